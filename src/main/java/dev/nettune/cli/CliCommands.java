@@ -1,0 +1,13 @@
+package dev.nettune.cli;
+
+import java.util.List;
+
+/** The area commands under {@code nettune}; each area adds its own class here. */
+final class CliCommands {
+    private CliCommands() {
+    }
+
+    static List<Class<?>> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.nettune.rss;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** An RSS hash key: the bytes a Toeplitz hash slides its 32-bit window over. */
+public final class RssKey {
+    /** The fixed key length of an Alibaba Cloud ENI with custom RSS. */
+    public static final int ENI_LENGTH = 40;
+
+    /** Microsoft's published verification key; the default of many NICs and of DPDK. */
+    public static final RssKey MICROSOFT = parse(
+            "6d:5a:56:da:25:5b:0e:c2:41:67:25:3d:43:a3:8f:b0:d0:ca:2b:cb:"
+                    + "ae:7b:30:b4:77:cb:2d:a3:80:30:f2:0c:6a:42:b7:3b:be:ac:01:fa");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] bytes;
+
+    private RssKey(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** A key of exactly these bytes; any length from 4 bytes (one hash window) up is accepted. */
+    public static RssKey of(byte[] bytes) {
+        if (bytes.length < 4) {
+            throw new RssInputException("An RSS key needs at least 4 bytes; this one has " + bytes.length + ".");
+        }
+        return new RssKey(bytes.clone());
+    }
+
+    /** Parses a 40-byte key, as an ENI uses. */
+    public static RssKey parse(String text) {
+        return parse(text, ENI_LENGTH);
+    }
+
+    /**
+     * Parses {@code 6d:5a:...}, plain hex, {@code 0x...}, or the (possibly multi-line) key printed
+     * by {@code ethtool -x}; {@code expectedLength} is the device's key length in bytes.
+     */
+    public static RssKey parse(String text, int expectedLength) {
+        if (text == null || text.isBlank()) {
+            throw new RssInputException("The key is empty; expected " + expectedLength
+                    + " bytes as hex, for example 6d:5a:56:da:... (" + expectedLength * 2 + " hex digits).");
+        }
+        String s = text.strip();
+        if (s.startsWith("0x") || s.startsWith("0X")) {
+            s = s.substring(2);
+        }
+        boolean separated = s.indexOf(':') >= 0 || s.indexOf('-') >= 0 || s.indexOf(' ') >= 0;
+        byte[] out;
+        if (separated) {
+            String[] parts = s.split("[:\\-\\s]+");
+            out = new byte[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                String p = parts[i];
+                if (p.isEmpty() || p.length() > 2 || !isHex(p)) {
+                    throw new RssInputException("Key byte " + (i + 1) + " is '" + p
+                            + "': each byte must be one or two hex digits (0-9, a-f).");
+                }
+                out[i] = (byte) Integer.parseInt(p, 16);
+            }
+        } else {
+            s = s.replaceAll("\\s+", "");
+            for (int i = 0; i < s.length(); i++) {
+                if (Character.digit(s.charAt(i), 16) < 0) {
+                    throw new RssInputException("Key byte " + (i / 2 + 1) + " has '" + s.charAt(i)
+                            + "', which is not a hex digit (0-9, a-f).");
+                }
+            }
+            if (s.length() % 2 != 0) {
+                throw new RssInputException("The key has " + s.length()
+                        + " hex digits, an odd number: every byte needs two.");
+            }
+            out = HexFormat.of().parseHex(s.toLowerCase(Locale.ROOT));
+        }
+        if (out.length != expectedLength) {
+            throw new RssInputException("The key has " + out.length + " bytes; this device expects "
+                    + expectedLength + " bytes (" + expectedLength * 2 + " hex digits)."
+                    + (out.length > expectedLength ? " Byte " + (expectedLength + 1) + " is one too many."
+                    : " Byte " + (out.length + 1) + " is missing."));
+        }
+        return new RssKey(out);
+    }
+
+    private static boolean isHex(String p) {
+        for (int i = 0; i < p.length(); i++) {
+            if (Character.digit(p.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A fresh random key of {@code length} bytes from a SecureRandom, like {@code openssl rand -hex 40}. */
+    public static RssKey random(int length) {
+        byte[] b = new byte[length];
+        RANDOM.nextBytes(b);
+        return of(b);
+    }
+
+    /**
+     * The symmetric key: {@code 6d5a} repeated. Because its bit pattern repeats every 16 bits,
+     * swapping source and destination (address and port) gives the same hash, so both directions
+     * of a connection land in the same queue.
+     */
+    public static RssKey symmetric(int length) {
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[i] = (byte) (i % 2 == 0 ? 0x6d : 0x5a);
+        }
+        return of(b);
+    }
+
+    public static final String SYMMETRIC_NOTE = "A symmetric key (6d:5a repeated) hashes a flow and its reply "
+            + "(source and destination swapped) to the same value, so both directions of a connection are "
+            + "handled by the same queue and CPU. It spreads flows less randomly than a random key.";
+
+    public int length() {
+        return bytes.length;
+    }
+
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public int byteAt(int i) {
+        return bytes[i] & 0xff;
+    }
+
+    /** Colon-separated lower-case hex, the form {@code ethtool -x} prints and {@code ethtool -X hkey} takes. */
+    public String toColonHex() {
+        StringBuilder sb = new StringBuilder(bytes.length * 3);
+        for (int i = 0; i < bytes.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(String.format("%02x", bytes[i] & 0xff));
+        }
+        return sb.toString();
+    }
+
+    /** Plain hex without separators. */
+    public String toHex() {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RssKey k && Arrays.equals(bytes, k.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return toColonHex();
+    }
+}

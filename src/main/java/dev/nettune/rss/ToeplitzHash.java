@@ -1,0 +1,99 @@
+package dev.nettune.rss;
+
+/**
+ * The Toeplitz hash of one key, table-driven: for every input byte position and byte value the
+ * XOR of the key windows its set bits select is computed once, so a hash is one lookup and one
+ * XOR per input byte. Immutable and safe to share between threads.
+ */
+public final class ToeplitzHash {
+    /** Longest input hashed by RSS: an IPv6 4-tuple (16 + 16 + 2 + 2 bytes). */
+    public static final int MAX_INPUT = 36;
+
+    private final RssKey key;
+    private final int[][] tables;
+    // The IPv4 4-tuple case flattened for speed: 12 positions x 256 values.
+    private final int[] ipv4;
+
+    public ToeplitzHash(RssKey key) {
+        this.key = key;
+        // Key bits past the key's end read as zero, so every position up to MAX_INPUT gets a table.
+        int positions = MAX_INPUT;
+        this.tables = new int[positions][256];
+        for (int pos = 0; pos < positions; pos++) {
+            int[] windows = new int[8];
+            for (int bit = 0; bit < 8; bit++) {
+                windows[bit] = window(key, pos * 8 + bit);
+            }
+            int[] t = tables[pos];
+            for (int v = 1; v < 256; v++) {
+                int h = 0;
+                for (int bit = 0; bit < 8; bit++) {
+                    if ((v & (0x80 >>> bit)) != 0) {
+                        h ^= windows[bit];
+                    }
+                }
+                t[v] = h;
+            }
+        }
+        this.ipv4 = new int[12 * 256];
+        for (int pos = 0; pos < 12; pos++) {
+            System.arraycopy(tables[pos], 0, ipv4, pos * 256, 256);
+        }
+    }
+
+    /** The 32 key bits starting at bit {@code bitOffset}, bits past the key's end read as zero. */
+    static int window(RssKey key, int bitOffset) {
+        int w = 0;
+        for (int i = 0; i < 32; i++) {
+            int b = bitOffset + i;
+            int byteIdx = b >>> 3;
+            int bit = byteIdx < key.length() ? (key.byteAt(byteIdx) >>> (7 - (b & 7))) & 1 : 0;
+            w = (w << 1) | bit;
+        }
+        return w;
+    }
+
+    public RssKey key() {
+        return key;
+    }
+
+    /** The hash of raw input bytes (at most {@value #MAX_INPUT}). */
+    public int hash(byte[] input) {
+        if (input.length > tables.length) {
+            throw new RssInputException("Hash input of " + input.length + " bytes exceeds " + MAX_INPUT + ".");
+        }
+        int h = 0;
+        for (int i = 0; i < input.length; i++) {
+            h ^= tables[i][input[i] & 0xff];
+        }
+        return h;
+    }
+
+    /** The hash of a flow; non-IP flows are not hashed and give 0. */
+    public int hash(Flow flow) {
+        if (!flow.protocol().isHashed()) {
+            return 0;
+        }
+        if (flow.isIpv4() && flow.protocol().hashesPorts()) {
+            return hashIpv4(flow.source().ipv4AsInt(), flow.destination().ipv4AsInt(),
+                    flow.sourcePort(), flow.destinationPort());
+        }
+        return hash(flow.hashInput());
+    }
+
+    /** The hash of an IPv4 4-tuple given as ints, without allocating: the hot path of distributions. */
+    public int hashIpv4(int src, int dst, int sport, int dport) {
+        final int[] t = ipv4;
+        return t[(src >>> 24)] ^ t[256 + ((src >>> 16) & 0xff)] ^ t[512 + ((src >>> 8) & 0xff)] ^ t[768 + (src & 0xff)]
+                ^ t[1024 + (dst >>> 24)] ^ t[1280 + ((dst >>> 16) & 0xff)] ^ t[1536 + ((dst >>> 8) & 0xff)] ^ t[1792 + (dst & 0xff)]
+                ^ t[2048 + ((sport >>> 8) & 0xff)] ^ t[2304 + (sport & 0xff)]
+                ^ t[2560 + ((dport >>> 8) & 0xff)] ^ t[2816 + (dport & 0xff)];
+    }
+
+    /** The hash of an IPv4 2-tuple (addresses only). */
+    public int hashIpv4Addresses(int src, int dst) {
+        final int[] t = ipv4;
+        return t[(src >>> 24)] ^ t[256 + ((src >>> 16) & 0xff)] ^ t[512 + ((src >>> 8) & 0xff)] ^ t[768 + (src & 0xff)]
+                ^ t[1024 + (dst >>> 24)] ^ t[1280 + ((dst >>> 16) & 0xff)] ^ t[1536 + ((dst >>> 8) & 0xff)] ^ t[1792 + (dst & 0xff)];
+    }
+}

@@ -1,0 +1,64 @@
+package dev.nettune.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The one SQLite file NetTune keeps (journal, host inventory, recordings). Each store creates
+ * its own tables with {@link #ensureSchema}; connections are opened per unit of work.
+ */
+public final class Database {
+    private final Path file;
+
+    private Database(Path file) {
+        this.file = file;
+    }
+
+    /** Opens (creating if needed) the database file, with WAL so the UI can read while a plan writes. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Database db = new Database(file);
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+            }
+            return db;
+        } catch (Exception e) {
+            throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** A new connection; the caller closes it. Foreign keys on, a busy timeout so writers queue. */
+    public Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys=ON");
+            s.execute("PRAGMA busy_timeout=5000");
+        }
+        return c;
+    }
+
+    /** Runs idempotent DDL ({@code CREATE TABLE IF NOT EXISTS ...}), statements separated by ';'. */
+    public void ensureSchema(String ddl) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String stmt : ddl.split(";")) {
+                if (!stmt.isBlank()) {
+                    s.execute(stmt);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot create tables in " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

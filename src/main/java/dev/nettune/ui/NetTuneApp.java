@@ -1,0 +1,41 @@
+package dev.nettune.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.nettune.app.AppContext;
+import dev.nettune.ui.shell.MainWindow;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one main window with a navigation rail over the screens. */
+public final class NetTuneApp extends Application {
+    private AppContext context;
+
+    public static void launchApp(String[] args) {
+        Application.launch(NetTuneApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        context = AppContext.fromEnvironment();
+        MainWindow window = new MainWindow(context);
+        Scene scene = new Scene(window.root(), 1280, 820);
+        scene.getStylesheets().add(MainWindow.stylesheet());
+        stage.setTitle("NetTune");
+        var icon = NetTuneApp.class.getResource("/assets/icons/nettune.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon.toExternalForm()));
+        }
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.nettune.ui.shell;
+
+import java.util.List;
+
+/** The screens of the main window, in rail order; each area adds its screen here. */
+public final class Screens {
+    private Screens() {
+    }
+
+    public static List<ScreenFactory> all() {
+        return List.of(
+                new ScreenFactory("welcome", "Welcome", "\u2302", ctx -> new WelcomeView().root()));
+    }
+}
