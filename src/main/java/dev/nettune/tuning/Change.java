@@ -19,6 +19,8 @@ import java.util.Optional;
     @JsonSubTypes.Type(value = SysctlFileChange.class, name = "sysctl-file"),
     @JsonSubTypes.Type(value = SmcChange.class, name = "smc"),
     @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
+    @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
+    @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
 })
 public interface Change extends ProfileEntry {
     /** What is changed, unique within a plan: for example {@code sysctl net.ipv4.tcp_fin_timeout}. */
@@ -62,6 +64,16 @@ public interface Change extends ProfileEntry {
     /** Problems with this change on this host (CPU not online, queue out of range); empty when fine. */
     default List<String> problems(HostFacts facts) {
         return List.of();
+    }
+
+    /** Problems with setting this change on a host whose current value is {@code current} (key length, rings). */
+    default List<String> problemsGiven(String current) {
+        return List.of();
+    }
+
+    /** A value as a person reads it in a table (canonical values can be long, like a 128-entry table). */
+    default String show(String value) {
+        return value;
     }
 
     /** Warnings the user should read before applying (for example: a key change re-hashes connections). */

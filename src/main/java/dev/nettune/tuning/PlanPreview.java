@@ -22,8 +22,8 @@ public final class PlanPreview {
         for (Step s : plan.steps()) {
             sb.append('\n').append(s.seq()).append(". ").append(s.change().title())
                     .append(s.commitConfirmed() ? "   [commit-confirmed: a revert is armed first]" : "").append('\n');
-            sb.append("   before: ").append(TuningEngine.oneLine(s.before())).append('\n');
-            sb.append("   after:  ").append(TuningEngine.oneLine(s.after())).append('\n');
+            sb.append("   before: ").append(TuningEngine.oneLine(s.change().show(s.before()))).append('\n');
+            sb.append("   after:  ").append(TuningEngine.oneLine(s.change().show(s.after()))).append('\n');
             for (String n : s.notes()) {
                 sb.append("   note: ").append(n).append('\n');
             }

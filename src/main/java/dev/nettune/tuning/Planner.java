@@ -141,9 +141,20 @@ public final class Planner {
                 continue;
             }
             String before = r.value().get();
-            String after = c.desiredGiven(before);
+            List<String> given = c.problemsGiven(before);
+            if (!given.isEmpty()) {
+                allProblems.addAll(given);
+                continue;
+            }
+            String after;
+            try {
+                after = c.desiredGiven(before);
+            } catch (IllegalArgumentException ex) {
+                allProblems.add(c.title() + ": " + ex.getMessage());
+                continue;
+            }
             if (c.satisfies(before, after)) {
-                unchanged.add(c.title() + " is already " + oneLine(before));
+                unchanged.add(c.title() + " is already " + oneLine(c.show(before)));
                 continue;
             }
             boolean confirmed = c.canCutSession() && c.affectedNic().map(facts::mayCarrySession).orElse(false);

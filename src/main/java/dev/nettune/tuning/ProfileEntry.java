@@ -15,6 +15,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = SysctlFileChange.class, name = "sysctl-file"),
     @JsonSubTypes.Type(value = SmcChange.class, name = "smc"),
     @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
+    @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
+    @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
     @JsonSubTypes.Type(value = ProfileEntry.PersistSysctls.class, name = "persist-sysctls"),
     @JsonSubTypes.Type(value = ProfileEntry.PersistSmc.class, name = "persist-smc"),
     @JsonSubTypes.Type(value = ProfileEntry.PersistNetworkManager.class, name = "persist-networkmanager"),
