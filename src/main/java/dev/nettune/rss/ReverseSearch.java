@@ -11,24 +11,8 @@ import java.util.Objects;
  */
 public final class ReverseSearch {
 
-    /** What a search aims at: a queue, or one bucket of the table. */
-    public record Target(boolean bucket, int value) {
-        public static Target queue(int queue) {
-            return new Target(false, queue);
-        }
-
-        public static Target bucket(int bucket) {
-            return new Target(true, bucket);
-        }
-
-        @Override
-        public String toString() {
-            return (bucket ? "bucket " : "queue ") + value;
-        }
-    }
-
     /** The ports found, in ascending order, out of {@code scanned} tried. */
-    public record Result(Flow template, PortSide side, Target target, int from, int to, List<Integer> ports) {
+    public record Result(Flow template, PortSide side, FlowTarget target, int from, int to, List<Integer> ports) {
         public Result {
             ports = List.copyOf(ports);
         }
@@ -63,7 +47,7 @@ public final class ReverseSearch {
     }
 
     /** Every port of {@code from..to} on {@code side} that sends {@code template} to {@code target}. */
-    public static Result ports(RssCalculator calculator, Flow template, PortSide side, int from, int to, Target target) {
+    public static Result ports(RssCalculator calculator, Flow template, PortSide side, int from, int to, FlowTarget target) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(target, "target");
@@ -73,15 +57,7 @@ public final class ReverseSearch {
         }
         FlowPopulation.checkRange(from, to);
         IndirectionTable table = calculator.table();
-        if (target.bucket()) {
-            if (target.value() < 0 || target.value() >= table.size()) {
-                throw new RssInputException("Bucket " + target.value() + " does not exist: the table has buckets 0-"
-                        + (table.size() - 1) + ".");
-            }
-        } else if (table.bucketsPerQueue().getOrDefault(target.value(), 0) == 0) {
-            throw new RssInputException("Queue " + target.value() + " has no bucket in this table, so no flow can reach it;"
-                    + " the table uses queues " + usedQueues(table) + ".");
-        }
+        target.checkReachable(table);
         ToeplitzHash hash = calculator.toeplitz();
         int addresses = hash.hashAddresses(template.source(), template.destination());
         int len = template.source().length();
@@ -90,20 +66,10 @@ public final class ReverseSearch {
             int h = addresses ^ (side == PortSide.SOURCE ? hash.hashPorts(len, p, template.destinationPort())
                     : hash.hashPorts(len, template.sourcePort(), p));
             int index = table.indexOf(h);
-            if (target.bucket() ? index == target.value() : table.entry(index) == target.value()) {
+            if (target.isMetBy(table, index)) {
                 found.add(p);
             }
         }
         return new Result(template, side, target, from, to, found);
-    }
-
-    static String usedQueues(IndirectionTable table) {
-        StringBuilder sb = new StringBuilder();
-        table.bucketsPerQueue().forEach((q, n) -> {
-            if (n > 0) {
-                sb.append(sb.length() > 0 ? ", " : "").append(q);
-            }
-        });
-        return sb.toString();
     }
 }

@@ -15,7 +15,7 @@ class ReverseSearchTest {
 
     @Test
     void findsExactlyTheSourcePortsThatLandOnTheQueue() {
-        ReverseSearch.Result r = ReverseSearch.ports(calc, template, PortSide.SOURCE, 10_000, 10_999, ReverseSearch.Target.queue(2));
+        ReverseSearch.Result r = ReverseSearch.ports(calc, template, PortSide.SOURCE, 10_000, 10_999, FlowTarget.queue(2));
         List<Integer> expected = new ArrayList<>();
         for (int p = 10_000; p <= 10_999; p++) {
             if (calc.calculate(PortSide.SOURCE.withPort(template, p)).queue() == 2) {
@@ -29,7 +29,7 @@ class ReverseSearchTest {
     @Test
     void findsDestinationPortsThatLandInABucket() {
         Flow v6 = Flow.udp("fd00::1", "fd00::2", 5353, 0);
-        ReverseSearch.Result r = ReverseSearch.ports(calc, v6, PortSide.DESTINATION, 0, 65535, ReverseSearch.Target.bucket(117));
+        ReverseSearch.Result r = ReverseSearch.ports(calc, v6, PortSide.DESTINATION, 0, 65535, FlowTarget.bucket(117));
         assertThat(r.ports()).isNotEmpty().allSatisfy(p ->
                 assertThat(calc.calculate(PortSide.DESTINATION.withPort(v6, p)).index()).isEqualTo(117));
         assertThat(r.ports().size()).isBetween(300, 730);
@@ -37,26 +37,26 @@ class ReverseSearchTest {
 
     @Test
     void queueWithoutBucketsIsRejected() {
-        assertThatThrownBy(() -> ReverseSearch.ports(calc, template, PortSide.SOURCE, 0, 10, ReverseSearch.Target.queue(7)))
+        assertThatThrownBy(() -> ReverseSearch.ports(calc, template, PortSide.SOURCE, 0, 10, FlowTarget.queue(7)))
                 .isInstanceOf(RssInputException.class)
                 .hasMessage("Queue 7 has no bucket in this table, so no flow can reach it; the table uses queues 0, 1, 2, 3.");
     }
 
     @Test
     void bucketOutsideTheTableIsRejected() {
-        assertThatThrownBy(() -> ReverseSearch.ports(calc, template, PortSide.SOURCE, 0, 10, ReverseSearch.Target.bucket(128)))
+        assertThatThrownBy(() -> ReverseSearch.ports(calc, template, PortSide.SOURCE, 0, 10, FlowTarget.bucket(128)))
                 .isInstanceOf(RssInputException.class).hasMessage("Bucket 128 does not exist: the table has buckets 0-127.");
     }
 
     @Test
     void icmpHasNoPortsToSearch() {
         assertThatThrownBy(() -> ReverseSearch.ports(calc, Flow.addressesOnly("10.0.0.1", "10.0.0.2"), PortSide.SOURCE, 0, 10,
-                ReverseSearch.Target.queue(0))).isInstanceOf(RssInputException.class).hasMessageContaining("icmp");
+                FlowTarget.queue(0))).isInstanceOf(RssInputException.class).hasMessageContaining("icmp");
     }
 
     @Test
     void rangesCompressConsecutivePorts() {
-        ReverseSearch.Result r = new ReverseSearch.Result(template, PortSide.SOURCE, ReverseSearch.Target.queue(0), 1, 20,
+        ReverseSearch.Result r = new ReverseSearch.Result(template, PortSide.SOURCE, FlowTarget.queue(0), 1, 20,
                 List.of(1, 2, 3, 5, 7, 8));
         assertThat(r.ranges()).isEqualTo("1-3,5,7-8");
     }
