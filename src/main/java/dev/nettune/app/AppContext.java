@@ -2,6 +2,7 @@ package dev.nettune.app;
 
 import dev.nettune.host.local.LocalHost;
 import dev.nettune.host.ssh.SshConfig;
+import dev.nettune.sandbox.cloud.LocalOpenApiServer;
 import dev.nettune.store.Database;
 import dev.nettune.store.HostInventory;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ public final class AppContext implements AutoCloseable {
     private final BuiltInHosts builtInHosts = new BuiltInHosts();
     private volatile HostInventory hostInventory;
     private final HostResolver hostResolver;
+    private volatile LocalOpenApiServer cloudSandbox;
 
     public AppContext(Path configDir) {
         this.configDir = configDir;
@@ -70,8 +72,29 @@ public final class AppContext implements AutoCloseable {
         return hostResolver;
     }
 
+    /**
+     * The sandbox region's local OpenAPI server (seeded cn-hongkong, fake demo AccessKey
+     * {@code SandboxCredentials.DEMO}), started on first use; point the SDK at {@code endpoint()} over HTTP.
+     */
+    public LocalOpenApiServer cloudSandbox() {
+        LocalOpenApiServer server = cloudSandbox;
+        if (server == null) {
+            synchronized (this) {
+                if (cloudSandbox == null) {
+                    cloudSandbox = LocalOpenApiServer.startDemo();
+                }
+                server = cloudSandbox;
+            }
+        }
+        return server;
+    }
+
     @Override
     public void close() {
-        // Connections are per unit of work; nothing long-lived to close yet.
+        // Connections are per unit of work; the sandbox server is the one long-lived thing to stop.
+        LocalOpenApiServer server = cloudSandbox;
+        if (server != null) {
+            server.stop();
+        }
     }
 }
