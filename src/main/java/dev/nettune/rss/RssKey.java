@@ -45,11 +45,18 @@ public final class RssKey {
             throw new RssInputException("The key is empty; expected " + expectedLength
                     + " bytes as hex, for example 6d:5a:56:da:... (" + expectedLength * 2 + " hex digits).");
         }
-        String s = text.strip();
+        String s = keyPart(text).strip();
+        if (s.isEmpty()) {
+            throw new RssInputException("The key is empty; expected " + expectedLength
+                    + " bytes as hex, for example 6d:5a:56:da:... (" + expectedLength * 2 + " hex digits).");
+        }
         if (s.startsWith("0x") || s.startsWith("0X")) {
             s = s.substring(2);
         }
-        boolean separated = s.indexOf(':') >= 0 || s.indexOf('-') >= 0 || s.indexOf(' ') >= 0;
+        // Colons or dashes separate bytes; so does white space between one- or two-digit groups.
+        // Longer groups split over lines (a wrapped plain-hex key) are joined instead.
+        boolean separated = s.indexOf(':') >= 0 || s.indexOf('-') >= 0
+                || (s.matches("(?s).*\\s.*") && Arrays.stream(s.split("\\s+")).allMatch(p -> p.length() <= 2));
         byte[] out;
         if (separated) {
             String[] parts = s.split("[:\\-\\s]+");
@@ -83,6 +90,24 @@ public final class RssKey {
                     : " Byte " + (out.length + 1) + " is missing."));
         }
         return new RssKey(out);
+    }
+
+    /**
+     * The key part of pasted text: a whole {@code ethtool -x} report (or its key section) is cut
+     * down to the lines between "RSS hash key:" and the next section.
+     */
+    private static String keyPart(String text) {
+        int at = text.indexOf("RSS hash key:");
+        if (at < 0) {
+            return text;
+        }
+        String rest = text.substring(at + "RSS hash key:".length());
+        int end = rest.indexOf("RSS hash function:");
+        if (end >= 0) {
+            rest = rest.substring(0, end);
+        }
+        int section = rest.indexOf("RSS input transformation:");
+        return section >= 0 ? rest.substring(0, section) : rest;
     }
 
     private static boolean isHex(String p) {

@@ -96,4 +96,31 @@ public final class ToeplitzHash {
         return t[(src >>> 24)] ^ t[256 + ((src >>> 16) & 0xff)] ^ t[512 + ((src >>> 8) & 0xff)] ^ t[768 + (src & 0xff)]
                 ^ t[1024 + (dst >>> 24)] ^ t[1280 + ((dst >>> 16) & 0xff)] ^ t[1536 + ((dst >>> 8) & 0xff)] ^ t[1792 + (dst & 0xff)];
     }
+
+    /**
+     * The part of a 4-tuple hash that the two ports contribute, for addresses of
+     * {@code addressLength} bytes (4 or 16). The hash is linear (XOR) in its input, so a flow's
+     * hash is its addresses' hash XOR this: sweeps over ports need no allocation, IPv6 included.
+     */
+    public int hashPorts(int addressLength, int sport, int dport) {
+        if (addressLength != 4 && addressLength != 16) {
+            throw new RssInputException("An address has 4 (IPv4) or 16 (IPv6) bytes, not " + addressLength + ".");
+        }
+        int p = 2 * addressLength;
+        return tables[p][(sport >>> 8) & 0xff] ^ tables[p + 1][sport & 0xff]
+                ^ tables[p + 2][(dport >>> 8) & 0xff] ^ tables[p + 3][dport & 0xff];
+    }
+
+    /** The hash of the addresses alone (the 2-tuple) of any family. */
+    public int hashAddresses(IpAddress source, IpAddress destination) {
+        if (source.isIpv4() != destination.isIpv4()) {
+            throw new RssInputException("The source and destination are of different address families.");
+        }
+        int h = 0;
+        int n = source.length();
+        for (int i = 0; i < n; i++) {
+            h ^= tables[i][source.byteAt(i)] ^ tables[n + i][destination.byteAt(i)];
+        }
+        return h;
+    }
 }

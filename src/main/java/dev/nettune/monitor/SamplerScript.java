@@ -1,0 +1,75 @@
+package dev.nettune.monitor;
+
+import dev.nettune.host.Command;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one long-running command that samples a NIC: a fixed POSIX sh loop, written by NetTune,
+ * that prints a marker with the host's uptime, the NIC's sysfs statistics, {@code ethtool -S},
+ * {@code /proc/interrupts} and the NET_RX line of {@code /proc/softirqs}, then sleeps. The NIC
+ * name and the interval are validated and passed as positional arguments ($1, $2), never spliced
+ * into the script text.
+ */
+public final class SamplerScript {
+    /** Linux interface names: at most 15 characters (IFNAMSIZ - 1) from this set. */
+    private static final Pattern NIC = Pattern.compile("[A-Za-z0-9_.:-]{1,15}");
+
+    public static final String SAMPLE_MARKER = "@@nettune-sample";
+    public static final String SECTION_MARKER = "@@section";
+    public static final String END_MARKER = "@@end";
+    /** $0 of the script: how it shows in {@code ps} on the host. */
+    public static final String PROCESS_NAME = "nettune-sampler";
+
+    /** The loop. Only $1 (the NIC) and $2 (seconds to sleep) vary, and they arrive as arguments. */
+    public static final String SCRIPT = String.join("\n",
+            "nic=\"$1\"; iv=\"$2\"",
+            "while :; do",
+            "  read up idle < /proc/uptime",
+            "  echo \"" + SAMPLE_MARKER + " $up\"",
+            "  echo \"" + SECTION_MARKER + " statistics\"",
+            "  (cd \"/sys/class/net/$nic/statistics\" && grep . *) 2>&1",
+            "  echo \"" + SECTION_MARKER + " ethtool\"",
+            "  ethtool -S \"$nic\" 2>&1",
+            "  echo \"" + SECTION_MARKER + " interrupts\"",
+            "  cat /proc/interrupts 2>&1",
+            "  echo \"" + SECTION_MARKER + " softirqs\"",
+            "  grep -E '^ *(CPU|NET_RX)' /proc/softirqs 2>&1",
+            "  echo \"" + END_MARKER + "\"",
+            "  sleep \"$iv\" || exit 1",
+            "done");
+
+    private SamplerScript() {
+    }
+
+    /** Checks a NIC name; the message says what is allowed. */
+    public static String checkNic(String nic) {
+        if (nic == null || !NIC.matcher(nic).matches()) {
+            throw new IllegalArgumentException("'" + nic + "' is not a network interface name: use 1-15 letters, digits, "
+                    + "'_', '.', ':' or '-' (for example eth1).");
+        }
+        return nic;
+    }
+
+    /** {@code sh -c SCRIPT nettune-sampler NIC SECONDS}. */
+    public static Command command(String nic, SamplingInterval interval) {
+        return Command.of("sh", List.of("-c", SCRIPT, PROCESS_NAME, checkNic(nic), interval.sleepArgument()));
+    }
+
+    /** True for a command built by {@link #command}: how a simulated host recognises the sampler. */
+    public static boolean isSamplerCommand(Command command) {
+        List<String> a = command.args();
+        return command.program().equals("sh") && a.size() == 5 && a.get(0).equals("-c") && a.get(1).equals(SCRIPT)
+                && a.get(2).equals(PROCESS_NAME);
+    }
+
+    /** The NIC a sampler command samples. */
+    public static String nicOf(Command command) {
+        return command.args().get(3);
+    }
+
+    /** The interval a sampler command sleeps. */
+    public static SamplingInterval intervalOf(Command command) {
+        return SamplingInterval.ofSeconds(command.args().get(4));
+    }
+}

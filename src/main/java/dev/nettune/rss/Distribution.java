@@ -1,0 +1,179 @@
+package dev.nettune.rss;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * How a population of flows spreads over the buckets and queues of one key and table, beside
+ * the share each queue would get under a uniform hash (its bucket count / table size), with a
+ * chi-square test of both. Non-IP flows are not hashed: they count for queue 0 and no bucket.
+ */
+public final class Distribution {
+
+    /** One queue's line: buckets it owns, flows it got, its observed and expected share. */
+    public record QueueLoad(int queue, int buckets, long flows, double share, double expectedShare) {
+    }
+
+    private final IndirectionTable table;
+    private final long[] bucketFlows;
+    private final long[] queueFlows;
+    private final long hashedFlows;
+    private final long unhashedFlows;
+
+    private Distribution(IndirectionTable table, long[] bucketFlows, long unhashedFlows) {
+        this.table = table;
+        this.bucketFlows = bucketFlows;
+        this.unhashedFlows = unhashedFlows;
+        long hashed = 0;
+        int queues = Math.max(table.highestQueue() + 1, table.ringCount().orElse(0));
+        long[] q = new long[Math.max(queues, 1)];
+        for (int b = 0; b < bucketFlows.length; b++) {
+            hashed += bucketFlows[b];
+            q[table.entry(b)] += bucketFlows[b];
+        }
+        q[0] += unhashedFlows;
+        this.queueFlows = q;
+        this.hashedFlows = hashed;
+    }
+
+    /** Measures a population: the hot paths hash on ints and allocate nothing per flow. */
+    public static Distribution of(RssCalculator calculator, FlowPopulation population) {
+        IndirectionTable table = calculator.table();
+        long[] buckets = new long[table.size()];
+        long unhashed = 0;
+        if (population instanceof FlowPopulation.Hping h) {
+            unhashed = hping(calculator.toeplitz(), table.size(), buckets, h);
+        } else if (population instanceof FlowPopulation.PortSweep s) {
+            sweep(calculator.toeplitz(), table.size(), buckets, s);
+        } else if (population instanceof FlowPopulation.FlowList l) {
+            for (Flow f : l.flows()) {
+                if (f.protocol().isHashed()) {
+                    buckets[table.indexOf(calculator.toeplitz().hash(f))]++;
+                } else {
+                    unhashed++;
+                }
+            }
+        }
+        return new Distribution(table, buckets, unhashed);
+    }
+
+    private static long hping(ToeplitzHash hash, int size, long[] buckets, FlowPopulation.Hping h) {
+        int n = h.packets();
+        if (!h.protocol().isHashed()) {
+            return n;
+        }
+        if (!h.protocol().hashesPorts()) {
+            int hv = hash.hashAddresses(h.source(), h.destination());
+            buckets[index(hv, size)] += n;
+            return 0;
+        }
+        final int mask = Integer.bitCount(size) == 1 ? size - 1 : -1;
+        final int base = h.basePort();
+        final boolean fixed = h.destinationPort().isPresent();
+        final int fixedPort = h.destinationPort().orElse(0);
+        final SplittableRandom random = new SplittableRandom(h.seed());
+        if (h.source().isIpv4()) {
+            final int src = h.source().ipv4AsInt();
+            final int dst = h.destination().ipv4AsInt();
+            for (int i = 0; i < n; i++) {
+                int dport = fixed ? fixedPort : random.nextInt() >>> 16;
+                int hv = hash.hashIpv4(src, dst, (base + i) & 0xffff, dport);
+                buckets[mask >= 0 ? hv & mask : Integer.remainderUnsigned(hv, size)]++;
+            }
+        } else {
+            final int addresses = hash.hashAddresses(h.source(), h.destination());
+            for (int i = 0; i < n; i++) {
+                int dport = fixed ? fixedPort : random.nextInt() >>> 16;
+                int hv = addresses ^ hash.hashPorts(16, (base + i) & 0xffff, dport);
+                buckets[mask >= 0 ? hv & mask : Integer.remainderUnsigned(hv, size)]++;
+            }
+        }
+        return 0;
+    }
+
+    private static void sweep(ToeplitzHash hash, int size, long[] buckets, FlowPopulation.PortSweep s) {
+        Flow t = s.template();
+        int addresses = hash.hashAddresses(t.source(), t.destination());
+        int len = t.source().length();
+        boolean source = s.side() == PortSide.SOURCE;
+        for (int p = s.from(); p <= s.to(); p++) {
+            int hv = addresses ^ (source ? hash.hashPorts(len, p, t.destinationPort())
+                    : hash.hashPorts(len, t.sourcePort(), p));
+            buckets[index(hv, size)]++;
+        }
+    }
+
+    private static int index(int hash, int size) {
+        return Integer.remainderUnsigned(hash, size);
+    }
+
+    public IndirectionTable table() {
+        return table;
+    }
+
+    /** Every flow counted, hashed or not. */
+    public long flows() {
+        return hashedFlows + unhashedFlows;
+    }
+
+    /** Flows that were hashed into a bucket. */
+    public long hashedFlows() {
+        return hashedFlows;
+    }
+
+    /** Non-IP flows: not hashed, sent to queue 0. */
+    public long unhashedFlows() {
+        return unhashedFlows;
+    }
+
+    /** Flows per bucket, indexed by bucket. */
+    public long[] bucketFlows() {
+        return bucketFlows.clone();
+    }
+
+    public long bucketFlows(int bucket) {
+        return bucketFlows[bucket];
+    }
+
+    /** Flows per queue, indexed by queue (queues the table does not use are there with 0). */
+    public long[] queueFlows() {
+        return queueFlows.clone();
+    }
+
+    public long queueFlows(int queue) {
+        return queue >= 0 && queue < queueFlows.length ? queueFlows[queue] : 0;
+    }
+
+    /** The flows per queue with their shares, one line per queue. */
+    public List<QueueLoad> queues() {
+        var buckets = table.bucketsPerQueue();
+        List<QueueLoad> out = new ArrayList<>(queueFlows.length);
+        long all = flows();
+        for (int q = 0; q < queueFlows.length; q++) {
+            int b = buckets.getOrDefault(q, 0);
+            out.add(new QueueLoad(q, b, queueFlows[q], all == 0 ? 0 : queueFlows[q] / (double) all,
+                    b / (double) table.size()));
+        }
+        return out;
+    }
+
+    /** Hashed flows per queue against what a uniform hash would give them (bucket count / size). */
+    public ChiSquare queueChiSquare() {
+        long[] observed = new long[queueFlows.length];
+        double[] expected = new double[queueFlows.length];
+        var buckets = table.bucketsPerQueue();
+        for (int q = 0; q < observed.length; q++) {
+            observed[q] = queueFlows[q] - (q == 0 ? unhashedFlows : 0);
+            expected[q] = hashedFlows * (buckets.getOrDefault(q, 0) / (double) table.size());
+        }
+        return ChiSquare.test(observed, expected);
+    }
+
+    /** Hashed flows per bucket against a uniform spread: whether the hash itself is even for this population. */
+    public ChiSquare bucketChiSquare() {
+        double[] expected = new double[bucketFlows.length];
+        java.util.Arrays.fill(expected, hashedFlows / (double) bucketFlows.length);
+        return ChiSquare.test(bucketFlows, expected);
+    }
+}

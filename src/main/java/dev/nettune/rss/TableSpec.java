@@ -1,0 +1,211 @@
+package dev.nettune.rss;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+/**
+ * A user's {@code ethtool -X} table request ({@code [start S] equal N}, {@code [start S] weight
+ * W0 W1 ...} or {@code default}), independent of a device: it builds the {@link IndirectionTable}
+ * for a table size and ring count, and renders itself back as {@code ethtool -X} arguments.
+ * Shared by the CLI, the Calculator screen and the tuning steps so all three mean the same thing.
+ */
+public record TableSpec(TableMode mode, int queues, List<Integer> weights, OptionalInt start) {
+
+    public TableSpec {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(start, "start");
+        weights = List.copyOf(weights == null ? List.of() : weights);
+        switch (mode) {
+            case EQUAL -> {
+                if (queues < 1) {
+                    throw new RssInputException("equal " + queues + " is not allowed: spread over at least 1 queue.");
+                }
+                if (!weights.isEmpty()) {
+                    throw new RssInputException("equal and weight cannot be combined: choose one.");
+                }
+            }
+            case WEIGHT -> {
+                if (weights.isEmpty()) {
+                    throw new RssInputException("weight needs at least one weight, for example: weight 6 4.");
+                }
+                long sum = 0;
+                for (int i = 0; i < weights.size(); i++) {
+                    int w = weights.get(i);
+                    if (w < 0) {
+                        throw new RssInputException("Weight " + i + " is " + w + ": weights are 0 or more.");
+                    }
+                    sum += w;
+                }
+                if (sum == 0) {
+                    throw new RssInputException("All weights are zero: at least one queue must get a share.");
+                }
+                queues = weights.size();
+            }
+            case DEFAULT -> {
+                if (start.isPresent()) {
+                    throw new RssInputException("start " + start.getAsInt()
+                            + " needs equal N or weight W...: ethtool takes start only together with one of them.");
+                }
+                if (!weights.isEmpty()) {
+                    throw new RssInputException("default takes no weights: use weight W... instead.");
+                }
+                queues = 0;
+            }
+            default -> throw new IllegalStateException();
+        }
+        if (start.isPresent() && start.getAsInt() < 0) {
+            throw new RssInputException("start " + start.getAsInt() + " is negative: queue numbers start at 0.");
+        }
+    }
+
+    /** {@code equal N}. */
+    public static TableSpec equal(int queues) {
+        return new TableSpec(TableMode.EQUAL, queues, List.of(), OptionalInt.empty());
+    }
+
+    /** {@code start S equal N}. */
+    public static TableSpec equal(int queues, int start) {
+        return new TableSpec(TableMode.EQUAL, queues, List.of(), OptionalInt.of(start));
+    }
+
+    /** {@code weight W0 W1 ...}. */
+    public static TableSpec weight(List<Integer> weights) {
+        return new TableSpec(TableMode.WEIGHT, 0, weights, OptionalInt.empty());
+    }
+
+    /** {@code start S weight W0 W1 ...}. */
+    public static TableSpec weight(List<Integer> weights, int start) {
+        return new TableSpec(TableMode.WEIGHT, 0, weights, OptionalInt.of(start));
+    }
+
+    /** {@code default}: i mod ring count. */
+    public static TableSpec defaultSpread() {
+        return new TableSpec(TableMode.DEFAULT, 0, List.of(), OptionalInt.empty());
+    }
+
+    /**
+     * From the options of a form or a command line: at most one of {@code equal} and
+     * {@code weights}; {@code start} only with one of them; neither means {@code default}.
+     */
+    public static TableSpec of(OptionalInt equal, List<Integer> weights, OptionalInt start) {
+        boolean hasWeights = weights != null && !weights.isEmpty();
+        if (equal.isPresent() && hasWeights) {
+            throw new RssInputException("equal and weight cannot be combined: choose one.");
+        }
+        if (equal.isPresent()) {
+            return new TableSpec(TableMode.EQUAL, equal.getAsInt(), List.of(), start);
+        }
+        if (hasWeights) {
+            return new TableSpec(TableMode.WEIGHT, 0, weights, start);
+        }
+        return new TableSpec(TableMode.DEFAULT, 0, List.of(), start);
+    }
+
+    /**
+     * Parses the table part of an {@code ethtool -X} command line, for example
+     * {@code start 2 equal 40}, {@code weight 6 4} or {@code default}.
+     */
+    public static TableSpec parse(String text) {
+        String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            throw new RssInputException("The table request is empty: use equal N, weight W0 W1 ..., or default,"
+                    + " optionally with start S.");
+        }
+        String[] w = s.split("\\s+");
+        OptionalInt equal = OptionalInt.empty();
+        OptionalInt start = OptionalInt.empty();
+        List<Integer> weights = new ArrayList<>();
+        boolean dflt = false;
+        boolean sawWeight = false;
+        for (int i = 0; i < w.length; i++) {
+            switch (w[i]) {
+                case "equal" -> equal = OptionalInt.of(number(w, ++i, "equal", "the number of queues, like equal 4"));
+                case "start" -> start = OptionalInt.of(number(w, ++i, "start", "the first queue, like start 2"));
+                case "default" -> dflt = true;
+                case "weight" -> {
+                    sawWeight = true;
+                    while (i + 1 < w.length && isNumber(w[i + 1])) {
+                        weights.add(number(w, ++i, "weight", "a weight"));
+                    }
+                    if (weights.isEmpty()) {
+                        throw new RssInputException("weight needs at least one weight, for example: weight 6 4.");
+                    }
+                }
+                default -> throw new RssInputException("'" + w[i] + "' is not part of a table request: use equal N,"
+                        + " weight W0 W1 ..., or default, optionally with start S.");
+            }
+        }
+        if (dflt && (equal.isPresent() || sawWeight)) {
+            throw new RssInputException("default cannot be combined with equal or weight: choose one.");
+        }
+        return of(equal, weights, start);
+    }
+
+    private static boolean isNumber(String s) {
+        return !s.isEmpty() && s.length() <= 9 && s.chars().allMatch(Character::isDigit);
+    }
+
+    private static int number(String[] words, int i, String after, String expected) {
+        if (i >= words.length || !isNumber(words[i])) {
+            throw new RssInputException(after + " must be followed by " + expected
+                    + (i < words.length ? ", not '" + words[i] + "'." : "."));
+        }
+        return Integer.parseInt(words[i]);
+    }
+
+    /** The first queue of an equal or weight fill (0 unless {@code start} was given). */
+    public int firstQueue() {
+        return start.orElse(0);
+    }
+
+    /**
+     * The table this request gives on a device with {@code size} entries and, if known,
+     * {@code ringCount} rings. {@code default} needs the ring count.
+     */
+    public IndirectionTable build(int size, OptionalInt ringCount) {
+        return switch (mode) {
+            case EQUAL -> IndirectionTable.equal(size, queues, firstQueue(), ringCount);
+            case WEIGHT -> IndirectionTable.weight(size, weights, firstQueue(), ringCount);
+            case DEFAULT -> IndirectionTable.defaultFor(size,
+                    ringCount.orElseThrow(() -> new RssInputException(
+                            "default spreads over the NIC's rings, and the ring count is not known: give the ring"
+                                    + " count, or use equal N.")));
+        };
+    }
+
+    /** {@link #build(int, OptionalInt)} for an ENI's 128-entry table. */
+    public IndirectionTable build(OptionalInt ringCount) {
+        return build(IndirectionTable.ENI_SIZE, ringCount);
+    }
+
+    /** The arguments that follow {@code ethtool -X NIC}, for example {@code start 2 equal 40}. */
+    public List<String> toEthtoolArguments() {
+        List<String> a = new ArrayList<>();
+        if (start.isPresent()) {
+            a.add("start");
+            a.add(Integer.toString(start.getAsInt()));
+        }
+        switch (mode) {
+            case EQUAL -> {
+                a.add("equal");
+                a.add(Integer.toString(queues));
+            }
+            case WEIGHT -> {
+                a.add("weight");
+                weights.forEach(x -> a.add(Integer.toString(x)));
+            }
+            case DEFAULT -> a.add("default");
+            default -> throw new IllegalStateException();
+        }
+        return List.copyOf(a);
+    }
+
+    @Override
+    public String toString() {
+        return toEthtoolArguments().stream().collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.nettune.rss.dpdk;
+
+import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.RssInputException;
+import dev.nettune.rss.RssKey;
+import java.util.Objects;
+
+/**
+ * The RSS setup of one DPDK port: its port id, the hash key, the redirection table (RETA) and the
+ * number of receive queues the application configures. Validated so that DPDK accepts it:
+ * a table that is a whole number of 64-entry groups (at most 512 entries, testpmd's limit),
+ * every entry below the queue count, a key of 4 to 64 bytes.
+ */
+public record DpdkRssConfig(int portId, RssKey key, IndirectionTable table, int queueCount) {
+    /** DPDK's RTE_ETH_RETA_GROUP_SIZE: the RETA is updated in groups of 64 entries, each with a 64-bit mask. */
+    public static final int RETA_GROUP_SIZE = 64;
+    /** testpmd rejects tables larger than RTE_ETH_RSS_RETA_SIZE_512. */
+    public static final int MAX_RETA_SIZE = 512;
+    /** testpmd's RSS_HASH_KEY_LENGTH buffer. */
+    public static final int MAX_KEY_LENGTH = 64;
+    /** The first DPDK release with the RTE_ETH_ names the snippet uses, and the minimum for ENI custom RSS. */
+    public static final String MINIMUM_DPDK = "21.11";
+
+    public DpdkRssConfig {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(table, "table");
+        if (portId < 0 || portId > 65535) {
+            throw new RssInputException("Port " + portId + " is not a DPDK port id: use 0-65535 (the first attached device is 0).");
+        }
+        if (queueCount < 1 || queueCount > 65535) {
+            throw new RssInputException("Queue count " + queueCount + " is out of range: use 1-65535 (the --rxq you start the application with).");
+        }
+        if (table.size() % RETA_GROUP_SIZE != 0 || table.size() > MAX_RETA_SIZE) {
+            throw new RssInputException("A DPDK redirection table has a multiple of " + RETA_GROUP_SIZE
+                    + " entries, at most " + MAX_RETA_SIZE + "; this table has " + table.size() + " (an ENI has 128).");
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new RssInputException("The key has " + key.length() + " bytes; DPDK takes at most " + MAX_KEY_LENGTH
+                    + " (an ENI uses 40).");
+        }
+        int highest = table.highestQueue();
+        if (highest >= queueCount) {
+            throw new RssInputException("The table sends traffic to queue " + highest + " but the port is configured with "
+                    + queueCount + " receive queue(s) (0-" + (queueCount - 1) + "): start it with --rxq="
+                    + (highest + 1) + " or more, or refill the table.");
+        }
+    }
+
+    /** The key as one run of hex digits, as testpmd's {@code rss-hash-key} takes it. */
+    public String keyHex() {
+        return key.toHex();
+    }
+
+    /** How many 64-entry groups (and masks) the table spans. */
+    public int groupCount() {
+        return table.size() / RETA_GROUP_SIZE;
+    }
+}
