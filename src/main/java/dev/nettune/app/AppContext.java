@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.sandbox.cloud.LocalOpenApiServer;
 import dev.nettune.store.Database;
 import java.nio.file.Path;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 public final class AppContext implements AutoCloseable {
     private final Path configDir;
     private volatile Database database;
+    private volatile LocalOpenApiServer cloudSandbox;
 
     public AppContext(Path configDir) {
         this.configDir = configDir;
@@ -37,8 +39,29 @@ public final class AppContext implements AutoCloseable {
         return db;
     }
 
+    /**
+     * The sandbox region's local OpenAPI server (seeded cn-hongkong, fake demo AccessKey
+     * {@code SandboxCredentials.DEMO}), started on first use; point the SDK at {@code endpoint()} over HTTP.
+     */
+    public LocalOpenApiServer cloudSandbox() {
+        LocalOpenApiServer server = cloudSandbox;
+        if (server == null) {
+            synchronized (this) {
+                if (cloudSandbox == null) {
+                    cloudSandbox = LocalOpenApiServer.startDemo();
+                }
+                server = cloudSandbox;
+            }
+        }
+        return server;
+    }
+
     @Override
     public void close() {
-        // Connections are per unit of work; nothing long-lived to close yet.
+        // Connections are per unit of work; the sandbox server is the one long-lived thing to stop.
+        LocalOpenApiServer server = cloudSandbox;
+        if (server != null) {
+            server.stop();
+        }
     }
 }
