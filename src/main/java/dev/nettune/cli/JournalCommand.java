@@ -68,7 +68,7 @@ public final class JournalCommand implements Callable<Integer> {
                 }).toList());
                 data.add(m);
             }
-            out.println(JsonOut.write(data));
+            out.println(CliJson.write(data));
             return 0;
         }
         List<Journal.PlanRecord> unfinished = j.unfinished().stream().filter(p -> h.isEmpty() || p.host().equals(h.get())).toList();

@@ -109,7 +109,7 @@ public final class TuneCommand implements Runnable {
             try (Host h = open(ctx, host)) {
                 Plan plan = new Planner().plan(h, p);
                 if (json) {
-                    out.println(JsonOut.write(PlanPreview.data(plan)));
+                    out.println(CliJson.write(PlanPreview.data(plan)));
                 } else {
                     out.print(PlanPreview.text(plan));
                 }

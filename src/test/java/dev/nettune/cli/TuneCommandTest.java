@@ -32,7 +32,7 @@ class TuneCommandTest {
         Out r = run("tune", "plan", "local", "--profile", "ECS high throughput", "--json");
 
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("\"profile\" : \"ECS high throughput\"").contains("\"steps\"");
+        assertThat(r.out()).contains("\"profile\":\"ECS high throughput\"").contains("\"steps\"");
     }
 
     @Test
