@@ -5,7 +5,6 @@ import dev.nettune.app.AppContext;
 import dev.nettune.ui.shell.MainWindow;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one main window with a navigation rail over the screens. */
@@ -23,11 +22,10 @@ public final class NetTuneApp extends Application {
         MainWindow window = new MainWindow(context);
         Scene scene = new Scene(window.root(), 1280, 820);
         scene.getStylesheets().add(MainWindow.stylesheet());
-        stage.setTitle("NetTune");
-        var icon = NetTuneApp.class.getResource("/assets/icons/nettune.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon.toExternalForm()));
-        }
+        stage.titleProperty().bind(window.titleProperty());
+        stage.getIcons().setAll(MainWindow.icons());
+        stage.setMinWidth(1000);
+        stage.setMinHeight(680);
         stage.setScene(scene);
         stage.show();
     }

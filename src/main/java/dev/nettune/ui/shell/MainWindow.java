@@ -7,12 +7,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -21,21 +29,43 @@ import javafx.scene.layout.VBox;
 
 /** The main window: a navigation rail on the left, the chosen screen in the middle, light or dark. */
 public final class MainWindow {
+    /** Screens to open first, best first: the host list once it exists, else the calculator. */
+    static final List<String> START_PREFERENCE = List.of("hosts", "calculator");
+
     private final AppContext context;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final Map<String, Node> built = new HashMap<>();
     private final ToggleGroup group = new ToggleGroup();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("NetTune");
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final ThemePreference themePreference;
 
     public MainWindow(AppContext context) {
         this.context = context;
+        this.themePreference = new ThemePreference(context == null ? null : context.configDir());
         root.getStyleClass().add("nettune-main");
-        root.setLeft(rail(Screens.all()));
+        List<ScreenFactory> screens = Screens.all();
+        root.setLeft(rail(screens));
         root.setCenter(content);
         content.getStyleClass().add("nettune-content");
-        if (!group.getToggles().isEmpty()) {
-            group.getToggles().get(0).setSelected(true);
+        dark.addListener((obs, was, is) -> {
+            applyTheme(is);
+            themePreference.save(is);
+        });
+        dark.set(themePreference.dark());
+        applyTheme(dark.get());
+        show(startScreen(screens));
+    }
+
+    /** The id of the screen shown on start. */
+    static String startScreen(List<ScreenFactory> screens) {
+        for (String id : START_PREFERENCE) {
+            if (screens.stream().anyMatch(s -> s.id().equals(id))) {
+                return id;
+            }
         }
+        return screens.isEmpty() ? "" : screens.get(0).id();
     }
 
     public static String stylesheet() {
@@ -43,8 +73,32 @@ public final class MainWindow {
         return css == null ? "" : css.toExternalForm();
     }
 
+    /** The window's icon, drawn by packaging/icon/DrawIcon.java. */
+    public static List<Image> icons() {
+        return List.of("nettune.png", "nettune-64.png", "nettune-32.png").stream()
+                .map(n -> MainWindow.class.getResource("/assets/icons/" + n))
+                .filter(java.util.Objects::nonNull)
+                .map(u -> new Image(u.toExternalForm()))
+                .toList();
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
     public BorderPane root() {
         return root;
+    }
+
+    /** "NetTune - <screen>", for the stage title. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Dark theme on or off (remembered in the config directory). */
+    public BooleanProperty darkProperty() {
+        return dark;
     }
 
     /** Shows the screen with this id (as the rail does on a click). */
@@ -56,21 +110,36 @@ public final class MainWindow {
     private Node rail(List<ScreenFactory> screens) {
         VBox rail = new VBox(4);
         rail.getStyleClass().add("nav-rail");
-        rail.setPadding(new Insets(12, 8, 12, 8));
+        rail.setPadding(new Insets(14, 8, 12, 8));
         rail.setAlignment(Pos.TOP_CENTER);
         Label brand = new Label("NetTune");
         brand.getStyleClass().add("nav-brand");
+        brand.setContentDisplay(ContentDisplay.TOP);
+        List<Image> icons = icons();
+        if (!icons.isEmpty()) {
+            ImageView logo = new ImageView(icons.get(0));
+            logo.setFitWidth(36);
+            logo.setFitHeight(36);
+            logo.setSmooth(true);
+            brand.setGraphic(logo);
+        }
         rail.getChildren().add(brand);
         for (ScreenFactory s : screens) {
-            ToggleButton b = new ToggleButton(s.glyph() + "\n" + s.title());
+            ToggleButton b = new ToggleButton(s.title());
+            Label glyph = new Label(s.glyph());
+            glyph.getStyleClass().add("nav-glyph");
+            b.setGraphic(glyph);
+            b.setContentDisplay(ContentDisplay.TOP);
             b.setId("nav-" + s.id());
             b.setUserData(s.id());
             b.setToggleGroup(group);
-            b.getStyleClass().add("nav-item");
+            b.getStyleClass().addAll("nav-item", "flat");
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setTooltip(new Tooltip(s.title()));
             b.selectedProperty().addListener((obs, was, is) -> {
                 if (is) {
                     content.getChildren().setAll(built.computeIfAbsent(s.id(), id -> s.create().apply(context)));
+                    title.set("NetTune \u2014 " + s.title());
                 }
             });
             rail.getChildren().add(b);
@@ -83,13 +152,20 @@ public final class MainWindow {
         });
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        ToggleButton dark = new ToggleButton("\u25D0\nDark");
-        dark.setId("nav-theme");
-        dark.getStyleClass().add("nav-item");
-        dark.setMaxWidth(Double.MAX_VALUE);
-        dark.selectedProperty().addListener((obs, was, is) -> Application.setUserAgentStylesheet(
-                is ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
-        rail.getChildren().addAll(spacer, dark);
+        ToggleButton theme = new ToggleButton();
+        theme.setId("nav-theme");
+        theme.getStyleClass().addAll("nav-item", "flat");
+        theme.setContentDisplay(ContentDisplay.TOP);
+        theme.setMaxWidth(Double.MAX_VALUE);
+        Label themeGlyph = new Label();
+        themeGlyph.getStyleClass().add("nav-glyph");
+        theme.setGraphic(themeGlyph);
+        theme.selectedProperty().bindBidirectional(dark);
+        // The button offers the other theme: it says where a click takes you.
+        themeGlyph.textProperty().bind(dark.map(d -> d ? "\u2600" : "\u263E"));
+        theme.textProperty().bind(dark.map(d -> d ? "Light" : "Dark"));
+        theme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+        rail.getChildren().addAll(spacer, theme);
         return rail;
     }
 }

@@ -1,0 +1,67 @@
+package dev.nettune.cloud;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A cloud change as a list of API calls, shown (also as aliyun CLI lines) before anything runs,
+ * then executed step by step with every step journaled. Notes are what the user must know
+ * (new timeouts apply to new connections only, the load-balancer advice, preview status).
+ */
+public record CloudPlan(String id, String title, List<CloudAction> steps, List<String> notes) {
+    public CloudPlan {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        steps = List.copyOf(steps);
+        notes = List.copyOf(notes);
+    }
+
+    public static Builder builder(String title) {
+        return new Builder(title);
+    }
+
+    /** The calls in order, with created ENIs named consistently (ENI_ID, ...). */
+    public List<CloudCall> calls() {
+        PlanNames names = new PlanNames();
+        return steps.stream().map(s -> s.toCall(names)).toList();
+    }
+
+    /** The interruptions the user confirms before the plan runs, one per step that causes one. */
+    public List<String> interruptions() {
+        return steps.stream().map(CloudAction::interruption).flatMap(Optional::stream).toList();
+    }
+
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    /** Adds steps and notes in order. */
+    public static final class Builder {
+        private final String title;
+        private final List<CloudAction> steps = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+
+        private Builder(String title) {
+            this.title = title;
+        }
+
+        public Builder step(CloudAction action) {
+            steps.add(action);
+            return this;
+        }
+
+        public Builder note(String note) {
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+            return this;
+        }
+
+        public CloudPlan build() {
+            return new CloudPlan(UUID.randomUUID().toString(), title, steps, notes);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.nettune.cloud;
+
+import java.util.Optional;
+
+/** Turns what the user asked for into plans, adding the steps that make a change take effect and the notes to read first. */
+public final class CloudPlanner {
+    private CloudPlanner() {
+    }
+
+    /** The secondary-ENI workflow: create or pick, timeouts, RSS, attach, security-group rule, EIP. */
+    public record SecondaryEniRequest(RegionId region, InstanceId instance, Optional<EniSpec> create, Optional<NetworkInterfaceId> existing,
+            Optional<DeviceIndex> expectedIndex, Optional<ConnectionTrackingTimeouts> timeouts, Optional<Boolean> customRss,
+            Optional<SecurityGroupId> ruleGroup, Optional<SecurityGroupRule> rule, Optional<EipAllocationId> eip, EipMode eipMode,
+            boolean eipOnEni) {
+        public SecondaryEniRequest {
+            if (create.isPresent() == existing.isPresent()) {
+                throw new CloudInputException("Either create a new ENI or pick an existing one (not both, not neither).");
+            }
+            if (rule.isPresent() != ruleGroup.isPresent()) {
+                throw new CloudInputException("A security-group rule needs its security group, and a group needs the rule to add.");
+            }
+            expectedIndex.ifPresent(i -> {
+                if (i.isPrimary()) {
+                    throw new CloudInputException("Device index 0 is the primary ENI; a secondary ENI is attached at 1 or above.");
+                }
+            });
+        }
+    }
+
+    public static CloudPlan secondaryEni(SecondaryEniRequest r) {
+        CloudPlan.Builder b = CloudPlan.builder("Secondary ENI for " + r.instance());
+        NetworkInterfaceRef eni;
+        if (r.create().isPresent()) {
+            EniSpec spec = r.create().get();
+            if (r.timeouts().isPresent()) {
+                spec = spec.withTimeouts(r.timeouts().get());
+            }
+            if (r.customRss().isPresent()) {
+                spec = spec.withCustomRss(r.customRss().get());
+            }
+            b.step(new CloudAction.CreateNetworkInterface(r.region(), spec));
+            eni = new NetworkInterfaceRef.Created(spec.clientToken());
+            if (spec.customRss().orElse(false)) {
+                b.note("Custom RSS set at create takes effect when the ENI is attached.");
+            }
+        } else {
+            eni = new NetworkInterfaceRef.Existing(r.existing().get());
+            r.timeouts().ifPresent(t -> b.step(new CloudAction.ModifyConnectionTracking(r.region(), eni, t, Optional.empty())));
+            r.customRss().ifPresent(on -> b.step(new CloudAction.ModifyCustomRss(r.region(), eni, on)));
+        }
+        b.step(new CloudAction.AttachNetworkInterface(r.region(), eni, r.instance(), r.expectedIndex()));
+        if (r.customRss().isPresent()) {
+            b.step(new CloudAction.VerifyCustomRss(r.region(), eni, r.customRss().get()));
+            b.note(RssPreflight.PREVIEW_NOTE);
+        }
+        if (r.rule().isPresent()) {
+            b.step(new CloudAction.AuthorizeSecurityGroup(r.region(), r.ruleGroup().get(), r.rule().get()));
+        }
+        if (r.eip().isPresent()) {
+            EipTarget target = r.eipOnEni() ? new EipTarget.Eni(eni, Optional.empty()) : new EipTarget.Instance(r.instance());
+            b.step(new CloudAction.AssociateEip(r.region(), new EipBinding(r.eip().get(), target, r.eipMode())));
+        }
+        if (r.timeouts().isPresent()) {
+            b.note(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY).note(ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE);
+        }
+        if (r.expectedIndex().isPresent()) {
+            b.note("AttachNetworkInterface takes no DeviceIndex: ECS gives the ENI the next free index; NetTune checks it is "
+                    + r.expectedIndex().get() + " after the attach.");
+        }
+        return b.build();
+    }
+
+    /** New connection-tracking timeouts for an ENI (nothing to do when they already hold). */
+    public static CloudPlan timeouts(RegionId region, NetworkInterfaceId eni, ConnectionTrackingTimeouts wanted,
+            Optional<ConnectionTrackingTimeouts> current) {
+        CloudPlan.Builder b = CloudPlan.builder("Connection timeouts of " + eni);
+        if (current.isPresent() && current.get().equals(wanted)) {
+            b.note("ENI " + eni + " already has " + wanted + ": nothing to change.");
+        } else {
+            b.step(new CloudAction.ModifyConnectionTracking(region, NetworkInterfaceRef.of(eni), wanted, current));
+        }
+        return b.note(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY).note(ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE).build();
+    }
+
+    /**
+     * Custom RSS on or off, then what makes it take effect: detach and re-attach a secondary ENI, or
+     * restart the instance for the primary one (both interrupt service and are confirmed first),
+     * then a check that the API reports the new setting.
+     */
+    public static CloudPlan customRss(RegionId region, NetworkInterface eni, boolean enable) {
+        CloudPlan.Builder b = CloudPlan.builder((enable ? "Enable" : "Disable") + " custom RSS on " + eni.id());
+        NetworkInterfaceRef ref = NetworkInterfaceRef.of(eni.id());
+        b.step(new CloudAction.ModifyCustomRss(region, ref, enable));
+        if (eni.instanceId().isPresent() && NetworkInterface.IN_USE.equals(eni.status())) {
+            InstanceId instance = eni.instanceId().get();
+            if (eni.isPrimary()) {
+                b.step(new CloudAction.RebootInstance(region, instance));
+                b.note("The primary ENI picks up the change only when the instance restarts.");
+            } else {
+                b.step(new CloudAction.DetachNetworkInterface(region, ref, instance));
+                b.step(new CloudAction.AttachNetworkInterface(region, ref, instance, eni.deviceIndex().map(DeviceIndex::of)));
+                b.note("A secondary ENI picks up the change only when it is detached and attached again.");
+            }
+        } else {
+            b.note("ENI " + eni.id() + " is not attached: the change takes effect when it is attached.");
+        }
+        b.step(new CloudAction.VerifyCustomRss(region, ref, enable));
+        if (enable) {
+            b.note("Inside the guest, `ethtool -x <nic>` then shows the hash key and the 128-entry indirection table.");
+        }
+        return b.note(RssPreflight.PREVIEW_NOTE).build();
+    }
+
+    public static CloudPlan allow(RegionId region, SecurityGroupId group, SecurityGroupRule rule) {
+        return CloudPlan.builder("Allow " + rule.protocol() + " " + rule.ports() + " from " + rule.source() + " in " + group)
+                .step(new CloudAction.AuthorizeSecurityGroup(region, group, rule)).build();
+    }
+
+    public static CloudPlan associateEip(RegionId region, EipBinding binding) {
+        return CloudPlan.builder("Bind " + binding.allocationId() + " to " + binding.target().id())
+                .step(new CloudAction.AssociateEip(region, binding)).build();
+    }
+
+    public static CloudPlan create(RegionId region, EniSpec spec) {
+        CloudPlan.Builder b = CloudPlan.builder("Create an ENI in " + spec.vSwitchId())
+                .step(new CloudAction.CreateNetworkInterface(region, spec));
+        spec.timeouts().ifPresent(t -> b.note(ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE));
+        spec.customRss().filter(x -> x).ifPresent(x -> b.note(RssPreflight.PREVIEW_NOTE));
+        return b.build();
+    }
+
+    public static CloudPlan attach(RegionId region, NetworkInterfaceId eni, InstanceId instance, Optional<DeviceIndex> expected) {
+        return CloudPlan.builder("Attach " + eni + " to " + instance)
+                .step(new CloudAction.AttachNetworkInterface(region, NetworkInterfaceRef.of(eni), instance, expected)).build();
+    }
+
+    public static CloudPlan detach(RegionId region, NetworkInterfaceId eni, InstanceId instance) {
+        return CloudPlan.builder("Detach " + eni + " from " + instance)
+                .step(new CloudAction.DetachNetworkInterface(region, NetworkInterfaceRef.of(eni), instance)).build();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.nettune.cloud;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The idle-connection timeouts of an ENI (eni-connection-timeouts): only the values ECS accepts
+ * can be constructed. New values apply to new connections only.
+ */
+public record ConnectionTrackingTimeouts(int tcpEstablished, int tcpClosedAndTimeWait, int udp) {
+    /** TcpEstablishedTimeout, seconds. */
+    public static final List<Integer> TCP_ESTABLISHED_VALUES = List.of(30, 60, 80, 100, 200, 300, 500, 700, 910);
+    /** TcpClosedAndTimeWaitTimeout, seconds: every integer 3 to 15. */
+    public static final int TIME_WAIT_MIN = 3;
+    public static final int TIME_WAIT_MAX = 15;
+    /** UdpTimeout, seconds. */
+    public static final List<Integer> UDP_VALUES = List.of(10, 20, 30, 60, 80, 100);
+
+    public static final ConnectionTrackingTimeouts DEFAULTS = new ConnectionTrackingTimeouts(910, 3, 30);
+    /** What ECS uses when the instance sits behind an NLB or CLB: 15 s TIME_WAIT and 100 s UDP. */
+    public static final ConnectionTrackingTimeouts BEHIND_LOAD_BALANCER_DEFAULTS = new ConnectionTrackingTimeouts(910, 15, 100);
+
+    /** Said wherever timeouts are changed. */
+    public static final String NEW_CONNECTIONS_ONLY =
+            "New timeout values apply to new connections only; existing connections keep the timeouts they started with.";
+    /** Said wherever timeouts are changed, for instances behind a load balancer. */
+    public static final String LOAD_BALANCER_NOTE =
+            "If this instance sits behind an NLB or CLB, set the listener's idle-connection timeout to match; "
+                    + "behind one, ECS defaults to 15 s for TIME_WAIT and 100 s for UDP (instead of 3 s and 30 s).";
+
+    public ConnectionTrackingTimeouts {
+        checkTcpEstablished(tcpEstablished);
+        checkTimeWait(tcpClosedAndTimeWait);
+        checkUdp(udp);
+    }
+
+    public static void checkTcpEstablished(int seconds) {
+        if (!TCP_ESTABLISHED_VALUES.contains(seconds)) {
+            throw new CloudInputException("TcpEstablishedTimeout " + seconds + " s is not allowed: choose one of "
+                    + join(TCP_ESTABLISHED_VALUES) + " seconds (default 910).");
+        }
+    }
+
+    public static void checkTimeWait(int seconds) {
+        if (seconds < TIME_WAIT_MIN || seconds > TIME_WAIT_MAX) {
+            throw new CloudInputException("TcpClosedAndTimeWaitTimeout " + seconds + " s is not allowed: use a whole number of seconds from "
+                    + TIME_WAIT_MIN + " to " + TIME_WAIT_MAX + " (default 3; 15 behind an NLB/CLB).");
+        }
+    }
+
+    public static void checkUdp(int seconds) {
+        if (!UDP_VALUES.contains(seconds)) {
+            throw new CloudInputException("UdpTimeout " + seconds + " s is not allowed: choose one of " + join(UDP_VALUES)
+                    + " seconds (default 30; 100 behind an NLB/CLB).");
+        }
+    }
+
+    public ConnectionTrackingTimeouts withTcpEstablished(int seconds) {
+        return new ConnectionTrackingTimeouts(seconds, tcpClosedAndTimeWait, udp);
+    }
+
+    public ConnectionTrackingTimeouts withTcpClosedAndTimeWait(int seconds) {
+        return new ConnectionTrackingTimeouts(tcpEstablished, seconds, udp);
+    }
+
+    public ConnectionTrackingTimeouts withUdp(int seconds) {
+        return new ConnectionTrackingTimeouts(tcpEstablished, tcpClosedAndTimeWait, seconds);
+    }
+
+    /** {@code 910,3,30}: compact, for the journal. */
+    public String encode() {
+        return tcpEstablished + "," + tcpClosedAndTimeWait + "," + udp;
+    }
+
+    public static ConnectionTrackingTimeouts decode(String text) {
+        String[] p = text.split(",");
+        if (p.length != 3) {
+            throw new CloudInputException("'" + text + "' is not tcpEstablished,timeWait,udp seconds.");
+        }
+        return new ConnectionTrackingTimeouts(Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip()), Integer.parseInt(p[2].strip()));
+    }
+
+    @Override
+    public String toString() {
+        return "TCP established " + tcpEstablished + " s, TCP TIME_WAIT/CLOSED " + tcpClosedAndTimeWait + " s, UDP " + udp + " s";
+    }
+
+    private static String join(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.nettune.cloud;
+
+/** The id of an elastic IP address (its AllocationId), shape-checked ({@code eip-...}) before it reaches the API. */
+public record EipAllocationId(String value) {
+    public EipAllocationId {
+        value = ResourceIdShape.check("EIP", "eip-", value);
+    }
+
+    public static EipAllocationId of(String value) {
+        return new EipAllocationId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

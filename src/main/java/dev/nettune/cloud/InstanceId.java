@@ -1,0 +1,17 @@
+package dev.nettune.cloud;
+
+/** The id of an ECS instance, shape-checked ({@code i-...}) before it reaches the API. */
+public record InstanceId(String value) {
+    public InstanceId {
+        value = ResourceIdShape.check("instance", "i-", value);
+    }
+
+    public static InstanceId of(String value) {
+        return new InstanceId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.nettune.store;
+
+import dev.nettune.tuning.ChangeCodec;
+import dev.nettune.tuning.Journal;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.Step;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The tuning journal in the NetTune database: one row per plan, per planned step, per change made. */
+public final class SqliteJournal implements Journal {
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS tuning_plan (
+              id TEXT PRIMARY KEY, host TEXT NOT NULL, profile TEXT NOT NULL, kind TEXT NOT NULL,
+              undoes TEXT, started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');
+            CREATE TABLE IF NOT EXISTS tuning_plan_step (
+              plan_id TEXT NOT NULL REFERENCES tuning_plan(id), seq INTEGER NOT NULL, change_json TEXT NOT NULL,
+              title TEXT NOT NULL, before_value TEXT NOT NULL, after_value TEXT NOT NULL, commit_confirmed INTEGER NOT NULL,
+              PRIMARY KEY (plan_id, seq));
+            CREATE TABLE IF NOT EXISTS tuning_journal (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, plan_id TEXT NOT NULL REFERENCES tuning_plan(id), seq INTEGER NOT NULL,
+              phase TEXT NOT NULL, host TEXT NOT NULL, time TEXT NOT NULL, target TEXT NOT NULL, title TEXT NOT NULL,
+              change_json TEXT NOT NULL, before_value TEXT NOT NULL, after_value TEXT NOT NULL, read_back TEXT,
+              commands TEXT NOT NULL, outcome TEXT NOT NULL, message TEXT NOT NULL DEFAULT '');
+            CREATE INDEX IF NOT EXISTS tuning_journal_host ON tuning_journal(host, id)
+            """;
+
+    private final Database db;
+
+    public SqliteJournal(Database db) {
+        this.db = db;
+        db.ensureSchema(SCHEMA);
+    }
+
+    @Override
+    public void planStarted(Plan plan, String kind, Optional<String> undoes) {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO tuning_plan(id, host, profile, kind, undoes, started,"
+                    + " status) VALUES (?,?,?,?,?,?,?)")) {
+                p.setString(1, plan.id());
+                p.setString(2, plan.host());
+                p.setString(3, plan.profile());
+                p.setString(4, kind);
+                p.setString(5, undoes.orElse(null));
+                p.setString(6, Instant.now().toString());
+                p.setString(7, PlanStatus.RUNNING.name());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO tuning_plan_step VALUES (?,?,?,?,?,?,?)")) {
+                for (Step s : plan.steps()) {
+                    p.setString(1, plan.id());
+                    p.setInt(2, s.seq());
+                    p.setString(3, ChangeCodec.toJson(s.change()));
+                    p.setString(4, s.change().title());
+                    p.setString(5, s.before());
+                    p.setString(6, s.after());
+                    p.setInt(7, s.commitConfirmed() ? 1 : 0);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot journal plan " + plan.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long stepStarted(String planId, int seq, Phase phase, String host, dev.nettune.tuning.Change change,
+                            String before, String after, String commands) {
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement("INSERT INTO tuning_journal(plan_id,"
+                + " seq, phase, host, time, target, title, change_json, before_value, after_value, commands, outcome)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, planId);
+            p.setInt(2, seq);
+            p.setString(3, phase.name());
+            p.setString(4, host);
+            p.setString(5, Instant.now().toString());
+            p.setString(6, change.target());
+            p.setString(7, change.title());
+            p.setString(8, ChangeCodec.toJson(change));
+            p.setString(9, before);
+            p.setString(10, after);
+            p.setString(11, commands);
+            p.setString(12, Outcome.PENDING.name());
+            p.executeUpdate();
+            try (ResultSet k = p.getGeneratedKeys()) {
+                k.next();
+                return k.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot journal the step before it runs: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stepFinished(long entryId, Outcome outcome, Optional<String> readBack, String message) {
+        update("UPDATE tuning_journal SET outcome = ?, read_back = ?, message = ? WHERE id = ?",
+                outcome.name(), readBack.orElse(null), message, entryId);
+    }
+
+    @Override
+    public void planFinished(String planId, PlanStatus status, String detail) {
+        update("UPDATE tuning_plan SET status = ?, detail = ?, finished = ? WHERE id = ?",
+                status.name(), detail, status == PlanStatus.RUNNING || status == PlanStatus.REVERTING_ON_HOST
+                        ? null : Instant.now().toString(), planId);
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot write the journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<PlanRecord> plan(String planId) {
+        List<PlanRecord> l = queryPlans("SELECT * FROM tuning_plan WHERE id = ?", planId);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    @Override
+    public List<PlanRecord> plans(Optional<String> host) {
+        return host.isPresent()
+                ? queryPlans("SELECT * FROM tuning_plan WHERE host = ? ORDER BY started DESC, id DESC", host.get())
+                : queryPlans("SELECT * FROM tuning_plan ORDER BY started DESC, id DESC");
+    }
+
+    private List<PlanRecord> queryPlans(String sql, String... args) {
+        List<PlanRecord> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setString(i + 1, args[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new PlanRecord(r.getString("id"), r.getString("host"), r.getString("profile"),
+                            r.getString("kind"), Optional.ofNullable(r.getString("undoes")),
+                            Instant.parse(r.getString("started")),
+                            Optional.ofNullable(r.getString("finished")).map(Instant::parse),
+                            PlanStatus.valueOf(r.getString("status")), r.getString("detail")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the journal: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<PlannedStep> plannedSteps(String planId) {
+        List<PlannedStep> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
+                "SELECT * FROM tuning_plan_step WHERE plan_id = ? ORDER BY seq")) {
+            p.setString(1, planId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new PlannedStep(planId, r.getInt("seq"), r.getString("change_json"), r.getString("title"),
+                            r.getString("before_value"), r.getString("after_value"), r.getInt("commit_confirmed") != 0));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the journal: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Entry> entries(Optional<String> planId, Optional<String> host) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM tuning_journal WHERE 1=1");
+        List<String> args = new ArrayList<>();
+        planId.ifPresent(v -> {
+            sql.append(" AND plan_id = ?");
+            args.add(v);
+        });
+        host.ifPresent(v -> {
+            sql.append(" AND host = ?");
+            args.add(v);
+        });
+        sql.append(" ORDER BY id");
+        return queryEntries(sql.toString(), args.toArray(new Object[0]));
+    }
+
+    @Override
+    public Optional<Entry> entry(long id) {
+        List<Entry> l = queryEntries("SELECT * FROM tuning_journal WHERE id = ?", id);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    private List<Entry> queryEntries(String sql, Object... args) {
+        List<Entry> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Entry(r.getLong("id"), r.getString("plan_id"), r.getInt("seq"),
+                            Phase.valueOf(r.getString("phase")), r.getString("host"), Instant.parse(r.getString("time")),
+                            r.getString("target"), r.getString("title"), r.getString("change_json"),
+                            r.getString("before_value"), r.getString("after_value"),
+                            Optional.ofNullable(r.getString("read_back")), r.getString("commands"),
+                            Outcome.valueOf(r.getString("outcome")), r.getString("message")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the journal: " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

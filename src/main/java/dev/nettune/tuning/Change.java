@@ -1,0 +1,93 @@
+package dev.nettune.tuning;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One reversible setting on a host: how to read its current value, the actions that set a value
+ * (the desired one, or the journaled "before" on rollback), and how to compare them. Values are
+ * canonical text so that before and after can be journaled and compared as they are.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = SysctlChange.class, name = "sysctl"),
+    @JsonSubTypes.Type(value = FileChange.class, name = "file"),
+    @JsonSubTypes.Type(value = SysctlFileChange.class, name = "sysctl-file"),
+    @JsonSubTypes.Type(value = SmcChange.class, name = "smc"),
+    @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
+    @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
+    @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
+})
+public interface Change extends ProfileEntry {
+    /** What is changed, unique within a plan: for example {@code sysctl net.ipv4.tcp_fin_timeout}. */
+    String target();
+
+    /** A short human title: "TCP FIN timeout". */
+    String title();
+
+    /** The value this change wants, in canonical form. */
+    String desired();
+
+    /** The commands whose output {@link #read} turns into the current value (run in one round trip). */
+    List<Command> readCommands();
+
+    /** The current value from the results of {@link #readCommands}, in the same order. */
+    Reading read(List<CommandResult> results);
+
+    /** The actions that set {@code to} on a host that now has {@code from}. */
+    List<Action> actions(String from, String to);
+
+    /** The value that should be read back after setting {@code wanted}, given what was there before. */
+    default String desiredGiven(String current) {
+        return desired();
+    }
+
+    /** Whether {@code observed} means {@code wanted} is in effect. */
+    default boolean satisfies(String observed, String wanted) {
+        return observed.equals(wanted);
+    }
+
+    /** The NIC this change touches, if any (used to decide commit-confirmed). */
+    default Optional<String> affectedNic() {
+        return Optional.empty();
+    }
+
+    /** Whether this kind of change can cut a connection that runs over its NIC. */
+    default boolean canCutSession() {
+        return false;
+    }
+
+    /** Problems with this change on this host (CPU not online, queue out of range); empty when fine. */
+    default List<String> problems(HostFacts facts) {
+        return List.of();
+    }
+
+    /** Problems with setting this change on a host whose current value is {@code current} (key length, rings). */
+    default List<String> problemsGiven(String current) {
+        return List.of();
+    }
+
+    /** A value as a person reads it in a table (canonical values can be long, like a 128-entry table). */
+    default String show(String value) {
+        return value;
+    }
+
+    /** Warnings the user should read before applying (for example: a key change re-hashes connections). */
+    default List<String> warnings(String before, HostFacts facts) {
+        return List.of();
+    }
+
+    @Override
+    default List<Change> expand(HostFacts facts, Profile profile) {
+        return List.of(this);
+    }
+
+    /** When the value cannot be read: true if the plan simply skips it (an optional kernel feature). */
+    default boolean optional() {
+        return false;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.nettune.tuning;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A whole file NetTune owns on the host (a NetworkManager conf.d file, a modules-load.d entry, the
+ * boot-time re-apply unit): written atomically, removed on revert when it did not exist before, and
+ * followed by the commands that make the system pick it up.
+ */
+public record FileChange(String path, String content, String mode, List<List<String>> afterWrite,
+                         List<List<String>> afterRemove) implements Change {
+    /** The canonical value of a file that does not exist. */
+    public static final String ABSENT = "(no file)";
+
+    public FileChange {
+        Action.checkPath(path);
+        Objects.requireNonNull(content, "content");
+        if (ABSENT.equals(content)) {
+            throw new TuningInputException("A file's content cannot be '" + ABSENT + "'.");
+        }
+        mode = mode == null ? "644" : mode;
+        afterWrite = argvs(afterWrite);
+        afterRemove = argvs(afterRemove);
+    }
+
+    private static List<List<String>> argvs(List<List<String>> in) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> argv : in == null ? List.<List<String>>of() : in) {
+            if (argv.isEmpty()) {
+                throw new TuningInputException("A command after a file write needs a program.");
+            }
+            Command.of(argv.get(0), argv.subList(1, argv.size()));
+            out.add(List.copyOf(argv));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Command root(List<String> argv) {
+        return Command.of(argv.get(0), argv.subList(1, argv.size())).asRoot();
+    }
+
+    public static FileChange of(String path, String content) {
+        return new FileChange(path, content, "644", List.of(), List.of());
+    }
+
+    @Override
+    public String target() {
+        return "file " + path;
+    }
+
+    @Override
+    public String title() {
+        return path;
+    }
+
+    @Override
+    public String desired() {
+        return content;
+    }
+
+    @Override
+    public List<Command> readCommands() {
+        return List.of(Command.of("cat", path).asRoot());
+    }
+
+    @Override
+    public Reading read(List<CommandResult> results) {
+        return readFile(results.get(0));
+    }
+
+    static Reading readFile(CommandResult r) {
+        if (r.ok()) {
+            return Reading.of(r.stdout());
+        }
+        if (r.stderr().contains("No such file") || r.stderr().contains("Not a directory")) {
+            return Reading.of(ABSENT);
+        }
+        return Reading.unavailable("cannot be read: " + r.stderr().strip());
+    }
+
+    @Override
+    public List<Action> actions(String from, String to) {
+        List<Action> a = new ArrayList<>();
+        if (ABSENT.equals(to)) {
+            a.add(new Action.RemoveFile(path));
+            afterRemove.forEach(c -> a.add(new Action.Run(root(c))));
+        } else {
+            a.add(new Action.WriteFile(path, to, mode));
+            afterWrite.forEach(c -> a.add(new Action.Run(root(c))));
+        }
+        return a;
+    }
+}

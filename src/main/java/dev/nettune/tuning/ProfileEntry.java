@@ -1,0 +1,68 @@
+package dev.nettune.tuning;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * One line of a tuning profile: either a concrete {@link Change}, or an intent that becomes changes
+ * once the host is known (for example "TX queue i to CPU i mod n", which needs the CPU count).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = SysctlChange.class, name = "sysctl"),
+    @JsonSubTypes.Type(value = FileChange.class, name = "file"),
+    @JsonSubTypes.Type(value = SysctlFileChange.class, name = "sysctl-file"),
+    @JsonSubTypes.Type(value = SmcChange.class, name = "smc"),
+    @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
+    @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
+    @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
+    @JsonSubTypes.Type(value = ProfileEntry.PersistSysctls.class, name = "persist-sysctls"),
+    @JsonSubTypes.Type(value = ProfileEntry.PersistSmc.class, name = "persist-smc"),
+    @JsonSubTypes.Type(value = ProfileEntry.PersistNetworkManager.class, name = "persist-networkmanager"),
+})
+public interface ProfileEntry {
+    /** The changes this entry stands for on a host with these facts, within this profile. */
+    List<Change> expand(HostFacts facts, Profile profile);
+
+    /** Writes every sysctl of the profile into {@code /etc/sysctl.d/99-network-tuning.conf}. */
+    record PersistSysctls(String path) implements ProfileEntry {
+        public PersistSysctls {
+            path = path == null ? SysctlFileChange.DEFAULT_PATH : Action.checkPath(path);
+        }
+
+        @Override
+        public List<Change> expand(HostFacts facts, Profile profile) {
+            var sysctls = profile.entries().stream().filter(SysctlChange.class::isInstance)
+                    .map(SysctlChange.class::cast).toList();
+            if (sysctls.isEmpty()) {
+                return List.of();
+            }
+            var m = new java.util.LinkedHashMap<String, String>();
+            sysctls.forEach(s -> m.put(s.name(), s.value()));
+            return List.of(new SysctlFileChange(path, m));
+        }
+    }
+
+    /** Loads the smc module at every boot ({@code /etc/modules-load.d/nettune-smc.conf}). */
+    record PersistSmc() implements ProfileEntry {
+        public static final String PATH = "/etc/modules-load.d/nettune-smc.conf";
+
+        @Override
+        public List<Change> expand(HostFacts facts, Profile profile) {
+            return List.of(FileChange.of(PATH, "# Written by NetTune: load SMC at boot.\nsmc\n"));
+        }
+    }
+
+    /** Keeps a NIC unmanaged across NetworkManager restarts with a conf.d file. */
+    record PersistNetworkManager(String nic) implements ProfileEntry {
+        public PersistNetworkManager {
+            NicName.check(nic);
+        }
+
+        @Override
+        public List<Change> expand(HostFacts facts, Profile profile) {
+            return List.of(NetworkManagerChange.unmanage(nic).persistence());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.nettune.tuning;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.EthtoolRssParser;
+import dev.nettune.linux.LinuxParseException;
+import dev.nettune.rss.RssInputException;
+import dev.nettune.rss.RssKey;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A NIC's RSS hash key, set with {@code ethtool -X NIC hkey KEY}. Temporary on an ENI (lost on reboot
+ * or re-attach), hence the boot re-apply unit; and it re-hashes every live connection.
+ */
+public record RssKeyChange(String nic, String key) implements Change {
+    public RssKeyChange {
+        NicName.check(nic);
+        try {
+            String k = key == null ? "" : key.strip();
+            int bytes = k.contains(":") || k.contains("-") || k.contains(" ") ? k.split("[:\\-\\s]+").length
+                    : k.replaceFirst("^0[xX]", "").length() / 2;
+            key = RssKey.parse(k, Math.max(bytes, 1)).toColonHex();
+        } catch (RssInputException e) {
+            throw new TuningInputException("RSS key for " + nic + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String target() {
+        return "rss-key " + nic;
+    }
+
+    @Override
+    public String title() {
+        return "RSS hash key of " + nic;
+    }
+
+    @Override
+    public String desired() {
+        return key;
+    }
+
+    @Override
+    public List<Command> readCommands() {
+        return List.of(Command.of("ethtool", "-x", nic));
+    }
+
+    @Override
+    public Reading read(List<CommandResult> results) {
+        CommandResult r = results.get(0);
+        if (!r.ok()) {
+            return Reading.unavailable("ethtool -x " + nic + " failed: " + r.stderr().strip());
+        }
+        try {
+            EthtoolRss rss = EthtoolRssParser.parse(r.stdout());
+            if (rss.key().isEmpty()) {
+                return Reading.unavailable(nic + " has no settable RSS key ("
+                        + rss.keyProblem().orElse("ethtool -x shows none") + ")");
+            }
+            return Reading.of(rss.key().get().toColonHex());
+        } catch (LinuxParseException e) {
+            return Reading.unavailable("ethtool -x " + nic + " printed something NetTune cannot read: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> problemsGiven(String current) {
+        int have = current.split(":").length;
+        int want = key.split(":").length;
+        if (have != want) {
+            return List.of("The RSS key has " + want + " bytes but " + nic + " takes " + have + " bytes ("
+                    + have * 2 + " hex digits).");
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<Action> actions(String from, String to) {
+        return List.of(new Action.Run(Command.of("ethtool", "-X", nic, "hkey", to).asRoot()));
+    }
+
+    @Override
+    public Optional<String> affectedNic() {
+        return Optional.of(nic);
+    }
+
+    @Override
+    public boolean canCutSession() {
+        return true;
+    }
+
+    @Override
+    public List<String> warnings(String before, HostFacts facts) {
+        return List.of("A new key re-hashes every live connection on " + nic + ": expect brief reordering or"
+                + " retransmits; do it off-peak. The key is lost on reboot or ENI re-attach unless persisted.");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.nettune.tuning;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import java.util.List;
+
+/** One kernel parameter set at run time with {@code sysctl -w}; read with {@code sysctl -n}. */
+public record SysctlChange(String name, String value) implements Change {
+    public SysctlChange {
+        SysctlSpec.checkName(name);
+        value = SysctlSpec.checkValue(name, value);
+    }
+
+    @Override
+    public String target() {
+        return "sysctl " + name;
+    }
+
+    @Override
+    public String title() {
+        return name;
+    }
+
+    @Override
+    public String desired() {
+        return value;
+    }
+
+    @Override
+    public List<Command> readCommands() {
+        return List.of(Command.of("sysctl", "-n", name));
+    }
+
+    @Override
+    public Reading read(List<CommandResult> results) {
+        CommandResult r = results.get(0);
+        if (!r.ok()) {
+            String err = r.stderr().toLowerCase(java.util.Locale.ROOT);
+            if (err.contains("cannot stat") || err.contains("unknown key") || err.contains("no such file")) {
+                return Reading.unavailable("not available on this kernel");
+            }
+            return Reading.unavailable("cannot be read: " + r.stderr().strip());
+        }
+        return Reading.of(r.stdout().strip().replaceAll("\\s+", " "));
+    }
+
+    @Override
+    public List<Action> actions(String from, String to) {
+        return List.of(new Action.Run(Command.of("sysctl", "-w", name + "=" + to).asRoot()));
+    }
+
+    @Override
+    public boolean optional() {
+        return name.startsWith("net.smc.");
+    }
+}

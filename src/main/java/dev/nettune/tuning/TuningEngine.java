@@ -1,0 +1,372 @@
+package dev.nettune.tuning;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandFailedException;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.tuning.Journal.Outcome;
+import dev.nettune.tuning.Journal.Phase;
+import dev.nettune.tuning.Journal.PlanStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a plan step by step: journals each step's "before" (committed) before anything runs,
+ * runs its actions, reads the value back and journals the "after". A failure, a read-back that
+ * differs or a cancel stops the plan and rolls the done steps back in reverse, journaled too. A
+ * step that can cut the session is applied commit-confirmed: a revert is armed on the host first
+ * and disarmed only over a fresh connection.
+ */
+public final class TuningEngine {
+    private final Journal journal;
+
+    public TuningEngine(Journal journal) {
+        this.journal = journal;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** Applies {@code plan} as a plain apply. */
+    public ApplyResult apply(Host host, Plan plan, ApplyOptions options, ApplyListener listener, Cancellation cancel)
+            throws InterruptedException {
+        return apply(host, plan, "apply", Optional.empty(), options, listener, cancel);
+    }
+
+    /** Applies {@code plan}; {@code kind} and {@code undoes} say what it is for in the journal. */
+    public ApplyResult apply(Host host, Plan plan, String kind, Optional<String> undoes, ApplyOptions options,
+                             ApplyListener listener, Cancellation cancel) throws InterruptedException {
+        if (!plan.applicable()) {
+            throw new TuningInputException("This plan cannot be applied: " + String.join(" ", plan.problems()));
+        }
+        if (plan.needsCommitConfirmed() && options.connector().isEmpty()) {
+            throw new TuningInputException("This plan changes the NIC that carries the connection; it needs a way to"
+                    + " open a fresh connection to confirm the change.");
+        }
+        journal.planStarted(plan, kind, undoes);
+        Run run = new Run(host, plan, options, listener, cancel);
+        return run.go();
+    }
+
+    /** One apply in progress: the current connection, the steps done and their results. */
+    private final class Run {
+        private Host host;
+        private final Host original;
+        private final List<Host> opened = new ArrayList<>();
+        private final Plan plan;
+        private final ApplyOptions options;
+        private final ApplyListener listener;
+        private final Cancellation cancel;
+        private final List<Step> done = new ArrayList<>();
+        private final List<ApplyResult.StepResult> results = new ArrayList<>();
+
+        Run(Host host, Plan plan, ApplyOptions options, ApplyListener listener, Cancellation cancel) {
+            this.host = host;
+            this.original = host;
+            this.plan = plan;
+            this.options = options;
+            this.listener = listener;
+            this.cancel = cancel;
+        }
+
+        ApplyResult go() throws InterruptedException {
+            if (plan.steps().isEmpty()) {
+                return finish(PlanStatus.APPLIED, "Nothing to do: the host already has every value of the profile.");
+            }
+            int total = plan.steps().size();
+            for (Step step : plan.steps()) {
+                if (cancel.isCancelled()) {
+                    return rollBack(null, "Cancelled after " + done.size() + " of " + total + " steps.");
+                }
+                listener.stepStarted(step, total, Phase.APPLY);
+                long entry = journal.stepStarted(plan.id(), step.seq(), Phase.APPLY, plan.host(), step.change(),
+                        step.before(), step.after(), describe(step.actions()));
+                ArmedRevert armed = null;
+                try {
+                    if (step.commitConfirmed()) {
+                        armed = ArmedRevert.forStep(plan, step, done, options.confirmTimeout());
+                        runActions(host, armed.armActions());
+                        listener.message("Armed " + armed.unit() + ": the host reverts by itself in "
+                                + options.confirmTimeout().toSeconds() + " s unless NetTune confirms a new connection.");
+                    }
+                    runActions(host, step.actions());
+                    Reading back = Planner.read(host, step.change());
+                    if (!back.available() || !step.change().satisfies(back.value().get(), step.after())) {
+                        String msg = "Read back " + oneLine(back.show()) + " but expected " + oneLine(step.after()) + ".";
+                        journal.stepFinished(entry, Outcome.MISMATCH, back.value(), msg);
+                        record(step, Phase.APPLY, Outcome.MISMATCH, back.show(), msg);
+                        return rollBack(step, step.change().title() + ": " + msg, armed);
+                    }
+                    if (armed != null) {
+                        Optional<Host> fresh = confirm(step, armed);
+                        if (fresh.isEmpty()) {
+                            String msg = "No new connection could be opened after the change: the host reverts itself"
+                                    + " (" + armed.unit() + ").";
+                            journal.stepFinished(entry, Outcome.UNCONFIRMED, back.value(), msg);
+                            record(step, Phase.APPLY, Outcome.UNCONFIRMED, back.show(), msg);
+                            return awaitHostRevert(step, armed);
+                        }
+                    }
+                    journal.stepFinished(entry, Outcome.APPLIED, back.value(), "");
+                    record(step, Phase.APPLY, Outcome.APPLIED, back.show(), "");
+                    done.add(step);
+                } catch (HostException e) {
+                    journal.stepFinished(entry, Outcome.FAILED, Optional.empty(), e.getMessage());
+                    record(step, Phase.APPLY, Outcome.FAILED, "", e.getMessage());
+                    return rollBack(step, step.change().title() + ": " + e.getMessage(), armed);
+                }
+            }
+            return finish(PlanStatus.APPLIED, "Applied " + total + " step" + (total == 1 ? "" : "s")
+                    + "; every value read back as planned.");
+        }
+
+        private ApplyResult rollBack(Step failed, String why) throws InterruptedException {
+            return rollBack(failed, why, null);
+        }
+
+        /** Puts back the failed step (it may have half run) and every done step, newest first. */
+        private ApplyResult rollBack(Step failed, String why, ArmedRevert armed) throws InterruptedException {
+            List<Step> undo = new ArrayList<>();
+            if (failed != null) {
+                undo.add(failed);
+            }
+            for (int i = done.size() - 1; i >= 0; i--) {
+                undo.add(done.get(i));
+            }
+            listener.message(why + " Rolling back " + undo.size() + " step" + (undo.size() == 1 ? "" : "s") + ".");
+            List<String> left = new ArrayList<>();
+            for (Step s : undo) {
+                if (!revertStep(s)) {
+                    left.add(s.change().title());
+                }
+            }
+            if (armed != null) {
+                disarmQuietly(armed);
+            }
+            if (left.isEmpty()) {
+                return finish(PlanStatus.ROLLED_BACK, why + " Rolled back: the host is back at its values from before.");
+            }
+            return finish(PlanStatus.ROLLBACK_FAILED, why + " Rollback failed for: " + String.join(", ", left)
+                    + ". The journal keeps their before values; undo them when the host is reachable.");
+        }
+
+        /** Reads the step's value now and sets its "before" again if needed; true when the host has it back. */
+        private boolean revertStep(Step s) throws InterruptedException {
+            listener.stepStarted(s, plan.steps().size(), Phase.ROLLBACK);
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long entry = -1;
+                try {
+                    Reading now = Planner.read(host, s.change());
+                    String current = now.value().orElse(s.after());
+                    if (now.available() && s.change().satisfies(current, s.before())) {
+                        entry = journal.stepStarted(plan.id(), s.seq(), Phase.ROLLBACK, plan.host(), s.change(),
+                                current, s.before(), "");
+                        journal.stepFinished(entry, Outcome.ROLLED_BACK, now.value(), "Already at the before value.");
+                        record(s, Phase.ROLLBACK, Outcome.ROLLED_BACK, current, "already at before");
+                        return true;
+                    }
+                    List<Action> actions = s.change().actions(current, s.before());
+                    entry = journal.stepStarted(plan.id(), s.seq(), Phase.ROLLBACK, plan.host(), s.change(), current,
+                            s.before(), describe(actions));
+                    runActions(host, actions);
+                    Reading back = Planner.read(host, s.change());
+                    if (back.available() && s.change().satisfies(back.value().get(), s.before())) {
+                        journal.stepFinished(entry, Outcome.ROLLED_BACK, back.value(), "");
+                        record(s, Phase.ROLLBACK, Outcome.ROLLED_BACK, back.show(), "");
+                        return true;
+                    }
+                    String msg = "Read back " + oneLine(back.show()) + " instead of " + oneLine(s.before()) + ".";
+                    journal.stepFinished(entry, Outcome.ROLLBACK_FAILED, back.value(), msg);
+                    record(s, Phase.ROLLBACK, Outcome.ROLLBACK_FAILED, back.show(), msg);
+                    return false;
+                } catch (HostException e) {
+                    if (entry >= 0) {
+                        journal.stepFinished(entry, Outcome.ROLLBACK_FAILED, Optional.empty(), e.getMessage());
+                    }
+                    if (!reconnect()) {
+                        record(s, Phase.ROLLBACK, Outcome.ROLLBACK_FAILED, "", e.getMessage());
+                        return false;
+                    }
+                }
+            }
+            record(s, Phase.ROLLBACK, Outcome.ROLLBACK_FAILED, "", "gave up after 3 attempts");
+            return false;
+        }
+
+        /** Replaces a dropped connection with a fresh one; false when none can be opened. */
+        private boolean reconnect() throws InterruptedException {
+            if (options.connector().isEmpty()) {
+                return false;
+            }
+            try {
+                Host fresh = options.connector().get().open();
+                opened.add(fresh);
+                host = fresh;
+                listener.message("Reconnected to " + plan.host() + ".");
+                return true;
+            } catch (HostException e) {
+                listener.message("Cannot reconnect to " + plan.host() + ": " + e.getMessage());
+                return false;
+            }
+        }
+
+        /** Opens a fresh connection and disarms the revert over it; empty when that is impossible. */
+        private Optional<Host> confirm(Step step, ArmedRevert armed) throws InterruptedException {
+            listener.countdown(step, armed.timeout());
+            try {
+                Host fresh = options.connector().get().open();
+                opened.add(fresh);
+                CommandResult ok = fresh.run(Command.of("true"), options.commandTimeout());
+                if (!ok.ok()) {
+                    return Optional.empty();
+                }
+                runCommands(fresh, armed.disarmCommands(), true);
+                listener.message("Confirmed over a new connection; " + armed.unit() + " disarmed.");
+                host = fresh;
+                return Optional.of(fresh);
+            } catch (HostException e) {
+                listener.message("The new connection failed: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private void disarmQuietly(ArmedRevert armed) throws InterruptedException {
+            try {
+                runCommands(host, armed.disarmCommands(), true);
+            } catch (HostException e) {
+                listener.message("Could not disarm " + armed.unit() + " (it will run and set the same before values): "
+                        + e.getMessage());
+            }
+        }
+
+        /**
+         * NetTune cannot reach the host: wait until the armed revert has fired, then check over a fresh
+         * connection that every step done is back at its "before".
+         */
+        private ApplyResult awaitHostRevert(Step step, ArmedRevert armed) throws InterruptedException {
+            journal.planFinished(plan.id(), PlanStatus.REVERTING_ON_HOST, "Waiting for " + armed.unit() + " to revert.");
+            Duration remaining = armed.timeout().plus(options.revertGrace());
+            while (!remaining.isNegative() && !remaining.isZero()) {
+                listener.countdown(step, remaining);
+                Duration tick = remaining.compareTo(Duration.ofSeconds(1)) < 0 ? remaining : Duration.ofSeconds(1);
+                options.sleeper().sleep(tick);
+                remaining = remaining.minus(tick);
+            }
+            List<Step> reverted = new ArrayList<>(List.of(step));
+            for (int i = done.size() - 1; i >= 0; i--) {
+                reverted.add(done.get(i));
+            }
+            Host fresh;
+            try {
+                fresh = options.connector().get().open();
+                opened.add(fresh);
+            } catch (HostException e) {
+                String msg = "The host could not be reached after the change; " + armed.unit() + " was set to revert"
+                        + " it. Check the host when it is reachable: the journal offers to revert this plan.";
+                journal.planFinished(plan.id(), PlanStatus.REVERTING_ON_HOST, msg);
+                closeOpened();
+                return new ApplyResult(plan.id(), PlanStatus.REVERTING_ON_HOST, msg, results);
+            }
+            host = fresh;
+            List<String> notBack = new ArrayList<>();
+            for (Step s : reverted) {
+                try {
+                    Reading now = Planner.read(host, s.change());
+                    boolean back = now.available() && s.change().satisfies(now.value().get(), s.before());
+                    long entry = journal.stepStarted(plan.id(), s.seq(), Phase.ROLLBACK, plan.host(), s.change(),
+                            s.after(), s.before(), armed.script());
+                    journal.stepFinished(entry, back ? Outcome.REVERTED_BY_HOST : Outcome.ROLLBACK_FAILED, now.value(),
+                            back ? "Reverted by " + armed.unit() + "." : "Still " + oneLine(now.show()) + ".");
+                    record(s, Phase.ROLLBACK, back ? Outcome.REVERTED_BY_HOST : Outcome.ROLLBACK_FAILED, now.show(), "");
+                    if (!back) {
+                        notBack.add(s.change().title());
+                    }
+                } catch (HostException e) {
+                    notBack.add(s.change().title());
+                }
+            }
+            if (notBack.isEmpty()) {
+                return finish(PlanStatus.REVERTED_BY_HOST, "NetTune could not reconnect after "
+                        + step.change().title() + "; the host reverted itself (" + armed.unit()
+                        + ") and is back at its values from before.");
+            }
+            return finish(PlanStatus.ROLLBACK_FAILED, "The host's own revert left these not at their before values: "
+                    + String.join(", ", notBack) + ".");
+        }
+
+        private void record(Step s, Phase phase, Outcome outcome, String readBack, String message) {
+            results.add(new ApplyResult.StepResult(s, phase, outcome, readBack, message));
+            listener.stepFinished(s, phase, outcome, message);
+        }
+
+        private void closeOpened() {
+            for (Host h : opened) {
+                if (h != original) {
+                    closeQuietly(h);
+                }
+            }
+            opened.clear();
+        }
+
+        private ApplyResult finish(PlanStatus status, String message) {
+            closeOpened();
+            journal.planFinished(plan.id(), status, message);
+            listener.message(message);
+            return new ApplyResult(plan.id(), status, message, results);
+        }
+
+        private void runActions(Host on, List<Action> actions) throws HostException, InterruptedException {
+            for (Action a : actions) {
+                boolean skippable = a instanceof Action.Run r && r.skipIfAbsent();
+                for (Command c : a.commands()) {
+                    CommandResult r = on.run(c, options.commandTimeout());
+                    if (!r.ok()) {
+                        if (skippable && absent(r)) {
+                            listener.message(c.display() + ": not on this kernel, skipped.");
+                            continue;
+                        }
+                        throw new CommandFailedException(r);
+                    }
+                }
+            }
+        }
+
+        private void runCommands(Host on, List<Command> commands, boolean tolerant)
+                throws HostException, InterruptedException {
+            for (Command c : commands) {
+                CommandResult r = on.run(c, options.commandTimeout());
+                if (!r.ok() && !tolerant) {
+                    throw new CommandFailedException(r);
+                }
+            }
+        }
+    }
+
+    static boolean absent(CommandResult r) {
+        String e = r.stderr().toLowerCase(Locale.ROOT);
+        return e.contains("cannot stat") || e.contains("no such file") || e.contains("unknown key");
+    }
+
+    static String describe(List<Action> actions) {
+        return actions.stream().map(Action::display).collect(Collectors.joining("\n"));
+    }
+
+    static String oneLine(String v) {
+        String s = v.replace("\n", "\u23ce ");
+        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    }
+
+    static void closeQuietly(Host h) {
+        try {
+            h.close();
+        } catch (RuntimeException e) {
+            // Closing a connection that already dropped is expected to fail; nothing is lost.
+        }
+    }
+}

@@ -1,0 +1,544 @@
+package dev.nettune.ui.calculator;
+
+import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.EthtoolRssParser;
+import dev.nettune.linux.LinuxParseException;
+import dev.nettune.rss.Flow;
+import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.IpAddress;
+import dev.nettune.rss.Protocol;
+import dev.nettune.rss.RssKey;
+import dev.nettune.rss.ToeplitzHash;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Everything the Calculator screen shows, computed from what the user typed: flow, key and table
+ * in; hash, bucket, queue, per-field error messages and the queue counts out. Recomputed on every
+ * change, synchronously (one hash is nanoseconds). Plain JavaFX properties, no toolkit needed.
+ */
+public final class CalculatorViewModel {
+    /** What a result field shows when it cannot be computed. */
+    public static final String NONE = "\u2014";
+
+    // The seed's worked example (eni-custom-rss): 10.0.0.251:18042 -> 10.0.0.1:26000 lands in bucket 117, queue 53.
+    static final String SEED_SOURCE = "10.0.0.251";
+    static final String SEED_DESTINATION = "10.0.0.1";
+    static final String SEED_KEY = "69:e8:7c:56:bf:03:9f:63:d7:c5:e5:96:b3:00:36:93:02:8c:d2:8f:"
+            + "cc:a9:00:65:fd:c8:94:71:5f:fd:c8:de:7a:30:a9:73:b3:33:0c:c6";
+
+    private final StringProperty source = new SimpleStringProperty(SEED_SOURCE);
+    private final StringProperty destination = new SimpleStringProperty(SEED_DESTINATION);
+    private final StringProperty sourcePort = new SimpleStringProperty("18042");
+    private final StringProperty destinationPort = new SimpleStringProperty("26000");
+    private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(Protocol.TCP);
+    private final StringProperty keyText = new SimpleStringProperty(SEED_KEY);
+    private final IntegerProperty keyLength = new SimpleIntegerProperty(RssKey.ENI_LENGTH);
+
+    private final ObjectProperty<TableMode> tableMode = new SimpleObjectProperty<>(TableMode.EQUAL);
+    private final StringProperty equalQueues = new SimpleStringProperty("64");
+    private final StringProperty weights = new SimpleStringProperty("6 4");
+    private final StringProperty start = new SimpleStringProperty("0");
+    private final StringProperty ringCount = new SimpleStringProperty("");
+    private final StringProperty tableSize = new SimpleStringProperty(String.valueOf(IndirectionTable.ENI_SIZE));
+    private final ObjectProperty<EthtoolRss> pasted = new SimpleObjectProperty<>();
+
+    private final ReadOnlyStringWrapper sourceError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper destinationError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sourcePortError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper destinationPortError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper keyError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tableError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pasteError = new ReadOnlyStringWrapper("");
+
+    private final ReadOnlyStringWrapper hashHex = new ReadOnlyStringWrapper(NONE);
+    private final ReadOnlyStringWrapper hashDecimal = new ReadOnlyStringWrapper(NONE);
+    private final ReadOnlyIntegerWrapper bucket = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper queue = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper bucketText = new ReadOnlyStringWrapper(NONE);
+    private final ReadOnlyStringWrapper queueText = new ReadOnlyStringWrapper(NONE);
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<IndirectionTable> table = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RssKey> key = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Flow> flow = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<QueueCount> queueCounts = FXCollections.observableArrayList();
+    private final ObservableList<QueueCount> queueCountsView = FXCollections.unmodifiableObservableList(queueCounts);
+    private final ReadOnlyBooleanWrapper addressesUsed = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper portsUsed = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper keyNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tableSummary = new ReadOnlyStringWrapper("");
+
+    private final IntegerProperty hoveredBucket = new SimpleIntegerProperty(-1);
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
+    private final BooleanProperty recomputing = new SimpleBooleanProperty(false);
+
+    public CalculatorViewModel() {
+        Observable[] inputs = {source, destination, sourcePort, destinationPort, protocol, keyText, keyLength,
+            tableMode, equalQueues, weights, start, ringCount, tableSize, pasted};
+        for (Observable o : inputs) {
+            o.addListener(x -> recompute());
+        }
+        hoveredBucket.addListener(x -> updateHoverText());
+        recompute();
+    }
+
+    // ---- actions ----
+
+    /** Puts a fresh random key of the selected length in the key field. */
+    public void randomKey() {
+        keyText.set(RssKey.random(validKeyLength()).toColonHex());
+    }
+
+    /** Puts the symmetric key ({@code 6d:5a} repeated) of the selected length in the key field. */
+    public void symmetricKey() {
+        keyText.set(RssKey.symmetric(validKeyLength()).toColonHex());
+    }
+
+    private int validKeyLength() {
+        return Math.max(4, keyLength.get());
+    }
+
+    /**
+     * Takes the table, ring count and key from a pasted {@code ethtool -x} output. Returns false (and
+     * sets {@link #pasteErrorProperty()}) when the text is not such an output or has no table.
+     */
+    public boolean applyEthtoolOutput(String text) {
+        EthtoolRss rss;
+        try {
+            rss = EthtoolRssParser.parse(text == null ? "" : text);
+        } catch (LinuxParseException | IllegalArgumentException e) {
+            pasteError.set(e.getMessage());
+            return false;
+        }
+        if (rss.table().isEmpty()) {
+            pasteError.set("The pasted output has no indirection table (" + rss.tableProblem().orElse("none")
+                    + "): this NIC does not let RSS be configured.");
+            return false;
+        }
+        pasteError.set("");
+        recomputing.set(true);
+        try {
+            pasted.set(rss);
+            rss.ringCount().ifPresentOrElse(r -> ringCount.set(String.valueOf(r)), () -> ringCount.set(""));
+            tableSize.set(String.valueOf(rss.table().get().size()));
+            rss.key().ifPresent(k -> {
+                keyLength.set(k.length());
+                keyText.set(k.toColonHex());
+            });
+            tableMode.set(TableMode.PASTED);
+        } finally {
+            recomputing.set(false);
+        }
+        recompute();
+        return true;
+    }
+
+    // ---- the computation ----
+
+    private void recompute() {
+        if (recomputing.get()) {
+            return;
+        }
+        Protocol p = protocol.get() == null ? Protocol.TCP : protocol.get();
+        addressesUsed.set(p.isHashed());
+        portsUsed.set(p.hashesPorts());
+
+        IpAddress src = null;
+        IpAddress dst = null;
+        if (p.isHashed()) {
+            src = parse(source.get(), sourceError);
+            dst = parse(destination.get(), destinationError);
+        } else {
+            sourceError.set("");
+            destinationError.set("");
+        }
+        int sport = 0;
+        int dport = 0;
+        if (p.hashesPorts()) {
+            sport = port("Source port", sourcePort.get(), sourcePortError);
+            dport = port("Destination port", destinationPort.get(), destinationPortError);
+        } else {
+            sourcePortError.set("");
+            destinationPortError.set("");
+        }
+
+        Flow f = null;
+        boolean flowInputsOk = !p.isHashed() || src != null && dst != null;
+        if (p.hashesPorts() && (sport < 0 || dport < 0)) {
+            flowInputsOk = false;
+        }
+        if (flowInputsOk) {
+            try {
+                f = new Flow(src, dst, Math.max(sport, 0), Math.max(dport, 0), p);
+            } catch (IllegalArgumentException e) {
+                // Only a family mix gets here: blame the destination, the field usually typed second.
+                destinationError.set(e.getMessage());
+            }
+        }
+        flow.set(f);
+
+        RssKey k = null;
+        try {
+            k = RssKey.parse(keyText.get(), validKeyLength());
+            keyError.set("");
+        } catch (IllegalArgumentException e) {
+            keyError.set(e.getMessage());
+        }
+        key.set(k);
+        keyNote.set(k != null && k.equals(RssKey.symmetric(k.length())) ? RssKey.SYMMETRIC_NOTE : "");
+
+        IndirectionTable t = buildTable();
+        table.set(t);
+        updateCounts(t);
+
+        if (f != null && k != null) {
+            int h = new ToeplitzHash(k).hash(f);
+            boolean hashed = p.isHashed();
+            hashHex.set(hashed ? String.format("0x%08x", h) : NONE);
+            hashDecimal.set(hashed ? Long.toString(h & 0xffffffffL) : NONE);
+            if (t != null) {
+                int index = hashed ? t.indexOf(h) : -1;
+                int q = hashed ? t.entry(index) : 0;
+                bucket.set(index);
+                queue.set(q);
+                bucketText.set(hashed ? String.valueOf(index) : NONE);
+                queueText.set(String.valueOf(q));
+                explanation.set(explain(f, h, index, q, t));
+            } else {
+                clearPlacement("The table is not valid: " + tableError.get());
+            }
+        } else {
+            hashHex.set(NONE);
+            hashDecimal.set(NONE);
+            clearPlacement("Fix the marked fields to see where this flow lands.");
+        }
+        updateHoverText();
+    }
+
+    private void clearPlacement(String why) {
+        bucket.set(-1);
+        queue.set(-1);
+        bucketText.set(NONE);
+        queueText.set(NONE);
+        explanation.set(why);
+    }
+
+    private static String explain(Flow f, int hash, int index, int q, IndirectionTable t) {
+        if (!f.protocol().isHashed()) {
+            return "Non-IP traffic (such as ARP) is not hashed: it always goes to queue 0.";
+        }
+        String tuple = f.protocol().hashesPorts() ? "4-tuple" : "2-tuple (addresses only)";
+        return f + " hashes the " + tuple + " to " + String.format("0x%08x", hash) + "; " + Integer.toUnsignedString(hash)
+                + " mod " + t.size() + " = bucket " + index + ", which holds queue " + q + ".";
+    }
+
+    private static IpAddress parse(String text, ReadOnlyStringWrapper error) {
+        try {
+            IpAddress a = IpAddress.parse(text);
+            error.set("");
+            return a;
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return null;
+        }
+    }
+
+    private static int port(String what, String text, ReadOnlyStringWrapper error) {
+        try {
+            int p = Flow.parsePort(what, text);
+            error.set("");
+            return p;
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return -1;
+        }
+    }
+
+    private IndirectionTable buildTable() {
+        try {
+            IndirectionTable t = switch (tableMode.get() == null ? TableMode.EQUAL : tableMode.get()) {
+                case EQUAL -> IndirectionTable.equal(size(), wholeNumber("equal", equalQueues.get()),
+                        wholeNumber("start", start.get()), rings());
+                case WEIGHT -> IndirectionTable.weight(size(), weightList(), wholeNumber("start", start.get()), rings());
+                case DEFAULT -> {
+                    OptionalInt r = rings();
+                    if (r.isEmpty()) {
+                        throw new IllegalArgumentException("default fills entry i with i mod the ring count: "
+                                + "give the ring count (the RX ring(s) that ethtool -x reports).");
+                    }
+                    yield IndirectionTable.defaultFor(size(), r.getAsInt());
+                }
+                case PASTED -> pastedTable();
+            };
+            tableError.set("");
+            tableSummary.set(summary(t));
+            return t;
+        } catch (IllegalArgumentException e) {
+            tableError.set(e.getMessage());
+            tableSummary.set("");
+            return null;
+        }
+    }
+
+    private IndirectionTable pastedTable() {
+        EthtoolRss p = pasted.get();
+        if (p == null || p.table().isEmpty()) {
+            throw new IllegalArgumentException("Nothing pasted yet: paste an ethtool -x output, or choose equal, weight or default.");
+        }
+        IndirectionTable t = p.table().get();
+        OptionalInt r = rings();
+        return r.isPresent() ? t.withRingCount(r.getAsInt()) : t;
+    }
+
+    private String summary(IndirectionTable t) {
+        int used = (int) t.bucketsPerQueue().values().stream().filter(c -> c > 0).count();
+        return t.size() + " buckets over " + used + " queue" + (used == 1 ? "" : "s")
+                + (t.ringCount().isPresent() ? " (" + t.ringCount().getAsInt() + " RX rings)" : "");
+    }
+
+    private int size() {
+        String s = tableSize.get() == null ? "" : tableSize.get().strip();
+        if (!s.matches("\\d{1,6}")) {
+            throw new IllegalArgumentException("Table size '" + s + "' is not a whole number: an ENI has 128 entries.");
+        }
+        return Integer.parseInt(s);
+    }
+
+    private OptionalInt rings() {
+        String s = ringCount.get() == null ? "" : ringCount.get().strip();
+        if (s.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (!s.matches("\\d{1,5}") || Integer.parseInt(s) < 1) {
+            throw new IllegalArgumentException("Ring count '" + s + "' is not valid: give the number of RX rings (1 or more), or leave it empty.");
+        }
+        return OptionalInt.of(Integer.parseInt(s));
+    }
+
+    private static int wholeNumber(String what, String text) {
+        String s = text == null ? "" : text.strip();
+        if (!s.matches("-?\\d{1,6}")) {
+            throw new IllegalArgumentException(what + " '" + s + "' is not a whole number.");
+        }
+        return Integer.parseInt(s);
+    }
+
+    private List<Integer> weightList() {
+        String s = weights.get() == null ? "" : weights.get().strip();
+        List<Integer> out = new ArrayList<>();
+        if (s.isEmpty()) {
+            return out;
+        }
+        String[] parts = s.split("[\\s,]+");
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches("-?\\d{1,6}")) {
+                throw new IllegalArgumentException("Weight " + i + " is '" + parts[i]
+                        + "': weights are whole numbers separated by spaces, for example 6 4.");
+            }
+            out.add(Integer.parseInt(parts[i]));
+        }
+        return out;
+    }
+
+    private void updateCounts(IndirectionTable t) {
+        if (t == null) {
+            queueCounts.clear();
+            return;
+        }
+        List<QueueCount> counts = new ArrayList<>();
+        for (Map.Entry<Integer, Integer> e : t.bucketsPerQueue().entrySet()) {
+            counts.add(new QueueCount(e.getKey(), e.getValue(), e.getValue() / (double) t.size()));
+        }
+        queueCounts.setAll(counts);
+    }
+
+    private void updateHoverText() {
+        int b = hoveredBucket.get();
+        IndirectionTable t = table.get();
+        if (b < 0 || t == null || b >= t.size()) {
+            hoverText.set("");
+            return;
+        }
+        int q = t.entry(b);
+        long same = t.bucketsPerQueue().getOrDefault(q, 0);
+        hoverText.set("bucket " + b + " \u2192 queue " + q + " (" + same + " of " + t.size() + " buckets go to queue " + q + ")"
+                + (b == bucket.get() ? "; this flow's bucket" : ""));
+    }
+
+    // ---- properties ----
+
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    public StringProperty destinationProperty() {
+        return destination;
+    }
+
+    public StringProperty sourcePortProperty() {
+        return sourcePort;
+    }
+
+    public StringProperty destinationPortProperty() {
+        return destinationPort;
+    }
+
+    public ObjectProperty<Protocol> protocolProperty() {
+        return protocol;
+    }
+
+    public StringProperty keyTextProperty() {
+        return keyText;
+    }
+
+    public IntegerProperty keyLengthProperty() {
+        return keyLength;
+    }
+
+    public ObjectProperty<TableMode> tableModeProperty() {
+        return tableMode;
+    }
+
+    public StringProperty equalQueuesProperty() {
+        return equalQueues;
+    }
+
+    public StringProperty weightsProperty() {
+        return weights;
+    }
+
+    public StringProperty startProperty() {
+        return start;
+    }
+
+    public StringProperty ringCountProperty() {
+        return ringCount;
+    }
+
+    public StringProperty tableSizeProperty() {
+        return tableSize;
+    }
+
+    public IntegerProperty hoveredBucketProperty() {
+        return hoveredBucket;
+    }
+
+    public ReadOnlyStringProperty sourceErrorProperty() {
+        return sourceError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty destinationErrorProperty() {
+        return destinationError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sourcePortErrorProperty() {
+        return sourcePortError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty destinationPortErrorProperty() {
+        return destinationPortError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keyErrorProperty() {
+        return keyError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tableErrorProperty() {
+        return tableError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pasteErrorProperty() {
+        return pasteError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hashHexProperty() {
+        return hashHex.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hashDecimalProperty() {
+        return hashDecimal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty bucketProperty() {
+        return bucket.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty queueProperty() {
+        return queue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bucketTextProperty() {
+        return bucketText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty queueTextProperty() {
+        return queueText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<IndirectionTable> tableProperty() {
+        return table.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RssKey> keyProperty() {
+        return key.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Flow> flowProperty() {
+        return flow.getReadOnlyProperty();
+    }
+
+    public ObservableList<QueueCount> queueCounts() {
+        return queueCountsView;
+    }
+
+    public ReadOnlyBooleanProperty addressesUsedProperty() {
+        return addressesUsed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty portsUsedProperty() {
+        return portsUsed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keyNoteProperty() {
+        return keyNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tableSummaryProperty() {
+        return tableSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText.getReadOnlyProperty();
+    }
+
+    /** The NIC name of the pasted output, if a table was pasted. */
+    public Optional<String> pastedNic() {
+        return Optional.ofNullable(pasted.get()).map(EthtoolRss::nic);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.nettune.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.nettune.app.AppContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window: which screen it opens on, the rail, and the theme switch. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    Path config;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(new AppContext(config));
+        Scene scene = new Scene(window.root(), 1200, 800);
+        scene.getStylesheets().add(MainWindow.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void lightAgain() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Test
+    void opensOnTheFirstPreferredScreenThatExists() {
+        String expected = MainWindow.startScreen(Screens.all());
+
+        assertThat(MainWindow.START_PREFERENCE).contains(expected);
+        assertThat(window.titleProperty().get()).isEqualTo("NetTune \u2014 "
+                + Screens.all().stream().filter(s -> s.id().equals(expected)).findFirst().orElseThrow().title());
+    }
+
+    @Test
+    void theCalculatorIsOneClickAway(FxRobot robot) {
+        robot.clickOn("#nav-calculator");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#nav-calculator").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#queueLabel").tryQuery()).isPresent();
+        assertThat(window.titleProperty().get()).isEqualTo("NetTune \u2014 Calculator");
+    }
+
+    @Test
+    void theThemeSwitchGoesDarkAndIsRemembered(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.darkProperty().get()).isTrue();
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+        assertThat(Files.readString(config.resolve("ui.properties"))).contains("theme=dark");
+        assertThat(new ThemePreference(config).dark()).isTrue();
+    }
+
+    @Test
+    void everyScreenHasADistinctId() {
+        assertThat(Screens.all()).extracting(ScreenFactory::id).doesNotHaveDuplicates();
+    }
+}
