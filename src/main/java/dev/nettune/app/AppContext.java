@@ -1,7 +1,10 @@
 package dev.nettune.app;
 
+import dev.nettune.host.local.LocalHost;
+import dev.nettune.host.ssh.SshConfig;
 import dev.nettune.sandbox.cloud.LocalOpenApiServer;
 import dev.nettune.store.Database;
+import dev.nettune.store.HostInventory;
 import java.nio.file.Path;
 
 /**
@@ -11,10 +14,16 @@ import java.nio.file.Path;
 public final class AppContext implements AutoCloseable {
     private final Path configDir;
     private volatile Database database;
+    private final BuiltInHosts builtInHosts = new BuiltInHosts();
+    private volatile HostInventory hostInventory;
+    private final HostResolver hostResolver;
     private volatile LocalOpenApiServer cloudSandbox;
 
     public AppContext(Path configDir) {
         this.configDir = configDir;
+        builtInHosts.register(LocalHost.NAME, LocalHost::new);
+        // HOOK (sandbox area): builtInHosts.register("sandbox", ...) — the simulated instance.
+        this.hostResolver = new HostResolver(builtInHosts, this::hostInventory, SshConfig::defaultFile);
     }
 
     public static AppContext fromEnvironment() {
@@ -37,6 +46,30 @@ public final class AppContext implements AutoCloseable {
             }
         }
         return db;
+    }
+
+    /** The hosts NetTune brings along ({@code local}, {@code sandbox}); areas register theirs here. */
+    public BuiltInHosts builtInHosts() {
+        return builtInHosts;
+    }
+
+    /** Saved hosts (SQLite), opened on first use. */
+    public HostInventory hostInventory() {
+        HostInventory inv = hostInventory;
+        if (inv == null) {
+            synchronized (this) {
+                if (hostInventory == null) {
+                    hostInventory = new HostInventory(database());
+                }
+                inv = hostInventory;
+            }
+        }
+        return inv;
+    }
+
+    /** Host name (local, sandbox, saved, ssh alias, user@host[:port]) to {@link dev.nettune.host.Host}. */
+    public HostResolver hostResolver() {
+        return hostResolver;
     }
 
     /**

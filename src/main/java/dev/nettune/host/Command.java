@@ -18,6 +18,12 @@ public record Command(String program, List<String> args, Optional<String> stdin,
             throw new IllegalArgumentException("Not a program name: '" + program + "'.");
         }
         args = List.copyOf(args);
+        for (String a : args) {
+            if (a.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("An argument of " + program + " contains a NUL character; programs"
+                        + " receive C strings, so any character but NUL is allowed.");
+            }
+        }
         Objects.requireNonNull(stdin, "stdin");
     }
 

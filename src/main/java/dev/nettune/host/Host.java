@@ -24,6 +24,15 @@ public interface Host extends AutoCloseable {
     /** Starts a long-running command and hands each stdout line to {@code sink} as it arrives. */
     LineStream stream(Command command, LineStream.Sink sink) throws HostException;
 
+    /**
+     * The sudo password of this login, for hosts whose sudo asks for one (after a
+     * {@link SudoPasswordRequiredException}); held in memory only, never written anywhere.
+     * Hosts that never ask ignore it.
+     */
+    default void useSudoPassword(char[] password) {
+        // Hosts without sudo (the sandbox) have no use for it.
+    }
+
     @Override
     void close();
 }

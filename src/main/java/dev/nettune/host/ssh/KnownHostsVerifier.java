@@ -1,0 +1,186 @@
+package dev.nettune.host.ssh;
+
+import dev.nettune.host.HostKeyDecision;
+import dev.nettune.host.HostKeyRejectedException;
+import dev.nettune.host.UnknownHostKey;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.common.KeyType;
+import net.schmizz.sshj.transport.verification.HostKeyVerifier;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+
+/**
+ * Verifies host keys against an OpenSSH known_hosts file (plain and hashed entries,
+ * {@code [host]:port}, {@code @revoked}): a known key passes, a changed or revoked key is refused
+ * with both fingerprints, an unknown key is put to the user's {@link HostKeyDecision}. The file
+ * is read afresh on each connection, so an edit by the user takes effect at once.
+ */
+public final class KnownHostsVerifier implements HostKeyVerifier {
+    private final Path file;
+    private final HostKeyDecision decision;
+    private final Set<String> acceptedOnce = ConcurrentHashMap.newKeySet();
+    private volatile HostKeyRejectedException rejection;
+
+    public KnownHostsVerifier(Path file, HostKeyDecision decision) {
+        this.file = file;
+        this.decision = decision;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The OpenSSH fingerprint of a key: {@code SHA256:} and the unpadded base64 of the SHA-256 of its blob. */
+    public static String fingerprint(PublicKey key) {
+        return fingerprint(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
+    }
+
+    static String fingerprint(byte[] blob) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Why the last verification failed, if it did (read after the connection attempt). */
+    HostKeyRejectedException takeRejection() {
+        HostKeyRejectedException r = rejection;
+        rejection = null;
+        return r;
+    }
+
+    private OpenSSHKnownHosts load() throws IOException {
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        return new OpenSSHKnownHosts(new StringReader(text));
+    }
+
+    @Override
+    public boolean verify(String hostname, int port, PublicKey key) {
+        String host = port == 22 ? hostname.toLowerCase(Locale.ROOT) : "[" + hostname.toLowerCase(Locale.ROOT) + "]:" + port;
+        KeyType type = KeyType.fromKey(key);
+        String presented = fingerprint(key);
+        if (type == KeyType.UNKNOWN) {
+            rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,
+                    host + " presented a key of a type NetTune does not know; refused.", presented, null);
+            return false;
+        }
+        try {
+            OpenSSHKnownHosts known = load();
+            List<String> changedFrom = new ArrayList<>();
+            Set<String> otherTypes = new LinkedHashSet<>();
+            for (OpenSSHKnownHosts.KnownHostEntry e : known.entries()) {
+                if (!(e instanceof OpenSSHKnownHosts.HostEntry) || !e.appliesTo(host)) {
+                    continue;
+                }
+                if (e.getLine().startsWith("@revoked") && keyBlobFingerprint(e.getLine()).equals(presented)) {
+                    rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.REVOKED,
+                            "The host key of " + host + " (" + presented + ") is marked @revoked in " + file + "; refused.",
+                            presented, presented);
+                    return false;
+                }
+                if (e.getLine().startsWith("@")) {
+                    continue; // a revoked old key or a CA line says nothing about a change
+                }
+                if (e.appliesTo(type, host)) {
+                    if (e.verify(key)) {
+                        return true;
+                    }
+                    changedFrom.add(keyBlobFingerprint(e.getLine()));
+                } else {
+                    otherTypes.add(e.getType().toString());
+                }
+            }
+            if (!changedFrom.isEmpty()) {
+                String old = String.join(", ", changedFrom);
+                rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.CHANGED,
+                        "WARNING: THE HOST KEY OF " + host + " HAS CHANGED. " + file + " has " + type + " " + old
+                                + "; the host now presents " + presented + ". Someone may be intercepting the connection"
+                                + " (man in the middle), or the host was re-installed. NetTune refuses to connect. If you know"
+                                + " the change is legitimate, remove the old entry (ssh-keygen -R '" + host + "' -f " + file
+                                + ") and connect again.",
+                        presented, changedFrom.get(0));
+                return false;
+            }
+            if (acceptedOnce.contains(host + " " + presented)) {
+                return true;
+            }
+            UnknownHostKey unknown = new UnknownHostKey(host, type.toString(), presented, file, List.copyOf(otherTypes));
+            HostKeyDecision.Choice choice = decision.decide(unknown);
+            switch (choice == null ? HostKeyDecision.Choice.REFUSE : choice) {
+                case ACCEPT_AND_SAVE:
+                    append(host, type, key);
+                    return true;
+                case ACCEPT_ONCE:
+                    acceptedOnce.add(host + " " + presented);
+                    return true;
+                default:
+                    rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,
+                            "The host key of " + host + " is not in " + file + " (" + type + " " + presented
+                                    + ") and was not accepted. Check the fingerprint and accept it (CLI: --accept-new-host-key).",
+                            presented, null);
+                    return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,
+                    "Cannot check the host key of " + host + " against " + file + ": " + e.getMessage(), presented, null);
+            return false;
+        }
+    }
+
+    private static String keyBlobFingerprint(String line) {
+        String[] f = line.trim().split("\\s+");
+        int i = f[0].startsWith("@") ? 3 : 2;
+        if (f.length <= i) {
+            return "(unreadable entry)";
+        }
+        try {
+            return fingerprint(Base64.getDecoder().decode(f[i]));
+        } catch (IllegalArgumentException e) {
+            return "(unreadable entry)";
+        }
+    }
+
+    private synchronized void append(String host, KeyType type, PublicKey key) throws IOException {
+        String blob = Base64.getEncoder().encodeToString(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
+        String line = host + " " + type + " " + blob + "\n";
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        boolean needsNewline = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline(file);
+        Files.writeString(file, (needsNewline ? "\n" : "") + line, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static boolean endsWithNewline(Path f) throws IOException {
+        byte[] all = Files.readAllBytes(f);
+        return all.length > 0 && all[all.length - 1] == '\n';
+    }
+
+    @Override
+    public List<String> findExistingAlgorithms(String hostname, int port) {
+        try {
+            OpenSSHKnownHosts known = load();
+            return known.findExistingAlgorithms(hostname, port);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,473 @@
+package dev.nettune.host.ssh;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.host.HostKeyRejectedException;
+import dev.nettune.host.LineStream;
+import dev.nettune.host.ShellQuoting;
+import dev.nettune.host.ShellScript;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.password.PasswordFinder;
+import net.schmizz.sshj.userauth.password.Resource;
+
+/**
+ * An instance reached over SSH (sshj): one connection per host, reused by every command and
+ * re-opened when it drops; each {@link #run}/{@link #runAll} is one channel running one
+ * {@link ShellScript} batch; host keys always verified by a {@link KnownHostsVerifier}.
+ */
+public final class SshHost implements Host {
+    private static final ExecutorService IO = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "nettune-ssh-io");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long a host-key question may stay open: a person reads a fingerprint. */
+    private static final long KEX_TIMEOUT_WITH_QUESTION_MS = TimeUnit.MINUTES.toMillis(5);
+    private static final int TRANSPORT_TIMEOUT_MS = 30_000;
+
+    private final String name;
+    private final SshTarget target;
+    private final SshOptions options;
+    private final DefaultConfig config = new DefaultConfig();
+    private final Map<Path, KeyProvider> keys = new LinkedHashMap<>();
+    private final List<SSHClient> chain = new ArrayList<>();
+    private volatile char[] sudoPassword;
+    private volatile boolean closed;
+
+    public SshHost(String name, SshTarget target, SshOptions options) {
+        this.name = name;
+        this.target = target;
+        this.options = options;
+        if (!options.keepAlive().isZero()) {
+            config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public SshTarget target() {
+        return target;
+    }
+
+    @Override
+    public void useSudoPassword(char[] password) {
+        char[] old = sudoPassword;
+        sudoPassword = password == null ? null : password.clone();
+        if (old != null) {
+            Arrays.fill(old, '\0');
+        }
+    }
+
+    // ---- connection -------------------------------------------------------------------------
+
+    /** The live connection to the target, opening (or re-opening) it and its bastions as needed. */
+    private synchronized SSHClient connection() throws HostException {
+        if (closed) {
+            throw new HostException("The connection to " + name + " was closed.");
+        }
+        if (!chain.isEmpty()) {
+            SSHClient last = chain.get(chain.size() - 1);
+            if (last.isConnected() && last.isAuthenticated()) {
+                return last;
+            }
+            disconnectAll();
+        }
+        try {
+            connectChain(target);
+        } catch (HostException e) {
+            disconnectAll();
+            throw e;
+        }
+        return chain.get(chain.size() - 1);
+    }
+
+    private void connectChain(SshTarget t) throws HostException {
+        if (t.jump().isPresent()) {
+            connectChain(t.jump().get());
+        }
+        KnownHostsVerifier verifier = new KnownHostsVerifier(options.knownHosts(), options.hostKeyDecision());
+        SSHClient client = new SSHClient(config);
+        client.addHostKeyVerifier(verifier);
+        client.setConnectTimeout((int) options.connectTimeout().toMillis());
+        client.getTransport().setTimeoutMs((int) KEX_TIMEOUT_WITH_QUESTION_MS);
+        if (!options.keepAlive().isZero()) {
+            client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, options.keepAlive().toSeconds()));
+        }
+        try {
+            if (chain.isEmpty()) {
+                client.connect(t.hostName(), t.port());
+            } else {
+                SSHClient bastion = chain.get(chain.size() - 1);
+                DirectConnection tunnel = bastion.newDirectConnection(t.hostName(), t.port());
+                client.connectVia(tunnel, t.hostName(), t.port());
+            }
+        } catch (IOException e) {
+            closeQuietly(client);
+            HostKeyRejectedException rejected = verifier.takeRejection();
+            if (rejected != null) {
+                throw rejected;
+            }
+            throw new HostException(connectFailure(t, e), e);
+        }
+        client.getTransport().setTimeoutMs(TRANSPORT_TIMEOUT_MS);
+        try {
+            authenticate(client, t);
+        } catch (IOException e) {
+            closeQuietly(client);
+            throw new HostException(t.display() + " refused the login as '" + t.user() + "' (tried: "
+                    + String.join(", ", triedMethods(t)) + "). Check the user, the key (--identity, IdentityFile in"
+                    + " ~/.ssh/config) and that its public key is in ~/.ssh/authorized_keys of that user. (" + e.getMessage() + ")", e);
+        }
+        chain.add(client);
+    }
+
+    private static String connectFailure(SshTarget t, IOException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String where = t.hostName() + ":" + t.port();
+        if (root instanceof UnknownHostException) {
+            return "Cannot resolve the host name '" + t.hostName() + "'. Check the spelling, DNS, or the HostName in ~/.ssh/config.";
+        }
+        if (root instanceof ConnectException) {
+            return "Cannot connect to " + where + ": connection refused (no SSH server listening there, or a firewall/security group rejects it).";
+        }
+        if (root instanceof SocketTimeoutException) {
+            return "No answer from " + where + " (timed out): the address is unreachable or a security group drops port " + t.port() + ".";
+        }
+        if (root instanceof NoRouteToHostException) {
+            return "No route to " + where + ". Instances without a public address need a bastion (ProxyJump).";
+        }
+        return "Cannot open an SSH connection to " + where + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    private List<String> triedMethods(SshTarget t) {
+        List<String> tried = new ArrayList<>();
+        options.agentSocket().ifPresent(s -> tried.add("ssh-agent"));
+        for (Path p : identityFiles(t)) {
+            tried.add("key " + p);
+        }
+        tried.add("password (if asked for)");
+        return tried;
+    }
+
+    private List<Path> identityFiles(SshTarget t) {
+        if (!t.identities().isEmpty()) {
+            return t.identities();
+        }
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        List<Path> defaults = new ArrayList<>();
+        for (String f : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+            if (Files.isReadable(ssh.resolve(f))) {
+                defaults.add(ssh.resolve(f));
+            }
+        }
+        return defaults;
+    }
+
+    private void authenticate(SSHClient client, SshTarget t) throws IOException {
+        List<AuthMethod> methods = new ArrayList<>();
+        if (options.agentSocket().isPresent()) {
+            methods.addAll(SshAgent.authMethods(options.agentSocket().get()));
+        }
+        for (Path file : identityFiles(t)) {
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            KeyProvider provider = keys.get(file);
+            if (provider == null) {
+                provider = client.loadKeys(file.toString(), passphraseFinder(file));
+                keys.put(file, provider);
+            }
+            methods.add(new AuthPublickey(provider));
+        }
+        methods.add(new AuthPassword(passwordFinder(t)));
+        client.auth(t.user(), methods);
+    }
+
+    private PasswordFinder passphraseFinder(Path file) {
+        return new PasswordFinder() {
+            @Override
+            public char[] reqPassword(Resource<?> resource) {
+                return options.secrets().keyPassphrase(file).orElse(null);
+            }
+
+            @Override
+            public boolean shouldRetry(Resource<?> resource) {
+                return false;
+            }
+        };
+    }
+
+    private PasswordFinder passwordFinder(SshTarget t) {
+        return new PasswordFinder() {
+            @Override
+            public char[] reqPassword(Resource<?> resource) {
+                return options.secrets().loginPassword(t.user(), t.hostName()).orElse(null);
+            }
+
+            @Override
+            public boolean shouldRetry(Resource<?> resource) {
+                return false;
+            }
+        };
+    }
+
+    /** A new channel; when the connection turns out dead, reconnects once (nothing has run yet). */
+    private Session openSession() throws HostException {
+        Exception last = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            SSHClient client = connection();
+            try {
+                return client.startSession();
+            } catch (IOException | IllegalStateException e) {
+                last = e;
+                synchronized (this) {
+                    disconnectAll();
+                }
+            }
+        }
+        throw new HostException("The connection to " + target.display() + " dropped and could not be re-opened: "
+                + last.getMessage(), last);
+    }
+
+    private synchronized void disconnectAll() {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            closeQuietly(chain.get(i));
+        }
+        chain.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // closing a dead connection: nothing to report
+        }
+    }
+
+    // ---- commands ---------------------------------------------------------------------------
+
+    @Override
+    public CommandResult run(Command command, Duration timeout) throws HostException, InterruptedException {
+        return runAll(List.of(command), timeout).get(0);
+    }
+
+    @Override
+    public List<CommandResult> runAll(List<Command> commands, Duration timeout) throws HostException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        char[] pw = sudoPassword;
+        ShellScript.Batch batch = ShellScript.batch(commands, Optional.ofNullable(pw));
+        Session session = openSession();
+        try {
+            Session.Command cmd = session.exec("exec sh -c " + ShellQuoting.quote(batch.script()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CompletableFuture<Void> stdout = pump(cmd.getInputStream(), out);
+            CompletableFuture<Void> stderr = pump(cmd.getErrorStream(), new ByteArrayOutputStream());
+            CompletableFuture.runAsync(() -> feed(cmd.getOutputStream(), batch.stdin()), IO);
+            try {
+                long left = deadline - System.nanoTime();
+                stdout.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                stderr.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                stop(batch.pid(snapshot(out)), session);
+                throw new HostException("'" + describe(commands) + "' did not finish within " + timeout.toSeconds()
+                        + " s on " + name + "; it was stopped on the host.");
+            } catch (InterruptedException e) {
+                stop(batch.pid(snapshot(out)), session);
+                throw e;
+            } catch (ExecutionException e) {
+                throw new HostException("Lost the connection to " + name + " while '" + describe(commands) + "' ran: "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+            return batch.parse(snapshot(out));
+        } catch (IOException e) {
+            throw new HostException("Cannot run '" + describe(commands) + "' on " + name + ": " + e.getMessage(), e);
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    private static String describe(List<Command> commands) {
+        return commands.size() == 1 ? commands.get(0).display() : commands.size() + " commands (" + commands.get(0).display() + ", ...)";
+    }
+
+    private static String snapshot(ByteArrayOutputStream out) {
+        synchronized (out) {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static CompletableFuture<Void> pump(InputStream in, ByteArrayOutputStream sink) {
+        return CompletableFuture.runAsync(() -> {
+            byte[] buf = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    synchronized (sink) {
+                        sink.write(buf, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, IO);
+    }
+
+    private static void feed(OutputStream in, byte[] bytes) {
+        try (in) {
+            in.write(bytes);
+            in.flush();
+        } catch (IOException e) {
+            // The script ended before reading its input; its answer says what happened.
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** Kills what a timed-out or cancelled script left running (on a fresh channel), and closes its channel. */
+    private void stop(OptionalLong pid, Session session) {
+        if (pid.isEmpty()) {
+            closeQuietly(session);
+            return;
+        }
+        // Kill first, close after: closing may end the shell and orphan its children out of reach.
+        try {
+            Session killer = openSession();
+            try {
+                Session.Command k = killer.exec("exec sh -c " + ShellQuoting.quote(ShellScript.killTree(pid.getAsLong())));
+                k.join(10, TimeUnit.SECONDS);
+            } finally {
+                closeQuietly(killer);
+            }
+        } catch (HostException | IOException e) {
+            // The connection is gone: the host's sshd hangs up the session's processes itself.
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    @Override
+    public LineStream stream(Command command, LineStream.Sink sink) throws HostException {
+        String boundary = ShellScript.newBoundary();
+        Session session = openSession();
+        Session.Command cmd;
+        try {
+            cmd = session.exec("exec sh -c " + ShellQuoting.quote(ShellScript.stream(command, boundary)));
+        } catch (IOException e) {
+            closeQuietly(session);
+            throw new HostException("Cannot start '" + command.display() + "' on " + name + ": " + e.getMessage(), e);
+        }
+        SshLineStream stream = new SshLineStream(session, cmd);
+        CompletableFuture.runAsync(() -> feed(cmd.getOutputStream(),
+                command.stdin().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0])), IO);
+        pump(cmd.getErrorStream(), new ByteArrayOutputStream());
+        IO.execute(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(cmd.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                boolean first = true;
+                while ((line = r.readLine()) != null) {
+                    if (first) {
+                        first = false;
+                        OptionalLong pid = ShellScript.streamPid(line, boundary);
+                        if (pid.isPresent()) {
+                            stream.pid = pid;
+                            continue;
+                        }
+                    }
+                    sink.line(line);
+                }
+                cmd.join(5, TimeUnit.SECONDS);
+                Integer exit = cmd.getExitStatus();
+                sink.ended(exit == null ? -1 : exit, null);
+            } catch (IOException e) {
+                sink.ended(-1, stream.cancelled ? null : e);
+            } catch (RuntimeException e) {
+                sink.ended(-1, e);
+            } finally {
+                closeQuietly(session);
+            }
+        });
+        return stream;
+    }
+
+    private final class SshLineStream implements LineStream {
+        private final Session session;
+        private final Session.Command cmd;
+        volatile OptionalLong pid = OptionalLong.empty();
+        volatile boolean cancelled;
+
+        SshLineStream(Session session, Session.Command cmd) {
+            this.session = session;
+            this.cmd = cmd;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return cmd.isOpen();
+        }
+
+        @Override
+        public void cancel() {
+            if (!cancelled) {
+                cancelled = true;
+                stop(pid, session);
+            }
+        }
+    }
+
+    /** True while the connection is up (for tests and the Hosts screen's status). */
+    public synchronized boolean isConnected() {
+        return !chain.isEmpty() && chain.get(chain.size() - 1).isConnected();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (this) {
+            disconnectAll();
+        }
+        useSudoPassword(null);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.nettune.host.ssh;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where and as whom to log in: host name or address, port, user, the identity files to try,
+ * and the bastion to hop through (ProxyJump), itself a target verified with its own host key.
+ */
+public record SshTarget(String hostName, int port, String user, List<Path> identities, Optional<SshTarget> jump) {
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%-]{1,253}");
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._@-]{0,63}");
+
+    public SshTarget {
+        Objects.requireNonNull(hostName, "hostName");
+        if (!HOST.matcher(hostName).matches() || hostName.startsWith("-")) {
+            throw new IllegalArgumentException("Not a host name or address: '" + hostName
+                    + "'. Allowed: letters, digits, '.', '-', ':' (IPv6), not starting with '-'.");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("SSH port " + port + " is out of range; allowed: 1 to 65535.");
+        }
+        Objects.requireNonNull(user, "user");
+        if (!USER.matcher(user).matches()) {
+            throw new IllegalArgumentException("Not a login name: '" + user
+                    + "'. Allowed: letters, digits, '.', '_', '-', '@', up to 64 characters, not starting with '-'.");
+        }
+        identities = List.copyOf(identities);
+        Objects.requireNonNull(jump, "jump");
+    }
+
+    public SshTarget(String hostName, int port, String user) {
+        this(hostName, port, user, List.of(), Optional.empty());
+    }
+
+    public SshTarget withIdentities(List<Path> files) {
+        return new SshTarget(hostName, port, user, files, jump);
+    }
+
+    public SshTarget withJump(SshTarget bastion) {
+        return new SshTarget(hostName, port, user, identities, Optional.of(bastion));
+    }
+
+    /** The host as known_hosts names it: {@code name}, or {@code [name]:port} off port 22. */
+    public String knownHostsName() {
+        return port == 22 ? hostName.toLowerCase(java.util.Locale.ROOT) : "[" + hostName.toLowerCase(java.util.Locale.ROOT) + "]:" + port;
+    }
+
+    /** {@code user@host:port}, with the bastion after "via". */
+    public String display() {
+        return user + "@" + (hostName.contains(":") ? "[" + hostName + "]" : hostName) + (port == 22 ? "" : ":" + port)
+                + jump.map(j -> " via " + j.display()).orElse("");
+    }
+}

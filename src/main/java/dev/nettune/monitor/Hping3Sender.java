@@ -1,0 +1,89 @@
+package dev.nettune.monitor;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Sends the seed's traffic with hping3 on a sender host (as root: hping3 writes raw packets). */
+public final class Hping3Sender implements TrafficSender {
+    /** Finds hping3 and the distribution, so the install hint names the right package manager. */
+    static final String CHECK_SCRIPT = "command -v hping3 || echo 'hping3: not found'; "
+            + "if [ -r /etc/os-release ]; then . /etc/os-release; echo \"os=$ID $ID_LIKE\"; fi";
+
+    private final Host host;
+
+    public Hping3Sender(Host host) {
+        this.host = host;
+    }
+
+    @Override
+    public String describe() {
+        return "hping3 on " + host.name();
+    }
+
+    @Override
+    public Readiness check() throws HostException, InterruptedException {
+        CommandResult r = host.run(Command.of("sh", "-c", CHECK_SCRIPT), Duration.ofSeconds(20));
+        String out = r.stdout();
+        if (!out.contains("not found") && out.lines().anyMatch(l -> l.endsWith("/hping3"))) {
+            return new Readiness(true, "hping3 is installed on " + host.name() + ".");
+        }
+        String os = out.lines().filter(l -> l.startsWith("os=")).findFirst().orElse("os=").substring(3).toLowerCase(Locale.ROOT);
+        return new Readiness(false, "hping3 is not installed on " + host.name() + ". Install it with " + installHint(os) + ".");
+    }
+
+    /** The install command for a distribution ({@code ID ID_LIKE} of os-release). */
+    static String installHint(String os) {
+        boolean debian = os.contains("debian") || os.contains("ubuntu");
+        boolean rhel = os.contains("rhel") || os.contains("centos") || os.contains("fedora") || os.contains("alinux")
+                || os.contains("anolis") || os.contains("rocky") || os.contains("almalinux");
+        if (debian && !rhel) {
+            return "`sudo apt-get install -y hping3`";
+        }
+        if (rhel && !debian) {
+            return "`sudo yum install -y hping3` (on CentOS/RHEL it comes from EPEL)";
+        }
+        return "`sudo yum install -y hping3` (Alibaba Cloud Linux, CentOS) or `sudo apt-get install -y hping3` (Debian, Ubuntu)";
+    }
+
+    @Override
+    public List<Command> commands(TestTraffic t) {
+        return List.of(command(t));
+    }
+
+    /** The seed's hping3 line for the traffic, every value a separate argument. */
+    public static Command command(TestTraffic t) {
+        List<String> a = new ArrayList<>();
+        a.add(t.destination().toString());
+        a.add("-S");
+        if (t.scenario() == Scenario.SPREAD) {
+            a.addAll(List.of("-a", t.source().toString(), "--rand-dest", "-p", Integer.toString(t.destinationPort()),
+                    "--baseport", Integer.toString(t.sourcePort()), "-c", Integer.toString(t.count()),
+                    "-i", "u" + t.intervalMicros()));
+            t.senderInterface().ifPresent(i -> a.addAll(List.of("-I", i)));
+        } else {
+            a.addAll(List.of("-p", Integer.toString(t.destinationPort()), "-c", Integer.toString(t.count()),
+                    "-s", Integer.toString(t.sourcePort()), "-a", t.source().toString(), "--keep",
+                    "-i", "u" + t.intervalMicros()));
+        }
+        return Command.of("hping3", a).asRoot();
+    }
+
+    @Override
+    public void send(TestTraffic t) throws HostException, InterruptedException {
+        Duration timeout = Duration.ofMillis(t.sendingMillis() * 3 + 30_000);
+        CommandResult r = host.run(command(t), timeout);
+        // hping3 exits 1 when no reply came back, which is normal for SYNs to a closed port; only a start failure matters.
+        if (r.exitCode() != 0 && r.exitCode() != 1) {
+            throw new HostException(describe() + " failed (exit " + r.exitCode() + "): " + r.stderr().strip());
+        }
+        if (r.stderr().contains("Operation not permitted") || r.stderr().contains("you must be root")) {
+            throw new HostException("hping3 on " + host.name() + " needs root: " + r.stderr().strip());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.nettune.monitor;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.HostException;
+import java.util.List;
+
+/**
+ * Something that sends a scenario's test traffic to the receiver: hping3 on a real sender host,
+ * or the sandbox's traffic source. The verifier treats every sender alike.
+ */
+public interface TrafficSender {
+    /** How the sender reads to a person: "hping3 on sender-1". */
+    String describe();
+
+    /** Whether the sender can send (hping3 installed, ...) and, if not, how to fix it. */
+    Readiness check() throws HostException, InterruptedException;
+
+    /** The exact commands {@link #send} runs, shown before they run. */
+    List<Command> commands(TestTraffic traffic);
+
+    /** Sends the traffic and returns when it has been sent. */
+    void send(TestTraffic traffic) throws HostException, InterruptedException;
+
+    /** Whether a sender is ready, and if not, what to do. */
+    record Readiness(boolean ready, String message) {
+    }
+}

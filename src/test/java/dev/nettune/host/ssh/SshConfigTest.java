@@ -1,0 +1,107 @@
+package dev.nettune.host.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ~/.ssh/config read as OpenSSH reads it. */
+class SshConfigTest {
+    @TempDir
+    Path dir;
+    SshConfig config;
+
+    @BeforeEach
+    void write() throws Exception {
+        Path file = dir.resolve("config");
+        Files.writeString(file, String.join("\n",
+                "Host web",
+                "  HostName 10.0.0.5",
+                "  User admin",
+                "  Port 2222",
+                "  IdentityFile " + dir.resolve("web_key"),
+                "  ProxyJump bastion",
+                "",
+                "Host bastion",
+                "  HostName 47.1.2.3",
+                "  User jump",
+                "",
+                "Host deep",
+                "  HostName 10.0.9.9",
+                "  ProxyJump ops@gw1:2200,bastion",
+                "",
+                "Host *.internal",
+                "  User ops",
+                ""));
+        config = SshConfig.load(file);
+    }
+
+    @Test
+    void aliasResolvesToHostNameUserPortAndIdentity() throws Exception {
+        SshTarget t = config.resolve("web");
+        assertThat(t.hostName()).isEqualTo("10.0.0.5");
+        assertThat(t.user()).isEqualTo("admin");
+        assertThat(t.port()).isEqualTo(2222);
+        assertThat(t.identities()).containsExactly(dir.resolve("web_key"));
+    }
+
+    @Test
+    void proxyJumpNamesABastionResolvedFromTheSameFile() throws Exception {
+        SshTarget bastion = config.resolve("web").jump().orElseThrow();
+        assertThat(bastion.hostName()).isEqualTo("47.1.2.3");
+        assertThat(bastion.user()).isEqualTo("jump");
+        assertThat(bastion.port()).isEqualTo(22);
+    }
+
+    @Test
+    void aChainOfJumpsIsHoppedInOrder() throws Exception {
+        SshTarget last = config.resolve("deep").jump().orElseThrow();
+        assertThat(last.hostName()).isEqualTo("47.1.2.3");
+        SshTarget first = last.jump().orElseThrow();
+        assertThat(first.display()).isEqualTo("ops@gw1:2200");
+    }
+
+    @Test
+    void patternsApplyToNamesThatMatchThem() throws Exception {
+        assertThat(config.resolve("db.internal").user()).isEqualTo("ops");
+    }
+
+    @Test
+    void anUnknownNameIsItsOwnHostNameWithDefaults() throws Exception {
+        SshTarget t = config.resolve("plain.example.com");
+        assertThat(t.hostName()).isEqualTo("plain.example.com");
+        assertThat(t.port()).isEqualTo(22);
+        assertThat(t.user()).isEqualTo(System.getProperty("user.name"));
+    }
+
+    @Test
+    void userAndPortTypedOnTheCommandLineWin() throws Exception {
+        SshTarget t = config.resolveSpec("root@web:22");
+        assertThat(t.hostName()).isEqualTo("10.0.0.5");
+        assertThat(t.user()).isEqualTo("root");
+        assertThat(t.port()).isEqualTo(22);
+    }
+
+    @Test
+    void ipv6InBracketsIsReadAsOneAddress() throws Exception {
+        SshTarget t = config.resolveSpec("ecs-user@[fd00::5]:2022");
+        assertThat(t.hostName()).isEqualTo("fd00::5");
+        assertThat(t.port()).isEqualTo(2022);
+        assertThat(t.knownHostsName()).isEqualTo("[fd00::5]:2022");
+    }
+
+    @Test
+    void aliasesListsConcreteHostNamesOnly() {
+        assertThat(config.aliases()).containsExactly("web", "bastion", "deep");
+    }
+
+    @Test
+    void somethingThatIsNotAHostIsRejectedWithTheAllowedForms() {
+        assertThatThrownBy(() -> config.resolveSpec("a b;rm")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[user@]host[:port]");
+    }
+}
