@@ -1,0 +1,133 @@
+package dev.nettune.cli;
+
+import dev.nettune.rss.ChiSquare;
+import dev.nettune.rss.Distribution;
+import dev.nettune.rss.Flow;
+import dev.nettune.rss.FlowCsv;
+import dev.nettune.rss.FlowPopulation;
+import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.PortSide;
+import dev.nettune.rss.RssCalculator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nettune rss distribution}: how a population of flows spreads over the queues, beside a uniform hash. */
+@Command(name = "distribution", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"How a population of flows spreads over the queues, beside the share a uniform hash would give",
+            "(buckets of the queue / table size), with a chi-square test. Populations:",
+            "  --packets N --baseport B  the seed's hping3 scenario 1: source port B, B+1, ... per packet,",
+            "                            random destination ports (or --dport P: hping3 keeps -p without 'x' addresses)",
+            "  --sweep source|destination --range FROM-TO   one flow with a port swept",
+            "  --flows CSV               src,dst,sport,dport rows"},
+        footer = {"", "Example: nettune rss distribution -t 10.0.0.252 -r 10.0.0.5 --packets 10000 --baseport 10000 -k KEY --equal 4"})
+final class RssDistributionCommand implements Callable<Integer> {
+
+    @Mixin
+    RssFlowOptions flow;
+
+    @Option(names = "--packets", paramLabel = "N", description = "hping3 scenario: number of packets (-c).")
+    Integer packets;
+
+    @Option(names = "--baseport", paramLabel = "B", defaultValue = "10000", description = "hping3 scenario: first source port (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(names = "--dport", paramLabel = "P", description = "hping3 scenario: a fixed destination port instead of random ones.")
+    Integer dport;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random destination ports (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--sweep", paramLabel = "source|destination", description = "Sweep one port of the flow over --range.")
+    String sweep;
+
+    @Option(names = "--range", paramLabel = "FROM-TO", defaultValue = "1024-65535", description = "Ports of --sweep (default: ${DEFAULT-VALUE}).")
+    String range;
+
+    @Option(names = "--flows", paramLabel = "CSV", description = "Flows from a CSV: src,dst,sport,dport.")
+    Path csv;
+
+    @Option(names = {"-k", "--key"}, paramLabel = "KEY", description = "The RSS key (or take it from --table FILE).")
+    String key;
+
+    @Option(names = "--key-length", paramLabel = "BYTES", defaultValue = "40", description = "Expected key length (default: ${DEFAULT-VALUE}).")
+    int keyLength;
+
+    @Mixin
+    RssTableOptions table;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int chosen = (packets != null ? 1 : 0) + (sweep != null ? 1 : 0) + (csv != null ? 1 : 0);
+        if (chosen != 1) {
+            throw new CliInputException("Choose one population: --packets N (hping3 scenario), --sweep source|destination, or --flows CSV.");
+        }
+        IndirectionTable t = table.requiredTable();
+        RssCalculator calc = new RssCalculator(table.key(key, keyLength), t);
+        FlowPopulation population;
+        if (packets != null) {
+            Flow f = flow.addressesForScenario();
+            population = new FlowPopulation.Hping(f.source(), f.destination(), packets, basePort,
+                    dport == null ? OptionalInt.empty() : OptionalInt.of(dport), f.protocol(), seed);
+        } else if (sweep != null) {
+            PortSide side = switch (sweep) {
+                case "source", "src" -> PortSide.SOURCE;
+                case "destination", "dst" -> PortSide.DESTINATION;
+                default -> throw new CliInputException("--sweep " + sweep + " is not allowed: use source or destination.");
+            };
+            PortRange r = PortRange.parse(range);
+            population = new FlowPopulation.PortSweep(flow.flow(side == PortSide.SOURCE, true), side, r.from(), r.to());
+        } else {
+            FlowCsv.Result r = FlowCsv.parse(RssTableOptions.readFile(csv), false);
+            r.problems().forEach(p -> spec.commandLine().getErr().println("nettune: " + csv + " " + p));
+            population = new FlowPopulation.FlowList(r.flows());
+        }
+        Distribution d = Distribution.of(calc, population);
+        PrintWriter out = spec.commandLine().getOut();
+        ChiSquare qc = d.queueChiSquare();
+        ChiSquare bc = d.bucketChiSquare();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("flows", d.flows());
+            List<Map<String, Object>> qs = new ArrayList<>();
+            for (Distribution.QueueLoad q : d.queues()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("queue", q.queue());
+                e.put("buckets", q.buckets());
+                e.put("flows", q.flows());
+                e.put("share", q.share());
+                e.put("expectedShare", q.expectedShare());
+                qs.add(e);
+            }
+            m.put("queues", qs);
+            m.put("buckets", d.bucketFlows());
+            m.put("queueChiSquare", Map.of("statistic", qc.statistic(), "dof", qc.degreesOfFreedom(), "p", qc.pValue()));
+            m.put("bucketChiSquare", Map.of("statistic", bc.statistic(), "dof", bc.degreesOfFreedom(), "p", bc.pValue()));
+            out.println(CliJson.write(m));
+            return 0;
+        }
+        out.printf("%d flows over %d buckets (table %s)%n", d.flows(), t.size(), table.describe());
+        out.println("queue  buckets      flows   share  expected");
+        for (Distribution.QueueLoad q : d.queues()) {
+            out.printf("%5d  %7d  %9d  %5.2f%%  %7.2f%%%n", q.queue(), q.buckets(), q.flows(), 100 * q.share(), 100 * q.expectedShare());
+        }
+        out.printf("chi-square vs uniform hash: queues %.2f (%d dof, p = %.4f); buckets %.2f (%d dof, p = %.4f)%n",
+                qc.statistic(), qc.degreesOfFreedom(), qc.pValue(), bc.statistic(), bc.degreesOfFreedom(), bc.pValue());
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.nettune.cli;
+
+import dev.nettune.rss.Flow;
+import dev.nettune.rss.FlowTarget;
+import dev.nettune.rss.PortSide;
+import dev.nettune.rss.ReverseSearch;
+import dev.nettune.rss.RssCalculator;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nettune rss find-ports}: which source (or destination) ports send a flow to a queue or bucket. */
+@Command(name = "find-ports", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Reverse search: which source (or destination) ports in a range land on queue Q (or bucket B),",
+            "the rest of the tuple fixed. Give the fixed port with -R (varying the source) or -T (varying the destination)."},
+        footer = {"", "Example: nettune rss find-ports -t 10.0.0.252 -r 10.0.0.5 -R 80 --range 10000-20000 --queue 3 -k KEY --equal 4"})
+final class RssFindPortsCommand implements Callable<Integer> {
+
+    @Mixin
+    RssFlowOptions flow;
+
+    @Option(names = "--vary", paramLabel = "source|destination", defaultValue = "source", description = "Which port to search (default: ${DEFAULT-VALUE}).")
+    String vary;
+
+    @Option(names = "--range", paramLabel = "FROM-TO", defaultValue = "1024-65535", description = "Ports to try (default: ${DEFAULT-VALUE}).")
+    String range;
+
+    @Option(names = "--queue", paramLabel = "Q", description = "Target queue.")
+    Integer queue;
+
+    @Option(names = "--bucket", paramLabel = "B", description = "Target bucket (table index) instead of a queue.")
+    Integer bucket;
+
+    @Option(names = {"-k", "--key"}, paramLabel = "KEY", description = "The RSS key (or take it from --table FILE).")
+    String key;
+
+    @Option(names = "--key-length", paramLabel = "BYTES", defaultValue = "40", description = "Expected key length (default: ${DEFAULT-VALUE}).")
+    int keyLength;
+
+    @Mixin
+    RssTableOptions table;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PortSide side = switch (vary) {
+            case "source", "src" -> PortSide.SOURCE;
+            case "destination", "dst" -> PortSide.DESTINATION;
+            default -> throw new CliInputException("--vary " + vary + " is not allowed: use source or destination.");
+        };
+        if ((queue == null) == (bucket == null)) {
+            throw new CliInputException("Give exactly one target: --queue Q or --bucket B.");
+        }
+        FlowTarget target = queue != null ? FlowTarget.queue(queue) : FlowTarget.bucket(bucket);
+        PortRange r = PortRange.parse(range);
+        Flow template = flow.flow(side == PortSide.SOURCE, true);
+        RssCalculator calc = new RssCalculator(table.key(key, keyLength), table.requiredTable());
+        ReverseSearch.Result result = ReverseSearch.ports(calc, template, side, r.from(), r.to(), target);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("vary", side.label());
+            m.put("target", target.toString());
+            m.put("scanned", result.scanned());
+            m.put("count", result.ports().size());
+            m.put("ports", result.ports());
+            out.println(CliJson.write(m));
+            return 0;
+        }
+        String fixed = side == PortSide.SOURCE ? "destination port " + template.destinationPort() : "source port " + template.sourcePort();
+        out.printf("%d of %d %s ports in %d-%d send %s %s -> %s (%s) to %s:%n", result.ports().size(), result.scanned(),
+                side.label(), r.from(), r.to(), template.protocol().label(), template.source(), template.destination(),
+                fixed, target);
+        out.println(result.ports().isEmpty() ? "(none)" : result.ranges());
+        return 0;
+    }
+}

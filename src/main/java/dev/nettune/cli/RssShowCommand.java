@@ -1,0 +1,75 @@
+package dev.nettune.cli;
+
+import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.EthtoolRssParser;
+import dev.nettune.rss.IndirectionTable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nettune rss show}: what a saved {@code ethtool -x} output says: rings, table, key, hash function. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Read a saved `ethtool -x NIC` output: ring count, table (with buckets per queue), key, hash function.",
+        footer = {"", "Example: ethtool -x eth1 > eth1-rss.txt; nettune rss show --from eth1-rss.txt"})
+final class RssShowCommand implements Callable<Integer> {
+
+    @Option(names = "--from", required = true, paramLabel = "FILE", description = "The saved ethtool -x output.")
+    Path from;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        EthtoolRss rss = RssTableOptions.readEthtool(from);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("nic", rss.nic());
+            m.put("rings", rss.ringCount().isPresent() ? rss.ringCount().getAsInt() : null);
+            m.put("size", rss.table().map(IndirectionTable::size).orElse(null));
+            m.put("table", rss.table().map(t -> Arrays.stream(t.entries()).boxed().toList()).orElse(null));
+            m.put("counts", rss.table().map(RssShowCommand::counts).orElse(null));
+            m.put("tableProblem", rss.tableProblem().orElse(null));
+            m.put("key", rss.key().map(Object::toString).orElse(null));
+            m.put("keyLength", rss.key().map(k -> k.length()).orElse(null));
+            m.put("keyProblem", rss.keyProblem().orElse(null));
+            m.put("hashFunction", rss.activeHashFunction().orElse(null));
+            out.println(CliJson.write(m));
+            return 0;
+        }
+        out.println("NIC:            " + rss.nic());
+        out.println("RX rings:       " + (rss.ringCount().isPresent() ? rss.ringCount().getAsInt() : "unknown"));
+        out.println("Hash function:  " + rss.activeHashFunction().orElse("none on"));
+        if (rss.key().isPresent()) {
+            out.println("Hash key:       " + rss.key().get() + " (" + rss.key().get().length() + " bytes)");
+        } else {
+            out.println("Hash key:       not available (" + rss.keyProblem().orElse("") + ")");
+        }
+        if (rss.table().isPresent()) {
+            IndirectionTable t = rss.table().get();
+            out.println("Table:          " + t.size() + " entries");
+            out.print(EthtoolRssParser.formatTable(rss.nic(), rss.ringCount().orElse(t.highestQueue() + 1), t));
+            out.println("Buckets per queue:");
+            t.bucketsPerQueue().forEach((q, n) -> out.printf("    queue %d: %d (%.2f%%)%n", q, n, 100.0 * n / t.size()));
+        } else {
+            out.println("Table:          not available (" + rss.tableProblem().orElse("") + "): custom RSS is off or unsupported on this NIC");
+        }
+        return 0;
+    }
+
+    private static Map<String, Integer> counts(IndirectionTable t) {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        t.bucketsPerQueue().forEach((q, n) -> c.put(Integer.toString(q), n));
+        return c;
+    }
+}
