@@ -1,0 +1,40 @@
+package dev.nettune.linux;
+
+import java.util.Set;
+
+/** i40e, iavf: {@code rx-N.packets}, {@code rx-N.bytes}, {@code tx-N.packets}, {@code tx-N.bytes} (older: {@code rx-N.rx_packets}). */
+public final class I40eStatsParser implements DriverStatsParser {
+    @Override
+    public Set<String> drivers() {
+        return Set.of("i40e", "iavf");
+    }
+
+    @Override
+    public boolean accept(String name, long value, QueueCounters.Builder into) {
+        if (name.length() < 5 || name.charAt(2) != '-') {
+            return false;
+        }
+        boolean rx = name.startsWith("rx-");
+        if (!rx && !name.startsWith("tx-")) {
+            return false;
+        }
+        String p = rx ? "rx-" : "tx-";
+        int q = DriverStatsParser.queueIndex(name, p, ".packets");
+        if (q < 0) {
+            q = DriverStatsParser.queueIndex(name, p, rx ? ".rx_packets" : ".tx_packets");
+        }
+        if (q >= 0) {
+            into.put(q, rx ? QueueCounters.Builder.RX_PACKETS : QueueCounters.Builder.TX_PACKETS, value);
+            return true;
+        }
+        q = DriverStatsParser.queueIndex(name, p, ".bytes");
+        if (q < 0) {
+            q = DriverStatsParser.queueIndex(name, p, rx ? ".rx_bytes" : ".tx_bytes");
+        }
+        if (q >= 0) {
+            into.put(q, rx ? QueueCounters.Builder.RX_BYTES : QueueCounters.Builder.TX_BYTES, value);
+            return true;
+        }
+        return false;
+    }
+}

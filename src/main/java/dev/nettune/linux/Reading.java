@@ -1,0 +1,70 @@
+package dev.nettune.linux;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One fact read from a host: either {@link Known} with its value, or {@link Unknown} with the reason
+ * it could not be read (a missing tool, "Operation not supported", no permission), so that a partial
+ * read of a host is still a complete, honest answer instead of a crash.
+ */
+public sealed interface Reading<T> permits Reading.Known, Reading.Unknown {
+
+    /** A value that was read. */
+    record Known<T>(T value) implements Reading<T> {
+        public Known {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A value that could not be read; {@code reason} completes the sentence "unknown because ...". */
+    record Unknown<T>(String reason) implements Reading<T> {
+        public Unknown {
+            Objects.requireNonNull(reason, "reason");
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("An unknown reading needs a reason; got a blank one.");
+            }
+        }
+    }
+
+    static <T> Reading<T> known(T value) {
+        return new Known<>(value);
+    }
+
+    static <T> Reading<T> unknown(String reason) {
+        return new Unknown<>(reason);
+    }
+
+    default boolean isKnown() {
+        return this instanceof Known;
+    }
+
+    default Optional<T> asOptional() {
+        return this instanceof Known<T> k ? Optional.of(k.value()) : Optional.empty();
+    }
+
+    default T orElse(T other) {
+        return this instanceof Known<T> k ? k.value() : other;
+    }
+
+    /** The value transformed; an unknown stays unknown with its reason. */
+    default <R> Reading<R> map(Function<? super T, ? extends R> f) {
+        if (this instanceof Known<T> k) {
+            return new Known<>(f.apply(k.value()));
+        }
+        return new Unknown<>(((Unknown<T>) this).reason());
+    }
+
+    /** The value as text, or "unknown because ..." for a person to read. */
+    default String describe(Function<? super T, String> format) {
+        if (this instanceof Known<T> k) {
+            return format.apply(k.value());
+        }
+        return "unknown because " + ((Unknown<T>) this).reason();
+    }
+
+    default String describe() {
+        return describe(String::valueOf);
+    }
+}

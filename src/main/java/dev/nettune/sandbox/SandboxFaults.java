@@ -1,0 +1,99 @@
+package dev.nettune.sandbox;
+
+import dev.nettune.host.Command;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Faults a test (or the demo) can inject into a {@link SandboxInstance}: fail the next command whose
+ * display text matches a pattern, drop the connection on the next call, delay every call, and the
+ * rig's lesson (RSS not active until the first {@code ethtool -X}). Thread-safe.
+ */
+public final class SandboxFaults {
+    private record Failure(Pattern pattern, int exitCode, String stderr) {
+    }
+
+    private final List<Failure> failures = new ArrayList<>();
+    private int dropsPending;
+    private long streamCuts;
+    private Duration delay = Duration.ZERO;
+    private volatile boolean rssInactiveUntilFirstSet;
+
+    /** The next command whose {@link Command#display()} contains a match of {@code regex} fails once with this exit code and stderr. */
+    public synchronized SandboxFaults failNext(String regex, int exitCode, String stderr) {
+        failures.add(new Failure(Pattern.compile(regex), exitCode, stderr));
+        return this;
+    }
+
+    /** The next call ({@code run}, {@code runAll} or {@code stream}) fails as if the connection dropped. */
+    public synchronized SandboxFaults dropConnectionOnNextCall() {
+        dropsPending++;
+        return this;
+    }
+
+    /** Ends every running stream now, as a dropped connection would (the sampler must start again). */
+    public synchronized SandboxFaults cutStreams() {
+        streamCuts++;
+        return this;
+    }
+
+    synchronized long streamCuts() {
+        return streamCuts;
+    }
+
+    /** Every call waits this long first (a slow link); a call whose timeout is shorter times out. */
+    public synchronized SandboxFaults delayEveryCall(Duration d) {
+        delay = d;
+        return this;
+    }
+
+    /**
+     * The rig's lesson: until the first {@code ethtool -X} (and again after {@code ethtool -L}) the
+     * device hashes with a key and table other than what {@code ethtool -x} shows.
+     */
+    public SandboxFaults rssInactiveUntilFirstSet(boolean on) {
+        rssInactiveUntilFirstSet = on;
+        return this;
+    }
+
+    public synchronized SandboxFaults clear() {
+        failures.clear();
+        dropsPending = 0;
+        delay = Duration.ZERO;
+        rssInactiveUntilFirstSet = false;
+        return this;
+    }
+
+    boolean rssInactiveUntilFirstSet() {
+        return rssInactiveUntilFirstSet;
+    }
+
+    synchronized Duration delay() {
+        return delay;
+    }
+
+    synchronized boolean takeDrop() {
+        if (dropsPending > 0) {
+            dropsPending--;
+            return true;
+        }
+        return false;
+    }
+
+    /** The injected failure for this command, consumed, or null. */
+    synchronized int[] takeFailure(Command c, StringBuilder stderr) {
+        String text = c.display();
+        for (Iterator<Failure> it = failures.iterator(); it.hasNext(); ) {
+            Failure f = it.next();
+            if (f.pattern.matcher(text).find()) {
+                it.remove();
+                stderr.append(f.stderr);
+                return new int[] {f.exitCode};
+            }
+        }
+        return null;
+    }
+}

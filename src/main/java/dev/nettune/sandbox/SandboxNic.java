@@ -1,0 +1,147 @@
+package dev.nettune.sandbox;
+
+import dev.nettune.linux.Channels;
+import dev.nettune.linux.CpuSet;
+import dev.nettune.linux.DriverInfo;
+import dev.nettune.linux.FlowType;
+import dev.nettune.linux.HashField;
+import dev.nettune.linux.RxFlowHash;
+import dev.nettune.rss.Flow;
+import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.RssKey;
+import dev.nettune.rss.ToeplitzHash;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * One simulated virtio-net NIC of the {@link SandboxInstance}: its channels, RSS key and table, XPS
+ * masks, per-queue counters and interrupts. Not thread-safe on its own: the instance guards it.
+ */
+final class SandboxNic {
+    static final int TABLE_SIZE = IndirectionTable.ENI_SIZE;
+
+    final String name;
+    final String mac;
+    final int ifindex;
+    final int virtioIndex;
+    final String busInfo;
+    final int maxQueues;
+    final boolean customRss;
+    final int firstIrq;
+    int mtu = 1500;
+    boolean up = true;
+    int queues;
+    RssKey key;
+    IndirectionTable table;
+    /** Whether the table was set by ethtool -X (not the driver default): then ethtool -L may not go below it. */
+    boolean tableCustom;
+    /** The rig's lesson: after boot the device may not hash with what ethtool -x shows until the first ethtool -X. */
+    boolean rssActive = true;
+    final Map<FlowType, RxFlowHash> flowHash = new EnumMap<>(FlowType.class);
+    CpuSet[] xps;
+    long[] rxPackets;
+    long[] rxBytes;
+    long[] txPackets;
+    long[] txBytes;
+    long[] rxInterrupts;
+    long[] txInterrupts;
+    private ToeplitzHash hasher;
+
+    SandboxNic(String name, String mac, int ifindex, int virtioIndex, String busInfo, int queues, int maxQueues,
+               boolean customRss, int firstIrq, RssKey key) {
+        if (queues < 1 || queues > 64 || queues > maxQueues) {
+            throw new IllegalArgumentException("A sandbox NIC has 1 to 64 queues (at most its maximum " + maxQueues
+                    + "); got " + queues + ".");
+        }
+        this.name = name;
+        this.mac = mac;
+        this.ifindex = ifindex;
+        this.virtioIndex = virtioIndex;
+        this.busInfo = busInfo;
+        this.maxQueues = maxQueues;
+        this.customRss = customRss;
+        this.firstIrq = firstIrq;
+        this.queues = queues;
+        this.key = key;
+        this.table = IndirectionTable.defaultFor(TABLE_SIZE, queues);
+        for (FlowType t : FlowType.values()) {
+            flowHash.put(t, new RxFlowHash(t, EnumSet.of(HashField.IP_SA, HashField.IP_DA, HashField.L4_SRC, HashField.L4_DST)));
+        }
+        xps = new CpuSet[maxQueues];
+        rxPackets = new long[maxQueues];
+        rxBytes = new long[maxQueues];
+        txPackets = new long[maxQueues];
+        txBytes = new long[maxQueues];
+        rxInterrupts = new long[maxQueues];
+        txInterrupts = new long[maxQueues];
+        for (int q = 0; q < maxQueues; q++) {
+            xps[q] = CpuSet.empty();
+        }
+    }
+
+    DriverInfo driverInfo() {
+        return new DriverInfo("virtio_net", "1.0.0", "", busInfo);
+    }
+
+    Channels channels() {
+        return Channels.combined(maxQueues, queues);
+    }
+
+    String virtioName() {
+        return "virtio" + virtioIndex;
+    }
+
+    int irqOfInput(int q) {
+        return firstIrq + 1 + 2 * q;
+    }
+
+    int irqOfOutput(int q) {
+        return firstIrq + 2 + 2 * q;
+    }
+
+    int configIrq() {
+        return firstIrq;
+    }
+
+    ToeplitzHash hasher() {
+        if (hasher == null || !hasher.key().equals(key)) {
+            hasher = new ToeplitzHash(key);
+        }
+        return hasher;
+    }
+
+    /** The queue a flow lands in now (queue 0 without custom RSS, as the fixed VPC policy cannot be seen). */
+    int queueOf(Flow flow, RssKey staleKey) {
+        if (!customRss || queues == 1) {
+            return customRss ? 0 : Math.floorMod(flow.hashCode(), queues);
+        }
+        if (!rssActive) {
+            // What the device used before the first ethtool -X: a different key and the plain round-robin table.
+            int h = new ToeplitzHash(staleKey).hash(flow);
+            return IndirectionTable.defaultFor(TABLE_SIZE, queues).queueOf(h);
+        }
+        return table.queueOf(hasher().hash(flow));
+    }
+
+    void receive(int queue, long packets, long bytes) {
+        rxPackets[queue] += packets;
+        rxBytes[queue] += bytes;
+        rxInterrupts[queue] += packets;
+    }
+
+    /** ethtool -L: fewer or more combined channels. The device forgets the pushed table (the rig's lesson). */
+    void setQueues(int n) {
+        queues = n;
+        if (!tableCustom) {
+            table = IndirectionTable.defaultFor(TABLE_SIZE, n);
+        } else {
+            table = table.withRingCount(n);
+        }
+    }
+
+    OptionalInt ringCount() {
+        return OptionalInt.of(queues);
+    }
+}
