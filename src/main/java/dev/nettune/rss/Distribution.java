@@ -3,6 +3,7 @@ package dev.nettune.rss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 
 /**
  * How a population of flows spreads over the buckets and queues of one key and table, beside
@@ -37,35 +38,79 @@ public final class Distribution {
         this.hashedFlows = hashed;
     }
 
+    /** Hears how far a long measurement has got, and may stop it. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Goes on without reporting. */
+        Progress NONE = (done, total) -> true;
+
+        /**
+         * {@code done} of {@code total} flows are counted; return false to stop, and the measurement
+         * throws {@link CancellationException}. Called once per {@value Distribution#REPORT_EVERY} flows.
+         */
+        boolean advanced(long done, long total);
+    }
+
+    /** Flows counted between two progress reports: many, so the hot loops stay tight. */
+    public static final int REPORT_EVERY = 1 << 16;
+
     /** Measures a population: the hot paths hash on ints and allocate nothing per flow. */
     public static Distribution of(RssCalculator calculator, FlowPopulation population) {
+        return of(calculator, population, Progress.NONE);
+    }
+
+    /**
+     * Measures a population, reporting progress as it goes (for a screen's progress bar).
+     *
+     * @throws CancellationException when {@code progress} asks to stop
+     */
+    public static Distribution of(RssCalculator calculator, FlowPopulation population, Progress progress) {
         IndirectionTable table = calculator.table();
         long[] buckets = new long[table.size()];
         long unhashed = 0;
         if (population instanceof FlowPopulation.Hping h) {
-            unhashed = hping(calculator.toeplitz(), table.size(), buckets, h);
+            unhashed = hping(calculator.toeplitz(), table.size(), buckets, h, progress);
         } else if (population instanceof FlowPopulation.PortSweep s) {
             sweep(calculator.toeplitz(), table.size(), buckets, s);
+            report(progress, s.size(), s.size());
         } else if (population instanceof FlowPopulation.FlowList l) {
-            for (Flow f : l.flows()) {
-                if (f.protocol().isHashed()) {
-                    buckets[table.indexOf(calculator.toeplitz().hash(f))]++;
-                } else {
-                    unhashed++;
+            List<Flow> flows = l.flows();
+            int n = flows.size();
+            for (int from = 0; from < n; from = blockEnd(from, n)) {
+                for (int i = from, to = blockEnd(from, n); i < to; i++) {
+                    Flow f = flows.get(i);
+                    if (f.protocol().isHashed()) {
+                        buckets[table.indexOf(calculator.toeplitz().hash(f))]++;
+                    } else {
+                        unhashed++;
+                    }
                 }
+                report(progress, blockEnd(from, n), n);
             }
         }
         return new Distribution(table, buckets, unhashed);
     }
 
-    private static long hping(ToeplitzHash hash, int size, long[] buckets, FlowPopulation.Hping h) {
+    private static int blockEnd(int from, int n) {
+        return (int) Math.min(n, (long) from + REPORT_EVERY);
+    }
+
+    private static void report(Progress progress, long done, long total) {
+        if (!progress.advanced(done, total)) {
+            throw new CancellationException("Stopped after " + done + " of " + total + " flows.");
+        }
+    }
+
+    private static long hping(ToeplitzHash hash, int size, long[] buckets, FlowPopulation.Hping h, Progress progress) {
         int n = h.packets();
         if (!h.protocol().isHashed()) {
+            report(progress, n, n);
             return n;
         }
         if (!h.protocol().hashesPorts()) {
             int hv = hash.hashAddresses(h.source(), h.destination());
             buckets[index(hv, size)] += n;
+            report(progress, n, n);
             return 0;
         }
         final int mask = Integer.bitCount(size) == 1 ? size - 1 : -1;
@@ -76,17 +121,23 @@ public final class Distribution {
         if (h.source().isIpv4()) {
             final int src = h.source().ipv4AsInt();
             final int dst = h.destination().ipv4AsInt();
-            for (int i = 0; i < n; i++) {
-                int dport = fixed ? fixedPort : random.nextInt() >>> 16;
-                int hv = hash.hashIpv4(src, dst, (base + i) & 0xffff, dport);
-                buckets[mask >= 0 ? hv & mask : Integer.remainderUnsigned(hv, size)]++;
+            for (int from = 0; from < n; from = blockEnd(from, n)) {
+                for (int i = from, to = blockEnd(from, n); i < to; i++) {
+                    int dport = fixed ? fixedPort : random.nextInt() >>> 16;
+                    int hv = hash.hashIpv4(src, dst, (base + i) & 0xffff, dport);
+                    buckets[mask >= 0 ? hv & mask : Integer.remainderUnsigned(hv, size)]++;
+                }
+                report(progress, blockEnd(from, n), n);
             }
         } else {
             final int addresses = hash.hashAddresses(h.source(), h.destination());
-            for (int i = 0; i < n; i++) {
-                int dport = fixed ? fixedPort : random.nextInt() >>> 16;
-                int hv = addresses ^ hash.hashPorts(16, (base + i) & 0xffff, dport);
-                buckets[mask >= 0 ? hv & mask : Integer.remainderUnsigned(hv, size)]++;
+            for (int from = 0; from < n; from = blockEnd(from, n)) {
+                for (int i = from, to = blockEnd(from, n); i < to; i++) {
+                    int dport = fixed ? fixedPort : random.nextInt() >>> 16;
+                    int hv = addresses ^ hash.hashPorts(16, (base + i) & 0xffff, dport);
+                    buckets[mask >= 0 ? hv & mask : Integer.remainderUnsigned(hv, size)]++;
+                }
+                report(progress, blockEnd(from, n), n);
             }
         }
         return 0;
