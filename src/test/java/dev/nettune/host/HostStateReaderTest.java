@@ -76,6 +76,15 @@ class HostStateReaderTest {
     }
 
     @Test
+    void theLocalAdapterReadsThisMachineEvenWithToolsMissing() throws Exception {
+        HostState s = new HostStateReader().read(new dev.nettune.host.local.LocalHost());
+        assertThat(s.kernel().isKnown()).isTrue();
+        // nmcli and ynl are not installed here: each is an unknown with the reason, not a failed read.
+        assertThat(s.nics()).isNotEmpty();
+        assertThat(s.nics().get(0).managedByNetworkManager().describe()).contains("nmcli is not installed");
+    }
+
+    @Test
     void thisMachineIsReadForRealInOneRoundTripWithReasonsForWhatIsMissing() throws Exception {
         ProcessHost local = new ProcessHost();
         HostState s = new HostStateReader().read(local);
