@@ -115,6 +115,30 @@ public final class AppContext implements AutoCloseable {
         return t;
     }
 
+    /** The tuning journal (SQLite), the engine that writes it, and the profile library. */
+    public dev.nettune.tuning.TuningEngine tuningEngine() {
+        dev.nettune.tuning.TuningEngine e = tuningEngine;
+        if (e == null) {
+            synchronized (this) {
+                if (tuningEngine == null) {
+                    tuningEngine = new dev.nettune.tuning.TuningEngine(new dev.nettune.store.SqliteJournal(database()));
+                }
+                e = tuningEngine;
+            }
+        }
+        return e;
+    }
+
+    public dev.nettune.tuning.Journal tuningJournal() {
+        return tuningEngine().journal();
+    }
+
+    public dev.nettune.tuning.ProfileLibrary profiles() {
+        return new dev.nettune.tuning.ProfileLibrary(configDir.resolve("profiles"));
+    }
+
+    private volatile dev.nettune.tuning.TuningEngine tuningEngine;
+
     @Override
     public void close() {
         SandboxTraffic traffic = sandboxTraffic;

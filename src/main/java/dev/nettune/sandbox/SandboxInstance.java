@@ -11,6 +11,9 @@ import dev.nettune.linux.FlowType;
 import dev.nettune.linux.HostStateScript;
 import dev.nettune.linux.NicName;
 import dev.nettune.linux.SysctlOutput;
+import dev.nettune.monitor.SampleFrame;
+import dev.nettune.monitor.SamplerScript;
+import dev.nettune.monitor.SamplingInterval;
 import dev.nettune.rss.Flow;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssInputException;
@@ -100,6 +103,9 @@ public final class SandboxInstance implements Host {
     private int nextIfindex = 2;
     private int nextVirtio = 1;
     private int nextIrq = 24;
+    /** Never set: close() is a no-op for the shared instance; kept for the sampler's check. */
+    private volatile boolean closed;
+    private final long bootNanos = System.nanoTime();
 
     /** A sandbox instance with eth0 (2 queues, no custom RSS) and eth1 (custom RSS, {@code eth1Queues} queues). */
     public SandboxInstance(long seed, int cpus, int eth1Queues) {
@@ -370,6 +376,9 @@ public final class SandboxInstance implements Host {
             Thread.currentThread().interrupt();
             throw new HostException("Cancelled before the stream started.");
         }
+        if (SamplerScript.isSamplerCommand(command)) {
+            return samplerStream(SamplerScript.nicOf(command), SamplerScript.intervalOf(command), sink);
+        }
         CommandResult r;
         synchronized (lock) {
             r = execute(command);
@@ -396,6 +405,94 @@ public final class SandboxInstance implements Host {
                 t.interrupt();
             }
         };
+    }
+
+    /**
+     * NetTune's sampler loop ({@link SamplerScript}), answered as a real shell would run it: a
+     * snapshot of the NIC's counters every interval until cancelled, or until an injected
+     * {@link SandboxFaults#cutStreams() cut} ends it like a dropped connection.
+     */
+    private LineStream samplerStream(String nic, SamplingInterval interval, LineStream.Sink sink) {
+        long cutsAtStart = faults.streamCuts();
+        Thread t = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    if (closed || faults.streamCuts() != cutsAtStart) {
+                        sink.ended(-1, new HostException("Connection to sandbox lost (the stream was cut)."));
+                        return;
+                    }
+                    String frame;
+                    synchronized (lock) {
+                        frame = samplerFrame(nic);
+                    }
+                    for (String line : frame.split("\n")) {
+                        sink.line(line);
+                    }
+                    Thread.sleep(interval.millis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            sink.ended(0, null);
+        }, "sandbox-sampler-" + nic);
+        t.setDaemon(true);
+        t.start();
+        return new LineStream() {
+            @Override
+            public boolean isRunning() {
+                return t.isAlive();
+            }
+
+            @Override
+            public void cancel() {
+                t.interrupt();
+            }
+        };
+    }
+
+    /** One snapshot as the sampler script prints it; a missing NIC gives the shell's and ethtool's errors. */
+    private String samplerFrame(String nic) {
+        SandboxNic n = nics.get(nic);
+        double uptime = (System.nanoTime() - bootNanos) / 1e9 + 1000;
+        if (n == null) {
+            return new SampleFrame(uptime, 0, "sh: 1: cd: can't cd to /sys/class/net/" + nic + "/statistics\n",
+                    "Cannot get stats strings information: No such device\n", interrupts(), softirqs()).render();
+        }
+        long rxP = 0;
+        long rxB = 0;
+        long txP = 0;
+        long txB = 0;
+        for (int q = 0; q < n.queues; q++) {
+            rxP += n.rxPackets[q];
+            rxB += n.rxBytes[q];
+            txP += n.txPackets[q];
+            txB += n.txBytes[q];
+        }
+        String stats = "rx_bytes:" + rxB + "\nrx_dropped:0\nrx_errors:0\nrx_packets:" + rxP + "\ntx_bytes:" + txB
+                + "\ntx_dropped:0\ntx_errors:0\ntx_packets:" + txP + "\n";
+        return new SampleFrame(uptime, 0, stats, statistics(n), interrupts(), softirqs()).render();
+    }
+
+    /** The CPU header and NET_RX line of /proc/softirqs: each receive interrupt ran one NET_RX on its CPU. */
+    private String softirqs() {
+        long[] perCpu = new long[cpus];
+        for (SandboxNic n : nics.values()) {
+            for (int q = 0; q < n.maxQueues; q++) {
+                long[] s = spread(n.rxInterrupts[q], irqAffinity.get(n.irqOfInput(q)));
+                for (int c = 0; c < cpus; c++) {
+                    perCpu[c] += s[c];
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder("                    ");
+        for (int c = 0; c < cpus; c++) {
+            sb.append(String.format("CPU%-8d", c));
+        }
+        sb.append("\n      NET_RX:");
+        for (long v : perCpu) {
+            sb.append(String.format(" %10d", v));
+        }
+        return sb.append('\n').toString();
     }
 
     /** Does nothing: the sandbox is one shared instance that lives as long as the application. */
