@@ -200,7 +200,7 @@ public final class CalculatorController {
         update.run();
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {

@@ -23,12 +23,16 @@ import javafx.collections.ObservableList;
  * flow there (and the buckets it uses) or the flows that conflict, out. Solved off the UI thread.
  */
 public final class KeySolverViewModel {
-    /** The example the panel opens with: four connections of the seed's hosts, one per queue. */
+    /**
+     * The example the panel opens with: four clients of the ENI 10.0.0.5:80, one per queue. (Four
+     * consecutive source ports of one client would not do on the 64-queue table: their tuples differ
+     * in neighbouring bits, which ties their buckets together, and the solver says so.)
+     */
     static final String EXAMPLE = "# src,dst,sport,dport,queue (both ports empty = ICMP, addresses only)\n"
-            + "10.0.0.252,10.0.0.5,10000,80,0\n"
-            + "10.0.0.252,10.0.0.5,10001,80,1\n"
-            + "10.0.0.252,10.0.0.5,10002,80,2\n"
-            + "10.0.0.252,10.0.0.5,10003,80,3\n";
+            + "10.0.0.252,10.0.0.5,40001,80,0\n"
+            + "10.0.0.253,10.0.0.5,40002,80,1\n"
+            + "10.0.0.254,10.0.0.5,40003,80,2\n"
+            + "10.0.1.17,10.0.0.5,51234,80,3\n";
 
     private final CalculatorViewModel calculator;
     private final BackgroundWork work;

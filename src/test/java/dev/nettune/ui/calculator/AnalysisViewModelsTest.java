@@ -161,8 +161,31 @@ class AnalysisViewModelsTest {
         assertThat(solver.work().statusProperty().get()).startsWith("Solved");
         assertThat(solver.placements()).hasSize(4).allSatisfy(p -> assertThat(p.queue()).isEqualTo(p.goal() - 1));
         RssCalculator withKey = new RssCalculator(solver.solvedKeyProperty().get(), calculator.tableProperty().get());
-        assertThat(withKey.calculate(dev.nettune.rss.Flow.tcp("10.0.0.252", "10.0.0.5", 10002, 80)).queue()).isEqualTo(2);
+        assertThat(withKey.calculate(dev.nettune.rss.Flow.tcp("10.0.0.254", "10.0.0.5", 40003, 80)).queue()).isEqualTo(2);
         assertThat(solver.bucketsUsedProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void theExampleIsSolvableOnTheTableTheScreenOpensWith() {
+        KeySolverViewModel fresh = new KeySolverViewModel(new CalculatorViewModel(), direct());
+
+        fresh.run();
+
+        assertThat(fresh.placements()).extracting(KeySolver.Placement::queue).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void consecutivePortsToConsecutiveQueuesOf64AreTiedTogether() {
+        calculator.equalQueuesProperty().set("64");
+        solver.goalsProperty().set("10.0.0.252,10.0.0.5,10000,80,0\n10.0.0.252,10.0.0.5,10001,80,1\n"
+                + "10.0.0.252,10.0.0.5,10002,80,2\n");
+
+        solver.run();
+
+        assertThat(solver.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.goals()).containsExactly(1, 2, 3);
+            assertThat(c.reason()).contains("linearly dependent");
+        });
     }
 
     @Test
