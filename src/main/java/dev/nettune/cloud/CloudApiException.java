@@ -78,7 +78,8 @@ public class CloudApiException extends RuntimeException {
             return Optional.of("Custom RSS for ENIs is in invitational preview: apply for it by submitting a ticket to Alibaba Cloud, "
                     + "then try again once your account is enabled.");
         }
-        if (code.startsWith("InvalidAccessKeyId") || code.startsWith("SignatureDoesNotMatch") || code.startsWith("IncompleteSignature")) {
+        if (code.startsWith("InvalidAccessKeyId") || code.startsWith("SignatureDoesNotMatch") || code.startsWith("IncompleteSignature")
+                || code.startsWith("SDK.InvalidAccessKey")) {
             return Optional.of("Check the credentials: the access key id and secret must belong together (see nettune cloud --help, Credentials).");
         }
         if (code.startsWith("Forbidden")) {

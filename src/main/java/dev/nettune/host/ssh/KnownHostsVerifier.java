@@ -35,6 +35,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     private final HostKeyDecision decision;
     private final Set<String> acceptedOnce = ConcurrentHashMap.newKeySet();
     private volatile HostKeyRejectedException rejection;
+    private volatile String lastVerified;
 
     public KnownHostsVerifier(Path file, HostKeyDecision decision) {
         this.file = file;
@@ -57,6 +58,11 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** The SHA256 fingerprint of the last key this verifier trusted, if any. */
+    java.util.Optional<String> lastVerified() {
+        return java.util.Optional.ofNullable(lastVerified);
     }
 
     /** Why the last verification failed, if it did (read after the connection attempt). */
@@ -100,6 +106,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                 }
                 if (e.appliesTo(type, host)) {
                     if (e.verify(key)) {
+                        lastVerified = presented;
                         return true;
                     }
                     changedFrom.add(keyBlobFingerprint(e.getLine()));
@@ -119,6 +126,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                 return false;
             }
             if (acceptedOnce.contains(host + " " + presented)) {
+                lastVerified = presented;
                 return true;
             }
             UnknownHostKey unknown = new UnknownHostKey(host, type.toString(), presented, file, List.copyOf(otherTypes));
@@ -126,9 +134,11 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             switch (choice == null ? HostKeyDecision.Choice.REFUSE : choice) {
                 case ACCEPT_AND_SAVE:
                     append(host, type, key);
+                    lastVerified = presented;
                     return true;
                 case ACCEPT_ONCE:
                     acceptedOnce.add(host + " " + presented);
+                    lastVerified = presented;
                     return true;
                 default:
                     rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,

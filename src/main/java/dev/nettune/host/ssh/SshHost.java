@@ -70,6 +70,7 @@ public final class SshHost implements Host {
     private final List<SSHClient> chain = new ArrayList<>();
     private volatile char[] sudoPassword;
     private volatile boolean closed;
+    private volatile String hostKeyFingerprint;
 
     public SshHost(String name, SshTarget target, SshOptions options) {
         this.name = name;
@@ -150,6 +151,7 @@ public final class SshHost implements Host {
             throw new HostException(connectFailure(t, e), e);
         }
         client.getTransport().setTimeoutMs(TRANSPORT_TIMEOUT_MS);
+        verifier.lastVerified().ifPresent(fp -> hostKeyFingerprint = fp);
         try {
             authenticate(client, t);
         } catch (IOException e) {
@@ -455,6 +457,11 @@ public final class SshHost implements Host {
                 stop(pid, session);
             }
         }
+    }
+
+    /** The SHA256 fingerprint of the target's host key, once a connection verified it. */
+    public Optional<String> hostKeyFingerprint() {
+        return Optional.ofNullable(hostKeyFingerprint);
     }
 
     /** True while the connection is up (for tests and the Hosts screen's status). */

@@ -49,6 +49,23 @@ public record SshTarget(String hostName, int port, String user, List<Path> ident
         return port == 22 ? hostName.toLowerCase(java.util.Locale.ROOT) : "[" + hostName.toLowerCase(java.util.Locale.ROOT) + "]:" + port;
     }
 
+    /** {@code user@host[:port]} of this target alone, as ProxyJump and the inventory write it. */
+    public String spec() {
+        return user + "@" + (hostName.contains(":") ? "[" + hostName + "]" : hostName) + (port == 22 ? "" : ":" + port);
+    }
+
+    /** The bastions in the order they are hopped, as a ProxyJump value ({@code a,b}), or empty without one. */
+    public Optional<String> proxyJump() {
+        if (jump.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Deque<String> hops = new java.util.ArrayDeque<>();
+        for (Optional<SshTarget> j = jump; j.isPresent(); j = j.get().jump()) {
+            hops.addFirst(j.get().spec());
+        }
+        return Optional.of(String.join(",", hops));
+    }
+
     /** {@code user@host:port}, with the bastion after "via". */
     public String display() {
         return user + "@" + (hostName.contains(":") ? "[" + hostName + "]" : hostName) + (port == 22 ? "" : ":" + port)

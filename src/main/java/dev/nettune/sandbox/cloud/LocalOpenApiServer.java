@@ -50,6 +50,8 @@ public final class LocalOpenApiServer implements AutoCloseable {
 
     private final SimulatedCloud cloud;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<String, String> securityTokens = new ConcurrentHashMap<>();
+    private final java.util.Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
     private final FaultInjector faults = new FaultInjector();
     private final Map<String, Map<String, ApiHandler>> handlersByVersion = new LinkedHashMap<>();
     private final Map<String, Boolean> usedNonces = new LinkedHashMap<>(1024, 0.75f, false) {
@@ -81,15 +83,32 @@ public final class LocalOpenApiServer implements AutoCloseable {
      * take {@code 1.5 s} like a real attach, on a free port, accepting {@link SandboxCredentials#DEMO}.
      */
     public static LocalOpenApiServer startDemo() {
+        return startDemo(0, Duration.ofMillis(1500));
+    }
+
+    /** The demo on a chosen port (0: any free one) with a chosen transition time. */
+    public static LocalOpenApiServer startDemo(int port, Duration transitionDelay) {
         SimulatedCloud cloud = DemoSeed.create(Clock.systemUTC());
-        cloud.setTransitionDelay(Duration.ofMillis(1500));
+        cloud.setTransitionDelay(transitionDelay);
         LocalOpenApiServer server = new LocalOpenApiServer(cloud, SandboxCredentials.DEMO);
-        server.start(0);
+        server.start(port);
         return server;
     }
 
     public void addCredentials(SandboxCredentials credentials) {
         secrets.put(credentials.accessKeyId(), credentials.accessKeySecret());
+    }
+
+    /** Accepts an STS key pair (an {@code STS.} id) only together with its SecurityToken. */
+    public void addStsCredentials(SandboxCredentials credentials, String securityToken) {
+        Objects.requireNonNull(securityToken, "securityToken");
+        addCredentials(credentials);
+        securityTokens.put(credentials.accessKeyId(), securityToken);
+    }
+
+    /** From now on calls with this SecurityToken answer InvalidSecurityToken.Expired. */
+    public void expireSecurityToken(String securityToken) {
+        expiredTokens.add(securityToken);
     }
 
     /** The clock the Timestamp parameter is checked against (the SDK stamps wall-clock time). */
@@ -186,16 +205,16 @@ public final class LocalOpenApiServer implements AutoCloseable {
             synchronized (cloud) {
                 handler.handle(request, body);
             }
-            send(exchange, 200, body);
+            send(exchange, 200, body, params);
         } catch (OpenApiException e) {
-            send(exchange, e.httpStatus(), error(requestId, params, e));
+            send(exchange, e.httpStatus(), error(requestId, params, e), params);
         } catch (DroppedConnection e) {
             exchange.close();
             throw e;
         } catch (RuntimeException e) {
             LOG.error("Local OpenAPI server failed on {}", params.get("Action"), e);
             send(exchange, 500, error(requestId, params, new OpenApiException(500, "InternalError",
-                    "The request processing has failed due to some unknown error, exception or failure.")));
+                    "The request processing has failed due to some unknown error, exception or failure.")), params);
         } finally {
             cloud.fireQueuedEvents();
         }
@@ -252,6 +271,19 @@ public final class LocalOpenApiServer implements AutoCloseable {
             throw new OpenApiException(400, "SignatureDoesNotMatch",
                     "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
         }
+        String expectedToken = securityTokens.get(params.get("AccessKeyId"));
+        if (expectedToken != null) {
+            String token = params.get("SecurityToken");
+            if (token == null || token.isEmpty()) {
+                throw new OpenApiException(400, "MissingSecurityToken", "SecurityToken is mandatory for this action.");
+            }
+            if (expiredTokens.contains(token)) {
+                throw new OpenApiException(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+            }
+            if (!expectedToken.equals(token)) {
+                throw new OpenApiException(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey.");
+            }
+        }
         Instant now = requestClock.instant();
         if (Duration.between(timestamp, now).abs().compareTo(TIMESTAMP_WINDOW) > 0) {
             throw new OpenApiException(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
@@ -305,9 +337,17 @@ public final class LocalOpenApiServer implements AutoCloseable {
         return body;
     }
 
-    private void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+    private void send(HttpExchange exchange, int status, ObjectNode body, Map<String, String> params) throws IOException {
+        boolean xml = "XML".equalsIgnoreCase(params.get("Format"));
+        byte[] bytes;
+        if (xml) {
+            String root = status == 200 ? params.getOrDefault("Action", "") + "Response" : "Error";
+            bytes = XmlAnswer.render(root, body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=utf-8");
+        } else {
+            bytes = json.writeValueAsBytes(body);
+            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+        }
         exchange.getResponseHeaders().set("x-acs-request-id", body.path("RequestId").asText());
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -40,6 +40,8 @@ public final class SimulatedCloud {
     private final List<Transition> pending = new ArrayList<>();
     private final List<Consumer<CloudEventListener>> events = new ArrayList<>();
     private final List<CloudEventListener> listeners = new CopyOnWriteArrayList<>();
+    /** Taken before this object's monitor, never after: listeners hear events one batch at a time, in order. */
+    private final Object fireLock = new Object();
     private volatile Duration transitionDelay = Duration.ZERO;
     private volatile boolean rssPreviewGranted = true;
     private long sequence;
@@ -92,29 +94,33 @@ public final class SimulatedCloud {
 
     /** Completes every transition that is due now, then tells the listeners. */
     public void applyDueTransitions() {
-        List<Consumer<CloudEventListener>> toFire;
-        synchronized (this) {
-            Instant now = clock.instant();
-            pending.sort(Comparator.comparing(Transition::due).thenComparingLong(Transition::order));
-            while (!pending.isEmpty() && !pending.get(0).due().isAfter(now)) {
-                pending.remove(0).change().run();
+        synchronized (fireLock) {
+            List<Consumer<CloudEventListener>> toFire;
+            synchronized (this) {
+                Instant now = clock.instant();
+                pending.sort(Comparator.comparing(Transition::due).thenComparingLong(Transition::order));
+                while (!pending.isEmpty() && !pending.get(0).due().isAfter(now)) {
+                    pending.remove(0).change().run();
+                }
+                toFire = drainEvents();
             }
-            toFire = drainEvents();
+            fire(toFire);
         }
-        fire(toFire);
     }
 
     /** Completes every pending transition at once, whatever the clock says (tests step with this). */
     public void settle() {
-        List<Consumer<CloudEventListener>> toFire;
-        synchronized (this) {
-            while (!pending.isEmpty()) {
-                pending.sort(Comparator.comparing(Transition::due).thenComparingLong(Transition::order));
-                pending.remove(0).change().run();
+        synchronized (fireLock) {
+            List<Consumer<CloudEventListener>> toFire;
+            synchronized (this) {
+                while (!pending.isEmpty()) {
+                    pending.sort(Comparator.comparing(Transition::due).thenComparingLong(Transition::order));
+                    pending.remove(0).change().run();
+                }
+                toFire = drainEvents();
             }
-            toFire = drainEvents();
+            fire(toFire);
         }
-        fire(toFire);
     }
 
     public synchronized int pendingTransitions() {
@@ -123,11 +129,13 @@ public final class SimulatedCloud {
 
     /** Tells the listeners what the last calls changed (the server calls this after each answer). */
     void fireQueuedEvents() {
-        List<Consumer<CloudEventListener>> toFire;
-        synchronized (this) {
-            toFire = drainEvents();
+        synchronized (fireLock) {
+            List<Consumer<CloudEventListener>> toFire;
+            synchronized (this) {
+                toFire = drainEvents();
+            }
+            fire(toFire);
         }
-        fire(toFire);
     }
 
     synchronized void schedule(Runnable change) {

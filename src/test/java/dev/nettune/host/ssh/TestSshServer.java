@@ -33,16 +33,16 @@ import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
  * A real SSH server (Apache MINA SSHD) on 127.0.0.1, running each exec request with this
  * machine's /bin/sh: what the SSH adapter is tested against. Counts sessions and channels.
  */
-final class TestSshServer implements AutoCloseable {
-    final SshServer server;
+public final class TestSshServer implements AutoCloseable {
+    public final SshServer server;
     final KeyPair hostKey;
-    final List<PublicKey> authorizedKeys = new CopyOnWriteArrayList<>();
-    final AtomicInteger sessionChannels = new AtomicInteger();
-    final AtomicInteger sessions = new AtomicInteger();
-    final List<String> execRequests = new CopyOnWriteArrayList<>();
+    public final List<PublicKey> authorizedKeys = new CopyOnWriteArrayList<>();
+    public final AtomicInteger sessionChannels = new AtomicInteger();
+    public final AtomicInteger sessions = new AtomicInteger();
+    public final List<String> execRequests = new CopyOnWriteArrayList<>();
     volatile String password;
     /** Directories put first on PATH of every command (fake sudo and the like). */
-    final List<Path> pathPrefix = new CopyOnWriteArrayList<>();
+    public final List<Path> pathPrefix = new CopyOnWriteArrayList<>();
 
     private TestSshServer(KeyPair hostKey, boolean forwarding) {
         this.hostKey = hostKey;
@@ -76,36 +76,36 @@ final class TestSshServer implements AutoCloseable {
         });
     }
 
-    static TestSshServer start() throws IOException, GeneralSecurityException {
+    public static TestSshServer start() throws IOException, GeneralSecurityException {
         return start(newHostKey(), false);
     }
 
-    static TestSshServer start(KeyPair hostKey, boolean forwarding) throws IOException {
+    public static TestSshServer start(KeyPair hostKey, boolean forwarding) throws IOException {
         TestSshServer s = new TestSshServer(hostKey, forwarding);
         s.server.start();
         return s;
     }
 
-    static KeyPair newHostKey() throws GeneralSecurityException {
+    public static KeyPair newHostKey() throws GeneralSecurityException {
         return KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The known_hosts line that trusts this server's key. */
-    String knownHostsLine() {
+    public String knownHostsLine() {
         return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey.getPublic());
     }
 
     /** The server's key fingerprint as OpenSSH (and MINA, independently of NetTune's code) prints it. */
-    String fingerprint() {
+    public String fingerprint() {
         return KeyUtils.getFingerPrint(hostKey.getPublic());
     }
 
     /** Generates a client key pair, authorizes it, and writes its private key (OpenSSH format) to {@code file}. */
-    Path authorizeNewKey(Path file, String passphrase) throws Exception {
+    public Path authorizeNewKey(Path file, String passphrase) throws Exception {
         KeyPair kp = KeyUtils.generateKeyPair("ssh-ed25519", 256);
         OpenSSHKeyEncryptionContext enc = null;
         if (passphrase != null) {
@@ -122,7 +122,7 @@ final class TestSshServer implements AutoCloseable {
     }
 
     /** Closes every session from the server side, as a dropped network or an sshd restart would. */
-    void dropAllSessions() {
+    public void dropAllSessions() {
         server.getActiveSessions().forEach(s -> s.close(true));
     }
 

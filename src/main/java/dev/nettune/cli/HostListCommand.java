@@ -1,0 +1,82 @@
+package dev.nettune.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nettune.app.AppContext;
+import dev.nettune.host.ssh.SshConfig;
+import dev.nettune.store.SavedHost;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nettune host list}: built-in hosts, saved hosts, and the aliases of ~/.ssh/config. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the hosts NetTune can reach.")
+final class HostListCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "ssh configuration to list aliases from (default ~/.ssh/config).")
+    Path sshConfig;
+
+    HostListCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String name : context.builtInHosts().names()) {
+            rows.add(row(name, "built-in", null, null, null, null, null));
+        }
+        for (SavedHost h : context.hostInventory().list()) {
+            rows.add(row(h.name(), "saved", h.address(), h.user().orElse(null),
+                    h.port().isPresent() ? h.port().getAsInt() : null, h.jump().orElse(null), h.keyPath().map(Path::toString).orElse(null)));
+        }
+        SshConfig config = SshConfig.load(sshConfig != null ? sshConfig : SshConfig.defaultFile());
+        for (String alias : config.aliases()) {
+            rows.add(row(alias, "ssh-config", null, null, null, null, null));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+        } else {
+            String fmt = "%-20s %-10s %-24s %-12s %-5s %-24s %s%n";
+            out.printf(fmt, "NAME", "KIND", "ADDRESS", "USER", "PORT", "JUMP", "KEY");
+            for (Map<String, Object> r : rows) {
+                out.printf(fmt, r.get("name"), r.get("kind"), dash(r.get("address")), dash(r.get("user")), dash(r.get("port")),
+                        dash(r.get("jump")), dash(r.get("key")));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String dash(Object v) {
+        return v == null ? "-" : v.toString();
+    }
+
+    private static Map<String, Object> row(String name, String kind, String address, String user, Integer port, String jump, String key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("kind", kind);
+        m.put("address", address);
+        m.put("user", user);
+        m.put("port", port);
+        m.put("jump", jump);
+        m.put("key", key);
+        return m;
+    }
+}

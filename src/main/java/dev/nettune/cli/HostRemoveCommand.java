@@ -1,0 +1,33 @@
+package dev.nettune.cli;
+
+import dev.nettune.app.AppContext;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code nettune host remove NAME}: forgets a saved host (its known_hosts entry stays). */
+@Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a saved host.")
+final class HostRemoveCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    HostRemoveCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (!context.hostInventory().remove(name)) {
+            throw new CliInputException("No saved host is named '" + name + "' (see nettune host list).");
+        }
+        spec.commandLine().getOut().println("Removed " + name + ".");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

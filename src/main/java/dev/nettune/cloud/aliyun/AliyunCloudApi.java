@@ -1,0 +1,571 @@
+package dev.nettune.cloud.aliyun;
+
+import com.aliyuncs.AcsRequest;
+import com.aliyuncs.AcsResponse;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.CommonResponse;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
+import com.aliyuncs.auth.BasicCredentials;
+import com.aliyuncs.auth.BasicSessionCredentials;
+import com.aliyuncs.auth.InstanceProfileCredentialsProvider;
+import com.aliyuncs.auth.STSAssumeRoleSessionCredentialsProvider;
+import com.aliyuncs.auth.StaticCredentialsProvider;
+import com.aliyuncs.ecs.model.v20140526.AttachNetworkInterfaceRequest;
+import com.aliyuncs.ecs.model.v20140526.AuthorizeSecurityGroupRequest;
+import com.aliyuncs.ecs.model.v20140526.CreateNetworkInterfaceRequest;
+import com.aliyuncs.ecs.model.v20140526.CreateNetworkInterfaceResponse;
+import com.aliyuncs.ecs.model.v20140526.DeleteNetworkInterfaceRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeInstancesResponse;
+import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfaceAttributeRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfaceAttributeResponse;
+import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfacesRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfacesResponse;
+import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupAttributeRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupAttributeResponse;
+import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupsRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupsResponse;
+import com.aliyuncs.ecs.model.v20140526.DetachNetworkInterfaceRequest;
+import com.aliyuncs.ecs.model.v20140526.ModifyNetworkInterfaceAttributeRequest;
+import com.aliyuncs.ecs.model.v20140526.RebootInstanceRequest;
+import com.aliyuncs.ecs.model.v20140526.RevokeSecurityGroupRequest;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.profile.DefaultProfile;
+import com.aliyuncs.vpc.model.v20160428.AssociateEipAddressRequest;
+import com.aliyuncs.vpc.model.v20160428.DescribeEipAddressesRequest;
+import com.aliyuncs.vpc.model.v20160428.DescribeEipAddressesResponse;
+import com.aliyuncs.vpc.model.v20160428.UnassociateEipAddressRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nettune.cloud.Cidr;
+import dev.nettune.cloud.CloudApi;
+import dev.nettune.cloud.CloudApiException;
+import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.ConnectionTrackingTimeouts;
+import dev.nettune.cloud.EipAllocationId;
+import dev.nettune.cloud.EipMode;
+import dev.nettune.cloud.EipTarget;
+import dev.nettune.cloud.ElasticIp;
+import dev.nettune.cloud.EniSpec;
+import dev.nettune.cloud.InstanceId;
+import dev.nettune.cloud.InstanceTypeInfo;
+import dev.nettune.cloud.IpProtocol;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.cloud.NetworkInterfaceId;
+import dev.nettune.cloud.NetworkInterfaceRef;
+import dev.nettune.cloud.PortRange;
+import dev.nettune.cloud.RegionId;
+import dev.nettune.cloud.SecurityGroup;
+import dev.nettune.cloud.SecurityGroupId;
+import dev.nettune.cloud.SecurityGroupRule;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link CloudApi} over the classic Alibaba Cloud SDK (aliyun-java-sdk-core/-ecs/-vpc): typed
+ * requests wherever the SDK has the parameter, raw query parameters and the raw JSON answer where it
+ * does not (EnhancedNetwork.EnableRss, RssSupport). An endpoint override applies per request, so
+ * no global SDK state changes. Throttling and transient errors are retried with backoff and jitter.
+ */
+public final class AliyunCloudApi implements CloudApi, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AliyunCloudApi.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ECS_VERSION = "2014-05-26";
+    private static final String VPC_VERSION = "2016-04-28";
+
+    private final DefaultAcsClient client;
+    private final Optional<ApiEndpoint> endpoint;
+    private final RetryPolicy retry;
+    private final Consumer<String> retryListener;
+
+    public AliyunCloudApi(CloudCredentials credentials, Optional<ApiEndpoint> endpoint, RetryPolicy retry, Consumer<String> retryListener) {
+        // The profile's region is only the SDK's default; every request names its own region.
+        DefaultProfile profile = DefaultProfile.getProfile("cn-hongkong");
+        this.client = new DefaultAcsClient(profile, provider(credentials, profile));
+        // Retries are ours (bounded, with jitter, visible); the SDK's own would hide them.
+        this.client.setAutoRetry(false);
+        this.endpoint = endpoint;
+        this.retry = retry;
+        this.retryListener = retryListener;
+    }
+
+    public AliyunCloudApi(CloudCredentials credentials, Optional<ApiEndpoint> endpoint) {
+        this(credentials, endpoint, RetryPolicy.STANDARD, message -> LOG.info(message));
+    }
+
+    private static AlibabaCloudCredentialsProvider provider(CloudCredentials c, DefaultProfile profile) {
+        if (c instanceof CloudCredentials.AccessKey k) {
+            return new StaticCredentialsProvider(new BasicCredentials(k.accessKeyId(), k.accessKeySecret()));
+        }
+        if (c instanceof CloudCredentials.StsToken s) {
+            return new StaticCredentialsProvider(new BasicSessionCredentials(s.accessKeyId(), s.accessKeySecret(), s.securityToken()));
+        }
+        if (c instanceof CloudCredentials.RamRoleArn r) {
+            return new STSAssumeRoleSessionCredentialsProvider(new BasicCredentials(r.accessKeyId(), r.accessKeySecret()), r.roleArn(), profile)
+                    .withRoleSessionName(r.sessionName());
+        }
+        return new InstanceProfileCredentialsProvider(((CloudCredentials.EcsRamRole) c).roleName());
+    }
+
+    @Override
+    public String endpointDescription(RegionId region) {
+        return endpoint.map(ApiEndpoint::url).orElse("https://ecs." + region + ".aliyuncs.com");
+    }
+
+    // ---- instances ------------------------------------------------------------------------------
+
+    @Override
+    public List<CloudInstance> describeInstances(RegionId region) {
+        List<CloudInstance> out = new ArrayList<>();
+        String next = null;
+        do {
+            DescribeInstancesRequest r = new DescribeInstancesRequest();
+            r.setMaxResults(100);
+            if (next != null) {
+                r.setNextToken(next);
+            }
+            DescribeInstancesResponse resp = call(region, r);
+            resp.getInstances().forEach(i -> out.add(instance(i)));
+            next = resp.getNextToken();
+        } while (next != null && !next.isBlank());
+        return out;
+    }
+
+    @Override
+    public Optional<CloudInstance> describeInstance(RegionId region, InstanceId id) {
+        DescribeInstancesRequest r = new DescribeInstancesRequest();
+        r.setInstanceIds("[\"" + id.value() + "\"]");
+        return call(region, r).getInstances().stream().map(AliyunCloudApi::instance).findFirst();
+    }
+
+    private static CloudInstance instance(DescribeInstancesResponse.Instance i) {
+        var vpc = i.getVpcAttributes();
+        List<String> ips = vpc == null || vpc.getPrivateIpAddress() == null ? List.of() : vpc.getPrivateIpAddress();
+        List<NetworkInterfaceId> enis = i.getNetworkInterfaces() == null ? List.of()
+                : i.getNetworkInterfaces().stream().map(n -> NetworkInterfaceId.of(n.getNetworkInterfaceId())).toList();
+        List<SecurityGroupId> groups = i.getSecurityGroupIds() == null ? List.of() : i.getSecurityGroupIds().stream().map(SecurityGroupId::of).toList();
+        return new CloudInstance(InstanceId.of(i.getInstanceId()), i.getInstanceName(), i.getInstanceType(), i.getStatus(), i.getZoneId(),
+                Optional.ofNullable(vpc).map(v -> v.getVpcId()).filter(s -> !s.isBlank()),
+                Optional.ofNullable(vpc).map(v -> v.getVSwitchId()).filter(s -> !s.isBlank()),
+                i.getImageId(), i.getOSName(), ips, enis, groups);
+    }
+
+    @Override
+    public Optional<InstanceTypeInfo> describeInstanceType(RegionId region, String instanceType) {
+        // RssSupport is in no typed response of the SDK version we use: read the raw answer.
+        CommonRequest r = common(region, "ecs", ECS_VERSION, "DescribeInstanceTypes");
+        r.putQueryParameter("InstanceTypes.1", instanceType);
+        JsonNode root = json(callCommon(region, r));
+        for (JsonNode t : list(root.path("InstanceTypes"), "InstanceType")) {
+            if (instanceType.equals(t.path("InstanceTypeId").asText())) {
+                JsonNode rss = t.has("RssSupport") ? t.get("RssSupport") : t.path("EnhancedNetwork").get("RssSupport");
+                return Optional.of(new InstanceTypeInfo(instanceType,
+                        rss == null || rss.isNull() ? Optional.empty() : Optional.of(rss.asBoolean()),
+                        optInt(t, "EniQuantity"), optInt(t, "SecondaryEniQueueNumber"), optInt(t, "MaximumQueueNumberPerEni")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void rebootInstance(RegionId region, InstanceId instance) {
+        RebootInstanceRequest r = new RebootInstanceRequest();
+        r.setInstanceId(instance.value());
+        call(region, r);
+    }
+
+    // ---- ENIs -----------------------------------------------------------------------------------
+
+    @Override
+    public List<NetworkInterface> describeNetworkInterfaces(RegionId region, Optional<InstanceId> instance) {
+        List<NetworkInterface> out = new ArrayList<>();
+        String next = null;
+        do {
+            DescribeNetworkInterfacesRequest r = new DescribeNetworkInterfacesRequest();
+            r.setMaxResults(100);
+            instance.ifPresent(i -> r.setInstanceId(i.value()));
+            if (next != null) {
+                r.setNextToken(next);
+            }
+            DescribeNetworkInterfacesResponse resp = call(region, r);
+            for (DescribeNetworkInterfacesResponse.NetworkInterfaceSet n : resp.getNetworkInterfaceSets()) {
+                var att = n.getAttachment();
+                Optional<Integer> index = Optional.ofNullable(att).map(a -> a.getDeviceIndex());
+                out.add(new NetworkInterface(NetworkInterfaceId.of(n.getNetworkInterfaceId()), n.getNetworkInterfaceName(), n.getStatus(), n.getType(),
+                        Optional.ofNullable(n.getInstanceId()).filter(s -> !s.isBlank()).map(InstanceId::of), index, n.getMacAddress(),
+                        n.getPrivateIpAddress(), Optional.ofNullable(n.getVSwitchId()), groups(n.getSecurityGroupIds()),
+                        Optional.ofNullable(n.getQueueNumber()).filter(q -> q > 0)));
+            }
+            next = resp.getNextToken();
+        } while (next != null && !next.isBlank());
+        return out;
+    }
+
+    @Override
+    public Optional<NetworkInterface> describeNetworkInterface(RegionId region, NetworkInterfaceId id) {
+        DescribeNetworkInterfaceAttributeRequest r = new DescribeNetworkInterfaceAttributeRequest();
+        r.setNetworkInterfaceId(id.value());
+        DescribeNetworkInterfaceAttributeResponse n;
+        try {
+            n = call(region, r);
+        } catch (CloudApiException e) {
+            if (e.code().startsWith("InvalidEniId.NotFound") || e.code().startsWith("InvalidNetworkInterfaceId.NotFound")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        var att = n.getAttachment();
+        Optional<Integer> index = Optional.ofNullable(att).map(a -> a.getDeviceIndex());
+        Optional<InstanceId> instance = Optional.ofNullable(n.getInstanceId()).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(att).map(a -> a.getInstanceId()).filter(s -> s != null && !s.isBlank())).map(InstanceId::of);
+        return Optional.of(new NetworkInterface(id, n.getNetworkInterfaceName(), n.getStatus(), n.getType(), instance, index, n.getMacAddress(),
+                n.getPrivateIpAddress(), Optional.ofNullable(n.getVSwitchId()), groups(n.getSecurityGroupIds()),
+                Optional.ofNullable(n.getQueueNumber()).filter(q -> q > 0)));
+    }
+
+    @Override
+    public ConnectionTrackingTimeouts describeConnectionTracking(RegionId region, NetworkInterfaceId id) {
+        DescribeNetworkInterfaceAttributeRequest r = new DescribeNetworkInterfaceAttributeRequest();
+        r.setNetworkInterfaceId(id.value());
+        r.setAttribute("connectionTrackingConfiguration");
+        var c = call(region, r).getConnectionTrackingConfiguration();
+        if (c == null) {
+            return ConnectionTrackingTimeouts.DEFAULTS;
+        }
+        ConnectionTrackingTimeouts d = ConnectionTrackingTimeouts.DEFAULTS;
+        return new ConnectionTrackingTimeouts(orElse(c.getTcpEstablishedTimeout(), d.tcpEstablished()),
+                orElse(c.getTcpClosedAndTimeWaitTimeout(), d.tcpClosedAndTimeWait()), orElse(c.getUdpTimeout(), d.udp()));
+    }
+
+    @Override
+    public Optional<Boolean> describeCustomRss(RegionId region, NetworkInterfaceId id) {
+        // The typed response has no EnhancedNetwork: ask with CommonRequest and read the raw JSON.
+        CommonRequest r = common(region, "ecs", ECS_VERSION, "DescribeNetworkInterfaceAttribute");
+        r.putQueryParameter("NetworkInterfaceId", id.value());
+        r.putQueryParameter("Attribute", "enhancedNetwork");
+        JsonNode enhanced = json(callCommon(region, r)).path("EnhancedNetwork");
+        for (Iterator<Map.Entry<String, JsonNode>> it = enhanced.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (f.getKey().equalsIgnoreCase("EnableRss") && !f.getValue().isNull()) {
+                return Optional.of(f.getValue().isBoolean() ? f.getValue().booleanValue() : Boolean.parseBoolean(f.getValue().asText()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public NetworkInterfaceId createNetworkInterface(RegionId region, EniSpec spec) {
+        CreateNetworkInterfaceRequest r = new CreateNetworkInterfaceRequest();
+        r.setVSwitchId(spec.vSwitchId().value());
+        r.setSecurityGroupIdss(spec.securityGroups().stream().map(SecurityGroupId::value).toList());
+        spec.name().ifPresent(r::setNetworkInterfaceName);
+        spec.queueNumber().ifPresent(r::setQueueNumber);
+        spec.timeouts().ifPresent(t -> {
+            CreateNetworkInterfaceRequest.ConnectionTrackingConfiguration c = new CreateNetworkInterfaceRequest.ConnectionTrackingConfiguration();
+            c.setTcpEstablishedTimeout(t.tcpEstablished());
+            c.setTcpClosedAndTimeWaitTimeout(t.tcpClosedAndTimeWait());
+            c.setUdpTimeout(t.udp());
+            r.setConnectionTrackingConfiguration(c);
+        });
+        spec.customRss().ifPresent(on -> r.putQueryParameter("EnhancedNetwork.EnableRss", on));
+        r.setClientToken(spec.clientToken().value());
+        CreateNetworkInterfaceResponse resp = call(region, r);
+        return NetworkInterfaceId.of(resp.getNetworkInterfaceId());
+    }
+
+    @Override
+    public void deleteNetworkInterface(RegionId region, NetworkInterfaceId id) {
+        DeleteNetworkInterfaceRequest r = new DeleteNetworkInterfaceRequest();
+        r.setNetworkInterfaceId(id.value());
+        call(region, r);
+    }
+
+    @Override
+    public void attachNetworkInterface(RegionId region, NetworkInterfaceId eni, InstanceId instance) {
+        AttachNetworkInterfaceRequest r = new AttachNetworkInterfaceRequest();
+        r.setNetworkInterfaceId(eni.value());
+        r.setInstanceId(instance.value());
+        call(region, r);
+    }
+
+    @Override
+    public void detachNetworkInterface(RegionId region, NetworkInterfaceId eni, InstanceId instance) {
+        DetachNetworkInterfaceRequest r = new DetachNetworkInterfaceRequest();
+        r.setNetworkInterfaceId(eni.value());
+        r.setInstanceId(instance.value());
+        call(region, r);
+    }
+
+    @Override
+    public void modifyConnectionTracking(RegionId region, NetworkInterfaceId eni, ConnectionTrackingTimeouts t) {
+        ModifyNetworkInterfaceAttributeRequest r = new ModifyNetworkInterfaceAttributeRequest();
+        r.setNetworkInterfaceId(eni.value());
+        ModifyNetworkInterfaceAttributeRequest.ConnectionTrackingConfiguration c = new ModifyNetworkInterfaceAttributeRequest.ConnectionTrackingConfiguration();
+        c.setTcpEstablishedTimeout(t.tcpEstablished());
+        c.setTcpClosedAndTimeWaitTimeout(t.tcpClosedAndTimeWait());
+        c.setUdpTimeout(t.udp());
+        r.setConnectionTrackingConfiguration(c);
+        call(region, r);
+    }
+
+    @Override
+    public void modifyCustomRss(RegionId region, NetworkInterfaceId eni, boolean enable) {
+        ModifyNetworkInterfaceAttributeRequest r = new ModifyNetworkInterfaceAttributeRequest();
+        r.setNetworkInterfaceId(eni.value());
+        // No SDK version has EnhancedNetwork: send it as the raw query parameter the API reads.
+        r.putQueryParameter("EnhancedNetwork.EnableRss", enable);
+        call(region, r);
+    }
+
+    // ---- security groups ------------------------------------------------------------------------
+
+    @Override
+    public List<SecurityGroup> describeSecurityGroups(RegionId region) {
+        DescribeSecurityGroupsRequest r = new DescribeSecurityGroupsRequest();
+        r.setPageSize(50);
+        DescribeSecurityGroupsResponse resp = call(region, r);
+        return resp.getSecurityGroups().stream()
+                .map(g -> new SecurityGroup(SecurityGroupId.of(g.getSecurityGroupId()), g.getSecurityGroupName(), g.getVpcId(), g.getDescription()))
+                .toList();
+    }
+
+    @Override
+    public List<SecurityGroupRule> describeIngressRules(RegionId region, SecurityGroupId group) {
+        DescribeSecurityGroupAttributeRequest r = new DescribeSecurityGroupAttributeRequest();
+        r.setSecurityGroupId(group.value());
+        r.setDirection("ingress");
+        DescribeSecurityGroupAttributeResponse resp = call(region, r);
+        List<SecurityGroupRule> out = new ArrayList<>();
+        for (DescribeSecurityGroupAttributeResponse.Permission p : resp.getPermissions()) {
+            if (p.getDirection() != null && !"ingress".equalsIgnoreCase(p.getDirection())) {
+                continue;
+            }
+            if (!"accept".equalsIgnoreCase(p.getPolicy())) {
+                continue;
+            }
+            String source = notBlank(p.getSourceCidrIp()) ? p.getSourceCidrIp() : p.getIpv6SourceCidrIp();
+            if (!notBlank(source)) {
+                continue; // a rule by source group or prefix list: not one NetTune writes or compares
+            }
+            try {
+                out.add(new SecurityGroupRule(IpProtocol.parse(p.getIpProtocol()), PortRange.parse(p.getPortRange()), Cidr.parse(source),
+                        p.getPriority() == null || p.getPriority().isBlank() ? 1 : Integer.parseInt(p.getPriority()),
+                        p.getDescription() == null ? "" : p.getDescription()));
+            } catch (IllegalArgumentException e) {
+                LOG.debug("Skipping a rule of {} NetTune does not model: {}", group, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void authorizeIngress(RegionId region, SecurityGroupId group, SecurityGroupRule rule) {
+        AuthorizeSecurityGroupRequest r = new AuthorizeSecurityGroupRequest();
+        r.setSecurityGroupId(group.value());
+        r.setIpProtocol(rule.protocol().apiValue());
+        r.setPortRange(rule.ports().apiValue());
+        if (rule.source().isIpv4()) {
+            r.setSourceCidrIp(rule.source().apiValue());
+        } else {
+            r.setIpv6SourceCidrIp(rule.source().apiValue());
+        }
+        r.setPolicy("accept");
+        r.setPriority(String.valueOf(rule.priority()));
+        r.setNicType("intranet");
+        if (!rule.description().isEmpty()) {
+            r.setDescription(rule.description());
+        }
+        call(region, r);
+    }
+
+    @Override
+    public void revokeIngress(RegionId region, SecurityGroupId group, SecurityGroupRule rule) {
+        RevokeSecurityGroupRequest r = new RevokeSecurityGroupRequest();
+        r.setSecurityGroupId(group.value());
+        r.setIpProtocol(rule.protocol().apiValue());
+        r.setPortRange(rule.ports().apiValue());
+        if (rule.source().isIpv4()) {
+            r.setSourceCidrIp(rule.source().apiValue());
+        } else {
+            r.setIpv6SourceCidrIp(rule.source().apiValue());
+        }
+        r.setPolicy("accept");
+        r.setPriority(String.valueOf(rule.priority()));
+        r.setNicType("intranet");
+        call(region, r);
+    }
+
+    // ---- EIPs (VPC API) -------------------------------------------------------------------------
+
+    @Override
+    public List<ElasticIp> describeEips(RegionId region) {
+        DescribeEipAddressesRequest r = new DescribeEipAddressesRequest();
+        r.setPageSize(100);
+        DescribeEipAddressesResponse resp = call(region, r);
+        List<ElasticIp> out = new ArrayList<>();
+        for (DescribeEipAddressesResponse.EipAddress e : resp.getEipAddresses()) {
+            Optional<EipMode> mode = Optional.ofNullable(e.getMode()).filter(AliyunCloudApi::notBlank).flatMap(m -> {
+                try {
+                    return Optional.of(EipMode.parse(m));
+                } catch (IllegalArgumentException x) {
+                    return Optional.empty();
+                }
+            });
+            out.add(new ElasticIp(EipAllocationId.of(e.getAllocationId()), e.getIpAddress(), e.getStatus(),
+                    Optional.ofNullable(e.getInstanceId()).filter(AliyunCloudApi::notBlank),
+                    Optional.ofNullable(e.getInstanceType()).filter(AliyunCloudApi::notBlank), mode));
+        }
+        return out;
+    }
+
+    @Override
+    public void associateEip(RegionId region, EipAllocationId eip, EipTarget target, EipMode mode) {
+        AssociateEipAddressRequest r = new AssociateEipAddressRequest();
+        r.setAllocationId(eip.value());
+        r.setInstanceId(targetId(target));
+        r.setInstanceType(target.apiInstanceType());
+        if (target instanceof EipTarget.Eni e) {
+            e.privateIpAddress().ifPresent(r::setPrivateIpAddress);
+        }
+        r.setMode(mode.name());
+        call(region, r);
+    }
+
+    @Override
+    public void unassociateEip(RegionId region, EipAllocationId eip, EipTarget target) {
+        UnassociateEipAddressRequest r = new UnassociateEipAddressRequest();
+        r.setAllocationId(eip.value());
+        r.setInstanceId(targetId(target));
+        r.setInstanceType(target.apiInstanceType());
+        call(region, r);
+    }
+
+    private static String targetId(EipTarget target) {
+        if (target instanceof EipTarget.Eni e && !(e.eni() instanceof NetworkInterfaceRef.Existing)) {
+            throw new IllegalStateException("The plan runner resolves a created ENI before binding an EIP to it.");
+        }
+        return target.id();
+    }
+
+    // ---- the transport --------------------------------------------------------------------------
+
+    private <T extends AcsResponse> T call(RegionId region, AcsRequest<T> request) {
+        request.setSysRegionId(region.value());
+        endpoint.ifPresent(e -> {
+            request.setSysEndpoint(e.hostAndPort());
+            request.setSysProtocol(e.plainHttp() ? ProtocolType.HTTP : ProtocolType.HTTPS);
+        });
+        return withRetries(request.getSysActionName(), () -> client.getAcsResponse(request));
+    }
+
+    private CommonRequest common(RegionId region, String product, String version, String action) {
+        CommonRequest r = new CommonRequest();
+        r.setSysMethod(MethodType.POST);
+        r.setSysVersion(version);
+        r.setSysAction(action);
+        r.putQueryParameter("RegionId", region.value());
+        if (endpoint.isPresent()) {
+            r.setSysDomain(endpoint.get().hostAndPort());
+            r.setSysProtocol(endpoint.get().plainHttp() ? ProtocolType.HTTP : ProtocolType.HTTPS);
+        } else {
+            r.setSysDomain(product + "." + region.value() + ".aliyuncs.com");
+            r.setSysProtocol(ProtocolType.HTTPS);
+        }
+        return r;
+    }
+
+    private String callCommon(RegionId region, CommonRequest request) {
+        CommonResponse resp = withRetries(request.getSysAction(), () -> client.getCommonResponse(request));
+        if (resp.getHttpStatus() >= 400) {
+            JsonNode err = json(resp.getData());
+            throw new CloudApiException(err.path("Code").asText("Unknown"), err.path("Message").asText(""), err.path("RequestId").asText(""),
+                    resp.getHttpStatus());
+        }
+        return resp.getData();
+    }
+
+    private <T> T withRetries(String action, Callable<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            CloudApiException error;
+            try {
+                return call.call();
+            } catch (ClientException e) {
+                error = new CloudApiException(e.getErrCode(), e.getErrMsg(), e.getRequestId(), 0, e);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                error = new CloudApiException("SDK.ClientError", e.getMessage(), "", 0, e);
+            }
+            if (!error.isTransient() || attempt >= retry.maxAttempts()) {
+                throw error;
+            }
+            java.time.Duration wait = retry.delayAfter(attempt);
+            retryListener.accept(action + " answered " + error.code() + " (" + error.requestId().orElse("no RequestId") + "); retry "
+                    + attempt + " of " + (retry.maxAttempts() - 1) + " in " + wait.toMillis() + " ms");
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new CloudApiException("Cancelled", "Cancelled while waiting to retry " + action + " after " + error.code() + ".",
+                        error.requestId().orElse(""), 0, error);
+            }
+        }
+    }
+
+    private static JsonNode json(String data) {
+        try {
+            return JSON.readTree(data == null ? "{}" : data);
+        } catch (IOException e) {
+            throw new CloudApiException("SDK.InvalidResponse", "The answer is not JSON: " + e.getMessage(), "", 0, e);
+        }
+    }
+
+    /** The API wraps lists: {"InstanceTypes": {"InstanceType": [...]}}. */
+    private static Iterable<JsonNode> list(JsonNode wrapper, String item) {
+        JsonNode n = wrapper.path(item);
+        return n.isArray() ? n : List.of();
+    }
+
+    private static Optional<Integer> optInt(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asInt());
+    }
+
+    private static List<SecurityGroupId> groups(List<String> ids) {
+        return ids == null ? List.of() : ids.stream().map(SecurityGroupId::of).toList();
+    }
+
+    private static int orElse(Integer v, int d) {
+        return v == null ? d : v;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "AliyunCloudApi[" + endpoint.map(ApiEndpoint::url).orElse("regional endpoints") + "]";
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.nettune.cloud.aliyun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nettune.cloud.Cidr;
+import dev.nettune.cloud.ClientToken;
+import dev.nettune.cloud.CloudApiException;
+import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.ConnectionTrackingTimeouts;
+import dev.nettune.cloud.EipAllocationId;
+import dev.nettune.cloud.EipMode;
+import dev.nettune.cloud.EipTarget;
+import dev.nettune.cloud.ElasticIp;
+import dev.nettune.cloud.EniSpec;
+import dev.nettune.cloud.InstanceId;
+import dev.nettune.cloud.IpProtocol;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.cloud.NetworkInterfaceId;
+import dev.nettune.cloud.NetworkInterfaceRef;
+import dev.nettune.cloud.PortRange;
+import dev.nettune.cloud.ProgressListener;
+import dev.nettune.cloud.SecurityGroupId;
+import dev.nettune.cloud.SecurityGroupRule;
+import dev.nettune.cloud.VSwitchId;
+import dev.nettune.sandbox.cloud.DemoSeed;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The adapter through the real SDK against the local OpenAPI server (signatures verified, real error codes). */
+class AliyunCloudApiTest {
+    private final SandboxCloud sandbox = new SandboxCloud();
+    private final AliyunCloudApi api = sandbox.api;
+    private static final NetworkInterfaceId SECONDARY = NetworkInterfaceId.of(DemoSeed.SECONDARY_ENI);
+    private static final InstanceId INSTANCE = InstanceId.of(DemoSeed.SANDBOX_INSTANCE);
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private EniSpec spec(ClientToken token) {
+        return EniSpec.of(VSwitchId.of(DemoSeed.VSWITCH_B), List.of(SecurityGroupId.of(DemoSeed.SECURITY_GROUP))).withClientToken(token);
+    }
+
+    @Test
+    void describeInstancesShowsTheSandboxInstance() {
+        CloudInstance i = api.describeInstance(SandboxCloud.REGION, INSTANCE).orElseThrow();
+        assertThat(i.instanceType()).isEqualTo("ecs.g9i.xlarge");
+        assertThat(i.networkInterfaces()).contains(NetworkInterfaceId.of(DemoSeed.SANDBOX_PRIMARY_ENI));
+        assertThat(api.describeInstances(SandboxCloud.REGION)).extracting(CloudInstance::id).contains(INSTANCE);
+    }
+
+    @Test
+    void aCreateRetriedWithTheSameClientTokenMakesOneEni() {
+        ClientToken token = new ClientToken("nettune-test-create-once");
+        int before = api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.empty()).size();
+        NetworkInterfaceId first = api.createNetworkInterface(SandboxCloud.REGION, spec(token));
+        NetworkInterfaceId second = api.createNetworkInterface(SandboxCloud.REGION, spec(token));
+        assertThat(second).isEqualTo(first);
+        assertThat(api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.empty())).hasSize(before + 1);
+    }
+
+    @Test
+    void aDroppedCreateIsRetriedAndStillMakesOneEni() {
+        sandbox.server.faults().dropNext(1, "CreateNetworkInterface");
+        int before = api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.empty()).size();
+        api.createNetworkInterface(SandboxCloud.REGION, spec(new ClientToken("nettune-test-dropped")));
+        assertThat(sandbox.retries).hasSize(1);
+        assertThat(api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.empty())).hasSize(before + 1);
+    }
+
+    @Test
+    void attachWaitsForInUseAndReportsTheDeviceIndex() {
+        api.attachNetworkInterface(SandboxCloud.REGION, SECONDARY, INSTANCE);
+        assertThat(api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY).orElseThrow().status()).isEqualTo("Attaching");
+        List<String> progress = new java.util.ArrayList<>();
+        SandboxCloud.waiter().await(SECONDARY.value(), NetworkInterface.IN_USE,
+                () -> api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY).map(NetworkInterface::status), progress::add);
+        NetworkInterface eni = api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY).orElseThrow();
+        assertThat(eni.instanceId()).contains(INSTANCE);
+        assertThat(eni.deviceIndex()).contains(1);
+        assertThat(progress).anyMatch(p -> p.contains("Attaching")).last().asString().contains("is InUse");
+    }
+
+    @Test
+    void timeoutsAreSetAndReadBack() {
+        assertThat(api.describeConnectionTracking(SandboxCloud.REGION, SECONDARY)).isEqualTo(ConnectionTrackingTimeouts.DEFAULTS);
+        ConnectionTrackingTimeouts t = new ConnectionTrackingTimeouts(300, 15, 100);
+        api.modifyConnectionTracking(SandboxCloud.REGION, SECONDARY, t);
+        assertThat(api.describeConnectionTracking(SandboxCloud.REGION, SECONDARY)).isEqualTo(t);
+    }
+
+    @Test
+    void enableRssIsSentRawAndReadBackFromTheRawJson() {
+        assertThat(api.describeCustomRss(SandboxCloud.REGION, SECONDARY)).as("never modified: not returned").isEmpty();
+        api.modifyCustomRss(SandboxCloud.REGION, SECONDARY, true);
+        assertThat(api.describeCustomRss(SandboxCloud.REGION, SECONDARY)).contains(true);
+        api.modifyCustomRss(SandboxCloud.REGION, SECONDARY, false);
+        assertThat(api.describeCustomRss(SandboxCloud.REGION, SECONDARY)).contains(false);
+    }
+
+    @Test
+    void rssOutsideThePreviewGetsAnErrorThatSaysToSubmitATicket() {
+        sandbox.server.cloud().setRssPreviewGranted(false);
+        assertThatThrownBy(() -> api.modifyCustomRss(SandboxCloud.REGION, SECONDARY, true))
+                .isInstanceOfSatisfying(CloudApiException.class, e -> {
+                    assertThat(e.isInvitationalPreview()).isTrue();
+                    assertThat(e.advice()).get().asString().contains("submitting a ticket");
+                    assertThat(e.requestId()).isPresent();
+                });
+    }
+
+    @Test
+    void instanceTypeRssSupportComesFromTheRawAnswer() {
+        assertThat(api.describeInstanceType(SandboxCloud.REGION, "ecs.g9i.xlarge").orElseThrow().rssSupport()).contains(true);
+        assertThat(api.describeInstanceType(SandboxCloud.REGION, "ecs.g7.large").orElseThrow().rssSupport()).contains(false);
+    }
+
+    @Test
+    void ingressRulesAreReadBackAfterAuthorize() {
+        SecurityGroupId sg = SecurityGroupId.of(DemoSeed.SECURITY_GROUP);
+        SecurityGroupRule rule = SecurityGroupRule.of(IpProtocol.TCP, PortRange.parse("8000/9000"), Cidr.parse("10.0.0.0/8"));
+        assertThat(api.describeIngressRules(SandboxCloud.REGION, sg)).noneMatch(r -> r.sameTrafficAs(rule));
+        api.authorizeIngress(SandboxCloud.REGION, sg, rule);
+        assertThat(api.describeIngressRules(SandboxCloud.REGION, sg)).anyMatch(r -> r.sameTrafficAs(rule));
+    }
+
+    @Test
+    void eipIsBoundToAnEniInTheGivenMode() {
+        api.attachNetworkInterface(SandboxCloud.REGION, SECONDARY, INSTANCE);
+        SandboxCloud.waiter().await("eni", "InUse", () -> api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY).map(NetworkInterface::status),
+                ProgressListener.NONE);
+        EipAllocationId eip = EipAllocationId.of(DemoSeed.EIP);
+        api.associateEip(SandboxCloud.REGION, eip, new EipTarget.Eni(NetworkInterfaceRef.of(SECONDARY), Optional.empty()), EipMode.MULTI_BINDED);
+        SandboxCloud.waiter().await("eip", "InUse", () -> api.describeEips(SandboxCloud.REGION).stream()
+                .filter(e -> e.allocationId().equals(eip)).findFirst().map(ElasticIp::status), ProgressListener.NONE);
+        ElasticIp bound = api.describeEips(SandboxCloud.REGION).stream().filter(e -> e.allocationId().equals(eip)).findFirst().orElseThrow();
+        assertThat(bound.instanceId()).contains(SECONDARY.value());
+        assertThat(bound.mode()).contains(EipMode.MULTI_BINDED);
+    }
+
+    @Test
+    void throttledCallsAreRetriedWithBackoff() {
+        sandbox.server.faults().throttleNext(3, "DescribeNetworkInterfaceAttribute");
+        assertThat(api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY)).isPresent();
+        assertThat(sandbox.retries).hasSize(3).allMatch(r -> r.contains("Throttling"));
+    }
+
+    @Test
+    void throttlingBeyondTheBudgetSurfacesWithCodeAndRequestId() {
+        sandbox.server.faults().throttleNext(10, "DescribeNetworkInterfaceAttribute");
+        assertThatThrownBy(() -> api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY))
+                .isInstanceOfSatisfying(CloudApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("Throttling");
+                    assertThat(e.getMessage()).contains("Throttling").contains("RequestId");
+                });
+        assertThat(sandbox.retries).hasSize(4);
+    }
+
+    @Test
+    void anUnknownEniReadsAsAbsentAndOtherErrorsCarryTheirCode() {
+        assertThat(api.describeNetworkInterface(SandboxCloud.REGION, NetworkInterfaceId.of("eni-doesnotexist0001"))).isEmpty();
+        assertThatThrownBy(() -> api.attachNetworkInterface(SandboxCloud.REGION, NetworkInterfaceId.of("eni-doesnotexist0001"), INSTANCE))
+                .isInstanceOfSatisfying(CloudApiException.class, e -> assertThat(e.code()).contains("NotFound"));
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWithTheRealSignatureError() {
+        AliyunCloudApi wrong = new AliyunCloudApi(new CloudCredentials.AccessKey(SandboxCloud.KEYS.accessKeyId(), "not-the-secret"),
+                Optional.of(sandbox.endpoint()));
+        try {
+            assertThatThrownBy(() -> wrong.describeInstances(SandboxCloud.REGION))
+                    .isInstanceOfSatisfying(CloudApiException.class, e -> {
+                        // The SDK recognises the server's SignatureDoesNotMatch and names it itself.
+                        assertThat(e.code()).isIn("SignatureDoesNotMatch", "SDK.InvalidAccessKeySecret");
+                        assertThat(e.getMessage()).doesNotContain("not-the-secret");
+                        assertThat(e.advice()).isPresent();
+                    });
+        } finally {
+            wrong.close();
+        }
+    }
+}
