@@ -3,6 +3,7 @@ package dev.nettune.app;
 import dev.nettune.host.local.LocalHost;
 import dev.nettune.host.ssh.SshConfig;
 import dev.nettune.sandbox.cloud.LocalOpenApiServer;
+import dev.nettune.store.CloudJournalStore;
 import dev.nettune.store.Database;
 import dev.nettune.store.HostInventory;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ public final class AppContext implements AutoCloseable {
     private volatile HostInventory hostInventory;
     private final HostResolver hostResolver;
     private volatile LocalOpenApiServer cloudSandbox;
+    private CloudJournalStore cloudJournal;
 
     public AppContext(Path configDir) {
         this.configDir = configDir;
@@ -87,6 +89,14 @@ public final class AppContext implements AutoCloseable {
             }
         }
         return server;
+    }
+
+    /** The journal of cloud plans (in the SQLite file), created on first use. */
+    public synchronized CloudJournalStore cloudJournal() {
+        if (cloudJournal == null) {
+            cloudJournal = new CloudJournalStore(database());
+        }
+        return cloudJournal;
     }
 
     @Override
