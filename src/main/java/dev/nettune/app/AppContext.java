@@ -2,6 +2,10 @@ package dev.nettune.app;
 
 import dev.nettune.host.local.LocalHost;
 import dev.nettune.host.ssh.SshConfig;
+import dev.nettune.sandbox.SandboxCloudBridge;
+import dev.nettune.sandbox.SandboxInstance;
+import dev.nettune.sandbox.SandboxTraffic;
+import dev.nettune.sandbox.cloud.DemoSeed;
 import dev.nettune.sandbox.cloud.LocalOpenApiServer;
 import dev.nettune.store.CloudJournalStore;
 import dev.nettune.store.Database;
@@ -20,11 +24,13 @@ public final class AppContext implements AutoCloseable {
     private final HostResolver hostResolver;
     private volatile LocalOpenApiServer cloudSandbox;
     private CloudJournalStore cloudJournal;
+    private final SandboxInstance sandbox = SandboxInstance.demo();
+    private volatile SandboxTraffic sandboxTraffic;
 
     public AppContext(Path configDir) {
         this.configDir = configDir;
         builtInHosts.register(LocalHost.NAME, LocalHost::new);
-        // HOOK (sandbox area): builtInHosts.register("sandbox", ...) — the simulated instance.
+        builtInHosts.register(SandboxInstance.NAME, () -> sandbox);
         this.hostResolver = new HostResolver(builtInHosts, this::hostInventory, SshConfig::defaultFile);
     }
 
@@ -84,6 +90,7 @@ public final class AppContext implements AutoCloseable {
             synchronized (this) {
                 if (cloudSandbox == null) {
                     cloudSandbox = LocalOpenApiServer.startDemo();
+                    cloudSandbox.cloud().addListener(new SandboxCloudBridge(sandbox, DemoSeed.SANDBOX_INSTANCE));
                 }
                 server = cloudSandbox;
             }
@@ -99,8 +106,55 @@ public final class AppContext implements AutoCloseable {
         return cloudJournal;
     }
 
+    /** The simulated Alibaba Cloud Linux 3 instance behind the built-in host {@code sandbox}: one per application. */
+    public SandboxInstance sandboxInstance() {
+        return sandbox;
+    }
+
+    /** Sends test flows (the seed's hping3 scenarios, a background rate) to the sandbox instance. */
+    public SandboxTraffic sandboxTraffic() {
+        SandboxTraffic t = sandboxTraffic;
+        if (t == null) {
+            synchronized (this) {
+                if (sandboxTraffic == null) {
+                    sandboxTraffic = new SandboxTraffic(sandbox, 42);
+                }
+                t = sandboxTraffic;
+            }
+        }
+        return t;
+    }
+
+    /** The tuning journal (SQLite), the engine that writes it, and the profile library. */
+    public dev.nettune.tuning.TuningEngine tuningEngine() {
+        dev.nettune.tuning.TuningEngine e = tuningEngine;
+        if (e == null) {
+            synchronized (this) {
+                if (tuningEngine == null) {
+                    tuningEngine = new dev.nettune.tuning.TuningEngine(new dev.nettune.store.SqliteJournal(database()));
+                }
+                e = tuningEngine;
+            }
+        }
+        return e;
+    }
+
+    public dev.nettune.tuning.Journal tuningJournal() {
+        return tuningEngine().journal();
+    }
+
+    public dev.nettune.tuning.ProfileLibrary profiles() {
+        return new dev.nettune.tuning.ProfileLibrary(configDir.resolve("profiles"));
+    }
+
+    private volatile dev.nettune.tuning.TuningEngine tuningEngine;
+
     @Override
     public void close() {
+        SandboxTraffic traffic = sandboxTraffic;
+        if (traffic != null) {
+            traffic.close();
+        }
         // Connections are per unit of work; the sandbox server is the one long-lived thing to stop.
         LocalOpenApiServer server = cloudSandbox;
         if (server != null) {

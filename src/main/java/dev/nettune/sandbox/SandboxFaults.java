@@ -18,6 +18,7 @@ public final class SandboxFaults {
 
     private final List<Failure> failures = new ArrayList<>();
     private int dropsPending;
+    private long streamCuts;
     private Duration delay = Duration.ZERO;
     private volatile boolean rssInactiveUntilFirstSet;
 
@@ -31,6 +32,16 @@ public final class SandboxFaults {
     public synchronized SandboxFaults dropConnectionOnNextCall() {
         dropsPending++;
         return this;
+    }
+
+    /** Ends every running stream now, as a dropped connection would (the sampler must start again). */
+    public synchronized SandboxFaults cutStreams() {
+        streamCuts++;
+        return this;
+    }
+
+    synchronized long streamCuts() {
+        return streamCuts;
     }
 
     /** Every call waits this long first (a slow link); a call whose timeout is shorter times out. */

@@ -21,6 +21,7 @@ import java.util.Optional;
     @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
     @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
     @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
+    @JsonSubTypes.Type(value = ServiceChange.class, name = "service"),
 })
 public interface Change extends ProfileEntry {
     /** What is changed, unique within a plan: for example {@code sysctl net.ipv4.tcp_fin_timeout}. */

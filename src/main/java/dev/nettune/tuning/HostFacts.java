@@ -15,7 +15,8 @@ public record HostFacts(
         boolean systemd,
         Optional<String> sessionNic,
         boolean sessionless,
-        Map<String, Integer> txQueues) {
+        Map<String, Integer> txQueues,
+        boolean irqbalance) {
 
     public HostFacts {
         Objects.requireNonNull(kernelRelease, "kernelRelease");

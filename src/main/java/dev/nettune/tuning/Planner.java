@@ -32,7 +32,8 @@ public final class Planner {
                 Command.of("uname", "-r"),
                 Command.of("cat", "/sys/devices/system/cpu/online"),
                 Command.of("test", "-d", "/run/systemd/system"),
-                Command.of("printenv", "SSH_CONNECTION")));
+                Command.of("printenv", "SSH_CONNECTION"),
+                Command.of("systemctl", "is-active", "irqbalance")));
         List<String> nicList = List.copyOf(nics);
         nicList.forEach(n -> cmds.add(Command.of("ls", "/sys/class/net/" + NicName.check(n) + "/queues")));
         List<CommandResult> r = host.runAll(cmds, READ_TIMEOUT);
@@ -41,7 +42,7 @@ public final class Planner {
         boolean systemd = r.get(2).ok();
         Map<String, Integer> tx = new LinkedHashMap<>();
         for (int i = 0; i < nicList.size(); i++) {
-            CommandResult q = r.get(4 + i);
+            CommandResult q = r.get(5 + i);
             if (q.ok()) {
                 tx.put(nicList.get(i), (int) q.stdout().lines().filter(l -> l.strip().startsWith("tx-")).count());
             }
@@ -59,7 +60,8 @@ public final class Planner {
                 }
             }
         }
-        return new HostFacts(kernel, online, systemd, sessionNic, local, tx);
+        boolean irqbalance = r.get(4).ok() && r.get(4).stdout().strip().equals("active");
+        return new HostFacts(kernel, online, systemd, sessionNic, local, tx, irqbalance);
     }
 
     /** The plan for applying {@code profile} to {@code host}. Reads only; changes nothing. */

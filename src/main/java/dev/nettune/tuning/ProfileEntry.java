@@ -17,7 +17,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
     @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
     @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
+    @JsonSubTypes.Type(value = ServiceChange.class, name = "service"),
     @JsonSubTypes.Type(value = ProfileEntry.PersistSysctls.class, name = "persist-sysctls"),
+    @JsonSubTypes.Type(value = ProfileEntry.BanIrqs.class, name = "irqbalance-ban"),
     @JsonSubTypes.Type(value = ProfileEntry.PersistSmc.class, name = "persist-smc"),
     @JsonSubTypes.Type(value = ProfileEntry.PersistNetworkManager.class, name = "persist-networkmanager"),
 })
@@ -63,6 +65,31 @@ public interface ProfileEntry {
         @Override
         public List<Change> expand(HostFacts facts, Profile profile) {
             return List.of(NetworkManagerChange.unmanage(nic).persistence());
+        }
+    }
+
+    /**
+     * Keeps irqbalance away from these IRQs with a systemd drop-in that adds {@code --banirq} to
+     * {@code IRQBALANCE_ARGS}, then restarts irqbalance if it runs.
+     */
+    record BanIrqs(List<Integer> irqs) implements ProfileEntry {
+        public static final String PATH = "/etc/systemd/system/irqbalance.service.d/nettune-banirq.conf";
+
+        public BanIrqs {
+            irqs = List.copyOf(irqs);
+            if (irqs.isEmpty() || irqs.stream().anyMatch(i -> i < 0 || i > 65535)) {
+                throw new TuningInputException("Ban IRQs: give one or more IRQ numbers 0-65535.");
+            }
+        }
+
+        @Override
+        public List<Change> expand(HostFacts facts, Profile profile) {
+            StringBuilder args = new StringBuilder();
+            irqs.forEach(i -> args.append(args.length() == 0 ? "" : " ").append("--banirq=").append(i));
+            return List.of(new FileChange(PATH, "# Written by NetTune: irqbalance leaves these IRQs where NetTune put"
+                    + " them.\n[Service]\nEnvironment=\"IRQBALANCE_ARGS=" + args + "\"\n", "644",
+                    List.of(List.of("systemctl", "daemon-reload"), List.of("systemctl", "try-restart", "irqbalance")),
+                    List.of(List.of("systemctl", "daemon-reload"), List.of("systemctl", "try-restart", "irqbalance"))));
         }
     }
 }

@@ -1,0 +1,282 @@
+package dev.nettune.cli;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.app.HostOptions;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.tuning.ApplyListener;
+import dev.nettune.tuning.ApplyOptions;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Journal;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.PlanPreview;
+import dev.nettune.tuning.Planner;
+import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.Step;
+import dev.nettune.tuning.Undo;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nettune tune plan|apply|undo|finish HOST ...}: profiles previewed, applied with journal and rollback, undone. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = "Tune a host's kernel and NIC from a profile: plan (preview), apply (journaled, verified,"
+                + " rolled back on failure), undo.",
+        subcommands = {TuneCommand.PlanCmd.class, TuneCommand.ApplyCmd.class, TuneCommand.UndoCmd.class,
+            TuneCommand.FinishCmd.class, TuneCommand.ProfilesCmd.class})
+public final class TuneCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Host open(AppContext ctx, String host) throws HostException {
+        return ctx.hostResolver().resolve(host, HostOptions.defaults());
+    }
+
+    static ApplyOptions options(AppContext ctx, String host, int confirmSeconds) {
+        return ApplyOptions.defaults(() -> open(ctx, host)).withConfirmTimeout(Duration.ofSeconds(confirmSeconds));
+    }
+
+    /** Prints each step as it starts and ends, and the countdown of an armed revert. */
+    static ApplyListener printer(PrintWriter out) {
+        return new ApplyListener() {
+            @Override
+            public void stepStarted(Step step, int total, Journal.Phase phase) {
+                out.println((phase == Journal.Phase.APPLY ? "" : phase.name().toLowerCase() + " ") + "[" + step.seq() + "/"
+                        + total + "] " + step.change().title() + " ...");
+                out.flush();
+            }
+
+            @Override
+            public void stepFinished(Step step, Journal.Phase phase, Journal.Outcome outcome, String message) {
+                out.println("    " + outcome + (message.isEmpty() ? "" : ": " + message));
+                out.flush();
+            }
+
+            @Override
+            public void countdown(Step step, Duration remaining) {
+                if (remaining.toSeconds() % 10 == 0) {
+                    out.println("    waiting: the host reverts by itself in " + remaining.toSeconds() + " s");
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void message(String text) {
+                out.println("  " + text);
+                out.flush();
+            }
+        };
+    }
+
+    static int exitCode(ApplyResult r) {
+        return r.applied() ? 0 : 1;
+    }
+
+    /** {@code nettune tune plan HOST --profile P [--json]}. */
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Show what applying a profile would change: before/after, exact commands, full files. Changes nothing.")
+    static final class PlanCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "HOST", description = "sandbox, local, a saved host, an ssh alias or user@host[:port]")
+        String host;
+        @Option(names = "--profile", required = true, paramLabel = "FILE|NAME",
+                description = "a profile file, a saved profile or a built-in one (\"ECS high throughput\")")
+        String profile;
+        @Option(names = "--json", description = "print the plan as JSON")
+        boolean json;
+
+        PlanCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Profile p = ctx.profiles().find(profile);
+            PrintWriter out = spec.commandLine().getOut();
+            try (Host h = open(ctx, host)) {
+                Plan plan = new Planner().plan(h, p);
+                if (json) {
+                    out.println(CliJson.write(PlanPreview.data(plan)));
+                } else {
+                    out.print(PlanPreview.text(plan));
+                }
+                return plan.applicable() ? 0 : NetTuneCommand.EXIT_BAD_INPUT;
+            }
+        }
+    }
+
+    /** {@code nettune tune apply HOST --profile P [--dry-run] [--confirm-timeout S]}. */
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = "Apply a profile step by step: journaled before each step, read back after it, rolled back on"
+                    + " any failure; changes to the NIC carrying the session are commit-confirmed.")
+    static final class ApplyCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "HOST")
+        String host;
+        @Option(names = "--profile", required = true, paramLabel = "FILE|NAME")
+        String profile;
+        @Option(names = "--dry-run", description = "show the plan and stop")
+        boolean dryRun;
+        @Option(names = "--confirm-timeout", paramLabel = "S", defaultValue = "60",
+                description = "seconds before an armed revert fires unless a new connection confirms (10-3600, default 60)")
+        int confirmTimeout;
+
+        ApplyCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Profile p = ctx.profiles().find(profile);
+            ApplyOptions options = options(ctx, host, confirmTimeout);
+            PrintWriter out = spec.commandLine().getOut();
+            try (Host h = open(ctx, host)) {
+                Plan plan = new Planner().plan(h, p);
+                out.print(PlanPreview.text(plan));
+                if (!plan.applicable()) {
+                    return NetTuneCommand.EXIT_BAD_INPUT;
+                }
+                if (dryRun || plan.nothingToDo()) {
+                    return 0;
+                }
+                out.println();
+                ApplyResult r = ctx.tuningEngine().apply(h, plan, options, printer(out), new Cancellation());
+                out.println(r.status() + ": " + r.message());
+                return exitCode(r);
+            }
+        }
+    }
+
+    /** {@code nettune tune undo HOST [--plan ID | --entry N]}. */
+    @Command(name = "undo", mixinStandardHelpOptions = true,
+            description = "Put back what a plan (default: the newest applied on HOST) or one journal entry changed.")
+    static final class UndoCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "HOST")
+        String host;
+        @Option(names = "--plan", paramLabel = "ID")
+        String planId;
+        @Option(names = "--entry", paramLabel = "N")
+        Long entry;
+        @Option(names = "--confirm-timeout", paramLabel = "S", defaultValue = "60")
+        int confirmTimeout;
+
+        UndoCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (planId != null && entry != null) {
+                throw new CliInputException("Give --plan or --entry, not both.");
+            }
+            Undo undo = new Undo(ctx.tuningEngine());
+            ApplyOptions options = options(ctx, host, confirmTimeout);
+            try (Host h = open(ctx, host)) {
+                ApplyResult r;
+                if (entry != null) {
+                    r = undo.undoEntry(h, entry, options, printer(out), new Cancellation());
+                } else {
+                    String id = planId != null ? planId : ctx.tuningJournal().plans(java.util.Optional.of(h.name()))
+                            .stream().filter(p -> p.status() == Journal.PlanStatus.APPLIED && p.kind().equals("apply"))
+                            .findFirst().map(Journal.PlanRecord::id)
+                            .orElseThrow(() -> new CliInputException("No applied plan on " + host + " to undo."));
+                    out.println("Undoing plan " + id + " on " + host + ".");
+                    r = undo.undoPlan(h, id, options, printer(out), new Cancellation());
+                }
+                out.println(r.status() + ": " + r.message());
+                return exitCode(r);
+            }
+        }
+    }
+
+    /** {@code nettune tune finish HOST --plan ID [--revert]}: a plan NetTune stopped in the middle of. */
+    @Command(name = "finish", mixinStandardHelpOptions = true,
+            description = "Finish (or with --revert, revert) a plan that NetTune stopped in the middle of.")
+    static final class FinishCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "HOST")
+        String host;
+        @Option(names = "--plan", required = true, paramLabel = "ID")
+        String planId;
+        @Option(names = "--revert", description = "put the host back instead of finishing")
+        boolean revert;
+
+        FinishCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Undo undo = new Undo(ctx.tuningEngine());
+            ApplyOptions options = options(ctx, host, 60);
+            try (Host h = open(ctx, host)) {
+                ApplyResult r = revert ? undo.revertUnfinished(h, planId, options, printer(out), new Cancellation())
+                        : undo.finishUnfinished(h, planId, options, printer(out), new Cancellation());
+                out.println(r.status() + ": " + r.message());
+                return exitCode(r);
+            }
+        }
+    }
+
+    /** {@code nettune tune profiles [--export NAME FILE | --import FILE]}. */
+    @Command(name = "profiles", mixinStandardHelpOptions = true, description = "List, import or export tuning profiles.")
+    static final class ProfilesCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--import", paramLabel = "FILE")
+        Path importFile;
+        @Option(names = "--export", paramLabel = "NAME")
+        String exportName;
+        @Option(names = "--to", paramLabel = "FILE")
+        Path exportFile;
+
+        ProfilesCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (importFile != null) {
+                Profile p = ctx.profiles().importFile(importFile);
+                out.println("Imported \"" + p.name() + "\" into " + ctx.profiles().directory());
+                return 0;
+            }
+            if (exportName != null) {
+                if (exportFile == null) {
+                    throw new CliInputException("--export needs --to FILE.");
+                }
+                ctx.profiles().export(exportName, exportFile);
+                out.println("Wrote " + exportFile);
+                return 0;
+            }
+            for (Profile p : ctx.profiles().all()) {
+                out.println(p.name() + " - " + p.description() + " (" + p.entries().size() + " entries)");
+            }
+            return 0;
+        }
+    }
+}

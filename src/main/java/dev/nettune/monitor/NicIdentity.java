@@ -1,0 +1,33 @@
+package dev.nettune.monitor;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.linux.DriverInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the counter parser must know about a NIC before the first snapshot: its driver and bus
+ * (which names its per-queue counters and interrupts carry) and, for virtio, its device name.
+ * Read once per sampler start, in one round trip.
+ */
+public record NicIdentity(String nic, String driver, String busInfo, Optional<String> virtioDevice) {
+
+    public static NicIdentity read(Host host, String nic) throws HostException, InterruptedException {
+        SamplerScript.checkNic(nic);
+        List<CommandResult> r = host.runAll(List.of(Command.of("ethtool", "-i", nic),
+                Command.of("readlink", "/sys/class/net/" + nic + "/device")), Duration.ofSeconds(20));
+        if (!r.get(0).ok()) {
+            throw new HostException("Cannot read the driver of " + nic + " on " + host.name() + " (ethtool -i): "
+                    + (r.get(0).stderr().isBlank() ? "exit " + r.get(0).exitCode() : r.get(0).stderr().strip()));
+        }
+        DriverInfo info = DriverInfo.parse(r.get(0).stdout());
+        Optional<String> virtio = r.get(1).ok()
+                ? Optional.of(r.get(1).stdout().strip()).map(p -> p.substring(p.lastIndexOf('/') + 1)).filter(d -> d.startsWith("virtio"))
+                : Optional.empty();
+        return new NicIdentity(nic, info.driver(), info.busInfo(), virtio);
+    }
+}

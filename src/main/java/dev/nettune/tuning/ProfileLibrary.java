@@ -1,0 +1,130 @@
+package dev.nettune.tuning;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The profiles a user can pick: the built-in ones and their own, each saved as a readable JSON
+ * file in {@code <config>/profiles/}; import and export copy such files in and out.
+ */
+public final class ProfileLibrary {
+    private final Path dir;
+
+    public ProfileLibrary(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Built-in profiles first, then the user's, by name. */
+    public List<Profile> all() {
+        List<Profile> out = new ArrayList<>(Profile.builtIn());
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    try {
+                        out.add(read(f));
+                    } catch (TuningInputException e) {
+                        // A broken file must not hide the others; it is reported when named directly.
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A profile by built-in name, saved name or file path. The message of a miss lists what exists.
+     */
+    public Profile find(String nameOrFile) {
+        for (Profile p : Profile.builtIn()) {
+            if (p.name().equalsIgnoreCase(nameOrFile) || slug(p.name()).equals(nameOrFile)) {
+                return p;
+            }
+        }
+        Path f = Path.of(nameOrFile);
+        if (Files.isRegularFile(f)) {
+            return read(f);
+        }
+        Path saved = dir.resolve(slug(nameOrFile) + ".json");
+        if (Files.isRegularFile(saved)) {
+            return read(saved);
+        }
+        Optional<Profile> byName = all().stream().filter(p -> p.name().equalsIgnoreCase(nameOrFile)).findFirst();
+        return byName.orElseThrow(() -> new TuningInputException("No profile '" + nameOrFile + "': give a file, or one of: "
+                + String.join(", ", all().stream().map(Profile::name).toList()) + "."));
+    }
+
+    public static Profile read(Path file) {
+        try {
+            return ChangeCodec.profileFromJson(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TuningInputException("Cannot read the profile " + file + ": " + e.getMessage());
+        } catch (TuningInputException e) {
+            throw new TuningInputException(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Saves a user profile as {@code <slug>.json} (atomically); built-in names are taken. */
+    public Path save(Profile profile) {
+        for (Profile b : Profile.builtIn()) {
+            if (b.name().equalsIgnoreCase(profile.name())) {
+                throw new TuningInputException("'" + profile.name() + "' is a built-in profile: save yours under another name.");
+            }
+        }
+        Path target = dir.resolve(slug(profile.name()) + ".json");
+        write(profile, target);
+        return target;
+    }
+
+    /** Reads, validates and saves a profile file into the library. */
+    public Profile importFile(Path file) {
+        Profile p = read(file);
+        save(p);
+        return p;
+    }
+
+    /** Writes a profile (built-in or saved) to {@code file} for someone else. */
+    public void export(String name, Path file) {
+        write(find(name), file);
+    }
+
+    public void delete(String name) {
+        try {
+            Files.deleteIfExists(dir.resolve(slug(name) + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Profile p, Path target) {
+        try {
+            Path parent = target.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".profile", ".tmp");
+            Files.writeString(tmp, ChangeCodec.toJson(p), StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file name for a profile name: lower case, runs of other characters as one '-'. */
+    public static String slug(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return s.isEmpty() ? "profile" : s;
+    }
+}
