@@ -220,6 +220,25 @@ class KeySolverTest {
     }
 
     @Test
+    void moreGoalsThanTheLimitAreBadInput() {
+        List<KeySolver.Goal> goals = new ArrayList<>();
+        for (int i = 0; i <= KeySolver.MAX_GOALS; i++) {
+            goals.add(KeySolver.Goal.toQueue(Flow.tcp("10.0.0.1", "10.0.0.2", i, 80), 0));
+        }
+        assertThatThrownBy(() -> new KeySolver(EQUAL4).solve(goals, seeded(15)))
+                .isInstanceOf(RssInputException.class).hasMessageStartingWith("2001 flows are too many to solve for: at most 2000");
+    }
+
+    @Test
+    void manyIdenticalGoalsAreSolvedWithoutDeepTrouble() {
+        List<KeySolver.Goal> goals = new ArrayList<>();
+        for (int i = 0; i < KeySolver.MAX_GOALS; i++) {
+            goals.add(KeySolver.Goal.toQueue(Flow.tcp("10.0.0.1", "10.0.0.2", 1000 + i % 3, 80), i % 3));
+        }
+        assertEveryFlowLandsWhereAsked(EQUAL4, goals, new KeySolver(EQUAL4).solve(goals, seeded(16)));
+    }
+
+    @Test
     void unreachableQueueIsBadInput() {
         assertThatThrownBy(() -> new KeySolver(EQUAL4).solve(List.of(KeySolver.Goal.toQueue(Flow.tcp("10.0.0.1", "10.0.0.2", 1, 2), 9)),
                 seeded(14))).isInstanceOf(RssInputException.class).hasMessageStartingWith("Queue 9 has no bucket in this table");
