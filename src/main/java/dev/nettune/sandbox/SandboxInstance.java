@@ -534,7 +534,13 @@ public final class SandboxInstance implements Host {
                     yield 0;
                 }
                 case "ip" -> ip(a, out, err);
-                case "sh", "bash" -> shell(a, out, err);
+                case "sh", "bash" -> {
+                    if (SamplerScript.isOnceCommand(c)) {
+                        out.append(samplerFrame(SamplerScript.nicOf(c)));
+                        yield 0;
+                    }
+                    yield shell(a, out, err);
+                }
                 default -> {
                     err.append("bash: line 1: ").append(program).append(": command not found\n");
                     yield 127;
