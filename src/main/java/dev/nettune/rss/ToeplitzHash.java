@@ -10,21 +10,19 @@ public final class ToeplitzHash {
     public static final int MAX_INPUT = 36;
 
     private final RssKey key;
-    private final int[][] tables;
-    // The IPv4 4-tuple case flattened for speed: 12 positions x 256 values.
-    private final int[] ipv4;
+    // One flat array, position * 256 + byte value: one bounds check per lookup, 36 KB.
+    private final int[] flat;
 
     public ToeplitzHash(RssKey key) {
         this.key = key;
         // Key bits past the key's end read as zero, so every position up to MAX_INPUT gets a table.
         int positions = MAX_INPUT;
-        this.tables = new int[positions][256];
+        this.flat = new int[positions * 256];
         for (int pos = 0; pos < positions; pos++) {
             int[] windows = new int[8];
             for (int bit = 0; bit < 8; bit++) {
                 windows[bit] = window(key, pos * 8 + bit);
             }
-            int[] t = tables[pos];
             for (int v = 1; v < 256; v++) {
                 int h = 0;
                 for (int bit = 0; bit < 8; bit++) {
@@ -32,12 +30,8 @@ public final class ToeplitzHash {
                         h ^= windows[bit];
                     }
                 }
-                t[v] = h;
+                flat[pos * 256 + v] = h;
             }
-        }
-        this.ipv4 = new int[12 * 256];
-        for (int pos = 0; pos < 12; pos++) {
-            System.arraycopy(tables[pos], 0, ipv4, pos * 256, 256);
         }
     }
 
@@ -59,12 +53,12 @@ public final class ToeplitzHash {
 
     /** The hash of raw input bytes (at most {@value #MAX_INPUT}). */
     public int hash(byte[] input) {
-        if (input.length > tables.length) {
+        if (input.length > MAX_INPUT) {
             throw new RssInputException("Hash input of " + input.length + " bytes exceeds " + MAX_INPUT + ".");
         }
         int h = 0;
         for (int i = 0; i < input.length; i++) {
-            h ^= tables[i][input[i] & 0xff];
+            h ^= flat[(i << 8) + (input[i] & 0xff)];
         }
         return h;
     }
@@ -78,12 +72,14 @@ public final class ToeplitzHash {
             return hashIpv4(flow.source().ipv4AsInt(), flow.destination().ipv4AsInt(),
                     flow.sourcePort(), flow.destinationPort());
         }
-        return hash(flow.hashInput());
+        // Linear in the input: addresses XOR ports, read straight from the addresses (no input array).
+        int h = hashAddresses(flow.source(), flow.destination());
+        return flow.protocol().hashesPorts() ? h ^ hashPorts(flow.source().length(), flow.sourcePort(), flow.destinationPort()) : h;
     }
 
     /** The hash of an IPv4 4-tuple given as ints, without allocating: the hot path of distributions. */
     public int hashIpv4(int src, int dst, int sport, int dport) {
-        final int[] t = ipv4;
+        final int[] t = flat;
         return t[(src >>> 24)] ^ t[256 + ((src >>> 16) & 0xff)] ^ t[512 + ((src >>> 8) & 0xff)] ^ t[768 + (src & 0xff)]
                 ^ t[1024 + (dst >>> 24)] ^ t[1280 + ((dst >>> 16) & 0xff)] ^ t[1536 + ((dst >>> 8) & 0xff)] ^ t[1792 + (dst & 0xff)]
                 ^ t[2048 + ((sport >>> 8) & 0xff)] ^ t[2304 + (sport & 0xff)]
@@ -92,7 +88,7 @@ public final class ToeplitzHash {
 
     /** The hash of an IPv4 2-tuple (addresses only). */
     public int hashIpv4Addresses(int src, int dst) {
-        final int[] t = ipv4;
+        final int[] t = flat;
         return t[(src >>> 24)] ^ t[256 + ((src >>> 16) & 0xff)] ^ t[512 + ((src >>> 8) & 0xff)] ^ t[768 + (src & 0xff)]
                 ^ t[1024 + (dst >>> 24)] ^ t[1280 + ((dst >>> 16) & 0xff)] ^ t[1536 + ((dst >>> 8) & 0xff)] ^ t[1792 + (dst & 0xff)];
     }
@@ -106,9 +102,10 @@ public final class ToeplitzHash {
         if (addressLength != 4 && addressLength != 16) {
             throw new RssInputException("An address has 4 (IPv4) or 16 (IPv6) bytes, not " + addressLength + ".");
         }
-        int p = 2 * addressLength;
-        return tables[p][(sport >>> 8) & 0xff] ^ tables[p + 1][sport & 0xff]
-                ^ tables[p + 2][(dport >>> 8) & 0xff] ^ tables[p + 3][dport & 0xff];
+        final int[] t = flat;
+        int p = addressLength << 9;
+        return t[p + ((sport >>> 8) & 0xff)] ^ t[p + 256 + (sport & 0xff)]
+                ^ t[p + 512 + ((dport >>> 8) & 0xff)] ^ t[p + 768 + (dport & 0xff)];
     }
 
     /** The hash of the addresses alone (the 2-tuple) of any family. */
@@ -116,10 +113,12 @@ public final class ToeplitzHash {
         if (source.isIpv4() != destination.isIpv4()) {
             throw new RssInputException("The source and destination are of different address families.");
         }
+        final int[] t = flat;
         int h = 0;
         int n = source.length();
+        int d = n << 8;
         for (int i = 0; i < n; i++) {
-            h ^= tables[i][source.byteAt(i)] ^ tables[n + i][destination.byteAt(i)];
+            h ^= t[(i << 8) + source.byteAt(i)] ^ t[d + (i << 8) + destination.byteAt(i)];
         }
         return h;
     }

@@ -57,6 +57,11 @@ final class EcsApi {
         handlers.put("DescribeSecurityGroups", this::describeSecurityGroups);
         handlers.put("DescribeSecurityGroupAttribute", this::describeSecurityGroupAttribute);
         handlers.put("AuthorizeSecurityGroup", this::authorizeSecurityGroup);
+        handlers.put("RevokeSecurityGroup", this::revokeSecurityGroup);
+        // The ECS API still answers these two VPC reads (deprecated there); same shapes as the VPC API.
+        VpcApi vpc = new VpcApi(cloud);
+        handlers.put("DescribeVpcs", vpc::describeVpcs);
+        handlers.put("DescribeVSwitches", vpc::describeVSwitches);
         return handlers;
     }
 
@@ -864,6 +869,33 @@ final class EcsApi {
                 }
                 group.rules.add(rule);
             }
+        }
+    }
+
+    private void revokeSecurityGroup(ApiRequest request, ObjectNode response) {
+        CloudModel.SecurityGroup group = securityGroup(request);
+        List<String> ruleIds = request.list("SecurityGroupRuleId");
+        if (!ruleIds.isEmpty()) {
+            for (String ruleId : ruleIds) {
+                if (group.rules.stream().noneMatch(r -> r.ruleId().equals(ruleId))) {
+                    throw new OpenApiException(400, "InvalidSecurityGroupRule.RuleNotExist",
+                            "The security group rule " + ruleId + " does not exist in " + group.id + ".");
+                }
+            }
+            group.rules.removeIf(r -> ruleIds.contains(r.ruleId()));
+            return;
+        }
+        List<CloudModel.Rule> rules = new ArrayList<>();
+        if (request.optional("Permissions.1.IpProtocol").isPresent()) {
+            for (int n = 1; request.optional("Permissions." + n + ".IpProtocol").isPresent(); n++) {
+                rules.add(rule(request, "Permissions." + n + "."));
+            }
+        } else {
+            rules.add(rule(request, ""));
+        }
+        // Like the real API, revoking a rule that is not there succeeds and changes nothing.
+        for (CloudModel.Rule rule : rules) {
+            group.rules.removeIf(rule::sameAs);
         }
     }
 

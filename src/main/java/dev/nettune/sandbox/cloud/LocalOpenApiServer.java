@@ -50,6 +50,8 @@ public final class LocalOpenApiServer implements AutoCloseable {
 
     private final SimulatedCloud cloud;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<String, String> securityTokens = new ConcurrentHashMap<>();
+    private final java.util.Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
     private final FaultInjector faults = new FaultInjector();
     private final Map<String, Map<String, ApiHandler>> handlersByVersion = new LinkedHashMap<>();
     private final Map<String, Boolean> usedNonces = new LinkedHashMap<>(1024, 0.75f, false) {
@@ -90,6 +92,18 @@ public final class LocalOpenApiServer implements AutoCloseable {
 
     public void addCredentials(SandboxCredentials credentials) {
         secrets.put(credentials.accessKeyId(), credentials.accessKeySecret());
+    }
+
+    /** Accepts an STS key pair (an {@code STS.} id) only together with its SecurityToken. */
+    public void addStsCredentials(SandboxCredentials credentials, String securityToken) {
+        Objects.requireNonNull(securityToken, "securityToken");
+        addCredentials(credentials);
+        securityTokens.put(credentials.accessKeyId(), securityToken);
+    }
+
+    /** From now on calls with this SecurityToken answer InvalidSecurityToken.Expired. */
+    public void expireSecurityToken(String securityToken) {
+        expiredTokens.add(securityToken);
     }
 
     /** The clock the Timestamp parameter is checked against (the SDK stamps wall-clock time). */
@@ -251,6 +265,19 @@ public final class LocalOpenApiServer implements AutoCloseable {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), params.get("Signature").getBytes(StandardCharsets.UTF_8))) {
             throw new OpenApiException(400, "SignatureDoesNotMatch",
                     "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
+        }
+        String expectedToken = securityTokens.get(params.get("AccessKeyId"));
+        if (expectedToken != null) {
+            String token = params.get("SecurityToken");
+            if (token == null || token.isEmpty()) {
+                throw new OpenApiException(400, "MissingSecurityToken", "SecurityToken is mandatory for this action.");
+            }
+            if (expiredTokens.contains(token)) {
+                throw new OpenApiException(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+            }
+            if (!expectedToken.equals(token)) {
+                throw new OpenApiException(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey.");
+            }
         }
         Instant now = requestClock.instant();
         if (Duration.between(timestamp, now).abs().compareTo(TIMESTAMP_WINDOW) > 0) {

@@ -28,6 +28,8 @@ final class VpcApi {
         handlers.put("UnassociateEipAddress", this::unassociateEipAddress);
         handlers.put("DescribeEipAddresses", this::describeEipAddresses);
         handlers.put("ReleaseEipAddress", this::releaseEipAddress);
+        handlers.put("DescribeVpcs", this::describeVpcs);
+        handlers.put("DescribeVSwitches", this::describeVSwitches);
         return handlers;
     }
 
@@ -226,6 +228,74 @@ final class VpcApi {
             Json.list(e, "OperationLocks", "LockReason");
             Json.list(e, "Tags", "Tag");
             Json.list(e, "AvailableRegions", "AvailableRegion").add(eip.regionId);
+        }
+    }
+
+    void describeVpcs(ApiRequest request, ObjectNode response) {
+        String regionId = request.regionId();
+        cloud.region(regionId);
+        Optional<String> id = request.optional("VpcId");
+        Optional<String> name = request.optional("VpcName");
+        List<CloudModel.Vpc> matches = cloud.vpcs.values().stream()
+                .filter(v -> v.regionId().equals(regionId))
+                .filter(v -> id.map(i -> List.of(i.split(",")).contains(v.id())).orElse(true))
+                .filter(v -> name.map(v.name()::equals).orElse(true))
+                .toList();
+        ArrayNode out = Json.list(response, "Vpcs", "Vpc");
+        for (CloudModel.Vpc vpc : EcsApi.page(request, response, matches, 50)) {
+            ObjectNode v = out.addObject();
+            v.put("VpcId", vpc.id());
+            v.put("RegionId", vpc.regionId());
+            v.put("Status", "Available");
+            v.put("VpcName", vpc.name());
+            v.put("CidrBlock", vpc.cidr());
+            v.put("Description", "");
+            v.put("IsDefault", false);
+            v.put("OwnerId", Long.parseLong(EcsApi.OWNER_ID));
+            v.put("ResourceGroupId", EcsApi.RESOURCE_GROUP);
+            v.put("VRouterId", "vrt-" + vpc.id().substring(4));
+            v.put("CreationTime", "2026-11-01T08:00:00Z");
+            Json.strings(v, "VSwitchIds", "VSwitchId", cloud.vSwitches.values().stream()
+                    .filter(s -> s.vpcId().equals(vpc.id())).map(CloudModel.VSwitch::id).toList());
+            Json.list(v, "RouterTableIds", "RouterTableIds");
+            Json.list(v, "NatGatewayIds", "NatGatewayIds");
+            Json.list(v, "UserCidrs", "UserCidr");
+            Json.list(v, "SecondaryCidrBlocks", "SecondaryCidrBlock");
+            Json.list(v, "Tags", "Tag");
+        }
+    }
+
+    void describeVSwitches(ApiRequest request, ObjectNode response) {
+        String regionId = request.regionId();
+        cloud.region(regionId);
+        Optional<String> vpcId = request.optional("VpcId");
+        Optional<String> id = request.optional("VSwitchId");
+        Optional<String> zoneId = request.optional("ZoneId");
+        List<CloudModel.VSwitch> matches = cloud.vSwitches.values().stream()
+                .filter(v -> v.regionId().equals(regionId))
+                .filter(v -> vpcId.map(v.vpcId()::equals).orElse(true))
+                .filter(v -> id.map(v.id()::equals).orElse(true))
+                .filter(v -> zoneId.map(v.zoneId()::equals).orElse(true))
+                .toList();
+        ArrayNode out = Json.list(response, "VSwitches", "VSwitch");
+        for (CloudModel.VSwitch vSwitch : EcsApi.page(request, response, matches, 50)) {
+            ObjectNode v = out.addObject();
+            v.put("VSwitchId", vSwitch.id());
+            v.put("VpcId", vSwitch.vpcId());
+            v.put("Status", "Available");
+            v.put("CidrBlock", vSwitch.cidr());
+            v.put("ZoneId", vSwitch.zoneId());
+            v.put("VSwitchName", vSwitch.name());
+            v.put("Description", "");
+            v.put("IsDefault", false);
+            v.put("OwnerId", Long.parseLong(EcsApi.OWNER_ID));
+            v.put("ResourceGroupId", EcsApi.RESOURCE_GROUP);
+            v.put("CreationTime", "2026-11-01T08:00:00Z");
+            long used = cloud.networkInterfaces.values().stream().filter(n -> n.vSwitchId.equals(vSwitch.id())).count();
+            int prefix = Integer.parseInt(vSwitch.cidr().substring(vSwitch.cidr().indexOf('/') + 1));
+            // Alibaba Cloud reserves the first three and the last address of every VSwitch block.
+            v.put("AvailableIpAddressCount", (1L << (32 - prefix)) - 4 - used);
+            Json.list(v, "Tags", "Tag");
         }
     }
 }

@@ -7,6 +7,7 @@ import com.aliyuncs.ecs.model.v20140526.AuthorizeSecurityGroupRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupAttributeRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupAttributeResponse;
 import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupsRequest;
+import com.aliyuncs.ecs.model.v20140526.RevokeSecurityGroupRequest;
 import com.aliyuncs.exceptions.ClientException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +97,21 @@ class SecurityGroupThroughSdkTest {
             assertThat(g.getSecurityGroupId()).isEqualTo(DemoSeed.SECURITY_GROUP);
             assertThat(g.getEcsCount()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void revokeRemovesTheRuleThatAuthorizeAdded() throws ClientException {
+        int before = permissions().size();
+        sdk.call(rule("tcp", "8000/9000", "10.0.0.0/8"));
+        RevokeSecurityGroupRequest revoke = new RevokeSecurityGroupRequest();
+        revoke.setSecurityGroupId(DemoSeed.SECURITY_GROUP);
+        revoke.setIpProtocol("tcp");
+        revoke.setPortRange("8000/9000");
+        revoke.setSourceCidrIp("10.0.0.0/8");
+
+        sdk.call(revoke);
+
+        assertThat(permissions()).hasSize(before);
     }
 
     private static AuthorizeSecurityGroupRequest rule(String protocol, String ports, String cidr) {
