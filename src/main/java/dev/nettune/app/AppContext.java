@@ -2,6 +2,10 @@ package dev.nettune.app;
 
 import dev.nettune.host.local.LocalHost;
 import dev.nettune.host.ssh.SshConfig;
+import dev.nettune.sandbox.SandboxCloudBridge;
+import dev.nettune.sandbox.SandboxInstance;
+import dev.nettune.sandbox.SandboxTraffic;
+import dev.nettune.sandbox.cloud.DemoSeed;
 import dev.nettune.sandbox.cloud.LocalOpenApiServer;
 import dev.nettune.store.Database;
 import dev.nettune.store.HostInventory;
@@ -18,11 +22,13 @@ public final class AppContext implements AutoCloseable {
     private volatile HostInventory hostInventory;
     private final HostResolver hostResolver;
     private volatile LocalOpenApiServer cloudSandbox;
+    private final SandboxInstance sandbox = SandboxInstance.demo();
+    private volatile SandboxTraffic sandboxTraffic;
 
     public AppContext(Path configDir) {
         this.configDir = configDir;
         builtInHosts.register(LocalHost.NAME, LocalHost::new);
-        // HOOK (sandbox area): builtInHosts.register("sandbox", ...) — the simulated instance.
+        builtInHosts.register(SandboxInstance.NAME, () -> sandbox);
         this.hostResolver = new HostResolver(builtInHosts, this::hostInventory, SshConfig::defaultFile);
     }
 
@@ -82,11 +88,31 @@ public final class AppContext implements AutoCloseable {
             synchronized (this) {
                 if (cloudSandbox == null) {
                     cloudSandbox = LocalOpenApiServer.startDemo();
+                    cloudSandbox.cloud().addListener(new SandboxCloudBridge(sandbox, DemoSeed.SANDBOX_INSTANCE));
                 }
                 server = cloudSandbox;
             }
         }
         return server;
+    }
+
+    /** The simulated Alibaba Cloud Linux 3 instance behind the built-in host {@code sandbox}: one per application. */
+    public SandboxInstance sandboxInstance() {
+        return sandbox;
+    }
+
+    /** Sends test flows (the seed's hping3 scenarios, a background rate) to the sandbox instance. */
+    public SandboxTraffic sandboxTraffic() {
+        SandboxTraffic t = sandboxTraffic;
+        if (t == null) {
+            synchronized (this) {
+                if (sandboxTraffic == null) {
+                    sandboxTraffic = new SandboxTraffic(sandbox, 42);
+                }
+                t = sandboxTraffic;
+            }
+        }
+        return t;
     }
 
     /** The tuning journal (SQLite), the engine that writes it, and the profile library. */
@@ -115,6 +141,10 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        SandboxTraffic traffic = sandboxTraffic;
+        if (traffic != null) {
+            traffic.close();
+        }
         // Connections are per unit of work; the sandbox server is the one long-lived thing to stop.
         LocalOpenApiServer server = cloudSandbox;
         if (server != null) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "host", mixinStandardHelpOptions = true,
         description = "Hosts: list, add and remove saved hosts, check that one can be reached.",
-        subcommands = {HostListCommand.class, HostAddCommand.class, HostRemoveCommand.class, HostCheckCommand.class})
+        subcommands = {HostListCommand.class, HostAddCommand.class, HostRemoveCommand.class, HostCheckCommand.class,
+            HostStateCommand.class})
 public final class HostCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -49,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the team could check.
  */
 public final class SandboxInstance implements Host {
+    /** The name users give the built-in sandbox host. */
+    public static final String NAME = "sandbox";
     static final String KERNEL = "5.10.134-16.3.al8.x86_64";
     static final String HOSTNAME = "iZbp1sandbox00000000Z";
     static final String OS_RELEASE = """
@@ -101,18 +103,24 @@ public final class SandboxInstance implements Host {
     private int nextIfindex = 2;
     private int nextVirtio = 1;
     private int nextIrq = 24;
+    /** Never set: close() is a no-op for the shared instance; kept for the sampler's check. */
     private volatile boolean closed;
     private final long bootNanos = System.nanoTime();
 
     /** A sandbox instance with eth0 (2 queues, no custom RSS) and eth1 (custom RSS, {@code eth1Queues} queues). */
     public SandboxInstance(long seed, int cpus, int eth1Queues) {
+        this(seed, cpus, eth1Queues, null, null);
+    }
+
+    /** As above with given MACs for eth0 and eth1 (null: made from the seed). */
+    public SandboxInstance(long seed, int cpus, int eth1Queues, String eth0Mac, String eth1Mac) {
         if (cpus < 1 || cpus > 256) {
             throw new IllegalArgumentException("A sandbox instance has 1 to 256 vCPUs; got " + cpus + ".");
         }
         if (eth1Queues < 1 || eth1Queues > 64) {
             throw new IllegalArgumentException("eth1 has 1 to 64 queues (an ENI's maximum is 64); got " + eth1Queues + ".");
         }
-        this.name = "sandbox";
+        this.name = NAME;
         this.cpus = cpus;
         this.random = new Random(seed);
         defaultSysctls();
@@ -124,15 +132,21 @@ public final class SandboxInstance implements Host {
         services.put("NetworkManager", "active");
         services.put("sshd", "active");
         enabledUnits.addAll(List.of("irqbalance.service", "NetworkManager.service", "sshd.service"));
-        attach("eth0", macFor(), Math.min(2, cpus), 2, false);
-        attach("eth1", macFor(), eth1Queues, Math.max(eth1Queues, Math.min(64, Math.max(4, eth1Queues))), true);
+        String mac0 = macFor();
+        String mac1 = macFor();
+        attach("eth0", eth0Mac == null ? mac0 : eth0Mac, Math.min(2, cpus), 2, false);
+        attach("eth1", eth1Mac == null ? mac1 : eth1Mac, eth1Queues, Math.max(eth1Queues, Math.min(64, Math.max(4, eth1Queues))), true);
         this.staleKey = RssKey.of(randomBytes(RssKey.ENI_LENGTH));
         applySysctlConf(files.get("/etc/sysctl.conf"), new StringBuilder(), new StringBuilder());
     }
 
-    /** The demo instance: seed 42, 8 vCPUs, eth1 with 4 queues. */
+    /**
+     * The demo instance: seed 42, 4 vCPUs and the MACs of the simulated region's accepter instance
+     * (ecs.g9i.xlarge, primary ENI 00:16:3e:0a:00:0a, the seed's secondary ENI 10.0.0.5 00:16:3e:0a:00:05),
+     * eth1 with 4 queues and custom RSS on.
+     */
     public static SandboxInstance demo() {
-        return new SandboxInstance(42, 8, 4);
+        return new SandboxInstance(42, 4, 4, "00:16:3e:0a:00:0a", "00:16:3e:0a:00:05");
     }
 
     public SandboxFaults faults() {
@@ -206,6 +220,22 @@ public final class SandboxInstance implements Host {
             }
             attach(n, mac, queues, Math.max(queues, 1), rssEnabled);
             return n;
+        }
+    }
+
+    /**
+     * Makes the NIC {@code name} look as the cloud says (after a reboot or re-attach): kept if MAC,
+     * queue count and RSS already match, otherwise replaced by a fresh NIC (new driver state).
+     */
+    public void reconcileNic(String name, String mac, int queues, boolean rssEnabled) {
+        synchronized (lock) {
+            SandboxNic n = nics.get(name);
+            if (n != null && n.mac.equalsIgnoreCase(mac) && n.maxQueues == queues && n.customRss == rssEnabled) {
+                return;
+            }
+            nics.values().removeIf(x -> x.mac.equalsIgnoreCase(mac));
+            nics.remove(name);
+            attachNic(name, mac.toLowerCase(java.util.Locale.ROOT), queues, rssEnabled);
         }
     }
 
@@ -465,20 +495,13 @@ public final class SandboxInstance implements Host {
         return sb.append('\n').toString();
     }
 
+    /** Does nothing: the sandbox is one shared instance that lives as long as the application. */
     @Override
     public void close() {
-        closed = true;
-    }
-
-    /** Opens the sandbox again after {@link #close()} (the built-in host lives as long as the app). */
-    public void reopen() {
-        closed = false;
+        // Every user of the built-in host gets the same instance; closing it would end the demo for all.
     }
 
     private void enter(Duration timeout) throws HostException, InterruptedException {
-        if (closed) {
-            throw new HostException("The sandbox connection is closed.");
-        }
         roundTrips.incrementAndGet();
         if (faults.takeDrop()) {
             throw new HostException("Connection to sandbox lost (the sandbox dropped it on purpose: an injected fault).");

@@ -73,7 +73,7 @@ class SandboxInstanceTest {
                 .isEqualTo(Fixtures.read("linux/virtio_net-6.1-qemu-4q/ethtool-n-rx-flow-hash-tcp4.txt"));
         assertThat(LinkInfo.parseAll(run("ip", "-o", "link").stdout())).extracting(LinkInfo::name).containsExactly("lo", "eth0", "eth1");
         ProcInterrupts irq = ProcInterrupts.parse(run("cat", "/proc/interrupts").stdout());
-        assertThat(irq.cpuColumns()).isEqualTo(8);
+        assertThat(irq.cpuColumns()).isEqualTo(4);
         assertThat(QueueIrqs.find(irq, "virtio_net", "eth1", d.busInfo(), Optional.of("virtio2"))).hasSize(8);
     }
 
@@ -82,8 +82,8 @@ class SandboxInstanceTest {
         String real = Fixtures.read("linux/virtio_net-6.1-qemu-4q/proc-interrupts.txt").lines()
                 .filter(l -> l.endsWith("virtio0-input.0")).findFirst().orElseThrow();
         String ours = run("cat", "/proc/interrupts").stdout().lines().filter(l -> l.endsWith("-input.0")).findFirst().orElseThrow();
-        // Same widths: "%3d: " then "%10u " per CPU, then " %8s %d-%-8s  name".
-        assertThat(ours.indexOf("PCI-MSI") - ours.indexOf(':')).isEqualTo(real.indexOf("PCI-MSI") - real.indexOf(':') + 11 * 4);
+        // Same widths (both have 4 CPUs): "%3d: " then "%10u " per CPU, then " %8s %d-%-8s  name".
+        assertThat(ours.indexOf("PCI-MSI") - ours.indexOf(':')).isEqualTo(real.indexOf("PCI-MSI") - real.indexOf(':'));
         assertThat(ours.substring(ours.indexOf("-edge"))).hasSize(real.substring(real.indexOf("-edge")).length());
     }
 
@@ -96,7 +96,7 @@ class SandboxInstanceTest {
         CommandResult echo = run("sh", "-c", "echo 0-3 > " + path);
         assertThat(echo.stderr()).contains("write error: Invalid argument");
         assertThat(box.run(Command.of("tee", path).withStdin("f\n"), Duration.ofSeconds(5)).ok()).isTrue();
-        assertThat(run("cat", path).stdout()).isEqualTo("0f\n");
+        assertThat(run("cat", path).stdout()).isEqualTo("f\n");
         assertThat(CpuSet.parseMask(run("cat", path).stdout())).isEqualTo(CpuSet.range(0, 3));
     }
 

@@ -95,7 +95,17 @@ public final class LocalHost implements Host {
 
     private CommandResult runUntil(Command command, long deadline, Duration timeout) throws HostException, InterruptedException {
         validateSudo(command);
-        Process process = start(command, false);
+        Process process;
+        try {
+            process = start(command, false);
+        } catch (HostException e) {
+            // A program that is not installed is an answer (exit 127, as a shell over SSH gives), not a
+            // broken host: the commands after it in a runAll must still run (HostStateReader relies on it).
+            if (e.getCause() instanceof IOException io && io.getMessage() != null && io.getMessage().contains("error=2,")) {
+                return new CommandResult(command, 127, "", command.program() + ": command not found\n");
+            }
+            throw e;
+        }
         CompletableFuture<byte[]> out = drain(process.getInputStream());
         CompletableFuture<byte[]> err = drain(process.getErrorStream());
         try {

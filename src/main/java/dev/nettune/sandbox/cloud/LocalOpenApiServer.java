@@ -83,10 +83,15 @@ public final class LocalOpenApiServer implements AutoCloseable {
      * take {@code 1.5 s} like a real attach, on a free port, accepting {@link SandboxCredentials#DEMO}.
      */
     public static LocalOpenApiServer startDemo() {
+        return startDemo(0, Duration.ofMillis(1500));
+    }
+
+    /** The demo on a chosen port (0: any free one) with a chosen transition time. */
+    public static LocalOpenApiServer startDemo(int port, Duration transitionDelay) {
         SimulatedCloud cloud = DemoSeed.create(Clock.systemUTC());
-        cloud.setTransitionDelay(Duration.ofMillis(1500));
+        cloud.setTransitionDelay(transitionDelay);
         LocalOpenApiServer server = new LocalOpenApiServer(cloud, SandboxCredentials.DEMO);
-        server.start(0);
+        server.start(port);
         return server;
     }
 

@@ -115,19 +115,23 @@ class InstanceAndEniStatesThroughSdkTest {
     }
 
     @Test
-    void anAttachedEniAppearsInTheGuestThroughTheBridgeAndLeavesOnDetach() throws ClientException {
+    void listenersHearTheAttachWithMacAndQueuesAndTheDetach() throws ClientException {
         java.util.Map<String, String> guest = new java.util.concurrent.ConcurrentHashMap<>();
-        new GuestNicBridge(DemoSeed.SANDBOX_INSTANCE,
-                (name, mac, queues, rss) -> {
-                    guest.put(mac, queues + " queues, rss " + rss);
-                    return "eth1";
-                },
-                mac -> guest.remove(mac) != null,
-                nics -> { }).connect(sdk.server.cloud());
+        sdk.server.cloud().addListener(new CloudEventListener() {
+            @Override
+            public void networkInterfaceAttached(NicEvent nic) {
+                guest.put(nic.macAddress(), "eth" + nic.deviceIndex() + ", " + nic.queueNumber() + " queues, rss " + nic.rssEnabled());
+            }
+
+            @Override
+            public void networkInterfaceDetached(NicEvent nic) {
+                guest.remove(nic.macAddress());
+            }
+        });
 
         sdk.call(attach(DemoSeed.SECONDARY_ENI, DemoSeed.SANDBOX_INSTANCE));
         sdk.server.cloud().settle();
-        assertThat(guest).containsExactly(java.util.Map.entry("00:16:3e:0a:00:05", "4 queues, rss false"));
+        assertThat(guest).containsExactly(java.util.Map.entry("00:16:3e:0a:00:05", "eth1, 4 queues, rss false"));
 
         DetachNetworkInterfaceRequest detach = new DetachNetworkInterfaceRequest();
         detach.setInstanceId(DemoSeed.SANDBOX_INSTANCE);

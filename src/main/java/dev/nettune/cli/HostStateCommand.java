@@ -1,0 +1,67 @@
+package dev.nettune.cli;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.host.HostStateReader;
+import dev.nettune.linux.HostState;
+import dev.nettune.linux.HostStateDocument;
+import dev.nettune.linux.NicName;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nettune host state HOST [--nic NIC] [--json]}: the whole network state of a host, read in one round trip. */
+@CommandLine.Command(name = "state", mixinStandardHelpOptions = true,
+        description = {"Read a host's network state in one round trip: kernel, OS, CPUs, and per NIC the driver,",
+            "channels, RSS key/hash/table, rx-flow-hash, per-queue counters (with their source), XPS, IRQ affinity;",
+            "the TIME-WAIT and SMC sysctls, irqbalance/tuned/NetworkManager. What cannot be read says why."})
+final class HostStateCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "HOST", description = "local, sandbox, a saved host, an ssh alias, or user@host[:port].")
+    String host;
+
+    @Option(names = "--nic", paramLabel = "NIC", description = "Read only this NIC (e.g. eth1).")
+    String nic;
+
+    @Option(names = "--json", description = "Print JSON (unknown parts are {\"unknown\": \"because ...\"}).")
+    boolean json;
+
+    @Option(names = "--table", description = "Also print each NIC's indirection table in ethtool's layout.")
+    boolean table;
+
+    @Mixin
+    HostConnectionOptions connection;
+
+    HostStateCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws HostException, InterruptedException {
+        Optional<NicName> only = nic == null ? Optional.empty() : Optional.of(NicName.of(nic));
+        PrintWriter out = spec.commandLine().getOut();
+        HostState state;
+        try (Host h = context.hostResolver().resolve(host, connection.toHostOptions())) {
+            state = new HostStateReader().read(h, only, HostStateReader.DEFAULT_TIMEOUT);
+        }
+        if (only.isPresent() && state.nics().isEmpty()) {
+            throw new CliInputException(host + " has no NIC " + nic + ".");
+        }
+        if (json) {
+            out.println(CliJson.write(HostStateDocument.toTree(state)));
+        } else {
+            out.print(HostStateDocument.toText(state, table));
+        }
+        out.flush();
+        return 0;
+    }
+}
