@@ -145,6 +145,9 @@ public final class KeySolver {
         }
     }
 
+    /** The most goals one solve takes (the search recurses once per goal). */
+    public static final int MAX_GOALS = 2000;
+
     private final IndirectionTable table;
 
     public KeySolver(IndirectionTable table) {
@@ -159,6 +162,11 @@ public final class KeySolver {
     public Result solve(List<Goal> goals, Options options) {
         if (goals.isEmpty()) {
             throw new RssInputException("Give at least one flow and the queue it should reach.");
+        }
+        if (goals.size() > MAX_GOALS) {
+            // A 40-byte key has 320 bits; far fewer independent flows than this can ever be met.
+            throw new RssInputException(goals.size() + " flows are too many to solve for: at most " + MAX_GOALS
+                    + " (a 40-byte key can steer about 45 independent flows in a 128-entry table).");
         }
         for (Goal g : goals) {
             g.target().checkReachable(table);

@@ -55,8 +55,10 @@ class HostCommandTest {
         assertThat(run("host", "list", "--json", "--ssh-config", dir.resolve("none").toString())).isZero();
         JsonNode rows = new ObjectMapper().readTree(out.toString());
         assertThat(rows.get(0).get("name").asText()).isEqualTo("local");
-        assertThat(rows.get(1).get("kind").asText()).isEqualTo("saved");
-        assertThat(rows.get(1).get("address").asText()).isEqualTo("10.0.0.5");
+        assertThat(rows.get(1).get("name").asText()).isEqualTo("sandbox");
+        assertThat(rows.get(1).get("kind").asText()).isEqualTo("built-in");
+        assertThat(rows.get(2).get("kind").asText()).isEqualTo("saved");
+        assertThat(rows.get(2).get("address").asText()).isEqualTo("10.0.0.5");
     }
 
     @Test

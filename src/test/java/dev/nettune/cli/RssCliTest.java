@@ -120,6 +120,19 @@ class RssCliTest {
     }
 
     @Test
+    void batchReadsStandardInputForDash() {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("66.9.149.187,161.142.100.80,2794,1766\n".getBytes()));
+            Run r = run("rss", "hash", "--batch", "-", "-k", MS_KEY, "--equal", "4");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).endsWith("66.9.149.187,161.142.100.80,2794,1766,0x51ccc178,120,0\n");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
     void batchWithOnlyGoodRowsExitsZero() throws Exception {
         Path csv = dir.resolve("ok.csv");
         Files.writeString(csv, "fd00::1,fd00::2,1,2\n");

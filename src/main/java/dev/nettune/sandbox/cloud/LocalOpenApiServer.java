@@ -205,16 +205,16 @@ public final class LocalOpenApiServer implements AutoCloseable {
             synchronized (cloud) {
                 handler.handle(request, body);
             }
-            send(exchange, 200, body);
+            send(exchange, 200, body, params);
         } catch (OpenApiException e) {
-            send(exchange, e.httpStatus(), error(requestId, params, e));
+            send(exchange, e.httpStatus(), error(requestId, params, e), params);
         } catch (DroppedConnection e) {
             exchange.close();
             throw e;
         } catch (RuntimeException e) {
             LOG.error("Local OpenAPI server failed on {}", params.get("Action"), e);
             send(exchange, 500, error(requestId, params, new OpenApiException(500, "InternalError",
-                    "The request processing has failed due to some unknown error, exception or failure.")));
+                    "The request processing has failed due to some unknown error, exception or failure.")), params);
         } finally {
             cloud.fireQueuedEvents();
         }
@@ -337,9 +337,17 @@ public final class LocalOpenApiServer implements AutoCloseable {
         return body;
     }
 
-    private void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+    private void send(HttpExchange exchange, int status, ObjectNode body, Map<String, String> params) throws IOException {
+        boolean xml = "XML".equalsIgnoreCase(params.get("Format"));
+        byte[] bytes;
+        if (xml) {
+            String root = status == 200 ? params.getOrDefault("Action", "") + "Response" : "Error";
+            bytes = XmlAnswer.render(root, body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=utf-8");
+        } else {
+            bytes = json.writeValueAsBytes(body);
+            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+        }
         exchange.getResponseHeaders().set("x-acs-request-id", body.path("RequestId").asText());
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

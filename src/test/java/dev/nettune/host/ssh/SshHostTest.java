@@ -372,6 +372,41 @@ class SshHostTest {
     }
 
     @Test
+    void pemRsaKeysPlainAndEncryptedLogIn() throws Exception {
+        trustServer();
+        java.security.KeyPair rsa = org.apache.sshd.common.config.keys.KeyUtils.generateKeyPair("ssh-rsa", 2048);
+        server.authorizedKeys.clear();
+        server.authorizedKeys.add(rsa.getPublic());
+        Path plain = dir.resolve("id_rsa.pem");
+        Path locked = dir.resolve("id_rsa_locked.pem");
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter w = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(Files.newBufferedWriter(plain))) {
+            w.writeObject(rsa.getPrivate());
+        }
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter w = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(Files.newBufferedWriter(locked))) {
+            w.writeObject(rsa.getPrivate(), new org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder("AES-128-CBC").build("pem pass".toCharArray()));
+        }
+        assertThat(Files.readString(plain)).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+        assertThat(Files.readString(locked)).contains("ENCRYPTED");
+        SecretPrompt prompt = new SecretPrompt() {
+            @Override
+            public Optional<char[]> keyPassphrase(Path keyFile) {
+                return Optional.of("pem pass".toCharArray());
+            }
+
+            @Override
+            public Optional<char[]> loginPassword(String user, String host) {
+                return Optional.empty();
+            }
+        };
+        for (Path k : List.of(plain, locked)) {
+            SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(k));
+            try (SshHost host = new SshHost("t", target, options(HostKeyDecision.Choice.REFUSE).withSecrets(prompt))) {
+                assertThat(host.run(Command.of("echo", "pem"), T).stdout()).as(k.toString()).isEqualTo("pem\n");
+            }
+        }
+    }
+
+    @Test
     void passwordLoginAsksThePrompt() throws Exception {
         trustServer();
         server.authorizedKeys.clear();

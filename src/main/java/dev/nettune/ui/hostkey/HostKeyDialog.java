@@ -1,0 +1,75 @@
+package dev.nettune.ui.hostkey;
+
+import dev.nettune.host.HostKeyDecision;
+import dev.nettune.host.UnknownHostKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.stage.Window;
+
+/**
+ * The dialog for a host key never seen before: fingerprint, accept once / accept and save /
+ * refuse. Refuse is the default button and what closing the window means.
+ */
+public final class HostKeyDialog {
+    public static final ButtonType REFUSE = new ButtonType("Refuse", ButtonBar.ButtonData.CANCEL_CLOSE);
+    public static final ButtonType ACCEPT_ONCE = new ButtonType("Accept once", ButtonBar.ButtonData.OTHER);
+    public static final ButtonType ACCEPT_AND_SAVE = new ButtonType("Accept and save", ButtonBar.ButtonData.OK_DONE);
+
+    private final Dialog<HostKeyDecision.Choice> dialog = new Dialog<>();
+    private final HostKeyViewModel model;
+
+    public HostKeyDialog(UnknownHostKey key, Window owner) {
+        model = new HostKeyViewModel(key);
+        FXMLLoader loader = new FXMLLoader(HostKeyDialog.class.getResource("HostKeyView.fxml"));
+        loader.setControllerFactory(type -> new HostKeyController(model));
+        Parent content;
+        try {
+            content = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The host-key dialog's FXML did not load", e);
+        }
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(model.title());
+        dialog.setHeaderText("Is this really " + model.host() + "?");
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().setAll(ACCEPT_AND_SAVE, ACCEPT_ONCE, REFUSE);
+        Button save = (Button) dialog.getDialogPane().lookupButton(ACCEPT_AND_SAVE);
+        Button once = (Button) dialog.getDialogPane().lookupButton(ACCEPT_ONCE);
+        Button refuse = (Button) dialog.getDialogPane().lookupButton(REFUSE);
+        save.setDefaultButton(false);
+        refuse.setDefaultButton(true);
+        save.disableProperty().bind(model.mismatchProperty());
+        once.disableProperty().bind(model.mismatchProperty());
+        dialog.setResultConverter(button -> {
+            if (button == ACCEPT_AND_SAVE) {
+                model.acceptAndSave();
+            } else if (button == ACCEPT_ONCE) {
+                model.acceptOnce();
+            } else {
+                model.refuse();
+            }
+            return model.choice();
+        });
+    }
+
+    public Dialog<HostKeyDecision.Choice> dialog() {
+        return dialog;
+    }
+
+    public HostKeyViewModel model() {
+        return model;
+    }
+
+    /** Shows the dialog and waits (FX thread only); closing it refuses. */
+    public HostKeyDecision.Choice showAndWait() {
+        return dialog.showAndWait().orElse(HostKeyDecision.Choice.REFUSE);
+    }
+}

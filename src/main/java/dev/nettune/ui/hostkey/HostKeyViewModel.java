@@ -1,0 +1,131 @@
+package dev.nettune.ui.hostkey;
+
+import dev.nettune.host.HostKeyDecision;
+import dev.nettune.host.UnknownHostKey;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * What the host-key dialog shows and decides: the host, key type and SHA256 fingerprint, an
+ * optional fingerprint the user pastes from the instance's console to compare, and the choice.
+ * Refuse is the default; accepting is impossible while a pasted fingerprint disagrees.
+ */
+public final class HostKeyViewModel {
+    private final UnknownHostKey key;
+    private final StringProperty expectedFingerprint = new SimpleStringProperty("");
+    private final ObjectProperty<HostKeyDecision.Choice> choice = new SimpleObjectProperty<>(HostKeyDecision.Choice.REFUSE);
+    private final BooleanBinding mismatch;
+    private final StringBinding comparison;
+
+    public HostKeyViewModel(UnknownHostKey key) {
+        this.key = key;
+        mismatch = Bindings.createBooleanBinding(() -> {
+            String e = normalized(expectedFingerprint.get());
+            return !e.isEmpty() && !e.equals(normalized(key.fingerprint()));
+        }, expectedFingerprint);
+        comparison = Bindings.createStringBinding(() -> {
+            String e = normalized(expectedFingerprint.get());
+            if (e.isEmpty()) {
+                return "Paste the fingerprint from the instance's console to compare (optional).";
+            }
+            return e.equals(normalized(key.fingerprint()))
+                    ? "Matches the fingerprint you pasted."
+                    : "DOES NOT MATCH the fingerprint you pasted: do not connect.";
+        }, expectedFingerprint);
+    }
+
+    /** Fingerprints compare without the "SHA256:" prefix, surrounding blanks or base64 padding. */
+    private static String normalized(String fp) {
+        String s = fp == null ? "" : fp.strip();
+        if (s.toUpperCase(Locale.ROOT).startsWith("SHA256:")) {
+            s = s.substring(7);
+        }
+        while (s.endsWith("=")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    public String title() {
+        return "Unknown host key: " + key.host();
+    }
+
+    public String host() {
+        return key.host();
+    }
+
+    public String keyType() {
+        return key.keyType();
+    }
+
+    public String fingerprint() {
+        return key.fingerprint();
+    }
+
+    public String knownHostsFile() {
+        return key.knownHostsFile().toString();
+    }
+
+    /** A warning when known_hosts has another key type for the host; empty otherwise. */
+    public String warning() {
+        return key.otherKnownKeyTypes().isEmpty() ? ""
+                : "known_hosts already holds a key of another type for this host (" + String.join(", ", key.otherKnownKeyTypes())
+                + "). A new key type can mean the host was re-installed, or someone is in between.";
+    }
+
+    public String explanation() {
+        return "NetTune has never seen this host's key. Compare the fingerprint with the one the instance prints"
+                + " (ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub, e.g. in the ECS console's VNC"
+                + " or Cloud Assistant) before you trust it.";
+    }
+
+    private String shortType() {
+        String t = key.keyType();
+        if (t.contains("ed25519")) {
+            return "ed25519";
+        }
+        if (t.contains("ecdsa")) {
+            return "ecdsa";
+        }
+        return "rsa";
+    }
+
+    public StringProperty expectedFingerprintProperty() {
+        return expectedFingerprint;
+    }
+
+    /** True when a pasted fingerprint disagrees with the host's: accepting is then disabled. */
+    public BooleanBinding mismatchProperty() {
+        return mismatch;
+    }
+
+    public StringBinding comparisonProperty() {
+        return comparison;
+    }
+
+    public ObjectProperty<HostKeyDecision.Choice> choiceProperty() {
+        return choice;
+    }
+
+    public HostKeyDecision.Choice choice() {
+        return choice.get();
+    }
+
+    public void acceptOnce() {
+        choice.set(mismatch.get() ? HostKeyDecision.Choice.REFUSE : HostKeyDecision.Choice.ACCEPT_ONCE);
+    }
+
+    public void acceptAndSave() {
+        choice.set(mismatch.get() ? HostKeyDecision.Choice.REFUSE : HostKeyDecision.Choice.ACCEPT_AND_SAVE);
+    }
+
+    public void refuse() {
+        choice.set(HostKeyDecision.Choice.REFUSE);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.nettune.ui.hostkey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.stage.Window;
+
+/** A dialog asking for one secret (sudo password, key passphrase, login password); the answer stays in memory. */
+public final class PasswordPromptDialog {
+    private final Dialog<Optional<char[]>> dialog = new Dialog<>();
+    private final PasswordPromptViewModel model;
+
+    public PasswordPromptDialog(PasswordPromptViewModel model, Window owner) {
+        this.model = model;
+        FXMLLoader loader = new FXMLLoader(PasswordPromptDialog.class.getResource("PasswordPromptView.fxml"));
+        loader.setControllerFactory(type -> new PasswordPromptController(model));
+        Parent content;
+        try {
+            content = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The password prompt's FXML did not load", e);
+        }
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(model.title());
+        dialog.setHeaderText(model.title());
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(model.emptyProperty());
+        dialog.setResultConverter(button -> {
+            if (button == ButtonType.OK) {
+                return model.take();
+            }
+            model.cancel();
+            return Optional.empty();
+        });
+        dialog.setOnShown(e -> content.lookup(".password-field").requestFocus());
+    }
+
+    public Dialog<Optional<char[]>> dialog() {
+        return dialog;
+    }
+
+    public PasswordPromptViewModel model() {
+        return model;
+    }
+
+    /** Shows the dialog and waits (FX thread only); empty when cancelled. */
+    public Optional<char[]> showAndWait() {
+        return dialog.showAndWait().orElse(Optional.empty());
+    }
+}

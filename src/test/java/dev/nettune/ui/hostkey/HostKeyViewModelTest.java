@@ -1,0 +1,65 @@
+package dev.nettune.ui.hostkey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nettune.host.HostKeyDecision.Choice;
+import dev.nettune.host.UnknownHostKey;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The host-key dialog's logic, without a toolkit. */
+class HostKeyViewModelTest {
+    private static final String FP = "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s";
+
+    private static HostKeyViewModel model(List<String> otherTypes) {
+        return new HostKeyViewModel(new UnknownHostKey("[10.0.0.5]:2222", "ssh-ed25519", FP, Path.of("/home/u/.ssh/known_hosts"), otherTypes));
+    }
+
+    @Test
+    void refuseIsTheDefault() {
+        assertThat(model(List.of()).choice()).isEqualTo(Choice.REFUSE);
+    }
+
+    @Test
+    void acceptOnceAndAcceptAndSaveAreDistinctChoices() {
+        HostKeyViewModel m = model(List.of());
+        m.acceptOnce();
+        assertThat(m.choice()).isEqualTo(Choice.ACCEPT_ONCE);
+        m.acceptAndSave();
+        assertThat(m.choice()).isEqualTo(Choice.ACCEPT_AND_SAVE);
+        m.refuse();
+        assertThat(m.choice()).isEqualTo(Choice.REFUSE);
+    }
+
+    @Test
+    void aPastedFingerprintThatMatchesAllowsAcceptingWithOrWithoutPrefixOrPadding() {
+        HostKeyViewModel m = model(List.of());
+        m.expectedFingerprintProperty().set("  " + FP.substring(7) + "=  ");
+        assertThat(m.mismatchProperty().get()).isFalse();
+        assertThat(m.comparisonProperty().get()).startsWith("Matches");
+        m.acceptAndSave();
+        assertThat(m.choice()).isEqualTo(Choice.ACCEPT_AND_SAVE);
+    }
+
+    @Test
+    void aPastedFingerprintThatDiffersMakesAcceptingRefuse() {
+        HostKeyViewModel m = model(List.of());
+        m.expectedFingerprintProperty().set("SHA256:somethingElseEntirely");
+        assertThat(m.mismatchProperty().get()).isTrue();
+        assertThat(m.comparisonProperty().get()).contains("DOES NOT MATCH");
+        m.acceptAndSave();
+        assertThat(m.choice()).isEqualTo(Choice.REFUSE);
+    }
+
+    @Test
+    void anotherKnownKeyTypeIsWarnedAbout() {
+        assertThat(model(List.of()).warning()).isEmpty();
+        assertThat(model(List.of("ecdsa-sha2-nistp256")).warning()).contains("ecdsa-sha2-nistp256").contains("re-installed");
+    }
+
+    @Test
+    void theExplanationNamesTheCommandThatPrintsTheFingerprintOnTheInstance() {
+        assertThat(model(List.of()).explanation()).contains("ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub");
+    }
+}
