@@ -12,7 +12,7 @@ import javafx.scene.layout.GridPane;
 import javafx.util.Duration;
 
 /**
- * The indirection table drawn as a grid, 16 buckets a row (128 buckets = 16 x 8), each cell
+ * The indirection table drawn as a grid (shared by the Calculator and Hosts screens), 16 buckets a row (128 buckets = 16 x 8), each cell
  * coloured by its queue; the flow's bucket is outlined and hovering sets the hovered bucket.
  */
 public final class BucketGrid extends GridPane {
