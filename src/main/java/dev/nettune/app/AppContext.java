@@ -7,6 +7,7 @@ import dev.nettune.sandbox.SandboxInstance;
 import dev.nettune.sandbox.SandboxTraffic;
 import dev.nettune.sandbox.cloud.DemoSeed;
 import dev.nettune.sandbox.cloud.LocalOpenApiServer;
+import dev.nettune.store.CloudJournalStore;
 import dev.nettune.store.Database;
 import dev.nettune.store.HostInventory;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public final class AppContext implements AutoCloseable {
     private volatile HostInventory hostInventory;
     private final HostResolver hostResolver;
     private volatile LocalOpenApiServer cloudSandbox;
+    private CloudJournalStore cloudJournal;
     private final SandboxInstance sandbox = SandboxInstance.demo();
     private volatile SandboxTraffic sandboxTraffic;
 
@@ -94,6 +96,14 @@ public final class AppContext implements AutoCloseable {
             }
         }
         return server;
+    }
+
+    /** The journal of cloud plans (in the SQLite file), created on first use. */
+    public synchronized CloudJournalStore cloudJournal() {
+        if (cloudJournal == null) {
+            cloudJournal = new CloudJournalStore(database());
+        }
+        return cloudJournal;
     }
 
     /** The simulated Alibaba Cloud Linux 3 instance behind the built-in host {@code sandbox}: one per application. */

@@ -10,18 +10,18 @@ public final class EnaStatsParser implements DriverStatsParser {
     }
 
     @Override
-    public boolean accept(String name, long value, QueueCounters.Builder into) {
-        if (!name.startsWith("queue_")) {
+    public boolean accept(String text, int from, int to, long value, QueueCounters.Builder into) {
+        if (!text.startsWith("queue_", from)) {
             return false;
         }
         int q;
-        if ((q = DriverStatsParser.queueIndex(name, "queue_", "_rx_cnt")) >= 0) {
+        if ((q = DriverStatsParser.queueIndex(text, from, to, "queue_", "_rx_cnt")) >= 0) {
             into.put(q, QueueCounters.Builder.RX_PACKETS, value);
-        } else if ((q = DriverStatsParser.queueIndex(name, "queue_", "_rx_bytes")) >= 0) {
+        } else if ((q = DriverStatsParser.queueIndex(text, from, to, "queue_", "_rx_bytes")) >= 0) {
             into.put(q, QueueCounters.Builder.RX_BYTES, value);
-        } else if ((q = DriverStatsParser.queueIndex(name, "queue_", "_tx_cnt")) >= 0) {
+        } else if ((q = DriverStatsParser.queueIndex(text, from, to, "queue_", "_tx_cnt")) >= 0) {
             into.put(q, QueueCounters.Builder.TX_PACKETS, value);
-        } else if ((q = DriverStatsParser.queueIndex(name, "queue_", "_tx_bytes")) >= 0) {
+        } else if ((q = DriverStatsParser.queueIndex(text, from, to, "queue_", "_tx_bytes")) >= 0) {
             into.put(q, QueueCounters.Builder.TX_BYTES, value);
         } else {
             return false;

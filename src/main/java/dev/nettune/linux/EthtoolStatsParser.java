@@ -31,7 +31,7 @@ public final class EthtoolStatsParser {
     /** Every statistic, in the order printed. */
     public static Map<String, Long> parseAll(String output) {
         Map<String, Long> all = new LinkedHashMap<>();
-        forEach(output, (name, value) -> all.put(name, value));
+        forEach(output, (text, from, to, value) -> all.put(text.substring(from, to), value));
         return all;
     }
 
@@ -43,13 +43,14 @@ public final class EthtoolStatsParser {
         Optional<DriverStatsParser> parser = forDriver(driver);
         QueueCounters.Builder b = new QueueCounters.Builder();
         long[] totals = {-1, -1};
-        forEach(output, (name, value) -> {
-            if (parser.isPresent() && parser.get().accept(name, value, b)) {
+        DriverStatsParser p = parser.orElse(null);
+        forEach(output, (text, from, to, value) -> {
+            if (p != null && p.accept(text, from, to, value, b)) {
                 return;
             }
-            if (name.equals("rx_packets")) {
+            if (to - from == 10 && text.startsWith("rx_packets", from)) {
                 totals[0] = value;
-            } else if (name.equals("tx_packets")) {
+            } else if (to - from == 10 && text.startsWith("tx_packets", from)) {
                 totals[1] = value;
             }
         });
@@ -67,7 +68,8 @@ public final class EthtoolStatsParser {
     }
 
     private interface StatSink {
-        void stat(String name, long value);
+        /** The statistic named by {@code text[from, to)} has {@code value}. */
+        void stat(String text, int from, int to, long value);
     }
 
     private static void forEach(String output, StatSink sink) {
@@ -92,7 +94,7 @@ public final class EthtoolStatsParser {
                 if (colon > s && !(s == pos && output.startsWith("NIC statistics:", s))) {
                     long v = parseValue(output, colon + 1, e);
                     if (v >= 0) {
-                        sink.stat(output.substring(s, colon), v);
+                        sink.stat(output, s, colon, v);
                     }
                 } else if (output.startsWith("NIC statistics:", s)) {
                     header = true;

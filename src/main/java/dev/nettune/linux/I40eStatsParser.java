@@ -10,26 +10,26 @@ public final class I40eStatsParser implements DriverStatsParser {
     }
 
     @Override
-    public boolean accept(String name, long value, QueueCounters.Builder into) {
-        if (name.length() < 5 || name.charAt(2) != '-') {
+    public boolean accept(String text, int from, int to, long value, QueueCounters.Builder into) {
+        if (to - from < 5 || text.charAt(from + 2) != '-') {
             return false;
         }
-        boolean rx = name.startsWith("rx-");
-        if (!rx && !name.startsWith("tx-")) {
+        boolean rx = text.startsWith("rx-", from);
+        if (!rx && !text.startsWith("tx-", from)) {
             return false;
         }
         String p = rx ? "rx-" : "tx-";
-        int q = DriverStatsParser.queueIndex(name, p, ".packets");
+        int q = DriverStatsParser.queueIndex(text, from, to, p, ".packets");
         if (q < 0) {
-            q = DriverStatsParser.queueIndex(name, p, rx ? ".rx_packets" : ".tx_packets");
+            q = DriverStatsParser.queueIndex(text, from, to, p, rx ? ".rx_packets" : ".tx_packets");
         }
         if (q >= 0) {
             into.put(q, rx ? QueueCounters.Builder.RX_PACKETS : QueueCounters.Builder.TX_PACKETS, value);
             return true;
         }
-        q = DriverStatsParser.queueIndex(name, p, ".bytes");
+        q = DriverStatsParser.queueIndex(text, from, to, p, ".bytes");
         if (q < 0) {
-            q = DriverStatsParser.queueIndex(name, p, rx ? ".rx_bytes" : ".tx_bytes");
+            q = DriverStatsParser.queueIndex(text, from, to, p, rx ? ".rx_bytes" : ".tx_bytes");
         }
         if (q >= 0) {
             into.put(q, rx ? QueueCounters.Builder.RX_BYTES : QueueCounters.Builder.TX_BYTES, value);

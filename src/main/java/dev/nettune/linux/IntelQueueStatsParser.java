@@ -10,25 +10,25 @@ public final class IntelQueueStatsParser implements DriverStatsParser {
     }
 
     @Override
-    public boolean accept(String name, long value, QueueCounters.Builder into) {
-        return acceptQueueUnderscore(name, value, into);
+    public boolean accept(String text, int from, int to, long value, QueueCounters.Builder into) {
+        return acceptQueueUnderscore(text, from, to, value, into);
     }
 
-    static boolean acceptQueueUnderscore(String name, long value, QueueCounters.Builder into) {
-        if (name.length() < 12 || name.charAt(2) != '_') {
+    static boolean acceptQueueUnderscore(String text, int from, int to, long value, QueueCounters.Builder into) {
+        if (to - from < 12 || text.charAt(from + 2) != '_') {
             return false;
         }
-        boolean rx = name.startsWith("rx_queue_");
-        if (!rx && !name.startsWith("tx_queue_")) {
+        boolean rx = text.startsWith("rx_queue_", from);
+        if (!rx && !text.startsWith("tx_queue_", from)) {
             return false;
         }
         String p = rx ? "rx_queue_" : "tx_queue_";
-        int q = DriverStatsParser.queueIndex(name, p, "_packets");
+        int q = DriverStatsParser.queueIndex(text, from, to, p, "_packets");
         if (q >= 0) {
             into.put(q, rx ? QueueCounters.Builder.RX_PACKETS : QueueCounters.Builder.TX_PACKETS, value);
             return true;
         }
-        q = DriverStatsParser.queueIndex(name, p, "_bytes");
+        q = DriverStatsParser.queueIndex(text, from, to, p, "_bytes");
         if (q >= 0) {
             into.put(q, rx ? QueueCounters.Builder.RX_BYTES : QueueCounters.Builder.TX_BYTES, value);
             return true;

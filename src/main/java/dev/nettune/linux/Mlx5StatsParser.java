@@ -10,21 +10,21 @@ public final class Mlx5StatsParser implements DriverStatsParser {
     }
 
     @Override
-    public boolean accept(String name, long value, QueueCounters.Builder into) {
-        if (name.length() < 4 || name.charAt(1) != 'x' || name.charAt(2) < '0' || name.charAt(2) > '9') {
+    public boolean accept(String text, int from, int to, long value, QueueCounters.Builder into) {
+        if (to - from < 4 || text.charAt(from + 1) != 'x' || text.charAt(from + 2) < '0' || text.charAt(from + 2) > '9') {
             return false;
         }
-        boolean rx = name.charAt(0) == 'r';
-        if (!rx && name.charAt(0) != 't') {
+        boolean rx = text.charAt(from) == 'r';
+        if (!rx && text.charAt(from) != 't') {
             return false;
         }
         String p = rx ? "rx" : "tx";
-        int q = DriverStatsParser.queueIndex(name, p, "_packets");
+        int q = DriverStatsParser.queueIndex(text, from, to, p, "_packets");
         if (q >= 0) {
             into.put(q, rx ? QueueCounters.Builder.RX_PACKETS : QueueCounters.Builder.TX_PACKETS, value);
             return true;
         }
-        q = DriverStatsParser.queueIndex(name, p, "_bytes");
+        q = DriverStatsParser.queueIndex(text, from, to, p, "_bytes");
         if (q >= 0) {
             into.put(q, rx ? QueueCounters.Builder.RX_BYTES : QueueCounters.Builder.TX_BYTES, value);
             return true;

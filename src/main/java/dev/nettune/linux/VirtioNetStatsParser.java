@@ -14,7 +14,7 @@ public final class VirtioNetStatsParser implements DriverStatsParser {
     }
 
     @Override
-    public boolean accept(String name, long value, QueueCounters.Builder into) {
-        return IntelQueueStatsParser.acceptQueueUnderscore(name, value, into);
+    public boolean accept(String text, int from, int to, long value, QueueCounters.Builder into) {
+        return IntelQueueStatsParser.acceptQueueUnderscore(text, from, to, value, into);
     }
 }

@@ -146,6 +146,41 @@ class KeySolverTest {
     }
 
     @Test
+    void backtracksWhenAnEarlierBucketChoiceRulesOutALaterFlow() {
+        // Table 0,1,1,1: queue 1 owns buckets 1, 2 and 3, not an affine set. x = a XOR b lands in
+        // bucket(a) XOR bucket(b), which is queue 0 whenever a and b took the same bucket, so a
+        // first choice that is wrong must be undone. Every seed must still find the key.
+        IndirectionTable t = IndirectionTable.of(new int[] {0, 1, 1, 1});
+        Flow a = Flow.tcp("10.0.0.1", "10.0.0.2", 1000, 80);
+        Flow b = Flow.tcp("10.0.0.3", "10.0.0.2", 2000, 80);
+        Flow x = Flow.tcp("0.0.0.2", "0.0.0.0", 1000 ^ 2000, 0);
+        List<KeySolver.Goal> goals = List.of(KeySolver.Goal.toQueue(a, 1), KeySolver.Goal.toQueue(b, 1), KeySolver.Goal.toQueue(x, 1));
+        int backtracked = 0;
+        for (long seed = 0; seed < 30; seed++) {
+            KeySolver.Result r = new KeySolver(t).solve(goals, seeded(seed));
+            assertEveryFlowLandsWhereAsked(t, goals, r);
+            if (r.tries() > 3) {
+                backtracked++;
+            }
+        }
+        assertThat(backtracked).as("seeds whose first choices failed").isPositive();
+    }
+
+    @Test
+    void exhaustsEveryBucketChoiceBeforeReportingAConflict() {
+        // Same table: a to queue 0 (bucket 0) and b to queue 1 put x in bucket(b), never queue 0.
+        IndirectionTable t = IndirectionTable.of(new int[] {0, 1, 1, 1});
+        Flow a = Flow.tcp("10.0.0.1", "10.0.0.2", 1000, 80);
+        Flow b = Flow.tcp("10.0.0.3", "10.0.0.2", 2000, 80);
+        Flow x = Flow.tcp("0.0.0.2", "0.0.0.0", 1000 ^ 2000, 0);
+        KeySolver.Result r = new KeySolver(t).solve(List.of(KeySolver.Goal.toQueue(a, 0), KeySolver.Goal.toQueue(b, 1),
+                KeySolver.Goal.toQueue(x, 0)), seeded(17));
+        assertThat(r.solved()).isFalse();
+        assertThat(r.tries()).isGreaterThanOrEqualTo(3);
+        assertThat(r.conflicts()).singleElement().satisfies(c -> assertThat(c.goals()).containsExactly(1, 2, 3));
+    }
+
+    @Test
     void allZeroTupleCanOnlyReachBucketZero() {
         Flow zero = Flow.tcp("0.0.0.0", "0.0.0.0", 0, 0);
         KeySolver.Result r = new KeySolver(EQUAL4).solve(List.of(KeySolver.Goal.toQueue(zero, 1)), seeded(8));

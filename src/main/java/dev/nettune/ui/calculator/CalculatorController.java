@@ -55,7 +55,7 @@ public final class CalculatorController {
     @FXML private Button randomKeyButton;
     @FXML private Button symmetricKeyButton;
     @FXML private Label keyNoteLabel;
-    @FXML private ComboBox<TableMode> tableModeBox;
+    @FXML private ComboBox<TableFill> tableModeBox;
     @FXML private VBox equalRow;
     @FXML private TextField equalField;
     @FXML private VBox weightsRow;
@@ -95,8 +95,8 @@ public final class CalculatorController {
         protocolBox.getItems().setAll(Protocol.values());
         protocolBox.setConverter(converter(Protocol::label));
         protocolBox.valueProperty().bindBidirectional(model.protocolProperty());
-        tableModeBox.getItems().setAll(TableMode.values());
-        tableModeBox.setConverter(converter(TableMode::label));
+        tableModeBox.getItems().setAll(TableFill.values());
+        tableModeBox.setConverter(converter(TableFill::label));
         tableModeBox.valueProperty().bindBidirectional(model.tableModeProperty());
 
         sourceField.textProperty().bindBidirectional(model.sourceProperty());
@@ -117,10 +117,10 @@ public final class CalculatorController {
         sourceField.disableProperty().bind(model.addressesUsedProperty().not());
         destinationField.disableProperty().bind(model.addressesUsedProperty().not());
         portsRow.disableProperty().bind(model.portsUsedProperty().not());
-        showWhen(equalRow, () -> model.tableModeProperty().get() == TableMode.EQUAL);
-        showWhen(weightsRow, () -> model.tableModeProperty().get() == TableMode.WEIGHT);
-        showWhen(startRow, () -> model.tableModeProperty().get() == TableMode.EQUAL
-                || model.tableModeProperty().get() == TableMode.WEIGHT);
+        showWhen(equalRow, () -> model.tableModeProperty().get() == TableFill.EQUAL);
+        showWhen(weightsRow, () -> model.tableModeProperty().get() == TableFill.WEIGHT);
+        showWhen(startRow, () -> model.tableModeProperty().get() == TableFill.EQUAL
+                || model.tableModeProperty().get() == TableFill.WEIGHT);
 
         markErrors(sourceField, sourceErrorLabel, model.sourceErrorProperty());
         markErrors(destinationField, destinationErrorLabel, model.destinationErrorProperty());
@@ -200,7 +200,7 @@ public final class CalculatorController {
         update.run();
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
         return new StringConverter<>() {
             @Override
             public String toString(T t) {

@@ -7,7 +7,9 @@ import dev.nettune.rss.Flow;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.IpAddress;
 import dev.nettune.rss.Protocol;
+import dev.nettune.rss.RssCalculator;
 import dev.nettune.rss.RssKey;
+import dev.nettune.rss.TableSpec;
 import dev.nettune.rss.ToeplitzHash;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +59,10 @@ public final class CalculatorViewModel {
     private final StringProperty keyText = new SimpleStringProperty(SEED_KEY);
     private final IntegerProperty keyLength = new SimpleIntegerProperty(RssKey.ENI_LENGTH);
 
-    private final ObjectProperty<TableMode> tableMode = new SimpleObjectProperty<>(TableMode.EQUAL);
+    private final ObjectProperty<TableFill> tableMode = new SimpleObjectProperty<>(TableFill.EQUAL);
     private final StringProperty equalQueues = new SimpleStringProperty("64");
     private final StringProperty weights = new SimpleStringProperty("6 4");
-    private final StringProperty start = new SimpleStringProperty("0");
+    private final StringProperty start = new SimpleStringProperty("");
     private final StringProperty ringCount = new SimpleStringProperty("");
     private final StringProperty tableSize = new SimpleStringProperty(String.valueOf(IndirectionTable.ENI_SIZE));
     private final ObjectProperty<EthtoolRss> pasted = new SimpleObjectProperty<>();
@@ -89,6 +91,8 @@ public final class CalculatorViewModel {
     private final ReadOnlyBooleanWrapper portsUsed = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper keyNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tableSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper ethtoolCommand = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RssCalculator> calculator = new ReadOnlyObjectWrapper<>();
 
     private final IntegerProperty hoveredBucket = new SimpleIntegerProperty(-1);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
@@ -147,7 +151,7 @@ public final class CalculatorViewModel {
                 keyLength.set(k.length());
                 keyText.set(k.toColonHex());
             });
-            tableMode.set(TableMode.PASTED);
+            tableMode.set(TableFill.PASTED);
         } finally {
             recomputing.set(false);
         }
@@ -213,8 +217,10 @@ public final class CalculatorViewModel {
         table.set(t);
         updateCounts(t);
 
+        RssCalculator calc = k != null && t != null ? reuse(k, t) : null;
+        calculator.set(calc);
         if (f != null && k != null) {
-            int h = new ToeplitzHash(k).hash(f);
+            int h = (calc != null ? calc.toeplitz() : new ToeplitzHash(k)).hash(f);
             boolean hashed = p.isHashed();
             hashHex.set(hashed ? String.format("0x%08x", h) : NONE);
             hashDecimal.set(hashed ? Long.toString(h & 0xffffffffL) : NONE);
@@ -235,6 +241,15 @@ public final class CalculatorViewModel {
             clearPlacement("Fix the marked fields to see where this flow lands.");
         }
         updateHoverText();
+    }
+
+    /** The calculator for this key and table, reusing the current one's Toeplitz tables when the key is the same. */
+    private RssCalculator reuse(RssKey k, IndirectionTable t) {
+        RssCalculator current = calculator.get();
+        if (current != null && current.key().equals(k)) {
+            return current.table().equals(t) && current.table().ringCount().equals(t.ringCount()) ? current : current.withTable(t);
+        }
+        return new RssCalculator(k, t);
     }
 
     private void clearPlacement(String why) {
@@ -278,28 +293,34 @@ public final class CalculatorViewModel {
 
     private IndirectionTable buildTable() {
         try {
-            IndirectionTable t = switch (tableMode.get() == null ? TableMode.EQUAL : tableMode.get()) {
-                case EQUAL -> IndirectionTable.equal(size(), wholeNumber("equal", equalQueues.get()),
-                        wholeNumber("start", start.get()), rings());
-                case WEIGHT -> IndirectionTable.weight(size(), weightList(), wholeNumber("start", start.get()), rings());
-                case DEFAULT -> {
-                    OptionalInt r = rings();
-                    if (r.isEmpty()) {
-                        throw new IllegalArgumentException("default fills entry i with i mod the ring count: "
-                                + "give the ring count (the RX ring(s) that ethtool -x reports).");
-                    }
-                    yield IndirectionTable.defaultFor(size(), r.getAsInt());
-                }
-                case PASTED -> pastedTable();
-            };
+            TableFill fill = tableMode.get() == null ? TableFill.EQUAL : tableMode.get();
+            IndirectionTable t;
+            if (fill == TableFill.PASTED) {
+                t = pastedTable();
+                ethtoolCommand.set("");
+            } else {
+                TableSpec spec = switch (fill) {
+                    case EQUAL -> TableSpec.of(OptionalInt.of(wholeNumber("equal", equalQueues.get())), List.of(), startQueue());
+                    case WEIGHT -> TableSpec.of(OptionalInt.empty(), weightList(), startQueue());
+                    default -> TableSpec.defaultSpread();
+                };
+                t = spec.build(size(), rings());
+                ethtoolCommand.set("ethtool -X eth0 " + spec);
+            }
             tableError.set("");
             tableSummary.set(summary(t));
             return t;
         } catch (IllegalArgumentException e) {
             tableError.set(e.getMessage());
             tableSummary.set("");
+            ethtoolCommand.set("");
             return null;
         }
+    }
+
+    private OptionalInt startQueue() {
+        String s = start.get() == null ? "" : start.get().strip();
+        return s.isEmpty() ? OptionalInt.empty() : OptionalInt.of(wholeNumber("start", s));
     }
 
     private IndirectionTable pastedTable() {
@@ -340,7 +361,8 @@ public final class CalculatorViewModel {
     private static int wholeNumber(String what, String text) {
         String s = text == null ? "" : text.strip();
         if (!s.matches("-?\\d{1,6}")) {
-            throw new IllegalArgumentException(what + " '" + s + "' is not a whole number.");
+            throw new IllegalArgumentException(what + " '" + s + "' is not a whole number: give "
+                    + ("start".equals(what) ? "the first queue, like 2 (or leave it empty for 0)." : "the number of queues, like 4."));
         }
         return Integer.parseInt(s);
     }
@@ -349,7 +371,7 @@ public final class CalculatorViewModel {
         String s = weights.get() == null ? "" : weights.get().strip();
         List<Integer> out = new ArrayList<>();
         if (s.isEmpty()) {
-            return out;
+            throw new IllegalArgumentException("weight needs at least one weight, for example: weight 6 4.");
         }
         String[] parts = s.split("[\\s,]+");
         for (int i = 0; i < parts.length; i++) {
@@ -417,7 +439,7 @@ public final class CalculatorViewModel {
         return keyLength;
     }
 
-    public ObjectProperty<TableMode> tableModeProperty() {
+    public ObjectProperty<TableFill> tableModeProperty() {
         return tableMode;
     }
 
@@ -531,6 +553,16 @@ public final class CalculatorViewModel {
 
     public ReadOnlyStringProperty tableSummaryProperty() {
         return tableSummary.getReadOnlyProperty();
+    }
+
+    /** The {@code ethtool -X} line that fills the NIC's table the same way (empty for a pasted table). */
+    public ReadOnlyStringProperty ethtoolCommandProperty() {
+        return ethtoolCommand.getReadOnlyProperty();
+    }
+
+    /** Key and table together, for the distribution, reverse search and key solving; null while either is invalid. */
+    public ReadOnlyObjectProperty<RssCalculator> calculatorProperty() {
+        return calculator.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty hoverTextProperty() {

@@ -125,6 +125,15 @@ class EniLifecycleThroughSdkTest {
                 .satisfies(e -> assertThat(((ClientException) e).getErrCode()).isEqualTo("InvalidEniId.NotFound"));
     }
 
+    @Test
+    void anUnknownRegionAnswersInvalidRegionIdNotFound() {
+        DescribeInstancesRequest request = new DescribeInstancesRequest();
+        request.setSysRegionId("cn-atlantis");
+
+        assertThatThrownBy(() -> sdk.call(request))
+                .satisfies(e -> assertThat(((ClientException) e).getErrCode()).isEqualTo("InvalidRegionId.NotFound"));
+    }
+
     private CreateNetworkInterfaceRequest createRequest(String clientToken) {
         CreateNetworkInterfaceRequest create = new CreateNetworkInterfaceRequest();
         create.setVSwitchId(DemoSeed.VSWITCH_B);

@@ -93,7 +93,7 @@ class CalculatorScreenTest {
         assertThat(robot.lookup("#legend-q63").tryQuery()).isPresent();
 
         robot.clickOn("#tableModeBox");
-        robot.clickOn(TableMode.WEIGHT.label());
+        robot.clickOn(TableFill.WEIGHT.label());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#legend-q63").tryQuery()).isEmpty();

@@ -186,7 +186,7 @@ class CalculatorViewModelTest {
 
     @Test
     void weightSixFourGivesSeventySixAndFiftyTwoBuckets() {
-        model.tableModeProperty().set(TableMode.WEIGHT);
+        model.tableModeProperty().set(TableFill.WEIGHT);
         model.weightsProperty().set("6 4");
 
         assertThat(model.queueCounts()).extracting(QueueCount::buckets).containsExactly(76, 52);
@@ -203,7 +203,7 @@ class CalculatorViewModelTest {
 
     @Test
     void weightsAddingUpBeyondTheTableAreRefusedWithTheirSum() {
-        model.tableModeProperty().set(TableMode.WEIGHT);
+        model.tableModeProperty().set(TableFill.WEIGHT);
         model.weightsProperty().set("100 100");
 
         assertThat(model.tableErrorProperty().get()).contains("add up to 200").contains("128");
@@ -215,7 +215,7 @@ class CalculatorViewModelTest {
 
     @Test
     void aWeightThatIsNotANumberIsNamed() {
-        model.tableModeProperty().set(TableMode.WEIGHT);
+        model.tableModeProperty().set(TableFill.WEIGHT);
         model.weightsProperty().set("6 x");
 
         assertThat(model.tableErrorProperty().get()).contains("Weight 1 is 'x'");
@@ -237,7 +237,7 @@ class CalculatorViewModelTest {
 
     @Test
     void defaultNeedsTheRingCountAndThenFillsIModRings() {
-        model.tableModeProperty().set(TableMode.DEFAULT);
+        model.tableModeProperty().set(TableFill.DEFAULT);
         assertThat(model.tableErrorProperty().get()).contains("ring count");
 
         model.ringCountProperty().set("3");
@@ -251,7 +251,7 @@ class CalculatorViewModelTest {
         boolean ok = model.applyEthtoolOutput(Fixtures.read("linux/virtio_net-6.1-qemu-4q/ethtool-x.txt"));
 
         assertThat(ok).isTrue();
-        assertThat(model.tableModeProperty().get()).isEqualTo(TableMode.PASTED);
+        assertThat(model.tableModeProperty().get()).isEqualTo(TableFill.PASTED);
         assertThat(model.ringCountProperty().get()).isEqualTo("4");
         assertThat(model.keyProperty().get()).isEqualTo(RssKey.MICROSOFT);
         assertThat(model.queueCounts()).extracting(QueueCount::buckets).containsExactly(32, 32, 32, 32);
@@ -265,7 +265,7 @@ class CalculatorViewModelTest {
 
         publishedVector();
 
-        assertThat(model.tableModeProperty().get()).isEqualTo(TableMode.PASTED);
+        assertThat(model.tableModeProperty().get()).isEqualTo(TableFill.PASTED);
         assertThat(model.hashHexProperty().get()).isEqualTo("0x51ccc178");
         assertThat(model.queueProperty().get()).isEqualTo((0x51ccc178 & 127) % 4);
     }
@@ -291,7 +291,7 @@ class CalculatorViewModelTest {
 
     @Test
     void choosingPastedWithNothingPastedAsksForAPaste() {
-        model.tableModeProperty().set(TableMode.PASTED);
+        model.tableModeProperty().set(TableFill.PASTED);
 
         assertThat(model.tableErrorProperty().get()).contains("Nothing pasted yet");
     }

@@ -1,7 +1,7 @@
 package dev.nettune.ui.calculator;
 
-/** How the calculator's indirection table is filled: one of {@code ethtool -X}'s modes, or a pasted table. */
-public enum TableMode {
+/** Where the calculator's indirection table comes from: one of {@code ethtool -X}'s fills, or a pasted {@code ethtool -x} table. */
+public enum TableFill {
     EQUAL("equal N"),
     WEIGHT("weight W0 W1 ..."),
     DEFAULT("default"),
@@ -9,7 +9,7 @@ public enum TableMode {
 
     private final String label;
 
-    TableMode(String label) {
+    TableFill(String label) {
         this.label = label;
     }
 

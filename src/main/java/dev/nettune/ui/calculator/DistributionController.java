@@ -1,0 +1,107 @@
+package dev.nettune.ui.calculator;
+
+import dev.nettune.rss.Distribution;
+import dev.nettune.rss.PortSide;
+import java.io.File;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+
+/** Binds the Distribution panel to its view model, and draws the chart. */
+public final class DistributionController {
+    private final DistributionViewModel model;
+    private QueueShareChart chart;
+
+    @FXML private ComboBox<Scenario> scenarioBox;
+    @FXML private HBox hpingInputs;
+    @FXML private TextField packetsField;
+    @FXML private TextField basePortField;
+    @FXML private TextField seedField;
+    @FXML private HBox sweepInputs;
+    @FXML private ComboBox<PortSide> sweepSideBox;
+    @FXML private TextField sweepFromField;
+    @FXML private TextField sweepToField;
+    @FXML private HBox csvInputs;
+    @FXML private Label csvLabel;
+    @FXML private Button runDistributionButton;
+    @FXML private Button cancelDistributionButton;
+    @FXML private ProgressBar distributionProgress;
+    @FXML private Label distributionStatus;
+    @FXML private Label distributionSummary;
+    @FXML private StackPane chartHolder;
+    @FXML private TableView<Distribution.QueueLoad> distributionTable;
+
+    public DistributionController(DistributionViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        scenarioBox.getItems().setAll(Scenario.values());
+        scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());
+        sweepSideBox.getItems().setAll(PortSide.values());
+        sweepSideBox.setConverter(CalculatorController.converter(PortSide::label));
+        sweepSideBox.valueProperty().bindBidirectional(model.sweepSideProperty());
+        packetsField.textProperty().bindBidirectional(model.packetsProperty());
+        basePortField.textProperty().bindBidirectional(model.basePortProperty());
+        seedField.textProperty().bindBidirectional(model.seedProperty());
+        sweepFromField.textProperty().bindBidirectional(model.sweepFromProperty());
+        sweepToField.textProperty().bindBidirectional(model.sweepToProperty());
+        csvLabel.textProperty().bind(model.csvFileProperty().map(p -> p.getFileName().toString()).orElse("no file chosen"));
+        showFor(hpingInputs, Scenario.HPING);
+        showFor(sweepInputs, Scenario.SWEEP);
+        showFor(csvInputs, Scenario.CSV);
+
+        WorkControls.bind(model.work(), runDistributionButton, cancelDistributionButton, distributionProgress, distributionStatus);
+        distributionSummary.textProperty().bind(model.summaryProperty());
+
+        distributionTable.getColumns().setAll(java.util.List.of(
+                WorkControls.<Distribution.QueueLoad>column("Queue", 60, Distribution.QueueLoad::queue),
+                WorkControls.<Distribution.QueueLoad>column("Buckets", 70, Distribution.QueueLoad::buckets),
+                WorkControls.<Distribution.QueueLoad>column("Flows", 80, q -> String.format("%,d", q.flows())),
+                WorkControls.<Distribution.QueueLoad>column("Share", 70, q -> String.format("%.1f%%", q.share() * 100)),
+                WorkControls.<Distribution.QueueLoad>column("Expected", 76, q -> String.format("%.1f%%", q.expectedShare() * 100))));
+        distributionTable.setItems(model.queues());
+        distributionTable.setPlaceholder(new Label("Press Measure to spread the flows over the queues."));
+
+        chart = new QueueShareChart();
+        chartHolder.getChildren().setAll(chart.node());
+        model.queues().addListener((ListChangeListener<Distribution.QueueLoad>) c -> chart.show(model.queues()));
+        chart.show(model.queues());
+    }
+
+    private void showFor(HBox inputs, Scenario scenario) {
+        Runnable update = () -> {
+            boolean show = model.scenarioProperty().get() == scenario;
+            inputs.setVisible(show);
+            inputs.setManaged(show);
+        };
+        model.scenarioProperty().addListener((o, was, is) -> update.run());
+        update.run();
+    }
+
+    @FXML
+    private void onRun() {
+        model.run();
+    }
+
+    @FXML
+    private void onChooseCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Flows to measure (" + dev.nettune.rss.FlowCsv.header(false) + ")");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(csvLabel.getScene().getWindow());
+        if (f != null) {
+            model.csvFileProperty().set(f.toPath());
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.nettune.ui.calculator;
+
+import dev.nettune.rss.ChiSquare;
+import dev.nettune.rss.Distribution;
+import dev.nettune.rss.Flow;
+import dev.nettune.rss.FlowCsv;
+import dev.nettune.rss.FlowPopulation;
+import dev.nettune.rss.PortSide;
+import dev.nettune.rss.Protocol;
+import dev.nettune.rss.RssCalculator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Distribution panel: how a population of flows (the seed's scenario 1, a port sweep, or a CSV
+ * file) spreads over the queues of the calculator's key and table, beside the share each queue
+ * should get. Measured off the UI thread with progress and cancel.
+ */
+public final class DistributionViewModel {
+    private final CalculatorViewModel calculator;
+    private final BackgroundWork work;
+
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Scenario.HPING);
+    // The seed's scenario 1: hping3 ... --rand-dest -p 0 --baseport 10000 -c 10000.
+    private final StringProperty packets = new SimpleStringProperty("10000");
+    private final StringProperty basePort = new SimpleStringProperty("10000");
+    private final StringProperty seed = new SimpleStringProperty("1");
+    private final ObjectProperty<PortSide> sweepSide = new SimpleObjectProperty<>(PortSide.SOURCE);
+    private final StringProperty sweepFrom = new SimpleStringProperty("1024");
+    private final StringProperty sweepTo = new SimpleStringProperty("65535");
+    private final ObjectProperty<Path> csvFile = new SimpleObjectProperty<>();
+
+    private final ObservableList<Distribution.QueueLoad> queues = FXCollections.observableArrayList();
+    private final ObservableList<Distribution.QueueLoad> queuesView = FXCollections.unmodifiableObservableList(queues);
+    private final ReadOnlyObjectWrapper<Distribution> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+    public DistributionViewModel(CalculatorViewModel calculator, BackgroundWork work) {
+        this.calculator = calculator;
+        this.work = work;
+    }
+
+    /** Measures the chosen population in the background; a bad input only sets the status. */
+    public void run() {
+        RssCalculator calc = calculator.calculatorProperty().get();
+        if (calc == null) {
+            work.start("Checking", r -> {
+                throw new IllegalArgumentException("Fix the key and the table first: the distribution needs both.");
+            }, x -> { }, x -> "");
+            return;
+        }
+        Scenario s = scenario.get();
+        Flow flow = calculator.flowProperty().get();
+        // Everything the job reads is taken here, on the UI thread.
+        Inputs in = new Inputs(packets.get(), basePort.get(), seed.get(), sweepSide.get(), sweepFrom.get(), sweepTo.get(),
+                csvFile.get());
+        String what = "Measuring " + s.label().toLowerCase(java.util.Locale.ROOT);
+        work.start(what, reporter -> {
+            FlowPopulation population;
+            String skipped = "";
+            switch (s) {
+                case HPING -> population = hping(flow, in);
+                case SWEEP -> population = sweep(flow, in);
+                default -> {
+                    FlowCsv.Result rows = readCsv(in.csvFile());
+                    if (rows.rows().isEmpty()) {
+                        throw new IllegalArgumentException("No usable flow in the file"
+                                + (rows.problems().isEmpty() ? "." : "; first problem: " + rows.problems().get(0) + "."));
+                    }
+                    if (!rows.problems().isEmpty()) {
+                        skipped = " " + rows.problems().size() + " bad row(s) skipped, first: " + rows.problems().get(0) + ".";
+                    }
+                    population = new FlowPopulation.FlowList(rows.flows());
+                }
+            }
+            Distribution d = Distribution.of(calc, population, reporter::progress);
+            return new Measured(d, skipped);
+        }, m -> {
+            result.set(m.distribution());
+            queues.setAll(m.distribution().queues());
+            summary.set(describe(m.distribution()) + m.skipped());
+        }, m -> String.format("%,d flows measured.", m.distribution().flows()));
+    }
+
+    private record Measured(Distribution distribution, String skipped) {
+    }
+
+    private record Inputs(String packets, String basePort, String seed, PortSide side, String from, String to, Path csvFile) {
+    }
+
+    private static FlowPopulation hping(Flow flow, Inputs in) {
+        if (flow == null || !flow.protocol().isHashed()) {
+            throw new IllegalArgumentException("Scenario 1 sends from the flow's source address to its destination address:"
+                    + " fix those fields first (and choose tcp or udp).");
+        }
+        Protocol p = flow.protocol().hashesPorts() ? flow.protocol() : Protocol.TCP;
+        return new FlowPopulation.Hping(flow.source(), flow.destination(), number("Packets", in.packets(), 1, 100_000_000),
+                Flow.parsePort("Base port", in.basePort()), OptionalInt.empty(), p, number("Seed", in.seed(), 0, Integer.MAX_VALUE));
+    }
+
+    private static FlowPopulation sweep(Flow flow, Inputs in) {
+        if (flow == null || !flow.protocol().hashesPorts()) {
+            throw new IllegalArgumentException("A port sweep varies one port of the flow above: give a valid tcp or udp flow first.");
+        }
+        return new FlowPopulation.PortSweep(flow, in.side(), Flow.parsePort("From port", in.from()),
+                Flow.parsePort("To port", in.to()));
+    }
+
+    private static FlowCsv.Result readCsv(Path file) throws IOException {
+        if (file == null) {
+            throw new IllegalArgumentException("Choose a CSV file of flows (" + FlowCsv.header(false) + ") first.");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("The file " + file + " does not exist or is not a file.");
+        }
+        return FlowCsv.parse(Files.readString(file, StandardCharsets.UTF_8), false);
+    }
+
+    static int number(String what, String text, int min, int max) {
+        String t = text == null ? "" : text.strip().replace(",", "").replace("_", "");
+        if (t.isEmpty() || t.length() > 10 || !t.chars().allMatch(Character::isDigit)
+                || Long.parseLong(t) < min || Long.parseLong(t) > max) {
+            throw new IllegalArgumentException(what + " '" + (text == null ? "" : text.strip()) + "' is not valid: give a whole number "
+                    + String.format("%,d-%,d", min, max) + ".");
+        }
+        return Integer.parseInt(t);
+    }
+
+    /** One sentence on how even the spread is, for the panel's summary line. */
+    static String describe(Distribution d) {
+        Distribution.QueueLoad busiest = null;
+        for (Distribution.QueueLoad q : d.queues()) {
+            if (q.buckets() > 0 && (busiest == null || q.share() - q.expectedShare() > busiest.share() - busiest.expectedShare())) {
+                busiest = q;
+            }
+        }
+        StringBuilder sb = new StringBuilder(String.format("%,d flows", d.flows()));
+        if (d.unhashedFlows() > 0) {
+            sb.append(String.format(" (%,d non-IP, sent to queue 0 unhashed)", d.unhashedFlows()));
+        }
+        if (busiest != null) {
+            sb.append(String.format(". Most over its share: queue %d with %.1f%% (expected %.1f%%)",
+                    busiest.queue(), busiest.share() * 100, busiest.expectedShare() * 100));
+        }
+        ChiSquare chi = d.queueChiSquare();
+        if (chi.degreesOfFreedom() > 0) {
+            sb.append(String.format(". Chi-square p = %.3g: %s", chi.pValue(), chi.pValue() < 0.01
+                    ? "more uneven than a uniform hash would be by chance"
+                    : "as even as a uniform hash would be"));
+        }
+        return sb.append('.').toString();
+    }
+
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    public StringProperty packetsProperty() {
+        return packets;
+    }
+
+    public StringProperty basePortProperty() {
+        return basePort;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    public ObjectProperty<PortSide> sweepSideProperty() {
+        return sweepSide;
+    }
+
+    public StringProperty sweepFromProperty() {
+        return sweepFrom;
+    }
+
+    public StringProperty sweepToProperty() {
+        return sweepTo;
+    }
+
+    public ObjectProperty<Path> csvFileProperty() {
+        return csvFile;
+    }
+
+    /** One line per queue: buckets, flows, observed and expected share. */
+    public ObservableList<Distribution.QueueLoad> queues() {
+        return queuesView;
+    }
+
+    public ReadOnlyObjectProperty<Distribution> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public BackgroundWork work() {
+        return work;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.nettune.ui.calculator;
+
+import dev.nettune.rss.KeySolver;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+
+/** Binds the Key solving panel to its view model. */
+public final class KeySolverController {
+    private final KeySolverViewModel model;
+
+    @FXML private TextArea goalsArea;
+    @FXML private ComboBox<KeySolver.FreeBits> freeBitsBox;
+    @FXML private Button runSolveButton;
+    @FXML private Button cancelSolveButton;
+    @FXML private ProgressBar solveProgress;
+    @FXML private Label solveStatus;
+    @FXML private TextField solvedKeyField;
+    @FXML private Button useKeyButton;
+    @FXML private Label bucketsUsedLabel;
+    @FXML private TableView<KeySolver.Placement> placementsTable;
+    @FXML private TableView<KeySolver.Conflict> conflictsTable;
+
+    public KeySolverController(KeySolverViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        goalsArea.textProperty().bindBidirectional(model.goalsProperty());
+        freeBitsBox.getItems().setAll(KeySolver.FreeBits.values());
+        freeBitsBox.setConverter(CalculatorController.converter(b -> switch (b) {
+            case RANDOM -> "random (SecureRandom)";
+            case ZERO -> "zero";
+            case BASE_KEY -> "from the current key";
+        }));
+        freeBitsBox.valueProperty().bindBidirectional(model.freeBitsProperty());
+        WorkControls.bind(model.work(), runSolveButton, cancelSolveButton, solveProgress, solveStatus);
+        solvedKeyField.textProperty().bind(model.solvedKeyTextProperty());
+        useKeyButton.disableProperty().bind(model.solvedKeyProperty().isNull());
+        bucketsUsedLabel.textProperty().bind(model.bucketsUsedProperty().map(b -> b.isEmpty() ? "" : "Buckets used: " + b));
+
+        placementsTable.getColumns().setAll(List.of(
+                WorkControls.<KeySolver.Placement>column("#", 40, KeySolver.Placement::goal),
+                WorkControls.<KeySolver.Placement>column("Flow", 300, p -> p.flow().toString()),
+                WorkControls.<KeySolver.Placement>column("Target", 80, p -> p.target().toString()),
+                WorkControls.<KeySolver.Placement>column("Hash", 100, p -> String.format("0x%08x", p.hash())),
+                WorkControls.<KeySolver.Placement>column("Bucket", 64, KeySolver.Placement::bucket),
+                WorkControls.<KeySolver.Placement>column("Queue", 60, KeySolver.Placement::queue)));
+        placementsTable.setItems(model.placements());
+        placementsTable.setPlaceholder(new Label("Press Solve to find a key that sends each flow to its queue."));
+        conflictsTable.getColumns().setAll(List.of(
+                WorkControls.<KeySolver.Conflict>column("Flows", 80, c -> c.goals().toString()),
+                WorkControls.<KeySolver.Conflict>column("Why no key exists", 560, KeySolver.Conflict::reason)));
+        conflictsTable.setItems(model.conflicts());
+        conflictsTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.conflicts()));
+        conflictsTable.managedProperty().bind(conflictsTable.visibleProperty());
+        placementsTable.visibleProperty().bind(conflictsTable.visibleProperty().not());
+        placementsTable.managedProperty().bind(placementsTable.visibleProperty());
+    }
+
+    @FXML
+    private void onRun() {
+        model.run();
+    }
+
+    @FXML
+    private void onAddFlow() {
+        model.addCurrentFlow();
+    }
+
+    @FXML
+    private void onUseKey() {
+        model.useSolvedKey();
+    }
+}

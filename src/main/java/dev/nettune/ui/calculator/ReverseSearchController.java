@@ -1,0 +1,60 @@
+package dev.nettune.ui.calculator;
+
+import dev.nettune.rss.PortSide;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+/** Binds the Reverse search panel to its view model. */
+public final class ReverseSearchController {
+    private final ReverseSearchViewModel model;
+
+    @FXML private ComboBox<PortSide> sideBox;
+    @FXML private TextField fromField;
+    @FXML private TextField toField;
+    @FXML private ComboBox<String> targetKindBox;
+    @FXML private TextField targetField;
+    @FXML private Button runSearchButton;
+    @FXML private Button cancelSearchButton;
+    @FXML private ProgressBar searchProgress;
+    @FXML private Label searchStatus;
+    @FXML private Label searchSummary;
+    @FXML private TableView<ReverseSearchViewModel.PortRow> portsTable;
+
+    public ReverseSearchController(ReverseSearchViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        sideBox.getItems().setAll(PortSide.values());
+        sideBox.setConverter(CalculatorController.converter(PortSide::label));
+        sideBox.valueProperty().bindBidirectional(model.sideProperty());
+        fromField.textProperty().bindBidirectional(model.fromProperty());
+        toField.textProperty().bindBidirectional(model.toProperty());
+        targetField.textProperty().bindBidirectional(model.targetProperty());
+        targetKindBox.getItems().setAll("queue", "bucket");
+        targetKindBox.setValue(model.bucketTargetProperty().get() ? "bucket" : "queue");
+        targetKindBox.valueProperty().addListener((o, was, is) -> model.bucketTargetProperty().set("bucket".equals(is)));
+
+        WorkControls.bind(model.work(), runSearchButton, cancelSearchButton, searchProgress, searchStatus);
+        searchSummary.textProperty().bind(model.summaryProperty());
+        portsTable.getColumns().setAll(List.of(
+                WorkControls.<ReverseSearchViewModel.PortRow>column("Port", 90, ReverseSearchViewModel.PortRow::port),
+                WorkControls.<ReverseSearchViewModel.PortRow>column("Hash", 120, ReverseSearchViewModel.PortRow::hash),
+                WorkControls.<ReverseSearchViewModel.PortRow>column("Bucket", 80, ReverseSearchViewModel.PortRow::bucket),
+                WorkControls.<ReverseSearchViewModel.PortRow>column("Queue", 80, ReverseSearchViewModel.PortRow::queue)));
+        portsTable.setItems(model.ports());
+        portsTable.setPlaceholder(new Label("Press Search to list the ports that land on the target."));
+    }
+
+    @FXML
+    private void onRun() {
+        model.run();
+    }
+}
