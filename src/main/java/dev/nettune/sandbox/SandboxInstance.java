@@ -800,7 +800,13 @@ public final class SandboxInstance implements Host {
                     yield 0;
                 }
                 case "ip" -> ip(a, out, err);
-                case "sh", "bash" -> shell(a, out, err);
+                case "sh", "bash" -> {
+                    if (SamplerScript.isOnceCommand(c)) {
+                        out.append(samplerFrame(SamplerScript.nicOf(c)));
+                        yield 0;
+                    }
+                    yield shell(a, out, err);
+                }
                 case "chmod" -> chmod(a, err);
                 case "printenv" -> 1;
                 case "modinfo" -> modinfo(a, out, err);
