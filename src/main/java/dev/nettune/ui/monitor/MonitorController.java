@@ -59,6 +59,7 @@ public final class MonitorController {
     @FXML private Label verdictLabel;
     @FXML private Label verdictDetailLabel;
     @FXML private TextArea fixArea;
+    @FXML private Button handFixButton;
     @FXML private TextField dpdkPortField;
     @FXML private TextField dpdkLcoresField;
     @FXML private TextField dpdkPciField;
@@ -126,6 +127,7 @@ public final class MonitorController {
         verdictLabel.textProperty().bind(model.verdictProperty());
         verdictDetailLabel.textProperty().bind(model.verdictDetailProperty());
         fixArea.textProperty().bind(model.fixProperty());
+        handFixButton.disableProperty().bind(model.canHandFixProperty().not());
         dpdkPortField.textProperty().bindBidirectional(model.dpdkPortProperty());
         dpdkLcoresField.textProperty().bindBidirectional(model.dpdkLcoresProperty());
         dpdkPciField.textProperty().bindBidirectional(model.dpdkPciProperty());
@@ -228,6 +230,11 @@ public final class MonitorController {
     @FXML
     private void onCopyFix() {
         copy(model.fixProperty().get());
+    }
+
+    @FXML
+    private void onHandFix() {
+        model.handFixToTuning();
     }
 
     @FXML

@@ -2,6 +2,7 @@ package dev.nettune.ui.monitor;
 
 import dev.nettune.app.HostOptions;
 import dev.nettune.app.HostResolver;
+import dev.nettune.app.RssProposals;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -47,6 +48,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -126,6 +128,10 @@ public final class MonitorViewModel implements AutoCloseable {
     private final StringProperty dpdkLcores = new SimpleStringProperty("1-4");
     private final StringProperty dpdkPci = new SimpleStringProperty("0000:00:05.0");
     private final StringProperty dpdkText = new SimpleStringProperty("");
+
+    private final BooleanProperty canHandFix = new SimpleBooleanProperty(false);
+    private volatile Consumer<RssProposals.Proposal> proposals = p -> { };
+    private volatile RssProposals.Proposal pendingFix;
 
     private MonitorSession session;
     private ScheduledFuture<?> ticker;
@@ -404,7 +410,11 @@ public final class MonitorViewModel implements AutoCloseable {
                 TrafficSender ts = senders.sender(from, receiver, n);
                 RssVerifier v = new RssVerifier(target, n, new HostCounterReader(target, NicIdentity.read(target, n)));
                 VerificationResult r = v.run(t, ts, p -> fx.execute(() -> verdictDetail.set(p)));
+                RssProposals.Proposal proposal = r.fix().map(f -> new RssProposals.Proposal(receiver, n,
+                        f.key().map(k -> k.toColonHex()), f.table().map(RssVerifier::tableArguments), f.summary())).orElse(null);
                 fx.execute(() -> {
+                    pendingFix = proposal;
+                    canHandFix.set(proposal != null);
                     verdict.set(r.verdict().name());
                     verdictDetail.set(r.explanation());
                     fix.set(r.fix().map(f -> f.summary() + "\nethtool -X " + n + " " + f.ethtoolArguments()).orElse(""));
@@ -490,6 +500,24 @@ public final class MonitorViewModel implements AutoCloseable {
 
     public StringProperty dpdkTextProperty() {
         return dpdkText;
+    }
+
+    /** Where a fix goes when the user hands it on (the Tuning screen, through the app's proposals). */
+    public void onProposal(Consumer<RssProposals.Proposal> sink) {
+        proposals = sink;
+    }
+
+    /** Hands the last verification's fix to the Tuning screen, which plans it with preview and rollback. */
+    public void handFixToTuning() {
+        RssProposals.Proposal p = pendingFix;
+        if (p != null) {
+            proposals.accept(p);
+            status.set("The fix went to the Tuning screen: plan it there, apply, then run the scenario again.");
+        }
+    }
+
+    public BooleanProperty canHandFixProperty() {
+        return canHandFix;
     }
 
     public void cancelVerification() {

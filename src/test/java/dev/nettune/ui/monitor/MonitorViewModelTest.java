@@ -134,4 +134,32 @@ class MonitorViewModelTest {
         model.generateDpdk();
         assertThat(model.dpdkTextProperty().get()).contains("lcore list");
     }
+
+    @Test
+    void failedScenarioTwoHandsItsFixToTuning() throws Exception {
+        var sandbox = context.sandboxInstance();
+        sandbox.faults().rssInactiveUntilFirstSet(true);
+        sandbox.reboot();
+        int port = 12345;
+        var calc = new dev.nettune.rss.RssCalculator(sandbox.rssKey("eth1"), sandbox.indirectionTable("eth1"));
+        var probe = new dev.nettune.sandbox.SandboxTraffic(sandbox, 1);
+        while (calc.calculate(dev.nettune.rss.Flow.tcp("10.0.0.252", "10.0.0.5", port, 80)).queue()
+                == probe.send("eth1", dev.nettune.rss.Flow.tcp("10.0.0.252", "10.0.0.5", port, 80), 0, 60)) {
+            port++;
+        }
+        java.util.List<dev.nettune.app.RssProposals.Proposal> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        model.onProposal(handed::add);
+        model.scenarioProperty().set(Scenario.FIXED_FLOW);
+        model.sourcePortProperty().set(Integer.toString(port));
+        model.countProperty().set("3000");
+        model.verify();
+        QueueSamplerTest.waitFor(() -> !model.verifyingProperty().get());
+        assertThat(model.verdictProperty().get()).as(model.verdictDetailProperty().get()).isEqualTo("FAIL");
+        assertThat(model.canHandFixProperty().get()).isTrue();
+        model.handFixToTuning();
+        assertThat(handed).hasSize(1);
+        assertThat(handed.get(0).nic()).isEqualTo("eth1");
+        assertThat(handed.get(0).key()).contains(sandbox.rssKey("eth1").toColonHex());
+        assertThat(handed.get(0).table()).contains("equal " + sandbox.queueCount("eth1"));
+    }
 }
