@@ -1,6 +1,7 @@
 package dev.nettune.ui.shell;
 
 import dev.nettune.ui.calculator.CalculatorView;
+import dev.nettune.ui.cloud.CloudScreen;
 import java.util.List;
 
 /** The screens of the main window, in rail order; each area adds its screen here. */
@@ -11,6 +12,7 @@ public final class Screens {
     public static List<ScreenFactory> all() {
         return List.of(
                 new ScreenFactory("welcome", "Welcome", "\u2302", ctx -> new WelcomeView().root()),
-                new ScreenFactory("calculator", "Calculator", "\u229E", ctx -> CalculatorView.load(ctx).root()));
+                new ScreenFactory("calculator", "Calculator", "\u229E", ctx -> CalculatorView.load(ctx).root()),
+                new ScreenFactory("cloud", "Cloud", "\u2601", ctx -> CloudScreen.load(ctx).root()));
     }
 }
