@@ -17,7 +17,7 @@ public final class WizardPages {
 
     public static Parent load(URL fxml, Object controller) {
         FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> controller);
+        loader.setController(controller);
         try {
             return loader.load();
         } catch (IOException e) {
