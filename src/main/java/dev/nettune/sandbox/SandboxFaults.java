@@ -18,6 +18,7 @@ public final class SandboxFaults {
 
     private final List<Failure> failures = new ArrayList<>();
     private int dropsPending;
+    private int refusalsPending;
     private long streamCuts;
     private Duration delay = Duration.ZERO;
     private volatile boolean rssInactiveUntilFirstSet;
@@ -44,6 +45,20 @@ public final class SandboxFaults {
         return streamCuts;
     }
 
+    /** The next {@code n} new connections ({@link SandboxInstance#connect()}) are refused, as after cutting the NIC. */
+    public synchronized SandboxFaults refuseNextConnections(int n) {
+        refusalsPending = n;
+        return this;
+    }
+
+    synchronized boolean takeRefusal() {
+        if (refusalsPending > 0) {
+            refusalsPending--;
+            return true;
+        }
+        return false;
+    }
+
     /** Every call waits this long first (a slow link); a call whose timeout is shorter times out. */
     public synchronized SandboxFaults delayEveryCall(Duration d) {
         delay = d;
@@ -62,6 +77,7 @@ public final class SandboxFaults {
     public synchronized SandboxFaults clear() {
         failures.clear();
         dropsPending = 0;
+        refusalsPending = 0;
         delay = Duration.ZERO;
         rssInactiveUntilFirstSet = false;
         return this;

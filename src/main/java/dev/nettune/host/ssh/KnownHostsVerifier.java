@@ -171,8 +171,14 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         String blob = Base64.getEncoder().encodeToString(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
         String line = host + " " + type + " " + blob + "\n";
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (parent != null && !Files.exists(parent)) {
+            // ~/.ssh is private by OpenSSH's rules; elsewhere the platform default is fine.
+            try {
+                Files.createDirectories(parent, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(parent);
+            }
         }
         boolean needsNewline = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline(file);
         Files.writeString(file, (needsNewline ? "\n" : "") + line, StandardCharsets.UTF_8,

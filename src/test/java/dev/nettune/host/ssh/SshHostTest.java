@@ -429,6 +429,48 @@ class SshHostTest {
     }
 
     @Test
+    void keyboardInteractivePasswordLoginAsksThePromptOnce() throws Exception {
+        trustServer();
+        server.authorizedKeys.clear();
+        server.password = "letmein";
+        server.keyboardInteractiveOnly();
+        java.util.concurrent.atomic.AtomicInteger asks = new java.util.concurrent.atomic.AtomicInteger();
+        SecretPrompt prompt = new SecretPrompt() {
+            @Override
+            public Optional<char[]> keyPassphrase(Path keyFile) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<char[]> loginPassword(String user, String host) {
+                asks.incrementAndGet();
+                return Optional.of("letmein".toCharArray());
+            }
+        };
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
+        try (SshHost host = new SshHost("t", target, options(HostKeyDecision.Choice.REFUSE).withSecrets(prompt))) {
+            assertThat(host.run(Command.of("echo", "in"), T).stdout()).isEqualTo("in\n");
+        }
+        assertThat(asks.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleConnectionSendsKeepAlives() throws Exception {
+        trustServer();
+        SshOptions o = options(HostKeyDecision.Choice.REFUSE);
+        o = new SshOptions(o.knownHosts(), o.hostKeyDecision(), o.secrets(), o.agentSocket(), o.connectTimeout(), Duration.ofSeconds(1));
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
+        try (SshHost host = new SshHost("t", target, o)) {
+            host.run(Command.of("true"), T);
+            for (int i = 0; i < 100 && server.keepAlives.get() < 2; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(server.keepAlives.get()).isGreaterThanOrEqualTo(2);
+            assertThat(host.isConnected()).isTrue();
+        }
+    }
+
+    @Test
     void wrongCredentialsGiveAPlainMessage() throws Exception {
         trustServer();
         server.authorizedKeys.clear();
