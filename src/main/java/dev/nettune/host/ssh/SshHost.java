@@ -129,7 +129,7 @@ public final class SshHost implements Host {
         if (t.jump().isPresent()) {
             connectChain(t.jump().get());
         }
-        KnownHostsVerifier verifier = new KnownHostsVerifier(options.knownHosts(), options.hostKeyDecision());
+        KnownHostsVerifier verifier = new KnownHostsVerifier(options.knownHosts(), options.hostKeyDecision(), options.sessionTrust());
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) options.connectTimeout().toMillis());

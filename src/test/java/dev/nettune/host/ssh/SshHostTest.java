@@ -149,6 +149,24 @@ class SshHostTest {
     }
 
     @Test
+    void aKeyAcceptedOnceIsTrustedForTheRestOfTheRunAcrossReconnectsAndHosts() throws Exception {
+        SessionTrust run = new SessionTrust();
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
+        try (SshHost host = new SshHost("a", target, options(HostKeyDecision.Choice.ACCEPT_ONCE).withSessionTrust(run))) {
+            host.run(Command.of("true"), T);
+            server.dropAllSessions();
+            host.run(Command.of("true"), T);
+        }
+        try (SshHost other = new SshHost("b", target, options(HostKeyDecision.Choice.REFUSE).withSessionTrust(run))) {
+            assertThat(other.run(Command.of("echo", "b"), T).stdout()).isEqualTo("b\n");
+        }
+        assertThat(asked).hasSize(1);
+        try (SshHost fresh = new SshHost("c", target, options(HostKeyDecision.Choice.REFUSE))) {
+            assertThatThrownBy(() -> fresh.run(Command.of("true"), T)).isInstanceOf(HostKeyRejectedException.class);
+        }
+    }
+
+    @Test
     void changedHostKeyIsRefusedNamingBothFingerprintsWithoutAsking() throws Exception {
         TestSshServer impostor = TestSshServer.start(TestSshServer.newHostKey(), false);
         try {
@@ -457,8 +475,7 @@ class SshHostTest {
     @Test
     void anIdleConnectionSendsKeepAlives() throws Exception {
         trustServer();
-        SshOptions o = options(HostKeyDecision.Choice.REFUSE);
-        o = new SshOptions(o.knownHosts(), o.hostKeyDecision(), o.secrets(), o.agentSocket(), o.connectTimeout(), Duration.ofSeconds(1));
+        SshOptions o = options(HostKeyDecision.Choice.REFUSE).withKeepAlive(Duration.ofSeconds(1));
         SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
         try (SshHost host = new SshHost("t", target, o)) {
             host.run(Command.of("true"), T);
