@@ -2,6 +2,7 @@ package dev.nettune.app;
 
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.host.ssh.SessionTrust;
 import dev.nettune.host.ssh.SshConfig;
 import dev.nettune.host.ssh.SshHost;
 import dev.nettune.host.ssh.SshOptions;
@@ -27,6 +28,7 @@ public final class HostResolver {
     private final BuiltInHosts builtIns;
     private final Supplier<HostInventory> inventory;
     private final Supplier<Path> sshConfigFile;
+    private final SessionTrust sessionTrust = new SessionTrust();
 
     public HostResolver(BuiltInHosts builtIns, Supplier<HostInventory> inventory, Supplier<Path> sshConfigFile) {
         this.builtIns = builtIns;
@@ -99,8 +101,9 @@ public final class HostResolver {
         }
     }
 
-    private static SshOptions sshOptions(HostOptions options) {
-        SshOptions o = SshOptions.defaults().withHostKeyDecision(options.hostKeyDecision()).withSecrets(options.secrets());
+    private SshOptions sshOptions(HostOptions options) {
+        SshOptions o = SshOptions.defaults().withHostKeyDecision(options.hostKeyDecision()).withSecrets(options.secrets())
+                .withSessionTrust(sessionTrust);
         return options.knownHosts().map(o::withKnownHosts).orElse(o);
     }
 }
