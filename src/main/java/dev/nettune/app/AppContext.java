@@ -7,6 +7,7 @@ import dev.nettune.sandbox.SandboxInstance;
 import dev.nettune.sandbox.SandboxTraffic;
 import dev.nettune.sandbox.cloud.DemoSeed;
 import dev.nettune.sandbox.cloud.LocalOpenApiServer;
+import dev.nettune.store.CloudJournalStore;
 import dev.nettune.store.Database;
 import dev.nettune.store.HostInventory;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public final class AppContext implements AutoCloseable {
     private volatile HostInventory hostInventory;
     private final HostResolver hostResolver;
     private volatile LocalOpenApiServer cloudSandbox;
+    private CloudJournalStore cloudJournal;
     private final SandboxInstance sandbox = SandboxInstance.demo();
     private volatile SandboxTraffic sandboxTraffic;
 
@@ -96,6 +98,14 @@ public final class AppContext implements AutoCloseable {
         return server;
     }
 
+    /** The journal of cloud plans (in the SQLite file), created on first use. */
+    public synchronized CloudJournalStore cloudJournal() {
+        if (cloudJournal == null) {
+            cloudJournal = new CloudJournalStore(database());
+        }
+        return cloudJournal;
+    }
+
     /** The simulated Alibaba Cloud Linux 3 instance behind the built-in host {@code sandbox}: one per application. */
     public SandboxInstance sandboxInstance() {
         return sandbox;
@@ -139,8 +149,16 @@ public final class AppContext implements AutoCloseable {
 
     private volatile dev.nettune.tuning.TuningEngine tuningEngine;
 
+    private final RssProposals rssProposals = new RssProposals();
+
+    /** RSS changes one screen proposes and another plans (the Monitor's fix, handed to Tuning). */
+    public RssProposals rssProposals() {
+        return rssProposals;
+    }
+
     @Override
     public void close() {
+        hostResolver.closeAll();
         SandboxTraffic traffic = sandboxTraffic;
         if (traffic != null) {
             traffic.close();

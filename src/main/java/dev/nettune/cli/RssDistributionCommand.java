@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 
 /** {@code nettune rss distribution}: how a population of flows spreads over the queues, beside a uniform hash. */
 @Command(name = "distribution", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"How a population of flows spreads over the queues, beside the share a uniform hash would give",
-            "(buckets of the queue / table size), with a chi-square test. Populations:",
+        description = {"How a population of flows spreads over the queues, beside a uniform hash, with chi-square.",
+            "A uniform hash gives each queue its buckets / table size. Populations:",
             "  --packets N --baseport B  the seed's hping3 scenario 1: source port B, B+1, ... per packet,",
             "                            random destination ports (or --dport P: hping3 keeps -p without 'x' addresses)",
             "  --sweep source|destination --range FROM-TO   one flow with a port swept",

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code nettune rss find-ports}: which source (or destination) ports send a flow to a queue or bucket. */
 @Command(name = "find-ports", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reverse search: which source (or destination) ports in a range land on queue Q (or bucket B),",
-            "the rest of the tuple fixed. Give the fixed port with -R (varying the source) or -T (varying the destination)."},
+        description = {"Reverse search: which source (or destination) ports send a flow to queue Q or bucket B.",
+            "The rest of the tuple is fixed: give -R when varying the source port, -T when varying the destination."},
         footer = {"", "Example: nettune rss find-ports -t 10.0.0.252 -r 10.0.0.5 -R 80 --range 10000-20000 --queue 3 -k KEY --equal 4"})
 final class RssFindPortsCommand implements Callable<Integer> {
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 
 /**
  * Solves for an RSS key that sends chosen flows to chosen queues (or buckets) under a given table.
@@ -158,7 +159,11 @@ public final class KeySolver {
         return table;
     }
 
-    /** Finds a key for {@code goals}, or says which of them conflict. */
+    /**
+     * Finds a key for {@code goals}, or says which of them conflict.
+     *
+     * @throws CancellationException if the calling thread is interrupted while searching
+     */
     public Result solve(List<Goal> goals, Options options) {
         if (goals.isEmpty()) {
             throw new RssInputException("Give at least one flow and the queue it should reach.");
@@ -380,6 +385,10 @@ public final class KeySolver {
             for (long value : candidates(g)) {
                 if (tries >= options.maxTries()) {
                     return new Failure(culprits, involved, true);
+                }
+                if ((tries & 0xff) == 0 && Thread.currentThread().isInterrupted()) {
+                    // A screen's background task was cancelled (Task.cancel interrupts its thread).
+                    throw new CancellationException("Key solving stopped after " + tries + " bucket choices.");
                 }
                 tries++;
                 int mark = undoTop;

@@ -18,9 +18,11 @@ public final class SandboxFaults {
 
     private final List<Failure> failures = new ArrayList<>();
     private int dropsPending;
+    private int refusalsPending;
     private long streamCuts;
     private Duration delay = Duration.ZERO;
     private volatile boolean rssInactiveUntilFirstSet;
+    private volatile boolean keyShiftedByOneByte;
 
     /** The next command whose {@link Command#display()} contains a match of {@code regex} fails once with this exit code and stderr. */
     public synchronized SandboxFaults failNext(String regex, int exitCode, String stderr) {
@@ -44,6 +46,20 @@ public final class SandboxFaults {
         return streamCuts;
     }
 
+    /** The next {@code n} new connections ({@link SandboxInstance#connect()}) are refused, as after cutting the NIC. */
+    public synchronized SandboxFaults refuseNextConnections(int n) {
+        refusalsPending = n;
+        return this;
+    }
+
+    synchronized boolean takeRefusal() {
+        if (refusalsPending > 0) {
+            refusalsPending--;
+            return true;
+        }
+        return false;
+    }
+
     /** Every call waits this long first (a slow link); a call whose timeout is shorter times out. */
     public synchronized SandboxFaults delayEveryCall(Duration d) {
         delay = d;
@@ -59,11 +75,27 @@ public final class SandboxFaults {
         return this;
     }
 
+    /**
+     * The rig's other lesson (kernel 6.12 on QEMU 7.2): the device hashes with the key shifted by one
+     * byte ({@code 00} + the first 39 bytes) while {@code ethtool -x} shows the right key; only traffic
+     * reveals it.
+     */
+    public SandboxFaults keyShiftedByOneByte(boolean on) {
+        keyShiftedByOneByte = on;
+        return this;
+    }
+
+    boolean keyShiftedByOneByte() {
+        return keyShiftedByOneByte;
+    }
+
     public synchronized SandboxFaults clear() {
         failures.clear();
         dropsPending = 0;
+        refusalsPending = 0;
         delay = Duration.ZERO;
         rssInactiveUntilFirstSet = false;
+        keyShiftedByOneByte = false;
         return this;
     }
 

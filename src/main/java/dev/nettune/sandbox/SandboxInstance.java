@@ -105,6 +105,10 @@ public final class SandboxInstance implements Host {
     private int nextIrq = 24;
     /** Never set: close() is a no-op for the shared instance; kept for the sampler's check. */
     private volatile boolean closed;
+    /** The sandbox's own clock for timers (systemd-run --on-active, detached sleepers); tests move it. */
+    private Duration clock = Duration.ZERO;
+    private final Map<String, ArmedTimer> timers = new LinkedHashMap<>();
+    private boolean systemd = true;
     private final long bootNanos = System.nanoTime();
 
     /** A sandbox instance with eth0 (2 queues, no custom RSS) and eth1 (custom RSS, {@code eth1Queues} queues). */
@@ -283,7 +287,7 @@ public final class SandboxInstance implements Host {
     int deliver(String nic, Flow flow, long packets, int bytesPerPacket) {
         synchronized (lock) {
             SandboxNic n = nicOrThrow(nic);
-            int q = n.queueOf(flow, staleKey);
+            int q = n.queueOf(flow, staleKey, faults.keyShiftedByOneByte());
             n.receive(q, packets, packets * bytesPerPacket);
             // The SYN-ACKs leave from the CPU that took the packet: the TX queue XPS maps it to.
             n.txPackets[q] += packets;
@@ -339,6 +343,245 @@ public final class SandboxInstance implements Host {
                 }
             }
         }
+    }
+
+    // ---- time, timers and connections (commit-confirmed reverts) ----
+
+    /** A command the host runs later by itself: a transient systemd timer or a detached sleeper. */
+    private record ArmedTimer(Duration firesAt, List<String> command, String pidFile) {
+    }
+
+    /**
+     * Lets {@code d} of sandbox time pass: every armed timer whose time has come runs its command
+     * (NetTune's revert scripts run through {@link #runScript}). Tests drive commit-confirmed this way.
+     */
+    public void advanceTime(Duration d) {
+        synchronized (lock) {
+            clock = clock.plus(d);
+            for (var it = timers.entrySet().iterator(); it.hasNext(); ) {
+                var t = it.next();
+                if (t.getValue().firesAt().compareTo(clock) <= 0) {
+                    it.remove();
+                    List<String> c = t.getValue().command();
+                    commandLog.add("(timer " + t.getKey() + ") " + String.join(" ", c));
+                    if (t.getValue().pidFile() != null) {
+                        files.remove(t.getValue().pidFile());
+                    }
+                    if (c.size() == 2 && (c.get(0).equals("/bin/sh") || c.get(0).equals("sh"))) {
+                        String script = files.get(c.get(1));
+                        if (script != null) {
+                            runScript(script, new StringBuilder(), new StringBuilder());
+                        }
+                    } else if (!c.isEmpty()) {
+                        dispatch(Command.of(c.get(0), c.subList(1, c.size())), new StringBuilder(), new StringBuilder());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Names of the timers armed and not yet fired or stopped. */
+    public Set<String> armedTimers() {
+        synchronized (lock) {
+            return new LinkedHashSet<>(timers.keySet());
+        }
+    }
+
+    /** Whether the instance runs systemd (without it NetTune arms a detached sleeper instead of a timer). */
+    public void systemd(boolean on) {
+        synchronized (lock) {
+            systemd = on;
+        }
+    }
+
+    /**
+     * A new connection to this instance, as NetTune opens one to confirm a change; refused while
+     * {@link SandboxFaults#refuseNextConnections} says so.
+     */
+    public Host connect() throws HostException {
+        if (faults.takeRefusal()) {
+            throw new HostException("ssh: connect to host sandbox port 22: Connection timed out (an injected fault).");
+        }
+        return this;
+    }
+
+    /**
+     * Runs a shell script NetTune wrote (a commit-confirmed revert): one command a line, words in
+     * POSIX quoting, plus {@code printf '%s' TEXT > FILE} and {@code printf '%s' TEXT | CMD}.
+     */
+    int runScript(String script, StringBuilder out, StringBuilder err) {
+        int last = 0;
+        for (String line : scriptLines(script)) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#") || l.startsWith("set ")) {
+                continue;
+            }
+            List<String> w = shellWords(l);
+            int pipe = w.indexOf("|");
+            int redirect = w.indexOf(">");
+            if (!w.isEmpty() && w.get(0).equals("printf") && w.size() >= 3 && (pipe == 3 || redirect == 3)) {
+                String text = w.get(2);
+                if (redirect == 3 && w.size() == 5) {
+                    String e = writeFile(w.get(4), text, false);
+                    last = e == null ? 0 : 1;
+                } else if (pipe == 3 && w.size() > 4) {
+                    Command c = new Command(w.get(4), w.subList(5, w.size()), java.util.Optional.of(text), false);
+                    commandLog.add("(script) " + c.display());
+                    last = dispatch(c, out, err);
+                }
+                continue;
+            }
+            if (!w.isEmpty()) {
+                Command c = Command.of(w.get(0), w.subList(1, w.size()));
+                commandLog.add("(script) " + c.display());
+                last = dispatch(c, out, err);
+            }
+        }
+        return last;
+    }
+
+    /** The script's lines, a newline inside quotes staying part of its line. */
+    static List<String> scriptLines(String script) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char ch = script.charAt(i);
+            if (quote == 0 && (ch == '\'' || ch == '"')) {
+                quote = ch;
+            } else if (quote != 0 && ch == quote) {
+                quote = 0;
+            } else if (quote == 0 && ch == '\n') {
+                lines.add(cur.toString());
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(ch);
+        }
+        lines.add(cur.toString());
+        return lines;
+    }
+
+    /** Splits a line into words as a POSIX shell does for quotes; unquoted | and > are words of their own. */
+    static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '\'') {
+                int end = line.indexOf('\'', i + 1);
+                w.append(line, i + 1, end);
+                i = end;
+                inWord = true;
+            } else if (ch == '"') {
+                int end = line.indexOf('"', i + 1);
+                w.append(line, i + 1, end);
+                i = end;
+                inWord = true;
+            } else if (ch == ' ' || ch == '\t') {
+                if (inWord) {
+                    words.add(w.toString());
+                    w.setLength(0);
+                    inWord = false;
+                }
+            } else if ((ch == '|' || ch == '>') && !inWord) {
+                words.add(String.valueOf(ch));
+            } else {
+                w.append(ch);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(w.toString());
+        }
+        return words;
+    }
+
+    private int chmod(List<String> a, StringBuilder err) {
+        String p = a.isEmpty() ? "" : a.get(a.size() - 1);
+        if (!files.containsKey(p)) {
+            err.append("chmod: cannot access '").append(p).append("': No such file or directory\n");
+            return 1;
+        }
+        return 0;
+    }
+
+    private int modinfo(List<String> a, StringBuilder out, StringBuilder err) {
+        String m = a.isEmpty() ? "" : a.get(a.size() - 1);
+        if (!KNOWN_MODULES.contains(m) && !KNOWN_MODULES.contains(m.replace('_', '-'))) {
+            err.append("modinfo: ERROR: Module ").append(m).append(" not found.\n");
+            return 1;
+        }
+        out.append("/lib/modules/").append(KERNEL).append("/kernel/net/").append(m).append('/').append(m)
+                .append(".ko.xz\n");
+        return 0;
+    }
+
+    /** {@code systemd-run --on-active=Ns --unit=U [--description=...] PROGRAM ARGS...}: a transient timer. */
+    private int systemdRun(List<String> a, StringBuilder out, StringBuilder err) {
+        if (!systemd) {
+            err.append("bash: line 1: systemd-run: command not found\n");
+            return 127;
+        }
+        Duration after = null;
+        String unit = null;
+        int i = 0;
+        for (; i < a.size() && a.get(i).startsWith("--"); i++) {
+            String o = a.get(i);
+            if (o.startsWith("--on-active=")) {
+                String v = o.substring("--on-active=".length());
+                after = Duration.ofSeconds(Long.parseLong(v.endsWith("s") ? v.substring(0, v.length() - 1) : v));
+            } else if (o.startsWith("--unit=")) {
+                unit = o.substring("--unit=".length());
+            }
+        }
+        if (after == null || unit == null || i >= a.size()) {
+            err.append("systemd-run: the sandbox models only --on-active=Ns --unit=NAME COMMAND...\n");
+            return 1;
+        }
+        if (timers.containsKey(unit)) {
+            err.append("Failed to start transient timer unit: Unit ").append(unit).append(".timer already exists.\n");
+            return 1;
+        }
+        timers.put(unit, new ArmedTimer(clock.plus(after), List.copyOf(a.subList(i, a.size())), null));
+        err.append("Running timer as unit: ").append(unit).append(".timer\nWill run service as unit: ").append(unit)
+                .append(".service\n");
+        return 0;
+    }
+
+    private static final java.util.regex.Pattern SLEEPER = java.util.regex.Pattern.compile(
+            ".*echo \\$\\$ > (\\S+); sleep (\\d+); exec /bin/sh (\\S+)");
+
+    /** {@code setsid -f sh -c '... echo $$ > PIDFILE; sleep N; exec /bin/sh SCRIPT'}: a detached sleeper. */
+    private int setsid(List<String> a, StringBuilder err) {
+        if (a.size() == 4 && a.get(0).equals("-f") && a.get(1).equals("sh") && a.get(2).equals("-c")) {
+            java.util.regex.Matcher m = SLEEPER.matcher(a.get(3));
+            if (m.matches()) {
+                String pid = Integer.toString(4000 + timers.size());
+                files.put(m.group(1), pid + "\n");
+                timers.put("sleeper-" + pid, new ArmedTimer(clock.plus(Duration.ofSeconds(Long.parseLong(m.group(2)))),
+                        List.of("/bin/sh", m.group(3)), m.group(1)));
+                return 0;
+            }
+        }
+        err.append("setsid: the sandbox models only NetTune's detached revert sleeper\n");
+        return 1;
+    }
+
+    /** {@code pkill -F PIDFILE}: stops a detached sleeper. */
+    private int pkill(List<String> a, StringBuilder err) {
+        if (a.size() == 2 && a.get(0).equals("-F")) {
+            String pid = files.get(a.get(1));
+            if (pid == null) {
+                err.append("pkill: Error reading pidfile ").append(a.get(1)).append(": No such file or directory\n");
+                return 1;
+            }
+            boolean killed = timers.remove("sleeper-" + pid.strip()) != null;
+            return killed ? 0 : 1;
+        }
+        err.append("pkill: the sandbox models only pkill -F PIDFILE\n");
+        return 2;
     }
 
     // ---- the Host port ----
@@ -557,7 +800,19 @@ public final class SandboxInstance implements Host {
                     yield 0;
                 }
                 case "ip" -> ip(a, out, err);
-                case "sh", "bash" -> shell(a, out, err);
+                case "sh", "bash" -> {
+                    if (SamplerScript.isOnceCommand(c)) {
+                        out.append(samplerFrame(SamplerScript.nicOf(c)));
+                        yield 0;
+                    }
+                    yield shell(a, out, err);
+                }
+                case "chmod" -> chmod(a, err);
+                case "printenv" -> 1;
+                case "modinfo" -> modinfo(a, out, err);
+                case "systemd-run" -> systemdRun(a, out, err);
+                case "setsid" -> setsid(a, err);
+                case "pkill" -> pkill(a, err);
                 default -> {
                     err.append("bash: line 1: ").append(program).append(": command not found\n");
                     yield 127;
@@ -1162,7 +1417,7 @@ public final class SandboxInstance implements Host {
 
     /** Writes {@code content} to {@code path} as the kernel or the file system would; null on success, else the errno text. */
     private String writeFile(String path, String content, boolean append) {
-        if (path.startsWith("/etc/")) {
+        if (path.startsWith("/etc/") || path.startsWith("/run/") || path.startsWith("/usr/local/")) {
             if (path.endsWith("/")) {
                 return "Is a directory";
             }
@@ -1262,7 +1517,7 @@ public final class SandboxInstance implements Host {
             err.append("mv: cannot stat '").append(p.get(0)).append("': No such file or directory\n");
             return 1;
         }
-        if (!p.get(1).startsWith("/etc/")) {
+        if (!p.get(1).startsWith("/etc/") && !p.get(1).startsWith("/run/") && !p.get(1).startsWith("/usr/local/")) {
             err.append("mv: cannot move '").append(p.get(0)).append("' to '").append(p.get(1)).append("': Permission denied\n");
             return 1;
         }
@@ -1308,6 +1563,21 @@ public final class SandboxInstance implements Host {
     private int ls(List<String> a, StringBuilder out, StringBuilder err) {
         List<String> dirs = a.stream().filter(s -> !s.startsWith("-")).toList();
         String dir = dirs.isEmpty() ? "/root" : dirs.get(0);
+        java.util.regex.Matcher queues = java.util.regex.Pattern.compile("/sys/class/net/([^/]+)/queues/?").matcher(dir);
+        if (queues.matches()) {
+            SandboxNic n = nics.get(queues.group(1));
+            if (n == null) {
+                err.append("ls: cannot access '").append(dir).append("': No such file or directory\n");
+                return 2;
+            }
+            for (int q = 0; q < n.queues; q++) {
+                out.append("rx-").append(q).append('\n');
+            }
+            for (int q = 0; q < n.queues; q++) {
+                out.append("tx-").append(q).append('\n');
+            }
+            return 0;
+        }
         if (dir.equals("/sys/class/net") || dir.equals("/sys/class/net/")) {
             List<String> names = new ArrayList<>(nics.keySet());
             names.add("lo");
@@ -1337,6 +1607,16 @@ public final class SandboxInstance implements Host {
     }
 
     private int test(List<String> a) {
+        if (a.size() == 2 && a.get(0).equals("-d")) {
+            String p = a.get(1);
+            if (p.equals("/run/systemd/system")) {
+                return systemd ? 0 : 1;
+            }
+            if (p.startsWith("/sys/module/")) {
+                return modules.contains(p.substring("/sys/module/".length())) ? 0 : 1;
+            }
+            return 1;
+        }
         if (a.size() == 2 && (a.get(0).equals("-e") || a.get(0).equals("-f"))) {
             return readFile(a.get(1), new StringBuilder()) != null ? 0 : 1;
         }
@@ -1589,6 +1869,15 @@ public final class SandboxInstance implements Host {
             }
             case "start", "restart", "stop", "reload" -> {
                 for (String u : units) {
+                    if (u.endsWith(".timer")) {
+                        String unit = u.substring(0, u.length() - ".timer".length());
+                        if (!verb.equals("stop") || timers.remove(unit) == null) {
+                            err.append("Failed to ").append(verb).append(' ').append(u).append(": Unit ").append(u)
+                                    .append(" not loaded.\n");
+                            return 5;
+                        }
+                        continue;
+                    }
                     String s = strip(u);
                     String path = "/etc/systemd/system/" + s + ".service";
                     if (!services.containsKey(s) && !files.containsKey(path)) {
@@ -1663,6 +1952,7 @@ public final class SandboxInstance implements Host {
     private int ip(List<String> a, StringBuilder out, StringBuilder err) {
         List<String> args = new ArrayList<>(a);
         boolean oneLine = args.remove("-o") | args.remove("-oneline");
+        boolean json = args.remove("-j") | args.remove("-json");
         if (args.isEmpty() || !List.of("link", "l").contains(args.get(0))) {
             err.append("Object \"").append(args.isEmpty() ? "" : args.get(0)).append("\" is unknown to the sandbox; it answers ip link.\n");
             return 255;
@@ -1671,6 +1961,27 @@ public final class SandboxInstance implements Host {
         if (only != null && !only.equals("lo") && !nics.containsKey(only)) {
             err.append("Device \"").append(only).append("\" does not exist.\n");
             return 1;
+        }
+        if (json) {
+            List<String> objs = new ArrayList<>();
+            if (only == null || only.equals("lo")) {
+                objs.add("{\"ifindex\":1,\"ifname\":\"lo\",\"flags\":[\"LOOPBACK\",\"UP\",\"LOWER_UP\"],\"mtu\":65536,"
+                        + "\"qdisc\":\"noqueue\",\"operstate\":\"UNKNOWN\",\"linkmode\":\"DEFAULT\",\"group\":\"default\","
+                        + "\"txqlen\":1000,\"link_type\":\"loopback\",\"address\":\"00:00:00:00:00:00\",\"broadcast\":\"00:00:00:00:00:00\"}");
+            }
+            List<SandboxNic> byIndex = new ArrayList<>(nics.values());
+            byIndex.sort((x, y) -> Integer.compare(x.ifindex, y.ifindex));
+            for (SandboxNic n : byIndex) {
+                if (only != null && !only.equals(n.name)) {
+                    continue;
+                }
+                objs.add("{\"ifindex\":" + n.ifindex + ",\"ifname\":\"" + n.name + "\",\"flags\":[\"BROADCAST\",\"MULTICAST\""
+                        + (n.up ? ",\"UP\",\"LOWER_UP\"" : "") + "],\"mtu\":" + n.mtu + ",\"qdisc\":\"mq\",\"operstate\":\""
+                        + (n.up ? "UP" : "DOWN") + "\",\"linkmode\":\"DEFAULT\",\"group\":\"default\",\"txqlen\":1000,"
+                        + "\"link_type\":\"ether\",\"address\":\"" + n.mac + "\",\"broadcast\":\"ff:ff:ff:ff:ff:ff\"}");
+            }
+            out.append('[').append(String.join(",", objs)).append("]\n");
+            return 0;
         }
         String sep = oneLine ? "\\" : "\n";
         if (only == null || only.equals("lo")) {

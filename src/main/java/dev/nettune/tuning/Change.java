@@ -21,6 +21,9 @@ import java.util.Optional;
     @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
     @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
     @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
+    @JsonSubTypes.Type(value = XpsChange.class, name = "xps"),
+    @JsonSubTypes.Type(value = IrqAffinityChange.class, name = "irq-affinity"),
+    @JsonSubTypes.Type(value = ChannelChange.class, name = "channels"),
     @JsonSubTypes.Type(value = ServiceChange.class, name = "service"),
 })
 public interface Change extends ProfileEntry {

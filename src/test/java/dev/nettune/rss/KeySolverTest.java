@@ -274,6 +274,22 @@ class KeySolverTest {
     }
 
     @Test
+    void anInterruptedSearchStops() {
+        Random rnd = new Random(18);
+        List<KeySolver.Goal> goals = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            goals.add(KeySolver.Goal.toQueue(randomFlow(rnd, false), rnd.nextInt(4)));
+        }
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> new KeySolver(EQUAL4).solve(goals, seeded(18)))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void unreachableQueueIsBadInput() {
         assertThatThrownBy(() -> new KeySolver(EQUAL4).solve(List.of(KeySolver.Goal.toQueue(Flow.tcp("10.0.0.1", "10.0.0.2", 1, 2), 9)),
                 seeded(14))).isInstanceOf(RssInputException.class).hasMessageStartingWith("Queue 9 has no bucket in this table");

@@ -206,8 +206,11 @@ public final class LocalOpenApiServer implements AutoCloseable {
                 handler.handle(request, body);
             }
             send(exchange, 200, body, params);
+            LOG.debug("{} {} -> 200 {}", params.get("Version"), params.get("Action"), requestId);
         } catch (OpenApiException e) {
             send(exchange, e.httpStatus(), error(requestId, params, e), params);
+            // Never the parameters: they carry the signature (and, for STS keys, the token).
+            LOG.debug("{} {} -> {} {} {}", params.get("Version"), params.get("Action"), e.httpStatus(), e.code(), requestId);
         } catch (DroppedConnection e) {
             exchange.close();
             throw e;

@@ -224,7 +224,7 @@ public final class SimulatedCloud {
     synchronized CloudModel.Region region(String regionId) {
         CloudModel.Region region = regions.get(regionId);
         if (region == null) {
-            throw new OpenApiException(400, "InvalidRegionId.NotFound", "The specified RegionId \"" + regionId + "\" does not exist.");
+            throw new OpenApiException(404, "InvalidRegionId.NotFound", "The specified RegionId \"" + regionId + "\" does not exist.");
         }
         return region;
     }

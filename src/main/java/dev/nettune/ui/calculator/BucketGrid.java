@@ -12,17 +12,17 @@ import javafx.scene.layout.GridPane;
 import javafx.util.Duration;
 
 /**
- * The indirection table drawn as a grid, 16 buckets a row (128 buckets = 16 x 8), each cell
+ * The indirection table drawn as a grid (shared by the Calculator and Hosts screens), 16 buckets a row (128 buckets = 16 x 8), each cell
  * coloured by its queue; the flow's bucket is outlined and hovering sets the hovered bucket.
  */
-final class BucketGrid extends GridPane {
+public final class BucketGrid extends GridPane {
     static final int COLUMNS = 16;
 
     private final IntegerProperty hovered;
     private final List<Label> cells = new ArrayList<>();
     private int highlighted = -1;
 
-    BucketGrid(IntegerProperty hovered) {
+    public BucketGrid(IntegerProperty hovered) {
         this.hovered = hovered;
         getStyleClass().add("bucket-grid");
         setHgap(3);
@@ -30,7 +30,7 @@ final class BucketGrid extends GridPane {
     }
 
     /** Redraws for this table (null: the table is invalid, show an empty, greyed grid). */
-    void show(IndirectionTable table, int flowBucket) {
+    public void show(IndirectionTable table, int flowBucket) {
         int size = table == null ? (cells.isEmpty() ? IndirectionTable.ENI_SIZE : cells.size()) : table.size();
         if (size != cells.size()) {
             build(size);

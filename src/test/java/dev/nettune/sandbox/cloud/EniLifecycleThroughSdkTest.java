@@ -125,6 +125,44 @@ class EniLifecycleThroughSdkTest {
                 .satisfies(e -> assertThat(((ClientException) e).getErrCode()).isEqualTo("InvalidEniId.NotFound"));
     }
 
+    @Test
+    void describeNetworkInterfacesPagesWithPageNumberAndPageSize() throws ClientException {
+        DescribeNetworkInterfacesRequest request = new DescribeNetworkInterfacesRequest();
+        request.setPageSize(2);
+        request.setPageNumber(2);
+
+        DescribeNetworkInterfacesResponse page = sdk.call(request);
+
+        assertThat(page.getTotalCount()).isEqualTo(3);
+        assertThat(page.getPageNumber()).isEqualTo(2);
+        assertThat(page.getNetworkInterfaceSets()).hasSize(1);
+    }
+
+    @Test
+    void describeNetworkInterfacesPagesWithNextToken() throws ClientException {
+        DescribeNetworkInterfacesRequest first = new DescribeNetworkInterfacesRequest();
+        first.setMaxResults(2);
+        DescribeNetworkInterfacesResponse one = sdk.call(first);
+        DescribeNetworkInterfacesRequest second = new DescribeNetworkInterfacesRequest();
+        second.setMaxResults(2);
+        second.setNextToken(one.getNextToken());
+
+        DescribeNetworkInterfacesResponse two = sdk.call(second);
+
+        assertThat(one.getNetworkInterfaceSets()).hasSize(2);
+        assertThat(two.getNetworkInterfaceSets()).hasSize(1);
+        assertThat(two.getNextToken()).isEmpty();
+    }
+
+    @Test
+    void anUnknownRegionAnswersInvalidRegionIdNotFound() {
+        DescribeInstancesRequest request = new DescribeInstancesRequest();
+        request.setSysRegionId("cn-atlantis");
+
+        assertThatThrownBy(() -> sdk.call(request))
+                .satisfies(e -> assertThat(((ClientException) e).getErrCode()).isEqualTo("InvalidRegionId.NotFound"));
+    }
+
     private CreateNetworkInterfaceRequest createRequest(String clientToken) {
         CreateNetworkInterfaceRequest create = new CreateNetworkInterfaceRequest();
         create.setVSwitchId(DemoSeed.VSWITCH_B);

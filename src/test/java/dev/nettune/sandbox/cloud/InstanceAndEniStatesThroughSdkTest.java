@@ -7,7 +7,9 @@ import com.aliyuncs.ecs.model.v20140526.AttachNetworkInterfaceRequest;
 import com.aliyuncs.ecs.model.v20140526.CreateNetworkInterfaceRequest;
 import com.aliyuncs.ecs.model.v20140526.DeleteNetworkInterfaceRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfacesRequest;
 import com.aliyuncs.ecs.model.v20140526.DetachNetworkInterfaceRequest;
+import com.aliyuncs.ecs.model.v20140526.ModifyNetworkInterfaceAttributeRequest;
 import com.aliyuncs.ecs.model.v20140526.StartInstanceRequest;
 import com.aliyuncs.ecs.model.v20140526.StopInstanceRequest;
 import com.aliyuncs.exceptions.ClientException;
@@ -59,6 +61,62 @@ class InstanceAndEniStatesThroughSdkTest {
 
         assertThatThrownBy(() -> sdk.call(stop))
                 .satisfies(e -> assertThat(((ClientException) e).getErrCode()).isEqualTo("InvalidInstanceId.NotFound"));
+    }
+
+    @Test
+    void anAvailableEniIsDeleted() throws ClientException {
+        int before = sdk.server.cloud().networkInterfaceCount();
+        DeleteNetworkInterfaceRequest delete = new DeleteNetworkInterfaceRequest();
+        delete.setNetworkInterfaceId(DemoSeed.SECONDARY_ENI);
+
+        sdk.call(delete);
+
+        assertThat(sdk.server.cloud().networkInterfaceCount()).isEqualTo(before - 1);
+        assertThat(sdk.server.cloud().networkInterfaceStatus(DemoSeed.SECONDARY_ENI)).isEmpty();
+    }
+
+    @Test
+    void theQueueNumberOfAnEniAttachedToARunningInstanceCannotChange() throws ClientException {
+        sdk.call(attach(DemoSeed.SECONDARY_ENI, DemoSeed.SANDBOX_INSTANCE));
+        sdk.server.cloud().settle();
+        ModifyNetworkInterfaceAttributeRequest modify = new ModifyNetworkInterfaceAttributeRequest();
+        modify.setNetworkInterfaceId(DemoSeed.SECONDARY_ENI);
+        modify.setQueueNumber(2);
+
+        assertThatThrownBy(() -> sdk.call(modify))
+                .satisfies(e -> {
+                    assertThat(((ClientException) e).getErrCode()).isEqualTo("InvalidOperation.InvalidEcsState");
+                    assertThat(((ClientException) e).getErrMsg()).contains("Stopped");
+                });
+    }
+
+    @Test
+    void theQueueNumberOfAnAvailableEniChanges() throws ClientException {
+        ModifyNetworkInterfaceAttributeRequest modify = new ModifyNetworkInterfaceAttributeRequest();
+        modify.setNetworkInterfaceId(DemoSeed.SECONDARY_ENI);
+        modify.setQueueNumber(2);
+
+        sdk.call(modify);
+
+        DescribeNetworkInterfacesRequest describe = new DescribeNetworkInterfacesRequest();
+        describe.setNetworkInterfaceIds(java.util.List.of(DemoSeed.SECONDARY_ENI));
+        assertThat(sdk.call(describe).getNetworkInterfaceSets().get(0).getQueueNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void aClientTokenReusedWithOtherParametersAnswersIdempotenceParamNotMatch() throws ClientException {
+        CreateNetworkInterfaceRequest first = new CreateNetworkInterfaceRequest();
+        first.setVSwitchId(DemoSeed.VSWITCH_B);
+        first.setSecurityGroupId(DemoSeed.SECURITY_GROUP);
+        first.setClientToken("token-7");
+        sdk.call(first);
+        CreateNetworkInterfaceRequest other = new CreateNetworkInterfaceRequest();
+        other.setVSwitchId(DemoSeed.VSWITCH_C);
+        other.setSecurityGroupId(DemoSeed.SECURITY_GROUP);
+        other.setClientToken("token-7");
+
+        assertThatThrownBy(() -> sdk.call(other))
+                .satisfies(e -> assertThat(((ClientException) e).getErrCode()).isEqualTo("IdempotenceParamNotMatch"));
     }
 
     @Test

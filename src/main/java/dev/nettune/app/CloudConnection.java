@@ -1,0 +1,65 @@
+package dev.nettune.app;
+
+import dev.nettune.cloud.CloudApi;
+import dev.nettune.cloud.CloudInputException;
+import dev.nettune.cloud.RegionId;
+import dev.nettune.cloud.aliyun.AliyunCloudApi;
+import dev.nettune.cloud.aliyun.ApiEndpoint;
+import dev.nettune.cloud.aliyun.CloudCredentials;
+import dev.nettune.cloud.aliyun.CredentialLoader;
+import dev.nettune.sandbox.cloud.DemoSeed;
+import dev.nettune.sandbox.cloud.LocalOpenApiServer;
+import dev.nettune.sandbox.cloud.SandboxCredentials;
+import java.util.Optional;
+
+/**
+ * A connection to the cloud API as the user chose it, for the CLI and the GUI. The rule: the
+ * endpoint {@code sandbox} means the built-in local OpenAPI server, started in-process with its
+ * fake demo key (region {@code cn-hongkong} unless given); any other endpoint is an http(s) URL
+ * that overrides the regional one; without an endpoint the regional public endpoints are used.
+ * Credentials come from {@code --profile}, the environment or ~/.aliyun/config.json (never from
+ * NetTune's own files); the sandbox needs none.
+ */
+public record CloudConnection(CloudApi api, RegionId region, String endpoint, String credentials, boolean sandbox) implements AutoCloseable {
+    /** The endpoint name that selects the built-in local server. */
+    public static final String SANDBOX = "sandbox";
+
+    /** Connects; {@code region} falls back to the profile's region, then ALIBABA_CLOUD_REGION_ID. */
+    public static CloudConnection open(AppContext context, Optional<String> endpoint, Optional<String> profile, Optional<String> region,
+            CredentialLoader loader) {
+        if (endpoint.filter(SANDBOX::equalsIgnoreCase).isPresent()) {
+            if (profile.isPresent()) {
+                throw new CloudInputException("--profile and --endpoint sandbox do not go together: the sandbox uses its own fake demo key.");
+            }
+            LocalOpenApiServer server = context.cloudSandbox();
+            SandboxCredentials demo = SandboxCredentials.DEMO;
+            ApiEndpoint local = ApiEndpoint.parse("http://" + server.endpoint());
+            AliyunCloudApi api = new AliyunCloudApi(new CloudCredentials.AccessKey(demo.accessKeyId(), demo.accessKeySecret()), Optional.of(local));
+            return new CloudConnection(api, RegionId.of(region.orElse(DemoSeed.REGION)), "sandbox (" + local.url() + ")",
+                    "sandbox demo key " + CloudCredentials.mask(demo.accessKeyId()), true);
+        }
+        Optional<ApiEndpoint> override = endpoint.map(ApiEndpoint::parse);
+        CredentialLoader.Loaded loaded = loader.load(profile).orElseThrow(() -> new CloudInputException(loader.noCredentialsMessage()));
+        String r = region.or(loaded::region).orElseThrow(() -> new CloudInputException(
+                "No region: pass --region (e.g. cn-hongkong), or set region_id in the profile, or ALIBABA_CLOUD_REGION_ID."));
+        RegionId regionId = RegionId.of(r);
+        AliyunCloudApi api = new AliyunCloudApi(loaded.credentials(), override);
+        return new CloudConnection(api, regionId, api.endpointDescription(regionId), loaded.display(), false);
+    }
+
+    @Override
+    public void close() {
+        if (api instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing an HTTP client: nothing the user can act on
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return region + " via " + endpoint + " as " + credentials;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.nettune.cli;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.app.CloudConnection;
+import dev.nettune.cloud.AliyunCliScript;
+import dev.nettune.cloud.CloudAction;
+import dev.nettune.cloud.CloudApiException;
+import dev.nettune.cloud.CloudCall;
+import dev.nettune.cloud.CloudInputException;
+import dev.nettune.cloud.CloudPlan;
+import dev.nettune.cloud.CloudPlanRunner;
+import dev.nettune.cloud.PlanNames;
+import dev.nettune.cloud.RegionId;
+import dev.nettune.cloud.ResourceWaiter;
+import dev.nettune.cloud.aliyun.CredentialLoader;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code nettune cloud ...}: ENIs, connection timeouts, custom RSS, security-group rules and EIPs
+ * through the Alibaba Cloud OpenAPI, each change a plan shown first (with its aliyun CLI lines),
+ * journaled, resumable and undoable.
+ */
+@Command(name = "cloud", mixinStandardHelpOptions = true,
+        description = {"Set up ENIs, connection timeouts, custom RSS, security-group rules and EIPs on Alibaba Cloud.",
+            "Credentials: --profile NAME of ~/.aliyun/config.json, else ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (+ ALIBABA_CLOUD_SECURITY_TOKEN),",
+            "else the current profile, else the ECS RAM role in ALIBABA_CLOUD_ECS_METADATA. Only the key id's last 4 characters are shown.",
+            "--endpoint sandbox uses the built-in local OpenAPI server (seeded cn-hongkong, fake demo key; its state lasts for one command)."},
+        subcommands = {CloudEniCommand.class, CloudSgCommand.class, CloudEipCommand.class, CloudPlanCommand.class, CloudInstancesCommand.class})
+final class CloudCommand implements Runnable {
+    /** Where credentials come from; tests swap in an injected environment and home directory. */
+    static java.util.function.Supplier<CredentialLoader> credentialLoader = CredentialLoader::fromSystem;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Connects as the options say (validation first: a bad region or endpoint never reaches the network). */
+    static CloudConnection connect(AppContext context, CloudOptions o) {
+        o.region().ifPresent(RegionId::of);
+        return CloudConnection.open(context, o.endpoint(), o.profile(), o.region(), credentialLoader.get());
+    }
+
+    /** The region a plan is made for without connecting (dry runs): --region, else the sandbox's, else the profile's. */
+    static RegionId planRegion(CloudOptions o) {
+        if (o.region().isPresent()) {
+            return RegionId.of(o.region().get());
+        }
+        if (o.endpoint().filter(CloudConnection.SANDBOX::equalsIgnoreCase).isPresent()) {
+            return RegionId.of("cn-hongkong");
+        }
+        return credentialLoader.get().load(o.profile()).flatMap(CredentialLoader.Loaded::region).map(RegionId::of)
+                .orElseThrow(() -> new CloudInputException("No region: pass --region (e.g. cn-hongkong)."));
+    }
+
+    /**
+     * Shows the plan; unless it is a dry run, runs it (journaled) and reports. Returns the exit code:
+     * 0 done, 1 failed or stopped.
+     */
+    static int showAndRun(AppContext context, CloudOptions o, CloudPlan plan, PrintWriter out, PrintWriter err,
+            java.util.function.Supplier<CloudConnection> connection) {
+        if (o.dryRun) {
+            context.cloudJournal().recordPlan(plan);
+            if (o.json) {
+                Map<String, Object> doc = planJson(plan);
+                doc.put("dryRun", true);
+                out.println(CliJson.write(doc));
+            } else {
+                printPlan(plan, out);
+                out.println("Dry run: nothing was sent. The plan is journaled as " + plan.id() + ": run it with `nettune cloud plan resume "
+                        + plan.id() + "`, or export it with `nettune cloud plan export " + plan.id() + " --format aliyun-cli|terraform`.");
+            }
+            return 0;
+        }
+        if (plan.isEmpty()) {
+            if (o.json) {
+                out.println(CliJson.write(planJson(plan)));
+            } else {
+                printPlan(plan, out);
+            }
+            return 0;
+        }
+        if (!o.json) {
+            printPlan(plan, out);
+        }
+        try (CloudConnection c = connection.get()) {
+            CloudPlanRunner runner = new CloudPlanRunner(c.api(), context.cloudJournal(), ResourceWaiter.standard());
+            CloudPlanRunner.PlanRun run = runner.run(plan, m -> {
+                if (!o.json) {
+                    out.println("  .. " + m);
+                    out.flush();
+                }
+            }, confirmation(o, out, err));
+            return report(run, o, plan, out, err);
+        }
+    }
+
+    static int report(CloudPlanRunner.PlanRun run, CloudOptions o, CloudPlan plan, PrintWriter out, PrintWriter err) {
+        if (o.json) {
+            Map<String, Object> doc = planJson(plan);
+            doc.put("completed", run.completed());
+            doc.put("results", run.stepResults());
+            run.failure().ifPresent(f -> doc.put("failure", f));
+            run.apiError().ifPresent(e -> {
+                Map<String, Object> ae = new LinkedHashMap<>();
+                ae.put("code", e.code());
+                ae.put("message", e.apiMessage());
+                ae.put("requestId", e.requestId().orElse(null));
+                e.advice().ifPresent(a -> ae.put("advice", a));
+                doc.put("error", ae);
+            });
+            out.println(CliJson.write(doc));
+        } else {
+            run.stepResults().forEach(r -> out.println("  ok " + r));
+            if (run.completed()) {
+                out.println("Done: plan " + run.planId() + " (undo with `nettune cloud plan undo " + run.planId() + "`).");
+            }
+        }
+        run.failure().ifPresent(f -> err.println("nettune: " + f));
+        return run.completed() ? 0 : 1;
+    }
+
+    static CloudPlanRunner.Confirmation confirmation(CloudOptions o, PrintWriter out, PrintWriter err) {
+        if (o.yes) {
+            return CloudPlanRunner.Confirmation.ALWAYS;
+        }
+        return (step, why) -> {
+            Console console = System.console();
+            if (console == null || o.json) {
+                err.println("nettune: this step interrupts service: " + why + " Add --yes to confirm it.");
+                return false;
+            }
+            out.println("This step interrupts service: " + why);
+            out.flush();
+            String answer = console.readLine("Proceed with \"%s\"? [y/N] ", step.describe());
+            return answer != null && answer.strip().equalsIgnoreCase("y");
+        };
+    }
+
+    static void printPlan(CloudPlan plan, PrintWriter out) {
+        out.println("Plan " + plan.id() + ": " + plan.title());
+        List<String> lines = AliyunCliScript.lines(plan);
+        for (int i = 0; i < plan.steps().size(); i++) {
+            CloudAction s = plan.steps().get(i);
+            out.println("  " + (i + 1) + ". " + s.describe());
+            s.interruption().ifPresent(x -> out.println("     ! interrupts service: " + x));
+            out.println("     " + lines.get(i));
+        }
+        if (plan.isEmpty()) {
+            out.println("  (nothing to do)");
+        }
+        for (String n : plan.notes()) {
+            out.println("  Note: " + n);
+        }
+    }
+
+    static Map<String, Object> planJson(CloudPlan plan) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("planId", plan.id());
+        doc.put("title", plan.title());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        PlanNames names = new PlanNames();
+        List<String> lines = AliyunCliScript.lines(plan);
+        for (int i = 0; i < plan.steps().size(); i++) {
+            CloudAction a = plan.steps().get(i);
+            CloudCall call = a.toCall(names);
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("step", i + 1);
+            s.put("description", a.describe());
+            s.put("product", call.product());
+            s.put("action", call.action());
+            Map<String, String> params = new LinkedHashMap<>();
+            call.sent().forEach(p -> params.put(p.name(), p.variable() ? "$" + p.value() : p.value()));
+            s.put("parameters", params);
+            s.put("aliyunCli", lines.get(i));
+            a.interruption().ifPresent(x -> s.put("interrupts", x));
+            steps.add(s);
+        }
+        doc.put("steps", steps);
+        doc.put("notes", plan.notes());
+        return doc;
+    }
+
+    /** An API error for a person: code, message, RequestId and advice (used where no plan runs). */
+    static String describe(CloudApiException e) {
+        return e.getMessage() + e.advice().map(a -> " " + a).orElse("");
+    }
+
+    static <T> T orBadInput(Optional<T> value, String message) {
+        return value.orElseThrow(() -> new CloudInputException(message));
+    }
+}

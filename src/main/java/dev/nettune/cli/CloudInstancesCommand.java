@@ -1,0 +1,61 @@
+package dev.nettune.cli;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.app.CloudConnection;
+import dev.nettune.cloud.CloudInstance;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code nettune cloud instances}: the region's instances with type, status and ENIs (DescribeInstances). */
+@Command(name = "instances", mixinStandardHelpOptions = true, description = "List the region's ECS instances (DescribeInstances).")
+final class CloudInstancesCommand implements Callable<Integer> {
+    private final AppContext context;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CloudOptions options;
+
+    CloudInstancesCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (CloudConnection c = CloudCommand.connect(context, options)) {
+            List<CloudInstance> instances = c.api().describeInstances(c.region());
+            if (options.json) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (CloudInstance i : instances) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("instanceId", i.id().value());
+                    m.put("name", i.name());
+                    m.put("instanceType", i.instanceType());
+                    m.put("status", i.status());
+                    m.put("zoneId", i.zoneId());
+                    m.put("osName", i.osName());
+                    m.put("privateIpAddresses", i.privateIpAddresses());
+                    m.put("networkInterfaces", i.networkInterfaces().stream().map(Object::toString).toList());
+                    rows.add(m);
+                }
+                out.println(CliJson.write(rows));
+            } else {
+                out.println("Region " + c.region() + " via " + c.endpoint() + " as " + c.credentials());
+                String fmt = "%-26s %-26s %-16s %-9s %-16s %s%n";
+                out.printf(fmt, "INSTANCE", "NAME", "TYPE", "STATUS", "PRIVATE IP", "ENIS");
+                for (CloudInstance i : instances) {
+                    out.printf(fmt, i.id(), i.name(), i.instanceType(), i.status(), String.join(",", i.privateIpAddresses()),
+                            String.join(",", i.networkInterfaces().stream().map(Object::toString).toList()));
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.nettune.tuning;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.linux.Channels;
+import dev.nettune.linux.LinuxParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A NIC's combined channel count ({@code ethtool -L NIC combined N}). Its value is {@code N|max}.
+ * The planner adds the rules around it: a custom table that references a queue at or above N is
+ * reset to the default first (the kernel refuses the change otherwise), and since a channel change
+ * switches the device's RSS off while {@code ethtool -x} still shows the old settings, the key and
+ * table are pushed again afterwards.
+ */
+public record ChannelChange(String nic, int combined) implements Change {
+    public ChannelChange {
+        NicName.check(nic);
+        if (combined < 1 || combined > 4096) {
+            throw new TuningInputException("combined " + combined + " is out of range: a NIC needs 1-4096 channels.");
+        }
+    }
+
+    static int current(String value) {
+        return Integer.parseInt(value.split("\\|")[0]);
+    }
+
+    static int max(String value) {
+        String[] p = value.split("\\|");
+        return p.length > 1 ? Integer.parseInt(p[1]) : Integer.MAX_VALUE;
+    }
+
+    @Override
+    public String target() {
+        return "channels " + nic;
+    }
+
+    @Override
+    public String title() {
+        return "Combined channels of " + nic;
+    }
+
+    @Override
+    public String desired() {
+        return Integer.toString(combined);
+    }
+
+    @Override
+    public String desiredGiven(String current) {
+        return combined + "|" + max(current);
+    }
+
+    @Override
+    public List<Command> readCommands() {
+        return List.of(Command.of("ethtool", "-l", nic));
+    }
+
+    @Override
+    public Reading read(List<CommandResult> results) {
+        CommandResult r = results.get(0);
+        if (!r.ok()) {
+            return Reading.unavailable("ethtool -l " + nic + " failed: " + r.stderr().strip());
+        }
+        try {
+            Channels c = Channels.parse(r.stdout());
+            if (c.combined().isEmpty() || c.maxCombined().isEmpty()) {
+                return Reading.unavailable(nic + " has no combined channels to set");
+            }
+            return Reading.of(c.combined().getAsInt() + "|" + c.maxCombined().getAsInt());
+        } catch (LinuxParseException e) {
+            return Reading.unavailable("ethtool -l " + nic + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> problemsGiven(String current) {
+        int max = max(current);
+        if (combined > max) {
+            return List.of(nic + " supports at most " + max + " combined channels, not " + combined + ".");
+        }
+        return List.of();
+    }
+
+    @Override
+    public boolean satisfies(String observed, String wanted) {
+        return current(observed) == current(wanted);
+    }
+
+    @Override
+    public List<Action> actions(String from, String to) {
+        return List.of(new Action.Run(Command.of("ethtool", "-L", nic, "combined", Integer.toString(current(to))).asRoot()));
+    }
+
+    @Override
+    public String show(String value) {
+        return current(value) + (value.contains("|") ? " (max " + max(value) + ")" : "");
+    }
+
+    @Override
+    public Optional<String> affectedNic() {
+        return Optional.of(nic);
+    }
+
+    @Override
+    public boolean canCutSession() {
+        return true;
+    }
+
+    @Override
+    public List<String> warnings(String before, HostFacts facts) {
+        return List.of("Changing channels switches the device's RSS off (ethtool -x keeps showing the old table):"
+                + " NetTune pushes the key and table again right after.");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.nettune.tuning;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.linux.CpuSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which CPUs serve one interrupt ({@code /proc/irq/N/smp_affinity_list}). irqbalance, when it runs,
+ * moves it back; the plan warns and a profile can ban the IRQs from irqbalance or stop it.
+ */
+public record IrqAffinityChange(int irq, String cpus, String label) implements Change {
+    public IrqAffinityChange {
+        if (irq < 0 || irq > 65535) {
+            throw new TuningInputException("IRQ " + irq + " is out of range: 0-65535.");
+        }
+        cpus = XpsChange.canonical(cpus);
+        if (XpsChange.NONE.equals(cpus)) {
+            throw new TuningInputException("IRQ " + irq + " needs at least one CPU: an interrupt must be served somewhere.");
+        }
+        label = label == null ? "" : label.replaceAll("[^A-Za-z0-9_.:@ -]", "");
+    }
+
+    public String path() {
+        return "/proc/irq/" + irq + "/smp_affinity_list";
+    }
+
+    @Override
+    public String target() {
+        return "irq " + irq;
+    }
+
+    @Override
+    public String title() {
+        return "IRQ " + irq + " affinity" + (label.isEmpty() ? "" : " (" + label + ")");
+    }
+
+    @Override
+    public String desired() {
+        return cpus;
+    }
+
+    @Override
+    public List<Command> readCommands() {
+        return List.of(Command.of("cat", path()));
+    }
+
+    @Override
+    public Reading read(List<CommandResult> results) {
+        CommandResult r = results.get(0);
+        if (!r.ok()) {
+            return Reading.unavailable(r.stderr().contains("No such file") ? "there is no IRQ " + irq
+                    : "cannot read " + path() + ": " + r.stderr().strip());
+        }
+        try {
+            return Reading.of(CpuSet.parseList(r.stdout().strip()).toList());
+        } catch (IllegalArgumentException e) {
+            return Reading.unavailable(path() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Action> actions(String from, String to) {
+        return List.of(new Action.Run(Command.of("tee", path()).withStdin(to + "\n").asRoot()));
+    }
+
+    @Override
+    public List<String> problems(HostFacts facts) {
+        return XpsChange.checkOnline(CpuSet.parseList(cpus), facts, title());
+    }
+
+    @Override
+    public List<String> warnings(String before, HostFacts facts) {
+        List<String> w = new ArrayList<>();
+        if (facts.irqbalance()) {
+            w.add("irqbalance is running and will move IRQ " + irq + " again: add \"Ban IRQs from irqbalance\" or"
+                    + " \"Stop irqbalance\" to the profile.");
+        }
+        return w;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.nettune.ui.hosts;
+
+import dev.nettune.ui.calculator.BucketGrid;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+
+/** Binds the Hosts screen's controls to its {@link HostsViewModel}; dialogs for adding hosts. Nothing else. */
+public final class HostsController {
+    private final HostsViewModel model;
+    private final HostsActions actions;
+
+    @FXML
+    BorderPane root;
+    @FXML
+    ListView<HostsViewModel.HostEntry> hostList;
+    @FXML
+    Button removeButton;
+    @FXML
+    Label hostTitle;
+    @FXML
+    ProgressIndicator progress;
+    @FXML
+    Button refreshButton;
+    @FXML
+    Button cancelButton;
+    @FXML
+    Label statusLabel;
+    @FXML
+    Label errorLabel;
+    @FXML
+    Label hostSummaryLabel;
+    @FXML
+    Label kernelLabel;
+    @FXML
+    ComboBox<String> nicBox;
+    @FXML
+    Label nicSummaryLabel;
+    @FXML
+    Label rssLabel;
+    @FXML
+    Label countersLabel;
+    @FXML
+    TableView<HostsViewModel.QueueRow> queueTable;
+    @FXML
+    TableColumn<HostsViewModel.QueueRow, Object> queueColumn;
+    @FXML
+    TableColumn<HostsViewModel.QueueRow, Object> rxColumn;
+    @FXML
+    TableColumn<HostsViewModel.QueueRow, Object> txColumn;
+    @FXML
+    TableColumn<HostsViewModel.QueueRow, Object> irqColumn;
+    @FXML
+    TableColumn<HostsViewModel.QueueRow, Object> affinityColumn;
+    @FXML
+    TableColumn<HostsViewModel.QueueRow, Object> xpsColumn;
+    @FXML
+    Label tableProblemLabel;
+    @FXML
+    StackPane tableHolder;
+
+    private final BucketGrid grid = new BucketGrid(new SimpleIntegerProperty(-1));
+
+    /** What the screen asks of the application beyond reading state: the saved-host inventory. */
+    public interface HostsActions {
+        List<String> sshConfigAliases() throws Exception;
+
+        void addSaved(String name, String address, String user, String port, String jump, String key) throws Exception;
+
+        void removeSaved(String name) throws Exception;
+    }
+
+    HostsController(HostsViewModel model, HostsActions actions) {
+        this.model = model;
+        this.actions = actions;
+    }
+
+    public HostsViewModel model() {
+        return model;
+    }
+
+    @FXML
+    void initialize() {
+        hostList.setItems(model.hosts());
+        hostList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(HostsViewModel.HostEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.name() + "  \u2014  " + item.kind()
+                        + (item.detail().isEmpty() ? "" : "\n" + item.detail()));
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        hostList.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null && is != model.selectedHostProperty().get()) {
+                model.select(is);
+            }
+        });
+        model.selectedHostProperty().addListener((o, was, is) -> {
+            hostTitle.setText(is == null ? "No host chosen" : is.name());
+            if (is != null && hostList.getSelectionModel().getSelectedItem() != is) {
+                hostList.getSelectionModel().select(is);
+            }
+        });
+        removeButton.disableProperty().bind(hostList.getSelectionModel().selectedItemProperty().isNull()
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                    HostsViewModel.HostEntry e = hostList.getSelectionModel().getSelectedItem();
+                    return e == null || !e.kind().equals("saved");
+                }, hostList.getSelectionModel().selectedItemProperty())));
+        progress.visibleProperty().bind(model.busyProperty());
+        cancelButton.disableProperty().bind(model.busyProperty().not());
+        refreshButton.disableProperty().bind(model.selectedHostProperty().isNull());
+        statusLabel.textProperty().bind(model.statusProperty());
+        errorLabel.textProperty().bind(model.errorProperty());
+        hostSummaryLabel.textProperty().bind(model.hostSummaryProperty());
+        kernelLabel.textProperty().bind(model.kernelSettingsProperty());
+        nicBox.setItems(model.nics());
+        nicBox.valueProperty().bindBidirectional(model.selectedNicProperty());
+        nicSummaryLabel.textProperty().bind(model.nicSummaryProperty());
+        rssLabel.textProperty().bind(model.rssSummaryProperty());
+        countersLabel.textProperty().bind(model.countersSummaryProperty());
+        tableProblemLabel.textProperty().bind(model.tableProblemProperty());
+        queueTable.setItems(model.queueRows());
+        // Tall enough for every queue up to 16, then it scrolls (an ENI may have 64).
+        queueTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> 36 + 30.0 * Math.max(2, Math.min(16, model.queueRows().size())) + 4, model.queueRows()));
+        queueTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        column(queueColumn, HostsViewModel.QueueRow::queue);
+        column(rxColumn, HostsViewModel.QueueRow::rx);
+        column(txColumn, HostsViewModel.QueueRow::tx);
+        column(irqColumn, HostsViewModel.QueueRow::irq);
+        column(affinityColumn, HostsViewModel.QueueRow::affinity);
+        column(xpsColumn, HostsViewModel.QueueRow::xps);
+        tableHolder.getChildren().add(grid);
+        grid.visibleProperty().bind(model.tableProperty().isNotNull());
+        model.tableProperty().addListener((o, was, is) -> grid.show(is, -1));
+        model.reloadHosts();
+    }
+
+    private static void column(TableColumn<HostsViewModel.QueueRow, Object> c, Function<HostsViewModel.QueueRow, Object> f) {
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
+        c.setSortable(false);
+    }
+
+    @FXML
+    void refresh() {
+        model.refresh();
+    }
+
+    @FXML
+    void cancel() {
+        model.cancel();
+    }
+
+    @FXML
+    void addFromSshConfig() {
+        List<String> aliases;
+        try {
+            aliases = actions.sshConfigAliases();
+        } catch (Exception e) {
+            problem("~/.ssh/config could not be read", e);
+            return;
+        }
+        if (aliases.isEmpty()) {
+            info("~/.ssh/config has no Host aliases to add. Add a host by hand instead.");
+            return;
+        }
+        ChoiceDialog<String> d = new ChoiceDialog<>(aliases.get(0), aliases);
+        d.setTitle("Add a host from ~/.ssh/config");
+        d.setHeaderText("The host keeps following its ~/.ssh/config entry (HostName, User, Port, ProxyJump, IdentityFile).");
+        d.setContentText("Alias:");
+        d.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        d.showAndWait().ifPresent(alias -> act(() -> actions.addSaved(alias, alias, "", "", "", ""), "The host could not be added"));
+    }
+
+    @FXML
+    void addByHand() {
+        AddHostDialog d = new AddHostDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        d.showAndWait().ifPresent(f -> act(() -> actions.addSaved(f.name(), f.address(), f.user(), f.port(), f.jump(), f.key()),
+                "The host could not be added"));
+    }
+
+    @FXML
+    void remove() {
+        HostsViewModel.HostEntry e = hostList.getSelectionModel().getSelectedItem();
+        if (e != null && e.kind().equals("saved")) {
+            act(() -> actions.removeSaved(e.name()), "The host could not be removed");
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private void act(Action a, String what) {
+        try {
+            a.run();
+            model.reloadHosts();
+        } catch (Exception e) {
+            problem(what, e);
+        }
+    }
+
+    private void problem(String what, Exception e) {
+        Alert a = new Alert(Alert.AlertType.ERROR, what + ": " + Optional.ofNullable(e.getMessage()).orElse(e.toString()));
+        a.setHeaderText(null);
+        a.show();
+    }
+
+    private void info(String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text);
+        a.setHeaderText(null);
+        a.show();
+    }
+}

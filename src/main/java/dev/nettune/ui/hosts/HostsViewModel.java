@@ -1,0 +1,355 @@
+package dev.nettune.ui.hosts;
+
+import dev.nettune.linux.CpuSet;
+import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.FlowType;
+import dev.nettune.linux.HostState;
+import dev.nettune.linux.NicName;
+import dev.nettune.linux.NicState;
+import dev.nettune.linux.OsRelease;
+import dev.nettune.linux.QueueCounters;
+import dev.nettune.linux.QueueIrq;
+import dev.nettune.linux.Reading;
+import dev.nettune.linux.RxFlowHash;
+import dev.nettune.rss.IndirectionTable;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Hosts screen without a toolkit: the host list (sandbox first, then local, then saved hosts),
+ * reading the chosen host's state off the UI thread with progress and cancel, and the texts, queue
+ * rows and indirection table of the chosen NIC. Results come back through {@code ui} (the FX thread
+ * in the app, the calling thread in tests).
+ */
+public final class HostsViewModel {
+    /** One entry of the host list. */
+    public record HostEntry(String name, String kind, String detail) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** One row of the per-queue table. */
+    public record QueueRow(int queue, String rx, String tx, String irq, String affinity, String xps) {
+    }
+
+    /** Reads a host's state; blocking, cancelled by interruption. */
+    @FunctionalInterface
+    public interface StateSource {
+        HostState read(String host, Optional<NicName> nic) throws Exception;
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Supplier<List<HostEntry>> lister;
+    private final StateSource source;
+    private final ExecutorService executor;
+    private final Consumer<Runnable> ui;
+
+    private final ObservableList<HostEntry> hosts = FXCollections.observableArrayList();
+    private final ObjectProperty<HostEntry> selectedHost = new SimpleObjectProperty<>();
+    private final ObjectProperty<HostState> state = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("Choose a host to read its network state.");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObservableList<String> nics = FXCollections.observableArrayList();
+    private final StringProperty selectedNic = new SimpleStringProperty();
+    private final StringProperty hostSummary = new SimpleStringProperty("");
+    private final StringProperty kernelSettings = new SimpleStringProperty("");
+    private final StringProperty nicSummary = new SimpleStringProperty("");
+    private final StringProperty rssSummary = new SimpleStringProperty("");
+    private final StringProperty countersSummary = new SimpleStringProperty("");
+    private final StringProperty tableProblem = new SimpleStringProperty("");
+    private final ObjectProperty<IndirectionTable> table = new SimpleObjectProperty<>();
+    private final ObservableList<QueueRow> queueRows = FXCollections.observableArrayList();
+
+    private Future<?> running;
+    private long generation;
+
+    public HostsViewModel(Supplier<List<HostEntry>> lister, StateSource source, ExecutorService executor, Consumer<Runnable> ui) {
+        this.lister = lister;
+        this.source = source;
+        this.executor = executor;
+        this.ui = ui;
+        selectedNic.addListener((o, was, is) -> showNic());
+    }
+
+    public ObservableList<HostEntry> hosts() {
+        return hosts;
+    }
+
+    public ObjectProperty<HostEntry> selectedHostProperty() {
+        return selectedHost;
+    }
+
+    public ObjectProperty<HostState> stateProperty() {
+        return state;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public ObservableList<String> nics() {
+        return nics;
+    }
+
+    public StringProperty selectedNicProperty() {
+        return selectedNic;
+    }
+
+    public StringProperty hostSummaryProperty() {
+        return hostSummary;
+    }
+
+    public StringProperty kernelSettingsProperty() {
+        return kernelSettings;
+    }
+
+    public StringProperty nicSummaryProperty() {
+        return nicSummary;
+    }
+
+    public StringProperty rssSummaryProperty() {
+        return rssSummary;
+    }
+
+    public StringProperty countersSummaryProperty() {
+        return countersSummary;
+    }
+
+    public StringProperty tableProblemProperty() {
+        return tableProblem;
+    }
+
+    public ObjectProperty<IndirectionTable> tableProperty() {
+        return table;
+    }
+
+    public ObservableList<QueueRow> queueRows() {
+        return queueRows;
+    }
+
+    /** Lists the hosts again (after one was added or removed), keeping the selection if it still exists. */
+    public void reloadHosts() {
+        HostEntry keep = selectedHost.get();
+        try {
+            hosts.setAll(lister.get());
+        } catch (RuntimeException e) {
+            error.set("The saved hosts could not be listed: " + plain(e));
+        }
+        if (keep != null) {
+            hosts.stream().filter(h -> h.name().equals(keep.name())).findFirst().ifPresent(selectedHost::set);
+        }
+    }
+
+    /** Chooses a host and reads its state. */
+    public void select(HostEntry host) {
+        if (host == null) {
+            return;
+        }
+        selectedHost.set(host);
+        state.set(null);
+        clearNic();
+        nics.clear();
+        hostSummary.set("");
+        kernelSettings.set("");
+        refresh();
+    }
+
+    /** Reads the chosen host's state again, off the UI thread; a read already running is cancelled first. */
+    public void refresh() {
+        HostEntry host = selectedHost.get();
+        if (host == null) {
+            status.set("Choose a host first.");
+            return;
+        }
+        cancelRunning();
+        long gen = ++generation;
+        busy.set(true);
+        error.set("");
+        status.set("Reading " + host.name() + " (one round trip)\u2026");
+        long started = System.nanoTime();
+        running = executor.submit(() -> {
+            try {
+                HostState s = source.read(host.name(), Optional.empty());
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                ui.accept(() -> {
+                    if (gen == generation) {
+                        busy.set(false);
+                        apply(s, took);
+                    }
+                });
+            } catch (InterruptedException | CancellationException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                ui.accept(() -> {
+                    if (gen == generation) {
+                        busy.set(false);
+                        error.set("Could not read " + host.name() + ": " + plain(e));
+                        status.set("Read failed.");
+                    }
+                });
+            }
+        });
+    }
+
+    /** Stops a read in progress; what was shown before stays. */
+    public void cancel() {
+        if (busy.get()) {
+            cancelRunning();
+            generation++;
+            busy.set(false);
+            status.set("Cancelled.");
+        }
+    }
+
+    private void cancelRunning() {
+        Future<?> f = running;
+        if (f != null && !f.isDone()) {
+            f.cancel(true);
+        }
+    }
+
+    private static String plain(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private void apply(HostState s, Duration took) {
+        state.set(s);
+        status.set("Read " + s.host() + " at " + TIME.format(s.readAt()) + " in " + took.toMillis() + " ms.");
+        hostSummary.set(s.os().describe(OsRelease::prettyName) + "  \u00b7  kernel " + s.kernel().describe()
+                + "  \u00b7  " + s.cpuCount().describe(c -> c + " CPUs") + " (online " + s.onlineCpus().describe(CpuSet::toList) + ")");
+        kernelSettings.set(kernelText(s));
+        String keep = selectedNic.get();
+        List<String> names = s.nics().stream().map(NicState::name).toList();
+        nics.setAll(names);
+        String pick = names.contains(keep) ? keep
+                : s.nics().stream().filter(NicState::hasRssTable).map(NicState::name).findFirst()
+                        .orElse(names.isEmpty() ? null : names.get(0));
+        if (pick != null && pick.equals(selectedNic.get())) {
+            showNic();
+        } else {
+            selectedNic.set(pick);
+        }
+        if (names.isEmpty()) {
+            clearNic();
+            nicSummary.set("No network interfaces were read.");
+        }
+    }
+
+    private static String kernelText(HostState s) {
+        List<String> lines = new ArrayList<>();
+        s.timeWaitSysctls().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> lines.add(e.getKey() + " = " + e.getValue().describe()));
+        lines.add("smc module: " + s.smcModuleLoaded().describe(b -> b ? "loaded" : "not loaded"));
+        lines.add("net.smc: " + s.smcSysctls().describe(m -> m.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining(", "))));
+        List<String> states = HostState.SERVICES.stream().map(n -> Optional.ofNullable(s.services().get(n))
+                .map(Reading::describe).orElse("not read")).toList();
+        if (states.stream().distinct().count() == 1 && !s.services().values().stream().allMatch(Reading::isKnown)) {
+            // One reason for all (e.g. no systemd): say it once.
+            lines.add(String.join(", ", HostState.SERVICES) + ": " + states.get(0));
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < states.size(); i++) {
+                parts.add(HostState.SERVICES.get(i) + ": " + states.get(i));
+            }
+            lines.add(String.join("   ", parts));
+        }
+        lines.add(HostState.TUNING_CONF + ": " + s.tuningConf().describe(o -> o.map(c -> c.lines().count() + " lines")
+                .orElse("absent")));
+        return String.join("\n", lines);
+    }
+
+    private void clearNic() {
+        nicSummary.set("");
+        rssSummary.set("");
+        countersSummary.set("");
+        tableProblem.set("");
+        table.set(null);
+        queueRows.clear();
+    }
+
+    private void showNic() {
+        HostState s = state.get();
+        String name = selectedNic.get();
+        Optional<NicState> found = s == null || name == null ? Optional.empty() : s.nic(name);
+        if (found.isEmpty()) {
+            clearNic();
+            return;
+        }
+        NicState n = found.get();
+        nicSummary.set(n.driver().describe(d -> d.driver() + " " + d.version())
+                + "  \u00b7  " + n.link().describe(l -> l.mac().orElse("no MAC") + "  \u00b7  mtu " + l.mtu() + "  \u00b7  " + l.state())
+                + "  \u00b7  " + n.channels().describe(c -> c.rxQueues() + (c.rxQueues() == 1 ? " queue" : " queues")
+                        + (c.maxCombined().isPresent() ? " (max " + c.maxCombined().getAsInt() + ")" : ""))
+                + "  \u00b7  NetworkManager " + n.managedByNetworkManager().describe(b -> b ? "manages it" : "does not manage it"));
+        rssSummary.set(n.rss().describe(r -> r.activeHashFunction().orElse("no hash function") + "  \u00b7  key "
+                + r.key().map(k -> k.toColonHex()).orElse("unknown because " + r.keyProblem().orElse("-")))
+                + "\nrx-flow-hash: " + java.util.Arrays.stream(FlowType.values()).map(t -> t.arg() + " "
+                        + Optional.ofNullable(n.flowHash().get(t)).map(h -> h.describe(RxFlowHash::letters)
+                                .replace("unknown because", "unknown:")).map(x -> x.isEmpty() ? "none" : x).orElse("not read"))
+                        .collect(Collectors.joining("   ")));
+        countersSummary.set("Counters from " + n.counters().describe(c -> c.source().label() + ": " + c.source().meaning()
+                + (c.note().isEmpty() ? "" : " (" + c.note() + ")")));
+        Optional<IndirectionTable> t = n.rss().asOptional().flatMap(EthtoolRss::table);
+        table.set(t.orElse(null));
+        tableProblem.set(t.isPresent() ? "" : "No indirection table: " + n.rss().describe(r ->
+                "unknown because " + r.tableProblem().orElse("the NIC printed none")));
+        queueRows.setAll(rows(n));
+    }
+
+    private static List<QueueRow> rows(NicState n) {
+        int queues = n.queueCount().orElse(0);
+        QueueCounters c = n.counters().orElse(null);
+        List<QueueIrq> irqs = n.irqs().orElse(List.of());
+        SortedMap<Integer, Reading<CpuSet>> xps = n.xps().orElse(new TreeMap<>());
+        List<QueueRow> rows = new ArrayList<>();
+        for (int q = 0; q < queues; q++) {
+            final int qq = q;
+            String rx = c == null || !c.hasPerQueue() ? "\u2013" : String.format("%,d", c.rxPackets(q));
+            String tx = c == null || !c.hasPerQueue() ? "\u2013" : c.tx().stream().filter(x -> x.queue() == qq)
+                    .map(x -> String.format("%,d", x.packets())).findFirst().orElse("\u2013");
+            QueueIrq irq = irqs.stream().filter(i -> i.queue() == qq && i.servesRx()).findFirst().orElse(null);
+            String x = xps.containsKey(q) ? xps.get(q).describe(CpuSet::toMask) : n.xps().describe(m -> "\u2013");
+            rows.add(new QueueRow(q, rx, tx, irq == null ? "\u2013" : irq.irq() + "  " + irq.name(),
+                    irq == null ? "\u2013" : irq.affinity().map(CpuSet::toList).orElse("?"), x));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.nettune.ui.tuning;
+
+import dev.nettune.rss.RssKey;
+import dev.nettune.tuning.Profile;
+import dev.nettune.ui.calculator.BucketGrid;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+/** Binds the Tuning view to its view model; every decision lives in {@link TuningViewModel}. */
+public final class TuningController {
+    private final TuningViewModel model;
+
+    @FXML private BorderPane root;
+    @FXML private ComboBox<String> hostBox;
+    @FXML private ComboBox<Profile> profileBox;
+    @FXML private Button planButton;
+    @FXML private Button applyButton;
+    @FXML private Button cancelButton;
+    @FXML private Spinner<Integer> confirmSpinner;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label statusLabel;
+    @FXML private Label countdownLabel;
+    @FXML private TableView<TuningViewModel.PlanRow> planTable;
+    @FXML private TableColumn<TuningViewModel.PlanRow, String> seqColumn;
+    @FXML private TableColumn<TuningViewModel.PlanRow, String> titleColumn;
+    @FXML private TableColumn<TuningViewModel.PlanRow, String> beforeColumn;
+    @FXML private TableColumn<TuningViewModel.PlanRow, String> afterColumn;
+    @FXML private TableColumn<TuningViewModel.PlanRow, String> confirmColumn;
+    @FXML private TableColumn<TuningViewModel.PlanRow, String> stateColumn;
+    @FXML private TableColumn<TuningViewModel.PlanRow, String> readBackColumn;
+    @FXML private ListView<String> notesList;
+    @FXML private TextArea previewArea;
+    @FXML private TextField rssNicField;
+    @FXML private TextArea rssKeyField;
+    @FXML private TextField rssTableField;
+    @FXML private Spinner<Integer> ringsSpinner;
+    @FXML private Label rssErrorLabel;
+    @FXML private StackPane gridHolder;
+
+    public TuningController(TuningViewModel model) {
+        this.model = model;
+    }
+
+    public TuningViewModel model() {
+        return model;
+    }
+
+    @FXML
+    private void initialize() {
+        hostBox.setItems(model.hosts);
+        hostBox.valueProperty().bindBidirectional(model.host);
+        profileBox.setItems(model.profiles);
+        profileBox.valueProperty().bindBidirectional(model.profile);
+        profileBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Profile p) {
+                return p == null ? "" : p.name();
+            }
+
+            @Override
+            public Profile fromString(String s) {
+                return model.profiles.stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
+            }
+        });
+        confirmSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 3600, 60, 10));
+        confirmSpinner.valueProperty().addListener((o, a, b) -> model.confirmTimeout.set(b));
+        planButton.disableProperty().bind(model.busy);
+        applyButton.disableProperty().bind(model.busy.or(model.canApply.not()));
+        cancelButton.disableProperty().bind(model.busy.not());
+        progressBar.progressProperty().bind(model.progress);
+        statusLabel.textProperty().bind(model.status);
+        countdownLabel.textProperty().bind(model.countdown);
+        planTable.setItems(model.rows);
+        seqColumn.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().seq())));
+        titleColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().title()));
+        beforeColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().before()));
+        afterColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().after()));
+        confirmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().commitConfirmed() ? "yes" : ""));
+        stateColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().status()));
+        readBackColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().readBack()));
+        notesList.setItems(model.notes);
+        previewArea.textProperty().bind(model.preview);
+
+        rssNicField.textProperty().bindBidirectional(model.rssNic);
+        rssKeyField.textProperty().bindBidirectional(model.rssKey);
+        rssTableField.textProperty().bindBidirectional(model.rssTable);
+        ringsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.rssRings.get()));
+        ringsSpinner.valueProperty().addListener((o, a, b) -> model.rssRings.set(b));
+        rssErrorLabel.textProperty().bind(model.rssError);
+        BucketGrid grid = new BucketGrid(new SimpleIntegerProperty(-1));
+        gridHolder.getChildren().add(grid);
+        grid.show(model.rssPreview.get(), -1);
+        model.rssPreview.addListener((o, a, b) -> grid.show(b, -1));
+    }
+
+    @FXML
+    private void onPlan() {
+        model.makePlan();
+    }
+
+    @FXML
+    private void onApply() {
+        model.apply();
+    }
+
+    @FXML
+    private void onCancel() {
+        model.cancel();
+    }
+
+    @FXML
+    private void onPlanRss() {
+        model.planRss();
+    }
+
+    @FXML
+    private void onRandomKey() {
+        model.rssKey.set(RssKey.random(RssKey.ENI_LENGTH).toColonHex());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.nettune.ui.tuning;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.app.HostOptions;
+import dev.nettune.store.SavedHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/** Loads the Tuning screen (FXML, controller, view model) as one node for the main window. */
+public final class TuningView {
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nettune-tuning");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Parent root;
+    private final TuningController controller;
+
+    private TuningView(Parent root, TuningController controller) {
+        this.root = root;
+        this.controller = controller;
+    }
+
+    public static TuningView load(AppContext context) {
+        List<String> hosts = new ArrayList<>(context.builtInHosts().names());
+        // The sandbox first: a newcomer can try every step safely.
+        hosts.sort((a, b) -> Boolean.compare(!"sandbox".equals(a), !"sandbox".equals(b)));
+        try {
+            context.hostInventory().list().stream().map(SavedHost::name).forEach(hosts::add);
+        } catch (RuntimeException e) {
+            // An unreadable inventory leaves the built-in hosts; the Hosts screen reports the problem.
+        }
+        TuningViewModel model = new TuningViewModel(
+                name -> context.hostResolver().resolve(name, HostOptions.defaults()),
+                context.tuningEngine(), hosts, context.profiles().all(), WORKER, Platform::runLater);
+        // An RSS change proposed elsewhere (the Monitor's verification fix) fills the RSS editor, ready to plan.
+        context.rssProposals().latest().ifPresent(p -> propose(model, p));
+        context.rssProposals().subscribe(p -> Platform.runLater(() -> propose(model, p)));
+        return load(model);
+    }
+
+    private static void propose(TuningViewModel model, dev.nettune.app.RssProposals.Proposal p) {
+        if (model.hosts.contains(p.host())) {
+            model.host.set(p.host());
+        }
+        model.rssNic.set(p.nic());
+        model.rssKey.set(p.key().orElse(""));
+        model.rssTable.set(p.table().orElse(""));
+        model.status.set("Proposed by the Monitor: " + p.reason() + " Plan it to preview the change.");
+    }
+
+    public static TuningView load(TuningViewModel model) {
+        FXMLLoader loader = new FXMLLoader(TuningView.class.getResource("TuningView.fxml"));
+        loader.setControllerFactory(type -> new TuningController(model));
+        try {
+            Parent root = loader.load();
+            return new TuningView(root, loader.getController());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The Tuning screen's FXML did not load", e);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public TuningViewModel model() {
+        return controller.model();
+    }
+}
