@@ -151,6 +151,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        hostResolver.closeAll();
         SandboxTraffic traffic = sandboxTraffic;
         if (traffic != null) {
             traffic.close();

@@ -2,6 +2,7 @@ package dev.nettune.app;
 
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.host.ssh.SessionTrust;
 import dev.nettune.host.ssh.SshConfig;
 import dev.nettune.host.ssh.SshHost;
 import dev.nettune.host.ssh.SshOptions;
@@ -10,7 +11,16 @@ import dev.nettune.store.HostInventory;
 import dev.nettune.store.SavedHost;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,20 +37,122 @@ public final class HostResolver {
     private final BuiltInHosts builtIns;
     private final Supplier<HostInventory> inventory;
     private final Supplier<Path> sshConfigFile;
+    private final SessionTrust sessionTrust = new SessionTrust();
+    private final Duration idleClose;
+    private final Map<String, Pooled> pool = new HashMap<>();
+    private final Map<String, char[]> sudoPasswords = new ConcurrentHashMap<>();
+    private static final ScheduledExecutorService IDLE = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "nettune-ssh-idle-close");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** One pooled connection and how many handles on it are open. */
+    private static final class Pooled {
+        final SshHost host;
+        int leases;
+        ScheduledFuture<?> idle;
+
+        Pooled(SshHost host) {
+            this.host = host;
+        }
+    }
 
     public HostResolver(BuiltInHosts builtIns, Supplier<HostInventory> inventory, Supplier<Path> sshConfigFile) {
+        this(builtIns, inventory, sshConfigFile, Duration.ofMinutes(2));
+    }
+
+    /** {@code idleClose}: how long a connection nobody holds stays open for the next user. */
+    public HostResolver(BuiltInHosts builtIns, Supplier<HostInventory> inventory, Supplier<Path> sshConfigFile, Duration idleClose) {
         this.builtIns = builtIns;
         this.inventory = inventory;
         this.sshConfigFile = sshConfigFile;
+        this.idleClose = idleClose;
     }
 
-    /** The host named {@code name}; nothing connects until its first command. */
+    /**
+     * The host named {@code name}; nothing connects until its first command. SSH hosts are
+     * pooled: handles on the same host with the same options share one connection, so the
+     * screens and commands of a session do not each log in again; close the handle when done.
+     */
     public Host resolve(String name, HostOptions options) throws HostException {
         Optional<Supplier<Host>> builtIn = builtIns.find(name);
         if (builtIn.isPresent()) {
             return builtIn.get().get();
         }
-        return new SshHost(name, sshTarget(name, options), sshOptions(options));
+        SshTarget target = sshTarget(name, options);
+        String key = name + "|" + target + "|" + options.knownHosts() + "|" + System.identityHashCode(options.hostKeyDecision())
+                + "|" + System.identityHashCode(options.secrets());
+        synchronized (pool) {
+            Pooled p = pool.get(key);
+            if (p == null) {
+                p = new Pooled(new SshHost(name, target, sshOptions(options)));
+                char[] sudo = sudoPasswords.get(name);
+                if (sudo != null) {
+                    p.host.useSudoPassword(sudo);
+                }
+                pool.put(key, p);
+            }
+            p.leases++;
+            if (p.idle != null) {
+                p.idle.cancel(false);
+                p.idle = null;
+            }
+            Pooled leased = p;
+            return new SharedSshHost(p.host, () -> release(key, leased), pw -> rememberSudo(name, pw));
+        }
+    }
+
+    private void release(String key, Pooled p) {
+        synchronized (pool) {
+            p.leases--;
+            if (p.leases == 0) {
+                p.idle = IDLE.schedule(() -> closeIfIdle(key, p), idleClose.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void closeIfIdle(String key, Pooled p) {
+        synchronized (pool) {
+            if (p.leases != 0 || pool.get(key) != p) {
+                return;
+            }
+            pool.remove(key);
+        }
+        p.host.close();
+    }
+
+    private void rememberSudo(String name, char[] password) {
+        char[] old = password == null ? sudoPasswords.remove(name) : sudoPasswords.put(name, password.clone());
+        if (old != null) {
+            Arrays.fill(old, '\0');
+        }
+        synchronized (pool) {
+            for (Pooled p : pool.values()) {
+                if (p.host.name().equals(name)) {
+                    p.host.useSudoPassword(password);
+                }
+            }
+        }
+    }
+
+    /** Open pooled connections (for tests and a status line). */
+    public int openConnections() {
+        synchronized (pool) {
+            return (int) pool.values().stream().filter(p -> p.host.isConnected()).count();
+        }
+    }
+
+    /** Closes every pooled connection and forgets the sudo passwords: the application is ending. */
+    public void closeAll() {
+        List<Pooled> all;
+        synchronized (pool) {
+            all = new ArrayList<>(pool.values());
+            pool.clear();
+        }
+        all.forEach(p -> p.host.close());
+        sudoPasswords.values().forEach(pw -> Arrays.fill(pw, '\0'));
+        sudoPasswords.clear();
     }
 
     /** Where an SSH host name leads (for display and tests); fails for built-in hosts. */
@@ -99,8 +211,9 @@ public final class HostResolver {
         }
     }
 
-    private static SshOptions sshOptions(HostOptions options) {
-        SshOptions o = SshOptions.defaults().withHostKeyDecision(options.hostKeyDecision()).withSecrets(options.secrets());
+    private SshOptions sshOptions(HostOptions options) {
+        SshOptions o = SshOptions.defaults().withHostKeyDecision(options.hostKeyDecision()).withSecrets(options.secrets())
+                .withSessionTrust(sessionTrust);
         return options.knownHosts().map(o::withKnownHosts).orElse(o);
     }
 }

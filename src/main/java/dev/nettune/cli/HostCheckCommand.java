@@ -5,7 +5,7 @@ import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
-import dev.nettune.host.ssh.SshHost;
+import dev.nettune.app.SharedSshHost;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -39,8 +39,8 @@ final class HostCheckCommand implements Callable<Integer> {
             CommandResult r = h.run(Command.of("uname", "-r"), Duration.ofSeconds(30));
             String kernel = r.stdoutOrThrow().strip();
             out.println(h.name() + ": reachable, kernel " + kernel);
-            if (h instanceof SshHost) {
-                SshHost ssh = (SshHost) h;
+            if (h instanceof SharedSshHost) {
+                SharedSshHost ssh = (SharedSshHost) h;
                 out.println("  as " + ssh.target().display());
                 ssh.hostKeyFingerprint().ifPresent(fp -> out.println("  host key " + fp + " verified"));
             }

@@ -48,6 +48,12 @@ public final class CloudPlanner {
             r.timeouts().ifPresent(t -> b.step(new CloudAction.ModifyConnectionTracking(r.region(), eni, t, Optional.empty())));
             r.customRss().ifPresent(on -> b.step(new CloudAction.ModifyCustomRss(r.region(), eni, on)));
         }
+        // Cut-through (BINDED) needs the ENI unattached: bind the EIP first, then attach.
+        boolean eipBeforeAttach = r.eip().isPresent() && r.eipOnEni() && r.eipMode() == EipMode.BINDED;
+        if (eipBeforeAttach) {
+            b.step(new CloudAction.AssociateEip(r.region(), new EipBinding(r.eip().get(), new EipTarget.Eni(eni, Optional.empty()), r.eipMode())));
+            b.note("BINDED (cut-through) mode binds the EIP while the ENI is still unattached, so it comes before the attach.");
+        }
         b.step(new CloudAction.AttachNetworkInterface(r.region(), eni, r.instance(), r.expectedIndex()));
         if (r.customRss().isPresent()) {
             b.step(new CloudAction.VerifyCustomRss(r.region(), eni, r.customRss().get()));
@@ -56,7 +62,7 @@ public final class CloudPlanner {
         if (r.rule().isPresent()) {
             b.step(new CloudAction.AuthorizeSecurityGroup(r.region(), r.ruleGroup().get(), r.rule().get()));
         }
-        if (r.eip().isPresent()) {
+        if (r.eip().isPresent() && !eipBeforeAttach) {
             EipTarget target = r.eipOnEni() ? new EipTarget.Eni(eni, Optional.empty()) : new EipTarget.Instance(r.instance());
             b.step(new CloudAction.AssociateEip(r.region(), new EipBinding(r.eip().get(), target, r.eipMode())));
         }

@@ -51,8 +51,14 @@ public final class HostStateAssembler {
         Map<String, Reading<String>> timeWait = sysctls(out.apply(HostStateScript.SYSCTL_TIME_WAIT), HostState.TIME_WAIT_SYSCTLS);
         Reading<Map<String, String>> smc = smcSysctls(out.apply(HostStateScript.SYSCTL_SMC));
         ProbeOutput modules = out.apply(HostStateScript.MODULES);
-        Reading<Boolean> smcLoaded = modules.ok() ? Reading.known(ServiceStates.moduleLoaded(modules.stdout(), "smc"))
-                : Reading.unknown(modules.failureReason("cat /proc/modules"));
+        Reading<Boolean> smcLoaded;
+        if (modules.ok()) {
+            smcLoaded = Reading.known(ServiceStates.moduleLoaded(modules.stdout(), "smc"));
+        } else if ((modules.stdout() + modules.stderr()).contains("No such file or directory")) {
+            smcLoaded = Reading.unknown("this kernel has no loadable modules (/proc/modules does not exist); SMC could only be built in");
+        } else {
+            smcLoaded = Reading.unknown(modules.failureReason("cat /proc/modules"));
+        }
         Reading<Map<String, String>> nm = read(out.apply(HostStateScript.NMCLI), "nmcli", ServiceStates::parseNmcliDevices);
         Map<String, Reading<String>> services = services(out.apply(HostStateScript.SERVICES));
         ProbeOutput conf = out.apply(HostStateScript.TUNING_CONF);

@@ -117,6 +117,34 @@ public final class QueueHistory {
         return new ChartFrame(metric, queueCount, times, values, latest, Imbalance.of(metric.of(latest)), List.copyOf(notes));
     }
 
+    /**
+     * The rows from {@code fromMillis} on as rate samples (rates only: packet deltas and the per-CPU
+     * split are not kept in the rings). A gap row comes back with every rate NaN.
+     */
+    public synchronized java.util.List<RateSample> samples(long fromMillis) {
+        SeriesWindow rx = windows.get(QueueMetric.RX_PACKETS);
+        java.util.List<RateSample> out = new ArrayList<>();
+        if (rx == null) {
+            return out;
+        }
+        long[] unknown = new long[queueCount];
+        java.util.Arrays.fill(unknown, CounterSnapshot.UNKNOWN);
+        for (int i = rx.indexAtOrAfter(fromMillis); i < rx.size(); i++) {
+            double[][] m = new double[QueueMetric.values().length][queueCount];
+            for (QueueMetric metric : QueueMetric.values()) {
+                SeriesWindow w = windows.get(metric);
+                for (int q = 0; q < queueCount; q++) {
+                    m[metric.ordinal()][q] = w.value(q, i);
+                }
+            }
+            long t = rx.time(i);
+            long prev = i > 0 ? rx.time(i - 1) : t;
+            out.add(new RateSample(t, (t - prev) / 1000.0, queueCount, m[0], m[1], m[2], m[3], m[4], new double[queueCount][0],
+                    new double[0], unknown.clone(), latest.source()));
+        }
+        return out;
+    }
+
     /** NET_RX softirqs per CPU per second, newest sample (empty if unknown). */
     public synchronized double[] latestNetRx() {
         return latest == null ? new double[0] : latest.netRxPerCpu().clone();

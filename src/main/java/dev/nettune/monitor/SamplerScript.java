@@ -39,6 +39,21 @@ public final class SamplerScript {
             "  sleep \"$iv\" || exit 1",
             "done");
 
+    /** One snapshot, no loop: the verifier's before/after readings use the same sections and parser. */
+    public static final String ONCE_SCRIPT = String.join("\n",
+            "nic=\"$1\"",
+            "read up idle < /proc/uptime",
+            "echo \"" + SAMPLE_MARKER + " $up\"",
+            "echo \"" + SECTION_MARKER + " statistics\"",
+            "(cd \"/sys/class/net/$nic/statistics\" && grep . *) 2>&1",
+            "echo \"" + SECTION_MARKER + " ethtool\"",
+            "ethtool -S \"$nic\" 2>&1",
+            "echo \"" + SECTION_MARKER + " interrupts\"",
+            "cat /proc/interrupts 2>&1",
+            "echo \"" + SECTION_MARKER + " softirqs\"",
+            "grep -E '^ *(CPU|NET_RX)' /proc/softirqs 2>&1",
+            "echo \"" + END_MARKER + "\"");
+
     private SamplerScript() {
     }
 
@@ -54,6 +69,18 @@ public final class SamplerScript {
     /** {@code sh -c SCRIPT nettune-sampler NIC SECONDS}. */
     public static Command command(String nic, SamplingInterval interval) {
         return Command.of("sh", List.of("-c", SCRIPT, PROCESS_NAME, checkNic(nic), interval.sleepArgument()));
+    }
+
+    /** {@code sh -c ONCE_SCRIPT nettune-sampler NIC}: one snapshot. */
+    public static Command onceCommand(String nic) {
+        return Command.of("sh", List.of("-c", ONCE_SCRIPT, PROCESS_NAME, checkNic(nic)));
+    }
+
+    /** True for a command built by {@link #onceCommand}. */
+    public static boolean isOnceCommand(Command command) {
+        List<String> a = command.args();
+        return command.program().equals("sh") && a.size() == 4 && a.get(0).equals("-c") && a.get(1).equals(ONCE_SCRIPT)
+                && a.get(2).equals(PROCESS_NAME);
     }
 
     /** True for a command built by {@link #command}: how a simulated host recognises the sampler. */

@@ -800,7 +800,13 @@ public final class SandboxInstance implements Host {
                     yield 0;
                 }
                 case "ip" -> ip(a, out, err);
-                case "sh", "bash" -> shell(a, out, err);
+                case "sh", "bash" -> {
+                    if (SamplerScript.isOnceCommand(c)) {
+                        out.append(samplerFrame(SamplerScript.nicOf(c)));
+                        yield 0;
+                    }
+                    yield shell(a, out, err);
+                }
                 case "chmod" -> chmod(a, err);
                 case "printenv" -> 1;
                 case "modinfo" -> modinfo(a, out, err);
@@ -1946,6 +1952,7 @@ public final class SandboxInstance implements Host {
     private int ip(List<String> a, StringBuilder out, StringBuilder err) {
         List<String> args = new ArrayList<>(a);
         boolean oneLine = args.remove("-o") | args.remove("-oneline");
+        boolean json = args.remove("-j") | args.remove("-json");
         if (args.isEmpty() || !List.of("link", "l").contains(args.get(0))) {
             err.append("Object \"").append(args.isEmpty() ? "" : args.get(0)).append("\" is unknown to the sandbox; it answers ip link.\n");
             return 255;
@@ -1954,6 +1961,27 @@ public final class SandboxInstance implements Host {
         if (only != null && !only.equals("lo") && !nics.containsKey(only)) {
             err.append("Device \"").append(only).append("\" does not exist.\n");
             return 1;
+        }
+        if (json) {
+            List<String> objs = new ArrayList<>();
+            if (only == null || only.equals("lo")) {
+                objs.add("{\"ifindex\":1,\"ifname\":\"lo\",\"flags\":[\"LOOPBACK\",\"UP\",\"LOWER_UP\"],\"mtu\":65536,"
+                        + "\"qdisc\":\"noqueue\",\"operstate\":\"UNKNOWN\",\"linkmode\":\"DEFAULT\",\"group\":\"default\","
+                        + "\"txqlen\":1000,\"link_type\":\"loopback\",\"address\":\"00:00:00:00:00:00\",\"broadcast\":\"00:00:00:00:00:00\"}");
+            }
+            List<SandboxNic> byIndex = new ArrayList<>(nics.values());
+            byIndex.sort((x, y) -> Integer.compare(x.ifindex, y.ifindex));
+            for (SandboxNic n : byIndex) {
+                if (only != null && !only.equals(n.name)) {
+                    continue;
+                }
+                objs.add("{\"ifindex\":" + n.ifindex + ",\"ifname\":\"" + n.name + "\",\"flags\":[\"BROADCAST\",\"MULTICAST\""
+                        + (n.up ? ",\"UP\",\"LOWER_UP\"" : "") + "],\"mtu\":" + n.mtu + ",\"qdisc\":\"mq\",\"operstate\":\""
+                        + (n.up ? "UP" : "DOWN") + "\",\"linkmode\":\"DEFAULT\",\"group\":\"default\",\"txqlen\":1000,"
+                        + "\"link_type\":\"ether\",\"address\":\"" + n.mac + "\",\"broadcast\":\"ff:ff:ff:ff:ff:ff\"}");
+            }
+            out.append('[').append(String.join(",", objs)).append("]\n");
+            return 0;
         }
         String sep = oneLine ? "\\" : "\n";
         if (only == null || only.equals("lo")) {

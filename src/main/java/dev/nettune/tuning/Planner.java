@@ -97,7 +97,12 @@ public final class Planner {
             }
         }
         List<Reading> readings = readAll(host, changes);
-        return diff(host.name(), profile.name(), facts, changes, readings, problems);
+        Plan plan = diff(host.name(), profile.name(), facts, changes, readings, problems);
+        if (plan.steps().stream().anyMatch(s -> s.change() instanceof ChannelChange)) {
+            plan = new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), ChannelRules.arrange(host, plan.steps()),
+                    plan.unchanged(), plan.notes(), plan.problems(), plan.facts());
+        }
+        return plan;
     }
 
     /** Reads the current value of every change in one round trip. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nettune.host.Command;
 import dev.nettune.host.Host;
 import dev.nettune.host.local.LocalHost;
-import dev.nettune.host.ssh.SshHost;
 import dev.nettune.host.ssh.SshTarget;
 import dev.nettune.store.SavedHost;
 import java.nio.file.Files;
@@ -53,8 +52,8 @@ class HostResolverTest {
     @Test
     void anSshAliasUsesTheConfigFile() throws Exception {
         try (Host h = resolver.resolve("web", HostOptions.defaults())) {
-            assertThat(h).isInstanceOf(SshHost.class);
-            assertThat(((SshHost) h).target().display()).isEqualTo("admin@10.0.0.5:2222");
+            assertThat(h).isInstanceOf(SharedSshHost.class);
+            assertThat(((SharedSshHost) h).target().display()).isEqualTo("admin@10.0.0.5:2222");
         }
     }
 

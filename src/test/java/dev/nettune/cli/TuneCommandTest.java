@@ -19,12 +19,54 @@ class TuneCommandTest {
     }
 
     private Out run(String... args) {
+        try (AppContext ctx = new AppContext(config)) {
+            return run(ctx, args);
+        }
+    }
+
+    private static Out run(AppContext ctx, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        int code = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Out(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void applyOnTheSandboxIsJournaledAndUndoPutsItBack() {
         try (AppContext ctx = new AppContext(config)) {
-            int code = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-            return new Out(code, out.toString(), err.toString());
+            Out apply = run(ctx, "tune", "apply", "sandbox", "--profile", "ECS high throughput");
+            assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+            assertThat(apply.out()).contains("$ sudo sysctl -w net.ipv4.tcp_fin_timeout=15").contains("APPLIED:");
+
+            Out journal = run(ctx, "journal", "--host", "sandbox");
+            assertThat(journal.out()).contains("ECS high throughput").contains("net.ipv4.tcp_fin_timeout: 60 -> 15");
+
+            Out undo = run(ctx, "tune", "undo", "sandbox");
+            assertThat(undo.code()).as(undo.out() + undo.err()).isZero();
+            assertThat(run(ctx, "tune", "plan", "sandbox", "--profile", "ECS high throughput").out())
+                    .contains("1. net.ipv4.tcp_tw_reuse");
+            assertThat(run(ctx, "journal", "--json").out()).contains("\"status\":\"UNDONE\"");
         }
+    }
+
+    @Test
+    void rssApplySetsTheTableOnTheSandboxCommitConfirmed() {
+        try (AppContext ctx = new AppContext(config)) {
+            Out r = run(ctx, "rss", "apply", "sandbox", "--nic", "eth1", "--equal", "2");
+
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("[commit-confirmed: a revert is armed first]").contains("ethtool -X eth1 equal 2")
+                    .contains("disarmed");
+            assertThat(run(ctx, "rss", "apply", "sandbox", "--nic", "eth1", "--equal", "2").out()).contains("Nothing to do");
+        }
+    }
+
+    @Test
+    void rssApplyRefusesAHostileNicNameBeforeAnythingIsSent() {
+        Out r = run("rss", "apply", "sandbox", "--nic", "eth1;reboot", "--equal", "2");
+
+        assertThat(r.code()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("not a network interface name");
     }
 
     @Test

@@ -110,6 +110,25 @@ class SmallReportParsersTest {
     }
 
     @Test
+    void ipJsonLinkReadsTheSameAsTheOneLineLayout() {
+        List<LinkInfo> json = LinkInfo.parseJson(Fixtures.read("linux/this-machine-6.18.44/ip-j-link.txt"));
+        List<LinkInfo> oneLine = LinkInfo.parseAll(Fixtures.read("linux/this-machine-6.18.44/ip-o-link.txt"));
+        assertThat(json).hasSize(4);
+        for (int i = 1; i < json.size(); i++) {
+            assertThat(json.get(i)).isEqualTo(oneLine.get(i));
+        }
+        assertThat(json.get(0).mac()).isEmpty();
+    }
+
+    @Test
+    void ipJsonLinkSkipsNestedObjects() {
+        List<LinkInfo> l = LinkInfo.parseJson("[{\"ifindex\":7,\"ifname\":\"bond0\",\"flags\":[\"UP\"],\"mtu\":9000,"
+                + "\"linkinfo\":{\"info_kind\":\"bond\",\"ifname\":\"inner\",\"mtu\":1},\"operstate\":\"UP\","
+                + "\"link_type\":\"ether\",\"address\":\"00:16:3e:00:00:01\"}]");
+        assertThat(l).containsExactly(new LinkInfo(7, "bond0", Set.of("UP"), 9000, "UP", java.util.Optional.of("00:16:3e:00:00:01")));
+    }
+
+    @Test
     void osReleaseOfThisMachineIsDebian12() {
         OsRelease os = OsRelease.parse(Fixtures.read("linux/this-machine-6.18.44/os-release.txt"));
         assertThat(os.id()).isEqualTo("debian");

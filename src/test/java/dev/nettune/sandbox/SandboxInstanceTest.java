@@ -72,6 +72,7 @@ class SandboxInstanceTest {
         assertThat(RxFlowHash.parse(run("ethtool", "-n", "eth1", "rx-flow-hash", "tcp4").stdout()).format())
                 .isEqualTo(Fixtures.read("linux/virtio_net-6.1-qemu-4q/ethtool-n-rx-flow-hash-tcp4.txt"));
         assertThat(LinkInfo.parseAll(run("ip", "-o", "link").stdout())).extracting(LinkInfo::name).containsExactly("lo", "eth0", "eth1");
+        assertThat(LinkInfo.parseJson(run("ip", "-j", "link").stdout())).isEqualTo(LinkInfo.parseAll(run("ip", "-o", "link").stdout()));
         ProcInterrupts irq = ProcInterrupts.parse(run("cat", "/proc/interrupts").stdout());
         assertThat(irq.cpuColumns()).isEqualTo(4);
         assertThat(QueueIrqs.find(irq, "virtio_net", "eth1", d.busInfo(), Optional.of("virtio2"))).hasSize(8);

@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
@@ -33,13 +32,14 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 public final class KnownHostsVerifier implements HostKeyVerifier {
     private final Path file;
     private final HostKeyDecision decision;
-    private final Set<String> acceptedOnce = ConcurrentHashMap.newKeySet();
+    private final SessionTrust sessionTrust;
     private volatile HostKeyRejectedException rejection;
     private volatile String lastVerified;
 
-    public KnownHostsVerifier(Path file, HostKeyDecision decision) {
+    public KnownHostsVerifier(Path file, HostKeyDecision decision, SessionTrust sessionTrust) {
         this.file = file;
         this.decision = decision;
+        this.sessionTrust = sessionTrust;
     }
 
     public Path file() {
@@ -125,7 +125,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                         presented, changedFrom.get(0));
                 return false;
             }
-            if (acceptedOnce.contains(host + " " + presented)) {
+            if (sessionTrust.trusts(host, presented)) {
                 lastVerified = presented;
                 return true;
             }
@@ -137,7 +137,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                     lastVerified = presented;
                     return true;
                 case ACCEPT_ONCE:
-                    acceptedOnce.add(host + " " + presented);
+                    sessionTrust.trust(host, presented);
                     lastVerified = presented;
                     return true;
                 default:
@@ -171,8 +171,14 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         String blob = Base64.getEncoder().encodeToString(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
         String line = host + " " + type + " " + blob + "\n";
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (parent != null && !Files.exists(parent)) {
+            // ~/.ssh is private by OpenSSH's rules; elsewhere the platform default is fine.
+            try {
+                Files.createDirectories(parent, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(parent);
+            }
         }
         boolean needsNewline = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline(file);
         Files.writeString(file, (needsNewline ? "\n" : "") + line, StandardCharsets.UTF_8,

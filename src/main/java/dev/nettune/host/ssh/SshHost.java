@@ -8,6 +8,7 @@ import dev.nettune.host.HostKeyRejectedException;
 import dev.nettune.host.LineStream;
 import dev.nettune.host.ShellQuoting;
 import dev.nettune.host.ShellScript;
+import dev.nettune.host.SudoPasswordRequiredException;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,8 +43,10 @@ import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
 import net.schmizz.sshj.userauth.method.AuthPassword;
 import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.method.PasswordResponseProvider;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
 
@@ -126,7 +129,7 @@ public final class SshHost implements Host {
         if (t.jump().isPresent()) {
             connectChain(t.jump().get());
         }
-        KnownHostsVerifier verifier = new KnownHostsVerifier(options.knownHosts(), options.hostKeyDecision());
+        KnownHostsVerifier verifier = new KnownHostsVerifier(options.knownHosts(), options.hostKeyDecision(), options.sessionTrust());
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) options.connectTimeout().toMillis());
@@ -224,7 +227,10 @@ public final class SshHost implements Host {
             }
             methods.add(new AuthPublickey(provider));
         }
-        methods.add(new AuthPassword(passwordFinder(t)));
+        // Servers offer passwords as "password" or (OpenSSH with PAM) "keyboard-interactive": ask once for both.
+        PasswordFinder password = passwordFinder(t);
+        methods.add(new AuthPassword(password));
+        methods.add(new AuthKeyboardInteractive(new PasswordResponseProvider(password)));
         client.auth(t.user(), methods);
     }
 
@@ -244,9 +250,14 @@ public final class SshHost implements Host {
 
     private PasswordFinder passwordFinder(SshTarget t) {
         return new PasswordFinder() {
+            private char[] asked;
+
             @Override
-            public char[] reqPassword(Resource<?> resource) {
-                return options.secrets().loginPassword(t.user(), t.hostName()).orElse(null);
+            public synchronized char[] reqPassword(Resource<?> resource) {
+                if (asked == null) {
+                    asked = options.secrets().loginPassword(t.user(), t.hostName()).orElse(null);
+                }
+                return asked == null ? null : asked.clone();
             }
 
             @Override
@@ -305,8 +316,9 @@ public final class SshHost implements Host {
         try {
             Session.Command cmd = session.exec("exec sh -c " + ShellQuoting.quote(batch.script()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
             CompletableFuture<Void> stdout = pump(cmd.getInputStream(), out);
-            CompletableFuture<Void> stderr = pump(cmd.getErrorStream(), new ByteArrayOutputStream());
+            CompletableFuture<Void> stderr = pump(cmd.getErrorStream(), err);
             CompletableFuture.runAsync(() -> feed(cmd.getOutputStream(), batch.stdin()), IO);
             try {
                 long left = deadline - System.nanoTime();
@@ -323,7 +335,18 @@ public final class SshHost implements Host {
                 throw new HostException("Lost the connection to " + name + " while '" + describe(commands) + "' ran: "
                         + e.getCause().getMessage(), e.getCause());
             }
-            return batch.parse(snapshot(out));
+            try {
+                return batch.parse(snapshot(out));
+            } catch (SudoPasswordRequiredException e) {
+                if (e.passwordRejected()) {
+                    useSudoPassword(null);
+                }
+                throw e;
+            } catch (HostException e) {
+                String shellSaid = snapshot(err).strip();
+                throw shellSaid.isEmpty() ? e : new HostException(e.getMessage() + " The host's shell said: "
+                        + (shellSaid.length() > 500 ? shellSaid.substring(0, 500) + "..." : shellSaid), e);
+            }
         } catch (IOException e) {
             throw new HostException("Cannot run '" + describe(commands) + "' on " + name + ": " + e.getMessage(), e);
         } finally {

@@ -9,15 +9,17 @@ import java.util.Optional;
 
 /**
  * How to connect, beyond where: the known_hosts file, who decides about unknown host keys,
- * who supplies passphrases and passwords, the ssh-agent socket, and timing.
+ * who supplies passphrases and passwords, the ssh-agent socket, timing, and the host keys
+ * accepted once in this run.
  */
 public record SshOptions(Path knownHosts, HostKeyDecision hostKeyDecision, SecretPrompt secrets,
-                         Optional<Path> agentSocket, Duration connectTimeout, Duration keepAlive) {
+                         Optional<Path> agentSocket, Duration connectTimeout, Duration keepAlive, SessionTrust sessionTrust) {
     public SshOptions {
         Objects.requireNonNull(knownHosts, "knownHosts");
         Objects.requireNonNull(hostKeyDecision, "hostKeyDecision");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(agentSocket, "agentSocket");
+        Objects.requireNonNull(sessionTrust, "sessionTrust");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("The connect timeout must be positive; got " + connectTimeout + ".");
         }
@@ -31,7 +33,7 @@ public record SshOptions(Path knownHosts, HostKeyDecision hostKeyDecision, Secre
         String sock = System.getenv("SSH_AUTH_SOCK");
         return new SshOptions(defaultKnownHosts(), HostKeyDecision.refuse(), SecretPrompt.NONE,
                 sock == null || sock.isBlank() ? Optional.empty() : Optional.of(Path.of(sock)),
-                Duration.ofSeconds(15), Duration.ofSeconds(15));
+                Duration.ofSeconds(15), Duration.ofSeconds(15), new SessionTrust());
     }
 
     public static Path defaultKnownHosts() {
@@ -39,18 +41,27 @@ public record SshOptions(Path knownHosts, HostKeyDecision hostKeyDecision, Secre
     }
 
     public SshOptions withKnownHosts(Path file) {
-        return new SshOptions(file, hostKeyDecision, secrets, agentSocket, connectTimeout, keepAlive);
+        return new SshOptions(file, hostKeyDecision, secrets, agentSocket, connectTimeout, keepAlive, sessionTrust);
     }
 
     public SshOptions withHostKeyDecision(HostKeyDecision decision) {
-        return new SshOptions(knownHosts, decision, secrets, agentSocket, connectTimeout, keepAlive);
+        return new SshOptions(knownHosts, decision, secrets, agentSocket, connectTimeout, keepAlive, sessionTrust);
     }
 
     public SshOptions withSecrets(SecretPrompt prompt) {
-        return new SshOptions(knownHosts, hostKeyDecision, prompt, agentSocket, connectTimeout, keepAlive);
+        return new SshOptions(knownHosts, hostKeyDecision, prompt, agentSocket, connectTimeout, keepAlive, sessionTrust);
+    }
+
+    /** Shares "accepted once" host keys with every host of this application run. */
+    public SshOptions withSessionTrust(SessionTrust trust) {
+        return new SshOptions(knownHosts, hostKeyDecision, secrets, agentSocket, connectTimeout, keepAlive, trust);
+    }
+
+    public SshOptions withKeepAlive(Duration interval) {
+        return new SshOptions(knownHosts, hostKeyDecision, secrets, agentSocket, connectTimeout, interval, sessionTrust);
     }
 
     public SshOptions withAgentSocket(Optional<Path> socket) {
-        return new SshOptions(knownHosts, hostKeyDecision, secrets, socket, connectTimeout, keepAlive);
+        return new SshOptions(knownHosts, hostKeyDecision, secrets, socket, connectTimeout, keepAlive, sessionTrust);
     }
 }

@@ -103,6 +103,8 @@ public final class HostsController {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.name() + "  \u2014  " + item.kind()
                         + (item.detail().isEmpty() ? "" : "\n" + item.detail()));
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
         hostList.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -135,6 +137,10 @@ public final class HostsController {
         countersLabel.textProperty().bind(model.countersSummaryProperty());
         tableProblemLabel.textProperty().bind(model.tableProblemProperty());
         queueTable.setItems(model.queueRows());
+        // Tall enough for every queue up to 16, then it scrolls (an ENI may have 64).
+        queueTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> 36 + 30.0 * Math.max(2, Math.min(16, model.queueRows().size())) + 4, model.queueRows()));
+        queueTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(queueColumn, HostsViewModel.QueueRow::queue);
         column(rxColumn, HostsViewModel.QueueRow::rx);
         column(txColumn, HostsViewModel.QueueRow::tx);

@@ -91,7 +91,7 @@ public final class HostsView {
     /** The sandbox first, then this workstation, then the saved hosts. */
     static List<HostsViewModel.HostEntry> entries(AppContext context) {
         List<HostsViewModel.HostEntry> list = new ArrayList<>();
-        list.add(new HostsViewModel.HostEntry(SandboxInstance.NAME, "built-in", "simulated Alibaba Cloud Linux 3 instance"));
+        list.add(new HostsViewModel.HostEntry(SandboxInstance.NAME, "built-in", "simulated ECS, Alibaba Cloud Linux 3"));
         list.add(new HostsViewModel.HostEntry("local", "built-in", "this workstation"));
         for (SavedHost h : context.hostInventory().list()) {
             list.add(new HostsViewModel.HostEntry(h.name(), "saved", h.user().map(u -> u + "@").orElse("") + h.address()

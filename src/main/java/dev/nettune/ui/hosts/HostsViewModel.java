@@ -279,8 +279,18 @@ public final class HostsViewModel {
         lines.add("smc module: " + s.smcModuleLoaded().describe(b -> b ? "loaded" : "not loaded"));
         lines.add("net.smc: " + s.smcSysctls().describe(m -> m.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining(", "))));
-        lines.add(HostState.SERVICES.stream().map(n -> n + ": " + Optional.ofNullable(s.services().get(n))
-                .map(Reading::describe).orElse("not read")).collect(Collectors.joining("   ")));
+        List<String> states = HostState.SERVICES.stream().map(n -> Optional.ofNullable(s.services().get(n))
+                .map(Reading::describe).orElse("not read")).toList();
+        if (states.stream().distinct().count() == 1 && !s.services().values().stream().allMatch(Reading::isKnown)) {
+            // One reason for all (e.g. no systemd): say it once.
+            lines.add(String.join(", ", HostState.SERVICES) + ": " + states.get(0));
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < states.size(); i++) {
+                parts.add(HostState.SERVICES.get(i) + ": " + states.get(i));
+            }
+            lines.add(String.join("   ", parts));
+        }
         lines.add(HostState.TUNING_CONF + ": " + s.tuningConf().describe(o -> o.map(c -> c.lines().count() + " lines")
                 .orElse("absent")));
         return String.join("\n", lines);
@@ -306,7 +316,7 @@ public final class HostsViewModel {
         NicState n = found.get();
         nicSummary.set(n.driver().describe(d -> d.driver() + " " + d.version())
                 + "  \u00b7  " + n.link().describe(l -> l.mac().orElse("no MAC") + "  \u00b7  mtu " + l.mtu() + "  \u00b7  " + l.state())
-                + "  \u00b7  " + n.channels().describe(c -> c.rxQueues() + " queues"
+                + "  \u00b7  " + n.channels().describe(c -> c.rxQueues() + (c.rxQueues() == 1 ? " queue" : " queues")
                         + (c.maxCombined().isPresent() ? " (max " + c.maxCombined().getAsInt() + ")" : ""))
                 + "  \u00b7  NetworkManager " + n.managedByNetworkManager().describe(b -> b ? "manages it" : "does not manage it"));
         rssSummary.set(n.rss().describe(r -> r.activeHashFunction().orElse("no hash function") + "  \u00b7  key "

@@ -149,6 +149,24 @@ class SshHostTest {
     }
 
     @Test
+    void aKeyAcceptedOnceIsTrustedForTheRestOfTheRunAcrossReconnectsAndHosts() throws Exception {
+        SessionTrust run = new SessionTrust();
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
+        try (SshHost host = new SshHost("a", target, options(HostKeyDecision.Choice.ACCEPT_ONCE).withSessionTrust(run))) {
+            host.run(Command.of("true"), T);
+            server.dropAllSessions();
+            host.run(Command.of("true"), T);
+        }
+        try (SshHost other = new SshHost("b", target, options(HostKeyDecision.Choice.REFUSE).withSessionTrust(run))) {
+            assertThat(other.run(Command.of("echo", "b"), T).stdout()).isEqualTo("b\n");
+        }
+        assertThat(asked).hasSize(1);
+        try (SshHost fresh = new SshHost("c", target, options(HostKeyDecision.Choice.REFUSE))) {
+            assertThatThrownBy(() -> fresh.run(Command.of("true"), T)).isInstanceOf(HostKeyRejectedException.class);
+        }
+    }
+
+    @Test
     void changedHostKeyIsRefusedNamingBothFingerprintsWithoutAsking() throws Exception {
         TestSshServer impostor = TestSshServer.start(TestSshServer.newHostKey(), false);
         try {
@@ -425,6 +443,47 @@ class SshHostTest {
         SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
         try (SshHost host = new SshHost("t", target, options(HostKeyDecision.Choice.REFUSE).withSecrets(prompt))) {
             assertThat(host.run(Command.of("echo", "in"), T).stdout()).isEqualTo("in\n");
+        }
+    }
+
+    @Test
+    void keyboardInteractivePasswordLoginAsksThePromptOnce() throws Exception {
+        trustServer();
+        server.authorizedKeys.clear();
+        server.password = "letmein";
+        server.keyboardInteractiveOnly();
+        java.util.concurrent.atomic.AtomicInteger asks = new java.util.concurrent.atomic.AtomicInteger();
+        SecretPrompt prompt = new SecretPrompt() {
+            @Override
+            public Optional<char[]> keyPassphrase(Path keyFile) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<char[]> loginPassword(String user, String host) {
+                asks.incrementAndGet();
+                return Optional.of("letmein".toCharArray());
+            }
+        };
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
+        try (SshHost host = new SshHost("t", target, options(HostKeyDecision.Choice.REFUSE).withSecrets(prompt))) {
+            assertThat(host.run(Command.of("echo", "in"), T).stdout()).isEqualTo("in\n");
+        }
+        assertThat(asks.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleConnectionSendsKeepAlives() throws Exception {
+        trustServer();
+        SshOptions o = options(HostKeyDecision.Choice.REFUSE).withKeepAlive(Duration.ofSeconds(1));
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
+        try (SshHost host = new SshHost("t", target, o)) {
+            host.run(Command.of("true"), T);
+            for (int i = 0; i < 100 && server.keepAlives.get() < 2; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(server.keepAlives.get()).isGreaterThanOrEqualTo(2);
+            assertThat(host.isConnected()).isTrue();
         }
     }
 

@@ -39,6 +39,8 @@ public final class TestSshServer implements AutoCloseable {
     public final List<PublicKey> authorizedKeys = new CopyOnWriteArrayList<>();
     public final AtomicInteger sessionChannels = new AtomicInteger();
     public final AtomicInteger sessions = new AtomicInteger();
+    /** keepalive@openssh.com requests received: the client's keep-alive at work. */
+    public final AtomicInteger keepAlives = new AtomicInteger();
     public final List<String> execRequests = new CopyOnWriteArrayList<>();
     volatile String password;
     /** Directories put first on PATH of every command (fake sudo and the like). */
@@ -57,6 +59,16 @@ public final class TestSshServer implements AutoCloseable {
             execRequests.add(command);
             return new ShCommand(command, pathPrefix);
         });
+        List<org.apache.sshd.common.channel.RequestHandler<org.apache.sshd.common.session.ConnectionService>> handlers =
+                new ArrayList<>();
+        handlers.add((service, request, wantReply, buffer) -> {
+            if (request.startsWith("keepalive@")) {
+                keepAlives.incrementAndGet();
+            }
+            return org.apache.sshd.common.channel.RequestHandler.Result.Unsupported; // let the default handler answer
+        });
+        handlers.addAll(org.apache.sshd.server.ServerBuilder.DEFAULT_GLOBAL_REQUEST_HANDLERS);
+        server.setGlobalRequestHandlers(handlers);
         if (forwarding) {
             server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         }
@@ -119,6 +131,11 @@ public final class TestSshServer implements AutoCloseable {
         }
         authorizedKeys.add(kp.getPublic());
         return file;
+    }
+
+    /** Offers only keyboard-interactive login (as OpenSSH with PAM does), answered with {@link #password}. */
+    public void keyboardInteractiveOnly() {
+        server.setUserAuthFactories(List.of(new org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory()));
     }
 
     /** Closes every session from the server side, as a dropped network or an sshd restart would. */

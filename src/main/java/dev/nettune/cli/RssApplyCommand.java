@@ -1,0 +1,96 @@
+package dev.nettune.cli;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.host.Host;
+import dev.nettune.rss.TableSpec;
+import dev.nettune.tuning.ApplyOptions;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.PlanPreview;
+import dev.nettune.tuning.Planner;
+import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.ProfileEntry;
+import dev.nettune.tuning.RssKeyChange;
+import dev.nettune.tuning.RssTableChange;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nettune rss apply HOST --nic NIC [--key KEY] [--equal N | --weight W...] [--start S]}: sets a
+ * NIC's RSS key and/or table on a host through the tuning engine (previewed, journaled, read back,
+ * commit-confirmed when the NIC may carry the session).
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Set a NIC's RSS key and/or indirection table on a host: planned, journaled, read back, rolled"
+                + " back on failure, commit-confirmed. A new key re-hashes live connections (brief reordering).")
+final class RssApplyCommand implements Callable<Integer> {
+    private final AppContext ctx;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "HOST")
+    String host;
+    @Option(names = "--nic", required = true, paramLabel = "NIC")
+    String nic;
+    @Option(names = "--key", paramLabel = "KEY", description = "40-byte key, 6d:5a:... or plain hex")
+    String key;
+    @Option(names = "--equal", paramLabel = "N")
+    Integer equal;
+    @Option(names = "--weight", arity = "1..*", paramLabel = "W")
+    List<Integer> weight;
+    @Option(names = "--start", paramLabel = "S")
+    Integer start;
+    @Option(names = "--default", description = "the driver's default spread (i mod rings)")
+    boolean dflt;
+    @Option(names = "--dry-run", description = "show the plan and stop")
+    boolean dryRun;
+    @Option(names = "--confirm-timeout", paramLabel = "S", defaultValue = "60")
+    int confirmTimeout;
+
+    RssApplyCommand(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<ProfileEntry> entries = new ArrayList<>();
+        if (key != null) {
+            entries.add(new RssKeyChange(nic, key));
+        }
+        boolean table = dflt || equal != null || (weight != null && !weight.isEmpty()) || start != null;
+        if (table) {
+            if (dflt && (equal != null || weight != null || start != null)) {
+                throw new CliInputException("--default cannot be combined with --equal, --weight or --start.");
+            }
+            TableSpec request = dflt ? TableSpec.defaultSpread() : TableSpec.of(
+                    equal == null ? OptionalInt.empty() : OptionalInt.of(equal), weight,
+                    start == null ? OptionalInt.empty() : OptionalInt.of(start));
+            entries.add(new RssTableChange(nic, request.toString()));
+        }
+        if (entries.isEmpty()) {
+            throw new CliInputException("Nothing to set: give --key, or a table (--equal N, --weight W..., --default).");
+        }
+        ApplyOptions options = TuneCommand.options(ctx, host, confirmTimeout);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Host h = TuneCommand.open(ctx, host)) {
+            Plan plan = new Planner().plan(h, new Profile("RSS on " + nic, "nettune rss apply", entries));
+            out.print(PlanPreview.text(plan));
+            if (!plan.applicable()) {
+                return NetTuneCommand.EXIT_BAD_INPUT;
+            }
+            if (dryRun || plan.nothingToDo()) {
+                return 0;
+            }
+            ApplyResult r = ctx.tuningEngine().apply(h, plan, options, TuneCommand.printer(out), new Cancellation());
+            out.println(r.status() + ": " + r.message());
+            return TuneCommand.exitCode(r);
+        }
+    }
+}

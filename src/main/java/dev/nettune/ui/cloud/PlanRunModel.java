@@ -1,0 +1,116 @@
+package dev.nettune.ui.cloud;
+
+import dev.nettune.cloud.AliyunCliScript;
+import dev.nettune.cloud.CloudAction;
+import dev.nettune.cloud.CloudPlan;
+import dev.nettune.cloud.CloudPlanRunner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Runs a reviewed plan with progress and cancel, for the last page of every cloud wizard. Steps that
+ * interrupt service run only if the user ticked {@link #interruptionsAccepted()} on the review page.
+ */
+public final class PlanRunModel {
+    private final CloudSession session;
+    private final CloudTasks tasks;
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper succeeded = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final BooleanProperty interruptionsAccepted = new SimpleBooleanProperty(false);
+    private CloudTasks.Handle handle;
+    private String planId = "";
+
+    public PlanRunModel(CloudSession session, CloudTasks tasks) {
+        this.session = session;
+        this.tasks = tasks;
+    }
+
+    /** The plan as a person reviews it: numbered steps, each with its aliyun CLI line, then the notes. */
+    public static String reviewText(CloudPlan plan) {
+        StringBuilder sb = new StringBuilder();
+        var lines = AliyunCliScript.lines(plan);
+        for (int i = 0; i < plan.steps().size(); i++) {
+            CloudAction s = plan.steps().get(i);
+            sb.append(i + 1).append(". ").append(s.describe()).append('\n');
+            s.interruption().ifPresent(x -> sb.append("   ! Interrupts service: ").append(x).append('\n'));
+            sb.append("   $ ").append(lines.get(i)).append("\n\n");
+        }
+        if (plan.isEmpty()) {
+            sb.append("Nothing to change.\n\n");
+        }
+        for (String n : plan.notes()) {
+            sb.append("Note: ").append(n).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public void run(CloudPlan plan) {
+        if (running.get()) {
+            return;
+        }
+        planId = plan.id();
+        log.clear();
+        finished.set(false);
+        succeeded.set(false);
+        running.set(true);
+        status.set("Running " + plan.steps().size() + " step(s)\u2026");
+        boolean accepted = interruptionsAccepted.get();
+        CloudPlanRunner runner = new CloudPlanRunner(session.api(), session.journal(), session.waiter());
+        handle = tasks.submit(() -> runner.run(plan, m -> tasks.toUi(() -> log.add(m)), (step, why) -> accepted), run -> {
+            run.stepResults().forEach(r -> log.add("ok " + r));
+            run.failure().ifPresent(f -> log.add("FAILED: " + f));
+            running.set(false);
+            finished.set(true);
+            succeeded.set(run.completed());
+            status.set(run.completed() ? "Done. Plan " + run.planId() + " is in the journal (undo: nettune cloud plan undo " + run.planId() + ")."
+                    : run.failure().orElse("Stopped."));
+        }, e -> {
+            log.add("FAILED: " + e.getMessage());
+            running.set(false);
+            finished.set(true);
+            status.set("Failed: " + e.getMessage());
+        });
+    }
+
+    public void cancel() {
+        if (handle != null && running.get()) {
+            handle.cancel();
+            running.set(false);
+            finished.set(true);
+            status.set("Cancelled. The journal keeps how far plan " + planId + " got: resume or undo it with nettune cloud plan.");
+        }
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty succeededProperty() {
+        return succeeded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public BooleanProperty interruptionsAccepted() {
+        return interruptionsAccepted;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.nettune.ui.cloud.eni;
+
+import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.ElasticIp;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.cloud.SecurityGroup;
+import dev.nettune.ui.cloud.CloudSession;
+import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.cloud.ReviewPageController;
+import dev.nettune.ui.cloud.RunPageController;
+import dev.nettune.ui.cloud.WizardPages;
+import java.util.List;
+import org.controlsfx.dialog.Wizard;
+import org.controlsfx.dialog.WizardPane;
+
+/**
+ * The secondary-ENI wizard, end to end: instance → ENI (create or pick) → timeouts and RSS →
+ * security-group rule → EIP → review (plan and aliyun CLI lines) → run with progress.
+ */
+public final class SecondaryEniWizard {
+    private final Wizard wizard;
+    private final SecondaryEniWizardModel model;
+
+    public SecondaryEniWizard(Object owner, CloudSession session, CloudTasks tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
+            List<SecurityGroup> groups, List<ElasticIp> eips, CloudInstance preselected) {
+        model = new SecondaryEniWizardModel(session, tasks, instances, enis, groups, eips, preselected);
+        wizard = WizardPages.wizard(owner, "Secondary ENI");
+        ReviewPageController review = new ReviewPageController(model::plan, model.runner());
+        WizardPane instancePage = page("1. Instance", "InstancePage.fxml", new InstancePageController(model), model.instanceProblem());
+        WizardPane eniPage = page("2. The ENI: create a new one or pick an Available one", "EniPage.fxml", new EniPageController(model),
+                model.eniProblem());
+        WizardPane settingsPage = page("3. Connection timeouts and custom RSS", "SettingsPage.fxml", new SettingsPageController(model),
+                model.settingsProblem());
+        WizardPane rulePage = page("4. Security-group rule", "RulePage.fxml", new RulePageController(model), model.ruleProblem());
+        WizardPane eipPage = page("5. Elastic IP", "EipPage.fxml", new EipPageController(model), model.eipProblem());
+        WizardPane reviewPage = WizardPages.page("6. Review the plan",
+                WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked,
+                review::refresh);
+        WizardPane runPage = WizardPages.page("7. Run",
+                WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/RunPage.fxml"), new RunPageController(model.runner())),
+                () -> model.runner().finishedProperty().not(), () -> model.runner().run(review.reviewed()));
+        wizard.setFlow(new Wizard.LinearFlow(instancePage, eniPage, settingsPage, rulePage, eipPage, reviewPage, runPage));
+        wizard.getDialog().setOnHidden(e -> model.runner().cancel());
+    }
+
+    private static WizardPane page(String header, String fxml, Object controller, javafx.beans.binding.StringBinding problem) {
+        return WizardPages.page(header, WizardPages.load(SecondaryEniWizard.class.getResource(fxml), controller), problem::isNotEmpty, () -> { });
+    }
+
+    public Wizard wizard() {
+        return wizard;
+    }
+
+    public SecondaryEniWizardModel model() {
+        return model;
+    }
+}

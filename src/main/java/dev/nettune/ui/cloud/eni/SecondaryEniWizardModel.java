@@ -1,0 +1,211 @@
+package dev.nettune.ui.cloud.eni;
+
+import dev.nettune.cloud.Cidr;
+import dev.nettune.cloud.ClientToken;
+import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.CloudPlan;
+import dev.nettune.cloud.CloudPlanner;
+import dev.nettune.cloud.ConnectionTrackingTimeouts;
+import dev.nettune.cloud.DeviceIndex;
+import dev.nettune.cloud.EipMode;
+import dev.nettune.cloud.ElasticIp;
+import dev.nettune.cloud.EniSpec;
+import dev.nettune.cloud.IpProtocol;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.cloud.PortRange;
+import dev.nettune.cloud.SecurityGroup;
+import dev.nettune.cloud.SecurityGroupRule;
+import dev.nettune.cloud.VSwitchId;
+import dev.nettune.ui.cloud.CloudSession;
+import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.cloud.PlanRunModel;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The secondary-ENI wizard's state, shared by its pages (instance, ENI, timeouts and RSS, security
+ * group rule, EIP): each page's problem is a live message, empty when the page may be left. The
+ * ClientToken is made once, so going back and forth never plans a second ENI.
+ */
+public final class SecondaryEniWizardModel {
+    private final CloudSession session;
+    private final ClientToken token = ClientToken.random();
+    // Page 1: the instance.
+    private final ObservableList<CloudInstance> instances = FXCollections.observableArrayList();
+    private final ObjectProperty<CloudInstance> instance = new SimpleObjectProperty<>();
+    // Page 2: the ENI.
+    private final BooleanProperty createNew = new SimpleBooleanProperty(true);
+    private final StringProperty vSwitch = new SimpleStringProperty("");
+    private final ObservableList<SecurityGroup> groups = FXCollections.observableArrayList();
+    private final ObjectProperty<SecurityGroup> group = new SimpleObjectProperty<>();
+    private final IntegerProperty queues = new SimpleIntegerProperty(4);
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObservableList<NetworkInterface> available = FXCollections.observableArrayList();
+    private final ObjectProperty<NetworkInterface> existing = new SimpleObjectProperty<>();
+    private final IntegerProperty deviceIndex = new SimpleIntegerProperty(1);
+    // Page 3: timeouts and RSS.
+    private final BooleanProperty setTimeouts = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Integer> tcpEstablished = new SimpleObjectProperty<>(910);
+    private final IntegerProperty timeWait = new SimpleIntegerProperty(3);
+    private final ObjectProperty<Integer> udp = new SimpleObjectProperty<>(30);
+    private final ObjectProperty<String> rss = new SimpleObjectProperty<>(RSS_LEAVE);
+    // Page 4: security-group rule.
+    private final BooleanProperty addRule = new SimpleBooleanProperty(true);
+    private final ObjectProperty<IpProtocol> protocol = new SimpleObjectProperty<>(IpProtocol.TCP);
+    private final StringProperty ports = new SimpleStringProperty("8000/9000");
+    private final StringProperty source = new SimpleStringProperty("10.0.0.0/8");
+    private final IntegerProperty priority = new SimpleIntegerProperty(1);
+    private final StringProperty description = new SimpleStringProperty("");
+    // Page 5: EIP.
+    private final BooleanProperty bindEip = new SimpleBooleanProperty(false);
+    private final ObservableList<ElasticIp> eips = FXCollections.observableArrayList();
+    private final ObjectProperty<ElasticIp> eip = new SimpleObjectProperty<>();
+    private final BooleanProperty eipOnEni = new SimpleBooleanProperty(false);
+    private final ObjectProperty<EipMode> eipMode = new SimpleObjectProperty<>(EipMode.NAT);
+
+    public static final String RSS_LEAVE = "leave as is";
+    public static final String RSS_ON = "enable";
+    public static final String RSS_OFF = "disable";
+
+    private final StringBinding instanceProblem;
+    private final StringBinding eniProblem;
+    private final StringBinding settingsProblem;
+    private final StringBinding ruleProblem;
+    private final StringBinding eipProblem;
+    private final PlanRunModel runner;
+
+    public SecondaryEniWizardModel(CloudSession session, CloudTasks tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
+            List<SecurityGroup> groups, List<ElasticIp> eips, CloudInstance preselected) {
+        this.session = session;
+        this.runner = new PlanRunModel(session, tasks);
+        this.instances.setAll(instances);
+        this.groups.setAll(groups);
+        this.available.setAll(enis.stream().filter(n -> NetworkInterface.AVAILABLE.equals(n.status())).toList());
+        this.eips.setAll(eips.stream().filter(e -> ElasticIp.AVAILABLE.equals(e.status())).toList());
+        instance.addListener((o, was, is) -> {
+            if (is != null) {
+                is.vSwitchId().ifPresent(vSwitch::set);
+                groups.stream().filter(g -> is.securityGroups().contains(g.id())).findFirst().ifPresent(group::set);
+            }
+        });
+        instance.set(preselected != null ? preselected : instances.stream().findFirst().orElse(null));
+        if (group.get() == null && !groups.isEmpty()) {
+            group.set(groups.get(0));
+        }
+        eip.set(this.eips.stream().findFirst().orElse(null));
+        eipOnEni.addListener((o, was, is) -> {
+            if (!is) {
+                eipMode.set(EipMode.NAT);
+            }
+        });
+        instanceProblem = problem(() -> instance.get() == null ? "Choose the instance the ENI is for." : "", instance);
+        eniProblem = problem(this::checkEni, createNew, vSwitch, group, queues, name, existing, deviceIndex);
+        settingsProblem = problem(() -> setTimeouts.get() ? check(this::timeouts) : "", setTimeouts, tcpEstablished, timeWait, udp);
+        ruleProblem = problem(() -> addRule.get() ? check(this::rule) : "", addRule, protocol, ports, source, priority, description, group);
+        eipProblem = problem(() -> !bindEip.get() ? "" : eip.get() == null ? "There is no Available EIP to bind; untick the box or allocate one."
+                : check(() -> new dev.nettune.cloud.EipBinding(eip.get().allocationId(), eipOnEni.get()
+                        ? new dev.nettune.cloud.EipTarget.Eni(dev.nettune.cloud.NetworkInterfaceRef.of(dev.nettune.cloud.NetworkInterfaceId.of("eni-placeholder0")), Optional.empty())
+                        : new dev.nettune.cloud.EipTarget.Instance(instance.get().id()), eipMode.get())), bindEip, eip, eipOnEni, eipMode, instance);
+    }
+
+    private static StringBinding problem(Callable<String> check, Observable... deps) {
+        return Bindings.createStringBinding(check, deps);
+    }
+
+    private static String check(Runnable r) {
+        try {
+            r.run();
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private String checkEni() {
+        if (createNew.get()) {
+            if (group.get() == null) {
+                return "Choose a security group for the new ENI.";
+            }
+            return check(this::spec);
+        }
+        return existing.get() == null ? "Choose an Available ENI, or create a new one." : check(() -> DeviceIndex.of(deviceIndex.get()));
+    }
+
+    private EniSpec spec() {
+        EniSpec s = EniSpec.of(VSwitchId.of(vSwitch.get()), List.of(group.get().id())).withQueueNumber(queues.get()).withClientToken(token);
+        return name.get() == null || name.get().isBlank() ? s : s.withName(name.get());
+    }
+
+    private ConnectionTrackingTimeouts timeouts() {
+        return new ConnectionTrackingTimeouts(tcpEstablished.get() == null ? -1 : tcpEstablished.get(), timeWait.get(),
+                udp.get() == null ? -1 : udp.get());
+    }
+
+    private SecurityGroupRule rule() {
+        if (group.get() == null) {
+            throw new IllegalArgumentException("Choose the security group on the ENI page.");
+        }
+        return new SecurityGroupRule(protocol.get(), PortRange.parse(ports.get()), Cidr.parse(source.get()), priority.get(), description.get());
+    }
+
+    /** The whole workflow as one plan. */
+    public CloudPlan plan() {
+        Optional<Boolean> rssSetting = RSS_ON.equals(rss.get()) ? Optional.of(true) : RSS_OFF.equals(rss.get()) ? Optional.of(false) : Optional.empty();
+        return CloudPlanner.secondaryEni(new CloudPlanner.SecondaryEniRequest(session.region(), instance.get().id(),
+                createNew.get() ? Optional.of(spec()) : Optional.empty(),
+                createNew.get() ? Optional.empty() : Optional.of(existing.get().id()),
+                Optional.of(DeviceIndex.of(deviceIndex.get())),
+                setTimeouts.get() ? Optional.of(timeouts()) : Optional.empty(), rssSetting,
+                addRule.get() ? Optional.of(group.get().id()) : Optional.empty(), addRule.get() ? Optional.of(rule()) : Optional.empty(),
+                bindEip.get() ? Optional.of(eip.get().allocationId()) : Optional.empty(), eipMode.get(), eipOnEni.get()));
+    }
+
+    public ObservableList<CloudInstance> instances() { return instances; }
+    public ObjectProperty<CloudInstance> instance() { return instance; }
+    public BooleanProperty createNew() { return createNew; }
+    public StringProperty vSwitch() { return vSwitch; }
+    public ObservableList<SecurityGroup> groups() { return groups; }
+    public ObjectProperty<SecurityGroup> group() { return group; }
+    public IntegerProperty queues() { return queues; }
+    public StringProperty name() { return name; }
+    public ObservableList<NetworkInterface> available() { return available; }
+    public ObjectProperty<NetworkInterface> existing() { return existing; }
+    public IntegerProperty deviceIndex() { return deviceIndex; }
+    public BooleanProperty setTimeouts() { return setTimeouts; }
+    public ObjectProperty<Integer> tcpEstablished() { return tcpEstablished; }
+    public IntegerProperty timeWait() { return timeWait; }
+    public ObjectProperty<Integer> udp() { return udp; }
+    public ObjectProperty<String> rss() { return rss; }
+    public BooleanProperty addRule() { return addRule; }
+    public ObjectProperty<IpProtocol> protocol() { return protocol; }
+    public StringProperty ports() { return ports; }
+    public StringProperty source() { return source; }
+    public IntegerProperty priority() { return priority; }
+    public StringProperty description() { return description; }
+    public BooleanProperty bindEip() { return bindEip; }
+    public ObservableList<ElasticIp> eips() { return eips; }
+    public ObjectProperty<ElasticIp> eip() { return eip; }
+    public BooleanProperty eipOnEni() { return eipOnEni; }
+    public ObjectProperty<EipMode> eipMode() { return eipMode; }
+    public StringBinding instanceProblem() { return instanceProblem; }
+    public StringBinding eniProblem() { return eniProblem; }
+    public StringBinding settingsProblem() { return settingsProblem; }
+    public StringBinding ruleProblem() { return ruleProblem; }
+    public StringBinding eipProblem() { return eipProblem; }
+    public PlanRunModel runner() { return runner; }
+    public ClientToken clientToken() { return token; }
+}

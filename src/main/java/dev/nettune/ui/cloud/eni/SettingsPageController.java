@@ -1,0 +1,54 @@
+package dev.nettune.ui.cloud.eni;
+
+import dev.nettune.cloud.ConnectionTrackingTimeouts;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.GridPane;
+
+/** Page 3: connection timeouts (only allowed values) and custom RSS. */
+public final class SettingsPageController {
+    private final SecondaryEniWizardModel model;
+    @FXML
+    CheckBox setTimeouts;
+    @FXML
+    GridPane timeoutsForm;
+    @FXML
+    ChoiceBox<Integer> tcpEstablished;
+    @FXML
+    Spinner<Integer> timeWait;
+    @FXML
+    ChoiceBox<Integer> udp;
+    @FXML
+    ChoiceBox<String> rss;
+    @FXML
+    Label notes;
+    @FXML
+    Label problem;
+
+    public SettingsPageController(SecondaryEniWizardModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    void initialize() {
+        setTimeouts.selectedProperty().bindBidirectional(model.setTimeouts());
+        timeoutsForm.disableProperty().bind(model.setTimeouts().not());
+        tcpEstablished.getItems().setAll(ConnectionTrackingTimeouts.TCP_ESTABLISHED_VALUES);
+        tcpEstablished.valueProperty().bindBidirectional(model.tcpEstablished());
+        udp.getItems().setAll(ConnectionTrackingTimeouts.UDP_VALUES);
+        udp.valueProperty().bindBidirectional(model.udp());
+        SpinnerValueFactory.IntegerSpinnerValueFactory tw = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                ConnectionTrackingTimeouts.TIME_WAIT_MIN, ConnectionTrackingTimeouts.TIME_WAIT_MAX, model.timeWait().get());
+        timeWait.setValueFactory(tw);
+        tw.valueProperty().addListener((o, was, is) -> model.timeWait().set(is == null ? 0 : is));
+        rss.getItems().setAll(SecondaryEniWizardModel.RSS_LEAVE, SecondaryEniWizardModel.RSS_ON, SecondaryEniWizardModel.RSS_OFF);
+        rss.valueProperty().bindBidirectional(model.rss());
+        notes.setText(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY + " " + ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE
+                + " Custom RSS is in invitational preview; run the Custom RSS wizard's preflight first if unsure.");
+        problem.textProperty().bind(model.settingsProblem());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.nettune.ui.cloud.rss;
+
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.ui.cloud.CloudSession;
+import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.cloud.ReviewPageController;
+import dev.nettune.ui.cloud.RunPageController;
+import dev.nettune.ui.cloud.WizardPages;
+import org.controlsfx.dialog.Wizard;
+import org.controlsfx.dialog.WizardPane;
+
+/** The wizard for custom RSS on an ENI: preflight → review (plan, interruption consent) → run and verify. */
+public final class RssWizard {
+    private final Wizard wizard;
+    private final RssWizardModel model;
+
+    public RssWizard(Object owner, CloudSession session, CloudTasks tasks, NetworkInterface eni) {
+        model = new RssWizardModel(session, tasks, eni);
+        wizard = WizardPages.wizard(owner, "Custom RSS on " + eni.id());
+        ReviewPageController review = new ReviewPageController(model::plan, model.runner());
+        WizardPane pre = WizardPages.page("Custom RSS on " + eni.id() + ": preflight",
+                WizardPages.load(RssWizard.class.getResource("RssPage.fxml"), new RssPageController(model)), model::invalid, () -> { });
+        WizardPane rev = WizardPages.page("Review the plan",
+                WizardPages.load(RssWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked, review::refresh);
+        WizardPane run = WizardPages.page("Apply and verify",
+                WizardPages.load(RssWizard.class.getResource("/dev/nettune/ui/cloud/RunPage.fxml"), new RunPageController(model.runner())),
+                () -> model.runner().finishedProperty().not(), () -> model.runner().run(review.reviewed()));
+        wizard.setFlow(new Wizard.LinearFlow(pre, rev, run));
+        wizard.getDialog().setOnHidden(e -> model.runner().cancel());
+        model.load();
+    }
+
+    public Wizard wizard() {
+        return wizard;
+    }
+
+    public RssWizardModel model() {
+        return model;
+    }
+}

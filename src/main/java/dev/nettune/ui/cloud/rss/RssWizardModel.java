@@ -1,0 +1,145 @@
+package dev.nettune.ui.cloud.rss;
+
+import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.CloudPlan;
+import dev.nettune.cloud.CloudPlanner;
+import dev.nettune.cloud.InstanceTypeInfo;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.cloud.PreflightCheck;
+import dev.nettune.cloud.RssPreflight;
+import dev.nettune.ui.cloud.CloudSession;
+import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.cloud.PlanRunModel;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The custom-RSS wizard's state: on or off, the preflight (region, RssSupport, image/kernel, DPDK)
+ * recomputed as the user types the kernel or DPDK version, then the plan with what makes it take
+ * effect. Testable without the FX toolkit.
+ */
+public final class RssWizardModel {
+    private final CloudSession session;
+    private final CloudTasks tasks;
+    private final NetworkInterface eni;
+    private final BooleanProperty enable = new SimpleBooleanProperty(true);
+    private final StringProperty kernel = new SimpleStringProperty("");
+    private final BooleanProperty dpdk = new SimpleBooleanProperty(false);
+    private final StringProperty dpdkVersion = new SimpleStringProperty("");
+    private final BooleanProperty ignorePreflight = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Optional<CloudInstance>> instance = new SimpleObjectProperty<>();
+    private final ObjectProperty<Optional<InstanceTypeInfo>> type = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<Optional<Boolean>> currentRss = new SimpleObjectProperty<>(Optional.empty());
+    private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
+    private final BooleanProperty anyFailed = new SimpleBooleanProperty(false);
+    private final StringProperty loadStatus = new SimpleStringProperty("");
+    private final BooleanBinding invalid;
+    private final PlanRunModel runner;
+
+    public RssWizardModel(CloudSession session, CloudTasks tasks, NetworkInterface eni) {
+        this.session = session;
+        this.tasks = tasks;
+        this.eni = eni;
+        this.runner = new PlanRunModel(session, tasks);
+        invalid = instance.isNull().or(enable.and(anyFailed).and(ignorePreflight.not()));
+        kernel.addListener(o -> recheck());
+        dpdk.addListener(o -> recheck());
+        dpdkVersion.addListener(o -> recheck());
+        enable.addListener(o -> recheck());
+    }
+
+    /** Reads the ENI's instance, its instance type and the current setting off the UI thread. */
+    public void load() {
+        loadStatus.set("Reading " + eni.id() + ", its instance and instance type\u2026");
+        tasks.submit(() -> {
+            Optional<CloudInstance> i = eni.instanceId().flatMap(id -> session.api().describeInstance(session.region(), id));
+            Optional<InstanceTypeInfo> t = i.flatMap(x -> session.api().describeInstanceType(session.region(), x.instanceType()));
+            Optional<Boolean> rss = session.api().describeCustomRss(session.region(), eni.id());
+            return new Object[] {i, t, rss};
+        }, r -> {
+            @SuppressWarnings("unchecked")
+            Optional<CloudInstance> i = (Optional<CloudInstance>) r[0];
+            @SuppressWarnings("unchecked")
+            Optional<InstanceTypeInfo> t = (Optional<InstanceTypeInfo>) r[1];
+            @SuppressWarnings("unchecked")
+            Optional<Boolean> rss = (Optional<Boolean>) r[2];
+            type.set(t);
+            currentRss.set(rss);
+            instance.set(i);
+            enable.set(!rss.orElse(false));
+            loadStatus.set(eni.id() + " (" + eni.type() + ", " + eni.status() + i.map(x -> " on " + x.id() + " " + x.instanceType()).orElse("")
+                    + "): custom RSS is " + rss.map(b -> b ? "enabled" : "disabled").orElse("not set (disabled)") + ".");
+            recheck();
+        }, e -> loadStatus.set("Cannot read the ENI: " + e.getMessage()));
+    }
+
+    private void recheck() {
+        if (instance.get() == null) {
+            return;
+        }
+        Optional<CloudInstance> i = instance.get();
+        RssPreflight.Result r = RssPreflight.check(new RssPreflight.Inputs(session.region(), type.get(),
+                i.map(CloudInstance::instanceType).orElse("(ENI not attached)"), i.map(CloudInstance::osName),
+                Optional.ofNullable(kernel.get()).filter(s -> !s.isBlank()), dpdk.get(),
+                Optional.ofNullable(dpdkVersion.get()).filter(s -> !s.isBlank())));
+        checks.setAll(r.checks());
+        anyFailed.set(r.anyFailed());
+    }
+
+    public CloudPlan plan() {
+        return CloudPlanner.customRss(session.region(), eni, enable.get());
+    }
+
+    public BooleanBinding preflightSummaryFailed() {
+        return Bindings.createBooleanBinding(anyFailed::get, anyFailed);
+    }
+
+    public BooleanProperty enable() {
+        return enable;
+    }
+
+    public StringProperty kernel() {
+        return kernel;
+    }
+
+    public BooleanProperty dpdk() {
+        return dpdk;
+    }
+
+    public StringProperty dpdkVersion() {
+        return dpdkVersion;
+    }
+
+    public BooleanProperty ignorePreflight() {
+        return ignorePreflight;
+    }
+
+    public ObservableList<PreflightCheck> checks() {
+        return checks;
+    }
+
+    public StringProperty loadStatus() {
+        return loadStatus;
+    }
+
+    public BooleanBinding invalid() {
+        return invalid;
+    }
+
+    public PlanRunModel runner() {
+        return runner;
+    }
+
+    public NetworkInterface eni() {
+        return eni;
+    }
+}

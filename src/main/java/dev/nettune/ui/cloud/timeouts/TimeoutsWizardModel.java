@@ -1,0 +1,143 @@
+package dev.nettune.ui.cloud.timeouts;
+
+import dev.nettune.cloud.CloudInputException;
+import dev.nettune.cloud.CloudPlan;
+import dev.nettune.cloud.CloudPlanner;
+import dev.nettune.cloud.ConnectionTrackingTimeouts;
+import dev.nettune.cloud.NetworkInterfaceId;
+import dev.nettune.ui.cloud.CloudSession;
+import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.cloud.PlanRunModel;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The connection-timeouts wizard's state, shared by its pages: the ENI, its current timeouts (read
+ * from the API), the new values (only allowed ones can be chosen), the load-balancer choice, and the
+ * plan that follows. Testable without the FX toolkit.
+ */
+public final class TimeoutsWizardModel {
+    private final CloudSession session;
+    private final CloudTasks tasks;
+    private final NetworkInterfaceId eni;
+    private final ObjectProperty<ConnectionTrackingTimeouts> current = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> tcpEstablished = new SimpleObjectProperty<>(ConnectionTrackingTimeouts.DEFAULTS.tcpEstablished());
+    private final IntegerProperty timeWait = new SimpleIntegerProperty(ConnectionTrackingTimeouts.DEFAULTS.tcpClosedAndTimeWait());
+    private final ObjectProperty<Integer> udp = new SimpleObjectProperty<>(ConnectionTrackingTimeouts.DEFAULTS.udp());
+    private final BooleanProperty behindLoadBalancer = new SimpleBooleanProperty(false);
+    private final StringProperty loadStatus = new SimpleStringProperty("");
+    private final StringBinding validation;
+    private final BooleanBinding invalid;
+    private final PlanRunModel runner;
+
+    public TimeoutsWizardModel(CloudSession session, CloudTasks tasks, NetworkInterfaceId eni) {
+        this.session = session;
+        this.tasks = tasks;
+        this.eni = eni;
+        this.runner = new PlanRunModel(session, tasks);
+        validation = Bindings.createStringBinding(() -> wanted().map(w -> "").orElseGet(this::problem), tcpEstablished, timeWait, udp);
+        invalid = current.isNull().or(validation.isNotEmpty());
+        behindLoadBalancer.addListener((obs, was, is) -> {
+            if (is) {
+                timeWait.set(ConnectionTrackingTimeouts.BEHIND_LOAD_BALANCER_DEFAULTS.tcpClosedAndTimeWait());
+                udp.set(ConnectionTrackingTimeouts.BEHIND_LOAD_BALANCER_DEFAULTS.udp());
+            }
+        });
+    }
+
+    /** Reads the ENI's current timeouts off the UI thread; the form starts from them. */
+    public void load() {
+        loadStatus.set("Reading the timeouts of " + eni + "\u2026");
+        tasks.submit(() -> session.api().describeConnectionTracking(session.region(), eni), t -> {
+            current.set(t);
+            tcpEstablished.set(t.tcpEstablished());
+            timeWait.set(t.tcpClosedAndTimeWait());
+            udp.set(t.udp());
+            loadStatus.set("Now: " + t + ".");
+        }, e -> loadStatus.set("Cannot read the timeouts: " + e.getMessage()));
+    }
+
+    /** The values as chosen, if ECS accepts them. */
+    public Optional<ConnectionTrackingTimeouts> wanted() {
+        try {
+            Integer tcp = tcpEstablished.get();
+            Integer u = udp.get();
+            if (tcp == null || u == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new ConnectionTrackingTimeouts(tcp, timeWait.get(), u));
+        } catch (CloudInputException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String problem() {
+        try {
+            new ConnectionTrackingTimeouts(tcpEstablished.get() == null ? -1 : tcpEstablished.get(), timeWait.get(), udp.get() == null ? -1 : udp.get());
+            return "";
+        } catch (CloudInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    public CloudPlan plan() {
+        return CloudPlanner.timeouts(session.region(), eni, wanted().orElseThrow(() -> new CloudInputException(problem())),
+                Optional.ofNullable(current.get()));
+    }
+
+    /** What the user must know: new connections only, and the NLB/CLB advice. */
+    public String notes() {
+        return ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY + "\n" + ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE;
+    }
+
+    public NetworkInterfaceId eni() {
+        return eni;
+    }
+
+    public ObjectProperty<ConnectionTrackingTimeouts> current() {
+        return current;
+    }
+
+    public ObjectProperty<Integer> tcpEstablished() {
+        return tcpEstablished;
+    }
+
+    public IntegerProperty timeWait() {
+        return timeWait;
+    }
+
+    public ObjectProperty<Integer> udp() {
+        return udp;
+    }
+
+    public BooleanProperty behindLoadBalancer() {
+        return behindLoadBalancer;
+    }
+
+    public StringProperty loadStatus() {
+        return loadStatus;
+    }
+
+    public StringBinding validation() {
+        return validation;
+    }
+
+    /** True while the form cannot go on: timeouts not read yet, or a value ECS refuses. */
+    public BooleanBinding invalid() {
+        return invalid;
+    }
+
+    public PlanRunModel runner() {
+        return runner;
+    }
+}

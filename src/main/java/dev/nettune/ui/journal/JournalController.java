@@ -1,0 +1,110 @@
+package dev.nettune.ui.journal;
+
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+
+/** Binds the Journal view to its view model. */
+public final class JournalController {
+    private final JournalViewModel model;
+
+    @FXML private TextField hostField;
+    @FXML private ListView<String> unfinishedList;
+    @FXML private TableView<JournalViewModel.PlanRow> planTable;
+    @FXML private TableView<JournalViewModel.EntryRow> entryTable;
+    @FXML private TextArea commandsArea;
+    @FXML private Label statusLabel;
+    @FXML private Button undoPlanButton;
+    @FXML private Button undoEntryButton;
+    @FXML private Button finishButton;
+    @FXML private Button revertButton;
+
+    public JournalController(JournalViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        hostField.textProperty().bindBidirectional(model.hostFilter);
+        unfinishedList.setItems(model.unfinished);
+        unfinishedList.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.unfinished));
+        unfinishedList.managedProperty().bind(unfinishedList.visibleProperty());
+        planTable.setItems(model.plans);
+        column(planTable, "Plan", 150, JournalViewModel.PlanRow::id);
+        column(planTable, "Host", 90, JournalViewModel.PlanRow::host);
+        column(planTable, "Started", 140, JournalViewModel.PlanRow::started);
+        column(planTable, "Profile", 170, JournalViewModel.PlanRow::profile);
+        column(planTable, "Kind", 150, JournalViewModel.PlanRow::kind);
+        column(planTable, "Status", 130, JournalViewModel.PlanRow::status);
+        column(planTable, "Detail", 420, JournalViewModel.PlanRow::detail);
+        planTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.selectedPlan.set(b);
+            }
+        });
+        model.selectedPlan.addListener((o, a, b) -> {
+            if (b != null && planTable.getSelectionModel().getSelectedItem() != b) {
+                planTable.getSelectionModel().select(b);
+            }
+        });
+        entryTable.setItems(model.entries);
+        column(entryTable, "#", 44, e -> Long.toString(e.id()));
+        column(entryTable, "Time", 140, JournalViewModel.EntryRow::time);
+        column(entryTable, "Phase", 80, JournalViewModel.EntryRow::phase);
+        column(entryTable, "Change", 200, JournalViewModel.EntryRow::title);
+        column(entryTable, "Before", 160, JournalViewModel.EntryRow::before);
+        column(entryTable, "After", 160, JournalViewModel.EntryRow::after);
+        column(entryTable, "Read back", 160, JournalViewModel.EntryRow::readBack);
+        column(entryTable, "Outcome", 110, JournalViewModel.EntryRow::outcome);
+        column(entryTable, "Message", 300, JournalViewModel.EntryRow::message);
+        entryTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            model.selectedEntry.set(b);
+            commandsArea.setText(b == null ? "" : b.commands());
+        });
+        statusLabel.textProperty().bind(model.status);
+        undoPlanButton.disableProperty().bind(model.busy.or(model.selectedPlan.isNull()));
+        undoEntryButton.disableProperty().bind(model.busy.or(model.selectedEntry.isNull()));
+        finishButton.disableProperty().bind(model.busy.or(javafx.beans.binding.Bindings.isEmpty(model.unfinished)));
+        revertButton.disableProperty().bind(finishButton.disableProperty());
+        model.refresh();
+    }
+
+    private static <T> void column(TableView<T> table, String title, double width, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        table.getColumns().add(c);
+    }
+
+    @FXML
+    private void onRefresh() {
+        model.refresh();
+    }
+
+    @FXML
+    private void onUndoPlan() {
+        model.undoPlan();
+    }
+
+    @FXML
+    private void onUndoEntry() {
+        model.undoEntry();
+    }
+
+    @FXML
+    private void onFinish() {
+        model.finishPlan();
+    }
+
+    @FXML
+    private void onRevert() {
+        model.revertPlan();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.nettune.ui.journal;
+
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.tuning.ApplyListener;
+import dev.nettune.tuning.ApplyOptions;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Journal;
+import dev.nettune.tuning.TuningEngine;
+import dev.nettune.tuning.Undo;
+import dev.nettune.ui.tuning.TuningViewModel.HostOpener;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Journal screen's state: every plan and every change with host, time, before, after, read-back,
+ * commands and outcome; undo of an entry or a whole plan; unfinished plans offered to finish or revert.
+ */
+public final class JournalViewModel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    /** One plan in the list. */
+    public record PlanRow(String id, String host, String profile, String kind, String started, String status,
+                          String detail, boolean unfinished) {
+    }
+
+    /** One journaled change. */
+    public record EntryRow(long id, int seq, String phase, String host, String time, String title, String before,
+                           String after, String readBack, String commands, String outcome, String message) {
+    }
+
+    private final Journal journal;
+    private final TuningEngine engine;
+    private final HostOpener opener;
+    private final Executor worker;
+    private final Consumer<Runnable> ui;
+
+    public final ObservableList<PlanRow> plans = FXCollections.observableArrayList();
+    public final ObservableList<EntryRow> entries = FXCollections.observableArrayList();
+    public final ObservableList<String> unfinished = FXCollections.observableArrayList();
+    public final ObjectProperty<PlanRow> selectedPlan = new SimpleObjectProperty<>();
+    public final ObjectProperty<EntryRow> selectedEntry = new SimpleObjectProperty<>();
+    public final StringProperty hostFilter = new SimpleStringProperty("");
+    public final StringProperty status = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    public JournalViewModel(Journal journal, TuningEngine engine, HostOpener opener, Executor worker, Consumer<Runnable> ui) {
+        this.journal = journal;
+        this.engine = engine;
+        this.opener = opener;
+        this.worker = worker;
+        this.ui = ui;
+        selectedPlan.addListener((o, a, b) -> showEntries(b));
+        hostFilter.addListener((o, a, b) -> refresh());
+    }
+
+    /** Reloads plans (newest first) and the unfinished ones. */
+    public void refresh() {
+        Optional<String> host = hostFilter.get() == null || hostFilter.get().isBlank() ? Optional.empty()
+                : Optional.of(hostFilter.get().strip());
+        List<Journal.PlanRecord> open = journal.unfinished();
+        String keep = selectedPlan.get() == null ? null : selectedPlan.get().id();
+        plans.setAll(journal.plans(host).stream().map(p -> new PlanRow(p.id(), p.host(), p.profile(),
+                p.kind() + p.undoes().map(u -> " of " + u).orElse(""), TIME.format(p.started()), p.status().name(),
+                p.detail(), open.stream().anyMatch(u -> u.id().equals(p.id())))).toList());
+        unfinished.setAll(open.stream().map(p -> "Plan " + p.id() + " on " + p.host() + " did not finish (" + p.status()
+                + "): finish it or revert it.").toList());
+        plans.stream().filter(p -> p.id().equals(keep)).findFirst().ifPresentOrElse(selectedPlan::set,
+                () -> selectedPlan.set(plans.isEmpty() ? null : plans.get(0)));
+        showEntries(selectedPlan.get());
+    }
+
+    private void showEntries(PlanRow plan) {
+        if (plan == null) {
+            entries.clear();
+            return;
+        }
+        entries.setAll(journal.entries(Optional.of(plan.id()), Optional.empty()).stream().map(e -> new EntryRow(e.id(),
+                e.seq(), e.phase().name(), e.host(), TIME.format(e.time()), e.title(), show(e, e.before()),
+                show(e, e.after()), e.readBack().map(v -> show(e, v)).orElse(""), e.commands(), e.outcome().name(),
+                e.message())).toList());
+    }
+
+    private static String show(Journal.Entry e, String v) {
+        try {
+            return e.change().show(v);
+        } catch (RuntimeException ex) {
+            return v;
+        }
+    }
+
+    /** Undoes the selected plan on its host. */
+    public void undoPlan() {
+        PlanRow p = selectedPlan.get();
+        if (p != null) {
+            run(p.host(), "Undoing plan " + p.id(), (undo, host, options) ->
+                    undo.undoPlan(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
+        }
+    }
+
+    /** Undoes the selected entry on its host. */
+    public void undoEntry() {
+        EntryRow e = selectedEntry.get();
+        if (e != null) {
+            run(e.host(), "Undoing entry " + e.id(), (undo, host, options) ->
+                    undo.undoEntry(host, e.id(), options, ApplyListener.NONE, new Cancellation()));
+        }
+    }
+
+    /** Finishes the selected unfinished plan. */
+    public void finishPlan() {
+        PlanRow p = selectedPlan.get();
+        if (p != null) {
+            run(p.host(), "Finishing plan " + p.id(), (undo, host, options) ->
+                    undo.finishUnfinished(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
+        }
+    }
+
+    /** Reverts the selected unfinished plan. */
+    public void revertPlan() {
+        PlanRow p = selectedPlan.get();
+        if (p != null) {
+            run(p.host(), "Reverting plan " + p.id(), (undo, host, options) ->
+                    undo.revertUnfinished(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
+        }
+    }
+
+    private interface UndoWork {
+        ApplyResult run(Undo undo, Host host, ApplyOptions options) throws HostException, InterruptedException;
+    }
+
+    private void run(String hostName, String what, UndoWork work) {
+        busy.set(true);
+        status.set(what + " on " + hostName + " ...");
+        worker.execute(() -> {
+            try (Host host = opener.open(hostName)) {
+                ApplyResult r = work.run(new Undo(engine), host, ApplyOptions.defaults(() -> opener.open(hostName)));
+                ui.accept(() -> done(r.status() + ": " + r.message()));
+            } catch (HostException | RuntimeException e) {
+                ui.accept(() -> done(what + " failed: " + e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private void done(String message) {
+        busy.set(false);
+        status.set(message);
+        refresh();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.nettune.ui.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nettune.cloud.ConnectionTrackingTimeouts;
+import dev.nettune.cloud.EipMode;
+import dev.nettune.cloud.IpProtocol;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.cloud.NetworkInterfaceId;
+import dev.nettune.cloud.PreflightCheck;
+import dev.nettune.cloud.aliyun.SandboxCloud;
+import dev.nettune.sandbox.cloud.DemoSeed;
+import dev.nettune.store.CloudJournalStore;
+import dev.nettune.store.Database;
+import dev.nettune.ui.cloud.eni.SecondaryEniWizardModel;
+import dev.nettune.ui.cloud.rss.RssWizardModel;
+import dev.nettune.ui.cloud.timeouts.TimeoutsWizardModel;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Cloud screen's view models without a toolkit, against the local OpenAPI server through the real SDK. */
+class CloudViewModelsTest {
+    @TempDir
+    Path dir;
+    private SandboxCloud sandbox;
+    private CloudSession session;
+    private final CloudTasks tasks = InlineTasks.create();
+    private static final NetworkInterfaceId ENI = NetworkInterfaceId.of(DemoSeed.SECONDARY_ENI);
+
+    @BeforeEach
+    void start() {
+        sandbox = new SandboxCloud();
+        session = new CloudSession(sandbox.api, SandboxCloud.REGION, "test sandbox", new CloudJournalStore(Database.open(dir.resolve("n.db"))),
+                SandboxCloud.waiter());
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void theScreenReadsTheRegionContext() {
+        CloudViewModel vm = new CloudViewModel(tasks, () -> session);
+        vm.refresh();
+        assertThat(vm.instances()).extracting(i -> i.id().value()).contains(DemoSeed.SANDBOX_INSTANCE);
+        assertThat(vm.networkInterfaces()).extracting(n -> n.id().value()).contains(DemoSeed.SECONDARY_ENI);
+        assertThat(vm.securityGroups()).isNotEmpty();
+        assertThat(vm.eips()).isNotEmpty();
+        assertThat(vm.connection().get()).startsWith("cn-hongkong via test sandbox");
+        assertThat(vm.eniActionsDisabled().get()).as("no ENI selected").isTrue();
+    }
+
+    @Test
+    void theTimeoutsFormStartsFromTheCurrentValuesAndIsInvalidUntilRead() {
+        TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
+        assertThat(m.invalid().get()).isTrue();
+        m.load();
+        assertThat(m.current().get()).isEqualTo(ConnectionTrackingTimeouts.DEFAULTS);
+        assertThat(m.invalid().get()).isFalse();
+    }
+
+    @Test
+    void aValueOutsideTheAllowedListIsReportedAsTheUserTypes() {
+        TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
+        m.load();
+        m.tcpEstablished().set(90);
+        assertThat(m.validation().get()).contains("30, 60, 80, 100, 200, 300, 500, 700, 910");
+        assertThat(m.invalid().get()).isTrue();
+        m.tcpEstablished().set(300);
+        assertThat(m.invalid().get()).isFalse();
+    }
+
+    @Test
+    void behindALoadBalancerTheFormTakesTheLoadBalancerDefaults() {
+        TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
+        m.load();
+        m.behindLoadBalancer().set(true);
+        assertThat(m.timeWait().get()).isEqualTo(15);
+        assertThat(m.udp().get()).isEqualTo(100);
+        assertThat(m.notes()).contains("new connections only", "listener");
+    }
+
+    @Test
+    void theTimeoutsPlanRunsAndTheValuesReadBack() {
+        TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
+        m.load();
+        m.tcpEstablished().set(300);
+        m.udp().set(60);
+        m.runner().run(m.plan());
+        assertThat(m.runner().succeededProperty().get()).as(String.join("\n", m.runner().log())).isTrue();
+        assertThat(sandbox.api.describeConnectionTracking(SandboxCloud.REGION, ENI)).isEqualTo(new ConnectionTrackingTimeouts(300, 3, 60));
+    }
+
+    @Test
+    void theRssPreflightUpdatesAsTheUserTypesTheDpdkVersion() {
+        NetworkInterface eni = sandbox.api.describeNetworkInterface(SandboxCloud.REGION, ENI).orElseThrow();
+        RssWizardModel m = new RssWizardModel(session, tasks, eni);
+        m.load();
+        m.dpdk().set(true);
+        m.dpdkVersion().set("20.11");
+        assertThat(m.checks()).anyMatch(c -> c.name().equals("DPDK version") && c.status() == PreflightCheck.Status.FAIL);
+        assertThat(m.invalid().get()).isTrue();
+        m.dpdkVersion().set("22.11.3");
+        assertThat(m.checks()).noneMatch(c -> c.status() == PreflightCheck.Status.FAIL);
+        assertThat(m.plan().steps()).isNotEmpty();
+    }
+
+    @Test
+    void theSecondaryEniWizardValidatesEachPageAndPlansTheWholeWorkflow() {
+        CloudViewModel vm = new CloudViewModel(tasks, () -> session);
+        vm.refresh();
+        SecondaryEniWizardModel m = new SecondaryEniWizardModel(session, tasks, vm.instances(), vm.networkInterfaces(), vm.securityGroups(),
+                vm.eips(), vm.instances().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst().orElseThrow());
+        assertThat(m.instanceProblem().get()).isEmpty();
+        assertThat(m.vSwitch().get()).as("prefilled from the instance").isNotBlank();
+        assertThat(m.eniProblem().get()).isEmpty();
+        m.ports().set("9000/8000");
+        assertThat(m.ruleProblem().get()).contains("runs backwards");
+        m.ports().set("8000/9000");
+        m.protocol().set(IpProtocol.ICMP);
+        assertThat(m.ruleProblem().get()).contains("-1/-1");
+        m.protocol().set(IpProtocol.TCP);
+        m.bindEip().set(true);
+        m.eipMode().set(EipMode.BINDED);
+        assertThat(m.eipProblem().get()).contains("only when binding the EIP to an ENI");
+        m.eipOnEni().set(true);
+        m.eipMode().set(EipMode.BINDED);
+        assertThat(m.eipProblem().get()).isEmpty();
+        m.runner().run(m.plan());
+        assertThat(m.runner().succeededProperty().get()).as(String.join("\n", m.runner().log())).isTrue();
+        assertThat(sandbox.api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.of(dev.nettune.cloud.InstanceId.of(DemoSeed.SANDBOX_INSTANCE))))
+                .hasSize(2);
+    }
+}
