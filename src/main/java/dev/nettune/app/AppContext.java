@@ -149,6 +149,13 @@ public final class AppContext implements AutoCloseable {
 
     private volatile dev.nettune.tuning.TuningEngine tuningEngine;
 
+    private final RssProposals rssProposals = new RssProposals();
+
+    /** RSS changes one screen proposes and another plans (the Monitor's fix, handed to Tuning). */
+    public RssProposals rssProposals() {
+        return rssProposals;
+    }
+
     @Override
     public void close() {
         hostResolver.closeAll();

@@ -51,7 +51,13 @@ public final class HostStateDocument {
     private static Map<String, Object> nic(NicState n) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", n.name());
-        m.put("driver", tree(n.driver(), d -> Map.of("name", d.driver(), "version", d.version(), "busInfo", d.busInfo())));
+        m.put("driver", tree(n.driver(), d -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", d.driver());
+            x.put("version", d.version());
+            x.put("busInfo", d.busInfo());
+            return x;
+        }));
         m.put("link", tree(n.link(), l -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("mac", l.mac().orElse(null));

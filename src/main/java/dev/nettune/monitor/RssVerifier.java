@@ -188,7 +188,7 @@ public final class RssVerifier {
     }
 
     /** ethtool -X arguments that reproduce the table: equal N when it is one, else weights per queue. */
-    static String tableArguments(IndirectionTable table) {
+    public static String tableArguments(IndirectionTable table) {
         int queues = table.highestQueue() + 1;
         if (table.equals(IndirectionTable.equal(table.size(), queues, 0, java.util.OptionalInt.empty()))) {
             return "equal " + queues;

@@ -22,6 +22,7 @@ public final class SandboxFaults {
     private long streamCuts;
     private Duration delay = Duration.ZERO;
     private volatile boolean rssInactiveUntilFirstSet;
+    private volatile boolean keyShiftedByOneByte;
 
     /** The next command whose {@link Command#display()} contains a match of {@code regex} fails once with this exit code and stderr. */
     public synchronized SandboxFaults failNext(String regex, int exitCode, String stderr) {
@@ -74,12 +75,27 @@ public final class SandboxFaults {
         return this;
     }
 
+    /**
+     * The rig's other lesson (kernel 6.12 on QEMU 7.2): the device hashes with the key shifted by one
+     * byte ({@code 00} + the first 39 bytes) while {@code ethtool -x} shows the right key; only traffic
+     * reveals it.
+     */
+    public SandboxFaults keyShiftedByOneByte(boolean on) {
+        keyShiftedByOneByte = on;
+        return this;
+    }
+
+    boolean keyShiftedByOneByte() {
+        return keyShiftedByOneByte;
+    }
+
     public synchronized SandboxFaults clear() {
         failures.clear();
         dropsPending = 0;
         refusalsPending = 0;
         delay = Duration.ZERO;
         rssInactiveUntilFirstSet = false;
+        keyShiftedByOneByte = false;
         return this;
     }
 

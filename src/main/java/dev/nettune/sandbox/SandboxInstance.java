@@ -287,7 +287,7 @@ public final class SandboxInstance implements Host {
     int deliver(String nic, Flow flow, long packets, int bytesPerPacket) {
         synchronized (lock) {
             SandboxNic n = nicOrThrow(nic);
-            int q = n.queueOf(flow, staleKey);
+            int q = n.queueOf(flow, staleKey, faults.keyShiftedByOneByte());
             n.receive(q, packets, packets * bytesPerPacket);
             // The SYN-ACKs leave from the CPU that took the packet: the TX queue XPS maps it to.
             n.txPackets[q] += packets;

@@ -113,6 +113,16 @@ final class SandboxNic {
     }
 
     /** The queue a flow lands in now (queue 0 without custom RSS, as the fixed VPC policy cannot be seen). */
+    int queueOf(Flow flow, RssKey staleKey, boolean keyShifted) {
+        if (keyShifted && customRss && rssActive && queues > 1) {
+            byte[] k = key.bytes();
+            byte[] shifted = new byte[k.length];
+            System.arraycopy(k, 0, shifted, 1, k.length - 1);
+            return table.queueOf(new ToeplitzHash(RssKey.of(shifted)).hash(flow));
+        }
+        return queueOf(flow, staleKey);
+    }
+
     int queueOf(Flow flow, RssKey staleKey) {
         if (!customRss || queues == 1) {
             return customRss ? 0 : Math.floorMod(flow.hashCode(), queues);

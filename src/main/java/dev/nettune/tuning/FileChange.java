@@ -72,6 +72,16 @@ public record FileChange(String path, String content, String mode, List<List<Str
         return readFile(results.get(0));
     }
 
+    /** "(no file)" or "4 lines, 132 bytes". */
+    static String summary(String value) {
+        if (ABSENT.equals(value)) {
+            return value;
+        }
+        long lines = value.lines().count();
+        return lines + " line" + (lines == 1 ? "" : "s") + ", " + value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                + " bytes";
+    }
+
     static Reading readFile(CommandResult r) {
         if (r.ok()) {
             return Reading.of(r.stdout());
@@ -80,6 +90,12 @@ public record FileChange(String path, String content, String mode, List<List<Str
             return Reading.of(ABSENT);
         }
         return Reading.unavailable("cannot be read: " + r.stderr().strip());
+    }
+
+    /** A file's content is shown in full in the preview; in a table it is summarised. */
+    @Override
+    public String show(String value) {
+        return FileChange.summary(value);
     }
 
     @Override

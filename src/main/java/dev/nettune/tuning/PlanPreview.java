@@ -35,7 +35,7 @@ public final class PlanPreview {
             }
             for (var f : files(s).entrySet()) {
                 sb.append("   --- ").append(f.getKey()).append(" ---\n");
-                for (String line : f.getValue().split("\n", -1)) {
+                for (String line : f.getValue().split("\n")) {
                     sb.append("   | ").append(line).append('\n');
                 }
             }

@@ -98,6 +98,12 @@ public record SysctlFileChange(String path, Map<String, String> settings) implem
         return FileChange.readFile(results.get(0));
     }
 
+    /** A file's content is shown in full in the preview; in a table it is summarised. */
+    @Override
+    public String show(String value) {
+        return FileChange.summary(value);
+    }
+
     @Override
     public List<Action> actions(String from, String to) {
         List<Action> a = new ArrayList<>();

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class QueueSamplerTest {
+public class QueueSamplerTest {
     final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
     @AfterEach
@@ -152,7 +152,7 @@ class QueueSamplerTest {
         assertThat(host.streams.get()).isEqualTo(streams);
     }
 
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    public static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

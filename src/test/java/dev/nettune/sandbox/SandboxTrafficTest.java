@@ -74,6 +74,20 @@ class SandboxTrafficTest {
     }
 
     @Test
+    void withTheKeyShiftFaultPredictionsFailAlthoughEthtoolXShowsTheKey() throws Exception {
+        box.faults().keyShiftedByOneByte(true);
+        int matches = 0;
+        for (int i = 0; i < 64; i++) {
+            Flow f = Flow.tcp(SandboxTraffic.SENDER, SandboxTraffic.ACCEPTER, 10_000 + i, 80);
+            int predicted = box.indirectionTable("eth1").queueOf(new ToeplitzHash(box.rssKey("eth1")).hash(f));
+            matches += traffic.send("eth1", f, 1, 60) == predicted ? 1 : 0;
+        }
+        assertThat(matches).isLessThan(64);
+        String x = box.run(Command.of("ethtool", "-x", "eth1"), Duration.ofSeconds(5)).stdout();
+        assertThat(dev.nettune.linux.EthtoolRssParser.parse(x).key()).contains(box.rssKey("eth1"));
+    }
+
+    @Test
     void backgroundTrafficMovesTheCountersUntilStopped() throws Exception {
         traffic.startBackground("eth1", 2_000);
         Thread.sleep(350);

@@ -159,7 +159,7 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
         return new CloudInstance(InstanceId.of(i.getInstanceId()), i.getInstanceName(), i.getInstanceType(), i.getStatus(), i.getZoneId(),
                 Optional.ofNullable(vpc).map(v -> v.getVpcId()).filter(s -> !s.isBlank()),
                 Optional.ofNullable(vpc).map(v -> v.getVSwitchId()).filter(s -> !s.isBlank()),
-                i.getImageId(), i.getOSName(), ips, enis, groups);
+                i.getImageId(), i.getOSNameEn() != null && !i.getOSNameEn().isBlank() ? i.getOSNameEn() : i.getOSName(), ips, enis, groups);
     }
 
     @Override

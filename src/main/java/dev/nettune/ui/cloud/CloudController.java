@@ -57,21 +57,21 @@ public final class CloudController {
         timeouts.disableProperty().bind(model.eniActionsDisabled());
         rss.disableProperty().bind(model.eniActionsDisabled());
         instances.setItems(model.instances());
-        column(instances, "Instance", i -> i.id().value());
-        column(instances, "Name", CloudInstance::name);
-        column(instances, "Type", CloudInstance::instanceType);
-        column(instances, "Status", CloudInstance::status);
-        column(instances, "Private IP", i -> String.join(", ", i.privateIpAddresses()));
-        column(instances, "Image", CloudInstance::osName);
+        column(instances, "Instance", 190, i -> i.id().value());
+        column(instances, "Name", 200, CloudInstance::name);
+        column(instances, "Type", 130, CloudInstance::instanceType);
+        column(instances, "Status", 80, CloudInstance::status);
+        column(instances, "Private IP", 110, i -> String.join(", ", i.privateIpAddresses()));
+        column(instances, "Image", 280, CloudInstance::osName);
         enis.setItems(model.networkInterfaces());
-        column(enis, "ENI", n -> n.id().value());
-        column(enis, "Type", NetworkInterface::type);
-        column(enis, "Status", NetworkInterface::status);
-        column(enis, "Instance", n -> n.instanceId().map(Object::toString).orElse(""));
-        column(enis, "Index", n -> n.deviceIndex().map(Object::toString).orElse(""));
-        column(enis, "MAC", NetworkInterface::macAddress);
-        column(enis, "Private IP", NetworkInterface::privateIpAddress);
-        column(enis, "Queues", n -> n.queueNumber().map(Object::toString).orElse(""));
+        column(enis, "ENI", 195, n -> n.id().value());
+        column(enis, "Type", 80, NetworkInterface::type);
+        column(enis, "Status", 80, NetworkInterface::status);
+        column(enis, "Instance", 180, n -> n.instanceId().map(Object::toString).orElse(""));
+        column(enis, "Index", 50, n -> n.deviceIndex().map(Object::toString).orElse(""));
+        column(enis, "MAC", 130, NetworkInterface::macAddress);
+        column(enis, "Private IP", 90, NetworkInterface::privateIpAddress);
+        column(enis, "Queues", 60, n -> n.queueNumber().map(Object::toString).orElse(""));
         groups.setItems(model.securityGroups());
         eips.setItems(model.eips());
         model.selectedEni().bind(enis.getSelectionModel().selectedItemProperty());
@@ -79,8 +79,9 @@ public final class CloudController {
         model.refresh();
     }
 
-    private static <T> void column(TableView<T> table, String title, Function<T, String> value) {
+    private static <T> void column(TableView<T> table, String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         table.getColumns().add(c);
     }

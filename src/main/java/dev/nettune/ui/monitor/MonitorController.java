@@ -59,6 +59,11 @@ public final class MonitorController {
     @FXML private Label verdictLabel;
     @FXML private Label verdictDetailLabel;
     @FXML private TextArea fixArea;
+    @FXML private Button handFixButton;
+    @FXML private TextField dpdkPortField;
+    @FXML private TextField dpdkLcoresField;
+    @FXML private TextField dpdkPciField;
+    @FXML private TextArea dpdkArea;
 
     MonitorController(MonitorViewModel model) {
         this.model = model;
@@ -122,6 +127,11 @@ public final class MonitorController {
         verdictLabel.textProperty().bind(model.verdictProperty());
         verdictDetailLabel.textProperty().bind(model.verdictDetailProperty());
         fixArea.textProperty().bind(model.fixProperty());
+        handFixButton.disableProperty().bind(model.canHandFixProperty().not());
+        dpdkPortField.textProperty().bindBidirectional(model.dpdkPortProperty());
+        dpdkLcoresField.textProperty().bindBidirectional(model.dpdkLcoresProperty());
+        dpdkPciField.textProperty().bindBidirectional(model.dpdkPciProperty());
+        dpdkArea.textProperty().bind(model.dpdkTextProperty());
         model.verdictProperty().addListener((o, was, is) -> {
             verdictLabel.getStyleClass().removeAll("success", "danger", "warning");
             verdictLabel.getStyleClass().add("PASS".equals(is) ? "success" : "FAIL".equals(is) ? "danger" : "warning");
@@ -219,8 +229,27 @@ public final class MonitorController {
 
     @FXML
     private void onCopyFix() {
+        copy(model.fixProperty().get());
+    }
+
+    @FXML
+    private void onHandFix() {
+        model.handFixToTuning();
+    }
+
+    @FXML
+    private void onGenerateDpdk() {
+        model.generateDpdk();
+    }
+
+    @FXML
+    private void onCopyDpdk() {
+        copy(model.dpdkTextProperty().get());
+    }
+
+    private static void copy(String text) {
         ClipboardContent c = new ClipboardContent();
-        c.putString(model.fixProperty().get());
+        c.putString(text);
         Clipboard.getSystemClipboard().setContent(c);
     }
 

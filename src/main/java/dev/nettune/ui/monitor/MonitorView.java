@@ -53,6 +53,7 @@ public final class MonitorView {
         try {
             Parent root = loader.load();
             MonitorView view = new MonitorView(root, loader.getController());
+            model.onProposal(context.rssProposals()::propose);
             model.loadNics();
             model.start();
             return view;

@@ -2,6 +2,7 @@ package dev.nettune.ui.monitor;
 
 import dev.nettune.app.HostOptions;
 import dev.nettune.app.HostResolver;
+import dev.nettune.app.RssProposals;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -21,7 +22,14 @@ import dev.nettune.monitor.TestTraffic;
 import dev.nettune.monitor.TrafficSender;
 import dev.nettune.monitor.VerificationResult;
 import dev.nettune.rss.IndirectionTable;
+import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.EthtoolRssParser;
 import dev.nettune.rss.IpAddress;
+import dev.nettune.rss.dpdk.DpdkCSnippet;
+import dev.nettune.rss.dpdk.DpdkRssConfig;
+import dev.nettune.rss.dpdk.L3fwdBinding;
+import dev.nettune.rss.dpdk.PciAddress;
+import dev.nettune.rss.dpdk.TestpmdCommands;
 import dev.nettune.store.RecordingStore;
 import java.io.IOException;
 import java.io.Writer;
@@ -40,6 +48,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -113,6 +122,16 @@ public final class MonitorViewModel implements AutoCloseable {
     private final StringProperty verdictDetail = new SimpleStringProperty("");
     private final StringProperty fix = new SimpleStringProperty("");
     private final BooleanProperty verifying = new SimpleBooleanProperty(false);
+
+    // DPDK panel
+    private final StringProperty dpdkPort = new SimpleStringProperty("0");
+    private final StringProperty dpdkLcores = new SimpleStringProperty("1-4");
+    private final StringProperty dpdkPci = new SimpleStringProperty("0000:00:05.0");
+    private final StringProperty dpdkText = new SimpleStringProperty("");
+
+    private final BooleanProperty canHandFix = new SimpleBooleanProperty(false);
+    private volatile Consumer<RssProposals.Proposal> proposals = p -> { };
+    private volatile RssProposals.Proposal pendingFix;
 
     private MonitorSession session;
     private ScheduledFuture<?> ticker;
@@ -391,7 +410,11 @@ public final class MonitorViewModel implements AutoCloseable {
                 TrafficSender ts = senders.sender(from, receiver, n);
                 RssVerifier v = new RssVerifier(target, n, new HostCounterReader(target, NicIdentity.read(target, n)));
                 VerificationResult r = v.run(t, ts, p -> fx.execute(() -> verdictDetail.set(p)));
+                RssProposals.Proposal proposal = r.fix().map(f -> new RssProposals.Proposal(receiver, n,
+                        f.key().map(k -> k.toColonHex()), f.table().map(RssVerifier::tableArguments), f.summary())).orElse(null);
                 fx.execute(() -> {
+                    pendingFix = proposal;
+                    canHandFix.set(proposal != null);
                     verdict.set(r.verdict().name());
                     verdictDetail.set(r.explanation());
                     fix.set(r.fix().map(f -> f.summary() + "\nethtool -X " + n + " " + f.ethtoolArguments()).orElse(""));
@@ -405,6 +428,96 @@ public final class MonitorViewModel implements AutoCloseable {
                 });
             }
         });
+    }
+
+    /**
+     * The DPDK configuration for the chosen host's NIC, from its live key and table: testpmd session,
+     * l3fwd command line (queues dealt to the chosen lcores) and the C snippet. In the background.
+     */
+    public void generateDpdk() {
+        String h = host.get();
+        String n = nic.get();
+        int port;
+        List<Integer> lcores;
+        try {
+            port = integer("DPDK port", dpdkPort.get());
+            lcores = L3fwdBinding.parseLcores(dpdkLcores.get());
+            PciAddress.parse(dpdkPci.get());
+        } catch (IllegalArgumentException e) {
+            dpdkText.set(e.getMessage());
+            return;
+        }
+        String pci = dpdkPci.get();
+        dpdkText.set("Reading the key and table of " + n + " on " + h + " (ethtool -x) ...");
+        background.submit(() -> {
+            try {
+                Host target = hosts.resolve(h, HostOptions.defaults());
+                EthtoolRss rss = EthtoolRssParser.parse(target.run(Command.of("ethtool", "-x", n), Duration.ofSeconds(20)).stdoutOrThrow());
+                String text = dpdkText(port, lcores, pci, rss, n, h);
+                fx.execute(() -> dpdkText.set(text));
+            } catch (Exception e) {
+                fx.execute(() -> dpdkText.set("Cannot build the DPDK configuration: " + message(e)));
+            }
+        });
+    }
+
+    static String dpdkText(int port, List<Integer> lcores, String pci, EthtoolRss rss, String nic, String host) {
+        if (rss.key().isEmpty() || rss.table().isEmpty()) {
+            return nic + " on " + host + " shows no RSS " + (rss.key().isEmpty() ? "key" : "table") + ": "
+                    + rss.keyProblem().or(rss::tableProblem).orElse("not reported") + ".";
+        }
+        IndirectionTable t = rss.table().get();
+        int queues = Math.max(t.highestQueue() + 1, t.ringCount().orElse(0));
+        DpdkRssConfig config = new DpdkRssConfig(port, rss.key().get(), t, queues);
+        TestpmdCommands testpmd = new TestpmdCommands(config);
+        StringBuilder sb = new StringBuilder();
+        sb.append("# DPDK >= ").append(DpdkRssConfig.MINIMUM_DPDK).append(": key and table of ").append(nic).append(" on ")
+                .append(host).append(", ").append(queues).append(" queues\n");
+        sb.append("# start testpmd:\n").append(testpmd.launchCommand(pci)).append("\n\n");
+        sb.append("# at the testpmd> prompt (the RETA takes a numeric port id, 8 pairs per line):\n").append(testpmd.script());
+        try {
+            L3fwdBinding binding = L3fwdBinding.roundRobin(port, queues, lcores);
+            sb.append("\n# l3fwd, queues dealt to lcores ").append(binding.lcoreList()).append(":\n")
+                    .append(binding.commandLine(pci)).append("\n");
+        } catch (IllegalArgumentException e) {
+            sb.append("\n# l3fwd: ").append(e.getMessage()).append("\n");
+        }
+        sb.append("\n").append(DpdkCSnippet.render(config));
+        return sb.toString();
+    }
+
+    public StringProperty dpdkPortProperty() {
+        return dpdkPort;
+    }
+
+    public StringProperty dpdkLcoresProperty() {
+        return dpdkLcores;
+    }
+
+    public StringProperty dpdkPciProperty() {
+        return dpdkPci;
+    }
+
+    public StringProperty dpdkTextProperty() {
+        return dpdkText;
+    }
+
+    /** Where a fix goes when the user hands it on (the Tuning screen, through the app's proposals). */
+    public void onProposal(Consumer<RssProposals.Proposal> sink) {
+        proposals = sink;
+    }
+
+    /** Hands the last verification's fix to the Tuning screen, which plans it with preview and rollback. */
+    public void handFixToTuning() {
+        RssProposals.Proposal p = pendingFix;
+        if (p != null) {
+            proposals.accept(p);
+            status.set("The fix went to the Tuning screen: plan it there, apply, then run the scenario again.");
+        }
+    }
+
+    public BooleanProperty canHandFixProperty() {
+        return canHandFix;
     }
 
     public void cancelVerification() {

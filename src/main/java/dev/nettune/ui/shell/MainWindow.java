@@ -56,6 +56,10 @@ public final class MainWindow {
         dark.set(themePreference.dark());
         applyTheme(dark.get());
         show(startScreen(screens));
+        if (context != null && screens.stream().anyMatch(s -> s.id().equals("tuning"))) {
+            // A proposed RSS change (the Monitor's verification fix) opens the Tuning screen, which plans it.
+            context.rssProposals().subscribe(p -> javafx.application.Platform.runLater(() -> show("tuning")));
+        }
     }
 
     /** The id of the screen shown on start. */

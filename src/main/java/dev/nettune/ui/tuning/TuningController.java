@@ -26,6 +26,7 @@ public final class TuningController {
     private final TuningViewModel model;
 
     @FXML private BorderPane root;
+    @FXML private javafx.scene.control.TabPane tabs;
     @FXML private ComboBox<String> hostBox;
     @FXML private ComboBox<Profile> profileBox;
     @FXML private Button planButton;
@@ -51,6 +52,9 @@ public final class TuningController {
     @FXML private Spinner<Integer> ringsSpinner;
     @FXML private Label rssErrorLabel;
     @FXML private StackPane gridHolder;
+    @FXML private TextField xpsField;
+    @FXML private Label xpsNoteLabel;
+    @FXML private Label xpsErrorLabel;
 
     public TuningController(TuningViewModel model) {
         this.model = model;
@@ -102,6 +106,9 @@ public final class TuningController {
         ringsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.rssRings.get()));
         ringsSpinner.valueProperty().addListener((o, a, b) -> model.rssRings.set(b));
         rssErrorLabel.textProperty().bind(model.rssError);
+        xpsField.textProperty().bindBidirectional(model.xpsCpus);
+        xpsNoteLabel.setText(TuningViewModel.XPS_NOTE);
+        xpsErrorLabel.textProperty().bind(model.xpsError);
         BucketGrid grid = new BucketGrid(new SimpleIntegerProperty(-1));
         gridHolder.getChildren().add(grid);
         grid.show(model.rssPreview.get(), -1);
@@ -126,6 +133,19 @@ public final class TuningController {
     @FXML
     private void onPlanRss() {
         model.planRss();
+        tabs.getSelectionModel().select(0);
+    }
+
+    @FXML
+    private void onPlanXps() {
+        model.planXps();
+        tabs.getSelectionModel().select(0);
+    }
+
+    @FXML
+    private void onSpreadXps() {
+        model.planXpsSpread();
+        tabs.getSelectionModel().select(0);
     }
 
     @FXML

@@ -41,7 +41,20 @@ public final class TuningView {
         TuningViewModel model = new TuningViewModel(
                 name -> context.hostResolver().resolve(name, HostOptions.defaults()),
                 context.tuningEngine(), hosts, context.profiles().all(), WORKER, Platform::runLater);
+        // An RSS change proposed elsewhere (the Monitor's verification fix) fills the RSS editor, ready to plan.
+        context.rssProposals().latest().ifPresent(p -> propose(model, p));
+        context.rssProposals().subscribe(p -> Platform.runLater(() -> propose(model, p)));
         return load(model);
+    }
+
+    private static void propose(TuningViewModel model, dev.nettune.app.RssProposals.Proposal p) {
+        if (model.hosts.contains(p.host())) {
+            model.host.set(p.host());
+        }
+        model.rssNic.set(p.nic());
+        model.rssKey.set(p.key().orElse(""));
+        model.rssTable.set(p.table().orElse(""));
+        model.status.set("Proposed by the Monitor: " + p.reason() + " Plan it to preview the change.");
     }
 
     public static TuningView load(TuningViewModel model) {

@@ -91,6 +91,12 @@ public final class TuningViewModel {
     public final StringProperty rssError = new SimpleStringProperty("");
     public final ObjectProperty<IndirectionTable> rssPreview = new SimpleObjectProperty<>();
 
+    // XPS: one CPU list per TX queue, separated by ';' (tx-0 first).
+    public final StringProperty xpsCpus = new SimpleStringProperty("");
+    public final StringProperty xpsError = new SimpleStringProperty("");
+    /** Shown where the CPUs are typed: why the seed's `echo 0-3 > xps_cpus` fails and what NetTune writes. */
+    public static final String XPS_NOTE = dev.nettune.tuning.XpsChange.SEED_NOTE;
+
     private volatile Plan plan;
     private volatile Cancellation cancellation;
 
@@ -157,6 +163,44 @@ public final class TuningViewModel {
         }
         rssError.set("");
         return Optional.of(new Profile("RSS on " + rssNic.get(), "from the RSS editor", entries));
+    }
+
+    /** The XPS lists as changes: "0-3; 4-7" is tx-0 on CPUs 0-3 and tx-1 on CPUs 4-7. */
+    public Optional<Profile> xpsProfile() {
+        List<ProfileEntry> entries = new ArrayList<>();
+        String[] lists = xpsCpus.get() == null ? new String[0] : xpsCpus.get().split(";");
+        try {
+            for (int q = 0; q < lists.length; q++) {
+                if (!lists[q].isBlank()) {
+                    entries.add(new dev.nettune.tuning.XpsChange(rssNic.get(), q, lists[q]));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            xpsError.set(e.getMessage());
+            return Optional.empty();
+        }
+        if (entries.isEmpty()) {
+            xpsError.set("Give a CPU list per TX queue, separated by ';' (for example 0-3; 4-7), or use the spread.");
+            return Optional.empty();
+        }
+        xpsError.set("");
+        return Optional.of(new Profile("XPS on " + rssNic.get(), "from the XPS editor", entries));
+    }
+
+    /** Plans the typed XPS lists. */
+    public void planXps() {
+        xpsProfile().ifPresent(this::planFor);
+    }
+
+    /** Plans the usual spread: TX queue i to CPU i mod n over the host's online CPUs. */
+    public void planXpsSpread() {
+        try {
+            planFor(new Profile("XPS spread on " + rssNic.get(), "TX queue i to CPU i mod n",
+                    List.of(new dev.nettune.tuning.XpsChange.Spread(rssNic.get()))));
+            xpsError.set("");
+        } catch (IllegalArgumentException e) {
+            xpsError.set(e.getMessage());
+        }
     }
 
     /** Plans the RSS editor's request. */

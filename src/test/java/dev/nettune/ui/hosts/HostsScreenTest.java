@@ -29,11 +29,13 @@ class HostsScreenTest {
     static Path config;
 
     private HostsView view;
+    private AppContext context;
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        view = HostsView.load(new AppContext(config));
+        context = new AppContext(config);
+        view = HostsView.load(context);
         Scene scene = new Scene(view.root(), 1200, 800);
         scene.getStylesheets().add(MainWindow.stylesheet());
         stage.setScene(scene);
@@ -55,6 +57,22 @@ class HostsScreenTest {
         assertThat(robot.lookup("#nicSummaryLabel").queryLabeled().getText()).contains("4 queues");
         assertThat(robot.lookup("#bucket-127").queryAs(Label.class).getText()).isEqualTo("3");
         assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("Read sandbox at");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHostAddedByHandIsSavedAndListedAfterTheBuiltIns(FxRobot robot) {
+        robot.clickOn("#addByHandButton");
+        robot.clickOn("#add-host-name").write("prod-accepter");
+        robot.clickOn("#add-host-address").write("10.0.0.5");
+        robot.clickOn("#add-host-user").write("ecs-user");
+        robot.clickOn("#add-host-port").write("2222");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<HostsViewModel.HostEntry> list = robot.lookup("#hostList").queryAs(ListView.class);
+        assertThat(list.getItems()).extracting(HostsViewModel.HostEntry::name).containsExactly("sandbox", "local", "prod-accepter");
+        assertThat(list.getItems().get(2).detail()).isEqualTo("ecs-user@10.0.0.5:2222");
+        assertThat(context.hostInventory().find("prod-accepter")).isPresent();
     }
 
     @Test

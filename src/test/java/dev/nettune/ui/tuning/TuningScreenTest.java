@@ -113,6 +113,22 @@ class TuningScreenTest {
     }
 
     @Test
+    void xpsListsArePlannedAsMasksAndTheSeedsMistakeIsExplainedWhereTheyAreTyped(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#xpsNoteLabel").queryLabeled().getText()).contains("echo 0-3 > .../tx-0/xps_cpus")
+                .contains("hex mask");
+        robot.interact(() -> view.model().xpsCpus.set("0-1; 2-3"));
+
+        robot.interact(() -> view.model().planXps());
+        waitUntil(() -> !view.model().busy.get());
+
+        assertThat(view.model().canApply.get()).as(view.model().status.get() + view.model().notes).isTrue();
+        assertThat(view.model().rows).extracting(TuningViewModel.PlanRow::after).containsExactly("0-1 (mask 3)", "2-3 (mask c)");
+        robot.interact(() -> view.model().xpsCpus.set("0-3; f"));
+        robot.interact(() -> view.model().planXps());
+        assertThat(view.model().xpsError.get()).contains("not a CPU list");
+    }
+
+    @Test
     void theJournalScreenLoadsWithItsTables(FxRobot robot) {
         JournalView journal = JournalView.load(context);
         robot.interact(() -> robot.window(0).getScene().setRoot(journal.root()));
