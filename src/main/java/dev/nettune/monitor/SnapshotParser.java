@@ -41,6 +41,14 @@ public final class SnapshotParser {
                 }
             }
         }
+        long[] stats = statistics(f.statistics());
+        if (queues == 0 && stats[0] >= 0) {
+            // Neither per-queue counters nor queue interrupts: the NIC's totals, shown as one series.
+            long[][] none = {new long[0]};
+            return new CounterSnapshot(f.uptimeSeconds(), f.receivedAtMillis(), 1, new long[] {stats[0]}, new long[] {stats[2]},
+                    new long[] {stats[1]}, new long[] {stats[3]}, none, netRx(f.softirqs()), stats[0], stats[1],
+                    CounterSource.TOTALS_ONLY.label());
+        }
         long[] rxP = unknown(queues);
         long[] rxB = unknown(queues);
         long[] txP = unknown(queues);
@@ -74,7 +82,6 @@ public final class SnapshotParser {
                 }
             }
         }
-        long[] stats = statistics(f.statistics());
         String source = perQueue ? CounterSource.ETHTOOL_STATS.label() : CounterSource.PROC_INTERRUPTS.label();
         return new CounterSnapshot(f.uptimeSeconds(), f.receivedAtMillis(), queues, rxP, rxB, txP, txB, irq, netRx(f.softirqs()),
                 stats[0], stats[1], source);
@@ -106,16 +113,22 @@ public final class SnapshotParser {
         return a;
     }
 
-    /** rx_packets and tx_packets from the sysfs statistics section ({@code name:value} lines). */
+    /** rx_packets, tx_packets, rx_bytes, tx_bytes from the sysfs statistics section ({@code name:value} lines). */
     static long[] statistics(String text) {
-        long[] out = {CounterSnapshot.UNKNOWN, CounterSnapshot.UNKNOWN};
+        long[] out = {CounterSnapshot.UNKNOWN, CounterSnapshot.UNKNOWN, CounterSnapshot.UNKNOWN, CounterSnapshot.UNKNOWN};
         for (String line : text.split("\n")) {
             int c = line.indexOf(':');
             if (c <= 0) {
                 continue;
             }
             String name = line.substring(0, c);
-            int slot = name.equals("rx_packets") ? 0 : name.equals("tx_packets") ? 1 : -1;
+            int slot = switch (name) {
+                case "rx_packets" -> 0;
+                case "tx_packets" -> 1;
+                case "rx_bytes" -> 2;
+                case "tx_bytes" -> 3;
+                default -> -1;
+            };
             if (slot >= 0) {
                 try {
                     out[slot] = Long.parseLong(line.substring(c + 1).strip());

@@ -47,4 +47,15 @@ class SnapshotParserTest {
         CounterSnapshot s = new SnapshotParser(new NicIdentity("eth9", "virtio_net", "", Optional.empty())).parse(f);
         assertThat(s.queueCount()).isZero();
     }
+
+    @Test
+    void nicWithoutQueueCountersOrInterruptsIsShownAsItsTotals() {
+        SampleFrame f = new SampleFrame(1, 1, "rx_bytes:5000\nrx_packets:50\ntx_bytes:700\ntx_packets:7\n",
+                "Cannot get stats strings information: Operation not supported\n", "           CPU0\n  0:  1  IO-APIC  timer\n", "");
+        CounterSnapshot s = new SnapshotParser(new NicIdentity("lo", NicIdentity.UNKNOWN_DRIVER, "", Optional.empty())).parse(f);
+        assertThat(s.queueCount()).isEqualTo(1);
+        assertThat(s.rxPackets()).containsExactly(50);
+        assertThat(s.rxBytes()).containsExactly(5000);
+        assertThat(s.source()).isEqualTo("totals only");
+    }
 }
