@@ -64,11 +64,12 @@ public final class DistributionController {
         distributionSummary.textProperty().bind(model.summaryProperty());
 
         distributionTable.getColumns().setAll(java.util.List.of(
-                WorkControls.<Distribution.QueueLoad>column("Queue", 60, Distribution.QueueLoad::queue),
-                WorkControls.<Distribution.QueueLoad>column("Buckets", 70, Distribution.QueueLoad::buckets),
+                WorkControls.<Distribution.QueueLoad>column("Queue", 70, Distribution.QueueLoad::queue),
+                WorkControls.<Distribution.QueueLoad>column("Buckets", 84, Distribution.QueueLoad::buckets),
                 WorkControls.<Distribution.QueueLoad>column("Flows", 80, q -> String.format("%,d", q.flows())),
                 WorkControls.<Distribution.QueueLoad>column("Share", 70, q -> String.format("%.1f%%", q.share() * 100)),
-                WorkControls.<Distribution.QueueLoad>column("Expected", 76, q -> String.format("%.1f%%", q.expectedShare() * 100))));
+                WorkControls.<Distribution.QueueLoad>column("Expected", 92, q -> String.format("%.1f%%", q.expectedShare() * 100))));
+        distributionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         distributionTable.setItems(model.queues());
         distributionTable.setPlaceholder(new Label("Press Measure to spread the flows over the queues."));
 

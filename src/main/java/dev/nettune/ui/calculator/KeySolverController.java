@@ -53,11 +53,13 @@ public final class KeySolverController {
                 WorkControls.<KeySolver.Placement>column("Hash", 100, p -> String.format("0x%08x", p.hash())),
                 WorkControls.<KeySolver.Placement>column("Bucket", 64, KeySolver.Placement::bucket),
                 WorkControls.<KeySolver.Placement>column("Queue", 60, KeySolver.Placement::queue)));
+        placementsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         placementsTable.setItems(model.placements());
         placementsTable.setPlaceholder(new Label("Press Solve to find a key that sends each flow to its queue."));
         conflictsTable.getColumns().setAll(List.of(
                 WorkControls.<KeySolver.Conflict>column("Flows", 80, c -> c.goals().toString()),
                 WorkControls.<KeySolver.Conflict>column("Why no key exists", 560, KeySolver.Conflict::reason)));
+        conflictsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         conflictsTable.setItems(model.conflicts());
         conflictsTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.conflicts()));
         conflictsTable.managedProperty().bind(conflictsTable.visibleProperty());

@@ -48,7 +48,7 @@ final class QueueShareChart {
         r.setItemMargin(0.05);
         r.setDrawBarOutline(false);
         NumberAxis value = (NumberAxis) plot.getRangeAxis();
-        value.setNumberFormatOverride(new DecimalFormat("0%"));
+        value.setNumberFormatOverride(new DecimalFormat("0.0%"));
         value.setAutoRangeIncludesZero(true);
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
         plot.setOutlineVisible(false);
@@ -82,8 +82,13 @@ final class QueueShareChart {
             dataset.addValue(q.expectedShare(), EXPECTED, column);
         }
         CategoryAxis axis = chart.getCategoryPlot().getDomainAxis();
-        axis.setCategoryLabelPositions(queues.size() > 24 ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.STANDARD);
-        axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, queues.size() > 24 ? 8 : 11));
+        // Past 24 queues the numbers overlap: the axis names the range and the table beside has each queue.
+        boolean many = queues.size() > 24;
+        axis.setTickLabelsVisible(!many);
+        axis.setTickMarksVisible(!many);
+        axis.setLabel(many ? "queues 0-" + (queues.size() - 1) + " (each in the table)" : "queue");
+        axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     }
 
     /** The number of queues drawn, for tests. */

@@ -49,6 +49,7 @@ public final class ReverseSearchController {
                 WorkControls.<ReverseSearchViewModel.PortRow>column("Hash", 120, ReverseSearchViewModel.PortRow::hash),
                 WorkControls.<ReverseSearchViewModel.PortRow>column("Bucket", 80, ReverseSearchViewModel.PortRow::bucket),
                 WorkControls.<ReverseSearchViewModel.PortRow>column("Queue", 80, ReverseSearchViewModel.PortRow::queue)));
+        portsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         portsTable.setItems(model.ports());
         portsTable.setPlaceholder(new Label("Press Search to list the ports that land on the target."));
     }

@@ -2,7 +2,7 @@ package dev.nettune.ui.calculator;
 
 /** The populations of flows the Distribution panel can measure. */
 public enum Scenario {
-    HPING("Seed scenario 1: random destination ports (hping3 --rand-dest)"),
+    HPING("Scenario 1: hping3 --rand-dest"),
     SWEEP("Port range sweep"),
     CSV("Flows from a CSV file");
 

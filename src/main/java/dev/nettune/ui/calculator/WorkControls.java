@@ -19,6 +19,7 @@ final class WorkControls {
         cancel.setOnAction(e -> work.cancel());
         bar.progressProperty().bind(work.progressProperty());
         bar.visibleProperty().bind(work.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         status.textProperty().bind(work.statusProperty());
         work.failedProperty().addListener((o, was, is) -> {
             status.getStyleClass().remove("field-error");
