@@ -1,0 +1,212 @@
+package dev.nettune.rig;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.host.local.LocalHost;
+import dev.nettune.host.ssh.SshHost;
+import dev.nettune.host.ssh.SshOptions;
+import dev.nettune.host.ssh.SshTarget;
+import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.EthtoolRssParser;
+import dev.nettune.linux.EthtoolStatsParser;
+import dev.nettune.linux.QueueCounters;
+import dev.nettune.testing.InjectedFlows;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The rig (/work/shared/rig): a real Debian 6.1 guest under QEMU whose eth0 is a 4-queue virtio-net NIC with
+ * software Toeplitz RSS. Copies the rig to a writable folder, builds it once, boots it, and gives the tests
+ * NetTune's own {@link SshHost} to it (host key verified against a known_hosts made from the guest's dropbear key),
+ * the frame injector, and per-queue counters. Stops QEMU and removes the namespace when closed, if it started them.
+ */
+final class RigGuest implements AutoCloseable {
+    static final String NIC = "eth0";
+    static final String GUEST_ADDRESS = "198.18.0.2";
+    static final int QUEUES = 4;
+    static final int SSH_PORT = 2222;
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dir;
+    private final boolean startedHere;
+    private final Path knownHosts;
+    private final SshHost host;
+    private final LocalHost local = new LocalHost();
+
+    private RigGuest(Path dir, boolean startedHere, Path knownHosts) {
+        this.dir = dir;
+        this.startedHere = startedHere;
+        this.knownHosts = knownHosts;
+        this.host = connect();
+    }
+
+    /**
+     * The guest's busybox has no {@code printenv}, which every ECS image has (coreutils) and NetTune's planner uses to
+     * find the NIC an SSH session arrives on; without it, every NIC might carry the session. Copies the host's
+     * coreutils printenv (it needs only libc, which the guest has) into the guest's tmpfs root, once per boot.
+     */
+    private void addCoreutilsPrintenv() throws IOException, HostException, InterruptedException {
+        if (run("sh", "-c", "command -v printenv").ok()) {
+            return;
+        }
+        String binary = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of("/usr/bin/printenv")));
+        host.run(Command.of("sh", "-c", "base64 -d > /usr/bin/printenv && chmod 755 /usr/bin/printenv").withStdin(binary + "\n"),
+                COMMAND_TIMEOUT).stdoutOrThrow();
+    }
+
+    /** Copies (when changed), builds (when not built), boots (when not running) the rig from {@code source}. */
+    static RigGuest boot(Path source, Path dir) throws IOException, HostException, InterruptedException {
+        Files.createDirectories(dir);
+        try (var files = Files.list(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = dir.resolve(f.getFileName());
+                if (!Files.exists(to) || Files.mismatch(f, to) != -1) {
+                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+                String name = f.getFileName().toString();
+                Files.setPosixFilePermissions(to, PosixFilePermissions.fromString(
+                        name.endsWith(".sh") || name.endsWith(".py") ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        boolean built = Files.exists(dir.resolve("out/vmlinuz")) && Files.exists(dir.resolve("out/initramfs.cpio.gz"))
+                && Files.exists(dir.resolve("keys/id_ed25519")) && Files.exists(dir.resolve("keys/dropbear_ed25519_host_key"));
+        if (!built) {
+            script(dir, Duration.ofMinutes(30), "./build.sh");
+        }
+        boolean running = script(dir, Duration.ofSeconds(30), "./run.sh", "status").strip().equals("running");
+        if (!running) {
+            // TCG on a loaded two-core machine: the README's 10 s boot can take minutes.
+            script(dir, Duration.ofMinutes(10), "./run.sh", "start");
+        }
+        String hostKey = script(dir, Duration.ofSeconds(30), "dropbearkey", "-y", "-f", "keys/dropbear_ed25519_host_key");
+        String line = hostKey.lines().filter(l -> l.startsWith("ssh-ed25519 ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("dropbearkey printed no ssh-ed25519 public key:\n" + hostKey));
+        String[] parts = line.split("\\s+");
+        Path knownHosts = Files.createTempFile("nettune-rig-known_hosts", "");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + SSH_PORT + " " + parts[0] + " " + parts[1] + "\n");
+        RigGuest guest = new RigGuest(dir, !running, knownHosts);
+        guest.addCoreutilsPrintenv();
+        return guest;
+    }
+
+    private SshHost connect() {
+        SshTarget target = new SshTarget("127.0.0.1", SSH_PORT, "root").withIdentities(List.of(dir.resolve("keys/id_ed25519")));
+        // Refuse unknown keys (the default): only the guest's own dropbear key in the temp known_hosts passes.
+        SshOptions options = SshOptions.defaults().withKnownHosts(knownHosts).withAgentSocket(Optional.empty());
+        return new SshHost("rig", target, options);
+    }
+
+    /** NetTune's SSH connection to the guest. */
+    Host host() {
+        return host;
+    }
+
+    /** A second, separate connection (the tuning engine's connector opens these). */
+    Host newConnection() {
+        return connect();
+    }
+
+    Path knownHosts() {
+        return knownHosts;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Runs one command in the guest (as root: the login is root). */
+    CommandResult run(String program, String... args) throws HostException, InterruptedException {
+        return host.run(Command.of(program, args), COMMAND_TIMEOUT);
+    }
+
+    /** Four queues and the default table, whatever the last test left (raising channels is always allowed). */
+    void reset() throws HostException, InterruptedException {
+        run("ethtool", "-L", NIC, "combined", Integer.toString(QUEUES)).stdoutOrThrow();
+        run("ethtool", "-X", NIC, "default").stdoutOrThrow();
+    }
+
+    EthtoolRss rss() throws HostException, InterruptedException {
+        return EthtoolRssParser.parse(run("ethtool", "-x", NIC).stdoutOrThrow());
+    }
+
+    /** eth0's per-queue counters, read with {@code ethtool -S} and NetTune's virtio_net parser. */
+    QueueCounters counters() throws HostException, InterruptedException {
+        return EthtoolStatsParser.parse("virtio_net", run("ethtool", "-S", NIC).stdoutOrThrow());
+    }
+
+    /**
+     * Writes the flows' frames onto the tap in front of eth0 ({@code ip netns exec rssns python3 inject.py rsstap0},
+     * run through NetTune's LocalHost) and waits until the guest has counted all of them, or {@code wait} passed.
+     * Returns the frames received per queue meanwhile.
+     */
+    long[] inject(InjectedFlows flows, int queues) throws HostException, InterruptedException {
+        QueueCounters before = counters();
+        CommandResult r = local.run(Command.of("ip", "netns", "exec", "rssns", "python3", dir.resolve("inject.py").toString(),
+                "rsstap0").withStdin(flows.text()).asRoot(), COMMAND_TIMEOUT);
+        long acknowledged = r.stdoutOrThrow().lines().filter(l -> l.startsWith("ok ")).mapToLong(l -> Long.parseLong(l.substring(3).strip())).sum();
+        if (acknowledged != flows.frames()) {
+            throw new IllegalStateException("inject.py acknowledged " + acknowledged + " of " + flows.frames() + " frames: " + r.stdout() + r.stderr());
+        }
+        long[] delta = new long[queues];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            QueueCounters after = counters();
+            long sum = 0;
+            for (int q = 0; q < queues; q++) {
+                delta[q] = after.rxPackets(q) - before.rxPackets(q);
+                sum += delta[q];
+            }
+            if (sum >= flows.frames() || System.nanoTime() > deadline) {
+                return delta;
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    /** Output of a host-side command in the rig's folder; fails with its output when it fails. */
+    static String script(Path dir, Duration timeout, String... argv) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("nettune-rig", ".log");
+        try {
+            Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", argv) + " did not finish within " + timeout.toSeconds() + " s in " + dir
+                        + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", argv) + " failed (exit " + p.exitValue() + ") in " + dir + ":\n" + out);
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            host.close();
+        } finally {
+            Files.deleteIfExists(knownHosts);
+            if (startedHere) {
+                script(dir, Duration.ofMinutes(2), "./run.sh", "stop");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "rig guest in " + dir + (startedHere ? " (started by this test run)" : " (was already running)");
+    }
+}
