@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +71,7 @@ class RigChannelTest {
     }
 
     @Test
-    void afterTheEnginesChannelChangeEveryFlowLandsWhereTheLiveKeyAndTableSay(RigGuest rig) throws Exception {
+    void afterTheEnginesChannelChangeEveryFlowLandsWhereTheLiveKeyAndTableSay(RigGuest rig, TestReporter report) throws Exception {
         ApplyResult r = tuning.apply(tuning.plan(new ChannelChange(RigGuest.NIC, 2)));
         assertThat(r.status()).as(r.message()).isEqualTo(Journal.PlanStatus.APPLIED);
         EthtoolRss live = rig.rss();
@@ -81,12 +82,14 @@ class RigChannelTest {
             InjectedFlows batch = RigTuning.predictedFor(calc, flows, q);
             long[] expected = new long[2];
             expected[q] = batch.frames();
-            assertThat(rig.inject(batch, 2)).as("frames per queue for the flows predicted on queue " + q).containsExactly(expected);
+            long[] landed = rig.inject(batch, 2);
+            RigGuest.figure(report, "queue " + q, batch.lines().size() + " flows predicted, landed per queue " + java.util.Arrays.toString(landed));
+            assertThat(landed).as("frames per queue for the flows predicted on queue " + q).containsExactly(expected);
         }
     }
 
     @Test
-    void aBareChannelChangeSwitchesRssOffWhileEthtoolXStillShowsTheOldTable(RigGuest rig) throws Exception {
+    void aBareChannelChangeSwitchesRssOffWhileEthtoolXStillShowsTheOldTable(RigGuest rig, TestReporter report) throws Exception {
         rig.run("ethtool", "-X", RigGuest.NIC, "default").stdoutOrThrow();
         rig.run("ethtool", "-L", RigGuest.NIC, "combined", "2").stdoutOrThrow();
         EthtoolRss shown = rig.rss();
@@ -95,6 +98,7 @@ class RigChannelTest {
         long[] predicted = all.predictedFrames(new RssCalculator(shown.key().orElseThrow(), shown.table().orElseThrow()), 2);
 
         long[] landed = rig.inject(all, 2);
+        RigGuest.figure(report, "bare -L 2", "shown table predicts " + java.util.Arrays.toString(predicted) + ", landed " + java.util.Arrays.toString(landed));
 
         assertThat(shown.ringCount()).hasValue(2);
         assertThat(shown.table().orElseThrow().highestQueue()).as("the shown table still names queues 2 and 3").isEqualTo(3);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class RigVerifierTest {
     Path dir;
 
     @Test
-    void theFixedFlowScenarioPassesOnTheQueueTheLiveKeyAndTablePredict(RigGuest rig) throws Exception {
+    void theFixedFlowScenarioPassesOnTheQueueTheLiveKeyAndTablePredict(RigGuest rig, TestReporter report) throws Exception {
         rig.reset();
         RigTuning tuning = new RigTuning(rig, dir);
         ApplyResult applied = tuning.apply(tuning.plan(new RssKeyChange(RigGuest.NIC, RigRssTest.KEY.toColonHex()),
@@ -42,6 +43,7 @@ class RigVerifierTest {
         VerificationResult r = verifier.run(TestTraffic.fixedFlow("198.51.100.7", RigGuest.GUEST_ADDRESS, 20),
                 new RigInjectorSender(new LocalHost(), rig.dir()), progress::add);
 
+        RigGuest.figure(report, "verdict", r.verdict() + ": " + r.explanation());
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.PASS);
         int q = r.predictedQueue().orElseThrow();
         assertThat(r.excessPackets()[q]).isEqualTo(20);
