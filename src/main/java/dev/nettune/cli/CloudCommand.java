@@ -70,6 +70,17 @@ final class CloudCommand implements Runnable {
      */
     static int showAndRun(AppContext context, CloudOptions o, CloudPlan plan, PrintWriter out, PrintWriter err,
             java.util.function.Supplier<CloudConnection> connection) {
+        return showAndRun(context, o, plan, out, err, connection, c -> 0);
+    }
+
+    /** What to check after a plan ran through (the guest, over SSH); returns an exit code. */
+    @FunctionalInterface
+    interface AfterRun {
+        int check(CloudConnection connection) throws Exception;
+    }
+
+    static int showAndRun(AppContext context, CloudOptions o, CloudPlan plan, PrintWriter out, PrintWriter err,
+            java.util.function.Supplier<CloudConnection> connection, AfterRun after) {
         if (o.dryRun) {
             context.cloudJournal().recordPlan(plan);
             if (o.json) {
@@ -102,7 +113,22 @@ final class CloudCommand implements Runnable {
                     out.flush();
                 }
             }, confirmation(o, out, err));
-            return report(run, o, plan, out, err);
+            int exit = report(run, o, plan, out, err);
+            if (exit == 0) {
+                try {
+                    return after.check(c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    err.println("nettune: interrupted while checking the guest.");
+                    return 1;
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    err.println("nettune: the cloud change is done, but checking the guest failed: " + e.getMessage());
+                    return 1;
+                }
+            }
+            return exit;
         }
     }
 
@@ -195,6 +221,11 @@ final class CloudCommand implements Runnable {
     /** An API error for a person: code, message, RequestId and advice (used where no plan runs). */
     static String describe(CloudApiException e) {
         return e.getMessage() + e.advice().map(a -> " " + a).orElse("");
+    }
+
+    /** Opens a host the way `nettune host` does (ssh alias, saved host, user@host:port, local, sandbox). */
+    static dev.nettune.host.Host host(AppContext context, String name) throws dev.nettune.host.HostException {
+        return context.hostResolver().resolve(name, dev.nettune.app.HostOptions.defaults());
     }
 
     static <T> T orBadInput(Optional<T> value, String message) {

@@ -147,6 +147,9 @@ final class CloudEniCommand implements Runnable {
         String instance;
         @Option(names = "--device-index", paramLabel = "N", description = "The device index you expect (1 and up for a secondary ENI).")
         Integer deviceIndex;
+        @Option(names = "--host", paramLabel = "HOST", description = "The instance's host (ssh alias, user@host:port, sandbox): "
+                + "the attach is done when the guest shows a NIC with the ENI's MAC.")
+        String host;
 
         Attach(AppContext context) {
             this.context = context;
@@ -158,9 +161,21 @@ final class CloudEniCommand implements Runnable {
             expected.filter(DeviceIndex::isPrimary).ifPresent(d -> {
                 throw new CloudInputException("Device index 0 is the primary ENI; a secondary ENI is attached at 1 or above.");
             });
-            CloudPlan plan = CloudPlanner.attach(CloudCommand.planRegion(options), NetworkInterfaceId.of(eni), InstanceId.of(instance), expected);
-            return CloudCommand.showAndRun(context, options, plan, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                    () -> CloudCommand.connect(context, options));
+            NetworkInterfaceId id = NetworkInterfaceId.of(eni);
+            CloudPlan plan = CloudPlanner.attach(CloudCommand.planRegion(options), id, InstanceId.of(instance), expected);
+            PrintWriter out = spec.commandLine().getOut();
+            return CloudCommand.showAndRun(context, options, plan, out, spec.commandLine().getErr(),
+                    () -> CloudCommand.connect(context, options), c -> {
+                        if (host == null) {
+                            return 0;
+                        }
+                        String mac = c.api().describeNetworkInterface(c.region(), id).map(NetworkInterface::macAddress).orElse("");
+                        try (dev.nettune.host.Host h = CloudCommand.host(context, host)) {
+                            String nic = new dev.nettune.cloud.GuestNics(h).awaitNic(mac, java.time.Duration.ofSeconds(60), m -> out.println("  .. " + m));
+                            out.println("Guest " + h.name() + ": " + id + " is " + nic + ".");
+                        }
+                        return 0;
+                    });
         }
     }
 
@@ -340,6 +355,8 @@ final class CloudEniCommand implements Runnable {
         String dpdk;
         @Option(names = "--ignore-preflight", description = "Go on even if a preflight check fails.")
         boolean ignorePreflight;
+        @Option(names = "--host", paramLabel = "HOST", description = "The instance's host: after the change, read the NIC's RSS with ethtool -x.")
+        String host;
 
         static final class Switch {
             @Option(names = "--enable", required = true)
@@ -380,7 +397,21 @@ final class CloudEniCommand implements Runnable {
                 }
             }
             CloudPlan plan = CloudPlanner.customRss(region, n, enable);
-            return CloudCommand.showAndRun(context, options, plan, out, err, () -> c);
+            return CloudCommand.showAndRun(context, options, plan, out, err, () -> c, conn -> {
+                if (host == null) {
+                    return 0;
+                }
+                try (dev.nettune.host.Host h = CloudCommand.host(context, host)) {
+                    dev.nettune.cloud.GuestNics guest = new dev.nettune.cloud.GuestNics(h);
+                    Optional<String> nic = guest.nicWithMac(n.macAddress());
+                    if (nic.isEmpty()) {
+                        out.println("Guest " + h.name() + " shows no NIC with MAC " + n.macAddress() + " (not attached?): nothing to read.");
+                        return 0;
+                    }
+                    out.println("Guest " + h.name() + ": " + dev.nettune.cloud.GuestNics.describe(guest.rss(nic.get())));
+                }
+                return 0;
+            });
         }
     }
 }

@@ -175,6 +175,21 @@ class CloudCliTest {
     }
 
     @Test
+    void attachWithAHostWaitsUntilTheGuestShowsTheNicByMac() {
+        Run r = run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--device-index", "1", "--endpoint", "sandbox", "--host", "sandbox");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Guest sandbox: " + ENI + " is eth1.");
+    }
+
+    @Test
+    void rssWithAHostReadsEthtoolXAfterTheReattach() {
+        assertThat(run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox").exit()).isZero();
+        Run r = run("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox", "--host", "sandbox", "--yes");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Detach ENI", "Attach ENI", "Guest sandbox: eth1:", "RX rings", "table 128 entries");
+    }
+
+    @Test
     void environmentCredentialsShowOnlyTheKeysLastFourAndNeverTheSecretInOutputOrLogs() throws Exception {
         String secret = "cli-test-secret-MUST-NOT-APPEAR-42";
         SandboxCredentials keys = new SandboxCredentials("LTAI5tCliEnvKey0XY42", secret);

@@ -115,4 +115,34 @@ class RealKernelNamespaceTest {
                         org.assertj.core.groups.Tuple.tuple(Journal.Phase.ROLLBACK, Journal.Outcome.ROLLED_BACK),
                         org.assertj.core.groups.Tuple.tuple(Journal.Phase.ROLLBACK, Journal.Outcome.ROLLED_BACK));
     }
+
+    @Test
+    void xpsIsSpreadOverTheRealTxQueuesAsHexMasksAndUndoneToTheOldMasks() throws Exception {
+        var host = ns.host();
+        String online = ns.inside("cat", "/sys/devices/system/cpu/online");
+        int[] cpus = dev.nettune.linux.CpuSet.parseList(online).cpus().toArray();
+        String before = ns.inside("cat", "/sys/class/net/" + ns.nic + "/queues/tx-1/xps_cpus");
+        Plan plan = new Planner().plan(host, new Profile("xps", "", List.of(new XpsChange.Spread(ns.nic))));
+        assertThat(plan.problems()).isEmpty();
+        assertThat(plan.steps()).hasSizeBetween(1, 4);
+
+        ApplyResult r = engine.apply(host, plan, ApplyOptions.defaults(null), ApplyListener.NONE, new Cancellation());
+
+        assertThat(r.status()).as(r.message()).isEqualTo(Journal.PlanStatus.APPLIED);
+        for (int q = 0; q < 4; q++) {
+            String mask = ns.inside("cat", "/sys/class/net/" + ns.nic + "/queues/tx-" + q + "/xps_cpus");
+            assertThat(dev.nettune.linux.CpuSet.parseMask(mask)).isEqualTo(dev.nettune.linux.CpuSet.of(cpus[q % cpus.length]));
+        }
+        new Undo(engine).undoPlan(host, plan.id(), ApplyOptions.defaults(null), ApplyListener.NONE, new Cancellation());
+        assertThat(ns.inside("cat", "/sys/class/net/" + ns.nic + "/queues/tx-1/xps_cpus")).isEqualTo(before);
+    }
+
+    @Test
+    void theKernelItselfRejectsTheSeedsCpuListInXpsCpus() throws Exception {
+        var r = ns.host().run(dev.nettune.host.Command.of("tee", "/sys/class/net/" + ns.nic + "/queues/tx-0/xps_cpus")
+                .withStdin("0-1\n"), java.time.Duration.ofSeconds(5));
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.stderr()).contains("Invalid argument");
+    }
 }

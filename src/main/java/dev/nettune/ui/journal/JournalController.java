@@ -37,7 +37,7 @@ public final class JournalController {
         unfinishedList.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.unfinished));
         unfinishedList.managedProperty().bind(unfinishedList.visibleProperty());
         planTable.setItems(model.plans);
-        column(planTable, "Plan", 150, JournalViewModel.PlanRow::id);
+        column(planTable, "Plan", 190, JournalViewModel.PlanRow::id);
         column(planTable, "Host", 90, JournalViewModel.PlanRow::host);
         column(planTable, "Started", 140, JournalViewModel.PlanRow::started);
         column(planTable, "Profile", 170, JournalViewModel.PlanRow::profile);

@@ -1,0 +1,85 @@
+package dev.nettune.cloud;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.EthtoolRssParser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the guest sees of an ENI, over the host port: the NIC that carries the ENI's MAC (so an
+ * attach is done only when the NIC is there), and its RSS state as {@code ethtool -x} reports it.
+ */
+public final class GuestNics {
+    private static final Pattern NIC = Pattern.compile("[A-Za-z0-9_.:-]{1,15}");
+    private final Host host;
+
+    public GuestNics(Host host) {
+        this.host = host;
+    }
+
+    /** The interface name with this MAC, if the guest has one (reads /sys/class/net/&lt;nic&gt;/address). */
+    public Optional<String> nicWithMac(String mac) throws HostException, InterruptedException {
+        CommandResult ls = host.run(Command.of("ls", "/sys/class/net"), Duration.ofSeconds(10));
+        List<String> nics = new ArrayList<>();
+        for (String n : ls.stdout().split("\\s+")) {
+            if (NIC.matcher(n).matches() && !n.equals("lo")) {
+                nics.add(n);
+            }
+        }
+        List<Command> reads = nics.stream().map(n -> Command.of("cat", "/sys/class/net/" + n + "/address")).toList();
+        List<CommandResult> results = reads.isEmpty() ? List.of() : host.runAll(reads, Duration.ofSeconds(10));
+        String wanted = mac.strip().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).ok() && results.get(i).stdout().strip().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return Optional.of(nics.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits until the guest shows a NIC with this MAC; the progress line says what is awaited. */
+    public String awaitNic(String mac, Duration timeout, ProgressListener progress) throws HostException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<String> nic = nicWithMac(mac);
+            if (nic.isPresent()) {
+                progress.progress("The guest " + host.name() + " shows the ENI as " + nic.get() + " (" + mac + ").");
+                return nic.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new CloudWaitException("The guest " + host.name() + " shows no NIC with MAC " + mac + " after " + timeout.toSeconds()
+                        + " s; the API says the ENI is attached. Check the guest's network configuration (e.g. cloud-init, NetworkManager).");
+            }
+            progress.progress("Waiting for the guest " + host.name() + " to show a NIC with MAC " + mac + "\u2026");
+            Thread.sleep(1000);
+        }
+    }
+
+    /** {@code ethtool -x NIC}, parsed. */
+    public EthtoolRss rss(String nic) throws HostException, InterruptedException {
+        if (!NIC.matcher(nic).matches()) {
+            throw new CloudInputException("'" + nic + "' is not an interface name.");
+        }
+        CommandResult r = host.run(Command.of("ethtool", "-x", nic), Duration.ofSeconds(10));
+        if (!r.ok()) {
+            throw new CloudWaitException("ethtool -x " + nic + " failed on " + host.name() + ": " + r.stderr().strip());
+        }
+        return EthtoolRssParser.parse(r.stdout());
+    }
+
+    /** One line for a person: how many queues, the key, the function, whether the table is custom. */
+    public static String describe(EthtoolRss rss) {
+        return rss.nic() + ": " + rss.ringCount().stream().mapToObj(n -> n + " RX rings").findFirst().orElse("rings unknown")
+                + ", table " + rss.table().map(t -> t.size() + " entries").orElse(rss.tableProblem().orElse("not readable"))
+                + ", key " + rss.key().map(Object::toString).orElse(rss.keyProblem().orElse("not readable"))
+                + ", hash function " + rss.activeHashFunction().orElse("unknown");
+    }
+}
