@@ -100,18 +100,24 @@ public final class QueueHistory {
             int from = first + p * step;
             int to = Math.min(w.size(), from + step);
             times[p] = w.time(to - 1);
-            for (int q = 0; q < queueCount; q++) {
+        }
+        int capacity = w.capacity();
+        // Queue by queue over the backing column: sequential reads, no modulo per value (this runs on every redraw).
+        for (int q = 0; q < queueCount; q++) {
+            float[] col = w.column(q);
+            float[] out = values[q];
+            int phys = w.physical(first);
+            for (int p = 0; p < points; p++) {
+                int n = Math.min(step, w.size() - (first + p * step));
                 float sum = 0;
-                boolean gap = false;
-                for (int i = from; i < to; i++) {
-                    float v = w.value(q, i);
-                    if (Float.isNaN(v)) {
-                        gap = true;
-                        break;
+                for (int k = 0; k < n; k++) {
+                    sum += col[phys];
+                    if (++phys == capacity) {
+                        phys = 0;
                     }
-                    sum += v;
                 }
-                values[q][p] = gap ? Float.NaN : sum / (to - from);
+                // NaN (a gap) anywhere in the bucket makes the sum NaN: the gap survives decimation.
+                out[p] = sum / n;
             }
         }
         return new ChartFrame(metric, queueCount, times, values, latest, Imbalance.of(metric.of(latest)), List.copyOf(notes));

@@ -78,6 +78,17 @@ public final class SeriesWindow {
         return values[s][(head + i) % capacity];
     }
 
+    /** The backing column of series s, indexed physically (see {@link #physical}); for tight read loops. */
+    float[] column(int s) {
+        return values[s];
+    }
+
+    /** Where the i-th oldest row lives in the columns. */
+    int physical(int i) {
+        int p = head + i;
+        return p >= capacity ? p - capacity : p;
+    }
+
     /** The newest row's value of series s, or NaN when empty. */
     public float latest(int s) {
         return size == 0 ? Float.NaN : value(s, size - 1);
