@@ -340,6 +340,8 @@ public final class SandboxInstance implements Host {
                 String path = "/etc/systemd/system/" + unit;
                 if (files.containsKey(path)) {
                     runUnit(path, new StringBuilder(), new StringBuilder());
+                } else if (files.containsKey(templatePath(unit))) {
+                    runUnit(templatePath(unit), instanceOf(unit), new StringBuilder(), new StringBuilder());
                 }
             }
         }
@@ -416,9 +418,18 @@ public final class SandboxInstance implements Host {
             if (l.isEmpty() || l.startsWith("#") || l.startsWith("set ")) {
                 continue;
             }
+            l = l.endsWith("|| true") ? l.substring(0, l.length() - "|| true".length()).strip() : l;
             List<String> w = shellWords(l);
             int pipe = w.indexOf("|");
             int redirect = w.indexOf(">");
+            if (!w.isEmpty() && w.get(0).equals("echo") && redirect > 0 && redirect == w.size() - 2) {
+                String e = writeFile(w.get(w.size() - 1), String.join(" ", w.subList(1, redirect)) + "\n", false);
+                last = e == null ? 0 : 1;
+                if (last != 0) {
+                    err.append("sh: echo: write error: ").append(e).append('\n');
+                }
+                continue;
+            }
             if (!w.isEmpty() && w.get(0).equals("printf") && w.size() >= 3 && (pipe == 3 || redirect == 3)) {
                 String text = w.get(2);
                 if (redirect == 3 && w.size() == 5) {
@@ -1852,7 +1863,8 @@ public final class SandboxInstance implements Host {
             case "enable", "disable" -> {
                 for (String u : units) {
                     String unit = strip(u) + ".service";
-                    if (!services.containsKey(strip(u)) && !files.containsKey("/etc/systemd/system/" + unit)) {
+                    if (!services.containsKey(strip(u)) && !files.containsKey("/etc/systemd/system/" + unit)
+                            && !files.containsKey(templatePath(unit))) {
                         err.append("Failed to ").append(verb).append(" unit: Unit file ").append(unit).append(" does not exist.\n");
                         return 1;
                     }
@@ -1867,8 +1879,11 @@ public final class SandboxInstance implements Host {
                 }
                 return 0;
             }
-            case "start", "restart", "stop", "reload" -> {
+            case "start", "restart", "stop", "reload", "try-restart" -> {
                 for (String u : units) {
+                    if (verb.equals("try-restart") && !"active".equals(services.get(strip(u)))) {
+                        continue;
+                    }
                     if (u.endsWith(".timer")) {
                         String unit = u.substring(0, u.length() - ".timer".length());
                         if (!verb.equals("stop") || timers.remove(unit) == null) {
@@ -1914,7 +1929,23 @@ public final class SandboxInstance implements Host {
 
     /** Runs the ExecStart= lines of a unit file through this interpreter (words split on blanks, no quoting). */
     private int runUnit(String path, StringBuilder out, StringBuilder err) {
-        for (String line : files.get(path).split("\n")) {
+        return runUnit(path, "", out, err);
+    }
+
+    /** "/etc/systemd/system/x@.service" for an instance "x@eth1.service" (a template unit), else "". */
+    private static String templatePath(String unit) {
+        int at = unit.indexOf('@');
+        int dot = unit.lastIndexOf('.');
+        return at < 0 || dot < at ? "" : "/etc/systemd/system/" + unit.substring(0, at + 1) + unit.substring(dot);
+    }
+
+    private static String instanceOf(String unit) {
+        return unit.substring(unit.indexOf('@') + 1, unit.lastIndexOf('.'));
+    }
+
+    /** Runs a unit's ExecStart= lines with %i as {@code instance}; a program that is a script file runs as a script. */
+    private int runUnit(String path, String instance, StringBuilder out, StringBuilder err) {
+        for (String line : files.get(path).replace("%i", instance).split("\n")) {
             String l = line.strip();
             if (!l.startsWith("ExecStart=")) {
                 continue;
@@ -1924,6 +1955,15 @@ public final class SandboxInstance implements Host {
                 continue;
             }
             String[] words = cmd.split("\\s+");
+            String script = files.get(words[0]);
+            if (script != null && script.startsWith("#!")) {
+                commandLog.add("(unit " + path + ") " + words[0]);
+                int rc = runScript(script, out, err);
+                if (rc != 0) {
+                    return rc;
+                }
+                continue;
+            }
             Command c = Command.of(words[0], List.of(words).subList(1, words.length));
             StringBuilder o = new StringBuilder();
             int rc = dispatch(c, o, err);

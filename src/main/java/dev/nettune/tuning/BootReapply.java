@@ -73,8 +73,8 @@ public record BootReapply(String nic) implements ProfileEntry, Planner.NicScoped
                 new FileChange(scriptPath(), sh.toString(), "755", List.of(), List.of()),
                 new FileChange(UNIT_PATH, unit, "644",
                         List.of(List.of("systemctl", "daemon-reload"), List.of("systemctl", "enable", instance())),
-                        List.of(List.of("rm", "-f", "/etc/systemd/system/multi-user.target.wants/" + instance()),
-                                List.of("systemctl", "daemon-reload"))),
+                        List.of(List.of("systemctl", "daemon-reload")),
+                        List.of(List.of("systemctl", "disable", instance()))),
                 new FileChange(rulePath(), rule, "644", List.of(List.of("udevadm", "control", "--reload")),
                         List.of(List.of("udevadm", "control", "--reload"))));
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * followed by the commands that make the system pick it up.
  */
 public record FileChange(String path, String content, String mode, List<List<String>> afterWrite,
-                         List<List<String>> afterRemove) implements Change {
+                         List<List<String>> afterRemove, List<List<String>> beforeRemove) implements Change {
     /** The canonical value of a file that does not exist. */
     public static final String ABSENT = "(no file)";
 
@@ -25,6 +25,12 @@ public record FileChange(String path, String content, String mode, List<List<Str
         mode = mode == null ? "644" : mode;
         afterWrite = argvs(afterWrite);
         afterRemove = argvs(afterRemove);
+        beforeRemove = argvs(beforeRemove);
+    }
+
+    public FileChange(String path, String content, String mode, List<List<String>> afterWrite,
+                      List<List<String>> afterRemove) {
+        this(path, content, mode, afterWrite, afterRemove, List.of());
     }
 
     private static List<List<String>> argvs(List<List<String>> in) {
@@ -102,6 +108,7 @@ public record FileChange(String path, String content, String mode, List<List<Str
     public List<Action> actions(String from, String to) {
         List<Action> a = new ArrayList<>();
         if (ABSENT.equals(to)) {
+            beforeRemove.forEach(c -> a.add(new Action.Run(root(c))));
             a.add(new Action.RemoveFile(path));
             afterRemove.forEach(c -> a.add(new Action.Run(root(c))));
         } else {

@@ -173,6 +173,12 @@ final class RigGuest implements AutoCloseable {
         }
     }
 
+    /** A figure the guest showed (predicted vs landed), for the test report and the console of an opt-in run. */
+    static void figure(org.junit.jupiter.api.TestReporter report, String key, String value) {
+        report.publishEntry(key, value);
+        System.out.println("[rig] " + key + ": " + value);
+    }
+
     /** Output of a host-side command in the rig's folder; fails with its output when it fails. */
     static String script(Path dir, Duration timeout, String... argv) throws IOException, InterruptedException {
         Path log = Files.createTempFile("nettune-rig", ".log");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +52,7 @@ class RigRssTest {
     }
 
     @Test
-    void afterAnEthtoolXEveryFlowLandsOnTheQueueTheCalculatorPredictsFromTheLiveKeyAndTable(RigGuest rig) throws Exception {
+    void afterAnEthtoolXEveryFlowLandsOnTheQueueTheCalculatorPredictsFromTheLiveKeyAndTable(RigGuest rig, TestReporter report) throws Exception {
         tuning.apply(tuning.plan(new RssKeyChange(RigGuest.NIC, KEY.toColonHex()), new RssTableChange(RigGuest.NIC, "weight 1 2 3 2")));
         EthtoolRss live = rig.rss();
         RssCalculator calc = new RssCalculator(live.key().orElseThrow(), live.table().orElseThrow());
@@ -65,13 +66,15 @@ class RigRssTest {
             if (batch.lines().isEmpty()) {
                 continue;
             }
-            assertThat(rig.inject(batch, RigGuest.QUEUES)).as("frames per queue for the flows predicted on queue " + q).containsExactly(expected);
+            long[] landed = rig.inject(batch, RigGuest.QUEUES);
+            RigGuest.figure(report, "queue " + q, batch.lines().size() + " flows predicted, landed per queue " + java.util.Arrays.toString(landed));
+            assertThat(landed).as("frames per queue for the flows predicted on queue " + q).containsExactly(expected);
         }
         assertThat(flows.stream().map(f -> calc.calculate(f).queue()).distinct().count()).as("the flows cover every queue").isEqualTo(4);
     }
 
     @Test
-    void anEqualTableOverTwoQueuesLeavesTheOtherTwoWithoutTraffic(RigGuest rig) throws Exception {
+    void anEqualTableOverTwoQueuesLeavesTheOtherTwoWithoutTraffic(RigGuest rig, TestReporter report) throws Exception {
         tuning.apply(tuning.plan(new RssTableChange(RigGuest.NIC, "equal 2")));
         EthtoolRss live = rig.rss();
         assertThat(live.table()).contains(IndirectionTable.equal(128, 2, 0, OptionalInt.of(4)));
@@ -80,7 +83,9 @@ class RigRssTest {
         InjectedFlows all = new InjectedFlows(flows.stream().map(f -> new InjectedFlows.Line(f, 1)).toList());
         long[] predicted = all.predictedFrames(new RssCalculator(live.key().orElseThrow(), live.table().orElseThrow()), 4);
 
-        assertThat(rig.inject(all, RigGuest.QUEUES)).containsExactly(predicted);
+        long[] landed = rig.inject(all, RigGuest.QUEUES);
+        RigGuest.figure(report, "equal 2", "predicted " + java.util.Arrays.toString(predicted) + ", landed " + java.util.Arrays.toString(landed));
+        assertThat(landed).containsExactly(predicted);
         assertThat(predicted[2] + predicted[3]).isZero();
     }
 }
