@@ -127,7 +127,13 @@ public final class CalculatorController {
         markErrors(sourcePortField, sourcePortErrorLabel, model.sourcePortErrorProperty());
         markErrors(destinationPortField, destinationPortErrorLabel, model.destinationPortErrorProperty());
         markErrors(keyField, keyErrorLabel, model.keyErrorProperty());
-        markErrors(tableModeBox, tableErrorLabel, model.tableErrorProperty());
+        showText(tableErrorLabel, model.tableErrorProperty());
+        // The table's error is marked on the field the chosen mode reads, or on the mode itself.
+        markTableError(equalField, TableFill.EQUAL);
+        markTableError(weightsField, TableFill.WEIGHT);
+        markTableError(tableModeBox, TableFill.DEFAULT, TableFill.PASTED);
+        // Showing another mode's fields moves the ones below; decorations follow after that layout.
+        model.tableModeProperty().addListener((o, was, is) -> javafx.application.Platform.runLater(validation::redecorate));
         showText(pasteErrorLabel, model.pasteErrorProperty());
         showText(keyNoteLabel, model.keyNoteProperty());
 
@@ -153,6 +159,7 @@ public final class CalculatorController {
         int q = model.queueProperty().get();
         queueSwatch.setStyle(q < 0 ? "" : "-fx-background-color: " + QueuePalette.colour(q) + ";");
         queueSwatch.setVisible(q >= 0);
+        queueSwatch.setManaged(q >= 0);
     }
 
     private void redrawLegend() {
@@ -182,6 +189,17 @@ public final class CalculatorController {
         validation.registerValidator(field, false, v);
         // The model decides validity (it may change because another field changed): re-check on its word.
         error.addListener((o, was, is) -> validation.revalidate(field));
+    }
+
+    private void markTableError(Control field, TableFill... modes) {
+        java.util.Set<TableFill> when = java.util.EnumSet.copyOf(java.util.List.of(modes));
+        Validator<Object> v = (control, value) -> {
+            String error = model.tableErrorProperty().get();
+            return ValidationResult.fromErrorIf(control, error, !error.isEmpty() && when.contains(model.tableModeProperty().get()));
+        };
+        validation.registerValidator(field, false, v);
+        model.tableErrorProperty().addListener((o, was, is) -> validation.revalidate(field));
+        model.tableModeProperty().addListener((o, was, is) -> validation.revalidate(field));
     }
 
     private static void showText(Label label, ReadOnlyStringProperty text) {
