@@ -108,16 +108,16 @@ public final class QueueHistory {
             float[] out = values[q];
             int phys = w.physical(first);
             for (int p = 0; p < points; p++) {
-                int n = Math.min(step, w.size() - (first + p * step));
+                int inBucket = Math.min(step, w.size() - (first + p * step));
                 float sum = 0;
-                for (int k = 0; k < n; k++) {
+                for (int k = 0; k < inBucket; k++) {
                     sum += col[phys];
                     if (++phys == capacity) {
                         phys = 0;
                     }
                 }
                 // NaN (a gap) anywhere in the bucket makes the sum NaN: the gap survives decimation.
-                out[p] = sum / n;
+                out[p] = sum / inBucket;
             }
         }
         return new ChartFrame(metric, queueCount, times, values, latest, Imbalance.of(metric.of(latest)), List.copyOf(notes));

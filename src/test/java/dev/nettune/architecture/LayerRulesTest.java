@@ -37,6 +37,10 @@ class LayerRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.aliyuncs..", "javafx..").allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule onlyTheCloudAdapterUsesTheSdk = noClasses().that().resideOutsideOfPackage("dev.nettune.cloud.aliyun..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.aliyuncs..");
+
+    @ArchTest
     static final ArchRule nothingBelowTheUiUsesTheUi = noClasses().that().resideOutsideOfPackages("dev.nettune.ui..", "dev.nettune")
             .should().dependOnClassesThat().resideInAnyPackage("dev.nettune.ui..");
 

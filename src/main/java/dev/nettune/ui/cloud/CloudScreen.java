@@ -24,7 +24,8 @@ public final class CloudScreen {
         CloudViewModel model = new CloudViewModel(CloudTasks.onFxThread(), () -> {
             CloudConnection c = CloudConnection.open(context, Optional.of(CloudConnection.SANDBOX), Optional.empty(), Optional.empty(),
                     CredentialLoader.fromSystem());
-            return new CloudSession(c.api(), c.region(), c.endpoint() + " as " + c.credentials(), context.cloudJournal(), ResourceWaiter.standard());
+            return new CloudSession(c.api(), c.region(), c.endpoint() + " as " + c.credentials(), context.cloudJournal(), ResourceWaiter.standard(),
+                    name -> context.hostResolver().resolve(name, dev.nettune.app.HostOptions.defaults()));
         });
         Parent root = WizardPages.load(CloudScreen.class.getResource("CloudView.fxml"), new CloudController(model));
         return new CloudScreen(root, model);

@@ -111,6 +111,25 @@ class CloudViewModelsTest {
     }
 
     @Test
+    void afterEnablingRssTheWizardReadsEthtoolXInTheGuest() {
+        dev.nettune.sandbox.SandboxInstance guest = dev.nettune.sandbox.SandboxInstance.demo();
+        sandbox.server.cloud().addListener(new dev.nettune.sandbox.SandboxCloudBridge(guest, DemoSeed.SANDBOX_INSTANCE));
+        CloudSession withHosts = new CloudSession(session.api(), session.region(), "test", session.journal(), session.waiter(), name -> guest);
+        sandbox.api.attachNetworkInterface(SandboxCloud.REGION, ENI, dev.nettune.cloud.InstanceId.of(DemoSeed.SANDBOX_INSTANCE));
+        SandboxCloud.waiter().await("eni", "InUse", () -> sandbox.api.describeNetworkInterface(SandboxCloud.REGION, ENI)
+                .map(NetworkInterface::status), dev.nettune.cloud.ProgressListener.NONE);
+        NetworkInterface eni = sandbox.api.describeNetworkInterface(SandboxCloud.REGION, ENI).orElseThrow();
+        RssWizardModel m = new RssWizardModel(withHosts, tasks, eni);
+        m.load();
+        m.runner().interruptionsAccepted().set(true);
+        m.runner().run(m.plan());
+        assertThat(m.runner().succeededProperty().get()).as(String.join("\n", m.runner().log())).isTrue();
+        m.host().set("sandbox");
+        m.checkGuest();
+        assertThat(m.guestRss().get()).contains("sandbox: eth1:", "table 128 entries");
+    }
+
+    @Test
     void theSecondaryEniWizardValidatesEachPageAndPlansTheWholeWorkflow() {
         CloudViewModel vm = new CloudViewModel(tasks, () -> session);
         vm.refresh();

@@ -32,6 +32,8 @@ public final class RssPageController {
     CheckBox ignorePreflight;
     @FXML
     Label preview;
+    @FXML
+    TextField host;
 
     public RssPageController(RssWizardModel model) {
         this.model = model;
@@ -73,6 +75,7 @@ public final class RssPageController {
             }
         });
         ignorePreflight.selectedProperty().bindBidirectional(model.ignorePreflight());
+        host.textProperty().bindBidirectional(model.host());
         preview.setText(RssPreflight.PREVIEW_NOTE + " It takes effect after re-attaching a secondary ENI, or restarting the instance"
                 + " for the primary one; the review page asks you to accept that interruption.");
     }

@@ -26,6 +26,17 @@ public final class RssWizard {
                 WizardPages.load(RssWizard.class.getResource("/dev/nettune/ui/cloud/RunPage.fxml"), new RunPageController(model.runner())),
                 () -> model.runner().finishedProperty().not(), () -> model.runner().run(review.reviewed()));
         wizard.setFlow(new Wizard.LinearFlow(pre, rev, run));
+        // Verified inside the guest too, once the API side is done (ethtool -x on the ENI's NIC).
+        model.runner().succeededProperty().addListener((o, was, is) -> {
+            if (is) {
+                model.checkGuest();
+            }
+        });
+        model.guestRss().addListener((o, was, is) -> {
+            if (is != null && !is.isBlank()) {
+                model.runner().log().add("guest: " + is);
+            }
+        });
         wizard.getDialog().setOnHidden(e -> model.runner().cancel());
         model.load();
     }

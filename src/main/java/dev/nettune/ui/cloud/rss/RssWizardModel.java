@@ -42,6 +42,8 @@ public final class RssWizardModel {
     private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
     private final BooleanProperty anyFailed = new SimpleBooleanProperty(false);
     private final StringProperty loadStatus = new SimpleStringProperty("");
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty guestRss = new SimpleStringProperty("");
     private final BooleanBinding invalid;
     private final PlanRunModel runner;
 
@@ -93,6 +95,37 @@ public final class RssWizardModel {
                 Optional.ofNullable(dpdkVersion.get()).filter(s -> !s.isBlank())));
         checks.setAll(r.checks());
         anyFailed.set(r.anyFailed());
+    }
+
+    /**
+     * After the plan ran: reads {@code ethtool -x} of the NIC that carries the ENI's MAC on the host
+     * the user named (the sandbox host for the sandbox region); the result goes to {@link #guestRss()}.
+     */
+    public void checkGuest() {
+        String name = host.get() == null ? "" : host.get().strip();
+        if (name.isEmpty()) {
+            guestRss.set("No host given: check inside the guest with `ethtool -x <nic>`.");
+            return;
+        }
+        guestRss.set("Reading ethtool -x on " + name + "…");
+        tasks.submit(() -> {
+            try (dev.nettune.host.Host h = session.hosts().open(name)) {
+                dev.nettune.cloud.GuestNics guest = new dev.nettune.cloud.GuestNics(h);
+                Optional<String> nic = guest.nicWithMac(eni.macAddress());
+                if (nic.isEmpty()) {
+                    return name + " shows no NIC with MAC " + eni.macAddress() + ".";
+                }
+                return name + ": " + dev.nettune.cloud.GuestNics.describe(guest.rss(nic.get()));
+            }
+        }, guestRss::set, e -> guestRss.set("Cannot read ethtool -x on " + name + ": " + e.getMessage()));
+    }
+
+    public StringProperty host() {
+        return host;
+    }
+
+    public StringProperty guestRss() {
+        return guestRss;
     }
 
     public CloudPlan plan() {
