@@ -15,6 +15,12 @@ import java.util.Optional;
  * followed by the probe's output (stdout and stderr together).
  */
 public final class HostStateScript {
+    /**
+     * Every IRQ's CPU list as {@code /proc/irq/N/smp_affinity_list:CPUS} lines. A glob, not
+     * {@code grep -r --include}, because busybox grep has no {@code --include} (the rig guest refused it).
+     */
+    public static final String IRQ_AFFINITY_SCRIPT = "grep -H . /proc/irq/*/smp_affinity_list";
+
 
     /** One probe: an id and the program with its arguments. */
     public record Probe(String id, List<String> argv) {
@@ -81,7 +87,7 @@ public final class HostStateScript {
         p.add(new Probe(CPU_ONLINE, List.of("cat", "/sys/devices/system/cpu/online")));
         p.add(new Probe(CPU_PRESENT, List.of("cat", "/sys/devices/system/cpu/present")));
         p.add(new Probe(INTERRUPTS, List.of("cat", "/proc/interrupts")));
-        p.add(new Probe(IRQ_AFFINITY, List.of("grep", "-r", "--include=smp_affinity_list", ".", "/proc/irq")));
+        p.add(new Probe(IRQ_AFFINITY, List.of("sh", "-c", IRQ_AFFINITY_SCRIPT)));
         p.add(new Probe(LINKS, List.of("ip", "-o", "link")));
         List<String> tw = new ArrayList<>(List.of("sysctl"));
         tw.addAll(HostState.TIME_WAIT_SYSCTLS);

@@ -2072,6 +2072,15 @@ public final class SandboxInstance implements Host {
             }
             return 0;
         }
+        if (a.size() == 4 && a.get(0).equals("-c") && a.get(1).equals(dev.nettune.tuning.ArmedRevert.DETACH_SCRIPT)) {
+            return setsid(List.of("-f", "sh", "-c", a.get(3)), err);
+        }
+        if (a.size() == 4 && a.get(0).equals("-c") && a.get(1).equals(dev.nettune.tuning.ArmedRevert.KILL_SCRIPT)) {
+            return pkill(List.of("-F", a.get(3)), err);
+        }
+        if (a.size() == 2 && a.get(0).equals("-c") && a.get(1).equals(HostStateScript.IRQ_AFFINITY_SCRIPT)) {
+            return grep(List.of("-r", "--include=smp_affinity_list", ".", "/proc/irq"), out, err);
+        }
         if (a.size() == 2 && a.get(0).equals("-c")) {
             java.util.regex.Matcher m = ECHO_REDIRECT.matcher(a.get(1));
             if (m.matches()) {

@@ -13,6 +13,17 @@ import java.util.List;
  * disarms it; if NetTune cannot reconnect, the host reverts by itself.
  */
 public record ArmedRevert(String unit, String script, boolean systemd, Duration timeout, String scriptContent) {
+    /**
+     * Starts "$1" detached from the SSH session, in its own session where {@code setsid} exists, else
+     * under {@code nohup}. Portable on purpose: busybox has neither {@code setsid -f} nor {@code pkill -F}
+     * (the rig guest refused both), and a revert that cannot be armed there would roll back every step.
+     */
+    public static final String DETACH_SCRIPT = "( if command -v setsid >/dev/null 2>&1; then exec setsid sh -c \"$1\"; "
+            + "else exec nohup sh -c \"$1\"; fi ) </dev/null >/dev/null 2>&1 &";
+
+    /** Stops the detached sleeper whose pid file is "$1". */
+    public static final String KILL_SCRIPT = "kill \"$(cat \"$1\")\"";
+
     public static final String DIR = "/run/nettune";
 
     public ArmedRevert {
@@ -76,9 +87,9 @@ public record ArmedRevert(String unit, String script, boolean systemd, Duration 
             a.add(new Action.Run(Command.of("systemd-run", "--on-active=" + s + "s", "--unit=" + unit,
                     "--description=NetTune revert unless confirmed", "/bin/sh", script).asRoot()));
         } else {
-            // Only NetTune's own unit name and a number go into this shell text; no user value does.
-            a.add(new Action.Run(Command.of("setsid", "-f", "sh", "-c", "exec >/dev/null 2>&1 </dev/null; echo $$ > "
-                    + pidFile() + "; sleep " + s + "; exec /bin/sh " + script).asRoot()));
+            // Only NetTune's own unit name and a number go into the sleeper's text; no user value does.
+            a.add(new Action.Run(Command.of("sh", "-c", DETACH_SCRIPT, "sh",
+                    "echo $$ > " + pidFile() + "; sleep " + s + "; exec /bin/sh " + script).asRoot()));
         }
         return a;
     }
@@ -89,7 +100,7 @@ public record ArmedRevert(String unit, String script, boolean systemd, Duration 
             return List.of(Command.of("systemctl", "stop", unit + ".timer").asRoot(),
                     Command.of("rm", "-f", script).asRoot());
         }
-        return List.of(Command.of("pkill", "-F", pidFile()).asRoot(),
+        return List.of(Command.of("sh", "-c", KILL_SCRIPT, "sh", pidFile()).asRoot(),
                 Command.of("rm", "-f", script, pidFile()).asRoot());
     }
 }

@@ -3,6 +3,7 @@ package dev.nettune.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettune.host.Command;
+import dev.nettune.host.ShellQuoting;
 import dev.nettune.rss.RssKey;
 import dev.nettune.sandbox.SandboxInstance;
 import dev.nettune.store.Database;
@@ -248,8 +249,8 @@ class TuningOnSandboxTest {
         ApplyResult r = engine.apply(sandbox, plan, options, ApplyListener.NONE, new Cancellation());
 
         assertThat(r.status()).isEqualTo(PlanStatus.APPLIED);
-        assertThat(sandbox.commandLog()).anyMatch(c -> c.startsWith("sudo setsid -f sh -c"))
-                .anyMatch(c -> c.startsWith("sudo pkill -F /run/nettune/nettune-revert-"));
+        assertThat(sandbox.commandLog()).anyMatch(c -> c.startsWith("sudo sh -c " + ShellQuoting.quote(ArmedRevert.DETACH_SCRIPT)))
+                .anyMatch(c -> c.startsWith("sudo sh -c " + ShellQuoting.quote(ArmedRevert.KILL_SCRIPT) + " sh /run/nettune/nettune-revert-"));
         assertThat(sandbox.armedTimers()).isEmpty();
     }
 
