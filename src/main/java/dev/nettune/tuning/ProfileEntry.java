@@ -47,7 +47,8 @@ public interface ProfileEntry {
             }
             var m = new java.util.LinkedHashMap<String, String>();
             sysctls.forEach(s -> m.put(s.name(), s.value()));
-            return List.of(new SysctlFileChange(path, m));
+            // A file read later at boot would win over ours: align its lines too (nothing to do when it has none).
+            return List.of(new SysctlFileChange(path, m), SysctlFileChange.overridesIn(SysctlFileChange.SYSTEM_CONF, m));
         }
     }
 

@@ -12,10 +12,19 @@ import java.util.Set;
 /**
  * Persists sysctls across reboots in {@code /etc/sysctl.d/99-network-tuning.conf}: the lines for
  * the managed names are replaced or added, every other line of an existing file is kept; the file
- * is written atomically and loaded with {@code sysctl -p FILE}.
+ * is written atomically and loaded with {@code sysctl -p FILE}. With {@code onlyReplace} it only
+ * aligns lines a file already has (for a file read after NetTune's own, such as /etc/sysctl.conf).
  */
-public record SysctlFileChange(String path, Map<String, String> settings) implements Change {
+public record SysctlFileChange(String path, Map<String, String> settings, boolean onlyReplace) implements Change {
     public static final String DEFAULT_PATH = "/etc/sysctl.d/99-network-tuning.conf";
+
+    /**
+     * Read after every /etc/sysctl.d file, both by {@code sysctl --system} and at boot (Alibaba Cloud
+     * Linux links it as /etc/sysctl.d/99-sysctl.conf, which sorts after 99-network-tuning.conf). The
+     * public images set {@code net.ipv4.tcp_max_tw_buckets = 5000} there, which would silently undo the
+     * seed's 200000 at the next boot.
+     */
+    public static final String SYSTEM_CONF = "/etc/sysctl.conf";
     private static final String HEADER = "# Network tuning written by NetTune. NetTune replaces the lines it"
             + " manages and keeps every other line.\n";
 
@@ -28,6 +37,15 @@ public record SysctlFileChange(String path, Map<String, String> settings) implem
             throw new TuningInputException("A sysctl file needs at least one setting.");
         }
         settings = java.util.Collections.unmodifiableMap(checked);
+    }
+
+    public SysctlFileChange(String path, Map<String, String> settings) {
+        this(path, settings, false);
+    }
+
+    /** Aligns the lines {@code path} already has for these sysctls; adds none and creates no file. */
+    public static SysctlFileChange overridesIn(String path, Map<String, String> settings) {
+        return new SysctlFileChange(path, settings, true);
     }
 
     public static SysctlFileChange of(List<SysctlChange> sysctls) {
@@ -43,6 +61,9 @@ public record SysctlFileChange(String path, Map<String, String> settings) implem
 
     @Override
     public String title() {
+        if (onlyReplace) {
+            return path + " (read last at boot: its lines for the tuned sysctls are aligned so they cannot undo them)";
+        }
         return path + " (persists " + settings.size() + " sysctl" + (settings.size() == 1 ? "" : "s") + ")";
     }
 
@@ -55,6 +76,9 @@ public record SysctlFileChange(String path, Map<String, String> settings) implem
     /** The existing file with the managed lines replaced in place and the missing ones appended. */
     @Override
     public String desiredGiven(String current) {
+        if (onlyReplace && (FileChange.ABSENT.equals(current) || current.isBlank())) {
+            return current;
+        }
         StringBuilder out = new StringBuilder();
         Set<String> written = new LinkedHashSet<>();
         if (FileChange.ABSENT.equals(current) || current.isBlank()) {
@@ -81,7 +105,7 @@ public record SysctlFileChange(String path, Map<String, String> settings) implem
             }
         }
         settings.forEach((k, v) -> {
-            if (!written.contains(k)) {
+            if (!onlyReplace && !written.contains(k)) {
                 out.append(k).append(" = ").append(v).append('\n');
             }
         });

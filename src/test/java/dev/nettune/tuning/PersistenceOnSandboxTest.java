@@ -59,6 +59,34 @@ class PersistenceOnSandboxTest {
     }
 
     @Test
+    void theBuiltInProfileStillHoldsAfterARebootAlthoughTheImagesSysctlConfSetsOtherValues() throws Exception {
+        assertThat(sandbox.file(SysctlFileChange.SYSTEM_CONF).orElseThrow()).contains("net.ipv4.tcp_max_tw_buckets = 5000");
+        Plan plan = new Planner().plan(sandbox, Profile.ecsHighThroughput());
+        ApplyResult r = engine.apply(sandbox, plan, options, ApplyListener.NONE, new Cancellation());
+        assertThat(r.status()).as(r.message()).isEqualTo(PlanStatus.APPLIED);
+
+        sandbox.reboot();
+
+        assertThat(sandbox.sysctlValue("net.ipv4.tcp_max_tw_buckets")).contains("200000");
+        assertThat(sandbox.sysctlValue("net.ipv4.tcp_tw_reuse")).contains("1");
+        assertThat(sandbox.sysctlValue("net.ipv4.tcp_fin_timeout")).contains("15");
+        assertThat(sandbox.file(SysctlFileChange.SYSTEM_CONF).orElseThrow())
+                .contains("net.ipv4.tcp_max_tw_buckets = 200000").doesNotContain("tcp_fin_timeout");
+    }
+
+    @Test
+    void undoPutsTheImagesSysctlConfBack() throws Exception {
+        String before = sandbox.file(SysctlFileChange.SYSTEM_CONF).orElseThrow();
+        Plan plan = new Planner().plan(sandbox, Profile.ecsHighThroughput());
+        engine.apply(sandbox, plan, options, ApplyListener.NONE, new Cancellation());
+
+        ApplyResult undo = new Undo(engine).undoPlan(sandbox, plan.id(), options, ApplyListener.NONE, new Cancellation());
+
+        assertThat(undo.status()).as(undo.message()).isEqualTo(PlanStatus.APPLIED);
+        assertThat(sandbox.file(SysctlFileChange.SYSTEM_CONF).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
     void undoRemovesTheUnitTheRuleAndTheScript() throws Exception {
         Plan plan = new Planner().plan(sandbox, profile());
         engine.apply(sandbox, plan, options, ApplyListener.NONE, new Cancellation());

@@ -55,7 +55,8 @@ class TuningScreenTest {
         robot.clickOn("#planButton");
         waitUntil(() -> view.model().canApply.get());
         TableView<?> table = robot.lookup("#planTable").queryTableView();
-        assertThat(table.getItems()).hasSize(4);
+        assertThat(table.getItems()).hasSize(5);
+        assertThat(view.model().rows.get(4).title()).startsWith("/etc/sysctl.conf");
         assertThat(view.model().rows.get(0).before()).isEqualTo("2");
         assertThat(view.model().rows.get(0).after()).isEqualTo("1");
         assertThat(view.model().preview.get()).contains("sudo sysctl -w net.ipv4.tcp_tw_reuse=1")
