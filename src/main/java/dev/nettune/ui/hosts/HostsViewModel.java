@@ -173,6 +173,16 @@ public final class HostsViewModel {
         }
     }
 
+    /**
+     * On first showing, reads the first host (the built-in sandbox) so that a newcomer sees a whole
+     * host's state at once instead of an empty screen; does nothing once a host is chosen.
+     */
+    public void selectFirstIfNone() {
+        if (selectedHost.get() == null && !hosts.isEmpty()) {
+            select(hosts.get(0));
+        }
+    }
+
     /** Chooses a host and reads its state. */
     public void select(HostEntry host) {
         if (host == null) {

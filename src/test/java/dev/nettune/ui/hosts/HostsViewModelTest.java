@@ -47,6 +47,23 @@ class HostsViewModelTest {
     }
 
     @Test
+    void onFirstShowingTheSandboxIsReadWithoutAClick() throws Exception {
+        HostsViewModel m = model(sandboxSource());
+        m.selectFirstIfNone();
+        assertThat(m.selectedHostProperty().get().name()).isEqualTo("sandbox");
+        runUi();
+        assertThat(m.queueRows()).hasSize(4);
+    }
+
+    @Test
+    void aHostAlreadyChosenIsKeptWhenTheScreenIsShownAgain() throws Exception {
+        HostsViewModel m = model(sandboxSource());
+        m.select(m.hosts().get(1));
+        m.selectFirstIfNone();
+        assertThat(m.selectedHostProperty().get().name()).isEqualTo("local");
+    }
+
+    @Test
     void choosingTheSandboxShowsEth1WithFourQueuesAndItsTable() throws Exception {
         HostsViewModel m = model(sandboxSource());
         m.select(m.hosts().get(0));
