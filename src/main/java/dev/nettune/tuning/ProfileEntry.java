@@ -47,6 +47,10 @@ public interface ProfileEntry {
             }
             var m = new java.util.LinkedHashMap<String, String>();
             sysctls.forEach(s -> m.put(s.name(), s.value()));
+            if (!path.equals(SysctlFileChange.DEFAULT_PATH)) {
+                // A file elsewhere is not read at boot next to /etc/sysctl.conf: nothing there can undo it.
+                return List.of(new SysctlFileChange(path, m));
+            }
             // A file read later at boot would win over ours: align its lines too (nothing to do when it has none).
             return List.of(new SysctlFileChange(path, m), SysctlFileChange.overridesIn(SysctlFileChange.SYSTEM_CONF, m));
         }
