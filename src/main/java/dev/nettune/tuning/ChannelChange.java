@@ -3,7 +3,6 @@ package dev.nettune.tuning;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.Channels;
-import dev.nettune.linux.LinuxParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,19 +57,13 @@ public record ChannelChange(String nic, int combined) implements Change {
 
     @Override
     public Reading read(List<CommandResult> results) {
-        CommandResult r = results.get(0);
-        if (!r.ok()) {
-            return Reading.unavailable("ethtool -l " + nic + " failed: " + r.stderr().strip());
-        }
-        try {
-            Channels c = Channels.parse(r.stdout());
+        return Reading.fromTool(results.get(0), "ethtool -l " + nic, out -> {
+            Channels c = Channels.parse(out);
             if (c.combined().isEmpty() || c.maxCombined().isEmpty()) {
                 return Reading.unavailable(nic + " has no combined channels to set");
             }
             return Reading.of(c.combined().getAsInt() + "|" + c.maxCombined().getAsInt());
-        } catch (LinuxParseException e) {
-            return Reading.unavailable("ethtool -l " + nic + ": " + e.getMessage());
-        }
+        });
     }
 
     @Override

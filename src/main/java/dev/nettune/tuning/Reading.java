@@ -1,7 +1,10 @@
 package dev.nettune.tuning;
 
+import dev.nettune.host.CommandResult;
+import dev.nettune.linux.LinuxParseException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The current value of one tunable on a host, in the change's canonical text form, or why it
@@ -22,6 +25,21 @@ public record Reading(Optional<String> value, Optional<String> unavailable) {
 
     public static Reading unavailable(String reason) {
         return new Reading(Optional.empty(), Optional.of(reason));
+    }
+
+    /**
+     * The reading of one tool's output: unavailable with its stderr when it failed, or with the
+     * parser's complaint when it printed something unreadable; otherwise what {@code parse} makes of it.
+     */
+    public static Reading fromTool(CommandResult result, String what, Function<String, Reading> parse) {
+        if (!result.ok()) {
+            return unavailable(what + " failed: " + result.stderr().strip());
+        }
+        try {
+            return parse.apply(result.stdout());
+        } catch (LinuxParseException e) {
+            return unavailable(what + " printed something NetTune cannot read: " + e.getMessage());
+        }
     }
 
     public boolean available() {

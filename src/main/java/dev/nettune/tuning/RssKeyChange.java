@@ -4,7 +4,6 @@ import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.EthtoolRss;
 import dev.nettune.linux.EthtoolRssParser;
-import dev.nettune.linux.LinuxParseException;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.RssKey;
 import java.util.List;
@@ -49,20 +48,14 @@ public record RssKeyChange(String nic, String key) implements Change {
 
     @Override
     public Reading read(List<CommandResult> results) {
-        CommandResult r = results.get(0);
-        if (!r.ok()) {
-            return Reading.unavailable("ethtool -x " + nic + " failed: " + r.stderr().strip());
-        }
-        try {
-            EthtoolRss rss = EthtoolRssParser.parse(r.stdout());
+        return Reading.fromTool(results.get(0), "ethtool -x " + nic, out -> {
+            EthtoolRss rss = EthtoolRssParser.parse(out);
             if (rss.key().isEmpty()) {
                 return Reading.unavailable(nic + " has no settable RSS key ("
                         + rss.keyProblem().orElse("ethtool -x shows none") + ")");
             }
             return Reading.of(rss.key().get().toColonHex());
-        } catch (LinuxParseException e) {
-            return Reading.unavailable("ethtool -x " + nic + " printed something NetTune cannot read: " + e.getMessage());
-        }
+        });
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.EthtoolRss;
 import dev.nettune.linux.EthtoolRssParser;
-import dev.nettune.linux.LinuxParseException;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.TableSpec;
@@ -127,20 +126,14 @@ public record RssTableChange(String nic, String spec) implements Change {
 
     @Override
     public Reading read(List<CommandResult> results) {
-        CommandResult r = results.get(0);
-        if (!r.ok()) {
-            return Reading.unavailable("ethtool -x " + nic + " failed: " + r.stderr().strip());
-        }
-        try {
-            EthtoolRss rss = EthtoolRssParser.parse(r.stdout());
+        return Reading.fromTool(results.get(0), "ethtool -x " + nic, out -> {
+            EthtoolRss rss = EthtoolRssParser.parse(out);
             if (rss.table().isEmpty() || rss.ringCount().isEmpty()) {
                 return Reading.unavailable(nic + " has no settable RSS table ("
                         + rss.tableProblem().orElse("ethtool -x shows none") + ")");
             }
             return Reading.of(value(rss.table().get(), rss.ringCount().getAsInt()));
-        } catch (LinuxParseException e) {
-            return Reading.unavailable("ethtool -x " + nic + " printed something NetTune cannot read: " + e.getMessage());
-        }
+        });
     }
 
     /** Same entries: the request text may differ (equal 4 on 4 rings is the default). */
