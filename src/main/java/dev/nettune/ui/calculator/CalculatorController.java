@@ -149,7 +149,7 @@ public final class CalculatorController {
         gridHolder.getChildren().setAll(grid);
         model.tableProperty().addListener((o, was, is) -> redraw());
         model.bucketProperty().addListener((o, was, is) -> redraw());
-        model.queueCounts().addListener((ListChangeListener<QueueCount>) c -> redrawLegend());
+        model.queueCounts().addListener((ListChangeListener<QueueBuckets>) c -> redrawLegend());
         redraw();
         redrawLegend();
     }
@@ -167,7 +167,7 @@ public final class CalculatorController {
         legend.getChildren().setAll(chips);
     }
 
-    private static Node chip(QueueCount c) {
+    private static Node chip(QueueBuckets c) {
         Region swatch = new Region();
         swatch.getStyleClass().add("legend-swatch");
         swatch.setStyle("-fx-background-color: " + QueuePalette.colour(c.queue()) + ";");

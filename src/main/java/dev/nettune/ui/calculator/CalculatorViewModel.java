@@ -85,13 +85,12 @@ public final class CalculatorViewModel {
     private final ReadOnlyObjectWrapper<IndirectionTable> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RssKey> key = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Flow> flow = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<QueueCount> queueCounts = FXCollections.observableArrayList();
-    private final ObservableList<QueueCount> queueCountsView = FXCollections.unmodifiableObservableList(queueCounts);
+    private final ObservableList<QueueBuckets> queueCounts = FXCollections.observableArrayList();
+    private final ObservableList<QueueBuckets> queueCountsView = FXCollections.unmodifiableObservableList(queueCounts);
     private final ReadOnlyBooleanWrapper addressesUsed = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper portsUsed = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper keyNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tableSummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper ethtoolCommand = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RssCalculator> calculator = new ReadOnlyObjectWrapper<>();
 
     private final IntegerProperty hoveredBucket = new SimpleIntegerProperty(-1);
@@ -297,7 +296,6 @@ public final class CalculatorViewModel {
             IndirectionTable t;
             if (fill == TableFill.PASTED) {
                 t = pastedTable();
-                ethtoolCommand.set("");
             } else {
                 TableSpec spec = switch (fill) {
                     case EQUAL -> TableSpec.of(OptionalInt.of(wholeNumber("equal", equalQueues.get())), List.of(), startQueue());
@@ -305,7 +303,6 @@ public final class CalculatorViewModel {
                     default -> TableSpec.defaultSpread();
                 };
                 t = spec.build(size(), rings());
-                ethtoolCommand.set("ethtool -X eth0 " + spec);
             }
             tableError.set("");
             tableSummary.set(summary(t));
@@ -313,7 +310,6 @@ public final class CalculatorViewModel {
         } catch (IllegalArgumentException e) {
             tableError.set(e.getMessage());
             tableSummary.set("");
-            ethtoolCommand.set("");
             return null;
         }
     }
@@ -389,9 +385,9 @@ public final class CalculatorViewModel {
             queueCounts.clear();
             return;
         }
-        List<QueueCount> counts = new ArrayList<>();
+        List<QueueBuckets> counts = new ArrayList<>();
         for (Map.Entry<Integer, Integer> e : t.bucketsPerQueue().entrySet()) {
-            counts.add(new QueueCount(e.getKey(), e.getValue(), e.getValue() / (double) t.size()));
+            counts.add(new QueueBuckets(e.getKey(), e.getValue(), e.getValue() / (double) t.size()));
         }
         queueCounts.setAll(counts);
     }
@@ -535,7 +531,7 @@ public final class CalculatorViewModel {
         return flow.getReadOnlyProperty();
     }
 
-    public ObservableList<QueueCount> queueCounts() {
+    public ObservableList<QueueBuckets> queueCounts() {
         return queueCountsView;
     }
 
@@ -553,11 +549,6 @@ public final class CalculatorViewModel {
 
     public ReadOnlyStringProperty tableSummaryProperty() {
         return tableSummary.getReadOnlyProperty();
-    }
-
-    /** The {@code ethtool -X} line that fills the NIC's table the same way (empty for a pasted table). */
-    public ReadOnlyStringProperty ethtoolCommandProperty() {
-        return ethtoolCommand.getReadOnlyProperty();
     }
 
     /** Key and table together, for the distribution, reverse search and key solving; null while either is invalid. */

@@ -20,7 +20,7 @@ public final class DistributionController {
     private final DistributionViewModel model;
     private QueueShareChart chart;
 
-    @FXML private ComboBox<Scenario> scenarioBox;
+    @FXML private ComboBox<PopulationChoice> scenarioBox;
     @FXML private HBox hpingInputs;
     @FXML private TextField packetsField;
     @FXML private TextField basePortField;
@@ -45,7 +45,7 @@ public final class DistributionController {
 
     @FXML
     private void initialize() {
-        scenarioBox.getItems().setAll(Scenario.values());
+        scenarioBox.getItems().setAll(PopulationChoice.values());
         scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());
         sweepSideBox.getItems().setAll(PortSide.values());
         sweepSideBox.setConverter(CalculatorController.converter(PortSide::label));
@@ -56,9 +56,9 @@ public final class DistributionController {
         sweepFromField.textProperty().bindBidirectional(model.sweepFromProperty());
         sweepToField.textProperty().bindBidirectional(model.sweepToProperty());
         csvLabel.textProperty().bind(model.csvFileProperty().map(p -> p.getFileName().toString()).orElse("no file chosen"));
-        showFor(hpingInputs, Scenario.HPING);
-        showFor(sweepInputs, Scenario.SWEEP);
-        showFor(csvInputs, Scenario.CSV);
+        showFor(hpingInputs, PopulationChoice.HPING);
+        showFor(sweepInputs, PopulationChoice.SWEEP);
+        showFor(csvInputs, PopulationChoice.CSV);
 
         WorkControls.bind(model.work(), runDistributionButton, cancelDistributionButton, distributionProgress, distributionStatus);
         distributionSummary.textProperty().bind(model.summaryProperty());
@@ -79,7 +79,7 @@ public final class DistributionController {
         chart.show(model.queues());
     }
 
-    private void showFor(HBox inputs, Scenario scenario) {
+    private void showFor(HBox inputs, PopulationChoice scenario) {
         Runnable update = () -> {
             boolean show = model.scenarioProperty().get() == scenario;
             inputs.setVisible(show);

@@ -33,7 +33,7 @@ public final class DistributionViewModel {
     private final CalculatorViewModel calculator;
     private final BackgroundWork work;
 
-    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Scenario.HPING);
+    private final ObjectProperty<PopulationChoice> scenario = new SimpleObjectProperty<>(PopulationChoice.HPING);
     // The seed's scenario 1: hping3 ... --rand-dest -p 0 --baseport 10000 -c 10000.
     private final StringProperty packets = new SimpleStringProperty("10000");
     private final StringProperty basePort = new SimpleStringProperty("10000");
@@ -62,7 +62,7 @@ public final class DistributionViewModel {
             }, x -> { }, x -> "");
             return;
         }
-        Scenario s = scenario.get();
+        PopulationChoice s = scenario.get();
         Flow flow = calculator.flowProperty().get();
         // Everything the job reads is taken here, on the UI thread.
         Inputs in = new Inputs(packets.get(), basePort.get(), seed.get(), sweepSide.get(), sweepFrom.get(), sweepTo.get(),
@@ -164,7 +164,7 @@ public final class DistributionViewModel {
         return sb.append('.').toString();
     }
 
-    public ObjectProperty<Scenario> scenarioProperty() {
+    public ObjectProperty<PopulationChoice> scenarioProperty() {
         return scenario;
     }
 

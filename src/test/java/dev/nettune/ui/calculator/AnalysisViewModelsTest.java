@@ -64,7 +64,7 @@ class AnalysisViewModelsTest {
 
     @Test
     void aSweepCountsEveryPortOfTheRange() {
-        distribution.scenarioProperty().set(Scenario.SWEEP);
+        distribution.scenarioProperty().set(PopulationChoice.SWEEP);
         distribution.sweepSideProperty().set(PortSide.DESTINATION);
         distribution.sweepFromProperty().set("2000");
         distribution.sweepToProperty().set("2999");
@@ -76,7 +76,7 @@ class AnalysisViewModelsTest {
 
     @Test
     void aBackwardsSweepSaysSoInTheStatus() {
-        distribution.scenarioProperty().set(Scenario.SWEEP);
+        distribution.scenarioProperty().set(PopulationChoice.SWEEP);
         distribution.sweepFromProperty().set("3000");
         distribution.sweepToProperty().set("2000");
 
@@ -91,7 +91,7 @@ class AnalysisViewModelsTest {
     void aCsvFileIsMeasuredAndItsBadRowsAreNamed(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("flows.csv");
         Files.writeString(csv, "src,dst,sport,dport\n10.0.0.1,10.0.0.5,1000,80\n10.0.0.1,10.0.0.5,1001,80\n10.0.0.1,10.0.0.999,1,2\n");
-        distribution.scenarioProperty().set(Scenario.CSV);
+        distribution.scenarioProperty().set(PopulationChoice.CSV);
         distribution.csvFileProperty().set(csv);
 
         distribution.run();
@@ -102,7 +102,7 @@ class AnalysisViewModelsTest {
 
     @Test
     void csvWithoutAFileAsksForOne() {
-        distribution.scenarioProperty().set(Scenario.CSV);
+        distribution.scenarioProperty().set(PopulationChoice.CSV);
 
         distribution.run();
 

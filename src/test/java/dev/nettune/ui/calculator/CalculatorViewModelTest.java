@@ -180,7 +180,7 @@ class CalculatorViewModelTest {
     void equalSpreadsTheBucketsEvenlyOverNQueues() {
         model.equalQueuesProperty().set("4");
 
-        assertThat(model.queueCounts()).extracting(QueueCount::buckets).containsExactly(32, 32, 32, 32);
+        assertThat(model.queueCounts()).extracting(QueueBuckets::buckets).containsExactly(32, 32, 32, 32);
         assertThat(model.tableProperty().get().entry(5)).isEqualTo(1);
     }
 
@@ -189,7 +189,7 @@ class CalculatorViewModelTest {
         model.tableModeProperty().set(TableFill.WEIGHT);
         model.weightsProperty().set("6 4");
 
-        assertThat(model.queueCounts()).extracting(QueueCount::buckets).containsExactly(76, 52);
+        assertThat(model.queueCounts()).extracting(QueueBuckets::buckets).containsExactly(76, 52);
         assertThat(model.queueCounts().get(0).share()).isEqualTo(76 / 128.0);
     }
 
@@ -198,7 +198,7 @@ class CalculatorViewModelTest {
         model.equalQueuesProperty().set("2");
         model.startProperty().set("2");
 
-        assertThat(model.queueCounts()).extracting(QueueCount::buckets).containsExactly(0, 0, 64, 64);
+        assertThat(model.queueCounts()).extracting(QueueBuckets::buckets).containsExactly(0, 0, 64, 64);
     }
 
     @Test
@@ -243,7 +243,7 @@ class CalculatorViewModelTest {
         model.ringCountProperty().set("3");
 
         assertThat(model.tableErrorProperty().get()).isEmpty();
-        assertThat(model.queueCounts()).extracting(QueueCount::buckets).containsExactly(43, 43, 42);
+        assertThat(model.queueCounts()).extracting(QueueBuckets::buckets).containsExactly(43, 43, 42);
     }
 
     @Test
@@ -254,7 +254,7 @@ class CalculatorViewModelTest {
         assertThat(model.tableModeProperty().get()).isEqualTo(TableFill.PASTED);
         assertThat(model.ringCountProperty().get()).isEqualTo("4");
         assertThat(model.keyProperty().get()).isEqualTo(RssKey.MICROSOFT);
-        assertThat(model.queueCounts()).extracting(QueueCount::buckets).containsExactly(32, 32, 32, 32);
+        assertThat(model.queueCounts()).extracting(QueueBuckets::buckets).containsExactly(32, 32, 32, 32);
         assertThat(model.pastedNic()).contains("eth0");
         assertThat(model.tableErrorProperty().get()).isEmpty();
     }

@@ -1,14 +1,14 @@
 package dev.nettune.ui.calculator;
 
 /** The populations of flows the Distribution panel can measure. */
-public enum Scenario {
+public enum PopulationChoice {
     HPING("Scenario 1: hping3 --rand-dest"),
     SWEEP("Port range sweep"),
     CSV("Flows from a CSV file");
 
     private final String label;
 
-    Scenario(String label) {
+    PopulationChoice(String label) {
         this.label = label;
     }
 
