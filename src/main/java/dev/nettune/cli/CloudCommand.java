@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -226,9 +225,5 @@ final class CloudCommand implements Runnable {
     /** Opens a host the way `nettune host` does (ssh alias, saved host, user@host:port, local, sandbox). */
     static dev.nettune.host.Host host(AppContext context, String name) throws dev.nettune.host.HostException {
         return context.hostResolver().resolve(name, dev.nettune.app.HostOptions.defaults());
-    }
-
-    static <T> T orBadInput(Optional<T> value, String message) {
-        return value.orElseThrow(() -> new CloudInputException(message));
     }
 }

@@ -150,18 +150,4 @@ public record LinkInfo(int index, String name, Set<String> flags, int mtu, Strin
         return new LinkInfo(Integer.parseInt(idx.group(1)), name.group(1), fs, mtu.find() ? Integer.parseInt(mtu.group(1)) : 0,
                 state.find() ? state.group(1) : "UNKNOWN", ether && mac.find() ? Optional.of(mac.group(1)) : Optional.empty());
     }
-
-    /** Prints the line as {@code ip -o link} does. */
-    public String formatOneLine() {
-        List<String> order = List.of("BROADCAST", "MULTICAST", "UP", "LOWER_UP");
-        List<String> fs = new ArrayList<>();
-        for (String f : order) {
-            if (flags.contains(f)) {
-                fs.add(f);
-            }
-        }
-        return index + ": " + name + ": <" + String.join(",", fs) + "> mtu " + mtu + " qdisc mq state " + state
-                + " mode DEFAULT group default qlen 1000\\    link/ether " + mac.orElse("00:00:00:00:00:00")
-                + " brd ff:ff:ff:ff:ff:ff\n";
-    }
 }

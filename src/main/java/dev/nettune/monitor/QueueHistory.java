@@ -150,9 +150,4 @@ public final class QueueHistory {
         }
         return out;
     }
-
-    /** NET_RX softirqs per CPU per second, newest sample (empty if unknown). */
-    public synchronized double[] latestNetRx() {
-        return latest == null ? new double[0] : latest.netRxPerCpu().clone();
-    }
 }

@@ -72,8 +72,4 @@ public record TestTraffic(Scenario scenario, IpAddress source, IpAddress destina
     public long sendingMillis() {
         return Math.max(1, (long) count * intervalMicros / 1000);
     }
-
-    public TestTraffic withCount(int n) {
-        return new TestTraffic(scenario, source, destination, n, intervalMicros, sourcePort, destinationPort, senderInterface);
-    }
 }

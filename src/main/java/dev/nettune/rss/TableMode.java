@@ -1,7 +1,5 @@
 package dev.nettune.rss;
 
-import java.util.Locale;
-
 /** How {@code ethtool -X} fills an indirection table: {@code equal N}, {@code weight W...} or {@code default}. */
 public enum TableMode {
     /** {@code equal N}: entry i = start + (i mod N). */
@@ -10,9 +8,4 @@ public enum TableMode {
     WEIGHT,
     /** {@code default}: the driver's own even spread, entry i = i mod ring count. */
     DEFAULT;
-
-    /** The word ethtool uses for the mode. */
-    public String keyword() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

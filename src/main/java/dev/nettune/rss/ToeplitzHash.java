@@ -86,13 +86,6 @@ public final class ToeplitzHash {
                 ^ t[2560 + ((dport >>> 8) & 0xff)] ^ t[2816 + (dport & 0xff)];
     }
 
-    /** The hash of an IPv4 2-tuple (addresses only). */
-    public int hashIpv4Addresses(int src, int dst) {
-        final int[] t = flat;
-        return t[(src >>> 24)] ^ t[256 + ((src >>> 16) & 0xff)] ^ t[512 + ((src >>> 8) & 0xff)] ^ t[768 + (src & 0xff)]
-                ^ t[1024 + (dst >>> 24)] ^ t[1280 + ((dst >>> 16) & 0xff)] ^ t[1536 + ((dst >>> 8) & 0xff)] ^ t[1792 + (dst & 0xff)];
-    }
-
     /**
      * The part of a 4-tuple hash that the two ports contribute, for addresses of
      * {@code addressLength} bytes (4 or 16). The hash is linear (XOR) in its input, so a flow's

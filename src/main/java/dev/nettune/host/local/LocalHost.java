@@ -35,12 +35,7 @@ public final class LocalHost implements Host {
     private volatile char[] sudoPassword;
 
     public LocalHost() {
-        this(isRoot());
-    }
-
-    /** For tests: pretend to run as root or not, whatever the JVM's user is. */
-    LocalHost(boolean runningAsRoot) {
-        this.runningAsRoot = runningAsRoot;
+        this.runningAsRoot = isRoot();
     }
 
     private static boolean isRoot() {
@@ -68,6 +63,11 @@ public final class LocalHost implements Host {
 
     /** The argv that runs {@code command}: as it is, or behind sudo when it needs root and we are not root. */
     List<String> argv(Command command) {
+        return argv(command, runningAsRoot);
+    }
+
+    /** The argv for {@code command} when this process runs as root or not: sudo only when it needs root and we are not. */
+    static List<String> argv(Command command, boolean runningAsRoot) {
         List<String> argv = new ArrayList<>();
         if (command.needsRoot() && !runningAsRoot) {
             argv.addAll(List.of("sudo", "-n", "--"));

@@ -1,6 +1,5 @@
 package dev.nettune.ui.monitor;
 
-import dev.nettune.monitor.ChartFrame;
 import dev.nettune.monitor.Scenario;
 import dev.nettune.ui.calculator.QueuePalette;
 import java.io.File;
@@ -259,10 +258,5 @@ public final class MonitorController {
 
     QueueCharts charts() {
         return charts;
-    }
-
-    /** For the view's users: the latest frame drawn. */
-    ChartFrame shownFrame() {
-        return model.frameProperty().get();
     }
 }

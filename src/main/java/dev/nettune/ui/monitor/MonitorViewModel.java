@@ -105,7 +105,6 @@ public final class MonitorViewModel implements AutoCloseable {
     private final ObjectProperty<Optional<IndirectionTable>> table = new SimpleObjectProperty<>(Optional.empty());
     private final ObservableSet<Integer> hiddenQueues = FXCollections.observableSet();
     private final IntegerProperty queueCount = new SimpleIntegerProperty(0);
-    private final IntegerProperty redraws = new SimpleIntegerProperty(0);
 
     // Verification panel
     private final StringProperty sender = new SimpleStringProperty("sandbox");
@@ -254,7 +253,6 @@ public final class MonitorViewModel implements AutoCloseable {
             frame.set(f);
             queueCount.set(f.queueCount());
             imbalance.set(text);
-            redraws.set(redraws.get() + 1);
         });
     }
 
@@ -600,10 +598,6 @@ public final class MonitorViewModel implements AutoCloseable {
 
     public IntegerProperty queueCountProperty() {
         return queueCount;
-    }
-
-    public IntegerProperty redrawsProperty() {
-        return redraws;
     }
 
     public StringProperty senderProperty() {

@@ -28,12 +28,14 @@ class MonitorScreenTest {
 
     private AppContext context;
     private MonitorView view;
+    private FramesDrawn redraws;
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         context = new AppContext(config);
         view = MonitorView.load(context);
+        redraws = FramesDrawn.of(view.model());
         Scene scene = new Scene(view.root(), 1200, 780);
         scene.getStylesheets().add(MainWindow.stylesheet());
         stage.setScene(scene);
@@ -48,7 +50,7 @@ class MonitorScreenTest {
 
     @Test
     void opensOnTheSandboxAndSamplesArrive(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.model().redrawsProperty().get() >= 2);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> redraws.get() >= 2);
         assertThat(view.model().hostProperty().get()).isEqualTo("sandbox");
         assertThat(view.model().queueCountProperty().get()).isEqualTo(4);
         assertThat(view.charts().lineCount()).isEqualTo(4);
@@ -65,8 +67,8 @@ class MonitorScreenTest {
         assertThat(robot.lookup("#queue-toggle-2").queryAs(CheckBox.class).isSelected()).isFalse();
         assertThat(view.charts().lineVisible(2)).isFalse();
         // It stays hidden through later redraws.
-        int drawn = view.model().redrawsProperty().get();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.model().redrawsProperty().get() > drawn);
+        int drawn = redraws.get();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> redraws.get() > drawn);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.charts().lineVisible(2)).isFalse();
         assertThat(view.charts().lineVisible(1)).isTrue();

@@ -28,6 +28,7 @@ class MonitorViewModelTest {
     ExecutorService background;
     ScheduledExecutorService scheduler;
     MonitorViewModel model;
+    FramesDrawn redraws;
 
     @BeforeEach
     void open() {
@@ -38,6 +39,7 @@ class MonitorViewModelTest {
                 Optional.of(new RecordingStore(context.database())),
                 (sender, receiver, nic) -> new SandboxSender(context.sandboxTraffic(), nic), background, scheduler,
                 Runnable::run, System::currentTimeMillis, (host, nic) -> () -> context.sandboxTraffic().startBackground(nic, 3000));
+        redraws = FramesDrawn.of(model);
     }
 
     @AfterEach
@@ -52,7 +54,7 @@ class MonitorViewModelTest {
     void startingOnTheSandboxRedrawsWithItsFourQueues() throws Exception {
         model.intervalProperty().set("0.2");
         model.start();
-        QueueSamplerTest.waitFor(() -> model.redrawsProperty().get() >= 2);
+        QueueSamplerTest.waitFor(() -> redraws.get() >= 2);
         assertThat(model.queueCountProperty().get()).isEqualTo(4);
         assertThat(model.tableProperty().get()).isPresent();
         assertThat(model.imbalanceProperty().get()).contains("pkt/s in total");
@@ -62,31 +64,31 @@ class MonitorViewModelTest {
     void pausedViewIsNotRedrawn() throws Exception {
         model.intervalProperty().set("0.2");
         model.start();
-        QueueSamplerTest.waitFor(() -> model.redrawsProperty().get() >= 1);
+        QueueSamplerTest.waitFor(() -> redraws.get() >= 1);
         model.pausedProperty().set(true);
         Thread.sleep(300);
-        int frozen = model.redrawsProperty().get();
+        int frozen = redraws.get();
         Thread.sleep(1000);
-        assertThat(model.redrawsProperty().get()).isEqualTo(frozen);
+        assertThat(redraws.get()).isEqualTo(frozen);
         model.pausedProperty().set(false);
-        QueueSamplerTest.waitFor(() -> model.redrawsProperty().get() > frozen);
+        QueueSamplerTest.waitFor(() -> redraws.get() > frozen);
     }
 
     @Test
     void redrawsAreCoalescedToAFewPerSecond() throws Exception {
         model.intervalProperty().set("0.2");
         model.start();
-        QueueSamplerTest.waitFor(() -> model.redrawsProperty().get() >= 1);
-        int before = model.redrawsProperty().get();
+        QueueSamplerTest.waitFor(() -> redraws.get() >= 1);
+        int before = redraws.get();
         Thread.sleep(2000);
-        assertThat(model.redrawsProperty().get() - before).isLessThanOrEqualTo(2 * MonitorViewModel.REDRAWS_PER_SECOND + 1);
+        assertThat(redraws.get() - before).isLessThanOrEqualTo(2 * MonitorViewModel.REDRAWS_PER_SECOND + 1);
     }
 
     @Test
     void recordingKeepsSamplesAndCsvExportWritesTheWindow() throws Exception {
         model.intervalProperty().set("0.2");
         model.start();
-        QueueSamplerTest.waitFor(() -> model.redrawsProperty().get() >= 1);
+        QueueSamplerTest.waitFor(() -> redraws.get() >= 1);
         model.setRecording(true);
         Thread.sleep(1200);
         model.setRecording(false);
