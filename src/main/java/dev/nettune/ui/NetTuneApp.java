@@ -2,6 +2,7 @@ package dev.nettune.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.nettune.app.AppContext;
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.shell.MainWindow;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -10,6 +11,7 @@ import javafx.stage.Stage;
 /** The JavaFX application: one main window with a navigation rail over the screens. */
 public final class NetTuneApp extends Application {
     private AppContext context;
+    private MainWindow window;
 
     public static void launchApp(String[] args) {
         Application.launch(NetTuneApp.class, args);
@@ -19,7 +21,7 @@ public final class NetTuneApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         context = AppContext.fromEnvironment();
-        MainWindow window = new MainWindow(context);
+        window = new MainWindow(context);
         Scene scene = new Scene(window.root(), 1280, 820);
         scene.getStylesheets().add(MainWindow.stylesheet());
         stage.titleProperty().bind(window.titleProperty());
@@ -32,6 +34,11 @@ public final class NetTuneApp extends Application {
 
     @Override
     public void stop() {
+        // Screens first (they stop sessions that use the pools and the context), then the pools, then the context.
+        if (window != null) {
+            window.close();
+        }
+        TaskRunner.closeApplication();
         if (context != null) {
             context.close();
         }

@@ -1,5 +1,7 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.QueuePalette;
+import dev.nettune.ui.common.BucketGrid;
 import dev.nettune.rss.Protocol;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,5 +1,7 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Columns;
+import dev.nettune.ui.common.WorkControls;
 import dev.nettune.rss.Distribution;
 import dev.nettune.rss.PortSide;
 import java.io.File;
@@ -64,11 +66,11 @@ public final class DistributionController {
         distributionSummary.textProperty().bind(model.summaryProperty());
 
         distributionTable.getColumns().setAll(java.util.List.of(
-                WorkControls.<Distribution.QueueLoad>column("Queue", 70, Distribution.QueueLoad::queue),
-                WorkControls.<Distribution.QueueLoad>column("Buckets", 84, Distribution.QueueLoad::buckets),
-                WorkControls.<Distribution.QueueLoad>column("Flows", 80, q -> String.format("%,d", q.flows())),
-                WorkControls.<Distribution.QueueLoad>column("Share", 70, q -> String.format("%.1f%%", q.share() * 100)),
-                WorkControls.<Distribution.QueueLoad>column("Expected", 92, q -> String.format("%.1f%%", q.expectedShare() * 100))));
+                Columns.<Distribution.QueueLoad>text("Queue", 70, Distribution.QueueLoad::queue),
+                Columns.<Distribution.QueueLoad>text("Buckets", 84, Distribution.QueueLoad::buckets),
+                Columns.<Distribution.QueueLoad>text("Flows", 80, q -> String.format("%,d", q.flows())),
+                Columns.<Distribution.QueueLoad>text("Share", 70, q -> String.format("%.1f%%", q.share() * 100)),
+                Columns.<Distribution.QueueLoad>text("Expected", 92, q -> String.format("%.1f%%", q.expectedShare() * 100))));
         distributionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         distributionTable.setItems(model.queues());
         distributionTable.setPlaceholder(new Label("Press Measure to spread the flows over the queues."));

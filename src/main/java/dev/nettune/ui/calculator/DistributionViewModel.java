@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.BackgroundWork;
 import dev.nettune.rss.ChiSquare;
 import dev.nettune.rss.Distribution;
 import dev.nettune.rss.Flow;

@@ -1,5 +1,7 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Columns;
+import dev.nettune.ui.common.WorkControls;
 import dev.nettune.rss.KeySolver;
 import java.util.List;
 import javafx.fxml.FXML;
@@ -47,18 +49,18 @@ public final class KeySolverController {
         bucketsUsedLabel.textProperty().bind(model.bucketsUsedProperty().map(b -> b.isEmpty() ? "" : "Buckets used: " + b));
 
         placementsTable.getColumns().setAll(List.of(
-                WorkControls.<KeySolver.Placement>column("#", 40, KeySolver.Placement::goal),
-                WorkControls.<KeySolver.Placement>column("Flow", 300, p -> p.flow().toString()),
-                WorkControls.<KeySolver.Placement>column("Target", 80, p -> p.target().toString()),
-                WorkControls.<KeySolver.Placement>column("Hash", 100, p -> String.format("0x%08x", p.hash())),
-                WorkControls.<KeySolver.Placement>column("Bucket", 64, KeySolver.Placement::bucket),
-                WorkControls.<KeySolver.Placement>column("Queue", 60, KeySolver.Placement::queue)));
+                Columns.<KeySolver.Placement>text("#", 40, KeySolver.Placement::goal),
+                Columns.<KeySolver.Placement>text("Flow", 300, p -> p.flow().toString()),
+                Columns.<KeySolver.Placement>text("Target", 80, p -> p.target().toString()),
+                Columns.<KeySolver.Placement>text("Hash", 100, p -> String.format("0x%08x", p.hash())),
+                Columns.<KeySolver.Placement>text("Bucket", 64, KeySolver.Placement::bucket),
+                Columns.<KeySolver.Placement>text("Queue", 60, KeySolver.Placement::queue)));
         placementsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         placementsTable.setItems(model.placements());
         placementsTable.setPlaceholder(new Label("Press Solve to find a key that sends each flow to its queue."));
         conflictsTable.getColumns().setAll(List.of(
-                WorkControls.<KeySolver.Conflict>column("Flows", 80, c -> c.goals().toString()),
-                WorkControls.<KeySolver.Conflict>column("Why no key exists", 560, KeySolver.Conflict::reason)));
+                Columns.<KeySolver.Conflict>text("Flows", 80, c -> c.goals().toString()),
+                Columns.<KeySolver.Conflict>text("Why no key exists", 560, KeySolver.Conflict::reason)));
         conflictsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         conflictsTable.setItems(model.conflicts());
         conflictsTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.conflicts()));

@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.BackgroundWork;
 import dev.nettune.rss.Flow;
 import dev.nettune.rss.FlowCsv;
 import dev.nettune.rss.KeySolver;

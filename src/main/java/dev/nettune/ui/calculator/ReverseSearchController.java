@@ -1,5 +1,7 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Columns;
+import dev.nettune.ui.common.WorkControls;
 import dev.nettune.rss.PortSide;
 import java.util.List;
 import javafx.fxml.FXML;
@@ -45,10 +47,10 @@ public final class ReverseSearchController {
         WorkControls.bind(model.work(), runSearchButton, cancelSearchButton, searchProgress, searchStatus);
         searchSummary.textProperty().bind(model.summaryProperty());
         portsTable.getColumns().setAll(List.of(
-                WorkControls.<ReverseSearchViewModel.PortRow>column("Port", 90, ReverseSearchViewModel.PortRow::port),
-                WorkControls.<ReverseSearchViewModel.PortRow>column("Hash", 120, ReverseSearchViewModel.PortRow::hash),
-                WorkControls.<ReverseSearchViewModel.PortRow>column("Bucket", 80, ReverseSearchViewModel.PortRow::bucket),
-                WorkControls.<ReverseSearchViewModel.PortRow>column("Queue", 80, ReverseSearchViewModel.PortRow::queue)));
+                Columns.<ReverseSearchViewModel.PortRow>text("Port", 90, ReverseSearchViewModel.PortRow::port),
+                Columns.<ReverseSearchViewModel.PortRow>text("Hash", 120, ReverseSearchViewModel.PortRow::hash),
+                Columns.<ReverseSearchViewModel.PortRow>text("Bucket", 80, ReverseSearchViewModel.PortRow::bucket),
+                Columns.<ReverseSearchViewModel.PortRow>text("Queue", 80, ReverseSearchViewModel.PortRow::queue)));
         portsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         portsTable.setItems(model.ports());
         portsTable.setPlaceholder(new Label("Press Search to list the ports that land on the target."));

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud;
 
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.cloud.CloudInstance;
 import dev.nettune.cloud.ElasticIp;
 import dev.nettune.cloud.NetworkInterface;
@@ -21,7 +22,7 @@ import javafx.collections.ObservableList;
  * ENIs, security groups and EIPs, what is selected, and whether a load is running. No toolkit needed.
  */
 public final class CloudViewModel {
-    private final CloudTasks tasks;
+    private final TaskRunner tasks;
     private final Supplier<CloudSession> connect;
     private final ObjectProperty<CloudSession> session = new SimpleObjectProperty<>();
     private final StringProperty connection = new SimpleStringProperty("Not connected");
@@ -33,13 +34,17 @@ public final class CloudViewModel {
     private final ObservableList<ElasticIp> eips = FXCollections.observableArrayList();
     private final ObjectProperty<NetworkInterface> selectedEni = new SimpleObjectProperty<>();
     private final ObjectProperty<CloudInstance> selectedInstance = new SimpleObjectProperty<>();
-    private CloudTasks.Handle running;
+    private TaskRunner.Handle running;
 
     /** What one refresh reads. */
     record Snapshot(List<CloudInstance> instances, List<NetworkInterface> enis, List<SecurityGroup> groups, List<ElasticIp> eips) {
     }
 
-    public CloudViewModel(CloudTasks tasks, Supplier<CloudSession> connect) {
+    /** A session and what it found, handed from the worker to the FX thread. */
+    record Loaded(CloudSession session, Snapshot snapshot) {
+    }
+
+    public CloudViewModel(TaskRunner tasks, Supplier<CloudSession> connect) {
         this.tasks = tasks;
         this.connect = connect;
     }
@@ -55,11 +60,11 @@ public final class CloudViewModel {
         running = tasks.submit(() -> {
             CloudSession s = known != null ? known : connect.get();
             var api = s.api();
-            return new Object[] {s, new Snapshot(api.describeInstances(s.region()), api.describeNetworkInterfaces(s.region(), java.util.Optional.empty()),
-                    api.describeSecurityGroups(s.region()), api.describeEips(s.region()))};
+            return new Loaded(s, new Snapshot(api.describeInstances(s.region()), api.describeNetworkInterfaces(s.region(), java.util.Optional.empty()),
+                    api.describeSecurityGroups(s.region()), api.describeEips(s.region())));
         }, result -> {
-            CloudSession s = (CloudSession) result[0];
-            Snapshot snap = (Snapshot) result[1];
+            CloudSession s = result.session();
+            Snapshot snap = result.snapshot();
             session.set(s);
             connection.set(s.region() + " via " + s.description());
             instances.setAll(snap.instances());
@@ -127,7 +132,7 @@ public final class CloudViewModel {
         return selectedInstance;
     }
 
-    public CloudTasks tasks() {
+    public TaskRunner tasks() {
         return tasks;
     }
 }

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud;
 
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.cloud.AliyunCliScript;
 import dev.nettune.cloud.CloudAction;
 import dev.nettune.cloud.CloudPlan;
@@ -19,17 +20,17 @@ import javafx.collections.ObservableList;
  */
 public final class PlanRunModel {
     private final CloudSession session;
-    private final CloudTasks tasks;
+    private final TaskRunner tasks;
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper succeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanProperty interruptionsAccepted = new SimpleBooleanProperty(false);
-    private CloudTasks.Handle handle;
+    private TaskRunner.Handle handle;
     private String planId = "";
 
-    public PlanRunModel(CloudSession session, CloudTasks tasks) {
+    public PlanRunModel(CloudSession session, TaskRunner tasks) {
         this.session = session;
         this.tasks = tasks;
     }

@@ -1,11 +1,9 @@
 package dev.nettune.ui.cloud;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.nettune.ui.common.View;
 import java.net.URL;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanExpression;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import org.controlsfx.dialog.Wizard;
 import org.controlsfx.dialog.WizardPane;
@@ -16,13 +14,7 @@ public final class WizardPages {
     }
 
     public static Parent load(URL fxml, Object controller) {
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setController(controller);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("A cloud wizard page did not load: " + fxml, e);
-        }
+        return View.page(fxml, controller);
     }
 
     /** A page whose Next/Finish button is disabled while {@code invalid} is true; {@code onEnter} runs each time it is shown. */

@@ -1,10 +1,8 @@
 package dev.nettune.ui.hostkey;
 
+import dev.nettune.ui.common.View;
 import dev.nettune.host.HostKeyDecision;
 import dev.nettune.host.UnknownHostKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -26,14 +24,7 @@ public final class HostKeyDialog {
 
     public HostKeyDialog(UnknownHostKey key, Window owner) {
         model = new HostKeyViewModel(key);
-        FXMLLoader loader = new FXMLLoader(HostKeyDialog.class.getResource("HostKeyView.fxml"));
-        loader.setControllerFactory(type -> new HostKeyController(model));
-        Parent content;
-        try {
-            content = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The host-key dialog's FXML did not load", e);
-        }
+        Parent content = View.HOST_KEY.load(new HostKeyController(model));
         if (owner != null) {
             dialog.initOwner(owner);
         }

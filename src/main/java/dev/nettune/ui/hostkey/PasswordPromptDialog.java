@@ -1,9 +1,7 @@
 package dev.nettune.ui.hostkey;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.nettune.ui.common.View;
 import java.util.Optional;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -16,14 +14,7 @@ public final class PasswordPromptDialog {
 
     public PasswordPromptDialog(PasswordPromptViewModel model, Window owner) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(PasswordPromptDialog.class.getResource("PasswordPromptView.fxml"));
-        loader.setControllerFactory(type -> new PasswordPromptController(model));
-        Parent content;
-        try {
-            content = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The password prompt's FXML did not load", e);
-        }
+        Parent content = View.PASSWORD_PROMPT.load(new PasswordPromptController(model));
         if (owner != null) {
             dialog.initOwner(owner);
         }

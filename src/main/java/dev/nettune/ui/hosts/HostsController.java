@@ -1,6 +1,6 @@
 package dev.nettune.ui.hosts;
 
-import dev.nettune.ui.calculator.BucketGrid;
+import dev.nettune.ui.common.BucketGrid;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

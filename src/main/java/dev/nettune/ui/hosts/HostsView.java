@@ -1,5 +1,8 @@
 package dev.nettune.ui.hosts;
 
+import dev.nettune.ui.common.View;
+import dev.nettune.ui.common.TaskRunner;
+import dev.nettune.ui.common.ScreenView;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostOptions;
 import dev.nettune.host.Host;
@@ -9,20 +12,15 @@ import dev.nettune.sandbox.SandboxInstance;
 import dev.nettune.store.SavedHost;
 import dev.nettune.ui.hostkey.FxHostPrompts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /** Loads the Hosts screen (FXML, controller, view model) and wires it to the application's hosts. */
-public final class HostsView {
+public final class HostsView implements ScreenView {
     private final Parent root;
     private final HostsController controller;
 
@@ -32,11 +30,6 @@ public final class HostsView {
     }
 
     public static HostsView load(AppContext context) {
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "hosts-screen-reader");
-            t.setDaemon(true);
-            return t;
-        });
         Parent[] rootRef = new Parent[1];
         FxHostPrompts prompts = new FxHostPrompts(() -> rootRef[0] == null || rootRef[0].getScene() == null ? null
                 : rootRef[0].getScene().getWindow());
@@ -46,7 +39,7 @@ public final class HostsView {
             try (Host h = context.hostResolver().resolve(name, options)) {
                 return reader.read(h, nic, HostStateReader.DEFAULT_TIMEOUT);
             }
-        }, executor, Platform::runLater);
+        }, TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
         HostsController.HostsActions actions = new HostsController.HostsActions() {
             @Override
             public List<String> sshConfigAliases() throws IOException {
@@ -73,15 +66,10 @@ public final class HostsView {
                 context.hostInventory().remove(name);
             }
         };
-        FXMLLoader loader = new FXMLLoader(HostsView.class.getResource("HostsView.fxml"));
-        loader.setControllerFactory(type -> new HostsController(model, actions));
-        try {
-            Parent root = loader.load();
-            rootRef[0] = root;
-            return new HostsView(root, loader.getController());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The Hosts screen's FXML did not load", e);
-        }
+        HostsController controller = new HostsController(model, actions);
+        Parent root = View.HOSTS.load(controller);
+        rootRef[0] = root;
+        return new HostsView(root, controller);
     }
 
     private static Optional<String> optional(String s) {
@@ -100,6 +88,7 @@ public final class HostsView {
         return list;
     }
 
+    @Override
     public Parent root() {
         return root;
     }

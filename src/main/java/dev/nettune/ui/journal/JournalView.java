@@ -1,23 +1,14 @@
 package dev.nettune.ui.journal;
 
+import dev.nettune.ui.common.View;
+import dev.nettune.ui.common.TaskRunner;
+import dev.nettune.ui.common.ScreenView;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /** Loads the Journal screen (FXML, controller, view model) as one node for the main window. */
-public final class JournalView {
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nettune-journal");
-        t.setDaemon(true);
-        return t;
-    });
-
+public final class JournalView implements ScreenView {
     private final Parent root;
     private final JournalViewModel model;
 
@@ -28,26 +19,21 @@ public final class JournalView {
 
     public static JournalView load(AppContext context) {
         return load(new JournalViewModel(context.tuningJournal(), context.tuningEngine(),
-                name -> context.hostResolver().resolve(name, HostOptions.defaults()), WORKER, Platform::runLater));
+                name -> context.hostResolver().resolve(name, HostOptions.defaults()), TaskRunner.application().workers(), TaskRunner.application().ui()::execute));
     }
 
     public static JournalView load(JournalViewModel model) {
-        FXMLLoader loader = new FXMLLoader(JournalView.class.getResource("JournalView.fxml"));
-        loader.setControllerFactory(type -> new JournalController(model));
-        try {
-            Parent root = loader.load();
-            // The journal changes while other screens apply plans: show it fresh whenever it is shown.
-            root.sceneProperty().addListener((o, a, b) -> {
-                if (b != null) {
-                    model.refresh();
-                }
-            });
-            return new JournalView(root, model);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The Journal screen's FXML did not load", e);
-        }
+        Parent root = View.JOURNAL.load(new JournalController(model));
+        // The journal changes while other screens apply plans: show it fresh whenever it is shown.
+        root.sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.refresh();
+            }
+        });
+        return new JournalView(root, model);
     }
 
+    @Override
     public Parent root() {
         return root;
     }

@@ -1,7 +1,7 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.QueuePalette;
 import dev.nettune.monitor.Scenario;
-import dev.nettune.ui.calculator.QueuePalette;
 import java.io.File;
 import java.io.IOException;
 import javafx.beans.binding.Bindings;

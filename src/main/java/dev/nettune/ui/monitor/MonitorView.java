@@ -1,5 +1,8 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.View;
+import dev.nettune.ui.common.TaskRunner;
+import dev.nettune.ui.common.ScreenView;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostOptions;
 import dev.nettune.monitor.Hping3Sender;
@@ -8,25 +11,16 @@ import dev.nettune.sandbox.SandboxInstance;
 import dev.nettune.sandbox.SandboxSender;
 import dev.nettune.store.RecordingStore;
 import dev.nettune.store.SavedHost;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /**
  * Loads the Monitor screen (FXML, controller, view model) for the main window, and starts
  * monitoring the sandbox's eth1 with background traffic on, so the charts move at first start.
  */
-public final class MonitorView {
+public final class MonitorView implements ScreenView {
     /** Background traffic the sandbox gets when the Monitor opens on it. */
     static final int SANDBOX_BACKGROUND_PPS = 3000;
 
@@ -39,27 +33,28 @@ public final class MonitorView {
     }
 
     public static MonitorView load(AppContext context) {
-        ExecutorService background = Executors.newCachedThreadPool(daemon("monitor-work"));
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("monitor-sampler"));
-        MonitorViewModel model = new MonitorViewModel(context.hostResolver(), hostChoices(context),
-                recordings(context), (sender, receiver, nic) -> sender(context, sender, receiver, nic), background, scheduler,
-                Platform::runLater, System::currentTimeMillis, (host, nic) -> () -> {
+        TaskRunner tasks = TaskRunner.application();
+        MonitorViewModel model = new MonitorViewModel(context.hostResolver(), List.of(SandboxInstance.NAME),
+                () -> recordings(context), (sender, receiver, nic) -> sender(context, sender, receiver, nic), tasks,
+                (host, nic) -> () -> {
                     if (host.equals(SandboxInstance.NAME) && !context.sandboxTraffic().backgroundRunning()) {
                         context.sandboxTraffic().startBackground(nic, SANDBOX_BACKGROUND_PPS);
                     }
                 });
-        FXMLLoader loader = new FXMLLoader(MonitorView.class.getResource("MonitorView.fxml"));
-        loader.setControllerFactory(type -> new MonitorController(model));
-        try {
-            Parent root = loader.load();
-            MonitorView view = new MonitorView(root, loader.getController());
-            model.onProposal(context.rssProposals()::propose);
-            model.loadNics();
-            model.start();
-            return view;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The Monitor screen's FXML did not load", e);
-        }
+        MonitorController controller = new MonitorController(model);
+        Parent root = View.MONITOR.load(controller);
+        model.onProposal(context.rssProposals()::propose);
+        // The saved hosts come from SQLite: read them off the FX thread.
+        tasks.submit(() -> hostChoices(context), names -> {
+            for (String n : names) {
+                if (!model.hostNames().contains(n)) {
+                    model.hostNames().add(n);
+                }
+            }
+        }, e -> model.statusProperty().set("Saved hosts could not be read: " + e.getMessage()));
+        model.loadNics();
+        model.start();
+        return new MonitorView(root, controller);
     }
 
     static List<String> hostChoices(AppContext context) {
@@ -100,17 +95,15 @@ public final class MonitorView {
         return new Hping3Sender(context.hostResolver().resolve(sender, HostOptions.defaults()));
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
+    @Override
     public Parent root() {
         return root;
+    }
+
+    /** Ends the monitor session, its redraws and any verification: on exit of the application. */
+    @Override
+    public void close() {
+        controller.model().close();
     }
 
     public MonitorViewModel model() {

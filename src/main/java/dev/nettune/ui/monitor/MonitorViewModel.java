@@ -50,6 +50,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import dev.nettune.ui.common.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -82,7 +84,7 @@ public final class MonitorViewModel implements AutoCloseable {
     }
 
     private final HostResolver hosts;
-    private final Optional<RecordingStore> recordings;
+    private final Supplier<Optional<RecordingStore>> recordingStore;
     private final SenderFactory senders;
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
@@ -137,16 +139,15 @@ public final class MonitorViewModel implements AutoCloseable {
     private long drawnVersion = -1;
     private Future<?> verification;
 
-    public MonitorViewModel(HostResolver hosts, List<String> hostChoices, Optional<RecordingStore> recordings, SenderFactory senders,
-            ExecutorService background, ScheduledExecutorService scheduler, Executor fx, LongSupplier clock,
-            BiFunction<String, String, Runnable> onStart) {
+    public MonitorViewModel(HostResolver hosts, List<String> hostChoices, Supplier<Optional<RecordingStore>> recordings, SenderFactory senders,
+            TaskRunner tasks, BiFunction<String, String, Runnable> onStart) {
         this.hosts = hosts;
-        this.recordings = recordings;
+        this.recordingStore = recordings;
         this.senders = senders;
-        this.background = background;
-        this.scheduler = scheduler;
-        this.fx = fx;
-        this.clock = clock;
+        this.background = tasks.workers();
+        this.scheduler = tasks.scheduler();
+        this.fx = tasks.ui();
+        this.clock = tasks.clock();
         this.onStart = onStart;
         hostNames.setAll(hostChoices);
         scenario.addListener((o, was, is) -> {
@@ -313,6 +314,8 @@ public final class MonitorViewModel implements AutoCloseable {
         synchronized (this) {
             s = session;
         }
+        // Opening the store touches SQLite: on first use only, and Record is a deliberate click.
+        Optional<RecordingStore> recordings = recordingStore.get();
         if (s == null || recordings.isEmpty()) {
             recording.set(false);
             status.set(recordings.isEmpty() ? "Recordings need the database." : "Start monitoring first.");

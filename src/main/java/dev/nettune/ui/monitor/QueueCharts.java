@@ -1,9 +1,9 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.QueuePalette;
 import dev.nettune.monitor.ChartFrame;
 import dev.nettune.monitor.RateSample;
 import dev.nettune.rss.IndirectionTable;
-import dev.nettune.ui.calculator.QueuePalette;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -3,7 +3,9 @@ package dev.nettune.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.nettune.app.AppContext;
-import java.util.HashMap;
+import dev.nettune.ui.common.ScreenId;
+import dev.nettune.ui.common.ScreenView;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
@@ -30,12 +32,12 @@ import javafx.scene.layout.VBox;
 /** The main window: a navigation rail on the left, the chosen screen in the middle, light or dark. */
 public final class MainWindow {
     /** Screens to open first, best first: the host list once it exists, else the calculator. */
-    static final List<String> START_PREFERENCE = List.of("hosts", "calculator");
+    static final List<ScreenId> START_PREFERENCE = List.of(ScreenId.HOSTS, ScreenId.CALCULATOR);
 
     private final AppContext context;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
-    private final Map<String, Node> built = new HashMap<>();
+    private final Map<ScreenId, ScreenView> built = new EnumMap<>(ScreenId.class);
     private final ToggleGroup group = new ToggleGroup();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("NetTune");
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
@@ -56,20 +58,20 @@ public final class MainWindow {
         dark.set(themePreference.dark());
         applyTheme(dark.get());
         show(startScreen(screens));
-        if (context != null && screens.stream().anyMatch(s -> s.id().equals("tuning"))) {
+        if (context != null && screens.stream().anyMatch(s -> s.id() == ScreenId.TUNING)) {
             // A proposed RSS change (the Monitor's verification fix) opens the Tuning screen, which plans it.
-            context.rssProposals().subscribe(p -> javafx.application.Platform.runLater(() -> show("tuning")));
+            context.rssProposals().subscribe(p -> javafx.application.Platform.runLater(() -> show(ScreenId.TUNING)));
         }
     }
 
     /** The id of the screen shown on start. */
-    static String startScreen(List<ScreenFactory> screens) {
-        for (String id : START_PREFERENCE) {
-            if (screens.stream().anyMatch(s -> s.id().equals(id))) {
+    static ScreenId startScreen(List<ScreenFactory> screens) {
+        for (ScreenId id : START_PREFERENCE) {
+            if (screens.stream().anyMatch(s -> s.id() == id)) {
                 return id;
             }
         }
-        return screens.isEmpty() ? "" : screens.get(0).id();
+        return screens.isEmpty() ? ScreenId.WELCOME : screens.get(0).id();
     }
 
     public static String stylesheet() {
@@ -105,10 +107,18 @@ public final class MainWindow {
         return dark;
     }
 
-    /** Shows the screen with this id (as the rail does on a click). */
-    public void show(String id) {
-        group.getToggles().stream().filter(t -> id.equals(((ToggleButton) t).getUserData()))
+    /** Shows this screen (as the rail does on a click). */
+    public void show(ScreenId id) {
+        group.getToggles().stream().filter(t -> id == t.getUserData())
                 .findFirst().ifPresent(t -> t.setSelected(true));
+    }
+
+    /** Closes every screen built so far (their sessions and timers); the application calls it on exit. */
+    public void close() {
+        for (ScreenView v : built.values()) {
+            v.close();
+        }
+        built.clear();
     }
 
     private Node rail(List<ScreenFactory> screens) {
@@ -134,7 +144,7 @@ public final class MainWindow {
             glyph.getStyleClass().add("nav-glyph");
             b.setGraphic(glyph);
             b.setContentDisplay(ContentDisplay.TOP);
-            b.setId("nav-" + s.id());
+            b.setId("nav-" + s.id().id());
             b.setUserData(s.id());
             b.setToggleGroup(group);
             b.getStyleClass().addAll("nav-item", "flat");
@@ -142,7 +152,7 @@ public final class MainWindow {
             b.setTooltip(new Tooltip(s.title()));
             b.selectedProperty().addListener((obs, was, is) -> {
                 if (is) {
-                    content.getChildren().setAll(built.computeIfAbsent(s.id(), id -> s.create().apply(context)));
+                    content.getChildren().setAll(built.computeIfAbsent(s.id(), id -> s.create().apply(context)).root());
                     title.set("NetTune \u2014 " + s.title());
                 }
             });

@@ -6,21 +6,26 @@ import dev.nettune.ui.hosts.HostsView;
 import dev.nettune.ui.journal.JournalView;
 import dev.nettune.ui.monitor.MonitorView;
 import dev.nettune.ui.tuning.TuningView;
+import dev.nettune.ui.common.ScreenId;
 import java.util.List;
 
-/** The screens of the main window, in rail order; each area adds its screen here. */
+/**
+ * The screens of the main window, in rail order. To add one: a {@link ScreenId} constant, a view
+ * class implementing {@code ScreenView} (its {@code close()} stops background work on exit), and an
+ * entry here.
+ */
 public final class Screens {
     private Screens() {
     }
 
     public static List<ScreenFactory> all() {
         return List.of(
-                new ScreenFactory("welcome", "Welcome", "\u2302", ctx -> new WelcomeView().root()),
-                new ScreenFactory("calculator", "Calculator", "\u229E", ctx -> CalculatorView.load(ctx).root()),
-                new ScreenFactory("hosts", "Hosts", "\u2630", ctx -> HostsView.load(ctx).root()),
-                new ScreenFactory("monitor", "Monitor", "\u223F", ctx -> MonitorView.load(ctx).root()),
-                new ScreenFactory("cloud", "Cloud", "\u2601", ctx -> CloudScreen.load(ctx).root()),
-                new ScreenFactory("tuning", "Tuning", "\u2699", ctx -> TuningView.load(ctx).root()),
-                new ScreenFactory("journal", "Journal", "\u2261", ctx -> JournalView.load(ctx).root()));
+                new ScreenFactory(ScreenId.WELCOME, "Welcome", "\u2302", ctx -> new WelcomeView()::root),
+                new ScreenFactory(ScreenId.CALCULATOR, "Calculator", "\u229E", ctx -> CalculatorView.load(ctx)),
+                new ScreenFactory(ScreenId.HOSTS, "Hosts", "\u2630", ctx -> HostsView.load(ctx)),
+                new ScreenFactory(ScreenId.MONITOR, "Monitor", "\u223F", ctx -> MonitorView.load(ctx)),
+                new ScreenFactory(ScreenId.CLOUD, "Cloud", "\u2601", ctx -> CloudScreen.load(ctx)),
+                new ScreenFactory(ScreenId.TUNING, "Tuning", "\u2699", ctx -> TuningView.load(ctx)),
+                new ScreenFactory(ScreenId.JOURNAL, "Journal", "\u2261", ctx -> JournalView.load(ctx)));
     }
 }

@@ -1,13 +1,13 @@
 package dev.nettune.ui.shell;
 
 import javafx.geometry.Insets;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /** What a newcomer sees before choosing a screen. */
 final class WelcomeView {
-    Node root() {
+    Parent root() {
         Label title = new Label("NetTune");
         title.getStyleClass().add("title-1");
         Label text = new Label("Set up and tune Alibaba Cloud ECS networking end to end. "

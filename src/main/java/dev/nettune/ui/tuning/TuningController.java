@@ -1,8 +1,8 @@
 package dev.nettune.ui.tuning;
 
+import dev.nettune.ui.common.BucketGrid;
 import dev.nettune.rss.RssKey;
 import dev.nettune.tuning.Profile;
-import dev.nettune.ui.calculator.BucketGrid;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;

@@ -1,26 +1,18 @@
 package dev.nettune.ui.tuning;
 
+import dev.nettune.ui.common.View;
+import dev.nettune.ui.common.TaskRunner;
+import dev.nettune.ui.common.ScreenView;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostOptions;
 import dev.nettune.store.SavedHost;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /** Loads the Tuning screen (FXML, controller, view model) as one node for the main window. */
-public final class TuningView {
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nettune-tuning");
-        t.setDaemon(true);
-        return t;
-    });
-
+public final class TuningView implements ScreenView {
     private final Parent root;
     private final TuningController controller;
 
@@ -40,7 +32,7 @@ public final class TuningView {
         }
         TuningViewModel model = new TuningViewModel(
                 name -> context.hostResolver().resolve(name, HostOptions.defaults()),
-                context.tuningEngine(), hosts, context.profiles().all(), WORKER, Platform::runLater);
+                context.tuningEngine(), hosts, context.profiles().all(), TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
         // An RSS change proposed elsewhere (the Monitor's verification fix) fills the RSS editor, ready to plan.
         context.rssProposals().latest().ifPresent(p -> propose(model, p));
         context.rssProposals().subscribe(p -> Platform.runLater(() -> propose(model, p)));
@@ -58,16 +50,11 @@ public final class TuningView {
     }
 
     public static TuningView load(TuningViewModel model) {
-        FXMLLoader loader = new FXMLLoader(TuningView.class.getResource("TuningView.fxml"));
-        loader.setControllerFactory(type -> new TuningController(model));
-        try {
-            Parent root = loader.load();
-            return new TuningView(root, loader.getController());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The Tuning screen's FXML did not load", e);
-        }
+        TuningController controller = new TuningController(model);
+        return new TuningView(View.TUNING.load(controller), controller);
     }
 
+    @Override
     public Parent root() {
         return root;
     }

@@ -1,5 +1,7 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.TestTasks;
+import dev.nettune.ui.common.BackgroundWork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettune.rss.Distribution;
@@ -41,7 +43,7 @@ class AnalysisViewModelsTest {
     }
 
     private static BackgroundWork direct() {
-        return new BackgroundWork(Runnable::run, Runnable::run);
+        return TestTasks.sameThread().newWork();
     }
 
     private static RssCalculator microsoftEqual4() {

@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud;
 
+import dev.nettune.ui.common.TestTasks;
+import dev.nettune.ui.common.TaskRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettune.cloud.ConnectionTrackingTimeouts;
@@ -28,7 +30,7 @@ class CloudViewModelsTest {
     Path dir;
     private SandboxCloud sandbox;
     private CloudSession session;
-    private final CloudTasks tasks = InlineTasks.create();
+    private final TaskRunner tasks = TestTasks.sameThread();
     private static final NetworkInterfaceId ENI = NetworkInterfaceId.of(DemoSeed.SECONDARY_ENI);
 
     @BeforeEach

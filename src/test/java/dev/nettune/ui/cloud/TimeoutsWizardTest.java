@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud;
 
+import dev.nettune.ui.common.TaskRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -59,7 +60,7 @@ class TimeoutsWizardTest {
                 new CloudJournalStore(Database.open(dir.resolve("n.db"))), SandboxCloud.waiter());
         TimeoutsWizard[] w = new TimeoutsWizard[1];
         robot.interact(() -> {
-            w[0] = new TimeoutsWizard(stage, session, CloudTasks.onFxThread(), ENI);
+            w[0] = new TimeoutsWizard(stage, session, TaskRunner.application(), ENI);
             w[0].wizard().getDialog().show();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w[0].model().current().get() != null);

@@ -3,6 +3,7 @@ package dev.nettune.ui.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettune.app.AppContext;
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.monitor.QueueSamplerTest;
 import dev.nettune.monitor.Scenario;
 import dev.nettune.sandbox.SandboxSender;
@@ -36,9 +37,9 @@ class MonitorViewModelTest {
         background = Executors.newCachedThreadPool();
         scheduler = Executors.newScheduledThreadPool(2);
         model = new MonitorViewModel(context.hostResolver(), List.of("sandbox", "local"),
-                Optional.of(new RecordingStore(context.database())),
-                (sender, receiver, nic) -> new SandboxSender(context.sandboxTraffic(), nic), background, scheduler,
-                Runnable::run, System::currentTimeMillis, (host, nic) -> () -> context.sandboxTraffic().startBackground(nic, 3000));
+                () -> Optional.of(new RecordingStore(context.database())),
+                (sender, receiver, nic) -> new SandboxSender(context.sandboxTraffic(), nic),
+                new TaskRunner(background, scheduler, Runnable::run, System::currentTimeMillis), (host, nic) -> () -> context.sandboxTraffic().startBackground(nic, 3000));
         redraws = FramesDrawn.of(model);
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.ui.shell;
 
+import dev.nettune.ui.common.ScreenId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -43,11 +44,11 @@ class MainWindowTest {
 
     @Test
     void opensOnTheFirstPreferredScreenThatExists() {
-        String expected = MainWindow.startScreen(Screens.all());
+        ScreenId expected = MainWindow.startScreen(Screens.all());
 
         assertThat(MainWindow.START_PREFERENCE).contains(expected);
         assertThat(window.titleProperty().get()).isEqualTo("NetTune \u2014 "
-                + Screens.all().stream().filter(s -> s.id().equals(expected)).findFirst().orElseThrow().title());
+                + Screens.all().stream().filter(s -> s.id() == expected).findFirst().orElseThrow().title());
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.nettune.cloud.ElasticIp;
 import dev.nettune.cloud.NetworkInterface;
 import dev.nettune.cloud.SecurityGroup;
 import dev.nettune.ui.cloud.CloudSession;
-import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.cloud.ReviewPageController;
 import dev.nettune.ui.cloud.RunPageController;
 import dev.nettune.ui.cloud.WizardPages;
@@ -21,7 +21,7 @@ public final class SecondaryEniWizard {
     private final Wizard wizard;
     private final SecondaryEniWizardModel model;
 
-    public SecondaryEniWizard(Object owner, CloudSession session, CloudTasks tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
+    public SecondaryEniWizard(Object owner, CloudSession session, TaskRunner tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
             List<SecurityGroup> groups, List<ElasticIp> eips, CloudInstance preselected) {
         model = new SecondaryEniWizardModel(session, tasks, instances, enis, groups, eips, preselected);
         wizard = WizardPages.wizard(owner, "Secondary ENI");

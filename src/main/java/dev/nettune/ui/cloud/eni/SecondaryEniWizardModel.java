@@ -17,7 +17,7 @@ import dev.nettune.cloud.SecurityGroup;
 import dev.nettune.cloud.SecurityGroupRule;
 import dev.nettune.cloud.VSwitchId;
 import dev.nettune.ui.cloud.CloudSession;
-import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.cloud.PlanRunModel;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +88,7 @@ public final class SecondaryEniWizardModel {
     private final StringBinding eipProblem;
     private final PlanRunModel runner;
 
-    public SecondaryEniWizardModel(CloudSession session, CloudTasks tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
+    public SecondaryEniWizardModel(CloudSession session, TaskRunner tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
             List<SecurityGroup> groups, List<ElasticIp> eips, CloudInstance preselected) {
         this.session = session;
         this.runner = new PlanRunModel(session, tasks);

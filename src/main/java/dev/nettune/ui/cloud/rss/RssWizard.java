@@ -2,7 +2,7 @@ package dev.nettune.ui.cloud.rss;
 
 import dev.nettune.cloud.NetworkInterface;
 import dev.nettune.ui.cloud.CloudSession;
-import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.cloud.ReviewPageController;
 import dev.nettune.ui.cloud.RunPageController;
 import dev.nettune.ui.cloud.WizardPages;
@@ -14,7 +14,7 @@ public final class RssWizard {
     private final Wizard wizard;
     private final RssWizardModel model;
 
-    public RssWizard(Object owner, CloudSession session, CloudTasks tasks, NetworkInterface eni) {
+    public RssWizard(Object owner, CloudSession session, TaskRunner tasks, NetworkInterface eni) {
         model = new RssWizardModel(session, tasks, eni);
         wizard = WizardPages.wizard(owner, "Custom RSS on " + eni.id());
         ReviewPageController review = new ReviewPageController(model::plan, model.runner());

@@ -8,7 +8,7 @@ import dev.nettune.cloud.NetworkInterface;
 import dev.nettune.cloud.PreflightCheck;
 import dev.nettune.cloud.RssPreflight;
 import dev.nettune.ui.cloud.CloudSession;
-import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.cloud.PlanRunModel;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -29,7 +29,7 @@ import javafx.collections.ObservableList;
  */
 public final class RssWizardModel {
     private final CloudSession session;
-    private final CloudTasks tasks;
+    private final TaskRunner tasks;
     private final NetworkInterface eni;
     private final BooleanProperty enable = new SimpleBooleanProperty(true);
     private final StringProperty kernel = new SimpleStringProperty("");
@@ -47,7 +47,7 @@ public final class RssWizardModel {
     private final BooleanBinding invalid;
     private final PlanRunModel runner;
 
-    public RssWizardModel(CloudSession session, CloudTasks tasks, NetworkInterface eni) {
+    public RssWizardModel(CloudSession session, TaskRunner tasks, NetworkInterface eni) {
         this.session = session;
         this.tasks = tasks;
         this.eni = eni;
@@ -66,14 +66,11 @@ public final class RssWizardModel {
             Optional<CloudInstance> i = eni.instanceId().flatMap(id -> session.api().describeInstance(session.region(), id));
             Optional<InstanceTypeInfo> t = i.flatMap(x -> session.api().describeInstanceType(session.region(), x.instanceType()));
             Optional<Boolean> rss = session.api().describeCustomRss(session.region(), eni.id());
-            return new Object[] {i, t, rss};
+            return new Preflight(i, t, rss);
         }, r -> {
-            @SuppressWarnings("unchecked")
-            Optional<CloudInstance> i = (Optional<CloudInstance>) r[0];
-            @SuppressWarnings("unchecked")
-            Optional<InstanceTypeInfo> t = (Optional<InstanceTypeInfo>) r[1];
-            @SuppressWarnings("unchecked")
-            Optional<Boolean> rss = (Optional<Boolean>) r[2];
+            Optional<CloudInstance> i = r.instance();
+            Optional<InstanceTypeInfo> t = r.type();
+            Optional<Boolean> rss = r.rssEnabled();
             type.set(t);
             currentRss.set(rss);
             instance.set(i);
@@ -174,5 +171,9 @@ public final class RssWizardModel {
 
     public NetworkInterface eni() {
         return eni;
+    }
+
+    /** What the preflight read, handed from the worker to the FX thread. */
+    record Preflight(Optional<CloudInstance> instance, Optional<InstanceTypeInfo> type, Optional<Boolean> rssEnabled) {
     }
 }

@@ -2,7 +2,7 @@ package dev.nettune.ui.cloud.timeouts;
 
 import dev.nettune.cloud.NetworkInterfaceId;
 import dev.nettune.ui.cloud.CloudSession;
-import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.cloud.ReviewPageController;
 import dev.nettune.ui.cloud.RunPageController;
 import dev.nettune.ui.cloud.WizardPages;
@@ -14,7 +14,7 @@ public final class TimeoutsWizard {
     private final Wizard wizard;
     private final TimeoutsWizardModel model;
 
-    public TimeoutsWizard(Object owner, CloudSession session, CloudTasks tasks, NetworkInterfaceId eni) {
+    public TimeoutsWizard(Object owner, CloudSession session, TaskRunner tasks, NetworkInterfaceId eni) {
         model = new TimeoutsWizardModel(session, tasks, eni);
         wizard = WizardPages.wizard(owner, "Connection timeouts of " + eni);
         TimeoutsPageController form = new TimeoutsPageController(model);

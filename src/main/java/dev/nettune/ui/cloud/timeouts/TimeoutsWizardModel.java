@@ -6,7 +6,7 @@ import dev.nettune.cloud.CloudPlanner;
 import dev.nettune.cloud.ConnectionTrackingTimeouts;
 import dev.nettune.cloud.NetworkInterfaceId;
 import dev.nettune.ui.cloud.CloudSession;
-import dev.nettune.ui.cloud.CloudTasks;
+import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.cloud.PlanRunModel;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -28,7 +28,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class TimeoutsWizardModel {
     private final CloudSession session;
-    private final CloudTasks tasks;
+    private final TaskRunner tasks;
     private final NetworkInterfaceId eni;
     private final ObjectProperty<ConnectionTrackingTimeouts> current = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> tcpEstablished = new SimpleObjectProperty<>(ConnectionTrackingTimeouts.DEFAULTS.tcpEstablished());
@@ -40,7 +40,7 @@ public final class TimeoutsWizardModel {
     private final BooleanBinding invalid;
     private final PlanRunModel runner;
 
-    public TimeoutsWizardModel(CloudSession session, CloudTasks tasks, NetworkInterfaceId eni) {
+    public TimeoutsWizardModel(CloudSession session, TaskRunner tasks, NetworkInterfaceId eni) {
         this.session = session;
         this.tasks = tasks;
         this.eni = eni;

@@ -1,4 +1,4 @@
-package dev.nettune.ui.calculator;
+package dev.nettune.ui.common;
 
 /**
  * A stable colour per queue, so queue 5 has the same colour on every screen and in every run:

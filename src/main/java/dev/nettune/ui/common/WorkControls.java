@@ -1,19 +1,16 @@
-package dev.nettune.ui.calculator;
+package dev.nettune.ui.common;
 
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableColumn;
 
-/** The small bindings every analysis panel shares: run/cancel/progress/status, and read-only table columns. */
-final class WorkControls {
+/** Binds a panel's Run / Cancel buttons, progress bar and status label to its {@link BackgroundWork}. */
+public final class WorkControls {
     private WorkControls() {
     }
 
     /** Run is disabled while working, Cancel only then; the bar and the status follow the work. */
-    static void bind(BackgroundWork work, Button run, Button cancel, ProgressBar bar, Label status) {
+    public static void bind(BackgroundWork work, Button run, Button cancel, ProgressBar bar, Label status) {
         run.disableProperty().bind(work.runningProperty());
         cancel.disableProperty().bind(work.runningProperty().not());
         cancel.setOnAction(e -> work.cancel());
@@ -27,13 +24,5 @@ final class WorkControls {
                 status.getStyleClass().add("field-error");
             }
         });
-    }
-
-    /** A column showing {@code value} of each row. */
-    static <S> TableColumn<S, Object> column(String title, double width, Function<S, Object> value) {
-        TableColumn<S, Object> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 }

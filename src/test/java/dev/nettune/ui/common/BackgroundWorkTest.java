@@ -1,4 +1,4 @@
-package dev.nettune.ui.calculator;
+package dev.nettune.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BackgroundWorkTest {
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
-    private final BackgroundWork work = new BackgroundWork(worker, ui);
+    private final BackgroundWork work = new TaskRunner(worker, new SteppableScheduler(), ui, System::currentTimeMillis).newWork();
 
     @AfterEach
     void stop() {

@@ -1,4 +1,4 @@
-package dev.nettune.ui.calculator;
+package dev.nettune.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

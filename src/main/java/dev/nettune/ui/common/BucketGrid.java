@@ -1,4 +1,4 @@
-package dev.nettune.ui.calculator;
+package dev.nettune.ui.common;
 
 import dev.nettune.rss.IndirectionTable;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ public final class BucketGrid extends GridPane {
     }
 
     /** The cell of a bucket, for the legend and tests. */
-    Label cell(int bucket) {
+    public Label cell(int bucket) {
         return cells.get(bucket);
     }
 }

@@ -1,4 +1,4 @@
-package dev.nettune.ui.calculator;
+package dev.nettune.ui.common;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -13,8 +13,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Runs one long job at a time off the UI thread: progress, status and the result come back through
- * the {@code ui} executor (Platform::runLater on screen, a plain executor in tests). Starting a new
+ * Runs one long job at a time off the UI thread (get one from {@link TaskRunner#newWork()}): progress,
+ * status and the result come back through the runner's UI executor. Starting a new
  * job cancels the running one; a cancelled or superseded job's result is dropped.
  */
 public final class BackgroundWork {
@@ -37,6 +37,7 @@ public final class BackgroundWork {
 
     private final Executor worker;
     private final Executor ui;
+
     private final AtomicLong generation = new AtomicLong();
     private volatile AtomicBoolean currentCancel = new AtomicBoolean();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -44,9 +45,10 @@ public final class BackgroundWork {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
 
-    public BackgroundWork(Executor worker, Executor ui) {
-        this.worker = worker;
-        this.ui = ui;
+    /** A slot running on {@code runner}'s workers, reporting on its UI executor. */
+    public BackgroundWork(TaskRunner runner) {
+        this.worker = runner.workers();
+        this.ui = runner.ui();
     }
 
     /**

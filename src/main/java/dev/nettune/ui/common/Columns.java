@@ -1,0 +1,70 @@
+package dev.nettune.ui.common;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Table column helpers: read-only columns from a getter, and columns that size themselves to their
+ * content, so IDs, MACs and hashes are never cut off ("eni-2ze8…" is useless to copy).
+ */
+public final class Columns {
+    /** Room for the cell's padding and the header's sort arrow, beyond the text itself. */
+    static final double PADDING = 28;
+
+    private Columns() {
+    }
+
+    /** A column showing {@code value} of each row. */
+    public static <S> TableColumn<S, Object> text(String title, double width, Function<S, Object> value) {
+        TableColumn<S, Object> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /**
+     * Keeps each of {@code columns} at least as wide as its header and its widest cell, now and
+     * whenever the table's rows change (the column may still be widened by the user).
+     */
+    @SafeVarargs
+    public static <S> void fitToContent(TableView<S> table, TableColumn<S, ?>... columns) {
+        Runnable fit = () -> {
+            for (TableColumn<S, ?> c : columns) {
+                double w = Math.ceil(contentWidth(table, c) + PADDING);
+                c.setMinWidth(w);
+                c.setPrefWidth(Math.max(c.getPrefWidth(), w));
+            }
+        };
+        table.getItems().addListener((ListChangeListener<S>) ch -> fit.run());
+        table.itemsProperty().addListener((o, was, is) -> {
+            is.addListener((ListChangeListener<S>) ch -> fit.run());
+            fit.run();
+        });
+        fit.run();
+    }
+
+    /** The width of the header or the widest cell text, in the default font. */
+    static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column) {
+        double w = width(column.getText());
+        List<S> rows = table.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            Object v = column.getCellData(i);
+            if (v != null) {
+                w = Math.max(w, width(v.toString()));
+            }
+        }
+        return w;
+    }
+
+    private static double width(String s) {
+        Text t = new Text(s == null ? "" : s);
+        t.setFont(Font.getDefault());
+        return t.getLayoutBounds().getWidth();
+    }
+}
