@@ -10,9 +10,39 @@ import java.util.regex.Pattern;
 /**
  * Faults a test (or the demo) can inject into a {@link SandboxInstance}: fail the next command whose
  * display text matches a pattern, drop the connection on the next call, delay every call, and the
- * rig's lesson (RSS not active until the first {@code ethtool -X}). Thread-safe.
+ * traps a real virtio-net RSS NIC sets (see ../shared/rig/README.md):
+ * <ul>
+ * <li>{@link #rssInactiveUntilFirstSet}: after boot, and again after every {@code ethtool -L}, the device
+ *     does not steer by the key and table {@code ethtool -x} shows until the next {@code ethtool -X};
+ *     {@link #inactiveSteering} says what it does instead (default: another key, as the rig showed);</li>
+ * <li>{@link #keyShiftedByOneByte}: the device hashes with {@code 00} + the first 39 key bytes (virtio_net
+ *     on 6.12 under QEMU 7.2);</li>
+ * <li>{@link #tracefs}: the receive tracepoints exist (default), are missing, or are not permitted.</li>
+ * </ul>
+ * The boot id ({@code /proc/sys/kernel/random/boot_id}) changes on every {@link SandboxInstance#reboot()}
+ * without a fault. Thread-safe.
  */
 public final class SandboxFaults {
+    /** What the NIC does with traffic while its RSS is not active (see {@link #rssInactiveUntilFirstSet}). */
+    public enum InactiveSteering {
+        /** Spread over the queues by the driver's default table, but hashed with a key other than the one shown (the rig). */
+        ANOTHER_KEY,
+        /** The key shown, but the driver's default round-robin table for the ring count, not the table shown. */
+        DEFAULT_TABLE,
+        /** Every packet on queue 0, as a device without RSS. */
+        QUEUE_ZERO
+    }
+
+    /** Whether tracefs and its receive tracepoints can be used. */
+    public enum Tracefs {
+        /** {@code /sys/kernel/tracing} with {@code net:napi_gro_receive_entry} and {@code net:netif_receive_skb_entry}. */
+        AVAILABLE,
+        /** No tracefs mounted: every path under it is "No such file or directory". */
+        MISSING,
+        /** tracefs there but closed to this user: every read and write is "Permission denied". */
+        NOT_PERMITTED
+    }
+
     private record Failure(Pattern pattern, int exitCode, String stderr) {
     }
 
@@ -23,6 +53,8 @@ public final class SandboxFaults {
     private Duration delay = Duration.ZERO;
     private volatile boolean rssInactiveUntilFirstSet;
     private volatile boolean keyShiftedByOneByte;
+    private volatile InactiveSteering inactiveSteering = InactiveSteering.ANOTHER_KEY;
+    private volatile Tracefs tracefs = Tracefs.AVAILABLE;
 
     /** The next command whose {@link Command#display()} contains a match of {@code regex} fails once with this exit code and stderr. */
     public synchronized SandboxFaults failNext(String regex, int exitCode, String stderr) {
@@ -89,6 +121,27 @@ public final class SandboxFaults {
         return keyShiftedByOneByte;
     }
 
+    /** What the device does with traffic while RSS is not active (only with {@link #rssInactiveUntilFirstSet}). */
+    public SandboxFaults inactiveSteering(InactiveSteering how) {
+        inactiveSteering = java.util.Objects.requireNonNull(how, "how");
+        return this;
+    }
+
+    InactiveSteering inactiveSteering() {
+        return inactiveSteering;
+    }
+
+    /** Whether tracefs is there, missing, or not permitted (a host where NetTune must fall back to counters). */
+    public SandboxFaults tracefs(Tracefs state) {
+        tracefs = java.util.Objects.requireNonNull(state, "state");
+        return this;
+    }
+
+    Tracefs tracefs() {
+        return tracefs;
+    }
+
+    /** Takes every fault back: commands, connections and the NIC behave as configured at start. */
     public synchronized SandboxFaults clear() {
         failures.clear();
         dropsPending = 0;
@@ -96,6 +149,8 @@ public final class SandboxFaults {
         delay = Duration.ZERO;
         rssInactiveUntilFirstSet = false;
         keyShiftedByOneByte = false;
+        inactiveSteering = InactiveSteering.ANOTHER_KEY;
+        tracefs = Tracefs.AVAILABLE;
         return this;
     }
 

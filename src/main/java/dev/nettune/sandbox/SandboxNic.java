@@ -48,6 +48,8 @@ final class SandboxNic {
     long[] rxInterrupts;
     long[] txInterrupts;
     private ToeplitzHash hasher;
+    private ToeplitzHash staleHasher;
+    private ToeplitzHash shiftedHasher;
 
     SandboxNic(String name, String mac, int ifindex, int virtioIndex, String busInfo, int queues, int maxQueues,
                boolean customRss, int firstIrq, RssKey key) {
@@ -112,27 +114,48 @@ final class SandboxNic {
         return hasher;
     }
 
-    /** The queue a flow lands in now (queue 0 without custom RSS, as the fixed VPC policy cannot be seen). */
-    int queueOf(Flow flow, RssKey staleKey, boolean keyShifted) {
-        if (keyShifted && customRss && rssActive && queues > 1) {
-            byte[] k = key.bytes();
-            byte[] shifted = new byte[k.length];
-            System.arraycopy(k, 0, shifted, 1, k.length - 1);
-            return table.queueOf(new ToeplitzHash(RssKey.of(shifted)).hash(flow));
-        }
-        return queueOf(flow, staleKey);
-    }
-
-    int queueOf(Flow flow, RssKey staleKey) {
+    /**
+     * The queue a flow lands in now. Without custom RSS the fixed VPC policy cannot be seen (a stable
+     * spread); with it, the device hashes with its key and table, unless a fault says otherwise: RSS
+     * not active yet ({@link SandboxFaults.InactiveSteering}) or the key shifted by one byte. A table
+     * that still names rings the NIC no longer has (after {@code -X default} and a smaller {@code -L})
+     * is what {@code ethtool -x} shows; an active device spreads over the default table instead.
+     */
+    int queueOf(Flow flow, RssKey staleKey, SandboxFaults faults) {
         if (!customRss || queues == 1) {
             return customRss ? 0 : Math.floorMod(flow.hashCode(), queues);
         }
         if (!rssActive) {
-            // What the device used before the first ethtool -X: a different key and the plain round-robin table.
-            int h = new ToeplitzHash(staleKey).hash(flow);
-            return IndirectionTable.defaultFor(TABLE_SIZE, queues).queueOf(h);
+            return switch (faults.inactiveSteering()) {
+                case QUEUE_ZERO -> 0;
+                case DEFAULT_TABLE -> IndirectionTable.defaultFor(TABLE_SIZE, queues).queueOf(hasher().hash(flow));
+                case ANOTHER_KEY -> IndirectionTable.defaultFor(TABLE_SIZE, queues).queueOf(staleHasher(staleKey).hash(flow));
+            };
         }
-        return table.queueOf(hasher().hash(flow));
+        IndirectionTable used = table.highestQueue() < queues ? table : IndirectionTable.defaultFor(TABLE_SIZE, queues);
+        if (faults.keyShiftedByOneByte()) {
+            return used.queueOf(shiftedHasher().hash(flow));
+        }
+        return used.queueOf(hasher().hash(flow));
+    }
+
+    private ToeplitzHash staleHasher(RssKey staleKey) {
+        if (staleHasher == null || !staleHasher.key().equals(staleKey)) {
+            staleHasher = new ToeplitzHash(staleKey);
+        }
+        return staleHasher;
+    }
+
+    /** The rig's 6.12 lesson: the device hashes with 00 + the first 39 bytes of the key it shows. */
+    private ToeplitzHash shiftedHasher() {
+        byte[] k = key.bytes();
+        byte[] shifted = new byte[k.length];
+        System.arraycopy(k, 0, shifted, 1, k.length - 1);
+        RssKey s = RssKey.of(shifted);
+        if (shiftedHasher == null || !shiftedHasher.key().equals(s)) {
+            shiftedHasher = new ToeplitzHash(s);
+        }
+        return shiftedHasher;
     }
 
     void receive(int queue, long packets, long bytes) {
@@ -141,14 +164,33 @@ final class SandboxNic {
         rxInterrupts[queue] += packets;
     }
 
-    /** ethtool -L: fewer or more combined channels. The device forgets the pushed table (the rig's lesson). */
+    /** ethtool -L: fewer or more combined channels; the caller decides whether the device's RSS stays on. */
     void setQueues(int n) {
         queues = n;
-        if (!tableCustom) {
-            table = IndirectionTable.defaultFor(TABLE_SIZE, n);
-        } else {
-            table = table.withRingCount(n);
+        table = tableCustom ? table.withRingCount(n) : IndirectionTable.defaultFor(TABLE_SIZE, n);
+    }
+
+    /** ethtool -S of virtio_net on 5.10: every RX queue's counters, then every TX queue's. */
+    String statistics() {
+        StringBuilder sb = new StringBuilder("NIC statistics:\n");
+        for (int q = 0; q < queues; q++) {
+            sb.append("     rx_queue_").append(q).append("_packets: ").append(rxPackets[q]).append('\n');
+            sb.append("     rx_queue_").append(q).append("_bytes: ").append(rxBytes[q]).append('\n');
+            sb.append("     rx_queue_").append(q).append("_drops: 0\n");
+            sb.append("     rx_queue_").append(q).append("_xdp_packets: 0\n");
+            sb.append("     rx_queue_").append(q).append("_xdp_tx: 0\n");
+            sb.append("     rx_queue_").append(q).append("_xdp_redirects: 0\n");
+            sb.append("     rx_queue_").append(q).append("_xdp_drops: 0\n");
+            sb.append("     rx_queue_").append(q).append("_kicks: ").append(rxPackets[q] / 64 + 1).append('\n');
         }
+        for (int q = 0; q < queues; q++) {
+            sb.append("     tx_queue_").append(q).append("_packets: ").append(txPackets[q]).append('\n');
+            sb.append("     tx_queue_").append(q).append("_bytes: ").append(txBytes[q]).append('\n');
+            sb.append("     tx_queue_").append(q).append("_xdp_tx: 0\n");
+            sb.append("     tx_queue_").append(q).append("_xdp_tx_drops: 0\n");
+            sb.append("     tx_queue_").append(q).append("_kicks: ").append(txPackets[q]).append('\n');
+        }
+        return sb.toString();
     }
 
     OptionalInt ringCount() {

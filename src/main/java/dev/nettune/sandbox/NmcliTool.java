@@ -1,0 +1,113 @@
+package dev.nettune.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * NetworkManager's {@code nmcli [-t] [-f FIELDS] device [status]} and {@code nmcli device set DEV managed
+ * yes|no}; a device is unmanaged at runtime or by an {@code unmanaged-devices=} line in conf.d.
+ */
+final class NmcliTool implements SandboxTool {
+    private final SandboxKernel kernel;
+    private final SandboxServices services;
+    private final SandboxFilesystem fs;
+
+    NmcliTool(SandboxKernel kernel, SandboxServices services, SandboxFilesystem fs) {
+        this.kernel = kernel;
+        this.services = services;
+        this.fs = fs;
+    }
+
+    @Override
+    public int run(Call c) {
+        StringBuilder out = c.out();
+        StringBuilder err = c.err();
+        if (!services.active("NetworkManager")) {
+            err.append("Error: NetworkManager is not running.\n");
+            return 8;
+        }
+        List<String> args = new ArrayList<>(c.args());
+        boolean terse = args.remove("-t") | args.remove("--terse");
+        String fields = "DEVICE,TYPE,STATE,CONNECTION";
+        int f = args.indexOf("-f");
+        if (f >= 0 && f + 1 < args.size()) {
+            fields = args.get(f + 1);
+            args.remove(f + 1);
+            args.remove(f);
+        }
+        if (args.isEmpty() || !List.of("dev", "device", "d").contains(args.get(0))) {
+            err.append("Error: the sandbox answers only 'nmcli device' and 'nmcli device set'.\n");
+            return 2;
+        }
+        if (args.size() >= 5 && args.get(1).equals("set") && args.get(3).equals("managed")) {
+            return setManaged(args.get(2), args.get(4), err);
+        }
+        if (args.size() == 1 || args.get(1).equals("status")) {
+            status(fields.split(","), terse, out);
+            return 0;
+        }
+        err.append("Error: argument '").append(args.get(1)).append("' not understood.\n");
+        return 2;
+    }
+
+    private int setManaged(String dev, String v, StringBuilder err) {
+        SandboxNic n = kernel.nics.get(dev);
+        if (n == null) {
+            err.append("Error: Device '").append(dev).append("' not found.\n");
+            return 10;
+        }
+        if (List.of("no", "off", "false").contains(v)) {
+            services.runtimeUnmanaged.add(n.name);
+        } else if (List.of("yes", "on", "true").contains(v)) {
+            services.runtimeUnmanaged.remove(n.name);
+        } else {
+            err.append("Error: 'managed': '").append(v).append("' is not valid; use [yes|no].\n");
+            return 2;
+        }
+        return 0;
+    }
+
+    private void status(String[] cols, boolean terse, StringBuilder out) {
+        if (!terse) {
+            out.append(String.join("  ", cols)).append('\n');
+        }
+        for (SandboxNic n : kernel.nics.values()) {
+            boolean m = managed(n);
+            Map<String, String> row = Map.of("DEVICE", n.name, "TYPE", "ethernet", "STATE", m ? "connected" : "unmanaged",
+                    "CONNECTION", m ? (n.name.equals("eth0") ? "System eth0" : "Wired connection " + n.ifindex) : "--");
+            List<String> vals = new ArrayList<>();
+            for (String c : cols) {
+                vals.add(row.getOrDefault(c, ""));
+            }
+            out.append(String.join(terse ? ":" : "  ", vals.stream().map(v -> terse ? v.replace(":", "\\:") : v).toList())).append('\n');
+        }
+        List<String> lo = new ArrayList<>();
+        for (String c : cols) {
+            lo.add(Map.of("DEVICE", "lo", "TYPE", "loopback", "STATE", "unmanaged", "CONNECTION", terse ? "" : "--").getOrDefault(c, ""));
+        }
+        out.append(String.join(terse ? ":" : "  ", lo)).append('\n');
+    }
+
+    private boolean managed(SandboxNic n) {
+        if (services.runtimeUnmanaged.contains(n.name)) {
+            return false;
+        }
+        for (Map.Entry<String, String> f : fs.files().entrySet()) {
+            if (f.getKey().startsWith("/etc/NetworkManager/conf.d/") && f.getKey().endsWith(".conf")) {
+                for (String line : f.getValue().split("\n")) {
+                    String l = line.strip();
+                    if (l.startsWith("unmanaged-devices=")) {
+                        for (String spec : l.substring("unmanaged-devices=".length()).split("[;,]")) {
+                            String s = spec.strip();
+                            if (s.equals("interface-name:" + n.name) || s.equalsIgnoreCase("mac:" + n.mac) || s.equals("*")) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}
