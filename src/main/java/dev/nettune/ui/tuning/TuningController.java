@@ -5,7 +5,12 @@ import dev.nettune.rss.RssKey;
 import dev.nettune.tuning.Profile;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -32,6 +37,8 @@ public final class TuningController {
     @FXML private Button planButton;
     @FXML private Button applyButton;
     @FXML private Button cancelButton;
+    @FXML private Button undoButton;
+    @FXML private ListView<String> logList;
     @FXML private Spinner<Integer> confirmSpinner;
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
@@ -86,18 +93,32 @@ public final class TuningController {
         planButton.disableProperty().bind(model.busy);
         applyButton.disableProperty().bind(model.busy.or(model.canApply.not()));
         cancelButton.disableProperty().bind(model.busy.not());
+        undoButton.disableProperty().bind(model.busy.or(model.canUndo.not()));
+        undoButton.setTooltip(new javafx.scene.control.Tooltip("Puts back every value the last plan applied here changed"));
+        logList.setItems(model.log);
+        model.log.addListener((ListChangeListener<String>) c -> logList.scrollTo(model.log.size() - 1));
         progressBar.progressProperty().bind(model.progress);
         statusLabel.textProperty().bind(model.status);
         countdownLabel.textProperty().bind(model.countdown);
         planTable.setItems(model.rows);
         seqColumn.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().seq())));
         titleColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().title()));
+        // Long file titles end in "..." in a narrow window: the whole title is one hover away.
+        titleColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         beforeColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().before()));
         afterColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().after()));
         confirmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().commitConfirmed() ? "yes" : ""));
         stateColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().status()));
         readBackColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().readBack()));
         notesList.setItems(model.notes);
+        repaintTabsOnceShown();
         previewArea.textProperty().bind(model.preview);
 
         rssNicField.textProperty().bindBidirectional(model.rssNic);
@@ -120,9 +141,67 @@ public final class TuningController {
         model.makePlan();
     }
 
+    /**
+     * Works around a JavaFX repaint fault seen under a real window (GTK): the content of the tab selected
+     * when the screen was built is left out of the dirty-region repaint, so the first plan's rows stayed
+     * invisible behind the "No plan yet" placeholder until the user switched tabs (the scene graph held
+     * them all along; -Dprism.dirtyopts=false showed them too). Switching tabs once, two frames apart,
+     * right after the screen first appears resets it; the user sees at most one frame of the other tab.
+     */
+    private void repaintTabsOnceShown() {
+        root.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                javafx.scene.Scene was, javafx.scene.Scene is) {
+                if (is == null) {
+                    return;
+                }
+                root.sceneProperty().removeListener(this);
+                new javafx.animation.AnimationTimer() {
+                    private int frame;
+
+                    @Override
+                    public void handle(long now) {
+                        int selected = tabs.getSelectionModel().getSelectedIndex();
+                        if (frame == 0) {
+                            tabs.getSelectionModel().select(selected == 0 ? 1 : 0);
+                            tabs.setUserData(selected);
+                        } else {
+                            tabs.getSelectionModel().select((int) tabs.getUserData());
+                            stop();
+                        }
+                        frame++;
+                    }
+                }.start();
+            }
+        });
+    }
+
     @FXML
     private void onApply() {
-        model.apply();
+        if (!model.needsConfirmation() || confirmed("Apply to " + model.host.get(), model.applyQuestion(), "Apply")) {
+            model.apply();
+        }
+    }
+
+    @FXML
+    private void onUndo() {
+        if (!model.needsConfirmation() || confirmed("Undo on " + model.host.get(), model.undoQuestion(), "Undo")) {
+            model.undo();
+        }
+    }
+
+    /** Asks before a real host is changed; only the sandbox is changed without asking. */
+    private boolean confirmed(String title, String question, String action) {
+        ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, go, ButtonType.CANCEL);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.initOwner(root.getScene().getWindow());
+        alert.getDialogPane().setId("tuningConfirm");
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.setResizable(true);
+        return alert.showAndWait().filter(go::equals).isPresent();
     }
 
     @FXML

@@ -19,13 +19,17 @@ import dev.nettune.tuning.RssKeyChange;
 import dev.nettune.tuning.RssTableChange;
 import dev.nettune.tuning.Step;
 import dev.nettune.tuning.TuningEngine;
+import dev.nettune.tuning.Undo;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -68,6 +72,7 @@ public final class TuningViewModel {
     private final TuningEngine engine;
     private final Executor worker;
     private final Consumer<Runnable> ui;
+    private final Predicate<String> sandbox;
 
     public final ObservableList<String> hosts = FXCollections.observableArrayList();
     public final ObjectProperty<String> host = new SimpleObjectProperty<>();
@@ -82,6 +87,11 @@ public final class TuningViewModel {
     public final BooleanProperty canApply = new SimpleBooleanProperty(false);
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
     public final IntegerProperty confirmTimeout = new SimpleIntegerProperty(60);
+    /** What was done, line by line, with the values read back afterwards (the run log). */
+    public final ObservableList<String> log = FXCollections.observableArrayList();
+    /** The journal id of the last plan applied here, while it can still be undone from this screen. */
+    public final StringProperty undoable = new SimpleStringProperty("");
+    public final BooleanProperty canUndo = new SimpleBooleanProperty(false);
 
     // The RSS editor.
     public final StringProperty rssNic = new SimpleStringProperty("eth1");
@@ -97,15 +107,26 @@ public final class TuningViewModel {
     /** Shown where the CPUs are typed: why the seed's `echo 0-3 > xps_cpus` fails and what NetTune writes. */
     public static final String XPS_NOTE = dev.nettune.tuning.XpsChange.SEED_NOTE;
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private volatile Plan plan;
     private volatile Cancellation cancellation;
+    private String undoableHost = "";
 
+    /** A view model where the host named {@code sandbox} is the only one changed without asking. */
     public TuningViewModel(HostOpener opener, TuningEngine engine, List<String> hostNames, List<Profile> profileList,
                            Executor worker, Consumer<Runnable> ui) {
+        this(opener, engine, hostNames, profileList, worker, ui, "sandbox"::equals);
+    }
+
+    /** {@code sandbox} says which hosts are simulated: Apply and Undo elsewhere ask for confirmation first. */
+    public TuningViewModel(HostOpener opener, TuningEngine engine, List<String> hostNames, List<Profile> profileList,
+                           Executor worker, Consumer<Runnable> ui, Predicate<String> sandbox) {
         this.opener = opener;
         this.engine = engine;
         this.worker = worker;
         this.ui = ui;
+        this.sandbox = sandbox;
         hosts.setAll(hostNames);
         profiles.setAll(profileList);
         if (!hosts.isEmpty()) {
@@ -114,7 +135,10 @@ public final class TuningViewModel {
         if (!profiles.isEmpty()) {
             profile.set(profiles.get(0));
         }
-        host.addListener((o, a, b) -> clearPlan());
+        host.addListener((o, a, b) -> {
+            clearPlan();
+            canUndo.set(!undoable.get().isEmpty() && undoableHost.equals(b));
+        });
         profile.addListener((o, a, b) -> clearPlan());
         rssTable.addListener((o, a, b) -> updateRssPreview());
         rssRings.addListener((o, a, b) -> updateRssPreview());
@@ -248,6 +272,8 @@ public final class TuningViewModel {
         preview.set(PlanPreview.text(made));
         canApply.set(made.applicable() && !made.nothingToDo());
         progress.set(0);
+        log(made.host() + ": planned \"" + made.profile() + "\", " + made.steps().size() + " step"
+                + (made.steps().size() == 1 ? "" : "s") + " (plan " + made.id() + ").");
         status.set(!made.applicable() ? "This plan cannot be applied: fix the problems below."
                 : made.nothingToDo() ? "Nothing to do: " + made.host() + " already has every value of \""
                 + made.profile() + "\"."
@@ -258,6 +284,25 @@ public final class TuningViewModel {
     private void fail(String message) {
         busy.set(false);
         status.set(message);
+    }
+
+    /** True when the chosen host is real: Apply and Undo ask before they change it. */
+    public boolean needsConfirmation() {
+        return host.get() != null && !sandbox.test(host.get());
+    }
+
+    /** The question asked before applying the current plan to a real host. */
+    public String applyQuestion() {
+        Plan p = plan;
+        int n = p == null ? 0 : p.steps().size();
+        return "Apply " + n + " step" + (n == 1 ? "" : "s") + " of \"" + (p == null ? "" : p.profile()) + "\" to "
+                + host.get() + "? This changes a real host; each step is journaled and can be undone.";
+    }
+
+    /** The question asked before undoing the last plan on a real host. */
+    public String undoQuestion() {
+        return "Undo plan " + undoable.get() + " on " + undoableHost + "? Every value it changed is set back to the"
+                + " value journaled before it.";
     }
 
     /** Applies the current plan step by step; progress, countdown and read-backs arrive as it runs. */
@@ -271,30 +316,27 @@ public final class TuningViewModel {
         cancellation = c;
         busy.set(true);
         canApply.set(false);
+        canUndo.set(false);
         status.set("Applying " + p.steps().size() + " steps to " + h + " ...");
+        log(h + ": applying plan " + p.id() + ".");
         ApplyOptions options;
         try {
-            options = ApplyOptions.defaults(() -> opener.open(h)).withConfirmTimeout(Duration.ofSeconds(confirmTimeout.get()));
+            options = options(h);
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
             return;
         }
         worker.execute(() -> {
             try (Host open = opener.open(h)) {
-                ApplyResult r = engine.apply(open, p, options, listener(p), c);
+                ApplyResult r = engine.apply(open, p, options, listener(p.steps().size()), c);
                 ui.accept(() -> {
-                    busy.set(false);
-                    countdown.set("");
-                    progress.set(1);
-                    for (ApplyResult.StepResult sr : r.steps()) {
-                        for (int i = 0; i < rows.size(); i++) {
-                            if (rows.get(i).seq() == sr.step().seq() && !sr.readBack().isEmpty()) {
-                                rows.set(i, rows.get(i).withReadBack(sr.step().change().show(sr.readBack())));
-                            }
-                        }
-                    }
-                    status.set(r.status() + ": " + r.message());
+                    finished(r, h, "applied");
                     plan = null;
+                    if (r.applied() && !p.steps().isEmpty()) {
+                        undoable.set(r.planId());
+                        undoableHost = h;
+                        canUndo.set(true);
+                    }
                 });
             } catch (HostException | RuntimeException e) {
                 ui.accept(() -> fail("Apply failed: " + e.getMessage()));
@@ -302,6 +344,102 @@ public final class TuningViewModel {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /**
+     * Undoes the last plan applied from this screen: every value it changed goes back to the journaled
+     * "before", read back; the rows then show the undo's steps and the values now in effect.
+     */
+    public void undo() {
+        String id = undoable.get();
+        if (id.isEmpty() || !canUndo.get()) {
+            return;
+        }
+        String h = undoableHost;
+        Cancellation c = new Cancellation();
+        cancellation = c;
+        busy.set(true);
+        canUndo.set(false);
+        canApply.set(false);
+        plan = null;
+        rows.clear();
+        preview.set("");
+        progress.set(0);
+        status.set("Undoing plan " + id + " on " + h + " ...");
+        log(h + ": undoing plan " + id + ".");
+        ApplyOptions options;
+        try {
+            options = options(h);
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        worker.execute(() -> {
+            try (Host open = opener.open(h)) {
+                ApplyResult r = new Undo(engine).undoPlan(open, id, options, listener(0), c);
+                ui.accept(() -> {
+                    finished(r, h, "undone");
+                    if (r.applied()) {
+                        undoable.set("");
+                        undoableHost = "";
+                    } else {
+                        canUndo.set(host.get() != null && host.get().equals(h));
+                    }
+                });
+            } catch (HostException | RuntimeException e) {
+                ui.accept(() -> {
+                    fail("Undo failed: " + e.getMessage());
+                    canUndo.set(true);
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private ApplyOptions options(String h) {
+        return ApplyOptions.defaults(() -> opener.open(h)).withConfirmTimeout(Duration.ofSeconds(confirmTimeout.get()));
+    }
+
+    /**
+     * Shows how a run ended: each row's outcome and the value read back afterwards, the status with the
+     * values now in effect (never the planned ones), and one log line per step.
+     */
+    private void finished(ApplyResult r, String h, String doneWord) {
+        busy.set(false);
+        countdown.set("");
+        progress.set(1);
+        // The last result of a step wins: a step applied then rolled back shows the rolled-back value.
+        java.util.Map<Integer, ApplyResult.StepResult> last = new java.util.LinkedHashMap<>();
+        r.steps().forEach(sr -> last.put(sr.step().seq(), sr));
+        List<String> now = new ArrayList<>();
+        for (ApplyResult.StepResult sr : last.values()) {
+            String value = sr.readBack().isEmpty() ? "" : sr.step().change().show(sr.readBack());
+            String outcome = sr.outcome() == Journal.Outcome.APPLIED ? doneWord
+                    : sr.outcome().name().toLowerCase().replace('_', ' ');
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).seq() == sr.step().seq()) {
+                    rows.set(i, rows.get(i).withStatus(outcome + (sr.message().isEmpty() ? "" : ": " + sr.message()))
+                            .withReadBack(value));
+                }
+            }
+            log(h + ": step " + sr.step().seq() + " " + sr.step().change().title() + " " + outcome
+                    + (value.isEmpty() ? "" : ", now " + value) + (sr.message().isEmpty() ? "" : " (" + sr.message() + ")"));
+            if (!value.isEmpty() && sr.step().change().title().length() <= 40) {
+                now.add(sr.step().change().title() + " = " + value);
+            }
+        }
+        String label = "undone".equals(doneWord) && r.applied() ? "UNDONE" : r.status().name();
+        String inEffect = now.isEmpty() ? "" : " Now in effect: " + String.join(", ", now.subList(0, Math.min(3, now.size())))
+                + (last.size() > Math.min(3, now.size()) ? "; the Read back column shows the rest." : ".");
+        String message = "UNDONE".equals(label) ? "plan " + undoable.get() + " is undone: every value it changed is back"
+                + " at the value journaled before it." : r.message();
+        status.set(label + " on " + h + ": " + message + inEffect);
+        log(h + ": " + label + " (plan " + r.planId() + ").");
+    }
+
+    private void log(String line) {
+        log.add(LocalTime.now().format(CLOCK) + "  " + line);
     }
 
     /** Stops after the running step and rolls back what was done. */
@@ -313,12 +451,18 @@ public final class TuningViewModel {
         }
     }
 
-    private ApplyListener listener(Plan p) {
-        int total = p.steps().size();
+    /** Progress and row states as a run goes; an undo's rows (total 0) appear as its steps start. */
+    private ApplyListener listener(int planned) {
         return new ApplyListener() {
             @Override
             public void stepStarted(Step step, int n, Journal.Phase phase) {
-                ui.accept(() -> setRow(step.seq(), phase == Journal.Phase.APPLY ? "applying" : "rolling back"));
+                ui.accept(() -> {
+                    if (rows.stream().noneMatch(r -> r.seq() == step.seq())) {
+                        rows.add(new PlanRow(step.seq(), step.change().title(), step.change().show(step.before()),
+                                step.change().show(step.after()), step.commitConfirmed(), "", ""));
+                    }
+                    setRow(step.seq(), phase == Journal.Phase.APPLY ? "applying" : "rolling back");
+                });
             }
 
             @Override
@@ -326,7 +470,8 @@ public final class TuningViewModel {
                 ui.accept(() -> {
                     setRow(step.seq(), outcome.name().toLowerCase().replace('_', ' ')
                             + (message.isEmpty() ? "" : ": " + message));
-                    if (phase == Journal.Phase.APPLY) {
+                    int total = planned > 0 ? planned : rows.size();
+                    if (phase == Journal.Phase.APPLY && total > 0) {
                         progress.set(Math.min(1.0, step.seq() / (double) total));
                     }
                 });
@@ -340,7 +485,10 @@ public final class TuningViewModel {
 
             @Override
             public void message(String text) {
-                ui.accept(() -> status.set(text));
+                ui.accept(() -> {
+                    status.set(text);
+                    log(text);
+                });
             }
         };
     }

@@ -137,4 +137,41 @@ class TuningScreenTest {
         assertThat(robot.lookup("#planTable").tryQuery()).isPresent();
         assertThat(robot.lookup("#undoPlanButton").queryButton().isDisabled()).isTrue();
     }
+
+    @Test
+    void theUndoButtonPutsThePlanBackAndTheStatusNoLongerSaysApplied(FxRobot robot) throws Exception {
+        robot.clickOn("#planButton");
+        waitUntil(() -> view.model().canApply.get());
+        robot.clickOn("#applyButton");
+        waitUntil(() -> view.model().status.get().startsWith("APPLIED"));
+
+        robot.clickOn("#undoButton");
+        waitUntil(() -> view.model().status.get().startsWith("UNDONE"));
+
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("UNDONE on sandbox");
+        assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_tw_reuse")).contains("2");
+        assertThat(robot.lookup("#undoButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void applyingToAHostThatIsNotTheSandboxAsksFirstAndCancelChangesNothing(FxRobot robot) throws Exception {
+        // Every host counts as real here, the sandbox included, so the question is asked without touching a real host.
+        TuningViewModel strict = new TuningViewModel(name -> context.hostResolver().resolve(name, HostOptions.defaults()),
+                context.tuningEngine(), java.util.List.of("sandbox"), context.profiles().all(), Runnable::run,
+                Runnable::run, name -> false);
+        TuningView asking = TuningView.load(strict);
+        robot.interact(() -> robot.window(0).getScene().setRoot(asking.root()));
+        robot.clickOn("#planButton");
+        waitUntil(() -> strict.canApply.get());
+
+        robot.clickOn("#applyButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#tuningConfirm").tryQuery()).isPresent();
+        assertThat(robot.lookup("#tuningConfirm").queryAs(javafx.scene.control.DialogPane.class).getContentText()).startsWith("Apply 5 steps of \"ECS high throughput\" to sandbox?");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(strict.canApply.get()).isTrue();
+        assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_tw_reuse")).contains("2");
+    }
 }

@@ -1,0 +1,85 @@
+package dev.nettune.ui.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.app.HostOptions;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Tuning screen's decisions without a toolkit: apply, undo, what the status and the run log say. */
+class TuningViewModelTest {
+    @TempDir
+    Path config;
+
+    private AppContext context;
+    private TuningViewModel model;
+
+    @BeforeEach
+    void open() {
+        context = new AppContext(config);
+        model = new TuningViewModel(name -> context.hostResolver().resolve(name, HostOptions.defaults()),
+                context.tuningEngine(), List.of("sandbox", "local"), context.profiles().all(), Runnable::run, Runnable::run);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    private void planAndApply() {
+        model.makePlan();
+        assertThat(model.canApply.get()).as(model.status.get()).isTrue();
+        model.apply();
+    }
+
+    @Test
+    void afterApplyTheStatusAndTheLogShowTheValuesReadBackNotThePlannedOnes() {
+        planAndApply();
+
+        assertThat(model.status.get()).startsWith("APPLIED on sandbox").contains("net.ipv4.tcp_fin_timeout = 15");
+        assertThat(model.log).anyMatch(l -> l.contains("step 3 net.ipv4.tcp_fin_timeout applied, now 15"));
+        assertThat(model.rows).allMatch(r -> r.status().equals("applied"));
+        assertThat(model.canUndo.get()).isTrue();
+    }
+
+    @Test
+    void undoPutsEveryValueBackAndTheStatusSaysUndoneWithTheValuesNowInEffect() {
+        planAndApply();
+        String applied = model.undoable.get();
+
+        model.undo();
+
+        assertThat(model.status.get()).startsWith("UNDONE on sandbox: plan " + applied + " is undone")
+                .contains("net.ipv4.tcp_fin_timeout = 60").doesNotContain("APPLIED");
+        assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("60");
+        assertThat(model.rows).hasSize(5).allMatch(r -> r.status().equals("undone"));
+        assertThat(model.rows).filteredOn(r -> r.title().equals("net.ipv4.tcp_tw_reuse"))
+                .extracting(TuningViewModel.PlanRow::readBack).containsExactly("2");
+        assertThat(model.log).anyMatch(l -> l.contains("net.ipv4.tcp_tw_reuse undone, now 2"));
+        assertThat(model.canUndo.get()).as("an undone plan cannot be undone twice").isFalse();
+    }
+
+    @Test
+    void undoIsOfferedOnlyOnTheHostThePlanWasAppliedTo() {
+        planAndApply();
+
+        model.host.set("local");
+        assertThat(model.canUndo.get()).isFalse();
+        model.host.set("sandbox");
+        assertThat(model.canUndo.get()).isTrue();
+    }
+
+    @Test
+    void onlyTheSandboxIsChangedWithoutAskingFirst() {
+        assertThat(model.needsConfirmation()).isFalse();
+
+        model.host.set("local");
+
+        assertThat(model.needsConfirmation()).isTrue();
+    }
+}
