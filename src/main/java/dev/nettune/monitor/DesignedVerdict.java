@@ -1,0 +1,181 @@
+package dev.nettune.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The verdict of a designed verification and, when it failed, the explanation that fits. PASS only
+ * when every burst landed on its predicted queue and the design's false-pass probability is at most
+ * {@link FlowDesign#TARGET}; a verdict never reads PASS beside a probability that says otherwise.
+ */
+public record DesignedVerdict(Verdict verdict, String summary, Explanation cause, Optional<Mapping> fitting,
+        double falsePassProbability, List<BurstObservation> bursts) {
+    /** A burst landed as predicted when its queue got at least this share of what was seen. */
+    public static final double LANDED_SHARE = 0.9;
+    /** An explanation fits when, in every burst, at least this share of what was seen lands where it says. */
+    public static final double FIT_SHARE = 0.8;
+    /** With packet counters, less than this share of a burst seen is too little to judge. */
+    public static final double MIN_SEEN = 0.5;
+
+    public DesignedVerdict {
+        bursts = List.copyOf(bursts);
+    }
+
+    /** What the host tells beyond the traffic: why RSS may not be active (no -X since boot, channels changed after it). */
+    public record Context(Optional<String> rssMayBeInactive) {
+        public static Context none() {
+            return new Context(Optional.empty());
+        }
+    }
+
+    /** How much of a burst must be seen, and whether the counters count packets (else interrupts). */
+    public static boolean tooLittleSeen(BurstObservation o, boolean packetCounters) {
+        if (o.perFlow().isPresent()) {
+            return o.perFlow().get().stream().mapToLong(DesignedVerdict::sum).sum() < MIN_SEEN * o.burst().packets();
+        }
+        return packetCounters ? o.total() < MIN_SEEN * o.burst().packets() : o.total() == 0;
+    }
+
+    /** Judges the observations of every burst of {@code design}. */
+    public static DesignedVerdict judge(FlowDesign design, List<BurstObservation> obs, boolean packetCounters, Context context) {
+        double p = design.falsePassProbability();
+        String unit = packetCounters ? "packets" : "interrupts";
+        for (BurstObservation o : obs) {
+            if (tooLittleSeen(o, packetCounters)) {
+                long seen = o.perFlow().map(l -> l.stream().mapToLong(DesignedVerdict::sum).sum()).orElse(o.total());
+                return new DesignedVerdict(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                        "Too little seen: the burst for queue %d sent %d packets%s and the receiver saw %d %s above the "
+                                + "background. Check that the sender reaches this NIC (address, security group, route) "
+                                + "and that nothing drops the packets.", o.burst().queue(), o.burst().packets(),
+                        o.attempts() > 1 ? " (twice, the second time slower)" : "", seen, unit),
+                        Explanation.AS_PREDICTED, Optional.empty(), p, obs);
+            }
+        }
+        List<String> off = new ArrayList<>();
+        for (BurstObservation o : obs) {
+            if (!landed(o)) {
+                off.add(String.format(Locale.ROOT, "the burst for queue %d (%d flows) landed mostly on queue %d (%.0f %% on %d)",
+                        o.burst().queue(), o.burst().flows().size(), busiest(o), o.predictedShare() * 100, o.burst().queue()));
+            }
+        }
+        if (off.isEmpty()) {
+            if (!design.discriminating()) {
+                return new DesignedVerdict(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                        "Every burst landed on its predicted queue, but the table uses %d queue(s): a NIC steering any other "
+                                + "way would have agreed with probability %s (more than %.0e), so this shows nothing about the key.",
+                        obs.size(), design.falsePassText(), FlowDesign.TARGET), Explanation.AS_PREDICTED, Optional.empty(), p, obs);
+            }
+            return new DesignedVerdict(Verdict.PASS, String.format(Locale.ROOT,
+                    "As predicted: all %d bursts (%d flows) landed on their predicted queues. A NIC steering any other way "
+                            + "would pass this with probability at most %s.", obs.size(), design.flows().size(),
+                    design.falsePassText()), Explanation.AS_PREDICTED, Optional.empty(), p, obs);
+        }
+        Optional<Mapping> best = Optional.empty();
+        double bestScore = FIT_SHARE;
+        for (Mapping m : design.alternatives()) {
+            double s = fit(m, obs);
+            if (s >= bestScore && (best.isEmpty() || s > bestScore)) {
+                best = Optional.of(m);
+                bestScore = s;
+            }
+        }
+        String what = "Not as predicted: " + String.join("; ", off) + ".";
+        if (best.isPresent()) {
+            Mapping m = best.get();
+            String because = m.explanation() == Explanation.RSS_NOT_ACTIVE && context.rssMayBeInactive().isPresent()
+                    ? " " + context.rssMayBeInactive().get() + "." : "";
+            return new DesignedVerdict(Verdict.FAIL, String.format(Locale.ROOT, "%s Cause: %s: the traffic follows %s "
+                    + "(%.0f %% of what was seen).%s", what, m.explanation().label(), m.description(), bestScore * 100, because),
+                    m.explanation(), best, p, obs);
+        }
+        if (context.rssMayBeInactive().isPresent()) {
+            return new DesignedVerdict(Verdict.FAIL, what + " Cause: " + Explanation.RSS_NOT_ACTIVE.label() + ": the traffic "
+                    + "follows no mapping NetTune can compute (a hash other than the device's RSS), and "
+                    + context.rssMayBeInactive().get() + ".", Explanation.RSS_NOT_ACTIVE, Optional.empty(), p, obs);
+        }
+        return new DesignedVerdict(Verdict.FAIL, what + " None of the known explanations fits (RSS not active, a key shifted "
+                + "by one byte, the previous table, a symmetric or sorted tuple, a different table size, a queue count change).",
+                Explanation.NONE_FITS, Optional.empty(), p, obs);
+    }
+
+    private static boolean landed(BurstObservation o) {
+        if (o.perFlow().isPresent()) {
+            List<long[]> per = o.perFlow().get();
+            for (long[] f : per) {
+                long t = sum(f);
+                long on = o.burst().queue() < f.length ? f[o.burst().queue()] : 0;
+                if (t > 0 && on < LANDED_SHARE * t) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return o.predictedShare() >= LANDED_SHARE;
+    }
+
+    private static int busiest(BurstObservation o) {
+        if (o.perFlow().isEmpty()) {
+            return o.busiest();
+        }
+        long[] t = new long[o.excess().length];
+        for (long[] f : o.perFlow().get()) {
+            for (int q = 0; q < Math.min(f.length, t.length); q++) {
+                t[q] += f[q];
+            }
+        }
+        return new BurstObservation(o.burst(), t).busiest();
+    }
+
+    /**
+     * How well a mapping explains what was seen: the smallest, over bursts, share of the burst's
+     * traffic on the queues the mapping sends its flows to (per flow where a trace gave it).
+     */
+    static double fit(Mapping m, List<BurstObservation> obs) {
+        double worst = 1;
+        for (BurstObservation o : obs) {
+            List<DesignedFlow> flows = o.burst().flows();
+            double score;
+            if (o.perFlow().isPresent()) {
+                long on = 0;
+                long all = 0;
+                for (int i = 0; i < flows.size(); i++) {
+                    long[] f = o.perFlow().get().get(i);
+                    int q = m.queueOf(flows.get(i).flow());
+                    on += q < f.length ? f[q] : 0;
+                    all += sum(f);
+                }
+                score = all == 0 ? 0 : on / (double) all;
+            } else {
+                // The burst's packets split over the queues the mapping picks; compare the two splits.
+                double[] predicted = new double[o.excess().length];
+                boolean outside = false;
+                for (DesignedFlow f : flows) {
+                    int q = m.queueOf(f.flow());
+                    if (q < predicted.length) {
+                        predicted[q] += 1.0 / flows.size();
+                    } else {
+                        outside = true;
+                    }
+                }
+                long t = o.total();
+                double overlap = 0;
+                for (int q = 0; q < predicted.length; q++) {
+                    overlap += Math.min(predicted[q], t == 0 ? 0 : Math.max(o.excess()[q], 0) / (double) t);
+                }
+                score = outside ? Math.min(overlap, 0) : overlap;
+            }
+            worst = Math.min(worst, score);
+        }
+        return worst;
+    }
+
+    private static long sum(long[] a) {
+        long s = 0;
+        for (long v : a) {
+            s += Math.max(v, 0);
+        }
+        return s;
+    }
+}
