@@ -131,6 +131,7 @@ final class VerifyCommand implements Callable<Integer> {
             case PASS -> 0;
             case FAIL -> EXIT_FAIL;
             case INCONCLUSIVE -> EXIT_INCONCLUSIVE;
+            case NOT_RUN -> 4;
         };
     }
 }

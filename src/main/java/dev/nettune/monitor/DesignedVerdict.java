@@ -87,16 +87,18 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
             String because = m.explanation() == Explanation.RSS_NOT_ACTIVE && context.rssMayBeInactive().isPresent()
                     ? " " + context.rssMayBeInactive().get() + "." : "";
             return new DesignedVerdict(Verdict.FAIL, String.format(Locale.ROOT, "%s Cause: %s: the traffic follows %s "
-                    + "(%.0f %% of what was seen).%s", what, m.explanation().label(), m.description(), bestScore * 100, because),
+                    + "(%.0f %% of what was seen).%s %s", what, m.explanation().label(), m.description(), bestScore * 100, because,
+                    m.explanation().advice()),
                     m.explanation(), best, p, obs);
         }
         if (context.rssMayBeInactive().isPresent()) {
             return new DesignedVerdict(Verdict.FAIL, what + " Cause: " + Explanation.RSS_NOT_ACTIVE.label() + ": the traffic "
                     + "follows no mapping NetTune can compute (a hash other than the device's RSS), and "
-                    + context.rssMayBeInactive().get() + ".", Explanation.RSS_NOT_ACTIVE, Optional.empty(), p, obs);
+                    + context.rssMayBeInactive().get() + ". " + Explanation.RSS_NOT_ACTIVE.advice(), Explanation.RSS_NOT_ACTIVE, Optional.empty(), p, obs);
         }
         return new DesignedVerdict(Verdict.FAIL, what + " None of the known explanations fits (RSS not active, a key shifted "
-                + "by one byte, the previous table, a symmetric or sorted tuple, a different table size, a queue count change).",
+                + "by one byte, the previous table, a symmetric or sorted tuple, a different table size, a queue count change). "
+                + Explanation.NONE_FITS.advice(),
                 Explanation.NONE_FITS, Optional.empty(), p, obs);
     }
 

@@ -21,6 +21,12 @@ public interface TrafficSender {
     /** Sends the traffic and returns when it has been sent. */
     void send(TestTraffic traffic) throws HostException, InterruptedException;
 
+    /** The exact commands sending one burst of a designed verification runs: one fixed flow each. */
+    List<Command> commands(Burst burst);
+
+    /** Sends one burst (its flows one after the other) and returns when it has been sent. */
+    void send(Burst burst) throws HostException, InterruptedException;
+
     /** Whether a sender is ready, and if not, what to do. */
     record Readiness(boolean ready, String message) {
     }

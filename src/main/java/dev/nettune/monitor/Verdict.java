@@ -7,5 +7,7 @@ public enum Verdict {
     /** It does not; the explanation says how. */
     FAIL,
     /** Too little traffic (or unknown counters) to tell. */
-    INCONCLUSIVE
+    INCONCLUSIVE,
+    /** The test could not run: the sender or a host failed, or it timed out. */
+    NOT_RUN
 }

@@ -1,6 +1,8 @@
 package dev.nettune.sandbox;
 
 import dev.nettune.host.Command;
+import dev.nettune.monitor.Burst;
+import dev.nettune.monitor.DesignedFlow;
 import dev.nettune.monitor.Hping3Sender;
 import dev.nettune.monitor.Scenario;
 import dev.nettune.monitor.TestTraffic;
@@ -35,6 +37,20 @@ public final class SandboxSender implements TrafficSender {
     @Override
     public List<Command> commands(TestTraffic t) {
         return List.of(Hping3Sender.command(t));
+    }
+
+    @Override
+    public List<Command> commands(Burst burst) {
+        return burst.flows().stream().map(f -> f.flow().isIpv4() ? Hping3Sender.command(f, burst.packetsPerFlow(),
+                burst.intervalMicros()) : Command.of("sandbox-send", f.flow().toString())).toList();
+    }
+
+    /** Delivers every packet of every flow of the burst; an Ethernet frame is 14 bytes more than the IP packet. */
+    @Override
+    public void send(Burst burst) {
+        for (DesignedFlow f : burst.flows()) {
+            traffic.send(nic, f.flow(), burst.packetsPerFlow(), 14 + f.ipLength());
+        }
     }
 
     @Override

@@ -107,6 +107,16 @@ class RssVerifierSandboxTest {
             }
 
             @Override
+            public List<dev.nettune.host.Command> commands(Burst b) {
+                return real.commands(b);
+            }
+
+            @Override
+            public void send(Burst b) {
+                // lost on the way
+            }
+
+            @Override
             public void send(TestTraffic t) {
             }
         };

@@ -34,7 +34,10 @@ final class RigGuest implements AutoCloseable {
     static final String NIC = "eth0";
     static final String GUEST_ADDRESS = "198.18.0.2";
     static final int QUEUES = 4;
-    static final int SSH_PORT = 2222;
+    /** Port, namespace and tap of this run's guest (-Dnettune.rig.sshPort/ns/tap), so two runs on one machine never collide. */
+    static final int SSH_PORT = Integer.getInteger("nettune.rig.sshPort", 2222);
+    static final String NS = System.getProperty("nettune.rig.ns", "rssns");
+    static final String TAP = System.getProperty("nettune.rig.tap", "rsstap0");
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dir;
@@ -151,8 +154,8 @@ final class RigGuest implements AutoCloseable {
      */
     long[] inject(InjectedFlows flows, int queues) throws HostException, InterruptedException {
         QueueCounters before = counters();
-        CommandResult r = local.run(Command.of("ip", "netns", "exec", "rssns", "python3", dir.resolve("inject.py").toString(),
-                "rsstap0").withStdin(flows.text()).asRoot(), COMMAND_TIMEOUT);
+        CommandResult r = local.run(Command.of("ip", "netns", "exec", NS, "python3", dir.resolve("inject.py").toString(),
+                TAP).withStdin(flows.text()).asRoot(), COMMAND_TIMEOUT);
         long acknowledged = r.stdoutOrThrow().lines().filter(l -> l.startsWith("ok ")).mapToLong(l -> Long.parseLong(l.substring(3).strip())).sum();
         if (acknowledged != flows.frames()) {
             throw new IllegalStateException("inject.py acknowledged " + acknowledged + " of " + flows.frames() + " frames: " + r.stdout() + r.stderr());
@@ -183,7 +186,11 @@ final class RigGuest implements AutoCloseable {
     static String script(Path dir, Duration timeout, String... argv) throws IOException, InterruptedException {
         Path log = Files.createTempFile("nettune-rig", ".log");
         try {
-            Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("SSH_PORT", Integer.toString(SSH_PORT));
+            pb.environment().put("NS", NS);
+            pb.environment().put("TAP", TAP);
+            Process p = pb.start();
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", argv) + " did not finish within " + timeout.toSeconds() + " s in " + dir

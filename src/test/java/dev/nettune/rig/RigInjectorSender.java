@@ -4,6 +4,8 @@ import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.monitor.Burst;
+import dev.nettune.monitor.DesignedFlow;
 import dev.nettune.monitor.TestTraffic;
 import dev.nettune.monitor.TrafficSender;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ final class RigInjectorSender implements TrafficSender {
 
     @Override
     public String describe() {
-        return "the rig's inject.py in namespace rssns";
+        return "the rig's inject.py in namespace " + RigGuest.NS;
     }
 
     @Override
@@ -35,13 +37,14 @@ final class RigInjectorSender implements TrafficSender {
             return new Readiness(false, injector + " is missing: copy the rig first.");
         }
         CommandResult ns = local.run(Command.of("ip", "netns", "list"), Duration.ofSeconds(20));
-        boolean up = ns.ok() && ns.stdout().lines().anyMatch(l -> l.split("\\s+")[0].equals("rssns"));
-        return up ? new Readiness(true, "rssns is up.") : new Readiness(false, "The namespace rssns is missing: ./run.sh start.");
+        boolean up = ns.ok() && ns.stdout().lines().anyMatch(l -> l.split("\\s+")[0].equals(RigGuest.NS));
+        return up ? new Readiness(true, RigGuest.NS + " is up.")
+                : new Readiness(false, "The namespace " + RigGuest.NS + " is missing: ./run.sh start.");
     }
 
     @Override
     public List<Command> commands(TestTraffic traffic) {
-        return List.of(Command.of("ip", "netns", "exec", "rssns", "python3", injector.toString(), "rsstap0")
+        return List.of(Command.of("ip", "netns", "exec", RigGuest.NS, "python3", injector.toString(), RigGuest.TAP)
                 .withStdin(lines(traffic)).asRoot());
     }
 
@@ -55,6 +58,27 @@ final class RigInjectorSender implements TrafficSender {
                     .append(f.destinationPort()).append(' ').append(n == 1 ? t.count() : 1).append('\n');
         }
         return sb.toString();
+    }
+
+    @Override
+    public List<Command> commands(Burst burst) {
+        StringBuilder sb = new StringBuilder();
+        for (DesignedFlow f : burst.flows()) {
+            sb.append("tcp ").append(f.flow().source()).append(' ').append(f.flow().destination()).append(' ')
+                    .append(f.flow().sourcePort()).append(' ').append(f.flow().destinationPort()).append(' ')
+                    .append(burst.packetsPerFlow()).append('\n');
+        }
+        return List.of(Command.of("ip", "netns", "exec", RigGuest.NS, "python3", injector.toString(), RigGuest.TAP)
+                .withStdin(sb.toString()).asRoot());
+    }
+
+    @Override
+    public void send(Burst burst) throws HostException, InterruptedException {
+        CommandResult r = local.run(commands(burst).get(0), Duration.ofSeconds(60));
+        long sent = r.stdoutOrThrow().lines().filter(l -> l.startsWith("ok ")).mapToLong(l -> Long.parseLong(l.substring(3).strip())).sum();
+        if (sent != burst.packets()) {
+            throw new HostException("inject.py sent " + sent + " of " + burst.packets() + " frames: " + r.stdout() + r.stderr());
+        }
     }
 
     @Override

@@ -1,0 +1,33 @@
+package dev.nettune.monitor;
+
+import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.RssKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of a designed verification: the verdict and its explanation (with the cause when it
+ * failed), the design (bursts, flows, false-pass probability), what each burst did, the exact
+ * commands, where the counts came from, and how long it took.
+ */
+public record DesignedResult(Verdict verdict, String explanation, Explanation cause, Optional<FlowDesign> design,
+        List<BurstObservation> bursts, List<String> commands, Optional<RssKey> key, Optional<IndirectionTable> table,
+        String counterSource, Optional<RssFix> fix, Duration elapsed) {
+    public DesignedResult {
+        bursts = List.copyOf(bursts);
+        commands = List.copyOf(commands);
+    }
+
+    /** The probability a NIC steering any other way had to pass (1 when nothing was designed). */
+    public double falsePassProbability() {
+        return design.map(FlowDesign::falsePassProbability).orElse(1.0);
+    }
+
+    /** A result of a test that could not run or judge anything. */
+    static DesignedResult without(Verdict verdict, String why, List<String> commands, Optional<RssKey> key,
+            Optional<IndirectionTable> table, Duration elapsed) {
+        return new DesignedResult(verdict, why, Explanation.AS_PREDICTED, Optional.empty(), List.of(), commands, key, table,
+                "", Optional.empty(), elapsed);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.nettune.monitor;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.EthtoolRssParser;
+import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.RssKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs a designed verification end to end: reads the receiver's live key, table and rings,
+ * designs the flows ({@link FlowDesign}), measures the background, sends one burst per queue and
+ * attributes each burst's counter deltas (or, where a tracepoint can be armed, every packet), retries
+ * a burst once at a tenth of the rate when far fewer packets arrive than were sent, and judges
+ * ({@link DesignedVerdict}).
+ */
+public final class DesignedVerifier {
+    /** A burst's rate is at least this many times the busiest queue's background rate. */
+    public static final double STAND_OUT = 20;
+
+    private final Host receiver;
+    private final String nic;
+    private final CounterReader counters;
+    private final RssVerifier.Sleeper sleeper;
+    private final Duration baseline;
+    private final Duration settle;
+    private final Optional<PacketTracer> tracer;
+
+    public DesignedVerifier(Host receiver, String nic, CounterReader counters, RssVerifier.Sleeper sleeper, Duration baseline,
+            Duration settle, Optional<PacketTracer> tracer) {
+        this.receiver = receiver;
+        this.nic = SamplerScript.checkNic(nic);
+        this.counters = counters;
+        this.sleeper = sleeper;
+        this.baseline = baseline;
+        this.settle = settle;
+        this.tracer = tracer;
+    }
+
+    /**
+     * Runs it. {@code previousKey}/{@code previousTable} are what the journal says the NIC had before
+     * the last change; {@code context} why RSS may not be active (boot, channel change).
+     */
+    public DesignedResult run(DesignedTraffic traffic, TrafficSender sender, Optional<RssKey> previousKey,
+            Optional<IndirectionTable> previousTable, DesignedVerdict.Context context, Consumer<String> progress)
+            throws HostException, InterruptedException {
+        long t0 = System.nanoTime();
+        progress.accept("Checking " + sender.describe());
+        TrafficSender.Readiness ready = sender.check();
+        if (!ready.ready()) {
+            return DesignedResult.without(Verdict.NOT_RUN, ready.message(), List.of(), Optional.empty(), Optional.empty(),
+                    since(t0));
+        }
+        progress.accept("Reading the live key, table and rings of " + nic + " on " + receiver.name() + " (ethtool -x)");
+        CommandResult x = receiver.run(Command.of("ethtool", "-x", nic), Duration.ofSeconds(20));
+        EthtoolRss rss = EthtoolRssParser.parse(x.stdoutOrThrow());
+        Optional<IndirectionTable> table = rss.table();
+        Optional<RssKey> key = rss.key();
+        if (table.isEmpty() || key.isEmpty()) {
+            return DesignedResult.without(Verdict.INCONCLUSIVE, nic + " on " + receiver.name() + " shows no "
+                    + (table.isEmpty() ? "RSS table (" + rss.tableProblem().orElse("none") + ")"
+                            : "key (" + rss.keyProblem().orElse("not reported") + ")")
+                    + ", so no flow's queue can be predicted.", List.of(), key, table, since(t0));
+        }
+        int rings = table.get().ringCount().orElse(table.get().highestQueue() + 1);
+        List<Mapping> alternatives = Mapping.alternatives(key.get(), table.get(), rings, previousKey, previousTable);
+
+        progress.accept("Measuring the background traffic for " + baseline.toMillis() / 1000.0 + " s");
+        RateCalculator rates = new RateCalculator();
+        rates.next(counters.read());
+        sleeper.sleep(baseline);
+        if (!(rates.next(counters.read()) instanceof RateCalculator.Rates bg)) {
+            return DesignedResult.without(Verdict.INCONCLUSIVE, "The counters reset while measuring the background; run it again.",
+                    List.of(), key, table, since(t0));
+        }
+        double[] background = new double[bg.sample().queueCount()];
+        double busiest = 0;
+        for (int q = 0; q < background.length; q++) {
+            long d = bg.sample().rxPacketDeltas()[q];
+            background[q] = d < 0 ? 0 : d / bg.sample().seconds();
+            busiest = Math.max(busiest, background[q]);
+        }
+        int interval = traffic.intervalMicros();
+        if (busiest > 0) {
+            // Faster than STAND_OUT x the busiest queue's background, so each burst stands out from it.
+            interval = (int) Math.max(10, Math.min(interval, 1e6 / (STAND_OUT * busiest)));
+        }
+        FlowDesign design = FlowDesign.design(key.get(), table.get(), alternatives, traffic.template(), traffic.side(),
+                traffic.from(), traffic.to(), traffic.packetsPerFlow(), interval);
+        progress.accept(String.format(Locale.ROOT, "Designed %d flows, %d per queue, in %d bursts (one per queue the table "
+                + "uses); a NIC steering any other way passes with probability at most %s", design.flows().size(),
+                design.flowsPerQueue(), design.bursts().size(), design.falsePassText()));
+        List<String> commands = new ArrayList<>();
+        design.bursts().forEach(b -> sender.commands(b).forEach(c -> commands.add(c.display())));
+
+        Optional<String> traceRefused = Optional.empty();
+        boolean tracing = false;
+        if (tracer.isPresent()) {
+            traceRefused = tracer.get().arm();
+            tracing = traceRefused.isEmpty();
+            progress.accept(tracing ? "Per-packet attribution: " + tracer.get().describe()
+                    : "No per-packet attribution (" + traceRefused.get() + "): judging by counter deltas");
+        }
+        List<BurstObservation> observed = new ArrayList<>();
+        String source = bg.sample().source();
+        boolean packetCounters = !source.contains("interrupts");
+        try {
+            for (Burst b : design.bursts()) {
+                BurstObservation o = sendAndObserve(b, sender, rates, background, tracing, progress, 1);
+                if (o == null) {
+                    return DesignedResult.without(Verdict.INCONCLUSIVE, "The counters reset during the burst for queue "
+                            + b.queue() + " (driver reload or channel change); run it again.", commands, key, table, since(t0));
+                }
+                if (DesignedVerdict.tooLittleSeen(o, packetCounters || tracing)) {
+                    Burst slower = b.with(b.packetsPerFlow(), Math.min(1_000_000, b.intervalMicros() * 10));
+                    progress.accept(String.format(Locale.ROOT, "Only %d of %d packets of the burst for queue %d were seen: "
+                            + "sending it once more at a tenth of the rate", o.total(), b.packets(), b.queue()));
+                    sender.commands(slower).forEach(c -> commands.add(c.display()));
+                    o = sendAndObserve(slower, sender, rates, background, tracing, progress, 2);
+                    if (o == null) {
+                        return DesignedResult.without(Verdict.INCONCLUSIVE, "The counters reset during the burst for queue "
+                                + b.queue() + "; run it again.", commands, key, table, since(t0));
+                    }
+                }
+                observed.add(o);
+            }
+        } finally {
+            if (tracing) {
+                tracer.get().disarm();
+            }
+        }
+        DesignedVerdict v = DesignedVerdict.judge(design, observed, packetCounters || tracing, context);
+        Optional<RssFix> fix = switch (v.cause()) {
+            case RSS_NOT_ACTIVE, PREVIOUS_TABLE, QUEUE_COUNT -> Optional.of(new RssFix(v.cause().advice(), key, table,
+                    "hkey " + key.get().toColonHex() + " " + RssVerifier.tableArguments(table.get())));
+            default -> Optional.empty();
+        };
+        String counted = tracing ? tracer.get().describe() + " (per packet)" : source;
+        return new DesignedResult(v.verdict(), v.summary(),
+                v.cause(), Optional.of(design), observed, commands, key, table, counted, fix, since(t0));
+    }
+
+    private BurstObservation sendAndObserve(Burst b, TrafficSender sender, RateCalculator rates, double[] background,
+            boolean tracing, Consumer<String> progress, int attempt) throws HostException, InterruptedException {
+        progress.accept(String.format(Locale.ROOT, "Burst for queue %d: %d flows x %d packets, %d µs apart", b.queue(),
+                b.flows().size(), b.packetsPerFlow(), b.intervalMicros()));
+        rates.next(counters.read());
+        if (tracing) {
+            tracer.get().read(b.flows(), background.length);
+        }
+        sender.send(b);
+        sleeper.sleep(settle);
+        if (!(rates.next(counters.read()) instanceof RateCalculator.Rates during)) {
+            return null;
+        }
+        RateSample d = during.sample();
+        long[] excess = new long[d.queueCount()];
+        for (int q = 0; q < excess.length; q++) {
+            long delta = d.rxPacketDeltas()[q];
+            double bg = q < background.length ? background[q] : 0;
+            excess[q] = delta < 0 ? 0 : Math.max(0, Math.round(delta - bg * d.seconds()));
+        }
+        Optional<List<long[]>> perFlow = tracing ? Optional.of(tracer.get().read(b.flows(), excess.length)) : Optional.empty();
+        return new BurstObservation(b, excess, perFlow, attempt);
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.nettune.monitor;
+
+import dev.nettune.host.HostException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Per-packet attribution on the receiver, where the host allows it: a receive tracepoint armed
+ * for one NIC reports every packet's rx queue and length, and each designed flow has its own
+ * payload length, so every packet is attributed to its flow and queue, whatever else arrives.
+ */
+public interface PacketTracer {
+    /**
+     * Arms the trace for the NIC; empty when this host cannot trace (no tracefs, not permitted),
+     * then with the reason, and the verifier falls back to counter deltas.
+     */
+    Optional<String> arm() throws HostException, InterruptedException;
+
+    /** Reads what was traced since {@link #arm} (and clears it): per flow, packets per queue. */
+    List<long[]> read(List<DesignedFlow> flows, int queues) throws HostException, InterruptedException;
+
+    /** Disarms the trace, leaving the host as it was. */
+    void disarm() throws HostException, InterruptedException;
+
+    /** Where the per-packet view came from, for the report: "tracefs net:netif_receive_skb". */
+    String describe();
+}
