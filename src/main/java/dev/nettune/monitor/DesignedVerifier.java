@@ -77,8 +77,10 @@ public final class DesignedVerifier {
         RateCalculator rates = new RateCalculator();
         rates.next(counters.read());
         sleeper.sleep(baseline);
-        if (!(rates.next(counters.read()) instanceof RateCalculator.Rates bg)) {
-            return DesignedResult.without(Verdict.INCONCLUSIVE, "The counters reset while measuring the background; run it again.",
+        RateCalculator.Outcome measured = rates.next(counters.read());
+        if (!(measured instanceof RateCalculator.Rates bg)) {
+            return DesignedResult.without(Verdict.INCONCLUSIVE, "The counters reset while measuring the background ("
+                    + (measured instanceof RateCalculator.Reset r ? r.reason() : "no baseline") + "); run it again.",
                     List.of(), key, table, since(t0));
         }
         double[] background = new double[bg.sample().queueCount()];
@@ -131,6 +133,9 @@ public final class DesignedVerifier {
                     }
                 }
                 observed.add(o);
+                if (DesignedVerdict.tooLittleSeen(o, packetCounters || tracing)) {
+                    break; // inconclusive already: the other bursts would not change that
+                }
             }
         } finally {
             if (tracing) {
