@@ -1,34 +1,40 @@
 package dev.nettune.ui.monitor;
 
 import dev.nettune.ui.common.QueuePalette;
-import dev.nettune.monitor.Scenario;
+import dev.nettune.ui.common.Theme;
+import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
-import javafx.beans.binding.Bindings;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.jfree.chart.fx.ChartViewer;
 
-/** Binds the Monitor view to its view model and the charts; decisions live in {@link MonitorViewModel}. */
+/**
+ * Binds the Monitor's live panel to {@link MonitorViewModel} and the charts, and puts each
+ * {@link MonitorPanel} in a tab after "Distribution and IRQs"; decisions live in the view models.
+ */
 public final class MonitorController {
     private final MonitorViewModel model;
+    private final List<MonitorPanel> panels;
     private final QueueCharts charts = new QueueCharts();
+    // Kept as a field: the theme property holds listeners weakly only through this reference's lifetime.
+    private final ChangeListener<Boolean> themeListener = (o, was, is) -> charts.setDark(is);
 
     @FXML private BorderPane root;
+    @FXML private FlowPane toolbar;
     @FXML private ComboBox<String> hostBox;
     @FXML private ComboBox<String> nicBox;
     @FXML private ComboBox<String> intervalBox;
@@ -44,37 +50,20 @@ public final class MonitorController {
     @FXML private FlowPane queueToggles;
     @FXML private Label imbalanceLabel;
     @FXML private TabPane tabs;
-    @FXML private ComboBox<String> senderBox;
-    @FXML private ComboBox<Scenario> scenarioBox;
-    @FXML private TextField sourceField;
-    @FXML private TextField destinationField;
-    @FXML private TextField interfaceField;
-    @FXML private TextField countField;
-    @FXML private TextField intervalMicrosField;
-    @FXML private TextField sourcePortField;
-    @FXML private TextField destinationPortField;
-    @FXML private TextField commandsField;
-    @FXML private Button verifyButton;
-    @FXML private Label verdictLabel;
-    @FXML private Label verdictDetailLabel;
-    @FXML private TextArea fixArea;
-    @FXML private Button handFixButton;
-    @FXML private TextField dpdkPortField;
-    @FXML private TextField dpdkLcoresField;
-    @FXML private TextField dpdkPciField;
-    @FXML private TextArea dpdkArea;
 
-    MonitorController(MonitorViewModel model) {
+    MonitorController(MonitorViewModel model, List<MonitorPanel> panels) {
         this.model = model;
+        this.panels = panels;
     }
 
     @FXML
     private void initialize() {
-        hostBox.setItems(model.hostNames());
-        hostBox.valueProperty().bindBidirectional(model.hostProperty());
+        MonitorTarget target = model.target();
+        hostBox.setItems(target.hostNames());
+        hostBox.valueProperty().bindBidirectional(target.hostProperty());
         hostBox.valueProperty().addListener((o, was, is) -> model.loadNics());
-        nicBox.setItems(model.nics());
-        nicBox.valueProperty().bindBidirectional(model.nicProperty());
+        nicBox.setItems(target.nics());
+        nicBox.valueProperty().bindBidirectional(target.nicProperty());
         intervalBox.getItems().setAll(MonitorViewModel.INTERVALS);
         intervalBox.valueProperty().bindBidirectional(model.intervalProperty());
         windowBox.getItems().setAll(MonitorViewModel.WINDOWS);
@@ -91,50 +80,19 @@ public final class MonitorController {
         statusLabel.textProperty().bind(model.statusProperty());
         imbalanceLabel.textProperty().bind(model.imbalanceProperty());
 
+        charts.setDark(Theme.darkProperty().get());
+        Theme.darkProperty().addListener(new javafx.beans.value.WeakChangeListener<>(themeListener));
         timeChartPane.getChildren().add(new ChartViewer(charts.timeChart()));
         barChartPane.getChildren().add(new ChartViewer(charts.barChart()));
         heatChartPane.getChildren().add(new ChartViewer(charts.heatChart()));
         model.frameProperty().addListener((o, was, f) -> charts.show(f, model.tableProperty().get(), model.hiddenQueues()));
         model.queueCountProperty().addListener((o, was, n) -> rebuildToggles(n.intValue()));
 
-        senderBox.setItems(model.hostNames());
-        senderBox.valueProperty().bindBidirectional(model.senderProperty());
-        scenarioBox.getItems().setAll(Scenario.values());
-        scenarioBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Scenario s) {
-                return s == null ? "" : s.number() + " — " + s.description();
-            }
-
-            @Override
-            public Scenario fromString(String s) {
-                return null;
-            }
-        });
-        scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());
-        sourceField.textProperty().bindBidirectional(model.sourceProperty());
-        destinationField.textProperty().bindBidirectional(model.destinationProperty());
-        interfaceField.textProperty().bindBidirectional(model.senderInterfaceProperty());
-        interfaceField.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.scenarioProperty().get() != Scenario.SPREAD, model.scenarioProperty()));
-        countField.textProperty().bindBidirectional(model.countProperty());
-        intervalMicrosField.textProperty().bindBidirectional(model.intervalMicrosProperty());
-        sourcePortField.textProperty().bindBidirectional(model.sourcePortProperty());
-        destinationPortField.textProperty().bindBidirectional(model.destinationPortProperty());
-        commandsField.textProperty().bind(model.commandsPreviewProperty());
-        verifyButton.disableProperty().bind(model.verifyingProperty());
-        verdictLabel.textProperty().bind(model.verdictProperty());
-        verdictDetailLabel.textProperty().bind(model.verdictDetailProperty());
-        fixArea.textProperty().bind(model.fixProperty());
-        handFixButton.disableProperty().bind(model.canHandFixProperty().not());
-        dpdkPortField.textProperty().bindBidirectional(model.dpdkPortProperty());
-        dpdkLcoresField.textProperty().bindBidirectional(model.dpdkLcoresProperty());
-        dpdkPciField.textProperty().bindBidirectional(model.dpdkPciProperty());
-        dpdkArea.textProperty().bind(model.dpdkTextProperty());
-        model.verdictProperty().addListener((o, was, is) -> {
-            verdictLabel.getStyleClass().removeAll("success", "danger", "warning");
-            verdictLabel.getStyleClass().add("PASS".equals(is) ? "success" : "FAIL".equals(is) ? "danger" : "warning");
-        });
+        for (MonitorPanel p : panels) {
+            Tab tab = new Tab(p.title(), p.root());
+            tab.setId("monitor-tab-" + p.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            tabs.getTabs().add(tab);
+        }
     }
 
     private void rebuildToggles(int n) {
@@ -185,27 +143,17 @@ public final class MonitorController {
         if (f == null) {
             return;
         }
-        try {
-            QueueCharts.savePng(charts.timeChart(), f, 1400, 700);
-            File bars = new File(f.getParentFile(), f.getName().replaceFirst("\\.png$", "") + "-distribution.png");
-            QueueCharts.savePng(charts.barChart(), bars, 1000, 500);
-            model.statusProperty().set("Saved " + f + " and " + bars.getName() + ".");
-        } catch (IOException e) {
-            model.statusProperty().set("Cannot save the PNG: " + e.getMessage());
-        }
+        // Drawn here (the charts change on this thread), written on a worker (file I/O).
+        Set<Integer> hidden = new HashSet<>(model.hiddenQueues());
+        BufferedImage image = charts.exportImage(model.captionProperty().get(), hidden, 1400);
+        model.saveImage(image, f.toPath());
     }
 
     @FXML
     private void onExportCsv() {
         File f = choose("monitor.csv", "CSV", "*.csv");
-        if (f == null) {
-            return;
-        }
-        try {
-            model.exportCsv(f.toPath());
-            model.statusProperty().set("Saved " + f + ".");
-        } catch (IOException e) {
-            model.statusProperty().set("Cannot save the CSV: " + e.getMessage());
+        if (f != null) {
+            model.exportCsv(f.toPath(), model.statusProperty()::set);
         }
     }
 
@@ -214,42 +162,6 @@ public final class MonitorController {
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
         return chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-    }
-
-    @FXML
-    private void onVerify() {
-        model.verify();
-    }
-
-    @FXML
-    private void onCancelVerify() {
-        model.cancelVerification();
-    }
-
-    @FXML
-    private void onCopyFix() {
-        copy(model.fixProperty().get());
-    }
-
-    @FXML
-    private void onHandFix() {
-        model.handFixToTuning();
-    }
-
-    @FXML
-    private void onGenerateDpdk() {
-        model.generateDpdk();
-    }
-
-    @FXML
-    private void onCopyDpdk() {
-        copy(model.dpdkTextProperty().get());
-    }
-
-    private static void copy(String text) {
-        ClipboardContent c = new ClipboardContent();
-        c.putString(text);
-        Clipboard.getSystemClipboard().setContent(c);
     }
 
     MonitorViewModel model() {

@@ -14,6 +14,7 @@ import dev.nettune.store.SavedHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.scene.Parent;
 
 /**
@@ -27,34 +28,54 @@ public final class MonitorView implements ScreenView {
     private final Parent root;
     private final MonitorController controller;
 
-    private MonitorView(Parent root, MonitorController controller) {
+    private final List<MonitorPanel> panels;
+
+    private MonitorView(Parent root, MonitorController controller, List<MonitorPanel> panels) {
         this.root = root;
         this.controller = controller;
+        this.panels = panels;
     }
 
     public static MonitorView load(AppContext context) {
         TaskRunner tasks = TaskRunner.application();
-        MonitorViewModel model = new MonitorViewModel(context.hostResolver(), List.of(SandboxInstance.NAME),
-                () -> recordings(context), (sender, receiver, nic) -> sender(context, sender, receiver, nic), tasks,
+        MonitorTarget target = new MonitorTarget(List.of(SandboxInstance.NAME));
+        Supplier<Optional<RecordingStore>> store = once(() -> recordings(context));
+        MonitorViewModel model = new MonitorViewModel(context.hostResolver(), target, store, tasks,
                 (host, nic) -> () -> {
                     if (host.equals(SandboxInstance.NAME) && !context.sandboxTraffic().backgroundRunning()) {
                         context.sandboxTraffic().startBackground(nic, SANDBOX_BACKGROUND_PPS);
                     }
                 });
-        MonitorController controller = new MonitorController(model);
+        MonitorPanel.Context panelContext = new MonitorPanel.Context(context, context.hostResolver(), tasks, target, model, store);
+        List<MonitorPanel> panels = MonitorPanels.all().stream().map(f -> f.create(panelContext)).toList();
+        MonitorController controller = new MonitorController(model, panels);
         Parent root = View.MONITOR.load(controller);
-        model.onProposal(context.rssProposals()::propose);
         // The saved hosts come from SQLite: read them off the FX thread.
         tasks.submit(() -> hostChoices(context), names -> {
             for (String n : names) {
-                if (!model.hostNames().contains(n)) {
-                    model.hostNames().add(n);
+                if (!target.hostNames().contains(n)) {
+                    target.hostNames().add(n);
                 }
             }
         }, e -> model.statusProperty().set("Saved hosts could not be read: " + e.getMessage()));
         model.loadNics();
         model.start();
-        return new MonitorView(root, controller);
+        return new MonitorView(root, controller, panels);
+    }
+
+    /** Asks {@code s} once, on first use (the store opens SQLite: never while the screen is built). */
+    private static <T> Supplier<T> once(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
     }
 
     static List<String> hostChoices(AppContext context) {
@@ -104,6 +125,7 @@ public final class MonitorView implements ScreenView {
     @Override
     public void close() {
         controller.model().close();
+        panels.forEach(MonitorPanel::close);
     }
 
     public MonitorViewModel model() {

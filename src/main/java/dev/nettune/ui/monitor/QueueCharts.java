@@ -8,12 +8,23 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.RangeType;
 import java.io.File;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -53,6 +64,10 @@ public final class QueueCharts {
     private final JFreeChart heatChart;
     private final XYPlot heatPlot;
     private final XYBlockRenderer heatRenderer = new XYBlockRenderer();
+    private final PaintScaleLegend heatLegend;
+    private final NumberAxis heatLegendAxis = new NumberAxis("interrupts/s");
+    private HeatScale heatScale = new HeatScale(1, false);
+    private boolean dark;
     private int seriesShown = -1;
 
     public QueueCharts() {
@@ -61,6 +76,10 @@ public final class QueueCharts {
         NumberAxis pps = new NumberAxis("rx packets/s");
         pps.setTickLabelFont(SMALL);
         pps.setAutoRangeIncludesZero(true);
+        // With no traffic every value is 0: a minimum range and positive-only keep the axis at 0..10, not 5E-9..-5E-9.
+        pps.setRangeType(RangeType.POSITIVE);
+        pps.setAutoRangeMinimumSize(MIN_PPS_RANGE);
+        pps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(lines, time, pps, lineRenderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
@@ -75,7 +94,9 @@ public final class QueueCharts {
         queues.setCategoryMargin(0.1);
         NumberAxis share = new NumberAxis("share of packets");
         share.setTickLabelFont(SMALL);
-        share.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance());
+        share.setNumberFormatOverride(new NonNegativePercent());
+        share.setRangeType(RangeType.POSITIVE);
+        share.setAutoRangeMinimumSize(MIN_SHARE_RANGE);
         BarRenderer barRenderer = new BarRenderer() {
             private static final long serialVersionUID = 1L;
 
@@ -111,6 +132,61 @@ public final class QueueCharts {
         heatChart = new JFreeChart(null, SMALL, heatPlot, false);
         heatChart.setBackgroundPaint(Color.WHITE);
         heatChart.addSubtitle(new TextTitle("interrupts/s per queue and CPU", new Font(Font.SANS_SERIF, Font.BOLD, 12)));
+        heatLegendAxis.setTickLabelFont(SMALL);
+        heatLegendAxis.setLabelFont(SMALL);
+        heatLegendAxis.setRange(0, 1);
+        heatLegend = new PaintScaleLegend(heatScale, heatLegendAxis);
+        heatLegend.setPosition(RectangleEdge.RIGHT);
+        heatLegend.setStripWidth(12);
+        heatLegend.setMargin(4, 4, 4, 8);
+        heatLegend.setAxisOffset(4);
+        heatChart.addSubtitle(heatLegend);
+        setDark(false);
+    }
+
+    /** The smallest rx packets/s axis: an idle NIC reads 0 to 10, not a range of rounding noise. */
+    static final double MIN_PPS_RANGE = 10;
+    /** The smallest share axis (25 %). */
+    static final double MIN_SHARE_RANGE = 0.25;
+
+    /** Colours for the light or the dark theme (charts are drawn with Java2D; CSS does not reach them). */
+    public void setDark(boolean on) {
+        dark = on;
+        Color background = on ? new Color(0x0d1117) : Color.WHITE;
+        Color text = on ? new Color(0xc9d1d9) : new Color(0x24292f);
+        Color grid = on ? new Color(0x30363d) : new Color(0xdddddd);
+        for (JFreeChart c : List.of(timeChart, barChart, heatChart)) {
+            c.setBackgroundPaint(background);
+            for (int i = 0; i < c.getSubtitleCount(); i++) {
+                if (c.getSubtitle(i) instanceof TextTitle t) {
+                    t.setPaint(text);
+                }
+            }
+        }
+        XYPlot time = timeChart.getXYPlot();
+        time.setBackgroundPaint(background);
+        time.setDomainGridlinePaint(grid);
+        time.setRangeGridlinePaint(grid);
+        barPlot.setBackgroundPaint(background);
+        barPlot.setRangeGridlinePaint(grid);
+        heatPlot.setBackgroundPaint(background);
+        List<org.jfree.chart.axis.Axis> axes = List.of(time.getDomainAxis(), time.getRangeAxis(), barPlot.getDomainAxis(),
+                barPlot.getRangeAxis(), heatPlot.getDomainAxis(), heatPlot.getRangeAxis(), heatLegendAxis);
+        for (var a : axes) {
+            a.setLabelPaint(text);
+            a.setTickLabelPaint(text);
+            a.setAxisLinePaint(grid);
+            a.setTickMarkPaint(grid);
+        }
+        ((LineAndShapeRenderer) barPlot.getRenderer(1)).setSeriesPaint(0, on ? Color.WHITE : Color.BLACK);
+        heatLegend.setBackgroundPaint(background);
+        heatScale = new HeatScale(heatScale.getUpperBound(), on);
+        heatRenderer.setPaintScale(heatScale);
+        heatLegend.setScale(heatScale);
+    }
+
+    public boolean dark() {
+        return dark;
     }
 
     public JFreeChart timeChart() {
@@ -221,22 +297,97 @@ public final class QueueCharts {
             }
             d.addSeries("irq", xyz);
         }
-        heatRenderer.setPaintScale(new HeatScale(max));
+        heatScale = new HeatScale(max, dark);
+        heatRenderer.setPaintScale(heatScale);
+        heatLegend.setScale(heatScale);
+        heatLegendAxis.setRange(0, max);
         heat = d;
         heatPlot.setDataset(heat);
     }
 
-    /** Saves a chart as PNG. */
-    public static void savePng(JFreeChart chart, File file, int width, int height) throws IOException {
-        ChartUtils.saveChartAsPNG(file, chart, width, height);
+    /**
+     * The picture an export writes: a caption line (host, NIC, time span), the time chart, a legend of
+     * the queues shown, and the share bars. Draw on the FX thread (the charts change there); write the
+     * image to a file on a worker.
+     */
+    public BufferedImage exportImage(String caption, Set<Integer> hidden, int width) {
+        int captionHeight = 34;
+        int lineHeight = 420;
+        int queues = lines.getSeriesCount();
+        int perRow = Math.max(1, (width - 40) / 70);
+        int legendRows = queues == 0 ? 1 : (queues + perRow - 1) / perRow;
+        int legendHeight = 12 + legendRows * 20;
+        int barHeight = 300;
+        BufferedImage image = new BufferedImage(width, captionHeight + lineHeight + legendHeight + barHeight, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            Color background = dark ? new Color(0x0d1117) : Color.WHITE;
+            Color text = dark ? new Color(0xc9d1d9) : new Color(0x24292f);
+            g.setColor(background);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.setColor(text);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            g.drawString(caption, 12, 22);
+            timeChart.draw(g, new Rectangle2D.Double(0, captionHeight, width, lineHeight));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            int y = captionHeight + lineHeight + 8;
+            if (queues == 0) {
+                g.setColor(text);
+                g.drawString("No queues sampled yet.", 20, y + 12);
+            }
+            for (int q = 0; q < queues; q++) {
+                int x = 20 + (q % perRow) * 70;
+                int row = y + (q / perRow) * 20;
+                g.setColor(Color.decode(QueuePalette.colour(q)));
+                g.fillRect(x, row + 2, 12, 12);
+                g.setColor(text);
+                g.drawString("q" + q + (hidden.contains(q) ? " (off)" : ""), x + 16, row + 13);
+            }
+            barChart.draw(g, new Rectangle2D.Double(0, captionHeight + lineHeight + legendHeight, width, barHeight));
+        } finally {
+            g.dispose();
+        }
+        return image;
     }
 
-    /** White (idle) to deep blue (the busiest cell). */
+    /** Writes an image as PNG (call on a worker: it is file I/O). */
+    public static void writePng(BufferedImage image, File file) throws IOException {
+        if (!ImageIO.write(image, "png", file)) {
+            throw new IOException("No PNG writer in this Java runtime.");
+        }
+    }
+
+    /** A percent format that never shows "-0%" for a value that rounds to zero. */
+    static final class NonNegativePercent extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final NumberFormat percent = NumberFormat.getPercentInstance(Locale.ROOT);
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return percent.format(Math.abs(number) < 0.005 ? 0.0 : number, toAppendTo, pos);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return percent.format(number, toAppendTo, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            return percent.parse(source, parsePosition);
+        }
+    }
+
+    /** The background colour (idle) to deep blue (light theme) or bright blue (dark theme) for the busiest cell. */
     static final class HeatScale implements PaintScale {
         private final double max;
+        private final boolean dark;
 
-        HeatScale(double max) {
+        HeatScale(double max, boolean dark) {
             this.max = max;
+            this.dark = dark;
         }
 
         @Override
@@ -252,10 +403,13 @@ public final class QueueCharts {
         @Override
         public Paint getPaint(double value) {
             double t = Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value / max));
-            int r = (int) Math.round(255 - t * (255 - 0x1f));
-            int g = (int) Math.round(255 - t * (255 - 0x4e));
-            int b = (int) Math.round(255 - t * (255 - 0x9a));
-            return new Color(r, g, b);
+            Color from = dark ? new Color(0x0d1117) : Color.WHITE;
+            Color to = dark ? new Color(0x58a6ff) : new Color(0x1f4e9a);
+            return new Color(mix(from.getRed(), to.getRed(), t), mix(from.getGreen(), to.getGreen(), t), mix(from.getBlue(), to.getBlue(), t));
+        }
+
+        private static int mix(int a, int b, double t) {
+            return (int) Math.round(a + (b - a) * t);
         }
     }
 }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.nettune.app.AppContext;
 import dev.nettune.ui.common.ScreenId;
+import dev.nettune.ui.common.Theme;
 import dev.nettune.ui.common.ScreenView;
 import java.util.EnumMap;
 import java.util.List;
@@ -89,6 +90,7 @@ public final class MainWindow {
     }
 
     private static void applyTheme(boolean dark) {
+        Theme.darkProperty().set(dark);
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }

@@ -44,14 +44,14 @@ class MonitorScreenTest {
 
     @AfterEach
     void stop() {
-        view.model().close();
+        view.close();
         context.close();
     }
 
     @Test
     void opensOnTheSandboxAndSamplesArrive(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> redraws.get() >= 2);
-        assertThat(view.model().hostProperty().get()).isEqualTo("sandbox");
+        assertThat(view.model().target().hostProperty().get()).isEqualTo("sandbox");
         assertThat(view.model().queueCountProperty().get()).isEqualTo(4);
         assertThat(view.charts().lineCount()).isEqualTo(4);
         assertThat(view.model().frameProperty().get().latest().totalRxPps()).isGreaterThan(0);

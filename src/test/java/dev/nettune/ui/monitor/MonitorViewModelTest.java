@@ -3,166 +3,172 @@ package dev.nettune.ui.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettune.app.AppContext;
-import dev.nettune.ui.common.TaskRunner;
+import dev.nettune.monitor.ChartFrame;
 import dev.nettune.monitor.QueueSamplerTest;
-import dev.nettune.monitor.Scenario;
-import dev.nettune.sandbox.SandboxSender;
 import dev.nettune.store.RecordingStore;
+import dev.nettune.ui.common.SteppableScheduler;
+import dev.nettune.ui.common.TestTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Monitor screen's logic without the FX toolkit: properties change on a direct executor. */
+/**
+ * The Monitor's live panel without the FX toolkit, on a steppable scheduler and clock: redraws happen
+ * only when the test advances time, so "not redrawn" and "at most four a second" are exact, not slept on.
+ * Samples come from the sandbox's sampler stream as they would from a host.
+ */
 class MonitorViewModelTest {
     @TempDir
     Path dir;
 
     AppContext context;
-    ExecutorService background;
-    ScheduledExecutorService scheduler;
+    SteppableScheduler scheduler;
     MonitorViewModel model;
     FramesDrawn redraws;
+    List<String> statuses = new ArrayList<>();
 
     @BeforeEach
     void open() {
         context = new AppContext(dir.resolve("config"));
-        background = Executors.newCachedThreadPool();
-        scheduler = Executors.newScheduledThreadPool(2);
-        model = new MonitorViewModel(context.hostResolver(), List.of("sandbox", "local"),
-                () -> Optional.of(new RecordingStore(context.database())),
-                (sender, receiver, nic) -> new SandboxSender(context.sandboxTraffic(), nic),
-                new TaskRunner(background, scheduler, Runnable::run, System::currentTimeMillis), (host, nic) -> () -> context.sandboxTraffic().startBackground(nic, 3000));
+        scheduler = new SteppableScheduler();
+        MonitorTarget target = new MonitorTarget(List.of("sandbox", "local"));
+        model = new MonitorViewModel(context.hostResolver(), target, () -> Optional.of(new RecordingStore(context.database())),
+                TestTasks.sameThread(scheduler), (host, nic) -> () -> context.sandboxTraffic().startBackground(nic, 3000));
         redraws = FramesDrawn.of(model);
+        model.statusProperty().addListener((o, was, is) -> statuses.add(is));
     }
 
     @AfterEach
     void close() {
         model.close();
-        background.shutdownNow();
-        scheduler.shutdownNow();
         context.close();
+    }
+
+    /** Steps the redraw ticker until the sandbox has sent enough samples for {@code frames} redraws. */
+    private void stepUntilDrawn(int frames) throws InterruptedException {
+        QueueSamplerTest.waitFor(() -> {
+            scheduler.advance(Duration.ofMillis(1000 / MonitorViewModel.REDRAWS_PER_SECOND));
+            return redraws.get() >= frames;
+        });
     }
 
     @Test
     void startingOnTheSandboxRedrawsWithItsFourQueues() throws Exception {
         model.intervalProperty().set("0.2");
         model.start();
-        QueueSamplerTest.waitFor(() -> redraws.get() >= 2);
+        stepUntilDrawn(2);
         assertThat(model.queueCountProperty().get()).isEqualTo(4);
         assertThat(model.tableProperty().get()).isPresent();
         assertThat(model.imbalanceProperty().get()).contains("pkt/s in total");
     }
 
     @Test
-    void pausedViewIsNotRedrawn() throws Exception {
+    void pausedViewIsNotRedrawnHoweverLongTimeRuns() throws Exception {
         model.intervalProperty().set("0.2");
         model.start();
-        QueueSamplerTest.waitFor(() -> redraws.get() >= 1);
+        stepUntilDrawn(1);
         model.pausedProperty().set(true);
-        Thread.sleep(300);
         int frozen = redraws.get();
-        Thread.sleep(1000);
+
+        scheduler.advance(Duration.ofMinutes(10));
+
         assertThat(redraws.get()).isEqualTo(frozen);
         model.pausedProperty().set(false);
-        QueueSamplerTest.waitFor(() -> redraws.get() > frozen);
+        stepUntilDrawn(frozen + 1);
     }
 
     @Test
-    void redrawsAreCoalescedToAFewPerSecond() throws Exception {
+    void aSecondOfTimeGivesAtMostFourRedraws() throws Exception {
         model.intervalProperty().set("0.2");
         model.start();
-        QueueSamplerTest.waitFor(() -> redraws.get() >= 1);
+        stepUntilDrawn(1);
         int before = redraws.get();
-        Thread.sleep(2000);
-        assertThat(redraws.get() - before).isLessThanOrEqualTo(2 * MonitorViewModel.REDRAWS_PER_SECOND + 1);
+
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(redraws.get() - before).isLessThanOrEqualTo(MonitorViewModel.REDRAWS_PER_SECOND);
+    }
+
+    @Test
+    void noRedrawWithoutANewSample() throws Exception {
+        model.intervalProperty().set("0.2");
+        model.start();
+        stepUntilDrawn(1);
+        model.stop();
+        int before = redraws.get();
+
+        scheduler.advance(Duration.ofSeconds(30));
+
+        assertThat(redraws.get()).isEqualTo(before);
     }
 
     @Test
     void recordingKeepsSamplesAndCsvExportWritesTheWindow() throws Exception {
         model.intervalProperty().set("0.2");
         model.start();
-        QueueSamplerTest.waitFor(() -> redraws.get() >= 1);
+        stepUntilDrawn(1);
         model.setRecording(true);
-        Thread.sleep(1200);
+        assertThat(model.statusProperty().get()).startsWith("Recording eth1 on sandbox as recording ");
+        // Each redraw needs a new sample: three more redraws mean at least three recorded samples.
+        stepUntilDrawn(redraws.get() + 3);
         model.setRecording(false);
         RecordingStore store = new RecordingStore(context.database());
         assertThat(store.list()).hasSize(1);
         assertThat(store.list().get(0).samples()).isGreaterThan(2);
         Path csv = dir.resolve("w.csv");
-        model.exportCsv(csv);
+        List<String> done = new ArrayList<>();
+        model.exportCsv(csv, done::add);
+        assertThat(done).containsExactly("Saved " + csv + ".");
         assertThat(Files.readAllLines(csv).size()).isGreaterThan(4);
     }
 
     @Test
-    void commandsAreShownBeforeTheyRunAndFollowTheScenario() {
-        assertThat(model.commandsPreviewProperty().get())
-                .startsWith("sudo hping3 10.0.0.5 -S -a 10.0.0.252 --rand-dest -p 0 --baseport 10000 -c 10000 -i u100 -I eth0");
-        model.scenarioProperty().set(Scenario.FIXED_FLOW);
-        assertThat(model.commandsPreviewProperty().get())
-                .startsWith("sudo hping3 10.0.0.5 -S -p 80 -c 10000 -s 12345 -a 10.0.0.252 --keep -i u100");
-        model.countProperty().set("12;reboot");
-        assertThat(model.commandsPreviewProperty().get()).startsWith("Not ready:").contains("packet count");
+    void recordingBeforeStartingSaysToStartFirst() {
+        model.setRecording(true);
+
+        assertThat(model.recordingProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("Start monitoring first.");
     }
 
     @Test
-    void verificationOnTheSandboxPairGivesAVerdict() throws Exception {
-        model.scenarioProperty().set(Scenario.FIXED_FLOW);
-        model.countProperty().set("3000");
-        model.verify();
-        QueueSamplerTest.waitFor(() -> !model.verifyingProperty().get());
-        assertThat(model.verdictProperty().get()).as(model.verdictDetailProperty().get()).isEqualTo("PASS");
-        assertThat(model.verdictDetailProperty().get()).contains("As predicted");
+    void csvExportWithoutASessionWritesNothingAndSaysWhy() {
+        List<String> done = new ArrayList<>();
+        Path csv = dir.resolve("none.csv");
+
+        model.exportCsv(csv, done::add);
+
+        assertThat(done).containsExactly("Nothing to export: start monitoring first.");
+        assertThat(csv).doesNotExist();
     }
 
     @Test
-    void dpdkConfigurationComesFromTheLiveKeyAndTable() throws Exception {
-        model.generateDpdk();
-        QueueSamplerTest.waitFor(() -> model.dpdkTextProperty().get().contains("rte_eth_dev_rss_reta_update"));
-        String key = context.sandboxInstance().rssKey("eth1").toHex();
-        assertThat(model.dpdkTextProperty().get()).contains("port config 0 rss-hash-key ipv4-tcp " + key)
-                .contains("--config=\"(0,0,1),(0,1,2),(0,2,3),(0,3,4)\"");
+    void closeEndsTheSessionSoTimeNoLongerRedraws() throws Exception {
+        model.intervalProperty().set("0.2");
+        model.start();
+        stepUntilDrawn(1);
+
+        model.close();
+        int before = redraws.get();
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(redraws.get()).isEqualTo(before);
+        assertThat(scheduler.pending()).isZero();
     }
 
     @Test
-    void badDpdkInputIsExplainedNotRun() {
-        model.dpdkLcoresProperty().set("1-4;reboot");
-        model.generateDpdk();
-        assertThat(model.dpdkTextProperty().get()).contains("lcore list");
-    }
+    void theCaptionNamesHostNicAndTimeSpan() {
+        ChartFrame f = new ChartFrame(dev.nettune.monitor.QueueMetric.RX_PACKETS, 1, new long[] {1_767_225_600_000L, 1_767_225_660_000L},
+                new float[][] {{1, 2}}, null, dev.nettune.monitor.Imbalance.of(new double[0]), List.of());
 
-    @Test
-    void failedScenarioTwoHandsItsFixToTuning() throws Exception {
-        var sandbox = context.sandboxInstance();
-        sandbox.faults().rssInactiveUntilFirstSet(true);
-        sandbox.reboot();
-        int port = 12345;
-        var calc = new dev.nettune.rss.RssCalculator(sandbox.rssKey("eth1"), sandbox.indirectionTable("eth1"));
-        var probe = new dev.nettune.sandbox.SandboxTraffic(sandbox, 1);
-        while (calc.calculate(dev.nettune.rss.Flow.tcp("10.0.0.252", "10.0.0.5", port, 80)).queue()
-                == probe.send("eth1", dev.nettune.rss.Flow.tcp("10.0.0.252", "10.0.0.5", port, 80), 0, 60)) {
-            port++;
-        }
-        java.util.List<dev.nettune.app.RssProposals.Proposal> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        model.onProposal(handed::add);
-        model.scenarioProperty().set(Scenario.FIXED_FLOW);
-        model.sourcePortProperty().set(Integer.toString(port));
-        model.countProperty().set("3000");
-        model.verify();
-        QueueSamplerTest.waitFor(() -> !model.verifyingProperty().get());
-        assertThat(model.verdictProperty().get()).as(model.verdictDetailProperty().get()).isEqualTo("FAIL");
-        assertThat(model.canHandFixProperty().get()).isTrue();
-        model.handFixToTuning();
-        assertThat(handed).hasSize(1);
-        assertThat(handed.get(0).nic()).isEqualTo("eth1");
-        assertThat(handed.get(0).key()).contains(sandbox.rssKey("eth1").toColonHex());
-        assertThat(handed.get(0).table()).contains("equal " + sandbox.queueCount("eth1"));
+        assertThat(MonitorViewModel.caption("sandbox", "eth1", f))
+                .isEqualTo("sandbox \u00b7 eth1 \u00b7 2026-01-01 00:00:00 UTC \u2013 2026-01-01 00:01:00 UTC");
     }
 }

@@ -1,0 +1,100 @@
+package dev.nettune.ui.monitor;
+
+import dev.nettune.monitor.Scenario;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.util.StringConverter;
+
+/** Binds the Monitor's Verify tab to its {@link VerifyViewModel}. */
+public final class VerifyController {
+    private final VerifyViewModel model;
+    private final MonitorTarget target;
+
+    @FXML private ComboBox<String> senderBox;
+    @FXML private ComboBox<Scenario> scenarioBox;
+    @FXML private TextField sourceField;
+    @FXML private TextField destinationField;
+    @FXML private TextField interfaceField;
+    @FXML private TextField countField;
+    @FXML private TextField intervalMicrosField;
+    @FXML private TextField sourcePortField;
+    @FXML private TextField destinationPortField;
+    @FXML private TextField commandsField;
+    @FXML private Button verifyButton;
+    @FXML private Label verdictLabel;
+    @FXML private Label verdictDetailLabel;
+    @FXML private TextArea fixArea;
+    @FXML private Button handFixButton;
+
+    VerifyController(VerifyViewModel model, MonitorTarget target) {
+        this.model = model;
+        this.target = target;
+    }
+
+    @FXML
+    private void initialize() {
+        senderBox.setItems(target.hostNames());
+        senderBox.valueProperty().bindBidirectional(model.senderProperty());
+        scenarioBox.getItems().setAll(Scenario.values());
+        scenarioBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Scenario s) {
+                return s == null ? "" : s.number() + " — " + s.description();
+            }
+
+            @Override
+            public Scenario fromString(String s) {
+                return null;
+            }
+        });
+        scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());
+        sourceField.textProperty().bindBidirectional(model.sourceProperty());
+        destinationField.textProperty().bindBidirectional(model.destinationProperty());
+        interfaceField.textProperty().bindBidirectional(model.senderInterfaceProperty());
+        interfaceField.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> model.scenarioProperty().get() != Scenario.SPREAD, model.scenarioProperty()));
+        countField.textProperty().bindBidirectional(model.countProperty());
+        intervalMicrosField.textProperty().bindBidirectional(model.intervalMicrosProperty());
+        sourcePortField.textProperty().bindBidirectional(model.sourcePortProperty());
+        destinationPortField.textProperty().bindBidirectional(model.destinationPortProperty());
+        commandsField.textProperty().bind(model.commandsPreviewProperty());
+        verifyButton.disableProperty().bind(model.verifyingProperty());
+        verdictLabel.textProperty().bind(model.verdictProperty());
+        verdictDetailLabel.textProperty().bind(model.verdictDetailProperty());
+        fixArea.textProperty().bind(model.fixProperty());
+        handFixButton.disableProperty().bind(model.canHandFixProperty().not());
+        model.verdictProperty().addListener((o, was, is) -> {
+            verdictLabel.getStyleClass().removeAll("success", "danger", "warning");
+            verdictLabel.getStyleClass().add("PASS".equals(is) ? "success" : "FAIL".equals(is) ? "danger" : "warning");
+        });
+    }
+
+    @FXML
+    private void onVerify() {
+        model.verify();
+    }
+
+    @FXML
+    private void onCancelVerify() {
+        model.cancelVerification();
+    }
+
+    @FXML
+    private void onCopyFix() {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(model.fixProperty().get());
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    @FXML
+    private void onHandFix() {
+        model.handFixToTuning();
+    }
+}

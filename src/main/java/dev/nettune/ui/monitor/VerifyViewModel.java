@@ -1,0 +1,236 @@
+package dev.nettune.ui.monitor;
+
+import dev.nettune.app.HostOptions;
+import dev.nettune.app.HostResolver;
+import dev.nettune.app.RssProposals;
+import dev.nettune.host.Host;
+import dev.nettune.monitor.Hping3Sender;
+import dev.nettune.monitor.HostCounterReader;
+import dev.nettune.monitor.NicIdentity;
+import dev.nettune.monitor.RssVerifier;
+import dev.nettune.monitor.Scenario;
+import dev.nettune.monitor.TestTraffic;
+import dev.nettune.monitor.TrafficSender;
+import dev.nettune.monitor.VerificationResult;
+import dev.nettune.rss.IpAddress;
+import dev.nettune.ui.common.TaskRunner;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Monitor's Verify tab: the seed's two hping3 scenarios as a form, the exact command shown before
+ * it runs, the verdict against the live key and table, and the fix handed to the Tuning screen.
+ */
+public final class VerifyViewModel implements AutoCloseable {
+    /** Finds the sender for a verification: a sandbox sender for the sandbox, hping3 elsewhere. */
+    public interface SenderFactory {
+        TrafficSender sender(String senderHost, String receiverHost, String nic) throws Exception;
+    }
+
+    private final HostResolver hosts;
+    private final MonitorTarget target;
+    private final SenderFactory senders;
+    private final TaskRunner tasks;
+
+    private final StringProperty sender = new SimpleStringProperty("sandbox");
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Scenario.SPREAD);
+    private final StringProperty source = new SimpleStringProperty("10.0.0.252");
+    private final StringProperty destination = new SimpleStringProperty("10.0.0.5");
+    private final StringProperty count = new SimpleStringProperty("10000");
+    private final StringProperty intervalMicros = new SimpleStringProperty("100");
+    private final StringProperty sourcePort = new SimpleStringProperty("10000");
+    private final StringProperty destinationPort = new SimpleStringProperty("0");
+    private final StringProperty senderInterface = new SimpleStringProperty("eth0");
+    private final StringProperty commandsPreview = new SimpleStringProperty("");
+    private final StringProperty verdict = new SimpleStringProperty("");
+    private final StringProperty verdictDetail = new SimpleStringProperty("");
+    private final StringProperty fix = new SimpleStringProperty("");
+    private final BooleanProperty verifying = new SimpleBooleanProperty(false);
+    private final BooleanProperty canHandFix = new SimpleBooleanProperty(false);
+    private final StringProperty status = new SimpleStringProperty("");
+
+    private Consumer<RssProposals.Proposal> proposals = p -> { };
+    private RssProposals.Proposal pendingFix;
+    private TaskRunner.Handle verification = TaskRunner.Handle.none();
+
+    public VerifyViewModel(HostResolver hosts, MonitorTarget target, SenderFactory senders, TaskRunner tasks) {
+        this.hosts = hosts;
+        this.target = target;
+        this.senders = senders;
+        this.tasks = tasks;
+        scenario.addListener((o, was, is) -> {
+            sourcePort.set(is == Scenario.SPREAD ? "10000" : "12345");
+            destinationPort.set(is == Scenario.SPREAD ? "0" : "80");
+            previewCommands();
+        });
+        for (StringProperty p : List.of(source, destination, count, intervalMicros, sourcePort, destinationPort, senderInterface, sender)) {
+            p.addListener((o, was, is) -> previewCommands());
+        }
+        previewCommands();
+    }
+
+    /** The traffic the form describes, validated; the message says what is wrong. */
+    public TestTraffic traffic() {
+        Scenario s = scenario.get();
+        Optional<String> iface = s == Scenario.SPREAD && !senderInterface.get().isBlank()
+                ? Optional.of(senderInterface.get().strip()) : Optional.empty();
+        return new TestTraffic(s, IpAddress.parse(source.get().strip()), IpAddress.parse(destination.get().strip()),
+                integer("packet count", count.get()), integer("interval (µs)", intervalMicros.get()),
+                integer("source port", sourcePort.get()), integer("destination port", destinationPort.get()), iface);
+    }
+
+    static int integer(String what, String text) {
+        String t = text == null ? "" : text.strip();
+        if (!t.matches("\\d{1,7}")) {
+            throw new IllegalArgumentException("The " + what + " '" + text + "' is not a whole number.");
+        }
+        return Integer.parseInt(t);
+    }
+
+    private void previewCommands() {
+        try {
+            commandsPreview.set(Hping3Sender.command(traffic()).display() + "    (on " + sender.get() + ")");
+        } catch (IllegalArgumentException e) {
+            commandsPreview.set("Not ready: " + e.getMessage());
+        }
+    }
+
+    /** Runs the chosen scenario in the background; the verdict lands in the verdict properties. */
+    public void verify() {
+        TestTraffic t;
+        try {
+            t = traffic();
+        } catch (IllegalArgumentException e) {
+            verdict.set("Not run");
+            verdictDetail.set(e.getMessage());
+            return;
+        }
+        String receiver = target.hostProperty().get();
+        String n = target.nicProperty().get();
+        String from = sender.get();
+        verifying.set(true);
+        verdict.set("Running ...");
+        verdictDetail.set("");
+        fix.set("");
+        verification = tasks.submit(() -> {
+            Host host = hosts.resolve(receiver, HostOptions.defaults());
+            TrafficSender ts = senders.sender(from, receiver, n);
+            RssVerifier v = new RssVerifier(host, n, new HostCounterReader(host, NicIdentity.read(host, n)));
+            return v.run(t, ts, p -> tasks.toUi(() -> verdictDetail.set(p)));
+        }, r -> show(r, receiver, n), e -> {
+            verdict.set("Error");
+            verdictDetail.set(MonitorViewModel.message(e));
+            verifying.set(false);
+        });
+    }
+
+    private void show(VerificationResult r, String receiver, String n) {
+        pendingFix = r.fix().map(f -> new RssProposals.Proposal(receiver, n, f.key().map(k -> k.toColonHex()),
+                f.table().map(RssVerifier::tableArguments), f.summary())).orElse(null);
+        canHandFix.set(pendingFix != null);
+        verdict.set(r.verdict().name());
+        verdictDetail.set(r.explanation());
+        fix.set(r.fix().map(f -> f.summary() + "\nethtool -X " + n + " " + f.ethtoolArguments()).orElse(""));
+        verifying.set(false);
+    }
+
+    /** Where a fix goes when the user hands it on (the Tuning screen, through the app's proposals). */
+    public void onProposal(Consumer<RssProposals.Proposal> sink) {
+        proposals = sink;
+    }
+
+    /** Hands the last verification's fix to the Tuning screen, which plans it with preview and rollback. */
+    public void handFixToTuning() {
+        RssProposals.Proposal p = pendingFix;
+        if (p != null) {
+            proposals.accept(p);
+            status.set("The fix went to the Tuning screen: plan it there, apply, then run the scenario again.");
+        }
+    }
+
+    /** Stops a running verification; its result is dropped. */
+    public void cancelVerification() {
+        verification.cancel();
+        if (verifying.get()) {
+            verifying.set(false);
+            verdict.set("Cancelled");
+        }
+    }
+
+    @Override
+    public void close() {
+        verification.cancel();
+    }
+
+    public BooleanProperty canHandFixProperty() {
+        return canHandFix;
+    }
+
+    public StringProperty senderProperty() {
+        return sender;
+    }
+
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    public StringProperty destinationProperty() {
+        return destination;
+    }
+
+    public StringProperty countProperty() {
+        return count;
+    }
+
+    public StringProperty intervalMicrosProperty() {
+        return intervalMicros;
+    }
+
+    public StringProperty sourcePortProperty() {
+        return sourcePort;
+    }
+
+    public StringProperty destinationPortProperty() {
+        return destinationPort;
+    }
+
+    public StringProperty senderInterfaceProperty() {
+        return senderInterface;
+    }
+
+    public StringProperty commandsPreviewProperty() {
+        return commandsPreview;
+    }
+
+    public StringProperty verdictProperty() {
+        return verdict;
+    }
+
+    public StringProperty verdictDetailProperty() {
+        return verdictDetail;
+    }
+
+    public StringProperty fixProperty() {
+        return fix;
+    }
+
+    public BooleanProperty verifyingProperty() {
+        return verifying;
+    }
+
+    /** What the last action did (the fix handed on). */
+    public StringProperty statusProperty() {
+        return status;
+    }
+}
