@@ -13,6 +13,9 @@ public interface CloudApi {
     /** The endpoint the calls go to, for display (the region's public endpoint or an override). */
     String endpointDescription(RegionId region);
 
+    /** DescribeRegions: the regions this account may call, asked of {@code region}'s endpoint (or the override). */
+    List<CloudRegion> describeRegions(RegionId region);
+
     List<CloudInstance> describeInstances(RegionId region);
 
     Optional<CloudInstance> describeInstance(RegionId region, InstanceId id);

@@ -21,6 +21,7 @@ import com.aliyuncs.ecs.model.v20140526.DescribeInstancesResponse;
 import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfaceAttributeRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfaceAttributeResponse;
 import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfacesRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeRegionsRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfacesResponse;
 import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupAttributeRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupAttributeResponse;
@@ -44,6 +45,7 @@ import dev.nettune.cloud.Cidr;
 import dev.nettune.cloud.CloudApi;
 import dev.nettune.cloud.CloudApiException;
 import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.CloudRegion;
 import dev.nettune.cloud.ConnectionTrackingTimeouts;
 import dev.nettune.cloud.EipAllocationId;
 import dev.nettune.cloud.EipMode;
@@ -124,7 +126,14 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
         return endpoint.map(ApiEndpoint::url).orElse("https://ecs." + region + ".aliyuncs.com");
     }
 
-    // ---- instances ------------------------------------------------------------------------------
+    // ---- regions and instances ------------------------------------------------------------------
+
+    @Override
+    public List<CloudRegion> describeRegions(RegionId region) {
+        DescribeRegionsRequest r = new DescribeRegionsRequest();
+        r.setAcceptLanguage("en-US");
+        return call(region, r).getRegions().stream().map(g -> new CloudRegion(RegionId.of(g.getRegionId()), g.getLocalName())).toList();
+    }
 
     @Override
     public List<CloudInstance> describeInstances(RegionId region) {

@@ -28,8 +28,58 @@ public final class CredentialLoader {
         this.home = home;
     }
 
+    /** The process's environment and home: {@code $HOME} wins over Java's {@code user.home}, as for the aliyun CLI. */
     public static CredentialLoader fromSystem() {
-        return new CredentialLoader(System.getenv(), Path.of(System.getProperty("user.home")));
+        String home = System.getenv("HOME");
+        return new CredentialLoader(System.getenv(), Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")));
+    }
+
+    /** One profile of the config file as a picker shows it: name, mode and region; no secret. */
+    public record ProfileSummary(String name, String mode, Optional<String> region) {
+    }
+
+    /** The profiles of {@code ~/.aliyun/config.json} in file order (empty without the file); secrets are not read out. */
+    public java.util.List<ProfileSummary> profiles() {
+        Path file = configFile();
+        if (!Files.isRegularFile(file)) {
+            return java.util.List.of();
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new CloudInputException(file + " is not valid JSON (as `aliyun configure` writes it); fix or recreate it.");
+        }
+        java.util.List<ProfileSummary> out = new java.util.ArrayList<>();
+        for (JsonNode p : root.path("profiles")) {
+            String name = p.path("name").asText("");
+            if (notBlank(name)) {
+                out.add(new ProfileSummary(name, p.path("mode").asText("AK"), Optional.of(p.path("region_id").asText("")).filter(CredentialLoader::notBlank)));
+            }
+        }
+        return out;
+    }
+
+    /** Credentials from {@code ALIBABA_CLOUD_ACCESS_KEY_ID}/{@code _SECRET} (and the STS token) only; empty when unset. */
+    public Optional<Loaded> fromEnvironment() {
+        String id = env.get("ALIBABA_CLOUD_ACCESS_KEY_ID");
+        String secret = env.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+        if (notBlank(id) != notBlank(secret)) {
+            throw new CloudInputException("Only one of ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET is set; set both, or neither.");
+        }
+        if (!notBlank(id)) {
+            return Optional.empty();
+        }
+        String token = env.get("ALIBABA_CLOUD_SECURITY_TOKEN");
+        CloudCredentials c = notBlank(token) ? new CloudCredentials.StsToken(id, secret, token) : new CloudCredentials.AccessKey(id, secret);
+        return Optional.of(new Loaded(c, "environment", Optional.ofNullable(env.get("ALIBABA_CLOUD_REGION_ID")).filter(CredentialLoader::notBlank)));
+    }
+
+    /** The ECS RAM role named in {@code ALIBABA_CLOUD_ECS_METADATA} (credentials from the instance's metadata service); empty when unset. */
+    public Optional<Loaded> fromEcsRamRole() {
+        String role = env.get("ALIBABA_CLOUD_ECS_METADATA");
+        return notBlank(role) ? Optional.of(new Loaded(new CloudCredentials.EcsRamRole(role), "ALIBABA_CLOUD_ECS_METADATA", Optional.empty()))
+                : Optional.empty();
     }
 
     /** Credentials found, where they came from, and the profile's region if it names one. */

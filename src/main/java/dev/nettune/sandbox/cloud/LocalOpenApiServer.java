@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -129,6 +130,42 @@ public final class LocalOpenApiServer implements AutoCloseable {
         return calls.get();
     }
 
+    /** One authenticated call as the server received it: action, parameters (no signature or token), the HTTP status answered (0: dropped). */
+    public record ReceivedCall(String action, Map<String, String> parameters, int httpStatus) {
+        public ReceivedCall {
+            parameters = Map.copyOf(parameters);
+        }
+
+        /** A parameter's value, or null when the call did not carry it. */
+        public String parameter(String name) {
+            return parameters.get(name);
+        }
+    }
+
+    private static final int CALLS_KEPT = 10_000;
+    private final java.util.Deque<ReceivedCall> received = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** The authenticated calls received so far, oldest first (the last 10,000): what a client really sent. */
+    public List<ReceivedCall> received() {
+        return List.copyOf(received);
+    }
+
+    /** The received calls of one action, oldest first. */
+    public List<ReceivedCall> received(String action) {
+        return received.stream().filter(c -> c.action().equals(action)).toList();
+    }
+
+    private void record(Map<String, String> params, int status) {
+        Map<String, String> kept = new java.util.TreeMap<>(params);
+        for (String secretish : new String[] {"Signature", "SignatureNonce", "SecurityToken"}) {
+            kept.remove(secretish);
+        }
+        received.addLast(new ReceivedCall(params.getOrDefault("Action", ""), kept, status));
+        while (received.size() > CALLS_KEPT) {
+            received.pollFirst();
+        }
+    }
+
     /** Binds 127.0.0.1 on {@code port} (0: any free port) and starts answering. */
     public synchronized LocalOpenApiServer start(int port) {
         if (http != null) {
@@ -185,9 +222,12 @@ public final class LocalOpenApiServer implements AutoCloseable {
         calls.incrementAndGet();
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         Map<String, String> params = Map.of();
+        boolean authenticated = false;
+        int status = 500;
         try {
             params = parameters(exchange);
             authenticate(exchange.getRequestMethod(), params);
+            authenticated = true;
             ApiRequest request = new ApiRequest(params);
             Optional<FaultInjector.Action> fault = faults.take(request.action());
             pause(faults.responseDelay());
@@ -205,13 +245,16 @@ public final class LocalOpenApiServer implements AutoCloseable {
             synchronized (cloud) {
                 handler.handle(request, body);
             }
+            status = 200;
             send(exchange, 200, body, params);
             LOG.debug("{} {} -> 200 {}", params.get("Version"), params.get("Action"), requestId);
         } catch (OpenApiException e) {
+            status = e.httpStatus();
             send(exchange, e.httpStatus(), error(requestId, params, e), params);
             // Never the parameters: they carry the signature (and, for STS keys, the token).
             LOG.debug("{} {} -> {} {} {}", params.get("Version"), params.get("Action"), e.httpStatus(), e.code(), requestId);
         } catch (DroppedConnection e) {
+            status = 0;
             exchange.close();
             throw e;
         } catch (RuntimeException e) {
@@ -219,6 +262,9 @@ public final class LocalOpenApiServer implements AutoCloseable {
             send(exchange, 500, error(requestId, params, new OpenApiException(500, "InternalError",
                     "The request processing has failed due to some unknown error, exception or failure.")), params);
         } finally {
+            if (authenticated) {
+                record(params, status);
+            }
             cloud.fireQueuedEvents();
         }
     }

@@ -10,7 +10,12 @@ import dev.nettune.ui.cloud.timeouts.TimeoutsWizard;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import dev.nettune.app.CloudAccounts;
+import dev.nettune.ui.common.Columns;
+import dev.nettune.cloud.CloudRegion;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
@@ -20,6 +25,16 @@ import javafx.scene.control.TableView;
 /** The Cloud screen's controller: binds tables and buttons to {@link CloudViewModel}, opens the wizards. */
 public final class CloudController {
     private final CloudViewModel model;
+    @FXML
+    ComboBox<CloudAccounts.Account> account;
+    @FXML
+    ComboBox<CloudRegion> region;
+    @FXML
+    TextField endpoint;
+    @FXML
+    Button connect;
+    @FXML
+    Label endpointProblem;
     @FXML
     Label connection;
     @FXML
@@ -49,6 +64,26 @@ public final class CloudController {
 
     @FXML
     void initialize() {
+        account.setItems(model.accounts());
+        account.valueProperty().bindBidirectional(model.account());
+        region.setItems(model.regions());
+        // The closed box shows the id only; the list shows id and local name.
+        region.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(CloudRegion item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.id().value());
+            }
+        });
+        region.valueProperty().bindBidirectional(model.region());
+        endpoint.textProperty().bindBidirectional(model.endpoint());
+        endpoint.disableProperty().bind(model.sandboxChosen().or(model.busy()));
+        account.disableProperty().bind(model.busy());
+        region.disableProperty().bind(model.busy());
+        connect.disableProperty().bind(model.busy());
+        endpointProblem.textProperty().bind(model.endpointProblem());
+        endpointProblem.visibleProperty().bind(model.endpointProblem().isNotEmpty().and(model.sandboxChosen().not()));
+        endpointProblem.managedProperty().bind(endpointProblem.visibleProperty());
         connection.textProperty().bind(model.connection());
         status.textProperty().bind(model.status());
         busy.visibleProperty().bind(model.busy());
@@ -57,33 +92,62 @@ public final class CloudController {
         timeouts.disableProperty().bind(model.eniActionsDisabled());
         rss.disableProperty().bind(model.eniActionsDisabled());
         instances.setItems(model.instances());
-        column(instances, "Instance", 190, i -> i.id().value());
-        column(instances, "Name", 200, CloudInstance::name);
-        column(instances, "Type", 130, CloudInstance::instanceType);
-        column(instances, "Status", 80, CloudInstance::status);
-        column(instances, "Private IP", 110, i -> String.join(", ", i.privateIpAddresses()));
-        column(instances, "Image", 280, CloudInstance::osName);
+        fitted(instances, "Instance", i -> i.id().value());
+        fitted(instances, "Name", CloudInstance::name);
+        fitted(instances, "Type", CloudInstance::instanceType);
+        fitted(instances, "Status", CloudInstance::status);
+        fitted(instances, "Private IP", i -> String.join(", ", i.privateIpAddresses()));
+        fitted(instances, "Image", CloudInstance::osName);
         enis.setItems(model.networkInterfaces());
-        column(enis, "ENI", 195, n -> n.id().value());
-        column(enis, "Type", 80, NetworkInterface::type);
-        column(enis, "Status", 80, NetworkInterface::status);
-        column(enis, "Instance", 180, n -> n.instanceId().map(Object::toString).orElse(""));
-        column(enis, "Index", 50, n -> n.deviceIndex().map(Object::toString).orElse(""));
-        column(enis, "MAC", 130, NetworkInterface::macAddress);
-        column(enis, "Private IP", 90, NetworkInterface::privateIpAddress);
-        column(enis, "Queues", 60, n -> n.queueNumber().map(Object::toString).orElse(""));
+        fitted(enis, "ENI", n -> n.id().value());
+        fitted(enis, "Type", NetworkInterface::type);
+        fitted(enis, "Status", NetworkInterface::status);
+        fitted(enis, "Instance", n -> n.instanceId().map(Object::toString).orElse(""));
+        fitted(enis, "Index", n -> n.deviceIndex().map(Object::toString).orElse(""));
+        fitted(enis, "MAC", NetworkInterface::macAddress);
+        fitted(enis, "Private IP", NetworkInterface::privateIpAddress);
+        fitted(enis, "Queues", n -> n.queueNumber().map(Object::toString).orElse(""));
         groups.setItems(model.securityGroups());
         eips.setItems(model.eips());
         model.selectedEni().bind(enis.getSelectionModel().selectedItemProperty());
         model.selectedInstance().bind(instances.getSelectionModel().selectedItemProperty());
-        model.refresh();
+        model.start();
     }
 
-    private static <T> void column(TableView<T> table, String title, double width, Function<T, String> value) {
+    /** A column as wide as its widest value (IDs, MACs, addresses are never cut). */
+    private static <T> void fitted(TableView<T> table, String title, Function<T, String> value) {
+        TableColumn<T, String> c = column(table, title, 40, value);
+        Columns.fitToContent(table, c);
+    }
+
+    private static <T> TableColumn<T, String> column(TableView<T> table, String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         table.getColumns().add(c);
+        return c;
+    }
+
+    /** Choosing another account connects to it (its profile's region, no endpoint override until typed). */
+    @FXML
+    void onAccount() {
+        if (model.choiceChanged() && !model.busy().get()) {
+            model.region().set(null);
+            model.endpoint().set("");
+            model.connect();
+        }
+    }
+
+    @FXML
+    void onRegion() {
+        if (model.choiceChanged() && !model.busy().get() && model.region().get() != null) {
+            model.connect();
+        }
+    }
+
+    @FXML
+    void onConnect() {
+        model.connect();
     }
 
     @FXML

@@ -6,7 +6,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Labeled;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
@@ -49,22 +51,34 @@ public final class Columns {
         fit.run();
     }
 
-    /** The width of the header or the widest cell text, in the default font. */
+    /**
+     * The width of the header (bold) or the widest cell text, in the font the theme gives the table's
+     * header labels once styled (AtlantaFX's 14 px, not JavaFX's 13 px default, which cut "Private IP").
+     */
     static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column) {
-        double w = width(column.getText());
+        Font font = themeFont(table);
+        double w = width(column.getText(), Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
         List<S> rows = table.getItems();
         for (int i = 0; i < rows.size(); i++) {
             Object v = column.getCellData(i);
             if (v != null) {
-                w = Math.max(w, width(v.toString()));
+                w = Math.max(w, width(v.toString(), font));
             }
         }
         return w;
     }
 
-    private static double width(String s) {
+    private static Font themeFont(TableView<?> table) {
+        if (table.lookup(".column-header .label") instanceof Labeled l && l.getFont() != null) {
+            return l.getFont();
+        }
+        // Before the first layout: the themes' base size, never smaller than the platform default.
+        return Font.font(Font.getDefault().getFamily(), Math.max(14, Font.getDefault().getSize()));
+    }
+
+    private static double width(String s, Font font) {
         Text t = new Text(s == null ? "" : s);
-        t.setFont(Font.getDefault());
+        t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }
 }

@@ -48,7 +48,7 @@ class CloudViewModelsTest {
     @Test
     void theScreenReadsTheRegionContext() {
         CloudViewModel vm = new CloudViewModel(tasks, () -> session);
-        vm.refresh();
+        vm.start();
         assertThat(vm.instances()).extracting(i -> i.id().value()).contains(DemoSeed.SANDBOX_INSTANCE);
         assertThat(vm.networkInterfaces()).extracting(n -> n.id().value()).contains(DemoSeed.SECONDARY_ENI);
         assertThat(vm.securityGroups()).isNotEmpty();
@@ -134,7 +134,7 @@ class CloudViewModelsTest {
     @Test
     void theSecondaryEniWizardValidatesEachPageAndPlansTheWholeWorkflow() {
         CloudViewModel vm = new CloudViewModel(tasks, () -> session);
-        vm.refresh();
+        vm.start();
         SecondaryEniWizardModel m = new SecondaryEniWizardModel(session, tasks, vm.instances(), vm.networkInterfaces(), vm.securityGroups(),
                 vm.eips(), vm.instances().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst().orElseThrow());
         assertThat(m.instanceProblem().get()).isEmpty();
