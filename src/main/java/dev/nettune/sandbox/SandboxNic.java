@@ -164,10 +164,14 @@ final class SandboxNic {
         rxInterrupts[queue] += packets;
     }
 
-    /** ethtool -L: fewer or more combined channels; the caller decides whether the device's RSS stays on. */
+    /**
+     * ethtool -L: fewer or more combined channels. virtio_net keeps its indirection table as it is (the
+     * rig's 6.1 guest shows the old 4-ring table under "2 RX ring(s)" after {@code -X default} and
+     * {@code -L 2}); the caller decides whether the device's RSS stays on.
+     */
     void setQueues(int n) {
         queues = n;
-        table = tableCustom ? table.withRingCount(n) : IndirectionTable.defaultFor(TABLE_SIZE, n);
+        table = table.highestQueue() < n ? table.withRingCount(n) : IndirectionTable.of(table.entries());
     }
 
     /** ethtool -S of virtio_net on 5.10: every RX queue's counters, then every TX queue's. */

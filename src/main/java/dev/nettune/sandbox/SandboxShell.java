@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class SandboxShell {
     private static final Pattern ECHO_REDIRECT =
-            Pattern.compile("\\s*echo\\s+(?:'([^']*)'|\"([^\"]*)\"|(\\S+))\\s*(>>?)\\s*(\\S+)\\s*");
+            Pattern.compile("\\s*echo(?:\\s+(?:'([^']*)'|\"([^\"]*)\"|(\\S+)))?\\s*(>>?)\\s*(\\S+)\\s*");
 
     private final SandboxKernel kernel;
     private final SandboxFilesystem fs;
@@ -242,7 +242,7 @@ final class SandboxShell {
         if (a.size() == 2 && a.get(0).equals("-c")) {
             Matcher m = ECHO_REDIRECT.matcher(a.get(1));
             if (m.matches()) {
-                String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : "";
                 String target = m.group(5);
                 String e = fs.write(target, value + "\n", m.group(4).equals(">>"));
                 if (e != null) {
