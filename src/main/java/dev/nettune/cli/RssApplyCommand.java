@@ -12,6 +12,7 @@ import dev.nettune.tuning.Planner;
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileEntry;
 import dev.nettune.tuning.RssKeyChange;
+import dev.nettune.tuning.RssRepush;
 import dev.nettune.tuning.RssTableChange;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -49,6 +50,10 @@ final class RssApplyCommand implements Callable<Integer> {
     Integer start;
     @Option(names = "--default", description = "the driver's default spread (i mod rings)")
     boolean dflt;
+    @Option(names = "--force", description = "push the key and table even when they read back unchanged (a re-push: "
+            + "a device may show a table it does not use, after boot or a channel change); without --key/--equal/... "
+            + "the live key and table are pushed again")
+    boolean force;
     @Option(names = "--dry-run", description = "show the plan and stop")
     boolean dryRun;
     @Option(names = "--confirm-timeout", paramLabel = "S", defaultValue = "60")
@@ -74,13 +79,26 @@ final class RssApplyCommand implements Callable<Integer> {
                     start == null ? OptionalInt.empty() : OptionalInt.of(start));
             entries.add(new RssTableChange(nic, request.toString()));
         }
-        if (entries.isEmpty()) {
-            throw new CliInputException("Nothing to set: give --key, or a table (--equal N, --weight W..., --default).");
+        if (entries.isEmpty() && !force) {
+            throw new CliInputException("Nothing to set: give --key, or a table (--equal N, --weight W..., --default), "
+                    + "or --force to push the live key and table again.");
         }
         ApplyOptions options = TuneCommand.options(ctx, host, confirmTimeout);
         PrintWriter out = spec.commandLine().getOut();
         try (Host h = TuneCommand.open(ctx, host)) {
-            Plan plan = new Planner().plan(h, new Profile("RSS on " + nic, "nettune rss apply", entries));
+            Plan plan;
+            if (force) {
+                // The named values, and the live ones for whatever was not named: a re-push sends key and table.
+                List<ProfileEntry> again = new ArrayList<>(entries);
+                for (ProfileEntry live : RssRepush.liveEntries(h, nic)) {
+                    if (entries.stream().noneMatch(e -> e.getClass() == live.getClass())) {
+                        again.add(live);
+                    }
+                }
+                plan = new Planner().planRepush(h, new Profile("RSS re-push on " + nic, "nettune rss apply --force", again));
+            } else {
+                plan = new Planner().plan(h, new Profile("RSS on " + nic, "nettune rss apply", entries));
+            }
             out.print(PlanPreview.text(plan));
             if (!plan.applicable()) {
                 return NetTuneCommand.EXIT_BAD_INPUT;

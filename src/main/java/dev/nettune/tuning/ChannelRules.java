@@ -66,8 +66,15 @@ final class ChannelRules {
                 tc = (RssTableChange) tableStep.change();
                 spec = tc.tableSpec();
             } else {
-                String req = RssTableChange.Parsed.of(afterChannels).request();
-                spec = TableSpec.parse(RssTableChange.CUSTOM.equals(req) ? "default" : req);
+                // The user's own table mode as read on the old ring count ("default" spreads over every ring, so
+                // going 2 -> 4 brings back the default over 4, not the equal 2 that the old entries look like on 4).
+                String mode = t.request();
+                spec = TableSpec.parse(RssTableChange.CUSTOM.equals(mode) ? "default" : mode);
+                try {
+                    spec.build(size, OptionalInt.of(n));
+                } catch (dev.nettune.rss.RssInputException tooFew) {
+                    spec = TableSpec.parse("default");
+                }
                 tc = new RssTableChange(nic, spec.toString());
             }
             String want = RssTableChange.value(spec.build(size, OptionalInt.of(n)), n);

@@ -80,6 +80,25 @@ public final class Planner {
 
     /** The plan given facts already read. */
     public Plan plan(Host host, Profile profile, HostFacts facts) throws HostException, InterruptedException {
+        return plan(host, profile, facts, false);
+    }
+
+    /**
+     * A re-push: the plan for {@code profile} in which an RSS key or table that already reads as wanted
+     * is pushed again anyway (a device may show a key and table it does not use: after boot until the
+     * first {@code ethtool -X}, and after a channel change). Journaled and undoable like any plan.
+     */
+    public Plan planRepush(Host host, Profile profile) throws HostException, InterruptedException {
+        Set<String> nics = new LinkedHashSet<>();
+        for (ProfileEntry e : profile.entries()) {
+            if (e instanceof Change c) {
+                c.affectedNic().ifPresent(nics::add);
+            }
+        }
+        return plan(host, profile, readFacts(host, nics), true);
+    }
+
+    private Plan plan(Host host, Profile profile, HostFacts facts, boolean repush) throws HostException, InterruptedException {
         List<String> problems = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Set<String> targets = new LinkedHashSet<>();
@@ -97,7 +116,7 @@ public final class Planner {
             }
         }
         List<Reading> readings = readAll(host, changes);
-        Plan plan = diff(host.name(), profile.name(), facts, changes, readings, problems);
+        Plan plan = diff(host.name(), profile.name(), facts, changes, readings, problems, repush);
         if (plan.steps().stream().anyMatch(s -> s.change() instanceof ChannelChange)) {
             plan = new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), ChannelRules.arrange(host, plan.steps()),
                     plan.unchanged(), plan.notes(), plan.problems(), plan.facts());
@@ -130,6 +149,11 @@ public final class Planner {
 
     static Plan diff(String host, String profile, HostFacts facts, List<Change> changes, List<Reading> readings,
                      List<String> problems) {
+        return diff(host, profile, facts, changes, readings, problems, false);
+    }
+
+    static Plan diff(String host, String profile, HostFacts facts, List<Change> changes, List<Reading> readings,
+                     List<String> problems, boolean repush) {
         List<Step> steps = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -160,13 +184,18 @@ public final class Planner {
                 allProblems.add(c.title() + ": " + ex.getMessage());
                 continue;
             }
-            if (c.satisfies(before, after)) {
+            boolean again = repush && (c instanceof RssKeyChange || c instanceof RssTableChange);
+            if (c.satisfies(before, after) && !again) {
                 unchanged.add(c.title() + " is already " + oneLine(c.show(before)));
                 continue;
             }
             boolean confirmed = c.canCutSession() && c.affectedNic().map(facts::mayCarrySession).orElse(false);
-            steps.add(new Step(steps.size() + 1, c, before, after, c.actions(before, after), confirmed,
-                    c.warnings(before, facts)));
+            List<String> warnings = new ArrayList<>(c.warnings(before, facts));
+            if (again && c.satisfies(before, after)) {
+                warnings.add(0, "Re-push: " + c.title() + " already reads " + oneLine(c.show(before))
+                        + "; pushed again so that the device uses it (RSS may be off after boot or a channel change).");
+            }
+            steps.add(new Step(steps.size() + 1, c, before, after, c.actions(before, after), confirmed, warnings));
         }
         return new Plan(newId(), host, profile, Instant.now(), steps, unchanged, notes, allProblems, facts);
     }

@@ -93,4 +93,47 @@ class ChannelChangeOnSandboxTest {
         assertThat(plan.applicable()).isFalse();
         assertThat(plan.problems()).anyMatch(p -> p.contains("at most 4 combined channels, not 65"));
     }
+
+    @Test
+    void goingUpFromTheDefaultOnTwoRingsBringsBackTheDefaultOverAllRingsNotEqualTwo() throws Exception {
+        assertThat(sandbox.run(Command.of("ethtool", "-X", "eth1", "default"), Duration.ofSeconds(1)).ok()).isTrue();
+        assertThat(engine.apply(sandbox, plan(new ChannelChange("eth1", 2)), options, ApplyListener.NONE, new Cancellation())
+                .status()).isEqualTo(PlanStatus.APPLIED);
+
+        Plan up = plan(new ChannelChange("eth1", 4));
+
+        assertThat(up.steps()).extracting(s -> s.change().target() + " " + s.change().show(s.after()))
+                .contains("rss-table eth1 default (128 entries, 4 rings)")
+                .noneMatch(s -> s.contains("equal 2"));
+    }
+
+    @Test
+    void goingUpKeepsTheUsersOwnWeightedTableMode() throws Exception {
+        assertThat(sandbox.run(Command.of("ethtool", "-X", "eth1", "default"), Duration.ofSeconds(1)).ok()).isTrue();
+        assertThat(engine.apply(sandbox, plan(new ChannelChange("eth1", 2)), options, ApplyListener.NONE, new Cancellation())
+                .status()).isEqualTo(PlanStatus.APPLIED);
+        assertThat(sandbox.run(Command.of("ethtool", "-X", "eth1", "weight", "3", "1"), Duration.ofSeconds(1)).ok()).isTrue();
+
+        Plan up = plan(new ChannelChange("eth1", 4));
+
+        assertThat(up.steps()).extracting(s -> s.change().target() + " " + s.change().show(s.after()))
+                .contains("rss-table eth1 weight 96 32 (128 entries, 4 rings)");
+    }
+
+    @Test
+    void aRepushPushesAnUnchangedKeyAndTableAgainAndIsJournaledAsOne() throws Exception {
+        List<ProfileEntry> live = RssRepush.liveEntries(sandbox, "eth1");
+        assertThat(new Planner().plan(sandbox, new Profile("RSS on eth1", "", live)).nothingToDo()).isTrue();
+
+        Plan again = new Planner().planRepush(sandbox, new Profile("RSS re-push on eth1", "nettune rss apply --force", live));
+
+        assertThat(again.steps()).extracting(s -> s.change().target()).containsExactly("rss-key eth1", "rss-table eth1");
+        assertThat(again.steps()).allMatch(s -> s.notes().get(0).startsWith("Re-push:"));
+        int before = sandbox.commandLog().size();
+        ApplyResult r = engine.apply(sandbox, again, options, ApplyListener.NONE, new Cancellation());
+        assertThat(r.status()).as(r.message()).isEqualTo(PlanStatus.APPLIED);
+        assertThat(sandbox.commandLog().subList(before, sandbox.commandLog().size()))
+                .anyMatch(c -> c.contains("ethtool -X eth1 hkey")).anyMatch(c -> c.contains("ethtool -X eth1 weight 32 32 32 32"));
+        assertThat(engine.journal().plans(java.util.Optional.empty())).anyMatch(p -> p.profile().equals("RSS re-push on eth1"));
+    }
 }

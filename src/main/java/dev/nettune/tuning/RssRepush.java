@@ -1,0 +1,29 @@
+package dev.nettune.tuning;
+
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import java.util.List;
+
+/**
+ * What a re-push pushes when the user names nothing: the NIC's live key and its table as the
+ * {@code ethtool -X} request that rebuilds it (the default when no single request does).
+ */
+public final class RssRepush {
+    private RssRepush() {
+    }
+
+    /** The live key and table of {@code nic} as profile entries, read in one round trip. */
+    public static List<ProfileEntry> liveEntries(Host host, String nic) throws HostException, InterruptedException {
+        RssTableChange probe = new RssTableChange(nic, "default");
+        List<Reading> now = Planner.readAll(host, List.of(probe, new RssKeyChange(nic, "00:00:00:00")));
+        if (!now.get(0).available()) {
+            throw new TuningInputException("Cannot re-push the table of " + nic + ": " + now.get(0).unavailable().get() + ".");
+        }
+        String request = RssTableChange.Parsed.of(now.get(0).value().get()).request();
+        RssTableChange table = new RssTableChange(nic, RssTableChange.CUSTOM.equals(request) ? "default" : request);
+        if (!now.get(1).available()) {
+            return List.of(table);
+        }
+        return List.of(new RssKeyChange(nic, now.get(1).value().get()), table);
+    }
+}
