@@ -43,6 +43,11 @@ final class SysctlTable {
         s.put("net.core.wmem_max", Spec.integer(212992, 0, Integer.MAX_VALUE));
         s.put("net.core.rps_sock_flow_entries", Spec.integer(0, 0, Integer.MAX_VALUE));
         s.put("net.core.default_qdisc", Spec.text("fq_codel"));
+        s.put("net.core.busy_poll", Spec.integer(0, 0, Integer.MAX_VALUE));
+        s.put("net.core.busy_read", Spec.integer(0, 0, Integer.MAX_VALUE));
+        s.put("net.ipv4.tcp_slow_start_after_idle", Spec.integer(1, 0, 1));
+        s.put("net.ipv4.tcp_autocorking", Spec.integer(1, 0, 1));
+        s.put("net.ipv4.tcp_fastopen", Spec.integer(1, 0, 1027));
         s.put("net.ipv4.ip_local_port_range", Spec.text("32768\t60999"));
         s.put("net.ipv4.tcp_rmem", Spec.text("4096\t131072\t6291456"));
         s.put("net.ipv4.tcp_wmem", Spec.text("4096\t16384\t4194304"));

@@ -6,6 +6,10 @@ import java.util.Objects;
 /** A named set of tunings a user applies to hosts: the built-in one or their own, saved as a readable file. */
 public record Profile(String name, String description, List<ProfileEntry> entries) {
     public static final String ECS_HIGH_THROUGHPUT = "ECS high throughput";
+    public static final String SEED_WORKFLOW = "ECS networking workflow (seed steps 4-8)";
+    public static final String LOW_LATENCY = "Low latency (busy polling, XPS spread)";
+    /** The secondary NIC the seed tunes (its step 6 names eth1). */
+    public static final String SEED_NIC = "eth1";
 
     public Profile {
         if (name == null || name.isBlank() || name.length() > 80 || name.contains("\n")) {
@@ -28,8 +32,51 @@ public record Profile(String name, String description, List<ProfileEntry> entrie
                         new ProfileEntry.PersistSysctls(null)));
     }
 
+    /**
+     * Every host step of the seed's workflow on eth1: TIME-WAIT (step 4), SMC loaded at boot with its
+     * sysctls (step 5), XPS for tx-0 on CPUs 0-3 written as the mask the kernel takes (step 6),
+     * NetworkManager leaving eth1 alone across restarts (step 7), the sysctls persisted in
+     * /etc/sysctl.d/99-network-tuning.conf (step 8), and XPS re-applied after a reboot or a re-attach.
+     */
+    public static Profile seedWorkflow() {
+        return new Profile(SEED_WORKFLOW,
+                "Every host step of 'Configure and optimize ECS networking for production' on " + SEED_NIC
+                        + ": TIME-WAIT, SMC, XPS, NetworkManager, persistence across reboot and re-attach.",
+                List.of(new SysctlChange("net.ipv4.tcp_tw_reuse", "1"),
+                        new SysctlChange("net.ipv4.tcp_max_tw_buckets", "200000"),
+                        new SysctlChange("net.ipv4.tcp_fin_timeout", "15"),
+                        SmcChange.seedValues(),
+                        new ProfileEntry.PersistSmc(),
+                        new XpsChange(SEED_NIC, 0, "0-3"),
+                        NetworkManagerChange.unmanage(SEED_NIC),
+                        new ProfileEntry.PersistNetworkManager(SEED_NIC),
+                        new ProfileEntry.PersistSysctls(null),
+                        new BootReapply(SEED_NIC)));
+    }
+
+    /**
+     * Fewer microseconds per request rather than more requests per second: busy polling of the socket
+     * (50 us), no slow start after idle, no autocorking of small writes, TCP Fast Open both ways; each TX
+     * queue sent from its own CPU (XPS spread), eth1 out of NetworkManager's hands; all persisted.
+     */
+    public static Profile lowLatency() {
+        return new Profile(LOW_LATENCY,
+                "Latency first: busy polling, no slow start after idle, no autocorking, TCP Fast Open, TX queue i"
+                        + " on CPU i, persisted across reboot and re-attach.",
+                List.of(new SysctlChange("net.core.busy_poll", "50"),
+                        new SysctlChange("net.core.busy_read", "50"),
+                        new SysctlChange("net.ipv4.tcp_slow_start_after_idle", "0"),
+                        new SysctlChange("net.ipv4.tcp_autocorking", "0"),
+                        new SysctlChange("net.ipv4.tcp_fastopen", "3"),
+                        new XpsChange.Spread(SEED_NIC),
+                        NetworkManagerChange.unmanage(SEED_NIC),
+                        new ProfileEntry.PersistNetworkManager(SEED_NIC),
+                        new ProfileEntry.PersistSysctls(null),
+                        new BootReapply(SEED_NIC)));
+    }
+
     /** The built-in profiles, by name. */
     public static List<Profile> builtIn() {
-        return List.of(ecsHighThroughput());
+        return List.of(ecsHighThroughput(), seedWorkflow(), lowLatency());
     }
 }
