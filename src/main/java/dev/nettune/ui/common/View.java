@@ -26,6 +26,7 @@ public enum View {
     MONITOR_DPDK("monitor/DpdkPanel.fxml"),
     MONITOR_RECORDINGS("monitor/RecordingsPanel.fxml"),
     TUNING("tuning/TuningView.fxml"),
+    PROFILES("profiles/ProfileEditorView.fxml"),
     JOURNAL("journal/JournalView.fxml"),
     CLOUD("cloud/CloudView.fxml"),
     HOST_KEY("hostkey/HostKeyView.fxml"),

@@ -5,6 +5,7 @@ import dev.nettune.ui.cloud.CloudScreen;
 import dev.nettune.ui.hosts.HostsView;
 import dev.nettune.ui.journal.JournalView;
 import dev.nettune.ui.monitor.MonitorView;
+import dev.nettune.ui.profiles.ProfileEditorView;
 import dev.nettune.ui.tuning.TuningView;
 import dev.nettune.ui.common.ScreenId;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class Screens {
                 new ScreenFactory(ScreenId.MONITOR, "Monitor", "\u223F", ctx -> MonitorView.load(ctx)),
                 new ScreenFactory(ScreenId.CLOUD, "Cloud", "\u2601", ctx -> CloudScreen.load(ctx)),
                 new ScreenFactory(ScreenId.TUNING, "Tuning", "\u2699", ctx -> TuningView.load(ctx)),
+                new ScreenFactory(ScreenId.PROFILES, "Profiles", "\u270E", ctx -> ProfileEditorView.load(ctx)),
                 new ScreenFactory(ScreenId.JOURNAL, "Journal", "\u2261", ctx -> JournalView.load(ctx)));
     }
 }

@@ -190,7 +190,8 @@ class LayoutTest {
             return;
         }
         List<Window> before = List.copyOf(Window.getWindows());
-        robot.interact(() -> ((ButtonBase) button.get()).fire());
+        // Not interact(): a wizard opens with showAndWait, whose nested event loop would block it.
+        javafx.application.Platform.runLater(() -> ((ButtonBase) button.get()).fire());
         AtomicReference<Window> dialog = new AtomicReference<>();
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
@@ -212,7 +213,8 @@ class LayoutTest {
             if (next.isEmpty()) {
                 break;
             }
-            robot.interact(() -> ((ButtonBase) next.get()).fire());
+            javafx.application.Platform.runLater(() -> ((ButtonBase) next.get()).fire());
+            WaitForAsyncUtils.waitForFxEvents();
         }
         robot.interact(() -> {
             if (dialog.get() instanceof Stage s) {

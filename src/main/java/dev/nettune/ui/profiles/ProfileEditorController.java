@@ -1,0 +1,189 @@
+package dev.nettune.ui.profiles;
+
+import dev.nettune.tuning.Profile;
+import java.io.File;
+import javafx.beans.property.StringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+/** Binds the profile editor to its view model; file choosers and the delete question live here. */
+public final class ProfileEditorController {
+    private final ProfileEditorViewModel model;
+
+    @FXML private BorderPane root;
+    @FXML private ComboBox<Profile> profileBox;
+    @FXML private Button newButton;
+    @FXML private Button saveButton;
+    @FXML private Button importButton;
+    @FXML private Button exportButton;
+    @FXML private Button deleteButton;
+    @FXML private Label statusLabel;
+    @FXML private TextField nameField;
+    @FXML private Label nameError;
+    @FXML private TextField descriptionField;
+    @FXML private TextField nicField;
+    @FXML private Label nicError;
+    @FXML private TextArea sysctlsArea;
+    @FXML private Label sysctlsError;
+    @FXML private CheckBox persistSysctlsBox;
+    @FXML private CheckBox smcBox;
+    @FXML private TextArea smcArea;
+    @FXML private Label smcNote;
+    @FXML private Label smcError;
+    @FXML private CheckBox persistSmcBox;
+    @FXML private TextField xpsField;
+    @FXML private CheckBox xpsSpreadBox;
+    @FXML private Label xpsNote;
+    @FXML private Label xpsMasks;
+    @FXML private Label xpsError;
+    @FXML private CheckBox unmanageBox;
+    @FXML private CheckBox persistUnmanageBox;
+    @FXML private TextArea irqArea;
+    @FXML private ComboBox<ProfileEditorViewModel.Irqbalance> irqbalanceBox;
+    @FXML private Label irqsError;
+    @FXML private TextField channelsField;
+    @FXML private Label channelsError;
+    @FXML private TextArea rssKeyArea;
+    @FXML private Label rssKeyError;
+    @FXML private TextField rssTableField;
+    @FXML private Label rssTableError;
+    @FXML private CheckBox persistBootBox;
+    @FXML private ListView<String> summaryList;
+
+    public ProfileEditorController(ProfileEditorViewModel model) {
+        this.model = model;
+    }
+
+    public ProfileEditorViewModel model() {
+        return model;
+    }
+
+    @FXML
+    private void initialize() {
+        profileBox.setItems(model.profiles);
+        profileBox.valueProperty().bindBidirectional(model.selected);
+        profileBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Profile p) {
+                return p == null ? "" : p.name();
+            }
+
+            @Override
+            public Profile fromString(String s) {
+                return model.profiles.stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
+            }
+        });
+        statusLabel.textProperty().bind(model.status);
+        saveButton.disableProperty().bind(model.busy.or(model.valid.not()));
+        exportButton.disableProperty().bind(model.busy.or(model.valid.not()));
+        deleteButton.disableProperty().bind(model.busy.or(model.builtIn));
+        importButton.disableProperty().bind(model.busy);
+        newButton.disableProperty().bind(model.busy);
+
+        nameField.textProperty().bindBidirectional(model.name);
+        descriptionField.textProperty().bindBidirectional(model.description);
+        nicField.textProperty().bindBidirectional(model.nic);
+        sysctlsArea.textProperty().bindBidirectional(model.sysctls);
+        persistSysctlsBox.selectedProperty().bindBidirectional(model.persistSysctls);
+        smcBox.selectedProperty().bindBidirectional(model.smc);
+        smcArea.textProperty().bindBidirectional(model.smcSysctls);
+        smcArea.disableProperty().bind(model.smc.not());
+        persistSmcBox.selectedProperty().bindBidirectional(model.persistSmc);
+        persistSmcBox.disableProperty().bind(model.smc.not());
+        smcNote.setText(ProfileEditorViewModel.SMC_NOTE);
+        xpsField.textProperty().bindBidirectional(model.xps);
+        xpsSpreadBox.selectedProperty().bindBidirectional(model.xpsSpread);
+        xpsNote.setText(ProfileEditorViewModel.XPS_NOTE);
+        xpsMasks.textProperty().bind(model.xpsMasks);
+        unmanageBox.selectedProperty().bindBidirectional(model.unmanage);
+        persistUnmanageBox.selectedProperty().bindBidirectional(model.persistUnmanage);
+        persistUnmanageBox.disableProperty().bind(model.unmanage.not());
+        irqArea.textProperty().bindBidirectional(model.irqs);
+        irqbalanceBox.getItems().setAll(ProfileEditorViewModel.Irqbalance.values());
+        irqbalanceBox.valueProperty().bindBidirectional(model.irqbalance);
+        channelsField.textProperty().bindBidirectional(model.channels);
+        rssKeyArea.textProperty().bindBidirectional(model.rssKey);
+        rssTableField.textProperty().bindBidirectional(model.rssTable);
+        persistBootBox.selectedProperty().bindBidirectional(model.persistBoot);
+        summaryList.setItems(model.summary);
+
+        error(nameError, model.nameError);
+        error(nicError, model.nicError);
+        error(sysctlsError, model.sysctlsError);
+        error(smcError, model.smcError);
+        error(xpsError, model.xpsError);
+        error(irqsError, model.irqsError);
+        error(channelsError, model.channelsError);
+        error(rssKeyError, model.rssKeyError);
+        error(rssTableError, model.rssTableError);
+        xpsMasks.visibleProperty().bind(model.xpsMasks.isNotEmpty());
+        xpsMasks.managedProperty().bind(xpsMasks.visibleProperty());
+    }
+
+    /** An error label takes room only while it has something to say. */
+    private static void error(Label label, StringProperty message) {
+        label.textProperty().bind(message);
+        label.visibleProperty().bind(message.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    @FXML
+    private void onNew() {
+        model.newProfile();
+    }
+
+    @FXML
+    private void onSave() {
+        model.save();
+    }
+
+    @FXML
+    private void onImport() {
+        FileChooser chooser = chooser("Import a profile");
+        File f = chooser.showOpenDialog(root.getScene().getWindow());
+        if (f != null) {
+            model.importFrom(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onExport() {
+        FileChooser chooser = chooser("Export the profile");
+        chooser.setInitialFileName(dev.nettune.tuning.ProfileLibrary.slug(model.name.get()) + ".json");
+        File f = chooser.showSaveDialog(root.getScene().getWindow());
+        if (f != null) {
+            model.exportTo(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onDelete() {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Delete the saved profile \"" + model.name.get()
+                + "\"? Hosts it was applied to keep their values; the journal keeps the history.",
+                ButtonType.OK, ButtonType.CANCEL);
+        ask.setHeaderText("Delete \"" + model.name.get() + "\"");
+        ask.initOwner(root.getScene().getWindow());
+        ask.setResizable(true);
+        if (ask.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            model.delete();
+        }
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("NetTune profile (JSON)", "*.json"));
+        return chooser;
+    }
+}
