@@ -58,6 +58,11 @@ public final class PlanRunModel {
         if (running.get()) {
             return;
         }
+        if (plan == null) {
+            status.set("No plan was reviewed: go back to the review page.");
+            finished.set(false);
+            return;
+        }
         planId = plan.id();
         log.clear();
         finished.set(false);
@@ -72,7 +77,7 @@ public final class PlanRunModel {
             running.set(false);
             finished.set(true);
             succeeded.set(run.completed());
-            status.set(run.completed() ? "Done. Plan " + run.planId() + " is in the journal (undo: nettune cloud plan undo " + run.planId() + ")."
+            status.set(run.completed() ? "Done. Plan " + run.planId() + " is in the Journal screen, where it can be undone (or: nettune cloud plan undo " + run.planId() + ")."
                     : run.failure().orElse("Stopped."));
         }, e -> {
             log.add("FAILED: " + e.getMessage());
@@ -89,6 +94,11 @@ public final class PlanRunModel {
             finished.set(true);
             status.set("Cancelled. The journal keeps how far plan " + planId + " got: resume or undo it with nettune cloud plan.");
         }
+    }
+
+    /** The account and region the plan runs on. */
+    public CloudSession session() {
+        return session;
     }
 
     public ObservableList<String> log() {

@@ -35,7 +35,11 @@ public final class WizardPages {
         };
         pane.setHeaderText(header);
         pane.setContent(content);
-        pane.setPrefWidth(720);
+        // Size to the content, never below it: labels and messages are not cut to "Expected dev…".
+        if (content instanceof javafx.scene.layout.Region r) {
+            r.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        pane.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return pane;
     }
 
@@ -43,6 +47,8 @@ public final class WizardPages {
     public static Wizard wizard(Object owner, String title) {
         Wizard w = new Wizard(owner, title);
         w.setReadSettings(false);
+        // The wizard re-sizes to each page; the user may make it larger (long plans, long logs).
+        w.getDialog().setResizable(true);
         return w;
     }
 }

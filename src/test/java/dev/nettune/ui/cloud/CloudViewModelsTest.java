@@ -157,4 +157,24 @@ class CloudViewModelsTest {
         assertThat(sandbox.api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.of(dev.nettune.cloud.InstanceId.of(DemoSeed.SANDBOX_INSTANCE))))
                 .hasSize(2);
     }
+
+    @Test
+    void bindingTheEipToTheEniKeepsNatOffersEveryModeAndPlansTheChosenOne() {
+        CloudViewModel vm = new CloudViewModel(tasks, () -> session);
+        vm.start();
+        SecondaryEniWizardModel m = new SecondaryEniWizardModel(session, tasks, vm.instances(), vm.networkInterfaces(), vm.securityGroups(),
+                vm.eips(), vm.instances().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst().orElseThrow());
+        m.bindEip().set(true);
+        m.eipOnEni().set(true);
+        assertThat(m.eipModes()).containsExactly(EipMode.values());
+        assertThat(m.eipMode().get()).isEqualTo(EipMode.NAT);
+        m.eipMode().set(EipMode.MULTI_BINDED);
+        assertThat(m.eipProblem().get()).isEmpty();
+        assertThat(PlanRunModel.reviewText(m.plan())).contains("MULTI_BINDED");
+        m.eipOnEni().set(false);
+        assertThat(m.eipModes()).containsExactly(EipMode.NAT);
+        assertThat(m.eipMode().get()).as("an instance takes NAT only").isEqualTo(EipMode.NAT);
+        m.eipMode().set(null);
+        assertThat(m.eipProblem().get()).startsWith("Choose a mode");
+    }
 }

@@ -43,13 +43,15 @@ public final class EipPageController {
         toEni.setToggleGroup(g);
         toInstance.setSelected(!model.eipOnEni().get());
         toEni.setSelected(model.eipOnEni().get());
-        toEni.selectedProperty().addListener((o, was, is) -> {
-            model.eipOnEni().set(is);
-            mode.getItems().setAll(is ? EipMode.values() : new EipMode[] {EipMode.NAT});
-            mode.setValue(model.eipMode().get());
-        });
-        mode.getItems().setAll(EipMode.NAT);
+        toEni.selectedProperty().addListener((o, was, is) -> model.eipOnEni().set(is));
+        mode.setItems(model.eipModes());
         mode.valueProperty().bindBidirectional(model.eipMode());
+        // Replacing the items clears the box's value; the model then sets the kept mode again, shown here.
+        model.eipMode().addListener((o, was, is) -> {
+            if (is != null && mode.getValue() != is) {
+                mode.setValue(is);
+            }
+        });
         problem.textProperty().bind(model.eipProblem());
     }
 }

@@ -76,6 +76,8 @@ public final class SecondaryEniWizardModel {
     private final ObjectProperty<ElasticIp> eip = new SimpleObjectProperty<>();
     private final BooleanProperty eipOnEni = new SimpleBooleanProperty(false);
     private final ObjectProperty<EipMode> eipMode = new SimpleObjectProperty<>(EipMode.NAT);
+    /** The modes the chosen target allows: NAT for the instance; NAT, MULTI_BINDED, BINDED for an ENI. */
+    private final ObservableList<EipMode> eipModes = FXCollections.observableArrayList(EipMode.NAT);
 
     public static final String RSS_LEAVE = "leave as is";
     public static final String RSS_ON = "enable";
@@ -108,15 +110,19 @@ public final class SecondaryEniWizardModel {
         }
         eip.set(this.eips.stream().findFirst().orElse(null));
         eipOnEni.addListener((o, was, is) -> {
-            if (!is) {
-                eipMode.set(EipMode.NAT);
-            }
+            // Read the mode before the list changes: a ChoiceBox bound to it clears it while its items are replaced.
+            EipMode kept = eipMode.get();
+            List<EipMode> allowed = is ? List.of(EipMode.values()) : List.of(EipMode.NAT);
+            eipModes.setAll(allowed);
+            eipMode.set(kept != null && allowed.contains(kept) ? kept : EipMode.NAT);
         });
         instanceProblem = problem(() -> instance.get() == null ? "Choose the instance the ENI is for." : "", instance);
         eniProblem = problem(this::checkEni, createNew, vSwitch, group, queues, name, existing, deviceIndex);
         settingsProblem = problem(() -> setTimeouts.get() ? check(this::timeouts) : "", setTimeouts, tcpEstablished, timeWait, udp);
         ruleProblem = problem(() -> addRule.get() ? check(this::rule) : "", addRule, protocol, ports, source, priority, description, group);
         eipProblem = problem(() -> !bindEip.get() ? "" : eip.get() == null ? "There is no Available EIP to bind; untick the box or allocate one."
+                : eipMode.get() == null ? "Choose a mode: " + eipModes.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + "."
+                : instance.get() == null ? "Choose the instance on the first page."
                 : check(() -> new dev.nettune.cloud.EipBinding(eip.get().allocationId(), eipOnEni.get()
                         ? new dev.nettune.cloud.EipTarget.Eni(dev.nettune.cloud.NetworkInterfaceRef.of(dev.nettune.cloud.NetworkInterfaceId.of("eni-placeholder0")), Optional.empty())
                         : new dev.nettune.cloud.EipTarget.Instance(instance.get().id()), eipMode.get())), bindEip, eip, eipOnEni, eipMode, instance);
@@ -201,6 +207,7 @@ public final class SecondaryEniWizardModel {
     public ObjectProperty<ElasticIp> eip() { return eip; }
     public BooleanProperty eipOnEni() { return eipOnEni; }
     public ObjectProperty<EipMode> eipMode() { return eipMode; }
+    public ObservableList<EipMode> eipModes() { return eipModes; }
     public StringBinding instanceProblem() { return instanceProblem; }
     public StringBinding eniProblem() { return eniProblem; }
     public StringBinding settingsProblem() { return settingsProblem; }

@@ -1,0 +1,269 @@
+package dev.nettune.ui.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.nettune.cloud.EipMode;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.cloud.NetworkInterfaceId;
+import dev.nettune.cloud.RegionId;
+import dev.nettune.sandbox.cloud.DemoSeed;
+import dev.nettune.sandbox.cloud.LocalOpenApiServer.ReceivedCall;
+import dev.nettune.testing.RealAccountRig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The seed's cloud steps walked through the Cloud screen as a user would, on a REAL (non-sandbox) account:
+ * profile {@code prod} of a temporary ~/.aliyun/config.json pointing at the local OpenAPI server (real SDK,
+ * signatures checked). Each journey asserts what the user sees and what the server received.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CloudJourneysTest {
+    @TempDir
+    static Path dir;
+    private static int run;
+    private RealAccountRig rig;
+    private CloudScreen screen;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        rig = new RealAccountRig(dir.resolve("run" + (++run)));
+        rig.rememberProd();
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        screen = CloudScreen.load(rig.context, rig.accounts, SandboxWaits.fast());
+        stage.setScene(new Scene(screen.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
+        rig.close();
+    }
+
+    private void connected() throws Exception {
+        waitUntil(() -> screen.model().session().get() != null && !screen.model().busy().get());
+        assertThat(screen.model().session().get().sandbox()).as("profile prod is a real account").isFalse();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Button button(FxRobot robot, String text) {
+        return robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText() != null && text.equals(b.getText().strip()) && b.isVisible())
+                .findFirst().orElseThrow(() -> new AssertionError("no button " + text));
+    }
+
+    private static void next(FxRobot robot) {
+        Button next = button(robot, "Next");
+        assertThat(next.isDisabled()).as("Next is enabled").isFalse();
+        robot.clickOn(next);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String header(FxRobot robot) {
+        return robot.lookup(".wizard-pane").queryAllAs(javafx.scene.control.DialogPane.class).stream().filter(javafx.scene.Node::isVisible)
+                .map(javafx.scene.control.DialogPane::getHeaderText).reduce((a, b) -> b).orElse("");
+    }
+
+    /** Review page on a real account: Next stays disabled until the user confirms, then the plan runs to Done. */
+    private void confirmAndRun(FxRobot robot) throws Exception {
+        assertThat(header(robot)).contains("Review");
+        CheckBox confirm = robot.lookup("#confirmRealAccount").queryAs(CheckBox.class);
+        assertThat(confirm.isVisible()).isTrue();
+        assertThat(confirm.getText()).contains("real account", rig.endpoint());
+        assertThat(button(robot, "Next").isDisabled()).as("not confirmed yet").isTrue();
+        robot.clickOn(confirm);
+        WaitForAsyncUtils.waitForFxEvents();
+        next(robot);
+        waitUntil(() -> robot.lookup("#runStatus").tryQueryAs(Label.class).map(l -> l.getText().startsWith("Done") || l.getText().startsWith("F"))
+                .orElse(false));
+        assertThat(robot.lookup("#runStatus").queryAs(Label.class).getText()).startsWith("Done").contains("Journal");
+    }
+
+    private List<ReceivedCall> calls(String action) {
+        return rig.server.received(action);
+    }
+
+    private NetworkInterface eni(String id) {
+        return screen.model().session().get().api().describeNetworkInterface(RegionId.of(RealAccountRig.REGION), NetworkInterfaceId.of(id)).orElseThrow();
+    }
+
+    /** Opens the secondary-ENI wizard on the sandbox instance and walks to the settings page with the ENI picked or created. */
+    private void openSecondaryEni(FxRobot robot, boolean createNew) {
+        robot.clickOn("#openSecondaryEni");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ChoiceBox<dev.nettune.cloud.CloudInstance> instance = robot.lookup("#eniInstance").queryAs(ChoiceBox.class);
+        robot.interact(() -> instance.getItems().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst()
+                .ifPresent(instance::setValue));
+        next(robot);
+        if (!createNew) {
+            robot.clickOn("#eniPick");
+            @SuppressWarnings("unchecked")
+            ChoiceBox<NetworkInterface> existing = robot.lookup("#eniExisting").queryAs(ChoiceBox.class);
+            robot.interact(() -> existing.getItems().stream().filter(n -> n.id().value().equals(DemoSeed.SECONDARY_ENI)).findFirst()
+                    .ifPresent(existing::setValue));
+        }
+        next(robot);
+    }
+
+    private void untickRule(FxRobot robot) {
+        CheckBox addRule = robot.lookup("#eniAddRule").queryAs(CheckBox.class);
+        if (addRule.isSelected()) {
+            robot.clickOn(addRule);
+        }
+    }
+
+    @Test
+    void createAndAttachASecondaryEni(FxRobot robot) throws Exception {
+        connected();
+        openSecondaryEni(robot, true);
+        next(robot); // settings: timeouts and RSS left as they are
+        untickRule(robot);
+        next(robot);
+        next(robot); // no EIP
+        String plan = robot.lookup(".cloud-plan").queryAs(TextArea.class).getText();
+        assertThat(plan).contains("aliyun ecs CreateNetworkInterface", "aliyun ecs AttachNetworkInterface");
+        confirmAndRun(robot);
+        List<ReceivedCall> created = calls("CreateNetworkInterface");
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).parameter("VSwitchId")).isEqualTo(DemoSeed.VSWITCH_B);
+        assertThat(created.get(0).parameter("AccessKeyId")).isEqualTo(RealAccountRig.KEY.accessKeyId());
+        List<ReceivedCall> attached = calls("AttachNetworkInterface");
+        assertThat(attached).hasSize(1);
+        assertThat(attached.get(0).parameter("InstanceId")).isEqualTo(DemoSeed.SANDBOX_INSTANCE);
+        assertThat(eni(attached.get(0).parameter("NetworkInterfaceId")).status()).isEqualTo("InUse");
+    }
+
+    @Test
+    void allowInboundPortsInTheSecurityGroup(FxRobot robot) throws Exception {
+        connected();
+        openSecondaryEni(robot, false);
+        next(robot);
+        robot.interact(() -> {
+            robot.lookup("#rulePorts").queryAs(TextField.class).setText("9000/8000");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label problem = robot.lookup("#ruleProblem").queryAs(Label.class);
+        assertThat(problem.getText()).as("a backwards range is refused as typed").contains("9000/8000");
+        assertThat(button(robot, "Next").isDisabled()).isTrue();
+        robot.interact(() -> robot.lookup("#rulePorts").queryAs(TextField.class).setText("8000/9000"));
+        WaitForAsyncUtils.waitForFxEvents();
+        next(robot);
+        next(robot); // no EIP
+        confirmAndRun(robot);
+        List<ReceivedCall> rules = calls("AuthorizeSecurityGroup");
+        assertThat(rules).hasSize(1);
+        ReceivedCall rule = rules.get(0);
+        assertThat(rule.parameter("SecurityGroupId")).isEqualTo(DemoSeed.SECURITY_GROUP);
+        assertThat(rule.parameter("IpProtocol")).isEqualToIgnoringCase("tcp");
+        assertThat(rule.parameter("PortRange")).isEqualTo("8000/9000");
+        assertThat(rule.parameter("SourceCidrIp")).isEqualTo("10.0.0.0/8");
+    }
+
+    @Test
+    void bindTheEipToTheSecondaryEniInMultiBindedMode(FxRobot robot) throws Exception {
+        connected();
+        openSecondaryEni(robot, false);
+        next(robot);
+        untickRule(robot);
+        next(robot);
+        robot.clickOn("#eniBindEip");
+        RadioButton toEni = robot.lookup(".radio-button").queryAllAs(RadioButton.class).stream().filter(r -> "the secondary ENI".equals(r.getText()))
+                .findFirst().orElseThrow();
+        robot.clickOn(toEni);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ChoiceBox<EipMode> mode = robot.lookup("#eipMode").queryAs(ChoiceBox.class);
+        assertThat(mode.getItems()).as("an ENI offers every mode").containsExactly(EipMode.values());
+        assertThat(mode.getValue()).as("NAT stays chosen").isEqualTo(EipMode.NAT);
+        robot.clickOn(mode);
+        robot.clickOn(EipMode.MULTI_BINDED.toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        next(robot);
+        assertThat(header(robot)).as("Next goes to Review, not past it").contains("Review");
+        assertThat(robot.lookup(".cloud-plan").queryAs(TextArea.class).getText()).contains("AssociateEipAddress", "MULTI_BINDED");
+        confirmAndRun(robot);
+        List<ReceivedCall> associated = calls("AssociateEipAddress");
+        assertThat(associated).hasSize(1);
+        assertThat(associated.get(0).parameter("AllocationId")).isEqualTo(DemoSeed.EIP);
+        assertThat(associated.get(0).parameter("InstanceId")).isEqualTo(DemoSeed.SECONDARY_ENI);
+        assertThat(associated.get(0).parameter("InstanceType")).isEqualTo("NetworkInterface");
+        assertThat(associated.get(0).parameter("Mode")).isEqualTo("MULTI_BINDED");
+    }
+
+    private void selectEni(FxRobot robot, String id) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<NetworkInterface> enis = robot.lookup("#cloudEnis").queryAs(TableView.class);
+        robot.interact(() -> enis.getItems().stream().filter(n -> n.id().value().equals(id)).findFirst().ifPresent(n -> enis.getSelectionModel().select(n)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void setTheConnectionTrackingTimeoutsOfAnEni(FxRobot robot) throws Exception {
+        connected();
+        selectEni(robot, DemoSeed.SECONDARY_ENI);
+        robot.clickOn("#openTimeouts");
+        waitUntil(() -> robot.lookup("#currentTimeouts").tryQueryAs(Label.class).map(l -> l.getText().contains("910")).orElse(false));
+        robot.clickOn("#tcpEstablished");
+        robot.clickOn("300");
+        WaitForAsyncUtils.waitForFxEvents();
+        next(robot);
+        confirmAndRun(robot);
+        List<ReceivedCall> modified = calls("ModifyNetworkInterfaceAttribute");
+        assertThat(modified).hasSize(1);
+        assertThat(modified.get(0).parameter("NetworkInterfaceId")).isEqualTo(DemoSeed.SECONDARY_ENI);
+        assertThat(modified.get(0).parameter("ConnectionTrackingConfiguration.TcpEstablishedTimeout")).isEqualTo("300");
+        assertThat(modified.get(0).parameter("ConnectionTrackingConfiguration.UdpTimeout")).isEqualTo("30");
+    }
+
+    @Test
+    void enableCustomRssOnTheInstancesEniAfterThePreflight(FxRobot robot) throws Exception {
+        connected();
+        selectEni(robot, DemoSeed.SANDBOX_PRIMARY_ENI);
+        robot.clickOn("#openRss");
+        waitUntil(() -> !robot.lookup("#rssChecks").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+        assertThat(calls("DescribeInstanceTypes")).as("preflight asked for RssSupport of the instance's type")
+                .anySatisfy(c -> assertThat(c.parameter("InstanceTypes.1")).isEqualTo("ecs.g9i.xlarge"));
+        next(robot);
+        String plan = robot.lookup(".cloud-plan").queryAs(TextArea.class).getText();
+        assertThat(plan).contains("EnhancedNetwork.EnableRss");
+        CheckBox interruption = robot.lookup("#acceptInterruptions").queryAs(CheckBox.class);
+        if (interruption.isVisible()) {
+            robot.clickOn(interruption);
+        }
+        confirmAndRun(robot);
+        assertThat(calls("ModifyNetworkInterfaceAttribute")).anySatisfy(c -> {
+            assertThat(c.parameter("NetworkInterfaceId")).isEqualTo(DemoSeed.SANDBOX_PRIMARY_ENI);
+            assertThat(c.parameter("EnhancedNetwork.EnableRss")).isEqualTo("true");
+        });
+    }
+}
