@@ -145,6 +145,73 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
         return of(equal, weights, start);
     }
 
+    /**
+     * A form's "equal" request: the number of queues as typed, and the first queue as typed ("" for 0).
+     * Messages say what was typed and what is allowed.
+     */
+    public static TableSpec parseEqual(String queues, String start) {
+        return of(OptionalInt.of(wholeNumber("equal", queues)), List.of(), parseStart(start));
+    }
+
+    /** A form's "weight" request: weights separated by spaces or commas, and the first queue as typed. */
+    public static TableSpec parseWeight(String weights, String start) {
+        return of(OptionalInt.empty(), parseWeights(weights), parseStart(start));
+    }
+
+    /** The first queue as typed: empty text means none (queue 0). */
+    public static OptionalInt parseStart(String text) {
+        String s = text == null ? "" : text.strip();
+        return s.isEmpty() ? OptionalInt.empty() : OptionalInt.of(wholeNumber("start", s));
+    }
+
+    /** Weights as typed, for example "6 4" or "6, 4". */
+    public static List<Integer> parseWeights(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty()) {
+            throw new RssInputException("weight needs at least one weight, for example: weight 6 4.");
+        }
+        List<Integer> out = new ArrayList<>();
+        String[] parts = s.split("[\\s,]+");
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches("-?\\d{1,6}")) {
+                throw new RssInputException("Weight " + i + " is '" + parts[i]
+                        + "': weights are whole numbers separated by spaces, for example 6 4.");
+            }
+            out.add(Integer.parseInt(parts[i]));
+        }
+        return out;
+    }
+
+    /** A table size as typed (an ENI's table has 128 entries). */
+    public static int parseSize(String text) {
+        String s = text == null ? "" : text.strip();
+        if (!s.matches("\\d{1,6}")) {
+            throw new RssInputException("Table size '" + s + "' is not a whole number: an ENI has 128 entries.");
+        }
+        return Integer.parseInt(s);
+    }
+
+    /** An RX ring count as typed: empty means unknown. */
+    public static OptionalInt parseRingCount(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (!s.matches("\\d{1,5}") || Integer.parseInt(s) < 1) {
+            throw new RssInputException("Ring count '" + s + "' is not valid: give the number of RX rings (1 or more), or leave it empty.");
+        }
+        return OptionalInt.of(Integer.parseInt(s));
+    }
+
+    private static int wholeNumber(String what, String text) {
+        String s = text == null ? "" : text.strip();
+        if (!s.matches("-?\\d{1,6}")) {
+            throw new RssInputException(what + " '" + s + "' is not a whole number: give "
+                    + ("start".equals(what) ? "the first queue, like 2 (or leave it empty for 0)." : "the number of queues, like 4."));
+        }
+        return Integer.parseInt(s);
+    }
+
     private static boolean isNumber(String s) {
         return !s.isEmpty() && s.length() <= 9 && s.chars().allMatch(Character::isDigit);
     }

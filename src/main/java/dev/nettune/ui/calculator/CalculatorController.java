@@ -151,6 +151,8 @@ public final class CalculatorController {
         gridHolder.getChildren().setAll(grid);
         model.tableProperty().addListener((o, was, is) -> redraw());
         model.bucketProperty().addListener((o, was, is) -> redraw());
+        // The queue is set after the bucket: the swatch must follow the queue itself, or it shows the previous one's colour.
+        model.queueProperty().addListener((o, was, is) -> redraw());
         model.queueCounts().addListener((ListChangeListener<QueueBuckets>) c -> redrawLegend());
         redraw();
         redrawLegend();

@@ -298,11 +298,11 @@ public final class CalculatorViewModel {
                 t = pastedTable();
             } else {
                 TableSpec spec = switch (fill) {
-                    case EQUAL -> TableSpec.of(OptionalInt.of(wholeNumber("equal", equalQueues.get())), List.of(), startQueue());
-                    case WEIGHT -> TableSpec.of(OptionalInt.empty(), weightList(), startQueue());
+                    case EQUAL -> TableSpec.parseEqual(equalQueues.get(), start.get());
+                    case WEIGHT -> TableSpec.parseWeight(weights.get(), start.get());
                     default -> TableSpec.defaultSpread();
                 };
-                t = spec.build(size(), rings());
+                t = spec.build(TableSpec.parseSize(tableSize.get()), TableSpec.parseRingCount(ringCount.get()));
             }
             tableError.set("");
             tableSummary.set(summary(t));
@@ -314,18 +314,13 @@ public final class CalculatorViewModel {
         }
     }
 
-    private OptionalInt startQueue() {
-        String s = start.get() == null ? "" : start.get().strip();
-        return s.isEmpty() ? OptionalInt.empty() : OptionalInt.of(wholeNumber("start", s));
-    }
-
     private IndirectionTable pastedTable() {
         EthtoolRss p = pasted.get();
         if (p == null || p.table().isEmpty()) {
             throw new IllegalArgumentException("Nothing pasted yet: paste an ethtool -x output, or choose equal, weight or default.");
         }
         IndirectionTable t = p.table().get();
-        OptionalInt r = rings();
+        OptionalInt r = TableSpec.parseRingCount(ringCount.get());
         return r.isPresent() ? t.withRingCount(r.getAsInt()) : t;
     }
 
@@ -333,51 +328,6 @@ public final class CalculatorViewModel {
         int used = (int) t.bucketsPerQueue().values().stream().filter(c -> c > 0).count();
         return t.size() + " buckets over " + used + " queue" + (used == 1 ? "" : "s")
                 + (t.ringCount().isPresent() ? " (" + t.ringCount().getAsInt() + " RX rings)" : "");
-    }
-
-    private int size() {
-        String s = tableSize.get() == null ? "" : tableSize.get().strip();
-        if (!s.matches("\\d{1,6}")) {
-            throw new IllegalArgumentException("Table size '" + s + "' is not a whole number: an ENI has 128 entries.");
-        }
-        return Integer.parseInt(s);
-    }
-
-    private OptionalInt rings() {
-        String s = ringCount.get() == null ? "" : ringCount.get().strip();
-        if (s.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        if (!s.matches("\\d{1,5}") || Integer.parseInt(s) < 1) {
-            throw new IllegalArgumentException("Ring count '" + s + "' is not valid: give the number of RX rings (1 or more), or leave it empty.");
-        }
-        return OptionalInt.of(Integer.parseInt(s));
-    }
-
-    private static int wholeNumber(String what, String text) {
-        String s = text == null ? "" : text.strip();
-        if (!s.matches("-?\\d{1,6}")) {
-            throw new IllegalArgumentException(what + " '" + s + "' is not a whole number: give "
-                    + ("start".equals(what) ? "the first queue, like 2 (or leave it empty for 0)." : "the number of queues, like 4."));
-        }
-        return Integer.parseInt(s);
-    }
-
-    private List<Integer> weightList() {
-        String s = weights.get() == null ? "" : weights.get().strip();
-        List<Integer> out = new ArrayList<>();
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("weight needs at least one weight, for example: weight 6 4.");
-        }
-        String[] parts = s.split("[\\s,]+");
-        for (int i = 0; i < parts.length; i++) {
-            if (!parts[i].matches("-?\\d{1,6}")) {
-                throw new IllegalArgumentException("Weight " + i + " is '" + parts[i]
-                        + "': weights are whole numbers separated by spaces, for example 6 4.");
-            }
-            out.add(Integer.parseInt(parts[i]));
-        }
-        return out;
     }
 
     private void updateCounts(IndirectionTable t) {

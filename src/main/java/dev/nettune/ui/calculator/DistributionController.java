@@ -14,6 +14,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import dev.nettune.ui.common.BucketHeatMap;
+import dev.nettune.ui.common.Exports;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 
@@ -39,6 +42,11 @@ public final class DistributionController {
     @FXML private Label distributionStatus;
     @FXML private Label distributionSummary;
     @FXML private StackPane chartHolder;
+    @FXML private StackPane heatHolder;
+    @FXML private VBox pane;
+    @FXML private Button exportCsvButton;
+    @FXML private Button exportPngButton;
+    private final BucketHeatMap heatMap = new BucketHeatMap();
     @FXML private TableView<Distribution.QueueLoad> distributionTable;
 
     public DistributionController(DistributionViewModel model) {
@@ -79,6 +87,21 @@ public final class DistributionController {
         chartHolder.getChildren().setAll(chart.node());
         model.queues().addListener((ListChangeListener<Distribution.QueueLoad>) c -> chart.show(model.queues()));
         chart.show(model.queues());
+        heatHolder.getChildren().setAll(heatMap);
+        heatMap.show(new long[0]);
+        model.resultProperty().addListener((o, was, d) -> heatMap.show(d == null ? new long[0] : d.bucketFlows()));
+        exportCsvButton.disableProperty().bind(model.resultProperty().isNull().or(model.work().runningProperty()));
+        exportPngButton.disableProperty().bind(exportCsvButton.disableProperty());
+    }
+
+    @FXML
+    private void onExportCsv() {
+        Exports.chooseFile(pane, "distribution.csv", "CSV", "*.csv").ifPresent(model::exportCsv);
+    }
+
+    @FXML
+    private void onExportPng() {
+        Exports.chooseFile(pane, "distribution.png", "PNG image", "*.png").ifPresent(f -> model.exportPng(f, Exports.snapshot(pane)));
     }
 
     private void showFor(HBox inputs, PopulationChoice scenario) {

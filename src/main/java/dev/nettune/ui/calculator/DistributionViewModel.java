@@ -1,6 +1,7 @@
 package dev.nettune.ui.calculator;
 
 import dev.nettune.ui.common.BackgroundWork;
+import dev.nettune.ui.common.Exports;
 import dev.nettune.rss.ChiSquare;
 import dev.nettune.rss.Distribution;
 import dev.nettune.rss.Flow;
@@ -97,6 +98,39 @@ public final class DistributionViewModel {
     }
 
     private record Measured(Distribution distribution, String skipped) {
+    }
+
+    /**
+     * The last measurement as CSV: one row per queue (flows, share, the table's share), then one per
+     * bucket (its queue and flows), so a spreadsheet can redraw both views.
+     */
+    public String csv() {
+        Distribution d = result.get();
+        if (d == null) {
+            throw new IllegalStateException("Nothing measured yet: press Measure first.");
+        }
+        StringBuilder sb = new StringBuilder("kind,index,queue,buckets,flows,share,expected_share\n");
+        for (Distribution.QueueLoad q : d.queues()) {
+            sb.append(String.format(java.util.Locale.ROOT, "queue,%d,%d,%d,%d,%.6f,%.6f%n", q.queue(), q.queue(), q.buckets(), q.flows(),
+                    q.share(), q.expectedShare()));
+        }
+        long[] perBucket = d.bucketFlows();
+        for (int b = 0; b < perBucket.length; b++) {
+            double share = d.hashedFlows() == 0 ? 0 : perBucket[b] / (double) d.hashedFlows();
+            sb.append(String.format(java.util.Locale.ROOT, "bucket,%d,%d,1,%d,%.6f,%.6f%n", b, d.table().entry(b), perBucket[b], share,
+                    1.0 / perBucket.length));
+        }
+        return sb.toString();
+    }
+
+    /** Saves {@link #csv()} to {@code file} off the FX thread; the status says where it went. */
+    public void exportCsv(java.nio.file.Path file) {
+        Exports.writeCsv(work, file, csv());
+    }
+
+    /** Saves a picture of the panel (taken by the view) as PNG off the FX thread. */
+    public void exportPng(java.nio.file.Path file, java.awt.image.BufferedImage image) {
+        Exports.writePng(work, file, image);
     }
 
     private record Inputs(String packets, String basePort, String seed, PortSide side, String from, String to, Path csvFile) {

@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 
 /** Binds the Key solving panel to its view model. */
 public final class KeySolverController {
@@ -23,7 +22,7 @@ public final class KeySolverController {
     @FXML private Button cancelSolveButton;
     @FXML private ProgressBar solveProgress;
     @FXML private Label solveStatus;
-    @FXML private TextField solvedKeyField;
+    @FXML private TextArea solvedKeyField;
     @FXML private Button useKeyButton;
     @FXML private Label bucketsUsedLabel;
     @FXML private TableView<KeySolver.Placement> placementsTable;
@@ -57,6 +56,7 @@ public final class KeySolverController {
                 Columns.<KeySolver.Placement>text("Queue", 60, KeySolver.Placement::queue)));
         placementsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         placementsTable.setItems(model.placements());
+        Columns.fitToContent(placementsTable, placementsTable.getColumns().get(1));
         placementsTable.setPlaceholder(new Label("Press Solve to find a key that sends each flow to its queue."));
         conflictsTable.getColumns().setAll(List.of(
                 Columns.<KeySolver.Conflict>text("Flows", 80, c -> c.goals().toString()),

@@ -1,6 +1,8 @@
 package dev.nettune.ui.calculator;
 
 import dev.nettune.ui.common.Columns;
+import dev.nettune.ui.common.Exports;
+import javafx.scene.layout.VBox;
 import dev.nettune.ui.common.WorkControls;
 import dev.nettune.rss.PortSide;
 import java.util.List;
@@ -27,6 +29,9 @@ public final class ReverseSearchController {
     @FXML private Label searchStatus;
     @FXML private Label searchSummary;
     @FXML private TableView<ReverseSearchViewModel.PortRow> portsTable;
+    @FXML private VBox pane;
+    @FXML private Button exportCsvButton;
+    @FXML private Button exportPngButton;
 
     public ReverseSearchController(ReverseSearchViewModel model) {
         this.model = model;
@@ -53,11 +58,23 @@ public final class ReverseSearchController {
                 Columns.<ReverseSearchViewModel.PortRow>text("Queue", 80, ReverseSearchViewModel.PortRow::queue)));
         portsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         portsTable.setItems(model.ports());
+        exportCsvButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.ports()).or(model.work().runningProperty()));
+        exportPngButton.disableProperty().bind(exportCsvButton.disableProperty());
         portsTable.setPlaceholder(new Label("Press Search to list the ports that land on the target."));
     }
 
     @FXML
     private void onRun() {
         model.run();
+    }
+
+    @FXML
+    private void onExportCsv() {
+        Exports.chooseFile(pane, "reverse-search.csv", "CSV", "*.csv").ifPresent(model::exportCsv);
+    }
+
+    @FXML
+    private void onExportPng() {
+        Exports.chooseFile(pane, "reverse-search.png", "PNG image", "*.png").ifPresent(f -> model.exportPng(f, Exports.snapshot(pane)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.nettune.ui.calculator;
 
 import dev.nettune.ui.common.BackgroundWork;
+import dev.nettune.ui.common.Exports;
 import dev.nettune.rss.Flow;
 import dev.nettune.rss.FlowCsv;
 import dev.nettune.rss.FlowResult;
@@ -82,6 +83,28 @@ public final class ReverseSearchViewModel {
             ports.setAll(found.rows());
             summary.set(describe(found.result()));
         }, found -> String.format("%,d port(s) found.", found.rows().size()));
+    }
+
+    /** The ports found as CSV (port, hash, bucket, queue). */
+    public String csv() {
+        if (ports.isEmpty()) {
+            throw new IllegalStateException("Nothing found yet: press Search first.");
+        }
+        StringBuilder sb = new StringBuilder("port,hash,bucket,queue\n");
+        for (PortRow r : ports) {
+            sb.append(r.port()).append(',').append(r.hash()).append(',').append(r.bucket()).append(',').append(r.queue()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Saves {@link #csv()} to {@code file} off the FX thread; the status says where it went. */
+    public void exportCsv(java.nio.file.Path file) {
+        Exports.writeCsv(work, file, csv());
+    }
+
+    /** Saves a picture of the panel (taken by the view) as PNG off the FX thread. */
+    public void exportPng(java.nio.file.Path file, java.awt.image.BufferedImage image) {
+        Exports.writePng(work, file, image);
     }
 
     private record Found(ReverseSearch.Result result, List<PortRow> rows) {

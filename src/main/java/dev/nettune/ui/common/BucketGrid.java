@@ -8,7 +8,9 @@ import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.util.Duration;
 
 /**
@@ -16,7 +18,10 @@ import javafx.util.Duration;
  * coloured by its queue; the flow's bucket is outlined and hovering sets the hovered bucket.
  */
 public final class BucketGrid extends GridPane {
-    static final int COLUMNS = 16;
+    /** Buckets per row. */
+    public static final int COLUMNS = 16;
+    /** How wide a cell grows in a large window (beyond that the grid stops growing and stays readable). */
+    static final double MAX_CELL_WIDTH = 88;
 
     private final IntegerProperty hovered;
     private final List<Label> cells = new ArrayList<>();
@@ -65,8 +70,17 @@ public final class BucketGrid extends GridPane {
 
     private void build(int size) {
         getChildren().clear();
+        getColumnConstraints().clear();
         cells.clear();
         highlighted = -1;
+        // The axis column keeps its size; the 16 bucket columns share the width, so a larger window gets larger cells.
+        getColumnConstraints().add(new ColumnConstraints());
+        for (int c = 0; c < COLUMNS; c++) {
+            ColumnConstraints cc = new ColumnConstraints(34, 40, MAX_CELL_WIDTH);
+            cc.setHgrow(Priority.ALWAYS);
+            cc.setFillWidth(true);
+            getColumnConstraints().add(cc);
+        }
         for (int c = 0; c < COLUMNS; c++) {
             Label h = new Label(String.valueOf(c));
             h.getStyleClass().add("bucket-axis");
@@ -88,6 +102,7 @@ public final class BucketGrid extends GridPane {
             cell.setMinSize(34, 26);
             cell.setPrefSize(40, 28);
             cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            cell.minHeightProperty().bind(cell.widthProperty().multiply(0.62).map(h -> Math.max(26, h.doubleValue())));
             Tooltip tip = new Tooltip();
             tip.setShowDelay(Duration.millis(150));
             cell.setTooltip(tip);

@@ -139,6 +139,44 @@ class AnalysisViewModelsTest {
     }
 
     @Test
+    void aDistributionExportsOneRowPerQueueAndOnePerBucket(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        distribution.run();
+        java.nio.file.Path csv = dir.resolve("d.csv");
+
+        distribution.exportCsv(csv);
+
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("kind,index,queue,buckets,flows,share,expected_share");
+        assertThat(lines).filteredOn(l -> l.startsWith("queue,")).hasSize(4);
+        assertThat(lines).filteredOn(l -> l.startsWith("bucket,")).hasSize(128);
+        long bucketFlows = lines.stream().filter(l -> l.startsWith("bucket,")).mapToLong(l -> Long.parseLong(l.split(",")[4])).sum();
+        assertThat(bucketFlows).isEqualTo(distribution.resultProperty().get().hashedFlows());
+        assertThat(distribution.work().statusProperty().get()).isEqualTo("Saved " + csv + ".");
+    }
+
+    @Test
+    void nothingMeasuredMeansNothingToExport() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(distribution::csv).hasMessageContaining("press Measure first");
+    }
+
+    @Test
+    void aReverseSearchExportsItsPorts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        calculator.destinationPortProperty().set("80");
+        reverse.fromProperty().set("10000");
+        reverse.toProperty().set("10099");
+        reverse.targetProperty().set("3");
+        reverse.run();
+        java.nio.file.Path csv = dir.resolve("r.csv");
+
+        reverse.exportCsv(csv);
+
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("port,hash,bucket,queue");
+        assertThat(lines).hasSize(reverse.ports().size() + 1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).endsWith(",3"));
+    }
+
+    @Test
     void reverseSearchToAQueueTheTableDoesNotUseSaysWhichItUses() {
         reverse.targetProperty().set("9");
 

@@ -18,6 +18,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,6 +78,23 @@ class CalculatorScreenTest {
         assertThat(text(robot, "#bucketLabel")).isEqualTo("120");
         assertThat(text(robot, "#queueLabel")).isEqualTo("56");
         assertThat(robot.lookup("#bucket-120").queryAs(Label.class).getStyleClass()).contains("selected-bucket");
+    }
+
+    @Test
+    void theSwatchBesideTheQueueTakesTheNewQueuesColour(FxRobot robot) {
+        setText(robot, "#keyField", RssKey.MICROSOFT.toColonHex());
+        setText(robot, "#sourceField", "66.9.149.187");
+        setText(robot, "#destinationField", "161.142.100.80");
+        setText(robot, "#sourcePortField", "2794");
+        replaceByTyping(robot, "#destinationPortField", "1766");
+        String first = robot.lookup("#queueSwatch").queryAs(Region.class).getStyle();
+
+        replaceByTyping(robot, "#destinationPortField", "1767");
+
+        int queue = Integer.parseInt(text(robot, "#queueLabel"));
+        assertThat(queue).isNotEqualTo(56);
+        assertThat(robot.lookup("#queueSwatch").queryAs(Region.class).getStyle())
+                .contains(QueuePalette.colour(queue)).isNotEqualTo(first);
     }
 
     @Test
