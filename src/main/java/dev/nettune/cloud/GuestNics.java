@@ -1,11 +1,12 @@
 package dev.nettune.cloud;
 
 import dev.nettune.host.Command;
+import dev.nettune.host.CommandFailedException;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.host.NicRssReader;
 import dev.nettune.linux.EthtoolRss;
-import dev.nettune.linux.EthtoolRssParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +69,11 @@ public final class GuestNics {
         if (!NIC.matcher(nic).matches()) {
             throw new CloudInputException("'" + nic + "' is not an interface name.");
         }
-        CommandResult r = host.run(Command.of("ethtool", "-x", nic), Duration.ofSeconds(10));
-        if (!r.ok()) {
-            throw new CloudWaitException("ethtool -x " + nic + " failed on " + host.name() + ": " + r.stderr().strip());
+        try {
+            return NicRssReader.read(host, nic, Duration.ofSeconds(10));
+        } catch (CommandFailedException e) {
+            throw new CloudWaitException("ethtool -x " + nic + " failed on " + host.name() + ": " + e.result().stderr().strip());
         }
-        return EthtoolRssParser.parse(r.stdout());
     }
 
     /** One line for a person: how many queues, the key, the function, whether the table is custom. */

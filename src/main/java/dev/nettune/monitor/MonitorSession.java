@@ -1,10 +1,9 @@
 package dev.nettune.monitor;
 
-import dev.nettune.host.Command;
-import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
-import dev.nettune.linux.EthtoolRssParser;
+import dev.nettune.host.NicRssReader;
+import dev.nettune.linux.EthtoolRss;
 import dev.nettune.rss.IndirectionTable;
 import java.time.Duration;
 import java.util.List;
@@ -117,8 +116,7 @@ public final class MonitorSession implements AutoCloseable {
 
     /** Reads {@code ethtool -x} again (after a tuning change), so shares are judged against the live table. */
     public Optional<IndirectionTable> refreshTable() throws HostException, InterruptedException {
-        CommandResult r = host.run(Command.of("ethtool", "-x", nic), Duration.ofSeconds(20));
-        table = r.ok() ? EthtoolRssParser.parse(r.stdout()).table() : Optional.empty();
+        table = NicRssReader.readIfAvailable(host, nic).flatMap(EthtoolRss::table);
         return table;
     }
 

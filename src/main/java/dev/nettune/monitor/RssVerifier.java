@@ -1,11 +1,10 @@
 package dev.nettune.monitor;
 
 import dev.nettune.host.Command;
-import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.host.NicRssReader;
 import dev.nettune.linux.EthtoolRss;
-import dev.nettune.linux.EthtoolRssParser;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssCalculator;
 import dev.nettune.rss.RssKey;
@@ -55,8 +54,7 @@ public final class RssVerifier {
 
     /** Reads the receiver's live RSS setup with {@code ethtool -x NIC}. */
     public EthtoolRss readRss() throws HostException, InterruptedException {
-        CommandResult r = receiver.run(Command.of("ethtool", "-x", nic), Duration.ofSeconds(20));
-        return EthtoolRssParser.parse(r.stdoutOrThrow());
+        return NicRssReader.read(receiver, nic);
     }
 
     public VerificationResult run(TestTraffic traffic, TrafficSender sender, Consumer<String> progress)

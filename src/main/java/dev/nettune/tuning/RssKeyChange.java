@@ -2,8 +2,8 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
+import dev.nettune.host.NicRssReader;
 import dev.nettune.linux.EthtoolRss;
-import dev.nettune.linux.EthtoolRssParser;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.RssKey;
 import java.util.List;
@@ -43,13 +43,13 @@ public record RssKeyChange(String nic, String key) implements Change {
 
     @Override
     public List<Command> readCommands() {
-        return List.of(Command.of("ethtool", "-x", nic));
+        return List.of(NicRssReader.command(nic));
     }
 
     @Override
     public Reading read(List<CommandResult> results) {
         return Reading.fromTool(results.get(0), "ethtool -x " + nic, out -> {
-            EthtoolRss rss = EthtoolRssParser.parse(out);
+            EthtoolRss rss = NicRssReader.parse(out);
             if (rss.key().isEmpty()) {
                 return Reading.unavailable(nic + " has no settable RSS key ("
                         + rss.keyProblem().orElse("ethtool -x shows none") + ")");

@@ -2,8 +2,8 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
+import dev.nettune.host.NicRssReader;
 import dev.nettune.linux.EthtoolRss;
-import dev.nettune.linux.EthtoolRssParser;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.TableSpec;
@@ -121,13 +121,13 @@ public record RssTableChange(String nic, String spec) implements Change {
 
     @Override
     public List<Command> readCommands() {
-        return List.of(Command.of("ethtool", "-x", nic));
+        return List.of(NicRssReader.command(nic));
     }
 
     @Override
     public Reading read(List<CommandResult> results) {
         return Reading.fromTool(results.get(0), "ethtool -x " + nic, out -> {
-            EthtoolRss rss = EthtoolRssParser.parse(out);
+            EthtoolRss rss = NicRssReader.parse(out);
             if (rss.table().isEmpty() || rss.ringCount().isEmpty()) {
                 return Reading.unavailable(nic + " has no settable RSS table ("
                         + rss.tableProblem().orElse("ethtool -x shows none") + ")");
