@@ -1,7 +1,10 @@
 package dev.nettune.app;
 
+import dev.nettune.cloud.CloudJournal;
+import dev.nettune.cloud.aliyun.CredentialLoader;
 import dev.nettune.host.local.LocalHost;
 import dev.nettune.host.ssh.SshConfig;
+import dev.nettune.monitor.Recordings;
 import dev.nettune.sandbox.SandboxCloudBridge;
 import dev.nettune.sandbox.SandboxInstance;
 import dev.nettune.sandbox.SandboxTraffic;
@@ -10,7 +13,10 @@ import dev.nettune.sandbox.cloud.LocalOpenApiServer;
 import dev.nettune.store.CloudJournalStore;
 import dev.nettune.store.Database;
 import dev.nettune.store.HostInventory;
+import dev.nettune.store.RecordingStore;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The application's services, built once at start-up and handed to the CLI commands and the
@@ -22,16 +28,26 @@ public final class AppContext implements AutoCloseable {
     private final BuiltInHosts builtInHosts = new BuiltInHosts();
     private volatile HostInventory hostInventory;
     private final HostResolver hostResolver;
+    private final HostDirectory hostDirectory;
+    private final NicRssService nicRss;
+    private final DpdkExport dpdkExport;
+    private final DemoTraffic demoTraffic = new DemoTraffic(this::sandboxTraffic);
+    private volatile Recordings recordings;
+    private volatile Supplier<CredentialLoader> cloudCredentials = CredentialLoader::fromSystem;
     private volatile LocalOpenApiServer cloudSandbox;
-    private CloudJournalStore cloudJournal;
+    private CloudJournal cloudJournal;
     private final SandboxInstance sandbox = SandboxInstance.demo();
     private volatile SandboxTraffic sandboxTraffic;
 
     public AppContext(Path configDir) {
         this.configDir = configDir;
-        builtInHosts.register(LocalHost.NAME, LocalHost::new);
-        builtInHosts.register(SandboxInstance.NAME, () -> sandbox);
+        // The sandbox first: a newcomer can try every step safely, and every host list shows it on top.
+        builtInHosts.register(SandboxInstance.NAME, "simulated ECS, Alibaba Cloud Linux 3", () -> sandbox);
+        builtInHosts.register(LocalHost.NAME, "this workstation", LocalHost::new);
         this.hostResolver = new HostResolver(builtInHosts, this::hostInventory, SshConfig::defaultFile);
+        this.hostDirectory = new HostDirectory(builtInHosts, this::hostInventory, SshConfig::defaultFile);
+        this.nicRss = new NicRssService(hostResolver);
+        this.dpdkExport = new DpdkExport(nicRss);
     }
 
     public static AppContext fromEnvironment() {
@@ -75,6 +91,53 @@ public final class AppContext implements AutoCloseable {
         return inv;
     }
 
+    /** Built-in, saved and ~/.ssh/config hosts as one list; saving and removing hosts. */
+    public HostDirectory hostDirectory() {
+        return hostDirectory;
+    }
+
+    /** Reads a NIC's live key and table ({@code ethtool -x}) on a host given by name. */
+    public NicRssService nicRss() {
+        return nicRss;
+    }
+
+    /** The DPDK configuration (testpmd, l3fwd, C) for a key and table, typed or read from a live NIC. */
+    public DpdkExport dpdkExport() {
+        return dpdkExport;
+    }
+
+    /** Background traffic for the sandbox host (the Monitor's moving charts). */
+    public DemoTraffic demoTraffic() {
+        return demoTraffic;
+    }
+
+    /** Stored monitor recordings (in the SQLite file), opened on first use. */
+    public Recordings recordings() {
+        Recordings r = recordings;
+        if (r == null) {
+            synchronized (this) {
+                if (recordings == null) {
+                    recordings = new RecordingStore(database());
+                }
+                r = recordings;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Where cloud credentials come from: by default the process environment and ~/.aliyun; a test
+     * or an embedding program passes its own environment and home directory.
+     */
+    public void cloudCredentialsFrom(Map<String, String> environment, Path home) {
+        this.cloudCredentials = () -> new CredentialLoader(environment, home);
+    }
+
+    /** Reads cloud credentials (--profile, environment, ~/.aliyun/config.json, ECS RAM role) as configured. */
+    CredentialLoader cloudCredentials() {
+        return cloudCredentials.get();
+    }
+
     /** Host name (local, sandbox, saved, ssh alias, user@host[:port]) to {@link dev.nettune.host.Host}. */
     public HostResolver hostResolver() {
         return hostResolver;
@@ -99,7 +162,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The journal of cloud plans (in the SQLite file), created on first use. */
-    public synchronized CloudJournalStore cloudJournal() {
+    public synchronized CloudJournal cloudJournal() {
         if (cloudJournal == null) {
             cloudJournal = new CloudJournalStore(database());
         }

@@ -25,7 +25,12 @@ public record CloudConnection(CloudApi api, RegionId region, String endpoint, St
     public static final String SANDBOX = "sandbox";
 
     /** Connects; {@code region} falls back to the profile's region, then ALIBABA_CLOUD_REGION_ID. */
-    public static CloudConnection open(AppContext context, Optional<String> endpoint, Optional<String> profile, Optional<String> region,
+    public static CloudConnection open(AppContext context, Optional<String> endpoint, Optional<String> profile, Optional<String> region) {
+        return open(context, endpoint, profile, region, context.cloudCredentials());
+    }
+
+    /** As {@link #open(AppContext, Optional, Optional, Optional)}, with credentials read by {@code loader}. */
+    static CloudConnection open(AppContext context, Optional<String> endpoint, Optional<String> profile, Optional<String> region,
             CredentialLoader loader) {
         if (endpoint.filter(SANDBOX::equalsIgnoreCase).isPresent()) {
             if (profile.isPresent()) {
@@ -45,6 +50,11 @@ public record CloudConnection(CloudApi api, RegionId region, String endpoint, St
         RegionId regionId = RegionId.of(r);
         AliyunCloudApi api = new AliyunCloudApi(loaded.credentials(), override);
         return new CloudConnection(api, regionId, api.endpointDescription(regionId), loaded.display(), false);
+    }
+
+    /** The region set in the credentials' profile ({@code --profile}, else the current one), if any. */
+    public static Optional<RegionId> profileRegion(AppContext context, Optional<String> profile) {
+        return context.cloudCredentials().load(profile).flatMap(CredentialLoader.Loaded::region).map(RegionId::of);
     }
 
     @Override

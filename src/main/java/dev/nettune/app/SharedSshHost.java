@@ -40,6 +40,11 @@ public final class SharedSshHost implements Host {
         return host.target();
     }
 
+    /** Where the connection goes, as ssh users write it ({@code user@host:port}, with its bastions). */
+    public String targetDisplay() {
+        return host.target().display();
+    }
+
     /** The SHA256 fingerprint of the host key, once a connection verified it. */
     public Optional<String> hostKeyFingerprint() {
         return host.hostKeyFingerprint();

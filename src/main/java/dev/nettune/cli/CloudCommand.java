@@ -12,7 +12,6 @@ import dev.nettune.cloud.CloudPlanRunner;
 import dev.nettune.cloud.PlanNames;
 import dev.nettune.cloud.RegionId;
 import dev.nettune.cloud.ResourceWaiter;
-import dev.nettune.cloud.aliyun.CredentialLoader;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -34,9 +33,6 @@ import picocli.CommandLine.Command;
             "--endpoint sandbox uses the built-in local OpenAPI server (seeded cn-hongkong, fake demo key; its state lasts for one command)."},
         subcommands = {CloudEniCommand.class, CloudSgCommand.class, CloudEipCommand.class, CloudPlanCommand.class, CloudInstancesCommand.class})
 final class CloudCommand implements Runnable {
-    /** Where credentials come from; tests swap in an injected environment and home directory. */
-    static java.util.function.Supplier<CredentialLoader> credentialLoader = CredentialLoader::fromSystem;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,18 +44,18 @@ final class CloudCommand implements Runnable {
     /** Connects as the options say (validation first: a bad region or endpoint never reaches the network). */
     static CloudConnection connect(AppContext context, CloudOptions o) {
         o.region().ifPresent(RegionId::of);
-        return CloudConnection.open(context, o.endpoint(), o.profile(), o.region(), credentialLoader.get());
+        return CloudConnection.open(context, o.endpoint(), o.profile(), o.region());
     }
 
     /** The region a plan is made for without connecting (dry runs): --region, else the sandbox's, else the profile's. */
-    static RegionId planRegion(CloudOptions o) {
+    static RegionId planRegion(AppContext context, CloudOptions o) {
         if (o.region().isPresent()) {
             return RegionId.of(o.region().get());
         }
         if (o.endpoint().filter(CloudConnection.SANDBOX::equalsIgnoreCase).isPresent()) {
             return RegionId.of("cn-hongkong");
         }
-        return credentialLoader.get().load(o.profile()).flatMap(CredentialLoader.Loaded::region).map(RegionId::of)
+        return CloudConnection.profileRegion(context, o.profile())
                 .orElseThrow(() -> new CloudInputException("No region: pass --region (e.g. cn-hongkong)."));
     }
 

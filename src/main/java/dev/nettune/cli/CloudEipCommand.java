@@ -65,7 +65,7 @@ final class CloudEipCommand implements Runnable {
                 throw new dev.nettune.cloud.CloudInputException("--private-ip goes with --eni, not --instance.");
             }
             EipBinding binding = new EipBinding(EipAllocationId.of(eip), t, EipMode.parse(mode));
-            return CloudCommand.showAndRun(context, options, CloudPlanner.associateEip(CloudCommand.planRegion(options), binding),
+            return CloudCommand.showAndRun(context, options, CloudPlanner.associateEip(CloudCommand.planRegion(context, options), binding),
                     spec.commandLine().getOut(), spec.commandLine().getErr(), () -> CloudCommand.connect(context, options));
         }
     }

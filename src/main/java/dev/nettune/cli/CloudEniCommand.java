@@ -118,7 +118,7 @@ final class CloudEniCommand implements Runnable {
             if (timeouts != null && timeouts.any()) {
                 s = s.withTimeouts(timeouts.over(ConnectionTrackingTimeouts.DEFAULTS));
             }
-            CloudPlan plan = CloudPlanner.create(CloudCommand.planRegion(options), s);
+            CloudPlan plan = CloudPlanner.create(CloudCommand.planRegion(context, options), s);
             return CloudCommand.showAndRun(context, options, plan, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     () -> CloudCommand.connect(context, options));
         }
@@ -162,7 +162,7 @@ final class CloudEniCommand implements Runnable {
                 throw new CloudInputException("Device index 0 is the primary ENI; a secondary ENI is attached at 1 or above.");
             });
             NetworkInterfaceId id = NetworkInterfaceId.of(eni);
-            CloudPlan plan = CloudPlanner.attach(CloudCommand.planRegion(options), id, InstanceId.of(instance), expected);
+            CloudPlan plan = CloudPlanner.attach(CloudCommand.planRegion(context, options), id, InstanceId.of(instance), expected);
             PrintWriter out = spec.commandLine().getOut();
             return CloudCommand.showAndRun(context, options, plan, out, spec.commandLine().getErr(),
                     () -> CloudCommand.connect(context, options), c -> {
@@ -197,7 +197,7 @@ final class CloudEniCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CloudPlan plan = CloudPlanner.detach(CloudCommand.planRegion(options), NetworkInterfaceId.of(eni), InstanceId.of(instance));
+            CloudPlan plan = CloudPlanner.detach(CloudCommand.planRegion(context, options), NetworkInterfaceId.of(eni), InstanceId.of(instance));
             return CloudCommand.showAndRun(context, options, plan, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     () -> CloudCommand.connect(context, options));
         }
@@ -307,7 +307,7 @@ final class CloudEniCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             boolean change = v.any() || loadBalancerDefaults;
             if (options.dryRun && change) {
-                CloudPlan plan = CloudPlanner.timeouts(CloudCommand.planRegion(options), id, offline, Optional.empty());
+                CloudPlan plan = CloudPlanner.timeouts(CloudCommand.planRegion(context, options), id, offline, Optional.empty());
                 return CloudCommand.showAndRun(context, options, plan, out, spec.commandLine().getErr(), () -> CloudCommand.connect(context, options));
             }
             CloudConnection c = CloudCommand.connect(context, options);

@@ -1,8 +1,6 @@
 package dev.nettune.cli;
 
-import dev.nettune.sandbox.cloud.DemoSeed;
-import dev.nettune.sandbox.cloud.LocalOpenApiServer;
-import dev.nettune.sandbox.cloud.SandboxCredentials;
+import dev.nettune.app.SandboxRegion;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -48,15 +46,11 @@ public final class CloudSandboxCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalOpenApiServer server = LocalOpenApiServer.startDemo(port, Duration.ofMillis(transitionMs))) {
+        try (SandboxRegion server = SandboxRegion.start(port, Duration.ofMillis(transitionMs))) {
             Thread hook = new Thread(stopped::countDown, "cloud-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("Sandbox OpenAPI server (ECS 2014-05-26, VPC 2016-04-28) on http://" + server.endpoint());
-            out.println("Region " + DemoSeed.REGION + ", sandbox instance " + DemoSeed.SANDBOX_INSTANCE
-                    + ", available ENI " + DemoSeed.SECONDARY_ENI + ", EIP " + DemoSeed.EIP + ".");
-            // These keys are fake, made for the sandbox only and published in the source; they open nothing else.
-            out.println("FAKE demo AccessKey (sandbox only): id " + SandboxCredentials.DEMO.accessKeyId()
-                    + ", secret " + SandboxCredentials.DEMO.accessKeySecret());
+            server.description().forEach(out::println);
             out.println(forSeconds == null ? "Press Ctrl-C to stop." : "Stopping in " + forSeconds + " s.");
             out.flush();
             if (forSeconds == null) {

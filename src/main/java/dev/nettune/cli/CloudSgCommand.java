@@ -53,7 +53,7 @@ final class CloudSgCommand implements Runnable {
         @Override
         public Integer call() {
             SecurityGroupRule rule = new SecurityGroupRule(IpProtocol.parse(protocol), PortRange.parse(ports), Cidr.parse(source), priority, description);
-            return CloudCommand.showAndRun(context, options, CloudPlanner.allow(CloudCommand.planRegion(options), SecurityGroupId.of(group), rule),
+            return CloudCommand.showAndRun(context, options, CloudPlanner.allow(CloudCommand.planRegion(context, options), SecurityGroupId.of(group), rule),
                     spec.commandLine().getOut(), spec.commandLine().getErr(), () -> CloudCommand.connect(context, options));
         }
     }

@@ -1,13 +1,9 @@
 package dev.nettune.cli;
 
 import dev.nettune.app.AppContext;
-import dev.nettune.host.CommandResult;
-import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.linux.EthtoolRss;
-import dev.nettune.linux.EthtoolRssParser;
 import dev.nettune.linux.NicName;
-import java.time.Duration;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssKey;
 import dev.nettune.rss.TableSpec;
@@ -73,17 +69,15 @@ final class DpdkCommand implements Runnable {
                 k = RssKey.parse(key);
                 t = TableSpec.parse(table).build(OptionalInt.empty());
             }
-            int q = queues != null ? queues : Math.max(t.highestQueue() + 1, t.ringCount().orElse(0));
-            return new DpdkRssConfig(port, k, t, q);
+            return queues != null ? new DpdkRssConfig(port, k, t, queues) : DpdkRssConfig.forTable(port, k, t);
         }
     }
 
     /** {@code ethtool -x NIC} on the host, parsed. */
     static EthtoolRss readLive(AppContext context, String host, String nic, HostConnectionOptions connection) {
         NicName.of(nic);
-        try (Host h = context.hostResolver().resolve(host, connection.toHostOptions())) {
-            CommandResult r = h.run(dev.nettune.host.Command.of("ethtool", "-x", nic), Duration.ofSeconds(30));
-            return EthtoolRssParser.parse(r.stdoutOrThrow());
+        try {
+            return context.dpdkExport().readLive(host, nic, connection.toHostOptions());
         } catch (HostException e) {
             throw new CliInputException("Cannot read the key and table of " + nic + " on " + host + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,9 +1,7 @@
 package dev.nettune.cli;
 
 import dev.nettune.app.AppContext;
-import dev.nettune.host.ssh.SshConfig;
-import dev.nettune.host.ssh.SshTarget;
-import dev.nettune.store.SavedHost;
+import dev.nettune.app.HostDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -54,39 +52,27 @@ final class HostAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SavedHost host = fromSshConfig != null ? fromConfig() : byHand();
-        if (!context.hostInventory().add(host)) {
-            throw new CliInputException("A host named '" + host.name() + "' is saved already; remove it first"
-                    + " (nettune host remove " + host.name() + ") or pick another name.");
-        }
-        spec.commandLine().getOut().println("Saved " + host.name() + " (" + host.user().map(u -> u + "@").orElse("")
-                + host.address() + (host.port().isPresent() ? ":" + host.port().getAsInt() : "")
-                + host.jump().map(j -> " via " + j).orElse("") + ").");
+        HostDirectory.Entry host = context.hostDirectory().save(fromSshConfig != null ? fromConfig() : byHand());
+        spec.commandLine().getOut().println("Saved " + host.name() + " (" + host.reach() + ").");
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    private SavedHost byHand() {
+    private HostDirectory.NewHost byHand() {
         if (name == null || address == null) {
             throw new CliInputException("Give a NAME and --address (nettune host add NAME --address ADDR ...),"
                     + " or --from-ssh-config ALIAS.");
         }
-        return new SavedHost(name, address, Optional.ofNullable(user), port == null ? OptionalInt.empty() : OptionalInt.of(port),
-                Optional.ofNullable(jump), Optional.ofNullable(identity));
+        return new HostDirectory.NewHost(name, address, Optional.ofNullable(user),
+                port == null ? OptionalInt.empty() : OptionalInt.of(port), Optional.ofNullable(jump), Optional.ofNullable(identity));
     }
 
-    private SavedHost fromConfig() throws IOException {
+    private HostDirectory.NewHost fromConfig() throws IOException {
         if (address != null) {
             throw new CliInputException("--from-ssh-config takes the address from the ssh configuration; leave out --address.");
         }
-        SshConfig config = SshConfig.load(sshConfig != null ? sshConfig : SshConfig.defaultFile());
-        if (!config.hasAlias(fromSshConfig)) {
-            throw new CliInputException("'" + fromSshConfig + "' is not a Host alias of " + config.file()
-                    + (config.aliases().isEmpty() ? " (it has none)." : "; aliases there: " + String.join(", ", config.aliases()) + "."));
-        }
-        SshTarget t = config.resolve(fromSshConfig, port == null ? 0 : port, user);
-        Optional<Path> key = identity != null ? Optional.of(identity) : t.identities().stream().findFirst();
-        return new SavedHost(name != null ? name : fromSshConfig, t.hostName(), Optional.of(t.user()), OptionalInt.of(t.port()),
-                jump != null ? Optional.of(jump) : t.proxyJump(), key);
+        return context.hostDirectory().fromSshConfig(fromSshConfig, Optional.ofNullable(name), Optional.ofNullable(sshConfig),
+                port == null ? OptionalInt.empty() : OptionalInt.of(port), Optional.ofNullable(user), Optional.ofNullable(jump),
+                Optional.ofNullable(identity));
     }
 }

@@ -1,11 +1,11 @@
 package dev.nettune.cli;
 
 import dev.nettune.app.AppContext;
+import dev.nettune.app.SharedSshHost;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
-import dev.nettune.app.SharedSshHost;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -41,7 +41,7 @@ final class HostCheckCommand implements Callable<Integer> {
             out.println(h.name() + ": reachable, kernel " + kernel);
             if (h instanceof SharedSshHost) {
                 SharedSshHost ssh = (SharedSshHost) h;
-                out.println("  as " + ssh.target().display());
+                out.println("  as " + ssh.targetDisplay());
                 ssh.hostKeyFingerprint().ifPresent(fp -> out.println("  host key " + fp + " verified"));
             }
             out.flush();

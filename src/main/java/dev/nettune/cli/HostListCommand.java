@@ -3,8 +3,7 @@ package dev.nettune.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nettune.app.AppContext;
-import dev.nettune.host.ssh.SshConfig;
-import dev.nettune.store.SavedHost;
+import dev.nettune.app.HostDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,16 +37,10 @@ final class HostListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String name : context.builtInHosts().names()) {
-            rows.add(row(name, "built-in", null, null, null, null, null));
-        }
-        for (SavedHost h : context.hostInventory().list()) {
-            rows.add(row(h.name(), "saved", h.address(), h.user().orElse(null),
-                    h.port().isPresent() ? h.port().getAsInt() : null, h.jump().orElse(null), h.keyPath().map(Path::toString).orElse(null)));
-        }
-        SshConfig config = SshConfig.load(sshConfig != null ? sshConfig : SshConfig.defaultFile());
-        for (String alias : config.aliases()) {
-            rows.add(row(alias, "ssh-config", null, null, null, null, null));
+        HostDirectory hosts = context.hostDirectory();
+        for (HostDirectory.Entry h : sshConfig != null ? hosts.list(sshConfig) : hosts.list()) {
+            rows.add(row(h.name(), h.kind().label(), h.address().orElse(null), h.user().orElse(null),
+                    h.port().isPresent() ? h.port().getAsInt() : null, h.jump().orElse(null), h.key().map(Path::toString).orElse(null)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -23,7 +23,7 @@ final class HostRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!context.hostInventory().remove(name)) {
+        if (!context.hostDirectory().remove(name)) {
             throw new CliInputException("No saved host is named '" + name + "' (see nettune host list).");
         }
         spec.commandLine().getOut().println("Removed " + name + ".");

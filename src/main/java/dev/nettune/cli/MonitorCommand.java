@@ -7,11 +7,10 @@ import dev.nettune.monitor.MonitorSession;
 import dev.nettune.monitor.QueueHistory;
 import dev.nettune.monitor.RateCsv;
 import dev.nettune.monitor.RateSample;
+import dev.nettune.monitor.Recordings;
 import dev.nettune.monitor.SamplerScript;
 import dev.nettune.monitor.SamplingInterval;
 import dev.nettune.monitor.ShareCheck;
-import dev.nettune.sandbox.SandboxInstance;
-import dev.nettune.store.RecordingStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -86,12 +85,12 @@ final class MonitorCommand implements Callable<Integer> {
             return t;
         });
         Host h = context.hostResolver().resolve(host, connection.toHostOptions());
-        if (host.equals(SandboxInstance.NAME) && sandboxTraffic > 0) {
-            context.sandboxTraffic().startBackground(nic, sandboxTraffic);
+        if (context.demoTraffic().reaches(host) && sandboxTraffic > 0) {
+            context.demoTraffic().start(host, nic, sandboxTraffic);
             out.println("# sandbox: sending background traffic to " + nic + " at about " + sandboxTraffic + " packets/s");
         }
         BlockingQueue<RateSample> samples = new LinkedBlockingQueue<>();
-        RecordingStore.Writer recording = null;
+        Recordings.Session recording = null;
         try (MonitorSession session = new MonitorSession(h, nic, iv, QueueHistory.DEFAULT_WINDOW, scheduler, System::currentTimeMillis);
              Writer csvOut = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             session.addListener(new MonitorSession.Listener() {
@@ -107,7 +106,7 @@ final class MonitorCommand implements Callable<Integer> {
             });
             session.start();
             if (record) {
-                recording = new RecordingStore(context.database()).start(h.name(), nic, iv.millis(), "nettune monitor",
+                recording = context.recordings().start(h.name(), nic, iv.millis(), "nettune monitor",
                         System.currentTimeMillis());
                 session.startRecording(recording);
                 out.println("# recording " + recording.id());
@@ -134,9 +133,7 @@ final class MonitorCommand implements Callable<Integer> {
             if (recording != null) {
                 out.println("# recording " + recording.id() + " saved");
             }
-            if (host.equals(SandboxInstance.NAME)) {
-                context.sandboxTraffic().stopBackground();
-            }
+            context.demoTraffic().stop(host);
             scheduler.shutdownNow();
         }
         return 0;

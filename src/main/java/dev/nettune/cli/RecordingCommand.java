@@ -4,7 +4,7 @@ import dev.nettune.app.AppContext;
 import dev.nettune.monitor.RateCsv;
 import dev.nettune.monitor.Recording;
 import dev.nettune.monitor.RecordingComparison;
-import dev.nettune.store.RecordingStore;
+import dev.nettune.monitor.Recordings;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ final class RecordingCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%5s  %-20s %-8s %-24s %8s %7s %7s  %s%n", "id", "host", "nic", "started", "interval", "queues",
                     "samples", "note");
-            for (Recording r : new RecordingStore(context.database()).list()) {
+            for (Recording r : context.recordings().list()) {
                 out.printf(Locale.ROOT, "%5d  %-20s %-8s %-24s %7.1fs %7d %7d  %s%n", r.id(), r.host(), r.nic(),
                         Instant.ofEpochMilli(r.startedAtMillis()), r.intervalMillis() / 1000.0, r.queueCount(), r.samples(), r.note());
             }
@@ -71,7 +71,7 @@ final class RecordingCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var series = new RecordingStore(context.database()).load(id);
+            var series = context.recordings().load(id);
             if (csv == null) {
                 PrintWriter out = spec.commandLine().getOut();
                 new RateCsv(out).series(series);
@@ -102,7 +102,7 @@ final class RecordingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RecordingStore store = new RecordingStore(context.database());
+            Recordings store = context.recordings();
             RecordingComparison c = RecordingComparison.of(store.load(before), store.load(after));
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%5s %14s %14s %9s %9s%n", "queue", "before pkt/s", "after pkt/s", "before", "after");
@@ -128,7 +128,7 @@ final class RecordingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            new RecordingStore(context.database()).delete(id);
+            context.recordings().delete(id);
             return 0;
         }
     }

@@ -1,9 +1,10 @@
 package dev.nettune.cli;
 
+import dev.nettune.ArchitectureException;
 import dev.nettune.app.AppContext;
 import dev.nettune.host.Host;
-import dev.nettune.monitor.Hping3Sender;
 import dev.nettune.monitor.HostCounterReader;
+import dev.nettune.monitor.Hping3Sender;
 import dev.nettune.monitor.NicIdentity;
 import dev.nettune.monitor.RssVerifier;
 import dev.nettune.monitor.Scenario;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Parameters;
         description = {"Verify RSS with traffic (the seed's hping3 scenarios): 1 = many flows spread as the table says,",
             "2 = one fixed flow lands in the queue the calculator predicts from the live key and table.",
             "Exit code: 0 pass, 1 fail, 3 inconclusive."})
+@ArchitectureException("The sandbox-or-hping3 sender choice names SandboxSender and SandboxTraffic; the verify helper's"
+        + " VerificationService takes it over, and then this exception goes.")
 final class VerifyCommand implements Callable<Integer> {
     static final int EXIT_FAIL = 1;
     static final int EXIT_INCONCLUSIVE = 3;

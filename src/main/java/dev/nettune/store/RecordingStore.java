@@ -3,7 +3,7 @@ package dev.nettune.store;
 import dev.nettune.monitor.RateSample;
 import dev.nettune.monitor.RecordedSeries;
 import dev.nettune.monitor.Recording;
-import dev.nettune.monitor.RecordingSink;
+import dev.nettune.monitor.Recordings;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * as little-endian float64 blobs, so a 64-queue hour stays a few MB), gaps as rows of their own.
  * Samples are written in batches, not one transaction per second.
  */
-public final class RecordingStore {
+public final class RecordingStore implements Recordings {
     static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS recording (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -53,6 +53,7 @@ public final class RecordingStore {
     }
 
     /** Starts a recording; samples go to the returned sink until it is closed. */
+    @Override
     public Writer start(String host, String nic, long intervalMillis, String note, long nowMillis) {
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement(
@@ -74,7 +75,7 @@ public final class RecordingStore {
     }
 
     /** A running recording: buffers samples and writes them in batches; close flushes and stamps the stop time. */
-    public final class Writer implements RecordingSink {
+    public final class Writer implements Recordings.Session {
         private final long id;
         private final List<Object[]> pending = new ArrayList<>();
         private int queueCount;
@@ -85,6 +86,7 @@ public final class RecordingStore {
             this.id = id;
         }
 
+        @Override
         public long id() {
             return id;
         }
@@ -162,6 +164,7 @@ public final class RecordingStore {
     }
 
     /** Every recording, newest first. */
+    @Override
     public List<Recording> list() {
         List<Recording> out = new ArrayList<>();
         try (Connection c = db.connect();
@@ -177,11 +180,13 @@ public final class RecordingStore {
         return out;
     }
 
+    @Override
     public Optional<Recording> find(long id) {
         return list().stream().filter(r -> r.id() == id).findFirst();
     }
 
     /** Reads a recording back, samples and gaps in time order. */
+    @Override
     public RecordedSeries load(long id) {
         Recording r = find(id).orElseThrow(() -> new StoreException("There is no recording " + id + ": `nettune monitor "
                 + "recordings` lists them.", null));
@@ -211,6 +216,7 @@ public final class RecordingStore {
         return new RecordedSeries(r, entries);
     }
 
+    @Override
     public void delete(long id) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("DELETE FROM recording WHERE id = ?")) {
             ps.setLong(1, id);

@@ -2,6 +2,7 @@ package dev.nettune.tuning;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.nettune.ArchitectureException;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Optional;
  * (the desired one, or the journaled "before" on rollback), and how to compare them. Values are
  * canonical text so that before and after can be journaled and compared as they are.
  */
+@ArchitectureException("Jackson's type names for the journal's and the profiles' JSON sit on the domain types (or, in ChangeCodec,"
+        + " read them); moving them to mix-ins in a store-side codec also moves ProfileLibrary's file I/O out of tuning,"
+        + " which the profile editor (tuninggui helper) is changing in this session.")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SysctlChange.class, name = "sysctl"),

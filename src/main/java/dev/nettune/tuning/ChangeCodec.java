@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nettune.ArchitectureException;
 
 /** Changes and profiles as readable JSON: in the journal (to undo later) and in profile files. */
+@ArchitectureException("Jackson's type names for the journal's and the profiles' JSON sit on the domain types (or, in ChangeCodec,"
+        + " read them); moving them to mix-ins in a store-side codec also moves ProfileLibrary's file I/O out of tuning,"
+        + " which the profile editor (tuninggui helper) is changing in this session.")
 public final class ChangeCodec {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -2,12 +2,16 @@ package dev.nettune.tuning;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.nettune.ArchitectureException;
 import java.util.List;
 
 /**
  * One line of a tuning profile: either a concrete {@link Change}, or an intent that becomes changes
  * once the host is known (for example "TX queue i to CPU i mod n", which needs the CPU count).
  */
+@ArchitectureException("Jackson's type names for the journal's and the profiles' JSON sit on the domain types (or, in ChangeCodec,"
+        + " read them); moving them to mix-ins in a store-side codec also moves ProfileLibrary's file I/O out of tuning,"
+        + " which the profile editor (tuninggui helper) is changing in this session.")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SysctlChange.class, name = "sysctl"),

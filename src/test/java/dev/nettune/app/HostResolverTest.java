@@ -46,7 +46,7 @@ class HostResolverTest {
         try (Host h = resolver.resolve("sandbox", HostOptions.defaults())) {
             assertThat(h).isInstanceOf(LocalHost.class);
         }
-        assertThat(context.builtInHosts().names()).containsExactly("local", "sandbox");
+        assertThat(context.builtInHosts().names()).containsExactly("sandbox", "local");
     }
 
     @Test

@@ -8,7 +8,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nettune.app.AppContext;
-import dev.nettune.cloud.aliyun.CredentialLoader;
 import dev.nettune.sandbox.cloud.DemoSeed;
 import dev.nettune.sandbox.cloud.LocalOpenApiServer;
 import dev.nettune.sandbox.cloud.SandboxCredentials;
@@ -42,13 +41,12 @@ class CloudCliTest {
     @BeforeEach
     void isolateCredentials() {
         // No test may read the real environment or ~/.aliyun: an empty environment and a temp home.
-        CloudCommand.credentialLoader = () -> new CredentialLoader(Map.of(), home);
         context = new AppContext(dir);
+        context.cloudCredentialsFrom(Map.of(), home);
     }
 
     @AfterEach
     void restore() {
-        CloudCommand.credentialLoader = CredentialLoader::fromSystem;
         context.close();
     }
 
@@ -203,7 +201,7 @@ class CloudCliTest {
         try (LocalOpenApiServer server = new LocalOpenApiServer(DemoSeed.create(Clock.systemUTC()), keys).start(0)) {
             server.cloud().setTransitionDelay(Duration.ZERO);
             server.faults().throttleNext(1);
-            CloudCommand.credentialLoader = () -> new CredentialLoader(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", keys.accessKeyId(),
+            context.cloudCredentialsFrom(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", keys.accessKeyId(),
                     "ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret), home);
             Run r = run("cloud", "instances", "--region", "cn-hongkong", "--endpoint", "http://" + server.endpoint());
             assertThat(r.exit()).as(r.err()).isZero();

@@ -54,8 +54,9 @@ class HostCommandTest {
         run("host", "add", "prod", "--address", "10.0.0.5");
         assertThat(run("host", "list", "--json", "--ssh-config", dir.resolve("none").toString())).isZero();
         JsonNode rows = new ObjectMapper().readTree(out.toString());
-        assertThat(rows.get(0).get("name").asText()).isEqualTo("local");
-        assertThat(rows.get(1).get("name").asText()).isEqualTo("sandbox");
+        // One host list for the CLI and the screens: the sandbox first, as the GUI shows it.
+        assertThat(rows.get(0).get("name").asText()).isEqualTo("sandbox");
+        assertThat(rows.get(1).get("name").asText()).isEqualTo("local");
         assertThat(rows.get(1).get("kind").asText()).isEqualTo("built-in");
         assertThat(rows.get(2).get("kind").asText()).isEqualTo("saved");
         assertThat(rows.get(2).get("address").asText()).isEqualTo("10.0.0.5");

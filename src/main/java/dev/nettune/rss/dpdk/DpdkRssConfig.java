@@ -46,6 +46,19 @@ public record DpdkRssConfig(int portId, RssKey key, IndirectionTable table, int 
         }
     }
 
+    /**
+     * The port set up as the table needs: as many receive queues as the table uses, or as the NIC
+     * has rings when it reports more (so the port's queues match the NIC's).
+     */
+    public static DpdkRssConfig forTable(int portId, RssKey key, IndirectionTable table) {
+        return new DpdkRssConfig(portId, key, table, queuesFor(table));
+    }
+
+    /** The receive queues a port needs for {@code table}: its highest queue + 1, or the NIC's ring count if larger. */
+    public static int queuesFor(IndirectionTable table) {
+        return Math.max(table.highestQueue() + 1, table.ringCount().orElse(0));
+    }
+
     /** The key as one run of hex digits, as testpmd's {@code rss-hash-key} takes it. */
     public String keyHex() {
         return key.toHex();

@@ -1,25 +1,25 @@
 package dev.nettune.ui.hosts;
 
-import dev.nettune.ui.common.View;
-import dev.nettune.ui.common.TaskRunner;
-import dev.nettune.ui.common.ScreenView;
+import dev.nettune.ArchitectureException;
 import dev.nettune.app.AppContext;
+import dev.nettune.app.HostDirectory;
 import dev.nettune.app.HostOptions;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostStateReader;
-import dev.nettune.host.ssh.SshConfig;
-import dev.nettune.sandbox.SandboxInstance;
-import dev.nettune.store.SavedHost;
+import dev.nettune.ui.common.ScreenView;
+import dev.nettune.ui.common.TaskRunner;
+import dev.nettune.ui.common.View;
 import dev.nettune.ui.hostkey.FxHostPrompts;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javafx.scene.Parent;
 
 /** Loads the Hosts screen (FXML, controller, view model) and wires it to the application's hosts. */
+@ArchitectureException("Asks for host keys and sudo passwords through ui.hostkey's dialogs (FxHostPrompts), which every"
+        + " screen that connects shares; they move to ui.common with the UI kit, and then this exception goes.")
 public final class HostsView implements ScreenView {
     private final Parent root;
     private final HostsController controller;
@@ -43,7 +43,7 @@ public final class HostsView implements ScreenView {
         HostsController.HostsActions actions = new HostsController.HostsActions() {
             @Override
             public List<String> sshConfigAliases() throws IOException {
-                return SshConfig.load(SshConfig.defaultFile()).aliases();
+                return context.hostDirectory().sshConfigAliases();
             }
 
             @Override
@@ -54,16 +54,13 @@ public final class HostsView implements ScreenView {
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("SSH port '" + port + "' is not a number; allowed: 1 to 65535.");
                 }
-                SavedHost h = new SavedHost(name, address, optional(user), p, optional(jump),
-                        key.isEmpty() ? Optional.empty() : Optional.of(Path.of(key.replaceFirst("^~", System.getProperty("user.home")))));
-                if (!context.hostInventory().add(h)) {
-                    throw new IllegalArgumentException("A saved host named '" + name + "' exists already; remove it first or pick another name.");
-                }
+                context.hostDirectory().save(new HostDirectory.NewHost(name, address, optional(user), p, optional(jump),
+                        key.isEmpty() ? Optional.empty() : Optional.of(Path.of(key.replaceFirst("^~", System.getProperty("user.home"))))));
             }
 
             @Override
             public void removeSaved(String name) {
-                context.hostInventory().remove(name);
+                context.hostDirectory().remove(name);
             }
         };
         HostsController controller = new HostsController(model, actions);
@@ -76,16 +73,11 @@ public final class HostsView implements ScreenView {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }
 
-    /** The sandbox first, then this workstation, then the saved hosts. */
+    /** The application's hosts as {@link HostDirectory} lists them: the sandbox first, this workstation, saved, ssh config. */
     static List<HostsViewModel.HostEntry> entries(AppContext context) {
-        List<HostsViewModel.HostEntry> list = new ArrayList<>();
-        list.add(new HostsViewModel.HostEntry(SandboxInstance.NAME, "built-in", "simulated ECS, Alibaba Cloud Linux 3"));
-        list.add(new HostsViewModel.HostEntry("local", "built-in", "this workstation"));
-        for (SavedHost h : context.hostInventory().list()) {
-            list.add(new HostsViewModel.HostEntry(h.name(), "saved", h.user().map(u -> u + "@").orElse("") + h.address()
-                    + (h.port().isPresent() ? ":" + h.port().getAsInt() : "") + h.jump().map(j -> " via " + j).orElse("")));
-        }
-        return list;
+        return context.hostDirectory().list().stream()
+                .map(e -> new HostsViewModel.HostEntry(e.name(), e.kind().label(), e.description()))
+                .toList();
     }
 
     @Override

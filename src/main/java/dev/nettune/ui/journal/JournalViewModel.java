@@ -1,5 +1,6 @@
 package dev.nettune.ui.journal;
 
+import dev.nettune.app.HostOpener;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.tuning.ApplyListener;
@@ -9,7 +10,6 @@ import dev.nettune.tuning.Cancellation;
 import dev.nettune.tuning.Journal;
 import dev.nettune.tuning.TuningEngine;
 import dev.nettune.tuning.Undo;
-import dev.nettune.ui.tuning.TuningViewModel.HostOpener;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

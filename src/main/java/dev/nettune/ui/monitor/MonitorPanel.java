@@ -2,8 +2,8 @@ package dev.nettune.ui.monitor;
 
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostResolver;
+import dev.nettune.monitor.Recordings;
 import dev.nettune.ui.common.TaskRunner;
-import dev.nettune.store.RecordingStore;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
@@ -41,7 +41,7 @@ public interface MonitorPanel extends AutoCloseable {
      * model (to show a frame or read the current table) and where status messages go.
      */
     record Context(AppContext app, HostResolver hosts, TaskRunner tasks, MonitorTarget target, MonitorViewModel live,
-            Supplier<Optional<RecordingStore>> recordings) {
+            Supplier<Optional<Recordings>> recordings) {
     }
 
     /** A panel made of a root node and a closer. */

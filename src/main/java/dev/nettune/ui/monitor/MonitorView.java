@@ -1,17 +1,16 @@
 package dev.nettune.ui.monitor;
 
-import dev.nettune.ui.common.View;
-import dev.nettune.ui.common.TaskRunner;
-import dev.nettune.ui.common.ScreenView;
+import dev.nettune.ArchitectureException;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostOptions;
 import dev.nettune.monitor.Hping3Sender;
+import dev.nettune.monitor.Recordings;
 import dev.nettune.monitor.TrafficSender;
 import dev.nettune.sandbox.SandboxInstance;
 import dev.nettune.sandbox.SandboxSender;
-import dev.nettune.store.RecordingStore;
-import dev.nettune.store.SavedHost;
-import java.util.ArrayList;
+import dev.nettune.ui.common.ScreenView;
+import dev.nettune.ui.common.TaskRunner;
+import dev.nettune.ui.common.View;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,6 +20,8 @@ import javafx.scene.Parent;
  * Loads the Monitor screen (FXML, controller, view model) for the main window, and starts
  * monitoring the sandbox's eth1 with background traffic on, so the charts move at first start.
  */
+@ArchitectureException("The sandbox-or-hping3 sender choice (sender()) names SandboxSender; the verify helper's"
+        + " VerificationService takes it over, and then this exception goes.")
 public final class MonitorView implements ScreenView {
     /** Background traffic the sandbox gets when the Monitor opens on it. */
     static final int SANDBOX_BACKGROUND_PPS = 3000;
@@ -39,12 +40,10 @@ public final class MonitorView implements ScreenView {
     public static MonitorView load(AppContext context) {
         TaskRunner tasks = TaskRunner.application();
         MonitorTarget target = new MonitorTarget(List.of(SandboxInstance.NAME));
-        Supplier<Optional<RecordingStore>> store = once(() -> recordings(context));
+        Supplier<Optional<Recordings>> store = once(() -> recordings(context));
         MonitorViewModel model = new MonitorViewModel(context.hostResolver(), target, store, tasks,
                 (host, nic) -> () -> {
-                    if (host.equals(SandboxInstance.NAME) && !context.sandboxTraffic().backgroundRunning()) {
-                        context.sandboxTraffic().startBackground(nic, SANDBOX_BACKGROUND_PPS);
-                    }
+                    context.demoTraffic().startIfIdle(host, nic, SANDBOX_BACKGROUND_PPS);
                 });
         MonitorPanel.Context panelContext = new MonitorPanel.Context(context, context.hostResolver(), tasks, target, model, store);
         List<MonitorPanel> panels = MonitorPanels.all().stream().map(f -> f.create(panelContext)).toList();
@@ -79,26 +78,12 @@ public final class MonitorView implements ScreenView {
     }
 
     static List<String> hostChoices(AppContext context) {
-        List<String> names = new ArrayList<>();
-        names.add(SandboxInstance.NAME);
-        for (String n : context.builtInHosts().names()) {
-            if (!names.contains(n)) {
-                names.add(n);
-            }
-        }
-        try {
-            for (SavedHost h : context.hostInventory().list()) {
-                names.add(h.name());
-            }
-        } catch (RuntimeException e) {
-            // No database (read-only config dir): built-in hosts only.
-        }
-        return names;
+        return context.hostDirectory().names();
     }
 
-    private static Optional<RecordingStore> recordings(AppContext context) {
+    private static Optional<Recordings> recordings(AppContext context) {
         try {
-            return Optional.of(new RecordingStore(context.database()));
+            return Optional.of(context.recordings());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

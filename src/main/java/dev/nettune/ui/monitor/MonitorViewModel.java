@@ -9,9 +9,9 @@ import dev.nettune.monitor.QueueHistory;
 import dev.nettune.monitor.QueueMetric;
 import dev.nettune.monitor.RateCsv;
 import dev.nettune.monitor.RateSample;
+import dev.nettune.monitor.Recordings;
 import dev.nettune.monitor.SamplingInterval;
 import dev.nettune.rss.IndirectionTable;
-import dev.nettune.store.RecordingStore;
 import dev.nettune.ui.common.TaskRunner;
 import java.awt.image.BufferedImage;
 import java.io.StringWriter;
@@ -58,7 +58,7 @@ public final class MonitorViewModel implements AutoCloseable {
 
     private final HostResolver hosts;
     private final MonitorTarget target;
-    private final Supplier<Optional<RecordingStore>> recordingStore;
+    private final Supplier<Optional<Recordings>> recordingStore;
     private final TaskRunner tasks;
     private final BiFunction<String, String, Runnable> onStart;
 
@@ -84,7 +84,7 @@ public final class MonitorViewModel implements AutoCloseable {
      * {@code onStart} gives, for a host and NIC, what to do on the worker before sampling starts (the
      * sandbox's background traffic); {@code recordings} is asked for the store on first use (it opens SQLite).
      */
-    public MonitorViewModel(HostResolver hosts, MonitorTarget target, Supplier<Optional<RecordingStore>> recordings, TaskRunner tasks,
+    public MonitorViewModel(HostResolver hosts, MonitorTarget target, Supplier<Optional<Recordings>> recordings, TaskRunner tasks,
             BiFunction<String, String, Runnable> onStart) {
         this.hosts = hosts;
         this.target = target;
@@ -260,11 +260,11 @@ public final class MonitorViewModel implements AutoCloseable {
         long now = tasks.clock().getAsLong();
         tasks.submit(() -> {
             if (on && !s.recording()) {
-                Optional<RecordingStore> store = recordingStore.get();
+                Optional<Recordings> store = recordingStore.get();
                 if (store.isEmpty()) {
                     return "Recordings need the database.";
                 }
-                RecordingStore.Writer w = store.get().start(s.hostName(), s.nic(), s.interval().millis(), "", now);
+                Recordings.Session w = store.get().start(s.hostName(), s.nic(), s.interval().millis(), "", now);
                 s.startRecording(w);
                 return "Recording " + s.nic() + " on " + s.hostName() + " as recording " + w.id() + ".";
             }

@@ -7,8 +7,8 @@ import dev.nettune.monitor.RateCsv;
 import dev.nettune.monitor.RecordedSeries;
 import dev.nettune.monitor.Recording;
 import dev.nettune.monitor.RecordingComparison;
+import dev.nettune.monitor.Recordings;
 import dev.nettune.monitor.SamplingInterval;
-import dev.nettune.store.RecordingStore;
 import dev.nettune.ui.common.TaskRunner;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ public final class RecordingsViewModel {
         void open(Recording recording, ChartFrame frame);
     }
 
-    private final Supplier<Optional<RecordingStore>> store;
+    private final Supplier<Optional<Recordings>> store;
     private final TaskRunner tasks;
     private final ObservableList<Recording> recordings = FXCollections.observableArrayList();
     private final ObservableList<RecordingComparison.QueueLine> comparison = FXCollections.observableArrayList();
@@ -46,7 +46,7 @@ public final class RecordingsViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private Opener opener = (r, f) -> { };
 
-    public RecordingsViewModel(Supplier<Optional<RecordingStore>> store, TaskRunner tasks) {
+    public RecordingsViewModel(Supplier<Optional<Recordings>> store, TaskRunner tasks) {
         this.store = store;
         this.tasks = tasks;
     }
@@ -89,7 +89,7 @@ public final class RecordingsViewModel {
             return;
         }
         tasks.submit(() -> {
-            RecordingStore s = needStore();
+            Recordings s = needStore();
             return RecordingComparison.of(s.load(before.id()), s.load(after.id()));
         }, c -> {
             comparison.setAll(c.queues());
@@ -132,7 +132,7 @@ public final class RecordingsViewModel {
         }, e -> status.set("Cannot delete recording " + r.id() + ": " + MonitorViewModel.message(e)));
     }
 
-    private RecordingStore needStore() {
+    private Recordings needStore() {
         return store.get().orElseThrow(() -> new IllegalStateException("Recordings need the database, which could not be opened."));
     }
 

@@ -1,12 +1,10 @@
 package dev.nettune.ui.tuning;
 
-import dev.nettune.ui.common.View;
-import dev.nettune.ui.common.TaskRunner;
-import dev.nettune.ui.common.ScreenView;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostOptions;
-import dev.nettune.store.SavedHost;
-import java.util.ArrayList;
+import dev.nettune.ui.common.ScreenView;
+import dev.nettune.ui.common.TaskRunner;
+import dev.nettune.ui.common.View;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -22,14 +20,8 @@ public final class TuningView implements ScreenView {
     }
 
     public static TuningView load(AppContext context) {
-        List<String> hosts = new ArrayList<>(context.builtInHosts().names());
-        // The sandbox first: a newcomer can try every step safely.
-        hosts.sort((a, b) -> Boolean.compare(!"sandbox".equals(a), !"sandbox".equals(b)));
-        try {
-            context.hostInventory().list().stream().map(SavedHost::name).forEach(hosts::add);
-        } catch (RuntimeException e) {
-            // An unreadable inventory leaves the built-in hosts; the Hosts screen reports the problem.
-        }
+        // The directory lists the sandbox first (a newcomer can try every step safely) and skips an unreadable inventory.
+        List<String> hosts = context.hostDirectory().names();
         TuningViewModel model = new TuningViewModel(
                 name -> context.hostResolver().resolve(name, HostOptions.defaults()),
                 context.tuningEngine(), hosts, context.profiles().all(), TaskRunner.application().workers(), TaskRunner.application().ui()::execute);

@@ -1,5 +1,6 @@
 package dev.nettune.ui.tuning;
 
+import dev.nettune.app.HostOpener;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.rss.IndirectionTable;
@@ -50,12 +51,6 @@ import javafx.collections.ObservableList;
  * thread in the app, the calling thread in tests), so the logic needs no toolkit.
  */
 public final class TuningViewModel {
-    /** Opens a host by name (through app.HostResolver in the app). */
-    @FunctionalInterface
-    public interface HostOpener {
-        Host open(String name) throws HostException;
-    }
-
     /** One row of the before/after table. */
     public record PlanRow(int seq, String title, String before, String after, boolean commitConfirmed, String status,
                           String readBack) {
