@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rss", mixinStandardHelpOptions = true,
         description = "RSS: Toeplitz hash, indirection tables, key solving, reverse port search.",
         subcommands = {RssHashCommand.class, RssTableCommand.class, RssShowCommand.class, RssKeyCommand.class,
-            RssSolveCommand.class, RssFindPortsCommand.class, RssDistributionCommand.class, RssApplyCommand.class})
+            RssSolveCommand.class, RssFindPortsCommand.class, RssDistributionCommand.class, RssApplyCommand.class, RssBalanceCommand.class})
 final class RssCommand implements Runnable {
 
     @CommandLine.Spec

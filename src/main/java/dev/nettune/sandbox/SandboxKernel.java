@@ -41,6 +41,8 @@ final class SandboxKernel {
     private int nextIfindex = 2;
     private int nextVirtio = 1;
     private int nextIrq = 24;
+    /** The TCP connections traffic has opened to this host (what {@code ss} lists), oldest first, bounded like a busy host's. */
+    final SandboxSockets sockets = new SandboxSockets();
 
     SandboxKernel(long seed, int cpus, int eth1Queues, String eth0Mac, String eth1Mac, SandboxFaults faults) {
         this.cpus = cpus;
@@ -109,6 +111,7 @@ final class SandboxKernel {
         n.txBytes[q] += packets * 54L;
         n.txInterrupts[q] += packets;
         tracefs.received(n, q, flow, packets, bytesPerPacket, cpuOf(n.irqOfInput(q)));
+        sockets.received(flow, packets, packets * bytesPerPacket);
         return q;
     }
 
@@ -124,6 +127,7 @@ final class SandboxKernel {
     /** The runtime state a reboot loses: sysctls, modules, channels, key and table, XPS, IRQ affinity; a new boot id. */
     void reboot() {
         sysctls.reset();
+        sockets.clear();
         modules.clear();
         for (SandboxNic n : nics.values()) {
             n.queues = n.maxQueues;

@@ -50,6 +50,7 @@ final class SandboxShell {
         tools.put("uname", info);
         tools.put("nproc", info);
         tools.put("ip", new IpTool(kernel));
+        tools.put("ss", new SsTool(kernel));
         for (String p : List.of("systemd-run", "setsid", "pkill")) {
             tools.put(p, timers);
         }

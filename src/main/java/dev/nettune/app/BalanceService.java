@@ -1,0 +1,166 @@
+package dev.nettune.app;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.EthtoolRssParser;
+import dev.nettune.linux.LinuxParseException;
+import dev.nettune.rss.Flow;
+import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.IpAddress;
+import dev.nettune.rss.RssInputException;
+import dev.nettune.rss.RssKey;
+import dev.nettune.rss.balance.BalanceAdvisor;
+import dev.nettune.rss.balance.BalanceMode;
+import dev.nettune.rss.balance.BalanceProposal;
+import dev.nettune.rss.balance.BalanceReport;
+import dev.nettune.rss.balance.ConntrackFlows;
+import dev.nettune.rss.balance.KeySearch;
+import dev.nettune.rss.balance.NicAddresses;
+import dev.nettune.rss.balance.ObservedFlow;
+import dev.nettune.rss.balance.SsFlows;
+import dev.nettune.rss.balance.WeightUnit;
+import dev.nettune.rss.dpdk.DpdkRssConfig;
+import dev.nettune.rss.dpdk.TestpmdCommands;
+import dev.nettune.tuning.ProfileEntry;
+import dev.nettune.tuning.RssKeyChange;
+import dev.nettune.tuning.RssTableChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The balance advisor over a host: reads the NIC's live key, table and addresses and the host's
+ * flows ({@code ss -tinH}, and {@code /proc/net/nf_conntrack} where it is readable) in one round
+ * trip, advises, and turns a chosen proposal into the tuning entries {@code rss apply} uses
+ * (so applying goes through preview, commit-confirm, journal and undo).
+ */
+public final class BalanceService {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final BalanceAdvisor advisor;
+
+    public BalanceService(KeySearch.Options options) {
+        this.advisor = new BalanceAdvisor(options);
+    }
+
+    public BalanceService() {
+        this(KeySearch.Options.defaults());
+    }
+
+    /** What was read from the host: the NIC's RSS state, its addresses and the flows received on them. */
+    public record HostFlows(String nic, RssKey key, IndirectionTable table, Set<IpAddress> addresses,
+                            List<ObservedFlow> flows, List<String> notes) {
+        public HostFlows {
+            addresses = Set.copyOf(addresses);
+            flows = List.copyOf(flows);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** Reads the NIC's key, table, addresses and flows from {@code host}. */
+    public HostFlows read(Host host, String nic, WeightUnit unit) throws HostException, InterruptedException {
+        Objects.requireNonNull(nic, "nic");
+        List<CommandResult> r = host.runAll(List.of(
+                Command.of("ethtool", "-x", nic),
+                Command.of("ip", "-o", "addr", "show", "dev", nic),
+                Command.of("ss", "-tinH"),
+                Command.of("cat", "/proc/net/nf_conntrack")), TIMEOUT);
+        EthtoolRss rss = ethtool(r.get(0), nic);
+        RssKey key = rss.key().orElseThrow(() -> new RssInputException(nic + " shows no RSS key ("
+                + rss.keyProblem().orElse("not in ethtool -x") + "): nothing to balance with."));
+        IndirectionTable table = rss.table().orElseThrow(() -> new RssInputException(nic + " shows no indirection table ("
+                + rss.tableProblem().orElse("not in ethtool -x") + ")."));
+        if (rss.ringCount().isPresent()) {
+            table = table.withRingCount(rss.ringCount().getAsInt());
+        }
+        List<String> notes = new ArrayList<>();
+        Set<IpAddress> addresses = r.get(1).ok() ? NicAddresses.parseIpAddr(r.get(1).stdout()) : Set.of();
+        if (addresses.isEmpty()) {
+            notes.add("ip -o addr show dev " + nic + " gave no address: flows on every address are counted.");
+        }
+        List<ObservedFlow> flows = new ArrayList<>();
+        Set<Flow> seen = new HashSet<>();
+        if (r.get(2).ok()) {
+            for (ObservedFlow f : NicAddresses.filter(SsFlows.parse(r.get(2).stdout(), unit), addresses)) {
+                if (seen.add(f.flow())) {
+                    flows.add(f);
+                }
+            }
+        } else {
+            notes.add("ss -tinH failed: " + firstLine(r.get(2)));
+        }
+        if (r.get(3).ok() && !r.get(3).stdout().isBlank() && !addresses.isEmpty()) {
+            List<ConntrackFlows.Entry> entries = ConntrackFlows.parse(r.get(3).stdout());
+            int added = 0;
+            // ss already weighs the TCP sockets this host terminates; conntrack adds UDP and forwarded flows.
+            for (ObservedFlow f : ConntrackFlows.received(entries, addresses, unit)) {
+                if (seen.add(f.flow())) {
+                    flows.add(f);
+                    added++;
+                }
+            }
+            if (added > 0) {
+                notes.add(added + " flow(s) from /proc/net/nf_conntrack"
+                        + (ConntrackFlows.accounted(entries) ? "" : " (no accounting: nf_conntrack_acct is off, each counts 1)") + ".");
+            }
+        }
+        return new HostFlows(nic, key, table, addresses, flows, notes);
+    }
+
+    private static EthtoolRss ethtool(CommandResult r, String nic) {
+        if (!r.ok()) {
+            throw new RssInputException("ethtool -x " + nic + " failed: " + firstLine(r));
+        }
+        try {
+            return EthtoolRssParser.parse(r.stdout());
+        } catch (LinuxParseException e) {
+            throw new RssInputException("ethtool -x " + nic + ": " + e.getMessage());
+        }
+    }
+
+    private static String firstLine(CommandResult r) {
+        String s = (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** The advice for flows under a key and table. */
+    public BalanceReport advise(List<ObservedFlow> flows, RssKey key, IndirectionTable table, Set<BalanceMode> modes,
+                                BooleanSupplier cancelled) {
+        return advisor.advise(flows, key, table, modes, cancelled);
+    }
+
+    /** The tuning entries that set a proposal with {@code ethtool -X}: its key and/or its weights. */
+    public static List<ProfileEntry> entries(String nic, BalanceProposal p) {
+        if (p.mode() == BalanceMode.RETA) {
+            throw new RssInputException("A RETA sets every entry on its own, which ethtool -X cannot: paste its testpmd lines"
+                    + " into DPDK's testpmd, or apply the weights, key or both proposal.");
+        }
+        if (!p.changes()) {
+            throw new RssInputException("The " + p.mode().label() + " proposal keeps today's mapping: nothing to apply.");
+        }
+        List<ProfileEntry> out = new ArrayList<>();
+        p.key().ifPresent(k -> out.add(new RssKeyChange(nic, k.toColonHex())));
+        p.weights().ifPresent(w -> out.add(new RssTableChange(nic, w.toString())));
+        return out;
+    }
+
+    /** testpmd lines that set a proposal's key and table on DPDK port {@code port}. */
+    public static List<String> testpmdLines(BalanceReport report, BalanceProposal p, int port) {
+        RssKey k = p.key().orElse(report.key());
+        int queues = report.span().last() + 1;
+        TestpmdCommands t = new TestpmdCommands(new DpdkRssConfig(port, k, p.table(), queues));
+        List<String> lines = new ArrayList<>();
+        if (p.key().isPresent()) {
+            lines.add(t.keyCommand());
+        }
+        lines.addAll(t.retaCommands());
+        return lines;
+    }
+}

@@ -1,0 +1,253 @@
+package dev.nettune.cli;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.app.BalanceService;
+import dev.nettune.host.Host;
+import dev.nettune.rss.FlowCsv;
+import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.RssKey;
+import dev.nettune.rss.balance.BalanceMode;
+import dev.nettune.rss.balance.BalanceProposal;
+import dev.nettune.rss.balance.BalanceReport;
+import dev.nettune.rss.balance.LoadStats;
+import dev.nettune.rss.balance.NicAddresses;
+import dev.nettune.rss.balance.ObservedFlow;
+import dev.nettune.rss.balance.WeightUnit;
+import dev.nettune.rss.balance.WeightedFlowCsv;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.PlanPreview;
+import dev.nettune.tuning.Planner;
+import dev.nettune.tuning.Profile;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nettune rss balance}: from a host's flows (or a CSV of flows) to a key and/or table that
+ * spreads them evenly, with the predicted max/mean and coefficient of variation before and after;
+ * {@code --apply} sets the chosen proposal through the tuning engine.
+ */
+@Command(name = "balance", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Propose a key and/or table that balances the flows a NIC receives.",
+            "On a host: reads ethtool -x, the NIC's addresses and its flows (ss -tinH, /proc/net/nf_conntrack).",
+            "Offline: --flows CSV (src,dst,sport,dport[,weight]) with -k KEY and a table (--rings N, --equal N,",
+            "--weight W..., --table FILE). Modes: weights (ethtool -X weight, solved exactly), key (a new 40-byte",
+            "key), both, reta (a DPDK table, as testpmd lines). A proposal that does not beat today keeps today."},
+        footer = {"", "Examples:",
+            "  nettune rss balance web1 --nic eth1",
+            "  nettune rss balance web1 --nic eth1 --mode both --apply",
+            "  nettune rss balance --flows flows.csv -k 6d:5a:... --rings 8 --equal 8 --json"})
+final class RssBalanceCommand implements Callable<Integer> {
+    private final AppContext ctx;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST", description = "The receiving host (omit for offline).")
+    String host;
+
+    @Option(names = "--nic", paramLabel = "NIC", description = "The NIC on the host (required with HOST).")
+    String nic;
+
+    @Option(names = "--flows", paramLabel = "FILE", description = "Flows as CSV src,dst,sport,dport[,weight] (- reads stdin).")
+    String flowsFile;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "weights, key, both or reta (default: weights, key and both).")
+    String mode;
+
+    @Option(names = "--by", paramLabel = "UNIT", defaultValue = "bytes", description = "Weigh host flows by bytes, packets or flows (default: ${DEFAULT-VALUE}).")
+    String by;
+
+    @Option(names = "--addresses", paramLabel = "A,B", description = "Offline: keep only flows to these addresses (the NIC's).")
+    String addresses;
+
+    @Option(names = {"-k", "--key"}, paramLabel = "KEY", description = "Offline: today's key (or from --table FILE).")
+    String key;
+
+    @Option(names = "--key-length", paramLabel = "BYTES", defaultValue = "40", description = "Expected key length (default: ${DEFAULT-VALUE}).")
+    int keyLength;
+
+    @Mixin
+    RssTableOptions table;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "DPDK port id of the reta lines (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--apply", description = "Set the chosen proposal on the host: previewed, journaled, commit-confirmed, undoable.")
+    boolean apply;
+
+    @Option(names = "--confirm-timeout", paramLabel = "S", defaultValue = "60")
+    int confirmTimeout;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    RssBalanceCommand(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Set<BalanceMode> modes = mode == null ? BalanceMode.ethtoolModes() : EnumSet.of(BalanceMode.parse(mode));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BalanceService service = new BalanceService();
+        if (host == null) {
+            if (apply) {
+                throw new CliInputException("--apply needs a HOST: offline, the proposal is printed for you to apply.");
+            }
+            if (flowsFile == null) {
+                throw new CliInputException("Offline balance needs --flows FILE (or give a HOST to read its flows).");
+            }
+            RssKey k = table.key(key, keyLength);
+            IndirectionTable t = table.requiredTable();
+            List<ObservedFlow> flows = readCsv(err);
+            if (addresses != null) {
+                flows = NicAddresses.filter(flows, NicAddresses.parseList(addresses));
+            }
+            BalanceReport r = service.advise(flows, k, t, modes, () -> Thread.currentThread().isInterrupted());
+            print(out, r, nic == null ? "NIC" : nic, List.of());
+            return 0;
+        }
+        if (nic == null) {
+            throw new CliInputException("Give the NIC: --nic eth1.");
+        }
+        if (table.hasRequest() || key != null) {
+            throw new CliInputException("With a HOST the key and table are read from the NIC: drop -k and the table options.");
+        }
+        try (Host h = TuneCommand.open(ctx, host)) {
+            BalanceService.HostFlows hf = service.read(h, nic, WeightUnit.parse(by));
+            List<ObservedFlow> flows = hf.flows();
+            if (flowsFile != null) {
+                flows = NicAddresses.filter(readCsv(err), hf.addresses());
+            }
+            BalanceReport r = service.advise(flows, hf.key(), hf.table(), modes, () -> Thread.currentThread().isInterrupted());
+            print(out, r, nic, hf.notes());
+            if (!apply) {
+                return 0;
+            }
+            BalanceProposal chosen = (mode == null ? r.best() : r.proposal(BalanceMode.parse(mode)).filter(BalanceProposal::changes))
+                    .orElse(null);
+            if (chosen == null || !chosen.changes()) {
+                err.println("nettune: no proposal beats today's mapping: nothing to apply.");
+                return 0;
+            }
+            Plan plan = new Planner().plan(h, new Profile("Balance " + nic, "nettune rss balance " + chosen.mode().label(),
+                    BalanceService.entries(nic, chosen)));
+            PrintWriter planOut = json ? err : out;
+            planOut.print(PlanPreview.text(plan));
+            if (!plan.applicable()) {
+                return NetTuneCommand.EXIT_BAD_INPUT;
+            }
+            if (plan.nothingToDo()) {
+                return 0;
+            }
+            ApplyResult ar = ctx.tuningEngine().apply(h, plan, TuneCommand.options(ctx, host, confirmTimeout),
+                    TuneCommand.printer(planOut), new Cancellation());
+            planOut.println(ar.status() + ": " + ar.message());
+            planOut.flush();
+            return TuneCommand.exitCode(ar);
+        }
+    }
+
+    private List<ObservedFlow> readCsv(PrintWriter err) {
+        List<ObservedFlow> flows = new ArrayList<>();
+        List<FlowCsv.Problem> problems = new ArrayList<>();
+        try (BufferedReader in = flowsFile.equals("-")
+                ? new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : open(Path.of(flowsFile))) {
+            WeightedFlowCsv.read(in, flows::add, problems::add);
+        } catch (IOException e) {
+            throw new CliInputException("Cannot read " + flowsFile + ": " + e.getMessage());
+        }
+        problems.forEach(p -> err.println("nettune: " + flowsFile + " " + p));
+        return flows;
+    }
+
+    private static BufferedReader open(Path p) throws IOException {
+        if (!Files.isReadable(p)) {
+            throw new CliInputException("Cannot read " + p + ": no such readable file. Give a CSV src,dst,sport,dport[,weight].");
+        }
+        return Files.newBufferedReader(p, StandardCharsets.UTF_8);
+    }
+
+    private void print(PrintWriter out, BalanceReport r, String nicName, List<String> notes) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("flows", r.flows());
+            m.put("queues", List.of(r.span().first(), r.span().last()));
+            m.put("current", stats(r.today()));
+            List<Map<String, Object>> ps = new ArrayList<>();
+            for (BalanceProposal p : r.proposals()) {
+                Map<String, Object> e = new LinkedHashMap<>(stats(p.stats()));
+                e.put("mode", p.mode().label());
+                e.put("improves", p.improves());
+                p.weights().ifPresent(w -> e.put("weights", w.weights()));
+                p.weights().ifPresent(w -> e.put("start", w.firstQueue()));
+                p.key().ifPresent(k -> e.put("key", k.toColonHex()));
+                if (p.mode() == BalanceMode.RETA) {
+                    e.put("table", Arrays.stream(p.table().entries()).boxed().toList());
+                }
+                e.put("note", p.note());
+                ps.add(e);
+            }
+            m.put("proposals", ps);
+            m.put("elephants", r.elephants().flows().stream().map(f -> Map.of("flow", f.flow().toString(), "weight", f.weight())).toList());
+            m.put("warning", r.elephants().warning());
+            m.put("notes", notes);
+            out.println(CliJson.write(m));
+            out.flush();
+            return;
+        }
+        notes.forEach(n -> out.println("note: " + n));
+        out.printf(Locale.ROOT, "%d flows over queues %d-%d (table of %d)%n", r.flows(), r.span().first(), r.span().last(),
+                r.table().size());
+        out.printf(Locale.ROOT, "today:    max/mean %.3f  CV %.3f   loads %s%n", r.today().maxOverMean(),
+                r.today().coefficientOfVariation(), Arrays.toString(r.today().queueLoads()));
+        for (BalanceProposal p : r.proposals()) {
+            out.printf(Locale.ROOT, "%-8s  max/mean %.3f  CV %.3f   %s%n", p.mode().label() + ":", p.stats().maxOverMean(),
+                    p.stats().coefficientOfVariation(), p.improves() ? "" : "(keeps today's mapping)");
+            if (!p.improves()) {
+                continue;
+            }
+            if (p.mode() == BalanceMode.RETA) {
+                out.println("          testpmd:");
+                BalanceService.testpmdLines(r, p, port).forEach(l -> out.println("            " + l));
+                continue;
+            }
+            p.key().ifPresent(k -> out.println("          ethtool -X " + nicName + " hkey " + k.toColonHex()));
+            p.weights().ifPresent(w -> out.println("          ethtool -X " + nicName + " " + w));
+        }
+        if (r.elephants().present()) {
+            out.println("warning: " + r.elephants().warning());
+        }
+        out.flush();
+    }
+
+    private static Map<String, Object> stats(LoadStats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("maxOverMean", s.maxOverMean());
+        m.put("coefficientOfVariation", s.coefficientOfVariation());
+        m.put("queueLoads", Arrays.stream(s.queueLoads()).boxed().toList());
+        return m;
+    }
+}

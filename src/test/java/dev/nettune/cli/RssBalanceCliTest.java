@@ -1,0 +1,145 @@
+package dev.nettune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nettune.app.AppContext;
+import dev.nettune.app.HostOptions;
+import dev.nettune.host.Host;
+import dev.nettune.monitor.CounterSnapshot;
+import dev.nettune.monitor.HostCounterReader;
+import dev.nettune.monitor.NicIdentity;
+import dev.nettune.rss.Flow;
+import dev.nettune.rss.RssKey;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nettune rss balance}: offline from a CSV, and on the sandbox end to end, applied and measured. */
+class RssBalanceCliTest {
+    @TempDir
+    Path config;
+
+    private record Out(int code, String out, String err) {
+    }
+
+    private static Out run(AppContext ctx, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Out(code, out.toString(), err.toString());
+    }
+
+    /** Skewed flows to the sandbox's ENI address: 6 heavy, 600 mice, source ports in one narrow run. */
+    private static List<long[]> population() {
+        SplittableRandom r = new SplittableRandom(42);
+        List<long[]> out = new ArrayList<>();
+        for (int i = 0; i < 606; i++) {
+            out.add(new long[] {10 + r.nextInt(40), 40000 + i, i < 6 ? 2000 + r.nextInt(2000) : 1 + r.nextInt(30)});
+        }
+        return out;
+    }
+
+    private static Flow flow(long[] p) {
+        return Flow.tcp("10.0.1." + p[0], "10.0.0.5", (int) p[1], 8080);
+    }
+
+    @Test
+    void offlineTheJsonGivesTodayAndEachProposalWithItsWeightsAndKey() throws Exception {
+        Path csv = config.resolve("flows.csv");
+        StringBuilder sb = new StringBuilder("src,dst,sport,dport,weight\n");
+        for (long[] p : population()) {
+            sb.append("10.0.1.").append(p[0]).append(",10.0.0.5,").append(p[1]).append(",8080,").append(p[2]).append('\n');
+        }
+        Files.writeString(csv, sb);
+        try (AppContext ctx = new AppContext(config)) {
+            Out r = run(ctx, "rss", "balance", "--flows", csv.toString(), "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "4",
+                    "--equal", "4", "--json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            double today = j.get("current").get("maxOverMean").asDouble();
+            assertThat(j.get("flows").asInt()).isEqualTo(606);
+            assertThat(j.get("proposals")).hasSize(3);
+            for (JsonNode p : j.get("proposals")) {
+                assertThat(p.get("maxOverMean").asDouble()).isLessThanOrEqualTo(today);
+            }
+            JsonNode both = j.get("proposals").get(2);
+            assertThat(both.get("mode").asText()).isEqualTo("both");
+            assertThat(both.get("weights")).hasSize(4);
+            assertThat(RssKey.parse(both.get("key").asText())).isNotNull();
+        }
+    }
+
+    @Test
+    void retaModeGivesTheWholeTableAsAListAndAsTestpmdLines() throws Exception {
+        Path csv = config.resolve("flows.csv");
+        Files.writeString(csv, "src,dst,sport,dport,weight\n10.0.1.1,10.0.0.5,40000,80,900\n10.0.1.2,10.0.0.5,40001,80,100\n"
+                + "10.0.1.3,10.0.0.5,40002,80,100\n10.0.1.4,10.0.0.5,40003,80,100\n");
+        try (AppContext ctx = new AppContext(config)) {
+            Out j = run(ctx, "rss", "balance", "--flows", csv.toString(), "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "2",
+                    "--mode", "reta", "--json");
+            assertThat(new ObjectMapper().readTree(j.out()).get("proposals").get(0).get("table")).hasSize(128);
+            Out text = run(ctx, "rss", "balance", "--flows", csv.toString(), "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "2",
+                    "--mode", "reta");
+            assertThat(text.out()).contains("port config 0 rss reta (0,");
+        }
+    }
+
+    @Test
+    void offlineWithoutFlowsSaysWhatIsMissing() {
+        try (AppContext ctx = new AppContext(config)) {
+            Out r = run(ctx, "rss", "balance", "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "4");
+            assertThat(r.code()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+            assertThat(r.err()).contains("--flows FILE");
+        }
+    }
+
+    @Test
+    void onTheSandboxAnAppliedProposalIsWhatTheQueueCountersThenMeasure() throws Exception {
+        try (AppContext ctx = new AppContext(config)) {
+            List<long[]> pop = population();
+            for (long[] p : pop) {
+                ctx.sandboxTraffic().send("eth1", flow(p), p[2], 100);
+            }
+            Out advice = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "both", "--json");
+            assertThat(advice.code()).as(advice.err()).isZero();
+            JsonNode j = new ObjectMapper().readTree(advice.out());
+            JsonNode proposal = j.get("proposals").get(0);
+            assertThat(j.get("flows").asInt()).isEqualTo(606);
+            assertThat(proposal.get("improves").asBoolean()).isTrue();
+
+            Out applied = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "both", "--apply");
+            assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
+            assertThat(applied.out()).contains("ethtool -X eth1 hkey").contains("APPLIED");
+
+            // The same traffic again, measured by the monitor's counter reader: per-queue deltas are the prediction.
+            try (Host h = ctx.hostResolver().resolve("sandbox", HostOptions.defaults())) {
+                HostCounterReader reader = new HostCounterReader(h, NicIdentity.read(h, "eth1"));
+                CounterSnapshot before = reader.read();
+                for (long[] p : pop) {
+                    ctx.sandboxTraffic().send("eth1", flow(p), p[2], 100);
+                }
+                CounterSnapshot after = reader.read();
+                JsonNode predicted = proposal.get("queueLoads");
+                long total = 0;
+                long max = 0;
+                for (int q = 0; q < predicted.size(); q++) {
+                    long measured = after.rxPackets()[q] - before.rxPackets()[q];
+                    assertThat(measured).as("queue " + q).isEqualTo(predicted.get(q).asLong());
+                    total += measured;
+                    max = Math.max(max, measured);
+                }
+                assertThat(max / (total / (double) predicted.size())).isEqualTo(proposal.get("maxOverMean").asDouble(),
+                        org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(proposal.get("maxOverMean").asDouble()).isLessThan(j.get("current").get("maxOverMean").asDouble());
+            }
+        }
+    }
+}
