@@ -19,6 +19,7 @@ import javafx.scene.Parent;
  * {@code fx:controller} load with {@link #page(URL, Object)}.
  */
 public enum View {
+    WELCOME("welcome/WelcomeView.fxml"),
     CALCULATOR("calculator/CalculatorView.fxml"),
     HOSTS("hosts/HostsView.fxml"),
     MONITOR("monitor/MonitorView.fxml"),

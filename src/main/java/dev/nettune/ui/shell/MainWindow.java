@@ -32,8 +32,8 @@ import javafx.scene.layout.VBox;
 
 /** The main window: a navigation rail on the left, the chosen screen in the middle, light or dark. */
 public final class MainWindow {
-    /** Screens to open first, best first: the host list once it exists, else the calculator. */
-    static final List<ScreenId> START_PREFERENCE = List.of(ScreenId.HOSTS, ScreenId.CALCULATOR);
+    /** Screens to open first, best first: Welcome (what NetTune does, the workstation, the tours). */
+    static final List<ScreenId> START_PREFERENCE = List.of(ScreenId.WELCOME, ScreenId.HOSTS, ScreenId.CALCULATOR);
 
     private final AppContext context;
     private final BorderPane root = new BorderPane();
@@ -59,6 +59,14 @@ public final class MainWindow {
         dark.set(themePreference.dark());
         applyTheme(dark.get());
         show(startScreen(screens));
+        // A screen (the Welcome page's tours) asks for another screen, then acts on it once shown.
+        root.addEventHandler(dev.nettune.ui.common.NavigateEvent.NAVIGATE, e -> {
+            show(e.screen());
+            ScreenView shown = built.get(e.screen());
+            if (shown != null) {
+                e.then().accept(shown.root());
+            }
+        });
         if (context != null && screens.stream().anyMatch(s -> s.id() == ScreenId.TUNING)) {
             // A proposed RSS change (the Monitor's verification fix) opens the Tuning screen, which plans it.
             context.rssProposals().subscribe(p -> javafx.application.Platform.runLater(() -> show(ScreenId.TUNING)));

@@ -6,6 +6,7 @@ import dev.nettune.ui.hosts.HostsView;
 import dev.nettune.ui.journal.JournalView;
 import dev.nettune.ui.monitor.MonitorView;
 import dev.nettune.ui.profiles.ProfileEditorView;
+import dev.nettune.ui.welcome.WelcomeView;
 import dev.nettune.ui.tuning.TuningView;
 import dev.nettune.ui.common.ScreenId;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class Screens {
 
     public static List<ScreenFactory> all() {
         return List.of(
-                new ScreenFactory(ScreenId.WELCOME, "Welcome", "\u2302", ctx -> new WelcomeView()::root),
+                new ScreenFactory(ScreenId.WELCOME, "Welcome", "\u2302", ctx -> WelcomeView.load(ctx)),
                 new ScreenFactory(ScreenId.CALCULATOR, "Calculator", "\u229E", ctx -> CalculatorView.load(ctx)),
                 new ScreenFactory(ScreenId.HOSTS, "Hosts", "\u2630", ctx -> HostsView.load(ctx)),
                 new ScreenFactory(ScreenId.MONITOR, "Monitor", "\u223F", ctx -> MonitorView.load(ctx)),

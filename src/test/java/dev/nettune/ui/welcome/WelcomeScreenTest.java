@@ -1,0 +1,63 @@
+package dev.nettune.ui.welcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.nettune.app.AppContext;
+import dev.nettune.ui.shell.MainWindow;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The app opens on Welcome, and a tour is one click: it opens the screen and presses its first button. */
+@ExtendWith(ApplicationExtension.class)
+class WelcomeScreenTest {
+    @TempDir
+    Path config;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainWindow window = new MainWindow(new AppContext(config));
+        Scene scene = new Scene(window.root(), 1280, 800);
+        scene.getStylesheets().add(MainWindow.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void theAppOpensOnWelcome(FxRobot robot) {
+        assertThat(robot.lookup("#nav-welcome").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#tuningTour").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theTuningTourOpensTuningAndPlansOnTheSandbox(FxRobot robot) throws Exception {
+        robot.clickOn("#tuningTour");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#nav-tuning").queryAs(ToggleButton.class).isSelected()).isTrue();
+        TableView<?> table = robot.lookup("#planTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
+    }
+
+    @Test
+    void theCalculatorTourShowsTheSeedsExampleQueue(FxRobot robot) {
+        robot.clickOn("#calculatorTour");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#nav-calculator").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#queueLabel").queryLabeled().getText()).contains("53");
+    }
+}
