@@ -7,6 +7,7 @@ import dev.nettune.rss.FlowCsv;
 import dev.nettune.rss.FlowPopulation;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.PortSide;
+import dev.nettune.rss.PortSpan;
 import dev.nettune.rss.RssCalculator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ final class RssDistributionCommand implements Callable<Integer> {
                 case "destination", "dst" -> PortSide.DESTINATION;
                 default -> throw new CliInputException("--sweep " + sweep + " is not allowed: use source or destination.");
             };
-            PortRange r = PortRange.parse(range);
+            PortSpan r = PortSpan.parse(range);
             population = new FlowPopulation.PortSweep(flow.flow(side == PortSide.SOURCE, true), side, r.from(), r.to());
         } else {
             FlowCsv.Result r = FlowCsv.parse(RssTableOptions.readFile(csv), false);

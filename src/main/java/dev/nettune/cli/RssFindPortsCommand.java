@@ -3,6 +3,7 @@ package dev.nettune.cli;
 import dev.nettune.rss.Flow;
 import dev.nettune.rss.FlowTarget;
 import dev.nettune.rss.PortSide;
+import dev.nettune.rss.PortSpan;
 import dev.nettune.rss.ReverseSearch;
 import dev.nettune.rss.RssCalculator;
 import java.io.PrintWriter;
@@ -62,7 +63,7 @@ final class RssFindPortsCommand implements Callable<Integer> {
             throw new CliInputException("Give exactly one target: --queue Q or --bucket B.");
         }
         FlowTarget target = queue != null ? FlowTarget.queue(queue) : FlowTarget.bucket(bucket);
-        PortRange r = PortRange.parse(range);
+        PortSpan r = PortSpan.parse(range);
         Flow template = flow.flow(side == PortSide.SOURCE, true);
         RssCalculator calc = new RssCalculator(table.key(key, keyLength), table.requiredTable());
         ReverseSearch.Result result = ReverseSearch.ports(calc, template, side, r.from(), r.to(), target);

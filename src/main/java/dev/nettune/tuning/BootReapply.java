@@ -13,7 +13,7 @@ public record BootReapply(String nic) implements ProfileEntry, Planner.NicScoped
     public static final String UNIT_PATH = "/etc/systemd/system/nettune-reapply@.service";
 
     public BootReapply {
-        NicName.check(nic);
+        TuningInputException.checkNic(nic);
     }
 
     public String scriptPath() {

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record ChannelChange(String nic, int combined) implements Change {
     public ChannelChange {
-        NicName.check(nic);
+        TuningInputException.checkNic(nic);
         if (combined < 1 || combined > 4096) {
             throw new TuningInputException("combined " + combined + " is out of range: a NIC needs 1-4096 channels.");
         }

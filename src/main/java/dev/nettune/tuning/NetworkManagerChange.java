@@ -14,7 +14,7 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
     public static final String NO_NETWORKMANAGER = "no NetworkManager";
 
     public NetworkManagerChange {
-        NicName.check(nic);
+        TuningInputException.checkNic(nic);
     }
 
     public static NetworkManagerChange unmanage(String nic) {

@@ -35,7 +35,7 @@ public final class Planner {
                 Command.of("printenv", "SSH_CONNECTION"),
                 Command.of("systemctl", "is-active", "irqbalance")));
         List<String> nicList = List.copyOf(nics);
-        nicList.forEach(n -> cmds.add(Command.of("ls", "/sys/class/net/" + NicName.check(n) + "/queues")));
+        nicList.forEach(n -> cmds.add(Command.of("ls", "/sys/class/net/" + TuningInputException.checkNic(n) + "/queues")));
         List<CommandResult> r = host.runAll(cmds, READ_TIMEOUT);
         String kernel = r.get(0).ok() ? r.get(0).stdout().strip() : "unknown";
         String online = r.get(1).ok() ? r.get(1).stdout().strip() : "";

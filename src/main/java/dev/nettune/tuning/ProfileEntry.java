@@ -73,7 +73,7 @@ public interface ProfileEntry {
     /** Keeps a NIC unmanaged across NetworkManager restarts with a conf.d file. */
     record PersistNetworkManager(String nic) implements ProfileEntry {
         public PersistNetworkManager {
-            NicName.check(nic);
+            TuningInputException.checkNic(nic);
         }
 
         @Override

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record RssKeyChange(String nic, String key) implements Change {
     public RssKeyChange {
-        NicName.check(nic);
+        TuningInputException.checkNic(nic);
         try {
             String k = key == null ? "" : key.strip();
             int bytes = k.contains(":") || k.contains("-") || k.contains(" ") ? k.split("[:\\-\\s]+").length

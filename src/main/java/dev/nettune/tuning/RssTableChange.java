@@ -24,7 +24,7 @@ public record RssTableChange(String nic, String spec) implements Change {
     public static final String CUSTOM = "custom";
 
     public RssTableChange {
-        NicName.check(nic);
+        TuningInputException.checkNic(nic);
         try {
             spec = TableSpec.parse(spec).toString();
         } catch (RssInputException e) {

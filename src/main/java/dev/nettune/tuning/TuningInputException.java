@@ -7,4 +7,16 @@ public class TuningInputException extends IllegalArgumentException {
     public TuningInputException(String message) {
         super(message);
     }
+
+    /**
+     * The name if it is a Linux interface name ({@link dev.nettune.linux.NicName}'s rule: 1-15 of
+     * letters, digits and {@code _.:-}, not "." or ".."), checked before it reaches a command or a path.
+     */
+    public static String checkNic(String nic) {
+        if (!dev.nettune.linux.NicName.isValid(nic)) {
+            throw new TuningInputException("'" + nic + "' is not a network interface name: 1-15 characters of"
+                    + " letters, digits and _.:- (for example eth1).");
+        }
+        return nic;
+    }
 }

@@ -20,7 +20,7 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
     public static final String NONE = "none";
 
     public XpsChange {
-        NicName.check(nic);
+        TuningInputException.checkNic(nic);
         if (txQueue < 0 || txQueue > 4095) {
             throw new TuningInputException("TX queue " + txQueue + " is out of range: queues are numbered 0-4095.");
         }
@@ -140,7 +140,7 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
     /** "TX queue i to CPU i mod n" over the host's online CPUs, for every TX queue of the NIC. */
     public record Spread(String nic) implements ProfileEntry, Planner.NicScoped {
         public Spread {
-            NicName.check(nic);
+            TuningInputException.checkNic(nic);
         }
 
         @Override

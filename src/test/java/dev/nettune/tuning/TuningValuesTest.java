@@ -53,9 +53,9 @@ class TuningValuesTest {
 
     @Test
     void nicNamesFollowTheKernelsRules() {
-        assertThat(NicName.check("eth1")).isEqualTo("eth1");
-        assertThatThrownBy(() -> NicName.check("eth1; rm -rf /")).hasMessageContaining("1-15 characters");
-        assertThatThrownBy(() -> NicName.check("averyveryverylongname")).hasMessageContaining("1-15 characters");
+        assertThat(TuningInputException.checkNic("eth1")).isEqualTo("eth1");
+        assertThatThrownBy(() -> TuningInputException.checkNic("eth1; rm -rf /")).hasMessageContaining("1-15 characters");
+        assertThatThrownBy(() -> TuningInputException.checkNic("averyveryverylongname")).hasMessageContaining("1-15 characters");
         assertThatThrownBy(() -> new NetworkManagerChange("..", false)).isInstanceOf(TuningInputException.class);
     }
 
