@@ -32,6 +32,18 @@ public final class BucketGrid extends GridPane {
         getStyleClass().add("bucket-grid");
         setHgap(3);
         setVgap(3);
+        // Wider cells get taller too (up to 48 px), set as preferred height so the grid's own height follows.
+        widthProperty().addListener((o, was, is) -> fitCellHeight());
+    }
+
+    private void fitCellHeight() {
+        double cellWidth = (getWidth() - 40) / COLUMNS;
+        double h = Math.max(28, Math.min(48, Math.floor(cellWidth * 0.6)));
+        for (Label cell : cells) {
+            if (cell.getPrefHeight() != h) {
+                cell.setPrefHeight(h);
+            }
+        }
     }
 
     /** Redraws for this table (null: the table is invalid, show an empty, greyed grid). */
@@ -102,7 +114,6 @@ public final class BucketGrid extends GridPane {
             cell.setMinSize(34, 26);
             cell.setPrefSize(40, 28);
             cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-            cell.minHeightProperty().bind(cell.widthProperty().multiply(0.62).map(h -> Math.max(26, h.doubleValue())));
             Tooltip tip = new Tooltip();
             tip.setShowDelay(Duration.millis(150));
             cell.setTooltip(tip);
@@ -116,6 +127,7 @@ public final class BucketGrid extends GridPane {
             cells.add(cell);
             add(cell, i % COLUMNS + 1, i / COLUMNS + 1);
         }
+        fitCellHeight();
     }
 
     /** The cell of a bucket, for the legend and tests. */

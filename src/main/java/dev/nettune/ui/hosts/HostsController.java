@@ -1,6 +1,7 @@
 package dev.nettune.ui.hosts;
 
 import dev.nettune.ui.common.BucketGrid;
+import dev.nettune.ui.common.TaskRunner;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ import javafx.scene.layout.StackPane;
 public final class HostsController {
     private final HostsViewModel model;
     private final HostsActions actions;
+    private final TaskRunner tasks;
 
     @FXML
     BorderPane root;
@@ -85,7 +87,8 @@ public final class HostsController {
         void removeSaved(String name) throws Exception;
     }
 
-    HostsController(HostsViewModel model, HostsActions actions) {
+    HostsController(HostsViewModel model, HostsActions actions, TaskRunner tasks) {
+        this.tasks = tasks;
         this.model = model;
         this.actions = actions;
     }
@@ -171,13 +174,11 @@ public final class HostsController {
 
     @FXML
     void addFromSshConfig() {
-        List<String> aliases;
-        try {
-            aliases = actions.sshConfigAliases();
-        } catch (Exception e) {
-            problem("~/.ssh/config could not be read", e);
-            return;
-        }
+        // Reading ~/.ssh/config is file I/O: on a worker; the choice dialog follows on the FX thread.
+        tasks.submit(actions::sshConfigAliases, this::chooseAlias, e -> problem("~/.ssh/config could not be read", e));
+    }
+
+    private void chooseAlias(List<String> aliases) {
         if (aliases.isEmpty()) {
             info("~/.ssh/config has no Host aliases to add. Add a host by hand instead.");
             return;
@@ -209,16 +210,15 @@ public final class HostsController {
         void run() throws Exception;
     }
 
+    /** Runs a change of the saved hosts (SQLite) on a worker, then reloads the list. */
     private void act(Action a, String what) {
-        try {
+        tasks.submit(() -> {
             a.run();
-            model.reloadHosts();
-        } catch (Exception e) {
-            problem(what, e);
-        }
+            return what;
+        }, done -> model.reloadHosts(), e -> problem(what, e));
     }
 
-    private void problem(String what, Exception e) {
+    private void problem(String what, Throwable e) {
         Alert a = new Alert(Alert.AlertType.ERROR, what + ": " + Optional.ofNullable(e.getMessage()).orElse(e.toString()));
         a.setHeaderText(null);
         a.show();

@@ -63,7 +63,7 @@ public final class HostsView implements ScreenView {
                 context.hostDirectory().remove(name);
             }
         };
-        HostsController controller = new HostsController(model, actions);
+        HostsController controller = new HostsController(model, actions, TaskRunner.application());
         Parent root = View.HOSTS.load(controller);
         rootRef[0] = root;
         return new HostsView(root, controller);
