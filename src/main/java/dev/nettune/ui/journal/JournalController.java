@@ -25,6 +25,7 @@ public final class JournalController {
     @FXML private Button undoEntryButton;
     @FXML private Button finishButton;
     @FXML private Button revertButton;
+    @FXML private Button resumeButton;
 
     public JournalController(JournalViewModel model) {
         this.model = model;
@@ -73,6 +74,15 @@ public final class JournalController {
         undoEntryButton.disableProperty().bind(model.busy.or(model.selectedEntry.isNull()));
         finishButton.disableProperty().bind(model.busy.or(javafx.beans.binding.Bindings.isEmpty(model.unfinished)));
         revertButton.disableProperty().bind(finishButton.disableProperty());
+        resumeButton.disableProperty().bind(model.busy.or(model.resumable().not()));
+        model.setConfirm(question -> {
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, question,
+                    javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+            a.setHeaderText("Change a real cloud account");
+            a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            a.initOwner(planTable.getScene() == null ? null : planTable.getScene().getWindow());
+            return a.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent();
+        });
         model.refresh();
     }
 
@@ -101,6 +111,11 @@ public final class JournalController {
     @FXML
     private void onFinish() {
         model.finishPlan();
+    }
+
+    @FXML
+    private void onResume() {
+        model.resumePlan();
     }
 
     @FXML

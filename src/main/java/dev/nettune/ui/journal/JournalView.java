@@ -18,8 +18,15 @@ public final class JournalView implements ScreenView {
     }
 
     public static JournalView load(AppContext context) {
+        return load(context, new dev.nettune.app.CloudPlans(context.cloudJournal(), dev.nettune.app.CloudAccounts.fromSystem(context),
+                dev.nettune.cloud.ResourceWaiter.standard()));
+    }
+
+    /** The Journal with the cloud plans of {@code cloudPlans} (an isolated home's accounts in tests). */
+    public static JournalView load(AppContext context, dev.nettune.app.CloudPlans cloudPlans) {
         return load(new JournalViewModel(context.tuningJournal(), context.tuningEngine(),
-                name -> context.hostResolver().resolve(name, HostOptions.defaults()), TaskRunner.application().workers(), TaskRunner.application().ui()::execute));
+                name -> context.hostResolver().resolve(name, HostOptions.defaults()), TaskRunner.application().workers(),
+                TaskRunner.application().ui()::execute, java.util.Optional.of(cloudPlans)));
     }
 
     public static JournalView load(JournalViewModel model) {

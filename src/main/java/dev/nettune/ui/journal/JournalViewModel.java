@@ -1,5 +1,6 @@
 package dev.nettune.ui.journal;
 
+import dev.nettune.app.CloudPlans;
 import dev.nettune.app.HostOpener;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
@@ -33,10 +34,22 @@ public final class JournalViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    /** One plan in the list. */
+    /** One plan in the list; {@code cloud} plans are undone and resumed through the cloud API, host plans over the host. */
     public record PlanRow(String id, String host, String profile, String kind, String started, String status,
-                          String detail, boolean unfinished) {
+                          String detail, boolean unfinished, boolean cloud) {
+        public PlanRow(String id, String host, String profile, String kind, String started, String status, String detail, boolean unfinished) {
+            this(id, host, profile, kind, started, status, detail, unfinished, false);
+        }
     }
+
+    /** Asks the user before a change to a real (non-sandbox) account; the screen shows a dialog, tests answer directly. */
+    @FunctionalInterface
+    public interface Confirm {
+        boolean confirm(String question);
+    }
+
+    /** The number of cloud plans listed (newest first). */
+    static final int CLOUD_PLANS_SHOWN = 200;
 
     /** One journaled change. */
     public record EntryRow(long id, int seq, String phase, String host, String time, String title, String before,
@@ -58,7 +71,17 @@ public final class JournalViewModel {
     public final StringProperty status = new SimpleStringProperty("");
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
 
+    private final Optional<CloudPlans> cloudPlans;
+    private volatile Confirm confirm = question -> true;
+
     public JournalViewModel(Journal journal, TuningEngine engine, HostOpener opener, Executor worker, Consumer<Runnable> ui) {
+        this(journal, engine, opener, worker, ui, Optional.empty());
+    }
+
+    /** With the cloud plans listed beside the host plans. */
+    public JournalViewModel(Journal journal, TuningEngine engine, HostOpener opener, Executor worker, Consumer<Runnable> ui,
+            Optional<CloudPlans> cloudPlans) {
+        this.cloudPlans = cloudPlans;
         this.journal = journal;
         this.engine = engine;
         this.opener = opener;
@@ -74,9 +97,16 @@ public final class JournalViewModel {
                 : Optional.of(hostFilter.get().strip());
         List<Journal.PlanRecord> open = journal.unfinished();
         String keep = selectedPlan.get() == null ? null : selectedPlan.get().id();
-        plans.setAll(journal.plans(host).stream().map(p -> new PlanRow(p.id(), p.host(), p.profile(),
+        List<PlanRow> rows = new java.util.ArrayList<>(journal.plans(host).stream().map(p -> new PlanRow(p.id(), p.host(), p.profile(),
                 p.kind() + p.undoes().map(u -> " of " + u).orElse(""), TIME.format(p.started()), p.status().name(),
                 p.detail(), open.stream().anyMatch(u -> u.id().equals(p.id())))).toList());
+        List<CloudPlans.Summary> cloud = host.isPresent() && !"cloud".equalsIgnoreCase(host.get()) ? List.of()
+                : cloudPlans.map(c -> c.recent(CLOUD_PLANS_SHOWN)).orElse(List.of());
+        cloud.forEach(c -> rows.add(new PlanRow(c.id(), "cloud", c.title(), "cloud plan", TIME.format(c.created()), c.state(), c.detail(),
+                c.resumable() && c.done() > 0, true)));
+        // Host and cloud plans alike, newest first.
+        rows.sort(java.util.Comparator.comparing(PlanRow::started).reversed());
+        plans.setAll(rows);
         unfinished.setAll(open.stream().map(p -> "Plan " + p.id() + " on " + p.host() + " did not finish (" + p.status()
                 + "): finish it or revert it.").toList());
         plans.stream().filter(p -> p.id().equals(keep)).findFirst().ifPresentOrElse(selectedPlan::set,
@@ -85,6 +115,11 @@ public final class JournalViewModel {
     }
 
     private void showEntries(PlanRow plan) {
+        if (plan != null && plan.cloud()) {
+            // A cloud plan's steps are API calls, shown by the CLI (nettune cloud plan show); the row's detail says how far it got.
+            entries.clear();
+            return;
+        }
         if (plan == null) {
             entries.clear();
             return;
@@ -103,9 +138,18 @@ public final class JournalViewModel {
         }
     }
 
-    /** Undoes the selected plan on its host. */
+    /** Sets how the user is asked before a change to a real cloud account. */
+    public void setConfirm(Confirm confirm) {
+        this.confirm = confirm;
+    }
+
+    /** Undoes the selected plan on its host, or a cloud plan through the cloud API (asking first on a real account). */
     public void undoPlan() {
         PlanRow p = selectedPlan.get();
+        if (p != null && p.cloud()) {
+            cloud(p, "Undo", (c, progress) -> c.undo(p.id(), progress));
+            return;
+        }
         if (p != null) {
             run(p.host(), "Undoing plan " + p.id(), (undo, host, options) ->
                     undo.undoPlan(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
@@ -121,9 +165,51 @@ public final class JournalViewModel {
         }
     }
 
+    /** Resumes the selected cloud plan from its first step that is not done (asking first on a real account). */
+    public void resumePlan() {
+        PlanRow p = selectedPlan.get();
+        if (p != null && p.cloud()) {
+            cloud(p, "Resume", (c, progress) -> c.resume(p.id(), progress));
+        }
+    }
+
+    /** True when the selected plan is a cloud plan that stopped before its end and was not undone. */
+    public javafx.beans.binding.BooleanBinding resumable() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> selectedPlan.get() != null && selectedPlan.get().cloud()
+                && (selectedPlan.get().status().equals("INCOMPLETE") || selectedPlan.get().status().equals("FAILED")), selectedPlan);
+    }
+
+    private interface CloudWork {
+        dev.nettune.cloud.CloudPlanRunner.PlanRun run(CloudPlans plans, dev.nettune.cloud.ProgressListener progress);
+    }
+
+    private void cloud(PlanRow p, String verb, CloudWork work) {
+        CloudPlans c = cloudPlans.orElseThrow();
+        CloudPlans.Target target = c.target();
+        if (!target.sandbox() && !confirm.confirm(verb + " cloud plan " + p.id() + " (" + p.profile() + ") on the real account " + target.display() + "?")) {
+            status.set(verb + " of plan " + p.id() + " cancelled: nothing was changed.");
+            return;
+        }
+        busy.set(true);
+        status.set(verb + " of cloud plan " + p.id() + " on " + target.display() + " ...");
+        worker.execute(() -> {
+            try {
+                var run = work.run(c, message -> ui.accept(() -> status.set(message)));
+                ui.accept(() -> done(run.completed() ? verb + " of plan " + p.id() + " done: " + String.join("; ", run.stepResults())
+                        : verb + " of plan " + p.id() + " stopped: " + run.failure().orElse("not completed")));
+            } catch (RuntimeException e) {
+                ui.accept(() -> done(verb + " of plan " + p.id() + " failed: " + e.getMessage()));
+            }
+        });
+    }
+
     /** Finishes the selected unfinished plan. */
     public void finishPlan() {
         PlanRow p = selectedPlan.get();
+        if (p != null && p.cloud()) {
+            resumePlan();
+            return;
+        }
         if (p != null) {
             run(p.host(), "Finishing plan " + p.id(), (undo, host, options) ->
                     undo.finishUnfinished(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
@@ -133,6 +219,10 @@ public final class JournalViewModel {
     /** Reverts the selected unfinished plan. */
     public void revertPlan() {
         PlanRow p = selectedPlan.get();
+        if (p != null && p.cloud()) {
+            undoPlan();
+            return;
+        }
         if (p != null) {
             run(p.host(), "Reverting plan " + p.id(), (undo, host, options) ->
                     undo.revertUnfinished(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
