@@ -5,6 +5,7 @@ import dev.nettune.linux.FlowType;
 import dev.nettune.linux.HostStateScript;
 import dev.nettune.monitor.SamplerScript;
 import dev.nettune.tuning.ArmedRevert;
+import dev.nettune.tuning.HostLock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +28,14 @@ final class SandboxShell {
     private final SandboxFilesystem fs;
     private final Map<String, SandboxTool> tools = new HashMap<>();
     private final TimerTools timers;
+    private final SandboxServices services;
     private final FileTools files;
     private final List<String> log = new ArrayList<>();
 
     SandboxShell(SandboxKernel kernel, SandboxFilesystem fs, SandboxServices services, SandboxFaults faults) {
         this.kernel = kernel;
         this.fs = fs;
+        this.services = services;
         this.timers = new TimerTools(services, fs);
         this.files = new FileTools(kernel, services, fs);
         tools.put("ethtool", new EthtoolTool(kernel, faults));
@@ -226,6 +229,34 @@ final class SandboxShell {
 
     // ---- sh -c: NetTune's own scripts, and the seed's `echo VALUE > FILE` ----
 
+    /** NetTune's host tuning lock (HostLock.ACQUIRE_SCRIPT), as the script does it with mkdir on a real host. */
+    private int lockAcquire(String dir, String lines, long staleSeconds, String mayTakeOver, StringBuilder out) {
+        String ownerFile = dir + "/owner";
+        long now = services.clock.toSeconds();
+        String held = fs.files().get(ownerFile);
+        if (held == null) {
+            fs.files().put(ownerFile, lines + "\nsince_epoch=" + now + "\n");
+            out.append("ACQUIRED\n");
+            return 0;
+        }
+        Map<String, String> kv = new HashMap<>();
+        held.lines().forEach(l -> {
+            int eq = l.indexOf('=');
+            if (eq > 0) {
+                kv.put(l.substring(0, eq), l.substring(eq + 1));
+            }
+        });
+        long since = Long.parseLong(kv.getOrDefault("since_epoch", Long.toString(now)));
+        if (now - since >= staleSeconds || (!mayTakeOver.equals("-")
+                && (mayTakeOver.equals(kv.get("plan")) || mayTakeOver.equals(kv.get("resumes"))))) {
+            fs.files().put(ownerFile, lines + "\nsince_epoch=" + now + "\n");
+            out.append("TAKEN_OVER\n");
+            return 0;
+        }
+        out.append("HELD\n").append(held).append("age=").append(now - since).append('\n');
+        return 1;
+    }
+
     private int shell(List<String> a, StringBuilder out, StringBuilder err) {
         if (HostStateScript.isPerNicScript("sh", a)) {
             perNicProbe(a.subList(3, a.size()), out);
@@ -236,6 +267,16 @@ final class SandboxShell {
         }
         if (a.size() == 4 && a.get(0).equals("-c") && a.get(1).equals(ArmedRevert.KILL_SCRIPT)) {
             return timers.pkill(List.of("-F", a.get(3)), err);
+        }
+        if (a.size() == 7 && a.get(0).equals("-c") && a.get(1).equals(HostLock.ACQUIRE_SCRIPT)) {
+            return lockAcquire(a.get(3), a.get(4), Long.parseLong(a.get(5)), a.get(6), out);
+        }
+        if (a.size() == 5 && a.get(0).equals("-c") && a.get(1).equals(HostLock.RELEASE_SCRIPT)) {
+            String owner = fs.files().get(a.get(3) + "/owner");
+            if (owner != null && owner.contains("\nplan=" + a.get(4) + "\n")) {
+                fs.files().remove(a.get(3) + "/owner");
+            }
+            return 0;
         }
         if (a.size() == 2 && a.get(0).equals("-c") && a.get(1).equals(HostStateScript.IRQ_AFFINITY_SCRIPT)) {
             return files.run(new SandboxTool.Call("grep", List.of("-r", "--include=smp_affinity_list", ".", "/proc/irq"), "", out, err));

@@ -1,6 +1,7 @@
 package dev.nettune.store;
 
 import dev.nettune.tuning.ChangeCodec;
+import dev.nettune.tuning.HostLock;
 import dev.nettune.tuning.Journal;
 import dev.nettune.tuning.Plan;
 import dev.nettune.tuning.Step;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,10 @@ public final class SqliteJournal implements Journal {
               phase TEXT NOT NULL, host TEXT NOT NULL, time TEXT NOT NULL, target TEXT NOT NULL, title TEXT NOT NULL,
               change_json TEXT NOT NULL, before_value TEXT NOT NULL, after_value TEXT NOT NULL, read_back TEXT,
               commands TEXT NOT NULL, outcome TEXT NOT NULL, message TEXT NOT NULL DEFAULT '');
-            CREATE INDEX IF NOT EXISTS tuning_journal_host ON tuning_journal(host, id)
+            CREATE INDEX IF NOT EXISTS tuning_journal_host ON tuning_journal(host, id);
+            CREATE TABLE IF NOT EXISTS tuning_host_lock (
+              host TEXT PRIMARY KEY, owner TEXT NOT NULL, pid INTEGER NOT NULL, plan_id TEXT NOT NULL, resumes TEXT,
+              since TEXT NOT NULL)
             """;
 
     private final Database db;
@@ -197,6 +202,49 @@ public final class SqliteJournal implements Journal {
     public Optional<Entry> entry(long id) {
         List<Entry> l = queryEntries("SELECT * FROM tuning_journal WHERE id = ?", id);
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    @Override
+    public Optional<HostLock.Holder> lockHost(String host, HostLock.Holder me, Duration staleAfter) {
+        try (Connection c = db.connect(); Statement tx = c.createStatement()) {
+            // An immediate write lock: two NetTune processes cannot both read "free" and both insert.
+            tx.execute("BEGIN IMMEDIATE");
+            try (PreparedStatement q = c.prepareStatement("SELECT * FROM tuning_host_lock WHERE host = ?")) {
+                q.setString(1, host);
+                try (ResultSet r = q.executeQuery()) {
+                    if (r.next()) {
+                        HostLock.Holder held = new HostLock.Holder(r.getString("owner"), r.getLong("pid"),
+                                r.getString("plan_id"), Optional.ofNullable(r.getString("resumes")),
+                                Instant.parse(r.getString("since")));
+                        boolean alive = ProcessHandle.of(held.pid()).map(ProcessHandle::isAlive).orElse(false);
+                        boolean stale = !alive || held.since().plus(staleAfter).isBefore(Instant.now());
+                        if (!stale && !held.leftFor(me.resumes())) {
+                            r.close();
+                            tx.execute("ROLLBACK");
+                            return Optional.of(held);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO tuning_host_lock VALUES (?,?,?,?,?,?)")) {
+                p.setString(1, host);
+                p.setString(2, me.owner());
+                p.setLong(3, me.pid());
+                p.setString(4, me.plan());
+                p.setString(5, me.resumes().orElse(null));
+                p.setString(6, me.since().toString());
+                p.executeUpdate();
+            }
+            tx.execute("COMMIT");
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot take the tuning lock of " + host + " in the journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void unlockHost(String host, String planId) {
+        update("DELETE FROM tuning_host_lock WHERE host = ? AND plan_id = ?", host, planId);
     }
 
     private List<Entry> queryEntries(String sql, Object... args) {

@@ -63,6 +63,11 @@ public sealed interface Action {
         }
 
         public String tempPath() {
+            return tempPathOf(path);
+        }
+
+        /** The temporary file next to {@code path} that an atomic write renames over it. */
+        public static String tempPathOf(String path) {
             return path + ".nettune-tmp";
         }
 

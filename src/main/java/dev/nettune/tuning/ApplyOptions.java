@@ -38,6 +38,14 @@ public record ApplyOptions(Duration confirmTimeout, Optional<Connector> connecto
                 d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(15), Duration.ofSeconds(60));
     }
 
+    /**
+     * After how long a host's tuning lock is stale (its holder presumed dead): half an hour beyond the
+     * longest a plan waits for an armed revert, so no live run loses its lock.
+     */
+    public Duration lockStaleAfter() {
+        return Duration.ofMinutes(30).plus(confirmTimeout).plus(revertGrace);
+    }
+
     public ApplyOptions withConfirmTimeout(Duration d) {
         return new ApplyOptions(d, connector, sleeper, revertGrace, commandTimeout);
     }

@@ -94,6 +94,11 @@ public interface Change extends ProfileEntry {
         return List.of(this);
     }
 
+    /** The files this change writes atomically (their temporary files are what a killed run can leave). */
+    default List<String> writtenFiles() {
+        return List.of();
+    }
+
     /** When the value cannot be read: true if the plan simply skips it (an optional kernel feature). */
     default boolean optional() {
         return false;

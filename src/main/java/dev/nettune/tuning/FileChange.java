@@ -54,6 +54,11 @@ public record FileChange(String path, String content, String mode, List<List<Str
     }
 
     @Override
+    public List<String> writtenFiles() {
+        return List.of(path);
+    }
+
+    @Override
     public String target() {
         return "file " + path;
     }

@@ -16,9 +16,12 @@ public interface Journal {
     /** How one journaled step ended. PENDING: its "before" is written and the command may have run. */
     enum Outcome { PENDING, APPLIED, FAILED, MISMATCH, ROLLED_BACK, ROLLBACK_FAILED, UNCONFIRMED, REVERTED_BY_HOST }
 
-    /** Where a plan stands. RUNNING after a restart means NetTune died in the middle of it. */
+    /**
+     * Where a plan stands. RUNNING after a restart means NetTune died in the middle of it; REFUSED means it
+     * never started (another run held the host, or the host changed since it was planned): nothing changed.
+     */
     enum PlanStatus { RUNNING, APPLIED, ROLLED_BACK, ROLLBACK_FAILED, REVERTING_ON_HOST, REVERTED_BY_HOST, UNDONE,
-        PARTLY_UNDONE }
+        PARTLY_UNDONE, REFUSED }
 
     /** One plan as journaled: host, profile, what it is (an apply, or the undo of another plan). */
     record PlanRecord(String id, String host, String profile, String kind, Optional<String> undoes, Instant started,
@@ -63,6 +66,16 @@ public interface Journal {
     List<Entry> entries(Optional<String> planId, Optional<String> host);
 
     Optional<Entry> entry(long id);
+
+    /**
+     * Records {@code me} as the one run tuning {@code host} and returns empty, or returns the holder that
+     * keeps it: one whose process still runs on this machine and whose lock is younger than
+     * {@code staleAfter}, unless it was left by the plan {@code me} finishes or reverts.
+     */
+    Optional<HostLock.Holder> lockHost(String host, HostLock.Holder me, java.time.Duration staleAfter);
+
+    /** Removes the lock of {@code host} if plan {@code planId} holds it. */
+    void unlockHost(String host, String planId);
 
     /** Plans still RUNNING or REVERTING_ON_HOST or ROLLBACK_FAILED: NetTune stopped before it knew the host's state. */
     default List<PlanRecord> unfinished() {

@@ -55,6 +55,11 @@ public record SysctlFileChange(String path, Map<String, String> settings, boolea
     }
 
     @Override
+    public List<String> writtenFiles() {
+        return List.of(path);
+    }
+
+    @Override
     public String target() {
         return "file " + path;
     }
@@ -84,24 +89,36 @@ public record SysctlFileChange(String path, Map<String, String> settings, boolea
         if (FileChange.ABSENT.equals(current) || current.isBlank()) {
             out.append(HEADER);
         } else {
-            for (String line : current.split("\n", -1)) {
+            // Every line kept byte for byte (blank lines, a missing final newline): only managed lines change.
+            boolean endsWithNewline = current.endsWith("\n");
+            String[] lines = current.split("\n", -1);
+            int count = endsWithNewline ? lines.length - 1 : lines.length;
+            for (int i = 0; i < count; i++) {
+                String line = lines[i];
                 String t = line.strip();
                 int eq = t.indexOf('=');
                 String key = eq > 0 && !t.startsWith("#") && !t.startsWith(";") ? t.substring(0, eq).strip() : null;
                 if (key != null && key.startsWith("-")) {
                     key = key.substring(1);
                 }
+                boolean last = i == count - 1;
                 if (key != null && settings.containsKey(key)) {
                     if (written.add(key)) {
-                        out.append(key).append(" = ").append(settings.get(key)).append('\n');
+                        out.append(key).append(" = ").append(settings.get(key));
+                        if (!last || endsWithNewline) {
+                            out.append('\n');
+                        }
                     }
                 } else {
-                    out.append(line).append('\n');
+                    out.append(line);
+                    if (!last || endsWithNewline) {
+                        out.append('\n');
+                    }
                 }
             }
-            // split(-1) leaves one empty piece after the final newline: drop the extra line it added.
-            while (out.length() >= 2 && out.charAt(out.length() - 1) == '\n' && out.charAt(out.length() - 2) == '\n') {
-                out.setLength(out.length() - 1);
+            boolean adding = !onlyReplace && settings.keySet().stream().anyMatch(k -> !written.contains(k));
+            if (adding && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                out.append('\n');
             }
         }
         settings.forEach((k, v) -> {

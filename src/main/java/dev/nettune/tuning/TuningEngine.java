@@ -42,6 +42,20 @@ public final class TuningEngine {
     /** Applies {@code plan}; {@code kind} and {@code undoes} say what it is for in the journal. */
     public ApplyResult apply(Host host, Plan plan, String kind, Optional<String> undoes, ApplyOptions options,
                              ApplyListener listener, Cancellation cancel) throws InterruptedException {
+        return apply(host, plan, kind, undoes, List.of(), options, listener, cancel);
+    }
+
+    /**
+     * Applies {@code plan} holding the host's tuning lock ({@link HostLock}) from before the first read to
+     * after the last step. Under the lock, every step's "before" is read again (a plan made while another
+     * run changed the host is refused), and {@code strayFiles} (temporary files a killed run left) are
+     * removed before the first step.
+     *
+     * @throws TuningLockedException when another run holds the lock; nothing is journaled or changed
+     */
+    public ApplyResult apply(Host host, Plan plan, String kind, Optional<String> undoes, List<String> strayFiles,
+                             ApplyOptions options, ApplyListener listener, Cancellation cancel)
+            throws InterruptedException {
         if (!plan.applicable()) {
             throw new TuningInputException("This plan cannot be applied: " + String.join(" ", plan.problems()));
         }
@@ -49,9 +63,71 @@ public final class TuningEngine {
             throw new TuningInputException("This plan changes the NIC that carries the connection; it needs a way to"
                     + " open a fresh connection to confirm the change.");
         }
-        journal.planStarted(plan, kind, undoes);
-        Run run = new Run(host, plan, options, listener, cancel);
-        return run.go();
+        HostLock lock = HostLock.takeLocal(journal, plan.host(), plan.id(), undoes, options.lockStaleAfter());
+        try {
+            // Journaled before the host lock is taken: a run killed while holding it is known here and can resume it.
+            journal.planStarted(plan, kind, undoes);
+            try {
+                lock.takeOnHost(host, options.lockStaleAfter());
+                checkBefore(host, plan);
+            } catch (HostException e) {
+                String msg = "Cannot take the tuning lock on " + plan.host() + ": " + e.getMessage() + " Nothing was changed.";
+                journal.planFinished(plan.id(), PlanStatus.REFUSED, msg);
+                throw new TuningLockedException(msg);
+            } catch (TuningLockedException | TuningInputException e) {
+                journal.planFinished(plan.id(), PlanStatus.REFUSED, e.getMessage());
+                throw e;
+            }
+            removeStrays(host, strayFiles, options, listener);
+            Run run = new Run(host, plan, options, listener, cancel, lock);
+            return run.go();
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** Refuses a plan whose "before" values the host no longer has (another run, or a person, changed them). */
+    private static void checkBefore(Host host, Plan plan) throws HostException, InterruptedException {
+        if (plan.steps().isEmpty()) {
+            return;
+        }
+        // Steps after a channel change were planned from the state that change leaves (ChannelRules): not readable yet.
+        List<Step> checked = new ArrayList<>();
+        for (Step s : plan.steps()) {
+            if (s.change() instanceof ChannelChange) {
+                break;
+            }
+            checked.add(s);
+        }
+        List<Reading> now;
+        now = Planner.readAll(host, checked.stream().map(Step::change).toList());
+        List<String> moved = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            Step s = checked.get(i);
+            Reading r = now.get(i);
+            if (r.available() && !s.change().satisfies(r.value().get(), s.before())) {
+                moved.add(s.change().title() + " is now " + oneLine(s.change().show(r.value().get())) + ", planned from "
+                        + oneLine(s.change().show(s.before())));
+            }
+        }
+        if (!moved.isEmpty()) {
+            throw new TuningInputException("The host changed since this plan was made (" + String.join("; ", moved)
+                    + "). Nothing was changed: plan again.");
+        }
+    }
+
+    private static void removeStrays(Host host, List<String> strayFiles, ApplyOptions options, ApplyListener listener)
+            throws InterruptedException {
+        for (String f : strayFiles) {
+            try {
+                CommandResult r = host.run(Command.of("rm", "-f", Action.checkPath(f)).asRoot(), options.commandTimeout());
+                if (!r.ok()) {
+                    listener.message("Could not remove the temporary file " + f + ": " + r.stderr().strip());
+                }
+            } catch (HostException e) {
+                listener.message("Could not remove the temporary file " + f + ": " + e.getMessage());
+            }
+        }
     }
 
     /** One apply in progress: the current connection, the steps done and their results. */
@@ -65,8 +141,11 @@ public final class TuningEngine {
         private final Cancellation cancel;
         private final List<Step> done = new ArrayList<>();
         private final List<ApplyResult.StepResult> results = new ArrayList<>();
+        private final HostLock lock;
+        private int reconnects;
 
-        Run(Host host, Plan plan, ApplyOptions options, ApplyListener listener, Cancellation cancel) {
+        Run(Host host, Plan plan, ApplyOptions options, ApplyListener listener, Cancellation cancel, HostLock lock) {
+            this.lock = lock;
             this.host = host;
             this.original = host;
             this.plan = plan;
@@ -199,15 +278,23 @@ public final class TuningEngine {
             return false;
         }
 
-        /** Replaces a dropped connection with a fresh one; false when none can be opened. */
+        /**
+         * Replaces a dropped connection with a fresh one, waiting 1, 2, 4 ... s (at most 30) before each
+         * attempt after the first, so a host that is down is not hammered; false when none can be opened.
+         */
         private boolean reconnect() throws InterruptedException {
             if (options.connector().isEmpty()) {
                 return false;
             }
+            if (reconnects > 0) {
+                options.sleeper().sleep(reconnectDelay(reconnects));
+            }
+            reconnects++;
             try {
                 Host fresh = options.connector().get().open();
                 opened.add(fresh);
                 host = fresh;
+                lock.useConnection(fresh);
                 listener.message("Reconnected to " + plan.host() + ".");
                 return true;
             } catch (HostException e) {
@@ -270,6 +357,7 @@ public final class TuningEngine {
                 String msg = "The host could not be reached after the change; " + armed.unit() + " was set to revert"
                         + " it. Check the host when it is reachable: the journal offers to revert this plan.";
                 journal.planFinished(plan.id(), PlanStatus.REVERTING_ON_HOST, msg);
+                lock.release();
                 closeOpened();
                 return new ApplyResult(plan.id(), PlanStatus.REVERTING_ON_HOST, msg, results);
             }
@@ -315,8 +403,9 @@ public final class TuningEngine {
         }
 
         private ApplyResult finish(PlanStatus status, String message) {
-            closeOpened();
             journal.planFinished(plan.id(), status, message);
+            lock.release();
+            closeOpened();
             listener.message(message);
             return new ApplyResult(plan.id(), status, message, results);
         }
@@ -346,6 +435,11 @@ public final class TuningEngine {
                 }
             }
         }
+    }
+
+    /** The wait before reconnect attempt {@code n} (1-based after the first): 1, 2, 4 ... 30 s. */
+    static Duration reconnectDelay(int n) {
+        return Duration.ofSeconds(Math.min(30, 1L << Math.min(n - 1, 5)));
     }
 
     static boolean absent(CommandResult r) {

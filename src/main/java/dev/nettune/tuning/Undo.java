@@ -27,34 +27,40 @@ public final class Undo {
         this.journal = engine.journal();
     }
 
-    /** The plan that puts back every change a plan made (newest first). Reads the host; changes nothing. */
+    /**
+     * The plan that puts back every change of a logical change: the plan and each "finish" plan that
+     * completed it (newest first, each target to its oldest journaled "before"). Reads the host; changes nothing.
+     */
     public Plan planUndo(Host host, String planId) throws HostException, InterruptedException {
-        Journal.PlanRecord rec = journal.plan(planId).orElseThrow(() -> new TuningInputException(
-                "There is no plan " + planId + " in the journal: `nettune journal` lists them."));
-        List<Entry> applied = appliedEntries(planId);
+        Journal.PlanRecord rec = root(known(planId));
+        List<Entry> applied = logicalEntries(rec.id(), true);
         if (applied.isEmpty() && rec.status() != PlanStatus.RUNNING) {
-            throw new TuningInputException("Plan " + planId + " left nothing to undo (it is " + rec.status() + ").");
+            throw new TuningInputException("Plan " + rec.id() + " left nothing to undo (it is " + rec.status() + ").");
         }
-        return revertPlan(host, "undo of " + planId, applied);
+        return revertPlan(host, "undo of " + rec.id(), applied);
     }
 
     /** The plan that puts back one journaled change. */
     public Plan planUndoEntry(Host host, long entryId) throws HostException, InterruptedException {
         Entry e = journal.entry(entryId).orElseThrow(() -> new TuningInputException(
-                "There is no journal entry " + entryId + "."));
+                "There is no journal entry " + entryId + ": `nettune journal` lists them."));
         if (e.phase() == Phase.ROLLBACK) {
             throw new TuningInputException("Entry " + entryId + " is a rollback; undo the plan's own step instead.");
         }
         return revertPlan(host, "undo of entry " + entryId, List.of(e));
     }
 
-    /** Undoes a whole plan; on success the plan is marked UNDONE. */
+    /** Undoes a whole logical change; on success the plan and its finish plans are marked UNDONE. */
     public ApplyResult undoPlan(Host host, String planId, ApplyOptions options, ApplyListener listener,
                                 Cancellation cancel) throws HostException, InterruptedException {
-        Plan plan = planUndo(host, planId);
-        ApplyResult r = engine.apply(host, plan, "undo", Optional.of(planId), options, listener, cancel);
+        Journal.PlanRecord rec = root(known(planId));
+        Plan plan = planUndo(host, rec.id());
+        ApplyResult r = engine.apply(host, plan, "undo", Optional.of(rec.id()), strayTemps(rec.id()), options, listener,
+                cancel);
         if (r.applied()) {
-            journal.planFinished(planId, PlanStatus.UNDONE, "Undone by plan " + plan.id() + ".");
+            for (String id : family(rec.id())) {
+                journal.planFinished(id, PlanStatus.UNDONE, "Undone by plan " + plan.id() + ".");
+            }
         }
         return r;
     }
@@ -63,7 +69,7 @@ public final class Undo {
     public ApplyResult undoEntry(Host host, long entryId, ApplyOptions options, ApplyListener listener,
                                  Cancellation cancel) throws HostException, InterruptedException {
         Entry e = journal.entry(entryId).orElseThrow(() -> new TuningInputException(
-                "There is no journal entry " + entryId + "."));
+                "There is no journal entry " + entryId + ": `nettune journal` lists them."));
         Plan plan = planUndoEntry(host, entryId);
         ApplyResult r = engine.apply(host, plan, "undo", Optional.of(e.planId()), options, listener, cancel);
         if (r.applied() && !plan.steps().isEmpty()) {
@@ -73,42 +79,134 @@ public final class Undo {
         return r;
     }
 
-    /** Finishes a plan NetTune stopped in the middle of: the planned steps not yet applied, re-read and re-planned. */
+    /**
+     * Finishes a plan NetTune stopped in the middle of. Every planned step is read again: what the host
+     * already has is reported as such (a step journaled PENDING included), the rest is planned and applied
+     * with read-back. Only when every value of the original plan is read back as planned is the plan APPLIED.
+     */
     public ApplyResult finishUnfinished(Host host, String planId, ApplyOptions options, ApplyListener listener,
                                         Cancellation cancel) throws HostException, InterruptedException {
-        Set<Integer> doneSeqs = new HashSet<>();
-        appliedEntries(planId).forEach(e -> doneSeqs.add(e.seq()));
-        List<Change> rest = new ArrayList<>();
-        for (Journal.PlannedStep s : journal.plannedSteps(planId)) {
-            if (!doneSeqs.contains(s.seq())) {
-                rest.add(s.change());
+        Journal.PlanRecord rec = root(known(planId));
+        requireUnfinished(rec);
+        List<Change> all = new ArrayList<>();
+        for (Journal.PlannedStep s : journal.plannedSteps(rec.id())) {
+            all.add(s.change());
+        }
+        Profile remaining = new Profile(rec.profile(), "the rest of plan " + rec.id(), List.copyOf(all));
+        Plan plan = new Planner().plan(host, remaining);
+        if (!plan.applicable()) {
+            return new ApplyResult(rec.id(), rec.status(), "Plan " + rec.id() + " cannot be finished: "
+                    + String.join(" ", plan.problems()) + " Nothing was changed; revert it with --revert.", List.of());
+        }
+        ApplyResult r = engine.apply(host, plan, "finish", Optional.of(rec.id()), strayTemps(rec.id()), options,
+                listener, cancel);
+        if (!r.applied()) {
+            return r;
+        }
+        List<Reading> now = Planner.readAll(host, all);
+        List<String> notThere = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Reading reading = now.get(i);
+            Change c = all.get(i);
+            if (!reading.available() || !c.satisfies(reading.value().get(), c.desiredGiven(reading.value().get()))) {
+                notThere.add(c.title() + " reads " + TuningEngine.oneLine(reading.show()));
             }
         }
-        Journal.PlanRecord rec = journal.plan(planId).orElseThrow();
-        Profile remaining = new Profile(rec.profile(), "the rest of plan " + planId, List.copyOf(rest));
-        Plan plan = new Planner().plan(host, remaining);
-        ApplyResult r = engine.apply(host, plan, "finish", Optional.of(planId), options, listener, cancel);
-        if (r.applied()) {
-            journal.planFinished(planId, PlanStatus.APPLIED, "Finished by plan " + plan.id() + ".");
+        if (!notThere.isEmpty()) {
+            String msg = "Plan " + rec.id() + " is not finished: " + String.join("; ", notThere) + ".";
+            journal.planFinished(rec.id(), PlanStatus.ROLLBACK_FAILED, msg);
+            return new ApplyResult(r.planId(), PlanStatus.ROLLBACK_FAILED, msg, r.steps());
         }
-        return r;
+        String msg = "Plan " + rec.id() + " finished by plan " + plan.id() + ": " + plan.unchanged().size()
+                + " of its " + all.size() + " steps read back as already done, " + plan.steps().size()
+                + " applied now; every value of the plan read back as planned.";
+        journal.planFinished(rec.id(), PlanStatus.APPLIED, msg);
+        return new ApplyResult(r.planId(), PlanStatus.APPLIED, msg, r.steps());
     }
 
     /** Reverts a plan NetTune stopped in the middle of, including a step that may have half run. */
     public ApplyResult revertUnfinished(Host host, String planId, ApplyOptions options, ApplyListener listener,
                                         Cancellation cancel) throws HostException, InterruptedException {
+        Journal.PlanRecord rec = root(known(planId));
+        requireUnfinished(rec);
+        Plan plan = revertPlan(host, "revert of " + rec.id(), logicalEntries(rec.id(), false));
+        ApplyResult r = engine.apply(host, plan, "undo", Optional.of(rec.id()), strayTemps(rec.id()), options, listener,
+                cancel);
+        if (r.applied()) {
+            for (String id : family(rec.id())) {
+                journal.planFinished(id, PlanStatus.ROLLED_BACK, "Reverted by plan " + plan.id() + ".");
+            }
+        }
+        return r;
+    }
+
+    private Journal.PlanRecord known(String planId) {
+        return journal.plan(planId).orElseThrow(() -> new TuningInputException(
+                "There is no plan '" + planId + "' in the journal: `nettune journal` lists the plans and their ids."));
+    }
+
+    /** The plan a finish plan completed, else the plan itself. */
+    private Journal.PlanRecord root(Journal.PlanRecord rec) {
+        if (rec.kind().equals("finish") && rec.undoes().isPresent()) {
+            return journal.plan(rec.undoes().get()).orElse(rec);
+        }
+        return rec;
+    }
+
+    private static void requireUnfinished(Journal.PlanRecord rec) {
+        if (rec.status() != PlanStatus.RUNNING && rec.status() != PlanStatus.ROLLBACK_FAILED
+                && rec.status() != PlanStatus.REVERTING_ON_HOST) {
+            throw new TuningInputException("Plan " + rec.id() + " is " + rec.status() + ", not unfinished: only a plan"
+                    + " NetTune stopped in the middle of (RUNNING, ROLLBACK_FAILED, REVERTING_ON_HOST) can be finished"
+                    + " or reverted; `nettune tune undo` puts back a finished one.");
+        }
+    }
+
+    /** The plan and every "finish" plan of it, oldest first: one logical change. */
+    private List<String> family(String rootId) {
+        List<String> ids = new ArrayList<>();
+        ids.add(rootId);
+        List<Journal.PlanRecord> all = new ArrayList<>(journal.plans(Optional.empty()));
+        java.util.Collections.reverse(all);
+        for (Journal.PlanRecord p : all) {
+            if (p.kind().equals("finish") && p.undoes().map(rootId::equals).orElse(false)) {
+                ids.add(p.id());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The APPLY entries of a logical change, oldest first: with {@code tookEffect} only those applied
+     * (or PENDING: the command may have run) and not rolled back; else every one not rolled back.
+     */
+    private List<Entry> logicalEntries(String rootId, boolean tookEffect) {
+        List<Entry> out = new ArrayList<>();
+        for (String id : family(rootId)) {
+            out.addAll(tookEffect ? appliedEntries(id) : touchedEntries(id));
+        }
+        return out;
+    }
+
+    private List<Entry> touchedEntries(String planId) {
         List<Entry> touched = new ArrayList<>();
         for (Entry e : journal.entries(Optional.of(planId), Optional.empty())) {
             if (e.phase() == Phase.APPLY && e.outcome() != Outcome.ROLLED_BACK) {
                 touched.add(e);
             }
         }
-        Plan plan = revertPlan(host, "revert of " + planId, touched);
-        ApplyResult r = engine.apply(host, plan, "undo", Optional.of(planId), options, listener, cancel);
-        if (r.applied()) {
-            journal.planFinished(planId, PlanStatus.ROLLED_BACK, "Reverted by plan " + plan.id() + ".");
+        return touched;
+    }
+
+    /** The temporary files (of atomic writes) that a killed run of the logical change may have left. */
+    private List<String> strayTemps(String rootId) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String id : family(rootId)) {
+            for (Journal.PlannedStep s : journal.plannedSteps(id)) {
+                s.change().writtenFiles().forEach(f -> out.add(Action.WriteFile.tempPathOf(f)));
+            }
         }
-        return r;
+        return List.copyOf(out);
     }
 
     /** APPLY entries of a plan that took effect and were not rolled back afterwards. */
@@ -133,8 +231,19 @@ public final class Undo {
 
     /** A plan whose steps set each entry's "before" again, newest entry first; only what differs now. */
     private Plan revertPlan(Host host, String name, List<Entry> entries) throws HostException, InterruptedException {
-        List<Entry> newestFirst = new ArrayList<>(entries);
-        java.util.Collections.reverse(newestFirst);
+        // One step per target, back to the OLDEST journaled "before" (a finish plan's "before" may be half done),
+        // ordered newest first.
+        java.util.Map<String, Entry> oldest = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            oldest.putIfAbsent(e.target(), e);
+        }
+        List<String> order = new ArrayList<>();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (!order.contains(entries.get(i).target())) {
+                order.add(entries.get(i).target());
+            }
+        }
+        List<Entry> newestFirst = order.stream().map(oldest::get).toList();
         List<Change> changes = newestFirst.stream().map(Entry::change).toList();
         Set<String> nics = new java.util.LinkedHashSet<>();
         changes.forEach(c -> c.affectedNic().ifPresent(nics::add));
