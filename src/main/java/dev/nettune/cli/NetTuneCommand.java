@@ -44,7 +44,13 @@ public final class NetTuneCommand implements Runnable {
         try (AppContext context = AppContext.fromEnvironment()) {
             PrintWriter out = new PrintWriter(System.out, true);
             PrintWriter err = new PrintWriter(System.err, true);
-            return commandLine(context, out, err).execute(args);
+            try {
+                return commandLine(context, out, err).execute(args);
+            } finally {
+                // print() does not flush an autoflush PrintWriter: a plan printed last would be lost at exit.
+                out.flush();
+                err.flush();
+            }
         }
     }
 }

@@ -38,6 +38,8 @@ final class RssApplyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
     @Parameters(index = "0", paramLabel = "HOST")
     String host;
+    @picocli.CommandLine.Mixin
+    HostConnectionOptions connection = new HostConnectionOptions();
     @Option(names = "--nic", required = true, paramLabel = "NIC")
     String nic;
     @Option(names = "--key", paramLabel = "KEY", description = "40-byte key, 6d:5a:... or plain hex")
@@ -83,9 +85,9 @@ final class RssApplyCommand implements Callable<Integer> {
             throw new CliInputException("Nothing to set: give --key, or a table (--equal N, --weight W..., --default), "
                     + "or --force to push the live key and table again.");
         }
-        ApplyOptions options = TuneCommand.options(ctx, host, confirmTimeout);
+        ApplyOptions options = TuneCommand.options(ctx, host, connection, confirmTimeout);
         PrintWriter out = spec.commandLine().getOut();
-        try (Host h = TuneCommand.open(ctx, host)) {
+        try (Host h = TuneCommand.open(ctx, host, connection)) {
             Plan plan;
             if (force) {
                 // The named values, and the live ones for whatever was not named: a re-push sends key and table.
@@ -99,8 +101,7 @@ final class RssApplyCommand implements Callable<Integer> {
             } else {
                 plan = new Planner().plan(h, new Profile("RSS on " + nic, "nettune rss apply", entries));
             }
-            out.print(PlanPreview.text(plan));
-            if (!plan.applicable()) {
+            if (TuneCommand.preview(spec, plan) != 0) {
                 return NetTuneCommand.EXIT_BAD_INPUT;
             }
             if (dryRun || plan.nothingToDo()) {

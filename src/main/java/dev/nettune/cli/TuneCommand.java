@@ -1,7 +1,6 @@
 package dev.nettune.cli;
 
 import dev.nettune.app.AppContext;
-import dev.nettune.app.HostOptions;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.tuning.ApplyListener;
@@ -21,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,12 +39,29 @@ public final class TuneCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static Host open(AppContext ctx, String host) throws HostException {
-        return ctx.hostResolver().resolve(host, HostOptions.defaults());
+    static Host open(AppContext ctx, String host, HostConnectionOptions connection) throws HostException {
+        return ctx.hostResolver().resolve(host, connection.toHostOptions());
     }
 
-    static ApplyOptions options(AppContext ctx, String host, int confirmSeconds) {
-        return ApplyOptions.defaults(() -> open(ctx, host)).withConfirmTimeout(Duration.ofSeconds(confirmSeconds));
+    static ApplyOptions options(AppContext ctx, String host, HostConnectionOptions connection, int confirmSeconds) {
+        // A fresh connection (confirm, reconnect) never asks about a host key: it was settled by the first one.
+        return ApplyOptions.defaults(() -> ctx.hostResolver().resolve(host, connection.toHostOptions()
+                        .withHostKeyDecision(dev.nettune.host.HostKeyDecision.refuse())))
+                .withConfirmTimeout(Duration.ofSeconds(confirmSeconds));
+    }
+
+    /** Prints the plan; one that cannot be applied also says why on stderr (the exit code alone says nothing). */
+    static int preview(CommandLine.Model.CommandSpec spec, Plan plan) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(PlanPreview.text(plan));
+        out.flush();
+        if (!plan.applicable()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("nettune: this plan cannot be applied: " + String.join(" ", plan.problems()));
+            err.flush();
+            return NetTuneCommand.EXIT_BAD_INPUT;
+        }
+        return 0;
     }
 
     /** Prints each step as it starts and ends, and the countdown of an armed revert. */
@@ -92,6 +109,8 @@ public final class TuneCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", paramLabel = "HOST", description = "sandbox, local, a saved host, an ssh alias or user@host[:port]")
         String host;
+        @Mixin
+        HostConnectionOptions connection = new HostConnectionOptions();
         @Option(names = "--profile", required = true, paramLabel = "FILE|NAME",
                 description = "a profile file, a saved profile or a built-in one (\"ECS high throughput\")")
         String profile;
@@ -106,14 +125,14 @@ public final class TuneCommand implements Runnable {
         public Integer call() throws Exception {
             Profile p = ctx.profiles().find(profile);
             PrintWriter out = spec.commandLine().getOut();
-            try (Host h = open(ctx, host)) {
+            try (Host h = open(ctx, host, connection)) {
                 Plan plan = new Planner().plan(h, p);
                 if (json) {
                     out.println(CliJson.write(PlanPreview.data(plan)));
-                } else {
-                    out.print(PlanPreview.text(plan));
+                    out.flush();
+                    return plan.applicable() ? 0 : NetTuneCommand.EXIT_BAD_INPUT;
                 }
-                return plan.applicable() ? 0 : NetTuneCommand.EXIT_BAD_INPUT;
+                return preview(spec, plan);
             }
         }
     }
@@ -128,6 +147,8 @@ public final class TuneCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", paramLabel = "HOST")
         String host;
+        @Mixin
+        HostConnectionOptions connection = new HostConnectionOptions();
         @Option(names = "--profile", required = true, paramLabel = "FILE|NAME")
         String profile;
         @Option(names = "--dry-run", description = "show the plan and stop")
@@ -143,12 +164,11 @@ public final class TuneCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Profile p = ctx.profiles().find(profile);
-            ApplyOptions options = options(ctx, host, confirmTimeout);
+            ApplyOptions options = options(ctx, host, connection, confirmTimeout);
             PrintWriter out = spec.commandLine().getOut();
-            try (Host h = open(ctx, host)) {
+            try (Host h = open(ctx, host, connection)) {
                 Plan plan = new Planner().plan(h, p);
-                out.print(PlanPreview.text(plan));
-                if (!plan.applicable()) {
+                if (preview(spec, plan) != 0) {
                     return NetTuneCommand.EXIT_BAD_INPUT;
                 }
                 if (dryRun || plan.nothingToDo()) {
@@ -171,6 +191,8 @@ public final class TuneCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", paramLabel = "HOST")
         String host;
+        @Mixin
+        HostConnectionOptions connection = new HostConnectionOptions();
         @Option(names = "--plan", paramLabel = "ID")
         String planId;
         @Option(names = "--entry", paramLabel = "N")
@@ -189,8 +211,8 @@ public final class TuneCommand implements Runnable {
                 throw new CliInputException("Give --plan or --entry, not both.");
             }
             Undo undo = new Undo(ctx.tuningEngine());
-            ApplyOptions options = options(ctx, host, confirmTimeout);
-            try (Host h = open(ctx, host)) {
+            ApplyOptions options = options(ctx, host, connection, confirmTimeout);
+            try (Host h = open(ctx, host, connection)) {
                 ApplyResult r;
                 if (entry != null) {
                     r = undo.undoEntry(h, entry, options, printer(out), new Cancellation());
@@ -217,6 +239,8 @@ public final class TuneCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", paramLabel = "HOST")
         String host;
+        @Mixin
+        HostConnectionOptions connection = new HostConnectionOptions();
         @Option(names = "--plan", required = true, paramLabel = "ID")
         String planId;
         @Option(names = "--revert", description = "put the host back instead of finishing")
@@ -230,8 +254,8 @@ public final class TuneCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Undo undo = new Undo(ctx.tuningEngine());
-            ApplyOptions options = options(ctx, host, 60);
-            try (Host h = open(ctx, host)) {
+            ApplyOptions options = options(ctx, host, connection, 60);
+            try (Host h = open(ctx, host, connection)) {
                 ApplyResult r = revert ? undo.revertUnfinished(h, planId, options, printer(out), new Cancellation())
                         : undo.finishUnfinished(h, planId, options, printer(out), new Cancellation());
                 out.println(r.status() + ": " + r.message());

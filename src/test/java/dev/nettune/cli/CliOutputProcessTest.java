@@ -1,0 +1,98 @@
+package dev.nettune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI as a user runs it: a separate JVM through {@code Main} (so System.out and exit are real), an
+ * isolated home, stdout and stderr read after the process ended. Text printed without a newline at the
+ * end must not be lost at exit.
+ */
+class CliOutputProcessTest {
+    @TempDir
+    Path home;
+
+    /** Exit code, stdout and stderr of one CLI run. */
+    record Run(int code, String out, String err) {
+    }
+
+    private Run nettune(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + home, "-Djava.awt.headless=true",
+                "dev.nettune.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("HOME", home.toString());
+        pb.environment().remove("XDG_CONFIG_HOME");
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                Path.of("/dev/null").toFile()));
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("nettune " + String.join(" ", args) + " did not end");
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void tunePlanPrintsThePlanWithItsFilesAndCommands() throws Exception {
+        Run r = nettune("tune", "plan", "sandbox", "--profile", "ECS high throughput");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("net.ipv4.tcp_fin_timeout").contains("/etc/sysctl.d/99-network-tuning.conf")
+                .contains("sysctl -w");
+    }
+
+    @Test
+    void tuneApplyDryRunPrintsThePlanAndChangesNothing() throws Exception {
+        Run r = nettune("tune", "apply", "sandbox", "--profile", "ECS high throughput", "--dry-run");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("net.ipv4.tcp_fin_timeout").doesNotContain("APPLIED");
+    }
+
+    @Test
+    void rssApplyWithMoreQueuesThanRingsSaysWhyItExitsTwo() throws Exception {
+        Run r = nettune("rss", "apply", "sandbox", "--nic", "eth1", "--equal", "8");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot be applied").containsIgnoringCase("ring");
+    }
+
+    @Test
+    void rssApplyDryRunPrintsThePlan() throws Exception {
+        Run r = nettune("rss", "apply", "sandbox", "--nic", "eth1", "--equal", "2", "--dry-run");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ethtool -X eth1 equal 2");
+    }
+
+    @Test
+    void tuneTakesTheSameHostOptionsAsHostState() throws Exception {
+        Path kh = Files.writeString(home.resolve("kh"), "");
+        Run r = nettune("tune", "plan", "sandbox", "--profile", "ECS high throughput", "--known-hosts", kh.toString(),
+                "--accept-new-host-key", "--identity", kh.toString());
+
+        assertThat(r.err()).doesNotContain("Unknown option");
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    @Test
+    void finishingAPlanThatIsNotInTheJournalNamesItAndHowToListPlans() throws Exception {
+        Run r = nettune("tune", "finish", "sandbox", "--plan", "nosuch");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no plan 'nosuch'").contains("nettune journal").doesNotContain("No value present");
+    }
+}
