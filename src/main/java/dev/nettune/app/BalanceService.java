@@ -24,7 +24,16 @@ import dev.nettune.rss.balance.SsFlows;
 import dev.nettune.rss.balance.WeightUnit;
 import dev.nettune.rss.dpdk.DpdkRssConfig;
 import dev.nettune.rss.dpdk.TestpmdCommands;
+import dev.nettune.tuning.ApplyListener;
+import dev.nettune.tuning.ApplyOptions;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.PlanPreview;
+import dev.nettune.tuning.Planner;
+import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileEntry;
+import dev.nettune.tuning.TuningEngine;
 import dev.nettune.tuning.RssKeyChange;
 import dev.nettune.tuning.RssTableChange;
 import java.time.Duration;
@@ -149,6 +158,24 @@ public final class BalanceService {
         p.key().ifPresent(k -> out.add(new RssKeyChange(nic, k.toColonHex())));
         p.weights().ifPresent(w -> out.add(new RssTableChange(nic, w.toString())));
         return out;
+    }
+
+    /**
+     * Applies a proposal to {@code host}'s NIC through the tuning engine, as {@code rss apply} does:
+     * planned (only what differs), journaled, read back, commit-confirmed, undoable.
+     */
+    public static ApplyResult apply(TuningEngine engine, Host host, String nic, BalanceProposal p, ApplyOptions options,
+                                    ApplyListener listener, Cancellation cancel) throws HostException, InterruptedException {
+        Plan plan = plan(host, nic, p);
+        if (!plan.applicable()) {
+            throw new RssInputException("The plan cannot be applied on " + host.name() + ":\n" + PlanPreview.text(plan));
+        }
+        return engine.apply(host, plan, options, listener, cancel);
+    }
+
+    /** The tuning plan that sets a proposal (previewable before anything changes). */
+    public static Plan plan(Host host, String nic, BalanceProposal p) throws HostException, InterruptedException {
+        return new Planner().plan(host, new Profile("Balance " + nic, "nettune rss balance " + p.mode().label(), entries(nic, p)));
     }
 
     /** testpmd lines that set a proposal's key and table on DPDK port {@code port}. */

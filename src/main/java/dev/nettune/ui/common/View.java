@@ -26,6 +26,7 @@ public enum View {
     MONITOR_VERIFY("monitor/VerifyPanel.fxml"),
     MONITOR_DPDK("monitor/DpdkPanel.fxml"),
     MONITOR_RECORDINGS("monitor/RecordingsPanel.fxml"),
+    BALANCE("balance/BalanceView.fxml"),
     TUNING("tuning/TuningView.fxml"),
     PROFILES("profiles/ProfileEditorView.fxml"),
     JOURNAL("journal/JournalView.fxml"),

@@ -1,5 +1,6 @@
 package dev.nettune.ui.shell;
 
+import dev.nettune.ui.balance.BalanceView;
 import dev.nettune.ui.calculator.CalculatorView;
 import dev.nettune.ui.cloud.CloudScreen;
 import dev.nettune.ui.hosts.HostsView;
@@ -26,6 +27,7 @@ public final class Screens {
                 new ScreenFactory(ScreenId.CALCULATOR, "Calculator", "\u229E", ctx -> CalculatorView.load(ctx)),
                 new ScreenFactory(ScreenId.HOSTS, "Hosts", "\u2630", ctx -> HostsView.load(ctx)),
                 new ScreenFactory(ScreenId.MONITOR, "Monitor", "\u223F", ctx -> MonitorView.load(ctx)),
+                new ScreenFactory(ScreenId.BALANCE, "Balance", "\u2696", ctx -> BalanceView.load(ctx)),
                 new ScreenFactory(ScreenId.CLOUD, "Cloud", "\u2601", ctx -> CloudScreen.load(ctx)),
                 new ScreenFactory(ScreenId.TUNING, "Tuning", "\u2699", ctx -> TuningView.load(ctx)),
                 new ScreenFactory(ScreenId.PROFILES, "Profiles", "\u270E", ctx -> ProfileEditorView.load(ctx)),
