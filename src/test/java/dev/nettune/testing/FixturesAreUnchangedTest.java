@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
+/** The fixtures under src/test/resources are the shared captures, byte for byte (the top README excepted). */
 class FixturesAreUnchangedTest {
 
     @Test
@@ -18,7 +19,8 @@ class FixturesAreUnchangedTest {
         assumeTrue(Files.isDirectory(shared), "../shared/fixtures is not beside this clone; nothing to compare");
         List<Path> originals;
         try (Stream<Path> s = Files.walk(shared)) {
-            originals = s.filter(Files::isRegularFile).toList();
+            // The copy's top README corrects the shared one's "every file was captured" (see linux/index.tsv).
+            originals = s.filter(Files::isRegularFile).filter(f -> !f.equals(shared.resolve("README.md"))).toList();
         }
         assertThat(originals).isNotEmpty();
         for (Path original : originals) {
