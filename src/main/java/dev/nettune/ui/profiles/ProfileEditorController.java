@@ -10,7 +10,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -59,7 +58,7 @@ public final class ProfileEditorController {
     @FXML private TextField rssTableField;
     @FXML private Label rssTableError;
     @FXML private CheckBox persistBootBox;
-    @FXML private ListView<String> summaryList;
+    @FXML private TextArea summaryArea;
 
     public ProfileEditorController(ProfileEditorViewModel model) {
         this.model = model;
@@ -116,7 +115,9 @@ public final class ProfileEditorController {
         rssKeyArea.textProperty().bindBidirectional(model.rssKey);
         rssTableField.textProperty().bindBidirectional(model.rssTable);
         persistBootBox.selectedProperty().bindBidirectional(model.persistBoot);
-        summaryList.setItems(model.summary);
+        // A read-only text, wrapped: entries name files and masks that no fixed-height list row holds whole.
+        model.summary.addListener((javafx.collections.ListChangeListener<String>) c -> showSummary());
+        showSummary();
 
         error(nameError, model.nameError);
         error(nicError, model.nicError);
@@ -129,6 +130,11 @@ public final class ProfileEditorController {
         error(rssTableError, model.rssTableError);
         xpsMasks.visibleProperty().bind(model.xpsMasks.isNotEmpty());
         xpsMasks.managedProperty().bind(xpsMasks.visibleProperty());
+    }
+
+    private void showSummary() {
+        summaryArea.setText(model.summary.isEmpty() ? "Fix the fields marked in red: the profile appears here."
+                : String.join("\n", model.summary.stream().map(l -> "\u2022 " + l).toList()));
     }
 
     /** An error label takes room only while it has something to say. */

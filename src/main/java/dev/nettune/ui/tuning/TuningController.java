@@ -119,6 +119,12 @@ public final class TuningController {
         readBackColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().readBack()));
         notesList.setItems(model.notes);
         repaintTabsOnceShown();
+        // Each visit re-reads the profiles: one just saved on the Profiles screen is offered here.
+        root.sceneProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                model.refreshProfiles();
+            }
+        });
         previewArea.textProperty().bind(model.preview);
 
         rssNicField.textProperty().bindBidirectional(model.rssNic);

@@ -25,6 +25,7 @@ public final class TuningView implements ScreenView {
         TuningViewModel model = new TuningViewModel(
                 name -> context.hostResolver().resolve(name, HostOptions.defaults()),
                 context.tuningEngine(), hosts, context.profiles().all(), TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
+        model.profileSource(() -> context.profiles().all());
         // An RSS change proposed elsewhere (the Monitor's verification fix) fills the RSS editor, ready to plan.
         context.rssProposals().latest().ifPresent(p -> propose(model, p));
         context.rssProposals().subscribe(p -> Platform.runLater(() -> propose(model, p)));

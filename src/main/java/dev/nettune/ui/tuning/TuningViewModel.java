@@ -104,6 +104,7 @@ public final class TuningViewModel {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    private volatile java.util.function.Supplier<List<Profile>> profileSource;
     private volatile Plan plan;
     private volatile Cancellation cancellation;
     private String undoableHost = "";
@@ -138,6 +139,35 @@ public final class TuningViewModel {
         rssTable.addListener((o, a, b) -> updateRssPreview());
         rssRings.addListener((o, a, b) -> updateRssPreview());
         updateRssPreview();
+    }
+
+    /** Where {@link #refreshProfiles()} reads the profiles (the library, which the Profiles screen writes). */
+    public void profileSource(java.util.function.Supplier<List<Profile>> source) {
+        this.profileSource = source;
+    }
+
+    /** Re-reads the profiles off the FX thread (one saved on the Profiles screen appears); the choice is kept by name. */
+    public void refreshProfiles() {
+        java.util.function.Supplier<List<Profile>> source = profileSource;
+        if (source == null) {
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                List<Profile> all = source.get();
+                ui.accept(() -> {
+                    String chosen = profile.get() == null ? null : profile.get().name();
+                    if (all.equals(List.copyOf(profiles))) {
+                        return;
+                    }
+                    profiles.setAll(all);
+                    profile.set(all.stream().filter(p -> p.name().equals(chosen)).findFirst()
+                            .orElse(all.isEmpty() ? null : all.get(0)));
+                });
+            } catch (RuntimeException e) {
+                ui.accept(() -> status.set("Cannot read the profiles: " + e.getMessage()));
+            }
+        });
     }
 
     public Optional<Plan> plan() {

@@ -72,7 +72,17 @@ class LayoutTest {
      * Cases known to fail on main, by "screen theme size" (for example "cloud dark 1280x800") or by
      * "screen" for every case of a screen, with the reason and whom it waits for. Empty means none.
      */
-    static final Map<String, String> KNOWN_FAILURES = Map.of();
+    static final Map<String, String> KNOWN_FAILURES = Map.of(
+            "calculator", "owned by uikit (issue 10 item 6): at 1280x800 the distribution placeholder, the scenario"
+                    + " and key-solver choices end in '...'; at 1024x700 Export PNG lies outside the window",
+            "hosts", "owned by the Hosts screen's area: the host list's two-line cells ('sandbox - built-in / simulated"
+                    + " ECS, Alibaba Cloud ...') are cut at the list's width",
+            "monitor", "owned by uikit (issue 10 item 6): the scenario choice and the comparison table's headers"
+                    + " (Queue, Before pkt/s, Share before/after) end in '...'; at 1024x700 Copy and 'Generate from the"
+                    + " live NIC' are cut",
+            "cloud", "owned by cloudgui: the account choice, the ENI wizard's instance/security-group choices, labels"
+                    + " ('Expected device index', 'Priority (1 highest - 100)') and the add-rule check box are cut at"
+                    + " the wizard's width");
 
     private static final int MAX_WIZARD_PAGES = 12;
 
@@ -184,6 +194,19 @@ class LayoutTest {
     /** Opens a wizard with its button, checks each page while Next is enabled, then cancels it. */
     private void walkWizard(String opener, boolean actionsOnly, Map<String, List<String>> found) {
         var button = robot.lookup(opener).tryQuery();
+        if (button.isPresent() && button.get().isDisabled()) {
+            // Some wizards act on a selected row (the Cloud screen's timeouts and RSS wizards need an ENI): pick
+            // the first row of each table that has none selected, as a user would.
+            robot.interact(() -> descendants(window.root()).stream().filter(n -> n instanceof javafx.scene.control.TableView<?>
+                    t && t.isVisible() && !t.getItems().isEmpty() && t.getSelectionModel().isEmpty())
+                    .forEach(n -> ((javafx.scene.control.TableView<?>) n).getSelectionModel().selectFirst()));
+        }
+        try {
+            // The screen enables its wizard buttons once its background read (the cloud account) is done.
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> button.isPresent() && !button.get().isDisabled());
+        } catch (TimeoutException e) {
+            // reported below
+        }
         if (button.isEmpty() || button.get().isDisabled()) {
             found.put("wizard " + opener, List.of("cannot open: no enabled button " + opener + " on the screen"
                     + " (update LayoutTest.WIZARDS)"));
@@ -216,13 +239,23 @@ class LayoutTest {
             javafx.application.Platform.runLater(() -> ((ButtonBase) next.get()).fire());
             WaitForAsyncUtils.waitForFxEvents();
         }
-        robot.interact(() -> {
-            if (dialog.get() instanceof Stage s) {
-                s.close();
+        // Cancel as a user would, so the wizard's showAndWait returns and the screen is usable again.
+        Parent last = dialog.get().getScene().getRoot();
+        var cancel = descendants(last).stream().filter(x -> x instanceof ButtonBase b && "Cancel".equals(b.getText())
+                && b.isVisible() && !b.isDisabled()).findFirst();
+        javafx.application.Platform.runLater(() -> {
+            if (cancel.isPresent()) {
+                ((ButtonBase) cancel.get()).fire();
             } else {
                 dialog.get().hide();
             }
         });
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog.get().isShowing());
+        } catch (TimeoutException e) {
+            found.put("wizard " + opener + " closing", List.of("Cancel did not close the wizard within 10 s"));
+            robot.interact(() -> dialog.get().hide());
+        }
     }
 
     /** Waits until the texts under {@code root} stop changing (background reads finished), at most 5 s. */
@@ -299,7 +332,7 @@ class LayoutTest {
         if (l instanceof Cell<?> && l.getTooltip() != null && text.equals(l.getTooltip().getText())) {
             return null;
         }
-        return describe(l) + " shows \"" + shown.getText() + "\"";
+        return describe(l) + " shows \"" + shown.getText().replace("\n", " / ") + "\"";
     }
 
     private static String describe(Labeled l) {
@@ -309,7 +342,9 @@ class LayoutTest {
                 path.add(0, "#" + p.getId());
             }
         }
-        return l.getClass().getSimpleName() + (l.getId() == null ? "" : " #" + l.getId()) + " \"" + l.getText()
+        String type = l.getClass().getSimpleName().isEmpty() ? l.getClass().getSuperclass().getSimpleName()
+                : l.getClass().getSimpleName();
+        return type + (l.getId() == null ? "" : " #" + l.getId()) + " \"" + l.getText().replace("\n", " / ")
                 + "\" (" + (int) l.getWidth() + " px wide" + (path.isEmpty() ? "" : ", in " + String.join(" > ", path))
                 + ")";
     }

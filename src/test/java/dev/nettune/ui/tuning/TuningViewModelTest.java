@@ -82,4 +82,18 @@ class TuningViewModelTest {
 
         assertThat(model.needsConfirmation()).isTrue();
     }
+
+    @Test
+    void aProfileSavedInTheLibraryIsOfferedAfterARefreshAndTheChoiceIsKept() {
+        model.profile.set(model.profiles.get(1));
+        String chosen = model.profile.get().name();
+        context.profiles().save(new dev.nettune.tuning.Profile("Mine", "", List.of(
+                new dev.nettune.tuning.SysctlChange("net.ipv4.tcp_fin_timeout", "20"))));
+        model.profileSource(() -> context.profiles().all());
+
+        model.refreshProfiles();
+
+        assertThat(model.profiles).extracting(dev.nettune.tuning.Profile::name).contains("Mine");
+        assertThat(model.profile.get().name()).isEqualTo(chosen);
+    }
 }
