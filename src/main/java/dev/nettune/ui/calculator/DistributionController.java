@@ -81,7 +81,11 @@ public final class DistributionController {
                 Columns.<Distribution.QueueLoad>text("Expected", 92, q -> String.format("%.1f%%", q.expectedShare() * 100))));
         distributionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         distributionTable.setItems(model.queues());
-        distributionTable.setPlaceholder(new Label("Press Measure to spread the flows over the queues."));
+        Label placeholder = new Label("Press Measure to spread the flows over the queues.");
+        // Wrapped: the table is narrower than the sentence at 1280 px.
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new javafx.geometry.Insets(8));
+        distributionTable.setPlaceholder(placeholder);
 
         chart = new QueueShareChart();
         chartHolder.getChildren().setAll(chart.node());
