@@ -45,6 +45,8 @@ public final class TestSshServer implements AutoCloseable {
     volatile String password;
     /** Directories put first on PATH of every command (fake sudo and the like). */
     public final List<Path> pathPrefix = new CopyOnWriteArrayList<>();
+    /** How an exec request becomes a process: {@code /bin/sh -c REQUEST}, or a test's wrapper (a scratch root). */
+    public volatile java.util.function.Function<String, List<String>> argv = c -> List.of("/bin/sh", "-c", c);
 
     private TestSshServer(KeyPair hostKey, boolean forwarding) {
         this.hostKey = hostKey;
@@ -57,7 +59,7 @@ public final class TestSshServer implements AutoCloseable {
         server.setPasswordAuthenticator((user, pw, session) -> password != null && password.equals(pw));
         server.setCommandFactory((channel, command) -> {
             execRequests.add(command);
-            return new ShCommand(command, pathPrefix);
+            return new ShCommand(argv.apply(command), pathPrefix);
         });
         List<org.apache.sshd.common.channel.RequestHandler<org.apache.sshd.common.session.ConnectionService>> handlers =
                 new ArrayList<>();
@@ -150,7 +152,7 @@ public final class TestSshServer implements AutoCloseable {
 
     /** Runs an exec request as {@code /bin/sh -c REQUEST} with real processes of this machine. */
     static final class ShCommand implements Command {
-        private final String command;
+        private final List<String> command;
         private final List<Path> pathPrefix;
         private InputStream in;
         private OutputStream out;
@@ -158,7 +160,7 @@ public final class TestSshServer implements AutoCloseable {
         private ExitCallback exit;
         private volatile Process process;
 
-        ShCommand(String command, List<Path> pathPrefix) {
+        ShCommand(List<String> command, List<Path> pathPrefix) {
             this.command = command;
             this.pathPrefix = new ArrayList<>(pathPrefix);
         }
@@ -185,7 +187,7 @@ public final class TestSshServer implements AutoCloseable {
 
         @Override
         public void start(ChannelSession channel, Environment env) throws IOException {
-            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
+            ProcessBuilder pb = new ProcessBuilder(command);
             Map<String, String> e = pb.environment();
             StringBuilder path = new StringBuilder();
             for (Path p : pathPrefix) {
