@@ -60,7 +60,7 @@ public final class CloudAccounts {
 
         public String display() {
             return switch (kind) {
-                case SANDBOX -> "Sandbox (built-in simulated region)";
+                case SANDBOX -> "Sandbox (simulated region)";
                 case PROFILE -> "Profile " + name + " (" + detail + ")";
                 case ENVIRONMENT -> "Environment (" + detail + ")";
                 case ECS_RAM_ROLE -> "ECS RAM role " + name;

@@ -34,7 +34,7 @@ class CloudAccountsTest {
                  {"name":"ecs","mode":"EcsRamRole","ram_role_name":"nettune-role"}]}""");
         List<CloudAccounts.Account> list = accounts(Map.of()).accounts();
         assertThat(list).extracting(CloudAccounts.Account::key).containsExactly("sandbox", "profile:ak", "profile:sts", "profile:role", "profile:ecs");
-        assertThat(list).extracting(CloudAccounts.Account::display).containsExactly("Sandbox (built-in simulated region)",
+        assertThat(list).extracting(CloudAccounts.Account::display).containsExactly("Sandbox (simulated region)",
                 "Profile ak (AK)", "Profile sts (StsToken)", "Profile role (RamRoleArn)", "Profile ecs (EcsRamRole)");
     }
 
@@ -42,7 +42,7 @@ class CloudAccountsTest {
     void environmentCredentialsAndTheEcsRamRoleAreOfferedWhenSet() {
         List<CloudAccounts.Account> list = accounts(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tEnvEnvEnv1234", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "x",
                 "ALIBABA_CLOUD_ECS_METADATA", "web-role")).accounts();
-        assertThat(list).extracting(CloudAccounts.Account::display).containsExactly("Sandbox (built-in simulated region)",
+        assertThat(list).extracting(CloudAccounts.Account::display).containsExactly("Sandbox (simulated region)",
                 "Environment (AccessKey ****1234)", "ECS RAM role web-role");
     }
 

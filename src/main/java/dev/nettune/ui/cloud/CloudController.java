@@ -110,6 +110,13 @@ public final class CloudController {
         groups.setItems(model.securityGroups());
         eips.setItems(model.eips());
         model.selectedEni().bind(enis.getSelectionModel().selectedItemProperty());
+        // Timeouts and RSS act on the selected ENI: offer the first secondary ENI (else the first) once the region is read.
+        enis.getItems().addListener((javafx.collections.ListChangeListener<NetworkInterface>) c -> {
+            if (enis.getSelectionModel().isEmpty() && !enis.getItems().isEmpty()) {
+                enis.getSelectionModel().select(enis.getItems().stream().filter(n -> "Secondary".equalsIgnoreCase(n.type())).findFirst()
+                        .orElse(enis.getItems().get(0)));
+            }
+        });
         model.selectedInstance().bind(instances.getSelectionModel().selectedItemProperty());
         model.start();
     }

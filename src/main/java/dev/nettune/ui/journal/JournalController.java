@@ -38,10 +38,11 @@ public final class JournalController {
         unfinishedList.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.unfinished));
         unfinishedList.managedProperty().bind(unfinishedList.visibleProperty());
         planTable.setItems(model.plans);
-        column(planTable, "Plan", 190, JournalViewModel.PlanRow::id);
+        // Plan ids, times and cloud plan titles are copied and compared: never cut them.
+        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Plan", 190, JournalViewModel.PlanRow::id));
         column(planTable, "Host", 90, JournalViewModel.PlanRow::host);
-        column(planTable, "Started", 140, JournalViewModel.PlanRow::started);
-        column(planTable, "Profile", 170, JournalViewModel.PlanRow::profile);
+        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Started", 140, JournalViewModel.PlanRow::started));
+        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Profile", 170, JournalViewModel.PlanRow::profile));
         column(planTable, "Kind", 150, JournalViewModel.PlanRow::kind);
         column(planTable, "Status", 130, JournalViewModel.PlanRow::status);
         column(planTable, "Detail", 420, JournalViewModel.PlanRow::detail);
@@ -86,11 +87,12 @@ public final class JournalController {
         model.refresh();
     }
 
-    private static <T> void column(TableView<T> table, String title, double width, Function<T, String> value) {
+    private static <T> TableColumn<T, String> column(TableView<T> table, String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         table.getColumns().add(c);
+        return c;
     }
 
     @FXML

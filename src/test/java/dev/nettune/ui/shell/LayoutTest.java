@@ -193,6 +193,12 @@ class LayoutTest {
 
     /** Opens a wizard with its button, checks each page while Next is enabled, then cancels it. */
     private void walkWizard(String opener, boolean actionsOnly, Map<String, List<String>> found) {
+        // A screen may still be reading (the Cloud screen connects first): give its opener time to be enabled.
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(opener).tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        } catch (TimeoutException e) {
+            // reported below as not openable
+        }
         var button = robot.lookup(opener).tryQuery();
         if (button.isPresent() && button.get().isDisabled()) {
             // Some wizards act on a selected row (the Cloud screen's timeouts and RSS wizards need an ENI): pick
