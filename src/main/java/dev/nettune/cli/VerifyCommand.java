@@ -1,23 +1,30 @@
 package dev.nettune.cli;
 
-import dev.nettune.ArchitectureException;
 import dev.nettune.app.AppContext;
+import dev.nettune.app.HostOptions;
+import dev.nettune.app.VerificationService;
 import dev.nettune.host.Host;
-import dev.nettune.monitor.HostCounterReader;
-import dev.nettune.monitor.Hping3Sender;
-import dev.nettune.monitor.NicIdentity;
-import dev.nettune.monitor.RssVerifier;
+import dev.nettune.host.HostException;
+import dev.nettune.monitor.BurstObservation;
+import dev.nettune.monitor.DesignedFlow;
+import dev.nettune.monitor.DesignedResult;
+import dev.nettune.monitor.DesignedTraffic;
+import dev.nettune.monitor.Explanation;
+import dev.nettune.monitor.FlowDesign;
 import dev.nettune.monitor.Scenario;
 import dev.nettune.monitor.ShareCheck;
 import dev.nettune.monitor.TestTraffic;
 import dev.nettune.monitor.TrafficSender;
+import dev.nettune.monitor.Verdict;
 import dev.nettune.monitor.VerificationResult;
 import dev.nettune.rss.IpAddress;
-import dev.nettune.sandbox.SandboxInstance;
-import dev.nettune.sandbox.SandboxSender;
-import dev.nettune.sandbox.SandboxTraffic;
+import dev.nettune.rss.PortSide;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,19 +33,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nettune verify HOST --nic NIC --sender HOST2 --scenario 1|2}: sends the seed's test
- * traffic from the sender and judges, from the receiver's counters, whether the NIC did what its
- * live key and table say. Exit code 0 pass, 1 fail, 3 inconclusive.
+ * {@code nettune verify HOST --nic NIC --sender HOST2 [--scenario 1|2] [--json]}: by default a designed
+ * verification (flows chosen per queue from the live key and table, one burst per queue, PASS only
+ * when every burst lands as predicted, the false-pass probability printed, the cause named when it
+ * fails); {@code --scenario} runs one of the seed's scenarios, labelled for what it shows. Exit code 0
+ * as predicted, 1 not, 3 inconclusive, 4 could not run.
  */
 @CommandLine.Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify RSS with traffic (the seed's hping3 scenarios): 1 = many flows spread as the table says,",
-            "2 = one fixed flow lands in the queue the calculator predicts from the live key and table.",
-            "Exit code: 0 pass, 1 fail, 3 inconclusive."})
-@ArchitectureException("The sandbox-or-hping3 sender choice names SandboxSender and SandboxTraffic; the verify helper's"
-        + " VerificationService takes it over, and then this exception goes.")
+        description = {"Verify RSS with traffic. By default: designed flows, k per queue the table uses (reverse search),",
+            "sent as one burst per queue; PASS only when every burst lands on its predicted queue, with the probability",
+            "that a NIC steering any other way would have passed; when it fails, the cause that fits.",
+            "--scenario 1 (spread; does not check the key) or 2 (one flow) runs the seed's scenarios instead.",
+            "Exit code: 0 as predicted, 1 not as predicted, 3 inconclusive, 4 could not run (sender/host error, timeout)."})
 final class VerifyCommand implements Callable<Integer> {
     static final int EXIT_FAIL = 1;
     static final int EXIT_INCONCLUSIVE = 3;
+    static final int EXIT_NOT_RUN = 4;
 
     private final AppContext context;
 
@@ -54,14 +64,18 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--sender", required = true, paramLabel = "HOST2", description = "The host that sends with hping3 (sandbox for the sandbox pair).")
     String sender;
 
-    @Option(names = "--scenario", required = true, paramLabel = "1|2", description = "1: spread over the queues; 2: one fixed flow.")
-    int scenario;
+    @Option(names = "--scenario", paramLabel = "1|2", description = "Run the seed's scenario instead of the designed flows: "
+            + "1 spread over the queues (checks spread, not the key), 2 one fixed flow.")
+    Integer scenario;
 
-    @Option(names = "--count", defaultValue = "10000", description = "Packets to send (default ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "10000", description = "Scenarios: packets to send (default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--interval-us", defaultValue = "100", description = "Microseconds between packets, hping3 -i u (default ${DEFAULT-VALUE}).")
-    int intervalMicros;
+    @Option(names = "--packets", defaultValue = "50", description = "Designed: packets per flow (default ${DEFAULT-VALUE}).")
+    int packets;
+
+    @Option(names = "--interval-us", description = "Microseconds between packets, hping3 -i u (default 1000 designed, 100 scenarios).")
+    Integer intervalMicros;
 
     @Option(names = "--src", description = "Source address (the sender's). Default: the seed's 10.0.0.252.")
     String src;
@@ -69,14 +83,26 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--dst", description = "Destination address (the receiver NIC's). Default: the seed's 10.0.0.5.")
     String dst;
 
-    @Option(names = "--sport", description = "Source port: the base port in scenario 1 (default 10000), the fixed port in 2 (default 12345).")
+    @Option(names = "--sport", description = "Scenarios: source port (base port in 1, default 10000; fixed in 2, default 12345).")
     Integer sport;
 
-    @Option(names = "--dport", description = "Destination port (default 0 in scenario 1, 80 in 2).")
+    @Option(names = "--sports", paramLabel = "FROM-TO", defaultValue = "10000-60000",
+            description = "Designed: the source ports to search (default ${DEFAULT-VALUE}).")
+    String sports;
+
+    @Option(names = "--dports", paramLabel = "FROM-TO", description = "Designed: the receiver listens on this range; "
+            + "search destination ports instead of source ports (the source port is then --sport, default 10000).")
+    String dports;
+
+    @Option(names = "--dport", description = "Destination port (default 80; 0 in scenario 1).")
     Integer dport;
 
     @Option(names = "--iface", description = "The sender's interface for scenario 1 (hping3 -I), e.g. eth0.")
     String iface;
+
+    @Option(names = "--json", description = "Print JSON: verdict, falsePassProbability, bursts (flows, predicted queue, "
+            + "observed deltas), cause.")
+    boolean json;
 
     @Mixin
     HostConnectionOptions connection;
@@ -87,31 +113,167 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = Scenario.ofNumber(scenario);
-        TestTraffic t = new TestTraffic(s, IpAddress.parse(src == null ? SandboxTraffic.SENDER : src),
-                IpAddress.parse(dst == null ? SandboxTraffic.ACCEPTER : dst), count, intervalMicros,
-                sport != null ? sport : s == Scenario.SPREAD ? 10000 : 12345, dport != null ? dport : s == Scenario.SPREAD ? 0 : 80,
-                Optional.ofNullable(iface));
         PrintWriter out = spec.commandLine().getOut();
-        Host receiver = context.hostResolver().resolve(host, connection.toHostOptions());
+        VerificationService service = new VerificationService(context);
+        HostOptions options = connection.toHostOptions();
         TrafficSender ts;
-        if (sender.equals(SandboxInstance.NAME)) {
-            if (!host.equals(SandboxInstance.NAME)) {
-                throw new CliInputException("The sandbox sender reaches only the sandbox: use --sender with a real host that has hping3.");
-            }
-            ts = new SandboxSender(context.sandboxTraffic(), nic);
-        } else {
-            ts = new Hping3Sender(context.hostResolver().resolve(sender, connection.toHostOptions()));
+        try {
+            ts = service.sender(sender, host, nic, options);
+        } catch (IllegalArgumentException e) {
+            throw new CliInputException(e.getMessage());
         }
-        out.println("Scenario " + s.number() + ": " + s.description());
-        out.println("Runs on " + ts.describe() + ":");
-        ts.commands(t).forEach(c -> out.println("  " + c.display()));
-        out.flush();
-        RssVerifier verifier = new RssVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)));
-        VerificationResult r = verifier.run(t, ts, p -> {
-            out.println("- " + p);
+        try (Host receiver = service.receiver(host, options)) {
+            return scenario == null ? designed(out, service, receiver, ts) : scenario(out, service, receiver, ts);
+        } catch (HostException e) {
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("verdict", "NOT_RUN");
+                m.put("explanation", "Could not run: " + e.getMessage());
+                out.println(CliJson.write(m));
+            } else {
+                out.println("COULD NOT RUN: " + e.getMessage());
+            }
             out.flush();
+            return EXIT_NOT_RUN;
+        }
+    }
+
+    private int designed(PrintWriter out, VerificationService service, Host receiver, TrafficSender ts) throws Exception {
+        DesignedTraffic traffic;
+        try {
+            IpAddress s = IpAddress.parse(src == null ? TestTraffic.SEED_SENDER : src);
+            IpAddress d = IpAddress.parse(dst == null ? TestTraffic.SEED_RECEIVER : dst);
+            int interval = intervalMicros == null ? DesignedTraffic.DEFAULT_INTERVAL_MICROS : intervalMicros;
+            if (dports != null) {
+                PortRange r = PortRange.parse(dports);
+                traffic = new DesignedTraffic(s, d, PortSide.DESTINATION, r.from(), r.to(), sport == null ? 10000 : sport,
+                        packets, interval);
+            } else {
+                PortRange r = PortRange.parse(sports);
+                traffic = new DesignedTraffic(s, d, PortSide.SOURCE, r.from(), r.to(), dport == null ? 80 : dport, packets, interval);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CliInputException(e.getMessage());
+        }
+        if (!json) {
+            out.println("Designed verification of " + nic + " on " + host + ", sent by " + ts.describe());
+            out.flush();
+        }
+        DesignedResult r = service.designed(receiver, nic, ts, traffic, p -> {
+            if (!json) {
+                out.println("- " + p);
+                out.flush();
+            }
         });
+        if (json) {
+            out.println(CliJson.write(designedJson(r)));
+        } else {
+            printDesigned(out, r);
+        }
+        out.flush();
+        return exit(r.verdict());
+    }
+
+    private void printDesigned(PrintWriter out, DesignedResult r) {
+        out.println();
+        if (!r.commands().isEmpty()) {
+            out.println("Commands run on the sender:");
+            r.commands().forEach(c -> out.println("  " + c));
+        }
+        if (!r.bursts().isEmpty()) {
+            out.printf(Locale.ROOT, "%-6s %-6s %-48s %s%n", "burst", "queue", "flows (payload bytes)", "seen per queue above background");
+            int i = 1;
+            for (BurstObservation o : r.bursts()) {
+                List<String> flows = new ArrayList<>();
+                for (DesignedFlow f : o.burst().flows()) {
+                    flows.add(f.flow().sourcePort() + ">" + f.flow().destinationPort() + " (" + f.payloadBytes() + ")");
+                }
+                out.printf(Locale.ROOT, "%-6d %-6d %-48s %s%s%n", i++, o.burst().queue(), String.join(" ", flows),
+                        java.util.Arrays.toString(o.excess()), o.attempts() > 1 ? " (sent again, slower)" : "");
+            }
+            out.println("Counted from: " + r.counterSource());
+        }
+        String p = r.design().map(FlowDesign::falsePassText).orElse("1");
+        out.println(r.verdict() + " (false-pass probability " + p + "): " + r.explanation());
+        r.fix().ifPresent(f -> out.println("Fix: nettune rss apply " + host + " --nic " + nic + " --force   (or by hand: ethtool -X "
+                + nic + " " + f.ethtoolArguments() + ")"));
+        out.printf(Locale.ROOT, "Took %.1f s.%n", r.elapsed().toMillis() / 1000.0);
+    }
+
+    static Map<String, Object> designedJson(DesignedResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", r.verdict().name());
+        m.put("falsePassProbability", r.falsePassProbability());
+        m.put("explanation", r.explanation());
+        m.put("cause", r.verdict() == Verdict.FAIL ? r.cause().name() : null);
+        m.put("causeLabel", r.verdict() == Verdict.FAIL ? r.cause().label() : null);
+        m.put("advice", r.verdict() == Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED ? r.cause().advice() : null);
+        List<Map<String, Object>> bursts = new ArrayList<>();
+        for (BurstObservation o : r.bursts()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("predictedQueue", o.burst().queue());
+            List<Map<String, Object>> flows = new ArrayList<>();
+            for (DesignedFlow f : o.burst().flows()) {
+                Map<String, Object> fm = CliJson.flow(f.flow());
+                fm.put("payloadBytes", f.payloadBytes());
+                fm.put("packets", o.burst().packetsPerFlow());
+                flows.add(fm);
+            }
+            b.put("flows", flows);
+            b.put("observedDeltas", o.excess());
+            o.perFlow().ifPresent(per -> b.put("observedPerFlow", per));
+            b.put("attempts", o.attempts());
+            bursts.add(b);
+        }
+        m.put("bursts", bursts);
+        m.put("counterSource", r.counterSource());
+        m.put("commands", r.commands());
+        m.put("elapsedSeconds", r.elapsed().toMillis() / 1000.0);
+        return m;
+    }
+
+    private int scenario(PrintWriter out, VerificationService service, Host receiver, TrafficSender ts) throws Exception {
+        Scenario s;
+        TestTraffic t;
+        try {
+            s = Scenario.ofNumber(scenario);
+            t = new TestTraffic(s, IpAddress.parse(src == null ? TestTraffic.SEED_SENDER : src),
+                    IpAddress.parse(dst == null ? TestTraffic.SEED_RECEIVER : dst), count, intervalMicros == null ? 100 : intervalMicros,
+                    sport != null ? sport : s == Scenario.SPREAD ? 10000 : 12345, dport != null ? dport : s == Scenario.SPREAD ? 0 : 80,
+                    Optional.ofNullable(iface));
+        } catch (IllegalArgumentException e) {
+            throw new CliInputException(e.getMessage());
+        }
+        if (!json) {
+            out.println("Scenario " + s.number() + ": " + s.description());
+            out.println("  " + scenarioLabel(s));
+            out.println("Runs on " + ts.describe() + ":");
+            ts.commands(t).forEach(c -> out.println("  " + c.display()));
+            out.flush();
+        }
+        VerificationResult r = service.scenario(receiver, nic, ts, t, p -> {
+            if (!json) {
+                out.println("- " + p);
+                out.flush();
+            }
+        });
+        Verdict verdict = r.verdict();
+        String explanation = r.explanation();
+        double falsePass = scenarioFalsePass(s, r);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("verdict", verdict.name());
+            m.put("scenario", s.number());
+            m.put("shows", scenarioLabel(s));
+            m.put("falsePassProbability", falsePass);
+            m.put("explanation", explanation);
+            m.put("predictedQueue", r.predictedQueue().isPresent() ? r.predictedQueue().getAsInt() : null);
+            m.put("observedDeltas", r.excessPackets());
+            m.put("commands", r.commands());
+            out.println(CliJson.write(m));
+            out.flush();
+            return exit(verdict);
+        }
         out.println();
         r.predictedQueue().ifPresent(q -> out.println("Predicted queue: " + q));
         if (r.excessPackets().length > 0) {
@@ -122,19 +284,49 @@ final class VerifyCommand implements Callable<Integer> {
                         r.table().map(tb -> String.format(Locale.ROOT, "%.1f%%", tb.expectedShare(queue) * 100)).orElse(""));
             }
         }
-        r.shares().map(ShareCheck::test).ifPresent(c -> out.printf(Locale.ROOT, "chi-square %.2f, %d dof, p = %.3g%n",
+        r.shares().map(ShareCheck::test).ifPresent(c -> out.printf(Locale.ROOT,
+                "chi-square %.2f, %d dof, p = %.3g (the chance of shares this far off if the table held)%n",
                 c.statistic(), c.degreesOfFreedom(), c.pValue()));
-        out.println(r.verdict() + ": " + r.explanation());
+        out.println(verdict + ": " + explanation);
+        if (s == Scenario.FIXED_FLOW && verdict == Verdict.PASS) {
+            out.printf(Locale.ROOT, "Note: one flow lands on the predicted queue by chance with probability %.2g under any other "
+                    + "mapping; run without --scenario for a verification that cannot pass by chance.%n", falsePass);
+        }
+        if (s == Scenario.SPREAD && verdict == Verdict.PASS) {
+            out.println("Note: any hash that spreads evenly gives these shares; this does not check the key. Run without "
+                    + "--scenario to check the key.");
+        }
         r.fix().ifPresent(f -> {
             out.println("Fix: " + f.summary());
             out.println("  apply it with preview and rollback from the Tuning screen, or by hand: ethtool -X " + nic + " " + f.ethtoolArguments());
         });
         out.flush();
-        return switch (r.verdict()) {
+        return exit(verdict);
+    }
+
+    /** What a scenario can show, printed beside its verdict. */
+    static String scenarioLabel(Scenario s) {
+        return s == Scenario.SPREAD
+                ? "Checks that many flows spread over the queues in the table's proportions; it does NOT check the key "
+                        + "(any hash that spreads evenly passes)."
+                : "Checks one flow against the predicted queue; a NIC steering any other way agrees by chance with the "
+                        + "predicted queue's share of the table.";
+    }
+
+    /** Scenario 2: the predicted queue's share of the table (a wrong mapping's chance to agree); scenario 1: 1. */
+    static double scenarioFalsePass(Scenario s, VerificationResult r) {
+        if (s == Scenario.FIXED_FLOW && r.table().isPresent() && r.predictedQueue().isPresent()) {
+            return r.table().get().expectedShare(r.predictedQueue().getAsInt());
+        }
+        return 1.0;
+    }
+
+    static int exit(Verdict v) {
+        return switch (v) {
             case PASS -> 0;
             case FAIL -> EXIT_FAIL;
             case INCONCLUSIVE -> EXIT_INCONCLUSIVE;
-            case NOT_RUN -> 4;
+            case NOT_RUN -> EXIT_NOT_RUN;
         };
     }
 }

@@ -89,6 +89,13 @@ public record ShareCheck(List<QueueShare> queues, long packets, ChiSquare test, 
                     worstQueue, percent(lines.get(worstQueue).share()), percent(lines.get(worstQueue).expectedShare()),
                     chi.statistic(), chi.degreesOfFreedom(), chi.pValue()));
         }
+        if (chi.pValue() < ALPHA) {
+            // Close to the table's shares but significantly off: never PASS beside a p-value that says otherwise.
+            return new ShareCheck(lines, total, chi, worst, Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
+                    "Every queue is within %s of its expected share (worst: queue %d, %s off), but the difference is "
+                            + "significant (p = %.2g): the NIC may not use this table. Run the designed verification.",
+                    percent(TOLERANCE), worstQueue, percent(worst), chi.pValue()));
+        }
         return new ShareCheck(lines, total, chi, worst, Verdict.PASS, String.format(Locale.ROOT,
                 "As the table says: every queue within %s of its expected share (worst: queue %d, %s off; p = %.2g).",
                 percent(TOLERANCE), worstQueue, percent(worst), chi.pValue()));

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 public record TestTraffic(Scenario scenario, IpAddress source, IpAddress destination, int count, int intervalMicros,
         int sourcePort, int destinationPort, Optional<String> senderInterface) {
     public static final int MAX_COUNT = 1_000_000;
+    /** The seed's sender address (the default source of every test traffic). */
+    public static final String SEED_SENDER = "10.0.0.252";
+    /** The seed's receiver address (the ENI eth1 with custom RSS). */
+    public static final String SEED_RECEIVER = "10.0.0.5";
     private static final Pattern NIC = Pattern.compile("[A-Za-z0-9_.:-]{1,15}");
 
     public TestTraffic {

@@ -80,6 +80,8 @@ final class SandboxFilesystem {
                 return SandboxKernel.KERNEL + "\n";
             case BOOT_ID:
                 return kernel.bootId() + "\n";
+            case "/proc/uptime":
+                return String.format(java.util.Locale.ROOT, "%.2f %.2f%n", kernel.uptime(), kernel.uptime() * kernel.cpus);
             default:
                 break;
         }

@@ -36,7 +36,9 @@ final class SandboxKernel {
     /** Boot ids come from their own generator so that reboots never shift the NICs' keys and MACs. */
     private final Random bootIds;
     private final RssKey staleKey;
-    private final long bootNanos = System.nanoTime();
+    private long bootNanos = System.nanoTime();
+    /** Seconds the sandbox pretends it was up when created (1000); a reboot starts again from 0. */
+    private double uptimeOffset = 1000;
     private String bootId;
     private int nextIfindex = 2;
     private int nextVirtio = 1;
@@ -138,6 +140,9 @@ final class SandboxKernel {
         }
         tracefs.reset();
         bootId = newBootId();
+        // A reboot restarts /proc/uptime, so "pushed since this boot" can be judged from the journal's times.
+        bootNanos = System.nanoTime();
+        uptimeOffset = 0;
     }
 
     String bootId() {
@@ -151,7 +156,7 @@ final class SandboxKernel {
 
     /** Seconds since boot as /proc/uptime counts them (the sandbox pretends it has been up for 1000 s). */
     double uptime() {
-        return (System.nanoTime() - bootNanos) / 1e9 + 1000;
+        return (System.nanoTime() - bootNanos) / 1e9 + uptimeOffset;
     }
 
     // ---- modules ----

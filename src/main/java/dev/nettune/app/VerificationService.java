@@ -1,0 +1,74 @@
+package dev.nettune.app;
+
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.monitor.DesignedResult;
+import dev.nettune.monitor.DesignedTraffic;
+import dev.nettune.monitor.DesignedVerdict;
+import dev.nettune.monitor.DesignedVerifier;
+import dev.nettune.monitor.Hping3Sender;
+import dev.nettune.monitor.HostCounterReader;
+import dev.nettune.monitor.NicIdentity;
+import dev.nettune.monitor.RssVerifier;
+import dev.nettune.monitor.TestTraffic;
+import dev.nettune.monitor.TrafficSender;
+import dev.nettune.monitor.VerificationResult;
+import dev.nettune.sandbox.SandboxInstance;
+import dev.nettune.sandbox.SandboxSender;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one place a verification is set up, for the CLI and the GUI alike: which sender (the sandbox's
+ * for the sandbox pair, hping3 over SSH otherwise), the receiver's counters, and what the journal and
+ * the host's boot say about whether the shown RSS is in effect.
+ */
+public final class VerificationService {
+    private final AppContext context;
+
+    public VerificationService(AppContext context) {
+        this.context = context;
+    }
+
+    /** The sandbox sender for the sandbox pair; hping3 on any other sender host. */
+    public TrafficSender sender(String sender, String receiver, String nic, HostOptions options) throws HostException {
+        if (sender.equals(SandboxInstance.NAME)) {
+            if (!receiver.equals(SandboxInstance.NAME)) {
+                throw new IllegalArgumentException("The sandbox sender reaches only the sandbox instance: pick a real sender "
+                        + "host with hping3 for " + receiver + ".");
+            }
+            return new SandboxSender(context.sandboxTraffic(), nic);
+        }
+        return new Hping3Sender(context.hostResolver().resolve(sender, options));
+    }
+
+    /** The receiver host by name (sandbox, a saved host, an ssh alias, user@host[:port]). */
+    public Host receiver(String receiver, HostOptions options) throws HostException {
+        return context.hostResolver().resolve(receiver, options);
+    }
+
+    /** The designed verification (the default): flows per queue, one burst each, the cause when it fails. */
+    public DesignedResult designed(Host receiver, String nic, TrafficSender sender, DesignedTraffic traffic,
+            Consumer<String> progress) throws HostException, InterruptedException {
+        RssInEffect effect = new RssInEffect(context.tuningJournal());
+        Optional<String> why = effect.warning(receiver, nic);
+        why.ifPresent(w -> progress.accept("Note: " + w));
+        DesignedVerifier v = new DesignedVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)),
+                d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(2), Duration.ofMillis(1000), Optional.empty());
+        return v.run(traffic, sender, Optional.empty(), Optional.empty(), new DesignedVerdict.Context(why.map(this::reason)), progress);
+    }
+
+    /** One of the seed's scenarios (1: spread, 2: one fixed flow), labelled for what it shows. */
+    public VerificationResult scenario(Host receiver, String nic, TrafficSender sender, TestTraffic traffic,
+            Consumer<String> progress) throws HostException, InterruptedException {
+        RssVerifier v = new RssVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)));
+        return v.run(traffic, sender, progress);
+    }
+
+    /** The warning's first sentence, lower-cased to read inside the verdict. */
+    private String reason(String warning) {
+        String first = warning.substring(0, warning.indexOf(':') > 0 ? warning.indexOf(':') : warning.length());
+        return Character.toLowerCase(first.charAt(0)) + first.substring(1);
+    }
+}
