@@ -29,8 +29,18 @@ final class RigTuning {
         this.engine = new TuningEngine(new SqliteJournal(Database.open(dir.resolve("nettune.db"))));
     }
 
+    /** The journal the engine writes (what NetTune pushed, and when). */
+    dev.nettune.tuning.Journal journal() {
+        return engine.journal();
+    }
+
     Plan plan(ProfileEntry... entries) throws Exception {
         return new Planner().plan(rig.host(), new Profile("rig", "", List.of(entries)));
+    }
+
+    /** A plan that pushes RSS key and table even when they read as wanted (the re-push). */
+    Plan planRepush(ProfileEntry... entries) throws Exception {
+        return new Planner().planRepush(rig.host(), new Profile("rig re-push", "", List.of(entries)));
     }
 
     ApplyResult apply(Plan plan) throws Exception {
