@@ -145,11 +145,11 @@ final class VerifyCommand implements Callable<Integer> {
             IpAddress d = IpAddress.parse(dst == null ? TestTraffic.SEED_RECEIVER : dst);
             int interval = intervalMicros == null ? DesignedTraffic.DEFAULT_INTERVAL_MICROS : intervalMicros;
             if (dports != null) {
-                PortRange r = PortRange.parse(dports);
+                dev.nettune.rss.PortSpan r = dev.nettune.rss.PortSpan.parse(dports);
                 traffic = new DesignedTraffic(s, d, PortSide.DESTINATION, r.from(), r.to(), sport == null ? 10000 : sport,
                         packets, interval);
             } else {
-                PortRange r = PortRange.parse(sports);
+                dev.nettune.rss.PortSpan r = dev.nettune.rss.PortSpan.parse(sports);
                 traffic = new DesignedTraffic(s, d, PortSide.SOURCE, r.from(), r.to(), dport == null ? 80 : dport, packets, interval);
             }
         } catch (IllegalArgumentException e) {
