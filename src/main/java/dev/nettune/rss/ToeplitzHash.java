@@ -87,6 +87,23 @@ public final class ToeplitzHash {
     }
 
     /**
+     * The hash of an IPv6 4-tuple given as big-endian address words, without allocating: 36 lookups,
+     * the same hot path as {@link #hashIpv4} (the addresses start at byte 0 and 16, the ports at 32).
+     */
+    public int hashIpv6(int s0, int s1, int s2, int s3, int d0, int d1, int d2, int d3, int sport, int dport) {
+        final int[] t = flat;
+        return word(t, 0, s0) ^ word(t, 4, s1) ^ word(t, 8, s2) ^ word(t, 12, s3)
+                ^ word(t, 16, d0) ^ word(t, 20, d1) ^ word(t, 24, d2) ^ word(t, 28, d3)
+                ^ t[8192 + ((sport >>> 8) & 0xff)] ^ t[8448 + (sport & 0xff)]
+                ^ t[8704 + ((dport >>> 8) & 0xff)] ^ t[8960 + (dport & 0xff)];
+    }
+
+    private static int word(int[] t, int pos, int w) {
+        int b = pos << 8;
+        return t[b + (w >>> 24)] ^ t[b + 256 + ((w >>> 16) & 0xff)] ^ t[b + 512 + ((w >>> 8) & 0xff)] ^ t[b + 768 + (w & 0xff)];
+    }
+
+    /**
      * The part of a 4-tuple hash that the two ports contribute, for addresses of
      * {@code addressLength} bytes (4 or 16). The hash is linear (XOR) in its input, so a flow's
      * hash is its addresses' hash XOR this: sweeps over ports need no allocation, IPv6 included.

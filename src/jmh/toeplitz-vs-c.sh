@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Java's Toeplitz hash against a table-driven C one, in the same run on the same machine:
+# compiles src/jmh/c/toeplitz_bench.c with gcc, runs it, then the matching JMH benchmarks.
+# usage (after ./mvnw -Pbench -DskipTests package): bash src/jmh/toeplitz-vs-c.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+gcc -O2 -march=native -o "$out/toeplitz_bench" "$here/c/toeplitz_bench.c"
+"$out/toeplitz_bench"
+java -jar "$root/target/benchmarks.jar" -f 1 -wi 3 -w 1 -i 5 -r 1 'ToeplitzBenchmark.ipv[46]FourTupleLoop'
+"$out/toeplitz_bench"
