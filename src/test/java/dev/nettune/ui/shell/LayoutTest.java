@@ -80,6 +80,8 @@ class LayoutTest {
             "monitor", "owned by uikit (issue 10 item 6): the scenario choice and the comparison table's headers"
                     + " (Queue, Before pkt/s, Share before/after) end in '...'; at 1024x700 Copy and 'Generate from the"
                     + " live NIC' are cut",
+            "journal", "owned by cloudgui (Journal with cloud plans, landed just before this entry): plan titles and"
+                    + " statuses in the plan table end in '...' with no tooltip; at 1024x700 'Undo plan' is cut",
             "cloud", "owned by cloudgui: the account choice, the ENI wizard's instance/security-group choices, labels"
                     + " ('Expected device index', 'Priority (1 highest - 100)') and the add-rule check box are cut at"
                     + " the wizard's width");

@@ -135,7 +135,7 @@ class TuningScreenTest {
         robot.interact(() -> robot.window(0).getScene().setRoot(journal.root()));
 
         assertThat(robot.lookup("#planTable").tryQuery()).isPresent();
-        assertThat(robot.lookup("#undoPlanButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#undoPlan").queryButton().isDisabled()).isTrue();
     }
 
     @Test
