@@ -91,6 +91,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             OpenSSHKnownHosts known = load();
             List<String> changedFrom = new ArrayList<>();
             Set<String> otherTypes = new LinkedHashSet<>();
+            Set<String> otherKeys = new LinkedHashSet<>();
             for (OpenSSHKnownHosts.KnownHostEntry e : known.entries()) {
                 if (!(e instanceof OpenSSHKnownHosts.HostEntry) || !e.appliesTo(host)) {
                     continue;
@@ -112,6 +113,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                     changedFrom.add(keyBlobFingerprint(e.getLine()));
                 } else {
                     otherTypes.add(e.getType().toString());
+                    otherKeys.add(e.getType() + " " + keyBlobFingerprint(e.getLine()));
                 }
             }
             if (!changedFrom.isEmpty()) {
@@ -123,6 +125,17 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                                 + " the change is legitimate, remove the old entry (ssh-keygen -R '" + host + "' -f " + file
                                 + ") and connect again.",
                         presented, changedFrom.get(0));
+                return false;
+            }
+            if (!otherKeys.isEmpty()) {
+                // OpenSSH (accept-new included) treats a key of another type for a host it knows as a changed key.
+                rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.CHANGED,
+                        "The host key of " + host + " is not the one known: " + file + " has " + String.join(", ", otherKeys)
+                                + "; the host now presents " + type + " " + presented + ". NetTune refuses it, even with"
+                                + " --accept-new-host-key (a host does not drop its known key type by itself). If the change"
+                                + " is legitimate, remove the old entry (ssh-keygen -R '" + host + "' -f " + file
+                                + ") and connect again.",
+                        presented, otherKeys.iterator().next().substring(otherKeys.iterator().next().indexOf(' ') + 1));
                 return false;
             }
             if (sessionTrust.trusts(host, presented)) {
@@ -169,7 +182,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
 
     private synchronized void append(String host, KeyType type, PublicKey key) throws IOException {
         String blob = Base64.getEncoder().encodeToString(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
-        String line = host + " " + type + " " + blob + "\n";
+        String line = (usesHashedEntries() ? hashed(host) : host) + " " + type + " " + blob + "\n";
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.exists(parent)) {
             // ~/.ssh is private by OpenSSH's rules; elsewhere the platform default is fine.
@@ -183,6 +196,28 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         boolean needsNewline = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline(file);
         Files.writeString(file, (needsNewline ? "\n" : "") + line, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Whether the file hides host names (HashKnownHosts yes): then a new entry must not reveal one. */
+    private boolean usesHashedEntries() throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().anyMatch(l -> l.strip().startsWith("|1|"));
+    }
+
+    /** OpenSSH's hashed host: {@code |1|base64(salt)|base64(HMAC-SHA1(salt, host))}. */
+    static String hashed(String host) {
+        try {
+            byte[] salt = new byte[20];
+            new java.security.SecureRandom().nextBytes(salt);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA1"));
+            byte[] hash = mac.doFinal(host.getBytes(StandardCharsets.UTF_8));
+            return "|1|" + Base64.getEncoder().encodeToString(salt) + "|" + Base64.getEncoder().encodeToString(hash);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
+        }
     }
 
     private static boolean endsWithNewline(Path f) throws IOException {

@@ -193,6 +193,57 @@ class SshHostTest {
         }
     }
 
+    /** A known_hosts line with a fresh ed25519 key for this server's [host]:port, and that key's fingerprint. */
+    private String[] knownEd25519ForServer() throws Exception {
+        java.security.KeyPair other = org.apache.sshd.common.config.keys.KeyUtils.generateKeyPair("ssh-ed25519", 256);
+        String line = "[127.0.0.1]:" + server.port() + " "
+                + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(other.getPublic());
+        return new String[] {line, org.apache.sshd.common.config.keys.KeyUtils.getFingerPrint(other.getPublic())};
+    }
+
+    @Test
+    void acceptNewRefusesAKeyOfAnotherTypeForAHostWhoseKeyIsKnownNamingTheKnownKey() throws Exception {
+        String[] known = knownEd25519ForServer();
+        Files.writeString(knownHosts, known[0] + "\n");
+        try (SshHost host = host(HostKeyDecision.Choice.ACCEPT_AND_SAVE)) {
+            assertThatThrownBy(() -> host.run(Command.of("true"), T))
+                    .isInstanceOfSatisfying(HostKeyRejectedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(HostKeyRejectedException.Reason.CHANGED);
+                        assertThat(e.getMessage()).contains("ssh-ed25519").contains(known[1])
+                                .contains(server.fingerprint());
+                    });
+        }
+        assertThat(asked).isEmpty();
+        assertThat(server.execRequests).isEmpty();
+        assertThat(Files.readAllLines(knownHosts)).containsExactly(known[0]);
+    }
+
+    @Test
+    void theRefusalWithoutAcceptNewAlsoNamesTheKnownKeyOfAnotherType() throws Exception {
+        String[] known = knownEd25519ForServer();
+        Files.writeString(knownHosts, known[0] + "\n");
+        try (SshHost host = host(HostKeyDecision.Choice.REFUSE)) {
+            assertThatThrownBy(() -> host.run(Command.of("true"), T)).isInstanceOf(HostKeyRejectedException.class)
+                    .hasMessageContaining("ssh-ed25519").hasMessageContaining(known[1]);
+        }
+    }
+
+    @Test
+    void aNewKeyIsWrittenHashedWhenTheFileUsesHashedEntries() throws Exception {
+        String other = "|1|c2FsdHNhbHRzYWx0c2FsdHNhbHQ=|aGFzaGhhc2hoYXNoaGFzaGhhc2g= "
+                + knownEd25519ForServer()[0].substring(knownEd25519ForServer()[0].indexOf(' ') + 1);
+        Files.writeString(knownHosts, other + "\n");
+        try (SshHost host = host(HostKeyDecision.Choice.ACCEPT_AND_SAVE)) {
+            host.run(Command.of("true"), T);
+        }
+        List<String> lines = Files.readAllLines(knownHosts);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("|1|").doesNotContain("127.0.0.1");
+        try (SshHost again = host(HostKeyDecision.Choice.REFUSE)) {
+            assertThat(again.run(Command.of("echo", "ok"), T).stdout()).isEqualTo("ok\n");
+        }
+    }
+
     @Test
     void hashedKnownHostsEntriesAreHonoured() throws Exception {
         String hostPart = "[127.0.0.1]:" + server.port();
