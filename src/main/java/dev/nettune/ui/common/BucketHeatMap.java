@@ -27,15 +27,24 @@ public final class BucketHeatMap extends VBox {
     public BucketHeatMap() {
         getStyleClass().add("bucket-heat-map");
         setSpacing(6);
+        // The map takes the room it is given, never more: the distribution table beside it keeps its headers whole.
+        setPrefWidth(320);
+        setMinWidth(200);
         grid.setHgap(2);
         grid.setVgap(2);
         VBox.setVgrow(grid, Priority.ALWAYS);
         Region ramp = new Region();
-        ramp.setPrefSize(220, 12);
+        ramp.setPrefSize(160, 12);
+        ramp.setMinWidth(40);
+        HBox.setHgrow(ramp, Priority.SOMETIMES);
         ramp.setMaxHeight(12);
         ramp.setStyle("-fx-background-color: linear-gradient(to right, " + colour(0) + ", " + colour(1) + ");");
-        Label what = new Label("flows per bucket");
+        Label what = new Label("flows");
         what.getStyleClass().add("text-muted");
+        for (Label l : List.of(what, scaleLow, scaleHigh)) {
+            // The numbers of the scale are never elided; the colour ramp gives way instead.
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox scale = new HBox(6, what, scaleLow, ramp, scaleHigh);
         scale.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(grid, scale);
@@ -53,7 +62,8 @@ public final class BucketHeatMap extends VBox {
         for (int b = 0; b < flowsPerBucket.length; b++) {
             double t = max == 0 ? 0 : flowsPerBucket[b] / (double) max;
             Label cell = cells.get(b);
-            cell.setStyle("-fx-background-color: " + colour(t) + "; -fx-text-fill: " + (t > 0.55 ? "white" : "#1b1f24") + ";");
+            cell.setStyle("-fx-background-color: " + colour(t) + "; -fx-text-fill: " + (t > 0.55 ? "white" : "#1b1f24")
+                    + "; -fx-font-size: 10px; -fx-padding: 0;");
             cell.setText(compact(flowsPerBucket[b]));
             cell.getTooltip().setText(String.format(Locale.ROOT, "bucket %d: %,d flows", b, flowsPerBucket[b]));
         }
@@ -76,7 +86,8 @@ public final class BucketHeatMap extends VBox {
             cell.setId("heat-bucket-" + b);
             cell.getStyleClass().add("heat-cell");
             cell.setAlignment(Pos.CENTER);
-            cell.setMinSize(24, 20);
+            cell.setMinSize(0, 20);
+            cell.setPrefWidth(18);
             cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             cell.setTooltip(new Tooltip());
             GridPane.setVgrow(cell, Priority.ALWAYS);
