@@ -45,6 +45,25 @@ public final class RssInEffect {
         return warning(host.name(), nic, driver, bootId, Instant.now().minusMillis((long) (up * 1000)));
     }
 
+    /**
+     * Why RSS may be off although NetTune pushed it: the journal's warning, or for a driver known to
+     * drop RSS on any channel change (virtio_net), that a change made by hand is invisible to the journal.
+     * A failed verification names "RSS not active" when no computable mapping fits and this says why.
+     */
+    public Optional<String> reasonRssMayBeOff(Host host, String nic) throws HostException, InterruptedException {
+        Optional<String> w = warning(host, nic);
+        if (w.isPresent()) {
+            return w;
+        }
+        CommandResult i = host.run(Command.of("ethtool", "-i", nic), Duration.ofSeconds(20));
+        String driver = i.ok() ? DriverInfo.parse(i.stdout()).driver() : "";
+        if (IGNORE_UNTIL_FIRST_SET.contains(driver)) {
+            return Optional.of(driver + " stops using the table after any channel change, one made by hand (ethtool -L) "
+                    + "included, until the next ethtool -X: the table ethtool -x shows may not be in effect");
+        }
+        return Optional.empty();
+    }
+
     /** The same judgement from facts already read: the driver, this boot's id and when it began. */
     public Optional<String> warning(String host, String nic, String driver, String bootId, Instant booted) {
         List<Journal.Entry> entries = journal.entries(Optional.empty(), Optional.of(host));

@@ -52,8 +52,9 @@ public final class VerificationService {
     public DesignedResult designed(Host receiver, String nic, TrafficSender sender, DesignedTraffic traffic,
             Consumer<String> progress) throws HostException, InterruptedException {
         RssInEffect effect = new RssInEffect(context.tuningJournal());
-        Optional<String> why = effect.warning(receiver, nic);
-        why.ifPresent(w -> progress.accept("Note: " + w));
+        Optional<String> warning = effect.warning(receiver, nic);
+        warning.ifPresent(w -> progress.accept("Note: " + w));
+        Optional<String> why = warning.isPresent() ? warning : effect.reasonRssMayBeOff(receiver, nic);
         DesignedVerifier v = new DesignedVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)),
                 d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(2), Duration.ofMillis(1000), Optional.empty());
         return v.run(traffic, sender, Optional.empty(), Optional.empty(), new DesignedVerdict.Context(why.map(this::reason)), progress);

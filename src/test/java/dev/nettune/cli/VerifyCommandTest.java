@@ -98,4 +98,16 @@ class VerifyCommandTest {
                 .isZero();
         assertThat(new ObjectMapper().readTree(out.toString()).get("falsePassProbability").asDouble()).isEqualTo(0.25);
     }
+
+    @Test
+    void hostStateWarnsUntilNetTunePushedKeyAndTableThisBoot() {
+        assertThat(run("host", "state", "sandbox", "--nic", "eth1")).isZero();
+        assertThat(out.toString()).contains("WARNING (eth1): NetTune has not set the key and table of eth1 since this boot");
+        assertThat(run("rss", "apply", "sandbox", "--nic", "eth1", "--force")).as(out.toString() + err).isZero();
+        assertThat(run("host", "state", "sandbox", "--nic", "eth1")).isZero();
+        assertThat(out.toString()).doesNotContain("WARNING (eth1)");
+        context.sandboxInstance().reboot();
+        assertThat(run("host", "state", "sandbox", "--nic", "eth1")).isZero();
+        assertThat(out.toString()).contains("WARNING (eth1)");
+    }
 }
