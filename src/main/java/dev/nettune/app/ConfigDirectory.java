@@ -17,7 +17,7 @@ public final class ConfigDirectory {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        String home = System.getProperty("user.home");
+        String home = dev.nettune.host.UserHome.path().toString();
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
             String appData = System.getenv("APPDATA");

@@ -22,9 +22,16 @@ public final class Database {
     public static Database open(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
+            if (parent != null && !Files.exists(parent)) {
                 Files.createDirectories(parent);
+                ownerOnly(parent, "rwx------");
             }
+            if (!Files.exists(file)) {
+                // The journal holds host names, commands and values: readable by its owner only, before SQLite
+                // writes a byte (SQLite gives its -wal and -shm files the database file's permissions).
+                Files.createFile(file);
+            }
+            ownerOnly(file, "rw-------");
             Database db = new Database(file);
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -32,6 +39,14 @@ public final class Database {
             return db;
         } catch (Exception e) {
             throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void ownerOnly(Path p, String perms) throws java.io.IOException {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): the user's profile folder is private already.
         }
     }
 

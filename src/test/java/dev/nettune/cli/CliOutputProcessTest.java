@@ -26,13 +26,22 @@ class CliOutputProcessTest {
     }
 
     private Run nettune(String... args) throws IOException, InterruptedException {
+        return nettuneWith(home.toString(), null, args);
+    }
+
+    /** Runs with Java's user.home at {@code javaHome}, $HOME at {@link #home} and XDG_CONFIG_HOME if given. */
+    private Run nettuneWith(String javaHome, Path xdg, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + home, "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + javaHome, "-Djava.awt.headless=true",
                 "dev.nettune.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("HOME", home.toString());
         pb.environment().remove("XDG_CONFIG_HOME");
+        pb.environment().remove("NETTUNE_CONFIG");
+        if (xdg != null) {
+            pb.environment().put("XDG_CONFIG_HOME", xdg.toString());
+        }
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
@@ -94,5 +103,29 @@ class CliOutputProcessTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no plan 'nosuch'").contains("nettune journal").doesNotContain("No value present");
+    }
+
+    @Test
+    void theHomeFolderIsTakenFromHomeNotFromThePasswordFileAndTheDatabaseIsPrivate() throws Exception {
+        Path elsewhere = Files.createDirectories(home.resolve("java-user-home"));
+        Run r = nettuneWith(elsewhere.toString(), null, "host", "add", "prod", "--address", "10.0.0.5", "--user", "ecs-user");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        Path db = home.resolve(".config/nettune/nettune.db");
+        assertThat(db).exists();
+        assertThat(elsewhere.resolve(".config")).doesNotExist();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(db)))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(db.getParent())))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void xdgConfigHomeWinsOverHomeForNetTunesOwnFiles() throws Exception {
+        Path xdg = home.resolve("xdg");
+        Run r = nettuneWith(home.toString(), xdg, "host", "add", "prod", "--address", "10.0.0.5", "--user", "ecs-user");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(xdg.resolve("nettune/nettune.db")).exists();
     }
 }

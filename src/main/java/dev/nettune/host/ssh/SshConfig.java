@@ -42,7 +42,7 @@ public final class SshConfig {
 
     /** ~/.ssh/config. */
     public static Path defaultFile() {
-        return Path.of(System.getProperty("user.home"), ".ssh", "config");
+        return dev.nettune.host.UserHome.path().resolve(".ssh").resolve("config");
     }
 
     public Path file() {

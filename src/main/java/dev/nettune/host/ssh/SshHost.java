@@ -201,7 +201,7 @@ public final class SshHost implements Host {
         if (!t.identities().isEmpty()) {
             return t.identities();
         }
-        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        Path ssh = dev.nettune.host.UserHome.path().resolve(".ssh");
         List<Path> defaults = new ArrayList<>();
         for (String f : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
             if (Files.isReadable(ssh.resolve(f))) {

@@ -37,7 +37,7 @@ public record SshOptions(Path knownHosts, HostKeyDecision hostKeyDecision, Secre
     }
 
     public static Path defaultKnownHosts() {
-        return Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+        return dev.nettune.host.UserHome.path().resolve(".ssh").resolve("known_hosts");
     }
 
     public SshOptions withKnownHosts(Path file) {
