@@ -172,10 +172,11 @@ public final class MonitorViewModel implements AutoCloseable {
     }
 
     private void show(ChartFrame f, String text, String cap) {
-        frame.set(f);
+        // The frame last: whoever reacts to a new frame finds its queue count, imbalance and caption already set.
         queueCount.set(f.queueCount());
         imbalance.set(text);
         caption.set(cap);
+        frame.set(f);
     }
 
     /** Shows a stored recording's frame instead of live data (live sampling stops first). */
