@@ -18,8 +18,12 @@ public final class MonitorPanels {
 
     /** The seed's hping3 scenarios, judged against the live key and table. */
     static MonitorPanel verify(MonitorPanel.Context c) {
+        dev.nettune.app.VerificationService service = new dev.nettune.app.VerificationService(c.app());
         VerifyViewModel model = new VerifyViewModel(c.hosts(), c.target(),
-                (sender, receiver, nic) -> MonitorView.sender(c.app(), sender, receiver, nic), c.tasks());
+                (sender, receiver, nic) -> service.sender(sender, receiver, nic, dev.nettune.app.HostOptions.defaults()), c.tasks());
+        model.onDesigned((receiver, nic, sender, traffic, progress) -> service.designed(
+                service.receiver(receiver, dev.nettune.app.HostOptions.defaults()), nic,
+                service.sender(sender, receiver, nic, dev.nettune.app.HostOptions.defaults()), traffic, progress));
         model.onProposal(c.app().rssProposals()::propose);
         model.statusProperty().addListener((o, was, is) -> c.live().statusProperty().set(is));
         return MonitorPanel.of("Verify", View.MONITOR_VERIFY.load(new VerifyController(model, c.target())), model::close);

@@ -1,13 +1,8 @@
 package dev.nettune.ui.monitor;
 
-import dev.nettune.ArchitectureException;
 import dev.nettune.app.AppContext;
-import dev.nettune.app.HostOptions;
-import dev.nettune.monitor.Hping3Sender;
 import dev.nettune.monitor.Recordings;
-import dev.nettune.monitor.TrafficSender;
 import dev.nettune.sandbox.SandboxInstance;
-import dev.nettune.sandbox.SandboxSender;
 import dev.nettune.ui.common.ScreenView;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.common.View;
@@ -20,8 +15,6 @@ import javafx.scene.Parent;
  * Loads the Monitor screen (FXML, controller, view model) for the main window, and starts
  * monitoring the sandbox's eth1 with background traffic on, so the charts move at first start.
  */
-@ArchitectureException("The sandbox-or-hping3 sender choice (sender()) names SandboxSender; the verify helper's"
-        + " VerificationService takes it over, and then this exception goes.")
 public final class MonitorView implements ScreenView {
     /** Background traffic the sandbox gets when the Monitor opens on it. */
     static final int SANDBOX_BACKGROUND_PPS = 3000;
@@ -87,18 +80,6 @@ public final class MonitorView implements ScreenView {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** The sandbox sender for the sandbox pair; hping3 on any other sender host. */
-    static TrafficSender sender(AppContext context, String sender, String receiver, String nic) throws Exception {
-        if (sender.equals(SandboxInstance.NAME)) {
-            if (!receiver.equals(SandboxInstance.NAME)) {
-                throw new IllegalArgumentException("The sandbox sender reaches only the sandbox instance: pick a real sender host "
-                        + "with hping3 for " + receiver + ".");
-            }
-            return new SandboxSender(context.sandboxTraffic(), nic);
-        }
-        return new Hping3Sender(context.hostResolver().resolve(sender, HostOptions.defaults()));
     }
 
     @Override

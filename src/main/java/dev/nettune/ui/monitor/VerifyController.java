@@ -19,6 +19,7 @@ public final class VerifyController {
 
     @FXML private ComboBox<String> senderBox;
     @FXML private ComboBox<Scenario> scenarioBox;
+    @FXML private javafx.scene.control.CheckBox designedBox;
     @FXML private TextField sourceField;
     @FXML private TextField destinationField;
     @FXML private TextField interfaceField;
@@ -55,6 +56,8 @@ public final class VerifyController {
             }
         });
         scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());
+        designedBox.selectedProperty().bindBidirectional(model.designedProperty());
+        scenarioBox.disableProperty().bind(model.designedProperty());
         sourceField.textProperty().bindBidirectional(model.sourceProperty());
         destinationField.textProperty().bindBidirectional(model.destinationProperty());
         interfaceField.textProperty().bindBidirectional(model.senderInterfaceProperty());
@@ -72,7 +75,8 @@ public final class VerifyController {
         handFixButton.disableProperty().bind(model.canHandFixProperty().not());
         model.verdictProperty().addListener((o, was, is) -> {
             verdictLabel.getStyleClass().removeAll("success", "danger", "warning");
-            verdictLabel.getStyleClass().add("PASS".equals(is) ? "success" : "FAIL".equals(is) ? "danger" : "warning");
+            verdictLabel.getStyleClass().add(is != null && is.startsWith("PASS") ? "success"
+                    : is != null && is.startsWith("FAIL") ? "danger" : "warning");
         });
     }
 

@@ -4,6 +4,9 @@ import dev.nettune.app.HostOptions;
 import dev.nettune.app.HostResolver;
 import dev.nettune.app.RssProposals;
 import dev.nettune.host.Host;
+import dev.nettune.monitor.DesignedResult;
+import dev.nettune.monitor.DesignedTraffic;
+import dev.nettune.monitor.Explanation;
 import dev.nettune.monitor.Hping3Sender;
 import dev.nettune.monitor.HostCounterReader;
 import dev.nettune.monitor.NicIdentity;
@@ -34,10 +37,19 @@ public final class VerifyViewModel implements AutoCloseable {
         TrafficSender sender(String senderHost, String receiverHost, String nic) throws Exception;
     }
 
+    /** Runs a designed verification (the app's VerificationService). */
+    public interface DesignedRunner {
+        DesignedResult run(String receiverHost, String nic, String senderHost, DesignedTraffic traffic, Consumer<String> progress)
+                throws Exception;
+    }
+
     private final HostResolver hosts;
     private final MonitorTarget target;
     private final SenderFactory senders;
     private final TaskRunner tasks;
+    private DesignedRunner designedRunner;
+    /** The default: designed flows that cannot pass by chance; off runs the seed's scenario chosen below. */
+    private final BooleanProperty designed = new SimpleBooleanProperty(true);
 
     private final StringProperty sender = new SimpleStringProperty("sandbox");
     private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Scenario.SPREAD);
@@ -102,8 +114,61 @@ public final class VerifyViewModel implements AutoCloseable {
         }
     }
 
+    /** Where designed verifications run (set once when the panel is built). */
+    public void onDesigned(DesignedRunner runner) {
+        this.designedRunner = runner;
+    }
+
+    public BooleanProperty designedProperty() {
+        return designed;
+    }
+
+    /** Runs the designed verification in the background: k flows per queue, one burst each, the cause when it fails. */
+    private void verifyDesigned() {
+        DesignedTraffic t;
+        try {
+            t = DesignedTraffic.sourcePorts(source.get().strip(), destination.get().strip(), 10000, 60000, 80);
+        } catch (IllegalArgumentException e) {
+            verdict.set("Not run");
+            verdictDetail.set(e.getMessage());
+            return;
+        }
+        String receiver = target.hostProperty().get();
+        String n = target.nicProperty().get();
+        String from = sender.get();
+        verifying.set(true);
+        verdict.set("Running ...");
+        verdictDetail.set("");
+        fix.set("");
+        verification = tasks.submit(() -> designedRunner.run(receiver, n, from, t, p -> tasks.toUi(() -> verdictDetail.set(p))),
+                r -> showDesigned(r, receiver, n), e -> {
+                    verdict.set("Error");
+                    verdictDetail.set(MonitorViewModel.message(e));
+                    verifying.set(false);
+                });
+    }
+
+    private void showDesigned(DesignedResult r, String receiver, String n) {
+        pendingFix = r.fix().map(f -> new RssProposals.Proposal(receiver, n, f.key().map(k -> k.toColonHex()),
+                f.table().map(RssVerifier::tableArguments), f.summary())).orElse(null);
+        canHandFix.set(pendingFix != null);
+        verdict.set(r.verdict().name() + " (false-pass probability " + String.format(java.util.Locale.ROOT, "%.3g",
+                r.falsePassProbability()) + ")");
+        StringBuilder sb = new StringBuilder(r.explanation());
+        r.bursts().forEach(b -> sb.append("\nburst for queue ").append(b.burst().queue()).append(": ")
+                .append(java.util.Arrays.toString(b.excess())));
+        verdictDetail.set(sb.toString());
+        fix.set(r.verdict() == dev.nettune.monitor.Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED
+                ? r.cause().label() + ": " + r.cause().advice() : "");
+        verifying.set(false);
+    }
+
     /** Runs the chosen scenario in the background; the verdict lands in the verdict properties. */
     public void verify() {
+        if (designed.get() && designedRunner != null) {
+            verifyDesigned();
+            return;
+        }
         TestTraffic t;
         try {
             t = traffic();
