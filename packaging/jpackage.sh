@@ -1,32 +1,101 @@
 #!/usr/bin/env bash
-# Builds a NetTune installer for this OS with the JDK's jpackage (17+):
-#   packaging/jpackage.sh            -> target/dist/ (app image, and a .deb on Debian/Ubuntu)
-# Windows (.msi) and macOS (.dmg) packages must be built on those systems; the script picks the type.
+# Builds NetTune's installable packages with the JDK's jpackage (17+). On Linux, into target/dist/:
+#   NetTune/                          the app image (bin/NetTune, a trimmed runtime, lib/app/nettune.jar)
+#   nettune-VERSION-linux-x64.tar.gz  that image as an archive, with install.sh (-> /opt/nettune, /usr/local/bin/nettune)
+#   nettune_VERSION_amd64.deb         when dpkg-deb and fakeroot are present
+#   nettune-VERSION-1.x86_64.rpm      when rpmbuild is present
+# Every package puts a `nettune` command on the PATH (GUI with no argument, the CLI with arguments), a desktop
+# entry and icons, and declares the libraries JavaFX loads at run time (jpackage cannot see them: they are
+# inside the jar). Each carries an AppCDS archive trained at its install path, /opt/nettune, so the first
+# window comes up faster; training needs root (a private mount namespace over /opt), Xvfb and xdotool, and is
+# skipped with a note where they are missing. Windows (.msi) and macOS (.dmg) need their own OS: see
+# packaging/README.md and .ci/installers.yml.
+#   SKIP_BUILD=1 packaging/jpackage.sh     reuse target/nettune.jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -DskipTests package
+[ -n "${SKIP_BUILD:-}" ] && [ -f target/nettune.jar ] || ./mvnw -q -B -ntp -DskipTests package
 version=$(sed -n 's:.*<version>\([0-9][0-9.]*\).*:\1:p' pom.xml | head -1)
 jar=target/nettune.jar
 # A trimmed runtime: only the modules NetTune uses, plus the EC crypto SSH needs and java.net.http.
 modules=$(jdeps --ignore-missing-deps --multi-release 17 --print-module-deps "$jar" 2>/dev/null || echo java.base,java.desktop,java.sql,java.naming,java.management,jdk.unsupported)
 modules="$modules,jdk.crypto.ec,java.net.http,jdk.crypto.cryptoki,java.scripting"
+description="Set up and tune Alibaba Cloud ECS networking: ENI, conntrack timeouts, custom RSS, kernel, NIC queues"
 rm -rf target/dist target/jpackage-input
 mkdir -p target/dist target/jpackage-input
 cp "$jar" target/jpackage-input/
-common=(--name NetTune --app-version "$version" --vendor NetTune
-        --input target/jpackage-input --main-jar nettune.jar --main-class dev.nettune.Main
-        --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files"
-        --dest target/dist)
+icon=()
+[ -f assets/icons/nettune.png ] && icon=(--icon assets/icons/nettune.png)
+common=(--name NetTune --app-version "$version" --vendor NetTune --description "$description" --dest target/dist)
+image=(--input target/jpackage-input --main-jar nettune.jar --main-class dev.nettune.Main
+       --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive"
+       # The AppCDS archive is used when it matches (installed at /opt/nettune); elsewhere it is silently ignored.
+       --java-options '-XX:SharedArchiveFile=$APPDIR/nettune.jsa' --java-options -Xshare:auto
+       --java-options '-Xlog:cds*=off' --java-options '-Xlog:cds+dynamic=off')
+
+# Runs the image once at /opt/nettune (inside a private mount namespace, so nothing installed is touched) until
+# its first window is up, and keeps the classes it loaded as lib/app/nettune.jsa.
+train_cds() {
+  local app=$1
+  if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null || ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
+    echo "note: no AppCDS archive (training needs root, unshare, Xvfb and xdotool); the packages still work, they start slower" >&2
+    return 0
+  fi
+  unshare --mount --propagation private bash -s "$app" <<'TRAIN'
+set -euo pipefail
+app=$(realpath "$1")
+mount -t tmpfs nettune-cds /opt
+cp -a "$app" /opt/nettune
+# A dump needs the base archive, which a SharedArchiveFile naming the (not yet existing) top archive would hide.
+sed -i '/SharedArchiveFile/d' /opt/nettune/lib/app/NetTune.cfg
+display=:$((200 + RANDOM % 100))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+home=$(mktemp -d)
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+DISPLAY=$display HOME=$home JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/nettune/lib/app/nettune.jsa -Duser.home=$home" \
+  /opt/nettune/bin/NetTune >/dev/null 2>&1 & pid=$!
+DISPLAY=$display timeout 60 xdotool search --sync --onlyvisible --name NetTune >/dev/null
+sleep 3   # let the first screen's reads finish, so their classes are archived too
+kill "$pid"; wait "$pid" || true
+kill "$xvfb" || true
+cp /opt/nettune/lib/app/nettune.jsa "$app/lib/app/nettune.jsa"
+rm -rf "$home"
+TRAIN
+  echo "AppCDS archive: $(du -h "$app/lib/app/nettune.jsa" | cut -f1) in $app/lib/app/nettune.jsa"
+}
+
 case "$(uname -s)" in
   Linux)
-    icon=(--icon assets/icons/nettune.png)
-    [ -f assets/icons/nettune.png ] || icon=()
-    jpackage --type app-image "${common[@]}" "${icon[@]}"
+    jpackage --type app-image "${common[@]}" "${image[@]}" "${icon[@]}"
+    app=target/dist/NetTune
+    # The launcher's own name is NetTune; engineers type nettune.
+    ln -s NetTune "$app/bin/nettune"
+    train_cds "$app"
+    cp packaging/linux/install.sh "$app/install.sh"
+    tar -C target/dist -czf "target/dist/nettune-$version-linux-x64.tar.gz" NetTune
+    # Libraries JavaFX 21's GTK glass and Prism load at run time.
+    deps="libgtk-3-0, libglib2.0-0, libx11-6, libxtst6, libxxf86vm1, libgl1, libfreetype6, libfontconfig1"
+    linux=(--linux-package-name nettune --linux-shortcut --linux-menu-group "Network;System" --linux-app-category net
+)
     if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
-      # JavaFX loads GTK 3 at run time; jpackage cannot see that dependency.
-      jpackage --type deb "${common[@]}" "${icon[@]}" --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Network
+      jpackage --type deb "${common[@]}" --app-image "$app" "${icon[@]}" "${linux[@]}" \
+        --linux-package-deps "$deps" --resource-dir packaging/linux/deb
+    fi
+    if command -v rpmbuild >/dev/null; then
+      rpmdeps="gtk3, glib2, libX11, libXtst, libXxf86vm, mesa-libGL, freetype, fontconfig"
+      jpackage --type rpm "${common[@]}" --app-image "$app" "${icon[@]}" "${linux[@]}" \
+        --linux-package-deps "$rpmdeps" --resource-dir packaging/linux/rpm
     fi ;;
-  Darwin) jpackage --type dmg "${common[@]}" ;;
-  MINGW*|MSYS*|CYGWIN*) jpackage --type msi "${common[@]}" --win-menu --win-shortcut ;;
+  Darwin)
+    # macOS wants an .icns: made from the same PNG with the system's own sips and iconutil.
+    set_dir=target/NetTune.iconset; mkdir -p "$set_dir"
+    for size in 16 32 64 128 256 512; do
+      sips -z $size $size assets/icons/nettune.png --out "$set_dir/icon_${size}x${size}.png" >/dev/null
+    done
+    iconutil -c icns "$set_dir" -o target/NetTune.icns
+    jpackage --type dmg "${common[@]}" "${image[@]}" --icon target/NetTune.icns ;;
+  MINGW*|MSYS*|CYGWIN*)
+    # --win-console keeps the CLI's output in the terminal that started it; the GUI opens as usual.
+    jpackage --type msi "${common[@]}" "${image[@]}" --win-menu --win-shortcut --win-console --win-dir-chooser \
+      --win-upgrade-uuid 5b0d1c2e-7f8a-4e57-9a54-5c1f0e9d2b6a ;;
 esac
 ls -la target/dist
