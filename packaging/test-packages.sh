@@ -13,13 +13,13 @@ passed=0; failed=0
 check() {   # check "what" command...
   local what=$1; shift
   if "$@" >/tmp/nettune-pkgcheck.out 2>&1; then passed=$((passed + 1)); echo "ok   $what"
-  else failed=$((failed + 1)); echo "FAIL $what"; sed 's/^/     /' /tmp/nettune-pkgcheck.out | head -20; fi
+  else failed=$((failed + 1)); echo "FAIL $what"; grep -v 'Reading database\|Unpacking\|Preparing to unpack\|Selecting previously\|Setting up\|Processing triggers' /tmp/nettune-pkgcheck.out | sed 's/^/     /' | tail -15; fi
 }
 seed_hash=(rss hash -t 10.0.0.251 -r 10.0.0.1 -T 18042 -R 26000 --equal 64
-  -k 69:e8:7c:43:0d:aa:3d:cb:1c:ae:9a:55:61:e1:e1:26:b7:d2:26:d3:42:e1:b2:dd:e8:f2:ef:2a:39:43:4e:2b:d4:5d:8c:64:26:29:0c:c6)
+  -k 69:e8:7c:56:bf:03:9f:63:d7:c5:e5:96:b3:00:36:93:02:8c:d2:8f:cc:a9:00:65:fd:c8:94:71:5f:fd:c8:de:7a:30:a9:73:b3:33:0c:c6)
 app=target/dist/NetTune
 check "app image: bin/nettune runs the CLI (the seed's flow lands in queue 53)" \
-  bash -c "'$app/bin/nettune' ${seed_hash[*]} | grep -E 'queue[^0-9]*53'"
+  bash -c "'$app/bin/nettune' ${seed_hash[*]} | grep -E '^queue: +53 '"
 check "app image: an AppCDS archive trained at /opt/nettune" test -s "$app/lib/app/nettune.jsa"
 archive=$(ls target/dist/nettune-*-linux-x64.tar.gz 2>/dev/null | head -1)
 check "archive: install.sh, the launcher and the nettune link" \
@@ -39,17 +39,21 @@ in_overlay() {
 }
 installed_journey() {   # installer remover: install, find nettune on the PATH, run the CLI, find the desktop entry, remove
   local install=$1 remove=$2
-  # shellcheck disable=SC2086
   $install || return 1
   command -v nettune || { echo "nettune is not on the PATH"; return 1; }
-  nettune "${seed_hash[@]}" | grep -E 'queue[^0-9]*53' || return 1
-  ls /opt/nettune/lib/*.desktop /usr/share/applications/*nettune* 2>/dev/null | grep -q desktop || { echo "no desktop entry"; return 1; }
+  nettune "${seed_hash[@]}" | grep -E '^queue: +53 ' || return 1
+  [ -f /usr/share/applications/nettune-NetTune.desktop ] || { echo "no desktop entry in /usr/share/applications"; return 1; }
   grep -q '^Exec=/opt/nettune/bin/NetTune' /opt/nettune/lib/*.desktop || { echo "desktop entry does not start NetTune"; return 1; }
   ls /opt/nettune/lib/*.png >/dev/null || { echo "no icon"; return 1; }
   $remove || return 1
+  hash -r
   ! command -v nettune || { echo "nettune still on the PATH after removal"; return 1; }
+  [ ! -e /usr/share/applications/nettune-NetTune.desktop ] || { echo "desktop entry left after removal"; return 1; }
 }
-export -f installed_journey
+# Debian's rpm resolves no dependencies: the ones Debian has under other names come from apt first.
+# Its database lives in the caller's home on Debian, outside the overlays: a throw-away one is used.
+rpm_install() { apt-get install -y -qq xdg-utils libgtk-3-0 >/dev/null && rpm --dbpath /var/tmp/nettune-rpmdb -i --nodeps "$1"; }
+export -f installed_journey rpm_install
 export seed_hash_s="${seed_hash[*]}"
 
 deb=$(ls target/dist/nettune_*.deb 2>/dev/null | head -1)
@@ -60,7 +64,7 @@ if [ -n "$deb" ]; then
     bash -c "dpkg-deb -c '$deb' | grep -q './opt/nettune/bin/NetTune$' && dpkg-deb -c '$deb' | grep -q 'nettune-NetTune.desktop' && dpkg-deb -c '$deb' | grep -q 'opt/nettune/lib/NetTune.png'"
   if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
     check ".deb: installed, nettune on the PATH runs, desktop entry present; removed, nettune gone" \
-      in_overlay bash -c "seed_hash=(\$seed_hash_s); installed_journey 'dpkg -i --force-depends $deb' 'dpkg -r nettune'"
+      in_overlay bash -c "seed_hash=(\$seed_hash_s); installed_journey 'apt-get install -y -qq $(realpath "$deb")' 'apt-get remove -y -qq nettune'"
   else echo "skip .deb install journey: needs root and unshare"; fi
 else echo "skip .deb: none built (dpkg-deb or fakeroot missing)"; fi
 
@@ -70,7 +74,7 @@ if [ -n "$rpm" ]; then
   check ".rpm: /usr/bin/nettune links to the launcher" bash -c "rpm -qplv '$rpm' | grep -q '/usr/bin/nettune -> /opt/nettune/bin/NetTune'"
   if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
     check ".rpm: installed, nettune on the PATH runs, desktop entry present; removed, nettune gone" \
-      in_overlay bash -c "seed_hash=(\$seed_hash_s); installed_journey 'rpm -i --nodeps $rpm' 'rpm -e --nodeps nettune'"
+      in_overlay bash -c "seed_hash=(\$seed_hash_s); installed_journey 'rpm_install $rpm' 'rpm --dbpath /var/tmp/nettune-rpmdb -e --nodeps nettune'"
   else echo "skip .rpm install journey: needs root and unshare"; fi
 else echo "skip .rpm: none built (rpmbuild missing)"; fi
 
