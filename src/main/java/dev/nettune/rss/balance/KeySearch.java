@@ -206,8 +206,51 @@ public final class KeySearch {
         for (int f = 0; f < n; f++) {
             cur[f] = (byte) (full[f] & mask);
         }
+        return climb(budget, cancelled, key, random, new Candidates() {
+            @Override
+            public void score(int k, double[] out) {
+                scoreNarrow(cur, k, scratch, queues, out);
+            }
+
+            @Override
+            public void flip(int k) {
+                flipNarrow(cur, k);
+            }
+        });
+    }
+
+    private Result runWide(long budget, BooleanSupplier cancelled, ToeplitzHash h0, byte[] key, int[] cur,
+                           long[] scratch, long[] queues, SplittableRandom random) {
+        fullHashes(h0, cur);
+        return climb(budget, cancelled, key, random, new Candidates() {
+            @Override
+            public void score(int k, double[] out) {
+                scoreWide(cur, k, scratch, queues, out);
+            }
+
+            @Override
+            public void flip(int k) {
+                flipWide(cur, k);
+            }
+        });
+    }
+
+    /**
+     * The current buckets of a search, kept narrow (one byte per flow) or wide (the whole hash): scoring a flipped
+     * bit and applying it are the hot loops, specialised per layout; the climb around them is one.
+     */
+    private interface Candidates {
+        /** Scores the buckets with relevant bit {@code k} flipped ({@code k < 0}: as they are) into max, sum of squares. */
+        void score(int k, double[] out);
+
+        /** Applies relevant bit {@code k} to the current buckets. */
+        void flip(int k);
+    }
+
+    /** Hill-climbs over single key-bit flips, kicking a few random bits at a local optimum, within the budget. */
+    private Result climb(long budget, BooleanSupplier cancelled, byte[] key, SplittableRandom random, Candidates c) {
         double[] score = new double[2];
-        scoreNarrow(cur, -1, scratch, queues, score);
+        c.score(-1, score);
         long bestMax = (long) score[0];
         double bestSq = score[1];
         byte[] bestKey = key.clone();
@@ -224,10 +267,10 @@ public final class KeySearch {
                 if (candidates >= budget) {
                     break;
                 }
-                scoreNarrow(cur, k, scratch, queues, score);
+                c.score(k, score);
                 candidates++;
                 if (score[1] < curSq) {
-                    flipNarrow(cur, k);
+                    c.flip(k);
                     flip(key, relevant[k]);
                     curMax = (long) score[0];
                     curSq = score[1];
@@ -247,62 +290,10 @@ public final class KeySearch {
                 int kicks = 2 + random.nextInt(3);
                 for (int i = 0; i < kicks; i++) {
                     int k = random.nextInt(relevant.length);
-                    flipNarrow(cur, k);
+                    c.flip(k);
                     flip(key, relevant[k]);
                 }
-                scoreNarrow(cur, -1, scratch, queues, score);
-                curMax = (long) score[0];
-                curSq = score[1];
-                order = shuffled(random);
-            }
-        }
-        return finish(bestKey, candidates);
-    }
-
-    private Result runWide(long budget, BooleanSupplier cancelled, ToeplitzHash h0, byte[] key, int[] cur,
-                           long[] scratch, long[] queues, SplittableRandom random) {
-        fullHashes(h0, cur);
-        double[] score = new double[2];
-        scoreWide(cur, -1, scratch, queues, score);
-        long bestMax = (long) score[0];
-        double bestSq = score[1];
-        byte[] bestKey = key.clone();
-        long curMax = (long) score[0];
-        double curSq = score[1];
-        long candidates = 0;
-        int[] order = relevant.length == 0 ? new int[0] : shuffled(random);
-        while (candidates < budget && bestMax > lowerBound && order.length > 0) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("Key search stopped after " + candidates + " candidate keys.");
-            }
-            boolean improved = false;
-            for (int k : order) {
-                if (candidates >= budget) {
-                    break;
-                }
-                scoreWide(cur, k, scratch, queues, score);
-                candidates++;
-                if (score[1] < curSq) {
-                    flipWide(cur, k);
-                    flip(key, relevant[k]);
-                    curMax = (long) score[0];
-                    curSq = score[1];
-                    improved = true;
-                    if (better(curMax, curSq, bestMax, bestSq)) {
-                        bestMax = curMax;
-                        bestSq = curSq;
-                        bestKey = key.clone();
-                    }
-                }
-            }
-            if (!improved) {
-                int kicks = 2 + random.nextInt(3);
-                for (int i = 0; i < kicks; i++) {
-                    int k = random.nextInt(relevant.length);
-                    flipWide(cur, k);
-                    flip(key, relevant[k]);
-                }
-                scoreWide(cur, -1, scratch, queues, score);
+                c.score(-1, score);
                 curMax = (long) score[0];
                 curSq = score[1];
                 order = shuffled(random);
