@@ -25,6 +25,12 @@ import java.util.function.Consumer;
 public final class DesignedVerifier {
     /** A burst's rate is at least this many times the busiest queue's background rate. */
     public static final double STAND_OUT = 20;
+    /**
+     * A burst's packets are at least this many times what the busiest queue's background adds in the burst's
+     * counting window: a faster rate alone does not make a burst of 150 packets stand out from 700 pkt/s counted
+     * over a second, and counter deltas cannot tell the two apart.
+     */
+    public static final double COUNT_STAND_OUT = 4;
 
     private final Host receiver;
     private final String nic;
@@ -97,11 +103,12 @@ public final class DesignedVerifier {
         }
         FlowDesign design = FlowDesign.design(key.get(), table.get(), alternatives, traffic.template(), traffic.side(),
                 traffic.from(), traffic.to(), traffic.packetsPerFlow(), interval);
+        List<Burst> bursts = outnumberBackground(design, busiest);
         progress.accept(String.format(Locale.ROOT, "Designed %d flows, %d per queue, in %d bursts (one per queue the table "
                 + "uses); a NIC steering any other way passes with probability at most %s", design.flows().size(),
                 design.flowsPerQueue(), design.bursts().size(), design.falsePassText()));
         List<String> commands = new ArrayList<>();
-        design.bursts().forEach(b -> sender.commands(b).forEach(c -> commands.add(c.display())));
+        bursts.forEach(b -> sender.commands(b).forEach(c -> commands.add(c.display())));
 
         Optional<String> traceRefused = Optional.empty();
         boolean tracing = false;
@@ -115,7 +122,7 @@ public final class DesignedVerifier {
         String source = bg.sample().source();
         boolean packetCounters = !source.contains("interrupts");
         try {
-            for (Burst b : design.bursts()) {
+            for (Burst b : bursts) {
                 BurstObservation o = sendAndObserve(b, sender, rates, background, tracing, progress, 1);
                 if (o == null) {
                     return DesignedResult.without(Verdict.INCONCLUSIVE, "The counters reset during the burst for queue "
@@ -151,6 +158,28 @@ public final class DesignedVerifier {
         String counted = tracing ? tracer.get().describe() + " (per packet)" : source;
         return new DesignedResult(v.verdict(), v.summary(),
                 v.cause(), Optional.of(design), observed, commands, key, table, counted, fix, since(t0));
+    }
+
+    /**
+     * The design's bursts, each with enough packets per flow to outnumber the busiest queue's background over the
+     * counting window (the settle time plus the burst's own sending time, its flows sent one after another).
+     */
+    private List<Burst> outnumberBackground(FlowDesign design, double busiest) {
+        if (busiest <= 0) {
+            return design.bursts();
+        }
+        List<Burst> bursts = new ArrayList<>();
+        for (Burst b : design.bursts()) {
+            int flows = b.flows().size();
+            double sendSeconds = flows * b.intervalMicros() / 1e6;   // per packet of each flow
+            // p * flows >= COUNT_STAND_OUT * busiest * (settle + p * sendSeconds), solved for p.
+            double perPacketBackground = COUNT_STAND_OUT * busiest * sendSeconds;
+            double needed = perPacketBackground >= flows ? 100_000
+                    : COUNT_STAND_OUT * busiest * (settle.toNanos() / 1e9) / (flows - perPacketBackground);
+            int packets = (int) Math.min(100_000, Math.max(b.packetsPerFlow(), Math.ceil(needed)));
+            bursts.add(b.with(packets, b.intervalMicros()));
+        }
+        return bursts;
     }
 
     private BurstObservation sendAndObserve(Burst b, TrafficSender sender, RateCalculator rates, double[] background,
