@@ -58,6 +58,8 @@ public final class VerifyController {
         scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());
         designedBox.selectedProperty().bindBidirectional(model.designedProperty());
         scenarioBox.disableProperty().bind(model.designedProperty());
+        verifyButton.textProperty().bind(Bindings.when(model.designedProperty())
+                .then("Run designed verification").otherwise("Run scenario"));
         sourceField.textProperty().bindBidirectional(model.sourceProperty());
         destinationField.textProperty().bindBidirectional(model.destinationProperty());
         interfaceField.textProperty().bindBidirectional(model.senderInterfaceProperty());

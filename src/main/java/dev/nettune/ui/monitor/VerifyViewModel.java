@@ -85,6 +85,8 @@ public final class VerifyViewModel implements AutoCloseable {
         for (StringProperty p : List.of(source, destination, count, intervalMicros, sourcePort, destinationPort, senderInterface, sender)) {
             p.addListener((o, was, is) -> previewCommands());
         }
+        designed.addListener((o, was, is) -> previewCommands());
+        target.nicProperty().addListener((o, was, is) -> previewCommands());
         previewCommands();
     }
 
@@ -107,6 +109,13 @@ public final class VerifyViewModel implements AutoCloseable {
     }
 
     private void previewCommands() {
+        if (designed.get()) {
+            // The flows are chosen from the receiver's live key and table, so their commands exist only once it runs.
+            String nic = target.nicProperty().get();
+            commandsPreview.set("Designed flows: chosen from " + (nic == null || nic.isBlank() ? "the NIC" : nic)
+                    + "'s live key and table when it runs; each hping3 command is listed here then");
+            return;
+        }
         try {
             commandsPreview.set(Hping3Sender.command(traffic()).display() + "    (on " + sender.get() + ")");
         } catch (IllegalArgumentException e) {
@@ -158,6 +167,9 @@ public final class VerifyViewModel implements AutoCloseable {
         r.bursts().forEach(b -> sb.append("\nburst for queue ").append(b.burst().queue()).append(": ")
                 .append(java.util.Arrays.toString(b.excess())));
         verdictDetail.set(sb.toString());
+        if (!r.commands().isEmpty()) {
+            commandsPreview.set(String.join(" ; ", r.commands()) + "    (on " + sender.get() + ")");
+        }
         fix.set(r.verdict() == dev.nettune.monitor.Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED
                 ? r.cause().label() + ": " + r.cause().advice() : "");
         verifying.set(false);

@@ -41,7 +41,15 @@ class VerifyAndDpdkViewModelTest {
     }
 
     @Test
+    void designedFlowsSayTheirCommandsComeFromTheLiveKeyAndTable() {
+        assertThat(verify.designedProperty().get()).isTrue();
+        assertThat(verify.commandsPreviewProperty().get()).startsWith("Designed flows: chosen from ")
+                .contains("live key and table").doesNotContain("--rand-dest");
+    }
+
+    @Test
     void commandsAreShownBeforeTheyRunAndFollowTheScenario() {
+        verify.designedProperty().set(false);   // the seed's scenarios run only with designed flows off
         assertThat(verify.commandsPreviewProperty().get())
                 .startsWith("sudo hping3 10.0.0.5 -S -a 10.0.0.252 --rand-dest -p 0 --baseport 10000 -c 10000 -i u100 -I eth0");
         verify.scenarioProperty().set(Scenario.FIXED_FLOW);
