@@ -58,6 +58,22 @@ public final class AppContext implements AutoCloseable {
         return configDir;
     }
 
+    private volatile SettingsStore settings;
+
+    /** Language, theme, window, last host and screen ({@code settings.properties}), read on first use. */
+    public SettingsStore settings() {
+        SettingsStore s = settings;
+        if (s == null) {
+            synchronized (this) {
+                if (settings == null) {
+                    settings = SettingsStore.open(configDir);
+                }
+                s = settings;
+            }
+        }
+        return s;
+    }
+
     /** The SQLite file, opened on first use so that commands that need none start fast. */
     public Database database() {
         Database db = database;
@@ -221,6 +237,10 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        SettingsStore s = settings;
+        if (s != null) {
+            s.close();
+        }
         hostResolver.closeAll();
         SandboxTraffic traffic = sandboxTraffic;
         if (traffic != null) {

@@ -2,10 +2,13 @@ package dev.nettune.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.nettune.app.AppContext;
+import dev.nettune.app.Settings;
+import dev.nettune.ui.shell.WindowPlacement;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.shell.MainWindow;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one main window with a navigation rail over the screens. */
@@ -22,13 +25,27 @@ public final class NetTuneApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         context = AppContext.fromEnvironment();
         window = new MainWindow(context);
-        Scene scene = new Scene(window.root(), 1280, 820);
+        Settings.WindowBounds at = WindowPlacement.place(context.settings().current().window(),
+                Screen.getScreens().stream().sorted((a, b) -> a.equals(Screen.getPrimary()) ? -1 : b.equals(Screen.getPrimary()) ? 1 : 0)
+                        .map(Screen::getVisualBounds).toList());
+        Scene scene = new Scene(window.root(), at.width(), at.height());
         scene.getStylesheets().add(MainWindow.stylesheet());
         stage.titleProperty().bind(window.titleProperty());
         stage.getIcons().setAll(MainWindow.icons());
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
         stage.setScene(scene);
+        stage.setX(at.x());
+        stage.setY(at.y());
+        stage.setMaximized(at.maximized());
+        // Remembered on the way out; a maximised window keeps the bounds it restores to.
+        stage.setOnHiding(e -> {
+            Settings.WindowBounds before = context.settings().current().window().orElse(at);
+            Settings.WindowBounds now = stage.isMaximized()
+                    ? new Settings.WindowBounds(before.x(), before.y(), before.width(), before.height(), true)
+                    : new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            context.settings().update(st -> st.withWindow(now));
+        });
         stage.show();
     }
 

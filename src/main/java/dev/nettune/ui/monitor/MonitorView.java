@@ -33,6 +33,9 @@ public final class MonitorView implements ScreenView {
     public static MonitorView load(AppContext context) {
         TaskRunner tasks = TaskRunner.application();
         MonitorTarget target = new MonitorTarget(List.of(SandboxInstance.NAME));
+        // The host chosen last time (on any screen) comes back; a saved host once the list has it.
+        java.util.Optional<String> last = context.settings().current().lastHost();
+        last.filter(target.hostNames()::contains).ifPresent(target.hostProperty()::set);
         Supplier<Optional<Recordings>> store = once(() -> recordings(context));
         MonitorViewModel model = new MonitorViewModel(context.hostResolver(), target, store, tasks,
                 (host, nic) -> () -> {
@@ -49,6 +52,9 @@ public final class MonitorView implements ScreenView {
                     target.hostNames().add(n);
                 }
             }
+            last.filter(names::contains).filter(h -> !h.equals(target.hostProperty().get()))
+                    .ifPresent(target.hostProperty()::set);
+            target.hostProperty().addListener((o, was, is) -> context.settings().update(st -> st.withLastHost(is)));
         }, e -> model.statusProperty().set("Saved hosts could not be read: " + e.getMessage()));
         model.loadNics();
         model.start();

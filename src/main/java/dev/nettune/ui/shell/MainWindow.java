@@ -3,6 +3,8 @@ package dev.nettune.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.nettune.app.AppContext;
+import dev.nettune.app.Settings;
+import dev.nettune.app.SettingsStore;
 import dev.nettune.ui.common.ScreenId;
 import dev.nettune.ui.common.Theme;
 import dev.nettune.ui.common.ScreenView;
@@ -42,11 +44,12 @@ public final class MainWindow {
     private final ToggleGroup group = new ToggleGroup();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("NetTune");
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
-    private final ThemePreference themePreference;
+    /** Null without a context (a bare window in a test): nothing is remembered then. */
+    private final SettingsStore settings;
 
     public MainWindow(AppContext context) {
         this.context = context;
-        this.themePreference = new ThemePreference(context == null ? null : context.configDir());
+        this.settings = context == null ? null : context.settings();
         root.getStyleClass().add("nettune-main");
         List<ScreenFactory> screens = Screens.all();
         root.setLeft(rail(screens));
@@ -54,11 +57,11 @@ public final class MainWindow {
         content.getStyleClass().add("nettune-content");
         dark.addListener((obs, was, is) -> {
             applyTheme(is);
-            themePreference.save(is);
+            remember(st -> st.withDark(is));
         });
-        dark.set(themePreference.dark());
+        dark.set(settings != null && settings.current().dark());
         applyTheme(dark.get());
-        show(startScreen(screens));
+        show(startScreen(screens, settings == null ? java.util.Optional.empty() : settings.current().lastScreen()));
         // A screen (the Welcome page's tours) asks for another screen, then acts on it once shown.
         root.addEventHandler(dev.nettune.ui.common.NavigateEvent.NAVIGATE, e -> {
             show(e.screen());
@@ -73,7 +76,17 @@ public final class MainWindow {
         }
     }
 
-    /** The id of the screen shown on start. */
+    /** The id of the screen shown on start: the one shown last when it still exists, else the preferred one. */
+    static ScreenId startScreen(List<ScreenFactory> screens, java.util.Optional<String> last) {
+        for (ScreenFactory s : screens) {
+            if (last.isPresent() && s.id().id().equals(last.get())) {
+                return s.id();
+            }
+        }
+        return startScreen(screens);
+    }
+
+    /** The id of the preferred screen to start on (a first launch). */
     static ScreenId startScreen(List<ScreenFactory> screens) {
         for (ScreenId id : START_PREFERENCE) {
             if (screens.stream().anyMatch(s -> s.id() == id)) {
@@ -131,6 +144,12 @@ public final class MainWindow {
         built.clear();
     }
 
+    private void remember(java.util.function.UnaryOperator<Settings> change) {
+        if (settings != null) {
+            settings.update(change);
+        }
+    }
+
     private Node rail(List<ScreenFactory> screens) {
         VBox rail = new VBox(4);
         rail.getStyleClass().add("nav-rail");
@@ -164,6 +183,7 @@ public final class MainWindow {
                 if (is) {
                     content.getChildren().setAll(built.computeIfAbsent(s.id(), id -> s.create().apply(context)).root());
                     title.set("NetTune \u2014 " + s.title());
+                    remember(st -> st.withLastScreen(s.id().id()));
                 }
             });
             rail.getChildren().add(b);

@@ -26,6 +26,9 @@ public final class TuningView implements ScreenView {
                 name -> context.hostResolver().resolve(name, HostOptions.defaults()),
                 context.tuningEngine(), hosts, context.profiles().all(), TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
         model.profileSource(() -> context.profiles().all());
+        // The host chosen last time (on any screen) comes back, and a new choice is remembered.
+        context.settings().current().lastHost().filter(model.hosts::contains).ifPresent(model.host::set);
+        model.host.addListener((o, was, is) -> context.settings().update(st -> st.withLastHost(is)));
         // An RSS change proposed elsewhere (the Monitor's verification fix) fills the RSS editor, ready to plan.
         context.rssProposals().latest().ifPresent(p -> propose(model, p));
         context.rssProposals().subscribe(p -> Platform.runLater(() -> propose(model, p)));

@@ -27,10 +27,12 @@ class MainWindowTest {
     Path config;
 
     private MainWindow window;
+    private AppContext context;
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new AppContext(config));
+        context = new AppContext(config);
+        window = new MainWindow(context);
         Scene scene = new Scene(window.root(), 1200, 800);
         scene.getStylesheets().add(MainWindow.stylesheet());
         stage.setScene(scene);
@@ -68,8 +70,21 @@ class MainWindowTest {
 
         assertThat(window.darkProperty().get()).isTrue();
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
-        assertThat(Files.readString(config.resolve("ui.properties"))).contains("theme=dark");
-        assertThat(new ThemePreference(config).dark()).isTrue();
+        context.settings().flush();
+        assertThat(Files.readString(config.resolve("settings.properties"))).contains("theme=dark");
+        assertThat(dev.nettune.app.SettingsStore.open(config).current().dark()).isTrue();
+    }
+
+    @Test
+    void theLastScreenShownIsTheNextStartScreen(FxRobot robot) {
+        robot.clickOn("#nav-calculator");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(context.settings().current().lastScreen()).contains("calculator");
+        assertThat(MainWindow.startScreen(Screens.all(), context.settings().current().lastScreen()))
+                .isEqualTo(ScreenId.CALCULATOR);
+        assertThat(MainWindow.startScreen(Screens.all(), java.util.Optional.of("gone")))
+                .isEqualTo(MainWindow.startScreen(Screens.all()));
     }
 
     @Test
