@@ -16,8 +16,10 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     /** One line for a person: what this step does. */
     String describe();
 
-    /** The request as data (for display, the journal and the exports). */
-    CloudCall toCall(PlanNames names);
+    /** The request as data (for display, the journal, the exports and the SDK adapter), as {@link CloudActionWire} spells it. */
+    default CloudCall toCall(PlanNames names) {
+        return CloudActionWire.encode(this, names);
+    }
 
     /** Runs the step; the returned text is journaled and is what {@link #undo} needs later. */
     String execute(StepEnvironment env);
@@ -47,24 +49,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public CloudCall toCall(PlanNames names) {
-            CloudCall.Builder b = CloudCall.builder("ecs", "CreateNetworkInterface").put("RegionId", region)
-                    .put("VSwitchId", spec.vSwitchId());
-            for (int i = 0; i < spec.securityGroups().size(); i++) {
-                b.put("SecurityGroupIds." + (i + 1), spec.securityGroups().get(i));
-            }
-            spec.name().ifPresent(n -> b.put("NetworkInterfaceName", n));
-            spec.queueNumber().ifPresent(q -> b.put("QueueNumber", q));
-            spec.timeouts().ifPresent(t -> b.put("ConnectionTrackingConfiguration.TcpEstablishedTimeout", t.tcpEstablished())
-                    .put("ConnectionTrackingConfiguration.TcpClosedAndTimeWaitTimeout", t.tcpClosedAndTimeWait())
-                    .put("ConnectionTrackingConfiguration.UdpTimeout", t.udp()));
-            spec.customRss().ifPresent(r -> b.putRaw("EnhancedNetwork.EnableRss", r));
-            b.put("ClientToken", spec.clientToken());
-            b.putMeta("NetTune.Creates", names.variableFor(spec.clientToken()));
-            return b.build();
-        }
-
-        @Override
         public String execute(StepEnvironment env) {
             NetworkInterfaceId id = env.api().createNetworkInterface(region, spec);
             env.context().created(spec.clientToken(), id);
@@ -85,11 +69,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         @Override
         public String describe() {
             return "Delete ENI " + eni.display();
-        }
-
-        @Override
-        public CloudCall toCall(PlanNames names) {
-            return CloudCall.builder("ecs", "DeleteNetworkInterface").put("RegionId", region).putEni("NetworkInterfaceId", eni, names).build();
         }
 
         @Override
@@ -126,14 +105,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public CloudCall toCall(PlanNames names) {
-            CloudCall.Builder b = CloudCall.builder("ecs", "AttachNetworkInterface").put("RegionId", region).put("InstanceId", instance)
-                    .putEni("NetworkInterfaceId", eni, names);
-            expectedIndex.ifPresent(i -> b.putMeta("DeviceIndex", i));
-            return b.build();
-        }
-
-        @Override
         public String execute(StepEnvironment env) {
             NetworkInterfaceId id = env.context().resolve(eni);
             Optional<NetworkInterface> now = env.api().describeNetworkInterface(region, id);
@@ -162,12 +133,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         @Override
         public String describe() {
             return "Detach ENI " + eni.display() + " from " + instance + ", wait until Available";
-        }
-
-        @Override
-        public CloudCall toCall(PlanNames names) {
-            return CloudCall.builder("ecs", "DetachNetworkInterface").put("RegionId", region).put("InstanceId", instance)
-                    .putEni("NetworkInterfaceId", eni, names).build();
         }
 
         @Override
@@ -208,17 +173,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public CloudCall toCall(PlanNames names) {
-            CloudCall.Builder b = CloudCall.builder("ecs", "ModifyNetworkInterfaceAttribute").put("RegionId", region)
-                    .putEni("NetworkInterfaceId", eni, names)
-                    .put("ConnectionTrackingConfiguration.TcpEstablishedTimeout", timeouts.tcpEstablished())
-                    .put("ConnectionTrackingConfiguration.TcpClosedAndTimeWaitTimeout", timeouts.tcpClosedAndTimeWait())
-                    .put("ConnectionTrackingConfiguration.UdpTimeout", timeouts.udp());
-            previous.ifPresent(p -> b.putMeta("NetTune.Previous", p.encode()));
-            return b.build();
-        }
-
-        @Override
         public String execute(StepEnvironment env) {
             NetworkInterfaceId id = env.context().resolve(eni);
             ConnectionTrackingTimeouts before = env.api().describeConnectionTracking(region, id);
@@ -250,12 +204,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public CloudCall toCall(PlanNames names) {
-            return CloudCall.builder("ecs", "ModifyNetworkInterfaceAttribute").put("RegionId", region)
-                    .putEni("NetworkInterfaceId", eni, names).putRaw("EnhancedNetwork.EnableRss", enable).build();
-        }
-
-        @Override
         public String execute(StepEnvironment env) {
             NetworkInterfaceId id = env.context().resolve(eni);
             Optional<Boolean> before = env.api().describeCustomRss(region, id);
@@ -277,12 +225,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         @Override
         public String describe() {
             return "Check that the API reports custom RSS " + (expected ? "enabled" : "disabled") + " on ENI " + eni.display();
-        }
-
-        @Override
-        public CloudCall toCall(PlanNames names) {
-            return CloudCall.builder("ecs", "DescribeNetworkInterfaceAttribute").put("RegionId", region)
-                    .putEni("NetworkInterfaceId", eni, names).put("Attribute", "enhancedNetwork").putMeta("NetTune.Expected", expected).build();
         }
 
         @Override
@@ -312,18 +254,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public CloudCall toCall(PlanNames names) {
-            CloudCall.Builder b = CloudCall.builder("ecs", "AuthorizeSecurityGroup").put("RegionId", region).put("SecurityGroupId", group)
-                    .put("IpProtocol", rule.protocol().apiValue()).put("PortRange", rule.ports().apiValue())
-                    .put(rule.source().isIpv4() ? "SourceCidrIp" : "Ipv6SourceCidrIp", rule.source().apiValue())
-                    .put("Policy", "accept").put("Priority", rule.priority());
-            if (!rule.description().isEmpty()) {
-                b.put("Description", rule.description());
-            }
-            return b.build();
-        }
-
-        @Override
         public String execute(StepEnvironment env) {
             boolean exists = env.api().describeIngressRules(region, group).stream().anyMatch(r -> r.sameTrafficAs(rule));
             if (exists) {
@@ -346,14 +276,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         @Override
         public String describe() {
             return "In " + group + ", remove the rule " + rule;
-        }
-
-        @Override
-        public CloudCall toCall(PlanNames names) {
-            return CloudCall.builder("ecs", "RevokeSecurityGroup").put("RegionId", region).put("SecurityGroupId", group)
-                    .put("IpProtocol", rule.protocol().apiValue()).put("PortRange", rule.ports().apiValue())
-                    .put(rule.source().isIpv4() ? "SourceCidrIp" : "Ipv6SourceCidrIp", rule.source().apiValue())
-                    .put("Policy", "accept").put("Priority", rule.priority()).build();
         }
 
         @Override
@@ -387,19 +309,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public CloudCall toCall(PlanNames names) {
-            CloudCall.Builder b = CloudCall.builder("vpc", "AssociateEipAddress").put("RegionId", region)
-                    .put("AllocationId", binding.allocationId());
-            if (binding.target() instanceof EipTarget.Eni e) {
-                b.putEni("InstanceId", e.eni(), names).put("InstanceType", "NetworkInterface");
-                e.privateIpAddress().ifPresent(ip -> b.put("PrivateIpAddress", ip));
-            } else {
-                b.put("InstanceId", binding.target().id()).put("InstanceType", "EcsInstance");
-            }
-            return b.put("Mode", binding.mode().name()).build();
-        }
-
-        @Override
         public String execute(StepEnvironment env) {
             EipTarget target = env.context().resolve(binding.target());
             Optional<ElasticIp> now = find(env);
@@ -426,18 +335,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         @Override
         public String describe() {
             return "Unbind EIP " + binding.allocationId() + " from " + binding.target().id() + ", wait until Available";
-        }
-
-        @Override
-        public CloudCall toCall(PlanNames names) {
-            CloudCall.Builder b = CloudCall.builder("vpc", "UnassociateEipAddress").put("RegionId", region)
-                    .put("AllocationId", binding.allocationId());
-            if (binding.target() instanceof EipTarget.Eni e) {
-                b.putEni("InstanceId", e.eni(), names).put("InstanceType", "NetworkInterface");
-            } else {
-                b.put("InstanceId", binding.target().id()).put("InstanceType", "EcsInstance");
-            }
-            return b.putMeta("Mode", binding.mode().name()).build();
         }
 
         @Override
@@ -470,11 +367,6 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         @Override
         public String describe() {
             return "Restart instance " + instance + ", wait until Running";
-        }
-
-        @Override
-        public CloudCall toCall(PlanNames names) {
-            return CloudCall.builder("ecs", "RebootInstance").put("RegionId", region).put("InstanceId", instance).build();
         }
 
         @Override

@@ -26,7 +26,7 @@ public interface CloudJournal {
 
         /** The plan again, its steps decoded from their journaled calls. */
         public CloudPlan toPlan() {
-            return new CloudPlan(planId, title, steps.stream().map(s -> CloudActionCodec.decode(s.call())).toList(), notes);
+            return new CloudPlan(planId, title, steps.stream().map(s -> CloudActionWire.decode(s.call())).toList(), notes);
         }
 
         public boolean isComplete() {

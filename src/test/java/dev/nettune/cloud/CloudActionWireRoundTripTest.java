@@ -1,6 +1,7 @@
 package dev.nettune.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -46,14 +47,18 @@ class CloudActionWireRoundTripTest {
                 new CloudAction.ModifyCustomRss(REGION, EXISTING, true),
                 new CloudAction.ModifyCustomRss(REGION, EXISTING, false),
                 new CloudAction.VerifyCustomRss(REGION, EXISTING, true),
+                new CloudAction.VerifyCustomRss(REGION, CREATED, false),
                 new CloudAction.AuthorizeSecurityGroup(REGION, GROUP, rule),
-                // RevokeSecurityGroup is sent without Description (the rule is matched without it), so none here.
+                new CloudAction.AuthorizeSecurityGroup(REGION, GROUP,
+                        new SecurityGroupRule(IpProtocol.TCP, PortRange.parse("8000/9000"), Cidr.parse("2408:4000::/32"), 7, "")),
+                new CloudAction.RevokeSecurityGroup(REGION, GROUP, rule),
                 new CloudAction.RevokeSecurityGroup(REGION, GROUP,
                         new SecurityGroupRule(IpProtocol.UDP, PortRange.parse("4789/4789"), Cidr.parse("10.0.0.0/8"), 1, "")),
                 new CloudAction.AssociateEip(REGION, new EipBinding(EIP, new EipTarget.Instance(INSTANCE), EipMode.NAT)),
                 new CloudAction.AssociateEip(REGION, new EipBinding(EIP,
                         new EipTarget.Eni(EXISTING, Optional.of("10.0.0.5")), EipMode.BINDED)),
                 new CloudAction.UnassociateEip(REGION, new EipBinding(EIP, new EipTarget.Instance(INSTANCE), EipMode.NAT)),
+                new CloudAction.UnassociateEip(REGION, new EipBinding(EIP, new EipTarget.Eni(CREATED, Optional.of("10.0.0.5")), EipMode.BINDED)),
                 new CloudAction.RebootInstance(REGION, INSTANCE));
     }
 
@@ -68,7 +73,30 @@ class CloudActionWireRoundTripTest {
     @MethodSource("samples")
     void theJournaledCallDecodesToTheSameStep(CloudAction action) {
         CloudCall call = action.toCall(new PlanNames());
-        assertThat(CloudActionCodec.decode(call)).isEqualTo(action);
+        assertThat(CloudActionWire.decode(call)).isEqualTo(action);
+    }
+
+    @Test
+    void aRevokeReadBackFromTheJournalKeepsTheRulesDescription() {
+        SecurityGroupRule described = new SecurityGroupRule(IpProtocol.TCP, PortRange.parse("8000/9000"), Cidr.parse("10.0.0.0/8"), 1,
+                "seed high-throughput ports");
+        CloudCall call = new CloudAction.RevokeSecurityGroup(REGION, GROUP, described).toCall(new PlanNames());
+        assertThat(call.get("Description")).contains("seed high-throughput ports");
+        assertThat(((CloudAction.RevokeSecurityGroup) CloudActionWire.decode(call)).rule().description()).isEqualTo("seed high-throughput ports");
+    }
+
+    @Test
+    void aJournaledCallMissingARequiredParameterIsRefusedByName() {
+        CloudCall call = CloudCall.builder("ecs", "RevokeSecurityGroup").put("RegionId", REGION).put("SecurityGroupId", GROUP)
+                .put("IpProtocol", "tcp").put("SourceCidrIp", "10.0.0.0/8").build();
+        assertThatThrownBy(() -> CloudActionWire.decode(call)).isInstanceOf(CloudInputException.class)
+                .hasMessageContaining("RevokeSecurityGroup").hasMessageContaining("PortRange");
+    }
+
+    @Test
+    void anUnknownActionInTheJournalIsRefused() {
+        CloudCall call = CloudCall.builder("ecs", "DeleteInstance").put("RegionId", REGION).build();
+        assertThatThrownBy(() -> CloudActionWire.decode(call)).hasMessageContaining("does not know: DeleteInstance");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,7 +34,7 @@ class PlanRenderingTest {
     void securityGroupRuleRendersAsTheSeedsLine() {
         CloudPlan plan = CloudPlanner.allow(REGION, SG, SecurityGroupRule.of(IpProtocol.TCP, PortRange.parse("8000/9000"), Cidr.parse("10.0.0.0/8")));
         assertThat(AliyunCliScript.lines(plan).get(0)).isEqualTo("aliyun ecs AuthorizeSecurityGroup --RegionId cn-hongkong --SecurityGroupId "
-                + "sg-bp67acfmxazb4p0001 --IpProtocol tcp --PortRange 8000/9000 --SourceCidrIp 10.0.0.0/8 --Policy accept --Priority 1");
+                + "sg-bp67acfmxazb4p0001 --IpProtocol tcp --PortRange 8000/9000 --SourceCidrIp 10.0.0.0/8 --Policy accept --NicType intranet --Priority 1");
     }
 
     @Test
@@ -125,14 +125,14 @@ class PlanRenderingTest {
         CloudPlan plan = fullWorkflow();
         List<CloudCall> calls = plan.calls();
         for (int i = 0; i < calls.size(); i++) {
-            assertThat(CloudActionCodec.decode(calls.get(i))).as(calls.get(i).action()).isEqualTo(plan.steps().get(i));
+            assertThat(CloudActionWire.decode(calls.get(i))).as(calls.get(i).action()).isEqualTo(plan.steps().get(i));
         }
         NetworkInterface eni = new NetworkInterface(ENI, "", "InUse", "Primary", Optional.of(INSTANCE), Optional.of(0), "", "",
                 Optional.empty(), List.of(SG), Optional.empty());
         CloudPlan rss = CloudPlanner.customRss(REGION, eni, false);
         List<CloudCall> rssCalls = rss.calls();
         for (int i = 0; i < rssCalls.size(); i++) {
-            assertThat(CloudActionCodec.decode(rssCalls.get(i))).isEqualTo(rss.steps().get(i));
+            assertThat(CloudActionWire.decode(rssCalls.get(i))).isEqualTo(rss.steps().get(i));
         }
     }
 

@@ -11,11 +11,6 @@ import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.auth.InstanceProfileCredentialsProvider;
 import com.aliyuncs.auth.STSAssumeRoleSessionCredentialsProvider;
 import com.aliyuncs.auth.StaticCredentialsProvider;
-import com.aliyuncs.ecs.model.v20140526.AttachNetworkInterfaceRequest;
-import com.aliyuncs.ecs.model.v20140526.AuthorizeSecurityGroupRequest;
-import com.aliyuncs.ecs.model.v20140526.CreateNetworkInterfaceRequest;
-import com.aliyuncs.ecs.model.v20140526.CreateNetworkInterfaceResponse;
-import com.aliyuncs.ecs.model.v20140526.DeleteNetworkInterfaceRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeInstancesResponse;
 import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfaceAttributeRequest;
@@ -27,27 +22,24 @@ import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupAttributeRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupAttributeResponse;
 import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupsRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeSecurityGroupsResponse;
-import com.aliyuncs.ecs.model.v20140526.DetachNetworkInterfaceRequest;
-import com.aliyuncs.ecs.model.v20140526.ModifyNetworkInterfaceAttributeRequest;
-import com.aliyuncs.ecs.model.v20140526.RebootInstanceRequest;
-import com.aliyuncs.ecs.model.v20140526.RevokeSecurityGroupRequest;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
-import com.aliyuncs.vpc.model.v20160428.AssociateEipAddressRequest;
 import com.aliyuncs.vpc.model.v20160428.DescribeEipAddressesRequest;
 import com.aliyuncs.vpc.model.v20160428.DescribeEipAddressesResponse;
-import com.aliyuncs.vpc.model.v20160428.UnassociateEipAddressRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nettune.cloud.Cidr;
+import dev.nettune.cloud.CloudAction;
 import dev.nettune.cloud.CloudApi;
 import dev.nettune.cloud.CloudApiException;
+import dev.nettune.cloud.CloudCall;
 import dev.nettune.cloud.CloudInstance;
 import dev.nettune.cloud.CloudRegion;
 import dev.nettune.cloud.ConnectionTrackingTimeouts;
 import dev.nettune.cloud.EipAllocationId;
+import dev.nettune.cloud.EipBinding;
 import dev.nettune.cloud.EipMode;
 import dev.nettune.cloud.EipTarget;
 import dev.nettune.cloud.ElasticIp;
@@ -58,6 +50,7 @@ import dev.nettune.cloud.IpProtocol;
 import dev.nettune.cloud.NetworkInterface;
 import dev.nettune.cloud.NetworkInterfaceId;
 import dev.nettune.cloud.NetworkInterfaceRef;
+import dev.nettune.cloud.PlanNames;
 import dev.nettune.cloud.PortRange;
 import dev.nettune.cloud.RegionId;
 import dev.nettune.cloud.SecurityGroup;
@@ -190,9 +183,7 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
 
     @Override
     public void rebootInstance(RegionId region, InstanceId instance) {
-        RebootInstanceRequest r = new RebootInstanceRequest();
-        r.setInstanceId(instance.value());
-        call(region, r);
+        send(new CloudAction.RebootInstance(region, instance));
     }
 
     // ---- ENIs -----------------------------------------------------------------------------------
@@ -276,66 +267,33 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
 
     @Override
     public NetworkInterfaceId createNetworkInterface(RegionId region, EniSpec spec) {
-        CreateNetworkInterfaceRequest r = new CreateNetworkInterfaceRequest();
-        r.setVSwitchId(spec.vSwitchId().value());
-        r.setSecurityGroupIdss(spec.securityGroups().stream().map(SecurityGroupId::value).toList());
-        spec.name().ifPresent(r::setNetworkInterfaceName);
-        spec.queueNumber().ifPresent(r::setQueueNumber);
-        spec.timeouts().ifPresent(t -> {
-            CreateNetworkInterfaceRequest.ConnectionTrackingConfiguration c = new CreateNetworkInterfaceRequest.ConnectionTrackingConfiguration();
-            c.setTcpEstablishedTimeout(t.tcpEstablished());
-            c.setTcpClosedAndTimeWaitTimeout(t.tcpClosedAndTimeWait());
-            c.setUdpTimeout(t.udp());
-            r.setConnectionTrackingConfiguration(c);
-        });
-        spec.customRss().ifPresent(on -> r.putQueryParameter("EnhancedNetwork.EnableRss", on));
-        r.setClientToken(spec.clientToken().value());
-        CreateNetworkInterfaceResponse resp = call(region, r);
-        return NetworkInterfaceId.of(resp.getNetworkInterfaceId());
+        JsonNode answer = send(new CloudAction.CreateNetworkInterface(region, spec));
+        return NetworkInterfaceId.of(answer.path("NetworkInterfaceId").asText());
     }
 
     @Override
     public void deleteNetworkInterface(RegionId region, NetworkInterfaceId id) {
-        DeleteNetworkInterfaceRequest r = new DeleteNetworkInterfaceRequest();
-        r.setNetworkInterfaceId(id.value());
-        call(region, r);
+        send(new CloudAction.DeleteNetworkInterface(region, NetworkInterfaceRef.of(id)));
     }
 
     @Override
     public void attachNetworkInterface(RegionId region, NetworkInterfaceId eni, InstanceId instance) {
-        AttachNetworkInterfaceRequest r = new AttachNetworkInterfaceRequest();
-        r.setNetworkInterfaceId(eni.value());
-        r.setInstanceId(instance.value());
-        call(region, r);
+        send(new CloudAction.AttachNetworkInterface(region, NetworkInterfaceRef.of(eni), instance, Optional.empty()));
     }
 
     @Override
     public void detachNetworkInterface(RegionId region, NetworkInterfaceId eni, InstanceId instance) {
-        DetachNetworkInterfaceRequest r = new DetachNetworkInterfaceRequest();
-        r.setNetworkInterfaceId(eni.value());
-        r.setInstanceId(instance.value());
-        call(region, r);
+        send(new CloudAction.DetachNetworkInterface(region, NetworkInterfaceRef.of(eni), instance));
     }
 
     @Override
     public void modifyConnectionTracking(RegionId region, NetworkInterfaceId eni, ConnectionTrackingTimeouts t) {
-        ModifyNetworkInterfaceAttributeRequest r = new ModifyNetworkInterfaceAttributeRequest();
-        r.setNetworkInterfaceId(eni.value());
-        ModifyNetworkInterfaceAttributeRequest.ConnectionTrackingConfiguration c = new ModifyNetworkInterfaceAttributeRequest.ConnectionTrackingConfiguration();
-        c.setTcpEstablishedTimeout(t.tcpEstablished());
-        c.setTcpClosedAndTimeWaitTimeout(t.tcpClosedAndTimeWait());
-        c.setUdpTimeout(t.udp());
-        r.setConnectionTrackingConfiguration(c);
-        call(region, r);
+        send(new CloudAction.ModifyConnectionTracking(region, NetworkInterfaceRef.of(eni), t, Optional.empty()));
     }
 
     @Override
     public void modifyCustomRss(RegionId region, NetworkInterfaceId eni, boolean enable) {
-        ModifyNetworkInterfaceAttributeRequest r = new ModifyNetworkInterfaceAttributeRequest();
-        r.setNetworkInterfaceId(eni.value());
-        // No SDK version has EnhancedNetwork: send it as the raw query parameter the API reads.
-        r.putQueryParameter("EnhancedNetwork.EnableRss", enable);
-        call(region, r);
+        send(new CloudAction.ModifyCustomRss(region, NetworkInterfaceRef.of(eni), enable));
     }
 
     // ---- security groups ------------------------------------------------------------------------
@@ -381,39 +339,12 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
 
     @Override
     public void authorizeIngress(RegionId region, SecurityGroupId group, SecurityGroupRule rule) {
-        AuthorizeSecurityGroupRequest r = new AuthorizeSecurityGroupRequest();
-        r.setSecurityGroupId(group.value());
-        r.setIpProtocol(rule.protocol().apiValue());
-        r.setPortRange(rule.ports().apiValue());
-        if (rule.source().isIpv4()) {
-            r.setSourceCidrIp(rule.source().apiValue());
-        } else {
-            r.setIpv6SourceCidrIp(rule.source().apiValue());
-        }
-        r.setPolicy("accept");
-        r.setPriority(String.valueOf(rule.priority()));
-        r.setNicType("intranet");
-        if (!rule.description().isEmpty()) {
-            r.setDescription(rule.description());
-        }
-        call(region, r);
+        send(new CloudAction.AuthorizeSecurityGroup(region, group, rule));
     }
 
     @Override
     public void revokeIngress(RegionId region, SecurityGroupId group, SecurityGroupRule rule) {
-        RevokeSecurityGroupRequest r = new RevokeSecurityGroupRequest();
-        r.setSecurityGroupId(group.value());
-        r.setIpProtocol(rule.protocol().apiValue());
-        r.setPortRange(rule.ports().apiValue());
-        if (rule.source().isIpv4()) {
-            r.setSourceCidrIp(rule.source().apiValue());
-        } else {
-            r.setIpv6SourceCidrIp(rule.source().apiValue());
-        }
-        r.setPolicy("accept");
-        r.setPriority(String.valueOf(rule.priority()));
-        r.setNicType("intranet");
-        call(region, r);
+        send(new CloudAction.RevokeSecurityGroup(region, group, rule));
     }
 
     // ---- EIPs (VPC API) -------------------------------------------------------------------------
@@ -441,31 +372,20 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
 
     @Override
     public void associateEip(RegionId region, EipAllocationId eip, EipTarget target, EipMode mode) {
-        AssociateEipAddressRequest r = new AssociateEipAddressRequest();
-        r.setAllocationId(eip.value());
-        r.setInstanceId(targetId(target));
-        r.setInstanceType(target.apiInstanceType());
-        if (target instanceof EipTarget.Eni e) {
-            e.privateIpAddress().ifPresent(r::setPrivateIpAddress);
-        }
-        r.setMode(mode.name());
-        call(region, r);
+        send(new CloudAction.AssociateEip(region, new EipBinding(eip, resolved(target), mode)));
     }
 
     @Override
     public void unassociateEip(RegionId region, EipAllocationId eip, EipTarget target) {
-        UnassociateEipAddressRequest r = new UnassociateEipAddressRequest();
-        r.setAllocationId(eip.value());
-        r.setInstanceId(targetId(target));
-        r.setInstanceType(target.apiInstanceType());
-        call(region, r);
+        // The mode is NetTune's note for the undo, never sent: any value serves here.
+        send(new CloudAction.UnassociateEip(region, new EipBinding(eip, resolved(target), EipMode.NAT)));
     }
 
-    private static String targetId(EipTarget target) {
+    private static EipTarget resolved(EipTarget target) {
         if (target instanceof EipTarget.Eni e && !(e.eni() instanceof NetworkInterfaceRef.Existing)) {
             throw new IllegalStateException("The plan runner resolves a created ENI before binding an EIP to it.");
         }
-        return target.id();
+        return target;
     }
 
     // ---- the transport --------------------------------------------------------------------------
@@ -477,6 +397,27 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
             request.setSysProtocol(e.plainHttp() ? ProtocolType.HTTP : ProtocolType.HTTPS);
         });
         return withRetries(request.getSysActionName(), () -> client.getAcsResponse(request));
+    }
+
+    /**
+     * Sends a step's request exactly as {@link CloudActionWire} spells it (the plan shows the same
+     * parameters), and returns the API's answer.
+     */
+    private JsonNode send(CloudAction step) {
+        CloudCall call = step.toCall(new PlanNames());
+        String version = switch (call.product()) {
+            case "ecs" -> ECS_VERSION;
+            case "vpc" -> VPC_VERSION;
+            default -> throw new IllegalArgumentException("No API version known for product " + call.product() + ".");
+        };
+        CommonRequest r = common(step.region(), call.product(), version, call.action());
+        for (CloudCall.Param p : call.sent()) {
+            if (p.variable()) {
+                throw new IllegalStateException("The plan runner resolves " + p.name() + " before " + call.action() + " is sent.");
+            }
+            r.putQueryParameter(p.name(), p.value());
+        }
+        return json(callCommon(step.region(), r));
     }
 
     private CommonRequest common(RegionId region, String product, String version, String action) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nettune.cloud.Cidr;
 import dev.nettune.cloud.ClientToken;
+import dev.nettune.cloud.CloudAction;
 import dev.nettune.cloud.CloudApiException;
+import dev.nettune.cloud.CloudCall;
 import dev.nettune.cloud.CloudInstance;
 import dev.nettune.cloud.ConnectionTrackingTimeouts;
 import dev.nettune.cloud.EipAllocationId;
@@ -18,6 +20,7 @@ import dev.nettune.cloud.IpProtocol;
 import dev.nettune.cloud.NetworkInterface;
 import dev.nettune.cloud.NetworkInterfaceId;
 import dev.nettune.cloud.NetworkInterfaceRef;
+import dev.nettune.cloud.PlanNames;
 import dev.nettune.cloud.PortRange;
 import dev.nettune.cloud.ProgressListener;
 import dev.nettune.cloud.SecurityGroupId;
@@ -25,7 +28,9 @@ import dev.nettune.cloud.SecurityGroupRule;
 import dev.nettune.cloud.VSwitchId;
 import dev.nettune.sandbox.cloud.DemoSeed;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +48,34 @@ class AliyunCloudApiTest {
 
     private EniSpec spec(ClientToken token) {
         return EniSpec.of(VSwitchId.of(DemoSeed.VSWITCH_B), List.of(SecurityGroupId.of(DemoSeed.SECURITY_GROUP))).withClientToken(token);
+    }
+
+    @Test
+    void aRuleIsAuthorizedAndRevokedWithExactlyTheParametersItsPlanShowsDescriptionIncluded() {
+        SecurityGroupId group = SecurityGroupId.of(DemoSeed.SECURITY_GROUP);
+        SecurityGroupRule rule = new SecurityGroupRule(IpProtocol.UDP, PortRange.parse("4789/4789"), Cidr.parse("10.0.0.0/8"), 1, "vxlan");
+        api.authorizeIngress(SandboxCloud.REGION, group, rule);
+        api.revokeIngress(SandboxCloud.REGION, group, rule);
+        assertThat(sandbox.server.received("AuthorizeSecurityGroup").get(0).parameters())
+                .containsAllEntriesOf(sent(new CloudAction.AuthorizeSecurityGroup(SandboxCloud.REGION, group, rule)));
+        assertThat(sandbox.server.received("RevokeSecurityGroup").get(0).parameters())
+                .containsAllEntriesOf(sent(new CloudAction.RevokeSecurityGroup(SandboxCloud.REGION, group, rule)))
+                .containsEntry("Description", "vxlan");
+        assertThat(api.describeIngressRules(SandboxCloud.REGION, group)).noneMatch(r -> r.sameTrafficAs(rule));
+    }
+
+    @Test
+    void aCreatedEniIsSentWithExactlyTheParametersItsPlanShows() {
+        EniSpec spec = new EniSpec(VSwitchId.of(DemoSeed.VSWITCH_B), List.of(SecurityGroupId.of(DemoSeed.SECURITY_GROUP)), Optional.of(4),
+                Optional.of(new ConnectionTrackingTimeouts(910, 3, 30)), Optional.of(true), Optional.of("rss-eni"),
+                new ClientToken("nettune-test-sent-as-shown"));
+        api.createNetworkInterface(SandboxCloud.REGION, spec);
+        assertThat(sandbox.server.received("CreateNetworkInterface").get(0).parameters())
+                .containsAllEntriesOf(sent(new CloudAction.CreateNetworkInterface(SandboxCloud.REGION, spec)));
+    }
+
+    private static Map<String, String> sent(CloudAction step) {
+        return step.toCall(new PlanNames()).sent().stream().collect(Collectors.toMap(CloudCall.Param::name, CloudCall.Param::value));
     }
 
     @Test
