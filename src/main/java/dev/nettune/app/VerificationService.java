@@ -11,6 +11,7 @@ import dev.nettune.monitor.HostCounterReader;
 import dev.nettune.monitor.NicIdentity;
 import dev.nettune.monitor.RssVerifier;
 import dev.nettune.monitor.TestTraffic;
+import dev.nettune.monitor.TracefsPacketTracer;
 import dev.nettune.monitor.TrafficSender;
 import dev.nettune.monitor.VerificationResult;
 import dev.nettune.sandbox.SandboxInstance;
@@ -56,7 +57,8 @@ public final class VerificationService {
         warning.ifPresent(w -> progress.accept("Note: " + w));
         Optional<String> why = warning.isPresent() ? warning : effect.reasonRssMayBeOff(receiver, nic);
         DesignedVerifier v = new DesignedVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)),
-                d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(2), Duration.ofMillis(1000), Optional.empty());
+                d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(2), Duration.ofMillis(1000),
+                Optional.of(new TracefsPacketTracer(receiver, nic)));
         return v.run(traffic, sender, Optional.empty(), Optional.empty(), new DesignedVerdict.Context(why.map(this::reason)), progress);
     }
 

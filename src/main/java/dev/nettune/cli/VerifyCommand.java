@@ -213,10 +213,13 @@ final class VerifyCommand implements Callable<Integer> {
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("predictedQueue", o.burst().queue());
             List<Map<String, Object>> flows = new ArrayList<>();
-            for (DesignedFlow f : o.burst().flows()) {
+            for (int i = 0; i < o.burst().flows().size(); i++) {
+                DesignedFlow f = o.burst().flows().get(i);
                 Map<String, Object> fm = CliJson.flow(f.flow());
                 fm.put("payloadBytes", f.payloadBytes());
                 fm.put("packets", o.burst().packetsPerFlow());
+                java.util.OptionalLong h = o.reportedHashes().get(i);
+                fm.put("reportedHash", h.isPresent() ? String.format(Locale.ROOT, "0x%08x", h.getAsLong()) : null);
                 flows.add(fm);
             }
             b.put("flows", flows);
@@ -226,6 +229,14 @@ final class VerifyCommand implements Callable<Integer> {
             bursts.add(b);
         }
         m.put("bursts", bursts);
+        m.put("hashComparison", r.hashes().map(h -> {
+            Map<String, Object> hm = new LinkedHashMap<>();
+            hm.put("compared", h.compared());
+            hm.put("agreeing", h.agreeing());
+            hm.put("fits", h.agrees() ? "LIVE_KEY" : h.cause().name());
+            hm.put("summary", h.sentence());
+            return hm;
+        }).orElse(null));
         m.put("counterSource", r.counterSource());
         m.put("commands", r.commands());
         m.put("elapsedSeconds", r.elapsed().toMillis() / 1000.0);

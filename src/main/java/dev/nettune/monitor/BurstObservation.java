@@ -1,15 +1,19 @@
 package dev.nettune.monitor;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the receiver saw of one burst: the packets (or interrupts) per queue above the background
  * while it was sent, and, where a receive tracepoint could be read, every flow's packets per queue.
- * {@code attempts} is 2 when the burst was sent again at a lower rate.
+ * {@code attempts} is 2 when the burst was sent again at a lower rate. {@code reportedHashes} holds, per flow, the
+ * hash the driver passed up with its packets, where the trace showed one.
  */
-public record BurstObservation(Burst burst, long[] excess, Optional<List<long[]>> perFlow, int attempts) {
+public record BurstObservation(Burst burst, long[] excess, Optional<List<long[]>> perFlow, int attempts,
+        List<OptionalLong> reportedHashes) {
     public BurstObservation {
         Objects.requireNonNull(burst, "burst");
         excess = excess.clone();
@@ -18,6 +22,17 @@ public record BurstObservation(Burst burst, long[] excess, Optional<List<long[]>
             throw new IllegalArgumentException("A per-flow observation needs one line per flow of the burst ("
                     + burst.flows().size() + "), not " + perFlow.get().size() + ".");
         }
+        reportedHashes = reportedHashes.isEmpty() ? Collections.nCopies(burst.flows().size(), OptionalLong.empty())
+                : List.copyOf(reportedHashes);
+        if (reportedHashes.size() != burst.flows().size()) {
+            throw new IllegalArgumentException("Reported hashes come one per flow of the burst (" + burst.flows().size()
+                    + "), not " + reportedHashes.size() + ".");
+        }
+    }
+
+    /** Without reported hashes (counter deltas, or a driver that passes none up). */
+    public BurstObservation(Burst burst, long[] excess, Optional<List<long[]>> perFlow, int attempts) {
+        this(burst, excess, perFlow, attempts, List.of());
     }
 
     public BurstObservation(Burst burst, long[] excess) {

@@ -9,14 +9,16 @@ import java.util.Optional;
 /**
  * The outcome of a designed verification: the verdict and its explanation (with the cause when it
  * failed), the design (bursts, flows, false-pass probability), what each burst did, the exact
- * commands, where the counts came from, and how long it took.
+ * commands, where the counts came from, how long it took, and what the hashes the driver reported say (where it
+ * reported any).
  */
 public record DesignedResult(Verdict verdict, String explanation, Explanation cause, Optional<FlowDesign> design,
         List<BurstObservation> bursts, List<String> commands, Optional<RssKey> key, Optional<IndirectionTable> table,
-        String counterSource, Optional<RssFix> fix, Duration elapsed) {
+        String counterSource, Optional<RssFix> fix, Duration elapsed, Optional<HashEvidence> hashes) {
     public DesignedResult {
         bursts = List.copyOf(bursts);
         commands = List.copyOf(commands);
+        java.util.Objects.requireNonNull(hashes, "hashes");
     }
 
     /** The probability a NIC steering any other way had to pass (1 when nothing was designed). */
@@ -28,6 +30,6 @@ public record DesignedResult(Verdict verdict, String explanation, Explanation ca
     static DesignedResult without(Verdict verdict, String why, List<String> commands, Optional<RssKey> key,
             Optional<IndirectionTable> table, Duration elapsed) {
         return new DesignedResult(verdict, why, Explanation.AS_PREDICTED, Optional.empty(), List.of(), commands, key, table,
-                "", Optional.empty(), elapsed);
+                "", Optional.empty(), elapsed, Optional.empty());
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@link FlowDesign#TARGET}; a verdict never reads PASS beside a probability that says otherwise.
  */
 public record DesignedVerdict(Verdict verdict, String summary, Explanation cause, Optional<Mapping> fitting,
-        double falsePassProbability, List<BurstObservation> bursts) {
+        double falsePassProbability, List<BurstObservation> bursts, Optional<HashEvidence> hashes) {
     /** A burst landed as predicted when its queue got at least this share of what was seen. */
     public static final double LANDED_SHARE = 0.9;
     /** An explanation fits when, in every burst, at least this share of what was seen lands where it says. */
@@ -21,6 +21,12 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
 
     public DesignedVerdict {
         bursts = List.copyOf(bursts);
+        java.util.Objects.requireNonNull(hashes, "hashes");
+    }
+
+    private DesignedVerdict(Verdict verdict, String summary, Explanation cause, Optional<Mapping> fitting,
+            double falsePassProbability, List<BurstObservation> bursts) {
+        this(verdict, summary, cause, fitting, falsePassProbability, bursts, Optional.empty());
     }
 
     /** What the host tells beyond the traffic: why RSS may not be active (no -X since boot, channels changed after it). */
@@ -38,8 +44,24 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
         return packetCounters ? o.total() < MIN_SEEN * o.burst().packets() : o.total() == 0;
     }
 
-    /** Judges the observations of every burst of {@code design}. */
+    /** Judges the observations of every burst of {@code design} where no hash was reported. */
     public static DesignedVerdict judge(FlowDesign design, List<BurstObservation> obs, boolean packetCounters, Context context) {
+        return judge(design, obs, packetCounters, context, Optional.empty());
+    }
+
+    /**
+     * Judges the observations of every burst of {@code design}, and the hashes the driver reported with them where
+     * it did: a reported hash that a known variant of the key or tuple gives, and not the live key, fails the run
+     * with that cause even where every burst happened to land on its queue.
+     */
+    public static DesignedVerdict judge(FlowDesign design, List<BurstObservation> obs, boolean packetCounters, Context context,
+            Optional<HashEvidence> hashes) {
+        DesignedVerdict v = judgeQueues(design, obs, packetCounters, context, hashes);
+        return new DesignedVerdict(v.verdict(), v.summary(), v.cause(), v.fitting(), v.falsePassProbability(), v.bursts(), hashes);
+    }
+
+    private static DesignedVerdict judgeQueues(FlowDesign design, List<BurstObservation> obs, boolean packetCounters,
+            Context context, Optional<HashEvidence> hashes) {
         double p = design.falsePassProbability();
         String unit = packetCounters ? "packets" : "interrupts";
         for (BurstObservation o : obs) {
@@ -52,6 +74,12 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
                         o.attempts() > 1 ? " (twice, the second time slower)" : "", seen, unit),
                         Explanation.AS_PREDICTED, Optional.empty(), p, obs);
             }
+        }
+        String hashNote = hashes.map(h -> " " + h.sentence()).orElse("");
+        if (hashes.isPresent() && !hashes.get().agrees() && hashes.get().cause() != Explanation.OTHER_HASH) {
+            Explanation c = hashes.get().cause();
+            return new DesignedVerdict(Verdict.FAIL, "Not as predicted:" + hashNote + " Cause: " + c.label() + ". "
+                    + c.advice(), c, Optional.empty(), p, obs);
         }
         List<String> off = new ArrayList<>();
         for (BurstObservation o : obs) {
@@ -69,8 +97,11 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
             }
             return new DesignedVerdict(Verdict.PASS, String.format(Locale.ROOT,
                     "As predicted: all %d bursts (%d flows) landed on their predicted queues. A NIC steering any other way "
-                            + "would pass this with probability at most %s.", obs.size(), design.flows().size(),
-                    design.falsePassText()), Explanation.AS_PREDICTED, Optional.empty(), p, obs);
+                            + "would pass this with probability at most %s.%s", obs.size(), design.flows().size(),
+                    design.falsePassText(), hashes.map(h -> h.cause() == Explanation.OTHER_HASH
+                            ? " The driver also reported hashes NetTune's Toeplitz does not give (" + h.example()
+                                    + "): a software hash rather than the device's, so only the queues were judged."
+                            : hashNote).orElse("")), Explanation.AS_PREDICTED, Optional.empty(), p, obs);
         }
         Optional<Mapping> best = Optional.empty();
         double bestScore = FIT_SHARE;
@@ -81,7 +112,7 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
                 bestScore = s;
             }
         }
-        String what = "Not as predicted: " + String.join("; ", off) + ".";
+        String what = "Not as predicted: " + String.join("; ", off) + "." + hashNote;
         if (best.isPresent()) {
             Mapping m = best.get();
             String because = m.explanation() == Explanation.RSS_NOT_ACTIVE && context.rssMayBeInactive().isPresent()
@@ -90,6 +121,10 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
                     + "(%.0f %% of what was seen).%s %s", what, m.explanation().label(), m.description(), bestScore * 100, because,
                     m.explanation().advice()),
                     m.explanation(), best, p, obs);
+        }
+        if (hashes.isPresent() && hashes.get().cause() == Explanation.OTHER_HASH) {
+            return new DesignedVerdict(Verdict.FAIL, what + " Cause: " + Explanation.OTHER_HASH.label() + ". "
+                    + Explanation.OTHER_HASH.advice(), Explanation.OTHER_HASH, Optional.empty(), p, obs);
         }
         if (context.rssMayBeInactive().isPresent()) {
             return new DesignedVerdict(Verdict.FAIL, what + " Cause: " + Explanation.RSS_NOT_ACTIVE.label() + ": the traffic "

@@ -103,21 +103,22 @@ public final class DesignedVerifier {
         }
         FlowDesign design = FlowDesign.design(key.get(), table.get(), alternatives, traffic.template(), traffic.side(),
                 traffic.from(), traffic.to(), traffic.packetsPerFlow(), interval);
-        List<Burst> bursts = outnumberBackground(design, busiest);
+        Optional<String> traceRefused = Optional.empty();
+        boolean tracing = false;
+        if (tracer.isPresent()) {
+            traceRefused = tracer.get().arm(design.flows());
+            tracing = traceRefused.isEmpty();
+            progress.accept(tracing ? "Per-packet attribution: " + tracer.get().describe()
+                    : "No per-packet attribution (" + traceRefused.get() + "): judging by counter deltas");
+        }
+        // A traced packet is told from the background by its length, so only counter deltas need bursts that outnumber it.
+        List<Burst> bursts = tracing ? design.bursts() : outnumberBackground(design, busiest);
         progress.accept(String.format(Locale.ROOT, "Designed %d flows, %d per queue, in %d bursts (one per queue the table "
                 + "uses); a NIC steering any other way passes with probability at most %s", design.flows().size(),
                 design.flowsPerQueue(), design.bursts().size(), design.falsePassText()));
         List<String> commands = new ArrayList<>();
         bursts.forEach(b -> sender.commands(b).forEach(c -> commands.add(c.display())));
 
-        Optional<String> traceRefused = Optional.empty();
-        boolean tracing = false;
-        if (tracer.isPresent()) {
-            traceRefused = tracer.get().arm();
-            tracing = traceRefused.isEmpty();
-            progress.accept(tracing ? "Per-packet attribution: " + tracer.get().describe()
-                    : "No per-packet attribution (" + traceRefused.get() + "): judging by counter deltas");
-        }
         List<BurstObservation> observed = new ArrayList<>();
         String source = bg.sample().source();
         boolean packetCounters = !source.contains("interrupts");
@@ -149,15 +150,17 @@ public final class DesignedVerifier {
                 tracer.get().disarm();
             }
         }
-        DesignedVerdict v = DesignedVerdict.judge(design, observed, packetCounters || tracing, context);
+        Optional<HashEvidence> hashes = tracing ? HashEvidence.compare(key.get(), previousKey, observed) : Optional.empty();
+        DesignedVerdict v = DesignedVerdict.judge(design, observed, packetCounters || tracing, context, hashes);
         Optional<RssFix> fix = switch (v.cause()) {
             case RSS_NOT_ACTIVE, PREVIOUS_TABLE, QUEUE_COUNT -> Optional.of(new RssFix(v.cause().advice(), key, table,
                     "hkey " + key.get().toColonHex() + " " + RssVerifier.tableArguments(table.get())));
             default -> Optional.empty();
         };
-        String counted = tracing ? tracer.get().describe() + " (per packet)" : source;
+        String counted = tracing ? tracer.get().describe() + " (per packet)"
+                : source + traceRefused.map(r -> " (no per-packet trace: " + r + ")").orElse("");
         return new DesignedResult(v.verdict(), v.summary(),
-                v.cause(), Optional.of(design), observed, commands, key, table, counted, fix, since(t0));
+                v.cause(), Optional.of(design), observed, commands, key, table, counted, fix, since(t0), hashes);
     }
 
     /**
@@ -188,7 +191,7 @@ public final class DesignedVerifier {
                 b.flows().size(), b.packetsPerFlow(), b.intervalMicros()));
         rates.next(counters.read());
         if (tracing) {
-            tracer.get().read(b.flows(), background.length);
+            tracer.get().read(b.flows(), background.length); // empties the buffer: what the last burst left is not this one's
         }
         sender.send(b);
         sleeper.sleep(settle);
@@ -202,8 +205,11 @@ public final class DesignedVerifier {
             double bg = q < background.length ? background[q] : 0;
             excess[q] = delta < 0 ? 0 : Math.max(0, Math.round(delta - bg * d.seconds()));
         }
-        Optional<List<long[]>> perFlow = tracing ? Optional.of(tracer.get().read(b.flows(), excess.length)) : Optional.empty();
-        return new BurstObservation(b, excess, perFlow, attempt);
+        if (!tracing) {
+            return new BurstObservation(b, excess, Optional.empty(), attempt);
+        }
+        TracedBurst t = tracer.get().read(b.flows(), excess.length);
+        return new BurstObservation(b, excess, Optional.of(t.perFlow()), attempt, t.reportedHashes());
     }
 
     private static Duration since(long t0) {

@@ -25,6 +25,11 @@ public enum Explanation {
     /** The device spreads over another number of queues than the table references. */
     QUEUE_COUNT("a queue count change", "The device spreads over another number of queues (a channel change after the last "
             + "ethtool -X): read ethtool -l, then push the key and table again (nettune rss apply HOST --nic NIC --force)."),
+    /** The driver reports hashes that no Toeplitz over the live key (or a known variant of it) gives. */
+    OTHER_HASH("another hash key or function", "The device reports hashes NetTune's Toeplitz over the live key does not "
+            + "give, nor any known variant: it hashes with another key or function. Read ethtool -x NIC (hfunc, key) again, "
+            + "push the key and table (nettune rss apply HOST --nic NIC --force) and verify again; if it persists, ask the "
+            + "driver or device vendor."),
     /** None of the above fits the observations. */
     NONE_FITS("none of the known explanations", "None of the known explanations fits: the device hashes in a way NetTune "
             + "cannot model. Read the per-burst counts below and ask the driver or device vendor.");

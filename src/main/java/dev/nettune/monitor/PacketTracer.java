@@ -11,17 +11,17 @@ import java.util.Optional;
  */
 public interface PacketTracer {
     /**
-     * Arms the trace for the NIC; empty when this host cannot trace (no tracefs, not permitted),
-     * then with the reason, and the verifier falls back to counter deltas.
+     * Arms the trace for the NIC and the designed {@code flows}; empty when armed, else the reason this host cannot
+     * trace (no tracefs, not permitted, someone else tracing), and the verifier falls back to counter deltas.
      */
-    Optional<String> arm() throws HostException, InterruptedException;
+    Optional<String> arm(List<DesignedFlow> flows) throws HostException, InterruptedException;
 
-    /** Reads what was traced since {@link #arm} (and clears it): per flow, packets per queue. */
-    List<long[]> read(List<DesignedFlow> flows, int queues) throws HostException, InterruptedException;
+    /** Reads what was traced since {@link #arm} or the last read (and clears it): per flow, packets per queue and hash. */
+    TracedBurst read(List<DesignedFlow> flows, int queues) throws HostException, InterruptedException;
 
     /** Disarms the trace, leaving the host as it was. */
     void disarm() throws HostException, InterruptedException;
 
-    /** Where the per-packet view came from, for the report: "tracefs net:netif_receive_skb". */
+    /** Where the per-packet view came from, for the report: "tracefs net:napi_gro_receive_entry". */
     String describe();
 }

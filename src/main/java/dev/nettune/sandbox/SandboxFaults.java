@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * <li>{@link #keyShiftedByOneByte}: the device hashes with {@code 00} + the first 39 key bytes (virtio_net
  *     on 6.12 under QEMU 7.2);</li>
  * <li>{@link #tracefs}: the receive tracepoints exist (default), are missing, or are not permitted.</li>
+ * <li>{@link #hashReported}: the driver passes the device's hash up, so the tracepoints show it.</li>
  * </ul>
  * The boot id ({@code /proc/sys/kernel/random/boot_id}) changes on every {@link SandboxInstance#reboot()}
  * without a fault. Thread-safe.
@@ -55,6 +56,7 @@ public final class SandboxFaults {
     private volatile boolean keyShiftedByOneByte;
     private volatile InactiveSteering inactiveSteering = InactiveSteering.ANOTHER_KEY;
     private volatile Tracefs tracefs = Tracefs.AVAILABLE;
+    private volatile boolean hashReported;
 
     /** The next command whose {@link Command#display()} contains a match of {@code regex} fails once with this exit code and stderr. */
     public synchronized SandboxFaults failNext(String regex, int exitCode, String stderr) {
@@ -131,6 +133,20 @@ public final class SandboxFaults {
         return inactiveSteering;
     }
 
+    /**
+     * Whether the NIC's driver passes the device's RSS hash up with each packet (as mlx5, ice, or virtio_net with
+     * the hash-report feature do), so the receive tracepoints show it in {@code hash=}; the rig's virtio_net does not
+     * (off by default).
+     */
+    public SandboxFaults hashReported(boolean on) {
+        hashReported = on;
+        return this;
+    }
+
+    boolean hashReported() {
+        return hashReported;
+    }
+
     /** Whether tracefs is there, missing, or not permitted (a host where NetTune must fall back to counters). */
     public SandboxFaults tracefs(Tracefs state) {
         tracefs = java.util.Objects.requireNonNull(state, "state");
@@ -151,6 +167,7 @@ public final class SandboxFaults {
         keyShiftedByOneByte = false;
         inactiveSteering = InactiveSteering.ANOTHER_KEY;
         tracefs = Tracefs.AVAILABLE;
+        hashReported = false;
         return this;
     }
 

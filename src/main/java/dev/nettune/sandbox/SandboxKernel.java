@@ -112,7 +112,8 @@ final class SandboxKernel {
         n.txPackets[q] += packets;
         n.txBytes[q] += packets * 54L;
         n.txInterrupts[q] += packets;
-        tracefs.received(n, q, flow, packets, bytesPerPacket, cpuOf(n.irqOfInput(q)));
+        tracefs.received(n, q, flow, packets, bytesPerPacket, cpuOf(n.irqOfInput(q)),
+                faults.hashReported() ? n.deviceHash(flow, staleKey, faults).orElse(0) : 0);
         sockets.received(flow, packets, packets * bytesPerPacket);
         return q;
     }

@@ -139,6 +139,29 @@ final class SandboxNic {
         return used.queueOf(hasher().hash(flow));
     }
 
+    /**
+     * The hash the device computed for a flow, as a driver that passes it up would report it; empty when the device
+     * steers without an RSS hash (no custom RSS, one queue, or RSS inactive and everything on queue 0).
+     */
+    java.util.OptionalLong deviceHash(Flow flow, RssKey staleKey, SandboxFaults faults) {
+        if (!customRss || queues == 1) {
+            return java.util.OptionalLong.empty();
+        }
+        int h;
+        if (!rssActive) {
+            switch (faults.inactiveSteering()) {
+                case QUEUE_ZERO -> {
+                    return java.util.OptionalLong.empty();
+                }
+                case DEFAULT_TABLE -> h = hasher().hash(flow);
+                default -> h = staleHasher(staleKey).hash(flow);
+            }
+        } else {
+            h = faults.keyShiftedByOneByte() ? shiftedHasher().hash(flow) : hasher().hash(flow);
+        }
+        return java.util.OptionalLong.of(h & 0xffffffffL);
+    }
+
     private ToeplitzHash staleHasher(RssKey staleKey) {
         if (staleHasher == null || !staleHasher.key().equals(staleKey)) {
             staleHasher = new ToeplitzHash(staleKey);

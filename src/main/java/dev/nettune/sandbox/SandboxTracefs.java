@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * buffer in the kernel's own layout (the {@code net_dev_rx_verbose_template} print format):
  * {@code queue_mapping} is the RX queue + 1, {@code protocol} the EtherType, {@code len} the frame
  * length less its 14-byte Ethernet header, and {@code hash=0x00000000}, as virtio_net does not pass the
- * device's hash up. {@code trace} shows the buffer (with its header) and a write empties it;
+ * device's hash up (with {@link SandboxFaults#hashReported} the device's hash and {@code l4_hash=1}, as drivers that
+ * do pass it). {@code trace} shows the buffer (with its header) and a write empties it;
  * {@code trace_pipe} hands out the lines and consumes them (it returns at once here, where the real one
  * blocks for more). Filters take {@code FIELD OP VALUE} terms joined by {@code &&} or {@code ||}
  * (fields {@code name}, {@code queue_mapping}, {@code len}, {@code protocol}, {@code hash},
@@ -299,8 +300,11 @@ final class SandboxTracefs {
         };
     }
 
-    /** The NIC took {@code packets} packets of a flow into RX queue {@code queue}, handled on {@code cpu}. */
-    void received(SandboxNic nic, int queue, Flow flow, long packets, int frameBytes, int cpu) {
+    /**
+     * The NIC took {@code packets} packets of a flow into RX queue {@code queue}, handled on {@code cpu}; {@code hash}
+     * is what the driver passed up with them (0: none, as virtio_net).
+     */
+    void received(SandboxNic nic, int queue, Flow flow, long packets, int frameBytes, int cpu, long hash) {
         if (!tracingOn || faults.tracefs() != SandboxFaults.Tracefs.AVAILABLE) {
             return;
         }
@@ -315,26 +319,26 @@ final class SandboxTracefs {
             // The skb's napi_id is marked after napi_gro_receive_entry fires, before netif_receive_skb.
             int napiId = gro ? 0 : 0x2001 + queue;
             Map<String, Object> fields = Map.of("name", nic.name, "queue_mapping", queue + 1, "len", len,
-                    "protocol", protocol, "hash", 0, "napi_id", napiId);
+                    "protocol", protocol, "hash", hash, "napi_id", napiId);
             if (!matches(e.filter, fields)) {
                 continue;
             }
             for (long i = 0; i < packets; i++) {
-                add(line(ev.getKey(), cpu, nic.name, napiId, queue + 1, protocol, len));
+                add(line(ev.getKey(), cpu, nic.name, napiId, queue + 1, protocol, len, hash));
             }
         }
     }
 
-    private String line(String event, int cpu, String dev, int napiId, int queueMapping, int protocol, int len) {
+    private String line(String event, int cpu, String dev, int napiId, int queueMapping, int protocol, int len, long hash) {
         long micros = Math.max(lastMicros + 1, (long) (kernel.uptime() * 1e6));
         lastMicros = micros;
         long skbaddr = Integer.toUnsignedLong(Long.hashCode(++skbSerial * 0x9E3779B97F4A7C15L));
         return String.format(Locale.ROOT, "%16s-%-7d [%03d] ..s1. %5d.%06d: %s: dev=%s napi_id=%s queue_mapping=%d "
                         + "skbaddr=%016x vlan_tagged=0 vlan_proto=0x0000 vlan_tci=0x0000 protocol=0x%04x ip_summed=0 "
-                        + "hash=0x00000000 l4_hash=0 len=%d data_len=0 truesize=768 mac_header_valid=1 mac_header=-14 "
+                        + "hash=0x%08x l4_hash=%d len=%d data_len=0 truesize=768 mac_header_valid=1 mac_header=-14 "
                         + "nr_frags=0 gso_size=0 gso_type=0x0\n",
                 "<idle>", 0, cpu, micros / 1_000_000, micros % 1_000_000, event, dev, "0x" + Integer.toHexString(napiId),
-                queueMapping, skbaddr, protocol, len);
+                queueMapping, skbaddr, protocol, hash, hash == 0 ? 0 : 1, len);
     }
 
     private void add(String line) {

@@ -55,6 +55,20 @@ class VerifyCommandTest {
         assertThat(b.get("flows")).hasSize(3);
         assertThat(b.get("observedDeltas").get(b.get("predictedQueue").asInt()).asLong()).isEqualTo(150);
         assertThat(j.has("cause")).isTrue();
+        assertThat(j.get("counterSource").asText()).startsWith("tracefs net:napi_gro_receive_entry on eth1");
+        assertThat(b.get("observedPerFlow").get(0).get(b.get("predictedQueue").asInt()).asLong()).isEqualTo(50);
+        assertThat(j.get("hashComparison").isNull()).isTrue();
+    }
+
+    @Test
+    void jsonGivesEachFlowsReportedHashAndWhatTheHashesFitWhereTheDriverReportsThem() throws Exception {
+        context.sandboxInstance().faults().hashReported(true).keyShiftedByOneByte(true);
+
+        assertThat(run("verify", "sandbox", "--nic", "eth1", "--sender", "sandbox", "--json")).isEqualTo(1);
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertThat(j.get("cause").asText()).isEqualTo("SHIFTED_KEY");
+        assertThat(j.get("hashComparison").get("fits").asText()).isEqualTo("SHIFTED_KEY");
+        assertThat(j.get("bursts").get(0).get("flows").get(0).get("reportedHash").asText()).matches("0x[0-9a-f]{8}");
     }
 
     @Test

@@ -1,0 +1,249 @@
+package dev.nettune.monitor;
+
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.linux.RxTraceLine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The {@link PacketTracer} over tracefs, with nothing to install: arms the kernel's receive tracepoints
+ * {@code net:napi_gro_receive_entry} (drivers that receive through GRO, virtio_net among them) and
+ * {@code net:netif_receive_skb_entry} (the others) with a filter on the NIC and the designed flows' lengths,
+ * reads the {@code trace} file after each burst and empties it, and puts every file back as it found it.
+ * A tracepoint someone else has enabled is left alone (then this host is not traced). Where tracefs is
+ * not mounted but its mount point exists, it is mounted for the run and unmounted after.
+ */
+public final class TracefsPacketTracer implements PacketTracer {
+    /** Where tracefs is found: its own mount point, then the one under debugfs of older systems. */
+    public static final List<String> ROOTS = List.of("/sys/kernel/tracing", "/sys/kernel/debug/tracing");
+    /** The receive tracepoints of the kernel's net_dev_rx_verbose_template, in the order they are preferred. */
+    public static final List<String> EVENTS = List.of("napi_gro_receive_entry", "netif_receive_skb_entry");
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final Host host;
+    private final String nic;
+    private String root;
+    private boolean mounted;
+    private String tracingOnBefore = "1";
+    private final List<String> armed = new ArrayList<>();
+    private String lastEvent = EVENTS.get(0);
+
+    public TracefsPacketTracer(Host host, String nic) {
+        this.host = host;
+        this.nic = SamplerScript.checkNic(nic);
+    }
+
+    @Override
+    public Optional<String> arm(List<DesignedFlow> flows) throws HostException, InterruptedException {
+        if (!armed.isEmpty()) {
+            throw new IllegalStateException("The trace on " + nic + " is armed already.");
+        }
+        Optional<String> missing = locate();
+        if (missing.isPresent()) {
+            return missing;
+        }
+        List<Command> state = new ArrayList<>(List.of(Command.of("cat", root + "/tracing_on").asRoot()));
+        EVENTS.forEach(e -> state.add(Command.of("cat", event(e) + "/enable").asRoot()));
+        List<CommandResult> now = host.runAll(state, TIMEOUT);
+        if (!now.get(0).ok()) {
+            return refuse("reading " + root + "/tracing_on: " + why(now.get(0)));
+        }
+        tracingOnBefore = now.get(0).stdout().strip();
+        List<String> present = new ArrayList<>();
+        for (int i = 0; i < EVENTS.size(); i++) {
+            CommandResult r = now.get(i + 1);
+            if (r.ok() && r.stdout().strip().equals("1")) {
+                return refuse("net:" + EVENTS.get(i) + " is already enabled on " + host.name() + " (someone else is "
+                        + "tracing): NetTune leaves it alone");
+            }
+            if (r.ok()) {
+                present.add(EVENTS.get(i));
+            }
+        }
+        if (present.isEmpty()) {
+            return refuse("neither net:" + String.join(" nor net:", EVENTS) + " can be read under " + root + ": "
+                    + why(now.get(1)));
+        }
+        int shortest = flows.stream().mapToInt(DesignedFlow::ipLength).min().orElse(0);
+        int longest = flows.stream().mapToInt(DesignedFlow::ipLength).max().orElse(65_535);
+        String filter = String.format(Locale.ROOT, "name == \"%s\" && len >= %d && len <= %d", nic, shortest, longest);
+        for (String e : present) {
+            armed.add(e);
+            Optional<String> failed = write(event(e) + "/filter", filter);
+            if (failed.isPresent()) {
+                // A kernel that cannot filter on the device name still filters on length; the name is checked here.
+                failed = write(event(e) + "/filter", filter.substring(filter.indexOf("len >=")));
+            }
+            if (failed.isEmpty()) {
+                failed = write(event(e) + "/enable", "1");
+            }
+            if (failed.isPresent()) {
+                return refuse(failed.get());
+            }
+        }
+        Optional<String> failed = write(root + "/tracing_on", "1");
+        if (failed.isEmpty()) {
+            failed = write(root + "/trace", "");
+        }
+        return failed.isPresent() ? refuse(failed.get()) : Optional.empty();
+    }
+
+    /** Finds a tracefs with the receive tracepoints, mounting it where only its mount point exists. */
+    private Optional<String> locate() throws HostException, InterruptedException {
+        List<Command> probes = new ArrayList<>();
+        ROOTS.forEach(r -> probes.add(Command.of("test", "-e", r + "/events/net/" + EVENTS.get(0) + "/enable").asRoot()));
+        probes.add(Command.of("test", "-d", ROOTS.get(0)));
+        List<CommandResult> r = host.runAll(probes, TIMEOUT);
+        for (int i = 0; i < ROOTS.size(); i++) {
+            if (r.get(i).ok()) {
+                root = ROOTS.get(i);
+                return Optional.empty();
+            }
+        }
+        String looked = "no tracefs with net:" + EVENTS.get(0) + " under " + String.join(" or ", ROOTS);
+        if (!r.get(ROOTS.size()).ok()) {
+            return Optional.of(looked);
+        }
+        CommandResult m = host.run(Command.of("mount", "-t", "tracefs", "nodev", ROOTS.get(0)).asRoot(), TIMEOUT);
+        if (!m.ok()) {
+            return Optional.of(looked + ", and mounting it failed: " + why(m));
+        }
+        root = ROOTS.get(0);
+        mounted = true;
+        if (!host.run(Command.of("test", "-e", event(EVENTS.get(0)) + "/enable").asRoot(), TIMEOUT).ok()) {
+            unmount();
+            return Optional.of(looked + " (this kernel has no such tracepoint)");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> refuse(String why) throws HostException, InterruptedException {
+        disarm();
+        return Optional.of(why);
+    }
+
+    private Optional<String> write(String file, String value) throws HostException, InterruptedException {
+        CommandResult r = host.run(Command.of("tee", file).withStdin(value.isEmpty() ? "" : value + "\n").asRoot(), TIMEOUT);
+        return r.ok() ? Optional.empty() : Optional.of("writing " + file + ": " + why(r));
+    }
+
+    private static String why(CommandResult r) {
+        String e = r.stderr().strip();
+        return e.isEmpty() ? "exit code " + r.exitCode() : e.lines().reduce((a, b) -> b).orElse(e);
+    }
+
+    private String event(String e) {
+        return root + "/events/net/" + e;
+    }
+
+    @Override
+    public TracedBurst read(List<DesignedFlow> flows, int queues) throws HostException, InterruptedException {
+        if (armed.isEmpty()) {
+            throw new IllegalStateException("The trace on " + nic + " is not armed.");
+        }
+        List<CommandResult> r = host.runAll(List.of(Command.of("cat", root + "/trace").asRoot(),
+                Command.of("tee", root + "/trace").withStdin("").asRoot()), TIMEOUT);
+        String trace = r.get(0).stdoutOrThrow();
+        TracedBurst t = attribute(RxTraceLine.parseAll(trace), RxTraceLine.overwritten(trace), nic, flows, queues);
+        t.event().ifPresent(e -> lastEvent = e);
+        return t;
+    }
+
+    /**
+     * Attributes traced packets to the designed flows by length, per tracepoint, and keeps the tracepoint that saw
+     * most of them (a driver receives through one of the two). Lines of other NICs, non-IP packets, lengths of no
+     * designed flow and packets without a recorded queue are not counted.
+     */
+    static TracedBurst attribute(List<RxTraceLine> lines, long overwritten, String nic, List<DesignedFlow> flows, int queues) {
+        Map<Integer, Integer> byLength = new HashMap<>();
+        for (int i = 0; i < flows.size(); i++) {
+            byLength.put(flows.get(i).ipLength(), i);
+        }
+        Map<String, long[][]> counts = new LinkedHashMap<>();
+        Map<String, OptionalLong[]> hashes = new LinkedHashMap<>();
+        for (RxTraceLine l : lines) {
+            Integer flow = byLength.get(l.length());
+            if (!l.device().equals(nic) || !l.ip() || flow == null || l.queue() < 0) {
+                continue;
+            }
+            long[][] c = counts.computeIfAbsent(l.event(), e -> new long[flows.size()][Math.max(queues, l.queue() + 1)]);
+            if (l.queue() >= c[flow].length) {
+                c[flow] = Arrays.copyOf(c[flow], l.queue() + 1);
+            }
+            c[flow][l.queue()]++;
+            OptionalLong[] h = hashes.computeIfAbsent(l.event(), e -> emptyHashes(flows.size()));
+            if (h[flow].isEmpty() && l.reportedHash().isPresent()) {
+                h[flow] = l.reportedHash();
+            }
+        }
+        String best = null;
+        long bestTotal = -1;
+        for (Map.Entry<String, long[][]> e : counts.entrySet()) {
+            long t = 0;
+            for (long[] f : e.getValue()) {
+                for (long v : f) {
+                    t += v;
+                }
+            }
+            if (t > bestTotal) {
+                best = e.getKey();
+                bestTotal = t;
+            }
+        }
+        if (best == null) {
+            return new TracedBurst(Optional.empty(), java.util.Collections.nCopies(flows.size(), new long[queues]),
+                    Arrays.asList(emptyHashes(flows.size())), overwritten);
+        }
+        return new TracedBurst(Optional.of(best), Arrays.asList(counts.get(best)), Arrays.asList(hashes.get(best)), overwritten);
+    }
+
+    private static OptionalLong[] emptyHashes(int n) {
+        OptionalLong[] h = new OptionalLong[n];
+        Arrays.fill(h, OptionalLong.empty());
+        return h;
+    }
+
+    @Override
+    public void disarm() throws HostException, InterruptedException {
+        if (root == null) {
+            return;
+        }
+        List<Command> put = new ArrayList<>();
+        for (String e : armed) {
+            put.add(Command.of("tee", event(e) + "/enable").withStdin("0\n").asRoot());
+            put.add(Command.of("tee", event(e) + "/filter").withStdin("0\n").asRoot());
+        }
+        if (!armed.isEmpty()) {
+            put.add(Command.of("tee", root + "/tracing_on").withStdin(tracingOnBefore + "\n").asRoot());
+            put.add(Command.of("tee", root + "/trace").withStdin("").asRoot());
+        }
+        if (!put.isEmpty()) {
+            host.runAll(put, TIMEOUT);
+        }
+        armed.clear();
+        if (mounted) {
+            unmount();
+        }
+    }
+
+    private void unmount() throws HostException, InterruptedException {
+        host.run(Command.of("umount", ROOTS.get(0)).asRoot(), TIMEOUT);
+        mounted = false;
+    }
+
+    @Override
+    public String describe() {
+        return "tracefs net:" + lastEvent + " on " + nic + (root == null ? "" : " (" + root + ")");
+    }
+}
