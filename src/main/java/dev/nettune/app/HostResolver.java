@@ -175,6 +175,25 @@ public final class HostResolver {
         return target;
     }
 
+    /**
+     * What the ssh config could not apply for {@code name} (a {@code Match exec} block, ProxyCommand, ...), to show
+     * beside the result; empty for built-in and saved hosts and when nothing was skipped.
+     */
+    public List<String> configNotes(String name) {
+        if (builtIns.find(name).isPresent() || name.contains("@") || name.contains(":")) {
+            return List.of();
+        }
+        try {
+            checkSpec(name);
+            if (inventory.get().find(name).isPresent()) {
+                return List.of();
+            }
+            return loadConfig().notes(name);
+        } catch (IOException | HostException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private static void checkSpec(String name) {
         if (name == null || name.isEmpty() || name.startsWith("-") || !HOST_SPEC.matcher(name).matches()) {
             throw new IllegalArgumentException("Not a host: '" + name + "'. Give local, sandbox, a saved host, an alias of"

@@ -50,6 +50,11 @@ public final class SharedSshHost implements Host {
         return host.hostKeyFingerprint();
     }
 
+    /** "verified against FILE" or "trusted now (...)": how the host key was trusted on the first connection. */
+    public Optional<String> hostKeyTrust() {
+        return host.hostKeyTrust();
+    }
+
     public boolean isConnected() {
         return host.isConnected();
     }

@@ -35,6 +35,7 @@ final class HostCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws HostException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        context.hostResolver().configNotes(host).forEach(n -> spec.commandLine().getErr().println("note: " + n));
         try (Host h = context.hostResolver().resolve(host, connection.toHostOptions())) {
             CommandResult r = h.run(Command.of("uname", "-r"), Duration.ofSeconds(30));
             String kernel = r.stdoutOrThrow().strip();
@@ -42,7 +43,8 @@ final class HostCheckCommand implements Callable<Integer> {
             if (h instanceof SharedSshHost) {
                 SharedSshHost ssh = (SharedSshHost) h;
                 out.println("  as " + ssh.targetDisplay());
-                ssh.hostKeyFingerprint().ifPresent(fp -> out.println("  host key " + fp + " verified"));
+                ssh.hostKeyFingerprint().ifPresent(fp -> out.println("  host key " + fp + " "
+                        + ssh.hostKeyTrust().orElse("verified")));
             }
             out.flush();
             return 0;

@@ -108,7 +108,7 @@ class HostCommandTest {
     }
 
     @Test
-    void checkOverSshRefusesAnUnknownKeyThenAcceptsItWithTheFlag() throws Exception {
+    void checkOverSshRefusesAnUnknownKeyThenTrustsItNowWithTheFlagThenVerifiesIt() throws Exception {
         try (TestSshServer server = TestSshServer.start()) {
             Path key = server.authorizeNewKey(dir.resolve("id"), null);
             Path known = dir.resolve("known_hosts");
@@ -117,9 +117,14 @@ class HostCommandTest {
             assertThat(err.toString()).contains(server.fingerprint()).contains("--accept-new-host-key");
             assertThat(run("host", "check", target, "--identity", key.toString(), "--known-hosts", known.toString(),
                     "--accept-new-host-key")).isZero();
-            assertThat(out.toString()).contains("reachable, kernel").contains("host key " + server.fingerprint() + " verified");
+            assertThat(out.toString()).contains("reachable, kernel")
+                    .contains("host key " + server.fingerprint() + " trusted now (first connection; saved to " + known + ")")
+                    .doesNotContain("verified");
             assertThat(Files.readString(known)).contains("[127.0.0.1]:" + server.port());
-            assertThat(server.execRequests).hasSize(1);
+            out.getBuffer().setLength(0);
+            assertThat(run("host", "check", target, "--identity", key.toString(), "--known-hosts", known.toString())).isZero();
+            assertThat(out.toString()).contains("host key " + server.fingerprint() + " verified against " + known);
+            assertThat(server.execRequests).hasSize(2);
         }
     }
 }

@@ -35,6 +35,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     private final SessionTrust sessionTrust;
     private volatile HostKeyRejectedException rejection;
     private volatile String lastVerified;
+    private volatile String lastTrust = "verified";
 
     public KnownHostsVerifier(Path file, HostKeyDecision decision, SessionTrust sessionTrust) {
         this.file = file;
@@ -58,6 +59,14 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * How the last key was trusted: {@code "verified"} against known_hosts, or {@code "trusted now"} when the user
+     * (or --accept-new-host-key) accepted it during this connection, which is not a verification.
+     */
+    String lastTrust() {
+        return lastTrust;
     }
 
     /** The SHA256 fingerprint of the last key this verifier trusted, if any. */
@@ -93,7 +102,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             Set<String> otherTypes = new LinkedHashSet<>();
             Set<String> otherKeys = new LinkedHashSet<>();
             for (OpenSSHKnownHosts.KnownHostEntry e : known.entries()) {
-                if (!(e instanceof OpenSSHKnownHosts.HostEntry) || !e.appliesTo(host)) {
+                if (!(e instanceof OpenSSHKnownHosts.HostEntry) || !e.appliesTo(host) || negates(e.getLine(), host)) {
                     continue;
                 }
                 if (e.getLine().startsWith("@revoked") && keyBlobFingerprint(e.getLine()).equals(presented)) {
@@ -108,6 +117,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                 if (e.appliesTo(type, host)) {
                     if (e.verify(key)) {
                         lastVerified = presented;
+                        lastTrust = "verified against " + file;
                         return true;
                     }
                     changedFrom.add(keyBlobFingerprint(e.getLine()));
@@ -140,6 +150,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             }
             if (sessionTrust.trusts(host, presented)) {
                 lastVerified = presented;
+                lastTrust = "trusted for this run (accepted once, not saved)";
                 return true;
             }
             UnknownHostKey unknown = new UnknownHostKey(host, type.toString(), presented, file, List.copyOf(otherTypes));
@@ -148,10 +159,12 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                 case ACCEPT_AND_SAVE:
                     append(host, type, key);
                     lastVerified = presented;
+                    lastTrust = "trusted now (first connection; saved to " + file + ")";
                     return true;
                 case ACCEPT_ONCE:
                     sessionTrust.trust(host, presented);
                     lastVerified = presented;
+                    lastTrust = "trusted now for this run only (not saved)";
                     return true;
                 default:
                     rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,
@@ -165,6 +178,21 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                     "Cannot check the host key of " + host + " against " + file + ": " + e.getMessage(), presented, null);
             return false;
         }
+    }
+
+    /**
+     * OpenSSH's rule for a line's host list: a {@code !pattern} that matches the host takes the whole line away
+     * from it, whatever else on the line matches (sshj's matcher lets the positive pattern win).
+     */
+    static boolean negates(String line, String host) {
+        String[] f = line.trim().split("\\s+");
+        String hosts = f.length == 0 ? "" : f[0].startsWith("@") && f.length > 1 ? f[1] : f[0];
+        for (String p : hosts.split(",")) {
+            if (p.startsWith("!") && SshConfig.wildMatch(host, p.substring(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String keyBlobFingerprint(String line) {

@@ -1,43 +1,66 @@
 package dev.nettune.host.ssh;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.sshd.client.config.hosts.HostConfigEntry;
-import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 
 /**
- * The user's {@code ~/.ssh/config} as OpenSSH reads it (via MINA's HostConfigEntry): Host
- * aliases and patterns, HostName, User, Port, IdentityFile and ProxyJump, first match wins.
+ * The user's {@code ~/.ssh/config} read the way OpenSSH's readconf.c reads it: {@code Host} patterns with
+ * {@code *}, {@code ?} and {@code !negation}, {@code Match} blocks ({@code all}, {@code host}, {@code originalhost},
+ * {@code user}, {@code localuser}, {@code canonical}/{@code final} in a second pass), {@code Include} (relative to
+ * ~/.ssh, with globs, conditional on the block it is in), and the first obtained value of each option wins.
+ * What NetTune cannot evaluate ({@code Match exec}, {@code localnetwork}, ProxyCommand) is skipped with a note
+ * instead of failing every host, because a block that does not concern the host must not break it.
  */
 public final class SshConfig {
     private static final Pattern USER_HOST_PORT = Pattern.compile(
             "(?:([^@\\s]+)@)?(\\[[0-9A-Fa-f:.%a-zA-Z]+\\]|[^:@\\s\\[\\]]+)(?::(\\d{1,5}))?");
     private static final int MAX_HOPS = 8;
+    /** OpenSSH's READCONF_MAX_DEPTH: deeper Include nesting is an error (a loop). */
+    private static final int MAX_INCLUDE_DEPTH = 16;
+    /** A config file larger than this is not a config file (a device, a log): refused, not read into memory. */
+    private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
-    private final Path file;
-    private final List<HostConfigEntry> entries;
-    private final HostConfigEntryResolver resolver;
-
-    private SshConfig(Path file, List<HostConfigEntry> entries) {
-        this.file = file;
-        this.entries = List.copyOf(entries);
-        this.resolver = HostConfigEntry.toHostConfigEntryResolver(entries);
+    /** One line of a config file as readconf splits it: lower-case keyword, its arguments, where it was. */
+    private record Directive(String keyword, List<String> args, String where, List<Directive> included) {
     }
 
-    /** Reads {@code file}; a missing file is an empty configuration. */
+    private final Path file;
+    private final Path sshDir;
+    private final Path home;
+    private final List<Directive> directives;
+
+    private SshConfig(Path file, Path sshDir, Path home, List<Directive> directives) {
+        this.file = file;
+        this.sshDir = sshDir;
+        this.home = home;
+        this.directives = List.copyOf(directives);
+    }
+
+    /** Reads {@code file}; a missing file is an empty configuration. Includes are relative to ~/.ssh. */
     public static SshConfig load(Path file) throws IOException {
-        if (!Files.isReadable(file)) {
-            return new SshConfig(file, List.of());
+        Path home = dev.nettune.host.UserHome.path();
+        return load(file, home);
+    }
+
+    /** As {@link #load(Path)}, with {@code home} standing for {@code ~} (Include, IdentityFile, %d). */
+    public static SshConfig load(Path file, Path home) throws IOException {
+        Path sshDir = home.resolve(".ssh");
+        if (!Files.exists(file)) {
+            return new SshConfig(file, sshDir, home, List.of());
         }
-        return new SshConfig(file, HostConfigEntry.readHostConfigEntries(file));
+        return new SshConfig(file, sshDir, home, parse(file, sshDir, home, 0));
     }
 
     /** ~/.ssh/config. */
@@ -49,17 +72,183 @@ public final class SshConfig {
         return file;
     }
 
-    /** The concrete names of Host lines (no wildcards or negations): what a user can pick from. */
-    public List<String> aliases() {
-        Set<String> names = new LinkedHashSet<>();
-        for (HostConfigEntry e : entries) {
-            for (String n : e.getHost().split("[\\s,]+")) {
-                if (!n.isEmpty() && n.chars().noneMatch(c -> c == '*' || c == '?' || c == '!')) {
-                    names.add(n);
+    // ---------------------------------------------------------------- parsing
+
+    private static List<Directive> parse(Path f, Path sshDir, Path home, int depth) throws IOException {
+        if (depth > MAX_INCLUDE_DEPTH) {
+            throw new IOException("Include nests more than " + MAX_INCLUDE_DEPTH + " files deep at " + f + " (an Include loop?).");
+        }
+        if (!Files.isRegularFile(f)) {
+            throw new IOException(f + " is not a regular file; an ssh configuration must be one.");
+        }
+        if (Files.size(f) > MAX_FILE_BYTES) {
+            throw new IOException(f + " is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; that is not an ssh configuration.");
+        }
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        List<Directive> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String where = f + ":" + (i + 1);
+            String line = lines.get(i);
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            List<String> words = split(line, where);
+            if (words.isEmpty()) {
+                continue;
+            }
+            String keyword = words.get(0).toLowerCase(Locale.ROOT);
+            List<String> args = words.subList(1, words.size());
+            if (keyword.equals("include")) {
+                if (args.isEmpty()) {
+                    throw new IOException(where + ": Include needs at least one file name.");
                 }
+                List<Directive> body = new ArrayList<>();
+                for (String pattern : args) {
+                    for (Path p : glob(expandTilde(pattern, home), sshDir)) {
+                        if (Files.isDirectory(p)) {
+                            continue;
+                        }
+                        body.addAll(parse(p, sshDir, home, depth + 1));
+                    }
+                }
+                out.add(new Directive(keyword, List.copyOf(args), where, body));
+            } else {
+                out.add(new Directive(keyword, List.copyOf(args), where, List.of()));
             }
         }
+        return out;
+    }
+
+    /**
+     * readconf's tokenizer: the keyword ends at white space or one '='; arguments are separated by white space,
+     * may be quoted with " or ', and an unquoted word starting with '#' ends the line.
+     */
+    private static List<String> split(String line, String where) throws IOException {
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        int n = line.length();
+        while (i < n && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (i == n || line.charAt(i) == '#') {
+            return words;
+        }
+        int start = i;
+        while (i < n && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '=') {
+            i++;
+        }
+        words.add(line.substring(start, i));
+        while (i < n && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (i < n && line.charAt(i) == '=') {
+            i++;
+        }
+        while (true) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i >= n || line.charAt(i) == '#') {
+                return words;
+            }
+            StringBuilder w = new StringBuilder();
+            char quote = 0;
+            while (i < n) {
+                char c = line.charAt(i);
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    } else if (c == '\\' && i + 1 < n && (line.charAt(i + 1) == quote || line.charAt(i + 1) == '\\')) {
+                        w.append(line.charAt(++i));
+                    } else {
+                        w.append(c);
+                    }
+                } else if (Character.isWhitespace(c)) {
+                    break;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '\\' && i + 1 < n) {
+                    w.append(line.charAt(++i));
+                } else {
+                    w.append(c);
+                }
+                i++;
+            }
+            if (quote != 0) {
+                throw new IOException(where + ": unterminated quote.");
+            }
+            words.add(w.toString());
+        }
+    }
+
+    private static String expandTilde(String path, Path home) {
+        if (path.equals("~")) {
+            return home.toString();
+        }
+        if (path.startsWith("~/")) {
+            return home + path.substring(1);
+        }
+        return path;
+    }
+
+    /** glob(3) as Include uses it: every component may hold * ? [..]; matches sorted; none is not an error. */
+    private static List<Path> glob(String pattern, Path sshDir) throws IOException {
+        Path p = Path.of(pattern);
+        if (!p.isAbsolute()) {
+            p = sshDir.resolve(p);
+        }
+        List<Path> current = new ArrayList<>(List.of(p.getRoot()));
+        for (Path part : p) {
+            String name = part.toString();
+            List<Path> next = new ArrayList<>();
+            boolean wild = name.chars().anyMatch(c -> c == '*' || c == '?' || c == '[');
+            for (Path base : current) {
+                if (!wild) {
+                    Path candidate = base.resolve(name);
+                    if (Files.exists(candidate)) {
+                        next.add(candidate);
+                    }
+                    continue;
+                }
+                if (!Files.isDirectory(base)) {
+                    continue;
+                }
+                List<Path> found = new ArrayList<>();
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(base, name)) {
+                    for (Path c : ds) {
+                        if (!c.getFileName().toString().startsWith(".") || name.startsWith(".")) {
+                            found.add(c);
+                        }
+                    }
+                }
+                found.sort(null);
+                next.addAll(found);
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    // ---------------------------------------------------------------- aliases
+
+    /** The concrete names of Host lines (no wildcards or negations), included files too: what a user can pick from. */
+    public List<String> aliases() {
+        Set<String> names = new LinkedHashSet<>();
+        collectAliases(directives, names);
         return new ArrayList<>(names);
+    }
+
+    private static void collectAliases(List<Directive> ds, Set<String> names) {
+        for (Directive d : ds) {
+            if (d.keyword().equals("host")) {
+                for (String n : d.args()) {
+                    if (!n.isEmpty() && n.chars().noneMatch(c -> c == '*' || c == '?' || c == '!')) {
+                        names.add(n);
+                    }
+                }
+            }
+            collectAliases(d.included(), names);
+        }
     }
 
     /** True when a Host line names {@code alias} itself (not only a pattern matching it). */
@@ -67,9 +256,352 @@ public final class SshConfig {
         return aliases().contains(alias);
     }
 
+    // ---------------------------------------------------------------- evaluation
+
     /**
-     * Where {@code ssh host} would go: the effective HostName, Port, User and IdentityFiles
-     * after every matching Host block, and the ProxyJump chain resolved the same way.
+     * What the file says for one host, before NetTune's own defaults: the options as {@code ssh -G} would print
+     * them (hostname lower-cased and %h-expanded, known-hosts files expanded, identity files and ProxyJump as
+     * written), and notes about what was skipped.
+     */
+    public record Resolution(String hostName, OptionalInt port, Optional<String> user, List<String> identityFiles,
+                             Optional<String> proxyJump, List<String> userKnownHostsFiles, List<String> notes) {
+        public Resolution {
+            identityFiles = List.copyOf(identityFiles);
+            userKnownHostsFiles = List.copyOf(userKnownHostsFiles);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** Options collected while the file is walked; the first value obtained wins, as in readconf.c. */
+    private final class Walk {
+        final String originalHost;
+        final String localUser;
+        String host;
+        boolean finalPass;
+        boolean wantFinalPass;
+        String hostName;
+        Integer port;
+        String user;
+        final List<String> identityFiles = new ArrayList<>();
+        String proxyJump;
+        boolean proxyDecided;
+        List<String> knownHosts;
+        final List<String> notes = new ArrayList<>();
+
+        Walk(String host, String user, int port) {
+            this.originalHost = host;
+            this.host = host;
+            this.user = user;
+            this.port = port > 0 ? port : null;
+            this.localUser = System.getProperty("user.name");
+        }
+
+        void note(String s) {
+            if (!notes.contains(s)) {
+                notes.add(s);
+            }
+        }
+
+        void run(List<Directive> ds, boolean[] active) throws IOException {
+            for (Directive d : ds) {
+                switch (d.keyword()) {
+                    case "host" -> active[0] = hostLineMatches(d);
+                    case "match" -> active[0] = matchLineMatches(d);
+                    case "include" -> {
+                        // An Include inside a block that does not apply is read with nothing matching (NEVERMATCH);
+                        // after it, the including block's state is restored.
+                        boolean outer = active[0];
+                        if (outer) {
+                            run(d.included(), active);
+                        }
+                        active[0] = outer;
+                    }
+                    default -> {
+                        if (active[0]) {
+                            apply(d);
+                        }
+                    }
+                }
+            }
+        }
+
+        boolean hostLineMatches(Directive d) throws IOException {
+            if (d.args().isEmpty()) {
+                throw new IOException(d.where() + ": Host needs at least one pattern.");
+            }
+            boolean match = false;
+            for (String p : d.args()) {
+                boolean negated = p.startsWith("!");
+                String pattern = negated ? p.substring(1) : p;
+                if (wildMatch(host, pattern)) {
+                    if (negated) {
+                        return false;
+                    }
+                    match = true;
+                }
+            }
+            return match;
+        }
+
+        boolean matchLineMatches(Directive d) throws IOException {
+            List<String> a = d.args();
+            if (a.isEmpty()) {
+                throw new IOException(d.where() + ": Match needs a criterion (all, host, originalhost, user, localuser, exec, ...).");
+            }
+            boolean result = true;
+            for (int i = 0; i < a.size(); i++) {
+                String word = a.get(i);
+                boolean negate = word.startsWith("!");
+                String criterion = (negate ? word.substring(1) : word).toLowerCase(Locale.ROOT);
+                switch (criterion) {
+                    case "all" -> {
+                        if (a.size() > 1 && !(a.size() == 2 && isPassWord(a.get(i == 0 ? 1 : 0)))) {
+                            throw new IOException(d.where() + ": 'Match all' cannot be combined with other criteria.");
+                        }
+                        result &= !negate;
+                        continue;
+                    }
+                    case "canonical", "final" -> {
+                        wantFinalPass = true;
+                        result &= finalPass != negate;
+                        continue;
+                    }
+                    default -> {
+                    }
+                }
+                if (i + 1 >= a.size()) {
+                    throw new IOException(d.where() + ": Match " + criterion + " needs an argument.");
+                }
+                String arg = a.get(++i);
+                switch (criterion) {
+                    case "host" -> result &= patternList(currentHostName(), arg) != negate;
+                    case "originalhost" -> result &= patternList(originalHost, arg) != negate;
+                    case "user" -> result &= patternList(user != null ? user : localUser, arg) != negate;
+                    case "localuser" -> result &= patternList(localUser, arg) != negate;
+                    case "exec" -> {
+                        if (result) {
+                            note(d.where() + ": 'Match exec' is not run by NetTune (it would run a command from the"
+                                    + " config); that block is treated as not matching. Use an alias without it, or"
+                                    + " user@host:port.");
+                            result = false;
+                        }
+                    }
+                    case "localnetwork", "tagged" -> {
+                        if (result) {
+                            note(d.where() + ": 'Match " + criterion + "' is not evaluated by NetTune; that block is"
+                                    + " treated as not matching.");
+                            result = false;
+                        }
+                    }
+                    default -> throw new IOException(d.where() + ": unsupported Match criterion '" + criterion
+                            + "'. Allowed: all, canonical, final, exec, host, originalhost, user, localuser, localnetwork, tagged.");
+                }
+            }
+            return result;
+        }
+
+        private boolean isPassWord(String w) {
+            String s = w.toLowerCase(Locale.ROOT);
+            return s.equals("canonical") || s.equals("final");
+        }
+
+        /** Match host compares the HostName obtained so far (%h expanded), else the name typed. */
+        String currentHostName() {
+            return hostName == null ? host : expandHostName(hostName, host);
+        }
+
+        void apply(Directive d) throws IOException {
+            List<String> a = d.args();
+            switch (d.keyword()) {
+                case "hostname" -> {
+                    if (hostName == null) {
+                        hostName = one(d);
+                    }
+                }
+                case "user" -> {
+                    if (user == null) {
+                        user = one(d);
+                    }
+                }
+                case "port" -> {
+                    if (port == null) {
+                        port = parsePort(one(d), d.where());
+                    }
+                }
+                case "identityfile" -> identityFiles.add(one(d));
+                case "proxyjump" -> {
+                    if (!proxyDecided) {
+                        proxyDecided = true;
+                        proxyJump = one(d);
+                    }
+                }
+                case "proxycommand" -> {
+                    if (!proxyDecided) {
+                        proxyDecided = true;
+                        if (!String.join(" ", a).equalsIgnoreCase("none")) {
+                            note(d.where() + ": ProxyCommand is not run by NetTune; the host is reached directly."
+                                    + " Use ProxyJump for a bastion.");
+                        }
+                    }
+                }
+                case "userknownhostsfile" -> {
+                    if (knownHosts == null) {
+                        if (a.isEmpty()) {
+                            throw new IOException(d.where() + ": UserKnownHostsFile needs a file name.");
+                        }
+                        knownHosts = new ArrayList<>(a);
+                    }
+                }
+                case "canonicalizehostname" -> {
+                    if (!a.isEmpty() && !a.get(0).equalsIgnoreCase("no")) {
+                        note(d.where() + ": CanonicalizeHostname is not applied by NetTune (no DNS search);"
+                                + " names are used as written.");
+                    }
+                }
+                default -> {
+                    // Every other option (ciphers, forwarding, ...) does not change where or as whom NetTune logs in.
+                }
+            }
+        }
+
+        String one(Directive d) throws IOException {
+            if (d.args().isEmpty()) {
+                throw new IOException(d.where() + ": " + d.keyword() + " needs a value.");
+            }
+            return d.args().get(0);
+        }
+    }
+
+    private static int parsePort(String s, String where) throws IOException {
+        if (!s.matches("[0-9]{1,5}") || Integer.parseInt(s) < 1 || Integer.parseInt(s) > 65535) {
+            throw new IOException(where + ": Port '" + clip(s) + "' is not a port; allowed: 1 to 65535.");
+        }
+        return Integer.parseInt(s);
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    private static String expandHostName(String value, String host) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 1 < value.length()) {
+                char k = value.charAt(++i);
+                if (k == 'h') {
+                    b.append(host);
+                } else if (k == '%') {
+                    b.append('%');
+                } else {
+                    b.append('%').append(k);
+                }
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** match_pattern_list: true only when a positive pattern matches and no negated one does. */
+    private static boolean patternList(String value, String list) {
+        boolean match = false;
+        for (String p : list.split(",")) {
+            boolean negated = p.startsWith("!");
+            String pattern = negated ? p.substring(1) : p;
+            if (wildMatch(value, pattern)) {
+                if (negated) {
+                    return false;
+                }
+                match = true;
+            }
+        }
+        return match;
+    }
+
+    /** OpenSSH's match_pattern with {@code *} and {@code ?}, case-insensitive like host matching. */
+    static boolean wildMatch(String value, String pattern) {
+        String v = value.toLowerCase(Locale.ROOT);
+        String p = pattern.toLowerCase(Locale.ROOT);
+        int vi = 0;
+        int pi = 0;
+        int star = -1;
+        int mark = 0;
+        while (vi < v.length()) {
+            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == v.charAt(vi))) {
+                vi++;
+                pi++;
+            } else if (pi < p.length() && p.charAt(pi) == '*') {
+                star = pi++;
+                mark = vi;
+            } else if (star >= 0) {
+                pi = star + 1;
+                vi = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.length() && p.charAt(pi) == '*') {
+            pi++;
+        }
+        return pi == p.length();
+    }
+
+    /**
+     * Walks the file for {@code host} as {@code ssh -G} would, with a user and port from the command line
+     * (0 / null: none), which win because they are obtained first.
+     */
+    public Resolution resolution(String host, int port, String user) throws IOException {
+        String typed = host.toLowerCase(Locale.ROOT);
+        Walk w = new Walk(typed, user, port);
+        w.run(directives, new boolean[] {true});
+        if (w.wantFinalPass) {
+            // OpenSSH's final pass: the file again, Host lines now matched against the resolved name.
+            w.finalPass = true;
+            w.host = w.currentHostName().toLowerCase(Locale.ROOT);
+            w.run(directives, new boolean[] {true});
+        }
+        String hostName = w.currentHostName().toLowerCase(Locale.ROOT);
+        int effectivePort = w.port == null ? 22 : w.port;
+        String effectiveUser = w.user != null ? w.user : w.localUser;
+        List<String> knownHosts = new ArrayList<>();
+        if (w.knownHosts != null) {
+            for (String k : w.knownHosts) {
+                knownHosts.add(expandTokens(k, hostName, typed, effectiveUser, effectivePort, w.localUser));
+            }
+        }
+        return new Resolution(hostName, w.port == null ? OptionalInt.empty() : OptionalInt.of(w.port),
+                Optional.ofNullable(w.user), w.identityFiles, Optional.ofNullable(w.proxyJump), knownHosts, w.notes);
+    }
+
+    /** ~ and the tokens OpenSSH expands in file names: %% %d %h %n %p %r %u. */
+    private String expandTokens(String value, String hostName, String original, String user, int port, String localUser) {
+        String v = expandTilde(value, home);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '%' || i + 1 >= v.length()) {
+                b.append(c);
+                continue;
+            }
+            char k = v.charAt(++i);
+            switch (k) {
+                case '%' -> b.append('%');
+                case 'd' -> b.append(home);
+                case 'h' -> b.append(hostName);
+                case 'n' -> b.append(original);
+                case 'p' -> b.append(port);
+                case 'r' -> b.append(user);
+                case 'u' -> b.append(localUser);
+                default -> b.append('%').append(k);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Where {@code ssh host} would go: the effective HostName, Port, User and IdentityFiles,
+     * and the ProxyJump chain resolved the same way.
      */
     public SshTarget resolve(String host) throws IOException {
         return resolve(host, 0, null, 0);
@@ -80,27 +612,38 @@ public final class SshConfig {
         return resolve(host, port, user, 0);
     }
 
+    /** The notes (skipped Match exec, ProxyCommand, ...) of resolving {@code host}; empty when nothing was skipped. */
+    public List<String> notes(String host) throws IOException {
+        return resolution(host, 0, null).notes();
+    }
+
+    /** The known_hosts files the file names for {@code host} (UserKnownHostsFile, expanded), empty for the default. */
+    public List<Path> knownHostsFiles(String host, int port, String user) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String s : resolution(host, port, user).userKnownHostsFiles()) {
+            out.add(Path.of(s));
+        }
+        return out;
+    }
+
     private SshTarget resolve(String host, int port, String user, int depth) throws IOException {
         if (depth > MAX_HOPS) {
             throw new IOException("ProxyJump in " + file + " nests more than " + MAX_HOPS + " hops (a loop?) at '" + host + "'.");
         }
-        HostConfigEntry e = resolver.resolveEffectiveHost(host, port, null, user, null, null);
-        String hostName = e == null || e.getHostName() == null ? host : e.getHostName();
-        int effectivePort = port > 0 ? port : e == null || e.getPort() <= 0 ? 22 : e.getPort();
-        String effectiveUser = user != null ? user
-                : e == null || e.getUsername() == null ? System.getProperty("user.name") : e.getUsername();
+        Resolution r = resolution(host, port, user);
+        int effectivePort = r.port().orElse(22);
+        String effectiveUser = r.user().orElse(System.getProperty("user.name"));
         List<Path> ids = new ArrayList<>();
-        if (e != null && e.getIdentities() != null) {
-            for (String id : e.getIdentities()) {
-                ids.add(Path.of(id));
-            }
+        for (String id : r.identityFiles()) {
+            ids.add(Path.of(expandTokens(id, r.hostName(), host.toLowerCase(Locale.ROOT), effectiveUser, effectivePort,
+                    System.getProperty("user.name"))));
         }
         Optional<SshTarget> jump = Optional.empty();
-        String proxyJump = e == null ? null : e.getProxyJump();
+        String proxyJump = r.proxyJump().orElse(null);
         if (proxyJump != null && !proxyJump.isBlank() && !proxyJump.strip().equalsIgnoreCase("none")) {
             jump = Optional.of(jumpChain(proxyJump.strip(), depth));
         }
-        return new SshTarget(hostName, effectivePort, effectiveUser, ids, jump);
+        return new SshTarget(r.hostName(), effectivePort, effectiveUser, ids, jump);
     }
 
     /** {@code a,b,c}: connect to a, from there to b, from there to c; c is the last bastion. */
@@ -124,10 +667,16 @@ public final class SshConfig {
     private SshTarget hop(String spec, int depth) throws IOException {
         Matcher m = USER_HOST_PORT.matcher(spec.startsWith("ssh://") ? spec.substring(6) : spec);
         if (!m.matches()) {
-            throw new IllegalArgumentException("Not a host: '" + spec + "'; expected [user@]host[:port] or an alias of " + file + ".");
+            throw new IllegalArgumentException("Not a host: '" + clip(spec) + "'; expected [user@]host[:port] or an alias of " + file + ".");
         }
         String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
-        int port = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        int port = 0;
+        if (m.group(3) != null) {
+            port = Integer.parseInt(m.group(3));
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("Port " + port + " in '" + clip(spec) + "' is out of range; allowed: 1 to 65535.");
+            }
+        }
         return resolve(host, port, m.group(1), depth);
     }
 }

@@ -74,6 +74,7 @@ public final class SshHost implements Host {
     private volatile char[] sudoPassword;
     private volatile boolean closed;
     private volatile String hostKeyFingerprint;
+    private volatile String hostKeyTrust;
 
     public SshHost(String name, SshTarget target, SshOptions options) {
         this.name = name;
@@ -155,6 +156,10 @@ public final class SshHost implements Host {
         }
         client.getTransport().setTimeoutMs(TRANSPORT_TIMEOUT_MS);
         verifier.lastVerified().ifPresent(fp -> hostKeyFingerprint = fp);
+        if (hostKeyTrust == null) {
+            // The first connection's answer is what the user needs to hear: a key accepted just now is not verified.
+            hostKeyTrust = verifier.lastTrust();
+        }
         try {
             authenticate(client, t);
         } catch (IOException e) {
@@ -485,6 +490,14 @@ public final class SshHost implements Host {
     /** The SHA256 fingerprint of the target's host key, once a connection verified it. */
     public Optional<String> hostKeyFingerprint() {
         return Optional.ofNullable(hostKeyFingerprint);
+    }
+
+    /**
+     * How the host key of the first connection was trusted: "verified against FILE", or "trusted now (...)" when it
+     * was accepted on this first connection; empty before a connection.
+     */
+    public Optional<String> hostKeyTrust() {
+        return Optional.ofNullable(hostKeyTrust);
     }
 
     /** True while the connection is up (for tests and the Hosts screen's status). */

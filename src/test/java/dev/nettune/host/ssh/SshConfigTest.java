@@ -104,4 +104,66 @@ class SshConfigTest {
         assertThatThrownBy(() -> config.resolveSpec("a b;rm")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[user@]host[:port]");
     }
+
+    @Test
+    void aMatchBlockNoLongerBreaksHostsItDoesNotConcern() throws Exception {
+        Path file = dir.resolve("with_match");
+        Files.writeString(file, "Match host *.corp\n  User corp\nHost web\n  HostName 10.0.0.5\n");
+        SshConfig c = SshConfig.load(file, dir);
+        assertThat(c.resolve("web").hostName()).isEqualTo("10.0.0.5");
+        assertThat(c.resolve("a.corp").user()).isEqualTo("corp");
+    }
+
+    @Test
+    void matchExecIsNotRunAndIsNotedWhileOtherHostsResolve() throws Exception {
+        Path canary = dir.resolve("ran");
+        Path file = dir.resolve("with_exec");
+        Files.writeString(file, "Match exec \"touch " + canary + "\"\n  User fromexec\nHost web\n  HostName 10.0.0.5\n");
+        SshConfig c = SshConfig.load(file, dir);
+        SshConfig.Resolution r = c.resolution("web", 0, null);
+        assertThat(r.hostName()).isEqualTo("10.0.0.5");
+        assertThat(r.user()).isEmpty();
+        assertThat(r.notes()).singleElement().asString().contains("Match exec").contains("not run").contains(file + ":1");
+        assertThat(canary).doesNotExist();
+    }
+
+    @Test
+    void aRelativeIncludeIsReadFromTheSshFolderOfHome() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve(".ssh/conf.d"));
+        Files.writeString(home.resolve(".ssh/conf.d/a.conf"), "Host fromdir\n  HostName 10.7.0.1\n");
+        Path file = home.resolve(".ssh/config");
+        Files.writeString(file, "Include conf.d/*.conf\n");
+        SshConfig c = SshConfig.load(file, home);
+        assertThat(c.resolve("fromdir").hostName()).isEqualTo("10.7.0.1");
+        assertThat(c.aliases()).containsExactly("fromdir");
+    }
+
+    @Test
+    void anIncludeLoopIsRefusedWithWhereItHappened() throws Exception {
+        Path file = dir.resolve("loop");
+        Files.writeString(file, "Include " + file + "\n");
+        assertThatThrownBy(() -> SshConfig.load(file, dir)).hasMessageContaining("Include nests more than 16");
+    }
+
+    @Test
+    void anUnknownMatchCriterionIsRefusedNamingTheAllowedOnes() throws Exception {
+        Path file = dir.resolve("bad_match");
+        Files.writeString(file, "Match colour blue\n  User x\n");
+        SshConfig c = SshConfig.load(file, dir);
+        assertThatThrownBy(() -> c.resolve("web")).hasMessageContaining("bad_match:1").hasMessageContaining("originalhost");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRefusedWithTheRange() throws Exception {
+        Path file = dir.resolve("bad_port");
+        Files.writeString(file, "Host web\n  Port 1e3\n");
+        assertThatThrownBy(() -> SshConfig.load(file, dir).resolve("web")).hasMessageContaining("1 to 65535");
+    }
+
+    @Test
+    void aPortZeroTypedOnTheCommandLineIsAnError() {
+        assertThatThrownBy(() -> config.resolveSpec("root@web:0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to 65535");
+    }
 }

@@ -141,6 +141,36 @@ class SshHostTest {
     }
 
     @Test
+    void aKnownHostsLineWhoseNegatedPatternNamesTheHostDoesNotTrustIt() throws Exception {
+        String keyPart = server.knownHostsLine().substring(server.knownHostsLine().indexOf(' ') + 1);
+        Files.writeString(knownHosts, "*,![127.0.0.1]:" + server.port() + " " + keyPart + "\n");
+        try (SshHost host = host(HostKeyDecision.Choice.REFUSE)) {
+            assertThatThrownBy(() -> host.run(Command.of("true"), T)).isInstanceOf(HostKeyRejectedException.class);
+        }
+        assertThat(asked).hasSize(1);
+        assertThat(server.execRequests).isEmpty();
+    }
+
+    @Test
+    void aKnownHostsLineWithANegatedPatternForAnotherHostStillTrustsThisOne() throws Exception {
+        String keyPart = server.knownHostsLine().substring(server.knownHostsLine().indexOf(' ') + 1);
+        Files.writeString(knownHosts, "[127.0.0.*]:" + server.port() + ",![127.0.0.2]:" + server.port() + " " + keyPart + "\n");
+        try (SshHost host = host(HostKeyDecision.Choice.REFUSE)) {
+            assertThat(host.run(Command.of("echo", "ok"), T).stdout()).isEqualTo("ok\n");
+            assertThat(host.hostKeyTrust()).hasValue("verified against " + knownHosts);
+        }
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aKeyAcceptedOnTheFirstConnectionIsReportedAsTrustedNowNotVerified() throws Exception {
+        try (SshHost host = host(HostKeyDecision.Choice.ACCEPT_AND_SAVE)) {
+            host.run(Command.of("true"), T);
+            assertThat(host.hostKeyTrust()).hasValueSatisfying(t -> assertThat(t).startsWith("trusted now").doesNotContain("verified"));
+        }
+    }
+
+    @Test
     void acceptedOnceKeyIsNotWritten() throws Exception {
         try (SshHost host = host(HostKeyDecision.Choice.ACCEPT_ONCE)) {
             assertThat(host.run(Command.of("echo", "hi"), T).stdout()).isEqualTo("hi\n");
