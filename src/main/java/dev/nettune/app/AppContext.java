@@ -229,6 +229,21 @@ public final class AppContext implements AutoCloseable {
     private volatile dev.nettune.tuning.TuningEngine tuningEngine;
 
     private final RssProposals rssProposals = new RssProposals();
+    private volatile FleetService fleet;
+
+    /** The fleet runner (targets, preview, rolling apply, runs, undo), created on first use. */
+    public FleetService fleet() {
+        FleetService f = fleet;
+        if (f == null) {
+            synchronized (this) {
+                if (fleet == null) {
+                    fleet = new FleetService(this);
+                }
+                f = fleet;
+            }
+        }
+        return f;
+    }
 
     /** RSS changes one screen proposes and another plans (the Monitor's fix, handed to Tuning). */
     public RssProposals rssProposals() {
@@ -240,6 +255,10 @@ public final class AppContext implements AutoCloseable {
         SettingsStore s = settings;
         if (s != null) {
             s.close();
+        }
+        FleetService f = fleet;
+        if (f != null) {
+            f.close();
         }
         hostResolver.closeAll();
         SandboxTraffic traffic = sandboxTraffic;

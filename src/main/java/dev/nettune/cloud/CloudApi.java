@@ -72,4 +72,25 @@ public interface CloudApi {
 
     /** RebootInstance: the primary ENI picks up a changed custom-RSS setting only after it. */
     void rebootInstance(RegionId region, InstanceId instance);
+
+    // ---- for fleets: instances by tag, and ECS Cloud Assistant ----
+
+    /** DescribeInstances filtered by one tag ({@code Tag.1.Key}, {@code Tag.1.Value}), every page. */
+    List<CloudInstance> describeInstancesByTag(RegionId region, String key, String value);
+
+    /**
+     * DescribeCloudAssistantStatus: for each instance asked about, whether its Cloud Assistant agent runs
+     * (CloudAssistantStatus {@code true}); instances the API does not list are absent from the map.
+     */
+    java.util.Map<InstanceId, Boolean> describeCloudAssistantStatus(RegionId region, List<InstanceId> instances);
+
+    /**
+     * RunCommand with Type {@code RunShellScript}, the script base64-encoded (ContentEncoding Base64), on
+     * one instance, as root, killed after {@code timeoutSeconds}; returns the InvokeId. Asynchronous: the
+     * results come from {@link #describeInvocationResult}.
+     */
+    String runShellScript(RegionId region, InstanceId instance, String script, int timeoutSeconds);
+
+    /** DescribeInvocationResults of one invocation on one instance (the output decoded from base64). */
+    CloudAssistantInvocation describeInvocationResult(RegionId region, String invokeId, InstanceId instance);
 }

@@ -116,6 +116,20 @@ public final class ShellScript {
      * {@code sudo -n}; the password never appears in the script text.
      */
     public static Batch batch(List<Command> commands, Optional<char[]> sudoPassword) {
+        return batch(commands, sudoPassword, false);
+    }
+
+    /**
+     * Renders {@code commands} as one self-contained script for transports without a standard input
+     * (ECS Cloud Assistant runs a script and returns its output): each command's stdin is in the text as
+     * one base64 word ({@code nt_in=...}, letters a shell never expands), the framing the same as
+     * {@link #batch}. Such a script runs as root there; a non-root run would use {@code sudo -n}.
+     */
+    public static Batch selfContained(List<Command> commands) {
+        return batch(commands, Optional.empty(), true);
+    }
+
+    private static Batch batch(List<Command> commands, Optional<char[]> sudoPassword, boolean inline) {
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("A batch needs at least one command; got none.");
         }
@@ -147,7 +161,11 @@ public final class ShellScript {
             Command c = commands.get(i);
             String text = ShellQuoting.join(c.program(), c.args());
             String run = "( " + (c.needsRoot() ? "nt_root " : "") + text + " )";
-            if (c.stdin().isPresent()) {
+            if (c.stdin().isPresent() && inline) {
+                s.append("nt_in=").append(base64(c.stdin().get())).append('\n');
+                s.append("printf '%s' \"$nt_in\" | base64 -d | ").append(run)
+                 .append(" >\"$nt_d/o\" 2>\"$nt_d/e\"\n");
+            } else if (c.stdin().isPresent()) {
                 in.append(base64(c.stdin().get())).append('\n');
                 s.append("IFS= read -r nt_in\n");
                 s.append("printf '%s' \"$nt_in\" | base64 -d | ").append(run)

@@ -50,6 +50,7 @@ public final class SandboxInstance implements Host {
     private final SandboxServices services = new SandboxServices();
     private final SandboxShell shell;
     private final AtomicInteger roundTrips = new AtomicInteger();
+    private volatile String name = NAME;
 
     /** A sandbox instance with eth0 (2 queues, no custom RSS) and eth1 (custom RSS, {@code eth1Queues} queues). */
     public SandboxInstance(long seed, int cpus, int eth1Queues) {
@@ -292,11 +293,24 @@ public final class SandboxInstance implements Host {
         return SandboxShell.shellWords(line);
     }
 
+    /**
+     * Gives this instance its own host name (a fleet of simulated instances: each is journaled and locked
+     * under its own name); returns this instance.
+     */
+    public SandboxInstance named(String hostName) {
+        if (hostName == null || !hostName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+            throw new IllegalArgumentException("Not a sandbox host name: '" + hostName
+                    + "'; allowed: letters, digits, '.', '_', '-', up to 63 characters.");
+        }
+        this.name = hostName;
+        return this;
+    }
+
     // ---- the Host port ----
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override

@@ -11,6 +11,11 @@ import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.auth.InstanceProfileCredentialsProvider;
 import com.aliyuncs.auth.STSAssumeRoleSessionCredentialsProvider;
 import com.aliyuncs.auth.StaticCredentialsProvider;
+import com.aliyuncs.ecs.model.v20140526.DescribeCloudAssistantStatusRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeCloudAssistantStatusResponse;
+import com.aliyuncs.ecs.model.v20140526.DescribeInvocationResultsRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeInvocationResultsResponse;
+import com.aliyuncs.ecs.model.v20140526.RunCommandRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeInstancesResponse;
 import com.aliyuncs.ecs.model.v20140526.DescribeNetworkInterfaceAttributeRequest;
@@ -32,6 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nettune.cloud.Cidr;
 import dev.nettune.cloud.CloudAction;
+import dev.nettune.cloud.CloudAssistantInvocation;
 import dev.nettune.cloud.CloudApi;
 import dev.nettune.cloud.CloudApiException;
 import dev.nettune.cloud.CloudCall;
@@ -386,6 +392,82 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
             throw new IllegalStateException("The plan runner resolves a created ENI before binding an EIP to it.");
         }
         return target;
+    }
+
+    // ---- fleets: instances by tag, Cloud Assistant ------------------------------------------------
+
+    @Override
+    public List<CloudInstance> describeInstancesByTag(RegionId region, String key, String value) {
+        List<CloudInstance> out = new ArrayList<>();
+        String next = null;
+        do {
+            DescribeInstancesRequest r = new DescribeInstancesRequest();
+            r.setMaxResults(100);
+            DescribeInstancesRequest.Tag tag = new DescribeInstancesRequest.Tag();
+            tag.setKey(key);
+            tag.setValue(value);
+            r.setTags(List.of(tag));
+            if (next != null) {
+                r.setNextToken(next);
+            }
+            DescribeInstancesResponse resp = call(region, r);
+            resp.getInstances().forEach(i -> out.add(instance(i)));
+            next = resp.getNextToken();
+        } while (next != null && !next.isBlank());
+        return out;
+    }
+
+    @Override
+    public Map<InstanceId, Boolean> describeCloudAssistantStatus(RegionId region, List<InstanceId> instances) {
+        Map<InstanceId, Boolean> out = new java.util.LinkedHashMap<>();
+        // The API takes at most 50 instance ids a call.
+        for (int from = 0; from < instances.size(); from += 50) {
+            DescribeCloudAssistantStatusRequest r = new DescribeCloudAssistantStatusRequest();
+            r.setInstanceIds(instances.subList(from, Math.min(instances.size(), from + 50)).stream().map(InstanceId::value).toList());
+            r.setMaxResults(50);
+            DescribeCloudAssistantStatusResponse resp = call(region, r);
+            for (DescribeCloudAssistantStatusResponse.InstanceCloudAssistantStatus st : resp.getInstanceCloudAssistantStatusSet()) {
+                out.put(InstanceId.of(st.getInstanceId()), "true".equalsIgnoreCase(st.getCloudAssistantStatus()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String runShellScript(RegionId region, InstanceId instance, String script, int timeoutSeconds) {
+        RunCommandRequest r = new RunCommandRequest();
+        r.setType("RunShellScript");
+        r.setContentEncoding("Base64");
+        r.setCommandContent(java.util.Base64.getEncoder().encodeToString(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        r.setInstanceIds(List.of(instance.value()));
+        r.setTimeout((long) timeoutSeconds);
+        r.setUsername("root");
+        r.setKeepCommand(false);
+        r.setName("nettune");
+        return call(region, r).getInvokeId();
+    }
+
+    @Override
+    public CloudAssistantInvocation describeInvocationResult(RegionId region, String invokeId, InstanceId instance) {
+        DescribeInvocationResultsRequest r = new DescribeInvocationResultsRequest();
+        r.setInvokeId(invokeId);
+        r.setInstanceId(instance.value());
+        r.setContentEncoding("Base64");
+        DescribeInvocationResultsResponse resp = call(region, r);
+        List<DescribeInvocationResultsResponse.Invocation.InvocationResult> results =
+                resp.getInvocation() == null || resp.getInvocation().getInvocationResults() == null ? List.of()
+                        : resp.getInvocation().getInvocationResults();
+        for (DescribeInvocationResultsResponse.Invocation.InvocationResult x : results) {
+            if (instance.value().equals(x.getInstanceId())) {
+                String status = notBlank(x.getInvocationStatus()) ? x.getInvocationStatus() : x.getInvokeRecordStatus();
+                String output = x.getOutput() == null ? "" : new String(java.util.Base64.getMimeDecoder().decode(x.getOutput()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return new CloudAssistantInvocation(invokeId, instance, status,
+                        Optional.ofNullable(x.getExitCode()).map(Long::intValue), output,
+                        Optional.ofNullable(x.getErrorCode()), x.getErrorInfo());
+            }
+        }
+        return new CloudAssistantInvocation(invokeId, instance, "Pending", Optional.empty(), "", Optional.empty(), "");
     }
 
     // ---- the transport --------------------------------------------------------------------------

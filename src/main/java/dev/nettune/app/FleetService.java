@@ -1,0 +1,337 @@
+package dev.nettune.app;
+
+import dev.nettune.cloud.CloudInputException;
+import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.InstanceId;
+import dev.nettune.cloud.RegionId;
+import dev.nettune.fleet.FleetHosts;
+import dev.nettune.fleet.FleetInputException;
+import dev.nettune.fleet.FleetInstance;
+import dev.nettune.fleet.FleetJournal;
+import dev.nettune.fleet.FleetListener;
+import dev.nettune.fleet.FleetRun;
+import dev.nettune.fleet.FleetTarget;
+import dev.nettune.fleet.InstancePreview;
+import dev.nettune.fleet.RollingApply;
+import dev.nettune.fleet.RolloutPolicy;
+import dev.nettune.fleet.Transport;
+import dev.nettune.fleet.TransportChoice;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.host.HostKeyDecision;
+import dev.nettune.host.cloudassistant.CloudAssistantHost;
+import dev.nettune.host.ssh.SshTarget;
+import dev.nettune.store.SqliteFleetJournal;
+import dev.nettune.tuning.ApplyOptions;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.Profile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The fleet runner for the CLI and the Fleet screen: turns targets (hosts, instance ids, a tag) into
+ * fleet members with how each is reached (SSH, Cloud Assistant, built-in), previews the profile on all
+ * of them in parallel, rolls it out (canary, batches, failure threshold) with per-instance progress and
+ * cancel, reports and undoes runs by id. Toolkit-free: listeners are called on worker threads.
+ */
+public final class FleetService implements AutoCloseable {
+    /** Which cloud account, region and endpoint instance targets use (the {@code cloud} commands' fallbacks apply). */
+    public record CloudAccess(Optional<String> account, Optional<String> region, Optional<String> endpoint) {
+        public CloudAccess {
+            account = account == null ? Optional.empty() : account.filter(s -> !s.isBlank());
+            region = region == null ? Optional.empty() : region.filter(s -> !s.isBlank());
+            endpoint = endpoint == null ? Optional.empty() : endpoint.filter(s -> !s.isBlank());
+        }
+
+        /** The built-in sandbox region (its fleet instances have Cloud Assistant). */
+        public static CloudAccess sandbox() {
+            return new CloudAccess(Optional.empty(), Optional.empty(), Optional.of(CloudConnection.SANDBOX));
+        }
+
+        String key() {
+            return account.orElse("") + "|" + region.orElse("") + "|" + endpoint.orElse("");
+        }
+    }
+
+    /** Which instances: ids in the order given, every instance with a tag, or every instance of the region. */
+    public sealed interface InstanceQuery {
+        /** Instances by id, in the order given (the first is the canary). */
+        record Ids(List<FleetTarget> ids) implements InstanceQuery {
+            public Ids {
+                ids = List.copyOf(ids);
+            }
+        }
+
+        /** Every instance carrying tag {@code key=value}, in the API's order. */
+        record Tag(String key, String value) implements InstanceQuery {
+            public Tag {
+                if (key == null || key.isBlank() || key.length() > 128 || value == null || value.length() > 128) {
+                    throw new FleetInputException("A tag is KEY=VALUE with a key of 1-128 characters and a value of"
+                            + " at most 128; got '" + key + "=" + value + "'.");
+                }
+            }
+
+            /** {@code KEY=VALUE} as typed after {@code --tag}. */
+            public static Tag parse(String text) {
+                int eq = text == null ? -1 : text.indexOf('=');
+                if (eq <= 0) {
+                    throw new FleetInputException("--tag takes KEY=VALUE, e.g. --tag app=web; got '" + text + "'.");
+                }
+                return new Tag(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
+            }
+        }
+
+        /** Every running instance of the region. */
+        record Region() implements InstanceQuery {
+        }
+    }
+
+    private final AppContext ctx;
+    private final FleetJournal journal;
+    private final Map<String, CloudConnection> clouds = new HashMap<>();
+    private volatile CloudAssistantHost.Sleeper pollSleeper = d -> Thread.sleep(d.toMillis());
+    private volatile Duration confirmTimeout = ApplyOptions.DEFAULT_CONFIRM_TIMEOUT;
+
+    public FleetService(AppContext ctx) {
+        this.ctx = ctx;
+        this.journal = new SqliteFleetJournal(ctx.database());
+    }
+
+    /** The fleet journal (runs, instances, how each was reached). */
+    public FleetJournal journal() {
+        return journal;
+    }
+
+    /** How long an armed revert waits for a fresh connection to confirm (default 60 s, 10-3600). */
+    public void confirmTimeout(Duration d) {
+        this.confirmTimeout = Objects.requireNonNull(d, "d");
+    }
+
+    /** How Cloud Assistant polling waits between DescribeInvocationResults calls (tests keep it short but real). */
+    public void pollSleeper(CloudAssistantHost.Sleeper sleeper) {
+        this.pollSleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    // ---- targets ----------------------------------------------------------------------------------
+
+    /**
+     * Hosts (built-in, saved, ssh-config aliases, user@host[:port]) as fleet members in the order given,
+     * each with where its SSH login goes; nothing connects yet.
+     */
+    public List<FleetInstance> hosts(List<FleetTarget> hosts, HostOptions options) throws HostException {
+        List<FleetInstance> out = new ArrayList<>();
+        for (FleetTarget t : hosts) {
+            if (t.kind() != FleetTarget.Kind.HOST) {
+                throw new FleetInputException(t.name() + " is an instance id; list it with --instances.");
+            }
+            TransportChoice reach;
+            if (ctx.builtInHosts().find(t.name()).isPresent()) {
+                reach = TransportChoice.builtIn(t.name());
+            } else {
+                SshTarget st = ctx.hostResolver().sshTarget(t.name(), options);
+                // The name as given is what reopens it (a saved host or alias keeps its bastion); the address says where.
+                reach = new TransportChoice(Transport.SSH, t.name(), Optional.of(st.user()),
+                        options.identity().map(Path::toString), options.knownHosts().map(Path::toString), Optional.empty(),
+                        Optional.of(st.display()), Optional.empty());
+            }
+            out.add(new FleetInstance(out.size(), t, reach));
+        }
+        return out;
+    }
+
+    /**
+     * Instances of the cloud account as fleet members: by id, tag or region. Over Cloud Assistant each is
+     * reached by its id (the agent is checked when the run reaches it); over SSH by its first private IP,
+     * as {@code sshUser} (default root), with the identity and known_hosts of {@code ssh}.
+     */
+    public List<FleetInstance> instances(CloudAccess access, InstanceQuery query, Transport via, HostOptions ssh,
+                                         Optional<String> sshUser) {
+        if (via == Transport.BUILT_IN) {
+            throw new FleetInputException("Instances are reached over ssh or cloud-assistant.");
+        }
+        CloudConnection c = cloud(access);
+        List<CloudInstance> found = new ArrayList<>();
+        if (query instanceof InstanceQuery.Ids ids) {
+            for (FleetTarget t : ids.ids()) {
+                found.add(c.api().describeInstance(c.region(), InstanceId.of(t.name())).orElseThrow(() -> new FleetInputException(
+                        "There is no instance " + t.name() + " in " + c.region() + " (" + c.endpoint() + ").")));
+            }
+        } else if (query instanceof InstanceQuery.Tag tag) {
+            found.addAll(c.api().describeInstancesByTag(c.region(), tag.key(), tag.value()));
+            if (found.isEmpty()) {
+                throw new FleetInputException("No instance in " + c.region() + " has the tag " + tag.key() + "=" + tag.value() + ".");
+            }
+        } else {
+            found.addAll(c.api().describeInstances(c.region()).stream().filter(CloudInstance::isRunning).toList());
+        }
+        List<FleetInstance> out = new ArrayList<>();
+        for (CloudInstance i : found) {
+            FleetTarget t = FleetTarget.instance(i.id().value());
+            TransportChoice reach;
+            if (via == Transport.CLOUD_ASSISTANT) {
+                reach = TransportChoice.cloudAssistant(i.id().value(), c.region().value(), access.endpoint(), access.account());
+            } else {
+                String ip = i.privateIpAddresses().stream().findFirst().orElseThrow(() -> new FleetInputException(
+                        i.id() + " has no private IP address to reach over SSH; use --via cloud-assistant."));
+                String user = sshUser.orElse("root");
+                reach = TransportChoice.ssh(user + "@" + ip, Optional.of(user), ssh.identity().map(Path::toString),
+                        ssh.knownHosts().map(Path::toString));
+            }
+            out.add(new FleetInstance(out.size(), t, reach));
+        }
+        return out;
+    }
+
+    /**
+     * Instance ids whose Cloud Assistant agent is NOT running (DescribeCloudAssistantStatus), each with the
+     * reason, for the members that would be reached over Cloud Assistant.
+     */
+    public Map<String, String> cloudAssistantOffline(List<FleetInstance> members) {
+        Map<String, List<FleetInstance>> byAccess = new HashMap<>();
+        for (FleetInstance m : members) {
+            if (m.reach().transport() == Transport.CLOUD_ASSISTANT) {
+                byAccess.computeIfAbsent(access(m.reach()).key(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (List<FleetInstance> group : byAccess.values()) {
+            CloudConnection c = cloud(access(group.get(0).reach()));
+            RegionId region = RegionId.of(group.get(0).reach().region().orElseThrow());
+            Map<InstanceId, Boolean> status = c.api().describeCloudAssistantStatus(region,
+                    group.stream().map(m -> InstanceId.of(m.reach().address())).toList());
+            for (FleetInstance m : group) {
+                Boolean on = status.get(InstanceId.of(m.reach().address()));
+                if (on == null) {
+                    out.put(m.hostName(), "DescribeCloudAssistantStatus does not list it (no agent installed?)");
+                } else if (!on) {
+                    out.put(m.hostName(), "its Cloud Assistant agent is not running");
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- preview, apply, undo ---------------------------------------------------------------------
+
+    /** Each member's plan for {@code profile} (only what differs), read at most {@code parallel} at a time. */
+    public List<InstancePreview> preview(List<FleetInstance> members, Profile profile, int parallel, HostOptions options,
+                                         Cancellation cancel, Consumer<InstancePreview> each) throws InterruptedException {
+        return RollingApply.preview(members, profile, hosts(options), parallel, cancel, each);
+    }
+
+    /**
+     * Rolls {@code profile} out under {@code policy}; plans from {@code previewed} (same members) are used as
+     * they were shown. Returns the journaled run.
+     */
+    public FleetRun apply(Profile profile, List<FleetInstance> members, RolloutPolicy policy, List<InstancePreview> previewed,
+                          HostOptions options, FleetListener listener, Cancellation cancel) throws InterruptedException {
+        Map<Integer, Plan> plans = new HashMap<>();
+        for (InstancePreview p : previewed) {
+            p.plan().ifPresent(plan -> plans.put(p.instance().position(), plan));
+        }
+        return runner(options).apply(profile.name(), profile, members, policy, plans, listener, cancel);
+    }
+
+    /** Puts back every change of run {@code runId}, each instance reached as the run reached it. */
+    public FleetRun undo(String runId, int parallel, HostOptions options, FleetListener listener, Cancellation cancel)
+            throws InterruptedException {
+        return runner(options).undo(runId, parallel, listener, cancel);
+    }
+
+    public Optional<FleetRun> run(String runId) {
+        return journal.run(runId);
+    }
+
+    /** Runs, newest first. */
+    public List<FleetRun> runs() {
+        return journal.runs();
+    }
+
+    /** A tuning profile by name or file, as {@code tune} finds it. */
+    public Profile profile(String nameOrFile) {
+        return ctx.profiles().find(nameOrFile);
+    }
+
+    public List<Profile> profiles() {
+        return ctx.profiles().all();
+    }
+
+    /** The host of one member, reached as its transport says (for a screen's drill-down into one instance). */
+    public Host open(FleetInstance member, HostOptions options) throws HostException, InterruptedException {
+        return hosts(options).open(member);
+    }
+
+    private RollingApply runner(HostOptions options) {
+        FleetHosts hosts = hosts(options);
+        // A fresh connection (confirm, reconnect) never asks about a host key: the first one settled it.
+        FleetHosts fresh = hosts(options.withHostKeyDecision(HostKeyDecision.refuse()));
+        return new RollingApply(ctx.tuningEngine(), journal, hosts,
+                m -> ApplyOptions.defaults(() -> fresh.open(m)).withConfirmTimeout(confirmTimeout));
+    }
+
+    private FleetHosts hosts(HostOptions options) {
+        return m -> {
+            TransportChoice r = m.reach();
+            return switch (r.transport()) {
+                case BUILT_IN -> ctx.builtInHosts().find(r.address()).orElseThrow(() -> new HostException(
+                        "There is no built-in host " + r.address() + " in this NetTune.")).get();
+                case SSH -> {
+                    HostOptions o = options;
+                    if (r.keyFile().isPresent()) {
+                        o = o.withIdentity(Path.of(r.keyFile().get()));
+                    }
+                    if (r.knownHosts().isPresent()) {
+                        o = o.withKnownHosts(Path.of(r.knownHosts().get()));
+                    }
+                    yield ctx.hostResolver().resolve(r.address(), o);
+                }
+                case CLOUD_ASSISTANT -> {
+                    CloudConnection c;
+                    try {
+                        c = cloud(access(r));
+                    } catch (RuntimeException e) {
+                        throw new HostException("Cannot reach the cloud API for " + r.address() + ": " + e.getMessage(), e);
+                    }
+                    yield new CloudAssistantHost(r.address(), c.api(), RegionId.of(r.region().orElseThrow()),
+                            InstanceId.of(r.address()), pollSleeper);
+                }
+            };
+        };
+    }
+
+    private static CloudAccess access(TransportChoice r) {
+        return new CloudAccess(r.account(), r.region(), r.endpoint());
+    }
+
+    /** One connection per account, region and endpoint, kept for the service's life (the SDK client is thread-safe). */
+    private CloudConnection cloud(CloudAccess a) {
+        synchronized (clouds) {
+            CloudConnection c = clouds.get(a.key());
+            if (c == null) {
+                a.region().ifPresent(RegionId::of);
+                if (a.account().isPresent() && a.endpoint().filter(CloudConnection.SANDBOX::equalsIgnoreCase).isPresent()) {
+                    throw new CloudInputException("--account and --endpoint sandbox do not go together: the sandbox uses its own fake demo key.");
+                }
+                c = CloudConnection.open(ctx, a.endpoint(), a.account(), a.region());
+                clouds.put(a.key(), c);
+            }
+            return c;
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (clouds) {
+            clouds.values().forEach(CloudConnection::close);
+            clouds.clear();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.nettune.fleet;
+
+/**
+ * How a run rolls out. {@code canary}: the first N targets in the order given run first; if one of them
+ * fails, nothing else starts. {@code parallel}: at most N instances are worked on at once.
+ * {@code maxFailures}: N failed instances are tolerated; at N + 1 no new instance starts (those in
+ * flight finish, the rest are SKIPPED).
+ */
+public record RolloutPolicy(int canary, int parallel, int maxFailures) {
+    public static final int MAX_PARALLEL = 256;
+
+    public RolloutPolicy {
+        if (canary < 0) {
+            throw new FleetInputException("--canary is " + canary + ": give 0 (no canary) or more instances.");
+        }
+        if (parallel < 1 || parallel > MAX_PARALLEL) {
+            throw new FleetInputException("--parallel is " + parallel + ": give 1 to " + MAX_PARALLEL + " instances at a time.");
+        }
+        if (maxFailures < 0) {
+            throw new FleetInputException("--max-failures is " + maxFailures + ": give 0 (stop at the first failure) or more.");
+        }
+    }
+
+    /** One canary, then 10 at a time, stopping at the first failure: the careful default. */
+    public static RolloutPolicy defaults() {
+        return new RolloutPolicy(1, 10, 0);
+    }
+
+    /** For undo: every instance is worth putting back, whatever happened to the others. */
+    public static RolloutPolicy everyInstance(int parallel) {
+        return new RolloutPolicy(0, parallel, Integer.MAX_VALUE);
+    }
+
+    /** {@code canary 1, parallel 10, max failures 0}, as the journal and the report show it. */
+    public String display() {
+        return "canary " + canary + ", parallel " + parallel + ", max failures "
+                + (maxFailures == Integer.MAX_VALUE ? "unlimited" : String.valueOf(maxFailures));
+    }
+}

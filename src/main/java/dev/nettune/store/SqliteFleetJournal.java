@@ -1,0 +1,181 @@
+package dev.nettune.store;
+
+import dev.nettune.fleet.FleetInstance;
+import dev.nettune.fleet.FleetInstanceResult;
+import dev.nettune.fleet.FleetJournal;
+import dev.nettune.fleet.FleetRun;
+import dev.nettune.fleet.FleetTarget;
+import dev.nettune.fleet.InstanceStatus;
+import dev.nettune.fleet.RolloutPolicy;
+import dev.nettune.fleet.RunStatus;
+import dev.nettune.fleet.Transport;
+import dev.nettune.fleet.TransportChoice;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fleet runs in the NetTune database, beside the tuning journal: one row per run, one per instance with
+ * how it was reached (transport, address, user, key FILE, known_hosts FILE, region, endpoint, account
+ * name: never a secret) and the id of the tuning plan whose journal entries hold its changes.
+ */
+public final class SqliteFleetJournal implements FleetJournal {
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS fleet_run (
+              id TEXT PRIMARY KEY, kind TEXT NOT NULL, profile TEXT NOT NULL, undoes TEXT,
+              canary INTEGER NOT NULL, parallel INTEGER NOT NULL, max_failures INTEGER NOT NULL,
+              started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');
+            CREATE TABLE IF NOT EXISTS fleet_instance (
+              run_id TEXT NOT NULL REFERENCES fleet_run(id), position INTEGER NOT NULL, target_kind TEXT NOT NULL,
+              target TEXT NOT NULL, transport TEXT NOT NULL, address TEXT NOT NULL, login_user TEXT, key_file TEXT,
+              known_hosts TEXT, region TEXT, endpoint TEXT, account TEXT, canary INTEGER NOT NULL,
+              plan_id TEXT, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+              PRIMARY KEY (run_id, position))
+            """;
+
+    private final Database db;
+
+    public SqliteFleetJournal(Database db) {
+        this.db = db;
+        db.ensureSchema(SCHEMA);
+    }
+
+    @Override
+    public void runStarted(String runId, String kind, String profile, Optional<String> undoes, RolloutPolicy policy,
+                           List<FleetInstance> instances, int canaries) {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO fleet_run(id, kind, profile, undoes, canary, parallel,"
+                    + " max_failures, started, status) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                p.setString(1, runId);
+                p.setString(2, kind);
+                p.setString(3, profile);
+                p.setString(4, undoes.orElse(null));
+                p.setInt(5, policy.canary());
+                p.setInt(6, policy.parallel());
+                p.setInt(7, policy.maxFailures());
+                p.setString(8, Instant.now().toString());
+                p.setString(9, RunStatus.RUNNING.name());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO fleet_instance(run_id, position, target_kind, target,"
+                    + " transport, address, login_user, key_file, known_hosts, region, endpoint, account, canary, status)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (FleetInstance i : instances) {
+                    TransportChoice r = i.reach();
+                    p.setString(1, runId);
+                    p.setInt(2, i.position());
+                    p.setString(3, i.target().kind().name());
+                    p.setString(4, i.target().name());
+                    p.setString(5, r.transport().name());
+                    p.setString(6, r.address());
+                    p.setString(7, r.user().orElse(null));
+                    p.setString(8, r.keyFile().orElse(null));
+                    p.setString(9, r.knownHosts().orElse(null));
+                    p.setString(10, r.region().orElse(null));
+                    p.setString(11, r.endpoint().orElse(null));
+                    p.setString(12, r.account().orElse(null));
+                    p.setInt(13, i.position() < canaries ? 1 : 0);
+                    p.setString(14, InstanceStatus.PENDING.name());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot journal fleet run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void instancePlanned(String runId, int position, String planId) {
+        update("UPDATE fleet_instance SET plan_id = ? WHERE run_id = ? AND position = ?", planId, runId, position);
+    }
+
+    @Override
+    public void instanceFinished(String runId, int position, InstanceStatus status, String reason) {
+        update("UPDATE fleet_instance SET status = ?, reason = ? WHERE run_id = ? AND position = ?", status.name(), reason,
+                runId, position);
+    }
+
+    @Override
+    public void runFinished(String runId, RunStatus status, String detail) {
+        update("UPDATE fleet_run SET status = ?, detail = ?, finished = ? WHERE id = ?", status.name(), detail,
+                Instant.now().toString(), runId);
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot update the fleet journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<FleetRun> run(String runId) {
+        List<FleetRun> r = query("WHERE id = ?", runId);
+        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+    }
+
+    @Override
+    public List<FleetRun> runs() {
+        return query("ORDER BY started DESC, id DESC");
+    }
+
+    private List<FleetRun> query(String where, Object... args) {
+        try (Connection c = db.connect()) {
+            List<FleetRun> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, kind, profile, undoes, canary, parallel, max_failures,"
+                    + " started, finished, status, detail FROM fleet_run " + where)) {
+                for (int i = 0; i < args.length; i++) {
+                    p.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        out.add(new FleetRun(id, rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)),
+                                new RolloutPolicy(rs.getInt(5), rs.getInt(6), rs.getInt(7)), Instant.parse(rs.getString(8)),
+                                Optional.ofNullable(rs.getString(9)).map(Instant::parse), RunStatus.valueOf(rs.getString(10)),
+                                rs.getString(11), instances(c, id)));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the fleet journal: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<FleetInstanceResult> instances(Connection c, String runId) throws SQLException {
+        List<FleetInstanceResult> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT position, target_kind, target, transport, address, login_user,"
+                + " key_file, known_hosts, region, endpoint, account, canary, plan_id, status, reason FROM fleet_instance"
+                + " WHERE run_id = ? ORDER BY position")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    TransportChoice reach = new TransportChoice(Transport.valueOf(rs.getString(4)), rs.getString(5),
+                            opt(rs, 6), opt(rs, 7), opt(rs, 8), opt(rs, 9), opt(rs, 10), opt(rs, 11));
+                    FleetInstance inst = new FleetInstance(rs.getInt(1),
+                            new FleetTarget(FleetTarget.Kind.valueOf(rs.getString(2)), rs.getString(3)), reach);
+                    out.add(new FleetInstanceResult(inst, InstanceStatus.valueOf(rs.getString(14)), rs.getString(15),
+                            opt(rs, 13), rs.getInt(12) == 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> opt(ResultSet rs, int col) throws SQLException {
+        return Optional.ofNullable(rs.getString(col));
+    }
+}
