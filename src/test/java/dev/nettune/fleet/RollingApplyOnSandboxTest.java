@@ -104,8 +104,7 @@ class RollingApplyOnSandboxTest {
         assertThat(run.instances().get(3).status()).isEqualTo(InstanceStatus.ROLLED_BACK);
         assertThat(run.instances().get(3).reason()).contains("permission denied");
         assertThat(fin("web-3")).isEqualTo(defaultFinTimeout);
-        assertThat(boxes.get("web-3").sysctlValue("net.ipv4.tcp_tw_reuse")).isEqualTo(boxes.get("web-5").sysctlValue("net.ipv4.tcp_tw_reuse")
-                .map(v -> defaultTwReuse));
+        assertThat(boxes.get("web-3").sysctlValue("net.ipv4.tcp_tw_reuse")).contains(defaultTwReuse);
         assertThat(List.of(0, 1, 2, 4, 5)).allSatisfy(i -> assertThat(run.instances().get(i).status()).isEqualTo(InstanceStatus.APPLIED));
     }
 
