@@ -222,6 +222,11 @@ public final class AppContext implements AutoCloseable {
         return tuningEngine().journal();
     }
 
+    /** Where the guided production setup keeps how far it got, to be resumed. */
+    public SetupProgress setupProgress() {
+        return new SetupProgress(configDir);
+    }
+
     public dev.nettune.tuning.ProfileLibrary profiles() {
         return new dev.nettune.tuning.ProfileLibrary(configDir.resolve("profiles"));
     }

@@ -24,6 +24,14 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     /** Runs the step; the returned text is journaled and is what {@link #undo} needs later. */
     String execute(StepEnvironment env);
 
+    /**
+     * The step's outcome for a person, from the output it journaled: what is in effect now. The output
+     * itself is what undo needs (for a modification, the value before), so it is not shown as is.
+     */
+    default String outcome(String output) {
+        return output;
+    }
+
     /** What reverses this step, given the output it journaled; empty when nothing can (or need) be undone. */
     Optional<CloudAction> undo(String output);
 
@@ -187,6 +195,12 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
+        public String outcome(String output) {
+            String was = output == null || output.isBlank() ? "" : " (was " + output + ")";
+            return "now " + timeouts.encode() + was;
+        }
+
+        @Override
         public Optional<CloudAction> undo(String output) {
             if (output == null || output.isBlank()) {
                 return Optional.empty();
@@ -211,6 +225,11 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
                 env.api().modifyCustomRss(region, id, enable);
             }
             return before.map(String::valueOf).orElse("unset");
+        }
+
+        @Override
+        public String outcome(String output) {
+            return "EnableRss now " + enable + " (was " + output + ")";
         }
 
         @Override

@@ -91,7 +91,7 @@ public final class CloudPlanRunner {
             try {
                 String out = r.execute(new StepEnvironment(api, context, waiter, progress));
                 journal.recordStep(planId, i, StepState.UNDONE, js.output(), "");
-                results.add("Step " + (i + 1) + " undone: " + out);
+                results.add("Step " + (i + 1) + " undone: " + r.outcome(out));
             } catch (RuntimeException e) {
                 journal.recordStep(planId, i, StepState.UNDO_FAILED, js.output(), describe(e));
                 return new PlanRun(planId, false, results, Optional.of("Undo of step " + (i + 1) + " failed: " + describe(e)), apiError(e));
@@ -117,7 +117,7 @@ public final class CloudPlanRunner {
             try {
                 String out = step.execute(new StepEnvironment(api, context, waiter, progress));
                 journal.recordStep(plan.id(), i, StepState.DONE, out, "");
-                results.add("Step " + (i + 1) + ": " + out);
+                results.add("Step " + (i + 1) + ": " + step.outcome(out));
             } catch (RuntimeException e) {
                 String partial = step instanceof CloudAction.CreateNetworkInterface c
                         ? context.createdBy(c.spec().clientToken()).map(NetworkInterfaceId::value).orElse("") : "";

@@ -58,8 +58,22 @@ public final class CloudController {
     @FXML
     ListView<ElasticIp> eips;
 
+    @FXML
+    Button production;
+    private final java.util.function.Supplier<dev.nettune.ui.cloud.production.HostWork> hostWork;
+    private final dev.nettune.app.SetupProgress setupProgress;
+
+    /** The screen without the production setup (no hosts to tune). */
     public CloudController(CloudViewModel model) {
+        this(model, null, null);
+    }
+
+    /** The screen with the guided production setup, which tunes hosts through {@code hostWork}. */
+    public CloudController(CloudViewModel model, java.util.function.Supplier<dev.nettune.ui.cloud.production.HostWork> hostWork,
+            dev.nettune.app.SetupProgress setupProgress) {
         this.model = model;
+        this.hostWork = hostWork;
+        this.setupProgress = setupProgress;
     }
 
     @FXML
@@ -89,6 +103,9 @@ public final class CloudController {
         busy.visibleProperty().bind(model.busy());
         refresh.disableProperty().bind(model.busy());
         secondaryEni.disableProperty().bind(model.session().isNull().or(model.busy()));
+        production.disableProperty().bind(model.session().isNull().or(model.busy()));
+        production.setVisible(hostWork != null);
+        production.setManaged(hostWork != null);
         timeouts.disableProperty().bind(model.eniActionsDisabled());
         rss.disableProperty().bind(model.eniActionsDisabled());
         instances.setItems(model.instances());
@@ -159,6 +176,15 @@ public final class CloudController {
 
     @FXML
     void onRefresh() {
+        model.refresh();
+    }
+
+    /** The guided flow: the cloud part on this account, then the host part over SSH. */
+    @FXML
+    void onProduction() {
+        new dev.nettune.ui.cloud.production.ProductionWizard(connection.getScene().getWindow(), model.session().get(), model.tasks(),
+                model.instances(), model.networkInterfaces(), model.securityGroups(), model.eips(), model.selectedInstance().get(),
+                hostWork.get(), setupProgress).wizard().showAndWait();
         model.refresh();
     }
 

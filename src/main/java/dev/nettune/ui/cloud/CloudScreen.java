@@ -36,8 +36,15 @@ public final class CloudScreen implements ScreenView {
     /** The screen on given accounts (an isolated home in tests) with a given patience for asynchronous states. */
     public static CloudScreen load(AppContext context, CloudAccounts accounts, ResourceWaiter waiter) {
         CloudViewModel model = new CloudViewModel(TaskRunner.application(), connector(context, accounts, waiter));
-        Parent root = View.CLOUD.load(new CloudController(model));
+        Parent root = View.CLOUD.load(new CloudController(model, () -> hostWork(context), context.setupProgress()));
         return new CloudScreen(root, model);
+    }
+
+    /** The host part of the production setup: the Hosts screen's hosts, the Tuning screen's engine. */
+    static dev.nettune.ui.cloud.production.HostWork hostWork(AppContext context) {
+        return new dev.nettune.ui.cloud.production.HostWork(context.hostDirectory().names(),
+                name -> context.hostResolver().resolve(name, HostOptions.defaults()), context.tuningEngine(), "sandbox"::equals,
+                TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
     }
 
     static CloudViewModel.Connector connector(AppContext context, CloudAccounts accounts, ResourceWaiter waiter) {

@@ -25,6 +25,7 @@ public final class PlanRunModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper succeeded = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper undone = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanProperty interruptionsAccepted = new SimpleBooleanProperty(false);
     private TaskRunner.Handle handle;
@@ -85,6 +86,44 @@ public final class PlanRunModel {
             finished.set(true);
             status.set("Failed: " + e.getMessage());
         });
+    }
+
+    /** The id of the plan last run here (empty before a run). */
+    public String planId() {
+        return planId;
+    }
+
+    /**
+     * Undoes the plan run here, newest step first, through the same runner as the Journal screen and
+     * {@code nettune cloud plan undo}; the log shows each step undone with the value now in effect.
+     */
+    public void undo() {
+        if (running.get() || !succeeded.get() || planId.isEmpty()) {
+            return;
+        }
+        String id = planId;
+        running.set(true);
+        status.set("Undoing plan " + id + "\u2026");
+        CloudPlanRunner runner = new CloudPlanRunner(session.api(), session.journal(), session.waiter());
+        handle = tasks.submit(() -> runner.undo(id, m -> tasks.toUi(() -> log.add(m)), CloudPlanRunner.Confirmation.ALWAYS), run -> {
+            run.stepResults().forEach(r -> log.add("ok " + r));
+            run.failure().ifPresent(f -> log.add("FAILED: " + f));
+            running.set(false);
+            if (run.completed()) {
+                succeeded.set(false);
+                undone.set(true);
+            }
+            status.set(run.completed() ? "UNDONE: plan " + id + " is undone, newest step first." : run.failure().orElse("Stopped."));
+        }, e -> {
+            log.add("FAILED: " + e.getMessage());
+            running.set(false);
+            status.set("Undo failed: " + e.getMessage());
+        });
+    }
+
+    /** True once the plan run here was undone. */
+    public ReadOnlyBooleanProperty undoneProperty() {
+        return undone.getReadOnlyProperty();
     }
 
     public void cancel() {

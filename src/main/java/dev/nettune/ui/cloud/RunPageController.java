@@ -17,6 +17,8 @@ public final class RunPageController {
     ProgressIndicator busy;
     @FXML
     Button cancel;
+    @FXML
+    Button undo;
 
     public RunPageController(PlanRunModel runner) {
         this.runner = runner;
@@ -28,7 +30,23 @@ public final class RunPageController {
         status.textProperty().bind(runner.statusProperty());
         busy.visibleProperty().bind(runner.runningProperty());
         cancel.disableProperty().bind(runner.runningProperty().not());
+        undo.disableProperty().bind(runner.runningProperty().or(runner.succeededProperty().not()));
         runner.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(runner.log().size() - 1));
+    }
+
+    /** Undoes the plan just run (asking first on a real account: resources change). */
+    @FXML
+    void onUndo() {
+        if (!runner.session().sandbox()) {
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "Undo plan " + runner.planId() + " on " + runner.session().region() + " via " + runner.session().description()
+                            + "? Its steps are reversed, newest first.", javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            a.initOwner(status.getScene().getWindow());
+            if (a.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isEmpty()) {
+                return;
+            }
+        }
+        runner.undo();
     }
 
     @FXML

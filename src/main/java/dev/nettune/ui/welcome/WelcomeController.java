@@ -53,6 +53,12 @@ public final class WelcomeController {
         go(ScreenId.TUNING, screen -> press(screen, "#planButton"));
     }
 
+    /** The guided production setup opens from the Cloud screen, on the account chosen there. */
+    @FXML
+    private void onProductionSetup() {
+        go(ScreenId.CLOUD, screen -> press(screen, "#openProduction"));
+    }
+
     /** The Cloud screen opens the connection-timeouts wizard on the sandbox region. */
     @FXML
     private void onWizardTour() {
@@ -67,9 +73,24 @@ public final class WelcomeController {
     private static void press(Parent screen, String selector) {
         Platform.runLater(() -> {
             Node n = screen.lookup(selector);
-            if (n instanceof ButtonBase b && !b.isDisabled()) {
-                b.fire();
+            if (!(n instanceof ButtonBase b)) {
+                return;
             }
+            if (!b.isDisabled()) {
+                b.fire();
+                return;
+            }
+            // The screen is still reading (the Cloud screen connecting): press once it can be pressed, never twice.
+            javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                    if (!is) {
+                        b.disabledProperty().removeListener(this);
+                        Platform.runLater(b::fire);
+                    }
+                }
+            };
+            b.disabledProperty().addListener(once);
         });
     }
 }

@@ -1,0 +1,358 @@
+package dev.nettune.ui.cloud.production;
+
+import dev.nettune.app.SetupProgress;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.tuning.ApplyListener;
+import dev.nettune.tuning.ApplyOptions;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.PlanPreview;
+import dev.nettune.tuning.Planner;
+import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.Undo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One host step of the production setup (TIME-WAIT, SMC, XPS, ...): its form builds a small profile;
+ * Preview plans it on the host (what differs, the exact commands and files), Apply runs it through the
+ * tuning engine, which journals every step and reads each value back; Undo sets the journaled values
+ * back; Skip leaves the host alone. The wizard moves on once the step is applied, needs nothing, was
+ * undone or was skipped. Each concrete step is the view model of one page.
+ */
+public abstract class HostStepModel {
+    /** Where the step stands. */
+    public enum State {
+        TO_DO("to do"), PLANNED("previewed"), NOTHING_TO_DO("already in effect"), APPLIED("applied"), FAILED("failed"),
+        UNDONE("undone"), SKIPPED("skipped");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final String key;
+    private final String title;
+    protected final HostWork work;
+    protected final StringProperty host;
+    protected final StringProperty nic;
+    public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.TO_DO);
+    public final StringProperty preview = new SimpleStringProperty("");
+    public final StringProperty status = new SimpleStringProperty("");
+    /** The values read back from the host after the last apply or undo, one "title = value" per line. */
+    public final StringProperty readBack = new SimpleStringProperty("");
+    /** The journal id of the plan that applied this step (what Undo undoes). */
+    public final StringProperty planId = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private StringBinding problem;
+    private volatile Plan plan;
+    private Runnable onSettled = () -> { };
+
+    protected HostStepModel(String key, String title, HostWork work, StringProperty host, StringProperty nic) {
+        this.key = key;
+        this.title = title;
+        this.work = work;
+        this.host = host;
+        this.nic = nic;
+    }
+
+    /** Call at the end of a subclass constructor: the form's inputs are known then. */
+    protected final void inputsAre(Observable... inputs) {
+        List<Observable> all = new ArrayList<>(List.of(inputs));
+        all.add(nic);
+        Observable[] deps = all.toArray(Observable[]::new);
+        problem = Bindings.createStringBinding(() -> {
+            try {
+                profile();
+                return "";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }, deps);
+        // A preview is of the values typed then: a change makes it stale.
+        for (Observable o : all) {
+            o.addListener(x -> {
+                if (state.get() == State.PLANNED || state.get() == State.NOTHING_TO_DO) {
+                    plan = null;
+                    preview.set("");
+                    state.set(State.TO_DO);
+                    status.set("The values changed: preview again.");
+                }
+            });
+        }
+        host.addListener(x -> {
+            if (state.get() == State.PLANNED || state.get() == State.NOTHING_TO_DO) {
+                plan = null;
+                preview.set("");
+                state.set(State.TO_DO);
+            }
+        });
+    }
+
+    /** A short id, used to remember the step between launches. */
+    public String key() {
+        return key;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Why this step matters, in the words of the seed and the kernel. */
+    public abstract String why();
+
+    /** The step as a profile of the values on the form; throws with the reason when a value is not allowed. */
+    public abstract Profile profile();
+
+    /** What is wrong with the form, empty when it can be previewed. */
+    public StringBinding problem() {
+        return problem;
+    }
+
+    /** True while the page must not be left: work is running, or the step is neither settled nor skipped. */
+    public BooleanBinding blocksNext() {
+        return Bindings.createBooleanBinding(() -> busy.get() || !settled(), busy, state);
+    }
+
+    /** Applied, already in effect, undone or skipped: the user made their choice. */
+    public boolean settled() {
+        State s = state.get();
+        return s == State.APPLIED || s == State.NOTHING_TO_DO || s == State.UNDONE || s == State.SKIPPED;
+    }
+
+    public BooleanBinding canApply() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && state.get() == State.PLANNED, busy, state);
+    }
+
+    public BooleanBinding canUndo() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && state.get() == State.APPLIED && !planId.get().isEmpty(), busy, state,
+                planId);
+    }
+
+    public BooleanBinding canPreview() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && problem.get().isEmpty() && state.get() != State.APPLIED, busy, state,
+                problem);
+    }
+
+    /** Called whenever the step becomes applied, undone or skipped (the wizard saves its progress then). */
+    void onSettled(Runnable r) {
+        onSettled = r;
+    }
+
+    /** True when the host is real: Apply and Undo ask first. */
+    public boolean needsConfirmation() {
+        return host.get() != null && !work.sandbox().test(host.get());
+    }
+
+    /** Plans the form's values on the host: only what differs, with the commands and files, nothing changed yet. */
+    public void preview() {
+        Profile p;
+        try {
+            p = profile();
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        String h = host.get();
+        busy.set(true);
+        status.set("Reading " + h + " \u2026");
+        work.worker().execute(() -> {
+            try (Host open = work.opener().open(h)) {
+                Plan made = new Planner().plan(open, p);
+                work.ui().accept(() -> showPlan(made));
+            } catch (HostException | RuntimeException e) {
+                work.ui().accept(() -> failed("Cannot read " + h + ": " + message(e)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                work.ui().accept(() -> failed("Cancelled."));
+            }
+        });
+    }
+
+    private void showPlan(Plan made) {
+        plan = made;
+        busy.set(false);
+        preview.set(PlanPreview.text(made));
+        if (!made.applicable()) {
+            state.set(State.FAILED);
+            status.set("This step cannot be applied on " + made.host() + ": " + String.join(" ", made.problems())
+                    + " Change the values, or skip the step.");
+        } else if (made.nothingToDo()) {
+            state.set(State.NOTHING_TO_DO);
+            status.set(made.host() + " already has these values: nothing to apply.");
+            onSettled.run();
+        } else {
+            state.set(State.PLANNED);
+            int n = made.steps().size();
+            status.set(n + " change" + (n == 1 ? "" : "s") + " to apply on " + made.host() + ". Read them above, then Apply.");
+        }
+    }
+
+    /** Applies the previewed plan; the engine journals each change and reads it back. */
+    public void apply() {
+        Plan p = plan;
+        if (p == null || state.get() != State.PLANNED) {
+            return;
+        }
+        String h = host.get();
+        busy.set(true);
+        status.set("Applying " + p.steps().size() + " change(s) to " + h + " \u2026");
+        work.worker().execute(() -> {
+            try (Host open = work.opener().open(h)) {
+                ApplyResult r = work.engine().apply(open, p, ApplyOptions.defaults(() -> work.opener().open(h)), ApplyListener.NONE,
+                        new Cancellation());
+                work.ui().accept(() -> {
+                    busy.set(false);
+                    plan = null;
+                    readBack.set(values(r));
+                    if (r.applied()) {
+                        planId.set(r.planId());
+                        state.set(State.APPLIED);
+                        status.set("APPLIED as plan " + r.planId() + " (in the Journal). Read back from " + h + ":");
+                        onSettled.run();
+                    } else {
+                        state.set(State.FAILED);
+                        status.set(r.status() + ": " + r.message());
+                    }
+                });
+            } catch (HostException | RuntimeException e) {
+                work.ui().accept(() -> failed("Apply failed: " + message(e)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Sets every value this step changed back to the value journaled before it, read back. */
+    public void undo() {
+        String id = planId.get();
+        if (id.isEmpty() || state.get() != State.APPLIED) {
+            return;
+        }
+        String h = host.get();
+        busy.set(true);
+        status.set("Undoing plan " + id + " on " + h + " \u2026");
+        work.worker().execute(() -> {
+            try (Host open = work.opener().open(h)) {
+                ApplyResult r = new Undo(work.engine()).undoPlan(open, id, ApplyOptions.defaults(() -> work.opener().open(h)),
+                        ApplyListener.NONE, new Cancellation());
+                work.ui().accept(() -> {
+                    busy.set(false);
+                    readBack.set(values(r));
+                    if (r.applied()) {
+                        state.set(State.UNDONE);
+                        status.set("UNDONE: plan " + id + " is undone; every value it changed is back. Read back from " + h + ":");
+                        onSettled.run();
+                    } else {
+                        status.set("Undo did not complete (" + r.status() + "): " + r.message());
+                    }
+                });
+            } catch (HostException | RuntimeException e) {
+                work.ui().accept(() -> {
+                    busy.set(false);
+                    status.set("Undo failed: " + message(e));
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Leaves the host as it is for this step; the wizard moves on. */
+    public void skip() {
+        if (busy.get() || state.get() == State.APPLIED) {
+            return;
+        }
+        plan = null;
+        state.set(State.SKIPPED);
+        status.set("Skipped: " + title + " is left as it is on the host.");
+        onSettled.run();
+    }
+
+    /** Takes back a skip (the form can be previewed again). */
+    public void unskip() {
+        if (state.get() == State.SKIPPED) {
+            state.set(State.TO_DO);
+            status.set("");
+            onSettled.run();
+        }
+    }
+
+    /** The state kept between launches; null while the step is not settled. */
+    SetupProgress.Step saved() {
+        return switch (state.get()) {
+            case APPLIED, NOTHING_TO_DO -> new SetupProgress.Step(SetupProgress.State.DONE, planId.get());
+            case SKIPPED -> new SetupProgress.Step(SetupProgress.State.SKIPPED, "");
+            case UNDONE -> new SetupProgress.Step(SetupProgress.State.UNDONE, planId.get());
+            default -> null;
+        };
+    }
+
+    /** Restores a state saved by an earlier session: an applied step can still be undone by its plan id. */
+    void restore(SetupProgress.Step s) {
+        planId.set(s.planId());
+        switch (s.state()) {
+            case DONE -> {
+                state.set(s.planId().isEmpty() ? State.NOTHING_TO_DO : State.APPLIED);
+                status.set(s.planId().isEmpty() ? "Already in effect when checked in an earlier session."
+                        : "Applied in an earlier session as plan " + s.planId() + "; Undo still works.");
+            }
+            case SKIPPED -> {
+                state.set(State.SKIPPED);
+                status.set("Skipped in an earlier session.");
+            }
+            case UNDONE -> {
+                state.set(State.UNDONE);
+                status.set("Applied and undone in an earlier session (plan " + s.planId() + ").");
+            }
+        }
+    }
+
+    /** The plan last previewed, if it is still current. */
+    public Optional<Plan> plan() {
+        return Optional.ofNullable(plan);
+    }
+
+    private static String values(ApplyResult r) {
+        Map<Integer, ApplyResult.StepResult> last = new LinkedHashMap<>();
+        r.steps().forEach(sr -> last.put(sr.step().seq(), sr));
+        StringBuilder sb = new StringBuilder();
+        for (ApplyResult.StepResult sr : last.values()) {
+            String v = sr.readBack().isEmpty() ? "(not read back)" : sr.step().change().show(sr.readBack());
+            sb.append(sr.step().change().title()).append(" = ").append(v.replace('\n', ' ').strip())
+                    .append("   [").append(sr.outcome().name().toLowerCase().replace('_', ' ')).append("]\n");
+        }
+        return sb.toString().strip();
+    }
+
+    private void failed(String message) {
+        busy.set(false);
+        state.set(State.FAILED);
+        status.set(message);
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

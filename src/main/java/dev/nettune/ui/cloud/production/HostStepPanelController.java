@@ -1,0 +1,101 @@
+package dev.nettune.ui.cloud.production;
+
+import javafx.beans.binding.StringExpression;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+
+/** The part every host step page shares: Preview, Apply, Undo, Skip, the preview text, the values read back, the progress. */
+public final class HostStepPanelController {
+    private final HostStepModel model;
+    private final StringExpression progressText;
+    @FXML
+    Label problem;
+    @FXML
+    Button preview;
+    @FXML
+    Button apply;
+    @FXML
+    Button undo;
+    @FXML
+    ToggleButton skip;
+    @FXML
+    ProgressIndicator busy;
+    @FXML
+    Label status;
+    @FXML
+    Label readBack;
+    @FXML
+    TextArea previewText;
+    @FXML
+    Label progress;
+
+    public HostStepPanelController(HostStepModel model, StringExpression progressText) {
+        this.model = model;
+        this.progressText = progressText;
+    }
+
+    @FXML
+    void initialize() {
+        problem.textProperty().bind(model.problem());
+        problem.visibleProperty().bind(model.problem().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        preview.disableProperty().bind(model.canPreview().not());
+        apply.disableProperty().bind(model.canApply().not());
+        undo.disableProperty().bind(model.canUndo().not());
+        skip.disableProperty().bind(model.busy.or(model.state.isEqualTo(HostStepModel.State.APPLIED)));
+        model.state.addListener((o, was, is) -> skip.setSelected(is == HostStepModel.State.SKIPPED));
+        skip.setSelected(model.state.get() == HostStepModel.State.SKIPPED);
+        busy.visibleProperty().bind(model.busy);
+        status.textProperty().bind(model.status);
+        readBack.textProperty().bind(model.readBack);
+        readBack.visibleProperty().bind(model.readBack.isNotEmpty());
+        readBack.managedProperty().bind(readBack.visibleProperty());
+        previewText.textProperty().bind(model.preview);
+        progress.textProperty().bind(progressText);
+    }
+
+    @FXML
+    void onPreview() {
+        model.preview();
+    }
+
+    @FXML
+    void onApply() {
+        if (model.needsConfirmation() && !confirm("Apply \"" + model.title() + "\" to " + model.host.get()
+                + "? This changes a real host; each change is journaled and can be undone.")) {
+            return;
+        }
+        model.apply();
+    }
+
+    @FXML
+    void onUndo() {
+        if (model.needsConfirmation() && !confirm("Undo plan " + model.planId.get() + " on " + model.host.get()
+                + "? Every value it changed is set back to the value journaled before it.")) {
+            return;
+        }
+        model.undo();
+    }
+
+    @FXML
+    void onSkip() {
+        if (skip.isSelected()) {
+            model.skip();
+        } else {
+            model.unskip();
+        }
+    }
+
+    private boolean confirm(String question) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(status.getScene().getWindow());
+        a.setHeaderText("A real host");
+        return a.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+}

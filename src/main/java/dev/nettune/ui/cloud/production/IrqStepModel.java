@@ -1,0 +1,71 @@
+package dev.nettune.ui.cloud.production;
+
+import dev.nettune.tuning.ChannelChange;
+import dev.nettune.tuning.IrqAffinityChange;
+import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.ProfileEntry;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Queues and interrupts: how many combined channels the NIC uses ({@code ethtool -L}), which CPUs serve
+ * which of its IRQs ({@code smp_affinity_list}), and whether irqbalance must leave those IRQs alone.
+ */
+public final class IrqStepModel extends HostStepModel {
+    /** Combined channels; blank leaves them as they are. */
+    public final StringProperty channels = new SimpleStringProperty("");
+    /** "IRQ=CPUs" pairs separated by ';', for example "45=0; 46=1". */
+    public final StringProperty affinity = new SimpleStringProperty("");
+    public final BooleanProperty banFromIrqbalance = new SimpleBooleanProperty(true);
+
+    public IrqStepModel(HostWork work, StringProperty host, StringProperty nic) {
+        super("irq", "Channels and IRQ affinity", work, host, nic);
+        inputsAre(channels, affinity, banFromIrqbalance);
+    }
+
+    @Override
+    public String why() {
+        return "Each RX/TX queue pair raises its own interrupt; spreading them over CPUs is what lets RSS spread the work. irqbalance"
+                + " moves IRQs by its own rules and undoes a hand-made affinity, so the IRQs you pin are banned from it (a systemd"
+                + " drop-in with --banirq). Changing the channel count resets the RSS table on virtio-net: the RSS step pushes it again.";
+    }
+
+    /** The channel change and IRQ affinities of the form (empty when both fields are blank). */
+    public List<ProfileEntry> entries() {
+        List<ProfileEntry> out = new ArrayList<>();
+        String c = channels.get() == null ? "" : channels.get().strip();
+        if (!c.isEmpty()) {
+            out.add(new ChannelChange(nic.get(), Integer.parseInt(TimeWaitStepModel.number("Combined channels", c, 1, 4096))));
+        }
+        List<Integer> irqs = new ArrayList<>();
+        String a = affinity.get() == null ? "" : affinity.get();
+        for (String pair : a.split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("'" + pair.strip() + "' is not IRQ=CPUs: write for example 45=0; 46=1-2.");
+            }
+            int irq = Integer.parseInt(TimeWaitStepModel.number("The IRQ", kv[0], 0, 65535));
+            out.add(new IrqAffinityChange(irq, kv[1], nic.get()));
+            irqs.add(irq);
+        }
+        if (!irqs.isEmpty() && banFromIrqbalance.get()) {
+            out.add(new ProfileEntry.BanIrqs(irqs));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("Give a channel count, IRQ affinities, or both; or skip this step.");
+        }
+        return out;
+    }
+
+    @Override
+    public Profile profile() {
+        return new Profile("Production setup: channels and IRQs", "queues and interrupts of " + nic.get(), entries());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.nettune.ui.cloud.production;
+
+import dev.nettune.tuning.BootReapply;
+import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.ProfileEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Seed step 8 and more: what survives a reboot. The sysctls of the TIME-WAIT step in
+ * /etc/sysctl.d/99-network-tuning.conf, SMC loaded at boot, the NIC unmanaged across NetworkManager
+ * restarts, and the NIC's channels, XPS, IRQ affinity and RSS re-applied at boot and when the ENI is
+ * attached again. Only what an earlier step applied is persisted.
+ */
+public final class PersistenceStepModel extends HostStepModel {
+    public final BooleanProperty sysctls = new SimpleBooleanProperty(true);
+    public final BooleanProperty smcAtBoot = new SimpleBooleanProperty(true);
+    public final BooleanProperty networkManager = new SimpleBooleanProperty(true);
+    public final BooleanProperty reapply = new SimpleBooleanProperty(true);
+    private final Supplier<List<HostStepModel>> earlier;
+
+    public PersistenceStepModel(HostWork work, StringProperty host, StringProperty nic, Supplier<List<HostStepModel>> earlier) {
+        super("persistence", "Persistence across reboot and re-attach", work, host, nic);
+        this.earlier = earlier;
+        inputsAre(sysctls, smcAtBoot, networkManager, reapply);
+    }
+
+    @Override
+    public String why() {
+        return "sysctl -w, modprobe, nmcli and writes under /sys last until the next reboot; an ENI also loses its channels, XPS and"
+                + " RSS when it is detached and attached again. NetTune writes each file shown below (and removes it on Undo).";
+    }
+
+    private boolean applied(Class<? extends HostStepModel> type) {
+        return earlier.get().stream().anyMatch(s -> type.isInstance(s) && (s.state.get() == State.APPLIED
+                || s.state.get() == State.NOTHING_TO_DO));
+    }
+
+    private <T extends HostStepModel> T step(Class<T> type) {
+        return earlier.get().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    @Override
+    public Profile profile() {
+        List<ProfileEntry> out = new ArrayList<>();
+        if (sysctls.get() && applied(TimeWaitStepModel.class)) {
+            out.addAll(step(TimeWaitStepModel.class).sysctls());
+            out.add(new ProfileEntry.PersistSysctls(null));
+        }
+        if (smcAtBoot.get() && applied(SmcStepModel.class)) {
+            out.add(new ProfileEntry.PersistSmc());
+        }
+        if (networkManager.get() && applied(NetworkManagerStepModel.class)) {
+            out.add(new ProfileEntry.PersistNetworkManager(nic.get()));
+        }
+        if (reapply.get() && (applied(XpsStepModel.class) || applied(IrqStepModel.class) || applied(RssStepModel.class))) {
+            // The re-apply script repeats the NIC's own changes: give them to it (already in effect, so no step of their own).
+            if (applied(XpsStepModel.class)) {
+                out.addAll(step(XpsStepModel.class).entries());
+            }
+            if (applied(IrqStepModel.class)) {
+                out.addAll(step(IrqStepModel.class).entries().stream().filter(e -> !(e instanceof ProfileEntry.BanIrqs)).toList());
+            }
+            if (applied(RssStepModel.class)) {
+                out.addAll(step(RssStepModel.class).entries());
+            }
+            out.add(new BootReapply(nic.get()));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to persist: no earlier host step was applied (or every box here is off). Skip this step.");
+        }
+        return new Profile("Production setup: persistence", "seed step 8", out);
+    }
+}

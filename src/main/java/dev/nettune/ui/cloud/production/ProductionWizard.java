@@ -1,0 +1,140 @@
+package dev.nettune.ui.cloud.production;
+
+import dev.nettune.app.SetupProgress;
+import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.ElasticIp;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.cloud.SecurityGroup;
+import dev.nettune.ui.cloud.CloudSession;
+import dev.nettune.ui.cloud.ReviewPageController;
+import dev.nettune.ui.cloud.RunPageController;
+import dev.nettune.ui.cloud.WizardPages;
+import dev.nettune.ui.cloud.eni.EipPageController;
+import dev.nettune.ui.cloud.eni.EniPageController;
+import dev.nettune.ui.cloud.eni.InstancePageController;
+import dev.nettune.ui.cloud.eni.RulePageController;
+import dev.nettune.ui.cloud.eni.SecondaryEniWizard;
+import dev.nettune.ui.cloud.eni.SettingsPageController;
+import dev.nettune.ui.common.TaskRunner;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.scene.Parent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.dialog.Wizard;
+import org.controlsfx.dialog.WizardPane;
+
+/**
+ * "Set up an instance for production": the seed's whole workflow for one instance in one wizard. The
+ * cloud part reuses the secondary-ENI wizard's pages, review and run (one journaled cloud plan); the
+ * host part is one page per step, each previewed, applied, read back, journaled, undoable and
+ * skippable. Pages share {@link ProductionWizardModel}; the progress is saved after every step.
+ */
+public final class ProductionWizard {
+    private final Wizard wizard;
+    private final ProductionWizardModel model;
+    private final List<WizardPane> pages = new ArrayList<>();
+
+    public ProductionWizard(Object owner, CloudSession session, TaskRunner tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
+            List<SecurityGroup> groups, List<ElasticIp> eips, CloudInstance preselected, HostWork work, SetupProgress progress) {
+        model = new ProductionWizardModel(session, tasks, instances, enis, groups, eips, preselected, work, progress);
+        wizard = WizardPages.wizard(owner, "Set up an instance for production");
+        var cloud = model.cloud();
+        int total = 10 + model.hostSteps().size();
+        WizardPane start = page(header(1, total, "What this does"), "StartPage.fxml", new StartPageController(model), () -> Bindings.createBooleanBinding(() -> false));
+        WizardPane instance = eniPage(header(2, total, "Cloud: the instance"), "InstancePage.fxml", new InstancePageController(cloud),
+                cloud.instanceProblem()::isNotEmpty);
+        WizardPane eni = eniPage(header(3, total, "Cloud: the secondary ENI (create or pick)"), "EniPage.fxml", new EniPageController(cloud),
+                cloud.eniProblem()::isNotEmpty);
+        WizardPane settings = eniPage(header(4, total, "Cloud: connection-tracking timeouts and custom RSS"), "SettingsPage.fxml",
+                new SettingsPageController(cloud), cloud.settingsProblem()::isNotEmpty);
+        WizardPane rule = eniPage(header(5, total, "Cloud: security-group rule"), "RulePage.fxml", new RulePageController(cloud),
+                cloud.ruleProblem()::isNotEmpty);
+        WizardPane eip = eniPage(header(6, total, "Cloud: elastic IP"), "EipPage.fxml", new EipPageController(cloud), cloud.eipProblem()::isNotEmpty);
+        ReviewPageController review = new ReviewPageController(cloud::plan, cloud.runner());
+        WizardPane reviewPage = WizardPages.page(header(7, total, "Cloud: review the plan"),
+                WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked,
+                review::refresh);
+        WizardPane run = WizardPages.page(header(8, total, "Cloud: run"),
+                WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/RunPage.fxml"), new RunPageController(cloud.runner())),
+                () -> cloud.runner().finishedProperty().not().or(cloud.runner().runningProperty()), () -> {
+                    if (!cloud.runner().finishedProperty().get()) {
+                        cloud.runner().run(review.reviewed());
+                    }
+                });
+        WizardPane hostPage = page(header(9, total, "Host: which host and NIC"), "HostPage.fxml", new HostPageController(model),
+                () -> model.hostProblem().isNotEmpty());
+        Set<WizardPane> cloudPages = Set.of(instance, eni, settings, rule, eip, reviewPage, run);
+        pages.addAll(List.of(start, instance, eni, settings, rule, eip, reviewPage, run, hostPage));
+        int n = 10;
+        pages.add(step(header(n++, total, "Host: TCP TIME-WAIT (seed step 4)"), "TimeWaitPage.fxml", new TimeWaitPageController(model.timeWait),
+                model.timeWait));
+        pages.add(step(header(n++, total, "Host: SMC acceleration (seed step 5)"), "SmcPage.fxml", new SmcPageController(model.smc), model.smc));
+        pages.add(step(header(n++, total, "Host: XPS per TX queue (seed step 6)"), "XpsPage.fxml", new XpsPageController(model.xps), model.xps));
+        pages.add(step(header(n++, total, "Host: NetworkManager leaves the NIC alone (seed step 7)"), "NetworkManagerPage.fxml",
+                new NetworkManagerPageController(model.networkManager, model), model.networkManager));
+        pages.add(step(header(n++, total, "Host: channels and IRQ affinity"), "IrqPage.fxml", new IrqPageController(model.irq), model.irq));
+        pages.add(step(header(n++, total, "Host: RSS key and indirection table"), "RssPage.fxml", new RssPageController(model.rss), model.rss));
+        pages.add(step(header(n++, total, "Host: persistence across reboot and re-attach (seed step 8)"), "PersistencePage.fxml",
+                new PersistencePageController(model.persistence), model.persistence));
+        pages.add(page(header(n, total, "Done"), "FinishPage.fxml", new FinishPageController(model), () -> Bindings.createBooleanBinding(() -> false)));
+        wizard.setFlow(new Wizard.Flow() {
+            @Override
+            public Optional<WizardPane> advance(WizardPane current) {
+                int i = current == null ? 0 : pages.indexOf(current) + 1;
+                while (i < pages.size() && cloudPages.contains(pages.get(i)) && !model.runCloud.get()) {
+                    i++;
+                }
+                return i < pages.size() ? Optional.of(pages.get(i)) : Optional.empty();
+            }
+
+            @Override
+            public boolean canAdvance(WizardPane current) {
+                return current == null || pages.indexOf(current) < pages.size() - 1;
+            }
+        });
+        wizard.getDialog().setOnHidden(e -> cloud.runner().cancel());
+        wizard.resultProperty().addListener((o, was, is) -> {
+            if (is == javafx.scene.control.ButtonType.FINISH) {
+                model.finish();
+            }
+        });
+    }
+
+    private static String header(int n, int total, String what) {
+        return n + " of " + total + ". " + what;
+    }
+
+    private static WizardPane eniPage(String header, String fxml, Object controller, Supplier<BooleanExpression> invalid) {
+        URL url = SecondaryEniWizard.class.getResource(fxml);
+        return WizardPages.page(header, WizardPages.load(url, controller), invalid, () -> { });
+    }
+
+    private static WizardPane page(String header, String fxml, Object controller, Supplier<BooleanExpression> invalid) {
+        return WizardPages.page(header, WizardPages.load(ProductionWizard.class.getResource(fxml), controller), invalid, () -> { });
+    }
+
+    /** A host step page: its own form above the shared Preview / Apply / Undo / Skip panel. */
+    private WizardPane step(String header, String fxml, Object controller, HostStepModel step) {
+        Parent form = WizardPages.load(ProductionWizard.class.getResource(fxml), controller);
+        Parent panel = WizardPages.load(ProductionWizard.class.getResource("HostStepPanel.fxml"),
+                new HostStepPanelController(step, model.progressText()));
+        VBox box = new VBox(12, form, panel);
+        VBox.setVgrow(panel, Priority.ALWAYS);
+        return WizardPages.page(header, box, step::blocksNext, () -> { });
+    }
+
+    public Wizard wizard() {
+        return wizard;
+    }
+
+    public ProductionWizardModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,235 @@
+package dev.nettune.ui.cloud.production;
+
+import dev.nettune.app.SetupProgress;
+import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.ElasticIp;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.cloud.SecurityGroup;
+import dev.nettune.linux.NicName;
+import dev.nettune.ui.cloud.CloudSession;
+import dev.nettune.ui.cloud.PlanRunModel;
+import dev.nettune.ui.cloud.eni.SecondaryEniWizardModel;
+import dev.nettune.ui.common.TaskRunner;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The guided "Set up an instance for production" flow's state, shared by all its pages: the cloud part
+ * is the secondary-ENI wizard's model and plan (instance, ENI, timeouts, custom RSS, security-group
+ * rule, EIP; one journaled cloud plan), the host part is one {@link HostStepModel} per seed step on
+ * the chosen host and NIC. How far it got is saved after every step, so the flow can be left and
+ * resumed, with Undo still working for the steps done before.
+ */
+public final class ProductionWizardModel {
+    /** The cloud part's key in the saved progress. */
+    static final String CLOUD = "cloud";
+
+    private final CloudSession session;
+    private final SecondaryEniWizardModel cloud;
+    private final HostWork work;
+    private final SetupProgress progress;
+    /** Run the cloud part (ENI, rule, EIP, timeouts, RSS) in this flow; off when it was done before or elsewhere. */
+    public final BooleanProperty runCloud = new SimpleBooleanProperty(true);
+    /** Skipped by the user, as opposed to not yet run. */
+    public final BooleanProperty cloudSkipped = new SimpleBooleanProperty(false);
+    public final StringProperty host = new SimpleStringProperty("");
+    public final StringProperty nic = new SimpleStringProperty("eth1");
+    public final ObservableList<String> hosts = FXCollections.observableArrayList();
+    /** What was left unfinished last time, shown on the first page. */
+    public final StringProperty resumeNote = new SimpleStringProperty("");
+    public final BooleanProperty canResume = new SimpleBooleanProperty(false);
+    /** The cloud plan this flow ran (or an earlier session of it), for the summary and Undo. */
+    public final StringProperty cloudPlanId = new SimpleStringProperty("");
+    public final TimeWaitStepModel timeWait;
+    public final SmcStepModel smc;
+    public final XpsStepModel xps;
+    public final NetworkManagerStepModel networkManager;
+    public final IrqStepModel irq;
+    public final RssStepModel rss;
+    public final PersistenceStepModel persistence;
+    private final List<HostStepModel> steps;
+    private final StringBinding hostProblem;
+    private final StringBinding progressText;
+    private Optional<SetupProgress.Saved> saved;
+
+    public ProductionWizardModel(CloudSession session, TaskRunner tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
+            List<SecurityGroup> groups, List<ElasticIp> eips, CloudInstance preselected, HostWork work, SetupProgress progress) {
+        this.session = session;
+        this.work = work;
+        this.progress = progress;
+        this.cloud = new SecondaryEniWizardModel(session, tasks, instances, enis, groups, eips, preselected);
+        hosts.setAll(work.hosts());
+        // The sandbox region's instance is the sandbox host; on a real account the user picks the host (ssh alias, user@ip).
+        host.set(session.sandbox() && hosts.contains("sandbox") ? "sandbox" : hosts.stream().filter(h -> !"sandbox".equals(h)
+                && !"local".equals(h)).findFirst().orElse(hosts.isEmpty() ? "" : hosts.get(0)));
+        timeWait = new TimeWaitStepModel(work, host, nic);
+        smc = new SmcStepModel(work, host, nic);
+        xps = new XpsStepModel(work, host, nic);
+        networkManager = new NetworkManagerStepModel(work, host, nic);
+        irq = new IrqStepModel(work, host, nic);
+        rss = new RssStepModel(work, host, nic);
+        List<HostStepModel> before = List.of(timeWait, smc, xps, networkManager, irq, rss);
+        persistence = new PersistenceStepModel(work, host, nic, () -> before);
+        steps = List.of(timeWait, smc, xps, networkManager, irq, rss, persistence);
+        for (HostStepModel s : steps) {
+            s.onSettled(this::save);
+        }
+        // The persistence step persists what the others applied: its form check follows their states.
+        before.forEach(s -> s.state.addListener(x -> persistence.problem().invalidate()));
+        cloud.runner().succeededProperty().addListener((o, was, is) -> {
+            if (is) {
+                cloudPlanId.set(cloud.runner().planId());
+                save();
+            }
+        });
+        hostProblem = Bindings.createStringBinding(() -> host.get() == null || host.get().isBlank()
+                ? "Choose the host to tune: the instance's ssh alias, user@address, or a saved host."
+                : !NicName.isValid(nic.get()) ? "'" + nic.get() + "' is not a network interface name (for example eth1: the secondary ENI"
+                        + " at device index 1)." : "", host, nic);
+        Observable[] deps = new Observable[steps.size() + 2];
+        for (int i = 0; i < steps.size(); i++) {
+            deps[i] = steps.get(i).state;
+        }
+        deps[steps.size()] = cloudPlanId;
+        deps[steps.size() + 1] = cloudSkipped;
+        progressText = Bindings.createStringBinding(this::describeProgress, deps);
+        saved = progress.load().filter(s -> s.steps().size() > 0);
+        saved.ifPresent(s -> {
+            canResume.set(true);
+            resumeNote.set("A setup was left unfinished: " + s.settled() + " of " + (steps.size() + 1) + " steps done or skipped"
+                    + (s.host().isEmpty() ? "" : " on " + s.host()) + (s.instance().isEmpty() ? "" : " (" + s.instance() + ")")
+                    + ". Resume it to carry on where it stopped; the steps done then can still be undone.");
+        });
+    }
+
+    /** The steps of the host part, in order. */
+    public List<HostStepModel> hostSteps() {
+        return steps;
+    }
+
+    /** The cloud part's pages share the secondary-ENI wizard's model. */
+    public SecondaryEniWizardModel cloud() {
+        return cloud;
+    }
+
+    public PlanRunModel cloudRun() {
+        return cloud.runner();
+    }
+
+    public CloudSession session() {
+        return session;
+    }
+
+    public StringBinding hostProblem() {
+        return hostProblem;
+    }
+
+    /** "Cloud: done (plan …) · TIME-WAIT: applied · SMC: skipped · …", one line per step. */
+    public StringBinding progressText() {
+        return progressText;
+    }
+
+    /** How many of the steps (the cloud part and each host step) are settled. */
+    public long settledCount() {
+        return steps.stream().filter(HostStepModel::settled).count() + (cloudSettled() ? 1 : 0);
+    }
+
+    public int stepCount() {
+        return steps.size() + 1;
+    }
+
+    private boolean cloudSettled() {
+        return !cloudPlanId.get().isEmpty() || cloudSkipped.get();
+    }
+
+    private String describeProgress() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Cloud (ENI, rule, EIP, timeouts, RSS): ").append(!cloudPlanId.get().isEmpty() ? "done, plan " + cloudPlanId.get()
+                : cloudSkipped.get() ? "skipped" : "to do");
+        for (HostStepModel s : steps) {
+            sb.append('\n').append(s.title()).append(": ").append(s.state.get().label())
+                    .append(s.planId.get().isEmpty() || s.state.get() == HostStepModel.State.SKIPPED ? "" : ", plan " + s.planId.get());
+        }
+        return sb.toString();
+    }
+
+    /** The cloud part is skipped: the flow goes straight to the host. */
+    public void skipCloud(boolean skip) {
+        runCloud.set(!skip);
+        cloudSkipped.set(skip);
+        save();
+    }
+
+    /** Restores the saved progress: settled steps keep their state and plan ids, the host and NIC come back. */
+    public void resume() {
+        saved.ifPresent(s -> {
+            if (!s.host().isEmpty()) {
+                host.set(s.host());
+            }
+            if (!s.nic().isEmpty()) {
+                nic.set(s.nic());
+            }
+            SetupProgress.Step c = s.steps().get(CLOUD);
+            if (c != null) {
+                cloudPlanId.set(c.state() == SetupProgress.State.DONE ? c.planId() : "");
+                // Done or skipped before: not run again (an unfinished cloud plan is resumed from the Journal).
+                runCloud.set(false);
+                cloudSkipped.set(c.state() == SetupProgress.State.SKIPPED);
+            }
+            for (HostStepModel step : steps) {
+                SetupProgress.Step st = s.steps().get(step.key());
+                if (st != null) {
+                    step.restore(st);
+                }
+            }
+        });
+        canResume.set(false);
+        resumeNote.set("Resumed: " + settledCount() + " of " + stepCount() + " steps were done or skipped before.");
+    }
+
+    /** Forgets the saved progress and starts afresh. */
+    public void startAfresh() {
+        progress.clear();
+        saved = Optional.empty();
+        canResume.set(false);
+        resumeNote.set("");
+    }
+
+    /** Saves how far the flow got; called after every step that settles. */
+    void save() {
+        Map<String, SetupProgress.Step> m = new LinkedHashMap<>();
+        if (!cloudPlanId.get().isEmpty()) {
+            m.put(CLOUD, new SetupProgress.Step(SetupProgress.State.DONE, cloudPlanId.get()));
+        } else if (cloudSkipped.get()) {
+            m.put(CLOUD, new SetupProgress.Step(SetupProgress.State.SKIPPED, ""));
+        }
+        for (HostStepModel s : steps) {
+            SetupProgress.Step st = s.saved();
+            if (st != null) {
+                m.put(s.key(), st);
+            }
+        }
+        String instance = cloud.instance().get() == null ? "" : cloud.instance().get().id().toString();
+        progress.save(new SetupProgress.Saved(instance, host.get(), nic.get(), m));
+    }
+
+    /** The flow is finished: its progress is no longer needed to resume (the journal keeps every plan). */
+    public void finish() {
+        progress.clear();
+    }
+
+    public HostWork work() {
+        return work;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.nettune.ui.cloud.production;
+
+import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.SmcChange;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.StringProperty;
+
+/** Seed step 5: load the smc module and enable SMC (and SMC-R over RDMA) where the kernel has them. */
+public final class SmcStepModel extends HostStepModel {
+    public final BooleanProperty enabled = new SimpleBooleanProperty(true);
+    public final BooleanProperty rdma = new SimpleBooleanProperty(true);
+
+    public SmcStepModel(HostWork work, StringProperty host, StringProperty nic) {
+        super("smc", "SMC acceleration", work, host, nic);
+        inputsAre(enabled, rdma);
+    }
+
+    @Override
+    public String why() {
+        return "SMC (Shared Memory Communications) lets TCP sockets between instances in one VPC exchange data through shared"
+                + " memory (SMC-R over eRDMA) instead of the TCP stack. The preview checks the kernel: a sysctl this kernel does not"
+                + " have is reported as not available instead of failing.";
+    }
+
+    public SmcChange change() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("net.smc.smc_enabled", enabled.get() ? "1" : "0");
+        m.put("net.smc.smc_rdma_enabled", rdma.get() ? "1" : "0");
+        return new SmcChange(m);
+    }
+
+    @Override
+    public Profile profile() {
+        return new Profile("Production setup: SMC", "seed step 5", List.of(change()));
+    }
+}

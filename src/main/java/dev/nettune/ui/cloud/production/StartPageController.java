@@ -1,0 +1,56 @@
+package dev.nettune.ui.cloud.production;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** The first page: what the flow does, on which account, resume or start afresh, and whether the cloud part runs. */
+public final class StartPageController {
+    private final ProductionWizardModel model;
+    @FXML
+    Label account;
+    @FXML
+    VBox resumeBox;
+    @FXML
+    Label resumeNote;
+    @FXML
+    Button resume;
+    @FXML
+    Button afresh;
+    @FXML
+    CheckBox runCloud;
+    @FXML
+    Label progress;
+
+    public StartPageController(ProductionWizardModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    void initialize() {
+        account.setText((model.session().sandbox() ? "Account: the sandbox region " : "Account: ") + model.session().region() + " via "
+                + model.session().description() + (model.session().sandbox() ? " (nothing real changes)." : " (a real account: each"
+                + " cloud plan asks for confirmation)."));
+        resumeNote.textProperty().bind(model.resumeNote);
+        resumeBox.visibleProperty().bind(model.resumeNote.isNotEmpty());
+        resumeBox.managedProperty().bind(resumeBox.visibleProperty());
+        resume.visibleProperty().bind(model.canResume);
+        afresh.visibleProperty().bind(model.canResume);
+        runCloud.setSelected(model.runCloud.get());
+        model.runCloud.addListener((o, was, is) -> runCloud.setSelected(is));
+        runCloud.setOnAction(e -> model.skipCloud(!runCloud.isSelected()));
+        progress.textProperty().bind(model.progressText());
+    }
+
+    @FXML
+    void onResume() {
+        model.resume();
+    }
+
+    @FXML
+    void onAfresh() {
+        model.startAfresh();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.nettune.ui.cloud.production;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+
+/** Seed step 6's form: CPU lists per TX queue (or the spread), the masks they become, why the seed's `0-3` fails. */
+public final class XpsPageController {
+    private final XpsStepModel model;
+    @FXML
+    Label why;
+    @FXML
+    Label seed;
+    @FXML
+    RadioButton lists;
+    @FXML
+    RadioButton spread;
+    @FXML
+    TextField cpus;
+    @FXML
+    Label masks;
+
+    public XpsPageController(XpsStepModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    void initialize() {
+        why.setText(model.why());
+        seed.setText(XpsStepModel.SEED_IS_WRONG);
+        ToggleGroup g = new ToggleGroup();
+        lists.setToggleGroup(g);
+        spread.setToggleGroup(g);
+        spread.setSelected(model.spread.get());
+        lists.setSelected(!model.spread.get());
+        spread.selectedProperty().addListener((o, was, is) -> model.spread.set(is));
+        cpus.textProperty().bindBidirectional(model.cpus);
+        cpus.disableProperty().bind(model.spread);
+        masks.textProperty().bind(model.masks());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.nettune.ui.cloud.production;
+
+import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.ProfileEntry;
+import dev.nettune.tuning.XpsChange;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Seed step 6: which CPUs send through each TX queue, typed as CPU lists (one per queue, separated by
+ * ';'), written as the hex mask {@code xps_cpus} takes; or the usual spread (queue i on CPU i mod n).
+ */
+public final class XpsStepModel extends HostStepModel {
+    /** Why the seed's command is wrong, shown on the page. */
+    public static final String SEED_IS_WRONG = "The seed writes `echo 0-3 > /sys/class/net/eth1/queues/tx-0/xps_cpus`. The kernel"
+            + " rejects that with \"Invalid argument\": xps_cpus takes a hexadecimal CPU mask, not a CPU list. CPUs 0-3 are the"
+            + " mask f (bits 0-3 set); CPU 8 alone is 100; above 32 CPUs the mask is written in comma-separated 32-bit groups."
+            + " Type CPU lists here: NetTune writes the mask and reads it back.";
+    public final BooleanProperty spread = new SimpleBooleanProperty(false);
+    public final StringProperty cpus = new SimpleStringProperty("0-3");
+    private final StringBinding masks;
+
+    public XpsStepModel(HostWork work, StringProperty host, StringProperty nic) {
+        super("xps", "XPS per TX queue", work, host, nic);
+        inputsAre(spread, cpus);
+        masks = Bindings.createStringBinding(this::maskText, spread, cpus, nic);
+    }
+
+    @Override
+    public String why() {
+        return "XPS (Transmit Packet Steering) picks the TX queue from the sending CPU, so a queue is used by the CPUs you choose and"
+                + " not contended by all of them.";
+    }
+
+    /** The changes of the form: one per TX queue with a list, or the spread. */
+    public List<ProfileEntry> entries() {
+        if (spread.get()) {
+            return List.of(new XpsChange.Spread(nic.get()));
+        }
+        List<ProfileEntry> out = new ArrayList<>();
+        String[] lists = cpus.get() == null ? new String[0] : cpus.get().split(";");
+        for (int q = 0; q < lists.length; q++) {
+            if (!lists[q].isBlank()) {
+                out.add(new XpsChange(nic.get(), q, lists[q]));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("Give a CPU list per TX queue, separated by ';' (for example 0-3; 4-7), or choose the spread.");
+        }
+        return out;
+    }
+
+    @Override
+    public Profile profile() {
+        return new Profile("Production setup: XPS", "seed step 6", entries());
+    }
+
+    /** What will be written, queue by queue: "tx-0: CPUs 0-3 → mask f". */
+    public StringBinding masks() {
+        return masks;
+    }
+
+    private String maskText() {
+        if (spread.get()) {
+            return "Each TX queue i gets CPU i mod (online CPUs); the masks are computed from the host's CPU count.";
+        }
+        try {
+            StringBuilder sb = new StringBuilder();
+            for (ProfileEntry e : entries()) {
+                XpsChange x = (XpsChange) e;
+                sb.append(sb.length() == 0 ? "" : "\n").append("tx-").append(x.txQueue()).append(": CPUs ").append(x.cpus())
+                        .append(" \u2192 writes the mask ").append(XpsChange.mask(x.cpus())).append(" to ").append(x.path());
+            }
+            return sb.toString();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.nettune.ui.cloud.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.app.HostOptions;
+import dev.nettune.app.SetupProgress;
+import dev.nettune.cloud.aliyun.SandboxCloud;
+import dev.nettune.store.CloudJournalStore;
+import dev.nettune.store.Database;
+import dev.nettune.tuning.ProfileEntry;
+import dev.nettune.ui.cloud.CloudSession;
+import dev.nettune.ui.common.TestTasks;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The production setup's view models without a toolkit: each host step previews, applies through the
+ * tuning engine on the sandbox host, reads back and undoes; steps block the wizard until applied or
+ * skipped; the progress is saved and a new wizard resumes it with Undo still working.
+ */
+class ProductionWizardModelTest {
+    @TempDir
+    Path config;
+    private AppContext context;
+    private SandboxCloud cloud;
+    private CloudSession session;
+
+    @BeforeEach
+    void open() {
+        context = new AppContext(config);
+        cloud = new SandboxCloud();
+        session = new CloudSession(cloud.api, SandboxCloud.REGION, "test sandbox",
+                new CloudJournalStore(Database.open(config.resolve("cloud.db"))), SandboxCloud.waiter());
+    }
+
+    @AfterEach
+    void close() {
+        cloud.close();
+        context.close();
+    }
+
+    private ProductionWizardModel wizard() {
+        HostWork work = new HostWork(List.of("sandbox", "local"), name -> context.hostResolver().resolve(name, HostOptions.defaults()),
+                context.tuningEngine(), "sandbox"::equals, Runnable::run, Runnable::run);
+        var api = cloud.api;
+        return new ProductionWizardModel(session, TestTasks.sameThread(), api.describeInstances(SandboxCloud.REGION),
+                api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.empty()), api.describeSecurityGroups(SandboxCloud.REGION),
+                api.describeEips(SandboxCloud.REGION), null, work, context.setupProgress());
+    }
+
+    @Test
+    void onTheSandboxRegionTheHostPartTunesTheSandboxHostsEth1() {
+        ProductionWizardModel m = wizard();
+
+        assertThat(m.host.get()).isEqualTo("sandbox");
+        assertThat(m.nic.get()).isEqualTo("eth1");
+        assertThat(m.hostProblem().get()).isEmpty();
+        assertThat(m.cloud().instance().get()).as("the cloud part starts on the region's instance").isNotNull();
+    }
+
+    @Test
+    void theTimeWaitStepIsPreviewedAppliedReadBackAndUndone() {
+        ProductionWizardModel m = wizard();
+        TimeWaitStepModel step = m.timeWait;
+
+        step.preview();
+        assertThat(step.state.get()).as(step.status.get()).isEqualTo(HostStepModel.State.PLANNED);
+        assertThat(step.preview.get()).contains("net.ipv4.tcp_fin_timeout").contains("after:  15");
+        assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).as("a preview changes nothing").contains("60");
+
+        step.apply();
+        assertThat(step.state.get()).as(step.status.get()).isEqualTo(HostStepModel.State.APPLIED);
+        assertThat(step.readBack.get()).contains("net.ipv4.tcp_fin_timeout = 15");
+        assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("15");
+        assertThat(context.tuningJournal().plans(Optional.of("sandbox"))).anyMatch(p -> p.id().equals(step.planId.get()));
+
+        step.undo();
+        assertThat(step.state.get()).as(step.status.get()).isEqualTo(HostStepModel.State.UNDONE);
+        assertThat(step.status.get()).startsWith("UNDONE");
+        assertThat(step.readBack.get()).contains("net.ipv4.tcp_fin_timeout = 60");
+        assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("60");
+    }
+
+    @Test
+    void aStepHoldsTheWizardUntilItIsAppliedOrSkipped() {
+        ProductionWizardModel m = wizard();
+
+        assertThat(m.smc.blocksNext().get()).isTrue();
+        m.smc.skip();
+        assertThat(m.smc.blocksNext().get()).isFalse();
+        assertThat(m.progressText().get()).contains("SMC acceleration: skipped");
+        m.smc.unskip();
+        assertThat(m.smc.blocksNext().get()).isTrue();
+    }
+
+    @Test
+    void aValueThatIsNotAllowedIsReportedAsTheUserTypesAndCannotBePreviewed() {
+        ProductionWizardModel m = wizard();
+
+        m.timeWait.finTimeout.set("fifteen");
+
+        assertThat(m.timeWait.problem().get()).contains("tcp_fin_timeout must be a whole number from 1 to 3600, not 'fifteen'");
+        assertThat(m.timeWait.canPreview().get()).isFalse();
+    }
+
+    @Test
+    void xpsWritesTheHexMaskTheKernelTakesNotTheSeedsCpuList() throws Exception {
+        ProductionWizardModel m = wizard();
+
+        assertThat(m.xps.masks().get()).contains("tx-0: CPUs 0-3 \u2192 writes the mask f to /sys/class/net/eth1/queues/tx-0/xps_cpus");
+        m.xps.preview();
+        m.xps.apply();
+
+        assertThat(m.xps.state.get()).as(m.xps.status.get()).isEqualTo(HostStepModel.State.APPLIED);
+        assertThat(context.sandboxInstance().run(dev.nettune.host.Command.of("cat", "/sys/class/net/eth1/queues/tx-0/xps_cpus"),
+                java.time.Duration.ofSeconds(5)).stdout().strip()).isEqualTo("f");
+        assertThat(m.xps.readBack.get()).contains("XPS of eth1 tx-0 = 0-3");
+    }
+
+    @Test
+    void changingAValueAfterThePreviewAsksForANewPreview() {
+        ProductionWizardModel m = wizard();
+        m.timeWait.preview();
+
+        m.timeWait.maxBuckets.set("100000");
+
+        assertThat(m.timeWait.state.get()).isEqualTo(HostStepModel.State.TO_DO);
+        assertThat(m.timeWait.canApply().get()).isFalse();
+        assertThat(m.timeWait.preview.get()).isEmpty();
+    }
+
+    @Test
+    void persistenceWritesOnlyWhatAnEarlierStepApplied() {
+        ProductionWizardModel m = wizard();
+        assertThat(m.persistence.problem().get()).startsWith("Nothing to persist");
+
+        m.timeWait.preview();
+        m.timeWait.apply();
+        m.smc.skip();
+
+        assertThat(m.persistence.problem().get()).isEmpty();
+        assertThat(m.persistence.profile().entries()).hasAtLeastOneElementOfType(ProfileEntry.PersistSysctls.class)
+                .noneMatch(e -> e instanceof ProfileEntry.PersistSmc);
+        m.persistence.preview();
+        m.persistence.apply();
+        assertThat(context.sandboxInstance().file("/etc/sysctl.d/99-network-tuning.conf")).hasValueSatisfying(f -> assertThat(f)
+                .contains("net.ipv4.tcp_fin_timeout = 15"));
+    }
+
+    @Test
+    void aNewWizardResumesTheSavedProgressAndCanStillUndoAStepDoneBefore() {
+        ProductionWizardModel first = wizard();
+        first.skipCloud(true);
+        first.timeWait.preview();
+        first.timeWait.apply();
+        first.smc.skip();
+        String plan = first.timeWait.planId.get();
+
+        ProductionWizardModel second = wizard();
+        assertThat(second.canResume.get()).isTrue();
+        assertThat(second.resumeNote.get()).contains("3 of 8 steps done or skipped on sandbox");
+        second.resume();
+
+        assertThat(second.runCloud.get()).as("the cloud part was skipped before").isFalse();
+        assertThat(second.timeWait.state.get()).isEqualTo(HostStepModel.State.APPLIED);
+        assertThat(second.timeWait.planId.get()).isEqualTo(plan);
+        assertThat(second.smc.state.get()).isEqualTo(HostStepModel.State.SKIPPED);
+        assertThat(second.xps.state.get()).isEqualTo(HostStepModel.State.TO_DO);
+        second.timeWait.undo();
+        assertThat(second.timeWait.state.get()).as(second.timeWait.status.get()).isEqualTo(HostStepModel.State.UNDONE);
+        assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("60");
+    }
+
+    @Test
+    void startingAfreshForgetsTheSavedProgress() {
+        ProductionWizardModel first = wizard();
+        first.smc.skip();
+
+        ProductionWizardModel second = wizard();
+        second.startAfresh();
+
+        assertThat(second.canResume.get()).isFalse();
+        assertThat(new SetupProgress(config).load()).isEmpty();
+    }
+}
