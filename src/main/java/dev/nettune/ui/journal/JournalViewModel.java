@@ -151,7 +151,7 @@ public final class JournalViewModel {
             return;
         }
         if (p != null) {
-            run(p.host(), "Undoing plan " + p.id(), (undo, host, options) ->
+            run(p.host(), "Undoing plan " + p.id(), "UNDONE: plan " + p.id() + " is undone", (undo, host, options) ->
                     undo.undoPlan(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
         }
     }
@@ -160,7 +160,7 @@ public final class JournalViewModel {
     public void undoEntry() {
         EntryRow e = selectedEntry.get();
         if (e != null) {
-            run(e.host(), "Undoing entry " + e.id(), (undo, host, options) ->
+            run(e.host(), "Undoing entry " + e.id(), "UNDONE: entry " + e.id() + " is undone", (undo, host, options) ->
                     undo.undoEntry(host, e.id(), options, ApplyListener.NONE, new Cancellation()));
         }
     }
@@ -195,7 +195,8 @@ public final class JournalViewModel {
         worker.execute(() -> {
             try {
                 var run = work.run(c, message -> ui.accept(() -> status.set(message)));
-                ui.accept(() -> done(run.completed() ? verb + " of plan " + p.id() + " done: " + String.join("; ", run.stepResults())
+                ui.accept(() -> done(run.completed() ? ("Undo".equals(verb) ? "UNDONE: plan " + p.id() + " is undone: " : verb + " of plan " + p.id()
+                        + " done: ") + String.join("; ", run.stepResults())
                         : verb + " of plan " + p.id() + " stopped: " + run.failure().orElse("not completed")));
             } catch (RuntimeException e) {
                 ui.accept(() -> done(verb + " of plan " + p.id() + " failed: " + e.getMessage()));
@@ -211,7 +212,7 @@ public final class JournalViewModel {
             return;
         }
         if (p != null) {
-            run(p.host(), "Finishing plan " + p.id(), (undo, host, options) ->
+            run(p.host(), "Finishing plan " + p.id(), null, (undo, host, options) ->
                     undo.finishUnfinished(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
         }
     }
@@ -224,7 +225,7 @@ public final class JournalViewModel {
             return;
         }
         if (p != null) {
-            run(p.host(), "Reverting plan " + p.id(), (undo, host, options) ->
+            run(p.host(), "Reverting plan " + p.id(), null, (undo, host, options) ->
                     undo.revertUnfinished(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
         }
     }
@@ -233,13 +234,18 @@ public final class JournalViewModel {
         ApplyResult run(Undo undo, Host host, ApplyOptions options) throws HostException, InterruptedException;
     }
 
-    private void run(String hostName, String what, UndoWork work) {
+    /**
+     * Runs recovery work on a host; {@code undoneSays}, for an undo, is what the status says when it
+     * worked (the undo's own plan status is APPLIED, which would read as if the change were still there).
+     */
+    private void run(String hostName, String what, String undoneSays, UndoWork work) {
         busy.set(true);
         status.set(what + " on " + hostName + " ...");
         worker.execute(() -> {
             try (Host host = opener.open(hostName)) {
                 ApplyResult r = work.run(new Undo(engine), host, ApplyOptions.defaults(() -> opener.open(hostName)));
-                ui.accept(() -> done(r.status() + ": " + r.message()));
+                ui.accept(() -> done(undoneSays != null && r.applied() ? undoneSays + " (by plan " + r.planId() + "): " + r.message()
+                        : r.status() + ": " + r.message()));
             } catch (HostException | RuntimeException e) {
                 ui.accept(() -> done(what + " failed: " + e.getMessage()));
             } catch (InterruptedException e) {

@@ -177,4 +177,32 @@ class CloudViewModelsTest {
         m.eipMode().set(null);
         assertThat(m.eipProblem().get()).startsWith("Choose a mode");
     }
+
+    @Test
+    void theRunLogPrintsTheTimeoutsNowInEffectNotTheJournaledOldOnes() {
+        TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
+        m.load();
+        m.udp().set(100);
+
+        m.runner().run(m.plan());
+
+        assertThat(m.runner().succeededProperty().get()).as(m.runner().statusProperty().get()).isTrue();
+        assertThat(m.runner().log()).anyMatch(l -> l.equals("ok Step 1: now 910,3,100 (was 910,3,30)"))
+                .noneMatch(l -> l.equals("ok Step 1: 910,3,30"));
+    }
+
+    @Test
+    void undoFromTheRunPageSetsTheOldTimeoutsBackAndSaysUndone() {
+        TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
+        m.load();
+        m.udp().set(100);
+        m.runner().run(m.plan());
+
+        m.runner().undo();
+
+        assertThat(m.runner().statusProperty().get()).startsWith("UNDONE: plan " + m.runner().planId());
+        assertThat(m.runner().log()).anyMatch(l -> l.equals("ok Step 1 undone: now 910,3,30 (was 910,3,100)"));
+        assertThat(sandbox.api.describeConnectionTracking(SandboxCloud.REGION, ENI).udp()).isEqualTo(30);
+        assertThat(m.runner().undoneProperty().get()).isTrue();
+    }
 }

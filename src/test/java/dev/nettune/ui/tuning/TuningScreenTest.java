@@ -108,7 +108,7 @@ class TuningScreenTest {
         journal.selectedEntry.set(fin);
         journal.undoEntry();
 
-        assertThat(journal.status.get()).startsWith("APPLIED");
+        assertThat(journal.status.get()).startsWith("UNDONE: entry " + fin.id() + " is undone").doesNotContain("APPLIED");
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("60");
         assertThat(journal.plans).extracting(JournalViewModel.PlanRow::status).contains("PARTLY_UNDONE");
     }
