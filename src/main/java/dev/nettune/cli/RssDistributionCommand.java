@@ -9,7 +9,13 @@ import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.PortSide;
 import dev.nettune.rss.PortSpan;
 import dev.nettune.rss.RssCalculator;
+import dev.nettune.rss.Ipv4FlowLine;
+import dev.nettune.rss.RssInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,25 +86,7 @@ final class RssDistributionCommand implements Callable<Integer> {
         }
         IndirectionTable t = table.requiredTable();
         RssCalculator calc = new RssCalculator(table.key(key, keyLength), t);
-        FlowPopulation population;
-        if (packets != null) {
-            Flow f = flow.addressesForScenario();
-            population = new FlowPopulation.Hping(f.source(), f.destination(), packets, basePort,
-                    dport == null ? OptionalInt.empty() : OptionalInt.of(dport), f.protocol(), seed);
-        } else if (sweep != null) {
-            PortSide side = switch (sweep) {
-                case "source", "src" -> PortSide.SOURCE;
-                case "destination", "dst" -> PortSide.DESTINATION;
-                default -> throw new CliInputException("--sweep " + sweep + " is not allowed: use source or destination.");
-            };
-            PortSpan r = PortSpan.parse(range);
-            population = new FlowPopulation.PortSweep(flow.flow(side == PortSide.SOURCE, true), side, r.from(), r.to());
-        } else {
-            FlowCsv.Result r = FlowCsv.parse(RssTableOptions.readFile(csv), false);
-            r.problems().forEach(p -> spec.commandLine().getErr().println("nettune: " + csv + " " + p));
-            population = new FlowPopulation.FlowList(r.flows());
-        }
-        Distribution d = Distribution.of(calc, population);
+        Distribution d = csv != null ? streamCsv(calc) : Distribution.of(calc, population());
         PrintWriter out = spec.commandLine().getOut();
         ChiSquare qc = d.queueChiSquare();
         ChiSquare bc = d.bucketChiSquare();
@@ -130,5 +118,50 @@ final class RssDistributionCommand implements Callable<Integer> {
         out.printf("chi-square vs uniform hash: queues %.2f (%d dof, p = %.4f); buckets %.2f (%d dof, p = %.4f)%n",
                 qc.statistic(), qc.degreesOfFreedom(), qc.pValue(), bc.statistic(), bc.degreesOfFreedom(), bc.pValue());
         return 0;
+    }
+
+    private FlowPopulation population() {
+        if (packets != null) {
+            Flow f = flow.addressesForScenario();
+            return new FlowPopulation.Hping(f.source(), f.destination(), packets, basePort,
+                    dport == null ? OptionalInt.empty() : OptionalInt.of(dport), f.protocol(), seed);
+        }
+        PortSide side = switch (sweep) {
+            case "source", "src" -> PortSide.SOURCE;
+            case "destination", "dst" -> PortSide.DESTINATION;
+            default -> throw new CliInputException("--sweep " + sweep + " is not allowed: use source or destination.");
+        };
+        PortSpan r = PortSpan.parse(range);
+        return new FlowPopulation.PortSweep(flow.flow(side == PortSide.SOURCE, true), side, r.from(), r.to());
+    }
+
+    /**
+     * Counts the CSV's flows line by line into per-bucket totals: memory stays the same for a
+     * million flows as for ten. Bad rows are reported with their line number and skipped.
+     */
+    private Distribution streamCsv(RssCalculator calc) {
+        Distribution.Counter counter = new Distribution.Counter(calc);
+        Ipv4FlowLine fast = new Ipv4FlowLine();
+        PrintWriter err = spec.commandLine().getErr();
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (fast.parse(line)) {
+                    counter.addIpv4(fast.source(), fast.destination(), fast.sourcePort(), fast.destinationPort());
+                    continue;
+                }
+                try {
+                    FlowCsv.parseLine(n, line, false).ifPresent(r -> counter.add(r.flow()));
+                } catch (RssInputException e) {
+                    err.println("nettune: " + csv + " line " + n + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new CliInputException("Cannot read " + csv + ": " + (e.getMessage() == null ? e.toString() : e.getMessage())
+                    + ". Give a readable CSV file src,dst,sport,dport.");
+        }
+        return counter.result();
     }
 }

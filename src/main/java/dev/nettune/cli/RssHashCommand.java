@@ -4,6 +4,7 @@ import dev.nettune.rss.Flow;
 import dev.nettune.rss.FlowCsv;
 import dev.nettune.rss.FlowResult;
 import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.Ipv4FlowLine;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.RssKey;
 import dev.nettune.rss.ToeplitzHash;
@@ -114,14 +115,38 @@ final class RssHashCommand implements Callable<Integer> {
         return new FlowResult(f, h, Integer.remainderUnsigned(h, table.size), -1);
     }
 
+    /**
+     * Streams the CSV: one line in, one line out, nothing kept. Plain IPv4 rows take an
+     * allocation-free path (ints in, characters into one buffer); every other row goes through
+     * {@link FlowCsv}, which also names what is wrong with a bad one. Output is written in large
+     * blocks: the console writer flushes on every println, which cost more than the hashing.
+     */
     private int batch(ToeplitzHash hash, Optional<IndirectionTable> t, PrintWriter out, PrintWriter err) {
         int bad = 0;
-        out.println("src,dst,sport,dport,hash,index,queue");
+        CsvOut o = new CsvOut(out);
+        o.text("src,dst,sport,dport,hash,index,queue\n");
+        Ipv4FlowLine fast = new Ipv4FlowLine();
+        int[] entries = t.map(IndirectionTable::entries).orElse(null);
+        int size = t.map(IndirectionTable::size).orElse(table.size);
+        if (t.isEmpty() && size < 1) {
+            throw new CliInputException("--size " + table.size + " is out of range: 1-65536 entries (an ENI has 128).");
+        }
         try (BufferedReader in = open(batch)) {
             String line;
             int n = 0;
             while ((line = in.readLine()) != null) {
                 n++;
+                if (fast.parse(line)) {
+                    int h = hash.hashIpv4(fast.source(), fast.destination(), fast.sourcePort(), fast.destinationPort());
+                    int index = Integer.remainderUnsigned(h, size);
+                    o.ipv4(fast.source()).comma().ipv4(fast.destination()).comma().number(fast.sourcePort()).comma()
+                            .number(fast.destinationPort()).comma().hex(h).comma().number(index).comma();
+                    if (entries != null) {
+                        o.number(entries[index]);
+                    }
+                    o.newline();
+                    continue;
+                }
                 try {
                     Optional<FlowCsv.Row> row = FlowCsv.parseLine(n, line, false);
                     if (row.isEmpty()) {
@@ -130,23 +155,115 @@ final class RssHashCommand implements Callable<Integer> {
                     Flow f = row.get().flow();
                     FlowResult r = calculate(hash, t, f);
                     boolean ports = f.protocol().hashesPorts();
-                    out.println(f.source() + "," + f.destination() + "," + (ports ? f.sourcePort() : "") + ","
-                            + (ports ? f.destinationPort() : "") + "," + r.hashHex() + "," + r.index() + ","
-                            + (t.isPresent() ? Integer.toString(r.queue()) : ""));
+                    o.text(f.source() + "," + f.destination() + "," + (ports ? f.sourcePort() : "") + ","
+                            + (ports ? f.destinationPort() : "") + ",").hex(r.hash()).comma().number(r.index()).comma();
+                    if (t.isPresent()) {
+                        o.number(r.queue());
+                    }
+                    o.newline();
                 } catch (RssInputException e) {
                     bad++;
+                    o.flush();
                     err.println("nettune: " + (batch.equals("-") ? "stdin" : batch) + " line " + n + ": " + e.getMessage());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        o.flush();
         out.flush();
         if (bad > 0) {
             err.println("nettune: " + bad + " bad row(s) skipped; the other rows were hashed.");
             return NetTuneCommand.EXIT_BAD_INPUT;
         }
         return 0;
+    }
+
+    /** CSV output in one reused character block, written out when nearly full (64 K characters). */
+    private static final class CsvOut {
+        private static final char[] HEX = "0123456789abcdef".toCharArray();
+        private final PrintWriter out;
+        private final char[] buf = new char[1 << 16];
+        private int len;
+
+        CsvOut(PrintWriter out) {
+            this.out = out;
+        }
+
+        CsvOut text(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                put(s.charAt(i));
+            }
+            return this;
+        }
+
+        CsvOut comma() {
+            put(',');
+            return this;
+        }
+
+        void newline() {
+            put('\n');
+            if (len > buf.length - 256) {
+                flush();
+            }
+        }
+
+        CsvOut ipv4(int a) {
+            number(a >>> 24).put('.');
+            number((a >>> 16) & 0xff).put('.');
+            number((a >>> 8) & 0xff).put('.');
+            return number(a & 0xff);
+        }
+
+        /** A non-negative int in decimal. */
+        CsvOut number(int v) {
+            if (v < 0) {
+                return text(Integer.toString(v));
+            }
+            if (v < 10) {
+                put((char) ('0' + v));
+                return this;
+            }
+            int digits = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : Integer.toString(v).length();
+            ensure(digits);
+            for (int i = len + digits - 1; i >= len; i--) {
+                buf[i] = (char) ('0' + v % 10);
+                v /= 10;
+            }
+            len += digits;
+            return this;
+        }
+
+        /** {@code 0x%08x}, as {@link FlowResult#hashHex()} prints it. */
+        CsvOut hex(int h) {
+            ensure(10);
+            buf[len++] = '0';
+            buf[len++] = 'x';
+            for (int shift = 28; shift >= 0; shift -= 4) {
+                buf[len++] = HEX[(h >>> shift) & 0xf];
+            }
+            return this;
+        }
+
+        private CsvOut put(char c) {
+            ensure(1);
+            buf[len++] = c;
+            return this;
+        }
+
+        private void ensure(int n) {
+            if (len + n > buf.length) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (len > 0) {
+                out.write(buf, 0, len);
+                len = 0;
+            }
+        }
     }
 
     private static BufferedReader open(String name) throws IOException {

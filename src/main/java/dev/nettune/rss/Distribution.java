@@ -74,21 +74,70 @@ public final class Distribution {
             sweep(calculator.toeplitz(), table.size(), buckets, s);
             report(progress, s.size(), s.size());
         } else if (population instanceof FlowPopulation.FlowList l) {
+            Counter counter = new Counter(calculator);
             List<Flow> flows = l.flows();
             int n = flows.size();
             for (int from = 0; from < n; from = blockEnd(from, n)) {
                 for (int i = from, to = blockEnd(from, n); i < to; i++) {
-                    Flow f = flows.get(i);
-                    if (f.protocol().isHashed()) {
-                        buckets[table.indexOf(calculator.toeplitz().hash(f))]++;
-                    } else {
-                        unhashed++;
-                    }
+                    counter.add(flows.get(i));
                 }
                 report(progress, blockEnd(from, n), n);
             }
+            return counter.result();
         }
         return new Distribution(table, buckets, unhashed);
+    }
+
+    /**
+     * Counts flows one at a time into per-bucket totals, for populations read as a stream (a CSV of
+     * millions of flows): memory stays one counter per bucket however many flows pass. Belongs to
+     * one thread.
+     */
+    public static final class Counter {
+        private final ToeplitzHash hash;
+        private final IndirectionTable table;
+        private final long[] buckets;
+        private final int mask;
+        private long unhashed;
+
+        public Counter(RssCalculator calculator) {
+            this.hash = calculator.toeplitz();
+            this.table = calculator.table();
+            this.buckets = new long[table.size()];
+            this.mask = Integer.bitCount(table.size()) == 1 ? table.size() - 1 : -1;
+        }
+
+        /** Counts one flow: hashed into its bucket, or (non-IP) to queue 0 without a bucket. */
+        public void add(Flow flow) {
+            if (flow.protocol().isHashed()) {
+                addHash(hash.hash(flow));
+            } else {
+                unhashed++;
+            }
+        }
+
+        /** Counts one IPv4 TCP/UDP 4-tuple given as ints, without allocating. */
+        public void addIpv4(int source, int destination, int sourcePort, int destinationPort) {
+            addHash(hash.hashIpv4(source, destination, sourcePort, destinationPort));
+        }
+
+        private void addHash(int h) {
+            buckets[mask >= 0 ? h & mask : Integer.remainderUnsigned(h, buckets.length)]++;
+        }
+
+        /** Flows counted so far. */
+        public long count() {
+            long n = unhashed;
+            for (long b : buckets) {
+                n += b;
+            }
+            return n;
+        }
+
+        /** The distribution of the flows counted so far (the counter may go on counting). */
+        public Distribution result() {
+            return new Distribution(table, buckets.clone(), unhashed);
+        }
     }
 
     private static int blockEnd(int from, int n) {

@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nettune.app.AppContext;
+import dev.nettune.rss.Flow;
+import dev.nettune.rss.FlowResult;
+import dev.nettune.rss.IpAddress;
+import dev.nettune.rss.Protocol;
+import dev.nettune.rss.RssCalculator;
+import dev.nettune.rss.RssKey;
+import dev.nettune.rss.TableSpec;
 import dev.nettune.testing.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +126,50 @@ class RssCliTest {
                 + "66.9.149.187,161.142.100.80,2794,1766,0x51ccc178,120,0\n"
                 + "66.9.149.187,161.142.100.80,,,0x323e8fc2," + (0x323e8fc2 % 128) + "," + (0x323e8fc2 % 128 % 4) + "\n");
         assertThat(r.err()).contains("line 3: '10.0.0.999': part 4 is 999, above 255.").contains("1 bad row(s)");
+    }
+
+    @Test
+    void batchPrintsPlainIpv4RowsExactlyAsTheCalculatorComputesThem() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        StringBuilder in = new StringBuilder();
+        StringBuilder expected = new StringBuilder("src,dst,sport,dport,hash,index,queue\n");
+        RssCalculator calc = new RssCalculator(RssKey.parse(MS_KEY), TableSpec.weight(List.of(3, 1, 2)).build(OptionalInt.of(3)));
+        for (int i = 0; i < 2_000; i++) {
+            Flow f = Flow.tcp(rnd.nextInt(256) + ".0.0." + rnd.nextInt(256), "10.0.0." + rnd.nextInt(256),
+                    rnd.nextInt(65536), rnd.nextInt(65536));
+            in.append(f.source()).append(',').append(f.destination()).append(',').append(f.sourcePort()).append(',')
+                    .append(f.destinationPort()).append('\n');
+            FlowResult r = calc.calculate(f);
+            expected.append(f.source()).append(',').append(f.destination()).append(',').append(f.sourcePort()).append(',')
+                    .append(f.destinationPort()).append(',').append(r.hashHex()).append(',').append(r.index()).append(',')
+                    .append(r.queue()).append('\n');
+        }
+        Path csv = dir.resolve("many.csv");
+        Files.writeString(csv, in);
+        Run r = run("rss", "hash", "--batch", csv.toString(), "-k", MS_KEY, "--weight", "3", "1", "2");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void distributionOfACsvCountsEveryGoodRowAndNamesTheBadOnes() throws Exception {
+        Path csv = dir.resolve("d.csv");
+        Files.writeString(csv, "src,dst,sport,dport\n66.9.149.187,161.142.100.80,2794,1766\n10.0.0.1,10.0.0.999,1,2\n"
+                + "fd00::1,fd00::2,1,2\n66.9.149.187,161.142.100.80,,\n");
+        Run r = run("rss", "distribution", "--flows", csv.toString(), "-k", MS_KEY, "--equal", "4", "--json");
+        assertThat(r.exit()).isZero();
+        JsonNode j = json(r.out());
+        assertThat(j.get("flows").asLong()).isEqualTo(3);
+        RssCalculator calc = new RssCalculator(RssKey.parse(MS_KEY), TableSpec.equal(4).build(OptionalInt.of(4)));
+        long[] queues = new long[4];
+        queues[calc.calculate(Flow.tcp("66.9.149.187", "161.142.100.80", 2794, 1766)).queue()]++;
+        queues[calc.calculate(Flow.tcp("fd00::1", "fd00::2", 1, 2)).queue()]++;
+        queues[calc.calculate(new Flow(IpAddress.parse("66.9.149.187"), IpAddress.parse("161.142.100.80"), 0, 0,
+                Protocol.ICMP)).queue()]++;
+        for (int q = 0; q < 4; q++) {
+            assertThat(j.get("queues").get(q).get("flows").asLong()).as("queue " + q).isEqualTo(queues[q]);
+        }
+        assertThat(r.err()).contains("line 3: '10.0.0.999': part 4 is 999, above 255.");
     }
 
     @Test

@@ -132,4 +132,29 @@ class DistributionTest {
         assertThatThrownBy(() -> FlowPopulation.Hping.randomDestinationPorts("10.0.0.252", "10.0.0.5", 0, 10_000, 1))
                 .isInstanceOf(RssInputException.class).hasMessage("The packet count is 0: send at least 1 packet.");
     }
+
+    @Test
+    void counterFedOneFlowAtATimeGivesTheSameDistributionAsTheWholeList() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        List<Flow> flows = new ArrayList<>();
+        Distribution.Counter counter = new Distribution.Counter(equal4);
+        for (int i = 0; i < 5_000; i++) {
+            Flow f = switch (i % 3) {
+                case 0 -> Flow.tcp("10.0." + r.nextInt(256) + ".1", "10.0.0.5", r.nextInt(65536), 80);
+                case 1 -> Flow.tcp("fd00::" + Integer.toHexString(r.nextInt(65536)), "fd00::5", r.nextInt(65536), 443);
+                default -> new Flow(IpAddress.parse("10.1.0." + r.nextInt(256)), IpAddress.parse("10.0.0.5"), 0, 0, Protocol.ICMP);
+            };
+            flows.add(f);
+            if (f.isIpv4() && f.protocol().hashesPorts()) {
+                counter.addIpv4(f.source().ipv4AsInt(), f.destination().ipv4AsInt(), f.sourcePort(), f.destinationPort());
+            } else {
+                counter.add(f);
+            }
+        }
+        Distribution whole = Distribution.of(equal4, new FlowPopulation.FlowList(flows));
+        Distribution streamed = counter.result();
+        assertThat(counter.count()).isEqualTo(5_000);
+        assertThat(streamed.bucketFlows()).containsExactly(whole.bucketFlows());
+        assertThat(streamed.queueFlows()).containsExactly(whole.queueFlows());
+    }
 }
