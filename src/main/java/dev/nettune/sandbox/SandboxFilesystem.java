@@ -74,6 +74,8 @@ final class SandboxFilesystem {
                 return kernel.interrupts();
             case "/proc/modules":
                 return kernel.procModules();
+            case "/proc/net/nf_conntrack":
+                return kernel.conntrack.proc();
             case "/sys/devices/system/cpu/online", "/sys/devices/system/cpu/present", "/sys/devices/system/cpu/possible":
                 return CpuSet.range(0, kernel.cpus - 1).toList() + "\n";
             case "/proc/sys/kernel/osrelease":

@@ -45,6 +45,8 @@ final class SandboxKernel {
     private int nextIrq = 24;
     /** The TCP connections traffic has opened to this host (what {@code ss} lists), oldest first, bounded like a busy host's. */
     final SandboxSockets sockets = new SandboxSockets();
+    /** The flows connection tracking has seen (what {@code conntrack -L} and /proc/net/nf_conntrack list). */
+    final SandboxConntrack conntrack = new SandboxConntrack();
 
     SandboxKernel(long seed, int cpus, int eth1Queues, String eth0Mac, String eth1Mac, SandboxFaults faults) {
         this.cpus = cpus;
@@ -115,6 +117,7 @@ final class SandboxKernel {
         tracefs.received(n, q, flow, packets, bytesPerPacket, cpuOf(n.irqOfInput(q)),
                 faults.hashReported() ? n.deviceHash(flow, staleKey, faults).orElse(0) : 0);
         sockets.received(flow, packets, packets * bytesPerPacket);
+        conntrack.received(flow, packets, packets * bytesPerPacket, "1".equals(sysctls.value(SandboxConntrack.ACCT)));
         return q;
     }
 
@@ -131,6 +134,7 @@ final class SandboxKernel {
     void reboot() {
         sysctls.reset();
         sockets.clear();
+        conntrack.clear();
         modules.clear();
         for (SandboxNic n : nics.values()) {
             n.queues = n.maxQueues;

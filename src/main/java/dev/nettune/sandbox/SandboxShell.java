@@ -54,6 +54,7 @@ final class SandboxShell {
         tools.put("nproc", info);
         tools.put("ip", new IpTool(kernel));
         tools.put("ss", new SsTool(kernel));
+        tools.put("conntrack", new ConntrackTool(kernel));
         for (String p : List.of("systemd-run", "setsid", "pkill")) {
             tools.put(p, timers);
         }

@@ -65,6 +65,8 @@ final class SysctlTable {
             s.put("net.ipv4.conf." + dev + ".rp_filter", Spec.integer(dev.equals("lo") ? 0 : 1, 0, 2));
             s.put("net.ipv4.conf." + dev + ".arp_announce", Spec.integer(0, 0, 2));
         }
+        // The kernel's default: connection tracking keeps no packet/byte counts until this is 1.
+        s.put("net.netfilter.nf_conntrack_acct", Spec.integer(0, 0, 1));
         s.put("net.ipv6.conf.all.disable_ipv6", Spec.integer(0, 0, 1));
         s.put("net.ipv6.conf.default.disable_ipv6", Spec.integer(0, 0, 1));
         for (Map.Entry<String, Spec> e : s.entrySet()) {

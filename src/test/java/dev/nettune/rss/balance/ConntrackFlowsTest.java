@@ -53,4 +53,44 @@ class ConntrackFlowsTest {
         assertThat(ConntrackFlows.accounted(ConntrackFlows.parse(
                 Fixtures.read("linux/conntrack-documented/proc-net-nf_conntrack-acct.txt")))).isTrue();
     }
+
+    private static final String CAPTURED = "linux/conntrack-6.18-netns-captured/";
+
+    private static List<ObservedFlow> captured(String file, WeightUnit unit) {
+        return ConntrackFlows.received(ConntrackFlows.parse(Fixtures.read(CAPTURED + file)), NIC, unit);
+    }
+
+    @Test
+    void aCapturedListingGivesTheElephantTheMiceUdpIpv6AndTheConnectionTheHostOpened() {
+        List<ObservedFlow> flows = captured("proc-net-nf_conntrack-acct.txt", WeightUnit.BYTES);
+        assertThat(flows).hasSize(8).contains(
+                new ObservedFlow(Flow.tcp("10.0.0.251", "10.0.0.5", 33205, 5201), 20_023_212L),
+                new ObservedFlow(Flow.udp("10.0.0.251", "10.0.0.5", 33000, 4789), 714_000L),
+                new ObservedFlow(Flow.tcp("fd00::fb", "fd00::5", 59523, 5201), 301_088L),
+                new ObservedFlow(Flow.tcp("10.0.0.251", "10.0.0.5", 443, 38779), 112L));
+        assertThat(ConntrackFlows.accounted(ConntrackFlows.parse(Fixtures.read(CAPTURED + "proc-net-nf_conntrack-acct.txt"))))
+                .isTrue();
+    }
+
+    @Test
+    void theProcFileAndBothConntrackListingsOfOneTableGiveTheSameFlows() {
+        List<ObservedFlow> proc = captured("proc-net-nf_conntrack-acct.txt", WeightUnit.PACKETS);
+        assertThat(captured("conntrack-L-o-extended-acct.txt", WeightUnit.PACKETS)).containsExactlyInAnyOrderElementsOf(proc);
+        assertThat(captured("conntrack-L-acct.txt", WeightUnit.PACKETS)).containsExactlyInAnyOrderElementsOf(proc);
+    }
+
+    @Test
+    void aCapturedListingWithoutAccountingWeighsEveryFlowOne() {
+        List<ConntrackFlows.Entry> entries = ConntrackFlows.parse(Fixtures.read(CAPTURED + "conntrack-L-o-extended-noacct.txt"));
+        assertThat(ConntrackFlows.accounted(entries)).isFalse();
+        assertThat(ConntrackFlows.received(entries, NIC, WeightUnit.BYTES)).hasSize(8).extracting(ObservedFlow::weight)
+                .containsOnly(1L);
+        assertThat(captured("proc-net-nf_conntrack-noacct.txt", WeightUnit.BYTES))
+                .containsExactlyInAnyOrderElementsOf(captured("conntrack-L-noacct.txt", WeightUnit.BYTES));
+    }
+
+    @Test
+    void conntracksSummaryLineOnStderrIsNotAnEntry() {
+        assertThat(ConntrackFlows.parse(Fixtures.read(CAPTURED + "conntrack-L-stderr.txt"))).isEmpty();
+    }
 }
