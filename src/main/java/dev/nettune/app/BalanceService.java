@@ -7,6 +7,10 @@ import dev.nettune.host.HostException;
 import dev.nettune.linux.EthtoolRss;
 import dev.nettune.linux.EthtoolRssParser;
 import dev.nettune.linux.LinuxParseException;
+import dev.nettune.monitor.CounterSnapshot;
+import dev.nettune.monitor.HostCounterReader;
+import dev.nettune.monitor.NicIdentity;
+import dev.nettune.monitor.PredictedVsObserved;
 import dev.nettune.rss.Flow;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.IpAddress;
@@ -18,6 +22,7 @@ import dev.nettune.rss.balance.BalanceProposal;
 import dev.nettune.rss.balance.BalanceReport;
 import dev.nettune.rss.balance.ConntrackFlows;
 import dev.nettune.rss.balance.KeySearch;
+import dev.nettune.rss.balance.LoadStats;
 import dev.nettune.rss.balance.NicAddresses;
 import dev.nettune.rss.balance.ObservedFlow;
 import dev.nettune.rss.balance.SsFlows;
@@ -41,6 +46,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -64,21 +70,53 @@ public final class BalanceService {
 
     /** What was read from the host: the NIC's RSS state, its addresses and the flows received on them. */
     public record HostFlows(String nic, RssKey key, IndirectionTable table, Set<IpAddress> addresses,
-                            List<ObservedFlow> flows, List<String> notes) {
+                            List<ObservedFlow> flows, Optional<PredictedVsObserved.QueueCounts> counters, List<String> notes) {
         public HostFlows {
             addresses = Set.copyOf(addresses);
             flows = List.copyOf(flows);
+            Objects.requireNonNull(counters, "counters");
             notes = List.copyOf(notes);
+        }
+
+        /** A prediction's per-queue shares beside the NIC's own per-queue counters. */
+        public PredictedVsObserved compare(LoadStats predicted) {
+            return PredictedVsObserved.of(predicted, counters);
         }
     }
 
-    /** Reads the NIC's key, table, addresses and flows from {@code host}. */
+    /** Where a host's flows are read from. */
+    public enum FlowSource {
+        /** {@code ss -tinH}: the TCP sockets the host terminates, weighed by their receive counters. */
+        SS,
+        /** Connection tracking ({@code conntrack -L -o extended}, else /proc/net/nf_conntrack): TCP and UDP, forwarded flows too. */
+        CONNTRACK,
+        /** Both, a flow counted once (ss first, as it weighs TCP exactly). */
+        ALL;
+
+        /** Parses {@code ss}, {@code conntrack} or {@code all}. */
+        public static FlowSource parse(String text) {
+            return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "ss" -> SS;
+                case "conntrack" -> CONNTRACK;
+                case "all", "both" -> ALL;
+                default -> throw new RssInputException("'" + text + "' is not a flow source: use ss, conntrack or all.");
+            };
+        }
+    }
+
+    /** Reads the NIC's key, table, addresses and flows from {@code host} (ss and conntrack). */
     public HostFlows read(Host host, String nic, WeightUnit unit) throws HostException, InterruptedException {
+        return read(host, nic, unit, FlowSource.ALL);
+    }
+
+    /** Reads the NIC's key, table, addresses and the flows of {@code source} from {@code host}, in one round trip. */
+    public HostFlows read(Host host, String nic, WeightUnit unit, FlowSource source) throws HostException, InterruptedException {
         Objects.requireNonNull(nic, "nic");
         List<CommandResult> r = host.runAll(List.of(
                 Command.of("ethtool", "-x", nic),
                 Command.of("ip", "-o", "addr", "show", "dev", nic),
                 Command.of("ss", "-tinH"),
+                Command.of("conntrack", "-L", "-o", "extended"),
                 Command.of("cat", "/proc/net/nf_conntrack")), TIMEOUT);
         EthtoolRss rss = ethtool(r.get(0), nic);
         RssKey key = rss.key().orElseThrow(() -> new RssInputException(nic + " shows no RSS key ("
@@ -95,31 +133,69 @@ public final class BalanceService {
         }
         List<ObservedFlow> flows = new ArrayList<>();
         Set<Flow> seen = new HashSet<>();
-        if (r.get(2).ok()) {
-            for (ObservedFlow f : NicAddresses.filter(SsFlows.parse(r.get(2).stdout(), unit), addresses)) {
-                if (seen.add(f.flow())) {
-                    flows.add(f);
+        if (source != FlowSource.CONNTRACK) {
+            if (r.get(2).ok()) {
+                for (ObservedFlow f : NicAddresses.filter(SsFlows.parse(r.get(2).stdout(), unit), addresses)) {
+                    if (seen.add(f.flow())) {
+                        flows.add(f);
+                    }
                 }
-            }
-        } else {
-            notes.add("ss -tinH failed: " + firstLine(r.get(2)));
-        }
-        if (r.get(3).ok() && !r.get(3).stdout().isBlank() && !addresses.isEmpty()) {
-            List<ConntrackFlows.Entry> entries = ConntrackFlows.parse(r.get(3).stdout());
-            int added = 0;
-            // ss already weighs the TCP sockets this host terminates; conntrack adds UDP and forwarded flows.
-            for (ObservedFlow f : ConntrackFlows.received(entries, addresses, unit)) {
-                if (seen.add(f.flow())) {
-                    flows.add(f);
-                    added++;
-                }
-            }
-            if (added > 0) {
-                notes.add(added + " flow(s) from /proc/net/nf_conntrack"
-                        + (ConntrackFlows.accounted(entries) ? "" : " (no accounting: nf_conntrack_acct is off, each counts 1)") + ".");
+            } else {
+                notes.add("ss -tinH failed: " + firstLine(r.get(2)));
             }
         }
-        return new HostFlows(nic, key, table, addresses, flows, notes);
+        if (source != FlowSource.SS) {
+            conntrack(r.get(3), r.get(4), addresses, unit, source, seen, flows, notes);
+        }
+        return new HostFlows(nic, key, table, addresses, flows, counters(host, nic, unit, notes), notes);
+    }
+
+    /** The NIC's per-queue receive counters in the unit flows are weighed in (packets for flows), as the monitor reads them. */
+    private static Optional<PredictedVsObserved.QueueCounts> counters(Host host, String nic, WeightUnit unit, List<String> notes)
+            throws InterruptedException {
+        try {
+            CounterSnapshot s = new HostCounterReader(host, NicIdentity.read(host, nic)).read();
+            Optional<PredictedVsObserved.QueueCounts> c = PredictedVsObserved.QueueCounts.of(s, unit == WeightUnit.BYTES);
+            if (c.isEmpty()) {
+                notes.add(nic + " reports no per-queue receive counters (" + s.source() + "): observed shares are not shown.");
+            }
+            return c;
+        } catch (HostException e) {
+            notes.add("The per-queue counters of " + nic + " could not be read (" + e.getMessage() + "): observed shares are not shown.");
+            return Optional.empty();
+        }
+    }
+
+    /** Adds the received flows of connection tracking: conntrack's listing where the tool answers, else the /proc file. */
+    private static void conntrack(CommandResult tool, CommandResult proc, Set<IpAddress> addresses, WeightUnit unit,
+                                  FlowSource source, Set<Flow> seen, List<ObservedFlow> flows, List<String> notes) {
+        CommandResult used = tool.ok() && !tool.stdout().isBlank() ? tool : proc.ok() ? proc : null;
+        if (used == null) {
+            if (source == FlowSource.CONNTRACK) {
+                notes.add("no connection tracking listing: conntrack -L -o extended failed (" + firstLine(tool)
+                        + ") and /proc/net/nf_conntrack is not readable (" + firstLine(proc) + ").");
+            }
+            return;
+        }
+        String from = used == tool ? "conntrack -L -o extended" : "/proc/net/nf_conntrack";
+        if (addresses.isEmpty()) {
+            notes.add(from + " skipped: without the NIC's addresses the received direction of an entry is unknown.");
+            return;
+        }
+        List<ConntrackFlows.Entry> entries = ConntrackFlows.parse(used.stdout());
+        int added = 0;
+        // With ss too, ss already weighs the TCP sockets this host terminates; conntrack adds UDP and forwarded flows.
+        for (ObservedFlow f : ConntrackFlows.received(entries, addresses, unit)) {
+            if (seen.add(f.flow())) {
+                flows.add(f);
+                added++;
+            }
+        }
+        if (added > 0 || source == FlowSource.CONNTRACK) {
+            notes.add(added + " flow(s) from " + from
+                    + (entries.isEmpty() || ConntrackFlows.accounted(entries) || unit == WeightUnit.FLOWS ? ""
+                    : " (no accounting: net.netfilter.nf_conntrack_acct is 0, each counts 1)") + ".");
+        }
     }
 
     private static EthtoolRss ethtool(CommandResult r, String nic) {

@@ -3,6 +3,7 @@ package dev.nettune.cli;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.BalanceService;
 import dev.nettune.host.Host;
+import dev.nettune.monitor.PredictedVsObserved;
 import dev.nettune.rss.FlowCsv;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssKey;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -48,7 +50,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "balance", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Propose a key and/or table that balances the flows a NIC receives.",
-            "On a host: reads ethtool -x, the NIC's addresses and its flows (ss -tinH, /proc/net/nf_conntrack).",
+            "On a host: reads ethtool -x, the NIC's addresses and its flows (ss -tinH, conntrack -L -o extended",
+            "or /proc/net/nf_conntrack; --from picks).",
             "Offline: --flows CSV (src,dst,sport,dport[,weight]) with -k KEY and a table (--rings N, --equal N,",
             "--weight W..., --table FILE). Modes: weights (ethtool -X weight, solved exactly), key (a new 40-byte",
             "key), both, reta (a DPDK table, as testpmd lines). A proposal that does not beat today keeps today."},
@@ -67,6 +70,10 @@ final class RssBalanceCommand implements Callable<Integer> {
 
     @Option(names = "--flows", paramLabel = "FILE", description = "Flows as CSV src,dst,sport,dport[,weight] (- reads stdin).")
     String flowsFile;
+
+    @Option(names = "--from", paramLabel = "SOURCE", defaultValue = "all",
+            description = "Host flows from ss, conntrack (conntrack -L -o extended or /proc/net/nf_conntrack) or all (default).")
+    String from;
 
     @Option(names = "--mode", paramLabel = "MODE", description = "weights, key, both or reta (default: weights, key and both).")
     String mode;
@@ -125,7 +132,7 @@ final class RssBalanceCommand implements Callable<Integer> {
                 flows = NicAddresses.filter(flows, NicAddresses.parseList(addresses));
             }
             BalanceReport r = service.advise(flows, k, t, modes, () -> Thread.currentThread().isInterrupted());
-            print(out, r, nic == null ? "NIC" : nic, List.of());
+            print(out, r, nic == null ? "NIC" : nic, List.of(), Optional.empty());
             return 0;
         }
         if (nic == null) {
@@ -135,13 +142,13 @@ final class RssBalanceCommand implements Callable<Integer> {
             throw new CliInputException("With a HOST the key and table are read from the NIC: drop -k and the table options.");
         }
         try (Host h = TuneCommand.open(ctx, host)) {
-            BalanceService.HostFlows hf = service.read(h, nic, WeightUnit.parse(by));
+            BalanceService.HostFlows hf = service.read(h, nic, WeightUnit.parse(by), BalanceService.FlowSource.parse(from));
             List<ObservedFlow> flows = hf.flows();
             if (flowsFile != null) {
                 flows = NicAddresses.filter(readCsv(err), hf.addresses());
             }
             BalanceReport r = service.advise(flows, hf.key(), hf.table(), modes, () -> Thread.currentThread().isInterrupted());
-            print(out, r, nic, hf.notes());
+            print(out, r, nic, hf.notes(), hf.counters());
             if (!apply) {
                 return 0;
             }
@@ -190,15 +197,27 @@ final class RssBalanceCommand implements Callable<Integer> {
         return Files.newBufferedReader(p, StandardCharsets.UTF_8);
     }
 
-    private void print(PrintWriter out, BalanceReport r, String nicName, List<String> notes) {
+    private void print(PrintWriter out, BalanceReport r, String nicName, List<String> notes,
+                       Optional<PredictedVsObserved.QueueCounts> counters) {
+        PredictedVsObserved today = PredictedVsObserved.of(r.today(), counters);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("flows", r.flows());
             m.put("queues", List.of(r.span().first(), r.span().last()));
-            m.put("current", stats(r.today()));
+            Map<String, Object> current = stats(r.today());
+            current.put("perQueue", perQueue(today));
+            m.put("current", current);
+            Map<String, Object> observed = new LinkedHashMap<>();
+            observed.put("counter", today.observed().map(PredictedVsObserved.QueueCounts::counter).orElse(null));
+            observed.put("source", today.observed().map(PredictedVsObserved.QueueCounts::source).orElse(null));
+            observed.put("tolerance", PredictedVsObserved.TOLERANCE);
+            observed.put("flaggedQueues", today.flagged().stream().map(PredictedVsObserved.Line::queue).toList());
+            observed.put("summary", today.summary());
+            m.put("observed", observed);
             List<Map<String, Object>> ps = new ArrayList<>();
             for (BalanceProposal p : r.proposals()) {
                 Map<String, Object> e = new LinkedHashMap<>(stats(p.stats()));
+                e.put("perQueue", perQueue(PredictedVsObserved.of(p.stats(), counters)));
                 e.put("mode", p.mode().label());
                 e.put("improves", p.improves());
                 p.weights().ifPresent(w -> e.put("weights", w.weights()));
@@ -237,10 +256,43 @@ final class RssBalanceCommand implements Callable<Integer> {
             p.key().ifPresent(k -> out.println("          ethtool -X " + nicName + " hkey " + k.toColonHex()));
             p.weights().ifPresent(w -> out.println("          ethtool -X " + nicName + " " + w));
         }
+        printPerQueue(out, r, today, counters);
         if (r.elephants().present()) {
             out.println("warning: " + r.elephants().warning());
         }
         out.flush();
+    }
+
+    /** Per queue: today's predicted share, the observed share and the best proposal's predicted share; flagged lines marked. */
+    private static void printPerQueue(PrintWriter out, BalanceReport r, PredictedVsObserved today,
+                                      Optional<PredictedVsObserved.QueueCounts> counters) {
+        Optional<BalanceProposal> best = r.best();
+        Map<Integer, Double> proposed = new java.util.HashMap<>();
+        best.ifPresent(b -> PredictedVsObserved.of(b.stats(), counters).queues().forEach(l -> proposed.put(l.queue(), l.predictedShare())));
+        out.printf(Locale.ROOT, "per queue: predicted today   observed   difference%s%n",
+                best.map(b -> "   " + b.mode().label() + " proposal").orElse(""));
+        for (PredictedVsObserved.Line l : today.queues()) {
+            out.printf(Locale.ROOT, "  %5d    %8.1f %%   %s   %s%s%s%n", l.queue(), 100 * l.predictedShare(),
+                    l.observedShare().isPresent() ? String.format(Locale.ROOT, "%6.1f %%", 100 * l.observedShare().getAsDouble()) : "     -  ",
+                    l.observedShare().isPresent() ? String.format(Locale.ROOT, "%+7.1f pts", 100 * l.difference()) : "      -   ",
+                    best.isPresent() ? String.format(Locale.ROOT, "   %8.1f %%", 100 * proposed.getOrDefault(l.queue(), 0.0)) : "",
+                    l.flagged() ? "   <- off" : "");
+        }
+        out.println("observed: " + today.summary());
+    }
+
+    private static List<Map<String, Object>> perQueue(PredictedVsObserved c) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PredictedVsObserved.Line l : c.queues()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("queue", l.queue());
+            e.put("predictedShare", l.predictedShare());
+            e.put("observedShare", l.observedShare().isPresent() ? l.observedShare().getAsDouble() : null);
+            e.put("difference", l.observedShare().isPresent() ? l.difference() : null);
+            e.put("flagged", l.flagged());
+            out.add(e);
+        }
+        return out;
     }
 
     private static Map<String, Object> stats(LoadStats s) {

@@ -142,4 +142,61 @@ class RssBalanceCliTest {
             }
         }
     }
+
+    @Test
+    void onTheSandboxBalanceReadsTheDemoTrafficFromConntrackUdpIncluded() throws Exception {
+        try (AppContext ctx = new AppContext(config)) {
+            try (Host h = ctx.hostResolver().resolve("sandbox", HostOptions.defaults())) {
+                h.run(dev.nettune.host.Command.of("sysctl", "-w", "net.netfilter.nf_conntrack_acct=1"), java.time.Duration.ofSeconds(5));
+            }
+            List<long[]> pop = population();
+            for (long[] p : pop) {
+                ctx.sandboxTraffic().send("eth1", flow(p), p[2], 100);
+            }
+            ctx.sandboxTraffic().send("eth1", Flow.udp("10.0.1.99", "10.0.0.5", 33000, 4789), 5000, 1400);
+            Out r = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--from", "conntrack", "--by", "packets",
+                    "--mode", "weights", "--json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertThat(j.get("flows").asInt()).isEqualTo(607);
+            long total = 0;
+            for (JsonNode q : j.get("current").get("queueLoads")) {
+                total += q.asLong();
+            }
+            assertThat(total).isEqualTo(pop.stream().mapToLong(p -> p[2]).sum() + 5000);
+            assertThat(j.get("notes").toString()).contains("607 flow(s) from conntrack -L -o extended");
+
+            Out ssOnly = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--from", "ss", "--json");
+            assertThat(new ObjectMapper().readTree(ssOnly.out()).get("flows").asInt()).as("ss lists TCP sockets only").isEqualTo(606);
+        }
+    }
+
+    @Test
+    void onTheSandboxEachQueuesPredictedShareStandsBesideTheObservedOneAndAChangedTableIsFlagged() throws Exception {
+        try (AppContext ctx = new AppContext(config)) {
+            for (long[] p : population()) {
+                ctx.sandboxTraffic().send("eth1", flow(p), p[2], 100);
+            }
+            Out r = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "weights", "--json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            JsonNode perQueue = j.get("current").get("perQueue");
+            assertThat(perQueue).hasSize(4);
+            for (JsonNode q : perQueue) {
+                assertThat(q.get("observedShare").asDouble()).as("queue " + q.get("queue"))
+                        .isCloseTo(q.get("predictedShare").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+                assertThat(q.get("flagged").asBoolean()).isFalse();
+            }
+            assertThat(j.get("observed").get("counter").asText()).isEqualTo("rx packets");
+            assertThat(j.get("proposals").get(0).get("perQueue")).hasSize(4);
+
+            // The table changes by hand; the counters still hold the old spread, which the flows no longer explain.
+            try (Host h = ctx.hostResolver().resolve("sandbox", HostOptions.defaults())) {
+                h.run(dev.nettune.host.Command.of("ethtool", "-X", "eth1", "equal", "2"), java.time.Duration.ofSeconds(5));
+            }
+            Out after = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "weights");
+            assertThat(after.code()).as(after.err()).isZero();
+            assertThat(after.out()).contains("<- off").contains("Off by more than 5 points (rx packets");
+        }
+    }
 }

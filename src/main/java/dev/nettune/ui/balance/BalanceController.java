@@ -14,6 +14,8 @@ import javafx.scene.control.TextField;
 
 /** Binds the Balance screen to its {@link BalanceViewModel}; no work of its own. */
 public final class BalanceController {
+    /** A queue whose observed share is off its predicted one: the row is tinted (see styles). */
+    private static final javafx.css.PseudoClass FLAGGED = javafx.css.PseudoClass.getPseudoClass("flagged");
     private final BalanceViewModel model;
 
     @FXML private TextField hostField;
@@ -32,6 +34,13 @@ public final class BalanceController {
     @FXML private TableColumn<BalanceViewModel.Row, String> maxColumn;
     @FXML private TableColumn<BalanceViewModel.Row, String> spreadColumn;
     @FXML private TableColumn<BalanceViewModel.Row, String> actionColumn;
+    @FXML private Label comparisonLabel;
+    @FXML private TableView<BalanceViewModel.QueueRow> queueTable;
+    @FXML private TableColumn<BalanceViewModel.QueueRow, String> queueColumn;
+    @FXML private TableColumn<BalanceViewModel.QueueRow, String> todayColumn;
+    @FXML private TableColumn<BalanceViewModel.QueueRow, String> observedColumn;
+    @FXML private TableColumn<BalanceViewModel.QueueRow, String> differenceColumn;
+    @FXML private TableColumn<BalanceViewModel.QueueRow, String> proposedColumn;
     @FXML private BucketHeatMap todayMap;
     @FXML private BucketHeatMap proposedMap;
 
@@ -68,6 +77,20 @@ public final class BalanceController {
         });
         applyButton.setDisable(true);
         model.work().runningProperty().addListener((o, was, is) -> applyButton.setDisable(is || !model.canApply()));
+        comparisonLabel.textProperty().bind(model.comparisonProperty());
+        queueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().queue())));
+        todayColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().today()));
+        observedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().observed()));
+        differenceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().difference()));
+        proposedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().proposed()));
+        queueTable.setItems(model.queueRows());
+        queueTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(BalanceViewModel.QueueRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(FLAGGED, !empty && item != null && item.flagged());
+            }
+        });
         model.todayBucketsProperty().addListener((o, was, is) -> todayMap.show(is));
         model.proposedBucketsProperty().addListener((o, was, is) -> proposedMap.show(is));
     }

@@ -1,6 +1,7 @@
 package dev.nettune.ui.balance;
 
 import dev.nettune.app.BalanceService;
+import dev.nettune.monitor.PredictedVsObserved;
 import dev.nettune.rss.balance.BalanceMode;
 import dev.nettune.rss.balance.BalanceProposal;
 import dev.nettune.rss.balance.BalanceReport;
@@ -43,6 +44,13 @@ public final class BalanceViewModel {
     public record Row(String mode, String maxOverMean, String spread, String action, BalanceProposal proposal) {
     }
 
+    /**
+     * One queue: its share predicted under today's mapping, the share its counters observed, the
+     * difference (marked when over the tolerance), and its share under the selected proposal.
+     */
+    public record QueueRow(int queue, String today, String observed, String difference, boolean flagged, String proposed) {
+    }
+
     public static final List<String> MODES = List.of("weights, key, both", "weights", "key", "both", "reta");
     public static final List<String> UNITS = List.of("bytes", "packets", "flows");
 
@@ -60,6 +68,10 @@ public final class BalanceViewModel {
     private final ObjectProperty<long[]> proposedBuckets = new SimpleObjectProperty<>(new long[0]);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
+    private final ObservableList<QueueRow> queueRows = FXCollections.observableArrayList();
+    private final StringProperty comparison = new SimpleStringProperty("");
+    private Optional<PredictedVsObserved.QueueCounts> counters = Optional.empty();
+    private BalanceReport report;
     private volatile String readHost;
     private volatile String readNic;
 
@@ -68,7 +80,10 @@ public final class BalanceViewModel {
         this.applier = applier;
         this.service = service;
         this.work = new BackgroundWork(tasks);
-        selected.addListener((o, was, is) -> proposedBuckets.set(is == null ? new long[0] : is.proposal().bucketLoads()));
+        selected.addListener((o, was, is) -> {
+            proposedBuckets.set(is == null ? new long[0] : is.proposal().bucketLoads());
+            showQueues();
+        });
     }
 
     /** Reads the flows and advises, in the background. */
@@ -83,18 +98,25 @@ public final class BalanceViewModel {
         Set<BalanceMode> modes = modes(mode.get());
         work.start("Reading flows on " + h + " and searching", r -> {
             BalanceService.HostFlows hf = reader.read(h, n, u);
-            BalanceReport report = service.advise(hf.flows(), hf.key(), hf.table(), modes, r::cancelled);
+            BalanceReport advice = service.advise(hf.flows(), hf.key(), hf.table(), modes, r::cancelled);
             readHost = h;
             readNic = n;
-            return report;
-        }, this::show, r -> r.flows() + " flows read; " + r.proposals().size() + " proposal(s).");
+            return new Advice(advice, hf.counters());
+        }, a -> show(a.report(), a.counters()), a -> a.report().flows() + " flows read; " + a.report().proposals().size()
+                + " proposal(s).");
+    }
+
+    /** What one reading gives: the advice and the NIC's per-queue counters to compare it with. */
+    private record Advice(BalanceReport report, Optional<PredictedVsObserved.QueueCounts> counters) {
     }
 
     static Set<BalanceMode> modes(String text) {
         return text == null || text.contains(",") ? BalanceMode.ethtoolModes() : EnumSet.of(BalanceMode.parse(text));
     }
 
-    void show(BalanceReport r) {
+    void show(BalanceReport r, Optional<PredictedVsObserved.QueueCounts> observed) {
+        this.report = r;
+        this.counters = observed;
         summary.set(String.format(Locale.ROOT, "%d flows over queues %d-%d. Today: max/mean %.3f, CV %.3f.", r.flows(),
                 r.span().first(), r.span().last(), r.today().maxOverMean(), r.today().coefficientOfVariation()));
         warning.set(r.elephants().warning());
@@ -102,6 +124,33 @@ public final class BalanceViewModel {
         rows.setAll(r.proposals().stream().map(p -> row(r, p)).toList());
         selected.set(r.best().flatMap(b -> rows.stream().filter(x -> x.proposal() == b).findFirst()).orElse(
                 rows.isEmpty() ? null : rows.get(0)));
+        showQueues();
+    }
+
+    /** Today's prediction beside the counters, with the selected proposal's shares: one row per queue. */
+    private void showQueues() {
+        if (report == null) {
+            queueRows.clear();
+            comparison.set("");
+            return;
+        }
+        PredictedVsObserved today = PredictedVsObserved.of(report.today(), counters);
+        Row sel = selected.get();
+        java.util.Map<Integer, Double> proposed = new java.util.HashMap<>();
+        if (sel != null) {
+            PredictedVsObserved.of(sel.proposal().stats(), Optional.empty()).queues()
+                    .forEach(l -> proposed.put(l.queue(), l.predictedShare()));
+        }
+        queueRows.setAll(today.queues().stream().map(l -> new QueueRow(l.queue(), percent(l.predictedShare()),
+                l.observedShare().isPresent() ? percent(l.observedShare().getAsDouble()) : "not reported",
+                l.observedShare().isPresent() ? String.format(Locale.ROOT, "%+.1f pts%s", 100 * l.difference(),
+                        l.flagged() ? "  \u26a0 off" : "") : "",
+                l.flagged(), sel == null ? "" : percent(proposed.getOrDefault(l.queue(), 0.0)))).toList());
+        comparison.set(today.summary());
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
     private Row row(BalanceReport r, BalanceProposal p) {
@@ -184,5 +233,15 @@ public final class BalanceViewModel {
 
     public ObjectProperty<Row> selectedProperty() {
         return selected;
+    }
+
+    /** Per queue: predicted today, observed, difference, with the selected proposal. */
+    public ObservableList<QueueRow> queueRows() {
+        return queueRows;
+    }
+
+    /** What the comparison of predicted and observed shares says. */
+    public StringProperty comparisonProperty() {
+        return comparison;
     }
 }

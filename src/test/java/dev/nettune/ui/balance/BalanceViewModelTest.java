@@ -90,4 +90,21 @@ class BalanceViewModelTest {
             assertThat(m.rows()).isEmpty();
         }
     }
+
+    @Test
+    void eachQueueShowsItsPredictedShareBesideTheObservedOneFromTheCounters() {
+        try (AppContext ctx = new AppContext(config)) {
+            traffic(ctx);
+            BalanceViewModel m = model(ctx);
+            m.unitProperty().set("packets");
+            m.advise();
+            assertThat(m.queueRows()).hasSize(4);
+            for (BalanceViewModel.QueueRow q : m.queueRows()) {
+                assertThat(q.observed()).as("queue " + q.queue()).isEqualTo(q.today());
+                assertThat(q.flagged()).isFalse();
+                assertThat(q.proposed()).endsWith("%");
+            }
+            assertThat(m.comparisonProperty().get()).startsWith("Every queue's observed share (rx packets");
+        }
+    }
 }
