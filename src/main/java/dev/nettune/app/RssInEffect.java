@@ -5,7 +5,12 @@ import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.linux.DriverInfo;
+import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.RssKey;
+import dev.nettune.tuning.BootReapply;
 import dev.nettune.tuning.Journal;
+import dev.nettune.tuning.RssPush;
+import dev.nettune.tuning.TuningEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,13 +18,33 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether the RSS key and table a NIC shows may not be in effect, from what the journal knows and
- * the host's current boot: virtio_net ignores the table until the first {@code ethtool -X} after boot,
- * and any driver may switch RSS off on a channel change made after the last {@code -X}.
+ * Whether the RSS key and table a NIC shows may not be in effect, from what the journal knows and the host's
+ * current boot: the journal keeps the boot id of every push of key and table, so a reboot since the last one is
+ * told for sure (the values are not persistent unless NetTune's boot re-apply unit puts them back); virtio_net
+ * ignores the table until the first {@code ethtool -X} after boot; and any driver may switch RSS off on a channel
+ * change made after the last {@code -X}.
  */
 public final class RssInEffect {
     /** Drivers known to show a table they do not use until the first ethtool -X after boot (the rig's lesson). */
     static final List<String> IGNORE_UNTIL_FIRST_SET = List.of("virtio_net");
+
+    /** What makes the shown key and table suspect, for a badge and for the choice of what to offer. */
+    public enum Reason {
+        /** The host rebooted since NetTune last pushed them (another boot id). */
+        REBOOTED,
+        /** A driver that ignores the table until the first -X, and NetTune has not pushed since this boot. */
+        NOT_SET_THIS_BOOT,
+        /** The channels changed after the last push. */
+        CHANNELS_CHANGED
+    }
+
+    /** A warning about one NIC: why, and the sentence a person reads. */
+    public record Warning(Reason reason, String text) {
+    }
+
+    /** What the host says about its boot: the boot id, when it began, the driver, whether a boot re-apply unit exists. */
+    public record BootFacts(String bootId, Instant booted, String driver, boolean reapplyUnit) {
+    }
 
     private final Journal journal;
 
@@ -29,20 +54,32 @@ public final class RssInEffect {
 
     /** The warning for {@code nic} on {@code host}, or empty when the journal says key and table were pushed this boot. */
     public Optional<String> warning(Host host, String nic) throws HostException, InterruptedException {
-        List<CommandResult> r = host.runAll(List.of(Command.of("cat", "/proc/sys/kernel/random/boot_id"),
-                Command.of("cat", "/proc/uptime"), Command.of("ethtool", "-i", nic)), Duration.ofSeconds(20));
+        return check(host, nic).map(Warning::text);
+    }
+
+    /** The warning with its reason, read from the host in one round trip. */
+    public Optional<Warning> check(Host host, String nic) throws HostException, InterruptedException {
+        Optional<BootFacts> facts = facts(host, nic);
+        return facts.isEmpty() ? Optional.empty() : check(host.name(), nic, facts.get());
+    }
+
+    /** The boot id, boot time, driver and boot re-apply unit of a host; empty when it cannot say (no /proc, no ethtool). */
+    public static Optional<BootFacts> facts(Host host, String nic) throws HostException, InterruptedException {
+        List<CommandResult> r = host.runAll(List.of(Command.of("cat", TuningEngine.BOOT_ID),
+                Command.of("cat", "/proc/uptime"), Command.of("ethtool", "-i", nic),
+                Command.of("test", "-e", BootReapply.UNIT_PATH)), Duration.ofSeconds(20));
         if (!r.get(1).ok() || !r.get(2).ok()) {
             return Optional.empty();
         }
-        String bootId = r.get(0).ok() ? r.get(0).stdout().strip() : "unknown";
         double up;
         try {
             up = Double.parseDouble(r.get(1).stdout().strip().split("\\s+")[0]);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        String driver = DriverInfo.parse(r.get(2).stdout()).driver();
-        return warning(host.name(), nic, driver, bootId, Instant.now().minusMillis((long) (up * 1000)));
+        String bootId = r.get(0).ok() ? r.get(0).stdout().strip() : RssPush.UNKNOWN_BOOT;
+        return Optional.of(new BootFacts(bootId, Instant.now().minusMillis((long) (up * 1000)),
+                DriverInfo.parse(r.get(2).stdout()).driver(), r.get(3).ok()));
     }
 
     /**
@@ -66,20 +103,65 @@ public final class RssInEffect {
 
     /** The same judgement from facts already read: the driver, this boot's id and when it began. */
     public Optional<String> warning(String host, String nic, String driver, String bootId, Instant booted) {
+        return check(host, nic, new BootFacts(bootId, booted, driver, false)).map(Warning::text);
+    }
+
+    /** The judgement from facts already read. */
+    public Optional<Warning> check(String host, String nic, BootFacts boot) {
+        List<RssPush> pushes = journal.rssPushes(host, nic);
         List<Journal.Entry> entries = journal.entries(Optional.empty(), Optional.of(host));
-        Optional<Instant> lastSet = last(entries, "rss-key " + nic, "rss-table " + nic);
         Optional<Instant> lastChannels = last(entries, "channels " + nic);
-        if (IGNORE_UNTIL_FIRST_SET.contains(driver) && lastSet.map(t -> t.isBefore(booted)).orElse(true)) {
-            return Optional.of(String.format(Locale.ROOT, "NetTune has not set the key and table of %s since this boot "
-                    + "(boot_id %s), and %s ignores the table until the first ethtool -X: the table ethtool -x shows may not "
-                    + "be in effect. Push it again: nettune rss apply %s --nic %s --force", nic, bootId, driver, host, nic));
+        boolean ignores = IGNORE_UNTIL_FIRST_SET.contains(boot.driver());
+        String again = "Push it again: nettune rss apply " + host + " --nic " + nic + " --force";
+        Optional<Instant> lastSet;
+        boolean thisBoot;
+        if (!pushes.isEmpty()) {
+            RssPush p = pushes.get(pushes.size() - 1);
+            lastSet = Optional.of(p.time());
+            boolean known = !p.bootId().equals(RssPush.UNKNOWN_BOOT) && !boot.bootId().equals(RssPush.UNKNOWN_BOOT);
+            thisBoot = known ? p.bootId().equals(boot.bootId()) : p.time().isAfter(boot.booted());
+            if (!thisBoot && !boot.reapplyUnit()) {
+                return Optional.of(new Warning(Reason.REBOOTED, String.format(Locale.ROOT, "%s rebooted since NetTune last "
+                        + "set the key and table of %s (%s, boot_id %s; now boot_id %s): they are not persistent, and no boot "
+                        + "re-apply unit puts them back%s, so the key and table ethtool -x shows may not be in effect. %s",
+                        host, nic, p.time(), p.bootId(), boot.bootId(),
+                        ignores ? "; " + boot.driver() + " also ignores the table until the first ethtool -X" : "", again)));
+            }
+        } else {
+            // Journals from before boot ids were kept: the step times against the boot time.
+            lastSet = last(entries, "rss-key " + nic, "rss-table " + nic);
+            thisBoot = lastSet.map(t -> t.isAfter(boot.booted())).orElse(false);
+        }
+        if (ignores && !thisBoot && !boot.reapplyUnit()) {
+            return Optional.of(new Warning(Reason.NOT_SET_THIS_BOOT, String.format(Locale.ROOT, "NetTune has not set the key "
+                    + "and table of %s since this boot (boot_id %s), and %s ignores the table until the first ethtool -X: the "
+                    + "table ethtool -x shows may not be in effect. %s", nic, boot.bootId(), boot.driver(), again)));
         }
         if (lastChannels.isPresent() && lastSet.map(t -> t.isBefore(lastChannels.get())).orElse(true)) {
-            return Optional.of("The channels of " + nic + " changed after NetTune last set the key and table, and a channel "
-                    + "change switches RSS off: the table ethtool -x shows may not be in effect. Push it again: nettune rss "
-                    + "apply " + host + " --nic " + nic + " --force");
+            return Optional.of(new Warning(Reason.CHANNELS_CHANGED, "The channels of " + nic + " changed after NetTune last "
+                    + "set the key and table, and a channel change switches RSS off: the table ethtool -x shows may not be in "
+                    + "effect. " + again));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The key and table before the last push that changed them (a re-push of the same values changes nothing), for
+     * the verification's "the table before the last change".
+     */
+    public Previous previous(String host, String nic) {
+        List<RssPush> pushes = journal.rssPushes(host, nic);
+        for (int i = pushes.size() - 1; i >= 0; i--) {
+            RssPush p = pushes.get(i);
+            if (p.changed()) {
+                return new Previous(p.previousKey(), p.previousTable());
+            }
+        }
+        return new Previous(Optional.empty(), Optional.empty());
+    }
+
+    /** The key and table before the last change, where the journal has them. */
+    public record Previous(Optional<RssKey> key, Optional<IndirectionTable> table) {
     }
 
     private static Optional<Instant> last(List<Journal.Entry> entries, String... targets) {

@@ -59,7 +59,9 @@ public final class VerificationService {
         DesignedVerifier v = new DesignedVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)),
                 d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(2), Duration.ofMillis(1000),
                 Optional.of(new TracefsPacketTracer(receiver, nic)));
-        return v.run(traffic, sender, Optional.empty(), Optional.empty(), new DesignedVerdict.Context(why.map(this::reason)), progress);
+        // The journal's key and table from before the last change: a device still using them is named so.
+        RssInEffect.Previous before = effect.previous(receiver.name(), nic);
+        return v.run(traffic, sender, before.key(), before.table(), new DesignedVerdict.Context(why.map(this::reason)), progress);
     }
 
     /** One of the seed's scenarios (1: spread, 2: one fixed flow), labelled for what it shows. */

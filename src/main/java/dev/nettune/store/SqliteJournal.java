@@ -4,6 +4,7 @@ import dev.nettune.tuning.ChangeCodec;
 import dev.nettune.tuning.HostLock;
 import dev.nettune.tuning.Journal;
 import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.RssPush;
 import dev.nettune.tuning.Step;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,10 @@ public final class SqliteJournal implements Journal {
               change_json TEXT NOT NULL, before_value TEXT NOT NULL, after_value TEXT NOT NULL, read_back TEXT,
               commands TEXT NOT NULL, outcome TEXT NOT NULL, message TEXT NOT NULL DEFAULT '');
             CREATE INDEX IF NOT EXISTS tuning_journal_host ON tuning_journal(host, id);
+            CREATE TABLE IF NOT EXISTS tuning_rss_push (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, plan_id TEXT NOT NULL, host TEXT NOT NULL, nic TEXT NOT NULL,
+              time TEXT NOT NULL, boot_id TEXT NOT NULL, key_before TEXT, key_after TEXT, table_before TEXT, table_after TEXT);
+            CREATE INDEX IF NOT EXISTS tuning_rss_push_nic ON tuning_rss_push(host, nic, id);
             CREATE TABLE IF NOT EXISTS tuning_host_lock (
               host TEXT PRIMARY KEY, owner TEXT NOT NULL, pid INTEGER NOT NULL, plan_id TEXT NOT NULL, resumes TEXT,
               since TEXT NOT NULL)
@@ -245,6 +250,35 @@ public final class SqliteJournal implements Journal {
     @Override
     public void unlockHost(String host, String planId) {
         update("DELETE FROM tuning_host_lock WHERE host = ? AND plan_id = ?", host, planId);
+    }
+
+    @Override
+    public void rssPushed(RssPush push) {
+        update("INSERT INTO tuning_rss_push(plan_id, host, nic, time, boot_id, key_before, key_after, table_before, table_after)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)", push.planId(), push.host(), push.nic(), push.time().toString(), push.bootId(),
+                push.keyBefore().orElse(null), push.keyAfter().orElse(null), push.tableBefore().orElse(null),
+                push.tableAfter().orElse(null));
+    }
+
+    @Override
+    public List<RssPush> rssPushes(String host, String nic) {
+        List<RssPush> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
+                "SELECT * FROM tuning_rss_push WHERE host = ? AND nic = ? ORDER BY id")) {
+            p.setString(1, host);
+            p.setString(2, nic);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new RssPush(r.getString("plan_id"), r.getString("host"), r.getString("nic"),
+                            Instant.parse(r.getString("time")), r.getString("boot_id"),
+                            Optional.ofNullable(r.getString("key_before")), Optional.ofNullable(r.getString("key_after")),
+                            Optional.ofNullable(r.getString("table_before")), Optional.ofNullable(r.getString("table_after"))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the journal: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     private List<Entry> queryEntries(String sql, Object... args) {

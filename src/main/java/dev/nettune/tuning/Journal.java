@@ -77,6 +77,12 @@ public interface Journal {
     /** Removes the lock of {@code host} if plan {@code planId} holds it. */
     void unlockHost(String host, String planId);
 
+    /** Records that a plan set (or re-pushed) a NIC's RSS key and/or table, with the host's boot id then. */
+    void rssPushed(RssPush push);
+
+    /** The RSS pushes of {@code nic} on {@code host}, oldest first. */
+    List<RssPush> rssPushes(String host, String nic);
+
     /** Plans still RUNNING or REVERTING_ON_HOST or ROLLBACK_FAILED: NetTune stopped before it knew the host's state. */
     default List<PlanRecord> unfinished() {
         return plans(Optional.empty()).stream().filter(p -> p.status() == PlanStatus.RUNNING

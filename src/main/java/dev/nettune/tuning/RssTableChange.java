@@ -42,6 +42,24 @@ public record RssTableChange(String nic, String spec) implements Change {
                 + Arrays.stream(table.entries()).mapToObj(Integer::toString).collect(Collectors.joining(" "));
     }
 
+    /** The table a canonical value ({@code request|rings|entries}) holds; empty for a value of another shape. */
+    public static Optional<IndirectionTable> tableOf(String value) {
+        try {
+            Parsed p = Parsed.of(value);
+            return p.entries().length == 0 ? Optional.empty() : Optional.of(IndirectionTable.of(p.entries(), OptionalInt.of(p.rings())));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether two optional canonical values hold the same entries (the request text may differ). */
+    static boolean sameEntries(Optional<String> a, Optional<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        return tableOf(a.get()).equals(tableOf(b.get()));
+    }
+
     /** The ethtool -X request that fills exactly this table, or {@link #CUSTOM}. */
     static String recognise(IndirectionTable t, int rings) {
         int[] e = t.entries();

@@ -9,9 +9,12 @@ import dev.nettune.tuning.Journal.Outcome;
 import dev.nettune.tuning.Journal.Phase;
 import dev.nettune.tuning.Journal.PlanStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -23,6 +26,8 @@ import java.util.stream.Collectors;
  * and disarmed only over a fresh connection.
  */
 public final class TuningEngine {
+    /** The kernel's id of the current boot: it changes on every boot, unlike uptime it cannot be confused by a clock. */
+    public static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
     private final Journal journal;
 
     public TuningEngine(Journal journal) {
@@ -201,6 +206,7 @@ public final class TuningEngine {
                     return rollBack(step, step.change().title() + ": " + e.getMessage(), armed);
                 }
             }
+            recordRssPushes();
             return finish(PlanStatus.APPLIED, "Applied " + total + " step" + (total == 1 ? "" : "s")
                     + "; every value read back as planned.");
         }
@@ -386,6 +392,42 @@ public final class TuningEngine {
             }
             return finish(PlanStatus.ROLLBACK_FAILED, "The host's own revert left these not at their before values: "
                     + String.join(", ", notBack) + ".");
+        }
+
+        /**
+         * Journals every NIC whose RSS key or table this plan set (a re-push included) with the host's boot id, so that a
+         * reboot since (the values are not persistent) and the key and table from before can be told later.
+         */
+        private void recordRssPushes() throws InterruptedException {
+            Map<String, String[]> perNic = new LinkedHashMap<>();
+            for (Step s : done) {
+                int slot = s.change() instanceof RssKeyChange ? 0 : s.change() instanceof RssTableChange ? 2 : -1;
+                if (slot >= 0) {
+                    String[] v = perNic.computeIfAbsent(s.change().affectedNic().orElseThrow(), n -> new String[4]);
+                    // The first step's before (a channel change resets the table first) and the last step's after.
+                    v[slot] = v[slot] == null ? s.before() : v[slot];
+                    v[slot + 1] = s.after();
+                }
+            }
+            if (perNic.isEmpty()) {
+                return;
+            }
+            String bootId = RssPush.UNKNOWN_BOOT;
+            try {
+                CommandResult r = host.run(Command.of("cat", BOOT_ID), options.commandTimeout());
+                if (r.ok()) {
+                    bootId = r.stdout().strip();
+                }
+            } catch (HostException e) {
+                listener.message("Could not read the boot id of " + plan.host() + " (" + e.getMessage() + "): the journal "
+                        + "records it as unknown, so a later reboot cannot be told from it.");
+            }
+            Instant now = Instant.now();
+            for (Map.Entry<String, String[]> e : perNic.entrySet()) {
+                String[] v = e.getValue();
+                journal.rssPushed(new RssPush(plan.id(), plan.host(), e.getKey(), now, bootId, Optional.ofNullable(v[0]),
+                        Optional.ofNullable(v[1]), Optional.ofNullable(v[2]), Optional.ofNullable(v[3])));
+            }
         }
 
         private void record(Step s, Phase phase, Outcome outcome, String readBack, String message) {
