@@ -12,6 +12,8 @@ import dev.nettune.tuning.Plan;
 import dev.nettune.tuning.PlanPreview;
 import dev.nettune.tuning.Planner;
 import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.ProfileFormat;
+import dev.nettune.tuning.TuningInputException;
 import dev.nettune.tuning.Step;
 import dev.nettune.tuning.Undo;
 import java.io.PrintWriter;
@@ -273,8 +275,9 @@ public final class TuneCommand implements Runnable {
         }
     }
 
-    /** {@code nettune tune profiles [--export NAME FILE | --import FILE]}. */
-    @Command(name = "profiles", mixinStandardHelpOptions = true, description = "List, import or export tuning profiles.")
+    /** {@code nettune tune profiles [--export NAME [--to FILE] [--format json|ansible|cloud-init] | --import FILE]}. */
+    @Command(name = "profiles", mixinStandardHelpOptions = true, description = "List, import or export tuning profiles"
+            + " (export also as an Ansible playbook or cloud-init user-data for teams that run their own engine).")
     static final class ProfilesCmd implements Callable<Integer> {
         private final AppContext ctx;
         @CommandLine.Spec
@@ -283,8 +286,13 @@ public final class TuneCommand implements Runnable {
         Path importFile;
         @Option(names = "--export", paramLabel = "NAME")
         String exportName;
-        @Option(names = "--to", paramLabel = "FILE")
+        @Option(names = "--to", paramLabel = "FILE", description = "where to write the export (without it, an Ansible"
+                + " playbook or cloud-init user-data goes to standard output)")
         Path exportFile;
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+                description = "json (NetTune's own, for --import), ansible (a playbook: ansible.posix.sysctl, files,"
+                        + " handlers, ethtool with changed_when) or cloud-init (#cloud-config user-data); default json")
+        String format;
 
         ProfilesCmd(AppContext ctx) {
             this.ctx = ctx;
@@ -299,10 +307,21 @@ public final class TuneCommand implements Runnable {
                 return 0;
             }
             if (exportName != null) {
-                if (exportFile == null) {
-                    throw new CliInputException("--export needs --to FILE.");
+                ProfileFormat f;
+                try {
+                    f = ProfileFormat.of(format);
+                } catch (TuningInputException e) {
+                    throw new CliInputException(e.getMessage());
                 }
-                ctx.profiles().export(exportName, exportFile);
+                if (exportFile == null && f == ProfileFormat.JSON) {
+                    throw new CliInputException("--export needs --to FILE (or --format ansible|cloud-init to print it).");
+                }
+                if (exportFile == null) {
+                    out.print(f.render(ctx.profiles().find(exportName)));
+                    out.flush();
+                    return 0;
+                }
+                ctx.profiles().export(exportName, f, exportFile);
                 out.println("Wrote " + exportFile);
                 return 0;
             }

@@ -61,6 +61,14 @@ public record BootReapply(String nic) implements ProfileEntry, Planner.NicScoped
             irqs.forEach(c -> sh.append("echo ").append(c.cpus()).append(" > ").append(c.path())
                     .append(" || true\n"));
         }
+        List<Change> out = new ArrayList<>();
+        out.add(new FileChange(scriptPath(), sh.toString(), "755", List.of(), List.of()));
+        out.addAll(files());
+        return out;
+    }
+
+    /** The systemd template unit and the udev rule that run the re-apply script (they do not depend on the host). */
+    public List<FileChange> files() {
         String unit = "# Written by NetTune: re-applies RSS, XPS and IRQ affinity when the NIC appears.\n"
                 + "[Unit]\nDescription=NetTune re-apply of NIC tuning on %i\n"
                 + "BindsTo=sys-subsystem-net-devices-%i.device\nAfter=sys-subsystem-net-devices-%i.device\n\n"
@@ -70,7 +78,6 @@ public record BootReapply(String nic) implements ProfileEntry, Planner.NicScoped
                 + "ACTION==\"add\", SUBSYSTEM==\"net\", KERNEL==\"" + nic + "\", TAG+=\"systemd\","
                 + " ENV{SYSTEMD_WANTS}+=\"" + instance() + "\"\n";
         return List.of(
-                new FileChange(scriptPath(), sh.toString(), "755", List.of(), List.of()),
                 new FileChange(UNIT_PATH, unit, "644",
                         List.of(List.of("systemctl", "daemon-reload"), List.of("systemctl", "enable", instance())),
                         List.of(List.of("systemctl", "daemon-reload")),

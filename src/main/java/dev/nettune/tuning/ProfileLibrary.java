@@ -102,6 +102,11 @@ public final class ProfileLibrary {
         write(find(name), file);
     }
 
+    /** Writes a profile in {@code format} (JSON, an Ansible playbook, cloud-init user-data) to {@code file}. */
+    public void export(String name, ProfileFormat format, Path file) {
+        writeText(format.render(find(name)), file);
+    }
+
     public void delete(String name) {
         try {
             Files.deleteIfExists(dir.resolve(slug(name) + ".json"));
@@ -111,11 +116,15 @@ public final class ProfileLibrary {
     }
 
     private static void write(Profile p, Path target) {
+        writeText(ChangeCodec.toJson(p), target);
+    }
+
+    private static void writeText(String text, Path target) {
         try {
             Path parent = target.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, ".profile", ".tmp");
-            Files.writeString(tmp, ChangeCodec.toJson(p), StandardCharsets.UTF_8);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);

@@ -126,4 +126,31 @@ class TuneCommandTest {
         assertThat(run("tune", "profiles").out()).contains("My copy");
         assertThat(text).contains("\"net.ipv4.tcp_tw_reuse\"");
     }
+
+    @Test
+    void aProfileIsExportedAsAnAnsiblePlaybookFile() throws Exception {
+        Path f = config.resolve("seed.yml");
+        Out r = run("tune", "profiles", "--export", "ECS networking workflow (seed steps 4-8)", "--format", "ansible", "--to", f.toString());
+
+        assertThat(r.code()).isZero();
+        assertThat(Files.readString(f)).contains("ansible.posix.sysctl:", "name: \"net.ipv4.tcp_fin_timeout\"",
+                "changed_when:", "handlers:");
+    }
+
+    @Test
+    void aProfileIsPrintedAsCloudInitUserDataWithoutAFile() {
+        Out r = run("tune", "profiles", "--export", "ECS high throughput", "--format", "cloud-init");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("#cloud-config\n").contains("write_files:", "runcmd:",
+                "net.ipv4.tcp_max_tw_buckets = 200000");
+    }
+
+    @Test
+    void anUnknownExportFormatIsBadInputNamingTheFormats() {
+        Out r = run("tune", "profiles", "--export", "ECS high throughput", "--format", "puppet");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'puppet' is not an export format: use json, ansible or cloud-init.");
+    }
 }

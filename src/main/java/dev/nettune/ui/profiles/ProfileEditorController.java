@@ -3,6 +3,7 @@ package dev.nettune.ui.profiles;
 import dev.nettune.tuning.Profile;
 import java.io.File;
 import javafx.beans.property.StringProperty;
+import dev.nettune.tuning.ProfileFormat;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -165,11 +166,20 @@ public final class ProfileEditorController {
 
     @FXML
     private void onExport() {
-        FileChooser chooser = chooser("Export the profile");
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the profile (as NetTune JSON, an Ansible playbook or cloud-init user-data)");
+        // The chosen file type decides the format, so teams running Ansible or cloud-init get their own file.
+        java.util.Map<FileChooser.ExtensionFilter, ProfileFormat> formats = new java.util.LinkedHashMap<>();
+        formats.put(new FileChooser.ExtensionFilter("NetTune profile (JSON)", "*.json"), ProfileFormat.JSON);
+        formats.put(new FileChooser.ExtensionFilter("Ansible playbook (YAML)", "*.yml", "*.yaml"), ProfileFormat.ANSIBLE);
+        formats.put(new FileChooser.ExtensionFilter("cloud-init user-data (#cloud-config)", "*.yml", "*.yaml", "*.cfg"),
+                ProfileFormat.CLOUD_INIT);
+        chooser.getExtensionFilters().addAll(formats.keySet());
         chooser.setInitialFileName(dev.nettune.tuning.ProfileLibrary.slug(model.name.get()) + ".json");
         File f = chooser.showSaveDialog(root.getScene().getWindow());
         if (f != null) {
-            model.exportTo(f.toPath());
+            ProfileFormat format = formats.getOrDefault(chooser.getSelectedExtensionFilter(), ProfileFormat.JSON);
+            model.exportTo(f.toPath(), format);
         }
     }
 

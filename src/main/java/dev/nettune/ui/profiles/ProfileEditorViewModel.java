@@ -458,6 +458,14 @@ public final class ProfileEditorViewModel {
 
     /** Writes the profile as shown (valid fields only) to a JSON file others can import. */
     public void exportTo(Path file) {
+        exportTo(file, dev.nettune.tuning.ProfileFormat.JSON);
+    }
+
+    /**
+     * Writes the profile as shown (valid fields only) in {@code format}: NetTune's JSON, or an Ansible
+     * playbook or cloud-init user-data for teams that run their own engine.
+     */
+    public void exportTo(Path file, dev.nettune.tuning.ProfileFormat format) {
         Optional<Profile> p = profile();
         if (p.isEmpty()) {
             status.set("Fix the fields marked in red first: only a valid profile is exported.");
@@ -466,10 +474,15 @@ public final class ProfileEditorViewModel {
         busy.set(true);
         worker.execute(() -> {
             try {
-                java.nio.file.Files.writeString(file, dev.nettune.tuning.ChangeCodec.toJson(p.get()));
+                java.nio.file.Files.writeString(file, format.render(p.get()));
+                String as = switch (format) {
+                    case JSON -> "";
+                    case ANSIBLE -> " as an Ansible playbook (ansible-playbook -i INVENTORY " + file.getFileName() + ")";
+                    case CLOUD_INIT -> " as cloud-init user-data (give it to a new instance as its user data)";
+                };
                 ui.accept(() -> {
                     busy.set(false);
-                    status.set("Exported \"" + p.get().name() + "\" to " + file + ".");
+                    status.set("Exported \"" + p.get().name() + "\"" + as + " to " + file + ".");
                 });
             } catch (java.io.IOException | RuntimeException e) {
                 ui.accept(() -> fail("Cannot export to " + file + ": " + e.getMessage()));

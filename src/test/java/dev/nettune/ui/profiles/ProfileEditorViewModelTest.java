@@ -141,6 +141,24 @@ class ProfileEditorViewModelTest {
     }
 
     @Test
+    void theProfileAsShownIsExportedAsAnAnsiblePlaybookOrCloudInit() throws Exception {
+        model.newProfile();
+        model.name.set("For Ansible");
+        Path book = dir.resolve("for-ansible.yml");
+        Path userData = dir.resolve("for-ansible.cloud-config.yml");
+
+        model.exportTo(book, dev.nettune.tuning.ProfileFormat.ANSIBLE);
+        assertThat(model.status.get()).isEqualTo("Exported \"For Ansible\" as an Ansible playbook (ansible-playbook -i INVENTORY"
+                + " for-ansible.yml) to " + book + ".");
+        model.exportTo(userData, dev.nettune.tuning.ProfileFormat.CLOUD_INIT);
+
+        assertThat(Files.readString(book)).isEqualTo(dev.nettune.tuning.AnsiblePlaybook.render(model.profile().get()))
+                .contains("- name: \"NetTune profile: For Ansible\"");
+        assertThat(Files.readString(userData)).isEqualTo(dev.nettune.tuning.CloudInitUserData.render(model.profile().get()))
+                .startsWith("#cloud-config\n");
+    }
+
+    @Test
     void importingABrokenFileSaysWhichFileAndWhy() throws Exception {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\"name\": \"x\", \"entries\": [{\"type\": \"sysctl\", \"name\": \"net.ipv4.tcp_fin_timeout\", \"value\": \"999\"}]}");
