@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One fact read from a host: either {@link Known} with its value, or {@link Unknown} with the reason
+ * One fact read from a host (a host-state fact, or the current value of a tunable a tuning change reads):
+ * either {@link Known} with its value, or {@link Unknown} with the reason
  * it could not be read (a missing tool, "Operation not supported", no permission), so that a partial
  * read of a host is still a complete, honest answer instead of a crash.
  */
@@ -54,6 +55,16 @@ public sealed interface Reading<T> permits Reading.Known, Reading.Unknown {
             return new Known<>(f.apply(k.value()));
         }
         return new Unknown<>(((Unknown<T>) this).reason());
+    }
+
+    /** Why the value could not be read; empty when it was. */
+    default Optional<String> unknownReason() {
+        return this instanceof Unknown<T> u ? Optional.of(u.reason()) : Optional.empty();
+    }
+
+    /** The value as text, or the reason in brackets: the short form journal entries and plan messages use. */
+    default String show() {
+        return this instanceof Known<T> k ? String.valueOf(k.value()) : "(" + ((Unknown<T>) this).reason() + ")";
     }
 
     /** The value as text, or "unknown because ..." for a person to read. */

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.nettune.ArchitectureException;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
+import dev.nettune.linux.LinuxParseException;
+import dev.nettune.linux.Reading;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One reversible setting on a host: how to read its current value, the actions that set a value
@@ -44,7 +47,22 @@ public interface Change extends ProfileEntry {
     List<Command> readCommands();
 
     /** The current value from the results of {@link #readCommands}, in the same order. */
-    Reading read(List<CommandResult> results);
+    Reading<String> read(List<CommandResult> results);
+
+    /**
+     * The reading of one tool's output: unknown with its stderr when it failed, or with the parser's
+     * complaint when it printed something unreadable; otherwise what {@code parse} makes of it.
+     */
+    static Reading<String> readTool(CommandResult result, String what, Function<String, Reading<String>> parse) {
+        if (!result.ok()) {
+            return Reading.unknown(what + " failed: " + result.stderr().strip());
+        }
+        try {
+            return parse.apply(result.stdout());
+        } catch (LinuxParseException e) {
+            return Reading.unknown(what + " printed something NetTune cannot read: " + e.getMessage());
+        }
+    }
 
     /** The actions that set {@code to} on a host that now has {@code from}. */
     List<Action> actions(String from, String to);

@@ -3,6 +3,7 @@ package dev.nettune.tuning;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.Channels;
+import dev.nettune.linux.Reading;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,13 +57,13 @@ public record ChannelChange(String nic, int combined) implements Change {
     }
 
     @Override
-    public Reading read(List<CommandResult> results) {
-        return Reading.fromTool(results.get(0), "ethtool -l " + nic, out -> {
+    public Reading<String> read(List<CommandResult> results) {
+        return Change.readTool(results.get(0), "ethtool -l " + nic, out -> {
             Channels c = Channels.parse(out);
             if (c.combined().isEmpty() || c.maxCombined().isEmpty()) {
-                return Reading.unavailable(nic + " has no combined channels to set");
+                return Reading.unknown(nic + " has no combined channels to set");
             }
-            return Reading.of(c.combined().getAsInt() + "|" + c.maxCombined().getAsInt());
+            return Reading.known(c.combined().getAsInt() + "|" + c.maxCombined().getAsInt());
         });
     }
 

@@ -2,6 +2,7 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.linux.Reading;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.TableSpec;
 import java.util.ArrayList;
@@ -30,13 +31,13 @@ final class ChannelRules {
             String nic = cc.nic();
             int n = cc.combined();
             RssTableChange probe = new RssTableChange(nic, "default");
-            List<Reading> now = Planner.readAll(host, List.of(probe, new RssKeyChange(nic, "00:00:00:00")));
-            if (!now.get(0).available() || !now.get(1).available()) {
+            List<Reading<String>> now = Planner.readAll(host, List.of(probe, new RssKeyChange(nic, "00:00:00:00")));
+            if (!now.get(0).isKnown() || !now.get(1).isKnown()) {
                 continue;
             }
-            String table = now.get(0).value().get();
+            String table = now.get(0).asOptional().get();
             RssTableChange.Parsed t = RssTableChange.Parsed.of(table);
-            String key = now.get(1).value().get();
+            String key = now.get(1).asOptional().get();
             int size = t.entries().length;
             Step keyStep = find(out, RssKeyChange.class, nic);
             Step tableStep = find(out, RssTableChange.class, nic);

@@ -2,6 +2,7 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
+import dev.nettune.linux.Reading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public record FileChange(String path, String content, String mode, List<List<Str
     }
 
     @Override
-    public Reading read(List<CommandResult> results) {
+    public Reading<String> read(List<CommandResult> results) {
         return readFile(results.get(0));
     }
 
@@ -93,14 +94,14 @@ public record FileChange(String path, String content, String mode, List<List<Str
                 + " bytes";
     }
 
-    static Reading readFile(CommandResult r) {
+    static Reading<String> readFile(CommandResult r) {
         if (r.ok()) {
-            return Reading.of(r.stdout());
+            return Reading.known(r.stdout());
         }
         if (r.stderr().contains("No such file") || r.stderr().contains("Not a directory")) {
-            return Reading.of(ABSENT);
+            return Reading.known(ABSENT);
         }
-        return Reading.unavailable("cannot be read: " + r.stderr().strip());
+        return Reading.unknown("cannot be read: " + r.stderr().strip());
     }
 
     /** A file's content is shown in full in the preview; in a table it is summarised. */

@@ -3,6 +3,7 @@ package dev.nettune.tuning;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.CpuSet;
+import dev.nettune.linux.Reading;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,16 +48,16 @@ public record IrqAffinityChange(int irq, String cpus, String label) implements C
     }
 
     @Override
-    public Reading read(List<CommandResult> results) {
+    public Reading<String> read(List<CommandResult> results) {
         CommandResult r = results.get(0);
         if (!r.ok()) {
-            return Reading.unavailable(r.stderr().contains("No such file") ? "there is no IRQ " + irq
+            return Reading.unknown(r.stderr().contains("No such file") ? "there is no IRQ " + irq
                     : "cannot read " + path() + ": " + r.stderr().strip());
         }
         try {
-            return Reading.of(CpuSet.parseList(r.stdout().strip()).toList());
+            return Reading.known(CpuSet.parseList(r.stdout().strip()).toList());
         } catch (IllegalArgumentException e) {
-            return Reading.unavailable(path() + ": " + e.getMessage());
+            return Reading.unknown(path() + ": " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
+import dev.nettune.linux.Reading;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,21 +51,21 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
     }
 
     @Override
-    public Reading read(List<CommandResult> results) {
+    public Reading<String> read(List<CommandResult> results) {
         CommandResult r = results.get(0);
         if (!r.ok()) {
             if (r.exitCode() == 127 || r.stderr().contains("not found") || r.stderr().contains("not running")) {
-                return Reading.of(NO_NETWORKMANAGER);
+                return Reading.known(NO_NETWORKMANAGER);
             }
-            return Reading.unavailable("nmcli failed: " + r.stderr().strip());
+            return Reading.unknown("nmcli failed: " + r.stderr().strip());
         }
         for (String line : r.stdout().split("\n")) {
             int colon = line.lastIndexOf(':');
             if (colon > 0 && line.substring(0, colon).replace("\\:", ":").equals(nic)) {
-                return Reading.of(line.substring(colon + 1).strip().equals("unmanaged") ? "unmanaged" : "managed");
+                return Reading.known(line.substring(colon + 1).strip().equals("unmanaged") ? "unmanaged" : "managed");
             }
         }
-        return Reading.unavailable("NetworkManager does not list " + nic);
+        return Reading.unknown("NetworkManager does not list " + nic);
     }
 
     /** A host without NetworkManager has nothing to take the NIC from. */

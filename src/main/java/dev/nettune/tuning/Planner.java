@@ -4,6 +4,7 @@ import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.linux.Reading;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +116,7 @@ public final class Planner {
                 problems.add(ex.getMessage());
             }
         }
-        List<Reading> readings = readAll(host, changes);
+        List<Reading<String>> readings = readAll(host, changes);
         Plan plan = diff(host.name(), profile.name(), facts, changes, readings, problems, repush);
         if (plan.steps().stream().anyMatch(s -> s.change() instanceof ChannelChange)) {
             plan = new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), ChannelRules.arrange(host, plan.steps()),
@@ -125,14 +126,14 @@ public final class Planner {
     }
 
     /** Reads the current value of every change in one round trip. */
-    public static List<Reading> readAll(Host host, List<Change> changes) throws HostException, InterruptedException {
+    public static List<Reading<String>> readAll(Host host, List<Change> changes) throws HostException, InterruptedException {
         List<Command> cmds = new ArrayList<>();
         changes.forEach(c -> cmds.addAll(c.readCommands()));
         List<CommandResult> results = cmds.isEmpty() ? List.of() : host.runAll(cmds, READ_TIMEOUT);
         if (results.size() != cmds.size()) {
             throw new HostException("The host answered " + results.size() + " of " + cmds.size() + " reads.");
         }
-        List<Reading> readings = new ArrayList<>();
+        List<Reading<String>> readings = new ArrayList<>();
         int i = 0;
         for (Change c : changes) {
             int n = c.readCommands().size();
@@ -143,16 +144,16 @@ public final class Planner {
     }
 
     /** Reads one change's current value. */
-    public static Reading read(Host host, Change change) throws HostException, InterruptedException {
+    public static Reading<String> read(Host host, Change change) throws HostException, InterruptedException {
         return readAll(host, List.of(change)).get(0);
     }
 
-    static Plan diff(String host, String profile, HostFacts facts, List<Change> changes, List<Reading> readings,
+    static Plan diff(String host, String profile, HostFacts facts, List<Change> changes, List<Reading<String>> readings,
                      List<String> problems) {
         return diff(host, profile, facts, changes, readings, problems, false);
     }
 
-    static Plan diff(String host, String profile, HostFacts facts, List<Change> changes, List<Reading> readings,
+    static Plan diff(String host, String profile, HostFacts facts, List<Change> changes, List<Reading<String>> readings,
                      List<String> problems, boolean repush) {
         List<Step> steps = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
@@ -160,10 +161,10 @@ public final class Planner {
         List<String> allProblems = new ArrayList<>(problems);
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
-            Reading r = readings.get(i);
-            if (!r.available()) {
-                String why = c.title() + ": " + r.unavailable().get()
-                        + (r.unavailable().get().contains("this kernel") ? " (" + facts.kernelVersion() + ")" : "");
+            Reading<String> r = readings.get(i);
+            if (!r.isKnown()) {
+                String why = c.title() + ": " + r.unknownReason().get()
+                        + (r.unknownReason().get().contains("this kernel") ? " (" + facts.kernelVersion() + ")" : "");
                 if (c.optional()) {
                     notes.add(why + " - skipped.");
                 } else {
@@ -171,7 +172,7 @@ public final class Planner {
                 }
                 continue;
             }
-            String before = r.value().get();
+            String before = r.asOptional().get();
             List<String> given = c.problemsGiven(before);
             if (!given.isEmpty()) {
                 allProblems.addAll(given);

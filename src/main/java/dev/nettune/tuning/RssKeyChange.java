@@ -4,6 +4,7 @@ import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.NicRssReader;
 import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.Reading;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.RssKey;
 import java.util.List;
@@ -47,14 +48,14 @@ public record RssKeyChange(String nic, String key) implements Change {
     }
 
     @Override
-    public Reading read(List<CommandResult> results) {
-        return Reading.fromTool(results.get(0), "ethtool -x " + nic, out -> {
+    public Reading<String> read(List<CommandResult> results) {
+        return Change.readTool(results.get(0), "ethtool -x " + nic, out -> {
             EthtoolRss rss = NicRssReader.parse(out);
             if (rss.key().isEmpty()) {
-                return Reading.unavailable(nic + " has no settable RSS key ("
+                return Reading.unknown(nic + " has no settable RSS key ("
                         + rss.keyProblem().orElse("ethtool -x shows none") + ")");
             }
-            return Reading.of(rss.key().get().toColonHex());
+            return Reading.known(rss.key().get().toColonHex());
         });
     }
 

@@ -2,6 +2,7 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.linux.Reading;
 import java.util.List;
 
 /**
@@ -15,15 +16,15 @@ public final class RssRepush {
     /** The live key and table of {@code nic} as profile entries, read in one round trip. */
     public static List<ProfileEntry> liveEntries(Host host, String nic) throws HostException, InterruptedException {
         RssTableChange probe = new RssTableChange(nic, "default");
-        List<Reading> now = Planner.readAll(host, List.of(probe, new RssKeyChange(nic, "00:00:00:00")));
-        if (!now.get(0).available()) {
-            throw new TuningInputException("Cannot re-push the table of " + nic + ": " + now.get(0).unavailable().get() + ".");
+        List<Reading<String>> now = Planner.readAll(host, List.of(probe, new RssKeyChange(nic, "00:00:00:00")));
+        if (!now.get(0).isKnown()) {
+            throw new TuningInputException("Cannot re-push the table of " + nic + ": " + now.get(0).unknownReason().get() + ".");
         }
-        String request = RssTableChange.Parsed.of(now.get(0).value().get()).request();
+        String request = RssTableChange.Parsed.of(now.get(0).asOptional().get()).request();
         RssTableChange table = new RssTableChange(nic, RssTableChange.CUSTOM.equals(request) ? "default" : request);
-        if (!now.get(1).available()) {
+        if (!now.get(1).isKnown()) {
             return List.of(table);
         }
-        return List.of(new RssKeyChange(nic, now.get(1).value().get()), table);
+        return List.of(new RssKeyChange(nic, now.get(1).asOptional().get()), table);
     }
 }

@@ -4,6 +4,7 @@ import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.NicRssReader;
 import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.Reading;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.TableSpec;
@@ -143,14 +144,14 @@ public record RssTableChange(String nic, String spec) implements Change {
     }
 
     @Override
-    public Reading read(List<CommandResult> results) {
-        return Reading.fromTool(results.get(0), "ethtool -x " + nic, out -> {
+    public Reading<String> read(List<CommandResult> results) {
+        return Change.readTool(results.get(0), "ethtool -x " + nic, out -> {
             EthtoolRss rss = NicRssReader.parse(out);
             if (rss.table().isEmpty() || rss.ringCount().isEmpty()) {
-                return Reading.unavailable(nic + " has no settable RSS table ("
+                return Reading.unknown(nic + " has no settable RSS table ("
                         + rss.tableProblem().orElse("ethtool -x shows none") + ")");
             }
-            return Reading.of(value(rss.table().get(), rss.ringCount().getAsInt()));
+            return Reading.known(value(rss.table().get(), rss.ringCount().getAsInt()));
         });
     }
 

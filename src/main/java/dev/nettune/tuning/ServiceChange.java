@@ -2,6 +2,7 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
+import dev.nettune.linux.Reading;
 import java.util.List;
 
 /** A systemd service running or stopped (for example irqbalance, which undoes manual IRQ affinity). */
@@ -38,12 +39,12 @@ public record ServiceChange(String unit, boolean active) implements Change {
 
     /** is-active prints the state and exits non-zero for anything but active; that is not a failure here. */
     @Override
-    public Reading read(List<CommandResult> results) {
+    public Reading<String> read(List<CommandResult> results) {
         String s = results.get(0).stdout().strip();
         if (s.isEmpty()) {
-            return Reading.unavailable("systemctl cannot tell: " + results.get(0).stderr().strip());
+            return Reading.unknown("systemctl cannot tell: " + results.get(0).stderr().strip());
         }
-        return Reading.of(s.equals("active") ? "active" : "inactive");
+        return Reading.known(s.equals("active") ? "active" : "inactive");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
+import dev.nettune.linux.Reading;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,11 +88,11 @@ public record SmcChange(Map<String, String> sysctls) implements Change {
     }
 
     @Override
-    public Reading read(List<CommandResult> results) {
+    public Reading<String> read(List<CommandResult> results) {
         boolean loaded = results.get(0).ok();
         boolean exists = loaded || results.get(1).ok();
         if (!exists) {
-            return Reading.unavailable("not available on this kernel: it has no smc module");
+            return Reading.unknown("not available on this kernel: it has no smc module");
         }
         Map<String, String> values = new LinkedHashMap<>();
         int i = 2;
@@ -99,7 +100,7 @@ public record SmcChange(Map<String, String> sysctls) implements Change {
             CommandResult r = results.get(i++);
             values.put(k, r.ok() ? r.stdout().strip() : NOT_AVAILABLE);
         }
-        return Reading.of(format(loaded, values));
+        return Reading.known(format(loaded, values));
     }
 
     /** Loaded and every sysctl as wanted, where a sysctl this kernel lacks (n/a) counts as done. */

@@ -2,6 +2,7 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
+import dev.nettune.linux.Reading;
 import java.util.List;
 
 /** One kernel parameter set at run time with {@code sysctl -w}; read with {@code sysctl -n}. */
@@ -32,16 +33,16 @@ public record SysctlChange(String name, String value) implements Change {
     }
 
     @Override
-    public Reading read(List<CommandResult> results) {
+    public Reading<String> read(List<CommandResult> results) {
         CommandResult r = results.get(0);
         if (!r.ok()) {
             String err = r.stderr().toLowerCase(java.util.Locale.ROOT);
             if (err.contains("cannot stat") || err.contains("unknown key") || err.contains("no such file")) {
-                return Reading.unavailable("not available on this kernel");
+                return Reading.unknown("not available on this kernel");
             }
-            return Reading.unavailable("cannot be read: " + r.stderr().strip());
+            return Reading.unknown("cannot be read: " + r.stderr().strip());
         }
-        return Reading.of(r.stdout().strip().replaceAll("\\s+", " "));
+        return Reading.known(r.stdout().strip().replaceAll("\\s+", " "));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.nettune.host.CommandFailedException;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.linux.Reading;
 import dev.nettune.tuning.Journal.Outcome;
 import dev.nettune.tuning.Journal.Phase;
 import dev.nettune.tuning.Journal.PlanStatus;
@@ -104,14 +105,14 @@ public final class TuningEngine {
             }
             checked.add(s);
         }
-        List<Reading> now;
+        List<Reading<String>> now;
         now = Planner.readAll(host, checked.stream().map(Step::change).toList());
         List<String> moved = new ArrayList<>();
         for (int i = 0; i < now.size(); i++) {
             Step s = checked.get(i);
-            Reading r = now.get(i);
-            if (r.available() && !s.change().satisfies(r.value().get(), s.before())) {
-                moved.add(s.change().title() + " is now " + oneLine(s.change().show(r.value().get())) + ", planned from "
+            Reading<String> r = now.get(i);
+            if (r.isKnown() && !s.change().satisfies(r.asOptional().get(), s.before())) {
+                moved.add(s.change().title() + " is now " + oneLine(s.change().show(r.asOptional().get())) + ", planned from "
                         + oneLine(s.change().show(s.before())));
             }
         }
@@ -180,10 +181,10 @@ public final class TuningEngine {
                                 + options.confirmTimeout().toSeconds() + " s unless NetTune confirms a new connection.");
                     }
                     runActions(host, step.actions());
-                    Reading back = Planner.read(host, step.change());
-                    if (!back.available() || !step.change().satisfies(back.value().get(), step.after())) {
+                    Reading<String> back = Planner.read(host, step.change());
+                    if (!back.isKnown() || !step.change().satisfies(back.asOptional().get(), step.after())) {
                         String msg = "Read back " + oneLine(back.show()) + " but expected " + oneLine(step.after()) + ".";
-                        journal.stepFinished(entry, Outcome.MISMATCH, back.value(), msg);
+                        journal.stepFinished(entry, Outcome.MISMATCH, back.asOptional(), msg);
                         record(step, Phase.APPLY, Outcome.MISMATCH, back.show(), msg);
                         return rollBack(step, step.change().title() + ": " + msg, armed);
                     }
@@ -192,12 +193,12 @@ public final class TuningEngine {
                         if (fresh.isEmpty()) {
                             String msg = "No new connection could be opened after the change: the host reverts itself"
                                     + " (" + armed.unit() + ").";
-                            journal.stepFinished(entry, Outcome.UNCONFIRMED, back.value(), msg);
+                            journal.stepFinished(entry, Outcome.UNCONFIRMED, back.asOptional(), msg);
                             record(step, Phase.APPLY, Outcome.UNCONFIRMED, back.show(), msg);
                             return awaitHostRevert(step, armed);
                         }
                     }
-                    journal.stepFinished(entry, Outcome.APPLIED, back.value(), "");
+                    journal.stepFinished(entry, Outcome.APPLIED, back.asOptional(), "");
                     record(step, Phase.APPLY, Outcome.APPLIED, back.show(), "");
                     done.add(step);
                 } catch (HostException e) {
@@ -247,12 +248,12 @@ public final class TuningEngine {
             for (int attempt = 0; attempt < 3; attempt++) {
                 long entry = -1;
                 try {
-                    Reading now = Planner.read(host, s.change());
-                    String current = now.value().orElse(s.after());
-                    if (now.available() && s.change().satisfies(current, s.before())) {
+                    Reading<String> now = Planner.read(host, s.change());
+                    String current = now.asOptional().orElse(s.after());
+                    if (now.isKnown() && s.change().satisfies(current, s.before())) {
                         entry = journal.stepStarted(plan.id(), s.seq(), Phase.ROLLBACK, plan.host(), s.change(),
                                 current, s.before(), "");
-                        journal.stepFinished(entry, Outcome.ROLLED_BACK, now.value(), "Already at the before value.");
+                        journal.stepFinished(entry, Outcome.ROLLED_BACK, now.asOptional(), "Already at the before value.");
                         record(s, Phase.ROLLBACK, Outcome.ROLLED_BACK, current, "already at before");
                         return true;
                     }
@@ -260,14 +261,14 @@ public final class TuningEngine {
                     entry = journal.stepStarted(plan.id(), s.seq(), Phase.ROLLBACK, plan.host(), s.change(), current,
                             s.before(), describe(actions));
                     runActions(host, actions);
-                    Reading back = Planner.read(host, s.change());
-                    if (back.available() && s.change().satisfies(back.value().get(), s.before())) {
-                        journal.stepFinished(entry, Outcome.ROLLED_BACK, back.value(), "");
+                    Reading<String> back = Planner.read(host, s.change());
+                    if (back.isKnown() && s.change().satisfies(back.asOptional().get(), s.before())) {
+                        journal.stepFinished(entry, Outcome.ROLLED_BACK, back.asOptional(), "");
                         record(s, Phase.ROLLBACK, Outcome.ROLLED_BACK, back.show(), "");
                         return true;
                     }
                     String msg = "Read back " + oneLine(back.show()) + " instead of " + oneLine(s.before()) + ".";
-                    journal.stepFinished(entry, Outcome.ROLLBACK_FAILED, back.value(), msg);
+                    journal.stepFinished(entry, Outcome.ROLLBACK_FAILED, back.asOptional(), msg);
                     record(s, Phase.ROLLBACK, Outcome.ROLLBACK_FAILED, back.show(), msg);
                     return false;
                 } catch (HostException e) {
@@ -371,11 +372,11 @@ public final class TuningEngine {
             List<String> notBack = new ArrayList<>();
             for (Step s : reverted) {
                 try {
-                    Reading now = Planner.read(host, s.change());
-                    boolean back = now.available() && s.change().satisfies(now.value().get(), s.before());
+                    Reading<String> now = Planner.read(host, s.change());
+                    boolean back = now.isKnown() && s.change().satisfies(now.asOptional().get(), s.before());
                     long entry = journal.stepStarted(plan.id(), s.seq(), Phase.ROLLBACK, plan.host(), s.change(),
                             s.after(), s.before(), armed.script());
-                    journal.stepFinished(entry, back ? Outcome.REVERTED_BY_HOST : Outcome.ROLLBACK_FAILED, now.value(),
+                    journal.stepFinished(entry, back ? Outcome.REVERTED_BY_HOST : Outcome.ROLLBACK_FAILED, now.asOptional(),
                             back ? "Reverted by " + armed.unit() + "." : "Still " + oneLine(now.show()) + ".");
                     record(s, Phase.ROLLBACK, back ? Outcome.REVERTED_BY_HOST : Outcome.ROLLBACK_FAILED, now.show(), "");
                     if (!back) {

@@ -2,6 +2,7 @@ package dev.nettune.tuning;
 
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.linux.Reading;
 import dev.nettune.tuning.Journal.Entry;
 import dev.nettune.tuning.Journal.Outcome;
 import dev.nettune.tuning.Journal.Phase;
@@ -103,12 +104,12 @@ public final class Undo {
         if (!r.applied()) {
             return r;
         }
-        List<Reading> now = Planner.readAll(host, all);
+        List<Reading<String>> now = Planner.readAll(host, all);
         List<String> notThere = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            Reading reading = now.get(i);
+            Reading<String> reading = now.get(i);
             Change c = all.get(i);
-            if (!reading.available() || !c.satisfies(reading.value().get(), c.desiredGiven(reading.value().get()))) {
+            if (!reading.isKnown() || !c.satisfies(reading.asOptional().get(), c.desiredGiven(reading.asOptional().get()))) {
                 notThere.add(c.title() + " reads " + TuningEngine.oneLine(reading.show()));
             }
         }
@@ -248,7 +249,7 @@ public final class Undo {
         Set<String> nics = new java.util.LinkedHashSet<>();
         changes.forEach(c -> c.affectedNic().ifPresent(nics::add));
         HostFacts facts = new Planner().readFacts(host, nics);
-        List<Reading> now = Planner.readAll(host, changes);
+        List<Reading<String>> now = Planner.readAll(host, changes);
         List<Step> steps = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -259,12 +260,12 @@ public final class Undo {
             if (!seen.add(c.target())) {
                 continue;
             }
-            Reading r = now.get(i);
-            if (!r.available()) {
-                problems.add(c.title() + ": " + r.unavailable().get() + ".");
+            Reading<String> r = now.get(i);
+            if (!r.isKnown()) {
+                problems.add(c.title() + ": " + r.unknownReason().get() + ".");
                 continue;
             }
-            String current = r.value().get();
+            String current = r.asOptional().get();
             if (c.satisfies(current, e.before())) {
                 unchanged.add(c.title() + " is already back at " + TuningEngine.oneLine(e.before()));
                 continue;

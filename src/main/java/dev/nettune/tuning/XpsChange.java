@@ -3,6 +3,7 @@ package dev.nettune.tuning;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.CpuSet;
+import dev.nettune.linux.Reading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,19 +80,19 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
     }
 
     @Override
-    public Reading read(List<CommandResult> results) {
+    public Reading<String> read(List<CommandResult> results) {
         CommandResult r = results.get(0);
         if (!r.ok()) {
             if (r.stderr().contains("No such file")) {
-                return Reading.unavailable(nic + " has no TX queue " + txQueue);
+                return Reading.unknown(nic + " has no TX queue " + txQueue);
             }
-            return Reading.unavailable("cannot read " + path() + ": " + r.stderr().strip());
+            return Reading.unknown("cannot read " + path() + ": " + r.stderr().strip());
         }
         try {
             CpuSet s = CpuSet.parseMask(r.stdout().strip());
-            return Reading.of(s.isEmpty() ? NONE : s.toList());
+            return Reading.known(s.isEmpty() ? NONE : s.toList());
         } catch (IllegalArgumentException e) {
-            return Reading.unavailable(path() + " holds '" + r.stdout().strip() + "': " + e.getMessage());
+            return Reading.unknown(path() + " holds '" + r.stdout().strip() + "': " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.nettune.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.nettune.linux.Reading;
 
 import dev.nettune.host.Command;
 import dev.nettune.host.ShellQuoting;
@@ -73,12 +74,12 @@ class TuningOnSandboxTest {
     /** Every change of the plan read now: true when each is at its "after" (applied) or each at its "before". */
     private String hostState(Plan plan) throws Exception {
         List<Change> changes = plan.steps().stream().map(Step::change).toList();
-        List<Reading> now = Planner.readAll(sandbox, changes);
+        List<Reading<String>> now = Planner.readAll(sandbox, changes);
         boolean allAfter = true;
         boolean allBefore = true;
         for (int i = 0; i < changes.size(); i++) {
             Step s = plan.steps().get(i);
-            String v = now.get(i).value().orElse("?");
+            String v = now.get(i).asOptional().orElse("?");
             allAfter &= s.change().satisfies(v, s.after());
             allBefore &= s.change().satisfies(v, s.before());
         }
