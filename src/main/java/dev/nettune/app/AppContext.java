@@ -36,13 +36,14 @@ public final class AppContext implements AutoCloseable {
     private volatile Supplier<CredentialLoader> cloudCredentials = CredentialLoader::fromSystem;
     private volatile LocalOpenApiServer cloudSandbox;
     private CloudJournal cloudJournal;
-    private final SandboxInstance sandbox = SandboxInstance.demo();
+    /** Built on first use: its simulated kernel, files and NICs cost start-up time a screen may never need. */
+    private volatile SandboxInstance sandbox;
     private volatile SandboxTraffic sandboxTraffic;
 
     public AppContext(Path configDir) {
         this.configDir = configDir;
         // The sandbox first: a newcomer can try every step safely, and every host list shows it on top.
-        builtInHosts.register(SandboxInstance.NAME, "simulated ECS, Alibaba Cloud Linux 3", () -> sandbox);
+        builtInHosts.register(SandboxInstance.NAME, "simulated ECS, Alibaba Cloud Linux 3", this::sandboxInstance);
         builtInHosts.register(LocalHost.NAME, "this workstation", LocalHost::new);
         this.hostResolver = new HostResolver(builtInHosts, this::hostInventory, SshConfig::defaultFile);
         this.hostDirectory = new HostDirectory(builtInHosts, this::hostInventory, SshConfig::defaultFile);
@@ -169,7 +170,7 @@ public final class AppContext implements AutoCloseable {
             synchronized (this) {
                 if (cloudSandbox == null) {
                     cloudSandbox = LocalOpenApiServer.startDemo();
-                    cloudSandbox.cloud().addListener(new SandboxCloudBridge(sandbox, DemoSeed.SANDBOX_INSTANCE));
+                    cloudSandbox.cloud().addListener(new SandboxCloudBridge(sandboxInstance(), DemoSeed.SANDBOX_INSTANCE));
                 }
                 server = cloudSandbox;
             }
@@ -187,7 +188,16 @@ public final class AppContext implements AutoCloseable {
 
     /** The simulated Alibaba Cloud Linux 3 instance behind the built-in host {@code sandbox}: one per application. */
     public SandboxInstance sandboxInstance() {
-        return sandbox;
+        SandboxInstance s = sandbox;
+        if (s == null) {
+            synchronized (this) {
+                if (sandbox == null) {
+                    sandbox = SandboxInstance.demo();
+                }
+                s = sandbox;
+            }
+        }
+        return s;
     }
 
     /** Sends test flows (the seed's hping3 scenarios, a background rate) to the sandbox instance. */
@@ -196,7 +206,7 @@ public final class AppContext implements AutoCloseable {
         if (t == null) {
             synchronized (this) {
                 if (sandboxTraffic == null) {
-                    sandboxTraffic = new SandboxTraffic(sandbox, 42);
+                    sandboxTraffic = new SandboxTraffic(sandboxInstance(), 42);
                 }
                 t = sandboxTraffic;
             }

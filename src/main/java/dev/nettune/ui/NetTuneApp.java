@@ -1,11 +1,11 @@
 package dev.nettune.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.Settings;
 import dev.nettune.ui.shell.WindowPlacement;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.shell.MainWindow;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -22,9 +22,9 @@ public final class NetTuneApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         context = AppContext.fromEnvironment();
-        window = new MainWindow(context);
+        // Only the rail before the first frame: the screen, the sandbox, SQLite and the SDK come after it.
+        window = MainWindow.railOnly(context);
         Settings.WindowBounds at = WindowPlacement.place(context.settings().current().window(),
                 Screen.getScreens().stream().sorted((a, b) -> a.equals(Screen.getPrimary()) ? -1 : b.equals(Screen.getPrimary()) ? 1 : 0)
                         .map(Screen::getVisualBounds).toList());
@@ -47,6 +47,25 @@ public final class NetTuneApp extends Application {
             context.settings().update(st -> st.withWindow(now));
         });
         stage.show();
+        afterFirstFrame(window::showStartScreen);
+    }
+
+    /**
+     * Runs {@code work} on the FX thread once a frame has been drawn: an animation timer is called at the
+     * start of each pulse, so its second call comes after the first pulse rendered the window.
+     */
+    private static void afterFirstFrame(Runnable work) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    work.run();
+                }
+            }
+        }.start();
     }
 
     @Override

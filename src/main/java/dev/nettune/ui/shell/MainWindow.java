@@ -46,8 +46,22 @@ public final class MainWindow {
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     /** Null without a context (a bare window in a test): nothing is remembered then. */
     private final SettingsStore settings;
+    private List<ScreenFactory> screens = List.of();
 
+    /** The window with its start screen built and shown (tests, embedding). */
     public MainWindow(AppContext context) {
+        this(context, true);
+    }
+
+    /**
+     * The rail only, no screen yet: the application shows this first and calls {@link #showStartScreen()}
+     * after the first frame, so that loading a screen's FXML never delays the window.
+     */
+    public static MainWindow railOnly(AppContext context) {
+        return new MainWindow(context, false);
+    }
+
+    private MainWindow(AppContext context, boolean showStart) {
         this.context = context;
         this.settings = context == null ? null : context.settings();
         root.getStyleClass().add("nettune-main");
@@ -61,7 +75,10 @@ public final class MainWindow {
         });
         dark.set(settings != null && settings.current().dark());
         applyTheme(dark.get());
-        show(startScreen(screens, settings == null ? java.util.Optional.empty() : settings.current().lastScreen()));
+        this.screens = screens;
+        if (showStart) {
+            showStartScreen();
+        }
         // A screen (the Welcome page's tours) asks for another screen, then acts on it once shown.
         root.addEventHandler(dev.nettune.ui.common.NavigateEvent.NAVIGATE, e -> {
             show(e.screen());
@@ -74,6 +91,11 @@ public final class MainWindow {
             // A proposed RSS change (the Monitor's verification fix) opens the Tuning screen, which plans it.
             context.rssProposals().subscribe(p -> javafx.application.Platform.runLater(() -> show(ScreenId.TUNING)));
         }
+    }
+
+    /** Shows the screen shown last time, or the preferred one on a first launch. */
+    public void showStartScreen() {
+        show(startScreen(screens, settings == null ? java.util.Optional.empty() : settings.current().lastScreen()));
     }
 
     /** The id of the screen shown on start: the one shown last when it still exists, else the preferred one. */
