@@ -2,7 +2,9 @@ package dev.nettune.ui;
 
 import dev.nettune.app.AppContext;
 import dev.nettune.app.Settings;
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.shell.WindowPlacement;
+import java.util.Locale;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.shell.MainWindow;
 import javafx.animation.AnimationTimer;
@@ -23,6 +25,8 @@ public final class NetTuneApp extends Application {
     @Override
     public void start(Stage stage) {
         context = AppContext.fromEnvironment();
+        // The chosen language, else the system's when NetTune speaks it, else English.
+        Messages.use(context.settings().current().locale(Locale.getDefault()));
         // Only the rail before the first frame: the screen, the sandbox, SQLite and the SDK come after it.
         window = MainWindow.railOnly(context);
         Settings.WindowBounds at = WindowPlacement.place(context.settings().current().window(),

@@ -51,7 +51,7 @@ public enum View {
      * gets the one of its class). A missing controller fails with the class it needed.
      */
     public Parent load(Object... controllers) {
-        FXMLLoader loader = new FXMLLoader(url());
+        FXMLLoader loader = new FXMLLoader(url(), Messages.bundle());
         loader.setControllerFactory(type -> Arrays.stream(controllers).filter(type::isInstance).findFirst()
                 .orElseThrow(() -> new IllegalStateException(name() + " (" + path + ") needs a " + type.getSimpleName()
                         + " controller; given: " + Arrays.stream(controllers).map(c -> c.getClass().getSimpleName()).toList())));
@@ -60,7 +60,7 @@ public enum View {
 
     /** Loads an FXML without {@code fx:controller} (a wizard page) with this controller. */
     public static Parent page(URL fxml, Object controller) {
-        FXMLLoader loader = new FXMLLoader(Objects.requireNonNull(fxml, "fxml"));
+        FXMLLoader loader = new FXMLLoader(Objects.requireNonNull(fxml, "fxml"), Messages.bundle());
         loader.setController(controller);
         return load(loader, fxml.toString());
     }

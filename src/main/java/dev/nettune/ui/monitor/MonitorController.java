@@ -90,7 +90,7 @@ public final class MonitorController {
 
         for (MonitorPanel p : panels) {
             Tab tab = new Tab(p.title(), p.root());
-            tab.setId("monitor-tab-" + p.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            tab.setId("monitor-tab-" + p.id());
             tabs.getTabs().add(tab);
         }
     }

@@ -22,6 +22,11 @@ public interface MonitorPanel extends AutoCloseable {
     /** The tab's title. */
     String title();
 
+    /** The tab's id, the same in every language ({@code monitor-tab-<id>} in CSS and tests). */
+    default String id() {
+        return title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
     /** The tab's content. */
     Parent root();
 
@@ -44,9 +49,19 @@ public interface MonitorPanel extends AutoCloseable {
             Supplier<Optional<Recordings>> recordings) {
     }
 
-    /** A panel made of a root node and a closer. */
+    /** A panel made of a root node and a closer; its id follows its title. */
     static MonitorPanel of(String title, Parent root, Runnable close) {
+        return of(title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, root, close);
+    }
+
+    /** A panel with an id that stays the same when its title is translated. */
+    static MonitorPanel of(String id, String title, Parent root, Runnable close) {
         return new MonitorPanel() {
+            @Override
+            public String id() {
+                return id;
+            }
+
             @Override
             public String title() {
                 return title;

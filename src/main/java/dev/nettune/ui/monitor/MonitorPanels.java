@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.View;
 import java.util.List;
 
@@ -26,13 +27,13 @@ public final class MonitorPanels {
                 service.sender(sender, receiver, nic, dev.nettune.app.HostOptions.defaults()), traffic, progress));
         model.onProposal(c.app().rssProposals()::propose);
         model.statusProperty().addListener((o, was, is) -> c.live().statusProperty().set(is));
-        return MonitorPanel.of("Verify", View.MONITOR_VERIFY.load(new VerifyController(model, c.target())), model::close);
+        return MonitorPanel.of("verify", Messages.get("monitor.tab.verify"), View.MONITOR_VERIFY.load(new VerifyController(model, c.target())), model::close);
     }
 
     /** testpmd / l3fwd / C configuration from the live key and table. */
     static MonitorPanel dpdk(MonitorPanel.Context c) {
         DpdkViewModel model = new DpdkViewModel(c.hosts(), c.target(), c.tasks());
-        return MonitorPanel.of("DPDK", View.MONITOR_DPDK.load(new DpdkController(model)), () -> { });
+        return MonitorPanel.of("dpdk", Messages.get("monitor.tab.dpdk"), View.MONITOR_DPDK.load(new DpdkController(model)), () -> { });
     }
 
     /** Stored recordings: list, open on the charts, compare two, export, delete. */
@@ -45,6 +46,6 @@ public final class MonitorPanels {
                 model.refresh();
             }
         });
-        return MonitorPanel.of("Recordings", View.MONITOR_RECORDINGS.load(new RecordingsController(model)), () -> { });
+        return MonitorPanel.of("recordings", Messages.get("monitor.tab.recordings"), View.MONITOR_RECORDINGS.load(new RecordingsController(model)), () -> { });
     }
 }

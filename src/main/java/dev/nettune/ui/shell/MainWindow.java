@@ -5,11 +5,13 @@ import atlantafx.base.theme.PrimerLight;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.Settings;
 import dev.nettune.app.SettingsStore;
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.ScreenId;
 import dev.nettune.ui.common.Theme;
 import dev.nettune.ui.common.ScreenView;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
@@ -19,6 +21,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -47,6 +50,7 @@ public final class MainWindow {
     /** Null without a context (a bare window in a test): nothing is remembered then. */
     private final SettingsStore settings;
     private List<ScreenFactory> screens = List.of();
+    private ScreenId current;
 
     /** The window with its start screen built and shown (tests, embedding). */
     public MainWindow(AppContext context) {
@@ -166,6 +170,24 @@ public final class MainWindow {
         built.clear();
     }
 
+    /**
+     * Shows NetTune in this language now and on the next launches: the rail and every screen are built
+     * again in it (a screen's running work is closed as on exit; the screen shown stays shown).
+     */
+    public void switchLanguage(Locale locale) {
+        Messages.use(locale);
+        remember(st -> st.withLanguage(java.util.Optional.of(locale.getLanguage().equals("zh") ? "zh-CN" : "en")));
+        ScreenId shown = current;
+        close();
+        content.getChildren().clear();
+        group.getToggles().clear();
+        screens = Screens.all();
+        root.setLeft(rail(screens));
+        if (shown != null) {
+            show(shown);
+        }
+    }
+
     private void remember(java.util.function.UnaryOperator<Settings> change) {
         if (settings != null) {
             settings.update(change);
@@ -204,7 +226,8 @@ public final class MainWindow {
             b.selectedProperty().addListener((obs, was, is) -> {
                 if (is) {
                     content.getChildren().setAll(built.computeIfAbsent(s.id(), id -> s.create().apply(context)).root());
-                    title.set("NetTune \u2014 " + s.title());
+                    title.set(Messages.format("app.title", s.title()));
+                    current = s.id();
                     remember(st -> st.withLastScreen(s.id().id()));
                 }
             });
@@ -229,9 +252,20 @@ public final class MainWindow {
         theme.selectedProperty().bindBidirectional(dark);
         // The button offers the other theme: it says where a click takes you.
         themeGlyph.textProperty().bind(dark.map(d -> d ? "\u2600" : "\u263E"));
-        theme.textProperty().bind(dark.map(d -> d ? "Light" : "Dark"));
-        theme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
-        rail.getChildren().addAll(spacer, theme);
+        theme.textProperty().bind(dark.map(d -> Messages.get(d ? "nav.theme.light" : "nav.theme.dark")));
+        theme.setTooltip(new Tooltip(Messages.get("nav.theme.tooltip")));
+        // The button names the other language in that language: a user who cannot read this one still finds it.
+        Button language = new Button(Messages.get("nav.language"));
+        language.setId("nav-language");
+        language.getStyleClass().addAll("nav-item", "flat");
+        language.setMaxWidth(Double.MAX_VALUE);
+        Label languageGlyph = new Label("\u6587A");
+        languageGlyph.getStyleClass().add("nav-glyph");
+        language.setGraphic(languageGlyph);
+        language.setContentDisplay(ContentDisplay.TOP);
+        language.setTooltip(new Tooltip(Messages.get("nav.language.tooltip")));
+        language.setOnAction(e -> switchLanguage(Messages.locale().getLanguage().equals("zh") ? Messages.ENGLISH : Messages.CHINESE));
+        rail.getChildren().addAll(spacer, language, theme);
         return rail;
     }
 }
