@@ -171,11 +171,23 @@ public final class AppContext implements AutoCloseable {
                 if (cloudSandbox == null) {
                     cloudSandbox = LocalOpenApiServer.startDemo();
                     cloudSandbox.cloud().addListener(new SandboxCloudBridge(sandboxInstance(), DemoSeed.SANDBOX_INSTANCE));
+                    sandboxFleet = dev.nettune.sandbox.SandboxFleet.install(cloudSandbox.cloud());
                 }
                 server = cloudSandbox;
             }
         }
         return server;
+    }
+
+    private volatile dev.nettune.sandbox.SandboxFleet sandboxFleet;
+
+    /**
+     * The guests of the sandbox region's fleet instances (tag fleet=demo, Cloud Assistant installed), for
+     * faults and checks; starts the sandbox region if it is not running yet.
+     */
+    public dev.nettune.sandbox.SandboxFleet sandboxFleet() {
+        cloudSandbox();
+        return sandboxFleet;
     }
 
     /** The journal of cloud plans (in the SQLite file), created on first use. */

@@ -9,6 +9,7 @@ final class CliCommands {
 
     static List<Class<?>> all() {
         return List.of(RssCommand.class, HostCommand.class, TuneCommand.class, JournalCommand.class, CloudSandboxCommand.class,
-                CloudCommand.class, MonitorCommand.class, VerifyCommand.class, DpdkCommand.class, RecordingCommand.class);
+                CloudCommand.class, MonitorCommand.class, VerifyCommand.class, DpdkCommand.class, RecordingCommand.class,
+                FleetCommand.class);
     }
 }

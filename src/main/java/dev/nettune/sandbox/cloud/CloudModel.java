@@ -46,8 +46,26 @@ final class CloudModel {
         String primaryEniId;
         String description = "";
         List<String> securityGroupIds = new ArrayList<>();
+        /** Tags in the order they were set (DescribeInstances filters and lists them). */
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
         Instant created;
         Instant started;
+    }
+
+    /** One RunCommand on one instance: its script's status, exit code and output once the agent ran it. */
+    static final class Invocation {
+        String invokeId;
+        String commandId;
+        String instanceId;
+        String regionId;
+        String status = "Running";
+        Integer exitCode;
+        String output = "";
+        String errorCode = "";
+        String errorInfo = "";
+        Instant start;
+        Instant finished;
+        int timeoutSeconds;
     }
 
     static final class NetworkInterface {

@@ -38,6 +38,12 @@ public final class DemoSeed {
     public static final String NO_RSS_VSWITCH = "vsw-t4n0sandbox00000001a";
     public static final String NO_RSS_SECURITY_GROUP = "sg-t4n0sandbox0000000001";
 
+    /** The fleet: a dozen instances in zone C (10.0.1.101-112) tagged {@code fleet=demo}; their agents come from the sandbox. */
+    public static final List<String> FLEET_INSTANCES = java.util.stream.IntStream.rangeClosed(1, 12)
+            .mapToObj(n -> String.format("i-j6c0sandboxfleet%04d", n)).toList();
+    public static final String FLEET_TAG_KEY = "fleet";
+    public static final String FLEET_TAG_VALUE = "demo";
+
     private DemoSeed() {
     }
 
@@ -71,6 +77,20 @@ public final class DemoSeed {
                     SANDBOX_PRIMARY_IP, "00:16:3e:0a:00:0a", created, 4);
             instance(cloud, SENDER_INSTANCE, "nettune-sandbox-sender", "ecs.g7.large", SENDER_PRIMARY_ENI,
                     SENDER_IP, "00:16:3e:0a:00:fc", created, 2);
+
+            for (int n = 0; n < FLEET_INSTANCES.size(); n++) {
+                String id = FLEET_INSTANCES.get(n);
+                instance(cloud, id, String.format("nettune-fleet-%02d", n + 1), "ecs.g9i.xlarge",
+                        String.format("eni-j6c0sandboxfleet%04d", n + 1), "10.0.1." + (101 + n),
+                        String.format("00:16:3e:0a:01:%02x", 101 + n), created, 4);
+                CloudModel.Instance i = cloud.instances.get(id);
+                i.zoneId = ZONE_C;
+                i.vSwitchId = VSWITCH_C;
+                cloud.networkInterfaces.get(i.primaryEniId).vSwitchId = VSWITCH_C;
+                cloud.networkInterfaces.get(i.primaryEniId).zoneId = ZONE_C;
+                i.tags.put(FLEET_TAG_KEY, FLEET_TAG_VALUE);
+                i.tags.put("role", n % 2 == 0 ? "web" : "cache");
+            }
 
             CloudModel.NetworkInterface secondary = eni(cloud, SECONDARY_ENI, SECONDARY_ENI_IP, "00:16:3e:0a:00:05", created);
             secondary.name = "rss-test-eth1";

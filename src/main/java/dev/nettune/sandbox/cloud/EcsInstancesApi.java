@@ -42,6 +42,10 @@ final class EcsInstancesApi {
         Optional<String> name = request.optional("InstanceName");
         Optional<String> type = request.optional("InstanceType");
         Optional<String> sg = request.optional("SecurityGroupId");
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        for (int n = 1; request.optional("Tag." + n + ".Key").isPresent(); n++) {
+            tags.put(request.required("Tag." + n + ".Key"), request.optional("Tag." + n + ".Value").orElse(""));
+        }
         List<CloudModel.Instance> matches = cloud.instances.values().stream()
                 .filter(i -> i.regionId.equals(regionId))
                 .filter(i -> ids.isEmpty() || ids.contains(i.id))
@@ -52,6 +56,7 @@ final class EcsInstancesApi {
                 .filter(i -> name.map(n -> matchesName(n, i.name)).orElse(true))
                 .filter(i -> type.map(i.instanceType::equals).orElse(true))
                 .filter(i -> sg.map(i.securityGroupIds::contains).orElse(true))
+                .filter(i -> tags.entrySet().stream().allMatch(t -> t.getValue().equals(i.tags.get(t.getKey()))))
                 .toList();
         ArrayNode out = Json.list(response, "Instances", "Instance");
         for (CloudModel.Instance instance : EcsApi.page(request, response, matches, 100)) {
@@ -136,7 +141,12 @@ final class EcsInstancesApi {
             set.put("Primary", true);
         }
         Json.list(i, "OperationLocks", "LockReason");
-        Json.list(i, "Tags", "Tag");
+        ArrayNode tagList = Json.list(i, "Tags", "Tag");
+        instance.tags.forEach((k, v) -> {
+            ObjectNode t = tagList.addObject();
+            t.put("TagKey", k);
+            t.put("TagValue", v);
+        });
         ObjectNode cpu = i.putObject("CpuOptions");
         cpu.put("CoreCount", Math.max(1, type.cpu() / 2));
         cpu.put("ThreadsPerCore", 2);

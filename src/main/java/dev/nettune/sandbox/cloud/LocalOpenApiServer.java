@@ -65,6 +65,8 @@ public final class LocalOpenApiServer implements AutoCloseable {
     };
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger calls = new AtomicInteger();
+    /** Runs Cloud Assistant scripts off the HTTP threads: RunCommand answers at once, as the real one does. */
+    private final ExecutorService agentWorkers = Executors.newFixedThreadPool(16, daemonThreads("openapi-sandbox-agent"));
     private volatile Clock requestClock = Clock.systemUTC();
     private HttpServer http;
     private ExecutorService workers;
@@ -75,7 +77,9 @@ public final class LocalOpenApiServer implements AutoCloseable {
         for (SandboxCredentials credentials : accepted) {
             addCredentials(credentials);
         }
-        handlersByVersion.put(ECS_VERSION, new EcsApi(cloud).handlers());
+        Map<String, ApiHandler> ecs = new LinkedHashMap<>(new EcsApi(cloud).handlers());
+        ecs.putAll(new EcsCloudAssistantApi(cloud, agentWorkers).handlers());
+        handlersByVersion.put(ECS_VERSION, ecs);
         handlersByVersion.put(VPC_VERSION, new VpcApi(cloud).handlers());
     }
 

@@ -32,6 +32,11 @@ public final class SimulatedCloud {
     final Map<String, CloudModel.NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     final Map<String, CloudModel.SecurityGroup> securityGroups = new LinkedHashMap<>();
     final Map<String, CloudModel.Eip> eips = new LinkedHashMap<>();
+    /** Cloud Assistant invocations by "InvokeId/InstanceId". */
+    final Map<String, CloudModel.Invocation> invocations = new LinkedHashMap<>();
+    /** The Cloud Assistant agent of each instance that has one installed; absent or offline ones do not run scripts. */
+    private final Map<String, GuestAgent> agents = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> agentsOffline = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** ClientToken idempotency: "Action/region/token" to the id the first call created. */
     final Map<String, String> clientTokens = new HashMap<>();
 
@@ -167,6 +172,40 @@ public final class SimulatedCloud {
                 }
             }
         }
+    }
+
+    // ---- Cloud Assistant ---------------------------------------------------------------------------
+
+    /** Installs the Cloud Assistant agent of {@code instanceId}: RunCommand scripts run through it. */
+    public void installAgent(String instanceId, GuestAgent agent) {
+        agents.put(Objects.requireNonNull(instanceId, "instanceId"), Objects.requireNonNull(agent, "agent"));
+    }
+
+    /** Stops (false) or starts (true) the agent: offline, DescribeCloudAssistantStatus says false and scripts fail with ClientNotRunning. */
+    public void setAgentOnline(String instanceId, boolean online) {
+        if (online) {
+            agentsOffline.remove(instanceId);
+        } else {
+            agentsOffline.add(instanceId);
+        }
+    }
+
+    /** The running agent of an instance, or null when it has none or it is offline. */
+    GuestAgent agent(String instanceId) {
+        return agentsOffline.contains(instanceId) ? null : agents.get(instanceId);
+    }
+
+    boolean hasAgentInstalled(String instanceId) {
+        return agents.containsKey(instanceId);
+    }
+
+    /** Sets a tag on an instance (the sandbox's fleet instances carry {@code fleet=demo}). */
+    public synchronized void tagInstance(String instanceId, String key, String value) {
+        CloudModel.Instance i = instances.get(instanceId);
+        if (i == null) {
+            throw new IllegalArgumentException("There is no instance " + instanceId + " in the simulated region.");
+        }
+        i.tags.put(key, value);
     }
 
     // ---- ids and addresses ------------------------------------------------------------------------

@@ -1,0 +1,560 @@
+package dev.nettune.cli;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.app.FleetService;
+import dev.nettune.app.HostOptions;
+import dev.nettune.fleet.FleetInputException;
+import dev.nettune.fleet.FleetInstance;
+import dev.nettune.fleet.FleetInstanceResult;
+import dev.nettune.fleet.FleetListener;
+import dev.nettune.fleet.FleetRun;
+import dev.nettune.fleet.FleetTarget;
+import dev.nettune.fleet.InstancePreview;
+import dev.nettune.fleet.InstanceStatus;
+import dev.nettune.fleet.RolloutPolicy;
+import dev.nettune.fleet.Transport;
+import dev.nettune.host.Host;
+import dev.nettune.monitor.Imbalance;
+import dev.nettune.monitor.MonitorSession;
+import dev.nettune.monitor.QueueHistory;
+import dev.nettune.monitor.RateSample;
+import dev.nettune.monitor.SamplerScript;
+import dev.nettune.monitor.SamplingInterval;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Journal;
+import dev.nettune.tuning.Profile;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nettune fleet apply|status|undo|drift|monitor}: one profile across many instances, rolling, journaled, undoable. */
+@Command(name = "fleet", mixinStandardHelpOptions = true,
+        description = {"Apply one tuning profile across many instances over SSH or ECS Cloud Assistant: a preview per instance,",
+            "a canary first, then batches; a failed instance is rolled back; every run is journaled and can be undone by its id.",
+            "Exit 0 when every instance applied and read back, 1 when any failed (failed ones rolled back, untouched ones listed),",
+            "2 for bad input."},
+        subcommands = {FleetCommand.ApplyCmd.class, FleetCommand.StatusCmd.class, FleetCommand.UndoCmd.class,
+            FleetCommand.DriftCmd.class, FleetCommand.MonitorCmd.class})
+final class FleetCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Exactly one way of naming the targets. */
+    static final class Targets {
+        @Option(names = "--hosts", paramLabel = "H1,H2,...", description = "Hosts in order (saved, ssh-config aliases, user@host[:port], sandbox); the first is the canary.")
+        String hosts;
+
+        @Option(names = "--instances", paramLabel = "i-1,i-2,...", description = "ECS instance ids in order; the first is the canary.")
+        String instances;
+
+        @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Every instance of the region with this tag (DescribeInstances).")
+        String tag;
+    }
+
+    /** The cloud account, as the {@code cloud} commands choose it; here {@code --profile} is the tuning profile. */
+    static final class Account {
+        @Option(names = "--account", paramLabel = "NAME", description = "Profile of ~/.aliyun/config.json (else the environment's key, the current profile, the ECS RAM role).")
+        String account;
+
+        @Option(names = "--region", paramLabel = "REGION", description = "Region id (default: the account's region; cn-hongkong for the sandbox).")
+        String region;
+
+        @Option(names = "--endpoint", paramLabel = "URL", description = "OpenAPI endpoint override, or 'sandbox' for the built-in simulated region"
+                + " (its fleet instances carry the tag fleet=demo and run Cloud Assistant).")
+        String endpoint;
+
+        FleetService.CloudAccess access() {
+            return new FleetService.CloudAccess(Optional.ofNullable(account), Optional.ofNullable(region), Optional.ofNullable(endpoint));
+        }
+    }
+
+    /** The options of every command that names targets. */
+    static final class Reach {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Targets targets = new Targets();
+
+        @Option(names = "--via", paramLabel = "ssh|cloud-assistant", description = "How instances are reached (default: cloud-assistant for"
+                + " --instances and --tag, ssh for --hosts).")
+        String via;
+
+        @Option(names = "--user", paramLabel = "USER", description = "SSH login for instances reached by IP over ssh (default root).")
+        String user;
+
+        @Mixin
+        HostConnectionOptions connection = new HostConnectionOptions();
+
+        @ArgGroup(exclusive = false)
+        Account account = new Account();
+
+        List<FleetInstance> resolve(FleetService fleet) throws Exception {
+            HostOptions options = connection.toHostOptions();
+            if (targets.hosts != null) {
+                if (via != null && Transport.parse(via) != Transport.SSH) {
+                    throw new FleetInputException("--hosts are reached over ssh; --via cloud-assistant needs --instances or --tag.");
+                }
+                return fleet.hosts(FleetTarget.parseList(targets.hosts, FleetTarget.Kind.HOST), options);
+            }
+            Transport t = via == null ? Transport.CLOUD_ASSISTANT : Transport.parse(via);
+            FleetService.InstanceQuery q = targets.instances != null
+                    ? new FleetService.InstanceQuery.Ids(FleetTarget.parseList(targets.instances, FleetTarget.Kind.INSTANCE))
+                    : FleetService.InstanceQuery.Tag.parse(targets.tag);
+            return fleet.instances(account.access(), q, t, options, Optional.ofNullable(user));
+        }
+    }
+
+    static Map<String, Object> json(FleetRun run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", run.id());
+        m.put("kind", run.kind());
+        run.undoes().ifPresent(u -> m.put("undoes", u));
+        m.put("profile", run.profile());
+        m.put("status", run.status().name());
+        m.put("detail", run.detail());
+        m.put("policy", Map.of("canary", run.policy().canary(), "parallel", run.policy().parallel(),
+                "maxFailures", run.policy().maxFailures()));
+        m.put("started", run.started().toString());
+        run.finished().ifPresent(f -> m.put("finished", f.toString()));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (FleetInstanceResult r : run.instances()) {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("target", r.instance().target().name());
+            i.put("transport", r.instance().reach().transport().word());
+            i.put("address", r.instance().reach().address());
+            r.instance().reach().user().ifPresent(u -> i.put("user", u));
+            r.instance().reach().keyFile().ifPresent(k -> i.put("keyFile", k));
+            r.instance().reach().knownHosts().ifPresent(k -> i.put("knownHosts", k));
+            r.instance().reach().region().ifPresent(k -> i.put("region", k));
+            r.instance().reach().endpoint().ifPresent(k -> i.put("endpoint", k));
+            i.put("canary", r.canary());
+            i.put("status", r.status().name());
+            i.put("reason", r.reason());
+            r.planId().ifPresent(p -> i.put("plan", p));
+            list.add(i);
+        }
+        m.put("instances", list);
+        return m;
+    }
+
+    static void report(PrintWriter out, FleetRun run) {
+        out.println("Run " + run.id() + " (" + run.kind() + run.undoes().map(u -> " of " + u).orElse("") + ", profile \""
+                + run.profile() + "\", " + run.policy().display() + "): " + run.status() + ". " + run.detail());
+        for (FleetInstanceResult r : run.instances()) {
+            out.printf(Locale.ROOT, "  %-24s %-11s %s%s%n", r.instance().target().name(), r.status(),
+                    r.canary() ? "[canary] " : "", r.reason());
+        }
+        List<String> untouched = run.instances().stream().filter(r -> r.status() == InstanceStatus.SKIPPED)
+                .map(r -> r.instance().target().name()).toList();
+        if (!untouched.isEmpty()) {
+            out.println("Untouched: " + String.join(", ", untouched));
+        }
+        out.println(run.summary() + ".");
+        out.flush();
+    }
+
+    /** Prints per-instance progress, one line per event, each line whole (instances run in parallel). */
+    static FleetListener printer(PrintWriter out, boolean quiet) {
+        return new FleetListener() {
+            @Override
+            public void instanceStarted(FleetInstance instance, boolean canary) {
+                line(instance + ": started" + (canary ? " (canary)" : ""));
+            }
+
+            @Override
+            public void instanceStep(FleetInstance instance, int seq, int total, String title, Journal.Phase phase) {
+                line(instance + ": " + (phase == Journal.Phase.APPLY ? "" : phase.name().toLowerCase(Locale.ROOT) + " ")
+                        + "[" + seq + "/" + total + "] " + title);
+            }
+
+            @Override
+            public void instanceMessage(FleetInstance instance, String text) {
+                line(instance + ":   " + text);
+            }
+
+            @Override
+            public void instanceFinished(FleetInstanceResult r) {
+                line(r.instance() + ": " + r.status() + (r.reason().isEmpty() ? "" : " - " + r.reason()));
+            }
+
+            private void line(String s) {
+                if (!quiet) {
+                    synchronized (out) {
+                        out.println(s);
+                        out.flush();
+                    }
+                }
+            }
+        };
+    }
+
+    /** Asks on the console; without one (a script), only {@code --yes} confirms. */
+    static boolean confirmed(boolean yes, String question, PrintWriter err) {
+        if (yes) {
+            return true;
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            err.println("nettune: nothing was changed: " + question + " needs --yes when there is no terminal to ask on.");
+            err.flush();
+            return false;
+        }
+        String answer = console.readLine("%s [y/N] ", question);
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    /** {@code nettune fleet apply --profile NAME (targets) [--via] [--parallel N] [--canary N] [--max-failures N] [--yes] [--json]}. */
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = {"Preview the profile on every target (read in parallel, only what differs), then apply it: the canary first,",
+                "then --parallel at a time; --max-failures N tolerates N failed instances and starts no new one at N + 1.",
+                "A failed instance is rolled back. Exit 0 all applied, 1 any failed, 2 bad input."})
+    static final class ApplyCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The tuning profile (a name or a file).")
+        String profile;
+        @Mixin
+        Reach reach = new Reach();
+        @Option(names = "--parallel", defaultValue = "10", paramLabel = "N", description = "Instances worked on at once (default ${DEFAULT-VALUE}).")
+        int parallel;
+        @Option(names = "--canary", defaultValue = "1", paramLabel = "N", description = "The first N targets run first; if one fails nothing else starts (default ${DEFAULT-VALUE}).")
+        int canary;
+        @Option(names = "--max-failures", defaultValue = "0", paramLabel = "N", description = "Failed instances tolerated; at N + 1 no new one starts (default ${DEFAULT-VALUE}).")
+        int maxFailures;
+        @Option(names = "--confirm-timeout", defaultValue = "60", paramLabel = "S", description = "Seconds before an armed revert fires on an instance unless confirmed (10-3600).")
+        int confirmTimeout;
+        @Option(names = "--yes", description = "Apply without asking.")
+        boolean yes;
+        @Option(names = "--json", description = "Print the run id and each instance's status and reason as JSON.")
+        boolean json;
+
+        ApplyCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            RolloutPolicy policy = new RolloutPolicy(canary, parallel, maxFailures);
+            Profile p = ctx.profiles().find(profile);
+            FleetService fleet = ctx.fleet();
+            fleet.confirmTimeout(java.time.Duration.ofSeconds(confirmTimeout));
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<FleetInstance> members = reach.resolve(fleet);
+            HostOptions options = reach.connection.toHostOptions();
+            List<InstancePreview> previews = fleet.preview(members, p, parallel, options, new Cancellation(), x -> { });
+            PrintWriter log = json ? err : out;
+            log.println("Preview of \"" + p.name() + "\" on " + members.size() + " instance" + (members.size() == 1 ? "" : "s") + ":");
+            for (InstancePreview x : previews) {
+                log.printf(Locale.ROOT, "  %-24s %-40s %s%n", x.instance().target().name(), x.instance().reach().display(), x.summary());
+                x.plan().ifPresent(plan -> plan.steps().forEach(s -> log.println("      " + s.change().title() + ": "
+                        + oneLine(s.before()) + " -> " + oneLine(s.after()))));
+            }
+            log.flush();
+            if (!confirmed(yes, "Apply \"" + p.name() + "\" to " + members.size() + " instances (" + policy.display() + ")?", err)) {
+                return NetTuneCommand.EXIT_BAD_INPUT;
+            }
+            Cancellation cancel = new Cancellation();
+            Thread hook = new Thread(cancel::cancel, "fleet-cancel");
+            Runtime.getRuntime().addShutdownHook(hook);
+            FleetRun run;
+            try {
+                run = fleet.apply(p, members, policy, previews, options, printer(log, false), cancel);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down (Ctrl-C): the hook has run
+                }
+            }
+            if (json) {
+                out.println(CliJson.write(json(run)));
+                out.flush();
+            } else {
+                report(out, run);
+            }
+            return run.succeeded() ? 0 : 1;
+        }
+    }
+
+    private static String oneLine(String v) {
+        String s = v.replace("\n", "\u23ce ");
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /** {@code nettune fleet status [RUN] [--json]}. */
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "List fleet runs (newest first), or show one run: each instance's status, reason and how it was reached.")
+    static final class StatusCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "RUN")
+        String runId;
+        @Option(names = "--json")
+        boolean json;
+
+        StatusCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (runId == null) {
+                List<FleetRun> runs = ctx.fleet().runs();
+                if (json) {
+                    out.println(CliJson.write(runs.stream().map(FleetCommand::json).toList()));
+                } else if (runs.isEmpty()) {
+                    out.println("No fleet runs yet: `nettune fleet apply --profile NAME --hosts ...` starts one.");
+                } else {
+                    for (FleetRun r : runs) {
+                        out.printf(Locale.ROOT, "%-28s %-6s %-10s %s  %s%n", r.id(), r.kind(), r.status(), r.started(), r.summary());
+                    }
+                }
+                out.flush();
+                return 0;
+            }
+            FleetRun run = ctx.fleet().run(runId).orElseThrow(() -> new CliInputException(
+                    "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
+            if (json) {
+                out.println(CliJson.write(json(run)));
+                out.flush();
+            } else {
+                report(out, run);
+                for (FleetInstanceResult r : run.instances()) {
+                    out.println("  " + r.instance().target().name() + " reached by " + r.instance().reach().display()
+                            + r.planId().map(p -> ", plan " + p).orElse(""));
+                }
+                out.flush();
+            }
+            return run.succeeded() || run.status() == dev.nettune.fleet.RunStatus.RUNNING ? 0 : 1;
+        }
+    }
+
+    /** {@code nettune fleet undo RUN [--yes] [--parallel N] [--json]}. */
+    @Command(name = "undo", mixinStandardHelpOptions = true,
+            description = "Put back every change of a fleet run, each instance reached as the run reached it (nothing but the run id needed).")
+    static final class UndoCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "RUN")
+        String runId;
+        @Option(names = "--parallel", defaultValue = "10", paramLabel = "N")
+        int parallel;
+        @Option(names = "--accept-new-host-key", description = "Trust a host key never seen before (a CHANGED key is refused regardless).")
+        boolean acceptNewHostKey;
+        @Option(names = "--yes", description = "Undo without asking.")
+        boolean yes;
+        @Option(names = "--json")
+        boolean json;
+
+        UndoCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            FleetRun run = ctx.fleet().run(runId).orElseThrow(() -> new CliInputException(
+                    "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
+            long changed = run.instances().stream().filter(r -> r.status() == InstanceStatus.APPLIED).count();
+            if (!confirmed(yes, "Undo run " + run.id() + " on " + changed + " instance" + (changed == 1 ? "" : "s") + "?", err)) {
+                return NetTuneCommand.EXIT_BAD_INPUT;
+            }
+            HostConnectionOptions c = new HostConnectionOptions();
+            c.acceptNewHostKey = acceptNewHostKey;
+            new RolloutPolicy(0, parallel, 0);
+            FleetRun undo = ctx.fleet().undo(runId, parallel, c.toHostOptions(), printer(json ? err : out, false), new Cancellation());
+            if (json) {
+                out.println(CliJson.write(json(undo)));
+                out.flush();
+            } else {
+                report(out, undo);
+            }
+            return undo.succeeded() ? 0 : 1;
+        }
+    }
+
+    /** {@code nettune fleet drift --profile NAME (targets) [--json]}: who differs from the profile. */
+    @Command(name = "drift", mixinStandardHelpOptions = true,
+            description = "Read every target (in parallel) and list those that differ from the profile, and how. Changes nothing."
+                    + " Exit 0 when none differs, 1 when some differ or cannot be read.")
+    static final class DriftCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--profile", required = true, paramLabel = "NAME")
+        String profile;
+        @Mixin
+        Reach reach = new Reach();
+        @Option(names = "--parallel", defaultValue = "10", paramLabel = "N")
+        int parallel;
+        @Option(names = "--json")
+        boolean json;
+
+        DriftCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            new RolloutPolicy(0, parallel, 0);
+            Profile p = ctx.profiles().find(profile);
+            List<FleetInstance> members = reach.resolve(ctx.fleet());
+            List<InstancePreview> previews = ctx.fleet().preview(members, p, parallel, reach.connection.toHostOptions(),
+                    new Cancellation(), x -> { });
+            PrintWriter out = spec.commandLine().getOut();
+            long differing = previews.stream().filter(InstancePreview::differs).count();
+            if (json) {
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (InstancePreview x : previews) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("target", x.instance().target().name());
+                    m.put("differs", x.differs());
+                    m.put("summary", x.summary());
+                    x.error().ifPresent(e -> m.put("error", e));
+                    List<Map<String, String>> steps = new ArrayList<>();
+                    x.plan().ifPresent(plan -> plan.steps().forEach(s -> steps.add(Map.of("setting", s.change().title(),
+                            "now", s.before(), "profile", s.after()))));
+                    m.put("differences", steps);
+                    list.add(m);
+                }
+                out.println(CliJson.write(Map.of("profile", p.name(), "differing", differing, "instances", list)));
+            } else {
+                for (InstancePreview x : previews) {
+                    out.printf(Locale.ROOT, "%-24s %s%n", x.instance().target().name(), x.differs() ? "DIFFERS  " + x.summary() : "ok       matches the profile");
+                }
+                out.println(differing + " of " + previews.size() + " differ from \"" + p.name() + "\".");
+            }
+            out.flush();
+            return differing == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code nettune fleet monitor (targets) --nic NIC}: per instance, per queue share, busiest/mean, refreshed every second. */
+    @Command(name = "monitor", mixinStandardHelpOptions = true,
+            description = "Watch a NIC on every target: per-queue rx share, total rx packets/s and busiest/mean per instance, every second."
+                    + " Needs a live stream: hosts over ssh (or built-in), not Cloud Assistant.")
+    static final class MonitorCmd implements Callable<Integer> {
+        private final AppContext ctx;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        Reach reach = new Reach();
+        @Option(names = "--nic", required = true, paramLabel = "NIC")
+        String nic;
+        @Option(names = "--duration", paramLabel = "S", description = "Stop after this many seconds (default: until Ctrl-C).")
+        Integer duration;
+
+        MonitorCmd(AppContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            SamplerScript.checkNic(nic);
+            if (duration != null && duration < 1) {
+                throw new CliInputException("--duration " + duration + " is not allowed: give at least 1 second.");
+            }
+            if (reach.via == null && reach.targets.hosts == null) {
+                reach.via = "ssh";
+            }
+            List<FleetInstance> members = reach.resolve(ctx.fleet());
+            PrintWriter out = spec.commandLine().getOut();
+            SamplingInterval iv = SamplingInterval.ofSeconds("1");
+            ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "fleet-monitor");
+                t.setDaemon(true);
+                return t;
+            });
+            Map<String, RateSample> latest = new ConcurrentHashMap<>();
+            Map<String, String> problems = new ConcurrentHashMap<>();
+            List<MonitorSession> sessions = new ArrayList<>();
+            List<Host> hosts = new ArrayList<>();
+            try {
+                for (FleetInstance m : members) {
+                    try {
+                        Host h = ctx.fleet().open(m, reach.connection.toHostOptions());
+                        hosts.add(h);
+                        MonitorSession s = new MonitorSession(h, nic, iv, QueueHistory.DEFAULT_WINDOW, scheduler, System::currentTimeMillis);
+                        s.addListener(new MonitorSession.Listener() {
+                            @Override
+                            public void sampled(RateSample sample) {
+                                latest.put(m.hostName(), sample);
+                                problems.remove(m.hostName());
+                            }
+
+                            @Override
+                            public void status(String text) {
+                                problems.put(m.hostName(), text);
+                            }
+                        });
+                        s.start();
+                        sessions.add(s);
+                    } catch (dev.nettune.host.HostException e) {
+                        problems.put(m.hostName(), e.getMessage());
+                    }
+                }
+                long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
+                boolean terminal = System.console() != null;
+                while (System.nanoTime() < end) {
+                    Thread.sleep(1000);
+                    table(out, members, latest, problems, terminal);
+                }
+            } finally {
+                sessions.forEach(MonitorSession::close);
+                hosts.forEach(Host::close);
+                scheduler.shutdownNow();
+            }
+            return 0;
+        }
+
+        private void table(PrintWriter out, List<FleetInstance> members, Map<String, RateSample> latest, Map<String, String> problems,
+                           boolean terminal) {
+            if (terminal) {
+                out.print("\033[H\033[2J");
+            }
+            out.printf(Locale.ROOT, "%s  %s on %d instances%n", java.time.Instant.now(), nic, members.size());
+            out.printf(Locale.ROOT, "%-24s %12s %10s  %s%n", "instance", "rx pkt/s", "busy/mean", "rx share per queue (%)");
+            for (FleetInstance m : members) {
+                RateSample s = latest.get(m.hostName());
+                if (s == null) {
+                    out.printf(Locale.ROOT, "%-24s %s%n", m.hostName(), problems.getOrDefault(m.hostName(), "waiting for the first sample"));
+                    continue;
+                }
+                double total = s.totalRxPps();
+                StringBuilder shares = new StringBuilder();
+                for (int q = 0; q < s.queueCount(); q++) {
+                    double share = total > 0 ? s.rxPps()[q] / total * 100 : Double.NaN;
+                    shares.append(q == 0 ? "" : " ").append(Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f", share));
+                }
+                Imbalance i = Imbalance.of(s.rxPps());
+                out.printf(Locale.ROOT, "%-24s %12.0f %10.2f  %s%n", m.hostName(), total, i.maxOverMean(), shares);
+            }
+            out.println();
+            out.flush();
+        }
+    }
+}
