@@ -194,9 +194,17 @@ public final class HostResolver {
         }
     }
 
+    /**
+     * Refuses what cannot be a host before anything connects or any API is called: the same rule and message
+     * for every command that takes a host.
+     */
+    public static void checkName(String name) {
+        checkSpec(name);
+    }
+
     private static void checkSpec(String name) {
         if (name == null || name.isEmpty() || name.startsWith("-") || !HOST_SPEC.matcher(name).matches()) {
-            throw new IllegalArgumentException("Not a host: '" + name + "'. Give local, sandbox, a saved host, an alias of"
+            throw new IllegalArgumentException("Not a host: '" + dev.nettune.host.Printable.clip(name) + "'. Give local, sandbox, a saved host, an alias of"
                     + " ~/.ssh/config, or user@host[:port] (IPv6 in brackets: user@[fd00::1]:22).");
         }
     }

@@ -218,8 +218,8 @@ final class CloudCommand implements Runnable {
         return e.getMessage() + e.advice().map(a -> " " + a).orElse("");
     }
 
-    /** Opens a host the way `nettune host` does (ssh alias, saved host, user@host:port, local, sandbox). */
-    static dev.nettune.host.Host host(AppContext context, String name) throws dev.nettune.host.HostException {
-        return context.hostResolver().resolve(name, dev.nettune.app.HostOptions.defaults());
+    /** Opens a host the way `nettune host` does (ssh alias, saved host, user@host:port, local, sandbox), with the command's host options. */
+    static dev.nettune.host.Host host(AppContext context, String name, HostConnectionOptions connection) throws dev.nettune.host.HostException {
+        return connection.open(context, name);
     }
 }

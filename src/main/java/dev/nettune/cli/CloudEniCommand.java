@@ -150,6 +150,8 @@ final class CloudEniCommand implements Runnable {
         @Option(names = "--host", paramLabel = "HOST", description = "The instance's host (ssh alias, user@host:port, sandbox): "
                 + "the attach is done when the guest shows a NIC with the ENI's MAC.")
         String host;
+        @Mixin
+        HostConnectionOptions connection = new HostConnectionOptions();
 
         Attach(AppContext context) {
             this.context = context;
@@ -157,6 +159,8 @@ final class CloudEniCommand implements Runnable {
 
         @Override
         public Integer call() {
+            // Every argument is checked before the first API call: a bad --host must not be found after the attach.
+            connection.check(host);
             Optional<DeviceIndex> expected = Optional.ofNullable(deviceIndex).map(DeviceIndex::of);
             expected.filter(DeviceIndex::isPrimary).ifPresent(d -> {
                 throw new CloudInputException("Device index 0 is the primary ENI; a secondary ENI is attached at 1 or above.");
@@ -170,7 +174,7 @@ final class CloudEniCommand implements Runnable {
                             return 0;
                         }
                         String mac = c.api().describeNetworkInterface(c.region(), id).map(NetworkInterface::macAddress).orElse("");
-                        try (dev.nettune.host.Host h = CloudCommand.host(context, host)) {
+                        try (dev.nettune.host.Host h = CloudCommand.host(context, host, connection)) {
                             String nic = new dev.nettune.cloud.GuestNics(h).awaitNic(mac, java.time.Duration.ofSeconds(60), m -> out.println("  .. " + m));
                             out.println("Guest " + h.name() + ": " + id + " is " + nic + ".");
                         }
@@ -357,6 +361,8 @@ final class CloudEniCommand implements Runnable {
         boolean ignorePreflight;
         @Option(names = "--host", paramLabel = "HOST", description = "The instance's host: after the change, read the NIC's RSS with ethtool -x.")
         String host;
+        @Mixin
+        HostConnectionOptions connection = new HostConnectionOptions();
 
         static final class Switch {
             @Option(names = "--enable", required = true)
@@ -371,6 +377,7 @@ final class CloudEniCommand implements Runnable {
 
         @Override
         public Integer call() {
+            connection.check(host);
             NetworkInterfaceId id = NetworkInterfaceId.of(eni);
             boolean enable = onOff.enable;
             PrintWriter out = spec.commandLine().getOut();
@@ -401,7 +408,7 @@ final class CloudEniCommand implements Runnable {
                 if (host == null) {
                     return 0;
                 }
-                try (dev.nettune.host.Host h = CloudCommand.host(context, host)) {
+                try (dev.nettune.host.Host h = CloudCommand.host(context, host, connection)) {
                     dev.nettune.cloud.GuestNics guest = new dev.nettune.cloud.GuestNics(h);
                     Optional<String> nic = guest.nicWithMac(n.macAddress());
                     if (nic.isEmpty()) {

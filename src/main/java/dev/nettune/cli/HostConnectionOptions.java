@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every command that reaches a host shares ({@code --identity}, {@code --known-hosts},
- * {@code --accept-new-host-key}); mix into a command with {@code @Mixin}.
+ * {@code --accept-new-host-key}), with one validation and one set of messages; mix into a command with
+ * {@code @Mixin} and open hosts through {@link #open}. HostOptionsEverywhereTest keeps every host command on it.
  */
 public final class HostConnectionOptions {
     @Option(names = {"-i", "--identity"}, paramLabel = "FILE", description = "Private key file to try first (OpenSSH or PEM).")
@@ -20,8 +21,52 @@ public final class HostConnectionOptions {
             + " A CHANGED key is refused regardless.")
     boolean acceptNewHostKey;
 
-    /** The options as the host resolver takes them; passphrases and passwords asked on the console. */
+    /** Largest private key file read: a key is a few kB; anything bigger is not one (a device, a log). */
+    private static final long MAX_KEY_BYTES = 1024 * 1024;
+
+    /**
+     * Refuses bad hosts and bad files before anything connects or any cloud API is called: each host name
+     * (null: not given) and the --identity / --known-hosts files.
+     */
+    public void check(String... hosts) {
+        for (String h : hosts) {
+            if (h != null) {
+                dev.nettune.app.HostResolver.checkName(h);
+            }
+        }
+        if (identity != null) {
+            if (!java.nio.file.Files.exists(identity)) {
+                throw new CliInputException("--identity " + dev.nettune.host.Printable.clip(identity.toString())
+                        + ": no such file; give a private key file (OpenSSH or PEM).");
+            }
+            if (!java.nio.file.Files.isRegularFile(identity)) {
+                throw new CliInputException("--identity " + dev.nettune.host.Printable.clip(identity.toString())
+                        + " is not a regular file (a directory, a device or a pipe); give a private key file (OpenSSH or PEM).");
+            }
+            try {
+                if (java.nio.file.Files.size(identity) > MAX_KEY_BYTES) {
+                    throw new CliInputException("--identity " + dev.nettune.host.Printable.clip(identity.toString())
+                            + " is larger than 1 MB; that is not a private key.");
+                }
+            } catch (java.io.IOException e) {
+                throw new CliInputException("--identity " + dev.nettune.host.Printable.clip(identity.toString()) + " cannot be read.");
+            }
+        }
+        if (knownHosts != null && java.nio.file.Files.exists(knownHosts) && !java.nio.file.Files.isRegularFile(knownHosts)) {
+            throw new CliInputException("--known-hosts " + dev.nettune.host.Printable.clip(knownHosts.toString())
+                    + " is not a regular file; give a known_hosts file (it is created if missing).");
+        }
+    }
+
+    /** Checks {@code host} and the files, then opens it with these options. */
+    public dev.nettune.host.Host open(dev.nettune.app.AppContext context, String host) throws dev.nettune.host.HostException {
+        check(host);
+        return context.hostResolver().resolve(host, toHostOptions());
+    }
+
+    /** The options as the host resolver takes them (files checked); passphrases and passwords asked on the console. */
     public HostOptions toHostOptions() {
+        check();
         HostOptions o = HostOptions.defaults().withSecrets(new ConsoleSecretPrompt())
                 .withHostKeyDecision(acceptNewHostKey ? HostKeyDecision.acceptAndSave() : HostKeyDecision.refuse());
         if (identity != null) {

@@ -65,6 +65,9 @@ final class RssBalanceCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "HOST", description = "The receiving host (omit for offline).")
     String host;
 
+    @picocli.CommandLine.Mixin
+    HostConnectionOptions connection = new HostConnectionOptions();
+
     @Option(names = "--nic", paramLabel = "NIC", description = "The NIC on the host (required with HOST).")
     String nic;
 
@@ -141,7 +144,7 @@ final class RssBalanceCommand implements Callable<Integer> {
         if (table.hasRequest() || key != null) {
             throw new CliInputException("With a HOST the key and table are read from the NIC: drop -k and the table options.");
         }
-        try (Host h = TuneCommand.open(ctx, host)) {
+        try (Host h = TuneCommand.open(ctx, host, connection)) {
             BalanceService.HostFlows hf = service.read(h, nic, WeightUnit.parse(by), BalanceService.FlowSource.parse(from));
             List<ObservedFlow> flows = hf.flows();
             if (flowsFile != null) {
@@ -168,7 +171,7 @@ final class RssBalanceCommand implements Callable<Integer> {
             if (plan.nothingToDo()) {
                 return 0;
             }
-            ApplyResult ar = ctx.tuningEngine().apply(h, plan, TuneCommand.options(ctx, host, confirmTimeout),
+            ApplyResult ar = ctx.tuningEngine().apply(h, plan, TuneCommand.options(ctx, host, connection, confirmTimeout),
                     TuneCommand.printer(planOut), new Cancellation());
             planOut.println(ar.status() + ": " + ar.message());
             planOut.flush();

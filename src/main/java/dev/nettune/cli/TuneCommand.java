@@ -41,17 +41,8 @@ public final class TuneCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Opens {@code host} with the default host options (prefer the overload with the command's own options). */
-    static Host open(AppContext ctx, String host) throws HostException {
-        return open(ctx, host, new HostConnectionOptions());
-    }
-
-    static ApplyOptions options(AppContext ctx, String host, int confirmSeconds) {
-        return options(ctx, host, new HostConnectionOptions(), confirmSeconds);
-    }
-
     static Host open(AppContext ctx, String host, HostConnectionOptions connection) throws HostException {
-        return ctx.hostResolver().resolve(host, connection.toHostOptions());
+        return connection.open(ctx, host);
     }
 
     static ApplyOptions options(AppContext ctx, String host, HostConnectionOptions connection, int confirmSeconds) {

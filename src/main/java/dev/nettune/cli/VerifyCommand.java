@@ -114,6 +114,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        connection.check(host, "sandbox".equals(sender) ? null : sender);
         VerificationService service = new VerificationService(context);
         HostOptions options = connection.toHostOptions();
         TrafficSender ts;

@@ -133,6 +133,25 @@ class CloudCliTest {
     }
 
     @Test
+    void attachRefusesABadHostBeforeAnyApiCall() throws Exception {
+        String before = run("cloud", "eni", "show", ENI, "--endpoint", "sandbox", "--json").out();
+        Run r = run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox", "--host", "x;y");
+        assertThat(r.exit()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("Not a host: 'x;y'");
+        assertThat(r.out()).doesNotContain("Attach");
+        String after = run("cloud", "eni", "show", ENI, "--endpoint", "sandbox", "--json").out();
+        assertThat(after).isEqualTo(before).doesNotContain(INSTANCE);
+    }
+
+    @Test
+    void rssRefusesABadHostBeforeAnyApiCall() {
+        Run r = run("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox", "--host", "$(id)");
+        assertThat(r.exit()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("Not a host: '$(id)'");
+        assertThat(r.out()).doesNotContain("Preflight");
+    }
+
+    @Test
     void aStepThatInterruptsServiceNeedsYes() {
         assertThat(run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox").exit()).isZero();
         Run detach = run("cloud", "eni", "detach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox");
