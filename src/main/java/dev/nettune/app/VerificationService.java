@@ -2,6 +2,7 @@ package dev.nettune.app;
 
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.host.HostKeyDecision;
 import dev.nettune.monitor.DesignedResult;
 import dev.nettune.monitor.DesignedTraffic;
 import dev.nettune.monitor.DesignedVerdict;
@@ -16,6 +17,14 @@ import dev.nettune.monitor.TrafficSender;
 import dev.nettune.monitor.VerificationResult;
 import dev.nettune.sandbox.SandboxInstance;
 import dev.nettune.sandbox.SandboxSender;
+import dev.nettune.tuning.ApplyListener;
+import dev.nettune.tuning.ApplyOptions;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.Planner;
+import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.RssRepush;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -62,6 +71,28 @@ public final class VerificationService {
         // The journal's key and table from before the last change: a device still using them is named so.
         RssInEffect.Previous before = effect.previous(receiver.name(), nic);
         return v.run(traffic, sender, before.key(), before.table(), new DesignedVerdict.Context(why.map(this::reason)), progress);
+    }
+
+    /**
+     * The re-push of the NIC's live key and table (what {@code rss apply --force} does), planned for preview: a device
+     * that ignores its table until the first {@code ethtool -X}, after boot or a channel change, uses it from then on.
+     */
+    public Plan planRepush(Host receiver, String nic) throws HostException, InterruptedException {
+        return new Planner().planRepush(receiver, new Profile("RSS re-push on " + nic,
+                "Verify: push the live key and table again", RssRepush.liveEntries(receiver, nic)));
+    }
+
+    /** Applies a planned re-push through the tuning engine: journaled (with the boot id), read back, commit-confirmed, undoable. */
+    public ApplyResult repush(Host receiver, Plan plan, ApplyListener listener) throws InterruptedException {
+        // A fresh connection (confirm, reconnect) never asks about a host key: the first one settled it.
+        ApplyOptions options = ApplyOptions.defaults(() -> context.hostResolver().resolve(receiver.name(),
+                HostOptions.defaults().withHostKeyDecision(HostKeyDecision.refuse())));
+        return context.tuningEngine().apply(receiver, plan, options, listener, new Cancellation());
+    }
+
+    /** Why the key and table a NIC shows may not be in effect (a reboot since NetTune's last push, ...), if they may not. */
+    public Optional<RssInEffect.Warning> rssWarning(Host host, String nic) throws HostException, InterruptedException {
+        return new RssInEffect(context.tuningJournal()).check(host, nic);
     }
 
     /** One of the seed's scenarios (1: spread, 2: one fixed flow), labelled for what it shows. */

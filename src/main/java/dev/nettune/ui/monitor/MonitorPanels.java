@@ -25,6 +25,18 @@ public final class MonitorPanels {
         model.onDesigned((receiver, nic, sender, traffic, progress) -> service.designed(
                 service.receiver(receiver, dev.nettune.app.HostOptions.defaults()), nic,
                 service.sender(sender, receiver, nic, dev.nettune.app.HostOptions.defaults()), traffic, progress));
+        model.onRepush(new VerifyViewModel.Repusher() {
+            @Override
+            public dev.nettune.tuning.Plan plan(String host, String nic) throws Exception {
+                return service.planRepush(service.receiver(host, dev.nettune.app.HostOptions.defaults()), nic);
+            }
+
+            @Override
+            public dev.nettune.tuning.ApplyResult apply(String host, dev.nettune.tuning.Plan plan) throws Exception {
+                return service.repush(service.receiver(host, dev.nettune.app.HostOptions.defaults()), plan,
+                        dev.nettune.tuning.ApplyListener.NONE);
+            }
+        });
         model.onProposal(c.app().rssProposals()::propose);
         model.statusProperty().addListener((o, was, is) -> c.live().statusProperty().set(is));
         return MonitorPanel.of("verify", Messages.get("monitor.tab.verify"), View.MONITOR_VERIFY.load(new VerifyController(model, c.target())), model::close);

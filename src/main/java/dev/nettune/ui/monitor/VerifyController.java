@@ -1,9 +1,13 @@
 package dev.nettune.ui.monitor;
 
 import dev.nettune.monitor.Scenario;
+import dev.nettune.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -33,6 +37,7 @@ public final class VerifyController {
     @FXML private Label verdictDetailLabel;
     @FXML private TextArea fixArea;
     @FXML private Button handFixButton;
+    @FXML private Button repushButton;
 
     VerifyController(VerifyViewModel model, MonitorTarget target) {
         this.model = model;
@@ -75,6 +80,12 @@ public final class VerifyController {
         verdictDetailLabel.textProperty().bind(model.verdictDetailProperty());
         fixArea.textProperty().bind(model.fixProperty());
         handFixButton.disableProperty().bind(model.canHandFixProperty().not());
+        repushButton.disableProperty().bind(model.canRepushProperty().not().or(model.verifyingProperty()));
+        model.repushPreviewProperty().addListener((o, was, is) -> {
+            if (is != null && !is.isEmpty()) {
+                javafx.application.Platform.runLater(() -> confirmRepush(is));
+            }
+        });
         model.verdictProperty().addListener((o, was, is) -> {
             verdictLabel.getStyleClass().removeAll("success", "danger", "warning");
             verdictLabel.getStyleClass().add(is != null && is.startsWith("PASS") ? "success"
@@ -97,6 +108,32 @@ public final class VerifyController {
         ClipboardContent c = new ClipboardContent();
         c.putString(model.fixProperty().get());
         Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    @FXML
+    private void onRepush() {
+        model.previewRepush();
+    }
+
+    /** Shows the re-push plan (exact commands, before and after) and applies it only on the user's yes. */
+    private void confirmRepush(String preview) {
+        TextArea text = new TextArea(preview);
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.getStyleClass().add("monospace");
+        text.setPrefRowCount(14);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.setTitle(Messages.get("monitor.verify.repush.title"));
+        a.setHeaderText(Messages.get("monitor.verify.repush.header"));
+        a.getDialogPane().setContent(text);
+        a.getDialogPane().setPrefWidth(720);
+        a.getButtonTypes().setAll(new ButtonType(Messages.get("monitor.verify.repush.confirm"), ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        a.initOwner(repushButton.getScene() == null ? null : repushButton.getScene().getWindow());
+        if (a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false)) {
+            model.confirmRepush();
+        } else {
+            model.dropRepush();
+        }
     }
 
     @FXML

@@ -14,8 +14,13 @@ import dev.nettune.monitor.RssVerifier;
 import dev.nettune.monitor.Scenario;
 import dev.nettune.monitor.TestTraffic;
 import dev.nettune.monitor.TrafficSender;
+import dev.nettune.monitor.Verdict;
 import dev.nettune.monitor.VerificationResult;
 import dev.nettune.rss.IpAddress;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Journal;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.PlanPreview;
 import dev.nettune.ui.common.TaskRunner;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +48,13 @@ public final class VerifyViewModel implements AutoCloseable {
                 throws Exception;
     }
 
+    /** Plans and applies the re-push of a NIC's live key and table (the app's VerificationService). */
+    public interface Repusher {
+        Plan plan(String host, String nic) throws Exception;
+
+        ApplyResult apply(String host, Plan plan) throws Exception;
+    }
+
     private final HostResolver hosts;
     private final MonitorTarget target;
     private final SenderFactory senders;
@@ -68,6 +80,14 @@ public final class VerifyViewModel implements AutoCloseable {
     private final BooleanProperty canHandFix = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
 
+    /** Whether the last verification failed in a way a re-push of key and table fixes (RSS not active, after boot or -L). */
+    private final BooleanProperty canRepush = new SimpleBooleanProperty(false);
+    /** The re-push plan waiting for the user's confirmation, as text; empty when none waits. */
+    private final StringProperty repushPreview = new SimpleStringProperty("");
+    private Repusher repusher;
+    private Plan pendingRepush;
+    private String lastReceiver;
+    private String lastNic;
     private Consumer<RssProposals.Proposal> proposals = p -> { };
     private RssProposals.Proposal pendingFix;
     private TaskRunner.Handle verification = TaskRunner.Handle.none();
@@ -146,6 +166,7 @@ public final class VerifyViewModel implements AutoCloseable {
         String n = target.nicProperty().get();
         String from = sender.get();
         verifying.set(true);
+        canRepush.set(false);
         verdict.set("Running ...");
         verdictDetail.set("");
         fix.set("");
@@ -158,6 +179,11 @@ public final class VerifyViewModel implements AutoCloseable {
     }
 
     private void showDesigned(DesignedResult r, String receiver, String n) {
+        lastReceiver = receiver;
+        lastNic = n;
+        // RSS not active, the previous table, a queue count change: the device does not use what it shows; pushing the
+        // same key and table again (ethtool -X) makes it, whatever rebooted or changed channels since.
+        canRepush.set(repusher != null && r.verdict() == Verdict.FAIL && r.fix().isPresent());
         pendingFix = r.fix().map(f -> new RssProposals.Proposal(receiver, n, f.key().map(k -> k.toColonHex()),
                 f.table().map(RssVerifier::tableArguments), f.summary())).orElse(null);
         canHandFix.set(pendingFix != null);
@@ -170,7 +196,7 @@ public final class VerifyViewModel implements AutoCloseable {
         if (!r.commands().isEmpty()) {
             commandsPreview.set(String.join(" ; ", r.commands()) + "    (on " + sender.get() + ")");
         }
-        fix.set(r.verdict() == dev.nettune.monitor.Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED
+        fix.set(r.verdict() == Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED
                 ? r.cause().label() + ": " + r.cause().advice() : "");
         verifying.set(false);
     }
@@ -216,6 +242,66 @@ public final class VerifyViewModel implements AutoCloseable {
         verdictDetail.set(r.explanation());
         fix.set(r.fix().map(f -> f.summary() + "\nethtool -X " + n + " " + f.ethtoolArguments()).orElse(""));
         verifying.set(false);
+    }
+
+    /** Where re-pushes are planned and applied (set once when the panel is built). */
+    public void onRepush(Repusher r) {
+        this.repusher = r;
+    }
+
+    /** Plans the re-push of the last verified NIC's live key and table in the background; its preview waits for confirmation. */
+    public void previewRepush() {
+        if (!canRepush.get() || repusher == null) {
+            return;
+        }
+        String h = lastReceiver;
+        String n = lastNic;
+        status.set("Planning the re-push of the key and table of " + n + " on " + h + " ...");
+        tasks.submit(() -> repusher.plan(h, n), plan -> {
+            pendingRepush = plan;
+            repushPreview.set(PlanPreview.text(plan));
+            status.set("Review the re-push of " + n + " on " + h + " and confirm it.");
+        }, e -> status.set("Cannot plan the re-push: " + MonitorViewModel.message(e)));
+    }
+
+    /** Applies the re-push the user confirmed: journaled, read back, undoable from the Journal. */
+    public void confirmRepush() {
+        Plan plan = pendingRepush;
+        pendingRepush = null;
+        repushPreview.set("");
+        if (plan == null) {
+            return;
+        }
+        String h = lastReceiver;
+        String n = lastNic;
+        verifying.set(true);
+        status.set("Re-pushing the key and table of " + n + " on " + h + " ...");
+        tasks.submit(() -> repusher.apply(h, plan), r -> {
+            verifying.set(false);
+            boolean applied = r.status() == Journal.PlanStatus.APPLIED;
+            canRepush.set(!applied);
+            status.set(applied ? "Re-pushed the key and table of " + n + " on " + h + " (journaled as plan " + r.planId()
+                    + ", undoable in the Journal): run the verification again." : "The re-push did not apply: " + r.message());
+            fix.set(status.get());
+        }, e -> {
+            verifying.set(false);
+            status.set("The re-push failed: " + MonitorViewModel.message(e));
+        });
+    }
+
+    /** Drops the re-push waiting for confirmation: nothing runs. */
+    public void dropRepush() {
+        pendingRepush = null;
+        repushPreview.set("");
+        status.set("Re-push cancelled: nothing was changed.");
+    }
+
+    public BooleanProperty canRepushProperty() {
+        return canRepush;
+    }
+
+    public StringProperty repushPreviewProperty() {
+        return repushPreview;
     }
 
     /** Where a fix goes when the user hands it on (the Tuning screen, through the app's proposals). */
