@@ -28,6 +28,14 @@ public final class MonitorSession implements AutoCloseable {
 
         default void status(String text) {
         }
+
+        /** Every frame the sampler read, before it becomes rates (its sysfs statistics carry the NIC's drop counters). */
+        default void frame(SampleFrame frame) {
+        }
+
+        /** The sampler lost the host or the counters reset: no rate for this moment. */
+        default void gap(long atMillis, String reason) {
+        }
     }
 
     private final Host host;
@@ -121,6 +129,9 @@ public final class MonitorSession implements AutoCloseable {
     }
 
     private void onFrame(SampleFrame frame) {
+        for (Listener l : listeners) {
+            l.frame(frame);
+        }
         CounterSnapshot s;
         try {
             s = parser.parse(frame);
@@ -163,6 +174,9 @@ public final class MonitorSession implements AutoCloseable {
             rec.gap(atMillis, reason);
         }
         version.incrementAndGet();
+        for (Listener l : listeners) {
+            l.gap(atMillis, reason);
+        }
     }
 
     private void setStatus(String s) {
