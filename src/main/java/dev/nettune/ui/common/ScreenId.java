@@ -7,7 +7,7 @@ import java.util.Locale;
  * rail's buttons get the CSS id {@code nav-<id>} (tests look them up by it).
  */
 public enum ScreenId {
-    WELCOME, CALCULATOR, HOSTS, MONITOR, BALANCE, CLOUD, TUNING, PROFILES, JOURNAL;
+    WELCOME, CALCULATOR, HOSTS, MONITOR, BALANCE, CLOUD, TUNING, PROFILES, FLEET, JOURNAL;
 
     /** The lower-case id used in CSS ids ({@code nav-monitor}). */
     public String id() {

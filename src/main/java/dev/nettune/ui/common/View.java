@@ -29,6 +29,7 @@ public enum View {
     BALANCE("balance/BalanceView.fxml"),
     TUNING("tuning/TuningView.fxml"),
     PROFILES("profiles/ProfileEditorView.fxml"),
+    FLEET("fleet/FleetView.fxml"),
     JOURNAL("journal/JournalView.fxml"),
     CLOUD("cloud/CloudView.fxml"),
     HOST_KEY("hostkey/HostKeyView.fxml"),

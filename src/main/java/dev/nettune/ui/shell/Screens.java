@@ -4,6 +4,7 @@ import dev.nettune.ui.balance.BalanceView;
 import dev.nettune.ui.calculator.CalculatorView;
 import dev.nettune.ui.cloud.CloudScreen;
 import dev.nettune.ui.hosts.HostsView;
+import dev.nettune.ui.fleet.FleetView;
 import dev.nettune.ui.journal.JournalView;
 import dev.nettune.ui.monitor.MonitorView;
 import dev.nettune.ui.profiles.ProfileEditorView;
@@ -32,6 +33,7 @@ public final class Screens {
                 new ScreenFactory(ScreenId.CLOUD, Messages.get("screen.cloud"), "\u2601", ctx -> CloudScreen.load(ctx)),
                 new ScreenFactory(ScreenId.TUNING, Messages.get("screen.tuning"), "\u2699", ctx -> TuningView.load(ctx)),
                 new ScreenFactory(ScreenId.PROFILES, Messages.get("screen.profiles"), "\u270E", ctx -> ProfileEditorView.load(ctx)),
+                new ScreenFactory(ScreenId.FLEET, Messages.get("screen.fleet"), "\u2637", ctx -> FleetView.load(ctx)),
                 new ScreenFactory(ScreenId.JOURNAL, Messages.get("screen.journal"), "\u2261", ctx -> JournalView.load(ctx)));
     }
 }

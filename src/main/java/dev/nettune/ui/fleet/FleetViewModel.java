@@ -1,0 +1,475 @@
+package dev.nettune.ui.fleet;
+
+import dev.nettune.app.FleetMonitorService;
+import dev.nettune.app.FleetService;
+import dev.nettune.app.HostOptions;
+import dev.nettune.fleet.FleetInstance;
+import dev.nettune.fleet.FleetInstanceResult;
+import dev.nettune.fleet.FleetListener;
+import dev.nettune.fleet.FleetRun;
+import dev.nettune.fleet.FleetTarget;
+import dev.nettune.fleet.InstancePreview;
+import dev.nettune.fleet.RolloutPolicy;
+import dev.nettune.fleet.Transport;
+import dev.nettune.monitor.FleetMonitor;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Journal;
+import dev.nettune.tuning.Profile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Fleet screen's state and actions, toolkit-free: instances picked by tag, region or saved hosts, a
+ * profile, each instance's preview, a rolling run with per-instance progress that Stop cancels, the run's
+ * results and its undo; and the fleet monitor's rows, refreshed once a second. Work runs on {@code workers},
+ * results land on {@code ui}.
+ */
+public final class FleetViewModel implements AutoCloseable {
+    /** Where instances come from. */
+    public enum Source {
+        /** Instances of the cloud region carrying a tag (the sandbox region by default). */
+        TAG,
+        /** Every running instance of the region. */
+        REGION,
+        /** Saved hosts, ssh-config aliases, user@host[:port] or built-in hosts, comma-separated. */
+        HOSTS
+    }
+
+    /** One instance in the table: picked or not, its preview and how its run went. */
+    public static final class MemberRow {
+        public final FleetInstance member;
+        public final BooleanProperty selected = new SimpleBooleanProperty(true);
+        public final StringProperty preview = new SimpleStringProperty("");
+        public final StringProperty status = new SimpleStringProperty("");
+        public final DoubleProperty progress = new SimpleDoubleProperty(0);
+        public final StringProperty reason = new SimpleStringProperty("");
+        InstancePreview previewed;
+
+        MemberRow(FleetInstance member) {
+            this.member = member;
+        }
+
+        public String name() {
+            return member.hostName();
+        }
+
+        public String reach() {
+            return member.reach().transport().word() + " " + member.reach().display();
+        }
+    }
+
+    public final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.TAG);
+    public final StringProperty tag = new SimpleStringProperty("fleet=demo");
+    public final StringProperty region = new SimpleStringProperty("");
+    /** "sandbox" (the built-in region), empty (the account's own endpoint) or an OpenAPI endpoint URL. */
+    public final StringProperty endpoint = new SimpleStringProperty("sandbox");
+    public final StringProperty account = new SimpleStringProperty("");
+    public final ObjectProperty<Transport> via = new SimpleObjectProperty<>(Transport.CLOUD_ASSISTANT);
+    public final StringProperty hosts = new SimpleStringProperty("sandbox");
+    public final ObservableList<MemberRow> members = FXCollections.observableArrayList();
+    public final ObservableList<Profile> profiles = FXCollections.observableArrayList();
+    public final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
+    public final IntegerProperty parallel = new SimpleIntegerProperty(4);
+    public final IntegerProperty canary = new SimpleIntegerProperty(1);
+    public final IntegerProperty maxFailures = new SimpleIntegerProperty(0);
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    public final BooleanProperty previewed = new SimpleBooleanProperty(false);
+    public final DoubleProperty progress = new SimpleDoubleProperty(0);
+    public final StringProperty status = new SimpleStringProperty("Load instances, pick a profile, preview, then apply.");
+    public final StringProperty lastRun = new SimpleStringProperty("");
+    public final StringProperty nic = new SimpleStringProperty("eth1");
+    public final BooleanProperty monitoring = new SimpleBooleanProperty(false);
+    public final ObservableList<FleetMonitor.Row> monitorRows = FXCollections.observableArrayList();
+    public final StringProperty monitorStatus = new SimpleStringProperty("");
+
+    private final FleetService fleet;
+    private final Executor workers;
+    private final Executor ui;
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier clock;
+    private final HostOptions options;
+    private volatile Cancellation cancel = new Cancellation();
+    private FleetMonitorService monitor;
+    private ScheduledFuture<?> tick;
+
+    public FleetViewModel(FleetService fleet, HostOptions options, Executor workers, Executor ui,
+                          ScheduledExecutorService scheduler, LongSupplier clock) {
+        this.fleet = fleet;
+        this.options = options;
+        this.workers = workers;
+        this.ui = ui;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        profile.addListener((o, a, b) -> forgetPreview());
+    }
+
+    /** Reads the profiles (names, built-in first) off the FX thread. */
+    public void loadProfiles() {
+        workers.execute(() -> {
+            List<Profile> all = fleet.profiles();
+            ui.execute(() -> {
+                profiles.setAll(all);
+                if (profile.get() == null && !all.isEmpty()) {
+                    profile.set(all.get(0));
+                }
+            });
+        });
+    }
+
+    /** Finds the instances (by tag, region or hosts) and lists them, each picked. */
+    public void load() {
+        Source s = source.get();
+        String tagText = tag.get();
+        String hostText = hosts.get();
+        Transport how = via.get();
+        FleetService.CloudAccess access = access();
+        start("Finding instances…");
+        workers.execute(() -> {
+            try {
+                List<FleetInstance> found;
+                if (s == Source.HOSTS) {
+                    List<FleetTarget> targets = hostText.isBlank() ? List.of() : FleetTarget.parseList(hostText, FleetTarget.Kind.HOST);
+                    if (targets.isEmpty()) {
+                        throw new IllegalArgumentException("Name one or more hosts, comma-separated (saved hosts, ssh-config"
+                                + " aliases, user@host[:port], sandbox).");
+                    }
+                    found = fleet.hosts(targets, options);
+                } else {
+                    FleetService.InstanceQuery q = s == Source.TAG ? FleetService.InstanceQuery.Tag.parse(tagText)
+                            : new FleetService.InstanceQuery.Region();
+                    found = fleet.instances(access, q, how, options, Optional.empty());
+                }
+                Map<String, String> offline = s == Source.HOSTS ? Map.of() : fleet.cloudAssistantOffline(found);
+                ui.execute(() -> {
+                    List<MemberRow> rows = new ArrayList<>();
+                    for (FleetInstance m : found) {
+                        MemberRow r = new MemberRow(m);
+                        String why = offline.get(m.hostName());
+                        if (why != null) {
+                            r.selected.set(false);
+                            r.reason.set(why);
+                        }
+                        rows.add(r);
+                    }
+                    members.setAll(rows);
+                    forgetPreview();
+                    finish(found.size() + (found.size() == 1 ? " instance" : " instances") + " found"
+                            + (offline.isEmpty() ? "." : "; " + offline.size() + " with Cloud Assistant offline left unpicked."));
+                });
+            } catch (Exception e) {
+                fail(e);
+            }
+        });
+    }
+
+    private FleetService.CloudAccess access() {
+        return new FleetService.CloudAccess(Optional.of(account.get().strip()), Optional.of(region.get().strip()),
+                Optional.of(endpoint.get().strip()));
+    }
+
+    /** The picked instances, in the table's order (the first is the canary). */
+    public List<MemberRow> picked() {
+        return members.stream().filter(r -> r.selected.get()).toList();
+    }
+
+    /** Reads each picked instance's plan for the profile in parallel and shows what differs. */
+    public void preview() {
+        List<MemberRow> rows = picked();
+        Profile p = profile.get();
+        if (!ready(rows, p)) {
+            return;
+        }
+        Map<String, MemberRow> byName = index(rows);
+        int par = parallel.get();
+        Cancellation c = newCancel();
+        rows.forEach(r -> {
+            r.preview.set("reading…");
+            r.status.set("");
+            r.progress.set(0);
+            r.previewed = null;
+        });
+        start("Reading " + rows.size() + " plans…");
+        workers.execute(() -> {
+            try {
+                List<InstancePreview> result = fleet.preview(rows.stream().map(r -> r.member).toList(), p, par, options, c,
+                        each -> ui.execute(() -> {
+                            MemberRow r = byName.get(each.instance().hostName());
+                            if (r != null) {
+                                r.previewed = each;
+                                r.preview.set(each.summary());
+                            }
+                        }));
+                long differ = result.stream().filter(InstancePreview::differs).count();
+                ui.execute(() -> {
+                    for (InstancePreview each : result) {
+                        MemberRow r = byName.get(each.instance().hostName());
+                        if (r != null) {
+                            r.previewed = each;
+                            r.preview.set(each.summary());
+                        }
+                    }
+                    previewed.set(!c.isCancelled());
+                    finish(c.isCancelled() ? "Preview stopped." : differ + " of " + result.size() + " instances differ from \""
+                            + p.name() + "\".");
+                });
+            } catch (Exception e) {
+                fail(e);
+            }
+        });
+    }
+
+    /** Rolls the profile out to the picked instances (canary first, then batches) with per-instance progress. */
+    public void apply() {
+        List<MemberRow> rows = picked();
+        Profile p = profile.get();
+        if (!ready(rows, p)) {
+            return;
+        }
+        RolloutPolicy policy;
+        try {
+            policy = new RolloutPolicy(canary.get(), parallel.get(), maxFailures.get());
+        } catch (RuntimeException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        List<InstancePreview> previews = rows.stream().map(r -> r.previewed).filter(java.util.Objects::nonNull).toList();
+        Cancellation c = newCancel();
+        Map<String, MemberRow> byName = index(rows);
+        rows.forEach(r -> {
+            r.status.set("pending");
+            r.progress.set(0);
+            r.reason.set("");
+        });
+        start("Applying \"" + p.name() + "\" to " + rows.size() + " instances…");
+        workers.execute(() -> {
+            try {
+                FleetRun run = fleet.apply(p, rows.stream().map(r -> r.member).toList(), policy,
+                        previews.size() == rows.size() ? previews : List.of(), options, listener(byName, rows.size()), c);
+                ui.execute(() -> {
+                    lastRun.set(run.id());
+                    forgetPreview();
+                    finish("Run " + run.id() + " " + run.status().name().toLowerCase() + ": " + run.summary() + ".");
+                });
+            } catch (Exception e) {
+                fail(e);
+            }
+        });
+    }
+
+    /** Puts back every change of the last run, each instance reached as the run reached it. */
+    public void undo() {
+        String id = lastRun.get();
+        if (id == null || id.isBlank()) {
+            status.set("Nothing to undo: apply a run first.");
+            return;
+        }
+        Cancellation c = newCancel();
+        Map<String, MemberRow> byName = index(members);
+        start("Undoing run " + id + "…");
+        int par = parallel.get();
+        workers.execute(() -> {
+            try {
+                FleetRun run = fleet.undo(id, par, options, listener(byName, byName.size()), c);
+                ui.execute(() -> {
+                    forgetPreview();
+                    finish("Undo " + run.id() + " of " + id + " " + run.status().name().toLowerCase() + ": " + run.summary() + ".");
+                    if (run.succeeded()) {
+                        lastRun.set("");
+                    }
+                });
+            } catch (Exception e) {
+                fail(e);
+            }
+        });
+    }
+
+    /** Stops starting new instances (and steps); what runs finishes or rolls back. */
+    public void stop() {
+        cancel.cancel();
+        status.set("Stopping: no new instance starts; the ones running finish or roll back…");
+    }
+
+    private FleetListener listener(Map<String, MemberRow> byName, int total) {
+        int[] done = {0};
+        return new FleetListener() {
+            @Override
+            public void instanceStarted(FleetInstance instance, boolean isCanary) {
+                ui.execute(() -> row(instance).ifPresent(r -> r.status.set(isCanary ? "running (canary)" : "running")));
+            }
+
+            @Override
+            public void instanceStep(FleetInstance instance, int seq, int steps, String title, Journal.Phase phase) {
+                ui.execute(() -> row(instance).ifPresent(r -> {
+                    r.progress.set(steps == 0 ? 1 : (double) seq / steps);
+                    r.reason.set((phase == Journal.Phase.ROLLBACK ? "rolling back " : "") + seq + "/" + steps + " " + title);
+                }));
+            }
+
+            @Override
+            public void instanceMessage(FleetInstance instance, String text) {
+                ui.execute(() -> row(instance).ifPresent(r -> r.reason.set(text)));
+            }
+
+            @Override
+            public void instanceFinished(FleetInstanceResult result) {
+                ui.execute(() -> {
+                    row(result.instance()).ifPresent(r -> {
+                        r.status.set(result.status().name());
+                        r.reason.set(result.reason());
+                        r.progress.set(1);
+                    });
+                    done[0]++;
+                    progress.set(total == 0 ? 1 : Math.min(1, (double) done[0] / total));
+                });
+            }
+
+            private Optional<MemberRow> row(FleetInstance i) {
+                return Optional.ofNullable(byName.get(i.hostName()));
+            }
+        };
+    }
+
+    /** Starts the fleet monitor on the picked instances' NIC; the rows refresh once a second. */
+    public void startMonitor() {
+        stopMonitor();
+        List<FleetInstance> watched = picked().stream().map(r -> r.member).toList();
+        if (watched.isEmpty()) {
+            monitorStatus.set("Pick one or more instances first.");
+            return;
+        }
+        String n = nic.get().strip();
+        try {
+            dev.nettune.monitor.SamplerScript.checkNic(n);
+        } catch (IllegalArgumentException e) {
+            monitorStatus.set(e.getMessage());
+            return;
+        }
+        FleetMonitorService m = new FleetMonitorService(fleet, new FleetMonitor(60, FleetMonitor.Thresholds.defaults()), scheduler, clock);
+        monitor = m;
+        m.start(watched, n, options, Duration.ofSeconds(5));
+        monitoring.set(true);
+        monitorStatus.set("Watching " + n + " on " + watched.size() + " instances (over Cloud Assistant: every 5 s).");
+        tick = scheduler.scheduleAtFixedRate(this::refreshMonitor, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** One refresh: the model's rows (sorted by the table itself) and any instance that could not be watched. */
+    public void refreshMonitor() {
+        FleetMonitorService m = monitor;
+        if (m == null) {
+            return;
+        }
+        List<FleetMonitor.Row> rows = m.model().rows(clock.getAsLong(), FleetMonitor.SortKey.HEALTH, false);
+        Map<String, String> problems = m.problems();
+        ui.execute(() -> {
+            if (monitor != m) {
+                return;
+            }
+            monitorRows.setAll(rows);
+            if (!problems.isEmpty()) {
+                Map.Entry<String, String> first = problems.entrySet().iterator().next();
+                monitorStatus.set(problems.size() + " instance(s) not watched, e.g. " + first.getKey() + ": " + first.getValue());
+            }
+        });
+    }
+
+    /** Stops the fleet monitor. */
+    public void stopMonitor() {
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+        FleetMonitorService m = monitor;
+        monitor = null;
+        if (m != null) {
+            workers.execute(m::close);
+        }
+        monitoring.set(false);
+    }
+
+    /** The member behind a monitor row (for the drill-down into the single-host Monitor). */
+    public Optional<FleetInstance> member(String instance) {
+        return members.stream().map(r -> r.member).filter(m -> m.hostName().equals(instance)).findFirst();
+    }
+
+    private boolean ready(List<MemberRow> rows, Profile p) {
+        if (busy.get()) {
+            return false;
+        }
+        if (rows.isEmpty()) {
+            status.set("Pick one or more instances first (load them, then tick them).");
+            return false;
+        }
+        if (p == null) {
+            status.set("Pick a profile first.");
+            return false;
+        }
+        return true;
+    }
+
+    private Cancellation newCancel() {
+        Cancellation c = new Cancellation();
+        cancel = c;
+        return c;
+    }
+
+    private static Map<String, MemberRow> index(List<MemberRow> rows) {
+        Map<String, MemberRow> m = new LinkedHashMap<>();
+        rows.forEach(r -> m.put(r.name(), r));
+        return m;
+    }
+
+    private void forgetPreview() {
+        previewed.set(false);
+    }
+
+    private void start(String what) {
+        busy.set(true);
+        progress.set(-1);
+        status.set(what);
+    }
+
+    private void finish(String what) {
+        busy.set(false);
+        progress.set(1);
+        status.set(what);
+    }
+
+    private void fail(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        ui.execute(() -> {
+            busy.set(false);
+            progress.set(0);
+            status.set(msg);
+        });
+    }
+
+    @Override
+    public void close() {
+        cancel.cancel();
+        stopMonitor();
+    }
+}
