@@ -68,7 +68,7 @@ public final class SqliteJournal implements Journal {
                 for (Step s : plan.steps()) {
                     p.setString(1, plan.id());
                     p.setInt(2, s.seq());
-                    p.setString(3, ChangeCodec.toJson(s.change()));
+                    p.setString(3, ChangeCodec.json().toJson(s.change()));
                     p.setString(4, s.change().title());
                     p.setString(5, s.before());
                     p.setString(6, s.after());
@@ -96,7 +96,7 @@ public final class SqliteJournal implements Journal {
             p.setString(5, Instant.now().toString());
             p.setString(6, change.target());
             p.setString(7, change.title());
-            p.setString(8, ChangeCodec.toJson(change));
+            p.setString(8, ChangeCodec.json().toJson(change));
             p.setString(9, before);
             p.setString(10, after);
             p.setString(11, commands);

@@ -1,8 +1,5 @@
 package dev.nettune.tuning;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.nettune.ArchitectureException;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.LinuxParseException;
@@ -16,23 +13,6 @@ import java.util.function.Function;
  * (the desired one, or the journaled "before" on rollback), and how to compare them. Values are
  * canonical text so that before and after can be journaled and compared as they are.
  */
-@ArchitectureException("Jackson's type names for the journal's and the profiles' JSON sit on the domain types (or, in ChangeCodec,"
-        + " read them); moving them to mix-ins in a store-side codec also moves ProfileLibrary's file I/O out of tuning,"
-        + " which the profile editor (tuninggui helper) is changing in this session.")
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = SysctlChange.class, name = "sysctl"),
-    @JsonSubTypes.Type(value = FileChange.class, name = "file"),
-    @JsonSubTypes.Type(value = SysctlFileChange.class, name = "sysctl-file"),
-    @JsonSubTypes.Type(value = SmcChange.class, name = "smc"),
-    @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
-    @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
-    @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
-    @JsonSubTypes.Type(value = XpsChange.class, name = "xps"),
-    @JsonSubTypes.Type(value = IrqAffinityChange.class, name = "irq-affinity"),
-    @JsonSubTypes.Type(value = ChannelChange.class, name = "channels"),
-    @JsonSubTypes.Type(value = ServiceChange.class, name = "service"),
-})
 public interface Change extends ProfileEntry {
     /** What is changed, unique within a plan: for example {@code sysctl net.ipv4.tcp_fin_timeout}. */
     String target();

@@ -32,7 +32,7 @@ public interface Journal {
     record PlannedStep(String planId, int seq, String changeJson, String title, String before, String after,
                        boolean commitConfirmed) {
         public Change change() {
-            return ChangeCodec.fromJson(changeJson);
+            return ChangeCodec.json().fromJson(changeJson);
         }
     }
 
@@ -41,7 +41,7 @@ public interface Journal {
                  String changeJson, String before, String after, Optional<String> readBack, String commands,
                  Outcome outcome, String message) {
         public Change change() {
-            return ChangeCodec.fromJson(changeJson);
+            return ChangeCodec.json().fromJson(changeJson);
         }
     }
 

@@ -1,37 +1,11 @@
 package dev.nettune.tuning;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.nettune.ArchitectureException;
 import java.util.List;
 
 /**
  * One line of a tuning profile: either a concrete {@link Change}, or an intent that becomes changes
  * once the host is known (for example "TX queue i to CPU i mod n", which needs the CPU count).
  */
-@ArchitectureException("Jackson's type names for the journal's and the profiles' JSON sit on the domain types (or, in ChangeCodec,"
-        + " read them); moving them to mix-ins in a store-side codec also moves ProfileLibrary's file I/O out of tuning,"
-        + " which the profile editor (tuninggui helper) is changing in this session.")
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = SysctlChange.class, name = "sysctl"),
-    @JsonSubTypes.Type(value = FileChange.class, name = "file"),
-    @JsonSubTypes.Type(value = SysctlFileChange.class, name = "sysctl-file"),
-    @JsonSubTypes.Type(value = SmcChange.class, name = "smc"),
-    @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
-    @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
-    @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
-    @JsonSubTypes.Type(value = XpsChange.class, name = "xps"),
-    @JsonSubTypes.Type(value = IrqAffinityChange.class, name = "irq-affinity"),
-    @JsonSubTypes.Type(value = ChannelChange.class, name = "channels"),
-    @JsonSubTypes.Type(value = ServiceChange.class, name = "service"),
-    @JsonSubTypes.Type(value = ProfileEntry.PersistSysctls.class, name = "persist-sysctls"),
-    @JsonSubTypes.Type(value = XpsChange.Spread.class, name = "xps-spread"),
-    @JsonSubTypes.Type(value = BootReapply.class, name = "persist-boot"),
-    @JsonSubTypes.Type(value = ProfileEntry.BanIrqs.class, name = "irqbalance-ban"),
-    @JsonSubTypes.Type(value = ProfileEntry.PersistSmc.class, name = "persist-smc"),
-    @JsonSubTypes.Type(value = ProfileEntry.PersistNetworkManager.class, name = "persist-networkmanager"),
-})
 public interface ProfileEntry {
     /** The changes this entry stands for on a host with these facts, within this profile. */
     List<Change> expand(HostFacts facts, Profile profile);

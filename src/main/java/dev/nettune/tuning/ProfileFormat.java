@@ -29,7 +29,7 @@ public enum ProfileFormat {
     /** The profile's text in this form. */
     public String render(Profile profile) {
         return switch (this) {
-            case JSON -> ChangeCodec.toJson(profile);
+            case JSON -> ChangeCodec.json().toJson(profile);
             case ANSIBLE -> AnsiblePlaybook.render(profile);
             case CLOUD_INIT -> CloudInitUserData.render(profile);
         };

@@ -70,7 +70,7 @@ public final class ProfileLibrary {
 
     public static Profile read(Path file) {
         try {
-            return ChangeCodec.profileFromJson(Files.readString(file, StandardCharsets.UTF_8));
+            return ChangeCodec.json().profileFromJson(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TuningInputException("Cannot read the profile " + file + ": " + e.getMessage());
         } catch (TuningInputException e) {
@@ -116,7 +116,7 @@ public final class ProfileLibrary {
     }
 
     private static void write(Profile p, Path target) {
-        writeText(ChangeCodec.toJson(p), target);
+        writeText(ChangeCodec.json().toJson(p), target);
     }
 
     private static void writeText(String text, Path target) {

@@ -43,7 +43,7 @@ class BuiltInProfilesTest {
     @Test
     void builtInProfilesSurviveTheJsonRoundTripOfTheProfileLibrary() {
         for (Profile p : Profile.builtIn()) {
-            assertThat(ChangeCodec.profileFromJson(ChangeCodec.toJson(p))).isEqualTo(p);
+            assertThat(ChangeCodec.json().profileFromJson(ChangeCodec.json().toJson(p))).isEqualTo(p);
         }
     }
 }

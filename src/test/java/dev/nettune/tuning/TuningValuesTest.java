@@ -137,17 +137,17 @@ class TuningValuesTest {
                 SmcChange.seedValues(), new ProfileEntry.PersistSmc(), NetworkManagerChange.unmanage("eth1"),
                 new ProfileEntry.PersistNetworkManager("eth1"), new RssTableChange("eth1", "equal 2"),
                 new ProfileEntry.PersistSysctls(null)));
-        String json = ChangeCodec.toJson(p);
+        String json = ChangeCodec.json().toJson(p);
         assertThat(json).contains("\"type\" : \"sysctl\"").contains("net.ipv4.tcp_fin_timeout");
-        assertThat(ChangeCodec.profileFromJson(json)).isEqualTo(p);
+        assertThat(ChangeCodec.json().profileFromJson(json)).isEqualTo(p);
         Change c = new RssKeyChange("eth1", dev.nettune.rss.RssKey.MICROSOFT.toColonHex());
-        assertThat(ChangeCodec.fromJson(ChangeCodec.toJson(c))).isEqualTo(c);
+        assertThat(ChangeCodec.json().fromJson(ChangeCodec.json().toJson(c))).isEqualTo(c);
     }
 
     @Test
     void anInvalidValueInAProfileFileIsReportedNotLoaded() {
         String json = "{\"name\":\"x\",\"entries\":[{\"type\":\"sysctl\",\"name\":\"net.ipv4.tcp_tw_reuse\",\"value\":\"7\"}]}";
-        assertThatThrownBy(() -> ChangeCodec.profileFromJson(json)).isInstanceOf(TuningInputException.class)
+        assertThatThrownBy(() -> ChangeCodec.json().profileFromJson(json)).isInstanceOf(TuningInputException.class)
                 .hasMessageContaining("0-2");
     }
 }

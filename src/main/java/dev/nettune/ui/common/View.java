@@ -32,8 +32,8 @@ public enum View {
     FLEET("fleet/FleetView.fxml"),
     JOURNAL("journal/JournalView.fxml"),
     CLOUD("cloud/CloudView.fxml"),
-    HOST_KEY("hostkey/HostKeyView.fxml"),
-    PASSWORD_PROMPT("hostkey/PasswordPromptView.fxml");
+    HOST_KEY("common/hostkey/HostKeyView.fxml"),
+    PASSWORD_PROMPT("common/hostkey/PasswordPromptView.fxml");
 
     private static final String BASE = "/dev/nettune/ui/";
     private final String path;

@@ -1,6 +1,5 @@
 package dev.nettune.ui.hosts;
 
-import dev.nettune.ArchitectureException;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostDirectory;
 import dev.nettune.app.HostOptions;
@@ -9,7 +8,7 @@ import dev.nettune.host.HostStateReader;
 import dev.nettune.ui.common.ScreenView;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.common.View;
-import dev.nettune.ui.hostkey.FxHostPrompts;
+import dev.nettune.ui.common.hostkey.FxHostPrompts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +17,6 @@ import java.util.OptionalInt;
 import javafx.scene.Parent;
 
 /** Loads the Hosts screen (FXML, controller, view model) and wires it to the application's hosts. */
-@ArchitectureException("Asks for host keys and sudo passwords through ui.hostkey's dialogs (FxHostPrompts), which every"
-        + " screen that connects shares; they move to ui.common with the UI kit, and then this exception goes.")
 public final class HostsView implements ScreenView {
     private final Parent root;
     private final HostsController controller;

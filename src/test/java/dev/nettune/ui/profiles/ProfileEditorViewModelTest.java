@@ -129,7 +129,7 @@ class ProfileEditorViewModelTest {
 
         model.exportTo(file);
 
-        Profile written = ChangeCodec.profileFromJson(Files.readString(file));
+        Profile written = ChangeCodec.json().profileFromJson(Files.readString(file));
         assertThat(written.name()).isEqualTo("Exported");
         assertThat(written.entries()).isEqualTo(model.profile().get().entries());
 

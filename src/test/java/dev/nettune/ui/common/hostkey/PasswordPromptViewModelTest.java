@@ -1,4 +1,4 @@
-package dev.nettune.ui.hostkey;
+package dev.nettune.ui.common.hostkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

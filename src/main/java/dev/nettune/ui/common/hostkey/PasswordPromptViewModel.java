@@ -1,4 +1,4 @@
-package dev.nettune.ui.hostkey;
+package dev.nettune.ui.common.hostkey;
 
 import java.util.Optional;
 import javafx.beans.binding.Bindings;

@@ -1,4 +1,4 @@
-package dev.nettune.ui.hostkey;
+package dev.nettune.ui.common.hostkey;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;

@@ -1,4 +1,4 @@
-package dev.nettune.ui.hostkey;
+package dev.nettune.ui.common.hostkey;
 
 import dev.nettune.host.HostKeyDecision;
 import dev.nettune.host.SecretPrompt;
