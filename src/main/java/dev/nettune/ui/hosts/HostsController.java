@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -57,6 +58,12 @@ public final class HostsController {
     Label rssLabel;
     @FXML
     Label countersLabel;
+    @FXML
+    Label hostRssBadgeLabel;
+    @FXML
+    Label rssBadgeLabel;
+    @FXML
+    Label rssWarningLabel;
     @FXML
     TableView<HostsViewModel.QueueRow> queueTable;
     @FXML
@@ -138,6 +145,11 @@ public final class HostsController {
         nicSummaryLabel.textProperty().bind(model.nicSummaryProperty());
         rssLabel.textProperty().bind(model.rssSummaryProperty());
         countersLabel.textProperty().bind(model.countersSummaryProperty());
+        badge(hostRssBadgeLabel, model.hostRssBadgeProperty());
+        badge(rssBadgeLabel, model.rssBadgeProperty());
+        rssWarningLabel.textProperty().bind(model.rssWarningProperty());
+        rssWarningLabel.visibleProperty().bind(model.rssWarningProperty().isNotEmpty());
+        rssWarningLabel.managedProperty().bind(rssWarningLabel.visibleProperty());
         tableProblemLabel.textProperty().bind(model.tableProblemProperty());
         queueTable.setItems(model.queueRows());
         // Tall enough for every queue up to 16, then it scrolls (an ENI may have 64).
@@ -228,5 +240,14 @@ public final class HostsController {
         Alert a = new Alert(Alert.AlertType.INFORMATION, text);
         a.setHeaderText(null);
         a.show();
+    }
+
+    /** A warning badge: AtlantaFX's warning colours, shown only while it has something to say. */
+    private static void badge(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(Bindings.when(Bindings.isEmpty(text)).then("").otherwise(Bindings.concat("\u26a0 ", text)));
+        label.getStyleClass().addAll("warning", "text-bold");
+        label.setStyle("-fx-background-color: -color-warning-subtle; -fx-background-radius: 4; -fx-padding: 2 8 2 8;");
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
     }
 }

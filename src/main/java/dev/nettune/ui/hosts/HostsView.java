@@ -37,6 +37,18 @@ public final class HostsView implements ScreenView {
                 return reader.read(h, nic, HostStateReader.DEFAULT_TIMEOUT);
             }
         }, TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
+        // From the journal (the boot id of NetTune's last push) and the host's boot: whether the shown table is in effect.
+        dev.nettune.app.VerificationService verification = new dev.nettune.app.VerificationService(context);
+        model.onRssWarnings((name, nics) -> {
+            HostOptions options = HostOptions.defaults().withHostKeyDecision(prompts).withSecrets(prompts);
+            java.util.Map<String, dev.nettune.app.RssInEffect.Warning> out = new java.util.LinkedHashMap<>();
+            try (Host h = context.hostResolver().resolve(name, options)) {
+                for (String nic : nics) {
+                    verification.rssWarning(h, nic).ifPresent(w -> out.put(nic, w));
+                }
+            }
+            return out;
+        });
         HostsController.HostsActions actions = new HostsController.HostsActions() {
             @Override
             public List<String> sshConfigAliases() throws IOException {

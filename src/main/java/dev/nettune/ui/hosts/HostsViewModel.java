@@ -3,6 +3,7 @@ package dev.nettune.ui.hosts;
 import dev.nettune.linux.CpuSet;
 import dev.nettune.linux.EthtoolRss;
 import dev.nettune.linux.FlowType;
+import dev.nettune.app.RssInEffect;
 import dev.nettune.linux.HostState;
 import dev.nettune.linux.NicName;
 import dev.nettune.linux.NicState;
@@ -61,6 +62,15 @@ public final class HostsViewModel {
         HostState read(String host, Optional<NicName> nic) throws Exception;
     }
 
+    /**
+     * Why the RSS key and table each NIC shows may not be in effect (a reboot since NetTune's last push, a driver
+     * that ignores the table until the first ethtool -X, a channel change after it); blocking, cancelled by interruption.
+     */
+    @FunctionalInterface
+    public interface RssWarningSource {
+        Map<String, RssInEffect.Warning> read(String host, List<String> nics) throws Exception;
+    }
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Supplier<List<HostEntry>> lister;
@@ -85,6 +95,15 @@ public final class HostsViewModel {
     private final ObjectProperty<IndirectionTable> table = new SimpleObjectProperty<>();
     private final ObservableList<QueueRow> queueRows = FXCollections.observableArrayList();
 
+    /** The chosen NIC's RSS warning as a short badge ("RSS not persistent: rebooted"), empty when none. */
+    private final StringProperty rssBadge = new SimpleStringProperty("");
+    /** The chosen NIC's RSS warning in full, with what to do. */
+    private final StringProperty rssWarning = new SimpleStringProperty("");
+    /** The host-level badge: which NICs have a stale RSS state, empty when none. */
+    private final StringProperty hostRssBadge = new SimpleStringProperty("");
+    private final Map<String, RssInEffect.Warning> warnings = new java.util.HashMap<>();
+    private RssWarningSource rssWarnings = (h, n) -> Map.of();
+
     private Future<?> running;
     private long generation;
 
@@ -94,6 +113,32 @@ public final class HostsViewModel {
         this.executor = executor;
         this.ui = ui;
         selectedNic.addListener((o, was, is) -> showNic());
+    }
+
+    /** Where the RSS warnings come from (the journal and the host's boot); none until set. */
+    public void onRssWarnings(RssWarningSource source) {
+        this.rssWarnings = source;
+    }
+
+    public StringProperty rssBadgeProperty() {
+        return rssBadge;
+    }
+
+    public StringProperty rssWarningProperty() {
+        return rssWarning;
+    }
+
+    public StringProperty hostRssBadgeProperty() {
+        return hostRssBadge;
+    }
+
+    /** The short badge for a warning's reason. */
+    static String badge(RssInEffect.Warning w) {
+        return switch (w.reason()) {
+            case REBOOTED -> "RSS not persistent: rebooted since the last push";
+            case NOT_SET_THIS_BOOT -> "RSS table not in effect until pushed";
+            case CHANNELS_CHANGED -> "RSS off after a channel change";
+        };
     }
 
     public ObservableList<HostEntry> hosts() {
@@ -190,6 +235,8 @@ public final class HostsViewModel {
         }
         selectedHost.set(host);
         state.set(null);
+        warnings.clear();
+        hostRssBadge.set("");
         clearNic();
         nics.clear();
         hostSummary.set("");
@@ -214,10 +261,25 @@ public final class HostsViewModel {
             try {
                 HostState s = source.read(host.name(), Optional.empty());
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
+                Map<String, RssInEffect.Warning> w;
+                String warningsFailed = "";
+                try {
+                    w = rssWarnings.read(host.name(), s.nics().stream().filter(NicState::hasRssTable).map(NicState::name).toList());
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    w = Map.of();
+                    warningsFailed = " Whether the RSS tables shown are in effect could not be checked: " + plain(e);
+                }
+                Map<String, RssInEffect.Warning> found = w;
+                String failed = warningsFailed;
                 ui.accept(() -> {
                     if (gen == generation) {
                         busy.set(false);
+                        warnings.clear();
+                        warnings.putAll(found);
                         apply(s, took);
+                        status.set(status.get() + failed);
                     }
                 });
             } catch (InterruptedException | CancellationException e) {
@@ -265,6 +327,8 @@ public final class HostsViewModel {
         hostSummary.set(s.os().describe(OsRelease::prettyName) + "  \u00b7  kernel " + s.kernel().describe()
                 + "  \u00b7  " + s.cpuCount().describe(c -> c + " CPUs") + " (online " + s.onlineCpus().describe(CpuSet::toList) + ")");
         kernelSettings.set(kernelText(s));
+        hostRssBadge.set(warnings.isEmpty() ? "" : "RSS state stale on " + String.join(", ", new java.util.TreeSet<>(warnings.keySet()))
+                + ": the key and table shown may not be in effect");
         String keep = selectedNic.get();
         List<String> names = s.nics().stream().map(NicState::name).toList();
         nics.setAll(names);
@@ -307,6 +371,8 @@ public final class HostsViewModel {
     }
 
     private void clearNic() {
+        rssBadge.set("");
+        rssWarning.set("");
         nicSummary.set("");
         rssSummary.set("");
         countersSummary.set("");
@@ -324,6 +390,9 @@ public final class HostsViewModel {
             return;
         }
         NicState n = found.get();
+        RssInEffect.Warning w = warnings.get(n.name());
+        rssBadge.set(w == null ? "" : badge(w));
+        rssWarning.set(w == null ? "" : w.text());
         nicSummary.set(n.driver().describe(d -> d.driver() + " " + d.version())
                 + "  \u00b7  " + n.link().describe(l -> l.mac().orElse("no MAC") + "  \u00b7  mtu " + l.mtu() + "  \u00b7  " + l.state())
                 + "  \u00b7  " + n.channels().describe(c -> c.rxQueues() + (c.rxQueues() == 1 ? " queue" : " queues")
