@@ -11,10 +11,9 @@ import dev.nettune.rss.PortSpan;
 import dev.nettune.rss.RssCalculator;
 import dev.nettune.rss.Ipv4FlowLine;
 import dev.nettune.rss.RssInputException;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,17 +142,17 @@ final class RssDistributionCommand implements Callable<Integer> {
         Distribution.Counter counter = new Distribution.Counter(calc);
         Ipv4FlowLine fast = new Ipv4FlowLine();
         PrintWriter err = spec.commandLine().getErr();
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String line;
+        try (InputStream in = Files.newInputStream(csv)) {
+            ByteLines lines = new ByteLines(in);
             int n = 0;
-            while ((line = in.readLine()) != null) {
+            while (lines.next()) {
                 n++;
-                if (fast.parse(line)) {
+                if (fast.parse(lines)) {
                     counter.addIpv4(fast.source(), fast.destination(), fast.sourcePort(), fast.destinationPort());
                     continue;
                 }
                 try {
-                    FlowCsv.parseLine(n, line, false).ifPresent(r -> counter.add(r.flow()));
+                    FlowCsv.parseLine(n, lines.text(), false).ifPresent(r -> counter.add(r.flow()));
                 } catch (RssInputException e) {
                     err.println("nettune: " + csv + " line " + n + ": " + e.getMessage());
                 }

@@ -8,12 +8,10 @@ import dev.nettune.rss.Ipv4FlowLine;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.RssKey;
 import dev.nettune.rss.ToeplitzHash;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -126,18 +124,27 @@ final class RssHashCommand implements Callable<Integer> {
         CsvOut o = new CsvOut(out);
         o.text("src,dst,sport,dport,hash,index,queue\n");
         Ipv4FlowLine fast = new Ipv4FlowLine();
+        boolean haveDestination = false;
+        int lastDestination = 0;
+        int destinationPart = 0;
         int[] entries = t.map(IndirectionTable::entries).orElse(null);
         int size = t.map(IndirectionTable::size).orElse(table.size);
         if (t.isEmpty() && size < 1) {
             throw new CliInputException("--size " + table.size + " is out of range: 1-65536 entries (an ENI has 128).");
         }
-        try (BufferedReader in = open(batch)) {
-            String line;
+        try (InputStream in = open(batch)) {
+            ByteLines lines = new ByteLines(in);
             int n = 0;
-            while ((line = in.readLine()) != null) {
+            while (lines.next()) {
                 n++;
-                if (fast.parse(line)) {
-                    int h = hash.hashIpv4(fast.source(), fast.destination(), fast.sourcePort(), fast.destinationPort());
+                if (fast.parse(lines)) {
+                    // Flows to one NIC repeat the destination: its part of the hash is kept while it does.
+                    if (!haveDestination || fast.destination() != lastDestination) {
+                        lastDestination = fast.destination();
+                        destinationPart = hash.ipv4Destination(lastDestination);
+                        haveDestination = true;
+                    }
+                    int h = hash.hashIpv4ToDestination(fast.source(), destinationPart, fast.sourcePort(), fast.destinationPort());
                     int index = Integer.remainderUnsigned(h, size);
                     o.ipv4(fast.source()).comma().ipv4(fast.destination()).comma().number(fast.sourcePort()).comma()
                             .number(fast.destinationPort()).comma().hex(h).comma().number(index).comma();
@@ -148,7 +155,7 @@ final class RssHashCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    Optional<FlowCsv.Row> row = FlowCsv.parseLine(n, line, false);
+                    Optional<FlowCsv.Row> row = FlowCsv.parseLine(n, lines.text(), false);
                     if (row.isEmpty()) {
                         continue;
                     }
@@ -266,14 +273,14 @@ final class RssHashCommand implements Callable<Integer> {
         }
     }
 
-    private static BufferedReader open(String name) throws IOException {
+    private static InputStream open(String name) throws IOException {
         if (name.equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return System.in;
         }
         Path p = Path.of(name);
         if (!Files.isReadable(p)) {
             throw new CliInputException("Cannot read " + name + ": no such readable file. Give a CSV file or - for standard input.");
         }
-        return Files.newBufferedReader(p, StandardCharsets.UTF_8);
+        return Files.newInputStream(p);
     }
 }

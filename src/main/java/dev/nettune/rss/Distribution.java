@@ -99,6 +99,9 @@ public final class Distribution {
         private final long[] buckets;
         private final int mask;
         private long unhashed;
+        private boolean haveDestination;
+        private int lastDestination;
+        private int destinationPart;
 
         public Counter(RssCalculator calculator) {
             this.hash = calculator.toeplitz();
@@ -116,9 +119,17 @@ public final class Distribution {
             }
         }
 
-        /** Counts one IPv4 TCP/UDP 4-tuple given as ints, without allocating. */
+        /**
+         * Counts one IPv4 TCP/UDP 4-tuple given as ints, without allocating. The destination's part of
+         * the hash is kept while the destination repeats (flows to one NIC): 8 lookups a flow, not 12.
+         */
         public void addIpv4(int source, int destination, int sourcePort, int destinationPort) {
-            addHash(hash.hashIpv4(source, destination, sourcePort, destinationPort));
+            if (!haveDestination || destination != lastDestination) {
+                lastDestination = destination;
+                destinationPart = hash.ipv4Destination(destination);
+                haveDestination = true;
+            }
+            addHash(hash.hashIpv4ToDestination(source, destinationPart, sourcePort, destinationPort));
         }
 
         private void addHash(int h) {
