@@ -1,0 +1,139 @@
+package dev.nettune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nettune.app.AppContext;
+import dev.nettune.sandbox.cloud.DemoSeed;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nettune fleet ...} against the sandbox region (its Cloud Assistant fleet), in an isolated home:
+ * exit codes 0/1/2, the --json report, status and undo by run id alone, drift.
+ */
+class FleetCommandTest {
+    static final String FIN = "net.ipv4.tcp_fin_timeout";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+    AppContext ctx;
+
+    private record Out(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.createDirectories(home.resolve(".ssh"));
+        ctx = new AppContext(home.resolve(".config/nettune"));
+        ctx.cloudCredentialsFrom(Map.of(), home);
+        ctx.fleet().pollSleeper(d -> Thread.sleep(20));
+    }
+
+    @AfterEach
+    void tearDown() {
+        ctx.close();
+    }
+
+    private Out run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Out(code, out.toString(), err.toString());
+    }
+
+    private String instances(int n) {
+        return String.join(",", DemoSeed.FLEET_INSTANCES.subList(0, n));
+    }
+
+    @Test
+    void applyPrintsTheRunIdAndEveryInstanceAppliedAsJsonAndExitsZero() throws Exception {
+        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
+                "--parallel", "3", "--yes", "--json");
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.path("run").asText()).startsWith("fleet-");
+        assertThat(j.path("instances")).hasSize(3).allSatisfy(i -> {
+            assertThat(i.path("status").asText()).isEqualTo("APPLIED");
+            assertThat(i.path("transport").asText()).isEqualTo("cloud-assistant");
+        });
+        assertThat(j.path("instances").get(0).path("canary").asBoolean()).isTrue();
+        assertThat(r.err()).contains("Preview of \"ECS high throughput\" on 3 instances").contains(FIN);
+    }
+
+    @Test
+    void aFailedInstanceMakesTheExitCodeOneAndTheRestAreListedUntouched() throws Exception {
+        ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(0)).faults().failNext("sysctl -w " + FIN, 1, "sysctl: denied\n");
+
+        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
+                "--canary", "1", "--yes");
+
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("ROLLED_BACK").contains("[canary]").contains("STOPPED")
+                .contains("Untouched: " + DemoSeed.FLEET_INSTANCES.get(1) + ", " + DemoSeed.FLEET_INSTANCES.get(2));
+        assertThat(ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(1)).sysctlValue(FIN)).isNotEqualTo(java.util.Optional.of("15"));
+    }
+
+    @Test
+    void statusAndUndoNeedNothingButTheRunId() throws Exception {
+        Out apply = run("fleet", "apply", "--profile", "ECS high throughput", "--tag", "fleet=demo", "--endpoint", "sandbox",
+                "--parallel", "6", "--yes", "--json");
+        assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+        String id = JSON.readTree(apply.out()).path("run").asText();
+
+        Out status = run("fleet", "status", id);
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains(id).contains("12 instances: 12 applied")
+                .contains("reached by cloud-assistant " + DemoSeed.FLEET_INSTANCES.get(0) + " in cn-hongkong via sandbox");
+
+        Out undo = run("fleet", "undo", id, "--yes", "--json");
+        assertThat(undo.code()).as(undo.out() + undo.err()).isZero();
+        assertThat(JSON.readTree(undo.out()).path("undoes").asText()).isEqualTo(id);
+        assertThat(ctx.sandboxFleet().instances().values()).allSatisfy(g -> assertThat(g.sysctlValue(FIN)).isNotEqualTo(java.util.Optional.of("15")));
+        assertThat(run("fleet", "status").out()).contains(id).contains("undo");
+    }
+
+    @Test
+    void driftListsWhoDiffersFromTheProfile() {
+        run("fleet", "apply", "--profile", "ECS high throughput", "--instances", DemoSeed.FLEET_INSTANCES.get(1), "--endpoint", "sandbox",
+                "--yes");
+
+        Out drift = run("fleet", "drift", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox");
+
+        assertThat(drift.code()).isEqualTo(1);
+        assertThat(drift.out()).containsPattern(DemoSeed.FLEET_INSTANCES.get(1) + "\\s+ok\\s+matches the profile")
+                .containsPattern(DemoSeed.FLEET_INSTANCES.get(0) + "\\s+DIFFERS").contains("2 of 3 differ");
+    }
+
+    @Test
+    void badInputIsRefusedWithExitTwoBeforeAnythingIsReached() {
+        assertThat(run("fleet", "apply", "--profile", "ECS high throughput", "--instances", "i-abc,,i-def", "--endpoint", "sandbox", "--yes")
+                .code()).isEqualTo(2);
+        assertThat(run("fleet", "apply", "--profile", "ECS high throughput", "--hosts", "a", "--instances", "i-abcdef", "--yes").code())
+                .isEqualTo(2);
+        Out p = run("fleet", "apply", "--profile", "ECS high throughput", "--hosts", "sandbox", "--parallel", "0", "--yes");
+        assertThat(p.code()).isEqualTo(2);
+        assertThat(p.err()).contains("--parallel is 0");
+        assertThat(run("fleet", "apply", "--profile", "ECS high throughput", "--hosts", "sandbox", "--via", "carrier-pigeon").err())
+                .contains("Allowed: ssh, cloud-assistant");
+    }
+
+    @Test
+    void withoutYesAndWithoutATerminalNothingIsChanged() {
+        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(1), "--endpoint", "sandbox");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("needs --yes");
+        assertThat(ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(0)).sysctlValue(FIN)).isNotEqualTo(java.util.Optional.of("15"));
+    }
+}
