@@ -41,12 +41,17 @@ public final class AppContext implements AutoCloseable {
     private volatile SandboxTraffic sandboxTraffic;
 
     public AppContext(Path configDir) {
+        this(configDir, SshConfig::defaultFile);
+    }
+
+    /** As {@link #AppContext(Path)}, reading ssh aliases from {@code sshConfigFile} (an isolated one in tests). */
+    public AppContext(Path configDir, Supplier<Path> sshConfigFile) {
         this.configDir = configDir;
         // The sandbox first: a newcomer can try every step safely, and every host list shows it on top.
         builtInHosts.register(SandboxInstance.NAME, "simulated ECS, Alibaba Cloud Linux 3", this::sandboxInstance);
         builtInHosts.register(LocalHost.NAME, "this workstation", LocalHost::new);
-        this.hostResolver = new HostResolver(builtInHosts, this::hostInventory, SshConfig::defaultFile);
-        this.hostDirectory = new HostDirectory(builtInHosts, this::hostInventory, SshConfig::defaultFile);
+        this.hostResolver = new HostResolver(builtInHosts, this::hostInventory, sshConfigFile);
+        this.hostDirectory = new HostDirectory(builtInHosts, this::hostInventory, sshConfigFile);
         this.nicRss = new NicRssService(hostResolver);
         this.dpdkExport = new DpdkExport(nicRss);
     }
