@@ -81,7 +81,7 @@ public final class DistributionController {
                 Columns.<Distribution.QueueLoad>text("Expected", 92, q -> String.format("%.1f%%", q.expectedShare() * 100))));
         distributionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         distributionTable.setItems(model.queues());
-        Label placeholder = new Label("Press Measure to spread the flows over the queues.");
+        Label placeholder = new Label(dev.nettune.ui.common.Messages.get("calculator.distribution.placeholder"));
         // Wrapped: the table is narrower than the sentence at 1280 px.
         placeholder.setWrapText(true);
         placeholder.setPadding(new javafx.geometry.Insets(8));
@@ -126,9 +126,9 @@ public final class DistributionController {
     @FXML
     private void onChooseCsv() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Flows to measure (" + dev.nettune.rss.FlowCsv.header(false) + ")");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.setTitle(dev.nettune.ui.common.Messages.format("calculator.distribution.chooseTitle", dev.nettune.rss.FlowCsv.header(false)));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(dev.nettune.ui.common.Messages.get("file.csv"), "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter(dev.nettune.ui.common.Messages.get("file.all"), "*"));
         File f = chooser.showOpenDialog(csvLabel.getScene().getWindow());
         if (f != null) {
             model.csvFileProperty().set(f.toPath());

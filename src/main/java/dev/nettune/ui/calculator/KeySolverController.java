@@ -57,7 +57,7 @@ public final class KeySolverController {
         placementsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         placementsTable.setItems(model.placements());
         Columns.fitToContent(placementsTable, placementsTable.getColumns().get(1));
-        placementsTable.setPlaceholder(new Label("Press Solve to find a key that sends each flow to its queue."));
+        placementsTable.setPlaceholder(new Label(dev.nettune.ui.common.Messages.get("calculator.keySolver.placeholder")));
         conflictsTable.getColumns().setAll(List.of(
                 Columns.<KeySolver.Conflict>text("Flows", 80, c -> c.goals().toString()),
                 Columns.<KeySolver.Conflict>text("Why no key exists", 560, KeySolver.Conflict::reason)));

@@ -60,7 +60,7 @@ public final class ReverseSearchController {
         portsTable.setItems(model.ports());
         exportCsvButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.ports()).or(model.work().runningProperty()));
         exportPngButton.disableProperty().bind(exportCsvButton.disableProperty());
-        portsTable.setPlaceholder(new Label("Press Search to list the ports that land on the target."));
+        portsTable.setPlaceholder(new Label(dev.nettune.ui.common.Messages.get("calculator.reverseSearch.placeholder")));
     }
 
     @FXML

@@ -42,7 +42,7 @@ public final class ReviewPageController {
         boolean real = !runner.session().sandbox();
         confirmRealAccount.setVisible(real);
         confirmRealAccount.setManaged(real);
-        confirmRealAccount.setText("Apply to the real account: " + runner.session().region() + " via " + runner.session().description());
+        confirmRealAccount.setText(dev.nettune.ui.common.Messages.format("cloud.review.confirmReal", runner.session().region(), runner.session().description()));
         confirmRealAccount.selectedProperty().bindBidirectional(realConfirmed);
         realConfirmed.set(!real);
         planProblem.managedProperty().bind(planProblem.visibleProperty());
@@ -57,8 +57,7 @@ public final class ReviewPageController {
             current = null;
             planMissing.set(true);
             planText.setText("");
-            planProblem.setText("The plan cannot be built: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + " Go back and correct the page it names.");
+            planProblem.setText(dev.nettune.ui.common.Messages.format("cloud.review.planProblem", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             planProblem.setVisible(true);
             acceptInterruptions.setVisible(false);
             acceptInterruptions.setManaged(false);
@@ -72,7 +71,7 @@ public final class ReviewPageController {
         acceptInterruptions.setVisible(interrupts);
         acceptInterruptions.setManaged(interrupts);
         needsConsent.set(interrupts);
-        acceptInterruptions.setText("I accept the interruption: " + String.join(" ", current.interruptions()));
+        acceptInterruptions.setText(dev.nettune.ui.common.Messages.format("cloud.review.acceptInterruptions", String.join(" ", current.interruptions())));
     }
 
     /** True while there is no plan, the plan interrupts service without consent, or a real account is not confirmed. */

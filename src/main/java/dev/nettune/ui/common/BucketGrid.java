@@ -64,7 +64,7 @@ public final class BucketGrid extends GridPane {
                 cell.setText(String.valueOf(q));
                 cell.setStyle("-fx-background-color: " + QueuePalette.colour(q) + "; -fx-text-fill: "
                         + QueuePalette.textColour(q) + ";");
-                cell.getTooltip().setText("bucket " + i + " \u2192 queue " + q);
+                cell.getTooltip().setText(Messages.format("common.bucketTooltip", i, q));
             }
         }
         highlight(table == null ? -1 : flowBucket);

@@ -39,7 +39,7 @@ public final class BucketHeatMap extends VBox {
         HBox.setHgrow(ramp, Priority.SOMETIMES);
         ramp.setMaxHeight(12);
         ramp.setStyle("-fx-background-color: linear-gradient(to right, " + colour(0) + ", " + colour(1) + ");");
-        Label what = new Label("flows");
+        Label what = new Label(Messages.get("common.flows"));
         what.getStyleClass().add("text-muted");
         for (Label l : List.of(what, scaleLow, scaleHigh)) {
             // The numbers of the scale are never elided; the colour ramp gives way instead.

@@ -17,16 +17,16 @@ final class AddHostDialog {
     private final Dialog<Fields> dialog = new Dialog<>();
 
     AddHostDialog(Window owner) {
-        dialog.setTitle("Add a host");
-        dialog.setHeaderText("Saved: name, address, user, port, jump host, key path. Passwords and passphrases are asked when needed and never saved.");
+        dialog.setTitle(dev.nettune.ui.common.Messages.get("hosts.add.title"));
+        dialog.setHeaderText(dev.nettune.ui.common.Messages.get("hosts.add.header"));
         if (owner != null) {
             dialog.initOwner(owner);
         }
         TextField name = field("name", "prod-accepter");
-        TextField address = field("address", "10.0.0.5 or an ~/.ssh/config alias");
+        TextField address = field("address", dev.nettune.ui.common.Messages.get("hosts.add.address.prompt"));
         TextField user = field("user", "root");
         TextField port = field("port", "22");
-        TextField jump = field("jump", "bastion or user@47.1.2.3:22");
+        TextField jump = field("jump", dev.nettune.ui.common.Messages.get("hosts.add.jump.prompt"));
         TextField key = field("key", "~/.ssh/id_ed25519");
         GridPane g = new GridPane();
         g.setHgap(8);

@@ -192,29 +192,29 @@ public final class HostsController {
 
     private void chooseAlias(List<String> aliases) {
         if (aliases.isEmpty()) {
-            info("~/.ssh/config has no Host aliases to add. Add a host by hand instead.");
+            info(dev.nettune.ui.common.Messages.get("hosts.noAliases"));
             return;
         }
         ChoiceDialog<String> d = new ChoiceDialog<>(aliases.get(0), aliases);
-        d.setTitle("Add a host from ~/.ssh/config");
-        d.setHeaderText("The host keeps following its ~/.ssh/config entry (HostName, User, Port, ProxyJump, IdentityFile).");
-        d.setContentText("Alias:");
+        d.setTitle(dev.nettune.ui.common.Messages.get("hosts.fromSshConfig.title"));
+        d.setHeaderText(dev.nettune.ui.common.Messages.get("hosts.fromSshConfig.header"));
+        d.setContentText(dev.nettune.ui.common.Messages.get("hosts.fromSshConfig.alias"));
         d.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-        d.showAndWait().ifPresent(alias -> act(() -> actions.addSaved(alias, alias, "", "", "", ""), "The host could not be added"));
+        d.showAndWait().ifPresent(alias -> act(() -> actions.addSaved(alias, alias, "", "", "", ""), dev.nettune.ui.common.Messages.get("hosts.addFailed")));
     }
 
     @FXML
     void addByHand() {
         AddHostDialog d = new AddHostDialog(root.getScene() == null ? null : root.getScene().getWindow());
         d.showAndWait().ifPresent(f -> act(() -> actions.addSaved(f.name(), f.address(), f.user(), f.port(), f.jump(), f.key()),
-                "The host could not be added"));
+                dev.nettune.ui.common.Messages.get("hosts.addFailed")));
     }
 
     @FXML
     void remove() {
         HostsViewModel.HostEntry e = hostList.getSelectionModel().getSelectedItem();
         if (e != null && e.kind().equals("saved")) {
-            act(() -> actions.removeSaved(e.name()), "The host could not be removed");
+            act(() -> actions.removeSaved(e.name()), dev.nettune.ui.common.Messages.get("hosts.removeFailed"));
         }
     }
 

@@ -79,7 +79,7 @@ public final class JournalController {
         model.setConfirm(question -> {
             javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, question,
                     javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-            a.setHeaderText("Change a real cloud account");
+            a.setHeaderText(dev.nettune.ui.common.Messages.get("journal.realAccount.header"));
             a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             a.initOwner(planTable.getScene() == null ? null : planTable.getScene().getWindow());
             return a.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent();

@@ -74,7 +74,7 @@ public final class RecordingsController {
                 Columns.<RecordingComparison.QueueLine>text("After pkt/s", 110, l -> rate(l.meanAfter())),
                 Columns.<RecordingComparison.QueueLine>text("Share before", 100, l -> share(l.shareBefore())),
                 Columns.<RecordingComparison.QueueLine>text("Share after", 100, l -> share(l.shareAfter()))));
-        comparisonTable.setPlaceholder(new Label("Select a recording, pick another under \"Compare with\", then Compare."));
+        comparisonTable.setPlaceholder(new Label(dev.nettune.ui.common.Messages.get("monitor.recordings.placeholder")));
         // The list is read when the tab is first shown, not while the screen is built.
         recordingList.sceneProperty().addListener((o, was, is) -> {
             if (is != null) {

@@ -185,10 +185,9 @@ public final class ProfileEditorController {
 
     @FXML
     private void onDelete() {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Delete the saved profile \"" + model.name.get()
-                + "\"? Hosts it was applied to keep their values; the journal keeps the history.",
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, dev.nettune.ui.common.Messages.format("profiles.delete.question", model.name.get()),
                 ButtonType.OK, ButtonType.CANCEL);
-        ask.setHeaderText("Delete \"" + model.name.get() + "\"");
+        ask.setHeaderText(dev.nettune.ui.common.Messages.format("profiles.delete.header", model.name.get()));
         ask.initOwner(root.getScene().getWindow());
         ask.setResizable(true);
         if (ask.showAndWait().filter(ButtonType.OK::equals).isPresent()) {

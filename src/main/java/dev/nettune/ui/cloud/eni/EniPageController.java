@@ -66,7 +66,7 @@ public final class EniPageController {
                 model.deviceIndex().get());
         deviceIndex.setValueFactory(d);
         d.valueProperty().addListener((o, was, is) -> model.deviceIndex().set(is == null ? 0 : is));
-        token.setText("ClientToken " + model.clientToken() + ": a retried create returns this same ENI.");
+        token.setText(dev.nettune.ui.common.Messages.format("cloud.eni.eni.clientToken", model.clientToken()));
         problem.textProperty().bind(model.eniProblem());
     }
 }

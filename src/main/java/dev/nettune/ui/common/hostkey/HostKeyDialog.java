@@ -15,9 +15,9 @@ import javafx.stage.Window;
  * refuse. Refuse is the default button and what closing the window means.
  */
 public final class HostKeyDialog {
-    public static final ButtonType REFUSE = new ButtonType("Refuse", ButtonBar.ButtonData.CANCEL_CLOSE);
-    public static final ButtonType ACCEPT_ONCE = new ButtonType("Accept once", ButtonBar.ButtonData.OTHER);
-    public static final ButtonType ACCEPT_AND_SAVE = new ButtonType("Accept and save", ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType REFUSE = new ButtonType(dev.nettune.ui.common.Messages.get("hostkey.refuse"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    public static final ButtonType ACCEPT_ONCE = new ButtonType(dev.nettune.ui.common.Messages.get("hostkey.acceptOnce"), ButtonBar.ButtonData.OTHER);
+    public static final ButtonType ACCEPT_AND_SAVE = new ButtonType(dev.nettune.ui.common.Messages.get("hostkey.acceptAndSave"), ButtonBar.ButtonData.OK_DONE);
 
     private final Dialog<HostKeyDecision.Choice> dialog = new Dialog<>();
     private final HostKeyViewModel model;
@@ -29,7 +29,7 @@ public final class HostKeyDialog {
             dialog.initOwner(owner);
         }
         dialog.setTitle(model.title());
-        dialog.setHeaderText("Is this really " + model.host() + "?");
+        dialog.setHeaderText(dev.nettune.ui.common.Messages.format("hostkey.isThisReally", model.host()));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(ACCEPT_AND_SAVE, ACCEPT_ONCE, REFUSE);
         Button save = (Button) dialog.getDialogPane().lookupButton(ACCEPT_AND_SAVE);
