@@ -68,7 +68,7 @@ class MessagesBundleTest {
         Properties en = bundle("messages.properties");
         List<String> missing = new ArrayList<>();
         Pattern fxmlKey = Pattern.compile("=\"%([A-Za-z0-9_.]+)\"");
-        Pattern codeKey = Pattern.compile("Messages\\.(?:get|format)\\(\"([A-Za-z0-9_.]+)\"");
+        Pattern codeKey = Pattern.compile("Messages\\.(?:get|format)\\(\"([A-Za-z0-9_.]+)\"\\s*[,)]");
         try (Stream<Path> files = Stream.concat(Files.walk(RESOURCES), Files.walk(SOURCES))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".fxml") || p.toString().endsWith(".java")).toList()) {
                 Matcher m = (f.toString().endsWith(".fxml") ? fxmlKey : codeKey).matcher(Files.readString(f));
