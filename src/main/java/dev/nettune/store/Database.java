@@ -12,6 +12,14 @@ import java.sql.Statement;
  * its own tables with {@link #ensureSchema}; connections are opened per unit of work.
  */
 public final class Database {
+    /**
+     * When this system property is {@code true} (the screen tests set it), a connection asked for on the
+     * JavaFX application thread is refused: a screen that reads SQLite there freezes while it waits.
+     */
+    public static final String REFUSE_UI_THREAD = "nettune.store.refuseUiThread";
+    /** The name JavaFX gives its application thread; the store knows it by name only, not the toolkit. */
+    private static final String FX_THREAD = "JavaFX Application Thread";
+
     private final Path file;
 
     private Database(Path file) {
@@ -56,6 +64,10 @@ public final class Database {
 
     /** A new connection; the caller closes it. Foreign keys on, a busy timeout so writers queue. */
     public Connection connect() throws SQLException {
+        if (Boolean.getBoolean(REFUSE_UI_THREAD) && FX_THREAD.equals(Thread.currentThread().getName())) {
+            throw new IllegalStateException("SQLite on the JavaFX application thread (" + file.getFileName()
+                    + "): run it through the screen's TaskRunner, off the UI thread.");
+        }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA foreign_keys=ON");

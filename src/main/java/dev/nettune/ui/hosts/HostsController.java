@@ -165,8 +165,7 @@ public final class HostsController {
         tableHolder.getChildren().add(grid);
         grid.visibleProperty().bind(model.tableProperty().isNotNull());
         model.tableProperty().addListener((o, was, is) -> grid.show(is, -1));
-        model.reloadHosts();
-        model.selectFirstIfNone();
+        model.reloadHosts(model::selectFirstIfNone);
     }
 
     private static void column(TableColumn<HostsViewModel.QueueRow, Object> c, Function<HostsViewModel.QueueRow, Object> f) {

@@ -207,15 +207,34 @@ public final class HostsViewModel {
 
     /** Lists the hosts again (after one was added or removed), keeping the selection if it still exists. */
     public void reloadHosts() {
-        HostEntry keep = selectedHost.get();
-        try {
-            hosts.setAll(lister.get());
-        } catch (RuntimeException e) {
-            error.set("The saved hosts could not be listed: " + plain(e));
-        }
-        if (keep != null) {
-            hosts.stream().filter(h -> h.name().equals(keep.name())).findFirst().ifPresent(selectedHost::set);
-        }
+        reloadHosts(() -> { });
+    }
+
+    /**
+     * Lists the hosts again off the UI thread (the saved ones are in SQLite, the aliases in
+     * ~/.ssh/config), keeping the selection if it still exists; {@code then} runs on the UI thread after.
+     */
+    public void reloadHosts(Runnable then) {
+        executor.execute(() -> {
+            List<HostEntry> listed;
+            try {
+                listed = lister.get();
+            } catch (RuntimeException e) {
+                ui.accept(() -> {
+                    error.set("The saved hosts could not be listed: " + plain(e));
+                    then.run();
+                });
+                return;
+            }
+            ui.accept(() -> {
+                HostEntry keep = selectedHost.get();
+                hosts.setAll(listed);
+                if (keep != null) {
+                    hosts.stream().filter(h -> h.name().equals(keep.name())).findFirst().ifPresent(selectedHost::set);
+                }
+                then.run();
+            });
+        });
     }
 
     /**

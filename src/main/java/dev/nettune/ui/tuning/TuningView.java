@@ -2,6 +2,7 @@ package dev.nettune.ui.tuning;
 
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostOptions;
+import dev.nettune.tuning.Profile;
 import dev.nettune.ui.common.ScreenView;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.common.View;
@@ -20,17 +21,18 @@ public final class TuningView implements ScreenView {
     }
 
     public static TuningView load(AppContext context) {
-        // The directory lists the sandbox first (a newcomer can try every step safely) and skips an unreadable inventory.
-        List<String> hosts = context.hostDirectory().names();
+        // The built-in profiles need no I/O: they show at once; the saved ones and the hosts follow from a worker.
         TuningViewModel model = new TuningViewModel(
                 name -> context.hostResolver().resolve(name, HostOptions.defaults()),
-                context.tuningEngine(), hosts, context.profiles().all(), TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
-        model.profileSource(() -> context.profiles().all());
-        // The host chosen last time (on any screen) comes back, and a new choice is remembered.
-        context.settings().current().lastHost().filter(model.hosts::contains).ifPresent(model.host::set);
-        model.host.addListener((o, was, is) -> context.settings().update(st -> st.withLastHost(is)));
-        // An RSS change proposed elsewhere (the Monitor's verification fix) fills the RSS editor, ready to plan.
-        context.rssProposals().latest().ifPresent(p -> propose(model, p));
+                context::tuningEngine, List.of(), Profile.builtIn(), TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
+        // The directory lists the sandbox first (a newcomer can try every step safely) and skips an unreadable inventory;
+        // the host chosen last time (on any screen) comes back, and a new choice is remembered from then on.
+        model.load(() -> context.hostDirectory().names(), () -> context.profiles().all(), () -> {
+            context.settings().current().lastHost().filter(model.hosts::contains).ifPresent(model.host::set);
+            model.host.addListener((o, was, is) -> context.settings().update(st -> st.withLastHost(is)));
+            // An RSS change proposed elsewhere (the Monitor's verification fix) fills the RSS editor, ready to plan.
+            context.rssProposals().latest().ifPresent(p -> propose(model, p));
+        });
         context.rssProposals().subscribe(p -> Platform.runLater(() -> propose(model, p)));
         return load(model);
     }

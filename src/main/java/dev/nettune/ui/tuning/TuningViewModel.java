@@ -64,7 +64,8 @@ public final class TuningViewModel {
     }
 
     private final HostOpener opener;
-    private final TuningEngine engine;
+    /** The engine, made on first use on a worker: making it opens the journal (SQLite). */
+    private final java.util.function.Supplier<TuningEngine> engine;
     private final Executor worker;
     private final Consumer<Runnable> ui;
     private final Predicate<String> sandbox;
@@ -118,6 +119,17 @@ public final class TuningViewModel {
     /** {@code sandbox} says which hosts are simulated: Apply and Undo elsewhere ask for confirmation first. */
     public TuningViewModel(HostOpener opener, TuningEngine engine, List<String> hostNames, List<Profile> profileList,
                            Executor worker, Consumer<Runnable> ui, Predicate<String> sandbox) {
+        this(opener, () -> engine, hostNames, profileList, worker, ui, sandbox);
+    }
+
+    /** A view model whose engine (and so the journal's database) is only opened by the first plan, apply or undo, off the FX thread. */
+    public TuningViewModel(HostOpener opener, java.util.function.Supplier<TuningEngine> engine, List<String> hostNames,
+                           List<Profile> profileList, Executor worker, Consumer<Runnable> ui) {
+        this(opener, engine, hostNames, profileList, worker, ui, "sandbox"::equals);
+    }
+
+    private TuningViewModel(HostOpener opener, java.util.function.Supplier<TuningEngine> engine, List<String> hostNames,
+                            List<Profile> profileList, Executor worker, Consumer<Runnable> ui, Predicate<String> sandbox) {
         this.opener = opener;
         this.engine = engine;
         this.worker = worker;
@@ -139,6 +151,34 @@ public final class TuningViewModel {
         rssTable.addListener((o, a, b) -> updateRssPreview());
         rssRings.addListener((o, a, b) -> updateRssPreview());
         updateRssPreview();
+    }
+
+    /**
+     * Reads the host list and the profiles off the FX thread (saved hosts are in SQLite, profiles in
+     * files) and shows them, keeping the chosen host and profile by name; {@code then} runs on the UI
+     * thread afterwards.
+     */
+    public void load(java.util.function.Supplier<List<String>> hostSource, java.util.function.Supplier<List<Profile>> profiles,
+                     Runnable then) {
+        profileSource(profiles);
+        worker.execute(() -> {
+            try {
+                List<String> names = hostSource.get();
+                List<Profile> all = profiles.get();
+                ui.accept(() -> {
+                    String chosenHost = host.get();
+                    String chosenProfile = profile.get() == null ? null : profile.get().name();
+                    hosts.setAll(names);
+                    host.set(names.contains(chosenHost) ? chosenHost : names.isEmpty() ? null : names.get(0));
+                    this.profiles.setAll(all);
+                    profile.set(all.stream().filter(p -> p.name().equals(chosenProfile)).findFirst()
+                            .orElse(all.isEmpty() ? null : all.get(0)));
+                    then.run();
+                });
+            } catch (RuntimeException e) {
+                ui.accept(() -> status.set("Cannot list the hosts and profiles: " + e.getMessage()));
+            }
+        });
     }
 
     /** Where {@link #refreshProfiles()} reads the profiles (the library, which the Profiles screen writes). */
@@ -353,7 +393,7 @@ public final class TuningViewModel {
         }
         worker.execute(() -> {
             try (Host open = opener.open(h)) {
-                ApplyResult r = engine.apply(open, p, options, listener(p.steps().size()), c);
+                ApplyResult r = engine.get().apply(open, p, options, listener(p.steps().size()), c);
                 ui.accept(() -> {
                     finished(r, h, "applied");
                     plan = null;
@@ -401,7 +441,7 @@ public final class TuningViewModel {
         }
         worker.execute(() -> {
             try (Host open = opener.open(h)) {
-                ApplyResult r = new Undo(engine).undoPlan(open, id, options, listener(0), c);
+                ApplyResult r = new Undo(engine.get()).undoPlan(open, id, options, listener(0), c);
                 ui.accept(() -> {
                     finished(r, h, "undone");
                     if (r.applied()) {

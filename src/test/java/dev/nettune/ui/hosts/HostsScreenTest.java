@@ -46,6 +46,7 @@ class HostsScreenTest {
     @SuppressWarnings("unchecked")
     void selectingTheSandboxShowsEth1WithFourQueuesAndItsTable(FxRobot robot) throws Exception {
         ListView<HostsViewModel.HostEntry> list = robot.lookup("#hostList").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
         assertThat(list.getItems().get(0).name()).isEqualTo("sandbox");
         robot.clickOn(robot.lookup(".list-cell").nth(0).queryLabeled());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.model().busyProperty().get()

@@ -30,9 +30,10 @@ class HostsViewModelTest {
         executor.shutdownNow();
     }
 
-    private HostsViewModel model(HostsViewModel.StateSource source) {
+    private HostsViewModel model(HostsViewModel.StateSource source) throws InterruptedException {
         HostsViewModel m = new HostsViewModel(() -> entries, source, executor, uiQueue::add);
         m.reloadHosts();
+        runUi();
         return m;
     }
 
@@ -44,6 +45,20 @@ class HostsViewModelTest {
 
     private HostsViewModel.StateSource sandboxSource() {
         return (name, nic) -> new HostStateReader().read(sandbox, nic, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theHostListIsReadOffTheUiThreadAndShownThroughIt() throws Exception {
+        Thread[] listedOn = new Thread[1];
+        HostsViewModel m = new HostsViewModel(() -> {
+            listedOn[0] = Thread.currentThread();
+            return entries;
+        }, sandboxSource(), executor, uiQueue::add);
+        m.reloadHosts();
+        assertThat(m.hosts()).as("nothing is listed on the calling (UI) thread").isEmpty();
+        runUi();
+        assertThat(listedOn[0]).isNotNull().isNotSameAs(Thread.currentThread());
+        assertThat(m.hosts()).extracting(HostsViewModel.HostEntry::name).containsExactly("sandbox", "local");
     }
 
     @Test
