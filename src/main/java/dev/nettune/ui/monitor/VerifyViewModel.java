@@ -190,8 +190,12 @@ public final class VerifyViewModel implements AutoCloseable {
         verdict.set(r.verdict().name() + " (false-pass probability " + String.format(java.util.Locale.ROOT, "%.3g",
                 r.falsePassProbability()) + ")");
         StringBuilder sb = new StringBuilder(r.explanation());
+        // Where a trace attributed every packet, its per-queue counts are what was judged (the counters include background).
         r.bursts().forEach(b -> sb.append("\nburst for queue ").append(b.burst().queue()).append(": ")
-                .append(java.util.Arrays.toString(b.excess())));
+                .append(java.util.Arrays.toString(b.perFlow().map(VerifyViewModel::perQueue).orElse(b.excess()))));
+        if (!r.counterSource().isEmpty()) {
+            sb.append("\nCounted from: ").append(r.counterSource());
+        }
         verdictDetail.set(sb.toString());
         if (!r.commands().isEmpty()) {
             commandsPreview.set(String.join(" ; ", r.commands()) + "    (on " + sender.get() + ")");
@@ -199,6 +203,17 @@ public final class VerifyViewModel implements AutoCloseable {
         fix.set(r.verdict() == Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED
                 ? r.cause().label() + ": " + r.cause().advice() : "");
         verifying.set(false);
+    }
+
+    /** A burst's traced packets per queue, summed over its flows. */
+    static long[] perQueue(List<long[]> perFlow) {
+        long[] t = new long[perFlow.stream().mapToInt(f -> f.length).max().orElse(0)];
+        for (long[] f : perFlow) {
+            for (int q = 0; q < f.length; q++) {
+                t[q] += f[q];
+            }
+        }
+        return t;
     }
 
     /** Runs the chosen scenario in the background; the verdict lands in the verdict properties. */

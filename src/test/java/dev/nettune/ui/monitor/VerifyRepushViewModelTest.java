@@ -70,6 +70,9 @@ class VerifyRepushViewModelTest {
 
         assertThat(verify.verdictProperty().get()).as(verify.verdictDetailProperty().get()).startsWith("PASS");
         assertThat(verify.canRepushProperty().get()).isFalse();
+        // Traced per packet on the sandbox: each burst's 3 flows x 50 packets, all on its queue, none of the background.
+        assertThat(verify.verdictDetailProperty().get()).contains("burst for queue 0: [150, 0, 0, 0]")
+                .contains("Counted from: tracefs net:napi_gro_receive_entry on eth1");
     }
 
     @Test
