@@ -26,7 +26,10 @@ public final class NetTuneApp extends Application {
     public void start(Stage stage) {
         context = AppContext.fromEnvironment();
         // The chosen language, else the system's when NetTune speaks it, else English.
-        Messages.use(context.settings().current().locale(Locale.getDefault()));
+        Locale locale = context.settings().current().locale(Locale.getDefault());
+        Messages.use(locale);
+        // JavaFX's and ControlsFX's own texts (OK, Cancel, the wizard's Next) follow the default locale.
+        Locale.setDefault(Messages.locale());
         // Only the rail before the first frame: the screen, the sandbox, SQLite and the SDK come after it.
         window = MainWindow.railOnly(context);
         Settings.WindowBounds at = WindowPlacement.place(context.settings().current().window(),

@@ -176,6 +176,10 @@ public final class MainWindow {
      */
     public void switchLanguage(Locale locale) {
         Messages.use(locale);
+        if (context != null) {
+            // JavaFX's and ControlsFX's own texts (OK, Cancel, the wizard's Next) follow the default locale.
+            Locale.setDefault(Messages.locale());
+        }
         remember(st -> st.withLanguage(java.util.Optional.of(locale.getLanguage().equals("zh") ? "zh-CN" : "en")));
         ScreenId shown = current;
         close();

@@ -270,7 +270,7 @@ class LayoutTest {
     }
 
     /** Waits until the texts under {@code root} stop changing (background reads finished), at most 5 s. */
-    private static void settle(Parent root) {
+    static void settle(Parent root) {
         WaitForAsyncUtils.waitForFxEvents();
         AtomicReference<String> last = new AtomicReference<>("");
         try {

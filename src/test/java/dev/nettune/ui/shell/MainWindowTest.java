@@ -41,6 +41,7 @@ class MainWindowTest {
 
     @AfterEach
     void lightAgain() {
+        dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     }
 
@@ -85,6 +86,25 @@ class MainWindowTest {
                 .isEqualTo(ScreenId.CALCULATOR);
         assertThat(MainWindow.startScreen(Screens.all(), java.util.Optional.of("gone")))
                 .isEqualTo(MainWindow.startScreen(Screens.all()));
+    }
+
+    @Test
+    void theLanguageButtonSwitchesToChineseAtOnceAndIsRemembered(FxRobot robot) {
+        robot.clickOn("#nav-calculator");
+        robot.clickOn("#nav-language");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#nav-calculator").queryAs(ToggleButton.class).getText()).isEqualTo("计算器");
+        assertThat(robot.lookup("#nav-calculator").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(window.titleProperty().get()).isEqualTo("NetTune \u2014 计算器");
+        assertThat(robot.lookup("#nav-language").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("English");
+        assertThat(context.settings().current().language()).contains("zh-CN");
+
+        robot.clickOn("#nav-language");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#nav-calculator").queryAs(ToggleButton.class).getText()).isEqualTo("Calculator");
+        assertThat(context.settings().current().language()).contains("en");
     }
 
     @Test
