@@ -122,14 +122,14 @@ public final class FleetController {
         // Worst first when sorted ascending: the enum lists verdicts from stale to waiting.
         monitorColumn("fleet.col.health", 110, FleetMonitor.Row::health, java.util.Comparator.<FleetMonitor.Health>naturalOrder());
         sparkColumn("fleet.col.shares", true);
-        monitorColumn("fleet.col.imbalance", 90, r -> r, FleetMonitor.comparator(FleetMonitor.SortKey.IMBALANCE))
+        monitorColumn("fleet.col.imbalance", 112, r -> r, FleetMonitor.comparator(FleetMonitor.SortKey.IMBALANCE))
                 .setCellFactory(c -> textCell(r -> Double.isNaN(r.maxOverMean()) ? "–" : String.format(Locale.ROOT, "%.2f×", r.maxOverMean())));
         sparkColumn("fleet.col.trend", false);
-        monitorColumn("fleet.col.pps", 100, r -> r, FleetMonitor.comparator(FleetMonitor.SortKey.PPS))
+        monitorColumn("fleet.col.pps", 108, r -> r, FleetMonitor.comparator(FleetMonitor.SortKey.PPS))
                 .setCellFactory(c -> textCell(r -> Double.isNaN(r.pps()) ? "–" : String.format(Locale.ROOT, "%,.0f", r.pps())));
-        monitorColumn("fleet.col.drops", 80, r -> r, FleetMonitor.comparator(FleetMonitor.SortKey.DROPS))
+        monitorColumn("fleet.col.drops", 92, r -> r, FleetMonitor.comparator(FleetMonitor.SortKey.DROPS))
                 .setCellFactory(c -> textCell(r -> Double.isNaN(r.dropsPerSecond()) ? "–" : String.format(Locale.ROOT, "%,.0f", r.dropsPerSecond())));
-        monitorColumn("fleet.col.queues", 70, r -> r, FleetMonitor.comparator(FleetMonitor.SortKey.QUEUES))
+        monitorColumn("fleet.col.queues", 92, r -> r, FleetMonitor.comparator(FleetMonitor.SortKey.QUEUES))
                 .setCellFactory(c -> textCell(r -> Integer.toString(r.queues())));
         monitorColumn("fleet.col.why", 300, FleetMonitor.Row::verdict, java.util.Comparator.naturalOrder());
         monitorTable.setRowFactory(t -> {

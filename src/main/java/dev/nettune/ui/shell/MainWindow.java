@@ -270,6 +270,14 @@ public final class MainWindow {
         language.setTooltip(new Tooltip(Messages.get("nav.language.tooltip")));
         language.setOnAction(e -> switchLanguage(Messages.locale().getLanguage().equals("zh") ? Messages.ENGLISH : Messages.CHINESE));
         rail.getChildren().addAll(spacer, language, theme);
-        return rail;
+        // Ten screens and the two settings buttons are taller than a 700-pixel window: the rail scrolls
+        // there instead of pushing the theme and language buttons out of reach.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(rail);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.getStyleClass().addAll("nav-rail-scroll", "edge-to-edge");
+        return scroll;
     }
 }
