@@ -90,6 +90,7 @@ public final class FleetController {
         undoButton.disableProperty().bind(model.busy.or(model.lastRun.isEmpty()));
         progressBar.progressProperty().bind(model.progress);
         progressBar.visibleProperty().bind(model.busy);
+        progressBar.managedProperty().bind(model.busy);
         statusLabel.textProperty().bind(model.status);
 
         memberTable.setItems(model.members);
@@ -99,7 +100,8 @@ public final class FleetController {
         pick.setEditable(true);
         pick.setPrefWidth(56);
         memberTable.getColumns().add(pick);
-        text(memberTable, "fleet.col.instance", 170, FleetViewModel.MemberRow::name);
+        // Instance ids are copied and compared: never cut them.
+        dev.nettune.ui.common.Columns.fitToContent(memberTable, text(memberTable, "fleet.col.instance", 200, FleetViewModel.MemberRow::name));
         text(memberTable, "fleet.col.reach", 220, FleetViewModel.MemberRow::reach);
         bound(memberTable, "fleet.col.preview", 300, r -> r.preview);
         bound(memberTable, "fleet.col.status", 130, r -> r.status);
@@ -118,7 +120,7 @@ public final class FleetController {
         SortedList<FleetMonitor.Row> sorted = new SortedList<>(model.monitorRows);
         sorted.comparatorProperty().bind(monitorTable.comparatorProperty());
         monitorTable.setItems(sorted);
-        monitorColumn("fleet.col.instance", 150, FleetMonitor.Row::instance, java.util.Comparator.<String>naturalOrder());
+        monitorColumn("fleet.col.instance", 200, FleetMonitor.Row::instance, java.util.Comparator.<String>naturalOrder());
         // Worst first when sorted ascending: the enum lists verdicts from stale to waiting.
         monitorColumn("fleet.col.health", 110, FleetMonitor.Row::health, java.util.Comparator.<FleetMonitor.Health>naturalOrder());
         sparkColumn("fleet.col.shares", true);
@@ -248,12 +250,13 @@ public final class FleetController {
         };
     }
 
-    private static void text(TableView<FleetViewModel.MemberRow> table, String title, double width,
-                             Function<FleetViewModel.MemberRow, String> value) {
+    private static TableColumn<FleetViewModel.MemberRow, String> text(TableView<FleetViewModel.MemberRow> table, String title,
+                                                                     double width, Function<FleetViewModel.MemberRow, String> value) {
         TableColumn<FleetViewModel.MemberRow, String> col = new TableColumn<>(Messages.get(title));
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         col.setPrefWidth(width);
         table.getColumns().add(col);
+        return col;
     }
 
     private static void bound(TableView<FleetViewModel.MemberRow> table, String title, double width,

@@ -75,7 +75,7 @@ public final class FleetViewModel implements AutoCloseable {
         }
 
         public String reach() {
-            return member.reach().transport().word() + " " + member.reach().display();
+            return member.reach().display();
         }
     }
 

@@ -199,9 +199,9 @@ public final class MainWindow {
     }
 
     private Node rail(List<ScreenFactory> screens) {
-        VBox rail = new VBox(4);
+        VBox rail = new VBox(2);
         rail.getStyleClass().add("nav-rail");
-        rail.setPadding(new Insets(14, 8, 12, 8));
+        rail.setPadding(new Insets(10, 8, 8, 8));
         rail.setAlignment(Pos.TOP_CENTER);
         Label brand = new Label("NetTune");
         brand.getStyleClass().add("nav-brand");
