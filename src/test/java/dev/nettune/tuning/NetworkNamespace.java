@@ -21,16 +21,16 @@ import java.util.concurrent.TimeUnit;
  * with a veth pair of 4 TX/RX queues, and a Host that runs every command inside it via
  * {@code ip netns exec}. Skips the test (with the reason) where the machine does not allow it.
  */
-final class NetworkNamespace implements AutoCloseable {
-    final String name;
-    final String nic = "nt0";
+public final class NetworkNamespace implements AutoCloseable {
+    public final String name;
+    public final String nic = "nt0";
     final String peer = "nt1";
 
     private NetworkNamespace(String name) {
         this.name = name;
     }
 
-    static NetworkNamespace create() throws Exception {
+    public static NetworkNamespace create() throws Exception {
         assumeTrue(System.getProperty("os.name", "").toLowerCase().contains("linux"), "needs Linux network namespaces");
         assumeTrue("root".equals(System.getProperty("user.name")) || uid() == 0,
                 "needs root to create a network namespace (CI and this machine run as root)");
@@ -59,7 +59,7 @@ final class NetworkNamespace implements AutoCloseable {
     }
 
     /** Runs a command in this namespace (for the test's own assertions). */
-    String inside(String... argv) throws Exception {
+    public String inside(String... argv) throws Exception {
         List<String> a = new ArrayList<>(List.of("ip", "netns", "exec", name));
         a.addAll(List.of(argv));
         CommandResult r = exec(a);
@@ -107,7 +107,7 @@ final class NetworkNamespace implements AutoCloseable {
         };
     }
 
-    static CommandResult exec(List<String> argv) throws IOException, InterruptedException {
+    public static CommandResult exec(List<String> argv) throws IOException, InterruptedException {
         return exec(argv, null, Command.of(argv.get(0), argv.subList(1, argv.size())));
     }
 

@@ -81,4 +81,20 @@ public final class Columns {
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }
+
+    /**
+     * For a column of long free text (a plan's detail, an error): a cell that shows as much as fits and
+     * carries the whole text as its tooltip, so nothing is lost behind the "...".
+     */
+    public static <S, T> void fullTextInTooltip(TableColumn<S, T> column) {
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String text = empty || item == null ? null : item.toString();
+                setText(text);
+                setTooltip(text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
+    }
 }

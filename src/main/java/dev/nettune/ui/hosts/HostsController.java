@@ -111,9 +111,25 @@ public final class HostsController {
             @Override
             protected void updateItem(HostsViewModel.HostEntry item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name() + "  \u2014  " + item.kind()
-                        + (item.detail().isEmpty() ? "" : "\n" + item.detail()));
-                setWrapText(true);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                // Two labels that wrap within the list's width, so the cell grows to show the whole description.
+                javafx.scene.control.Label title = new javafx.scene.control.Label(item.name() + "  \u2014  " + item.kind());
+                javafx.scene.control.Label detail = new javafx.scene.control.Label(item.detail());
+                javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, title);
+                if (!item.detail().isEmpty()) {
+                    detail.getStyleClass().add("text-muted");
+                    box.getChildren().add(detail);
+                }
+                for (javafx.scene.control.Label l : java.util.List.of(title, detail)) {
+                    l.setWrapText(true);
+                    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    l.maxWidthProperty().bind(hostList.widthProperty().subtract(36));
+                }
+                setGraphic(box);
                 setPrefWidth(0);
             }
         });

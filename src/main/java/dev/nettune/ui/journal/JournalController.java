@@ -40,12 +40,13 @@ public final class JournalController {
         planTable.setItems(model.plans);
         // Plan ids, times and cloud plan titles are copied and compared: never cut them.
         dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Plan", 190, JournalViewModel.PlanRow::id));
+        // The status right after the id: what a user looks for first (UNDONE, APPLIED, FAILED) is never off to the right.
+        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Status", 130, JournalViewModel.PlanRow::status));
         column(planTable, "Host", 90, JournalViewModel.PlanRow::host);
         dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Started", 140, JournalViewModel.PlanRow::started));
         dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Profile", 170, JournalViewModel.PlanRow::profile));
         column(planTable, "Kind", 150, JournalViewModel.PlanRow::kind);
-        column(planTable, "Status", 130, JournalViewModel.PlanRow::status);
-        column(planTable, "Detail", 420, JournalViewModel.PlanRow::detail);
+        dev.nettune.ui.common.Columns.fullTextInTooltip(column(planTable, "Detail", 420, JournalViewModel.PlanRow::detail));
         planTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.selectedPlan.set(b);

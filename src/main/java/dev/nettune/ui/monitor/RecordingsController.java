@@ -75,6 +75,8 @@ public final class RecordingsController {
                 Columns.<RecordingComparison.QueueLine>text("Share before", 100, l -> share(l.shareBefore())),
                 Columns.<RecordingComparison.QueueLine>text("Share after", 100, l -> share(l.shareAfter()))));
         comparisonTable.setPlaceholder(new Label(dev.nettune.ui.common.Messages.get("monitor.recordings.placeholder")));
+        // Headers and values never shrink below their text (the split pane narrows the table at 1280x800).
+        comparisonTable.getColumns().forEach(c -> Columns.fitToContent(comparisonTable, c));
         // The list is read when the tab is first shown, not while the screen is built.
         recordingList.sceneProperty().addListener((o, was, is) -> {
             if (is != null) {

@@ -60,6 +60,16 @@ public final class VerifyController {
                 return null;
             }
         });
+        // The closed box names the scenario ("1 — Spread"); the list and the tooltip say it in full.
+        scenarioBox.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Scenario s, boolean empty) {
+                super.updateItem(s, empty);
+                String full = empty || s == null ? null : s.number() + " — " + s.description();
+                setText(full == null ? null : full.replaceFirst(":.*$", ""));
+                setTooltip(full == null ? null : new javafx.scene.control.Tooltip(full));
+            }
+        });
         scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());
         designedBox.selectedProperty().bindBidirectional(model.designedProperty());
         scenarioBox.disableProperty().bind(model.designedProperty());

@@ -266,4 +266,72 @@ class CloudJourneysTest {
             assertThat(c.parameter("EnhancedNetwork.EnableRss")).isEqualTo("true");
         });
     }
+
+    /**
+     * The whole guided flow on the real account: the cloud part (existing secondary ENI, timeouts, the seed's rule)
+     * as one confirmed plan, then the host part on the sandbox host (TIME-WAIT applied and read back, the rest
+     * skipped), to the summary.
+     */
+    @Test
+    void setUpAnInstanceForProductionEndToEnd(FxRobot robot) throws Exception {
+        connected();
+        robot.clickOn("#openProduction");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(header(robot)).contains("1 of 17");
+        assertThat(robot.lookup("#prodAccount").queryAs(Label.class).getText()).contains("a real account");
+        next(robot);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<dev.nettune.cloud.CloudInstance> instance = robot.lookup("#eniInstance").queryAs(ChoiceBox.class);
+        robot.interact(() -> instance.getItems().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst()
+                .ifPresent(instance::setValue));
+        next(robot);
+        robot.clickOn("#eniPick");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<NetworkInterface> existing = robot.lookup("#eniExisting").queryAs(ChoiceBox.class);
+        robot.interact(() -> existing.getItems().stream().filter(n -> n.id().value().equals(DemoSeed.SECONDARY_ENI)).findFirst()
+                .ifPresent(existing::setValue));
+        next(robot);
+        robot.clickOn("#eniSetTimeouts");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Integer> udp = robot.lookup("#udp").queryAs(ChoiceBox.class);
+        robot.interact(() -> udp.setValue(100));
+        next(robot);
+        next(robot); // the seed's rule: tcp 8000/9000 from 10.0.0.0/8
+        next(robot); // no EIP
+        assertThat(robot.lookup(".cloud-plan").queryAs(TextArea.class).getText()).contains("AttachNetworkInterface", "AuthorizeSecurityGroup");
+        confirmAndRun(robot);
+        assertThat(calls("AttachNetworkInterface")).anySatisfy(c -> assertThat(c.parameter("InstanceId")).isEqualTo(DemoSeed.SANDBOX_INSTANCE));
+        assertThat(calls("AuthorizeSecurityGroup")).anySatisfy(c -> assertThat(c.parameter("PortRange")).isEqualTo("8000/9000"));
+        assertThat(calls("ModifyNetworkInterfaceAttribute")).anySatisfy(c -> assertThat(c.parameter("ConnectionTrackingConfiguration.UdpTimeout"))
+                .isEqualTo("100"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> log = robot.lookup("#runLog").queryAs(javafx.scene.control.ListView.class);
+        assertThat(log.getItems()).as("the run log prints the values now in effect").anyMatch(l -> l.contains("now 910,3,100"))
+                .noneMatch(l -> l.matches("ok Step \\d+: 910,3,30"));
+        next(robot);
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> host = robot.lookup("#prodHost").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> host.setValue("sandbox"));
+        next(robot);
+        assertThat(header(robot)).contains("TIME-WAIT");
+        assertThat(button(robot, "Next").isDisabled()).as("a step is applied or skipped before moving on").isTrue();
+        robot.clickOn("#prodPreview");
+        waitUntil(() -> !robot.lookup("#prodApply").queryButton().isDisabled());
+        assertThat(robot.lookup("#prodPreviewText").queryAs(TextArea.class).getText()).contains("sudo sysctl -w net.ipv4.tcp_fin_timeout=15");
+        robot.clickOn("#prodApply");
+        waitUntil(() -> robot.lookup("#prodStatus").queryAs(Label.class).getText().startsWith("APPLIED"));
+        assertThat(robot.lookup("#prodReadBack").queryAs(Label.class).getText()).contains("net.ipv4.tcp_fin_timeout = 15");
+        assertThat(rig.context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("15");
+        next(robot);
+        for (String step : List.of("SMC", "XPS", "NetworkManager", "channels", "RSS", "persistence")) {
+            assertThat(header(robot)).containsIgnoringCase(step);
+            robot.clickOn("#prodSkip");
+            WaitForAsyncUtils.waitForFxEvents();
+            next(robot);
+        }
+        assertThat(header(robot)).contains("17 of 17");
+        assertThat(robot.lookup("#prodFinishProgress").queryAs(Label.class).getText()).contains("Cloud (ENI, rule, EIP, timeouts, RSS): done, plan",
+                "TCP TIME-WAIT: applied, plan", "SMC acceleration: skipped");
+    }
 }

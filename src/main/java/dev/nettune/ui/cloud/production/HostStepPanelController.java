@@ -67,7 +67,7 @@ public final class HostStepPanelController {
 
     @FXML
     void onApply() {
-        if (model.needsConfirmation() && !confirm("Apply \"" + model.title() + "\" to " + model.host.get()
+        if (model.needsConfirmation() && !confirm("Apply", "Apply \"" + model.title() + "\" to " + model.host.get()
                 + "? This changes a real host; each change is journaled and can be undone.")) {
             return;
         }
@@ -76,7 +76,7 @@ public final class HostStepPanelController {
 
     @FXML
     void onUndo() {
-        if (model.needsConfirmation() && !confirm("Undo plan " + model.planId.get() + " on " + model.host.get()
+        if (model.needsConfirmation() && !confirm("Undo", "Undo plan " + model.planId.get() + " on " + model.host.get()
                 + "? Every value it changed is set back to the value journaled before it.")) {
             return;
         }
@@ -92,10 +92,13 @@ public final class HostStepPanelController {
         }
     }
 
-    private boolean confirm(String question) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+    /** Asks before a change to a real host; the button says what it does (as on the Tuning screen). */
+    private boolean confirm(String action, String question) {
+        ButtonType go = new ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, go, ButtonType.CANCEL);
         a.initOwner(status.getScene().getWindow());
+        a.setTitle(action + " on " + model.host.get());
         a.setHeaderText("A real host");
-        return a.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return a.showAndWait().filter(go::equals).isPresent();
     }
 }

@@ -124,7 +124,7 @@ public final class ProductionWizard {
     private WizardPane step(String header, String fxml, Object controller, HostStepModel step) {
         Parent form = WizardPages.load(ProductionWizard.class.getResource(fxml), controller);
         Parent panel = WizardPages.load(ProductionWizard.class.getResource("HostStepPanel.fxml"),
-                new HostStepPanelController(step, model.progressText()));
+                new HostStepPanelController(step, model.progressLine()));
         VBox box = new VBox(12, form, panel);
         VBox.setVgrow(panel, Priority.ALWAYS);
         return WizardPages.page(header, box, step::blocksNext, () -> { });

@@ -61,6 +61,7 @@ public final class ProductionWizardModel {
     private final List<HostStepModel> steps;
     private final StringBinding hostProblem;
     private final StringBinding progressText;
+    private final StringBinding progressLine;
     private Optional<SetupProgress.Saved> saved;
 
     public ProductionWizardModel(CloudSession session, TaskRunner tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
@@ -104,12 +105,17 @@ public final class ProductionWizardModel {
         deps[steps.size()] = cloudPlanId;
         deps[steps.size() + 1] = cloudSkipped;
         progressText = Bindings.createStringBinding(this::describeProgress, deps);
+        progressLine = Bindings.createStringBinding(() -> "Progress " + settledCount() + " of " + stepCount() + ": "
+                + describeProgress().replace("\n", " \u00b7 "), deps);
         saved = progress.load().filter(s -> s.steps().size() > 0);
         saved.ifPresent(s -> {
             canResume.set(true);
-            resumeNote.set("A setup was left unfinished: " + s.settled() + " of " + (steps.size() + 1) + " steps done or skipped"
-                    + (s.host().isEmpty() ? "" : " on " + s.host()) + (s.instance().isEmpty() ? "" : " (" + s.instance() + ")")
-                    + ". Resume it to carry on where it stopped; the steps done then can still be undone.");
+            String where = (s.host().isEmpty() ? "" : " on " + s.host()) + (s.instance().isEmpty() ? "" : " (" + s.instance() + ")");
+            resumeNote.set(s.settled() >= steps.size() + 1
+                    ? "The last setup" + where + " went through every step but was closed before Finish. Resume it to review or undo"
+                            + " its steps, or start afresh."
+                    : "A setup was left unfinished: " + s.settled() + " of " + (steps.size() + 1) + " steps done or skipped" + where
+                            + ". Resume it to carry on where it stopped; the steps done then can still be undone.");
         });
     }
 
@@ -138,6 +144,11 @@ public final class ProductionWizardModel {
     /** "Cloud: done (plan …) · TIME-WAIT: applied · SMC: skipped · …", one line per step. */
     public StringBinding progressText() {
         return progressText;
+    }
+
+    /** The same on one wrapped line, for the host step pages (short enough for a 700 px high screen). */
+    public StringBinding progressLine() {
+        return progressLine;
     }
 
     /** How many of the steps (the cloud part and each host step) are settled. */

@@ -1,0 +1,309 @@
+package dev.nettune.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.UserHome;
+import dev.nettune.host.ssh.TestSshServer;
+import dev.nettune.tuning.NetworkNamespace;
+import dev.nettune.ui.common.ScreenId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The host journeys a user walks through the main window against a REAL SSH server: Apache MINA SSHD on
+ * 127.0.0.1 runs each request with /bin/sh inside a network namespace of this machine's kernel (its own
+ * net.ipv4 sysctls and a 4-queue veth, nt0) with overlays on /etc and /run, so nothing outside the test
+ * changes. The user adds the host on the Hosts screen and confirms its key (written to the isolated
+ * HOME's known_hosts), plans, applies, reads back and undoes the seed's TIME-WAIT tuning on the Tuning
+ * screen, then walks the production setup's host part on the same server (TIME-WAIT, XPS as masks,
+ * persistence, undo). Runs in the {@code ssh-journeys} Surefire execution (HOME and user.home in
+ * target/journey-home); needs root for the namespace and overlays, skipped with the reason elsewhere.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostSshJourneysTest {
+    private static final String WRAP = "mount -t overlay overlay -o lowerdir=/etc,upperdir=\"$1/eu\",workdir=\"$1/ew\" /etc"
+            + " && mount -t overlay overlay -o lowerdir=/run,upperdir=\"$1/ru\",workdir=\"$1/rw\" /run"
+            + " && exec /bin/sh -c \"$3\"";
+    private static final String HOST = "ssh-lab";
+
+    @TempDir
+    static Path dir;
+    private static NetworkNamespace ns;
+    private static TestSshServer server;
+    private static Path scratch;
+    private static Path key;
+    private static AppContext context;
+    private static MainWindow window;
+    private static Stage stage;
+    private static String finTimeoutBefore;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void open() throws Exception {
+        Path home = UserHome.path();
+        assumeTrue(home.toString().contains("journey-home"), "runs only in the ssh-journeys execution, whose HOME is isolated (now "
+                + home + "): it writes ~/.ssh/known_hosts");
+        ns = NetworkNamespace.create();
+        scratch = dir.resolve("root");
+        for (String d : List.of("eu", "ew", "ru", "rw")) {
+            Files.createDirectories(scratch.resolve(d));
+        }
+        CommandResult ok = NetworkNamespace.exec(List.of("ip", "netns", "exec", ns.name, "unshare", "-m", "/bin/sh", "-c", WRAP, "sh",
+                scratch.toString(), ns.name, "touch /etc/sysctl.d/probe && rm /etc/sysctl.d/probe && echo ok"));
+        assumeTrue(ok.ok(), "needs unshare and overlay mounts on /etc and /run: " + ok.stderr().strip());
+        finTimeoutBefore = ns.inside("sysctl", "-n", "net.ipv4.tcp_fin_timeout");
+        server = TestSshServer.start();
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.deleteIfExists(home.resolve(".ssh/known_hosts"));
+        key = server.authorizeNewKey(dir.resolve("id_lab"), null);
+        server.argv = c -> List.of("ip", "netns", "exec", ns.name, "unshare", "-m", "/bin/sh", "-c", WRAP, "sh", scratch.toString(), ns.name, c);
+        stage = FxToolkit.registerPrimaryStage();
+        context = new AppContext(dir.resolve("config"));
+        FxToolkit.setupStage(s -> {
+            window = new MainWindow(context);
+            Scene scene = new Scene(window.root(), 1280, 800);
+            scene.getStylesheets().add(MainWindow.stylesheet());
+            s.setScene(scene);
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (window != null) {
+            FxToolkit.setupFixture(() -> {
+                List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
+                window.close();
+            });
+            FxToolkit.cleanupStages();
+        }
+        if (context != null) {
+            context.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited 60 s for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The newest window other than the main one (a dialog or wizard), once it shows. */
+    private static Window dialog(List<Window> before) throws Exception {
+        Window[] found = new Window[1];
+        waitUntil("a dialog", () -> {
+            Window.getWindows().stream().filter(w -> w != stage && !before.contains(w) && w.isShowing()).reduce((a, b) -> b)
+                    .ifPresent(w -> found[0] = w);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    private static Optional<Node> find(Window w, String idOrText) {
+        return LayoutTest.descendants(w.getScene().getRoot()).stream().filter(n -> idOrText.equals("#" + n.getId())
+                || n instanceof Labeled l && idOrText.equals(l.getText()) && n instanceof ButtonBase).filter(Node::isVisible).findFirst();
+    }
+
+    /** Presses a button later on the FX thread: its handler may open a dialog with showAndWait. */
+    private static void press(Window w, String idOrText) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> find(w, idOrText).map(n -> !n.isDisabled()).orElse(false));
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited 60 s for an enabled " + idOrText + "; the buttons shown: " + LayoutTest.descendants(
+                    w.getScene().getRoot()).stream().filter(n -> n instanceof ButtonBase && n.isVisible())
+                    .map(n -> ((ButtonBase) n).getText() + (n.isDisabled() ? " (disabled)" : "")).toList(), e);
+        }
+        Node n = find(w, idOrText).orElseThrow();
+        Platform.runLater(() -> ((ButtonBase) n).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Answers OK to the confirmation a change to a real host asks for, and checks what it says. */
+    private static void confirmRealHost(List<Window> before, String mustSay, String button) throws Exception {
+        Window alert = dialog(before);
+        String text = LayoutTest.descendants(alert.getScene().getRoot()).stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText())
+                .filter(t -> t != null).reduce("", (a, b) -> a + " " + b);
+        assertThat(text).contains(mustSay).contains(HOST);
+        press(alert, button);
+    }
+
+    private static String text(Window w, String id) {
+        return find(w, id).map(n -> ((Labeled) n).getText()).orElse("");
+    }
+
+    @Test
+    @Order(1)
+    void addTheHostConfirmItsKeyThenPlanApplyReadBackAndUndoTheSeedTuning() throws Exception {
+        robot.interact(() -> window.show(ScreenId.HOSTS));
+        List<Window> before = List.copyOf(Window.getWindows());
+        press(stage, "#addByHandButton");
+        Window add = dialog(before);
+        robot.interact(() -> {
+            ((TextField) find(add, "#add-host-name").orElseThrow()).setText(HOST);
+            ((TextField) find(add, "#add-host-address").orElseThrow()).setText("127.0.0.1");
+            ((TextField) find(add, "#add-host-user").orElseThrow()).setText("tester");
+            ((TextField) find(add, "#add-host-port").orElseThrow()).setText(Integer.toString(server.port()));
+            ((TextField) find(add, "#add-host-key").orElseThrow()).setText(key.toString());
+        });
+        press(add, "OK");
+        @SuppressWarnings("unchecked")
+        ListView<Object> hosts = (ListView<Object>) find(stage, "#hostList").orElseThrow();
+        waitUntil("the saved host in the list", () -> hosts.getItems().stream().anyMatch(h -> h.toString().contains(HOST)));
+
+        List<Window> beforeKey = List.copyOf(Window.getWindows());
+        robot.interact(() -> hosts.getItems().stream().filter(h -> h.toString().contains(HOST)).findFirst()
+                .ifPresent(h -> hosts.getSelectionModel().select(h)));
+        Window keyDialog = dialog(beforeKey);
+        TextField fingerprint = (TextField) LayoutTest.descendants(keyDialog.getScene().getRoot()).stream()
+                .filter(n -> n instanceof TextField && n.getId() != null && n.getId().equals("fingerprintField")).findFirst()
+                .orElseGet(() -> (TextField) LayoutTest.descendants(keyDialog.getScene().getRoot()).stream().filter(TextField.class::isInstance)
+                        .findFirst().orElseThrow());
+        assertThat(fingerprint.getText()).as("the key the server really holds").isEqualTo(server.fingerprint());
+        press(keyDialog, "Accept and save");
+        Path knownHosts = UserHome.path().resolve(".ssh/known_hosts");
+        waitUntil("the key in the isolated known_hosts", () -> Files.exists(knownHosts));
+        assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + server.port());
+        waitUntil("the host's state read over SSH", () -> !text(stage, "#kernelLabel").isBlank() || !text(stage, "#errorLabel").isBlank());
+
+        robot.interact(() -> window.show(ScreenId.TUNING));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> hostBox = (ComboBox<String>) find(stage, "#hostBox").orElseThrow();
+        robot.interact(() -> hostBox.setValue(HOST));
+        press(stage, "#planButton");
+        waitUntil("the plan", () -> !find(stage, "#applyButton").orElseThrow().isDisabled());
+        List<Window> beforeApply = List.copyOf(Window.getWindows());
+        press(stage, "#applyButton");
+        confirmRealHost(beforeApply, "changes a real host", "Apply");
+        waitUntil("APPLIED", () -> text(stage, "#statusLabel").startsWith("APPLIED"));
+        assertThat(text(stage, "#statusLabel")).contains("net.ipv4.tcp_fin_timeout = 15");
+        assertThat(ns.inside("sysctl", "-n", "net.ipv4.tcp_fin_timeout")).isEqualTo("15");
+        assertThat(ns.inside("sysctl", "-n", "net.ipv4.tcp_tw_reuse")).isEqualTo("1");
+        assertThat(Files.readString(scratch.resolve("eu/sysctl.d/99-network-tuning.conf"))).contains("net.ipv4.tcp_fin_timeout = 15");
+        assertThat(server.execRequests).anyMatch(c -> c.contains("sysctl -w net.ipv4.tcp_fin_timeout=15"));
+
+        List<Window> beforeUndo = List.copyOf(Window.getWindows());
+        press(stage, "#undoButton");
+        confirmRealHost(beforeUndo, "Undo plan", "Undo");
+        waitUntil("UNDONE", () -> text(stage, "#statusLabel").startsWith("UNDONE"));
+        assertThat(text(stage, "#statusLabel")).contains("net.ipv4.tcp_fin_timeout = " + finTimeoutBefore).doesNotContain("APPLIED");
+        assertThat(ns.inside("sysctl", "-n", "net.ipv4.tcp_fin_timeout")).isEqualTo(finTimeoutBefore);
+        assertThat(Files.exists(scratch.resolve("eu/sysctl.d/99-network-tuning.conf"))).as("the file it wrote is gone").isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void theProductionSetupsHostPartRunsOnTheSameHost() throws Exception {
+        assumeTrue(Files.exists(UserHome.path().resolve(".ssh/known_hosts")), "needs the host added and its key confirmed by the first journey");
+        robot.interact(() -> window.show(ScreenId.CLOUD));
+        List<Window> before = List.copyOf(Window.getWindows());
+        press(stage, "#openProduction");
+        Window wizard = dialog(before);
+        press(wizard, "#prodRunCloud"); // the cloud part is the Cloud journeys' business: straight to the host
+        press(wizard, "Next");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> host = (ComboBox<String>) find(wizard, "#prodHost").orElseThrow();
+        robot.interact(() -> {
+            host.setValue(HOST);
+            ((TextField) find(wizard, "#prodNic").orElseThrow()).setText(ns.nic);
+        });
+        press(wizard, "Next");
+
+        // Seed step 4: TIME-WAIT.
+        press(wizard, "#prodPreview");
+        waitUntil("the TIME-WAIT preview", () -> !find(wizard, "#prodApply").orElseThrow().isDisabled());
+        List<Window> w1 = List.copyOf(Window.getWindows());
+        press(wizard, "#prodApply");
+        confirmRealHost(w1, "TCP TIME-WAIT", "Apply");
+        waitUntil("TIME-WAIT applied", () -> text(wizard, "#prodStatus").startsWith("APPLIED"));
+        assertThat(text(wizard, "#prodReadBack")).contains("net.ipv4.tcp_fin_timeout = 15");
+        assertThat(ns.inside("sysctl", "-n", "net.ipv4.tcp_fin_timeout")).isEqualTo("15");
+        press(wizard, "Next");
+
+        // Seed step 5: SMC loads a module into the kernel this test shares with the machine: skipped here.
+        press(wizard, "#prodSkip");
+        press(wizard, "Next");
+
+        // Seed step 6: XPS, one CPU list per TX queue, written as masks.
+        robot.interact(() -> ((TextField) find(wizard, "#prodXpsCpus").orElseThrow()).setText("0; 1"));
+        assertThat(text(wizard, "#prodXpsMasks")).contains("tx-0: CPUs 0 \u2192 writes the mask 1", "tx-1: CPUs 1 \u2192 writes the mask 2");
+        press(wizard, "#prodPreview");
+        waitUntil("the XPS preview", () -> !find(wizard, "#prodApply").orElseThrow().isDisabled());
+        List<Window> w2 = List.copyOf(Window.getWindows());
+        press(wizard, "#prodApply");
+        confirmRealHost(w2, "XPS", "Apply");
+        waitUntil("XPS applied", () -> text(wizard, "#prodStatus").startsWith("APPLIED"));
+        assertThat(ns.inside("cat", "/sys/class/net/" + ns.nic + "/queues/tx-0/xps_cpus")).isEqualTo("1");
+        assertThat(ns.inside("cat", "/sys/class/net/" + ns.nic + "/queues/tx-1/xps_cpus")).isEqualTo("2");
+        press(wizard, "Next");
+
+        // Seed step 7 (no NetworkManager in the namespace), channels/IRQs and RSS (a veth has neither): skipped.
+        for (int i = 0; i < 3; i++) {
+            press(wizard, "#prodSkip");
+            press(wizard, "Next");
+        }
+
+        // Seed step 8: persistence of the sysctls (the boot re-apply would call systemd, which this rig does not have).
+        robot.interact(() -> {
+            LayoutTest.descendants(wizard.getScene().getRoot()).stream().filter(n -> n instanceof javafx.scene.control.CheckBox c
+                    && List.of("prodPersistSmc", "prodPersistNm", "prodPersistReapply").contains(c.getId()))
+                    .forEach(n -> ((javafx.scene.control.CheckBox) n).setSelected(false));
+        });
+        press(wizard, "#prodPreview");
+        waitUntil("the persistence preview", () -> !find(wizard, "#prodApply").orElseThrow().isDisabled());
+        List<Window> w3 = List.copyOf(Window.getWindows());
+        press(wizard, "#prodApply");
+        confirmRealHost(w3, "Persistence", "Apply");
+        waitUntil("persistence applied", () -> text(wizard, "#prodStatus").startsWith("APPLIED"));
+        assertThat(Files.readString(scratch.resolve("eu/sysctl.d/99-network-tuning.conf"))).contains("net.ipv4.tcp_fin_timeout = 15");
+
+        List<Window> w4 = List.copyOf(Window.getWindows());
+        press(wizard, "#prodUndo");
+        confirmRealHost(w4, "Undo plan", "Undo");
+        waitUntil("persistence undone", () -> text(wizard, "#prodStatus").startsWith("UNDONE"));
+        assertThat(Files.exists(scratch.resolve("eu/sysctl.d/99-network-tuning.conf"))).isFalse();
+        press(wizard, "Next");
+        assertThat(text(wizard, "#prodFinishProgress")).contains("TCP TIME-WAIT: applied", "SMC acceleration: skipped",
+                "XPS per TX queue: applied", "Persistence across reboot and re-attach: undone");
+        press(wizard, "Finish");
+        assertThat(new dev.nettune.app.SetupProgress(context.configDir()).load()).as("a finished setup is not offered for resuming").isEmpty();
+    }
+}
