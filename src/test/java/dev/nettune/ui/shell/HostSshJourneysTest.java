@@ -140,7 +140,7 @@ class HostSshJourneysTest {
 
     private static Optional<Node> find(Window w, String idOrText) {
         return LayoutTest.descendants(w.getScene().getRoot()).stream().filter(n -> idOrText.equals("#" + n.getId())
-                || n instanceof Labeled l && idOrText.equals(l.getText()) && n instanceof ButtonBase).filter(Node::isVisible).findFirst();
+                || n instanceof Labeled l && l.getText() != null && idOrText.equals(l.getText().strip()) && n instanceof ButtonBase).filter(Node::isVisible).findFirst();
     }
 
     /** Presses a button later on the FX thread: its handler may open a dialog with showAndWait. */

@@ -60,4 +60,19 @@ class WelcomeScreenTest {
         assertThat(robot.lookup("#nav-calculator").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#queueLabel").queryLabeled().getText()).contains("53");
     }
+
+    @Test
+    void theProductionSetupOpensFromWelcomeOnceTheCloudScreenHasConnected(FxRobot robot) throws Exception {
+        java.util.List<javafx.stage.Window> before = java.util.List.copyOf(javafx.stage.Window.getWindows());
+        // The Cloud screen connects to the sandbox region first: the button is pressed once it can be (not never).
+        javafx.application.Platform.runLater(() -> robot.lookup("#welcomeProduction").queryButton().fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> !before.contains(w) && w.isShowing()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#nav-cloud").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#prodAccount").queryLabeled().getText()).contains("the sandbox region");
+        robot.interact(() -> java.util.List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> !before.contains(w))
+                .forEach(javafx.stage.Window::hide));
+    }
 }

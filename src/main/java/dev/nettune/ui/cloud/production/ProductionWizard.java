@@ -58,7 +58,7 @@ public final class ProductionWizard {
                 cloud.ruleProblem()::isNotEmpty);
         WizardPane eip = eniPage(header(6, total, "Cloud: elastic IP"), "EipPage.fxml", new EipPageController(cloud), cloud.eipProblem()::isNotEmpty);
         ReviewPageController review = new ReviewPageController(cloud::plan, cloud.runner());
-        WizardPane reviewPage = WizardPages.page(header(7, total, "Cloud: review the plan"),
+        WizardPane reviewPage = WizardPages.page(header(7, total, "Cloud: Review the plan"),
                 WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked,
                 review::refresh);
         WizardPane run = WizardPages.page(header(8, total, "Cloud: run"),
@@ -127,7 +127,14 @@ public final class ProductionWizard {
                 new HostStepPanelController(step, model.progressLine()));
         VBox box = new VBox(12, form, panel);
         VBox.setVgrow(panel, Priority.ALWAYS);
-        return WizardPages.page(header, box, step::blocksNext, () -> { });
+        // A page with its preview and read-back grows taller than a 768 px screen: it scrolls instead, the buttons stay.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportWidth(720);
+        scroll.setPrefViewportHeight(480);
+        scroll.getStyleClass().add("edge-to-edge");
+        return WizardPages.page(header, scroll, step::blocksNext, () -> { });
     }
 
     public Wizard wizard() {
