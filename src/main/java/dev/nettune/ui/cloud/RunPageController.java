@@ -39,8 +39,8 @@ public final class RunPageController {
     void onUndo() {
         if (!runner.session().sandbox()) {
             javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                    "Undo plan " + runner.planId() + " on " + runner.session().region() + " via " + runner.session().description()
-                            + "? Its steps are reversed, newest first.", javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+                    dev.nettune.ui.common.Messages.format("cloud.run.undo.question", runner.planId(), runner.session().region(),
+                            runner.session().description()), javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
             a.initOwner(status.getScene().getWindow());
             if (a.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isEmpty()) {
                 return;

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
 import javafx.beans.binding.StringExpression;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -67,8 +68,8 @@ public final class HostStepPanelController {
 
     @FXML
     void onApply() {
-        if (model.needsConfirmation() && !confirm("Apply", "Apply \"" + model.title() + "\" to " + model.host.get()
-                + "? This changes a real host; each change is journaled and can be undone.")) {
+        if (model.needsConfirmation() && !confirm(Messages.get("cloud.production.confirm.apply"),
+                Messages.format("cloud.production.confirm.applyQuestion", model.title(), model.host.get()))) {
             return;
         }
         model.apply();
@@ -76,8 +77,8 @@ public final class HostStepPanelController {
 
     @FXML
     void onUndo() {
-        if (model.needsConfirmation() && !confirm("Undo", "Undo plan " + model.planId.get() + " on " + model.host.get()
-                + "? Every value it changed is set back to the value journaled before it.")) {
+        if (model.needsConfirmation() && !confirm(Messages.get("cloud.production.confirm.undo"),
+                Messages.format("cloud.production.confirm.undoQuestion", model.planId.get(), model.host.get()))) {
             return;
         }
         model.undo();
@@ -97,8 +98,8 @@ public final class HostStepPanelController {
         ButtonType go = new ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, go, ButtonType.CANCEL);
         a.initOwner(status.getScene().getWindow());
-        a.setTitle(action + " on " + model.host.get());
-        a.setHeaderText("A real host");
+        a.setTitle(Messages.format("cloud.production.confirm.title", action, model.host.get()));
+        a.setHeaderText(Messages.get("cloud.production.confirm.header"));
         return a.showAndWait().filter(go::equals).isPresent();
     }
 }
