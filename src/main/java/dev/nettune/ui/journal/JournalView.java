@@ -18,15 +18,20 @@ public final class JournalView implements ScreenView {
     }
 
     public static JournalView load(AppContext context) {
-        return load(context, new dev.nettune.app.CloudPlans(context.cloudJournal(), dev.nettune.app.CloudAccounts.fromSystem(context),
+        return load(context, () -> new dev.nettune.app.CloudPlans(context.cloudJournal(), dev.nettune.app.CloudAccounts.fromSystem(context),
                 dev.nettune.cloud.ResourceWaiter.standard()));
     }
 
     /** The Journal with the cloud plans of {@code cloudPlans} (an isolated home's accounts in tests). */
     public static JournalView load(AppContext context, dev.nettune.app.CloudPlans cloudPlans) {
-        return load(new JournalViewModel(context.tuningJournal(), context.tuningEngine(),
+        return load(context, () -> cloudPlans);
+    }
+
+    /** The journal, the engine and the cloud plans are opened (SQLite) by the first refresh, on a worker. */
+    private static JournalView load(AppContext context, java.util.function.Supplier<dev.nettune.app.CloudPlans> cloudPlans) {
+        return load(new JournalViewModel(context::tuningJournal, context::tuningEngine,
                 name -> context.hostResolver().resolve(name, HostOptions.defaults()), TaskRunner.application().workers(),
-                TaskRunner.application().ui()::execute, java.util.Optional.of(cloudPlans)));
+                TaskRunner.application().ui()::execute, () -> java.util.Optional.of(cloudPlans.get())));
     }
 
     public static JournalView load(JournalViewModel model) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -56,8 +57,9 @@ public final class JournalViewModel {
                            String after, String readBack, String commands, String outcome, String message) {
     }
 
-    private final Journal journal;
-    private final TuningEngine engine;
+    /** The journal, the engine and the cloud plans open SQLite when first made: on a worker, at the first refresh. */
+    private final Supplier<Journal> journal;
+    private final Supplier<TuningEngine> engine;
     private final HostOpener opener;
     private final Executor worker;
     private final Consumer<Runnable> ui;
@@ -71,7 +73,7 @@ public final class JournalViewModel {
     public final StringProperty status = new SimpleStringProperty("");
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
 
-    private final Optional<CloudPlans> cloudPlans;
+    private final Supplier<Optional<CloudPlans>> cloudPlans;
     private volatile Confirm confirm = question -> true;
 
     public JournalViewModel(Journal journal, TuningEngine engine, HostOpener opener, Executor worker, Consumer<Runnable> ui) {
@@ -81,9 +83,15 @@ public final class JournalViewModel {
     /** With the cloud plans listed beside the host plans. */
     public JournalViewModel(Journal journal, TuningEngine engine, HostOpener opener, Executor worker, Consumer<Runnable> ui,
             Optional<CloudPlans> cloudPlans) {
-        this.cloudPlans = cloudPlans;
-        this.journal = journal;
-        this.engine = engine;
+        this(() -> journal, () -> engine, opener, worker, ui, () -> cloudPlans);
+    }
+
+    /** With the journal, the engine and the cloud plans made on first use, on a worker (making them opens SQLite). */
+    public JournalViewModel(Supplier<Journal> journal, Supplier<TuningEngine> engine, HostOpener opener, Executor worker,
+            Consumer<Runnable> ui, Supplier<Optional<CloudPlans>> cloudPlans) {
+        this.cloudPlans = once(cloudPlans);
+        this.journal = once(journal);
+        this.engine = once(engine);
         this.opener = opener;
         this.worker = worker;
         this.ui = ui;
@@ -91,24 +99,35 @@ public final class JournalViewModel {
         hostFilter.addListener((o, a, b) -> refresh());
     }
 
-    /** Reloads plans (newest first) and the unfinished ones. */
+    /** Reloads plans (newest first) and the unfinished ones: read on a worker, shown through the UI executor. */
     public void refresh() {
         Optional<String> host = hostFilter.get() == null || hostFilter.get().isBlank() ? Optional.empty()
                 : Optional.of(hostFilter.get().strip());
-        List<Journal.PlanRecord> open = journal.unfinished();
+        worker.execute(() -> {
+            try {
+                List<Journal.PlanRecord> open = journal.get().unfinished();
+                List<PlanRow> rows = new java.util.ArrayList<>(journal.get().plans(host).stream().map(p -> new PlanRow(p.id(), p.host(),
+                        p.profile(), p.kind() + p.undoes().map(u -> " of " + u).orElse(""), TIME.format(p.started()), p.status().name(),
+                        p.detail(), open.stream().anyMatch(u -> u.id().equals(p.id())))).toList());
+                List<CloudPlans.Summary> cloud = host.isPresent() && !"cloud".equalsIgnoreCase(host.get()) ? List.of()
+                        : cloudPlans.get().map(c -> c.recent(CLOUD_PLANS_SHOWN)).orElse(List.of());
+                cloud.forEach(c -> rows.add(new PlanRow(c.id(), "cloud", c.title(), "cloud plan", TIME.format(c.created()), c.state(),
+                        c.detail(), c.resumable() && c.done() > 0, true)));
+                // Host and cloud plans alike, newest first.
+                rows.sort(java.util.Comparator.comparing(PlanRow::started).reversed());
+                List<String> notes = open.stream().map(p -> "Plan " + p.id() + " on " + p.host() + " did not finish (" + p.status()
+                        + "): finish it or revert it.").toList();
+                ui.accept(() -> show(rows, notes));
+            } catch (RuntimeException e) {
+                ui.accept(() -> status.set("The journal could not be read: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void show(List<PlanRow> rows, List<String> notes) {
         String keep = selectedPlan.get() == null ? null : selectedPlan.get().id();
-        List<PlanRow> rows = new java.util.ArrayList<>(journal.plans(host).stream().map(p -> new PlanRow(p.id(), p.host(), p.profile(),
-                p.kind() + p.undoes().map(u -> " of " + u).orElse(""), TIME.format(p.started()), p.status().name(),
-                p.detail(), open.stream().anyMatch(u -> u.id().equals(p.id())))).toList());
-        List<CloudPlans.Summary> cloud = host.isPresent() && !"cloud".equalsIgnoreCase(host.get()) ? List.of()
-                : cloudPlans.map(c -> c.recent(CLOUD_PLANS_SHOWN)).orElse(List.of());
-        cloud.forEach(c -> rows.add(new PlanRow(c.id(), "cloud", c.title(), "cloud plan", TIME.format(c.created()), c.state(), c.detail(),
-                c.resumable() && c.done() > 0, true)));
-        // Host and cloud plans alike, newest first.
-        rows.sort(java.util.Comparator.comparing(PlanRow::started).reversed());
         plans.setAll(rows);
-        unfinished.setAll(open.stream().map(p -> "Plan " + p.id() + " on " + p.host() + " did not finish (" + p.status()
-                + "): finish it or revert it.").toList());
+        unfinished.setAll(notes);
         plans.stream().filter(p -> p.id().equals(keep)).findFirst().ifPresentOrElse(selectedPlan::set,
                 () -> selectedPlan.set(plans.isEmpty() ? null : plans.get(0)));
         showEntries(selectedPlan.get());
@@ -124,10 +143,36 @@ public final class JournalViewModel {
             entries.clear();
             return;
         }
-        entries.setAll(journal.entries(Optional.of(plan.id()), Optional.empty()).stream().map(e -> new EntryRow(e.id(),
-                e.seq(), e.phase().name(), e.host(), TIME.format(e.time()), e.title(), show(e, e.before()),
-                show(e, e.after()), e.readBack().map(v -> show(e, v)).orElse(""), e.commands(), e.outcome().name(),
-                e.message())).toList());
+        worker.execute(() -> {
+            try {
+                List<EntryRow> rows = journal.get().entries(Optional.of(plan.id()), Optional.empty()).stream().map(e -> new EntryRow(e.id(),
+                        e.seq(), e.phase().name(), e.host(), TIME.format(e.time()), e.title(), show(e, e.before()),
+                        show(e, e.after()), e.readBack().map(v -> show(e, v)).orElse(""), e.commands(), e.outcome().name(),
+                        e.message())).toList();
+                ui.accept(() -> {
+                    if (plan.equals(selectedPlan.get())) {
+                        entries.setAll(rows);
+                    }
+                });
+            } catch (RuntimeException e) {
+                ui.accept(() -> status.set("The journal could not be read: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** A supplier that asks {@code s} once, on first use, and keeps the answer. */
+    private static <T> Supplier<T> once(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static String show(Journal.Entry e, String v) {
@@ -184,7 +229,7 @@ public final class JournalViewModel {
     }
 
     private void cloud(PlanRow p, String verb, CloudWork work) {
-        CloudPlans c = cloudPlans.orElseThrow();
+        CloudPlans c = cloudPlans.get().orElseThrow();
         CloudPlans.Target target = c.target();
         if (!target.sandbox() && !confirm.confirm(verb + " cloud plan " + p.id() + " (" + p.profile() + ") on the real account " + target.display() + "?")) {
             status.set(verb + " of plan " + p.id() + " cancelled: nothing was changed.");
@@ -243,7 +288,7 @@ public final class JournalViewModel {
         status.set(what + " on " + hostName + " ...");
         worker.execute(() -> {
             try (Host host = opener.open(hostName)) {
-                ApplyResult r = work.run(new Undo(engine), host, ApplyOptions.defaults(() -> opener.open(hostName)));
+                ApplyResult r = work.run(new Undo(engine.get()), host, ApplyOptions.defaults(() -> opener.open(hostName)));
                 ui.accept(() -> done(undoneSays != null && r.applied() ? undoneSays + " (by plan " + r.planId() + "): " + r.message()
                         : r.status() + ": " + r.message()));
             } catch (HostException | RuntimeException e) {
