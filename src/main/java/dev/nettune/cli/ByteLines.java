@@ -62,7 +62,9 @@ final class ByteLines implements CharSequence {
     private void fill() throws IOException {
         int keep = filled - pos;
         if (keep == buf.length) {
-            buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            // A line longer than the whole buffer is not a CSV row (/dev/zero, a binary file): stop, do not grow.
+            throw new InputFiles.LineTooLongException("a line is longer than " + buf.length
+                    + " characters; that is not a row of this file (binary data or a device?).");
         } else if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, keep);
         }

@@ -27,17 +27,47 @@ public final class NetTuneCommand implements Runnable {
         for (Class<?> sub : CliCommands.all()) {
             cl.addSubcommand(sub);
         }
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof CliInputException) {
-                commandLine.getErr().println("nettune: " + ex.getMessage());
-                return EXIT_BAD_INPUT;
+        // Host- and user-supplied text is printed through an escaping writer: no terminal escape reaches the screen.
+        cl.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
+        cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
+        // Numbers as a person writes them: ASCII digits with an optional minus, nothing Java's parser would also
+        // take (+5, 1e3 for a double, other scripts' digits); the ranges are checked by each option.
+        cl.registerConverter(Integer.class, s -> (int) strictWholeNumber(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Integer.TYPE, s -> (int) strictWholeNumber(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Long.class, s -> strictWholeNumber(s, Long.MIN_VALUE, Long.MAX_VALUE));
+        cl.registerConverter(Long.TYPE, s -> strictWholeNumber(s, Long.MIN_VALUE, Long.MAX_VALUE));
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(UserMessages.scrub(ex.getMessage()));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr())) {
+                c.usage(c.getErr());
             }
-            commandLine.getErr().println("nettune: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return 1;
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean badInput = ex instanceof IllegalArgumentException || ex instanceof CliInputException;
+            commandLine.getErr().println("nettune: " + UserMessages.of(ex));
+            return badInput ? EXIT_BAD_INPUT : 1;
         });
         return cl;
+    }
+
+    /** A whole number in ASCII digits, optionally negative, within [min, max]; anything else is refused by name. */
+    static long strictWholeNumber(String text, long min, long max) {
+        String shown = dev.nettune.host.Printable.clip(text);
+        if (text == null || !text.matches("-?[0-9]{1,19}")) {
+            throw new CommandLine.TypeConversionException("'" + shown + "' is not a whole number: write digits 0-9 (like 42),"
+                    + " without '+', spaces, a decimal point or an exponent");
+        }
+        try {
+            long v = Long.parseLong(text);
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + shown + "' is too large; allowed: " + min + " to " + max);
+        }
     }
 
     public static int execute(String... args) {

@@ -182,23 +182,17 @@ final class RssBalanceCommand implements Callable<Integer> {
     private List<ObservedFlow> readCsv(PrintWriter err) {
         List<ObservedFlow> flows = new ArrayList<>();
         List<FlowCsv.Problem> problems = new ArrayList<>();
-        try (BufferedReader in = flowsFile.equals("-")
-                ? new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : open(Path.of(flowsFile))) {
+        try (BufferedReader in = InputFiles.openLines(flowsFile, "--flows")) {
             WeightedFlowCsv.read(in, flows::add, problems::add);
+        } catch (InputFiles.LineTooLongException e) {
+            throw new CliInputException(e.getMessage());
         } catch (IOException e) {
-            throw new CliInputException("Cannot read " + flowsFile + ": " + e.getMessage());
+            throw new CliInputException("Cannot read --flows " + InputFiles.shown(Path.of(flowsFile)) + ". Give a CSV src,dst,sport,dport[,weight].");
         }
         problems.forEach(p -> err.println("nettune: " + flowsFile + " " + p));
         return flows;
     }
 
-    private static BufferedReader open(Path p) throws IOException {
-        if (!Files.isReadable(p)) {
-            throw new CliInputException("Cannot read " + p + ": no such readable file. Give a CSV src,dst,sport,dport[,weight].");
-        }
-        return Files.newBufferedReader(p, StandardCharsets.UTF_8);
-    }
 
     private void print(PrintWriter out, BalanceReport r, String nicName, List<String> notes,
                        Optional<PredictedVsObserved.QueueCounts> counters) {

@@ -142,24 +142,43 @@ final class RssDistributionCommand implements Callable<Integer> {
         Distribution.Counter counter = new Distribution.Counter(calc);
         Ipv4FlowLine fast = new Ipv4FlowLine();
         PrintWriter err = spec.commandLine().getErr();
-        try (InputStream in = Files.newInputStream(csv)) {
+        try (InputStream in = InputFiles.openStream(csv.toString(), "--flows")) {
             ByteLines lines = new ByteLines(in);
             int n = 0;
+            long good = 0;
+            long bad = 0;
+            String firstBad = null;
             while (lines.next()) {
                 n++;
                 if (fast.parse(lines)) {
                     counter.addIpv4(fast.source(), fast.destination(), fast.sourcePort(), fast.destinationPort());
+                    good++;
                     continue;
                 }
                 try {
-                    FlowCsv.parseLine(n, lines.text(), false).ifPresent(r -> counter.add(r.flow()));
+                    if (FlowCsv.parseLine(n, lines.text(), false).map(r -> {
+                        counter.add(r.flow());
+                        return true;
+                    }).isPresent()) {
+                        good++;
+                    }
                 } catch (RssInputException e) {
-                    err.println("nettune: " + csv + " line " + n + ": " + e.getMessage());
+                    bad++;
+                    String problem = "line " + n + ": " + dev.nettune.host.Printable.escape(e.getMessage());
+                    firstBad = firstBad == null ? problem : firstBad;
+                    err.println("nettune: " + InputFiles.shown(csv) + " " + problem);
                 }
             }
+            if (good == 0) {
+                // Nothing counted is not a distribution: exit 2 instead of a table of zeros.
+                throw new CliInputException("--flows " + InputFiles.shown(csv) + " has no usable flow"
+                        + (bad == 0 ? " (no rows)." : ": all " + bad + " row(s) are bad; the first, " + firstBad)
+                        + " Rows are src,dst,sport,dport.");
+            }
+        } catch (InputFiles.LineTooLongException e) {
+            throw new CliInputException("--flows " + InputFiles.shown(csv) + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new CliInputException("Cannot read " + csv + ": " + (e.getMessage() == null ? e.toString() : e.getMessage())
-                    + ". Give a readable CSV file src,dst,sport,dport.");
+            throw new CliInputException("Cannot read --flows " + InputFiles.shown(csv) + ". Give a readable CSV file src,dst,sport,dport.");
         }
         return counter.result();
     }

@@ -171,11 +171,16 @@ final class RssHashCommand implements Callable<Integer> {
                 } catch (RssInputException e) {
                     bad++;
                     o.flush();
-                    err.println("nettune: " + (batch.equals("-") ? "stdin" : batch) + " line " + n + ": " + e.getMessage());
+                    err.println("nettune: " + (batch.equals("-") ? "stdin" : dev.nettune.host.Printable.clip(batch)) + " line " + n + ": "
+                            + dev.nettune.host.Printable.escape(e.getMessage()));
                 }
             }
+        } catch (InputFiles.LineTooLongException e) {
+            o.flush();
+            throw new CliInputException("--batch " + dev.nettune.host.Printable.clip(batch) + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            o.flush();
+            throw new CliInputException("Cannot read --batch " + dev.nettune.host.Printable.clip(batch) + ". Give a CSV file or - for standard input.");
         }
         o.flush();
         out.flush();
@@ -274,13 +279,6 @@ final class RssHashCommand implements Callable<Integer> {
     }
 
     private static InputStream open(String name) throws IOException {
-        if (name.equals("-")) {
-            return System.in;
-        }
-        Path p = Path.of(name);
-        if (!Files.isReadable(p)) {
-            throw new CliInputException("Cannot read " + name + ": no such readable file. Give a CSV file or - for standard input.");
-        }
-        return Files.newInputStream(p);
+        return InputFiles.openStream(name, "--batch");
     }
 }

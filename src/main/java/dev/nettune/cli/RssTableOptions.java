@@ -59,17 +59,12 @@ final class RssTableOptions {
         try {
             return EthtoolRssParser.parse(text);
         } catch (LinuxParseException e) {
-            throw new CliInputException(file + ": " + e.getMessage());
+            throw new CliInputException(InputFiles.shown(file) + ": " + e.getMessage());
         }
     }
 
     static String readFile(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliInputException("Cannot read " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage())
-                    + ". Give a readable file.");
-        }
+        return InputFiles.readText(file, "the file");
     }
 
     /** The request as a {@link TableSpec}; without --equal/--weight/--rings it is {@code default}. */

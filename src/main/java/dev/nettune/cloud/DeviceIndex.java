@@ -21,8 +21,11 @@ public record DeviceIndex(int value) {
 
     public static DeviceIndex parse(String text) {
         try {
+            if (text == null || !text.strip().matches("[0-9]{1,4}")) {
+                throw new NumberFormatException();
+            }
             return new DeviceIndex(Integer.parseInt(text.strip()));
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException e) {
             throw new CloudInputException("'" + text + "' is not a device index: use a whole number, 1-" + MAX + " for a secondary ENI.");
         }
     }

@@ -27,6 +27,11 @@ public record PortRange(int from, int to) {
         String t = text.strip();
         String[] parts = t.split("/", -1);
         try {
+            for (String part : parts) {
+                if (!part.strip().matches("-?[0-9]{1,5}")) {
+                    throw new NumberFormatException();
+                }
+            }
             if (parts.length == 1) {
                 int p = Integer.parseInt(parts[0]);
                 return new PortRange(p, p);

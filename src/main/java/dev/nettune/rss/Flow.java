@@ -53,7 +53,7 @@ public record Flow(IpAddress source, IpAddress destination, int sourcePort, int 
     /** Parses a port typed by a user: a whole number 0-65535. */
     public static int parsePort(String what, String text) {
         String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || t.length() > 5 || !t.chars().allMatch(Character::isDigit)) {
+        if (t.isEmpty() || t.length() > 5 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new RssInputException(what + " '" + (text == null ? "" : text) + "' is not a port: give a whole number 0-65535.");
         }
         int p = Integer.parseInt(t);

@@ -95,7 +95,7 @@ public final class FlowCsv {
     /** Parses a queue number typed by a user: a whole number 0 or more. */
     public static int parseQueue(String text) {
         String q = text == null ? "" : text.strip();
-        if (q.isEmpty() || q.length() > 5 || !q.chars().allMatch(Character::isDigit)) {
+        if (q.isEmpty() || q.length() > 5 || !q.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new RssInputException("Queue '" + (text == null ? "" : text.strip())
                     + "' is not a queue number: give a whole number 0 or more.");
         }

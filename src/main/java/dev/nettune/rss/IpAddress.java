@@ -40,8 +40,12 @@ public final class IpAddress {
         byte[] b = new byte[4];
         for (int i = 0; i < 4; i++) {
             String p = parts[i];
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new RssInputException("'" + s + "': part " + (i + 1) + " ('" + p + "') must be a number 0-255.");
+            }
+            if (p.length() > 1 && p.charAt(0) == '0') {
+                throw new RssInputException("'" + s + "': part " + (i + 1) + " ('" + p + "') has a leading zero, which inet_aton and"
+                        + " hping3 read as octal (010 is 8): write it without the zero.");
             }
             int v = Integer.parseInt(p);
             if (v > 255) {

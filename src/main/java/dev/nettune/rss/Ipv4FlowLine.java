@@ -62,8 +62,10 @@ public final class Ipv4FlowLine {
                 }
                 pos++;
             }
+            int octetStart = pos;
             int v = number(line, n, 3, 255);
-            if (v < 0) {
+            if (v < 0 || (pos - octetStart > 1 && line.charAt(octetStart) == '0')) {
+                // A leading zero is octal to inet_aton and hping3: the slow path refuses it with a message.
                 return -1;
             }
             a = (a << 8) | v;
@@ -83,7 +85,7 @@ public final class Ipv4FlowLine {
             v = v * 10 + (c - '0');
             pos++;
         }
-        if (pos == start || v > max || (pos < n && Character.isDigit(line.charAt(pos)))) {
+        if (pos == start || v > max || (pos < n && line.charAt(pos) >= '0' && line.charAt(pos) <= '9')) {
             return -1;
         }
         return v;

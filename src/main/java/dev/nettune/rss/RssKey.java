@@ -72,7 +72,7 @@ public final class RssKey {
         } else {
             s = s.replaceAll("\\s+", "");
             for (int i = 0; i < s.length(); i++) {
-                if (Character.digit(s.charAt(i), 16) < 0) {
+                if (!isAsciiHex(s.charAt(i))) {
                     throw new RssInputException("Key byte " + (i / 2 + 1) + " has '" + s.charAt(i)
                             + "', which is not a hex digit (0-9, a-f).");
                 }
@@ -110,9 +110,14 @@ public final class RssKey {
         return section >= 0 ? rest.substring(0, section) : rest;
     }
 
+    /** 0-9, a-f, A-F only: Character.digit would also take other scripts' digits. */
+    private static boolean isAsciiHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
     private static boolean isHex(String p) {
         for (int i = 0; i < p.length(); i++) {
-            if (Character.digit(p.charAt(i), 16) < 0) {
+            if (!isAsciiHex(p.charAt(i))) {
                 return false;
             }
         }

@@ -213,7 +213,7 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
     }
 
     private static boolean isNumber(String s) {
-        return !s.isEmpty() && s.length() <= 9 && s.chars().allMatch(Character::isDigit);
+        return !s.isEmpty() && s.length() <= 9 && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static int number(String[] words, int i, String after, String expected) {

@@ -9,7 +9,6 @@ import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
 import com.aliyuncs.auth.BasicCredentials;
 import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.auth.InstanceProfileCredentialsProvider;
-import com.aliyuncs.auth.STSAssumeRoleSessionCredentialsProvider;
 import com.aliyuncs.auth.StaticCredentialsProvider;
 import com.aliyuncs.ecs.model.v20140526.DescribeCloudAssistantStatusRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeCloudAssistantStatusResponse;
@@ -88,13 +87,18 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
 
     private final DefaultAcsClient client;
     private final Optional<ApiEndpoint> endpoint;
+    /** The AccessKey ids whose full text must never appear in a message (the SDK puts its signed URL in errors). */
+    private final List<String> secretsInMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The region of the request being sent: STS is asked in the same region (sts.REGION.aliyuncs.com). */
+    private volatile RegionId currentRegion = RegionId.of("cn-hongkong");
     private final RetryPolicy retry;
     private final Consumer<String> retryListener;
 
     public AliyunCloudApi(CloudCredentials credentials, Optional<ApiEndpoint> endpoint, RetryPolicy retry, Consumer<String> retryListener) {
         // The profile's region is only the SDK's default; every request names its own region.
         DefaultProfile profile = DefaultProfile.getProfile("cn-hongkong");
-        this.client = new DefaultAcsClient(profile, provider(credentials, profile));
+        this.client = new DefaultAcsClient(profile, provider(credentials, profile, endpoint));
+        rememberSecrets(credentials);
         // Retries are ours (bounded, with jitter, visible); the SDK's own would hide them.
         this.client.setAutoRetry(false);
         this.endpoint = endpoint;
@@ -106,7 +110,42 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
         this(credentials, endpoint, RetryPolicy.STANDARD, message -> LOG.info(message));
     }
 
-    private static AlibabaCloudCredentialsProvider provider(CloudCredentials c, DefaultProfile profile) {
+    private void rememberSecrets(CloudCredentials c) {
+        if (c instanceof CloudCredentials.AccessKey k) {
+            secretsInMessages.add(k.accessKeyId());
+            secretsInMessages.add(k.accessKeySecret());
+        } else if (c instanceof CloudCredentials.StsToken t) {
+            secretsInMessages.add(t.accessKeyId());
+            secretsInMessages.add(t.accessKeySecret());
+            secretsInMessages.add(t.securityToken());
+        } else if (c instanceof CloudCredentials.RamRoleArn r) {
+            secretsInMessages.add(r.accessKeyId());
+            secretsInMessages.add(r.accessKeySecret());
+        }
+        secretsInMessages.removeIf(x -> x == null || x.length() < 4);
+    }
+
+    /**
+     * A message safe to show: every AccessKey id (and any temporary one in a signed URL) cut to its last four
+     * characters, signatures and security tokens removed.
+     */
+    String redact(String message) {
+        if (message == null) {
+            return "";
+        }
+        String m = message;
+        for (String secret : secretsInMessages) {
+            m = m.replace(secret, CloudCredentials.mask(secret));
+        }
+        java.util.regex.Matcher k = java.util.regex.Pattern.compile("(AccessKeyId=)([^&\\s\"]+)").matcher(m);
+        m = k.replaceAll(r -> r.group(1) + java.util.regex.Matcher.quoteReplacement(
+                r.group(2).startsWith("****") ? r.group(2) : CloudCredentials.mask(r.group(2))));
+        m = m.replaceAll("(Signature|SecurityToken)=[^&\\s\"]+", "$1=****");
+        // A signed URL's query says nothing a person needs: the endpoint is enough.
+        return m.replaceAll("(https?://[^/\\s?\"]+/?)\\?[^\\s\"]*", "$1");
+    }
+
+    private AlibabaCloudCredentialsProvider provider(CloudCredentials c, DefaultProfile profile, Optional<ApiEndpoint> endpoint) {
         if (c instanceof CloudCredentials.AccessKey k) {
             return new StaticCredentialsProvider(new BasicCredentials(k.accessKeyId(), k.accessKeySecret()));
         }
@@ -114,8 +153,7 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
             return new StaticCredentialsProvider(new BasicSessionCredentials(s.accessKeyId(), s.accessKeySecret(), s.securityToken()));
         }
         if (c instanceof CloudCredentials.RamRoleArn r) {
-            return new STSAssumeRoleSessionCredentialsProvider(new BasicCredentials(r.accessKeyId(), r.accessKeySecret()), r.roleArn(), profile)
-                    .withRoleSessionName(r.sessionName());
+            return new AssumeRole(r, profile, endpoint);
         }
         return new InstanceProfileCredentialsProvider(((CloudCredentials.EcsRamRole) c).roleName());
     }
@@ -472,7 +510,51 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
 
     // ---- the transport --------------------------------------------------------------------------
 
+    /**
+     * RamRoleArn: AssumeRole with the long-term key, asked where every other request goes: the --endpoint
+     * override when there is one (a private or local endpoint), else the STS endpoint of the request's region.
+     * The SDK's own provider always asked the public sts.aliyuncs.com over HTTPS.
+     */
+    private final class AssumeRole implements AlibabaCloudCredentialsProvider {
+        private final CloudCredentials.RamRoleArn role;
+        private final DefaultAcsClient sts;
+        private final Optional<ApiEndpoint> endpoint;
+        private BasicSessionCredentials cached;
+
+        AssumeRole(CloudCredentials.RamRoleArn role, DefaultProfile profile, Optional<ApiEndpoint> endpoint) {
+            this.role = role;
+            this.endpoint = endpoint;
+            this.sts = new DefaultAcsClient(profile, new StaticCredentialsProvider(new BasicCredentials(role.accessKeyId(), role.accessKeySecret())));
+            this.sts.setAutoRetry(false);
+        }
+
+        @Override
+        public synchronized com.aliyuncs.auth.AlibabaCloudCredentials getCredentials() throws ClientException {
+            if (cached != null && !cached.willSoonExpire()) {
+                return cached;
+            }
+            com.aliyuncs.auth.sts.AssumeRoleRequest r = new com.aliyuncs.auth.sts.AssumeRoleRequest();
+            r.setRoleArn(role.roleArn());
+            r.setRoleSessionName(role.sessionName() == null || role.sessionName().isBlank() ? "nettune" : role.sessionName());
+            r.setDurationSeconds(3600L);
+            r.setSysRegionId(currentRegion.value());
+            if (endpoint.isPresent()) {
+                r.setSysEndpoint(endpoint.get().hostAndPort());
+                r.setSysProtocol(endpoint.get().plainHttp() ? ProtocolType.HTTP : ProtocolType.HTTPS);
+            } else {
+                r.setSysEndpoint("sts." + currentRegion.value() + ".aliyuncs.com");
+                r.setSysProtocol(ProtocolType.HTTPS);
+            }
+            com.aliyuncs.auth.sts.AssumeRoleResponse.Credentials c = sts.getAcsResponse(r).getCredentials();
+            cached = new BasicSessionCredentials(c.getAccessKeyId(), c.getAccessKeySecret(), c.getSecurityToken(), 3600L);
+            secretsInMessages.add(c.getAccessKeyId());
+            secretsInMessages.add(c.getSecurityToken());
+            return cached;
+        }
+    }
+
     private <T extends AcsResponse> T call(RegionId region, AcsRequest<T> request) {
+        currentRegion = region;
         request.setSysRegionId(region.value());
         endpoint.ifPresent(e -> {
             request.setSysEndpoint(e.hostAndPort());
@@ -519,6 +601,7 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
     }
 
     private String callCommon(RegionId region, CommonRequest request) {
+        currentRegion = region;
         CommonResponse resp = withRetries(request.getSysAction(), () -> client.getCommonResponse(request));
         if (resp.getHttpStatus() >= 400) {
             JsonNode err = json(resp.getData());
@@ -534,11 +617,12 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
             try {
                 return call.call();
             } catch (ClientException e) {
-                error = new CloudApiException(e.getErrCode(), e.getErrMsg(), e.getRequestId(), 0, e);
+                // No cause: the SDK's exception text holds the signed URL with the whole AccessKeyId.
+                error = new CloudApiException(e.getErrCode(), redact(e.getErrMsg()), e.getRequestId(), 0, null);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                error = new CloudApiException("SDK.ClientError", e.getMessage(), "", 0, e);
+                error = new CloudApiException("SDK.ClientError", redact(e.getMessage()), "", 0, null);
             }
             if (!error.isTransient() || attempt >= retry.maxAttempts()) {
                 throw error;

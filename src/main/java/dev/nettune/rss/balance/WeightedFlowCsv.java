@@ -70,7 +70,7 @@ public final class WeightedFlowCsv {
         if (w.isEmpty()) {
             return 1;
         }
-        if (w.length() > 18 || !w.chars().allMatch(Character::isDigit)) {
+        if (w.length() > 18 || !w.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new RssInputException("Weight '" + w + "' is not a whole number 0 or more (packets or bytes).");
         }
         return Long.parseLong(w);

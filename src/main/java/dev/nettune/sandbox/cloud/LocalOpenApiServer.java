@@ -250,10 +250,17 @@ public final class LocalOpenApiServer implements AutoCloseable {
                 handler.handle(request, body);
             }
             status = 200;
+            // Recorded before the answer leaves: a client that reads received() right after its call must find it.
+            record(params, status);
+            authenticated = false;
             send(exchange, 200, body, params);
             LOG.debug("{} {} -> 200 {}", params.get("Version"), params.get("Action"), requestId);
         } catch (OpenApiException e) {
             status = e.httpStatus();
+            if (authenticated) {
+                record(params, status);
+                authenticated = false;
+            }
             send(exchange, e.httpStatus(), error(requestId, params, e), params);
             // Never the parameters: they carry the signature (and, for STS keys, the token).
             LOG.debug("{} {} -> {} {} {}", params.get("Version"), params.get("Action"), e.httpStatus(), e.code(), requestId);
@@ -263,6 +270,10 @@ public final class LocalOpenApiServer implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             LOG.error("Local OpenAPI server failed on {}", params.get("Action"), e);
+            if (authenticated) {
+                record(params, 500);
+                authenticated = false;
+            }
             send(exchange, 500, error(requestId, params, new OpenApiException(500, "InternalError",
                     "The request processing has failed due to some unknown error, exception or failure.")), params);
         } finally {

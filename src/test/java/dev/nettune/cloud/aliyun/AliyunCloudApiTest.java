@@ -216,4 +216,43 @@ class AliyunCloudApiTest {
             wrong.close();
         }
     }
+
+    @Test
+    void anUnreachableEndpointNamesOnlyTheLastFourCharactersOfTheAccessKeyId() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        String id = "LTAI5tUnreachableKey9Z";
+        AliyunCloudApi api = new AliyunCloudApi(new CloudCredentials.AccessKey(id, "secret-never-shown-0000"),
+                Optional.of(ApiEndpoint.parse("http://127.0.0.1:" + closedPort)), new RetryPolicy(1, java.time.Duration.ZERO,
+                java.time.Duration.ZERO), m -> { });
+        try {
+            assertThatThrownBy(() -> api.describeInstances(SandboxCloud.REGION)).isInstanceOfSatisfying(CloudApiException.class, e -> {
+                String everything = e.getMessage() + " " + e.apiMessage() + " " + String.valueOf(e.getCause());
+                assertThat(everything).doesNotContain(id).doesNotContain("secret-never-shown").doesNotContain("Signature=")
+                        .contains("127.0.0.1:" + closedPort);
+            });
+        } finally {
+            api.close();
+        }
+    }
+
+    @Test
+    void aRamRoleArnProfileAsksStsAtTheEndpointOverrideNotThePublicOne() {
+        sandbox.server.addCredentials(new dev.nettune.sandbox.cloud.SandboxCredentials("LTAI5tRoleLongTerm0042", "role-secret-000000000000000"));
+        AliyunCloudApi api = new AliyunCloudApi(new CloudCredentials.RamRoleArn("LTAI5tRoleLongTerm0042", "role-secret-000000000000000",
+                "acs:ram::123456789:role/nettune", "ops"), Optional.of(sandbox.endpoint()),
+                new RetryPolicy(1, java.time.Duration.ZERO, java.time.Duration.ZERO), m -> { });
+        try {
+            // The local server has no STS: the call fails, but it must have been asked, signed with the long-term key.
+            assertThatThrownBy(() -> api.describeInstances(SandboxCloud.REGION)).isInstanceOf(CloudApiException.class);
+            assertThat(sandbox.server.received("AssumeRole")).singleElement().satisfies(c -> {
+                assertThat(c.parameter("RoleArn")).isEqualTo("acs:ram::123456789:role/nettune");
+                assertThat(c.parameter("AccessKeyId")).isEqualTo("LTAI5tRoleLongTerm0042");
+            });
+        } finally {
+            api.close();
+        }
+    }
 }
