@@ -258,7 +258,7 @@ class RssCliTest {
     void showOfAMissingFileIsBadInput() {
         Run r = run("rss", "show", "--from", dir.resolve("nope.txt").toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("Cannot read");
+        assertThat(r.err()).contains("nope.txt: no such file");
     }
 
     @Test
