@@ -23,6 +23,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -70,7 +71,7 @@ public final class MainWindow {
         this.settings = context == null ? null : context.settings();
         root.getStyleClass().add("nettune-main");
         List<ScreenFactory> screens = Screens.all();
-        root.setLeft(rail(screens));
+        root.setLeft(scrolling(rail(screens)));
         root.setCenter(content);
         content.getStyleClass().add("nettune-content");
         dark.addListener((obs, was, is) -> {
@@ -186,7 +187,7 @@ public final class MainWindow {
         content.getChildren().clear();
         group.getToggles().clear();
         screens = Screens.all();
-        root.setLeft(rail(screens));
+        root.setLeft(scrolling(rail(screens)));
         if (shown != null) {
             show(shown);
         }
@@ -196,6 +197,22 @@ public final class MainWindow {
         if (settings != null) {
             settings.update(change);
         }
+    }
+
+    /**
+     * The rail scrolls when the window is shorter than its buttons (ten screens, the language and the theme
+     * at 700 px); when it is taller, the rail fills the height so the theme stays at the bottom.
+     */
+    private static Node scrolling(Node rail) {
+        ScrollPane scroll = new ScrollPane(rail);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.getStyleClass().addAll("nav-rail-scroll", "edge-to-edge");
+        if (rail instanceof Region r) {
+            r.minHeightProperty().bind(scroll.viewportBoundsProperty().map(javafx.geometry.Bounds::getHeight));
+        }
+        return scroll;
     }
 
     private Node rail(List<ScreenFactory> screens) {
