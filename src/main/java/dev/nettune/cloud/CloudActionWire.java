@@ -116,32 +116,20 @@ public final class CloudActionWire {
 
     /** A parameter the SDK and the aliyun CLI's metadata do not know (sent raw, shown with --force). */
     private static <V> Param<V> raw(String name, Function<String, V> parse) {
-        Param<V> plain = text(name, parse);
-        return new Param<>() {
-            @Override
-            public void write(CloudCall.Builder b, V value, PlanNames names) {
-                b.putRaw(name, value);
-            }
-
-            @Override
-            public V read(CloudCall call) {
-                return plain.read(call);
-            }
-
-            @Override
-            public boolean in(CloudCall call) {
-                return plain.in(call);
-            }
-        };
+        return writtenAs(text(name, parse), (b, v) -> b.putRaw(name, v));
     }
 
     /** NetTune's own note in the journal: never sent. */
     private static <V> Param<V> meta(String name, Function<String, V> parse, Function<V, Object> show) {
-        Param<V> plain = text(name, parse);
+        return writtenAs(text(name, parse), (b, v) -> b.putMeta(name, show.apply(v)));
+    }
+
+    /** {@code plain}, read the same way but written by {@code write}. */
+    private static <V> Param<V> writtenAs(Param<V> plain, java.util.function.BiConsumer<CloudCall.Builder, V> write) {
         return new Param<>() {
             @Override
             public void write(CloudCall.Builder b, V value, PlanNames names) {
-                b.putMeta(name, show.apply(value));
+                write.accept(b, value);
             }
 
             @Override

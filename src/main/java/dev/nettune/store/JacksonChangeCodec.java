@@ -1,12 +1,12 @@
 package dev.nettune.store;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import dev.nettune.tuning.BootReapply;
 import dev.nettune.tuning.Change;
 import dev.nettune.tuning.ChangeCodec;
@@ -34,49 +34,37 @@ public final class JacksonChangeCodec implements ChangeCodec {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .addMixIn(ProfileEntry.class, ProfileEntryTypes.class)
-            .addMixIn(Change.class, ChangeTypes.class);
+            .addMixIn(ProfileEntry.class, TypeNamed.class)
+            .addMixIn(Change.class, TypeNamed.class);
 
-    /** The type names of the concrete changes, as the journal and profile files spell them. */
+    /** Both kinds of base type carry the type name as {@code "type"}; which names there are is registered once, below. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-    @JsonSubTypes({
-    @JsonSubTypes.Type(value = SysctlChange.class, name = "sysctl"),
-    @JsonSubTypes.Type(value = FileChange.class, name = "file"),
-    @JsonSubTypes.Type(value = SysctlFileChange.class, name = "sysctl-file"),
-    @JsonSubTypes.Type(value = SmcChange.class, name = "smc"),
-    @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
-    @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
-    @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
-    @JsonSubTypes.Type(value = XpsChange.class, name = "xps"),
-    @JsonSubTypes.Type(value = IrqAffinityChange.class, name = "irq-affinity"),
-    @JsonSubTypes.Type(value = ChannelChange.class, name = "channels"),
-    @JsonSubTypes.Type(value = ServiceChange.class, name = "service"),
-    })
-    private interface ChangeTypes {
+    private interface TypeNamed {
     }
 
-    /** The type names of every profile line: the changes and the intents that expand into changes. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-    @JsonSubTypes({
-    @JsonSubTypes.Type(value = SysctlChange.class, name = "sysctl"),
-    @JsonSubTypes.Type(value = FileChange.class, name = "file"),
-    @JsonSubTypes.Type(value = SysctlFileChange.class, name = "sysctl-file"),
-    @JsonSubTypes.Type(value = SmcChange.class, name = "smc"),
-    @JsonSubTypes.Type(value = NetworkManagerChange.class, name = "networkmanager"),
-    @JsonSubTypes.Type(value = RssKeyChange.class, name = "rss-key"),
-    @JsonSubTypes.Type(value = RssTableChange.class, name = "rss-table"),
-    @JsonSubTypes.Type(value = XpsChange.class, name = "xps"),
-    @JsonSubTypes.Type(value = IrqAffinityChange.class, name = "irq-affinity"),
-    @JsonSubTypes.Type(value = ChannelChange.class, name = "channels"),
-    @JsonSubTypes.Type(value = ServiceChange.class, name = "service"),
-    @JsonSubTypes.Type(value = ProfileEntry.PersistSysctls.class, name = "persist-sysctls"),
-    @JsonSubTypes.Type(value = XpsChange.Spread.class, name = "xps-spread"),
-    @JsonSubTypes.Type(value = BootReapply.class, name = "persist-boot"),
-    @JsonSubTypes.Type(value = ProfileEntry.BanIrqs.class, name = "irqbalance-ban"),
-    @JsonSubTypes.Type(value = ProfileEntry.PersistSmc.class, name = "persist-smc"),
-    @JsonSubTypes.Type(value = ProfileEntry.PersistNetworkManager.class, name = "persist-networkmanager"),
-    })
-    private interface ProfileEntryTypes {
+    /** Every concrete change and every profile intent, with the type name the journal and profile files spell. */
+    private static final NamedType[] TYPE_NAMES = {
+            new NamedType(SysctlChange.class, "sysctl"),
+            new NamedType(FileChange.class, "file"),
+            new NamedType(SysctlFileChange.class, "sysctl-file"),
+            new NamedType(SmcChange.class, "smc"),
+            new NamedType(NetworkManagerChange.class, "networkmanager"),
+            new NamedType(RssKeyChange.class, "rss-key"),
+            new NamedType(RssTableChange.class, "rss-table"),
+            new NamedType(XpsChange.class, "xps"),
+            new NamedType(IrqAffinityChange.class, "irq-affinity"),
+            new NamedType(ChannelChange.class, "channels"),
+            new NamedType(ServiceChange.class, "service"),
+            new NamedType(ProfileEntry.PersistSysctls.class, "persist-sysctls"),
+            new NamedType(XpsChange.Spread.class, "xps-spread"),
+            new NamedType(BootReapply.class, "persist-boot"),
+            new NamedType(ProfileEntry.BanIrqs.class, "irqbalance-ban"),
+            new NamedType(ProfileEntry.PersistSmc.class, "persist-smc"),
+            new NamedType(ProfileEntry.PersistNetworkManager.class, "persist-networkmanager")
+    };
+
+    static {
+        JSON.registerSubtypes(TYPE_NAMES);
     }
 
     @Override
