@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The fleet monitor at 200 hosts x 64 queues, 1 Hz: the time one simulated second costs (every host's
+ * The fleet monitor at 200 hosts x 64 queues, 1 Hz: the time one simulated second costs (every host's counters-only
  * sampler output parsed into rates and drops, the row model updated, the table's rows built and sorted).
  * The result in ms is the share of one core in tenths of a percent: under 50 ms is under 5 % of a core.
  * Run: {@code java -jar target/benchmarks.jar FleetMonitorBenchmark}.

@@ -47,11 +47,16 @@ final class FleetMonitorPipeline {
     }
 
     final MonitorPipeline recording;
+    /** The recorded frames as the fleet poll's counters-only script prints them (no interrupts, no softirqs). */
+    final java.util.List<String[]> countersFrames = new java.util.ArrayList<>();
     final FleetMonitor model = new FleetMonitor(60, FleetMonitor.Thresholds.defaults());
     final FleetPipe[] hosts;
 
     FleetMonitorPipeline(MonitorPipeline recording, int hostCount) {
         this.recording = recording;
+        for (String[] f : recording.frames) {
+            countersFrames.add(SamplerScript.countersOnly(String.join("\n", f) + "\n").split("\n"));
+        }
         hosts = new FleetPipe[hostCount];
         for (int h = 0; h < hostCount; h++) {
             hosts[h] = new FleetPipe(String.format("i-fleet%04d", h), recording.identity, model);
@@ -61,7 +66,7 @@ final class FleetMonitorPipeline {
     /** Host {@code h}'s frame for simulated second {@code t}, the recorded frame with its uptime advanced. */
     void feed(int h, long t) {
         FleetPipe pipe = hosts[h];
-        String[] lines = recording.frames.get((int) ((t + h) % recording.frames.size()));
+        String[] lines = countersFrames.get((int) ((t + h) % countersFrames.size()));
         pipe.now = t * 1000;
         pipe.reader.line(SamplerScript.SAMPLE_MARKER + " " + (1000 + t));
         for (int i = 1; i < lines.length; i++) {

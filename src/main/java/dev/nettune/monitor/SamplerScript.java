@@ -54,6 +54,21 @@ public final class SamplerScript {
             "grep -E '^ *(CPU|NET_RX)' /proc/softirqs 2>&1",
             "echo \"" + END_MARKER + "\"");
 
+    /**
+     * One snapshot of the counters only (the NIC's sysfs statistics and {@code ethtool -S}): what the fleet
+     * monitor needs per instance (queue shares, drops), at half the parsing of a full frame without
+     * /proc/interrupts and /proc/softirqs.
+     */
+    public static final String COUNTERS_SCRIPT = String.join("\n",
+            "nic=\"$1\"",
+            "read up idle < /proc/uptime",
+            "echo \"" + SAMPLE_MARKER + " $up\"",
+            "echo \"" + SECTION_MARKER + " statistics\"",
+            "(cd \"/sys/class/net/$nic/statistics\" && grep . *) 2>&1",
+            "echo \"" + SECTION_MARKER + " ethtool\"",
+            "ethtool -S \"$nic\" 2>&1",
+            "echo \"" + END_MARKER + "\"");
+
     private SamplerScript() {
     }
 
@@ -76,11 +91,28 @@ public final class SamplerScript {
         return Command.of("sh", List.of("-c", ONCE_SCRIPT, PROCESS_NAME, checkNic(nic)));
     }
 
-    /** True for a command built by {@link #onceCommand}. */
+    /** {@code sh -c COUNTERS_SCRIPT nettune-sampler NIC}: one snapshot of the counters only. */
+    public static Command countersCommand(String nic) {
+        return Command.of("sh", List.of("-c", COUNTERS_SCRIPT, PROCESS_NAME, checkNic(nic)));
+    }
+
+    /** True for a command built by {@link #onceCommand} (or {@link #countersCommand}, see {@link #isCountersCommand}). */
     public static boolean isOnceCommand(Command command) {
         List<String> a = command.args();
-        return command.program().equals("sh") && a.size() == 4 && a.get(0).equals("-c") && a.get(1).equals(ONCE_SCRIPT)
-                && a.get(2).equals(PROCESS_NAME);
+        return command.program().equals("sh") && a.size() == 4 && a.get(0).equals("-c")
+                && (a.get(1).equals(ONCE_SCRIPT) || a.get(1).equals(COUNTERS_SCRIPT)) && a.get(2).equals(PROCESS_NAME);
+    }
+
+    /** True for a command built by {@link #countersCommand}. */
+    public static boolean isCountersCommand(Command command) {
+        return isOnceCommand(command) && command.args().get(1).equals(COUNTERS_SCRIPT);
+    }
+
+    /** A frame's text without its interrupts and softirqs sections (what {@link #COUNTERS_SCRIPT} prints). */
+    public static String countersOnly(String frame) {
+        int cut = frame.indexOf(SECTION_MARKER + " interrupts");
+        int end = frame.indexOf(END_MARKER);
+        return cut < 0 || end < cut ? frame : frame.substring(0, cut) + frame.substring(end);
     }
 
     /** True for a command built by {@link #command}: how a simulated host recognises the sampler. */

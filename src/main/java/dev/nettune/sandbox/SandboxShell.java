@@ -93,7 +93,8 @@ final class SandboxShell {
                 }
                 case "sh", "bash" -> {
                     if (SamplerScript.isOnceCommand(c)) {
-                        out.append(kernel.samplerFrame(SamplerScript.nicOf(c)));
+                        String frame = kernel.samplerFrame(SamplerScript.nicOf(c));
+                        out.append(SamplerScript.isCountersCommand(c) ? SamplerScript.countersOnly(frame) : frame);
                         return 0;
                     }
                     return shell(a, out, err);

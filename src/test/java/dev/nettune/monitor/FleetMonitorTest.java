@@ -127,4 +127,21 @@ class FleetMonitorTest {
         assertThat(FleetMonitor.drops("rx_packets:5\n")).isEqualTo(CounterSnapshot.UNKNOWN);
         assertThat(FleetMonitor.drops("rx_dropped:cat: Permission denied\n")).isEqualTo(CounterSnapshot.UNKNOWN);
     }
+
+    @Test
+    void theFleetPollsCountersOnlyAndTheSandboxAnswersWithoutInterrupts() throws Exception {
+        dev.nettune.sandbox.SandboxInstance box = new dev.nettune.sandbox.SandboxInstance(7, 4, 4);
+        String out = box.run(SamplerScript.countersCommand("eth1"), java.time.Duration.ofSeconds(5)).stdout();
+        java.util.List<SampleFrame> frames = new java.util.ArrayList<>();
+        SampleFrameReader reader = new SampleFrameReader(frames::add, () -> 0L);
+        out.lines().forEach(reader::line);
+
+        assertThat(out).doesNotContain(SamplerScript.SECTION_MARKER + " interrupts").doesNotContain("NET_RX");
+        assertThat(frames).singleElement().satisfies(f -> {
+            assertThat(f.interrupts()).isEmpty();
+            assertThat(FleetMonitor.drops(f.statistics())).isNotEqualTo(CounterSnapshot.UNKNOWN);
+            CounterSnapshot s = new SnapshotParser(NicIdentity.read(box, "eth1")).parse(f);
+            assertThat(s.rxPackets()).hasSize(4).doesNotContain(CounterSnapshot.UNKNOWN);
+        });
+    }
 }
