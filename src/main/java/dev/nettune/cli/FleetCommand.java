@@ -274,12 +274,22 @@ final class FleetCommand implements Runnable {
                 return NetTuneCommand.EXIT_BAD_INPUT;
             }
             Cancellation cancel = new Cancellation();
-            Thread hook = new Thread(cancel::cancel, "fleet-cancel");
+            java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+            // Ctrl-C: start nothing new and let the instances in flight roll back before the JVM goes.
+            Thread hook = new Thread(() -> {
+                cancel.cancel();
+                try {
+                    ended.await(confirmTimeout + 60L, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "fleet-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             FleetRun run;
             try {
                 run = fleet.apply(p, members, policy, previews, options, printer(log, false), cancel);
             } finally {
+                ended.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {

@@ -7,8 +7,10 @@ import java.util.Optional;
  * How one instance of a run was reached, as the journal keeps it so that {@code fleet status} and
  * {@code fleet undo RUN} need nothing but the run id: the transport, the address (a host spec for SSH,
  * the instance id for Cloud Assistant), the login user, the key FILE and known_hosts FILE (paths, never
- * key material), and for Cloud Assistant the region, endpoint override and account name. No field can
- * hold a secret: there is none for a password, passphrase or AccessKey.
+ * key material), and for Cloud Assistant the region, endpoint override and account name. For SSH,
+ * {@code endpoint} keeps where the login resolved to when the run started ({@code user@host:port} and its
+ * bastions), for the record; the address as given is what reopens it. No field can hold a secret: there
+ * is none for a password, passphrase or AccessKey.
  */
 public record TransportChoice(Transport transport, String address, Optional<String> user, Optional<String> keyFile,
                               Optional<String> knownHosts, Optional<String> region, Optional<String> endpoint,

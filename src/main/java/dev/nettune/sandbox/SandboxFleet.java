@@ -20,8 +20,9 @@ public final class SandboxFleet {
         this.instances = Collections.unmodifiableMap(instances);
     }
 
-    /** Creates the fleet's guests and installs their agents in {@code cloud}. */
+    /** Adds the fleet's instances to {@code cloud} (a demo region), creates their guests and installs their agents. */
     public static SandboxFleet install(SimulatedCloud cloud) {
+        DemoSeed.addFleet(cloud);
         Map<String, SandboxInstance> m = new LinkedHashMap<>();
         int n = 0;
         for (String id : DemoSeed.FLEET_INSTANCES) {

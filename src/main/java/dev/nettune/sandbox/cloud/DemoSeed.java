@@ -78,20 +78,6 @@ public final class DemoSeed {
             instance(cloud, SENDER_INSTANCE, "nettune-sandbox-sender", "ecs.g7.large", SENDER_PRIMARY_ENI,
                     SENDER_IP, "00:16:3e:0a:00:fc", created, 2);
 
-            for (int n = 0; n < FLEET_INSTANCES.size(); n++) {
-                String id = FLEET_INSTANCES.get(n);
-                instance(cloud, id, String.format("nettune-fleet-%02d", n + 1), "ecs.g9i.xlarge",
-                        String.format("eni-j6c0sandboxfleet%04d", n + 1), "10.0.1." + (101 + n),
-                        String.format("00:16:3e:0a:01:%02x", 101 + n), created, 4);
-                CloudModel.Instance i = cloud.instances.get(id);
-                i.zoneId = ZONE_C;
-                i.vSwitchId = VSWITCH_C;
-                cloud.networkInterfaces.get(i.primaryEniId).vSwitchId = VSWITCH_C;
-                cloud.networkInterfaces.get(i.primaryEniId).zoneId = ZONE_C;
-                i.tags.put(FLEET_TAG_KEY, FLEET_TAG_VALUE);
-                i.tags.put("role", n % 2 == 0 ? "web" : "cache");
-            }
-
             CloudModel.NetworkInterface secondary = eni(cloud, SECONDARY_ENI, SECONDARY_ENI_IP, "00:16:3e:0a:00:05", created);
             secondary.name = "rss-test-eth1";
             secondary.description = "Secondary ENI for the custom RSS test (the seed's 10.0.0.5)";
@@ -117,6 +103,51 @@ public final class DemoSeed {
             cloud.securityGroups.put(sg2.id, sg2);
         }
         return cloud;
+    }
+
+    /** The fleet's own security group, so the seeded group keeps the two instances it has always had. */
+    public static final String FLEET_SECURITY_GROUP = "sg-j6c0sandboxfleet00001";
+
+    /**
+     * Adds the fleet to a demo region: twelve running instances in zone C tagged {@code fleet=demo} (and
+     * {@code role=web|cache}) with their primary ENIs. Their Cloud Assistant agents are installed by the
+     * sandbox ({@code SandboxFleet}). Does nothing if they are there already.
+     */
+    public static void addFleet(SimulatedCloud cloud) {
+        synchronized (cloud) {
+            if (cloud.instances.containsKey(FLEET_INSTANCES.get(0))) {
+                return;
+            }
+            Instant created = cloud.clock().instant().minus(Duration.ofDays(1));
+            CloudModel.SecurityGroup sg = new CloudModel.SecurityGroup();
+            sg.id = FLEET_SECURITY_GROUP;
+            sg.name = "nettune-fleet";
+            sg.description = "Sandbox fleet: SSH in";
+            sg.regionId = REGION;
+            sg.vpcId = VPC;
+            sg.created = created;
+            sg.rules.add(new CloudModel.Rule("sgr-j6c0sandboxfleetssh1", "ingress", "tcp", "22/22", "10.0.0.0/8", "", 1,
+                    "accept", "intranet", "SSH", created));
+            cloud.securityGroups.put(sg.id, sg);
+            for (int n = 0; n < FLEET_INSTANCES.size(); n++) {
+                String id = FLEET_INSTANCES.get(n);
+                instance(cloud, id, String.format("nettune-fleet-%02d", n + 1), "ecs.g9i.xlarge",
+                        String.format("eni-j6c0sandboxfleet%04d", n + 1), "10.0.1." + (101 + n),
+                        String.format("00:16:3e:0a:01:%02x", 101 + n), created, 4);
+                CloudModel.Instance i = cloud.instances.get(id);
+                CloudModel.NetworkInterface eni = cloud.networkInterfaces.get(i.primaryEniId);
+                i.zoneId = ZONE_C;
+                i.vSwitchId = VSWITCH_C;
+                eni.zoneId = ZONE_C;
+                eni.vSwitchId = VSWITCH_C;
+                i.securityGroupIds.clear();
+                i.securityGroupIds.add(FLEET_SECURITY_GROUP);
+                eni.securityGroupIds.clear();
+                eni.securityGroupIds.add(FLEET_SECURITY_GROUP);
+                i.tags.put(FLEET_TAG_KEY, FLEET_TAG_VALUE);
+                i.tags.put("role", n % 2 == 0 ? "web" : "cache");
+            }
+        }
     }
 
     private static void regions(SimulatedCloud cloud) {
