@@ -378,6 +378,12 @@ final class CloudEniCommand implements Runnable {
         @Override
         public Integer call() {
             connection.check(host);
+            if (kernel != null) {
+                RssPreflight.checkKernelRelease(kernel);
+            }
+            if (dpdk != null) {
+                RssPreflight.checkDpdkVersion(dpdk);
+            }
             NetworkInterfaceId id = NetworkInterfaceId.of(eni);
             boolean enable = onOff.enable;
             PrintWriter out = spec.commandLine().getOut();

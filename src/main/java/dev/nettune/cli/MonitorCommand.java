@@ -151,20 +151,25 @@ final class MonitorCommand implements Callable<Integer> {
         double total = s.totalRxPps();
         for (int q = 0; q < s.queueCount(); q++) {
             int queue = q;
-            double share = total > 0 ? s.rxPps()[q] / total : Double.NaN;
+            double share = total > 0 && Double.isFinite(total) ? s.rxPps()[q] / total : Double.NaN;
             String expected = session.table().map(t -> String.format(Locale.ROOT, "%6.1f%%", t.expectedShare(queue) * 100)).orElse("");
             out.printf(Locale.ROOT, "%5d %12s %14s %12s %14s %10s %6s%% %8s%n", q, n(s.rxPps()[q]), n(s.rxBps()[q]), n(s.txPps()[q]),
-                    n(s.txBps()[q]), n(s.irqPerSecond()[q]), Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f", share * 100),
+                    n(s.txBps()[q]), n(s.irqPerSecond()[q]), !Double.isFinite(share) ? "-" : String.format(Locale.ROOT, "%.1f", share * 100),
                     expected);
         }
         Imbalance i = Imbalance.of(s.rxPps());
-        out.printf(Locale.ROOT, "total %.0f rx pkt/s · busiest/mean %.2f · coefficient of variation %.2f%n", total, i.maxOverMean(),
-                i.coefficientOfVariation());
+        if (!(total > 0) || !Double.isFinite(i.maxOverMean()) || !Double.isFinite(i.coefficientOfVariation())) {
+            // Ratios of nothing are undefined: say so instead of printing NaN.
+            out.printf(Locale.ROOT, "total %s rx pkt/s · no traffic: no balance to judge%n", n(total > 0 ? total : 0));
+        } else {
+            out.printf(Locale.ROOT, "total %.0f rx pkt/s · busiest/mean %.2f · coefficient of variation %.2f%n", total, i.maxOverMean(),
+                    i.coefficientOfVariation());
+        }
         session.table().ifPresent(t -> out.println("vs the table: " + ShareCheck.of(s.rxPacketDeltas(), t).explanation()));
         out.println();
     }
 
     private static String n(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
+        return !Double.isFinite(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
     }
 }

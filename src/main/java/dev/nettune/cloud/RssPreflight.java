@@ -27,6 +27,34 @@ public final class RssPreflight {
     /** What the preflight looks at; the kernel and DPDK versions come from the user or from the host over SSH. */
     public record Inputs(RegionId region, Optional<InstanceTypeInfo> instanceType, String instanceTypeName, Optional<String> osName,
             Optional<String> kernelRelease, boolean dpdkWillDriveNic, Optional<String> dpdkVersion) {
+        public Inputs {
+            kernelRelease.ifPresent(RssPreflight::checkKernelRelease);
+            dpdkVersion.ifPresent(RssPreflight::checkDpdkVersion);
+        }
+    }
+
+    private static final java.util.regex.Pattern KERNEL_RELEASE = java.util.regex.Pattern.compile("[0-9]{1,3}\\.[0-9]{1,3}[A-Za-z0-9._+~-]{0,60}");
+    private static final java.util.regex.Pattern DPDK_VERSION = java.util.regex.Pattern.compile("[0-9]{2}\\.[0-9]{2}(\\.[0-9]{1,3})?");
+
+    /** A kernel release as uname -r prints it (6.12.0, 5.10.134-16.al8.x86_64); anything else is refused before any call. */
+    public static String checkKernelRelease(String release) {
+        if (release == null || !KERNEL_RELEASE.matcher(release).matches()) {
+            throw new CloudInputException("'" + clip(release) + "' is not a kernel release: give what uname -r prints, like"
+                    + " 6.12.0 or 5.10.134-16.al8.x86_64 (digits, letters, '.', '-', '_', '+', '~').");
+        }
+        return release;
+    }
+
+    /** A DPDK version like 21.11 or 23.11.1; anything else is refused before any call. */
+    public static String checkDpdkVersion(String version) {
+        if (version == null || !DPDK_VERSION.matcher(version).matches()) {
+            throw new CloudInputException("'" + clip(version) + "' is not a DPDK version: write it like 21.11 or 23.11.1.");
+        }
+        return version;
+    }
+
+    private static String clip(String s) {
+        return s == null ? "" : s.length() > 80 ? s.substring(0, 80) + "…" : s.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The result: every check, and whether nothing failed. */

@@ -70,11 +70,22 @@ public final class ProfileLibrary {
 
     public static Profile read(Path file) {
         try {
-            return ChangeCodec.json().profileFromJson(Files.readString(file, StandardCharsets.UTF_8));
+            if (Files.size(file) > 4L * 1024 * 1024) {
+                throw new TuningInputException(file.getFileName() + " is larger than 4 MB; that is not a NetTune profile.");
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // Editors on Windows write a byte-order mark; it is not part of the JSON.
+            return ChangeCodec.json().profileFromJson(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (IOException e) {
-            throw new TuningInputException("Cannot read the profile " + file + ": " + e.getMessage());
+            throw new TuningInputException("Cannot read the profile " + file.getFileName() + " (not UTF-8 text, or unreadable).");
         } catch (TuningInputException e) {
-            throw new TuningInputException(file.getFileName() + ": " + e.getMessage());
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            // A bare field name is what a null check says: tell which field and what a profile holds.
+            throw new TuningInputException(file.getFileName() + ": " + (m.matches("[A-Za-z]+") ? "the field '" + m
+                    + "' is missing or null; a profile is {\"name\": \"...\", \"entries\": [...]}." : m));
+        } catch (NullPointerException e) {
+            throw new TuningInputException(file.getFileName() + ": the field '" + e.getMessage()
+                    + "' is missing or null; a profile is {\"name\": \"...\", \"entries\": [...]}.");
         }
     }
 

@@ -45,6 +45,12 @@ class MonitorCliTest {
     }
 
     @Test
+    void withNoTrafficTheMonitorSaysSoAndNeverPrintsNaNOrInfinity() {
+        assertThat(run("monitor", "sandbox", "--nic", "eth1", "--interval", "0.2", "--duration", "1", "--sandbox-traffic", "0")).isZero();
+        assertThat(out.toString()).contains("no traffic").doesNotContain("NaN").doesNotContain("Infinity");
+    }
+
+    @Test
     void monitorWritesCsvAndKeepsARecording() throws Exception {
         Path csv = dir.resolve("q.csv");
         assertThat(run("monitor", "sandbox", "--nic", "eth1", "--interval", "0.2", "--duration", "2", "--csv", csv.toString(),

@@ -6,9 +6,24 @@ import java.net.URISyntaxException;
 
 /** An OpenAPI endpoint override ({@code --endpoint URL}): host[:port] and whether it speaks plain HTTP. */
 public record ApiEndpoint(String hostAndPort, boolean plainHttp) {
+    private static final java.util.regex.Pattern HOST_PORT = java.util.regex.Pattern.compile(
+            "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
+
+    private static String clip(String s) {
+        return s == null ? "" : s.length() > 80 ? s.substring(0, 80) + "…" : s.replaceAll("\\p{Cntrl}", "?");
+    }
+
     public ApiEndpoint {
-        if (hostAndPort == null || hostAndPort.isBlank() || hostAndPort.contains("/") || hostAndPort.contains(" ")) {
-            throw new CloudInputException("'" + hostAndPort + "' is not an endpoint host: give host or host:port.");
+        if (hostAndPort == null || !HOST_PORT.matcher(hostAndPort).matches()) {
+            throw new CloudInputException("'" + clip(hostAndPort) + "' is not an endpoint host: give host or host:port"
+                    + " (letters, digits, '.', '-'; port 1-65535), e.g. ecs-vpc.cn-hongkong.aliyuncs.com or 127.0.0.1:8080.");
+        }
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon > 0 && !hostAndPort.endsWith("]")) {
+            int port = Integer.parseInt(hostAndPort.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new CloudInputException("Endpoint port " + port + " is out of range; allowed: 1 to 65535.");
+            }
         }
     }
 
@@ -27,12 +42,15 @@ public record ApiEndpoint(String hostAndPort, boolean plainHttp) {
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new CloudInputException("'" + text + "': the endpoint must be an http:// or https:// URL.");
             }
+            if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new CloudInputException("'" + clip(text) + "': give only scheme, host and port, e.g. http://127.0.0.1:8080.");
+            }
             if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
                 throw new CloudInputException("'" + text + "': give only scheme, host and port (no path), e.g. http://127.0.0.1:8080.");
             }
             return new ApiEndpoint(uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""), scheme.equals("http"));
         } catch (URISyntaxException e) {
-            throw new CloudInputException("'" + text + "' is not a URL: " + e.getReason() + ".");
+            throw new CloudInputException("'" + clip(text) + "' is not a URL: " + e.getReason() + ".");
         }
     }
 
