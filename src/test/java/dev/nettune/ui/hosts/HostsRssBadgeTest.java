@@ -48,7 +48,6 @@ class HostsRssBadgeTest {
             }
             return out;
         });
-        model.reloadHosts();
     }
 
     @AfterEach
@@ -56,11 +55,17 @@ class HostsRssBadgeTest {
         executor.shutdownNow();
     }
 
-    private void read() throws InterruptedException {
-        model.select(model.hosts().get(0));
+    private void runUi() throws InterruptedException {
         Runnable r = uiQueue.poll(10, TimeUnit.SECONDS);
         assertThat(r).as("a result posted to the UI thread").isNotNull();
         r.run();
+    }
+
+    private void read() throws InterruptedException {
+        model.reloadHosts();   // listed off the UI thread, then posted to it
+        runUi();
+        model.select(model.hosts().get(0));
+        runUi();
     }
 
     private void pushedInBoot(String bootId) {
