@@ -114,7 +114,7 @@ class CloudPlansInJournalTest {
         answer(robot, ButtonType.OK);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busy.get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.status.get()).startsWith("Undo of plan " + plan.id() + " done");
+        assertThat(model.status.get()).startsWith("UNDONE: plan " + plan.id() + " is undone").contains("now 910,3,30");
         var modified = rig.server.received("ModifyNetworkInterfaceAttribute");
         assertThat(modified).hasSize(before + 1);
         assertThat(modified.get(before).parameter("ConnectionTrackingConfiguration.TcpEstablishedTimeout")).as("the value before the plan").isEqualTo("910");
