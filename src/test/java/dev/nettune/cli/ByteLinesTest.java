@@ -40,12 +40,12 @@ class ByteLinesTest {
     }
 
     @Test
-    void aCrLfSplitAcrossTwoReadsEndsOneLineOnlyAndLongLinesGrowTheBuffer() throws Exception {
+    void aCrLfSplitAcrossTwoReadsEndsOneLineOnlyAndALineNearlyAsLongAsTheBufferIsKept() throws Exception {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
             sb.append("10.0.0.").append(i % 256).append(",10.0.0.5,").append(i).append(",80\r\n");
         }
-        sb.append("x".repeat(200_000)).append("\r\nlast");
+        sb.append("x".repeat(65_000)).append("\r\nlast");
         String text = sb.toString();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         // A stream that hands out at most 7 bytes a read, so every boundary case (\r, then \n) happens.
@@ -56,6 +56,14 @@ class ByteLinesTest {
             }
         };
         assertThat(byteLines(trickle)).isEqualTo(readLines(text));
+    }
+
+    @Test
+    void aLineLongerThanTheBufferIsRefusedAsNotARowInsteadOfGrowingWithoutEnd() {
+        // /dev/zero or a binary file has no line ends: growing the buffer would eat the heap.
+        byte[] bytes = ("10.0.0.1,10.0.0.2,1,2\n" + "x".repeat(70_000) + "\n").getBytes(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> byteLines(new ByteArrayInputStream(bytes)))
+                .isInstanceOf(InputFiles.LineTooLongException.class).hasMessageContaining("not a row");
     }
 
     @Test

@@ -26,9 +26,17 @@ class Ipv4FlowLineTest {
     }
 
     @Test
-    void leadingZerosReadAsFlowCsvReadsThem() {
-        assertThat(line.parse("010.000.0.1,10.0.0.2,0080,00443")).isTrue();
-        assertThat(line.flow()).isEqualTo(FlowCsv.parseLine(1, "010.000.0.1,10.0.0.2,0080,00443", false).orElseThrow().flow());
+    void leadingZerosInPortsReadAsFlowCsvReadsThem() {
+        assertThat(line.parse("10.0.0.1,10.0.0.2,0080,00443")).isTrue();
+        assertThat(line.flow()).isEqualTo(FlowCsv.parseLine(1, "10.0.0.1,10.0.0.2,0080,00443", false).orElseThrow().flow());
+    }
+
+    @Test
+    void anAddressWithALeadingZeroIsLeftToFlowCsvWhichRefusesItAsOctal() {
+        // inet_aton and hping3 read 010 as 8: a silent decimal reading would hash another flow than the host sends.
+        assertThat(line.parse("010.000.0.1,10.0.0.2,80,443")).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FlowCsv.parseLine(1, "010.000.0.1,10.0.0.2,80,443", false))
+                .isInstanceOf(RssInputException.class).hasMessageContaining("octal");
     }
 
     @ParameterizedTest
