@@ -67,24 +67,17 @@ final class FleetCommand implements Runnable {
         @Option(names = "--instances", paramLabel = "i-1,i-2,...", description = "ECS instance ids in order; the first is the canary.")
         String instances;
 
-        @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Every instance of the region with this tag (DescribeInstances).")
+        @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Every instance of the region with this tag (DescribeInstances; the sandbox's fleet instances carry fleet=demo).")
         String tag;
     }
 
-    /** The cloud account, as the {@code cloud} commands choose it; here {@code --profile} is the tuning profile. */
-    static final class Account {
+    /** The cloud account, as the {@code cloud} commands choose it; here {@code --profile} is the tuning profile, so the account is {@code --account}. */
+    static final class Account extends CloudRegionOptions {
         @Option(names = "--account", paramLabel = "NAME", description = "Profile of ~/.aliyun/config.json (else the environment's key, the current profile, the ECS RAM role).")
         String account;
 
-        @Option(names = "--region", paramLabel = "REGION", description = "Region id (default: the account's region; cn-hongkong for the sandbox).")
-        String region;
-
-        @Option(names = "--endpoint", paramLabel = "URL", description = "OpenAPI endpoint override, or 'sandbox' for the built-in simulated region"
-                + " (its fleet instances carry the tag fleet=demo and run Cloud Assistant).")
-        String endpoint;
-
         FleetService.CloudAccess access() {
-            return new FleetService.CloudAccess(Optional.ofNullable(account), Optional.ofNullable(region), Optional.ofNullable(endpoint));
+            return new FleetService.CloudAccess(present(account), region(), endpoint());
         }
     }
 
