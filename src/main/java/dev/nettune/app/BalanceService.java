@@ -215,6 +215,22 @@ public final class BalanceService {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /**
+     * The advice for the flows read from a host ({@code flows}: the host's own, or a file's filtered to its addresses);
+     * with none, says what was read and where flows come from instead of a bare "no flows".
+     */
+    public BalanceReport advise(HostFlows read, List<ObservedFlow> flows, Set<BalanceMode> modes, BooleanSupplier cancelled) {
+        if (flows.isEmpty()) {
+            String to = read.addresses().isEmpty() ? "" : " to " + read.addresses().stream().map(IpAddress::toString).sorted()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String notes = read.notes().isEmpty() ? "" : " (" + String.join(" ", read.notes()) + ")";
+            throw new RssInputException("No flows to balance: " + read.nic() + " has no established TCP socket or tracked flow"
+                    + to + notes + ". Balance weighs the flows the NIC receives now: run it while the host carries its"
+                    + " traffic, or give the flows as a CSV with --flows FILE (src,dst,sport,dport[,weight]).");
+        }
+        return advise(flows, read.key(), read.table(), modes, cancelled);
+    }
+
     /** The advice for flows under a key and table. */
     public BalanceReport advise(List<ObservedFlow> flows, RssKey key, IndirectionTable table, Set<BalanceMode> modes,
                                 BooleanSupplier cancelled) {

@@ -150,7 +150,7 @@ final class RssBalanceCommand implements Callable<Integer> {
             if (flowsFile != null) {
                 flows = NicAddresses.filter(readCsv(err), hf.addresses());
             }
-            BalanceReport r = service.advise(flows, hf.key(), hf.table(), modes, () -> Thread.currentThread().isInterrupted());
+            BalanceReport r = service.advise(hf, flows, modes, () -> Thread.currentThread().isInterrupted());
             print(out, r, nic, hf.notes(), hf.counters());
             if (!apply) {
                 return 0;

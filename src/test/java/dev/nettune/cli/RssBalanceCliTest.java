@@ -102,6 +102,16 @@ class RssBalanceCliTest {
     }
 
     @Test
+    void aHostThatReceivedNothingYetSaysWhatWasReadAndWhereFlowsComeFrom() {
+        try (AppContext ctx = new AppContext(config)) {
+            Out r = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1");
+            assertThat(r.code()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+            assertThat(r.err()).contains("eth1 has no established TCP socket or tracked flow to 10.0.0.5")
+                    .contains("--flows FILE");
+        }
+    }
+
+    @Test
     void onTheSandboxAnAppliedProposalIsWhatTheQueueCountersThenMeasure() throws Exception {
         try (AppContext ctx = new AppContext(config)) {
             List<long[]> pop = population();

@@ -98,7 +98,7 @@ public final class BalanceViewModel {
         Set<BalanceMode> modes = modes(mode.get());
         work.start("Reading flows on " + h + " and searching", r -> {
             BalanceService.HostFlows hf = reader.read(h, n, u);
-            BalanceReport advice = service.advise(hf.flows(), hf.key(), hf.table(), modes, r::cancelled);
+            BalanceReport advice = service.advise(hf, hf.flows(), modes, r::cancelled);
             readHost = h;
             readNic = n;
             return new Advice(advice, hf.counters());
