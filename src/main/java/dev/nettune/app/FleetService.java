@@ -240,6 +240,20 @@ public final class FleetService implements AutoCloseable {
         return runner(options).apply(profile.name(), profile, members, policy, plans, listener, cancel);
     }
 
+    /**
+     * Continues run {@code runId} that NetTune stopped in the middle of (UNFINISHED or CANCELLED) under its own
+     * policy and with the profile it kept, each instance reached as the run reached it: done instances are
+     * left alone, an instance in flight is read again and finished or rolled back, the rest start now.
+     */
+    public FleetRun resume(String runId, HostOptions options, FleetListener listener, Cancellation cancel)
+            throws InterruptedException {
+        FleetRun run = journal.run(runId).orElseThrow(() -> new FleetInputException(
+                "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
+        // A run from before NetTune kept the profile: the profile of that name, as `fleet apply --profile` finds it.
+        Profile profile = journal.keptProfile(runId).orElseGet(() -> ctx.profiles().find(run.profile()));
+        return runner(options).resume(runId, profile, listener, cancel);
+    }
+
     /** Puts back every change of run {@code runId}, each instance reached as the run reached it. */
     public FleetRun undo(String runId, int parallel, HostOptions options, FleetListener listener, Cancellation cancel)
             throws InterruptedException {

@@ -12,6 +12,7 @@ import dev.nettune.fleet.FleetTarget;
 import dev.nettune.fleet.InstancePreview;
 import dev.nettune.fleet.InstanceStatus;
 import dev.nettune.fleet.RolloutPolicy;
+import dev.nettune.fleet.RunStatus;
 import dev.nettune.fleet.Transport;
 import dev.nettune.host.Host;
 import dev.nettune.monitor.Imbalance;
@@ -83,7 +84,7 @@ final class FleetCommand implements Runnable {
 
     /** The options of every command that names targets. */
     static final class Reach {
-        @ArgGroup(exclusive = true, multiplicity = "1")
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
         Targets targets = new Targets();
 
         @Option(names = "--via", paramLabel = "ssh|cloud-assistant", description = "How instances are reached (default: cloud-assistant for"
@@ -99,7 +100,14 @@ final class FleetCommand implements Runnable {
         @ArgGroup(exclusive = false)
         Account account = new Account();
 
+        boolean named() {
+            return targets != null && (targets.hosts != null || targets.instances != null || targets.tag != null);
+        }
+
         List<FleetInstance> resolve(FleetService fleet) throws Exception {
+            if (!named()) {
+                throw new CliInputException("Name the targets: --hosts H1,H2,..., --instances i-1,i-2,... or --tag KEY=VALUE.");
+            }
             HostOptions options = connection.toHostOptions();
             if (targets.hosts != null) {
                 if (via != null && Transport.parse(via) != Transport.SSH) {
@@ -127,6 +135,9 @@ final class FleetCommand implements Runnable {
                 "maxFailures", run.policy().maxFailures()));
         m.put("started", run.started().toString());
         run.finished().ifPresent(f -> m.put("finished", f.toString()));
+        if (run.status().resumable() && run.kind().equals("apply")) {
+            m.put("resume", "nettune fleet apply --resume " + run.id());
+        }
         List<Map<String, Object>> list = new ArrayList<>();
         for (FleetInstanceResult r : run.instances()) {
             Map<String, Object> i = new LinkedHashMap<>();
@@ -160,8 +171,24 @@ final class FleetCommand implements Runnable {
         if (!untouched.isEmpty()) {
             out.println("Untouched: " + String.join(", ", untouched));
         }
+        if (run.status() == RunStatus.UNFINISHED || run.status() == RunStatus.RUNNING) {
+            out.println((run.status() == RunStatus.UNFINISHED ? "NOT FINISHED: NetTune stopped before the run ended."
+                    : "Still running in a NetTune process.") + " Done: " + names(run, InstanceStatus.APPLIED,
+                    InstanceStatus.ROLLED_BACK, InstanceStatus.FAILED) + ". In flight: " + names(run, InstanceStatus.IN_FLIGHT)
+                    + ". Pending: " + names(run, InstanceStatus.PENDING, InstanceStatus.SKIPPED) + ".");
+        }
+        if (run.status().resumable() && run.kind().equals("apply")) {
+            out.println("Resume it with `nettune fleet apply --resume " + run.id() + "`: done instances are left alone,"
+                    + " one in flight is read again and finished or rolled back, the rest start under the same policy.");
+        }
         out.println(run.summary() + ".");
         out.flush();
+    }
+
+    private static String names(FleetRun run, InstanceStatus... any) {
+        List<String> n = run.instances().stream().filter(r -> List.of(any).contains(r.status()))
+                .map(r -> r.instance().target().name()).toList();
+        return n.isEmpty() ? "none" : String.join(", ", n) + " (" + n.size() + ")";
     }
 
     /** Prints per-instance progress, one line per event, each line whole (instances run in parallel). */
@@ -214,17 +241,25 @@ final class FleetCommand implements Runnable {
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
-    /** {@code nettune fleet apply --profile NAME (targets) [--via] [--parallel N] [--canary N] [--max-failures N] [--yes] [--json]}. */
+    /**
+     * {@code nettune fleet apply --profile NAME (targets) [--via] [--parallel N] [--canary N] [--max-failures N] [--yes] [--json]},
+     * or {@code nettune fleet apply --resume RUN [--yes] [--json]}.
+     */
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = {"Preview the profile on every target (read in parallel, only what differs), then apply it: the canary first,",
                 "then --parallel at a time; --max-failures N tolerates N failed instances and starts no new one at N + 1.",
-                "A failed instance is rolled back. Exit 0 all applied, 1 any failed, 2 bad input."})
+                "A failed instance is rolled back. --resume RUN continues a run NetTune stopped in the middle of.",
+                "Exit 0 all applied, 1 any failed, 2 bad input."})
     static final class ApplyCmd implements Callable<Integer> {
         private final AppContext ctx;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The tuning profile (a name or a file).")
+        @Option(names = "--profile", paramLabel = "NAME", description = "The tuning profile (a name or a file).")
         String profile;
+        @Option(names = "--resume", paramLabel = "RUN", description = "Continue run RUN that NetTune stopped in the middle of (UNFINISHED or"
+                + " CANCELLED, see `fleet status`) with its own profile, targets and policy: done instances are left alone, one in"
+                + " flight is read again and finished or rolled back, the rest start now.")
+        String resume;
         @Mixin
         Reach reach = new Reach();
         @Option(names = "--parallel", defaultValue = "10", paramLabel = "N", description = "Instances worked on at once (default ${DEFAULT-VALUE}).")
@@ -246,6 +281,12 @@ final class FleetCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (resume != null) {
+                return resumeRun();
+            }
+            if (profile == null) {
+                throw new CliInputException("Give --profile NAME and the targets, or --resume RUN to continue a run.");
+            }
             RolloutPolicy policy = new RolloutPolicy(canary, parallel, maxFailures);
             Profile p = ctx.profiles().find(profile);
             FleetService fleet = ctx.fleet();
@@ -266,9 +307,54 @@ final class FleetCommand implements Runnable {
             if (!confirmed(yes, "Apply \"" + p.name() + "\" to " + members.size() + " instances (" + policy.display() + ")?", err)) {
                 return NetTuneCommand.EXIT_BAD_INPUT;
             }
+            FleetRun run = untilCtrlC(cancel -> fleet.apply(p, members, policy, previews, options, printer(log, false), cancel));
+            return reported(run, out);
+        }
+
+        private int resumeRun() throws Exception {
+            var parsed = spec.commandLine().getParseResult();
+            for (String o : List.of("--profile", "--parallel", "--canary", "--max-failures", "--via", "--user")) {
+                if (parsed.hasMatchedOption(o)) {
+                    throw new CliInputException("--resume continues the run with its own profile, targets and policy; " + o
+                            + " cannot be given with it.");
+                }
+            }
+            if (reach.named()) {
+                throw new CliInputException("--resume continues the run on its own targets; --hosts, --instances and --tag"
+                        + " cannot be given with it.");
+            }
+            FleetService fleet = ctx.fleet();
+            fleet.confirmTimeout(java.time.Duration.ofSeconds(confirmTimeout));
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter log = json ? err : out;
+            FleetRun run = fleet.run(resume).orElseThrow(() -> new CliInputException(
+                    "There is no fleet run " + resume + ": `nettune fleet status` lists them."));
+            report(log, run);
+            long left = run.instances().stream().filter(r -> !r.status().failure() && r.status() != InstanceStatus.APPLIED).count();
+            if (!confirmed(yes, "Resume run " + run.id() + " on the " + left + " instance" + (left == 1 ? "" : "s")
+                    + " not done yet?", err)) {
+                return NetTuneCommand.EXIT_BAD_INPUT;
+            }
+            HostOptions options = reach.connection.toHostOptions();
+            FleetRun done = untilCtrlC(cancel -> fleet.resume(resume, options, printer(log, false), cancel));
+            return reported(done, out);
+        }
+
+        private int reported(FleetRun run, PrintWriter out) {
+            if (json) {
+                out.println(CliJson.write(json(run)));
+                out.flush();
+            } else {
+                report(out, run);
+            }
+            return run.succeeded() ? 0 : 1;
+        }
+
+        /** A run that Ctrl-C cancels: nothing new starts and the instances in flight finish or roll back before the JVM goes. */
+        private FleetRun untilCtrlC(RunBody body) throws Exception {
             Cancellation cancel = new Cancellation();
             java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
-            // Ctrl-C: start nothing new and let the instances in flight roll back before the JVM goes.
             Thread hook = new Thread(() -> {
                 cancel.cancel();
                 try {
@@ -278,9 +364,8 @@ final class FleetCommand implements Runnable {
                 }
             }, "fleet-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
-            FleetRun run;
             try {
-                run = fleet.apply(p, members, policy, previews, options, printer(log, false), cancel);
+                return body.run(cancel);
             } finally {
                 ended.countDown();
                 try {
@@ -289,13 +374,12 @@ final class FleetCommand implements Runnable {
                     // the JVM is already shutting down (Ctrl-C): the hook has run
                 }
             }
-            if (json) {
-                out.println(CliJson.write(json(run)));
-                out.flush();
-            } else {
-                report(out, run);
-            }
-            return run.succeeded() ? 0 : 1;
+        }
+
+        /** The run itself, given the cancellation Ctrl-C sets. */
+        @FunctionalInterface
+        private interface RunBody {
+            FleetRun run(Cancellation cancel) throws Exception;
         }
     }
 
@@ -333,6 +417,12 @@ final class FleetCommand implements Runnable {
                     for (FleetRun r : runs) {
                         out.printf(Locale.ROOT, "%-28s %-6s %-10s %s  %s%n", r.id(), r.kind(), r.status(), r.started(), r.summary());
                     }
+                    long unfinished = runs.stream().filter(r -> r.status() == RunStatus.UNFINISHED).count();
+                    if (unfinished > 0) {
+                        out.println(unfinished + (unfinished == 1 ? " run is" : " runs are") + " UNFINISHED (NetTune stopped in the"
+                                + " middle): `nettune fleet status RUN` shows which instances are done, in flight and pending;"
+                                + " `nettune fleet apply --resume RUN` continues one.");
+                    }
                 }
                 out.flush();
                 return 0;
@@ -350,7 +440,7 @@ final class FleetCommand implements Runnable {
                 }
                 out.flush();
             }
-            return run.succeeded() || run.status() == dev.nettune.fleet.RunStatus.RUNNING ? 0 : 1;
+            return run.succeeded() || run.status() == RunStatus.RUNNING ? 0 : 1;
         }
     }
 

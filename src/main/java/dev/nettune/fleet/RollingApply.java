@@ -136,9 +136,10 @@ public final class RollingApply {
         String runId = newRunId();
         int canaries = Math.min(policy.canary(), instances.size());
         journal.runStarted(runId, "apply", profileName, Optional.empty(), policy, instances, canaries);
+        journal.profileKept(runId, profile);
         InstanceTask task = (inst, canary) -> applyOne(runId, inst, canary, profile,
                 Optional.ofNullable(previewed.get(inst.position())), listener, cancel);
-        return rollOut(runId, instances, policy, canaries, task, listener, cancel);
+        return rollOut(runId, instances, policy, canaries, new FleetInstanceResult[instances.size()], task, listener, cancel);
     }
 
     private FleetInstanceResult applyOne(String runId, FleetInstance inst, boolean canary, Profile profile,
@@ -220,18 +221,177 @@ public final class RollingApply {
                 return r.with(InstanceStatus.FAILED, message(e));
             }
         };
-        return rollOut(undoId, instances, policy, 0, task, listener, cancel);
+        return rollOut(undoId, instances, policy, 0, new FleetInstanceResult[instances.size()], task, listener, cancel);
+    }
+
+    // ---- resume -----------------------------------------------------------------------------------
+
+    /**
+     * Continues apply run {@code runId} that NetTune stopped in the middle of (UNFINISHED: the process died
+     * or left it; CANCELLED: the user stopped it), under its own policy, with {@code profile} (the one the
+     * run kept). Instances it finished keep their result and are not touched again (their failures still
+     * count against the canary and {@code --max-failures}); one that was IN_FLIGHT is read again and its
+     * plan finished or rolled back as the journal and the host say; the rest start as in a new run.
+     */
+    public FleetRun resume(String runId, Profile profile, FleetListener listener, Cancellation cancel)
+            throws InterruptedException {
+        FleetRun run = journal.run(runId).orElseThrow(() -> new FleetInputException(
+                "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
+        if (!run.kind().equals("apply")) {
+            throw new FleetInputException("Run " + runId + " is an " + run.kind() + " run; run `nettune fleet undo "
+                    + run.undoes().orElse("RUN") + "` again instead: what it put back already is skipped.");
+        }
+        if (run.status() == RunStatus.RUNNING) {
+            throw new FleetInputException("Run " + runId + " is still running in another NetTune process; let it end,"
+                    + " or stop that process, then resume it.");
+        }
+        if (!run.status().resumable()) {
+            throw new FleetInputException("Run " + runId + " ended " + run.status() + " (" + run.detail() + "): there is nothing"
+                    + " to resume. `nettune fleet undo " + runId + "` puts it back; a new `nettune fleet apply` starts again.");
+        }
+        List<FleetInstance> instances = run.instances().stream().map(FleetInstanceResult::instance).toList();
+        int n = instances.size();
+        FleetInstanceResult[] known = new FleetInstanceResult[n];
+        Map<Integer, FleetInstanceResult> inFlight = new java.util.HashMap<>();
+        int canaries = 0;
+        for (FleetInstanceResult r : run.instances()) {
+            if (r.canary()) {
+                canaries++;
+            }
+            switch (r.status()) {
+                case APPLIED, ROLLED_BACK, FAILED -> known[r.instance().position()] = r;
+                case IN_FLIGHT -> inFlight.put(r.instance().position(), r);
+                // SKIPPED (by the cancel, or by a policy the earlier results decide again now) and PENDING start now.
+                default -> { }
+            }
+        }
+        long done = java.util.Arrays.stream(known).filter(java.util.Objects::nonNull).count();
+        journal.runResumed(runId, "Resumed: " + done + " of " + n + " instances were done, " + inFlight.size()
+                + " in flight.");
+        InstanceTask task = (inst, canary) -> {
+            FleetInstanceResult was = inFlight.get(inst.position());
+            if (was != null && was.planId().isPresent()) {
+                return recover(runId, inst, canary, was.planId().get(), profile, listener, cancel);
+            }
+            return applyOne(runId, inst, canary, profile, Optional.empty(), listener, cancel);
+        };
+        return rollOut(runId, instances, run.policy(), canaries, known, task, listener, cancel);
+    }
+
+    /**
+     * An instance NetTune stopped in the middle of: its plan's journal and the host decide. A plan that never
+     * started (or was refused) changed nothing: the instance is planned and applied afresh. One that ended
+     * before NetTune stopped keeps its end (APPLIED only when every value reads back now). One left running
+     * is finished when it was going forward (each planned value read again, the missing ones applied and read
+     * back); when it was rolling back, or the finish fails, it is reverted.
+     */
+    private FleetInstanceResult recover(String runId, FleetInstance inst, boolean canary, String planId, Profile profile,
+                                        FleetListener listener, Cancellation cancel) throws InterruptedException {
+        Journal j = engine.journal();
+        Optional<Journal.PlanRecord> rec = j.plan(planId);
+        if (rec.isEmpty() || rec.get().status() == Journal.PlanStatus.REFUSED) {
+            listener.instanceMessage(inst, "plan " + planId + " changed nothing before NetTune stopped: planning it again");
+            return applyOne(runId, inst, canary, profile, Optional.empty(), listener, cancel);
+        }
+        FleetInstanceResult r = new FleetInstanceResult(inst, InstanceStatus.IN_FLIGHT, "", Optional.of(planId), canary);
+        Journal.PlanStatus ps = rec.get().status();
+        try (Host h = hosts.open(inst)) {
+            switch (ps) {
+                case APPLIED -> {
+                    List<String> off = notAsPlanned(h, planId);
+                    return off.isEmpty()
+                            ? r.with(InstanceStatus.APPLIED, "Applied before NetTune stopped; read again on resume: every value as planned.")
+                            : r.with(InstanceStatus.FAILED, "Plan " + planId + " was applied before NetTune stopped, but now "
+                                    + String.join("; ", off) + ". Nothing was changed on resume; `nettune fleet drift` shows it.");
+                }
+                case ROLLED_BACK, REVERTED_BY_HOST, UNDONE, PARTLY_UNDONE -> {
+                    return r.with(InstanceStatus.ROLLED_BACK, "Plan " + planId + " ended " + ps + " before NetTune stopped: "
+                            + rec.get().detail());
+                }
+                default -> {
+                    // RUNNING, ROLLBACK_FAILED, REVERTING_ON_HOST: left in the middle.
+                }
+            }
+            Undo undo = new Undo(engine);
+            ApplyOptions options = applyOptions.apply(inst);
+            boolean goingBack = ps != Journal.PlanStatus.RUNNING || j.entries(Optional.of(planId), Optional.empty()).stream()
+                    .anyMatch(e -> e.phase() != Journal.Phase.APPLY || (e.outcome() != Journal.Outcome.APPLIED
+                            && e.outcome() != Journal.Outcome.PENDING));
+            String why;
+            if (!goingBack) {
+                listener.instanceMessage(inst, "plan " + planId + " was left in the middle: reading every planned value to finish it");
+                ApplyResult fin = undo.finishUnfinished(h, planId, options, relay(inst, listener), cancel);
+                if (fin.applied()) {
+                    return r.with(InstanceStatus.APPLIED, "Finished on resume: " + fin.message());
+                }
+                why = "could not be finished (" + fin.message() + ")";
+            } else {
+                why = "was rolling back when NetTune stopped";
+            }
+            listener.instanceMessage(inst, "plan " + planId + " " + why + ": reverting it");
+            ApplyResult back = undo.revertUnfinished(h, planId, options, relay(inst, listener), cancel);
+            return back.applied()
+                    ? r.with(InstanceStatus.ROLLED_BACK, "Plan " + planId + " " + why + "; rolled back on resume: " + back.message())
+                    : r.with(InstanceStatus.FAILED, "Plan " + planId + " " + why + ", and reverting it failed: " + back.message()
+                            + " The journal keeps the before values.");
+        } catch (TuningLockedException | TuningInputException e) {
+            return r.with(InstanceStatus.FAILED, e.getMessage());
+        } catch (HostException e) {
+            return r.with(InstanceStatus.FAILED, "Cannot reach " + inst.hostName() + " to read plan " + planId
+                    + " again: " + e.getMessage() + " It is left as NetTune stopped it; resume again when it is reachable.");
+        } catch (RuntimeException e) {
+            return r.with(InstanceStatus.FAILED, message(e));
+        }
+    }
+
+    /** Each planned value of {@code planId} that the host does not have now, as {@code title reads value}. */
+    private List<String> notAsPlanned(Host h, String planId) throws HostException, InterruptedException {
+        List<dev.nettune.tuning.Change> all = engine.journal().plannedSteps(planId).stream()
+                .map(Journal.PlannedStep::change).toList();
+        List<dev.nettune.linux.Reading<String>> now = Planner.readAll(h, all);
+        List<String> off = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            dev.nettune.tuning.Change c = all.get(i);
+            dev.nettune.linux.Reading<String> reading = now.get(i);
+            if (!reading.isKnown() || !c.satisfies(reading.asOptional().get(), c.desiredGiven(reading.asOptional().get()))) {
+                off.add(c.title() + " reads " + oneLine(reading.show()));
+            }
+        }
+        return off;
     }
 
     // ---- the rollout --------------------------------------------------------------------------------
 
+    /**
+     * Runs {@code task} on each instance whose {@code known} result is null, under {@code policy}; known results
+     * (a resumed run's finished instances) are kept as they are and count toward the canary and the threshold.
+     * If a worker fails unexpectedly no new instance starts and the run is left UNFINISHED (as if NetTune had
+     * died there), never marked finished.
+     */
     private FleetRun rollOut(String runId, List<FleetInstance> instances, RolloutPolicy policy, int canaries,
-                             InstanceTask task, FleetListener listener, Cancellation cancel) throws InterruptedException {
+                             FleetInstanceResult[] known, InstanceTask task, FleetListener listener, Cancellation cancel)
+            throws InterruptedException {
+        boolean ended = false;
+        try {
+            FleetRun run = rollOutJournaled(runId, instances, policy, canaries, known, task, listener, cancel);
+            ended = true;
+            return run;
+        } finally {
+            if (!ended) {
+                journal.runLeft(runId);
+            }
+        }
+    }
+
+    private FleetRun rollOutJournaled(String runId, List<FleetInstance> instances, RolloutPolicy policy, int canaries,
+                                      FleetInstanceResult[] known, InstanceTask task, FleetListener listener,
+                                      Cancellation cancel) throws InterruptedException {
         listener.runStarted(runId, instances);
         int n = instances.size();
         FleetInstanceResult[] results = new FleetInstanceResult[n];
         AtomicInteger failures = new AtomicInteger();
         AtomicReference<String> stop = new AtomicReference<>();
+        AtomicReference<Throwable> crash = new AtomicReference<>();
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(policy.parallel(), n)), threads("fleet-" + runId));
         Semaphore slots = new Semaphore(policy.parallel());
@@ -250,8 +410,19 @@ public final class RollingApply {
                         }
                     }
                 }
+                if (known[i] != null) {
+                    results[i] = known[i];
+                    if (known[i].status().failure() && failures.incrementAndGet() > policy.maxFailures()) {
+                        stop.compareAndSet(null, failures.get() + (failures.get() == 1 ? " instance" : " instances")
+                                + " failed, more than --max-failures " + policy.maxFailures() + " allows");
+                    }
+                    continue;
+                }
                 if (stop.get() == null && !cancel.isCancelled()) {
                     slots.acquire();
+                }
+                if (crash.get() != null) {
+                    break;
                 }
                 String why = stop.get();
                 if (why != null || cancel.isCancelled()) {
@@ -260,6 +431,7 @@ public final class RollingApply {
                             : "Not started: " + why + ".", listener);
                     continue;
                 }
+                journal.instanceStarted(runId, inst.position());
                 listener.instanceStarted(inst, canary);
                 inFlight.add(pool.submit(() -> {
                     try {
@@ -276,6 +448,11 @@ public final class RollingApply {
                                     + " failed, more than --max-failures " + policy.maxFailures() + " allows");
                         }
                         listener.instanceFinished(r);
+                    } catch (RuntimeException | Error e) {
+                        // Unexpected (the journal could not be written, a bug): the instance stays IN_FLIGHT and
+                        // the run stops here, unfinished, to be resumed; never reported as finished.
+                        crash.compareAndSet(null, e);
+                        throw e;
                     } finally {
                         slots.release();
                     }
@@ -289,6 +466,13 @@ public final class RollingApply {
             awaitQuietly(inFlight);
         } finally {
             pool.shutdownNow();
+        }
+        Throwable died = crash.get();
+        if (died instanceof RuntimeException re) {
+            throw re;
+        }
+        if (died instanceof Error er) {
+            throw er;
         }
         cancelled |= cancel.isCancelled();
         for (int i = 0; i < n; i++) {
@@ -316,6 +500,10 @@ public final class RollingApply {
         } else {
             status = RunStatus.SUCCEEDED;
             detail = "Every instance done and read back.";
+        }
+        long before = java.util.Arrays.stream(known).filter(java.util.Objects::nonNull).count();
+        if (before > 0) {
+            detail = detail + " (Resumed: " + before + " of " + n + " were done before.)";
         }
         journal.runFinished(runId, status, detail);
         FleetRun run = journal.run(runId).orElseThrow();
@@ -407,6 +595,11 @@ public final class RollingApply {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    private static String oneLine(String v) {
+        String s = v.replace("\n", "\u23ce ");
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 
     private static String message(Exception e) {

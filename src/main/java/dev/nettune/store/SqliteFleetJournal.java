@@ -10,6 +10,8 @@ import dev.nettune.fleet.RolloutPolicy;
 import dev.nettune.fleet.RunStatus;
 import dev.nettune.fleet.Transport;
 import dev.nettune.fleet.TransportChoice;
+import dev.nettune.tuning.ChangeCodec;
+import dev.nettune.tuning.Profile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +24,9 @@ import java.util.Optional;
 /**
  * Fleet runs in the NetTune database, beside the tuning journal: one row per run, one per instance with
  * how it was reached (transport, address, user, key FILE, known_hosts FILE, region, endpoint, account
- * name: never a secret) and the id of the tuning plan whose journal entries hold its changes.
+ * name: never a secret) and the id of the tuning plan whose journal entries hold its changes. Beside the
+ * run, the process running it (pid and start time) and the profile it applies: a RUNNING run whose process
+ * is gone, or that its process left, is read as UNFINISHED.
  */
 public final class SqliteFleetJournal implements FleetJournal {
     private static final String SCHEMA = """
@@ -35,8 +39,12 @@ public final class SqliteFleetJournal implements FleetJournal {
               target TEXT NOT NULL, transport TEXT NOT NULL, address TEXT NOT NULL, login_user TEXT, key_file TEXT,
               known_hosts TEXT, region TEXT, endpoint TEXT, account TEXT, canary INTEGER NOT NULL,
               plan_id TEXT, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
-              PRIMARY KEY (run_id, position))
+              PRIMARY KEY (run_id, position));
+            CREATE TABLE IF NOT EXISTS fleet_run_owner (
+              run_id TEXT PRIMARY KEY REFERENCES fleet_run(id), pid INTEGER, process_started TEXT, profile_json TEXT)
             """;
+
+    private static final ProcessHandle ME = ProcessHandle.current();
 
     private final Database db;
 
@@ -86,10 +94,44 @@ public final class SqliteFleetJournal implements FleetJournal {
                 }
                 p.executeBatch();
             }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO fleet_run_owner(run_id, pid, process_started)"
+                    + " VALUES (?,?,?)")) {
+                p.setString(1, runId);
+                p.setLong(2, ME.pid());
+                p.setString(3, started(ME).orElse(null));
+                p.executeUpdate();
+            }
             c.commit();
         } catch (SQLException e) {
             throw new StoreException("Cannot journal fleet run " + runId + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void profileKept(String runId, Profile profile) {
+        update("UPDATE fleet_run_owner SET profile_json = ? WHERE run_id = ?", ChangeCodec.json().toJson(profile), runId);
+    }
+
+    @Override
+    public Optional<Profile> keptProfile(String runId) {
+        try (Connection c = db.connect();
+             PreparedStatement p = c.prepareStatement("SELECT profile_json FROM fleet_run_owner WHERE run_id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(ChangeCodec.json().profileFromJson(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the fleet journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void instanceStarted(String runId, int position) {
+        update("UPDATE fleet_instance SET status = ?, reason = '' WHERE run_id = ? AND position = ?",
+                InstanceStatus.IN_FLIGHT.name(), runId, position);
     }
 
     @Override
@@ -109,6 +151,51 @@ public final class SqliteFleetJournal implements FleetJournal {
                 Instant.now().toString(), runId);
     }
 
+    @Override
+    public void runLeft(String runId) {
+        update("UPDATE fleet_run_owner SET pid = NULL, process_started = NULL WHERE run_id = ?", runId);
+    }
+
+    @Override
+    public void runResumed(String runId, String detail) {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("UPDATE fleet_run SET status = ?, detail = ?, finished = NULL WHERE id = ?")) {
+                p.setString(1, RunStatus.RUNNING.name());
+                p.setString(2, detail);
+                p.setString(3, runId);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO fleet_run_owner(run_id, pid, process_started) VALUES (?,?,?)"
+                    + " ON CONFLICT(run_id) DO UPDATE SET pid = excluded.pid, process_started = excluded.process_started")) {
+                p.setString(1, runId);
+                p.setLong(2, ME.pid());
+                p.setString(3, started(ME).orElse(null));
+                p.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot journal the resume of fleet run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the process that owns a RUNNING run still runs it: this one, or another one alive since it took it. */
+    private static boolean ownerAlive(Long pid, String processStarted) {
+        if (pid == null) {
+            return false;
+        }
+        if (pid == ME.pid()) {
+            return true;
+        }
+        Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        // A pid can be reused by a later process: the start time tells them apart where the OS reports it.
+        return h.isPresent() && (processStarted == null || started(h.get()).map(processStarted::equals).orElse(true));
+    }
+
+    private static Optional<String> started(ProcessHandle h) {
+        return h.info().startInstant().map(Instant::toString);
+    }
+
     private void update(String sql, Object... args) {
         try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -122,29 +209,37 @@ public final class SqliteFleetJournal implements FleetJournal {
 
     @Override
     public Optional<FleetRun> run(String runId) {
-        List<FleetRun> r = query("WHERE id = ?", runId);
+        List<FleetRun> r = query("WHERE fleet_run.id = ?", runId);
         return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
     }
 
     @Override
     public List<FleetRun> runs() {
-        return query("ORDER BY started DESC, id DESC");
+        return query("ORDER BY fleet_run.started DESC, fleet_run.id DESC");
     }
 
     private List<FleetRun> query(String where, Object... args) {
         try (Connection c = db.connect()) {
             List<FleetRun> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT id, kind, profile, undoes, canary, parallel, max_failures,"
-                    + " started, finished, status, detail FROM fleet_run " + where)) {
+                    + " started, finished, status, detail, o.pid, o.process_started, o.run_id FROM fleet_run"
+                    + " LEFT JOIN fleet_run_owner o ON o.run_id = fleet_run.id " + where)) {
                 for (int i = 0; i < args.length; i++) {
                     p.setObject(i + 1, args[i]);
                 }
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
+                        RunStatus status = RunStatus.valueOf(rs.getString(10));
+                        long pid = rs.getLong(12);
+                        Long owner = rs.wasNull() ? null : pid;
+                        // A run journaled before owners were kept (no owner row) was left by an older NetTune.
+                        if (status == RunStatus.RUNNING && (rs.getString(14) == null || !ownerAlive(owner, rs.getString(13)))) {
+                            status = RunStatus.UNFINISHED;
+                        }
                         out.add(new FleetRun(id, rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)),
                                 new RolloutPolicy(rs.getInt(5), rs.getInt(6), rs.getInt(7)), Instant.parse(rs.getString(8)),
-                                Optional.ofNullable(rs.getString(9)).map(Instant::parse), RunStatus.valueOf(rs.getString(10)),
+                                Optional.ofNullable(rs.getString(9)).map(Instant::parse), status,
                                 rs.getString(11), instances(c, id)));
                     }
                 }

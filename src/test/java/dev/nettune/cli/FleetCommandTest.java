@@ -136,4 +136,85 @@ class FleetCommandTest {
         assertThat(r.err()).contains("needs --yes");
         assertThat(ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(0)).sysctlValue(FIN)).isNotEqualTo(java.util.Optional.of("15"));
     }
+
+    /** The NetTune process dying, as seen from inside the run: nothing catches it. */
+    static final class Death extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A run whose process "died" (an error nothing catches) when it reached the third of four instances. */
+    private String unfinishedRun() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>();
+        var members = ctx.fleet().instances(dev.nettune.app.FleetService.CloudAccess.sandbox(),
+                new dev.nettune.app.FleetService.InstanceQuery.Tag("fleet", "demo"), dev.nettune.fleet.Transport.CLOUD_ASSISTANT,
+                dev.nettune.app.HostOptions.defaults(), java.util.Optional.empty()).subList(0, 4);
+        try {
+            ctx.fleet().apply(dev.nettune.tuning.Profile.ecsHighThroughput(), members, new dev.nettune.fleet.RolloutPolicy(1, 1, 0),
+                    java.util.List.of(), dev.nettune.app.HostOptions.defaults(), new dev.nettune.fleet.FleetListener() {
+                        @Override
+                        public void runStarted(String runId, java.util.List<dev.nettune.fleet.FleetInstance> instances) {
+                            id.set(runId);
+                        }
+
+                        @Override
+                        public void instanceStarted(dev.nettune.fleet.FleetInstance instance, boolean canary) {
+                            if (instance.position() == 2) {
+                                throw new Death();
+                            }
+                        }
+                    }, new dev.nettune.tuning.Cancellation());
+        } catch (Death expected) {
+            // the run stops here as if the process had died
+        }
+        return id.get();
+    }
+
+    @Test
+    void statusShowsAnUnfinishedRunAsNotFinishedWithWhoIsDoneInFlightAndPending() throws Exception {
+        String id = unfinishedRun();
+
+        Out list = run("fleet", "status");
+        Out one = run("fleet", "status", id);
+
+        assertThat(list.out()).containsPattern(id + "\\s+apply\\s+UNFINISHED").contains("--resume");
+        assertThat(one.code()).isEqualTo(1);
+        assertThat(one.out()).contains("UNFINISHED").contains("NOT FINISHED")
+                .contains("Done: " + DemoSeed.FLEET_INSTANCES.get(0) + ", " + DemoSeed.FLEET_INSTANCES.get(1) + " (2)")
+                .contains("In flight: " + DemoSeed.FLEET_INSTANCES.get(2) + " (1)")
+                .contains("Pending: " + DemoSeed.FLEET_INSTANCES.get(3) + " (1)")
+                .contains("nettune fleet apply --resume " + id)
+                .doesNotContain("SUCCEEDED").doesNotContain("Every instance done");
+        assertThat(JSON.readTree(run("fleet", "status", id, "--json").out()).has("finished")).isFalse();
+    }
+
+    @Test
+    void applyResumeContinuesTheRunByItsIdAlone() throws Exception {
+        String id = unfinishedRun();
+
+        Out r = run("fleet", "apply", "--resume", id, "--yes", "--json");
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.path("run").asText()).isEqualTo(id);
+        assertThat(j.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(j.path("instances")).hasSize(4).allSatisfy(i -> assertThat(i.path("status").asText()).isEqualTo("APPLIED"));
+        assertThat(ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(3)).sysctlValue(FIN)).contains("15");
+    }
+
+    @Test
+    void resumeTakesNoTargetsProfileOrPolicyOfItsOwn() throws Exception {
+        Out withProfile = run("fleet", "apply", "--resume", "fleet-20261203-000000-abcd", "--profile", "ECS high throughput", "--yes");
+        Out withTargets = run("fleet", "apply", "--resume", "fleet-20261203-000000-abcd", "--hosts", "sandbox", "--yes");
+        Out unknown = run("fleet", "apply", "--resume", "fleet-20261203-000000-abcd", "--yes");
+        Out neither = run("fleet", "apply", "--hosts", "sandbox", "--yes");
+
+        assertThat(withProfile.code()).isEqualTo(2);
+        assertThat(withProfile.err()).contains("--profile cannot be given with it");
+        assertThat(withTargets.code()).isEqualTo(2);
+        assertThat(withTargets.err()).contains("own targets");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("There is no fleet run fleet-20261203-000000-abcd");
+        assertThat(neither.code()).isEqualTo(2);
+        assertThat(neither.err()).contains("--profile NAME").contains("--resume RUN");
+    }
 }
