@@ -13,6 +13,7 @@ import dev.nettune.tuning.PlanPreview;
 import dev.nettune.tuning.Planner;
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileFormat;
+import dev.nettune.tuning.ProfileLimits;
 import dev.nettune.tuning.TuningInputException;
 import dev.nettune.tuning.Step;
 import dev.nettune.tuning.Undo;
@@ -50,6 +51,11 @@ public final class TuneCommand implements Runnable {
         return ApplyOptions.defaults(() -> ctx.hostResolver().resolve(host, connection.toHostOptions()
                         .withHostKeyDecision(dev.nettune.host.HostKeyDecision.refuse())))
                 .withConfirmTimeout(Duration.ofSeconds(confirmSeconds));
+    }
+
+    /** The planner for a user's profile: one marked unrestricted is planned only when they passed the flag. */
+    static Planner planner(boolean allowUnrestricted) {
+        return allowUnrestricted ? Planner.allowingUnrestricted() : new Planner();
     }
 
     /** Prints the plan; one that cannot be applied also says why on stderr (the exit code alone says nothing). */
@@ -118,6 +124,9 @@ public final class TuneCommand implements Runnable {
         String profile;
         @Option(names = "--json", description = "print the plan as JSON")
         boolean json;
+        @Option(names = ProfileLimits.FLAG, description = "plan a profile marked \"unrestricted\": true even where it goes"
+                + " beyond what tuning needs (other files, commands, non-net sysctls); each such step is shown with a WARNING")
+        boolean allowUnrestricted;
 
         PlanCmd(AppContext ctx) {
             this.ctx = ctx;
@@ -128,7 +137,7 @@ public final class TuneCommand implements Runnable {
             Profile p = ctx.profiles().find(profile);
             PrintWriter out = spec.commandLine().getOut();
             try (Host h = open(ctx, host, connection)) {
-                Plan plan = new Planner().plan(h, p);
+                Plan plan = planner(allowUnrestricted).plan(h, p);
                 if (json) {
                     out.println(CliJson.write(PlanPreview.data(plan)));
                     out.flush();
@@ -155,6 +164,9 @@ public final class TuneCommand implements Runnable {
         String profile;
         @Option(names = "--dry-run", description = "show the plan and stop")
         boolean dryRun;
+        @Option(names = ProfileLimits.FLAG, description = "apply a profile marked \"unrestricted\": true even where it goes"
+                + " beyond what tuning needs (other files, commands, non-net sysctls); each such step is shown with a WARNING")
+        boolean allowUnrestricted;
         @Option(names = "--confirm-timeout", paramLabel = "S", defaultValue = "60",
                 description = "seconds before an armed revert fires unless a new connection confirms (10-3600, default 60)")
         int confirmTimeout;
@@ -169,7 +181,7 @@ public final class TuneCommand implements Runnable {
             ApplyOptions options = options(ctx, host, connection, confirmTimeout);
             PrintWriter out = spec.commandLine().getOut();
             try (Host h = open(ctx, host, connection)) {
-                Plan plan = new Planner().plan(h, p);
+                Plan plan = planner(allowUnrestricted).plan(h, p);
                 if (preview(spec, plan) != 0) {
                     return NetTuneCommand.EXIT_BAD_INPUT;
                 }
@@ -295,6 +307,13 @@ public final class TuneCommand implements Runnable {
             if (importFile != null) {
                 Profile p = ctx.profiles().importFile(importFile);
                 out.println("Imported \"" + p.name() + "\" into " + ctx.profiles().directory());
+                for (String b : p.beyondLimits()) {
+                    out.println("WARNING: " + b);
+                }
+                if (!p.beyondLimits().isEmpty()) {
+                    out.println("WARNING: this profile is marked unrestricted; tune plan and tune apply run it only with "
+                            + ProfileLimits.FLAG + ".");
+                }
                 return 0;
             }
             if (exportName != null) {
@@ -317,7 +336,8 @@ public final class TuneCommand implements Runnable {
                 return 0;
             }
             for (Profile p : ctx.profiles().all()) {
-                out.println(p.name() + " - " + p.description() + " (" + p.entries().size() + " entries)");
+                out.println(p.name() + " - " + p.description() + " (" + p.entries().size() + " entries"
+                        + (p.beyondLimits().isEmpty() ? "" : "; unrestricted: needs " + ProfileLimits.FLAG) + ")");
             }
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.nettune.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -35,11 +36,18 @@ public final class JacksonChangeCodec implements ChangeCodec {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addMixIn(ProfileEntry.class, TypeNamed.class)
-            .addMixIn(Change.class, TypeNamed.class);
+            .addMixIn(Change.class, TypeNamed.class)
+            .addMixIn(Profile.class, ProfileMixIn.class);
 
     /** Both kinds of base type carry the type name as {@code "type"}; which names there are is registered once, below. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     private interface TypeNamed {
+    }
+
+    /** A profile file says {@code "unrestricted": true} only when it is; an ordinary profile's file stays as it was. */
+    private abstract static class ProfileMixIn {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract boolean unrestricted();
     }
 
     /** Every concrete change and every profile intent, with the type name the journal and profile files spell. */

@@ -16,6 +16,11 @@ public final class PlanPreview {
         for (String p : plan.problems()) {
             sb.append("PROBLEM: ").append(p).append('\n');
         }
+        long beyond = plan.steps().stream().filter(s -> s.notes().stream().anyMatch(n -> n.startsWith(Planner.WARNING))).count();
+        if (beyond > 0) {
+            sb.append(Planner.WARNING).append("this unrestricted profile goes beyond NetTune's limits in ").append(beyond)
+                    .append(" step").append(beyond == 1 ? "" : "s").append(", run as root: read each WARNING below.\n");
+        }
         if (plan.nothingToDo()) {
             sb.append("Nothing to do: the host already has every value of the profile.\n");
         }
@@ -25,7 +30,7 @@ public final class PlanPreview {
             sb.append("   before: ").append(TuningEngine.oneLine(s.change().show(s.before()))).append('\n');
             sb.append("   after:  ").append(TuningEngine.oneLine(s.change().show(s.after()))).append('\n');
             for (String n : s.notes()) {
-                sb.append("   note: ").append(n).append('\n');
+                sb.append(n.startsWith(Planner.WARNING) ? "   " : "   note: ").append(n).append('\n');
             }
             for (Action a : s.actions()) {
                 for (var c : a.commands()) {

@@ -26,6 +26,37 @@ public final class Planner {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    /** How a step's note starts when the step goes beyond {@link ProfileLimits}; the preview prints it as its own line. */
+    public static final String WARNING = "WARNING: ";
+    private final boolean allowUnrestricted;
+
+    /** A planner that refuses a profile going beyond {@link ProfileLimits}. */
+    public Planner() {
+        this(false);
+    }
+
+    private Planner(boolean allowUnrestricted) {
+        this.allowUnrestricted = allowUnrestricted;
+    }
+
+    /**
+     * A planner that plans a profile marked {@code unrestricted} too, because the user said so (the CLI's
+     * {@value ProfileLimits#FLAG}, a confirmation in the GUI) or because the plan's steps come from the
+     * journal of one they allowed; every step beyond the limits carries a {@link #WARNING} note.
+     */
+    public static Planner allowingUnrestricted() {
+        return new Planner(true);
+    }
+
+    /** Refuses, before the host is touched, a profile beyond the limits that the user has not allowed. */
+    private void checkAllowed(Profile profile) {
+        List<String> beyond = profile.beyondLimits();
+        if (!beyond.isEmpty() && !allowUnrestricted) {
+            throw new TuningInputException("Profile '" + profile.name() + "' is marked unrestricted and goes beyond what a"
+                    + " tuning profile may do: " + String.join(" ", beyond) + " Read it, then pass " + ProfileLimits.FLAG
+                    + " to plan or apply it anyway.");
+        }
+    }
 
     /** Reads what the planner needs to know about the host (one round trip, plus one for the session's route). */
     public HostFacts readFacts(Host host, Set<String> nics) throws HostException, InterruptedException {
@@ -67,6 +98,7 @@ public final class Planner {
 
     /** The plan for applying {@code profile} to {@code host}. Reads only; changes nothing. */
     public Plan plan(Host host, Profile profile) throws HostException, InterruptedException {
+        checkAllowed(profile);
         Set<String> nics = new LinkedHashSet<>();
         for (ProfileEntry e : profile.entries()) {
             if (e instanceof Change c) {
@@ -90,6 +122,7 @@ public final class Planner {
      * first {@code ethtool -X}, and after a channel change). Journaled and undoable like any plan.
      */
     public Plan planRepush(Host host, Profile profile) throws HostException, InterruptedException {
+        checkAllowed(profile);
         Set<String> nics = new LinkedHashSet<>();
         for (ProfileEntry e : profile.entries()) {
             if (e instanceof Change c) {
@@ -100,6 +133,7 @@ public final class Planner {
     }
 
     private Plan plan(Host host, Profile profile, HostFacts facts, boolean repush) throws HostException, InterruptedException {
+        checkAllowed(profile);
         List<String> problems = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Set<String> targets = new LinkedHashSet<>();
@@ -122,7 +156,25 @@ public final class Planner {
             plan = new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), ChannelRules.arrange(host, plan.steps()),
                     plan.unchanged(), plan.notes(), plan.problems(), plan.facts());
         }
-        return plan;
+        return profile.unrestricted() ? warned(plan) : plan;
+    }
+
+    /** The plan with a WARNING note on every step that goes beyond {@link ProfileLimits}, naming what it does. */
+    private static Plan warned(Plan plan) {
+        List<Step> steps = new ArrayList<>();
+        for (Step s : plan.steps()) {
+            List<String> beyond = ProfileLimits.beyond(s.change());
+            if (beyond.isEmpty()) {
+                steps.add(s);
+                continue;
+            }
+            List<String> notes = new ArrayList<>();
+            beyond.forEach(b -> notes.add(WARNING + "beyond NetTune's limits (unrestricted profile): " + b));
+            notes.addAll(s.notes());
+            steps.add(new Step(s.seq(), s.change(), s.before(), s.after(), s.actions(), s.commitConfirmed(), notes));
+        }
+        return new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), steps, plan.unchanged(), plan.notes(),
+                plan.problems(), plan.facts());
     }
 
     /** Reads the current value of every change in one round trip. */

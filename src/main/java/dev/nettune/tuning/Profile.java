@@ -3,8 +3,12 @@ package dev.nettune.tuning;
 import java.util.List;
 import java.util.Objects;
 
-/** A named set of tunings a user applies to hosts: the built-in one or their own, saved as a readable file. */
-public record Profile(String name, String description, List<ProfileEntry> entries) {
+/**
+ * A named set of tunings a user applies to hosts: the built-in one or their own, saved as a readable file.
+ * Unless marked {@code unrestricted}, it stays within {@link ProfileLimits} (checked here, so a profile
+ * that would write any path or run any program as root cannot exist unmarked).
+ */
+public record Profile(String name, String description, List<ProfileEntry> entries, boolean unrestricted) {
     public static final String ECS_HIGH_THROUGHPUT = "ECS high throughput";
     public static final String SEED_WORKFLOW = "ECS networking workflow (seed steps 4-8)";
     public static final String LOW_LATENCY = "Low latency (busy polling, XPS spread)";
@@ -17,6 +21,24 @@ public record Profile(String name, String description, List<ProfileEntry> entrie
         }
         description = description == null ? "" : description;
         entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
+        List<String> beyond = ProfileLimits.beyond(entries);
+        if (!unrestricted && !beyond.isEmpty()) {
+            throw new TuningInputException("Profile '" + name + "' goes beyond what a tuning profile may do: "
+                    + String.join(" ", beyond.subList(0, Math.min(3, beyond.size())))
+                    + (beyond.size() > 3 ? " (and " + (beyond.size() - 3) + " more)" : "")
+                    + " To run it anyway, mark the profile " + ProfileLimits.MARK + " and pass "
+                    + ProfileLimits.FLAG + " (each such step is then shown with a WARNING in the plan).");
+        }
+    }
+
+    /** A profile within {@link ProfileLimits}. */
+    public Profile(String name, String description, List<ProfileEntry> entries) {
+        this(name, description, entries, false);
+    }
+
+    /** What this (marked) profile does beyond {@link ProfileLimits}, one line each; empty for any other profile. */
+    public List<String> beyondLimits() {
+        return ProfileLimits.beyond(entries);
     }
 
     /**

@@ -146,7 +146,8 @@ public final class ProfileExport {
                 out.add(new Shell(c.title(), readActRead(read(c), act(c)), c.affectedNic().isPresent()));
             } else {
                 for (Change c : e.expand(NO_FACTS, profile)) {
-                    out.addAll(steps(new Profile(profile.name(), profile.description(), List.of(c))));
+                    // NetTune's own expansion of a profile already checked (a ban-IRQ drop-in is not a user's file entry).
+                    out.addAll(steps(new Profile(profile.name(), profile.description(), List.of(c), true)));
                 }
             }
         }

@@ -93,8 +93,9 @@ public final class Undo {
         for (Journal.PlannedStep s : journal.plannedSteps(rec.id())) {
             all.add(s.change());
         }
-        Profile remaining = new Profile(rec.profile(), "the rest of plan " + rec.id(), List.copyOf(all));
-        Plan plan = new Planner().plan(host, remaining);
+        // The steps come from the journal of a plan the user already allowed (an unrestricted one only with its flag).
+        Profile remaining = new Profile(rec.profile(), "the rest of plan " + rec.id(), List.copyOf(all), true);
+        Plan plan = Planner.allowingUnrestricted().plan(host, remaining);
         if (!plan.applicable()) {
             return new ApplyResult(rec.id(), rec.status(), "Plan " + rec.id() + " cannot be finished: "
                     + String.join(" ", plan.problems()) + " Nothing was changed; revert it with --revert.", List.of());

@@ -56,6 +56,29 @@ class BadInputSweepTest {
         Path bomProfile = Files.writeString(dir.resolve("bom.json"), "\uFEFF{\"name\": \"x\", \"entries\": null}");
         Path nullEntries = Files.writeString(dir.resolve("null-entries.json"), "{\"name\": \"x\", \"entries\": null}");
         Path badJson = Files.writeString(dir.resolve("bad.json"), "{\"name\": ");
+        // Profiles that would write or run anything as root: refused unless marked, and a marked one needs the flag.
+        List<Path> hostileProfiles = new ArrayList<>();
+        int hostile = 0;
+        for (String entry : List.of(
+                "{\"type\": \"file\", \"path\": \"/root/.ssh/authorized_keys\", \"content\": \"ssh-ed25519 AAAA x\"}",
+                "{\"type\": \"file\", \"path\": \"/etc/sysctl.d/../cron.d/x\", \"content\": \"x\"}",
+                "{\"type\": \"file\", \"path\": \"/etc/sysctl.d/./x.conf\", \"content\": \"net.core.somaxconn = 1\"}",
+                "{\"type\": \"file\", \"path\": \"/etc/sysctl.d.evil/x.conf\", \"content\": \"x\"}",
+                "{\"type\": \"file\", \"path\": \"etc/sysctl.d/x.conf\", \"content\": \"x\"}",
+                "{\"type\": \"file\", \"path\": \"/etc/sysctl.d/x.conf\", \"content\": \"kernel.core_pattern = |/tmp/x\"}",
+                "{\"type\": \"file\", \"path\": \"/etc/sysctl.d/x.conf\", \"content\": \"net.core.somaxconn = 1\","
+                        + " \"afterWrite\": [[\"sh\", \"-c\", \"id > /tmp/owned\"]]}",
+                "{\"type\": \"file\", \"path\": \"/etc/NetworkManager/conf.d/x.conf\", \"content\": \"x\","
+                        + " \"afterWrite\": [[\"systemctl\", \"stop\", \"sshd\"]]}",
+                "{\"type\": \"file\", \"path\": \"/usr/local/sbin/nettune-reapply-eth1\", \"content\": \"#!/bin/sh\"}",
+                "{\"type\": \"sysctl\", \"name\": \"kernel.core_pattern\", \"value\": \"core\"}",
+                "{\"type\": \"persist-sysctls\", \"path\": \"/etc/profile.d/x.conf\"}",
+                "{\"type\": \"service\", \"unit\": \"sshd\", \"active\": false}")) {
+            for (String mark : List.of("", " \"unrestricted\": true,")) {
+                hostileProfiles.add(Files.writeString(dir.resolve("hostile-" + hostile++ + ".json"),
+                        "{\"name\": \"hostile\"," + mark + " \"entries\": [" + entry + "]}"));
+            }
+        }
         Path escapes = Files.writeString(dir.resolve("escapes.txt"), "RX flow hash indirection table\u001b]0;owned\u0007\u001b[2J\n");
         Path binary = dir.resolve("binary.bin");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, 3, (byte) 0xc3, 0x28});
@@ -81,6 +104,9 @@ class BadInputSweepTest {
                 // Any regular file may be a key; the sandbox needs none, so only non-files are bad here.
                 c.add(new Case("host state -i " + n, "host", "state", "sandbox", "-i", f.toString()));
             }
+        }
+        for (Path f : hostileProfiles) {
+            c.add(new Case("tune apply --profile " + f.getFileName(), "tune", "apply", "sandbox", "--profile", f.toString()));
         }
         for (Path f : List.of(bomProfile, nullEntries, badJson)) {
             c.add(new Case("tune plan --profile " + f.getFileName(), "tune", "plan", "sandbox", "--profile", f.toString()));

@@ -72,6 +72,24 @@ class CliOutputProcessTest {
     }
 
     @Test
+    void aProfileMarkedUnrestrictedIsPlannedOnlyWithTheFlagAndThenEachStepBeyondTheLimitsIsAWarningLine() throws Exception {
+        Path profile = Files.writeString(home.resolve("marked.json"), "{\"name\": \"marked\", \"unrestricted\": true,"
+                + " \"entries\": [{\"type\": \"sysctl\", \"name\": \"kernel.sysrq\", \"value\": \"0\"},"
+                + " {\"type\": \"sysctl\", \"name\": \"net.ipv4.tcp_fin_timeout\", \"value\": \"15\"}]}");
+
+        Run refused = nettune("tune", "plan", "sandbox", "--profile", profile.toString());
+        Run allowed = nettune("tune", "plan", "sandbox", "--profile", profile.toString(), "--allow-unrestricted-profile");
+
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("is marked unrestricted").contains("kernel.sysrq").contains("--allow-unrestricted-profile");
+        assertThat(refused.out()).doesNotContain("sysctl -w");
+        assertThat(allowed.code()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("WARNING: this unrestricted profile goes beyond NetTune's limits in 1 step")
+                .contains("   WARNING: beyond NetTune's limits (unrestricted profile): sysctl entry: sysctl 'kernel.sysrq' is"
+                        + " outside net.*").contains("$ sudo sysctl -w kernel.sysrq=0");
+    }
+
+    @Test
     void rssApplyWithMoreQueuesThanRingsSaysWhyItExitsTwo() throws Exception {
         Run r = nettune("rss", "apply", "sandbox", "--nic", "eth1", "--equal", "8");
 

@@ -52,7 +52,9 @@ class ProfileExportTest {
                         NetworkManagerChange.unmanage("eth1"), new ProfileEntry.PersistNetworkManager("eth1"),
                         new ProfileEntry.BanIrqs(List.of(41, 42)),
                         FileChange.of("/etc/nettune/odd.conf", "  leading blanks\n\ttab\n{{ braces }} 'single' \"double\"\n\n"),
-                        new BootReapply("eth1")));
+                        new BootReapply("eth1")),
+                // /etc/nettune/odd.conf is outside the places a profile may write: the export renders it all the same.
+                true);
     }
 
     @ParameterizedTest

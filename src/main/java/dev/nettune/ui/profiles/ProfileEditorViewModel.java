@@ -111,6 +111,8 @@ public final class ProfileEditorViewModel {
 
     /** Entries the form has no field for (a hand-written file change): kept as they are. */
     private final List<ProfileEntry> kept = new ArrayList<>();
+    /** Whether the loaded profile is marked unrestricted: editing it keeps the mark its kept entries need. */
+    private boolean unrestricted;
     private Profile built;
     private boolean loading;
 
@@ -168,6 +170,7 @@ public final class ProfileEditorViewModel {
         loading = true;
         try {
             kept.clear();
+            unrestricted = p.unrestricted();
             Map<String, String> sys = new LinkedHashMap<>();
             Map<Integer, String> xpsLists = new java.util.TreeMap<>();
             StringBuilder irqLines = new StringBuilder();
@@ -389,7 +392,7 @@ public final class ProfileEditorViewModel {
         }
         if (ok) {
             try {
-                built = new Profile(name.get().strip(), description.get(), entries);
+                built = new Profile(name.get().strip(), description.get(), entries, unrestricted);
                 entries.forEach(e -> summary.add(describe(e)));
             } catch (TuningInputException e) {
                 nameError.set(e.getMessage());
