@@ -149,4 +149,38 @@ class DesignedVerdictTest {
         obs.set(0, new BurstObservation(b0, new long[4], Optional.of(per), 1));
         assertThat(DesignedVerdict.judge(DESIGN, obs, true, DesignedVerdict.Context.none()).verdict()).isEqualTo(Verdict.FAIL);
     }
+
+    /**
+     * Interrupt counts under {@code m} as NAPI leaves them: the queue that got most of a burst's flows raised one
+     * interrupt, every other queue the burst used three; the split of interrupts is not the split of packets.
+     */
+    static List<BurstObservation> coalescedUnder(Mapping m) {
+        List<BurstObservation> out = new ArrayList<>();
+        for (Burst b : DESIGN.bursts()) {
+            long[] flows = new long[4];
+            b.flows().forEach(f -> flows[m.queueOf(f.flow())]++);
+            int most = 0;
+            for (int q = 1; q < 4; q++) {
+                most = flows[q] > flows[most] ? q : most;
+            }
+            long[] interrupts = new long[4];
+            for (int q = 0; q < 4; q++) {
+                interrupts[q] = flows[q] == 0 ? 0 : q == most ? 1 : 3;
+            }
+            out.add(new BurstObservation(b, interrupts));
+        }
+        return out;
+    }
+
+    @Test
+    void countingCoalescedInterruptsStillNamesTheShiftedKeyByTheQueuesInterrupted() {
+        List<BurstObservation> obs = coalescedUnder(first(Explanation.SHIFTED_KEY));
+        assertThat(obs).as("some burst's interrupts split unlike its flows").anyMatch(o -> java.util.Arrays.stream(o.excess())
+                .filter(x -> x > 0).count() > 1);
+
+        DesignedVerdict v = DesignedVerdict.judge(DESIGN, obs, false, DesignedVerdict.Context.none());
+
+        assertThat(v.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(v.cause()).as(v.summary()).isEqualTo(Explanation.SHIFTED_KEY);
+    }
 }

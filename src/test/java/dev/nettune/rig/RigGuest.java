@@ -81,7 +81,8 @@ final class RigGuest implements AutoCloseable {
                         name.endsWith(".sh") || name.endsWith(".py") ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
-        boolean built = Files.exists(dir.resolve("out/vmlinuz")) && Files.exists(dir.resolve("out/initramfs.cpio.gz"))
+        Path image = image(dir);
+        boolean built = Files.exists(image.resolve("vmlinuz")) && Files.exists(image.resolve("initramfs.cpio.gz"))
                 && Files.exists(dir.resolve("keys/id_ed25519")) && Files.exists(dir.resolve("keys/dropbear_ed25519_host_key"));
         if (!built) {
             script(dir, Duration.ofMinutes(30), "./build.sh");
@@ -101,6 +102,22 @@ final class RigGuest implements AutoCloseable {
         guest.addCoreutilsPrintenv();
         return guest;
     }
+
+    /**
+     * The guest image this run boots: {@code -Dnettune.rig.kernel=6.12} picks the bookworm-backports 6.12 guest
+     * (out-6.12, whose device hashes with the key shifted by one byte), anything else the stock 6.1 guest (out);
+     * {@code -Dnettune.rig.img=DIR} names an image folder directly (relative to the rig's copy).
+     */
+    static Path image(Path dir) {
+        String img = System.getProperty("nettune.rig.img", "");
+        if (!img.isBlank()) {
+            return dir.resolve(img);
+        }
+        return dir.resolve(KERNEL_612.equals(System.getProperty("nettune.rig.kernel", "")) ? "out-6.12" : "out");
+    }
+
+    /** The value of {@code -Dnettune.rig.kernel} that boots the 6.12 guest. */
+    static final String KERNEL_612 = "6.12";
 
     private SshHost connect() {
         SshTarget target = new SshTarget("127.0.0.1", SSH_PORT, "root").withIdentities(List.of(dir.resolve("keys/id_ed25519")));
@@ -190,9 +207,11 @@ final class RigGuest implements AutoCloseable {
             pb.environment().put("SSH_PORT", Integer.toString(SSH_PORT));
             pb.environment().put("NS", NS);
             pb.environment().put("TAP", TAP);
-            String img = System.getProperty("nettune.rig.img", "");
-            if (!img.isBlank()) {
-                pb.environment().put("IMG", img); // e.g. out-6.12, the guest whose device hashes with a shifted key
+            Path image = image(dir);
+            pb.environment().put("IMG", image.toString()); // run.sh boots it; build.sh builds into it
+            pb.environment().put("OUT", image.toString());
+            if (image.getFileName().toString().contains("6.12")) {
+                pb.environment().put("KSUITE", "bookworm-backports"); // where build.sh finds the 6.12 kernel
             }
             Process p = pb.start();
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

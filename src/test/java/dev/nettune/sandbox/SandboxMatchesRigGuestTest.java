@@ -8,7 +8,7 @@ import dev.nettune.testing.Fixtures;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox answers like the real rig guest (captures in fixtures/linux/virtio_net-6.1-rig-*). */
+/** The sandbox answers like the real rig guest (captures in fixtures/linux/virtio_net-6.1-rig-* and -6.12-rig-*). */
 class SandboxMatchesRigGuestTest {
     private static final String RIG_KEY =
             "d9:da:8d:08:f0:7d:a8:7c:e8:09:6a:d5:79:cf:13:c4:47:0e:0d:98:1a:1a:d4:30:1e:66:97:03:a5:8b:f1:f7:6b:02:63:e9:b3:02:ec:c5";
@@ -53,5 +53,23 @@ class SandboxMatchesRigGuestTest {
 
         assertThat(asRig(run("ethtool", "-x", "eth1").stdout()))
                 .isEqualTo(Fixtures.read("linux/virtio_net-6.1-rig-after-L2/ethtool-x-repushed.txt"));
+    }
+
+    @Test
+    void withTheShiftedKeyFaultEachFlowLandsOnTheQueueTheSixTwelveGuestTracedItOn() throws Exception {
+        sandbox.faults().keyShiftedByOneByte(true);
+        assertThat(run("ethtool", "-X", "eth1", "hkey", RIG_KEY, "weight", "1", "2", "3", "2").ok()).isTrue();
+        SandboxTraffic traffic = new SandboxTraffic(sandbox, 1);
+        int traced = 0;
+        for (dev.nettune.linux.RxTraceLine l : dev.nettune.linux.RxTraceLine.parseAll(
+                Fixtures.read("linux/virtio_net-6.12-rig-shifted-key/trace.txt"))) {
+            if (l.ip()) {
+                // hping3 -s 2000N -d 15+N (the capture's README): the IP packet is 20 + 20 + payload bytes.
+                dev.nettune.rss.Flow f = dev.nettune.rss.Flow.tcp("198.18.0.1", "198.18.0.2", 20000 + l.length() - 55, 80);
+                assertThat(traffic.send("eth1", f, 1, l.length())).as(f.toString()).isEqualTo(l.queue());
+                traced++;
+            }
+        }
+        assertThat(traced).isEqualTo(24);
     }
 }
