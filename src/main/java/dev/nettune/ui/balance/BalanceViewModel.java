@@ -1,5 +1,6 @@
 package dev.nettune.ui.balance;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.BalanceService;
 import dev.nettune.monitor.PredictedVsObserved;
 import dev.nettune.rss.balance.BalanceMode;
@@ -62,7 +63,7 @@ public final class BalanceViewModel {
     private final StringProperty nic = new SimpleStringProperty("eth1");
     private final StringProperty unit = new SimpleStringProperty("bytes");
     private final StringProperty mode = new SimpleStringProperty(MODES.get(0));
-    private final StringProperty summary = new SimpleStringProperty("Read the flows of a NIC to see how its queues share them.");
+    private final StringProperty summary = new SimpleStringProperty(Messages.get("balance.status.start"));
     private final StringProperty warning = new SimpleStringProperty("");
     private final ObjectProperty<long[]> todayBuckets = new SimpleObjectProperty<>(new long[0]);
     private final ObjectProperty<long[]> proposedBuckets = new SimpleObjectProperty<>(new long[0]);
@@ -91,19 +92,19 @@ public final class BalanceViewModel {
         String h = host.get() == null ? "" : host.get().strip();
         String n = nic.get() == null ? "" : nic.get().strip();
         if (h.isEmpty() || n.isEmpty()) {
-            summary.set("Give the host and the NIC (for example sandbox and eth1).");
+            summary.set(Messages.get("balance.status.needHostAndNic"));
             return;
         }
         WeightUnit u = WeightUnit.parse(unit.get());
         Set<BalanceMode> modes = modes(mode.get());
-        work.start("Reading flows on " + h + " and searching", r -> {
+        work.start(Messages.format("balance.work.reading", h), r -> {
             BalanceService.HostFlows hf = reader.read(h, n, u);
             BalanceReport advice = service.advise(hf, hf.flows(), modes, r::cancelled);
             readHost = h;
             readNic = n;
             return new Advice(advice, hf.counters());
-        }, a -> show(a.report(), a.counters()), a -> a.report().flows() + " flows read; " + a.report().proposals().size()
-                + " proposal(s).");
+        }, a -> show(a.report(), a.counters()), a -> Messages.format("balance.work.done", a.report().flows(),
+                a.report().proposals().size()));
     }
 
     /** What one reading gives: the advice and the NIC's per-queue counters to compare it with. */
@@ -117,8 +118,9 @@ public final class BalanceViewModel {
     void show(BalanceReport r, Optional<PredictedVsObserved.QueueCounts> observed) {
         this.report = r;
         this.counters = observed;
-        summary.set(String.format(Locale.ROOT, "%d flows over queues %d-%d. Today: max/mean %.3f, CV %.3f.", r.flows(),
-                r.span().first(), r.span().last(), r.today().maxOverMean(), r.today().coefficientOfVariation()));
+        summary.set(Messages.format("balance.summary", Integer.toString(r.flows()),
+                Integer.toString(r.span().first()), Integer.toString(r.span().last()), String.format(Locale.ROOT, "%.3f", r.today().maxOverMean()),
+                String.format(Locale.ROOT, "%.3f", r.today().coefficientOfVariation())));
         warning.set(r.elephants().warning());
         todayBuckets.set(r.bucketLoads());
         rows.setAll(r.proposals().stream().map(p -> row(r, p)).toList());
@@ -142,7 +144,7 @@ public final class BalanceViewModel {
                     .forEach(l -> proposed.put(l.queue(), l.predictedShare()));
         }
         queueRows.setAll(today.queues().stream().map(l -> new QueueRow(l.queue(), percent(l.predictedShare()),
-                l.observedShare().isPresent() ? percent(l.observedShare().getAsDouble()) : "not reported",
+                l.observedShare().isPresent() ? percent(l.observedShare().getAsDouble()) : Messages.get("balance.notReported"),
                 l.observedShare().isPresent() ? String.format(Locale.ROOT, "%+.1f pts%s", 100 * l.difference(),
                         l.flagged() ? "  \u26a0 off" : "") : "",
                 l.flagged(), sel == null ? "" : percent(proposed.getOrDefault(l.queue(), 0.0)))).toList());
@@ -156,7 +158,7 @@ public final class BalanceViewModel {
     private Row row(BalanceReport r, BalanceProposal p) {
         String action;
         if (!p.improves()) {
-            action = "keep today's mapping";
+            action = Messages.get("balance.keepMapping");
         } else if (p.mode() == BalanceMode.RETA) {
             action = String.join("\n", BalanceService.testpmdLines(r, p, 0));
         } else {
@@ -181,13 +183,13 @@ public final class BalanceViewModel {
     public void apply() {
         Optional<Row> r = Optional.ofNullable(selected.get());
         if (r.isEmpty() || !canApply()) {
-            summary.set("Choose a proposal that changes the mapping (weights, key or both); a RETA is for DPDK's testpmd.");
+            summary.set(Messages.get("balance.status.chooseProposal"));
             return;
         }
         String h = readHost;
         String n = readNic;
         BalanceProposal p = r.get().proposal();
-        work.start("Applying the " + p.mode().label() + " proposal to " + n + " on " + h, x -> applier.apply(h, n, p),
+        work.start(Messages.format("balance.work.applying", p.mode().label(), n, h), x -> applier.apply(h, n, p),
                 res -> summary.set(res.status() + ": " + res.message()), res -> res.status() + ": " + res.message());
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.linux.EthtoolRss;
 import dev.nettune.linux.EthtoolRssParser;
 import dev.nettune.linux.LinuxParseException;
@@ -261,11 +262,11 @@ public final class CalculatorViewModel {
 
     private static String explain(Flow f, int hash, int index, int q, IndirectionTable t) {
         if (!f.protocol().isHashed()) {
-            return "Non-IP traffic (such as ARP) is not hashed: it always goes to queue 0.";
+            return Messages.get("calculator.explain.notHashed");
         }
-        String tuple = f.protocol().hashesPorts() ? "4-tuple" : "2-tuple (addresses only)";
-        return f + " hashes the " + tuple + " to " + String.format("0x%08x", hash) + "; " + Integer.toUnsignedString(hash)
-                + " mod " + t.size() + " = bucket " + index + ", which holds queue " + q + ".";
+        return Messages.format(f.protocol().hashesPorts() ? "calculator.explain.fourTuple" : "calculator.explain.twoTuple",
+                f.toString(), String.format("0x%08x", hash), Integer.toUnsignedString(hash), String.valueOf(t.size()),
+                String.valueOf(index), String.valueOf(q));
     }
 
     private static IpAddress parse(String text, ReadOnlyStringWrapper error) {

@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.Columns;
 import dev.nettune.ui.common.WorkControls;
 import dev.nettune.rss.Distribution;
@@ -65,7 +66,7 @@ public final class DistributionController {
         seedField.textProperty().bindBidirectional(model.seedProperty());
         sweepFromField.textProperty().bindBidirectional(model.sweepFromProperty());
         sweepToField.textProperty().bindBidirectional(model.sweepToProperty());
-        csvLabel.textProperty().bind(model.csvFileProperty().map(p -> p.getFileName().toString()).orElse("no file chosen"));
+        csvLabel.textProperty().bind(model.csvFileProperty().map(p -> p.getFileName().toString()).orElse(Messages.get("calculator.distribution.noFile")));
         showFor(hpingInputs, PopulationChoice.HPING);
         showFor(sweepInputs, PopulationChoice.SWEEP);
         showFor(csvInputs, PopulationChoice.CSV);
@@ -74,11 +75,11 @@ public final class DistributionController {
         distributionSummary.textProperty().bind(model.summaryProperty());
 
         distributionTable.getColumns().setAll(java.util.List.of(
-                Columns.<Distribution.QueueLoad>text("Queue", 70, Distribution.QueueLoad::queue),
-                Columns.<Distribution.QueueLoad>text("Buckets", 84, Distribution.QueueLoad::buckets),
-                Columns.<Distribution.QueueLoad>text("Flows", 80, q -> String.format("%,d", q.flows())),
-                Columns.<Distribution.QueueLoad>text("Share", 70, q -> String.format("%.1f%%", q.share() * 100)),
-                Columns.<Distribution.QueueLoad>text("Expected", 92, q -> String.format("%.1f%%", q.expectedShare() * 100))));
+                Columns.<Distribution.QueueLoad>text(Messages.get("column.queue"), 70, Distribution.QueueLoad::queue),
+                Columns.<Distribution.QueueLoad>text(Messages.get("column.buckets"), 84, Distribution.QueueLoad::buckets),
+                Columns.<Distribution.QueueLoad>text(Messages.get("column.flows"), 80, q -> String.format("%,d", q.flows())),
+                Columns.<Distribution.QueueLoad>text(Messages.get("column.share"), 70, q -> String.format("%.1f%%", q.share() * 100)),
+                Columns.<Distribution.QueueLoad>text(Messages.get("column.expected"), 92, q -> String.format("%.1f%%", q.expectedShare() * 100))));
         distributionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         distributionTable.setItems(model.queues());
         Label placeholder = new Label(dev.nettune.ui.common.Messages.get("calculator.distribution.placeholder"));

@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.Columns;
 import dev.nettune.ui.common.WorkControls;
 import dev.nettune.rss.KeySolver;
@@ -49,18 +50,18 @@ public final class KeySolverController {
 
         placementsTable.getColumns().setAll(List.of(
                 Columns.<KeySolver.Placement>text("#", 40, KeySolver.Placement::goal),
-                Columns.<KeySolver.Placement>text("Flow", 300, p -> p.flow().toString()),
-                Columns.<KeySolver.Placement>text("Target", 80, p -> p.target().toString()),
-                Columns.<KeySolver.Placement>text("Hash", 100, p -> String.format("0x%08x", p.hash())),
-                Columns.<KeySolver.Placement>text("Bucket", 64, KeySolver.Placement::bucket),
-                Columns.<KeySolver.Placement>text("Queue", 60, KeySolver.Placement::queue)));
+                Columns.<KeySolver.Placement>text(Messages.get("column.flow"), 300, p -> p.flow().toString()),
+                Columns.<KeySolver.Placement>text(Messages.get("column.target"), 80, p -> p.target().toString()),
+                Columns.<KeySolver.Placement>text(Messages.get("column.hash"), 100, p -> String.format("0x%08x", p.hash())),
+                Columns.<KeySolver.Placement>text(Messages.get("column.bucket"), 64, KeySolver.Placement::bucket),
+                Columns.<KeySolver.Placement>text(Messages.get("column.queue"), 60, KeySolver.Placement::queue)));
         placementsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         placementsTable.setItems(model.placements());
         Columns.fitToContent(placementsTable, placementsTable.getColumns().get(1));
         placementsTable.setPlaceholder(new Label(dev.nettune.ui.common.Messages.get("calculator.keySolver.placeholder")));
         conflictsTable.getColumns().setAll(List.of(
-                Columns.<KeySolver.Conflict>text("Flows", 80, c -> c.goals().toString()),
-                Columns.<KeySolver.Conflict>text("Why no key exists", 560, KeySolver.Conflict::reason)));
+                Columns.<KeySolver.Conflict>text(Messages.get("column.flows"), 80, c -> c.goals().toString()),
+                Columns.<KeySolver.Conflict>text(Messages.get("column.whyNoKeyExists"), 560, KeySolver.Conflict::reason)));
         conflictsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         conflictsTable.setItems(model.conflicts());
         conflictsTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.conflicts()));

@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.Columns;
 import dev.nettune.ui.common.Exports;
 import javafx.scene.layout.VBox;
@@ -52,10 +53,10 @@ public final class ReverseSearchController {
         WorkControls.bind(model.work(), runSearchButton, cancelSearchButton, searchProgress, searchStatus);
         searchSummary.textProperty().bind(model.summaryProperty());
         portsTable.getColumns().setAll(List.of(
-                Columns.<ReverseSearchViewModel.PortRow>text("Port", 90, ReverseSearchViewModel.PortRow::port),
-                Columns.<ReverseSearchViewModel.PortRow>text("Hash", 120, ReverseSearchViewModel.PortRow::hash),
-                Columns.<ReverseSearchViewModel.PortRow>text("Bucket", 80, ReverseSearchViewModel.PortRow::bucket),
-                Columns.<ReverseSearchViewModel.PortRow>text("Queue", 80, ReverseSearchViewModel.PortRow::queue)));
+                Columns.<ReverseSearchViewModel.PortRow>text(Messages.get("column.port"), 90, ReverseSearchViewModel.PortRow::port),
+                Columns.<ReverseSearchViewModel.PortRow>text(Messages.get("column.hash"), 120, ReverseSearchViewModel.PortRow::hash),
+                Columns.<ReverseSearchViewModel.PortRow>text(Messages.get("column.bucket"), 80, ReverseSearchViewModel.PortRow::bucket),
+                Columns.<ReverseSearchViewModel.PortRow>text(Messages.get("column.queue"), 80, ReverseSearchViewModel.PortRow::queue)));
         portsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         portsTable.setItems(model.ports());
         exportCsvButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.ports()).or(model.work().runningProperty()));

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.CloudAccounts;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.cloud.CloudInstance;
@@ -49,7 +50,7 @@ public final class CloudViewModel {
     private final TaskRunner tasks;
     private final Connector connector;
     private final ObjectProperty<CloudSession> session = new SimpleObjectProperty<>();
-    private final StringProperty connection = new SimpleStringProperty("Not connected");
+    private final StringProperty connection = new SimpleStringProperty(Messages.get("cloud.status.notConnected"));
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObservableList<CloudAccounts.Account> accounts = FXCollections.observableArrayList();
@@ -114,7 +115,7 @@ public final class CloudViewModel {
      */
     public void start() {
         busy.set(true);
-        status.set("Looking for accounts\u2026");
+        status.set(Messages.get("cloud.status.lookingForAccounts"));
         running = tasks.submit(() -> new Object[] {connector.accounts(), connector.remembered()}, found -> {
             @SuppressWarnings("unchecked")
             List<CloudAccounts.Account> list = (List<CloudAccounts.Account>) found[0];
@@ -134,7 +135,7 @@ public final class CloudViewModel {
             CloudAccounts.Account sandbox = new CloudAccounts.Account(CloudAccounts.Kind.SANDBOX, "sandbox", "", Optional.empty());
             accounts.setAll(List.of(sandbox));
             account.set(sandbox);
-            status.set("Cannot list the accounts: " + message(e) + " Only the sandbox is offered; press Connect to use it.");
+            status.set(Messages.format("cloud.status.cannotListAccounts", message(e)));
         });
     }
 
@@ -171,7 +172,7 @@ public final class CloudViewModel {
         cancelRunning();
         CloudAccounts.Choice wanted = choice();
         busy.set(true);
-        status.set(a.sandbox() ? "Starting the sandbox region\u2026" : "Connecting as " + a.display() + "\u2026");
+        status.set(a.sandbox() ? Messages.get("cloud.status.startingSandbox") : Messages.format("cloud.status.connecting", a.display()));
         running = tasks.submit(() -> {
             Connected c = connector.connect(a, wanted.region(), wanted.endpoint());
             return new Object[] {c, read(c.session())};
@@ -191,15 +192,15 @@ public final class CloudViewModel {
             try {
                 connector.remember(connectedWith);
             } catch (RuntimeException e) {
-                status.set(status.get() + " (not remembered: " + e.getMessage() + ")");
+                status.set(status.get() + " " + Messages.format("cloud.status.notRemembered", e.getMessage()));
             }
         }, e -> {
             busy.set(false);
             session.set(null);
             connectedWith = null;
             clearTables();
-            connection.set("Not connected");
-            status.set("Cannot connect as " + a.display() + ": " + message(e));
+            connection.set(Messages.get("cloud.status.notConnected"));
+            status.set(Messages.format("cloud.status.cannotConnect", a.display(), message(e)));
         });
     }
 
@@ -215,7 +216,7 @@ public final class CloudViewModel {
         status.set("Reading " + known.region() + "\u2026");
         running = tasks.submit(() -> read(known), snap -> show(known, snap), e -> {
             busy.set(false);
-            status.set("Cannot read the region: " + message(e));
+            status.set(Messages.format("cloud.status.cannotReadRegion", message(e)));
         });
     }
 
@@ -232,8 +233,8 @@ public final class CloudViewModel {
         securityGroups.setAll(snap.groups());
         eips.setAll(snap.eips());
         busy.set(false);
-        status.set(snap.instances().size() + " instances, " + snap.enis().size() + " ENIs, " + snap.groups().size() + " security groups, "
-                + snap.eips().size() + " EIPs");
+        status.set(Messages.format("cloud.status.snapshot", snap.instances().size(), snap.enis().size(), snap.groups().size(),
+                snap.eips().size()));
     }
 
     private void clearTables() {

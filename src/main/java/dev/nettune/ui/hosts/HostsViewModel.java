@@ -1,5 +1,6 @@
 package dev.nettune.ui.hosts;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.linux.CpuSet;
 import dev.nettune.linux.EthtoolRss;
 import dev.nettune.linux.FlowType;
@@ -82,7 +83,7 @@ public final class HostsViewModel {
     private final ObjectProperty<HostEntry> selectedHost = new SimpleObjectProperty<>();
     private final ObjectProperty<HostState> state = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty("Choose a host to read its network state.");
+    private final StringProperty status = new SimpleStringProperty(Messages.get("hosts.status.choose"));
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<String> nics = FXCollections.observableArrayList();
     private final StringProperty selectedNic = new SimpleStringProperty();
@@ -135,9 +136,9 @@ public final class HostsViewModel {
     /** The short badge for a warning's reason. */
     static String badge(RssInEffect.Warning w) {
         return switch (w.reason()) {
-            case REBOOTED -> "RSS not persistent: rebooted since the last push";
-            case NOT_SET_THIS_BOOT -> "RSS table not in effect until pushed";
-            case CHANNELS_CHANGED -> "RSS off after a channel change";
+            case REBOOTED -> Messages.get("hosts.badge.rebooted");
+            case NOT_SET_THIS_BOOT -> Messages.get("hosts.badge.notSetThisBoot");
+            case CHANNELS_CHANGED -> Messages.get("hosts.badge.channelsChanged");
         };
     }
 
@@ -221,7 +222,7 @@ public final class HostsViewModel {
                 listed = lister.get();
             } catch (RuntimeException e) {
                 ui.accept(() -> {
-                    error.set("The saved hosts could not be listed: " + plain(e));
+                    error.set(Messages.format("hosts.error.list", plain(e)));
                     then.run();
                 });
                 return;
@@ -267,14 +268,14 @@ public final class HostsViewModel {
     public void refresh() {
         HostEntry host = selectedHost.get();
         if (host == null) {
-            status.set("Choose a host first.");
+            status.set(Messages.get("hosts.status.chooseFirst"));
             return;
         }
         cancelRunning();
         long gen = ++generation;
         busy.set(true);
         error.set("");
-        status.set("Reading " + host.name() + " (one round trip)\u2026");
+        status.set(Messages.format("hosts.status.reading", host.name()));
         long started = System.nanoTime();
         running = executor.submit(() -> {
             try {
@@ -288,7 +289,7 @@ public final class HostsViewModel {
                     throw e;
                 } catch (Exception e) {
                     w = Map.of();
-                    warningsFailed = " Whether the RSS tables shown are in effect could not be checked: " + plain(e);
+                    warningsFailed = " " + Messages.format("hosts.status.warningsFailed", plain(e));
                 }
                 Map<String, RssInEffect.Warning> found = w;
                 String failed = warningsFailed;
@@ -307,8 +308,8 @@ public final class HostsViewModel {
                 ui.accept(() -> {
                     if (gen == generation) {
                         busy.set(false);
-                        error.set("Could not read " + host.name() + ": " + plain(e));
-                        status.set("Read failed.");
+                        error.set(Messages.format("hosts.error.read", host.name(), plain(e)));
+                        status.set(Messages.get("hosts.status.readFailed"));
                     }
                 });
             }
@@ -342,12 +343,12 @@ public final class HostsViewModel {
 
     private void apply(HostState s, Duration took) {
         state.set(s);
-        status.set("Read " + s.host() + " at " + TIME.format(s.readAt()) + " in " + took.toMillis() + " ms.");
-        hostSummary.set(s.os().describe(OsRelease::prettyName) + "  \u00b7  kernel " + s.kernel().describe()
-                + "  \u00b7  " + s.cpuCount().describe(c -> c + " CPUs") + " (online " + s.onlineCpus().describe(CpuSet::toList) + ")");
+        status.set(Messages.format("hosts.status.read", s.host(), TIME.format(s.readAt()), took.toMillis()));
+        hostSummary.set(Messages.format("hosts.summary.host", shown(s.os(), OsRelease::prettyName), shown(s.kernel(), String::valueOf),
+                shown(s.cpuCount(), String::valueOf), shown(s.onlineCpus(), CpuSet::toList)));
         kernelSettings.set(kernelText(s));
-        hostRssBadge.set(warnings.isEmpty() ? "" : "RSS state stale on " + String.join(", ", new java.util.TreeSet<>(warnings.keySet()))
-                + ": the key and table shown may not be in effect");
+        hostRssBadge.set(warnings.isEmpty() ? "" : Messages.format("hosts.badge.stale",
+                String.join(", ", new java.util.TreeSet<>(warnings.keySet()))));
         String keep = selectedNic.get();
         List<String> names = s.nics().stream().map(NicState::name).toList();
         nics.setAll(names);
@@ -361,19 +362,20 @@ public final class HostsViewModel {
         }
         if (names.isEmpty()) {
             clearNic();
-            nicSummary.set("No network interfaces were read.");
+            nicSummary.set(Messages.get("hosts.noNics"));
         }
     }
 
     private static String kernelText(HostState s) {
         List<String> lines = new ArrayList<>();
         s.timeWaitSysctls().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> lines.add(e.getKey() + " = " + e.getValue().describe()));
-        lines.add("smc module: " + s.smcModuleLoaded().describe(b -> b ? "loaded" : "not loaded"));
-        lines.add("net.smc: " + s.smcSysctls().describe(m -> m.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .forEach(e -> lines.add(e.getKey() + " = " + shown(e.getValue(), String::valueOf)));
+        lines.add(Messages.format("hosts.summary.smcModule", shown(s.smcModuleLoaded(),
+                b -> Messages.get(b ? "hosts.summary.loaded" : "hosts.summary.notLoaded"))));
+        lines.add("net.smc: " + shown(s.smcSysctls(), m -> m.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining(", "))));
         List<String> states = HostState.SERVICES.stream().map(n -> Optional.ofNullable(s.services().get(n))
-                .map(Reading::describe).orElse("not read")).toList();
+                .map(r -> shown(r, String::valueOf)).orElse(Messages.get("hosts.summary.notRead"))).toList();
         if (states.stream().distinct().count() == 1 && !s.services().values().stream().allMatch(Reading::isKnown)) {
             // One reason for all (e.g. no systemd): say it once.
             lines.add(String.join(", ", HostState.SERVICES) + ": " + states.get(0));
@@ -384,8 +386,8 @@ public final class HostsViewModel {
             }
             lines.add(String.join("   ", parts));
         }
-        lines.add(HostState.TUNING_CONF + ": " + s.tuningConf().describe(o -> o.map(c -> c.lines().count() + " lines")
-                .orElse("absent")));
+        lines.add(HostState.TUNING_CONF + ": " + shown(s.tuningConf(), o -> o.map(c -> Messages.format("hosts.summary.lines",
+                c.lines().count())).orElse(Messages.get("hosts.summary.absent"))));
         return String.join("\n", lines);
     }
 
@@ -411,25 +413,34 @@ public final class HostsViewModel {
         NicState n = found.get();
         RssInEffect.Warning w = warnings.get(n.name());
         rssBadge.set(w == null ? "" : badge(w));
-        rssWarning.set(w == null ? "" : w.text());
-        nicSummary.set(n.driver().describe(d -> d.driver() + " " + d.version())
-                + "  \u00b7  " + n.link().describe(l -> l.mac().orElse("no MAC") + "  \u00b7  mtu " + l.mtu() + "  \u00b7  " + l.state())
-                + "  \u00b7  " + n.channels().describe(c -> c.rxQueues() + (c.rxQueues() == 1 ? " queue" : " queues")
+        // The warning's English text carries the boot ids and the command; another language says it in its own words.
+        rssWarning.set(w == null ? "" : Messages.format("hosts.rssWarning." + w.reason().name(), n.name(), w.text()));
+        nicSummary.set(shown(n.driver(), d -> d.driver() + " " + d.version())
+                + "  \u00b7  " + shown(n.link(), l -> l.mac().orElse(Messages.get("hosts.summary.noMac")) + "  \u00b7  mtu " + l.mtu()
+                        + "  \u00b7  " + l.state())
+                + "  \u00b7  " + shown(n.channels(), c -> Messages.format("hosts.summary.queues", c.rxQueues())
                         + (c.maxCombined().isPresent() ? " (max " + c.maxCombined().getAsInt() + ")" : ""))
-                + "  \u00b7  NetworkManager " + n.managedByNetworkManager().describe(b -> b ? "manages it" : "does not manage it"));
-        rssSummary.set(n.rss().describe(r -> r.activeHashFunction().orElse("no hash function") + "  \u00b7  key "
-                + r.key().map(k -> k.toColonHex()).orElse("unknown because " + r.keyProblem().orElse("-")))
+                + "  \u00b7  " + shown(n.managedByNetworkManager(), b -> Messages.get(b ? "hosts.summary.nmManages" : "hosts.summary.nmDoesNotManage")));
+        rssSummary.set(shown(n.rss(), r -> r.activeHashFunction().orElse(Messages.get("hosts.summary.noHashFunction")) + "  \u00b7  "
+                + Messages.format("hosts.summary.key", r.key().map(k -> k.toColonHex()).orElse(Messages.format("hosts.unknownBecause",
+                        r.keyProblem().orElse("-")))))
                 + "\nrx-flow-hash: " + java.util.Arrays.stream(FlowType.values()).map(t -> t.arg() + " "
-                        + Optional.ofNullable(n.flowHash().get(t)).map(h -> h.describe(RxFlowHash::letters)
-                                .replace("unknown because", "unknown:")).map(x -> x.isEmpty() ? "none" : x).orElse("not read"))
+                        + Optional.ofNullable(n.flowHash().get(t)).map(h -> shown(h, RxFlowHash::letters))
+                                .map(x -> x.isEmpty() ? Messages.get("hosts.summary.none") : x).orElse(Messages.get("hosts.summary.notRead")))
                         .collect(Collectors.joining("   ")));
-        countersSummary.set("Counters from " + n.counters().describe(c -> c.source().label() + ": " + c.source().meaning()
-                + (c.note().isEmpty() ? "" : " (" + c.note() + ")")));
+        countersSummary.set(Messages.format("hosts.summary.counters", shown(n.counters(), c -> c.source().label() + ": "
+                + Messages.get("counterSource." + c.source().name()) + (c.note().isEmpty() ? "" : " (" + c.note() + ")"))));
         Optional<IndirectionTable> t = n.rss().asOptional().flatMap(EthtoolRss::table);
         table.set(t.orElse(null));
-        tableProblem.set(t.isPresent() ? "" : "No indirection table: " + n.rss().describe(r ->
-                "unknown because " + r.tableProblem().orElse("the NIC printed none")));
+        tableProblem.set(t.isPresent() ? "" : Messages.format("hosts.noTable", shown(n.rss(), r ->
+                Messages.format("hosts.unknownBecause", r.tableProblem().orElse(Messages.get("hosts.noTable.none"))))));
         queueRows.setAll(rows(n));
+    }
+
+    /** A reading as shown: its value, or "unknown because" and the host's reason (which stays as the host said it). */
+    static <T> String shown(Reading<T> r, java.util.function.Function<? super T, String> format) {
+        return r instanceof Reading.Known<T> k ? format.apply(k.value())
+                : Messages.format("hosts.unknownBecause", ((Reading.Unknown<T>) r).reason());
     }
 
     private static List<QueueRow> rows(NicState n) {

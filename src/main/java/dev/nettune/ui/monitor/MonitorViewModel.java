@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.HostOptions;
 import dev.nettune.app.HostResolver;
 import dev.nettune.host.Host;
@@ -67,7 +68,7 @@ public final class MonitorViewModel implements AutoCloseable {
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final BooleanProperty recording = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("Pick a host and a NIC, then Start.");
+    private final StringProperty status = new SimpleStringProperty(Messages.get("monitor.status.pick"));
     private final StringProperty imbalance = new SimpleStringProperty("");
     private final StringProperty caption = new SimpleStringProperty("");
     private final ObjectProperty<ChartFrame> frame = new SimpleObjectProperty<>(ChartFrame.empty(QueueMetric.RX_PACKETS));
@@ -117,7 +118,7 @@ public final class MonitorViewModel implements AutoCloseable {
             status.set(e.getMessage());
             return;
         }
-        status.set("Connecting to " + h + " ...");
+        status.set(Messages.format("monitor.status.connecting", h));
         running.set(true);
         starting = tasks.submit(() -> {
             Host host = hosts.resolve(h, HostOptions.defaults());
@@ -142,10 +143,10 @@ public final class MonitorViewModel implements AutoCloseable {
             return s;
         }, s -> {
             table.set(s.table());
-            status.set("Sampling " + n + " on " + h + " every " + iv.sleepArgument() + " s");
+            status.set(Messages.format("monitor.status.sampling", n, h, iv.sleepArgument()));
         }, e -> {
             running.set(false);
-            status.set("Cannot monitor " + n + " on " + h + ": " + message(e));
+            status.set(Messages.format("monitor.status.cannotMonitor", n, h, message(e)));
         });
     }
 
@@ -183,8 +184,8 @@ public final class MonitorViewModel implements AutoCloseable {
     public void showRecorded(ChartFrame f, String host, String nic, Optional<IndirectionTable> recordedTable) {
         stop();
         table.set(recordedTable);
-        show(f, imbalanceText(f), caption(host, nic, f) + " (recording)");
-        status.set("Showing a recording of " + nic + " on " + host + "; Start returns to live data.");
+        show(f, imbalanceText(f), caption(host, nic, f) + " " + Messages.get("monitor.caption.recording"));
+        status.set(Messages.format("monitor.status.showingRecording", nic, host));
     }
 
     /** "host · NIC · from – to": what an exported picture says about itself. */
@@ -203,10 +204,11 @@ public final class MonitorViewModel implements AutoCloseable {
         }
         var i = f.imbalance();
         if (i.queues() == 0 || i.idle()) {
-            return String.format(Locale.ROOT, "No traffic on the %d queue(s) in the last interval.", f.queueCount());
+            return Messages.format("monitor.summary.idle", f.queueCount());
         }
-        return String.format(Locale.ROOT, "%.0f pkt/s in total · busiest queue %d at %.2f× the mean · coefficient of variation %.2f"
-                + " · source: %s", latest.totalRxPps(), i.busiestQueue(), i.maxOverMean(), i.coefficientOfVariation(), latest.source());
+        return Messages.format("monitor.summary", String.format(Locale.ROOT, "%.0f", latest.totalRxPps()), i.busiestQueue(),
+                String.format(Locale.ROOT, "%.2f", i.maxOverMean()), String.format(Locale.ROOT, "%.2f", i.coefficientOfVariation()),
+                latest.source());
     }
 
     /** Stops monitoring; call on the FX thread (properties change here). */
@@ -254,7 +256,7 @@ public final class MonitorViewModel implements AutoCloseable {
         }
         if (s == null) {
             recording.set(false);
-            status.set("Start monitoring first.");
+            status.set(Messages.get("monitor.status.startFirst"));
             return;
         }
         recording.set(on);
@@ -263,15 +265,15 @@ public final class MonitorViewModel implements AutoCloseable {
             if (on && !s.recording()) {
                 Optional<Recordings> store = recordingStore.get();
                 if (store.isEmpty()) {
-                    return "Recordings need the database.";
+                    return Messages.get("monitor.status.needDatabase");
                 }
                 Recordings.Session w = store.get().start(s.hostName(), s.nic(), s.interval().millis(), "", now);
                 s.startRecording(w);
-                return "Recording " + s.nic() + " on " + s.hostName() + " as recording " + w.id() + ".";
+                return Messages.format("monitor.status.recording", s.nic(), s.hostName(), Long.toString(w.id()));
             }
             if (!on && s.recording()) {
                 s.stopRecording();
-                return "Recording stopped; it is under Recordings.";
+                return Messages.get("monitor.status.recordingStopped");
             }
             return status.get();
         }, text -> {
@@ -279,7 +281,7 @@ public final class MonitorViewModel implements AutoCloseable {
             recording.set(s.recording());
         }, e -> {
             recording.set(false);
-            status.set("Cannot record: " + message(e));
+            status.set(Messages.format("monitor.status.cannotRecord", message(e)));
         });
     }
 
@@ -290,7 +292,7 @@ public final class MonitorViewModel implements AutoCloseable {
             s = session;
         }
         if (s == null) {
-            done.accept("Nothing to export: start monitoring first.");
+            done.accept(Messages.get("monitor.status.nothingToExport"));
             return;
         }
         long from = tasks.clock().getAsLong() - windowDuration(window.get()).toMillis();
@@ -303,8 +305,8 @@ public final class MonitorViewModel implements AutoCloseable {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 w.write(text.toString());
             }
-            return "Saved " + file + ".";
-        }, done, e -> done.accept("Cannot save the CSV: " + message(e)));
+            return Messages.format("monitor.status.saved", file.toString());
+        }, done, e -> done.accept(Messages.format("monitor.status.cannotSaveCsv", message(e))));
     }
 
     /** Writes an exported picture (drawn by the view on the FX thread) as PNG, in the background. */
@@ -312,8 +314,8 @@ public final class MonitorViewModel implements AutoCloseable {
         tasks.submit(() -> {
             QueueCharts.writePng(image, file.toFile());
             return file;
-        }, saved -> status.set("Saved " + saved + " (charts, legend and caption)."),
-                e -> status.set("Cannot save the PNG: " + message(e)));
+        }, saved -> status.set(Messages.format("monitor.status.savedPng", saved.toString())),
+                e -> status.set(Messages.format("monitor.status.cannotSavePng", message(e))));
     }
 
     static Duration windowDuration(String text) {

@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.monitor.Recording;
 import dev.nettune.monitor.RecordingComparison;
 import dev.nettune.ui.common.Columns;
@@ -69,11 +70,11 @@ public final class RecordingsController {
         statusLabel.textProperty().bind(model.statusProperty());
         comparisonTable.setItems(model.comparison());
         comparisonTable.getColumns().setAll(List.of(
-                Columns.<RecordingComparison.QueueLine>text("Queue", 60, RecordingComparison.QueueLine::queue),
-                Columns.<RecordingComparison.QueueLine>text("Before pkt/s", 110, l -> rate(l.meanBefore())),
-                Columns.<RecordingComparison.QueueLine>text("After pkt/s", 110, l -> rate(l.meanAfter())),
-                Columns.<RecordingComparison.QueueLine>text("Share before", 100, l -> share(l.shareBefore())),
-                Columns.<RecordingComparison.QueueLine>text("Share after", 100, l -> share(l.shareAfter()))));
+                Columns.<RecordingComparison.QueueLine>text(Messages.get("column.queue"), 60, RecordingComparison.QueueLine::queue),
+                Columns.<RecordingComparison.QueueLine>text(Messages.get("column.beforePktsPps"), 110, l -> rate(l.meanBefore())),
+                Columns.<RecordingComparison.QueueLine>text(Messages.get("column.afterPktsPps"), 110, l -> rate(l.meanAfter())),
+                Columns.<RecordingComparison.QueueLine>text(Messages.get("column.shareBefore"), 100, l -> share(l.shareBefore())),
+                Columns.<RecordingComparison.QueueLine>text(Messages.get("column.shareAfter"), 100, l -> share(l.shareAfter()))));
         comparisonTable.setPlaceholder(new Label(dev.nettune.ui.common.Messages.get("monitor.recordings.placeholder")));
         // Headers and values never shrink below their text (the split pane narrows the table at 1280x800).
         comparisonTable.getColumns().forEach(c -> Columns.fitToContent(comparisonTable, c));

@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.monitor.ChartFrame;
 import dev.nettune.monitor.QueueHistory;
 import dev.nettune.monitor.QueueMetric;
@@ -62,22 +63,22 @@ public final class RecordingsViewModel {
                 .sorted((a, b) -> Long.compare(b.startedAtMillis(), a.startedAtMillis())).toList(), list -> {
                     Recording keep = selected.get();
                     recordings.setAll(list);
-                    status.set(list.isEmpty() ? "No recordings yet: press Record while monitoring." : list.size() + " recording(s).");
+                    status.set(list.isEmpty() ? Messages.get("recordings.none") : Messages.format("recordings.count", list.size()));
                     selected.set(keep == null ? null : list.stream().filter(r -> r.id() == keep.id()).findFirst().orElse(null));
-                }, e -> status.set("Cannot list the recordings: " + MonitorViewModel.message(e)));
+                }, e -> status.set(Messages.format("recordings.cannotList", MonitorViewModel.message(e))));
     }
 
     /** Loads the selected recording and shows it on the charts. */
     public void openSelected() {
         Recording r = selected.get();
         if (r == null) {
-            status.set("Select a recording to open.");
+            status.set(Messages.get("recordings.selectToOpen"));
             return;
         }
         tasks.submit(() -> frameOf(needStore().load(r.id())), f -> {
             opener.open(r, f);
-            status.set("Recording " + r.id() + " is on the charts.");
-        }, e -> status.set("Cannot open recording " + r.id() + ": " + MonitorViewModel.message(e)));
+            status.set(Messages.format("recordings.opened", Long.toString(r.id())));
+        }, e -> status.set(Messages.format("recordings.cannotOpen", Long.toString(r.id()), MonitorViewModel.message(e))));
     }
 
     /** Compares the selected recording (before) with the "compare with" one (after). */
@@ -85,7 +86,7 @@ public final class RecordingsViewModel {
         Recording before = selected.get();
         Recording after = compareWith.get();
         if (before == null || after == null || before.id() == after.id()) {
-            status.set("Select a recording and a different one to compare it with.");
+            status.set(Messages.get("recordings.selectTwo"));
             return;
         }
         tasks.submit(() -> {
@@ -93,15 +94,15 @@ public final class RecordingsViewModel {
             return RecordingComparison.of(s.load(before.id()), s.load(after.id()));
         }, c -> {
             comparison.setAll(c.queues());
-            status.set(String.format(Locale.ROOT, "%d before, %d after. %s", before.id(), after.id(), c.summary()));
-        }, e -> status.set("Cannot compare: " + MonitorViewModel.message(e)));
+            status.set(Messages.format("recordings.compared", Long.toString(before.id()), Long.toString(after.id()), c.summary()));
+        }, e -> status.set(Messages.format("recordings.cannotCompare", MonitorViewModel.message(e))));
     }
 
     /** Writes the selected recording as CSV (the CLI's {@code recording export} format). */
     public void exportSelected(Path file) {
         Recording r = selected.get();
         if (r == null) {
-            status.set("Select a recording to export.");
+            status.set(Messages.get("recordings.selectToExport"));
             return;
         }
         tasks.submit(() -> {
@@ -110,15 +111,15 @@ public final class RecordingsViewModel {
                 new RateCsv(w).series(series);
             }
             return file;
-        }, f -> status.set("Saved recording " + r.id() + " to " + f + "."),
-                e -> status.set("Cannot export recording " + r.id() + ": " + MonitorViewModel.message(e)));
+        }, f -> status.set(Messages.format("recordings.exported", Long.toString(r.id()), String.valueOf(f))),
+                e -> status.set(Messages.format("recordings.cannotExport", Long.toString(r.id()), MonitorViewModel.message(e))));
     }
 
     /** Deletes the selected recording and lists again. */
     public void deleteSelected() {
         Recording r = selected.get();
         if (r == null) {
-            status.set("Select a recording to delete.");
+            status.set(Messages.get("recordings.selectToDelete"));
             return;
         }
         tasks.submit(() -> {
@@ -128,8 +129,8 @@ public final class RecordingsViewModel {
             selected.set(null);
             comparison.clear();
             refresh();
-            status.set("Deleted recording " + id + ".");
-        }, e -> status.set("Cannot delete recording " + r.id() + ": " + MonitorViewModel.message(e)));
+            status.set(Messages.format("recordings.deleted", String.valueOf(id)));
+        }, e -> status.set(Messages.format("recordings.cannotDelete", Long.toString(r.id()), MonitorViewModel.message(e))));
     }
 
     private Recordings needStore() {

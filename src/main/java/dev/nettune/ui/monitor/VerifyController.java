@@ -74,7 +74,7 @@ public final class VerifyController {
         designedBox.selectedProperty().bindBidirectional(model.designedProperty());
         scenarioBox.disableProperty().bind(model.designedProperty());
         verifyButton.textProperty().bind(Bindings.when(model.designedProperty())
-                .then("Run designed verification").otherwise("Run scenario"));
+                .then(Messages.get("monitor.verify.runDesigned")).otherwise(Messages.get("monitor.verify.runScenario")));
         sourceField.textProperty().bindBidirectional(model.sourceProperty());
         destinationField.textProperty().bindBidirectional(model.destinationProperty());
         interfaceField.textProperty().bindBidirectional(model.senderInterfaceProperty());

@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.HostOptions;
 import dev.nettune.app.HostResolver;
 import dev.nettune.app.RssProposals;
@@ -132,14 +133,14 @@ public final class VerifyViewModel implements AutoCloseable {
         if (designed.get()) {
             // The flows are chosen from the receiver's live key and table, so their commands exist only once it runs.
             String nic = target.nicProperty().get();
-            commandsPreview.set("Designed flows: chosen from " + (nic == null || nic.isBlank() ? "the NIC" : nic)
-                    + "'s live key and table when it runs; each hping3 command is listed here then");
+            commandsPreview.set(Messages.format("monitor.verify.designedPreview",
+                    nic == null || nic.isBlank() ? Messages.get("monitor.verify.theNic") : nic));
             return;
         }
         try {
             commandsPreview.set(Hping3Sender.command(traffic()).display() + "    (on " + sender.get() + ")");
         } catch (IllegalArgumentException e) {
-            commandsPreview.set("Not ready: " + e.getMessage());
+            commandsPreview.set(Messages.format("monitor.verify.notReady", e.getMessage()));
         }
     }
 
@@ -158,7 +159,7 @@ public final class VerifyViewModel implements AutoCloseable {
         try {
             t = DesignedTraffic.sourcePorts(source.get().strip(), destination.get().strip(), 10000, 60000, 80);
         } catch (IllegalArgumentException e) {
-            verdict.set("Not run");
+            verdict.set(Messages.get("monitor.verify.notRun"));
             verdictDetail.set(e.getMessage());
             return;
         }
@@ -187,14 +188,14 @@ public final class VerifyViewModel implements AutoCloseable {
         pendingFix = r.fix().map(f -> new RssProposals.Proposal(receiver, n, f.key().map(k -> k.toColonHex()),
                 f.table().map(RssVerifier::tableArguments), f.summary())).orElse(null);
         canHandFix.set(pendingFix != null);
-        verdict.set(r.verdict().name() + " (false-pass probability " + String.format(java.util.Locale.ROOT, "%.3g",
-                r.falsePassProbability()) + ")");
+        verdict.set(Messages.format("monitor.verify.verdict", r.verdict().name(), String.format(java.util.Locale.ROOT, "%.3g",
+                r.falsePassProbability())));
         StringBuilder sb = new StringBuilder(r.explanation());
         // Where a trace attributed every packet, its per-queue counts are what was judged (the counters include background).
-        r.bursts().forEach(b -> sb.append("\nburst for queue ").append(b.burst().queue()).append(": ")
+        r.bursts().forEach(b -> sb.append('\n').append(Messages.format("monitor.verify.burst", b.burst().queue()))
                 .append(java.util.Arrays.toString(b.perFlow().map(VerifyViewModel::perQueue).orElse(b.excess()))));
         if (!r.counterSource().isEmpty()) {
-            sb.append("\nCounted from: ").append(r.counterSource());
+            sb.append('\n').append(Messages.format("monitor.verify.countedFrom", r.counterSource()));
         }
         verdictDetail.set(sb.toString());
         if (!r.commands().isEmpty()) {
@@ -226,7 +227,7 @@ public final class VerifyViewModel implements AutoCloseable {
         try {
             t = traffic();
         } catch (IllegalArgumentException e) {
-            verdict.set("Not run");
+            verdict.set(Messages.get("monitor.verify.notRun"));
             verdictDetail.set(e.getMessage());
             return;
         }

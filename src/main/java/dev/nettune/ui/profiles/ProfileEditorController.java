@@ -1,5 +1,6 @@
 package dev.nettune.ui.profiles;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.tuning.Profile;
 import java.io.File;
 import javafx.beans.property.StringProperty;
@@ -101,10 +102,10 @@ public final class ProfileEditorController {
         smcArea.disableProperty().bind(model.smc.not());
         persistSmcBox.selectedProperty().bindBidirectional(model.persistSmc);
         persistSmcBox.disableProperty().bind(model.smc.not());
-        smcNote.setText(ProfileEditorViewModel.SMC_NOTE);
+        smcNote.setText(Messages.get("profiles.smcNote"));
         xpsField.textProperty().bindBidirectional(model.xps);
         xpsSpreadBox.selectedProperty().bindBidirectional(model.xpsSpread);
-        xpsNote.setText(ProfileEditorViewModel.XPS_NOTE);
+        xpsNote.setText(Messages.get("xps.seedNote"));
         xpsMasks.textProperty().bind(model.xpsMasks);
         unmanageBox.selectedProperty().bindBidirectional(model.unmanage);
         persistUnmanageBox.selectedProperty().bindBidirectional(model.persistUnmanage);
@@ -167,7 +168,7 @@ public final class ProfileEditorController {
     @FXML
     private void onExport() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the profile (as NetTune JSON, an Ansible playbook or cloud-init user-data)");
+        chooser.setTitle(Messages.get("profiles.export.title"));
         // The chosen file type decides the format, so teams running Ansible or cloud-init get their own file.
         java.util.Map<FileChooser.ExtensionFilter, ProfileFormat> formats = new java.util.LinkedHashMap<>();
         formats.put(new FileChooser.ExtensionFilter("NetTune profile (JSON)", "*.json"), ProfileFormat.JSON);

@@ -1,5 +1,6 @@
 package dev.nettune.ui.profiles;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.tuning.BootReapply;
 import dev.nettune.tuning.ChannelChange;
 import dev.nettune.tuning.IrqAffinityChange;
@@ -41,27 +42,23 @@ import javafx.collections.ObservableList;
 public final class ProfileEditorViewModel {
     /** What happens to irqbalance, which moves IRQs back to where it likes them. */
     public enum Irqbalance {
-        LEAVE("Leave irqbalance running (it may move these IRQs again)"),
-        BAN("Keep irqbalance away from these IRQs (--banirq drop-in)"),
-        STOP("Stop irqbalance");
+        LEAVE("profiles.irqbalance.leave"),
+        BAN("cloud.production.irq.ban"),
+        STOP("profiles.irqbalance.stop");
 
-        private final String label;
+        private final String key;
 
-        Irqbalance(String label) {
-            this.label = label;
+        Irqbalance(String key) {
+            this.key = key;
         }
 
         @Override
         public String toString() {
-            return label;
+            return Messages.get(key);
         }
     }
 
-    /** Why the seed's XPS command fails and what NetTune writes instead; shown beside the XPS field. */
-    public static final String XPS_NOTE = XpsChange.SEED_NOTE;
-    /** Shown beside the SMC switch: the plan checks the kernel before it writes. */
-    public static final String SMC_NOTE = "Planning checks the kernel first: without the smc module or one of these"
-            + " sysctls the step says \"not available on this kernel\" instead of failing a write.";
+
 
     private final ProfileLibrary library;
     private final Executor worker;
@@ -263,8 +260,7 @@ public final class ProfileEditorViewModel {
             loading = false;
         }
         validate();
-        status.set(builtIn.get() ? "\"" + p.name() + "\" is built in: change it and Save under another name, or Export it."
-                : "Editing \"" + p.name() + "\".");
+        status.set(Messages.format(builtIn.get() ? "profiles.status.builtIn" : "profiles.status.editing", p.name()));
     }
 
     /** The profile the fields make, when every field is valid. */
@@ -345,8 +341,8 @@ public final class ProfileEditorViewModel {
                     break;
                 }
                 XpsChange c = (XpsChange) entries.get(entries.size() - 1);
-                masks.add("tx-" + q + ": CPUs " + c.cpus() + ", written as mask " + XpsChange.mask(c.cpus())
-                        + (c.cpus().contains("-") ? " (the kernel refuses \"" + c.cpus() + "\" itself)" : ""));
+                masks.add(Messages.format(c.cpus().contains("-") ? "profiles.xpsMask.range" : "profiles.xpsMask",
+                        "tx-" + q, c.cpus(), XpsChange.mask(c.cpus())));
             }
         }
         ok &= xpsError.get().isEmpty();
@@ -407,22 +403,22 @@ public final class ProfileEditorViewModel {
             return c.title() + " \u2192 " + c.show(c.desired());
         }
         if (e instanceof ProfileEntry.PersistSysctls p) {
-            return "persist every sysctl above in " + p.path();
+            return Messages.format("profiles.entry.persistSysctls", String.valueOf(p.path()));
         }
         if (e instanceof ProfileEntry.PersistSmc) {
-            return "load smc at boot (" + ProfileEntry.PersistSmc.PATH + ")";
+            return Messages.format("profiles.entry.persistSmc", ProfileEntry.PersistSmc.PATH);
         }
         if (e instanceof ProfileEntry.PersistNetworkManager n) {
-            return "keep " + n.nic() + " unmanaged across NetworkManager restarts (conf.d file)";
+            return Messages.format("profiles.entry.persistNm", n.nic());
         }
         if (e instanceof ProfileEntry.BanIrqs b) {
-            return "irqbalance leaves IRQs " + b.irqs() + " alone";
+            return Messages.format("profiles.entry.banIrqs", String.valueOf(b.irqs()));
         }
         if (e instanceof XpsChange.Spread s) {
-            return "XPS on " + s.nic() + ": TX queue i from CPU i mod n";
+            return Messages.format("profiles.entry.xpsSpread", s.nic());
         }
         if (e instanceof BootReapply b) {
-            return "re-apply RSS, channels, XPS and IRQ affinity of " + b.nic() + " after a reboot or a re-attach";
+            return Messages.format("profiles.entry.bootReapply", b.nic());
         }
         return e.toString();
     }

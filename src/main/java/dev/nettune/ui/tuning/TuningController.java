@@ -134,7 +134,7 @@ public final class TuningController {
         ringsSpinner.valueProperty().addListener((o, a, b) -> model.rssRings.set(b));
         rssErrorLabel.textProperty().bind(model.rssError);
         xpsField.textProperty().bindBidirectional(model.xpsCpus);
-        xpsNoteLabel.setText(TuningViewModel.XPS_NOTE);
+        xpsNoteLabel.setText(TuningViewModel.xpsNote());
         xpsErrorLabel.textProperty().bind(model.xpsError);
         BucketGrid grid = new BucketGrid(new SimpleIntegerProperty(-1));
         gridHolder.getChildren().add(grid);

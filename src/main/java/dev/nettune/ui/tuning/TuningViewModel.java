@@ -1,5 +1,6 @@
 package dev.nettune.ui.tuning;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.HostOpener;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
@@ -77,7 +78,7 @@ public final class TuningViewModel {
     public final ObservableList<PlanRow> rows = FXCollections.observableArrayList();
     public final ObservableList<String> notes = FXCollections.observableArrayList();
     public final StringProperty preview = new SimpleStringProperty("");
-    public final StringProperty status = new SimpleStringProperty("Pick a host and a profile, then Plan.");
+    public final StringProperty status = new SimpleStringProperty(Messages.get("tuning.status.pick"));
     public final StringProperty countdown = new SimpleStringProperty("");
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
     public final BooleanProperty canApply = new SimpleBooleanProperty(false);
@@ -101,7 +102,10 @@ public final class TuningViewModel {
     public final StringProperty xpsCpus = new SimpleStringProperty("");
     public final StringProperty xpsError = new SimpleStringProperty("");
     /** Shown where the CPUs are typed: why the seed's `echo 0-3 > xps_cpus` fails and what NetTune writes. */
-    public static final String XPS_NOTE = dev.nettune.tuning.XpsChange.SEED_NOTE;
+    /** Why the seed's XPS command fails and what NetTune writes instead, in the language in use. */
+    public static String xpsNote() {
+        return Messages.get("xps.seedNote");
+    }
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -176,7 +180,7 @@ public final class TuningViewModel {
                     then.run();
                 });
             } catch (RuntimeException e) {
-                ui.accept(() -> status.set("Cannot list the hosts and profiles: " + e.getMessage()));
+                ui.accept(() -> status.set(Messages.format("tuning.status.cannotList", e.getMessage())));
             }
         });
     }
@@ -205,7 +209,7 @@ public final class TuningViewModel {
                             .orElse(all.isEmpty() ? null : all.get(0)));
                 });
             } catch (RuntimeException e) {
-                ui.accept(() -> status.set("Cannot read the profiles: " + e.getMessage()));
+                ui.accept(() -> status.set(Messages.format("tuning.status.cannotReadProfiles", e.getMessage())));
             }
         });
     }
@@ -226,7 +230,7 @@ public final class TuningViewModel {
     public void makePlan() {
         Profile p = profile.get();
         if (p == null || host.get() == null) {
-            status.set("Pick a host and a profile first.");
+            status.set(Messages.get("tuning.status.pickFirst"));
             return;
         }
         planFor(p);
@@ -247,7 +251,7 @@ public final class TuningViewModel {
             return Optional.empty();
         }
         if (entries.isEmpty()) {
-            rssError.set("Give a key, a table request, or both.");
+            rssError.set(Messages.get("tuning.rss.needKeyOrTable"));
             return Optional.empty();
         }
         rssError.set("");
@@ -269,7 +273,7 @@ public final class TuningViewModel {
             return Optional.empty();
         }
         if (entries.isEmpty()) {
-            xpsError.set("Give a CPU list per TX queue, separated by ';' (for example 0-3; 4-7), or use the spread.");
+            xpsError.set(Messages.get("tuning.xps.needCpus"));
             return Optional.empty();
         }
         xpsError.set("");
@@ -312,13 +316,13 @@ public final class TuningViewModel {
         String h = host.get();
         busy.set(true);
         clearPlan();
-        status.set("Reading " + h + " ...");
+        status.set(Messages.format("tuning.status.reading", h));
         worker.execute(() -> {
             try (Host open = opener.open(h)) {
                 Plan made = new Planner().plan(open, p);
                 ui.accept(() -> showPlan(made));
             } catch (HostException | RuntimeException e) {
-                ui.accept(() -> fail("Cannot plan on " + h + ": " + e.getMessage()));
+                ui.accept(() -> fail(Messages.format("tuning.status.cannotPlan", h, e.getMessage())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 ui.accept(() -> fail("Cancelled."));
@@ -333,17 +337,15 @@ public final class TuningViewModel {
                 s.change().show(s.before()), s.change().show(s.after()), s.commitConfirmed(), "planned", "")).toList());
         notes.setAll(made.problems().stream().map(x -> "Problem: " + x).toList());
         made.steps().forEach(s -> s.notes().forEach(n -> notes.add(s.change().title() + ": " + n)));
-        made.notes().forEach(n -> notes.add("Skipped: " + n));
+        made.notes().forEach(n -> notes.add(Messages.format("tuning.note.skipped", n)));
         preview.set(PlanPreview.text(made));
         canApply.set(made.applicable() && !made.nothingToDo());
         progress.set(0);
-        log(made.host() + ": planned \"" + made.profile() + "\", " + made.steps().size() + " step"
-                + (made.steps().size() == 1 ? "" : "s") + " (plan " + made.id() + ").");
-        status.set(!made.applicable() ? "This plan cannot be applied: fix the problems below."
-                : made.nothingToDo() ? "Nothing to do: " + made.host() + " already has every value of \""
-                + made.profile() + "\"."
-                : made.steps().size() + " step" + (made.steps().size() == 1 ? "" : "s") + " to apply"
-                + (made.needsCommitConfirmed() ? " (commit-confirmed: a revert is armed on the host first)." : "."));
+        log(Messages.format("tuning.log.planned", made.host(), made.profile(), made.steps().size(), String.valueOf(made.id())));
+        status.set(!made.applicable() ? Messages.get("tuning.status.notApplicable")
+                : made.nothingToDo() ? Messages.format("tuning.status.nothingToDo", made.host(), made.profile())
+                : Messages.format(made.needsCommitConfirmed() ? "tuning.status.toApplyConfirmed" : "tuning.status.toApply",
+                        made.steps().size()));
     }
 
     private void fail(String message) {
@@ -360,14 +362,12 @@ public final class TuningViewModel {
     public String applyQuestion() {
         Plan p = plan;
         int n = p == null ? 0 : p.steps().size();
-        return "Apply " + n + " step" + (n == 1 ? "" : "s") + " of \"" + (p == null ? "" : p.profile()) + "\" to "
-                + host.get() + "? This changes a real host; each step is journaled and can be undone.";
+        return Messages.format("tuning.confirm.apply", n, p == null ? "" : p.profile(), host.get());
     }
 
     /** The question asked before undoing the last plan on a real host. */
     public String undoQuestion() {
-        return "Undo plan " + undoable.get() + " on " + undoableHost + "? Every value it changed is set back to the"
-                + " value journaled before it.";
+        return Messages.format("tuning.confirm.undo", String.valueOf(undoable.get()), undoableHost);
     }
 
     /** Applies the current plan step by step; progress, countdown and read-backs arrive as it runs. */
@@ -382,8 +382,8 @@ public final class TuningViewModel {
         busy.set(true);
         canApply.set(false);
         canUndo.set(false);
-        status.set("Applying " + p.steps().size() + " steps to " + h + " ...");
-        log(h + ": applying plan " + p.id() + ".");
+        status.set(Messages.format("tuning.status.applying", p.steps().size(), h));
+        log(Messages.format("tuning.log.applying", h, String.valueOf(p.id())));
         ApplyOptions options;
         try {
             options = options(h);
@@ -404,7 +404,7 @@ public final class TuningViewModel {
                     }
                 });
             } catch (HostException | RuntimeException e) {
-                ui.accept(() -> fail("Apply failed: " + e.getMessage()));
+                ui.accept(() -> fail(Messages.format("tuning.status.applyFailed", e.getMessage())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -430,8 +430,8 @@ public final class TuningViewModel {
         rows.clear();
         preview.set("");
         progress.set(0);
-        status.set("Undoing plan " + id + " on " + h + " ...");
-        log(h + ": undoing plan " + id + ".");
+        status.set(Messages.format("tuning.status.undoing", String.valueOf(id), h));
+        log(Messages.format("tuning.log.undoing", h, String.valueOf(id)));
         ApplyOptions options;
         try {
             options = options(h);
@@ -453,7 +453,7 @@ public final class TuningViewModel {
                 });
             } catch (HostException | RuntimeException e) {
                 ui.accept(() -> {
-                    fail("Undo failed: " + e.getMessage());
+                    fail(Messages.format("tuning.status.undoFailed", e.getMessage()));
                     canUndo.set(true);
                 });
             } catch (InterruptedException e) {
@@ -480,27 +480,32 @@ public final class TuningViewModel {
         List<String> now = new ArrayList<>();
         for (ApplyResult.StepResult sr : last.values()) {
             String value = sr.readBack().isEmpty() ? "" : sr.step().change().show(sr.readBack());
-            String outcome = sr.outcome() == Journal.Outcome.APPLIED ? doneWord
-                    : sr.outcome().name().toLowerCase().replace('_', ' ');
+            String outcome = sr.outcome() == Journal.Outcome.APPLIED ? Messages.get("tuning.outcome." + doneWord)
+                    : outcomeText(sr.outcome());
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).seq() == sr.step().seq()) {
                     rows.set(i, rows.get(i).withStatus(outcome + (sr.message().isEmpty() ? "" : ": " + sr.message()))
                             .withReadBack(value));
                 }
             }
-            log(h + ": step " + sr.step().seq() + " " + sr.step().change().title() + " " + outcome
-                    + (value.isEmpty() ? "" : ", now " + value) + (sr.message().isEmpty() ? "" : " (" + sr.message() + ")"));
+            log(Messages.format("tuning.log.step", h, sr.step().seq(), sr.step().change().title(), outcome)
+                    + (value.isEmpty() ? "" : Messages.format("tuning.log.now", value))
+                    + (sr.message().isEmpty() ? "" : " (" + sr.message() + ")"));
             if (!value.isEmpty() && sr.step().change().title().length() <= 40) {
                 now.add(sr.step().change().title() + " = " + value);
             }
         }
         String label = "undone".equals(doneWord) && r.applied() ? "UNDONE" : r.status().name();
-        String inEffect = now.isEmpty() ? "" : " Now in effect: " + String.join(", ", now.subList(0, Math.min(3, now.size())))
-                + (last.size() > Math.min(3, now.size()) ? "; the Read back column shows the rest." : ".");
-        String message = "UNDONE".equals(label) ? "plan " + undoable.get() + " is undone: every value it changed is back"
-                + " at the value journaled before it." : r.message();
-        status.set(label + " on " + h + ": " + message + inEffect);
-        log(h + ": " + label + " (plan " + r.planId() + ").");
+        String inEffect = now.isEmpty() ? "" : " " + Messages.format(last.size() > Math.min(3, now.size())
+                ? "tuning.status.inEffectMore" : "tuning.status.inEffect", String.join(", ", now.subList(0, Math.min(3, now.size()))));
+        String message = "UNDONE".equals(label) ? Messages.format("tuning.status.undone", String.valueOf(undoable.get())) : r.message();
+        status.set(Messages.format("tuning.status.finished", label, h, message) + inEffect);
+        log(Messages.format("tuning.log.finished", h, label, String.valueOf(r.planId())));
+    }
+
+    /** A step's outcome in words ("rolled back"), in the language in use. */
+    static String outcomeText(Journal.Outcome o) {
+        return Messages.get("tuning.outcome." + o.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void log(String line) {
@@ -512,7 +517,7 @@ public final class TuningViewModel {
         Cancellation c = cancellation;
         if (c != null) {
             c.cancel();
-            status.set("Cancelling: the plan stops after this step and rolls back.");
+            status.set(Messages.get("tuning.status.cancelling"));
         }
     }
 
@@ -526,15 +531,14 @@ public final class TuningViewModel {
                         rows.add(new PlanRow(step.seq(), step.change().title(), step.change().show(step.before()),
                                 step.change().show(step.after()), step.commitConfirmed(), "", ""));
                     }
-                    setRow(step.seq(), phase == Journal.Phase.APPLY ? "applying" : "rolling back");
+                    setRow(step.seq(), Messages.get(phase == Journal.Phase.APPLY ? "tuning.row.applying" : "tuning.row.rollingBack"));
                 });
             }
 
             @Override
             public void stepFinished(Step step, Journal.Phase phase, Journal.Outcome outcome, String message) {
                 ui.accept(() -> {
-                    setRow(step.seq(), outcome.name().toLowerCase().replace('_', ' ')
-                            + (message.isEmpty() ? "" : ": " + message));
+                    setRow(step.seq(), outcomeText(outcome) + (message.isEmpty() ? "" : ": " + message));
                     int total = planned > 0 ? planned : rows.size();
                     if (phase == Journal.Phase.APPLY && total > 0) {
                         progress.set(Math.min(1.0, step.seq() / (double) total));
@@ -544,8 +548,7 @@ public final class TuningViewModel {
 
             @Override
             public void countdown(Step step, Duration remaining) {
-                ui.accept(() -> countdown.set("Revert armed on the host: fires in " + remaining.toSeconds()
-                        + " s unless a new connection confirms."));
+                ui.accept(() -> countdown.set(Messages.format("tuning.countdown", remaining.toSeconds())));
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.nettune.ui.welcome;
 
 import dev.nettune.app.Workstation;
+import dev.nettune.ui.common.Messages;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -19,9 +20,9 @@ public final class WelcomeViewModel {
     private final Executor worker;
     private final Consumer<Runnable> ui;
 
-    public final StringProperty accounts = new SimpleStringProperty("Reading ~/.aliyun/config.json ...");
-    public final StringProperty sshHosts = new SimpleStringProperty("Reading ~/.ssh/config ...");
-    public final StringProperty knownHosts = new SimpleStringProperty("Reading ~/.ssh/known_hosts ...");
+    public final StringProperty accounts = new SimpleStringProperty(Messages.format("welcome.reading", "~/.aliyun/config.json"));
+    public final StringProperty sshHosts = new SimpleStringProperty(Messages.format("welcome.reading", "~/.ssh/config"));
+    public final StringProperty knownHosts = new SimpleStringProperty(Messages.format("welcome.reading", "~/.ssh/known_hosts"));
     public final StringProperty problems = new SimpleStringProperty("");
     public final BooleanProperty reading = new SimpleBooleanProperty(false);
 
@@ -41,7 +42,7 @@ public final class WelcomeViewModel {
             } catch (RuntimeException e) {
                 ui.accept(() -> {
                     reading.set(false);
-                    problems.set("Could not read the workstation: " + e.getMessage());
+                    problems.set(Messages.format("welcome.cannotReadWorkstation", e.getMessage()));
                 });
             }
         });
@@ -50,28 +51,20 @@ public final class WelcomeViewModel {
     private void show(Workstation.State s) {
         reading.set(false);
         accounts.set(s.accounts().isEmpty()
-                ? "No Alibaba Cloud account found (no profile in " + s.accountsFile() + ", no ALIBABA_CLOUD_ACCESS_KEY_ID"
-                + " in the environment): the Cloud screen works on the built-in sandbox region; `aliyun configure` adds one."
-                : s.accounts().size() + " Alibaba Cloud account" + plural(s.accounts().size()) + " found: "
-                + list(s.accounts()) + ". Pick one on the Cloud screen.");
+                ? Messages.format("welcome.noAccount", s.accountsFile().toString())
+                : Messages.format("welcome.accounts", s.accounts().size(), list(s.accounts())));
         sshHosts.set(s.sshHosts().isEmpty()
-                ? "No hosts in " + s.sshConfig() + ": add one on the Hosts screen (by hand), or the sandbox host is ready."
-                : s.sshHosts().size() + " host" + plural(s.sshHosts().size()) + " in " + s.sshConfig() + ": "
-                + list(s.sshHosts()) + ". Add them on the Hosts screen.");
+                ? Messages.format("welcome.noSshHosts", s.sshConfig().toString())
+                : Messages.format("welcome.sshHosts", s.sshHosts().size(), s.sshConfig().toString(), list(s.sshHosts())));
         knownHosts.set(s.knownHosts() == 0
-                ? "No known host keys in " + s.knownHostsFile() + ": NetTune asks before it trusts a new host's key."
-                : s.knownHosts() + " known host key" + plural(s.knownHosts()) + " in " + s.knownHostsFile()
-                + ": NetTune verifies every host against them.");
-        problems.set(s.problems().isEmpty() ? "" : "Could not read: " + String.join("; ", s.problems()));
-    }
-
-    private static String plural(int n) {
-        return n == 1 ? "" : "s";
+                ? Messages.format("welcome.noKnownHosts", s.knownHostsFile().toString())
+                : Messages.format("welcome.knownHosts", s.knownHosts(), s.knownHostsFile().toString()));
+        problems.set(s.problems().isEmpty() ? "" : Messages.format("welcome.cannotRead", String.join("; ", s.problems())));
     }
 
     /** At most five names, then how many more. */
     static String list(List<String> names) {
         return names.size() <= 5 ? String.join(", ", names)
-                : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
+                : Messages.format("welcome.andMore", String.join(", ", names.subList(0, 5)), names.size() - 5);
     }
 }

@@ -58,7 +58,13 @@ class MessagesBundleTest {
             Properties p = bundle(file);
             for (String k : p.stringPropertyNames()) {
                 assertThat(p.getProperty(k)).as(file + " " + k).isNotBlank();
-                new MessageFormat(p.getProperty(k)).format(new Object[] {"a", "b", "c", "d", "e"});
+                String pattern = p.getProperty(k);
+                // A plural ({0,choice,1#host|1<hosts}) or a number format takes a number; the rest take text.
+                Object[] args = new Object[6];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = pattern.contains("{" + i + ",choice") || pattern.contains("{" + i + ",number") ? (Object) 2 : "a";
+                }
+                new MessageFormat(pattern).format(args);
             }
         }
     }

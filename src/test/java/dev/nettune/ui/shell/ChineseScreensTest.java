@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every screen of the main window in Simplified Chinese at 1280x800: the rail and the screen speak Chinese,
- * no key is missing, and no text is cut off (the same check as {@link LayoutTest}; its known failures,
+ * no key is missing, no English sentence is left in what is shown (status lines, logs and hints made at run
+ * time included), and no text is cut off (the same check as {@link LayoutTest}; its known failures,
  * which are the same in both languages, are reported and skipped). Needs a CJK font (Debian:
  * fonts-noto-cjk, which .ci/run installs on CI); without one the glyphs' widths mean nothing and it skips.
  */
@@ -48,6 +49,8 @@ class ChineseScreensTest {
                 || f.contains("WenQuanYi") || f.endsWith(" SC")), "no CJK font installed (apt-get install fonts-noto-cjk)");
         system = Locale.getDefault();
         Messages.use(Messages.CHINESE);
+        // As NetTuneApp does: JavaFX's own texts (an empty table's placeholder) follow the default locale.
+        Locale.setDefault(Messages.CHINESE);
         FxToolkit.registerPrimaryStage();
         context = new AppContext(config);
         FxToolkit.setupStage(s -> {
@@ -65,6 +68,7 @@ class ChineseScreensTest {
     @AfterAll
     static void close() throws Exception {
         Messages.use(Messages.ENGLISH);
+        Locale.setDefault(system);
         if (window != null) {
             FxToolkit.setupFixture(() -> window.close());
             context.close();
@@ -91,6 +95,10 @@ class ChineseScreensTest {
                 && l.getText() != null).forEach(n -> texts.add(((Labeled) n).getText())));
         assertThat(texts).as("keys missing from the Chinese bundle").noneMatch(t -> t.matches("(?s).*![A-Za-z0-9_.]+!.*"));
         assertThat(texts).as("Chinese text on the " + screen.id() + " screen").anyMatch(t -> t.matches("(?s).*\\p{IsHan}.*"));
+        List<String> english = new ArrayList<>();
+        robot.interact(() -> english.addAll(englishPhrases(content)));
+        assertThat(english).as("English sentences left on the " + screen.id() + " screen in Chinese (status lines, logs,"
+                + " hints made at run time must come from the bundles)").isEmpty();
 
         List<String> cut = LayoutTest.check(window.root(), false);
         String known = LayoutTest.KNOWN_FAILURES.get(screen.id());
@@ -100,6 +108,40 @@ class ChineseScreensTest {
             Assumptions.abort("KNOWN FAILURE, listed in LayoutTest.KNOWN_FAILURES: " + known);
         }
         assertThat(cut).as(screen.id() + " in Chinese at 1280x800: cut-off text").isEmpty();
+    }
+
+    /** Three English words in a row (a sentence, not a term such as "TIME-WAIT" or "NetworkManager"). */
+    private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile("\\b[A-Za-z][a-z]+ [a-z]{2,} [a-z]{2,}\\b");
+
+    /**
+     * Text that is data, not NetTune's words, and stays as it is in every language: the format of
+     * {@code ethtool -x} output and of the flows CSV (a sample the user edits), and the built-in profiles'
+     * own descriptions (profile content, which is exported and shared as written).
+     */
+    private static final List<String> DATA = List.of("RX flow hash indirection table for ", "# src,dst,sport,dport",
+            "Every host step of 'Configure and optimize ECS networking for production'");
+
+    static List<String> englishPhrases(Parent root) {
+        List<String> out = new ArrayList<>();
+        for (Node n : descendants(root)) {
+            if (!n.isVisible() || n.getScene() == null) {
+                continue;
+            }
+            String t = n instanceof Labeled l ? l.getText()
+                    : n instanceof javafx.scene.control.TextInputControl in ? in.getPromptText()
+                    : n instanceof javafx.scene.text.Text x ? x.getText() : null;
+            if (t == null) {
+                continue;
+            }
+            // Line by line: a Chinese line may quote a command ("nmcli dev set NIC managed no").
+            for (String line : t.split("\n")) {
+                if (!line.matches(".*\\p{IsHan}.*") && ENGLISH.matcher(line).find() && !out.contains(line)
+                        && DATA.stream().noneMatch(line::startsWith)) {
+                    out.add(line);
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Node> descendants(Parent root) {
