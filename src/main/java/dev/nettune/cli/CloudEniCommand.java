@@ -20,7 +20,6 @@ import dev.nettune.cloud.RssPreflight;
 import dev.nettune.cloud.SecurityGroupId;
 import dev.nettune.cloud.VSwitchId;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,32 +233,27 @@ final class CloudEniCommand implements Runnable {
                             .orElseThrow(() -> new CloudInputException("There is no ENI " + id.get() + " in " + c.region() + "."));
                     ConnectionTrackingTimeouts t = c.api().describeConnectionTracking(c.region(), id.get());
                     Optional<Boolean> rss = c.api().describeCustomRss(c.region(), id.get());
-                    if (options.json) {
+                    CliOutput.print(out, options.json, () -> {
                         Map<String, Object> m = eniJson(n);
                         m.put("tcpEstablishedTimeout", t.tcpEstablished());
                         m.put("tcpClosedAndTimeWaitTimeout", t.tcpClosedAndTimeWait());
                         m.put("udpTimeout", t.udp());
                         m.put("enableRss", rss.orElse(null));
-                        out.println(CliJson.write(m));
-                    } else {
-                        out.println(n);
-                        out.println("  timeouts: " + t);
-                        out.println("  custom RSS: " + rss.map(b -> b ? "enabled" : "disabled").orElse("never set (disabled)"));
-                    }
+                        return m;
+                    }, o -> {
+                        o.println(n);
+                        o.println("  timeouts: " + t);
+                        o.println("  custom RSS: " + rss.map(b -> b ? "enabled" : "disabled").orElse("never set (disabled)"));
+                    });
                 } else {
                     List<NetworkInterface> all = c.api().describeNetworkInterfaces(c.region(), on);
-                    if (options.json) {
-                        List<Map<String, Object>> rows = new ArrayList<>();
-                        all.forEach(n -> rows.add(eniJson(n)));
-                        out.println(CliJson.write(rows));
-                    } else {
-                        String fmt = "%-26s %-10s %-10s %-24s %-6s %-18s %s%n";
-                        out.printf(fmt, "ENI", "TYPE", "STATUS", "INSTANCE", "INDEX", "MAC", "PRIVATE IP");
+                    CliOutput.print(out, options.json, () -> all.stream().map(CloudEniCommand::eniJson).toList(), o -> {
+                        CliOutput.Table table = new CliOutput.Table(o, "%-26s %-10s %-10s %-24s %-6s %-18s %s%n",
+                                "ENI", "TYPE", "STATUS", "INSTANCE", "INDEX", "MAC", "PRIVATE IP");
                         for (NetworkInterface n : all) {
-                            out.printf(fmt, n.id(), n.type(), n.status(), n.instanceId().map(Object::toString).orElse("-"),
-                                    n.deviceIndex().map(Object::toString).orElse("-"), n.macAddress(), n.privateIpAddress());
+                            table.row(n.id(), n.type(), n.status(), n.instanceId(), n.deviceIndex(), n.macAddress(), n.privateIpAddress());
                         }
-                    }
+                    });
                 }
                 return 0;
             }
@@ -318,17 +312,17 @@ final class CloudEniCommand implements Runnable {
             ConnectionTrackingTimeouts current = c.api().describeConnectionTracking(c.region(), id);
             if (!change) {
                 try (c) {
-                    if (options.json) {
+                    CliOutput.print(out, options.json, () -> {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("networkInterfaceId", id.value());
                         m.put("tcpEstablishedTimeout", current.tcpEstablished());
                         m.put("tcpClosedAndTimeWaitTimeout", current.tcpClosedAndTimeWait());
                         m.put("udpTimeout", current.udp());
-                        out.println(CliJson.write(m));
-                    } else {
-                        out.println(id + ": " + current);
-                        out.println("  " + ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE);
-                    }
+                        return m;
+                    }, o -> {
+                        o.println(id + ": " + current);
+                        o.println("  " + ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE);
+                    });
                     return 0;
                 }
             }

@@ -31,7 +31,7 @@ final class CloudInstancesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (CloudConnection c = CloudCommand.connect(context, options)) {
             List<CloudInstance> instances = c.api().describeInstances(c.region());
-            if (options.json) {
+            CliOutput.print(out, options.json, () -> {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (CloudInstance i : instances) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -45,16 +45,16 @@ final class CloudInstancesCommand implements Callable<Integer> {
                     m.put("networkInterfaces", i.networkInterfaces().stream().map(Object::toString).toList());
                     rows.add(m);
                 }
-                out.println(CliJson.write(rows));
-            } else {
-                out.println("Region " + c.region() + " via " + c.endpoint() + " as " + c.credentials());
-                String fmt = "%-26s %-26s %-16s %-9s %-16s %s%n";
-                out.printf(fmt, "INSTANCE", "NAME", "TYPE", "STATUS", "PRIVATE IP", "ENIS");
+                return rows;
+            }, o -> {
+                o.println("Region " + c.region() + " via " + c.endpoint() + " as " + c.credentials());
+                CliOutput.Table table = new CliOutput.Table(o, "%-26s %-26s %-16s %-9s %-16s %s%n",
+                        "INSTANCE", "NAME", "TYPE", "STATUS", "PRIVATE IP", "ENIS");
                 for (CloudInstance i : instances) {
-                    out.printf(fmt, i.id(), i.name(), i.instanceType(), i.status(), String.join(",", i.privateIpAddresses()),
+                    table.row(i.id(), i.name(), i.instanceType(), i.status(), String.join(",", i.privateIpAddresses()),
                             String.join(",", i.networkInterfaces().stream().map(Object::toString).toList()));
                 }
-            }
+            });
             return 0;
         }
     }

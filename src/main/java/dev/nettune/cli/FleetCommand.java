@@ -342,12 +342,7 @@ final class FleetCommand implements Runnable {
         }
 
         private int reported(FleetRun run, PrintWriter out) {
-            if (json) {
-                out.println(CliJson.write(json(run)));
-                out.flush();
-            } else {
-                report(out, run);
-            }
+            CliOutput.print(out, json, () -> json(run), o -> report(o, run));
             return run.succeeded() ? 0 : 1;
         }
 
@@ -409,37 +404,31 @@ final class FleetCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (runId == null) {
                 List<FleetRun> runs = ctx.fleet().runs();
-                if (json) {
-                    out.println(CliJson.write(runs.stream().map(FleetCommand::json).toList()));
-                } else if (runs.isEmpty()) {
-                    out.println("No fleet runs yet: `nettune fleet apply --profile NAME --hosts ...` starts one.");
-                } else {
+                CliOutput.print(out, json, () -> runs.stream().map(FleetCommand::json).toList(), o -> {
+                    if (runs.isEmpty()) {
+                        o.println("No fleet runs yet: `nettune fleet apply --profile NAME --hosts ...` starts one.");
+                    }
                     for (FleetRun r : runs) {
-                        out.printf(Locale.ROOT, "%-28s %-6s %-10s %s  %s%n", r.id(), r.kind(), r.status(), r.started(), r.summary());
+                        o.printf(Locale.ROOT, "%-28s %-6s %-10s %s  %s%n", r.id(), r.kind(), r.status(), r.started(), r.summary());
                     }
                     long unfinished = runs.stream().filter(r -> r.status() == RunStatus.UNFINISHED).count();
                     if (unfinished > 0) {
-                        out.println(unfinished + (unfinished == 1 ? " run is" : " runs are") + " UNFINISHED (NetTune stopped in the"
+                        o.println(unfinished + (unfinished == 1 ? " run is" : " runs are") + " UNFINISHED (NetTune stopped in the"
                                 + " middle): `nettune fleet status RUN` shows which instances are done, in flight and pending;"
                                 + " `nettune fleet apply --resume RUN` continues one.");
                     }
-                }
-                out.flush();
+                });
                 return 0;
             }
             FleetRun run = ctx.fleet().run(runId).orElseThrow(() -> new CliInputException(
                     "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
-            if (json) {
-                out.println(CliJson.write(json(run)));
-                out.flush();
-            } else {
-                report(out, run);
+            CliOutput.print(out, json, () -> json(run), o -> {
+                report(o, run);
                 for (FleetInstanceResult r : run.instances()) {
-                    out.println("  " + r.instance().target().name() + " reached by " + r.instance().reach().display()
+                    o.println("  " + r.instance().target().name() + " reached by " + r.instance().reach().display()
                             + r.planId().map(p -> ", plan " + p).orElse(""));
                 }
-                out.flush();
-            }
+            });
             return run.succeeded() || run.status() == RunStatus.RUNNING ? 0 : 1;
         }
     }
@@ -480,12 +469,7 @@ final class FleetCommand implements Runnable {
             c.acceptNewHostKey = acceptNewHostKey;
             new RolloutPolicy(0, parallel, 0);
             FleetRun undo = ctx.fleet().undo(runId, parallel, c.toHostOptions(), printer(json ? err : out, false), new Cancellation());
-            if (json) {
-                out.println(CliJson.write(json(undo)));
-                out.flush();
-            } else {
-                report(out, undo);
-            }
+            CliOutput.print(out, json, () -> json(undo), o -> report(o, undo));
             return undo.succeeded() ? 0 : 1;
         }
     }
@@ -520,7 +504,7 @@ final class FleetCommand implements Runnable {
                     new Cancellation(), x -> { });
             PrintWriter out = spec.commandLine().getOut();
             long differing = previews.stream().filter(InstancePreview::differs).count();
-            if (json) {
+            CliOutput.print(out, json, () -> {
                 List<Map<String, Object>> list = new ArrayList<>();
                 for (InstancePreview x : previews) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -534,14 +518,13 @@ final class FleetCommand implements Runnable {
                     m.put("differences", steps);
                     list.add(m);
                 }
-                out.println(CliJson.write(Map.of("profile", p.name(), "differing", differing, "instances", list)));
-            } else {
+                return Map.of("profile", p.name(), "differing", differing, "instances", list);
+            }, o -> {
                 for (InstancePreview x : previews) {
-                    out.printf(Locale.ROOT, "%-24s %s%n", x.instance().target().name(), x.differs() ? "DIFFERS  " + x.summary() : "ok       matches the profile");
+                    o.printf(Locale.ROOT, "%-24s %s%n", x.instance().target().name(), x.differs() ? "DIFFERS  " + x.summary() : "ok       matches the profile");
                 }
-                out.println(differing + " of " + previews.size() + " differ from \"" + p.name() + "\".");
-            }
-            out.flush();
+                o.println(differing + " of " + previews.size() + " differ from \"" + p.name() + "\".");
+            });
             return differing == 0 ? 0 : 1;
         }
     }

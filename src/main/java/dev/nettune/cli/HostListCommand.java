@@ -1,11 +1,7 @@
 package dev.nettune.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostDirectory;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,30 +31,21 @@ final class HostListCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         List<Map<String, Object>> rows = new ArrayList<>();
         HostDirectory hosts = context.hostDirectory();
         for (HostDirectory.Entry h : sshConfig != null ? hosts.list(sshConfig) : hosts.list()) {
             rows.add(row(h.name(), h.kind().label(), h.address().orElse(null), h.user().orElse(null),
                     h.port().isPresent() ? h.port().getAsInt() : null, h.jump().orElse(null), h.key().map(Path::toString).orElse(null)));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-        } else {
-            String fmt = "%-20s %-10s %-24s %-12s %-5s %-24s %s%n";
-            out.printf(fmt, "NAME", "KIND", "ADDRESS", "USER", "PORT", "JUMP", "KEY");
+        CliOutput.print(spec.commandLine().getOut(), json, () -> rows, out -> {
+            CliOutput.Table table = new CliOutput.Table(out, "%-20s %-10s %-24s %-12s %-5s %-24s %s%n",
+                    "NAME", "KIND", "ADDRESS", "USER", "PORT", "JUMP", "KEY");
             for (Map<String, Object> r : rows) {
-                out.printf(fmt, r.get("name"), r.get("kind"), dash(r.get("address")), dash(r.get("user")), dash(r.get("port")),
-                        dash(r.get("jump")), dash(r.get("key")));
+                table.row(r.get("name"), r.get("kind"), r.get("address"), r.get("user"), r.get("port"), r.get("jump"), r.get("key"));
             }
-        }
-        out.flush();
+        });
         return 0;
-    }
-
-    private static String dash(Object v) {
-        return v == null ? "-" : v.toString();
     }
 
     private static Map<String, Object> row(String name, String kind, String address, String user, Integer port, String jump, String key) {

@@ -39,38 +39,43 @@ public final class JournalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Optional<String> h = Optional.ofNullable(host);
         List<Journal.PlanRecord> plans = j.plans(h);
-        if (json) {
-            List<Object> data = new ArrayList<>();
-            for (Journal.PlanRecord p : plans) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", p.id());
-                m.put("host", p.host());
-                m.put("profile", p.profile());
-                m.put("kind", p.kind());
-                m.put("undoes", p.undoes().orElse(null));
-                m.put("started", p.started().toString());
-                m.put("status", p.status().name());
-                m.put("detail", p.detail());
-                m.put("entries", j.entries(Optional.of(p.id()), Optional.empty()).stream().map(e -> {
-                    Map<String, Object> x = new LinkedHashMap<>();
-                    x.put("id", e.id());
-                    x.put("seq", e.seq());
-                    x.put("phase", e.phase().name());
-                    x.put("time", e.time().toString());
-                    x.put("target", e.target());
-                    x.put("before", e.before());
-                    x.put("after", e.after());
-                    x.put("readBack", e.readBack().orElse(null));
-                    x.put("commands", e.commands());
-                    x.put("outcome", e.outcome().name());
-                    x.put("message", e.message());
-                    return x;
-                }).toList());
-                data.add(m);
-            }
-            out.println(CliJson.write(data));
-            return 0;
+        CliOutput.print(out, json, () -> data(j, plans), o -> text(o, j, h, plans));
+        return 0;
+    }
+
+    private static List<Object> data(Journal j, List<Journal.PlanRecord> plans) {
+        List<Object> data = new ArrayList<>();
+        for (Journal.PlanRecord p : plans) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("host", p.host());
+            m.put("profile", p.profile());
+            m.put("kind", p.kind());
+            m.put("undoes", p.undoes().orElse(null));
+            m.put("started", p.started().toString());
+            m.put("status", p.status().name());
+            m.put("detail", p.detail());
+            m.put("entries", j.entries(Optional.of(p.id()), Optional.empty()).stream().map(e -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("id", e.id());
+                x.put("seq", e.seq());
+                x.put("phase", e.phase().name());
+                x.put("time", e.time().toString());
+                x.put("target", e.target());
+                x.put("before", e.before());
+                x.put("after", e.after());
+                x.put("readBack", e.readBack().orElse(null));
+                x.put("commands", e.commands());
+                x.put("outcome", e.outcome().name());
+                x.put("message", e.message());
+                return x;
+            }).toList());
+            data.add(m);
         }
+        return data;
+    }
+
+    private static void text(PrintWriter out, Journal j, Optional<String> h, List<Journal.PlanRecord> plans) {
         List<Journal.PlanRecord> unfinished = j.unfinished().stream().filter(p -> h.isEmpty() || p.host().equals(h.get())).toList();
         for (Journal.PlanRecord p : unfinished) {
             out.println("UNFINISHED plan " + p.id() + " on " + p.host() + " (" + p.status() + "): finish it with"
@@ -93,7 +98,6 @@ public final class JournalCommand implements Callable<Integer> {
                         + (e.message().isEmpty() ? "" : " (" + e.message() + ")"));
             }
         }
-        return 0;
     }
 
     private static String show(Journal.Entry e, String v) {
