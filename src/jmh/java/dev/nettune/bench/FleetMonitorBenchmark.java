@@ -2,18 +2,10 @@ package dev.nettune.bench;
 
 import dev.nettune.monitor.FleetMonitor;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -22,13 +14,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * The result in ms is the share of one core in tenths of a percent: under 50 ms is under 5 % of a core.
  * Run: {@code java -jar target/benchmarks.jar FleetMonitorBenchmark}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xmx512m"})
-public class FleetMonitorBenchmark {
+public class FleetMonitorBenchmark extends MillisecondsBenchmark {
     static final int HOSTS = 200;
 
     private FleetMonitorPipeline fleet;

@@ -2,18 +2,9 @@ package dev.nettune.bench;
 
 import dev.nettune.monitor.ChartFrame;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -22,13 +13,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * is the share of one core in tenths of a percent: 50 ms per simulated second = 5 % of a core.
  * The history window is pre-filled (one hour), so the chart model works on a full window.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
-public class MonitorLoadBenchmark {
+public class MonitorLoadBenchmark extends MillisecondsBenchmark {
     static final int HOSTS = 20;
 
     private MonitorPipeline recording;
