@@ -174,11 +174,17 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
 
     @Override
     public List<CloudInstance> describeInstances(RegionId region) {
+        return describeAllInstances(region, r -> { });
+    }
+
+    /** Every page of DescribeInstances (100 a page, following NextToken), each request shaped by {@code filter}. */
+    private List<CloudInstance> describeAllInstances(RegionId region, Consumer<DescribeInstancesRequest> filter) {
         List<CloudInstance> out = new ArrayList<>();
         String next = null;
         do {
             DescribeInstancesRequest r = new DescribeInstancesRequest();
             r.setMaxResults(100);
+            filter.accept(r);
             if (next != null) {
                 r.setNextToken(next);
             }
@@ -436,23 +442,10 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
 
     @Override
     public List<CloudInstance> describeInstancesByTag(RegionId region, String key, String value) {
-        List<CloudInstance> out = new ArrayList<>();
-        String next = null;
-        do {
-            DescribeInstancesRequest r = new DescribeInstancesRequest();
-            r.setMaxResults(100);
-            DescribeInstancesRequest.Tag tag = new DescribeInstancesRequest.Tag();
-            tag.setKey(key);
-            tag.setValue(value);
-            r.setTags(List.of(tag));
-            if (next != null) {
-                r.setNextToken(next);
-            }
-            DescribeInstancesResponse resp = call(region, r);
-            resp.getInstances().forEach(i -> out.add(instance(i)));
-            next = resp.getNextToken();
-        } while (next != null && !next.isBlank());
-        return out;
+        DescribeInstancesRequest.Tag tag = new DescribeInstancesRequest.Tag();
+        tag.setKey(key);
+        tag.setValue(value);
+        return describeAllInstances(region, r -> r.setTags(List.of(tag)));
     }
 
     @Override
