@@ -50,6 +50,7 @@ public final class FleetController {
     @FXML private Button applyButton;
     @FXML private Button stopButton;
     @FXML private Button undoButton;
+    @FXML private Button resumeButton;
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
     @FXML private TableView<FleetViewModel.MemberRow> memberTable;
@@ -88,6 +89,13 @@ public final class FleetController {
         applyButton.disableProperty().bind(previewButton.disableProperty());
         stopButton.disableProperty().bind(model.busy.not());
         undoButton.disableProperty().bind(model.busy.or(model.lastRun.isEmpty()));
+        resumeButton.disableProperty().bind(model.busy.or(model.resumableRun.isEmpty()));
+        // Each time the screen is shown again: a run may have broken off meanwhile (the CLI, a crash) and can be resumed.
+        memberTable.sceneProperty().addListener((o, a, b) -> {
+            if (a == null && b != null) {
+                model.findUnfinished();
+            }
+        });
         progressBar.progressProperty().bind(model.progress);
         progressBar.visibleProperty().bind(model.busy);
         progressBar.managedProperty().bind(model.busy);
@@ -325,6 +333,11 @@ public final class FleetController {
     @FXML
     private void onUndo() {
         model.undo();
+    }
+
+    @FXML
+    private void onResume() {
+        model.resume();
     }
 
     @FXML

@@ -9,6 +9,7 @@ import dev.nettune.fleet.FleetListener;
 import dev.nettune.fleet.FleetRun;
 import dev.nettune.fleet.FleetTarget;
 import dev.nettune.fleet.InstancePreview;
+import dev.nettune.fleet.InstanceStatus;
 import dev.nettune.fleet.RolloutPolicy;
 import dev.nettune.fleet.Transport;
 import dev.nettune.monitor.FleetMonitor;
@@ -98,6 +99,8 @@ public final class FleetViewModel implements AutoCloseable {
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
     public final StringProperty status = new SimpleStringProperty("Load instances, pick a profile, preview, then apply.");
     public final StringProperty lastRun = new SimpleStringProperty("");
+    /** The newest apply run that did not finish (UNFINISHED or CANCELLED), which Resume continues; empty when none. */
+    public final StringProperty resumableRun = new SimpleStringProperty("");
     public final StringProperty nic = new SimpleStringProperty("eth1");
     public final BooleanProperty monitoring = new SimpleBooleanProperty(false);
     public final ObservableList<FleetMonitor.Row> monitorRows = FXCollections.observableArrayList();
@@ -124,7 +127,7 @@ public final class FleetViewModel implements AutoCloseable {
         profile.addListener((o, a, b) -> forgetPreview());
     }
 
-    /** Reads the profiles (names, built-in first) off the FX thread. */
+    /** Reads the profiles (names, built-in first) off the FX thread, and looks for a run to resume. */
     public void loadProfiles() {
         workers.execute(() -> {
             List<Profile> all = fleet.profiles();
@@ -134,6 +137,77 @@ public final class FleetViewModel implements AutoCloseable {
                     profile.set(all.get(0));
                 }
             });
+        });
+        findUnfinished();
+    }
+
+    /** Looks (off the FX thread) for the newest apply run that did not finish, so that Resume can offer it. */
+    public void findUnfinished() {
+        workers.execute(() -> {
+            try {
+                Optional<FleetRun> r = fleet.runs().stream().filter(x -> x.kind().equals("apply") && x.status().resumable())
+                        .findFirst();
+                ui.execute(() -> {
+                    resumableRun.set(r.map(FleetRun::id).orElse(""));
+                    if (r.isPresent() && !busy.get()) {
+                        status.set(unfinished(r.get()));
+                    }
+                });
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        });
+    }
+
+    private static String unfinished(FleetRun r) {
+        long done = r.instances().stream().filter(i -> i.status().failure() || i.status() == InstanceStatus.APPLIED).count();
+        long inFlight = r.count(InstanceStatus.IN_FLIGHT);
+        return "Run " + r.id() + " did not finish (" + r.status() + ": " + done + " done, " + inFlight + " in flight, "
+                + (r.instances().size() - done - inFlight) + " pending). Resume continues it with its own profile and policy.";
+    }
+
+    /**
+     * Continues the run that did not finish: its instances fill the table with their journaled state; done ones
+     * stay as they are, one in flight is read again and finished or rolled back, the rest run now.
+     */
+    public void resume() {
+        String id = resumableRun.get();
+        if (busy.get()) {
+            return;
+        }
+        if (id == null || id.isBlank()) {
+            status.set("Nothing to resume: every fleet run has ended.");
+            return;
+        }
+        Cancellation c = newCancel();
+        start("Resuming run " + id + "…");
+        workers.execute(() -> {
+            try {
+                FleetRun was = fleet.run(id).orElseThrow(() -> new IllegalArgumentException("There is no fleet run " + id + "."));
+                List<MemberRow> rows = new ArrayList<>();
+                long left = 0;
+                for (FleetInstanceResult r : was.instances()) {
+                    MemberRow row = new MemberRow(r.instance());
+                    row.status.set(r.status().name());
+                    row.reason.set(r.reason());
+                    boolean done = r.status().failure() || r.status() == InstanceStatus.APPLIED;
+                    row.progress.set(done ? 1 : 0);
+                    left += done ? 0 : 1;
+                    rows.add(row);
+                }
+                ui.execute(() -> {
+                    members.setAll(rows);
+                    forgetPreview();
+                });
+                FleetRun run = fleet.resume(id, options, listener(index(rows), (int) left), c);
+                ui.execute(() -> {
+                    lastRun.set(run.id());
+                    resumableRun.set(run.status().resumable() ? run.id() : "");
+                    finish("Run " + run.id() + " resumed and " + run.status().name().toLowerCase() + ": " + run.summary() + ".");
+                });
+            } catch (Exception e) {
+                fail(e);
+            }
         });
     }
 
@@ -268,11 +342,16 @@ public final class FleetViewModel implements AutoCloseable {
                         previews.size() == rows.size() ? previews : List.of(), options, listener(byName, rows.size()), c);
                 ui.execute(() -> {
                     lastRun.set(run.id());
+                    if (run.status().resumable()) {
+                        resumableRun.set(run.id());
+                    }
                     forgetPreview();
                     finish("Run " + run.id() + " " + run.status().name().toLowerCase() + ": " + run.summary() + ".");
                 });
             } catch (Exception e) {
                 fail(e);
+                // A run that broke off is left UNFINISHED in the journal: offer to resume it.
+                findUnfinished();
             }
         });
     }

@@ -85,6 +85,46 @@ class FleetScreenTest {
         assertThat(context.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(0)).sysctlValue(FIN)).contains(before);
     }
 
+    /** The NetTune process dying, as seen from inside a run: nothing catches it. */
+    static final class Death extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunThatDidNotFinishIsOfferedOnTheScreenAndResumeFinishesIt(FxRobot robot) throws Exception {
+        var fleet = context.fleet();
+        var members = fleet.instances(dev.nettune.app.FleetService.CloudAccess.sandbox(),
+                new dev.nettune.app.FleetService.InstanceQuery.Tag("fleet", "demo"), dev.nettune.fleet.Transport.CLOUD_ASSISTANT,
+                dev.nettune.app.HostOptions.defaults(), java.util.Optional.empty()).subList(0, 3);
+        try {
+            fleet.apply(dev.nettune.tuning.Profile.ecsHighThroughput(), members, new dev.nettune.fleet.RolloutPolicy(1, 1, 0),
+                    java.util.List.of(), dev.nettune.app.HostOptions.defaults(), new dev.nettune.fleet.FleetListener() {
+                        @Override
+                        public void instanceStarted(dev.nettune.fleet.FleetInstance instance, boolean canary) {
+                            if (instance.position() == 1) {
+                                throw new Death();
+                            }
+                        }
+                    }, new dev.nettune.tuning.Cancellation());
+        } catch (Death expected) {
+            // the run broke off after its canary, as if NetTune had died
+        }
+
+        // Whether the Fleet screen was built before the run broke off or not: showing it looks again.
+        robot.clickOn("#nav-hosts");
+        robot.clickOn("#nav-fleet");
+        waitUntil(() -> !robot.lookup("#fleetResume").queryButton().isDisabled());
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).contains("did not finish").contains("1 done, 1 in flight, 1 pending");
+        robot.clickOn("#fleetResume");
+        waitUntil(() -> robot.lookup("#statusLabel").queryLabeled().getText().contains("resumed"));
+
+        TableView<FleetViewModel.MemberRow> table = robot.lookup("#memberTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(3).allSatisfy(r -> assertThat(r.status.get()).isEqualTo("APPLIED"));
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).contains("succeeded");
+        assertThat(robot.lookup("#fleetResume").queryButton().isDisabled()).isTrue();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theFleetMonitorListsOneRowPerPickedInstance(FxRobot robot) throws Exception {

@@ -173,4 +173,43 @@ class FleetViewModelTest {
         model.stopMonitor();
         assertThat(model.monitoring.get()).isFalse();
     }
+
+    /** The NetTune process dying, as seen from inside a run: nothing catches it. */
+    static final class Death extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void aRunThatDidNotFinishIsOfferedWhenTheScreenOpensAndResumeContinuesIt() throws Exception {
+        var members = fleet.instances(FleetService.CloudAccess.sandbox(), new FleetService.InstanceQuery.Tag("fleet", "demo"),
+                Transport.CLOUD_ASSISTANT, HostOptions.defaults(), java.util.Optional.empty()).subList(0, 4);
+        try {
+            fleet.apply(Profile.ecsHighThroughput(), members, new dev.nettune.fleet.RolloutPolicy(1, 1, 0), List.of(),
+                    HostOptions.defaults(), new dev.nettune.fleet.FleetListener() {
+                        @Override
+                        public void instanceStarted(dev.nettune.fleet.FleetInstance instance, boolean canary) {
+                            if (instance.position() == 2) {
+                                throw new Death();
+                            }
+                        }
+                    }, new dev.nettune.tuning.Cancellation());
+        } catch (Death expected) {
+            // the run broke off, as if NetTune had died
+        }
+        Executor direct = Runnable::run;
+        FleetViewModel reopened = new FleetViewModel(fleet, HostOptions.defaults(), direct, direct, scheduler, scheduler.clock());
+
+        reopened.loadProfiles();
+
+        assertThat(reopened.resumableRun.get()).startsWith("fleet-");
+        assertThat(reopened.status.get()).contains("did not finish (UNFINISHED: 2 done, 1 in flight, 1 pending)");
+
+        reopened.resume();
+
+        assertThat(reopened.members).hasSize(4).allSatisfy(r -> assertThat(r.status.get()).isEqualTo("APPLIED"));
+        assertThat(reopened.status.get()).contains("resumed and succeeded: 4 instances: 4 applied");
+        assertThat(reopened.resumableRun.get()).isEmpty();
+        assertThat(guest(DemoSeed.FLEET_INSTANCES.get(3)).sysctlValue(FIN)).contains("15");
+        reopened.close();
+    }
 }
