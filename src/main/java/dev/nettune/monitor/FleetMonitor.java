@@ -46,6 +46,17 @@ public final class FleetMonitor {
         public static Thresholds defaults() {
             return new Thresholds(1.5, 100, 3_000);
         }
+
+        /**
+         * The defaults for instances read once every {@code period} (Cloud Assistant): stale after three missed polls,
+         * plus the time one poll itself may take (a RunCommand and its result), not after three seconds.
+         */
+        public static Thresholds polledEvery(java.time.Duration period) {
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("A poll period must be positive; got " + period + ".");
+            }
+            return new Thresholds(1.5, 100, Math.max(3_000, 3 * period.toMillis() + 10_000));
+        }
     }
 
     /** The columns a table sorts by. */

@@ -26,6 +26,15 @@ class FleetMonitorTest {
     }
 
     @Test
+    void anInstancePolledEveryFiveSecondsIsNotStaleBetweenPollsButIsAfterThreeMissedOnes() {
+        FleetMonitor polled = new FleetMonitor(5, FleetMonitor.Thresholds.polledEvery(java.time.Duration.ofSeconds(5)));
+        polled.sample("i-a", sample(1000, 250, 250, 250, 250), 0);
+
+        assertThat(polled.rows(1000 + 7_000, SortKey.INSTANCE, false).get(0).health()).isEqualTo(Health.BALANCED);
+        assertThat(polled.rows(1000 + 26_000, SortKey.INSTANCE, false).get(0).health()).isEqualTo(Health.STALE);
+    }
+
+    @Test
     void anEvenSpreadIsBalancedWithEqualShares() {
         fleet.sample("i-a", sample(1000, 250, 250, 250, 250), 0);
 

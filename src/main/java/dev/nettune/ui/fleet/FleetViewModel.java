@@ -444,9 +444,12 @@ public final class FleetViewModel implements AutoCloseable {
             monitorStatus.set(e.getMessage());
             return;
         }
-        FleetMonitorService m = new FleetMonitorService(fleet, new FleetMonitor(60, FleetMonitor.Thresholds.defaults()), scheduler, clock);
+        // SSH members are sampled every second, Cloud Assistant ones every 5 s: judge staleness by the slower.
+        Duration poll = Duration.ofSeconds(5);
+        FleetMonitorService m = new FleetMonitorService(fleet, new FleetMonitor(60, FleetMonitor.Thresholds.polledEvery(poll)), scheduler,
+                clock);
         monitor = m;
-        m.start(watched, n, options, Duration.ofSeconds(5));
+        m.start(watched, n, options, poll);
         monitoring.set(true);
         monitorStatus.set("Watching " + n + " on " + watched.size() + " instances (over Cloud Assistant: every 5 s).");
         tick = scheduler.scheduleAtFixedRate(this::refreshMonitor, 0, 1, TimeUnit.SECONDS);
