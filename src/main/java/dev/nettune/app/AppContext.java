@@ -52,7 +52,7 @@ public final class AppContext implements AutoCloseable {
         builtInHosts.register(LocalHost.NAME, "this workstation", LocalHost::new);
         this.hostResolver = new HostResolver(builtInHosts, this::hostInventory, sshConfigFile);
         this.hostDirectory = new HostDirectory(builtInHosts, this::hostInventory, sshConfigFile);
-        this.nicRss = new NicRssService(hostResolver);
+        this.nicRss = new NicRssService(hostResolver, this::tuningEngine);
         this.dpdkExport = new DpdkExport(nicRss);
     }
 

@@ -1,16 +1,54 @@
 package dev.nettune.app;
 
+import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.host.NicRssReader;
+import dev.nettune.linux.Channels;
+import dev.nettune.linux.DriverInfo;
 import dev.nettune.linux.EthtoolRss;
+import dev.nettune.linux.NicName;
+import dev.nettune.monitor.TrafficSender;
+import dev.nettune.rss.RssKey;
+import dev.nettune.tuning.ApplyListener;
+import dev.nettune.tuning.ApplyOptions;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Plan;
+import dev.nettune.tuning.Planner;
+import dev.nettune.tuning.Profile;
+import dev.nettune.tuning.ProfileEntry;
+import dev.nettune.tuning.RssKeyChange;
+import dev.nettune.tuning.RssTableChange;
+import dev.nettune.tuning.TuningEngine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Reads a NIC's live key, hash function and indirection table on a host given by name, for screens and commands. */
+/**
+ * Reads a NIC's live key, hash function and indirection table on a host given by name, checks that a NIC is
+ * ready for an RSS push (preflight), and plans and pushes a new key and table through the tuning engine
+ * (journaled with the boot id, read back, undoable), for screens and commands.
+ */
 public final class NicRssService {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private final HostResolver hosts;
+    private final Supplier<TuningEngine> engine;
 
+    /** Read-only: {@link #read} and {@link #preflight}; a push needs the engine. */
     public NicRssService(HostResolver hosts) {
+        this(hosts, () -> {
+            throw new IllegalStateException("This NicRssService reads only: it was built without a tuning engine.");
+        });
+    }
+
+    /** Reads, checks and pushes; the engine (and its journal) is opened on first push. */
+    public NicRssService(HostResolver hosts, Supplier<TuningEngine> engine) {
         this.hosts = hosts;
+        this.engine = engine;
     }
 
     /** {@code ethtool -x NIC} on {@code host}, parsed; the host handle is closed afterwards (SSH stays pooled). */
@@ -18,5 +56,134 @@ public final class NicRssService {
         try (Host h = hosts.resolve(host, options)) {
             return NicRssReader.read(h, nic);
         }
+    }
+
+    /** One preflight check: what was checked, whether it holds, and what was found (or what is wrong). */
+    public record Check(String what, boolean ok, String found) {
+    }
+
+    /** The preflight of an RSS push and its verification: every check in order, and what was read. */
+    public record Preflight(List<Check> checks, Optional<EthtoolRss> live, Optional<String> driver, Optional<Channels> channels) {
+        public Preflight {
+            checks = List.copyOf(checks);
+        }
+
+        /** Every check holds: the push and its verification can run. */
+        public boolean ok() {
+            return !checks.isEmpty() && checks.stream().allMatch(Check::ok);
+        }
+
+        /** One line per check: "ok   NIC exists: eth1" or "FAIL ...". */
+        public String text() {
+            StringBuilder sb = new StringBuilder();
+            for (Check c : checks) {
+                sb.append(c.ok() ? "ok    " : "FAIL  ").append(c.what()).append(": ").append(c.found()).append('\n');
+            }
+            return sb.toString().strip();
+        }
+    }
+
+    /**
+     * Before anything changes: the host answers, the NIC exists, its driver and channels, its current key and
+     * table read back (a table to set, a Toeplitz key), and the sender of the verification can send (hping3 on
+     * a real sender, or the sandbox's sender). Reads only; a check that cannot run is a failed check, not an error.
+     */
+    public Preflight preflight(Host host, String nic, SenderSource sender) throws InterruptedException {
+        List<Check> checks = new ArrayList<>();
+        if (!NicName.isValid(nic)) {
+            checks.add(new Check("NIC name", false, "'" + nic + "' is not a network interface name (for example eth1)"));
+            return new Preflight(checks, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        List<CommandResult> r;
+        try {
+            r = host.runAll(List.of(Command.of("uname", "-r"), Command.of("ls", "/sys/class/net/" + nic + "/queues"),
+                    Command.of("ethtool", "-i", nic), Command.of("ethtool", "-l", nic), NicRssReader.command(nic)), TIMEOUT);
+        } catch (HostException e) {
+            checks.add(new Check("Host reachable", false, host.name() + " did not answer: " + e.getMessage()));
+            return new Preflight(checks, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        checks.add(new Check("Host reachable", r.get(0).ok(), r.get(0).ok() ? host.name() + ", kernel " + r.get(0).stdout().strip()
+                : host.name() + " answered but uname failed: " + r.get(0).stderr().strip()));
+        boolean exists = r.get(1).ok();
+        checks.add(new Check("NIC exists", exists, exists ? nic + " is in /sys/class/net"
+                : "no " + nic + " in /sys/class/net: check the NIC name (the secondary ENI is eth1 at device index 1) and that it is attached"));
+        if (!exists) {
+            return new Preflight(checks, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        Optional<String> driver = r.get(2).ok() ? Optional.of(DriverInfo.parse(r.get(2).stdout()).driver()).filter(d -> !d.isBlank())
+                : Optional.empty();
+        checks.add(new Check("Driver", driver.isPresent(), driver.orElse("ethtool -i " + nic + " failed: " + r.get(2).stderr().strip())));
+        Optional<Channels> channels = Optional.empty();
+        if (r.get(3).ok()) {
+            try {
+                channels = Optional.of(Channels.parse(r.get(3).stdout()));
+            } catch (RuntimeException e) {
+                channels = Optional.empty();
+            }
+        }
+        checks.add(new Check("Channels", channels.isPresent(), channels.map(c -> c.rxQueues() + " RX queue(s) in use"
+                + c.maxCombined().stream().mapToObj(m -> ", at most " + m + " combined").findFirst().orElse(""))
+                .orElse("ethtool -l " + nic + " failed: " + r.get(3).stderr().strip())));
+        Optional<EthtoolRss> live = Optional.empty();
+        if (r.get(4).ok()) {
+            try {
+                live = Optional.of(NicRssReader.parse(r.get(4).stdout()));
+            } catch (RuntimeException e) {
+                live = Optional.empty();
+            }
+        }
+        checks.add(new Check("Key and table read back", live.map(l -> l.table().isPresent() && l.key().isPresent()).orElse(false),
+                live.map(NicRssService::describe).orElse("ethtool -x " + nic + " failed: " + r.get(4).stderr().strip())));
+        try {
+            TrafficSender s = sender.open();
+            TrafficSender.Readiness ready = s.check();
+            checks.add(new Check("Sender for the verification", ready.ready(), s.describe() + ": " + ready.message()));
+        } catch (HostException | RuntimeException e) {
+            checks.add(new Check("Sender for the verification", false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        return new Preflight(checks, live, driver, channels);
+    }
+
+    /** Where the preflight gets the verification's sender (opening it may reach another host). */
+    @FunctionalInterface
+    public interface SenderSource {
+        TrafficSender open() throws HostException;
+    }
+
+    /** "key 6d:5a:…:fa, table equal 4 (128 entries, 4 rings), toeplitz", or what is missing. */
+    public static String describe(EthtoolRss rss) {
+        String key = rss.key().map(k -> "key " + shortKey(k)).orElse("no key (" + rss.keyProblem().orElse("not shown") + ")");
+        String table = rss.table().isPresent() && rss.ringCount().isPresent()
+                ? "table " + new RssTableChange(rss.nic(), "default").show(RssTableChange.value(rss.table().get(), rss.ringCount().getAsInt()))
+                : "no table (" + rss.tableProblem().orElse("not shown") + ")";
+        return key + ", " + table + rss.activeHashFunction().map(f -> ", " + f).orElse("");
+    }
+
+    private static String shortKey(RssKey k) {
+        String hex = k.toColonHex();
+        return hex.length() <= 20 ? hex : hex.substring(0, 11) + "\u2026" + hex.substring(hex.length() - 5) + " (" + k.length()
+                + " bytes)";
+    }
+
+    /**
+     * The plan that pushes {@code key} and/or {@code table} to {@code nic}: only what differs from the values read
+     * back now (the key byte for byte, the table entry for entry), so "already in effect" means the live values are
+     * the wanted ones; {@code again} pushes even equal values (a device that shows a table it does not use).
+     */
+    public Plan planPush(Host host, String nic, Optional<String> key, Optional<String> table, boolean again)
+            throws HostException, InterruptedException {
+        List<ProfileEntry> entries = new ArrayList<>();
+        key.filter(k -> !k.isBlank()).ifPresent(k -> entries.add(new RssKeyChange(nic, k.strip())));
+        table.filter(t -> !t.isBlank()).ifPresent(t -> entries.add(new RssTableChange(nic, t.strip())));
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("Give a key, a table request (for example equal 4), or both.");
+        }
+        Profile p = new Profile("RSS push on " + nic, "key and table of " + nic, entries);
+        return again ? new Planner().planRepush(host, p) : new Planner().plan(host, p);
+    }
+
+    /** Applies a planned push through the tuning engine: journaled (with the boot id), read back, undoable. */
+    public ApplyResult push(Host host, Plan plan, ApplyOptions options, ApplyListener listener) throws InterruptedException {
+        return engine.get().apply(host, plan, options, listener, new Cancellation());
     }
 }

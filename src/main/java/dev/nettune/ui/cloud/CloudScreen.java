@@ -43,7 +43,8 @@ public final class CloudScreen implements ScreenView {
     /** The host part of the production setup: the Hosts screen's hosts, the Tuning screen's engine. */
     static dev.nettune.ui.cloud.production.HostWork hostWork(AppContext context) {
         return new dev.nettune.ui.cloud.production.HostWork(context.hostDirectory().names(),
-                name -> context.hostResolver().resolve(name, HostOptions.defaults()), context.tuningEngine(), "sandbox"::equals,
+                name -> context.hostResolver().resolve(name, HostOptions.defaults()), context.tuningEngine(), context.nicRss(),
+                new dev.nettune.app.VerificationService(context), "sandbox"::equals,
                 TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
     }
 

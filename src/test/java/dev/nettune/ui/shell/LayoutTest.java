@@ -74,7 +74,7 @@ class LayoutTest {
      */
     static final Map<String, String> KNOWN_FAILURES = Map.of();
 
-    /** The production setup has 18 pages; a page's "Skip this step" is pressed to reach the next one. */
+    /** The production setup has 19 pages; a page's "Skip this step" is pressed to reach the next one. */
     private static final int MAX_WIZARD_PAGES = 20;
     /** With {@code -Dlayout.shots=DIR}, every screen and wizard page checked is also saved there as a PNG. */
     private static final String SHOTS = System.getProperty("layout.shots", "");

@@ -1,12 +1,15 @@
 package dev.nettune.ui.cloud.production;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 
-/** The last page: every step's outcome and plan id. */
+/** The last page: every step's outcome and plan id, and a warning that reads first when the RSS verification did not pass. */
 public final class FinishPageController {
     private final ProductionWizardModel model;
+    @FXML
+    Label unverified;
     @FXML
     Label summary;
     @FXML
@@ -18,8 +21,12 @@ public final class FinishPageController {
 
     @FXML
     void initialize() {
+        BooleanBinding notVerified = Bindings.createBooleanBinding(model::unverified, model.verify.outcome);
+        unverified.visibleProperty().bind(notVerified);
+        unverified.managedProperty().bind(notVerified);
         summary.textProperty().bind(Bindings.createStringBinding(() -> model.settledCount() + " of " + model.stepCount()
-                + " steps done or skipped on " + model.host.get() + " (" + model.nic.get() + ").", model.progressText(), model.host, model.nic));
+                + " steps done or skipped on " + model.host.get() + " (" + model.nic.get() + ")"
+                + (model.unverified() ? "; " + model.verify.summary() + "." : "."), model.progressText(), model.host, model.nic));
         progress.textProperty().bind(model.progressText());
     }
 }

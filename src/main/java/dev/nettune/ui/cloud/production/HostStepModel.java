@@ -65,6 +65,8 @@ public abstract class HostStepModel {
     /** The journal id of the plan that applied this step (what Undo undoes). */
     public final StringProperty planId = new SimpleStringProperty("");
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** False while something the step needs first has not been checked (the RSS step's preflight). */
+    protected final BooleanProperty ready = new SimpleBooleanProperty(true);
     private StringBinding problem;
     private volatile Plan plan;
     private Runnable onSettled = () -> { };
@@ -151,8 +153,8 @@ public abstract class HostStepModel {
     }
 
     public BooleanBinding canPreview() {
-        return Bindings.createBooleanBinding(() -> !busy.get() && problem.get().isEmpty() && state.get() != State.APPLIED, busy, state,
-                problem);
+        return Bindings.createBooleanBinding(() -> !busy.get() && ready.get() && problem.get().isEmpty() && state.get() != State.APPLIED,
+                busy, ready, state, problem);
     }
 
     /** Called whenever the step becomes applied, undone or skipped (the wizard saves its progress then). */
@@ -179,7 +181,7 @@ public abstract class HostStepModel {
         status.set("Reading " + h + " \u2026");
         work.worker().execute(() -> {
             try (Host open = work.opener().open(h)) {
-                Plan made = new Planner().plan(open, p);
+                Plan made = plan(open, p);
                 work.ui().accept(() -> showPlan(made));
             } catch (HostException | RuntimeException e) {
                 work.ui().accept(() -> failed("Cannot read " + h + ": " + message(e)));
@@ -188,6 +190,21 @@ public abstract class HostStepModel {
                 work.ui().accept(() -> failed("Cancelled."));
             }
         });
+    }
+
+    /** Plans the step's profile on the open host (off the FX thread); a step may plan through its own service. */
+    protected Plan plan(Host open, Profile p) throws HostException, InterruptedException {
+        return new Planner().plan(open, p);
+    }
+
+    /** Applies a previewed plan (off the FX thread) through the tuning engine: journaled, read back. */
+    protected ApplyResult apply(Host open, Plan p, String h) throws HostException, InterruptedException {
+        return work.engine().apply(open, p, ApplyOptions.defaults(() -> work.opener().open(h)), ApplyListener.NONE, new Cancellation());
+    }
+
+    /** What the status says when the host already has every value (the plan compared what it read back with the form). */
+    protected String nothingToDo(Plan made) {
+        return made.host() + " already has these values: nothing to apply.";
     }
 
     private void showPlan(Plan made) {
@@ -200,7 +217,7 @@ public abstract class HostStepModel {
                     + " Change the values, or skip the step.");
         } else if (made.nothingToDo()) {
             state.set(State.NOTHING_TO_DO);
-            status.set(made.host() + " already has these values: nothing to apply.");
+            status.set(nothingToDo(made));
             onSettled.run();
         } else {
             state.set(State.PLANNED);
@@ -220,8 +237,7 @@ public abstract class HostStepModel {
         status.set("Applying " + p.steps().size() + " change(s) to " + h + " \u2026");
         work.worker().execute(() -> {
             try (Host open = work.opener().open(h)) {
-                ApplyResult r = work.engine().apply(open, p, ApplyOptions.defaults(() -> work.opener().open(h)), ApplyListener.NONE,
-                        new Cancellation());
+                ApplyResult r = apply(open, p, h);
                 work.ui().accept(() -> {
                     busy.set(false);
                     plan = null;

@@ -46,7 +46,8 @@ public final class ProductionWizard {
         model = new ProductionWizardModel(session, tasks, instances, enis, groups, eips, preselected, work, progress);
         wizard = WizardPages.wizard(owner, "Set up an instance for production");
         var cloud = model.cloud();
-        int total = 10 + model.hostSteps().size();
+        // The cloud pages and the host page, one page per host step, the verification, and Done.
+        int total = 11 + model.hostSteps().size();
         WizardPane start = page(header(1, total, "What this does"), "StartPage.fxml", new StartPageController(model), () -> Bindings.createBooleanBinding(() -> false));
         WizardPane instance = eniPage(header(2, total, "Cloud: the instance"), "InstancePage.fxml", new InstancePageController(cloud),
                 cloud.instanceProblem()::isNotEmpty);
@@ -80,10 +81,22 @@ public final class ProductionWizard {
         pages.add(step(header(n++, total, "Host: NetworkManager leaves the NIC alone (seed step 7)"), "NetworkManagerPage.fxml",
                 new NetworkManagerPageController(model.networkManager, model), model.networkManager));
         pages.add(step(header(n++, total, "Host: channels and IRQ affinity"), "IrqPage.fxml", new IrqPageController(model.irq), model.irq));
-        pages.add(step(header(n++, total, "Host: RSS key and indirection table"), "RssPage.fxml", new RssPageController(model.rss), model.rss));
+        pages.add(step(header(n++, total, "Host: RSS key and indirection table (preflight, then push)"), "RssPage.fxml",
+                new RssPageController(model.rss, model.sender, model.hosts), model.rss, () -> {
+                    // The preflight reads only: it runs as the page opens, so the user sees the NIC's state before choosing.
+                    if (model.rss.preflight.get() == RssStepModel.Preflight.NOT_RUN && model.hostProblem().get().isEmpty()) {
+                        model.rss.runPreflight();
+                    }
+                }));
+        pages.add(verifyPage(header(n++, total, "Host: verify RSS with traffic")));
         pages.add(step(header(n++, total, "Host: persistence across reboot and re-attach (seed step 8)"), "PersistencePage.fxml",
                 new PersistencePageController(model.persistence), model.persistence));
-        pages.add(page(header(n, total, "Done"), "FinishPage.fxml", new FinishPageController(model), () -> Bindings.createBooleanBinding(() -> false)));
+        WizardPane[] finish = new WizardPane[1];
+        String done = header(n, total, "Done");
+        String notVerified = header(n, total, "Done, but RSS is NOT verified");
+        finish[0] = WizardPages.page(done, WizardPages.load(ProductionWizard.class.getResource("FinishPage.fxml"), new FinishPageController(model)),
+                () -> Bindings.createBooleanBinding(() -> false), () -> finish[0].setHeaderText(model.unverified() ? notVerified : done));
+        pages.add(finish[0]);
         wizard.setFlow(new Wizard.Flow() {
             @Override
             public Optional<WizardPane> advance(WizardPane current) {
@@ -99,7 +112,10 @@ public final class ProductionWizard {
                 return current == null || pages.indexOf(current) < pages.size() - 1;
             }
         });
-        wizard.getDialog().setOnHidden(e -> cloud.runner().cancel());
+        wizard.getDialog().setOnHidden(e -> {
+            cloud.runner().cancel();
+            model.verify.cancel();
+        });
         wizard.resultProperty().addListener((o, was, is) -> {
             if (is == javafx.scene.control.ButtonType.FINISH) {
                 model.finish();
@@ -122,11 +138,26 @@ public final class ProductionWizard {
 
     /** A host step page: its own form above the shared Preview / Apply / Undo / Skip panel. */
     private WizardPane step(String header, String fxml, Object controller, HostStepModel step) {
+        return step(header, fxml, controller, step, () -> { });
+    }
+
+    private WizardPane step(String header, String fxml, Object controller, HostStepModel step, Runnable onEnter) {
         Parent form = WizardPages.load(ProductionWizard.class.getResource(fxml), controller);
         Parent panel = WizardPages.load(ProductionWizard.class.getResource("HostStepPanel.fxml"),
                 new HostStepPanelController(step, model.progressLine()));
         VBox box = new VBox(12, form, panel);
         VBox.setVgrow(panel, Priority.ALWAYS);
+        return WizardPages.page(header, scrolling(box), step::blocksNext, onEnter);
+    }
+
+    /** The verification after the RSS push: its own page (it changes nothing unless a re-push is confirmed). */
+    private WizardPane verifyPage(String header) {
+        Parent form = WizardPages.load(ProductionWizard.class.getResource("VerifyPage.fxml"),
+                new VerifyPageController(model.verify, model.hosts, model.progressLine()));
+        return WizardPages.page(header, scrolling(form), model.verify::blocksNext, () -> { });
+    }
+
+    private static javafx.scene.control.ScrollPane scrolling(Parent box) {
         // A page with its preview and read-back grows taller than a 768 px screen: it scrolls instead, the buttons stay.
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -134,7 +165,7 @@ public final class ProductionWizard {
         scroll.setPrefViewportWidth(720);
         scroll.setPrefViewportHeight(480);
         scroll.getStyleClass().add("edge-to-edge");
-        return WizardPages.page(header, scroll, step::blocksNext, () -> { });
+        return scroll;
     }
 
     public Wizard wizard() {

@@ -45,6 +45,8 @@ public final class ProductionWizardModel {
     public final BooleanProperty cloudSkipped = new SimpleBooleanProperty(false);
     public final StringProperty host = new SimpleStringProperty("");
     public final StringProperty nic = new SimpleStringProperty("eth1");
+    /** The host that sends the verification's bursts: sandbox for the sandbox host, a host with hping3 for a real one. */
+    public final StringProperty sender = new SimpleStringProperty("");
     public final ObservableList<String> hosts = FXCollections.observableArrayList();
     /** What was left unfinished last time, shown on the first page. */
     public final StringProperty resumeNote = new SimpleStringProperty("");
@@ -58,6 +60,8 @@ public final class ProductionWizardModel {
     public final IrqStepModel irq;
     public final RssStepModel rss;
     public final PersistenceStepModel persistence;
+    /** Verify with traffic, after the RSS push: not a tuning step (it changes nothing unless a re-push is confirmed). */
+    public final VerifyStepModel verify;
     private final List<HostStepModel> steps;
     private final StringBinding hostProblem;
     private final StringBinding progressText;
@@ -79,7 +83,18 @@ public final class ProductionWizardModel {
         xps = new XpsStepModel(work, host, nic);
         networkManager = new NetworkManagerStepModel(work, host, nic);
         irq = new IrqStepModel(work, host, nic);
-        rss = new RssStepModel(work, host, nic);
+        // The sandbox sender reaches only the sandbox host; a real host needs a real sender with hping3.
+        sender.set("sandbox".equals(host.get()) ? "sandbox" : "");
+        host.addListener((o, was, is) -> {
+            if ("sandbox".equals(is) && (sender.get().isBlank())) {
+                sender.set("sandbox");
+            } else if (!"sandbox".equals(is) && "sandbox".equals(sender.get())) {
+                sender.set("");
+            }
+        });
+        rss = new RssStepModel(work, host, nic, sender);
+        verify = new VerifyStepModel(work, host, nic, sender);
+        verify.onSettled(this::save);
         List<HostStepModel> before = List.of(timeWait, smc, xps, networkManager, irq, rss);
         persistence = new PersistenceStepModel(work, host, nic, () -> before);
         steps = List.of(timeWait, smc, xps, networkManager, irq, rss, persistence);
@@ -98,12 +113,13 @@ public final class ProductionWizardModel {
                 ? "Choose the host to tune: the instance's ssh alias, user@address, or a saved host."
                 : !NicName.isValid(nic.get()) ? "'" + nic.get() + "' is not a network interface name (for example eth1: the secondary ENI"
                         + " at device index 1)." : "", host, nic);
-        Observable[] deps = new Observable[steps.size() + 2];
+        Observable[] deps = new Observable[steps.size() + 3];
         for (int i = 0; i < steps.size(); i++) {
             deps[i] = steps.get(i).state;
         }
         deps[steps.size()] = cloudPlanId;
         deps[steps.size() + 1] = cloudSkipped;
+        deps[steps.size() + 2] = verify.outcome;
         progressText = Bindings.createStringBinding(this::describeProgress, deps);
         progressLine = Bindings.createStringBinding(() -> "Progress " + settledCount() + " of " + stepCount() + ": "
                 + describeProgress().replace("\n", " \u00b7 "), deps);
@@ -111,10 +127,10 @@ public final class ProductionWizardModel {
         saved.ifPresent(s -> {
             canResume.set(true);
             String where = (s.host().isEmpty() ? "" : " on " + s.host()) + (s.instance().isEmpty() ? "" : " (" + s.instance() + ")");
-            resumeNote.set(s.settled() >= steps.size() + 1
+            resumeNote.set(s.settled() >= stepCount()
                     ? "The last setup" + where + " went through every step but was closed before Finish. Resume it to review or undo"
                             + " its steps, or start afresh."
-                    : "A setup was left unfinished: " + s.settled() + " of " + (steps.size() + 1) + " steps done or skipped" + where
+                    : "A setup was left unfinished: " + s.settled() + " of " + stepCount() + " steps done or skipped" + where
                             + ". Resume it to carry on where it stopped; the steps done then can still be undone.");
         });
     }
@@ -153,11 +169,17 @@ public final class ProductionWizardModel {
 
     /** How many of the steps (the cloud part and each host step) are settled. */
     public long settledCount() {
-        return steps.stream().filter(HostStepModel::settled).count() + (cloudSettled() ? 1 : 0);
+        return steps.stream().filter(HostStepModel::settled).count() + (cloudSettled() ? 1 : 0) + (verify.settled() ? 1 : 0);
     }
 
+    /** The cloud part, each host step and the verification. */
     public int stepCount() {
-        return steps.size() + 1;
+        return steps.size() + 2;
+    }
+
+    /** The RSS verification failed, was inconclusive or could not run: the setup must not read as a success. */
+    public boolean unverified() {
+        return verify.unverified();
     }
 
     private boolean cloudSettled() {
@@ -171,6 +193,10 @@ public final class ProductionWizardModel {
         for (HostStepModel s : steps) {
             sb.append('\n').append(s.title()).append(": ").append(s.state.get().label())
                     .append(s.planId.get().isEmpty() || s.state.get() == HostStepModel.State.SKIPPED ? "" : ", plan " + s.planId.get());
+            if (s == rss) {
+                // Verified right after the push, before it is persisted: the summary keeps the flow's order.
+                sb.append('\n').append(verify.summary());
+            }
         }
         return sb.toString();
     }
@@ -204,6 +230,10 @@ public final class ProductionWizardModel {
                     step.restore(st);
                 }
             }
+            SetupProgress.Step v = s.steps().get(verify.key());
+            if (v != null) {
+                verify.restore(v);
+            }
         });
         canResume.set(false);
         resumeNote.set("Resumed: " + settledCount() + " of " + stepCount() + " steps were done or skipped before.");
@@ -231,13 +261,24 @@ public final class ProductionWizardModel {
                 m.put(s.key(), st);
             }
         }
+        SetupProgress.Step v = verify.saved();
+        if (v != null) {
+            m.put(verify.key(), v);
+        }
         String instance = cloud.instance().get() == null ? "" : cloud.instance().get().id().toString();
         progress.save(new SetupProgress.Saved(instance, host.get(), nic.get(), m));
     }
 
-    /** The flow is finished: its progress is no longer needed to resume (the journal keeps every plan). */
+    /**
+     * The flow is finished: its progress is no longer needed to resume (the journal keeps every plan); a setup whose
+     * RSS verification did not pass is kept, so that the next start offers to resume it and verify again.
+     */
     public void finish() {
-        progress.clear();
+        if (unverified()) {
+            save();
+        } else {
+            progress.clear();
+        }
     }
 
     public HostWork work() {

@@ -1,27 +1,52 @@
 package dev.nettune.ui.cloud.production;
 
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
-/** The RSS key and table form. */
+/** The RSS page: the preflight (sender, checks) above the key and table form. */
 public final class RssPageController {
     private final RssStepModel model;
+    private final javafx.beans.property.StringProperty senderValue;
+    private final ObservableList<String> hosts;
     @FXML
     Label why;
+    @FXML
+    ComboBox<String> sender;
+    @FXML
+    Button check;
+    @FXML
+    Label preflight;
     @FXML
     TextField key;
     @FXML
     TextField table;
 
-    public RssPageController(RssStepModel model) {
+    public RssPageController(RssStepModel model, javafx.beans.property.StringProperty sender, ObservableList<String> hosts) {
         this.model = model;
+        this.senderValue = sender;
+        this.hosts = hosts;
     }
 
     @FXML
     void initialize() {
         why.setText(model.why());
+        sender.setItems(hosts);
+        SenderField.bind(sender, senderValue);
+        check.disableProperty().bind(model.preflight.isEqualTo(RssStepModel.Preflight.RUNNING).or(model.busy));
+        preflight.textProperty().bind(model.preflightText);
+        preflight.visibleProperty().bind(model.preflightText.isNotEmpty());
+        preflight.managedProperty().bind(preflight.visibleProperty());
+        Styles.toggle(preflight, "danger", model.preflight.isEqualTo(RssStepModel.Preflight.FAILED));
         key.textProperty().bindBidirectional(model.key);
         table.textProperty().bindBidirectional(model.table);
+    }
+
+    @FXML
+    void onPreflight() {
+        model.runPreflight();
     }
 }

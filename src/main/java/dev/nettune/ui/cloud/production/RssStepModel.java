@@ -1,31 +1,68 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.app.HostOptions;
+import dev.nettune.app.NicRssService;
+import dev.nettune.host.Host;
+import dev.nettune.host.HostException;
+import dev.nettune.tuning.ApplyListener;
+import dev.nettune.tuning.ApplyOptions;
+import dev.nettune.tuning.ApplyResult;
+import dev.nettune.tuning.Plan;
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileEntry;
 import dev.nettune.tuning.RssKeyChange;
 import dev.nettune.tuning.RssTableChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The RSS key and indirection table of the NIC (custom RSS must be on for the ENI, the cloud part's last setting). */
+/**
+ * The RSS key and indirection table of the NIC (custom RSS must be on for the ENI, the cloud part's last setting),
+ * through the app's NIC RSS service: a preflight first (host, NIC, driver, channels, the live key and table, the
+ * verification's sender), then a push planned against the values read back, so "already in effect" means the live
+ * key and table are the wanted ones; a NIC whose shown values may not be in effect (rebooted, channels changed,
+ * virtio_net not pushed this boot) is pushed again even when they look equal.
+ */
 public final class RssStepModel extends HostStepModel {
+    /** Where the preflight stands; Preview waits for it to pass. */
+    public enum Preflight { NOT_RUN, RUNNING, PASSED, FAILED }
+
     /** 40 bytes as colon-separated hex; blank keeps the key. */
     public final StringProperty key = new SimpleStringProperty("");
     /** An {@code ethtool -X} request such as "equal 4" or "weight 1 1 2 2"; blank keeps the table. */
     public final StringProperty table = new SimpleStringProperty("equal 4");
+    public final ObjectProperty<Preflight> preflight = new SimpleObjectProperty<>(Preflight.NOT_RUN);
+    /** One line per preflight check ("ok    NIC exists: ..." or "FAIL  ..."), then what to do when one failed. */
+    public final StringProperty preflightText = new SimpleStringProperty("");
+    private final StringProperty sender;
+    /** The live key and table as read when the push was planned, for the comparison the status shows. */
+    private volatile String live = "";
 
-    public RssStepModel(HostWork work, StringProperty host, StringProperty nic) {
+    public RssStepModel(HostWork work, StringProperty host, StringProperty nic, StringProperty sender) {
         super("rss", "RSS key and table", work, host, nic);
+        this.sender = sender;
         inputsAre(key, table);
+        ready.bind(preflight.isEqualTo(Preflight.PASSED));
+        // A preflight is of one host, NIC and sender: another makes it stale.
+        for (StringProperty p : List.of(host, nic, sender)) {
+            p.addListener(x -> {
+                if (preflight.get() != Preflight.RUNNING) {
+                    preflight.set(Preflight.NOT_RUN);
+                    preflightText.set("");
+                }
+            });
+        }
     }
 
     @Override
     public String why() {
         return "With custom RSS on, the ENI hashes each flow's 4-tuple with this key (Toeplitz) and sends it to the queue in the"
                 + " table's bucket (hash mod 128). The Calculator shows where a given flow lands. The value is pushed even when it"
-                + " looks unchanged after a channel change, because virtio-net then stops using the table it still shows.";
+                + " looks unchanged after a reboot or a channel change, because virtio-net then stops using the table it still shows.";
     }
 
     public List<ProfileEntry> entries() {
@@ -45,5 +82,68 @@ public final class RssStepModel extends HostStepModel {
     @Override
     public Profile profile() {
         return new Profile("Production setup: RSS", "RSS key and table of " + nic.get(), entries());
+    }
+
+    /**
+     * Checks, before anything changes, that the host answers, the NIC exists, its driver and channels, that its key
+     * and table read back, and that the verification's sender can send. Reads only; Preview waits until it passes.
+     */
+    public void runPreflight() {
+        String h = host.get();
+        String n = nic.get();
+        String from = sender.get() == null ? "" : sender.get().strip();
+        preflight.set(Preflight.RUNNING);
+        preflightText.set("Checking " + n + " on " + h + " \u2026");
+        work.worker().execute(() -> {
+            NicRssService.Preflight p;
+            try (Host open = work.opener().open(h)) {
+                p = work.rss().preflight(open, n, () -> {
+                    if (from.isEmpty()) {
+                        throw new IllegalArgumentException("no sender named: name the host that sends the test traffic with hping3"
+                                + " (sandbox for the sandbox host)");
+                    }
+                    return work.verification().sender(from, h, n, HostOptions.defaults());
+                });
+            } catch (HostException | RuntimeException e) {
+                p = new NicRssService.Preflight(List.of(new NicRssService.Check("Host reachable", false, h + ": " + message(e))),
+                        Optional.empty(), Optional.empty(), Optional.empty());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                work.ui().accept(() -> {
+                    preflight.set(Preflight.NOT_RUN);
+                    preflightText.set("Cancelled.");
+                });
+                return;
+            }
+            NicRssService.Preflight done = p;
+            work.ui().accept(() -> {
+                preflight.set(done.ok() ? Preflight.PASSED : Preflight.FAILED);
+                preflightText.set(done.text() + (done.ok() ? "" : "\nFix what failed and check again, or skip this step: nothing was changed."));
+            });
+        });
+    }
+
+    /** Plans the push against the values read back now; pushes again when the shown values may not be in effect. */
+    @Override
+    protected Plan plan(Host open, Profile p) throws HostException, InterruptedException {
+        String n = nic.get();
+        boolean again = work.verification().rssWarning(open, n).isPresent();
+        live = dev.nettune.host.NicRssReader.readIfAvailable(open, n).map(NicRssService::describe).orElse("");
+        return work.rss().planPush(open, n, Optional.ofNullable(key.get()), Optional.ofNullable(table.get()), again);
+    }
+
+    @Override
+    protected ApplyResult apply(Host open, Plan p, String h) throws HostException, InterruptedException {
+        return work.rss().push(open, p, ApplyOptions.defaults(() -> work.opener().open(h)), ApplyListener.NONE);
+    }
+
+    @Override
+    protected String nothingToDo(Plan made) {
+        return "Already in effect: the key and table read back from " + nic.get() + " on " + made.host() + " equal the wanted ones"
+                + (live.isEmpty() ? "" : " (" + live + ")") + ". Nothing to push; verify them on the next page.";
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostOptions;
 import dev.nettune.app.SetupProgress;
+import dev.nettune.app.VerificationService;
 import dev.nettune.cloud.aliyun.SandboxCloud;
 import dev.nettune.store.CloudJournalStore;
 import dev.nettune.store.Database;
@@ -47,7 +48,7 @@ class ProductionWizardModelTest {
 
     private ProductionWizardModel wizard() {
         HostWork work = new HostWork(List.of("sandbox", "local"), name -> context.hostResolver().resolve(name, HostOptions.defaults()),
-                context.tuningEngine(), "sandbox"::equals, Runnable::run, Runnable::run);
+                context.tuningEngine(), context.nicRss(), new VerificationService(context), "sandbox"::equals, Runnable::run, Runnable::run);
         var api = cloud.api;
         return new ProductionWizardModel(session, TestTasks.sameThread(), api.describeInstances(SandboxCloud.REGION),
                 api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.empty()), api.describeSecurityGroups(SandboxCloud.REGION),
@@ -164,7 +165,7 @@ class ProductionWizardModelTest {
 
         ProductionWizardModel second = wizard();
         assertThat(second.canResume.get()).isTrue();
-        assertThat(second.resumeNote.get()).contains("3 of 8 steps done or skipped on sandbox");
+        assertThat(second.resumeNote.get()).contains("3 of 9 steps done or skipped on sandbox");
         second.resume();
 
         assertThat(second.runCloud.get()).as("the cloud part was skipped before").isFalse();
@@ -187,5 +188,195 @@ class ProductionWizardModelTest {
 
         assertThat(second.canResume.get()).isFalse();
         assertThat(new SetupProgress(config).load()).isEmpty();
+    }
+
+    /** Pushes a key and table through a first wizard, so that NetTune pushed this boot (the shown values are in effect). */
+    private void pushedThisBoot(String key, String table) {
+        ProductionWizardModel first = wizard();
+        first.rss.key.set(key);
+        first.rss.table.set(table);
+        first.rss.runPreflight();
+        first.rss.preview();
+        first.rss.apply();
+        assertThat(first.rss.state.get()).as(first.rss.status.get()).isEqualTo(HostStepModel.State.APPLIED);
+    }
+
+    @Test
+    void theRssPreflightChecksHostNicDriverChannelsLiveKeyAndTableAndTheSenderBeforeAnythingChanges() {
+        ProductionWizardModel m = wizard();
+        assertThat(m.rss.canPreview().get()).as("Preview waits for the preflight").isFalse();
+
+        m.rss.runPreflight();
+
+        assertThat(m.rss.preflight.get()).as(m.rss.preflightText.get()).isEqualTo(RssStepModel.Preflight.PASSED);
+        assertThat(m.rss.preflightText.get()).contains("ok    Host reachable: sandbox", "ok    NIC exists: eth1", "ok    Driver: virtio_net",
+                "ok    Channels: 4 RX queue(s) in use", "ok    Key and table read back: key " + context.sandboxInstance().rssKey("eth1")
+                        .toColonHex().substring(0, 11), "ok    Sender for the verification: ");
+        assertThat(m.rss.canPreview().get()).isTrue();
+        assertThat(context.tuningJournal().plans(Optional.of("sandbox"))).as("a preflight changes nothing").isEmpty();
+    }
+
+    @Test
+    void aPreflightOnANicTheHostDoesNotHaveFailsAndPreviewStaysOff() {
+        ProductionWizardModel m = wizard();
+        m.nic.set("eth7");
+
+        m.rss.runPreflight();
+
+        assertThat(m.rss.preflight.get()).isEqualTo(RssStepModel.Preflight.FAILED);
+        assertThat(m.rss.preflightText.get()).contains("FAIL  NIC exists: no eth7 in /sys/class/net");
+        assertThat(m.rss.canPreview().get()).isFalse();
+    }
+
+    @Test
+    void aPreflightWithoutASenderFailsOnTheSenderAndSaysWhatToName() {
+        ProductionWizardModel m = wizard();
+        m.sender.set("");
+
+        m.rss.runPreflight();
+
+        assertThat(m.rss.preflight.get()).isEqualTo(RssStepModel.Preflight.FAILED);
+        assertThat(m.rss.preflightText.get()).contains("ok    NIC exists", "FAIL  Sender for the verification: no sender named");
+    }
+
+    @Test
+    void aHostWhoseKeyAndTableDifferFromTheWantedOnesIsNotAlreadyInEffect() {
+        pushedThisBoot(dev.nettune.rss.RssKey.random(40).toColonHex(), "equal 2");
+        String wantedKey = dev.nettune.rss.RssKey.random(40).toColonHex();
+        ProductionWizardModel m = wizard();
+        m.rss.key.set(wantedKey);
+        m.rss.table.set("equal 4");
+        m.rss.runPreflight();
+
+        m.rss.preview();
+
+        assertThat(m.rss.state.get()).as(m.rss.status.get()).isEqualTo(HostStepModel.State.PLANNED);
+        assertThat(m.rss.status.get()).doesNotContainIgnoringCase("already");
+        assertThat(m.rss.preview.get()).as("planned for differing, not re-pushed for being suspect").doesNotContain("Re-push")
+                .contains("ethtool -X eth1 hkey " + wantedKey).contains("ethtool -X eth1 default");
+    }
+
+    @Test
+    void aTableThatDiffersWhileTheKeyIsEqualIsNotAlreadyInEffect() {
+        String key = dev.nettune.rss.RssKey.random(40).toColonHex();
+        pushedThisBoot(key, "weight 1 1 2 2");
+        ProductionWizardModel m = wizard();
+        m.rss.key.set(key);
+        m.rss.table.set("equal 4");
+        m.rss.runPreflight();
+
+        m.rss.preview();
+
+        assertThat(m.rss.state.get()).as(m.rss.status.get()).isEqualTo(HostStepModel.State.PLANNED);
+        assertThat(m.rss.preview.get()).contains("ethtool -X eth1 default").doesNotContain("hkey");
+    }
+
+    @Test
+    void keyAndTablePushedThroughTheServiceReadBackAndAPreviewAfterwardsSaysAlreadyInEffectWithTheLiveValues() {
+        String wantedKey = dev.nettune.rss.RssKey.random(40).toColonHex();
+        ProductionWizardModel m = wizard();
+        m.rss.key.set(wantedKey);
+        m.rss.table.set("equal 2");
+        m.rss.runPreflight();
+        m.rss.preview();
+        m.rss.apply();
+        assertThat(m.rss.state.get()).as(m.rss.status.get()).isEqualTo(HostStepModel.State.APPLIED);
+        assertThat(context.sandboxInstance().rssKey("eth1").toColonHex()).isEqualTo(wantedKey);
+        assertThat(m.rss.readBack.get()).contains("RSS hash key of eth1 = " + wantedKey, "equal 2");
+        assertThat(context.tuningJournal().rssPushes("sandbox", "eth1")).last().extracting(p -> p.bootId())
+                .isEqualTo(context.sandboxInstance().bootId());
+
+        ProductionWizardModel again = wizard();
+        again.rss.key.set(wantedKey);
+        again.rss.table.set("equal 2");
+        again.rss.runPreflight();
+        again.rss.preview();
+
+        assertThat(again.rss.state.get()).as(again.rss.status.get()).isEqualTo(HostStepModel.State.NOTHING_TO_DO);
+        assertThat(again.rss.status.get()).startsWith("Already in effect: the key and table read back from eth1 on sandbox equal the"
+                + " wanted ones").contains("table equal 2 (128 entries, 4 rings)");
+    }
+
+    @Test
+    void onAVirtioNicNotPushedThisBootEqualLookingValuesArePushedAgainNotCalledAlreadyInEffect() {
+        ProductionWizardModel m = wizard();
+        m.rss.table.set("equal 4");
+        m.rss.runPreflight();
+
+        m.rss.preview();
+
+        assertThat(m.rss.state.get()).as(m.rss.status.get()).isEqualTo(HostStepModel.State.PLANNED);
+        assertThat(m.rss.preview.get()).contains("Re-push: RSS indirection table of eth1 already reads default");
+    }
+
+    @Test
+    void theVerificationAfterThePushPassesWithItsFalsePassProbability() {
+        ProductionWizardModel m = wizard();
+        m.rss.runPreflight();
+        m.rss.preview();
+        m.rss.apply();
+
+        m.verify.run();
+
+        assertThat(m.verify.outcome.get()).as(m.verify.detail.get()).isEqualTo(VerifyStepModel.Outcome.PASS);
+        assertThat(m.verify.verdict.get()).startsWith("PASS").contains("false-pass probability");
+        assertThat(m.verify.falsePassProbability.get()).isLessThan(0.01);
+        assertThat(m.verify.detail.get()).contains("burst for queue 0");
+        assertThat(m.verify.blocksNext().get()).isFalse();
+        assertThat(m.unverified()).isFalse();
+        assertThat(m.progressText().get()).contains("Verify RSS with traffic: PASS");
+    }
+
+    @Test
+    void aFailNamesItsCauseOffersTheRepushAndTheSetupDoesNotReadAsASuccess() {
+        ProductionWizardModel m = wizard();
+        context.sandboxInstance().faults().rssInactiveUntilFirstSet(true);
+        context.sandboxInstance().reboot();
+        m.rss.skip();
+
+        m.verify.run();
+
+        assertThat(m.verify.outcome.get()).as(m.verify.detail.get()).isEqualTo(VerifyStepModel.Outcome.FAIL);
+        assertThat(m.verify.verdict.get()).startsWith("FAIL: RSS not active").contains("false-pass probability");
+        assertThat(m.verify.advice.get()).contains("Push the key and table again");
+        assertThat(m.verify.canRepush.get()).isTrue();
+        assertThat(m.unverified()).isTrue();
+        assertThat(m.progressText().get()).contains("Verify RSS with traffic: FAIL: RSS not active");
+        m.finish();
+        assertThat(context.setupProgress().load()).as("an unverified setup stays to be resumed").isPresent();
+    }
+
+    @Test
+    void theConfirmedRepushIsJournaledAndTheNextVerificationPasses() {
+        ProductionWizardModel m = wizard();
+        context.sandboxInstance().faults().rssInactiveUntilFirstSet(true);
+        context.sandboxInstance().reboot();
+        m.verify.run();
+
+        m.verify.previewRepush();
+        assertThat(m.verify.repushPreview.get()).contains("ethtool -X eth1 hkey");
+        assertThat(context.tuningJournal().plans(Optional.of("sandbox"))).as("nothing runs before the user's yes").isEmpty();
+        m.verify.confirmRepush();
+
+        assertThat(m.verify.status.get()).startsWith("Re-pushed the key and table of eth1 on sandbox");
+        assertThat(m.verify.outcome.get()).as("the FAIL no longer describes the NIC").isEqualTo(VerifyStepModel.Outcome.TO_DO);
+        assertThat(context.tuningJournal().rssPushes("sandbox", "eth1")).last().extracting(p -> p.bootId())
+                .isEqualTo(context.sandboxInstance().bootId());
+        m.verify.run();
+        assertThat(m.verify.outcome.get()).as(m.verify.detail.get()).isEqualTo(VerifyStepModel.Outcome.PASS);
+    }
+
+    @Test
+    void aVerificationThatCannotRunSaysSoAndIsNotAPass() {
+        ProductionWizardModel m = wizard();
+        m.host.set("local");
+        m.verify.sender.set("sandbox");
+
+        m.verify.run();
+
+        assertThat(m.verify.outcome.get()).isEqualTo(VerifyStepModel.Outcome.NOT_RUN);
+        assertThat(m.verify.verdict.get()).isEqualTo("COULD NOT RUN");
+        assertThat(m.verify.detail.get()).contains("The sandbox sender reaches only the sandbox instance");
+        assertThat(m.unverified()).isTrue();
     }
 }

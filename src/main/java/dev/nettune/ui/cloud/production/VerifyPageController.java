@@ -1,0 +1,140 @@
+package dev.nettune.ui.cloud.production;
+
+import dev.nettune.ui.common.Messages;
+import javafx.beans.binding.StringExpression;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+
+/** The verification page: sender and addresses, Verify, the verdict with its cause and false-pass probability, the re-push. */
+public final class VerifyPageController {
+    private final VerifyStepModel model;
+    private final ObservableList<String> hosts;
+    private final StringExpression progressText;
+    @FXML
+    Label why;
+    @FXML
+    ComboBox<String> sender;
+    @FXML
+    TextField source;
+    @FXML
+    TextField destination;
+    @FXML
+    Button run;
+    @FXML
+    Button cancel;
+    @FXML
+    Button repush;
+    @FXML
+    ToggleButton skip;
+    @FXML
+    ProgressIndicator busy;
+    @FXML
+    Label verdict;
+    @FXML
+    Label advice;
+    @FXML
+    Label status;
+    @FXML
+    TextArea detail;
+    @FXML
+    Label progress;
+
+    public VerifyPageController(VerifyStepModel model, ObservableList<String> hosts, StringExpression progressText) {
+        this.model = model;
+        this.hosts = hosts;
+        this.progressText = progressText;
+    }
+
+    @FXML
+    void initialize() {
+        why.setText(model.why());
+        sender.setItems(hosts);
+        SenderField.bind(sender, model.sender);
+        source.textProperty().bindBidirectional(model.source);
+        destination.textProperty().bindBidirectional(model.destination);
+        run.disableProperty().bind(model.canRun().not());
+        cancel.disableProperty().bind(model.outcome.isNotEqualTo(VerifyStepModel.Outcome.RUNNING));
+        repush.visibleProperty().bind(model.canRepush);
+        repush.managedProperty().bind(repush.visibleProperty());
+        repush.disableProperty().bind(model.busy);
+        skip.disableProperty().bind(model.busy);
+        model.outcome.addListener((o, was, is) -> skip.setSelected(is == VerifyStepModel.Outcome.SKIPPED));
+        skip.setSelected(model.outcome.get() == VerifyStepModel.Outcome.SKIPPED);
+        busy.visibleProperty().bind(model.busy);
+        verdict.textProperty().bind(model.verdict);
+        verdict.visibleProperty().bind(model.verdict.isNotEmpty());
+        verdict.managedProperty().bind(verdict.visibleProperty());
+        Styles.toggle(verdict, "success", model.outcome.isEqualTo(VerifyStepModel.Outcome.PASS));
+        Styles.toggle(verdict, "danger", model.outcome.isEqualTo(VerifyStepModel.Outcome.FAIL)
+                .or(model.outcome.isEqualTo(VerifyStepModel.Outcome.NOT_RUN)));
+        Styles.toggle(verdict, "warning", model.outcome.isEqualTo(VerifyStepModel.Outcome.INCONCLUSIVE));
+        advice.textProperty().bind(model.advice);
+        advice.visibleProperty().bind(model.advice.isNotEmpty());
+        advice.managedProperty().bind(advice.visibleProperty());
+        status.textProperty().bind(model.status);
+        detail.textProperty().bind(model.detail);
+        progress.textProperty().bind(progressText);
+        model.repushPreview.addListener((o, was, is) -> {
+            if (is != null && !is.isEmpty()) {
+                javafx.application.Platform.runLater(() -> confirmRepush(is));
+            }
+        });
+    }
+
+    @FXML
+    void onRun() {
+        model.run();
+    }
+
+    @FXML
+    void onCancel() {
+        model.cancel();
+    }
+
+    @FXML
+    void onRepush() {
+        model.previewRepush();
+    }
+
+    @FXML
+    void onSkip() {
+        if (skip.isSelected()) {
+            model.skip();
+        } else {
+            model.unskip();
+        }
+    }
+
+    /** Shows the re-push plan (exact commands, before and after) and applies it only on the user's yes (as the Verify tab does). */
+    private void confirmRepush(String preview) {
+        TextArea text = new TextArea(preview);
+        text.setId("prodRepushPreview");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.getStyleClass().add("monospace");
+        text.setPrefRowCount(14);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.setTitle(Messages.get("monitor.verify.repush.title"));
+        a.setHeaderText(Messages.get("monitor.verify.repush.header"));
+        a.getDialogPane().setContent(text);
+        a.getDialogPane().setPrefWidth(720);
+        a.setResizable(true);
+        a.getButtonTypes().setAll(new ButtonType(Messages.get("monitor.verify.repush.confirm"), ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        a.initOwner(repush.getScene() == null ? null : repush.getScene().getWindow());
+        if (a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false)) {
+            model.confirmRepush();
+        } else {
+            model.dropRepush();
+        }
+    }
+}
