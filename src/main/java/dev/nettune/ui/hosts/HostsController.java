@@ -129,10 +129,25 @@ public final class HostsController {
                     l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                     l.maxWidthProperty().bind(hostList.widthProperty().subtract(36));
                 }
+                List<String> stale = model.staleRssNics().getOrDefault(item.name(), List.of());
+                if (!stale.isEmpty()) {
+                    // The same warning as the host's detail badge, so a stale host stands out before it is chosen.
+                    javafx.scene.control.Label rss = new javafx.scene.control.Label(
+                            dev.nettune.ui.common.Messages.format("hosts.list.rssBadge", String.join(", ", stale)));
+                    rss.setId("host-rss-badge-" + item.name());
+                    rss.getStyleClass().add("rss-badge");
+                    warningBadge(rss);
+                    rss.setWrapText(true);
+                    rss.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    rss.maxWidthProperty().bind(hostList.widthProperty().subtract(36));
+                    box.getChildren().add(rss);
+                }
                 setGraphic(box);
                 setPrefWidth(0);
             }
         });
+        // A host's badge appears or goes when its read finishes: redraw the rows.
+        model.staleRssNics().addListener((javafx.collections.MapChangeListener<String, List<String>>) c -> hostList.refresh());
         hostList.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null && is != model.selectedHostProperty().get()) {
                 model.select(is);
@@ -260,9 +275,14 @@ public final class HostsController {
     /** A warning badge: AtlantaFX's warning colours, shown only while it has something to say. */
     private static void badge(Label label, javafx.beans.value.ObservableStringValue text) {
         label.textProperty().bind(Bindings.when(Bindings.isEmpty(text)).then("").otherwise(Bindings.concat("\u26a0 ", text)));
-        label.getStyleClass().addAll("warning", "text-bold");
-        label.setStyle("-fx-background-color: -color-warning-subtle; -fx-background-radius: 4; -fx-padding: 2 8 2 8;");
+        warningBadge(label);
         label.visibleProperty().bind(Bindings.isNotEmpty(text));
         label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** AtlantaFX's warning colours on a label, as every RSS badge of this screen has them. */
+    private static void warningBadge(Label label) {
+        label.getStyleClass().addAll("warning", "text-bold");
+        label.setStyle("-fx-background-color: -color-warning-subtle; -fx-background-radius: 4; -fx-padding: 2 8 2 8;");
     }
 }

@@ -103,6 +103,11 @@ public final class HostsViewModel {
     /** The host-level badge: which NICs have a stale RSS state, empty when none. */
     private final StringProperty hostRssBadge = new SimpleStringProperty("");
     private final Map<String, RssInEffect.Warning> warnings = new java.util.HashMap<>();
+    /**
+     * For the host list: each host's NICs whose shown key and table may not be in effect, as last read. Kept when
+     * another host is chosen, so the list still marks a host read earlier; a host not read yet has no entry.
+     */
+    private final javafx.collections.ObservableMap<String, List<String>> staleRssNics = FXCollections.observableHashMap();
     private RssWarningSource rssWarnings = (h, n) -> Map.of();
 
     private Future<?> running;
@@ -131,6 +136,11 @@ public final class HostsViewModel {
 
     public StringProperty hostRssBadgeProperty() {
         return hostRssBadge;
+    }
+
+    /** Host name to the NICs whose shown RSS table may not be in effect (sorted), for the host list's badge. */
+    public javafx.collections.ObservableMap<String, List<String>> staleRssNics() {
+        return staleRssNics;
     }
 
     /** The short badge for a warning's reason. */
@@ -298,6 +308,11 @@ public final class HostsViewModel {
                         busy.set(false);
                         warnings.clear();
                         warnings.putAll(found);
+                        if (found.isEmpty()) {
+                            staleRssNics.remove(host.name());
+                        } else {
+                            staleRssNics.put(host.name(), List.copyOf(new java.util.TreeSet<>(found.keySet())));
+                        }
                         apply(s, took);
                         status.set(status.get() + failed);
                     }

@@ -105,4 +105,26 @@ class HostsRssBadgeTest {
         assertThat(model.rssBadgeProperty().get()).isEmpty();
         assertThat(model.hostRssBadgeProperty().get()).contains("eth1");
     }
+
+    @Test
+    void aStaleHostIsMarkedForTheHostListWithItsNics() throws Exception {
+        pushedInBoot("an-earlier-boot");
+
+        read();
+
+        assertThat(model.staleRssNics()).containsEntry("sandbox", List.of("eth1"));
+    }
+
+    @Test
+    void aPushInThisBootTakesTheHostListMarkAwayOnTheNextRead() throws Exception {
+        pushedInBoot("an-earlier-boot");
+        read();
+
+        journal.rssPushed(new RssPush("p2", "sandbox", "eth1", Instant.now().plusSeconds(1), sandbox.bootId(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
+        model.refresh();
+        runUi();
+
+        assertThat(model.staleRssNics()).doesNotContainKey("sandbox");
+    }
 }

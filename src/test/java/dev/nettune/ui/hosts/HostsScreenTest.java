@@ -86,4 +86,23 @@ class HostsScreenTest {
         assertThat(robot.lookup("#tableProblemLabel").queryLabeled().getText()).contains("Operation not supported");
         assertThat(robot.lookup("#queueTable").queryAs(TableView.class).getItems()).hasSize(2);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHostWhoseShownTableMayNotBeInEffectCarriesTheBadgeInTheHostList(FxRobot robot) throws Exception {
+        // NetTune's last push to the sandbox's eth1 was in another boot: the table it shows may not be in effect.
+        context.tuningJournal().rssPushed(new dev.nettune.tuning.RssPush("p-list", "sandbox", "eth1", java.time.Instant.now(),
+                "an-earlier-boot", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty()));
+        ListView<HostsViewModel.HostEntry> list = robot.lookup("#hostList").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
+
+        robot.clickOn(robot.lookup(".list-cell").nth(0).queryLabeled());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#host-rss-badge-sandbox").tryQuery().isPresent());
+
+        Label badge = robot.lookup("#host-rss-badge-sandbox").queryAs(Label.class);
+        assertThat(badge.getText()).isEqualTo(dev.nettune.ui.common.Messages.format("hosts.list.rssBadge", "eth1"));
+        assertThat(badge.isVisible()).isTrue();
+        assertThat(robot.lookup("#host-rss-badge-local").tryQuery()).isEmpty();
+    }
 }
