@@ -2,6 +2,7 @@ package dev.nettune.app;
 
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
+import dev.nettune.host.HostKeyDecision;
 import dev.nettune.host.ssh.SessionTrust;
 import dev.nettune.host.ssh.SshConfig;
 import dev.nettune.host.ssh.SshHost;
@@ -81,6 +82,7 @@ public final class HostResolver {
             return builtIn.get().get();
         }
         SshTarget target = sshTarget(name, options);
+        options = withSshConfigTrust(name, options);
         String key = name + "|" + target + "|" + options.knownHosts() + "|" + System.identityHashCode(options.hostKeyDecision())
                 + "|" + System.identityHashCode(options.secrets());
         synchronized (pool) {
@@ -173,6 +175,39 @@ public final class HostResolver {
             target = target.withIdentities(ids);
         }
         return target;
+    }
+
+    /**
+     * The options with what ~/.ssh/config says about the host's key, as OpenSSH applies it: its first
+     * UserKnownHostsFile (where ssh reads and writes the host's keys) unless {@code --known-hosts} was given, and
+     * its StrictHostKeyChecking unless {@code --accept-new-host-key} was given (a command-line choice wins, as with
+     * {@code ssh -o}): {@code yes} refuses an unknown key without asking, {@code accept-new} saves it; {@code no} and
+     * {@code off} are taken as accept-new, because NetTune never connects to a host whose key changed.
+     */
+    HostOptions withSshConfigTrust(String name, HostOptions options) throws HostException {
+        SshConfig config = loadConfig();
+        SshConfig.Resolution r;
+        try {
+            Optional<SavedHost> saved = name.contains("@") || name.contains(":") ? Optional.empty() : inventory.get().find(name);
+            r = saved.isPresent() ? config.resolution(saved.get().address(), saved.get().port().orElse(0),
+                    saved.get().user().orElse(null)) : config.resolutionOfSpec(name);
+        } catch (IOException e) {
+            throw new HostException("Cannot read " + config.file() + ": " + e.getMessage(), e);
+        }
+        HostOptions o = options;
+        if (o.knownHosts().isEmpty() && !r.userKnownHostsFiles().isEmpty()) {
+            o = o.withKnownHosts(Path.of(r.userKnownHostsFiles().get(0)));
+        }
+        if (options.hostKeyDecision() != HostKeyDecision.acceptAndSave() && r.strictHostKeyChecking().isPresent()) {
+            switch (r.strictHostKeyChecking().get()) {
+                case "yes" -> o = o.withHostKeyDecision(HostKeyDecision.refuse());
+                case "accept-new", "no" -> o = o.withHostKeyDecision(HostKeyDecision.acceptAndSave());
+                default -> {
+                    // ask: whoever asks today (the GUI's dialog, the CLI's refusal) decides.
+                }
+            }
+        }
+        return o;
     }
 
     /**

@@ -25,8 +25,19 @@ public interface HostKeyDecision {
         return key -> Choice.REFUSE;
     }
 
-    /** Accepts and saves every unknown key: the CLI's {@code --accept-new-host-key}. */
+    /**
+     * Accepts and saves every unknown key: the CLI's {@code --accept-new-host-key}. Always the same instance, so a
+     * connection can tell the user's explicit choice (which wins over ~/.ssh/config, as {@code ssh -o} does).
+     */
     static HostKeyDecision acceptAndSave() {
-        return key -> Choice.ACCEPT_AND_SAVE;
+        return Constants.ACCEPT_NEW;
+    }
+
+    /** The shared instances. */
+    final class Constants {
+        static final HostKeyDecision ACCEPT_NEW = key -> Choice.ACCEPT_AND_SAVE;
+
+        private Constants() {
+        }
     }
 }

@@ -264,11 +264,13 @@ public final class SshConfig {
      * written), and notes about what was skipped.
      */
     public record Resolution(String hostName, OptionalInt port, Optional<String> user, List<String> identityFiles,
-                             Optional<String> proxyJump, List<String> userKnownHostsFiles, List<String> notes) {
+                             Optional<String> proxyJump, List<String> userKnownHostsFiles, List<String> notes,
+                             Optional<String> strictHostKeyChecking) {
         public Resolution {
             identityFiles = List.copyOf(identityFiles);
             userKnownHostsFiles = List.copyOf(userKnownHostsFiles);
             notes = List.copyOf(notes);
+            java.util.Objects.requireNonNull(strictHostKeyChecking, "strictHostKeyChecking");
         }
     }
 
@@ -286,6 +288,7 @@ public final class SshConfig {
         String proxyJump;
         boolean proxyDecided;
         List<String> knownHosts;
+        String strictHostKeyChecking;
         final List<String> notes = new ArrayList<>();
 
         Walk(String host, String user, int port) {
@@ -452,6 +455,19 @@ public final class SshConfig {
                         knownHosts = new ArrayList<>(a);
                     }
                 }
+                case "stricthostkeychecking" -> {
+                    if (strictHostKeyChecking == null) {
+                        // readconf.c's multistate: true/yes, false/no/off, ask, accept-new.
+                        strictHostKeyChecking = switch (one(d).toLowerCase(Locale.ROOT)) {
+                            case "yes", "true" -> "yes";
+                            case "no", "false", "off" -> "no";
+                            case "ask" -> "ask";
+                            case "accept-new" -> "accept-new";
+                            default -> throw new IOException(d.where() + ": StrictHostKeyChecking takes yes, accept-new,"
+                                    + " no, off or ask; not '" + one(d) + "'.");
+                        };
+                    }
+                }
                 case "canonicalizehostname" -> {
                     if (!a.isEmpty() && !a.get(0).equalsIgnoreCase("no")) {
                         note(d.where() + ": CanonicalizeHostname is not applied by NetTune (no DNS search);"
@@ -571,7 +587,8 @@ public final class SshConfig {
             }
         }
         return new Resolution(hostName, w.port == null ? OptionalInt.empty() : OptionalInt.of(w.port),
-                Optional.ofNullable(w.user), w.identityFiles, Optional.ofNullable(w.proxyJump), knownHosts, w.notes);
+                Optional.ofNullable(w.user), w.identityFiles, Optional.ofNullable(w.proxyJump), knownHosts, w.notes,
+                Optional.ofNullable(w.strictHostKeyChecking));
     }
 
     /** ~ and the tokens OpenSSH expands in file names: %% %d %h %n %p %r %u. */
@@ -624,6 +641,20 @@ public final class SshConfig {
             out.add(Path.of(s));
         }
         return out;
+    }
+
+    /**
+     * What the file says for a host as typed ({@code [user@]host[:port]} or an alias): its known_hosts files and
+     * StrictHostKeyChecking, which decide how the host's key is checked.
+     */
+    public Resolution resolutionOfSpec(String spec) throws IOException {
+        Matcher m = USER_HOST_PORT.matcher(spec.startsWith("ssh://") ? spec.substring(6) : spec);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a host: '" + clip(spec) + "'; expected [user@]host[:port] or an alias of " + file + ".");
+        }
+        String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
+        int port = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        return resolution(host, port, m.group(1));
     }
 
     private SshTarget resolve(String host, int port, String user, int depth) throws IOException {

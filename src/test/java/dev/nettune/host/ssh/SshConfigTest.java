@@ -166,4 +166,22 @@ class SshConfigTest {
         assertThatThrownBy(() -> config.resolveSpec("root@web:0")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 to 65535");
     }
+
+    @Test
+    void strictHostKeyCheckingIsReadFirstValueWinsWithOpenSshsSpellings() throws Exception {
+        Path file = Files.writeString(dir.resolve("strict"), "Host lab\n  StrictHostKeyChecking off\n"
+                + "Host *\n  StrictHostKeyChecking yes\n");
+        SshConfig c = SshConfig.load(file);
+
+        assertThat(c.resolutionOfSpec("ops@lab:2222").strictHostKeyChecking()).contains("no");
+        assertThat(c.resolutionOfSpec("other").strictHostKeyChecking()).contains("yes");
+    }
+
+    @Test
+    void anUnknownStrictHostKeyCheckingValueNamesTheLineAndTheValuesAllowed() throws Exception {
+        SshConfig c = SshConfig.load(Files.writeString(dir.resolve("bad"), "Host lab\n  StrictHostKeyChecking maybe\n"));
+
+        assertThatThrownBy(() -> c.resolutionOfSpec("lab")).hasMessageContaining("bad:2:")
+                .hasMessageContaining("yes, accept-new, no, off or ask");
+    }
 }
