@@ -16,6 +16,15 @@ public final class NetTuneCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The language of the human text, on any command; the environment's (LC_ALL, LC_MESSAGES, LANG) when not given. */
+    @CommandLine.Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
+            description = "Language of the human output: en or zh_CN (default: LC_ALL, LC_MESSAGES, LANG). JSON is the same in every language.")
+    void setLanguage(String value) {
+        if (value != null) {
+            CliText.use(CliLocale.fromOption(value));
+        }
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -56,8 +65,7 @@ public final class NetTuneCommand implements Runnable {
     static long strictWholeNumber(String text, long min, long max) {
         String shown = dev.nettune.host.Printable.clip(text);
         if (text == null || !text.matches("-?[0-9]{1,19}")) {
-            throw new CommandLine.TypeConversionException("'" + shown + "' is not a whole number: write digits 0-9 (like 42),"
-                    + " without '+', spaces, a decimal point or an exponent");
+            throw new CommandLine.TypeConversionException(CliText.format("error.notWholeNumber", shown));
         }
         try {
             long v = Long.parseLong(text);
@@ -66,14 +74,33 @@ public final class NetTuneCommand implements Runnable {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("'" + shown + "' is too large; allowed: " + min + " to " + max);
+            throw new CommandLine.TypeConversionException(CliText.format("error.tooLarge", shown, String.valueOf(min),
+                    String.valueOf(max)));
         }
     }
 
+    /**
+     * The terminal's own encoding when it can show Chinese (UTF-8, GB18030 ...), else UTF-8: under the C locale
+     * Java's ASCII would print every Chinese character and every arrow as '?'.
+     */
+    static java.nio.charset.Charset outputCharset() {
+        java.nio.charset.Charset n;
+        try {
+            n = java.nio.charset.Charset.forName(System.getProperty("native.encoding",
+                    java.nio.charset.Charset.defaultCharset().name()));
+        } catch (RuntimeException e) {
+            n = java.nio.charset.StandardCharsets.UTF_8;
+        }
+        return n.canEncode() && n.newEncoder().canEncode("\u7d22\u5f15\u2192") ? n : java.nio.charset.StandardCharsets.UTF_8;
+    }
+
     public static int execute(String... args) {
+        // The environment's language first; --lang, when parsed, overrides it.
+        CliText.use(CliLocale.fromEnvironment(System.getenv()));
         try (AppContext context = AppContext.fromEnvironment()) {
-            PrintWriter out = new PrintWriter(System.out, true);
-            PrintWriter err = new PrintWriter(System.err, true);
+            java.nio.charset.Charset cs = outputCharset();
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
+            PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
             try {
                 return commandLine(context, out, err).execute(args);
             } finally {

@@ -79,20 +79,19 @@ final class RssHashCommand implements Callable<Integer> {
             out.println(CliJson.write(m));
             return 0;
         }
-        out.println("flow:   " + r.flow());
+        out.println(CliText.format("rss.hash.flow", r.flow().toString()));
         if (!r.hashed()) {
-            out.println("hash:   none (non-IP traffic is not hashed)");
-            out.println("queue:  0 (the default queue for non-IP traffic)");
+            out.println(CliText.get("rss.hash.none"));
+            out.println(CliText.get("rss.hash.defaultQueue"));
             return 0;
         }
         int size = t.map(IndirectionTable::size).orElse(table.size);
-        out.println("hash:   " + r.hashHex() + " (" + r.hashUnsigned() + ")");
-        out.println("index:  " + r.index() + " (hash mod " + size + ")");
+        out.println(CliText.format("rss.hash.hash", r.hashHex(), String.valueOf(r.hashUnsigned())));
+        out.println(CliText.format("rss.hash.index", String.valueOf(r.index()), String.valueOf(size)));
         if (t.isPresent()) {
-            out.println("queue:  " + r.queue() + " (table " + table.describe() + ")");
+            out.println(CliText.format("rss.hash.queue", String.valueOf(r.queue()), table.describe()));
         } else {
-            out.println("queue:  unknown: give the table (--equal N, --weight W..., --rings R or --table FILE) to map index "
-                    + r.index() + " to a queue");
+            out.println(CliText.format("rss.hash.noTable", String.valueOf(r.index())));
         }
         return 0;
     }
@@ -185,7 +184,7 @@ final class RssHashCommand implements Callable<Integer> {
         o.flush();
         out.flush();
         if (bad > 0) {
-            err.println("nettune: " + bad + " bad row(s) skipped; the other rows were hashed.");
+            err.println("nettune: " + CliText.format("rss.hash.badRows", String.valueOf(bad)));
             return NetTuneCommand.EXIT_BAD_INPUT;
         }
         return 0;

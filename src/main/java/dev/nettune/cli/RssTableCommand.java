@@ -50,10 +50,11 @@ final class RssTableCommand implements Callable<Integer> {
         }
         int rings = t.ringCount().orElse(t.highestQueue() + 1);
         out.print(EthtoolRssParser.formatTable(nic, rings, t));
-        out.println("Buckets per queue:");
-        t.bucketsPerQueue().forEach((q, n) -> out.printf("    queue %d: %d (%.2f%%)%n", q, n, 100.0 * n / t.size()));
+        out.println(CliText.get("rss.table.bucketsPerQueue"));
+        t.bucketsPerQueue().forEach((q, n) -> out.println(CliText.format("rss.table.queueLine", String.valueOf(q), String.valueOf(n),
+                String.format(java.util.Locale.ROOT, "%.2f", 100.0 * n / t.size()))));
         if (table.tableFile == null) {
-            out.println("Set with: ethtool -X " + nic + " " + table.spec());
+            out.println(CliText.format("rss.table.setWith", "ethtool -X " + nic + " " + table.spec()));
         }
         return 0;
     }

@@ -36,9 +36,8 @@ final class UserMessages {
         String text = plain(t);
         if (text == null || text.isBlank()) {
             LOG.debug("Failure without a message", e);
-            text = "NetTune could not finish this command (an unexpected internal error, "
-                    + t.getClass().getSimpleName().replaceAll("(Exception|Error)$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .toLowerCase(java.util.Locale.ROOT) + ").";
+            text = CliText.format("error.internal", t.getClass().getSimpleName().replaceAll("(Exception|Error)$", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT));
         }
         return scrub(text);
     }

@@ -1,0 +1,47 @@
+package dev.nettune.cli;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The CLI's human text in the language {@link CliLocale} chose, from {@code dev/nettune/cli/messages*.properties}
+ * (English, Simplified Chinese with the GUI's glossary terms). English until told otherwise, whatever the JVM's
+ * default locale: in-process callers and tests get the text they wrote against.
+ */
+final class CliText {
+    private static final String BUNDLE = "dev.nettune.cli.messages";
+    private static final ResourceBundle.Control CONTROL = ResourceBundle.Control.getNoFallbackControl(
+            ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static volatile ResourceBundle bundle = load(Locale.ENGLISH);
+
+    private CliText() {
+    }
+
+    /** Speaks this locale from now on. */
+    static void use(Locale locale) {
+        bundle = load(locale);
+    }
+
+    static Locale locale() {
+        Locale l = bundle.getLocale();
+        return l == null || l.getLanguage().isEmpty() ? Locale.ENGLISH : l;
+    }
+
+    static String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+    }
+
+    static String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale()).format(args);
+    }
+
+    private static ResourceBundle load(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, "zh".equals(locale.getLanguage()) ? CliLocale.CHINESE : Locale.ROOT, CONTROL);
+    }
+}
