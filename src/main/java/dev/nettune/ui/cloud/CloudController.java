@@ -179,13 +179,15 @@ public final class CloudController {
         model.refresh();
     }
 
-    /** The guided flow: the cloud part on this account, then the host part over SSH. */
+    /** The guided flow: the cloud part on this account, then the host part over SSH; the hosts are listed off the FX thread first. */
     @FXML
     void onProduction() {
-        new dev.nettune.ui.cloud.production.ProductionWizard(connection.getScene().getWindow(), model.session().get(), model.tasks(),
-                model.instances(), model.networkInterfaces(), model.securityGroups(), model.eips(), model.selectedInstance().get(),
-                hostWork.get(), setupProgress).wizard().showAndWait();
-        model.refresh();
+        model.prepare(hostWork::get, work -> {
+            new dev.nettune.ui.cloud.production.ProductionWizard(connection.getScene().getWindow(), model.session().get(), model.tasks(),
+                    model.instances(), model.networkInterfaces(), model.securityGroups(), model.eips(), model.selectedInstance().get(),
+                    work, setupProgress).wizard().showAndWait();
+            model.refresh();
+        });
     }
 
     @FXML

@@ -40,7 +40,7 @@ public final class CloudScreen implements ScreenView {
         return new CloudScreen(root, model);
     }
 
-    /** The host part of the production setup: the Hosts screen's hosts, the Tuning screen's engine. */
+    /** The host part of the production setup: the Hosts screen's hosts, the Tuning screen's engine; lists saved hosts, so off the FX thread. */
     static dev.nettune.ui.cloud.production.HostWork hostWork(AppContext context) {
         return new dev.nettune.ui.cloud.production.HostWork(context.hostDirectory().names(),
                 name -> context.hostResolver().resolve(name, HostOptions.defaults()), context.tuningEngine(), context.nicRss(),

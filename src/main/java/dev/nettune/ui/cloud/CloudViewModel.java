@@ -244,6 +244,21 @@ public final class CloudViewModel {
         eips.clear();
     }
 
+    /**
+     * Reads what a wizard works with ({@code load}: the saved hosts are SQLite reads) on a worker, then hands it to
+     * {@code open} on the UI executor; the screen is busy meanwhile and a failure goes to the status line.
+     */
+    public <T> void prepare(java.util.concurrent.Callable<T> load, java.util.function.Consumer<T> open) {
+        busy.set(true);
+        tasks.submit(load, loaded -> {
+            busy.set(false);
+            open.accept(loaded);
+        }, e -> {
+            busy.set(false);
+            status.set(Messages.format("cloud.status.cannotOpenWizard", message(e)));
+        });
+    }
+
     private static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -3,8 +3,11 @@ package dev.nettune.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettune.app.AppContext;
+import dev.nettune.app.CloudAccounts;
 import dev.nettune.app.HostDirectory;
+import dev.nettune.cloud.ResourceWaiter;
 import dev.nettune.store.Database;
+import dev.nettune.ui.cloud.CloudScreen;
 import dev.nettune.ui.hosts.HostsView;
 import dev.nettune.ui.journal.JournalView;
 import dev.nettune.ui.tuning.TuningView;
@@ -17,10 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +41,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Hosts and Tuning screens list the saved hosts (SQLite), and the Journal screen its plans, without
- * touching the database on the FX thread: the store refuses a connection there for this test, so a screen that read it on the FX
- * thread would fail to load or show "could not be listed" instead of the saved host.
+ * The Hosts and Tuning screens list the saved hosts (SQLite), the Journal screen its plans, and the Cloud screen's production
+ * setup the hosts to tune, without touching the database on the FX thread: the store refuses a connection there for this test,
+ * so a screen that read it on the FX thread would fail to load or show "could not be listed" (or only the built-in hosts)
+ * instead of the saved host.
  */
 @ExtendWith(ApplicationExtension.class)
 class NoStoreOnTheFxThreadTest {
@@ -45,6 +55,8 @@ class NoStoreOnTheFxThreadTest {
     private HostsView hosts;
     private TuningView tuning;
     private JournalView journal;
+    private CloudScreen cloud;
+    private Stage stage;
 
     @BeforeAll
     static void saveAHostAndRefuseTheFxThread() {
@@ -64,11 +76,14 @@ class NoStoreOnTheFxThreadTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         hosts = HostsView.load(context);
         tuning = TuningView.load(context);
         journal = JournalView.load(context);
-        stage.setScene(new Scene(new TabPane(new Tab("Hosts", hosts.root()), new Tab("Tuning", tuning.root()), new Tab("Journal", journal.root())),
-                1200, 800));
+        // No aliyun profile in this home: the Cloud screen connects to the sandbox region.
+        cloud = CloudScreen.load(context, CloudAccounts.forHome(context, Map.of(), config.resolve("home")), ResourceWaiter.standard());
+        stage.setScene(new Scene(new TabPane(new Tab("Hosts", hosts.root()), new Tab("Tuning", tuning.root()), new Tab("Journal", journal.root()),
+                new Tab("Cloud", cloud.root())), 1200, 800));
         stage.show();
     }
 
@@ -102,5 +117,42 @@ class NoStoreOnTheFxThreadTest {
         robot.interact(() -> journal.model().refresh());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> journal.model().plans.stream().anyMatch(p -> p.id().equals("p-offthread")));
         assertThat(journal.model().status.get()).doesNotContain("could not be read");
+    }
+
+    @Test
+    void theProductionSetupOffersTheSavedHostReadOffTheFxThread(FxRobot robot) throws Exception {
+        robot.interact(() -> ((TabPane) stage.getScene().getRoot()).getSelectionModel().select(3));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> cloud.model().session().get() != null && !cloud.model().busy().get());
+        List<Window> before = List.copyOf(Window.getWindows());
+        try {
+            press(stage, "#openProduction");
+            Window[] wizard = new Window[1];
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                Window.getWindows().stream().filter(w -> !before.contains(w) && w.isShowing()).findFirst().ifPresent(w -> wizard[0] = w);
+                return wizard[0] != null;
+            });
+            press(wizard[0], "#prodRunCloud"); // skip the cloud part: straight to the host page
+            press(wizard[0], "Next");
+            @SuppressWarnings("unchecked")
+            ComboBox<String> host = (ComboBox<String>) find(wizard[0], "#prodHost").orElseThrow();
+            assertThat(host.getItems()).contains("prod-accepter");
+        } finally {
+            robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> !before.contains(w)).forEach(Window::hide));
+        }
+        assertThat(cloud.model().status().get()).doesNotContain("Cannot open the wizard");
+    }
+
+    private static Optional<Node> find(Window w, String idOrText) {
+        return LayoutTest.descendants(w.getScene().getRoot()).stream().filter(n -> idOrText.equals("#" + n.getId())
+                || n instanceof Labeled l && l.getText() != null && idOrText.equals(l.getText().strip()) && n instanceof ButtonBase)
+                .filter(Node::isVisible).findFirst();
+    }
+
+    /** Presses a button later on the FX thread: its handler may open a dialog with showAndWait. */
+    private static void press(Window w, String idOrText) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> find(w, idOrText).map(n -> !n.isDisabled()).orElse(false));
+        Node n = find(w, idOrText).orElseThrow();
+        Platform.runLater(() -> ((ButtonBase) n).fire());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
