@@ -255,7 +255,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public dev.nettune.tuning.ProfileLibrary profiles() {
-        return new dev.nettune.tuning.ProfileLibrary(configDir.resolve("profiles"));
+        return new dev.nettune.tuning.ProfileLibrary(configDir.resolve("profiles"), new dev.nettune.store.FileSystemProfileFiles());
     }
 
     private volatile dev.nettune.tuning.TuningEngine tuningEngine;

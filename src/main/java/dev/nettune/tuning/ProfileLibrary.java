@@ -1,26 +1,25 @@
 package dev.nettune.tuning;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The profiles a user can pick: the built-in ones and their own, each saved as a readable JSON
- * file in {@code <config>/profiles/}; import and export copy such files in and out.
+ * file in {@code <config>/profiles/}; import and export copy such files in and out. The files are
+ * read and written through the {@link ProfileFiles} port.
  */
 public final class ProfileLibrary {
     private final Path dir;
+    private final ProfileFiles files;
 
-    public ProfileLibrary(Path dir) {
+    public ProfileLibrary(Path dir, ProfileFiles files) {
         this.dir = dir;
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     public Path directory() {
@@ -30,17 +29,11 @@ public final class ProfileLibrary {
     /** Built-in profiles first, then the user's, by name. */
     public List<Profile> all() {
         List<Profile> out = new ArrayList<>(Profile.builtIn());
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                    try {
-                        out.add(read(f));
-                    } catch (TuningInputException e) {
-                        // A broken file must not hide the others; it is reported when named directly.
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        for (Path f : files.jsonFiles(dir)) {
+            try {
+                out.add(read(f));
+            } catch (TuningInputException e) {
+                // A broken file must not hide the others; it is reported when named directly.
             }
         }
         return out;
@@ -56,11 +49,11 @@ public final class ProfileLibrary {
             }
         }
         Path f = Path.of(nameOrFile);
-        if (Files.isRegularFile(f)) {
+        if (files.isFile(f)) {
             return read(f);
         }
         Path saved = dir.resolve(slug(nameOrFile) + ".json");
-        if (Files.isRegularFile(saved)) {
+        if (files.isFile(saved)) {
             return read(saved);
         }
         Optional<Profile> byName = all().stream().filter(p -> p.name().equalsIgnoreCase(nameOrFile)).findFirst();
@@ -68,12 +61,13 @@ public final class ProfileLibrary {
                 + String.join(", ", all().stream().map(Profile::name).toList()) + "."));
     }
 
-    public static Profile read(Path file) {
+    /** Reads and validates one profile file; every problem is a {@link TuningInputException} naming the file. */
+    public Profile read(Path file) {
         try {
-            if (Files.size(file) > 4L * 1024 * 1024) {
+            if (files.size(file) > 4L * 1024 * 1024) {
                 throw new TuningInputException(file.getFileName() + " is larger than 4 MB; that is not a NetTune profile.");
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = files.readUtf8(file);
             // Editors on Windows write a byte-order mark; it is not part of the JSON.
             return ChangeCodec.json().profileFromJson(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (IOException e) {
@@ -119,27 +113,15 @@ public final class ProfileLibrary {
     }
 
     public void delete(String name) {
-        try {
-            Files.deleteIfExists(dir.resolve(slug(name) + ".json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        files.delete(dir.resolve(slug(name) + ".json"));
     }
 
-    private static void write(Profile p, Path target) {
+    private void write(Profile p, Path target) {
         writeText(ChangeCodec.json().toJson(p), target);
     }
 
-    private static void writeText(String text, Path target) {
-        try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".profile", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
-        }
+    private void writeText(String text, Path target) {
+        files.writeAtomically(target, text);
     }
 
     /** A file name for a profile name: lower case, runs of other characters as one '-'. */

@@ -71,6 +71,15 @@ class LayerRulesTest {
             .because("the domain runs commands through the Host port; SSH is one adapter of it (DESIGN.md: never sshj)");
 
     @ArchTest
+    static final ArchRule domainDoesNoFileIo = noClasses().that(IN_THE_DOMAIN)
+            .should().dependOnClassesThat().belongToAnyOf(java.nio.file.Files.class, java.nio.file.FileSystems.class,
+                    java.nio.channels.FileChannel.class, java.io.File.class, java.io.FileInputStream.class, java.io.FileOutputStream.class,
+                    java.io.FileReader.class, java.io.FileWriter.class, java.io.RandomAccessFile.class)
+            .because("files are storage: the domain reads and writes them through a port (tuning.ProfileFiles) whose adapter"
+                    + " lives in store, so domain logic runs in tests and on the FX thread's callers without touching a disk"
+                    + " (DESIGN.md: domain -> ports <- adapters)");
+
+    @ArchTest
     static final ArchRule rssAndLinuxUseOnlyTheJdk = noClasses().that().resideInAnyPackage("dev.nettune.rss..", "dev.nettune.linux..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.nettune.host..", "dev.nettune.store..", "dev.nettune.app..",
                     "dev.nettune.ui..", "dev.nettune.cli..", "dev.nettune.sandbox..", "dev.nettune.cloud..",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nettune.sandbox.SandboxInstance;
+import dev.nettune.store.FileSystemProfileFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,13 +20,15 @@ class ProfileLimitsTest {
     @TempDir
     Path dir;
 
+    private final ProfileLibrary library = new ProfileLibrary(Path.of("profiles-unused"), new FileSystemProfileFiles());
+
     private Profile read(String entries) throws Exception {
         return read(entries, "");
     }
 
     private Profile read(String entries, String mark) throws Exception {
         Path f = Files.writeString(dir.resolve("p.json"), "{\"name\": \"shared\"," + mark + " \"entries\": [" + entries + "]}");
-        return ProfileLibrary.read(f);
+        return library.read(f);
     }
 
     private static String file(String path, String content, String afterWrite) {
@@ -122,7 +125,7 @@ class ProfileLimitsTest {
             Path f = dir.resolve(ProfileLibrary.slug(p.name()) + ".json");
             Files.writeString(f, ProfileFormat.JSON.render(p));
             assertThat(Files.readString(f)).doesNotContain("unrestricted");
-            assertThat(ProfileLibrary.read(f)).isEqualTo(p);
+            assertThat(library.read(f)).isEqualTo(p);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.nettune.tuning.ChangeCodec;
 import dev.nettune.tuning.IrqAffinityChange;
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileEntry;
+import dev.nettune.store.FileSystemProfileFiles;
 import dev.nettune.tuning.ProfileLibrary;
 import dev.nettune.tuning.SmcChange;
 import dev.nettune.tuning.XpsChange;
@@ -25,7 +26,7 @@ class ProfileEditorViewModelTest {
 
     @BeforeEach
     void open() {
-        library = new ProfileLibrary(dir.resolve("profiles"));
+        library = new ProfileLibrary(dir.resolve("profiles"), new FileSystemProfileFiles());
         model = new ProfileEditorViewModel(library, Runnable::run, Runnable::run);
         model.refresh(Profile.SEED_WORKFLOW);
     }
