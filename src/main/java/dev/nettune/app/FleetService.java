@@ -191,8 +191,9 @@ public final class FleetService implements AutoCloseable {
     }
 
     /**
-     * Instance ids whose Cloud Assistant agent is NOT running (DescribeCloudAssistantStatus), each with the
-     * reason, for the members that would be reached over Cloud Assistant.
+     * The preflight of a run over Cloud Assistant: instance ids whose agent is offline or not installed
+     * (DescribeCloudAssistantStatus for every member reached over Cloud Assistant, 50 ids a call), each with
+     * the reason, so that they are listed before the run and never discovered in the middle of it.
      */
     public Map<String, String> cloudAssistantOffline(List<FleetInstance> members) {
         Map<String, List<FleetInstance>> byAccess = new HashMap<>();
@@ -210,9 +211,9 @@ public final class FleetService implements AutoCloseable {
             for (FleetInstance m : group) {
                 Boolean on = status.get(InstanceId.of(m.reach().address()));
                 if (on == null) {
-                    out.put(m.hostName(), "DescribeCloudAssistantStatus does not list it (no agent installed?)");
+                    out.put(m.hostName(), "Cloud Assistant is not installed (DescribeCloudAssistantStatus does not list it)");
                 } else if (!on) {
-                    out.put(m.hostName(), "its Cloud Assistant agent is not running");
+                    out.put(m.hostName(), "its Cloud Assistant agent is offline (DescribeCloudAssistantStatus: false)");
                 }
             }
         }
@@ -233,11 +234,33 @@ public final class FleetService implements AutoCloseable {
      */
     public FleetRun apply(Profile profile, List<FleetInstance> members, RolloutPolicy policy, List<InstancePreview> previewed,
                           HostOptions options, FleetListener listener, Cancellation cancel) throws InterruptedException {
+        return apply(profile, members, policy, previewed, Map.of(), options, listener, cancel);
+    }
+
+    /**
+     * As {@link #apply(Profile, List, RolloutPolicy, List, HostOptions, FleetListener, Cancellation)}; the
+     * members named in {@code skip} (by name, as {@link #cloudAssistantOffline} gives them, with why) are not
+     * started: the run journals them SKIPPED with the reason and does not count as a success.
+     */
+    public FleetRun apply(Profile profile, List<FleetInstance> members, RolloutPolicy policy, List<InstancePreview> previewed,
+                          Map<String, String> skip, HostOptions options, FleetListener listener, Cancellation cancel)
+            throws InterruptedException {
         Map<Integer, Plan> plans = new HashMap<>();
         for (InstancePreview p : previewed) {
             p.plan().ifPresent(plan -> plans.put(p.instance().position(), plan));
         }
-        return runner(options).apply(profile.name(), profile, members, policy, plans, listener, cancel);
+        return runner(options).apply(profile.name(), profile, members, policy, plans, positions(members, skip), listener, cancel);
+    }
+
+    private static Map<Integer, String> positions(List<FleetInstance> members, Map<String, String> byName) {
+        Map<Integer, String> out = new HashMap<>();
+        for (FleetInstance m : members) {
+            String why = byName.get(m.hostName());
+            if (why != null) {
+                out.put(m.position(), why);
+            }
+        }
+        return out;
     }
 
     /**
@@ -251,7 +274,9 @@ public final class FleetService implements AutoCloseable {
                 "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
         // A run from before NetTune kept the profile: the profile of that name, as `fleet apply --profile` finds it.
         Profile profile = journal.keptProfile(runId).orElseGet(() -> ctx.profiles().find(run.profile()));
-        return runner(options).resume(runId, profile, listener, cancel);
+        // The preflight again: an agent that went offline since is skipped, never discovered mid-rollout.
+        List<FleetInstance> members = run.instances().stream().map(dev.nettune.fleet.FleetInstanceResult::instance).toList();
+        return runner(options).resume(runId, profile, positions(members, cloudAssistantOffline(members)), listener, cancel);
     }
 
     /** Puts back every change of run {@code runId}, each instance reached as the run reached it. */

@@ -272,6 +272,9 @@ final class FleetCommand implements Runnable {
         int confirmTimeout;
         @Option(names = "--yes", description = "Apply without asking.")
         boolean yes;
+        @Option(names = "--skip-offline", description = "When the preflight (DescribeCloudAssistantStatus) finds agents offline or not"
+                + " installed, run on the other instances and journal those SKIPPED (the run exits 1); without it such a run is refused.")
+        boolean skipOffline;
         @Option(names = "--json", description = "Print the run id and each instance's status and reason as JSON.")
         boolean json;
 
@@ -295,25 +298,48 @@ final class FleetCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             List<FleetInstance> members = reach.resolve(fleet);
             HostOptions options = reach.connection.toHostOptions();
-            List<InstancePreview> previews = fleet.preview(members, p, parallel, options, new Cancellation(), x -> { });
+            // Preflight: every agent is asked before anything is read or changed, so none is found offline mid-rollout.
+            Map<String, String> offline = fleet.cloudAssistantOffline(members);
+            List<FleetInstance> reachable = members.stream().filter(m -> !offline.containsKey(m.hostName())).toList();
+            List<InstancePreview> previews = fleet.preview(reachable, p, parallel, options, new Cancellation(), x -> { });
+            Map<String, InstancePreview> byName = new LinkedHashMap<>();
+            previews.forEach(x -> byName.put(x.instance().hostName(), x));
             PrintWriter log = json ? err : out;
             log.println("Preview of \"" + p.name() + "\" on " + members.size() + " instance" + (members.size() == 1 ? "" : "s") + ":");
-            for (InstancePreview x : previews) {
-                log.printf(Locale.ROOT, "  %-24s %-40s %s%n", x.instance().target().name(), x.instance().reach().display(), x.summary());
-                x.plan().ifPresent(plan -> plan.steps().forEach(s -> log.println("      " + s.change().title() + ": "
-                        + oneLine(s.before()) + " -> " + oneLine(s.after()))));
+            for (FleetInstance m : members) {
+                InstancePreview x = byName.get(m.hostName());
+                String what = x == null ? "NOT REACHABLE: " + offline.get(m.hostName()) : x.summary();
+                log.printf(Locale.ROOT, "  %-24s %-40s %s%n", m.target().name(), m.reach().display(), what);
+                if (x != null) {
+                    x.plan().ifPresent(plan -> plan.steps().forEach(s -> log.println("      " + s.change().title() + ": "
+                            + oneLine(s.before()) + " -> " + oneLine(s.after()))));
+                }
             }
             log.flush();
-            if (!confirmed(yes, "Apply \"" + p.name() + "\" to " + members.size() + " instances (" + policy.display() + ")?", err)) {
+            if (!offline.isEmpty()) {
+                String list = offline.size() + " of " + members.size() + " instances cannot be reached through Cloud Assistant ("
+                        + String.join(", ", offline.keySet()) + ")";
+                if (!skipOffline || reachable.isEmpty()) {
+                    err.println("nettune: nothing was changed: " + list + ". " + (reachable.isEmpty() ? "No instance is left to run on."
+                            : "Bring their agents online, or give --skip-offline to run on the others (the skipped ones are"
+                            + " journaled SKIPPED and the run exits 1)."));
+                    err.flush();
+                    return 1;
+                }
+                log.println("Skipping (--skip-offline): " + list + ".");
+                log.flush();
+            }
+            if (!confirmed(yes, "Apply \"" + p.name() + "\" to " + reachable.size() + " instances (" + policy.display() + ")"
+                    + (offline.isEmpty() ? "" : ", skipping " + offline.size()) + "?", err)) {
                 return NetTuneCommand.EXIT_BAD_INPUT;
             }
-            FleetRun run = untilCtrlC(cancel -> fleet.apply(p, members, policy, previews, options, printer(log, false), cancel));
+            FleetRun run = untilCtrlC(cancel -> fleet.apply(p, members, policy, previews, offline, options, printer(log, false), cancel));
             return reported(run, out);
         }
 
         private int resumeRun() throws Exception {
             var parsed = spec.commandLine().getParseResult();
-            for (String o : List.of("--profile", "--parallel", "--canary", "--max-failures", "--via", "--user")) {
+            for (String o : List.of("--profile", "--parallel", "--canary", "--max-failures", "--via", "--user", "--skip-offline")) {
                 if (parsed.hasMatchedOption(o)) {
                     throw new CliInputException("--resume continues the run with its own profile, targets and policy; " + o
                             + " cannot be given with it.");

@@ -132,14 +132,48 @@ public final class RollingApply {
     public FleetRun apply(String profileName, Profile profile, List<FleetInstance> instances, RolloutPolicy policy,
                           Map<Integer, Plan> previewed, FleetListener listener, Cancellation cancel)
             throws InterruptedException {
+        return apply(profileName, profile, instances, policy, previewed, Map.of(), listener, cancel);
+    }
+
+    /**
+     * As {@link #apply(String, Profile, List, RolloutPolicy, Map, FleetListener, Cancellation)}, with the
+     * instances a preflight found unreachable ({@code notStarted}: position to why) journaled SKIPPED with
+     * that reason before anything starts; a run that skipped any of them is not a success.
+     */
+    public FleetRun apply(String profileName, Profile profile, List<FleetInstance> instances, RolloutPolicy policy,
+                          Map<Integer, Plan> previewed, Map<Integer, String> notStarted, FleetListener listener,
+                          Cancellation cancel) throws InterruptedException {
         checkPositions(instances);
         String runId = newRunId();
-        int canaries = Math.min(policy.canary(), instances.size());
+        // The canaries are the first N instances that can be started: one the preflight skipped proves nothing.
+        int canaries = 0;
+        for (int reachable = 0; canaries < instances.size() && reachable < policy.canary(); canaries++) {
+            if (!notStarted.containsKey(canaries)) {
+                reachable++;
+            }
+        }
         journal.runStarted(runId, "apply", profileName, Optional.empty(), policy, instances, canaries);
         journal.profileKept(runId, profile);
+        FleetInstanceResult[] known = preflightSkips(runId, instances, canaries, notStarted);
         InstanceTask task = (inst, canary) -> applyOne(runId, inst, canary, profile,
                 Optional.ofNullable(previewed.get(inst.position())), listener, cancel);
-        return rollOut(runId, instances, policy, canaries, new FleetInstanceResult[instances.size()], task, listener, cancel);
+        return rollOut(runId, instances, policy, canaries, known, task, listener, cancel);
+    }
+
+    /** The instances a preflight found unreachable, journaled SKIPPED with why, as known results of the run. */
+    private FleetInstanceResult[] preflightSkips(String runId, List<FleetInstance> instances, int canaries,
+                                                 Map<Integer, String> notStarted) {
+        FleetInstanceResult[] known = new FleetInstanceResult[instances.size()];
+        for (Map.Entry<Integer, String> e : notStarted.entrySet()) {
+            int i = e.getKey();
+            if (i < 0 || i >= instances.size()) {
+                throw new FleetInputException("No instance at position " + i + " to skip.");
+            }
+            known[i] = FleetInstanceResult.pending(instances.get(i), i < canaries)
+                    .with(InstanceStatus.SKIPPED, "Not started: " + e.getValue() + " (preflight).");
+            journal.instanceFinished(runId, i, InstanceStatus.SKIPPED, known[i].reason());
+        }
+        return known;
     }
 
     private FleetInstanceResult applyOne(String runId, FleetInstance inst, boolean canary, Profile profile,
@@ -235,6 +269,13 @@ public final class RollingApply {
      */
     public FleetRun resume(String runId, Profile profile, FleetListener listener, Cancellation cancel)
             throws InterruptedException {
+        return resume(runId, profile, Map.of(), listener, cancel);
+    }
+
+    /** As {@link #resume(String, Profile, FleetListener, Cancellation)}; instances not done yet that a preflight found
+     * unreachable now ({@code notStarted}: position to why) are SKIPPED with that reason instead of being started. */
+    public FleetRun resume(String runId, Profile profile, Map<Integer, String> notStarted, FleetListener listener,
+                           Cancellation cancel) throws InterruptedException {
         FleetRun run = journal.run(runId).orElseThrow(() -> new FleetInputException(
                 "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
         if (!run.kind().equals("apply")) {
@@ -268,6 +309,15 @@ public final class RollingApply {
         long done = java.util.Arrays.stream(known).filter(java.util.Objects::nonNull).count();
         journal.runResumed(runId, "Resumed: " + done + " of " + n + " instances were done, " + inFlight.size()
                 + " in flight.");
+        for (Map.Entry<Integer, String> e : notStarted.entrySet()) {
+            int i = e.getKey();
+            // An instance left in flight is not skipped: its plan may have changed it, so it must be read again.
+            if (i >= 0 && i < n && known[i] == null && !inFlight.containsKey(i)) {
+                known[i] = FleetInstanceResult.pending(instances.get(i), run.instances().get(i).canary())
+                        .with(InstanceStatus.SKIPPED, "Not started: " + e.getValue() + " (preflight).");
+                journal.instanceFinished(runId, i, InstanceStatus.SKIPPED, known[i].reason());
+            }
+        }
         InstanceTask task = (inst, canary) -> {
             FleetInstanceResult was = inFlight.get(inst.position());
             if (was != null && was.planId().isPresent()) {
@@ -483,17 +533,21 @@ public final class RollingApply {
         List<FleetInstanceResult> all = List.of(results);
         long failed = all.stream().filter(r -> r.status().failure()).count();
         long skipped = all.stream().filter(r -> r.status() == InstanceStatus.SKIPPED).count();
+        long unreachable = java.util.Arrays.stream(known).filter(r -> r != null && r.status() == InstanceStatus.SKIPPED).count();
         RunStatus status;
         String detail;
         if (cancelled) {
             status = RunStatus.CANCELLED;
             detail = "Cancelled.";
-        } else if (stop.get() != null && skipped > 0) {
+        } else if (stop.get() != null && skipped > unreachable) {
             status = RunStatus.STOPPED;
             detail = "Stopped: " + stop.get() + ".";
-        } else if (failed > 0) {
+        } else if (failed > 0 || unreachable > 0) {
+            // Not every instance has the profile: an instance the preflight skipped is as much a miss as a failed one.
             status = RunStatus.FAILED;
-            detail = failed + " of " + n + " instances failed.";
+            detail = (failed > 0 ? failed + " of " + n + " instances failed." : "")
+                    + (failed > 0 && unreachable > 0 ? " " : "")
+                    + (unreachable > 0 ? unreachable + " of " + n + " not started: unreachable before the run (preflight)." : "");
         } else if (skipped > 0 && skipped == n) {
             status = RunStatus.SUCCEEDED;
             detail = "Nothing to do on any instance.";
@@ -501,7 +555,7 @@ public final class RollingApply {
             status = RunStatus.SUCCEEDED;
             detail = "Every instance done and read back.";
         }
-        long before = java.util.Arrays.stream(known).filter(java.util.Objects::nonNull).count();
+        long before = java.util.Arrays.stream(known).filter(r -> r != null && r.status() != InstanceStatus.SKIPPED).count();
         if (before > 0) {
             detail = detail + " (Resumed: " + before + " of " + n + " were done before.)";
         }

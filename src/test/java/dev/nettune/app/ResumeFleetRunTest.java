@@ -247,4 +247,21 @@ class ResumeFleetRunTest {
 
         assertThat(ctx.fleet().journal().keptProfile(id)).contains(Profile.ecsHighThroughput());
     }
+
+    @Test
+    void anAgentThatWentOfflineBeforeTheResumeIsSkippedByThePreflightNotFoundMidway() throws Exception {
+        String id = runThatDies(diesWhenStarting(3));
+        server.cloud().setAgentOnline(members.get(4).hostName(), false);
+
+        FleetRun run;
+        try (FleetService after = restarted()) {
+            run = after.resume(id, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
+        }
+
+        assertThat(statuses(run)).containsExactly(InstanceStatus.APPLIED, InstanceStatus.APPLIED, InstanceStatus.APPLIED,
+                InstanceStatus.APPLIED, InstanceStatus.SKIPPED, InstanceStatus.APPLIED);
+        assertThat(run.instances().get(4).reason()).contains("offline").contains("preflight");
+        assertThat(runCommandsTo(members.get(4).hostName())).isZero();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+    }
 }

@@ -217,4 +217,44 @@ class FleetCommandTest {
         assertThat(neither.code()).isEqualTo(2);
         assertThat(neither.err()).contains("--profile NAME").contains("--resume RUN");
     }
+
+    @Test
+    void aRunIsRefusedBeforeAnythingIsSentWhenThePreflightFindsAgentsOfflineOrNotInstalled() {
+        var cloud = ctx.cloudSandbox().cloud();
+        cloud.setAgentOnline(DemoSeed.FLEET_INSTANCES.get(1), false);
+        cloud.uninstallAgent(DemoSeed.FLEET_INSTANCES.get(2));
+
+        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(4), "--endpoint", "sandbox", "--yes");
+
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).containsPattern(DemoSeed.FLEET_INSTANCES.get(1) + ".*NOT REACHABLE: its Cloud Assistant agent is offline")
+                .containsPattern(DemoSeed.FLEET_INSTANCES.get(2) + ".*NOT REACHABLE: Cloud Assistant is not installed");
+        assertThat(r.err()).contains("nothing was changed: 2 of 4 instances cannot be reached").contains("--skip-offline");
+        assertThat(ctx.cloudSandbox().received("DescribeCloudAssistantStatus")).isNotEmpty();
+        assertThat(ctx.cloudSandbox().received("RunCommand")).noneMatch(c -> c.parameter("InstanceId.1").equals(DemoSeed.FLEET_INSTANCES.get(1))
+                || c.parameter("InstanceId.1").equals(DemoSeed.FLEET_INSTANCES.get(2)));
+        assertThat(ctx.fleet().runs()).isEmpty();
+        assertThat(ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(0)).sysctlValue(FIN)).isNotEqualTo(java.util.Optional.of("15"));
+    }
+
+    @Test
+    void skipOfflineRunsOnTheOthersAndJournalsTheOfflineOnesSkippedWithExitOne() throws Exception {
+        ctx.cloudSandbox().cloud().setAgentOnline(DemoSeed.FLEET_INSTANCES.get(0), false);
+
+        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
+                "--skip-offline", "--yes", "--json");
+
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.path("status").asText()).isEqualTo("FAILED");
+        assertThat(j.path("detail").asText()).contains("1 of 3 not started: unreachable before the run (preflight)");
+        JsonNode offline = j.path("instances").get(0);
+        assertThat(offline.path("status").asText()).isEqualTo("SKIPPED");
+        assertThat(offline.path("reason").asText()).contains("Cloud Assistant agent is offline").contains("preflight");
+        // The canary is the first instance that can be started.
+        assertThat(j.path("instances").get(1).path("canary").asBoolean()).isTrue();
+        assertThat(j.path("instances").get(1).path("status").asText()).isEqualTo("APPLIED");
+        assertThat(j.path("instances").get(2).path("status").asText()).isEqualTo("APPLIED");
+        assertThat(ctx.cloudSandbox().received("RunCommand")).noneMatch(c -> c.parameter("InstanceId.1").equals(DemoSeed.FLEET_INSTANCES.get(0)));
+    }
 }

@@ -190,6 +190,11 @@ public final class SimulatedCloud {
         }
     }
 
+    /** Removes the agent of {@code instanceId}: DescribeCloudAssistantStatus no longer lists it (not installed). */
+    public void uninstallAgent(String instanceId) {
+        agents.remove(instanceId);
+    }
+
     /** The running agent of an instance, or null when it has none or it is offline. */
     GuestAgent agent(String instanceId) {
         return agentsOffline.contains(instanceId) ? null : agents.get(instanceId);

@@ -338,8 +338,11 @@ public final class FleetViewModel implements AutoCloseable {
         start("Applying \"" + p.name() + "\" to " + rows.size() + " instances…");
         workers.execute(() -> {
             try {
-                FleetRun run = fleet.apply(p, rows.stream().map(r -> r.member).toList(), policy,
-                        previews.size() == rows.size() ? previews : List.of(), options, listener(byName, rows.size()), c);
+                List<FleetInstance> picked = rows.stream().map(r -> r.member).toList();
+                // Preflight: an agent that went offline since the list was loaded is skipped, never found mid-rollout.
+                Map<String, String> offline = fleet.cloudAssistantOffline(picked);
+                FleetRun run = fleet.apply(p, picked, policy, previews.size() == rows.size() ? previews : List.of(), offline, options,
+                        listener(byName, rows.size()), c);
                 ui.execute(() -> {
                     lastRun.set(run.id());
                     if (run.status().resumable()) {
