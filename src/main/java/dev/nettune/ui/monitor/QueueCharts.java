@@ -129,6 +129,9 @@ public final class QueueCharts {
         queue.setInverted(true);
         heatPlot = new XYPlot(heat, cpu, queue, heatRenderer);
         heatPlot.setBackgroundPaint(Color.WHITE);
+        // Without per-CPU interrupt counts (none sampled yet, or a source that has none) the map says so instead of staying blank.
+        heatPlot.setNoDataMessage(dev.nettune.ui.common.Messages.get("monitor.heat.noData"));
+        heatPlot.setNoDataMessageFont(SMALL);
         heatChart = new JFreeChart(null, SMALL, heatPlot, false);
         heatChart.setBackgroundPaint(Color.WHITE);
         heatChart.addSubtitle(new TextTitle("interrupts/s per queue and CPU", new Font(Font.SANS_SERIF, Font.BOLD, 12)));
@@ -170,6 +173,7 @@ public final class QueueCharts {
         barPlot.setBackgroundPaint(background);
         barPlot.setRangeGridlinePaint(grid);
         heatPlot.setBackgroundPaint(background);
+        heatPlot.setNoDataMessagePaint(text);
         List<org.jfree.chart.axis.Axis> axes = List.of(time.getDomainAxis(), time.getRangeAxis(), barPlot.getDomainAxis(),
                 barPlot.getRangeAxis(), heatPlot.getDomainAxis(), heatPlot.getRangeAxis(), heatLegendAxis);
         for (var a : axes) {
@@ -380,7 +384,11 @@ public final class QueueCharts {
         }
     }
 
-    /** The background colour (idle) to deep blue (light theme) or bright blue (dark theme) for the busiest cell. */
+    /**
+     * An idle cell's colour, a step off the plot's background, to deep blue (light theme) or bright blue (dark theme) for
+     * the busiest cell. Idle cells were the background colour itself, so a map with no interrupts yet, or with the busy
+     * cells few and faint, read as an empty chart in the dark theme.
+     */
     static final class HeatScale implements PaintScale {
         private final double max;
         private final boolean dark;
@@ -403,9 +411,14 @@ public final class QueueCharts {
         @Override
         public Paint getPaint(double value) {
             double t = Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value / max));
-            Color from = dark ? new Color(0x0d1117) : Color.WHITE;
+            Color from = idle(dark);
             Color to = dark ? new Color(0x58a6ff) : new Color(0x1f4e9a);
             return new Color(mix(from.getRed(), to.getRed(), t), mix(from.getGreen(), to.getGreen(), t), mix(from.getBlue(), to.getBlue(), t));
+        }
+
+        /** The idle cell: visibly apart from the plot background of either theme (0x0d1117 dark, white light). */
+        static Color idle(boolean dark) {
+            return dark ? new Color(0x21262d) : new Color(0xeaeef2);
         }
 
         private static int mix(int a, int b, double t) {
