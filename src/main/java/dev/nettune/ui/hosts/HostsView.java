@@ -26,17 +26,45 @@ public final class HostsView implements ScreenView {
         this.controller = controller;
     }
 
+    /**
+     * Reads a host's state over the resolver's (pooled) connection, off the UI thread, and tells the model when that
+     * connection trusted the host's key just now.
+     */
+    static HostsViewModel.StateSource stateSource(dev.nettune.app.HostResolver resolver,
+                                                  java.util.function.Supplier<HostOptions> options,
+                                                  java.util.function.Supplier<HostsViewModel> model) {
+        HostStateReader reader = new HostStateReader();
+        return (name, nic) -> {
+            try (Host h = resolver.resolve(name, options.get())) {
+                try {
+                    return reader.read(h, nic, HostStateReader.DEFAULT_TIMEOUT);
+                } finally {
+                    reportTrustedNow(model.get(), name, h);
+                }
+            }
+        };
+    }
+
+    /** Tells the model when this read's connection trusted the host key just now (the verifier's "trusted now ..."). */
+    private static void reportTrustedNow(HostsViewModel model, String name, Host h) {
+        if (model != null && h instanceof dev.nettune.app.SharedSshHost ssh) {
+            ssh.hostKeyTrust().filter(t -> t.startsWith("trusted now")).ifPresent(t -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("saved to (.+)\\)$").matcher(t);
+                model.hostKeyTrustedNow(name, ssh.hostKeyFingerprint().orElse("?"),
+                        m.find() ? Optional.of(m.group(1)) : Optional.empty());
+            });
+        }
+    }
+
     public static HostsView load(AppContext context) {
         Parent[] rootRef = new Parent[1];
         FxHostPrompts prompts = new FxHostPrompts(() -> rootRef[0] == null || rootRef[0].getScene() == null ? null
                 : rootRef[0].getScene().getWindow());
-        HostStateReader reader = new HostStateReader();
-        HostsViewModel model = new HostsViewModel(() -> entries(context), (name, nic) -> {
-            HostOptions options = HostOptions.defaults().withHostKeyDecision(prompts).withSecrets(prompts);
-            try (Host h = context.hostResolver().resolve(name, options)) {
-                return reader.read(h, nic, HostStateReader.DEFAULT_TIMEOUT);
-            }
-        }, TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
+        HostsViewModel[] modelRef = new HostsViewModel[1];
+        HostsViewModel model = new HostsViewModel(() -> entries(context), stateSource(context.hostResolver(),
+                () -> HostOptions.defaults().withHostKeyDecision(prompts).withSecrets(prompts), () -> modelRef[0]),
+                TaskRunner.application().workers(), TaskRunner.application().ui()::execute);
+        modelRef[0] = model;
         // From the journal (the boot id of NetTune's last push) and the host's boot: whether the shown table is in effect.
         dev.nettune.app.VerificationService verification = new dev.nettune.app.VerificationService(context);
         model.onRssWarnings((name, nics) -> {

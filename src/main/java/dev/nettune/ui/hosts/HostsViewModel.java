@@ -109,6 +109,10 @@ public final class HostsViewModel {
      */
     private final javafx.collections.ObservableMap<String, List<String>> staleRssNics = FXCollections.observableHashMap();
     private RssWarningSource rssWarnings = (h, n) -> Map.of();
+    /** Host keys trusted on a first connection of a read, by host: said once in the status line after that read. */
+    private final Map<String, String> trustedNow = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Host and fingerprint already said: a pooled connection keeps reporting how its key was first trusted. */
+    private final java.util.Set<String> trustSaid = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Future<?> running;
     private long generation;
@@ -122,6 +126,25 @@ public final class HostsViewModel {
     }
 
     /** Where the RSS warnings come from (the journal and the host's boot); none until set. */
+    /**
+     * Called from the reading thread when this read's connection trusted the host's key just now (the user accepted
+     * it, or ~/.ssh/config's accept-new): a key accepted is not a key verified, and the status line says so, as the
+     * CLI's "trusted now" does. {@code savedTo} is the known_hosts file, empty when accepted for this run only.
+     */
+    public void hostKeyTrustedNow(String host, String fingerprint, Optional<String> savedTo) {
+        if (!trustSaid.add(host + " " + fingerprint)) {
+            return;
+        }
+        trustedNow.put(host, savedTo.map(f -> Messages.format("hosts.status.trustedSaved", host, fingerprint, f))
+                .orElseGet(() -> Messages.format("hosts.status.trustedOnce", host, fingerprint)));
+    }
+
+    /** The status text plus, once, the "trusted now" of the host's key. */
+    private String withTrust(String host, String text) {
+        String t = trustedNow.remove(host);
+        return t == null ? text : text + " " + t;
+    }
+
     public void onRssWarnings(RssWarningSource source) {
         this.rssWarnings = source;
     }
@@ -314,7 +337,7 @@ public final class HostsViewModel {
                             staleRssNics.put(host.name(), List.copyOf(new java.util.TreeSet<>(found.keySet())));
                         }
                         apply(s, took);
-                        status.set(status.get() + failed);
+                        status.set(withTrust(host.name(), status.get() + failed));
                     }
                 });
             } catch (InterruptedException | CancellationException e) {
@@ -324,7 +347,7 @@ public final class HostsViewModel {
                     if (gen == generation) {
                         busy.set(false);
                         error.set(Messages.format("hosts.error.read", host.name(), plain(e)));
-                        status.set(Messages.get("hosts.status.readFailed"));
+                        status.set(withTrust(host.name(), Messages.get("hosts.status.readFailed")));
                     }
                 });
             }
