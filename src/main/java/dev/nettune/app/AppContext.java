@@ -66,7 +66,7 @@ public final class AppContext implements AutoCloseable {
 
     private volatile SettingsStore settings;
 
-    /** Language, theme, window, last host and screen ({@code settings.properties}), read on first use. */
+    /** Language, theme, window, last host and screen, last cloud account and region ({@code settings.properties}), read on first use. */
     public SettingsStore settings() {
         SettingsStore s = settings;
         if (s == null) {

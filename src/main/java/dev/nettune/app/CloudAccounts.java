@@ -8,8 +8,6 @@ import dev.nettune.cloud.aliyun.ApiEndpoint;
 import dev.nettune.cloud.aliyun.CredentialLoader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +31,7 @@ public final class CloudAccounts {
 
     /** The region asked for the region list when neither the user nor the profile names one. */
     public static final RegionId FALLBACK_REGION = RegionId.of("cn-hangzhou");
+    /** Where the first releases kept the choice; read when the settings have none. */
     private static final String FILE = "cloud-account.properties";
 
     /** One account as a picker shows it; {@code key()} is what is remembered. */
@@ -163,8 +162,19 @@ public final class CloudAccounts {
         return connection.api().describeRegions(connection.region());
     }
 
-    /** The last account, region and endpoint the user connected with; empty on first start or after a damaged file. */
+    /**
+     * The last account, region and endpoint the user connected with, from the settings; empty on first start.
+     * A choice the first releases kept in {@code cloud-account.properties} is still found there.
+     */
     public Optional<Choice> remembered() {
+        Optional<Settings.CloudChoice> kept = context.settings().current().cloud();
+        if (kept.isPresent()) {
+            return kept.map(c -> new Choice(c.account(), c.region(), c.endpoint()));
+        }
+        return rememberedInOldFile();
+    }
+
+    private Optional<Choice> rememberedInOldFile() {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -186,19 +196,11 @@ public final class CloudAccounts {
         return accounts().stream().filter(a -> a.key().equals(key)).findFirst();
     }
 
-    /** Remembers the choice for the next launch: account key, region, endpoint; nothing else is written. */
+    /**
+     * Remembers the choice for the next launch in the settings: account key, region, endpoint; nothing else is
+     * written, and the write happens on the settings' own thread (the caller never waits for the disk).
+     */
     public void remember(Choice choice) {
-        Properties p = new Properties();
-        p.setProperty("account", choice.account());
-        choice.region().ifPresent(r -> p.setProperty("region", r));
-        choice.endpoint().ifPresent(e -> p.setProperty("endpoint", e));
-        try {
-            Files.createDirectories(file.getParent());
-            try (Writer w = Files.newBufferedWriter(file)) {
-                p.store(w, "NetTune's Cloud screen: the last account (credentials stay in ~/.aliyun or the environment)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remember the cloud account in " + file + ": " + e.getMessage(), e);
-        }
+        context.settings().update(s -> s.withCloud(new Settings.CloudChoice(choice.account(), choice.region(), choice.endpoint())));
     }
 }

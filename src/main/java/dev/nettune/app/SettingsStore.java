@@ -104,6 +104,11 @@ public final class SettingsStore implements AutoCloseable {
         });
         s.lastHost().ifPresent(h -> p.setProperty("last.host", h));
         s.lastScreen().ifPresent(v -> p.setProperty("last.screen", v));
+        s.cloud().ifPresent(c -> {
+            p.setProperty("cloud.account", c.account());
+            c.region().ifPresent(r -> p.setProperty("cloud.region", r));
+            c.endpoint().ifPresent(e -> p.setProperty("cloud.endpoint", e));
+        });
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
         try {
@@ -136,6 +141,8 @@ public final class SettingsStore implements AutoCloseable {
                 Boolean.parseBoolean(p.getProperty("window.maximized")))));
         s = attempt(s, x -> x.withLastHost(p.getProperty("last.host")));
         s = attempt(s, x -> x.withLastScreen(p.getProperty("last.screen")));
+        s = attempt(s, x -> p.getProperty("cloud.account") == null ? x : x.withCloud(new Settings.CloudChoice(p.getProperty("cloud.account"),
+                Optional.ofNullable(p.getProperty("cloud.region")), Optional.ofNullable(p.getProperty("cloud.endpoint")))));
         return s;
     }
 

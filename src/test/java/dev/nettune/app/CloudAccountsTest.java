@@ -56,12 +56,41 @@ class CloudAccountsTest {
         try (RealAccountRig rig = new RealAccountRig(dir)) {
             rig.rememberProd();
             assertThat(rig.accounts.remembered()).contains(new CloudAccounts.Choice("profile:prod", Optional.of("cn-hongkong"), Optional.of(rig.endpoint())));
+            // The settings are written in the background: what is on disk is checked once it is there.
+            rig.context.settings().flush();
             try (var files = Files.walk(dir.resolve("config"))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     assertThat(Files.readAllBytes(f)).asString().doesNotContain(RealAccountRig.KEY.accessKeySecret());
                 }
             }
         }
+    }
+
+    @Test
+    void theLastAccountAndRegionAreInTheSettingsAndComeBackInTheNextLaunch() throws Exception {
+        Path config = dir.resolve("config");
+        try (AppContext first = new AppContext(config)) {
+            CloudAccounts.forHome(first, Map.of(), dir.resolve("home")).remember(
+                    new CloudAccounts.Choice("profile:prod", Optional.of("cn-hongkong"), Optional.empty()));
+        }
+
+        String file = Files.readString(config.resolve("settings.properties"));
+        assertThat(file).contains("cloud.account=profile\\:prod").contains("cloud.region=cn-hongkong");
+        assertThat(Files.exists(config.resolve("cloud-account.properties"))).isFalse();
+        try (AppContext next = new AppContext(config)) {
+            assertThat(CloudAccounts.forHome(next, Map.of(), dir.resolve("home")).remembered())
+                    .contains(new CloudAccounts.Choice("profile:prod", Optional.of("cn-hongkong"), Optional.empty()));
+        }
+    }
+
+    @Test
+    void aChoiceAnEarlierReleaseKeptInItsOwnFileIsStillFound() throws Exception {
+        Path config = dir.resolve("config");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("cloud-account.properties"), "account=profile\\:prod\nregion=cn-beijing\n");
+
+        assertThat(accounts(Map.of()).remembered())
+                .contains(new CloudAccounts.Choice("profile:prod", Optional.of("cn-beijing"), Optional.empty()));
     }
 
     @Test

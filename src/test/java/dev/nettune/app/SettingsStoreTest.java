@@ -32,7 +32,8 @@ class SettingsStoreTest {
         try (SettingsStore store = SettingsStore.open(config())) {
             store.update(s -> s.withLanguage(Optional.of("zh-CN")).withDark(true)
                     .withWindow(new Settings.WindowBounds(40, 30, 1100, 700, false))
-                    .withLastHost("web-1").withLastScreen("monitor"));
+                    .withLastHost("web-1").withLastScreen("monitor")
+                    .withCloud(new Settings.CloudChoice("profile:prod", Optional.of("cn-hongkong"), Optional.empty())));
         }
 
         Settings again = SettingsStore.open(config()).current();
@@ -42,6 +43,7 @@ class SettingsStoreTest {
         assertThat(again.window()).contains(new Settings.WindowBounds(40, 30, 1100, 700, false));
         assertThat(again.lastHost()).contains("web-1");
         assertThat(again.lastScreen()).contains("monitor");
+        assertThat(again.cloud()).contains(new Settings.CloudChoice("profile:prod", Optional.of("cn-hongkong"), Optional.empty()));
     }
 
     @Test
@@ -95,6 +97,8 @@ class SettingsStoreTest {
         assertThatThrownBy(() -> Settings.defaults().withLanguage(Optional.of("fr")))
                 .hasMessageContaining("'fr'").hasMessageContaining("zh-CN");
         assertThatThrownBy(() -> Settings.defaults().withLastHost("a\nb")).hasMessageContaining("one line");
+        assertThatThrownBy(() -> new Settings.CloudChoice("profile:prod", Optional.of("cn hangzhou; rm"), Optional.empty()))
+                .hasMessageContaining("not a region id");
     }
 
     @Test
