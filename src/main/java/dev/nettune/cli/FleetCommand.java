@@ -306,15 +306,7 @@ final class FleetCommand implements Runnable {
             previews.forEach(x -> byName.put(x.instance().hostName(), x));
             PrintWriter log = json ? err : out;
             log.println("Preview of \"" + p.name() + "\" on " + members.size() + " instance" + (members.size() == 1 ? "" : "s") + ":");
-            for (FleetInstance m : members) {
-                InstancePreview x = byName.get(m.hostName());
-                String what = x == null ? "NOT REACHABLE: " + offline.get(m.hostName()) : x.summary();
-                log.printf(Locale.ROOT, "  %-24s %-40s %s%n", m.target().name(), m.reach().display(), what);
-                if (x != null) {
-                    x.plan().ifPresent(plan -> plan.steps().forEach(s -> log.println("      " + s.change().title() + ": "
-                            + oneLine(s.before()) + " -> " + oneLine(s.after()))));
-                }
-            }
+            printPreview(log, members, byName, offline);
             log.flush();
             if (!offline.isEmpty()) {
                 String list = offline.size() + " of " + members.size() + " instances cannot be reached through Cloud Assistant ("
@@ -335,6 +327,49 @@ final class FleetCommand implements Runnable {
             }
             FleetRun run = untilCtrlC(cancel -> fleet.apply(p, members, policy, previews, offline, options, printer(log, false), cancel));
             return reported(run, out);
+        }
+
+        /**
+         * One line per instance, then each distinct set of changes once with the instances it is on: fifty
+         * instances built from one image differ from a profile in the same way, and fifty copies of the same
+         * before/after hide the one instance that differs otherwise.
+         */
+        static void printPreview(PrintWriter log, List<FleetInstance> members, Map<String, InstancePreview> byName,
+                                 Map<String, String> offline) {
+            Map<List<String>, List<String>> groups = new LinkedHashMap<>();
+            List<String> what = new ArrayList<>();
+            for (FleetInstance m : members) {
+                InstancePreview x = byName.get(m.hostName());
+                if (x == null) {
+                    what.add("NOT REACHABLE: " + offline.get(m.hostName()));
+                    continue;
+                }
+                List<String> lines = x.plan().map(plan -> plan.steps().stream().map(st -> st.change().title() + ": "
+                        + oneLine(st.before()) + " -> " + oneLine(st.after())).toList()).orElse(List.of());
+                if (lines.isEmpty()) {
+                    what.add(x.summary());
+                    continue;
+                }
+                groups.computeIfAbsent(lines, k -> new ArrayList<>()).add(m.target().name());
+                int letter = new ArrayList<>(groups.keySet()).indexOf(lines);
+                what.add(x.changes() + (x.changes() == 1 ? " setting differs" : " settings differ") + ": changes "
+                        + groupName(letter) + (x.plan().get().problems().isEmpty() ? "" : "; " + x.summary()));
+            }
+            for (int i = 0; i < members.size(); i++) {
+                FleetInstance m = members.get(i);
+                log.printf(Locale.ROOT, "  %-24s %-40s %s%n", m.target().name(), m.reach().display(), what.get(i));
+            }
+            int letter = 0;
+            for (Map.Entry<List<String>, List<String>> g : groups.entrySet()) {
+                int n = g.getValue().size();
+                log.println("  Changes " + groupName(letter++) + " (on " + n + " instance" + (n == 1 ? "" : "s") + "):");
+                g.getKey().forEach(line -> log.println("      " + line));
+            }
+        }
+
+        /** A, B, ... Z, then A2, B2, ...: short names for the distinct sets of changes. */
+        private static String groupName(int i) {
+            return (char) ('A' + i % 26) + (i < 26 ? "" : Integer.toString(i / 26 + 1));
         }
 
         private int resumeRun() throws Exception {

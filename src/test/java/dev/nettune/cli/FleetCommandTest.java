@@ -72,6 +72,22 @@ class FleetCommandTest {
     }
 
     @Test
+    void thePreviewPrintsEachDistinctSetOfChangesOnceWithTheInstancesItIsOn() throws Exception {
+        // The third instance already has the profile's FIN_WAIT timeout: it differs from the other two in one setting less.
+        ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(2)).run(dev.nettune.host.Command.of("sysctl", "-w", FIN + "=15"),
+                java.time.Duration.ofSeconds(5));
+
+        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
+                "--parallel", "3", "--yes");
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        String preview = r.out();
+        assertThat(preview).contains("Changes A (on 2 instances):").contains("Changes B (on 1 instance):");
+        assertThat(preview.lines().filter(l -> l.strip().startsWith(FIN + ": 60 -> 15"))).hasSize(1);
+        assertThat(preview.lines().filter(l -> l.contains(DemoSeed.FLEET_INSTANCES.get(2)) && l.contains("changes B"))).hasSize(1);
+    }
+
+    @Test
     void aFailedInstanceMakesTheExitCodeOneAndTheRestAreListedUntouched() throws Exception {
         ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(0)).faults().failNext("sysctl -w " + FIN, 1, "sysctl: denied\n");
 
