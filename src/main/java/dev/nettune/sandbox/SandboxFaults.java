@@ -47,7 +47,11 @@ public final class SandboxFaults {
     private record Failure(Pattern pattern, int exitCode, String stderr) {
     }
 
+    private record Padding(Pattern pattern, int bytes) {
+    }
+
     private final List<Failure> failures = new ArrayList<>();
+    private final List<Padding> paddings = new ArrayList<>();
     private int dropsPending;
     private int refusalsPending;
     private long streamCuts;
@@ -62,6 +66,35 @@ public final class SandboxFaults {
     public synchronized SandboxFaults failNext(String regex, int exitCode, String stderr) {
         failures.add(new Failure(Pattern.compile(regex), exitCode, stderr));
         return this;
+    }
+
+    /**
+     * The next command whose {@link Command#display()} contains a match of {@code regex} also prints {@code bytes}
+     * bytes of warnings on stderr (a chatty program); its stdout and exit code are unchanged. Over Cloud
+     * Assistant, enough of them push a script's output past the 24 KB the service keeps.
+     */
+    public synchronized SandboxFaults padNextOutput(String regex, int bytes) {
+        paddings.add(new Padding(Pattern.compile(regex), bytes));
+        return this;
+    }
+
+    /** The injected stderr padding for this command, consumed, or empty. */
+    synchronized String takePadding(Command c) {
+        String text = c.display();
+        for (Iterator<Padding> it = paddings.iterator(); it.hasNext(); ) {
+            Padding p = it.next();
+            if (p.pattern.matcher(text).find()) {
+                it.remove();
+                StringBuilder sb = new StringBuilder(p.bytes);
+                String line = "warning: a chatty program says this again and again\n";
+                while (sb.length() + line.length() <= p.bytes) {
+                    sb.append(line);
+                }
+                sb.append("x".repeat(p.bytes - sb.length()));
+                return sb.toString();
+            }
+        }
+        return "";
     }
 
     /** The next call ({@code run}, {@code runAll} or {@code stream}) fails as if the connection dropped. */
@@ -160,6 +193,7 @@ public final class SandboxFaults {
     /** Takes every fault back: commands, connections and the NIC behave as configured at start. */
     public synchronized SandboxFaults clear() {
         failures.clear();
+        paddings.clear();
         dropsPending = 0;
         refusalsPending = 0;
         delay = Duration.ZERO;

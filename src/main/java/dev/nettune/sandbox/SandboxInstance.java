@@ -439,6 +439,7 @@ public final class SandboxInstance implements Host {
             return new CommandResult(c, injected[0], "", err.toString());
         }
         int code = shell.dispatch(c, out, err);
+        err.append(faults.takePadding(c));
         return new CommandResult(c, code, out.toString(), err.toString());
     }
 

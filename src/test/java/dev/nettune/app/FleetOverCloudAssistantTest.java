@@ -1,6 +1,7 @@
 package dev.nettune.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nettune.fleet.FleetInstance;
 import dev.nettune.fleet.FleetListener;
@@ -158,5 +159,45 @@ class FleetOverCloudAssistantTest {
             assertThat(guest(n).sysctlValue(FIN)).contains(before);
             assertThat(guest(n).file("/etc/sysctl.d/99-network-tuning.conf")).isEmpty();
         }
+    }
+
+    @Test
+    void anOutputCutAtTheServicesLimitIsReportedAsTruncatedAndNeverParsedAsComplete() throws Exception {
+        FleetInstance member = demoFleet().get(3);
+        guest(3).faults().padNextOutput("sysctl -n " + FIN, 30 * 1024);
+
+        try (dev.nettune.host.Host h = fleet.open(member, HostOptions.defaults())) {
+            assertThatThrownBy(() -> h.run(dev.nettune.host.Command.of("sysctl", "-n", FIN), java.time.Duration.ofSeconds(30)))
+                    .isInstanceOf(dev.nettune.host.HostException.class)
+                    .hasMessageStartingWith("output truncated, could not verify")
+                    .hasMessageMatching("(?s).*\\(\\d+ bytes dropped, invocation t-.*");
+            // Without the chatter the same read comes back whole.
+            assertThat(h.run(dev.nettune.host.Command.of("sysctl", "-n", FIN), java.time.Duration.ofSeconds(30)).stdout().strip())
+                    .isEqualTo(guest(3).sysctlValue(FIN).orElseThrow());
+        }
+    }
+
+    @Test
+    void aReadBackCutAtTheServicesLimitFailsThatInstancesVerificationAndItIsRolledBack() throws Exception {
+        List<FleetInstance> members = demoFleet().subList(0, 2);
+        String before = guest(1).sysctlValue(FIN).orElseThrow();
+        // Armed when the FIN step starts on the second instance: its read-back (not the plan's read) prints 30 KB more.
+        FleetListener cutsTheReadBack = new FleetListener() {
+            @Override
+            public void instanceStep(FleetInstance instance, int seq, int total, String title, dev.nettune.tuning.Journal.Phase phase) {
+                if (instance.position() == 1 && phase == dev.nettune.tuning.Journal.Phase.APPLY && title.equals(FIN)) {
+                    guest(1).faults().padNextOutput("sysctl -n " + FIN, 30 * 1024);
+                }
+            }
+        };
+
+        FleetRun run = fleet.apply(Profile.ecsHighThroughput(), members, new RolloutPolicy(0, 1, 5), List.of(), HostOptions.defaults(),
+                cutsTheReadBack, new Cancellation());
+
+        assertThat(run.instances().get(1).status()).isEqualTo(InstanceStatus.ROLLED_BACK);
+        assertThat(run.instances().get(1).reason()).contains(FIN + ": output truncated, could not verify").contains("bytes dropped");
+        assertThat(guest(1).sysctlValue(FIN)).contains(before);
+        assertThat(run.instances().get(0).status()).isEqualTo(InstanceStatus.APPLIED);
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     }
 }

@@ -495,7 +495,7 @@ public final class AliyunCloudApi implements CloudApi, AutoCloseable {
                         java.nio.charset.StandardCharsets.UTF_8);
                 return new CloudAssistantInvocation(invokeId, instance, status,
                         Optional.ofNullable(x.getExitCode()).map(Long::intValue), output,
-                        Optional.ofNullable(x.getErrorCode()), x.getErrorInfo());
+                        Optional.ofNullable(x.getErrorCode()), x.getErrorInfo(), Optional.ofNullable(x.getDropped()));
             }
         }
         return new CloudAssistantInvocation(invokeId, instance, "Pending", Optional.empty(), "", Optional.empty(), "");

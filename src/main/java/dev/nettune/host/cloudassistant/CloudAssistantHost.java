@@ -20,7 +20,9 @@ import java.util.Objects;
  * {@code RunShellScript}, base64 content, one instance, its own InvokeId) of a self-contained script
  * that frames every command's exit code, stdout and stderr ({@link ShellScript#selfContained}), then
  * DescribeInvocationResults is polled until the invocation ends; its base64 output is parsed back into
- * one result per command. The agent runs scripts as root, so no sudo is involved. Throttling is retried
+ * one result per command; an output the service cut at its 24 KB limit (DescribeInvocationResults'
+ * {@code Dropped}) is refused as "output truncated, could not verify", never parsed as complete.
+ * The agent runs scripts as root, so no sudo is involved. Throttling is retried
  * by the {@link CloudApi} adapter. A script that outlives its timeout is killed by the agent (the
  * RunCommand Timeout) and reported as such.
  */
@@ -93,6 +95,13 @@ public final class CloudAssistantHost implements Host {
             throw new HostException("Cloud Assistant did not run the script on " + instance + ": invocation " + invokeId
                     + " ended " + inv.status() + inv.errorCode().map(c -> " with " + c).orElse("")
                     + (inv.errorInfo().isBlank() ? "" : " (" + inv.errorInfo().strip() + ")") + ".");
+        }
+        if (inv.truncated()) {
+            // A cut output can look complete (the read-back value may even be in it): it is never used as a reading.
+            throw new HostException("output truncated, could not verify: Cloud Assistant kept only "
+                    + CloudAssistantInvocation.OUTPUT_LIMIT / 1024 + " KB of what '" + describe(commands) + "' printed on "
+                    + instance + inv.dropped().map(d -> " (" + d + " bytes dropped").orElse(" (the output fills the limit")
+                    + ", invocation " + invokeId + "); NetTune does not take a cut output as complete.");
         }
         try {
             return batch.parse(inv.output());

@@ -61,6 +61,8 @@ final class CloudModel {
         String status = "Running";
         Integer exitCode;
         String output = "";
+        /** Bytes of output the agent dropped because the whole was over the 24 KB it keeps. */
+        int dropped;
         String errorCode = "";
         String errorInfo = "";
         Instant start;

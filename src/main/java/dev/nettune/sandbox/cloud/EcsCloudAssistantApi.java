@@ -15,7 +15,8 @@ import java.util.concurrent.ExecutorService;
  * ECS Cloud Assistant of the simulated region: RunCommand (Type RunShellScript, PlainText or Base64
  * content, Timeout 10-86400 s) hands the script to each instance's {@link GuestAgent} on a worker thread
  * and answers an InvokeId at once; DescribeInvocationResults reports Running, then Finished or Failed
- * with the exit code and the output (base64 when asked), or Timeout, or Failed with ErrorCode
+ * with the exit code and the output (base64 when asked; only its last 24 KB, with {@code Dropped} the bytes cut
+ * before them, as the service does), or Timeout, or Failed with ErrorCode
  * {@code ClientNotRunning} when the agent is offline; DescribeCloudAssistantStatus says whose agent runs.
  */
 final class EcsCloudAssistantApi {
@@ -103,9 +104,14 @@ final class EcsCloudAssistantApi {
             GuestAgent.Result r = agent.run(script, timeout);
             String out = r.output();
             byte[] bytes = out.getBytes(StandardCharsets.UTF_8);
+            int dropped = 0;
             if (bytes.length > OUTPUT_LIMIT) {
-                // As the real agent: only the last 24 KB of the output is kept.
-                out = new String(bytes, bytes.length - OUTPUT_LIMIT, OUTPUT_LIMIT, StandardCharsets.UTF_8);
+                // As the real agent: only the last 24 KB of the output is kept, and Dropped says how much went.
+                dropped = bytes.length - OUTPUT_LIMIT;
+                out = new String(bytes, dropped, OUTPUT_LIMIT, StandardCharsets.UTF_8);
+            }
+            synchronized (cloud) {
+                inv.dropped = dropped;
             }
             finish(inv, r.exitCode() == 0 ? "Finished" : "Failed", r.exitCode(), out, "", "");
         } catch (GuestAgent.TimedOut e) {
@@ -160,7 +166,7 @@ final class EcsCloudAssistantApi {
                 r.put("ExitCode", i.exitCode.longValue());
             }
             r.put("Output", base64 ? Base64.getEncoder().encodeToString(i.output.getBytes(StandardCharsets.UTF_8)) : i.output);
-            r.put("Dropped", 0);
+            r.put("Dropped", i.dropped);
             r.put("ErrorCode", i.errorCode);
             r.put("ErrorInfo", i.errorInfo);
         }
