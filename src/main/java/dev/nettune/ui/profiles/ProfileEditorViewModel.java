@@ -447,7 +447,8 @@ public final class ProfileEditorViewModel {
                     busy.set(false);
                     profiles.setAll(all);
                     selected.set(all.stream().filter(x -> x.name().equals(p.name())).findFirst().orElse(p));
-                    status.set("Imported \"" + p.name() + "\" from " + file + ".");
+                    status.set("Imported \"" + p.name() + "\" from " + file + "." + (p.beyondLimits().isEmpty() ? ""
+                            : " " + Messages.format("profiles.status.importedUnrestricted", String.join(" ", p.beyondLimits()))));
                 });
             } catch (RuntimeException e) {
                 ui.accept(() -> fail("Cannot import " + file + ": " + e.getMessage()));

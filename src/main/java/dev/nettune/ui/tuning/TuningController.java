@@ -144,7 +144,14 @@ public final class TuningController {
 
     @FXML
     private void onPlan() {
-        model.makePlan();
+        if (!model.needsUnrestrictedConfirmation()) {
+            model.makePlan();
+        } else if (confirmed(dev.nettune.ui.common.Messages.get("tuning.confirm.unrestricted.title"), model.unrestrictedQuestion(),
+                dev.nettune.ui.common.Messages.get("tuning.confirm.unrestricted.action"))) {
+            model.makePlan(true);
+        } else {
+            model.makePlan(false);
+        }
     }
 
     /**

@@ -228,12 +228,37 @@ public final class TuningViewModel {
 
     /** Reads the host and computes the plan for the chosen profile. */
     public void makePlan() {
+        makePlan(false);
+    }
+
+    /**
+     * Plans the chosen profile; one marked unrestricted that goes beyond what tuning needs is planned only when the
+     * user confirmed it ({@code allowUnrestricted}), each such step then carrying a WARNING note.
+     */
+    public void makePlan(boolean allowUnrestricted) {
         Profile p = profile.get();
         if (p == null || host.get() == null) {
             status.set(Messages.get("tuning.status.pickFirst"));
             return;
         }
-        planFor(p);
+        if (!allowUnrestricted && needsUnrestrictedConfirmation()) {
+            status.set(Messages.format("tuning.status.unrestricted", p.name()));
+            return;
+        }
+        planFor(p, allowUnrestricted);
+    }
+
+    /** Whether the chosen profile goes beyond what tuning needs, so the user must confirm before it is planned. */
+    public boolean needsUnrestrictedConfirmation() {
+        Profile p = profile.get();
+        return p != null && !p.beyondLimits().isEmpty();
+    }
+
+    /** The question asked before planning an unrestricted profile: everything it does beyond the limits. */
+    public String unrestrictedQuestion() {
+        Profile p = profile.get();
+        return Messages.format("tuning.confirm.unrestricted", p == null ? "" : p.name(),
+                p == null ? "" : "- " + String.join("\n- ", p.beyondLimits()));
     }
 
     /** The RSS editor's request as a one-off profile (key and/or table on one NIC). */
@@ -313,13 +338,17 @@ public final class TuningViewModel {
     }
 
     private void planFor(Profile p) {
+        planFor(p, false);
+    }
+
+    private void planFor(Profile p, boolean allowUnrestricted) {
         String h = host.get();
         busy.set(true);
         clearPlan();
         status.set(Messages.format("tuning.status.reading", h));
         worker.execute(() -> {
             try (Host open = opener.open(h)) {
-                Plan made = new Planner().plan(open, p);
+                Plan made = (allowUnrestricted ? Planner.allowingUnrestricted() : new Planner()).plan(open, p);
                 ui.accept(() -> showPlan(made));
             } catch (HostException | RuntimeException e) {
                 ui.accept(() -> fail(Messages.format("tuning.status.cannotPlan", h, e.getMessage())));

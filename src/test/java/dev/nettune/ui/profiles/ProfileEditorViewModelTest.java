@@ -168,4 +168,26 @@ class ProfileEditorViewModelTest {
 
         assertThat(model.status.get()).startsWith("Cannot import " + file).contains("out of range");
     }
+
+    @Test
+    void importingAProfileThatWritesOutsideTheTuningFoldersIsRefusedNamingTheAllowedRoots() throws Exception {
+        Path file = Files.writeString(dir.resolve("hostile.json"), "{\"name\": \"x\", \"entries\": [{\"type\": \"file\","
+                + " \"path\": \"/etc/cron.d/x\", \"content\": \"* * * * * root id\"}]}");
+
+        model.importFrom(file);
+
+        assertThat(model.status.get()).startsWith("Cannot import " + file).contains("/etc/cron.d/x")
+                .contains("/etc/sysctl.d/");
+        assertThat(library.all()).noneMatch(p -> p.name().equals("x"));
+    }
+
+    @Test
+    void importingAProfileMarkedUnrestrictedWarnsWhatItDoesBeyondTheLimits() throws Exception {
+        Path file = Files.writeString(dir.resolve("marked.json"), "{\"name\": \"marked\", \"unrestricted\": true,"
+                + " \"entries\": [{\"type\": \"sysctl\", \"name\": \"kernel.sysrq\", \"value\": \"0\"}]}");
+
+        model.importFrom(file);
+
+        assertThat(model.status.get()).startsWith("Imported \"marked\"").contains("WARNING").contains("kernel.sysrq");
+    }
 }
