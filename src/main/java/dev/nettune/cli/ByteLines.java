@@ -78,6 +78,16 @@ final class ByteLines implements CharSequence {
         }
     }
 
+    /** The read buffer: the current line is {@code buffer()[start(), start() + length())}, valid until {@link #next()}. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Where the current line starts in {@link #buffer()}. */
+    int start() {
+        return start;
+    }
+
     /** The line decoded as UTF-8. */
     String text() {
         return new String(buf, start, length, StandardCharsets.UTF_8);

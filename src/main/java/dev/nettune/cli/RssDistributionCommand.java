@@ -150,7 +150,7 @@ final class RssDistributionCommand implements Callable<Integer> {
             String firstBad = null;
             while (lines.next()) {
                 n++;
-                if (fast.parse(lines)) {
+                if (fast.parse(lines.buffer(), lines.start(), lines.length())) {
                     counter.addIpv4(fast.source(), fast.destination(), fast.sourcePort(), fast.destinationPort());
                     good++;
                     continue;

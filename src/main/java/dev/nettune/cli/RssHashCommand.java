@@ -136,7 +136,7 @@ final class RssHashCommand implements Callable<Integer> {
             int n = 0;
             while (lines.next()) {
                 n++;
-                if (fast.parse(lines)) {
+                if (fast.parse(lines.buffer(), lines.start(), lines.length())) {
                     // Flows to one NIC repeat the destination: its part of the hash is kept while it does.
                     if (!haveDestination || fast.destination() != lastDestination) {
                         lastDestination = fast.destination();
@@ -145,8 +145,14 @@ final class RssHashCommand implements Callable<Integer> {
                     }
                     int h = hash.hashIpv4ToDestination(fast.source(), destinationPart, fast.sourcePort(), fast.destinationPort());
                     int index = Integer.remainderUnsigned(h, size);
-                    o.ipv4(fast.source()).comma().ipv4(fast.destination()).comma().number(fast.sourcePort()).comma()
-                            .number(fast.destinationPort()).comma().hex(h).comma().number(index).comma();
+                    if (fast.canonical()) {
+                        // The row is already the flow as printed: copy it rather than format ten numbers again.
+                        o.ascii(lines.buffer(), lines.start(), lines.length()).comma();
+                    } else {
+                        o.ipv4(fast.source()).comma().ipv4(fast.destination()).comma().number(fast.sourcePort()).comma()
+                                .number(fast.destinationPort()).comma();
+                    }
+                    o.hex(h).comma().number(index).comma();
                     if (entries != null) {
                         o.number(entries[index]);
                     }
@@ -205,6 +211,16 @@ final class RssHashCommand implements Callable<Integer> {
             for (int i = 0; i < s.length(); i++) {
                 put(s.charAt(i));
             }
+            return this;
+        }
+
+        /** ASCII bytes as they are (a row the fast path read, at most {@code Ipv4FlowLine}'s 43 characters). */
+        CsvOut ascii(byte[] b, int off, int n) {
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                buf[len + i] = (char) b[off + i];
+            }
+            len += n;
             return this;
         }
 

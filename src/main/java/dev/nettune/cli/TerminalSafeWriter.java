@@ -26,7 +26,16 @@ final class TerminalSafeWriter extends FilterWriter {
 
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
-        write(new String(buf, off, len));
+        // Nearly everything is plain text: pass it on as it is, without copying it into Strings (rss hash --batch
+        // writes 60 MB this way).
+        for (int i = off; i < off + len; i++) {
+            char c = buf[i];
+            if ((c < 0x20 || c >= 0x7f) && c != '\n' && c != '\t') {
+                write(new String(buf, off, len));
+                return;
+            }
+        }
+        out.write(buf, off, len);
     }
 
     @Override

@@ -152,6 +152,19 @@ class RssCliTest {
     }
 
     @Test
+    void batchPrintsPortsWithLeadingZerosAsNumbers() throws Exception {
+        Path csv = dir.resolve("zeros.csv");
+        Files.writeString(csv, "10.0.0.1,10.0.0.2,0080,00443\n10.0.0.1,10.0.0.2,80,443\n");
+
+        Run r = run("rss", "hash", "--batch", csv.toString(), "-k", MS_KEY, "--equal", "4");
+
+        assertThat(r.exit()).isZero();
+        List<String> rows = r.out().lines().skip(1).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("10.0.0.1,10.0.0.2,80,443,").isEqualTo(rows.get(1));
+    }
+
+    @Test
     void distributionOfACsvCountsEveryGoodRowAndNamesTheBadOnes() throws Exception {
         Path csv = dir.resolve("d.csv");
         Files.writeString(csv, "src,dst,sport,dport\n66.9.149.187,161.142.100.80,2794,1766\n10.0.0.1,10.0.0.999,1,2\n"

@@ -62,4 +62,31 @@ class Ipv4FlowLineTest {
         assertThat(line.parse("10.0.0.1,10.0.0.2,1,2")).isTrue();
         assertThat(Optional.of(line.flow())).contains(Flow.tcp("10.0.0.1", "10.0.0.2", 1, 2));
     }
+
+    @Test
+    void aRowInAReadBufferReadsAsItsText() {
+        byte[] buffer = "junk10.1.2.3,10.0.0.5,2794,1766\nmore".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        assertThat(line.parse(buffer, 4, 27)).isTrue();
+
+        assertThat(line.flow()).isEqualTo(Flow.tcp("10.1.2.3", "10.0.0.5", 2794, 1766));
+    }
+
+    @Test
+    void aRowPrintedAsNetTunePrintsTheFlowIsCanonical() {
+        assertThat(line.parse("10.1.2.3,10.0.0.5,0,1766")).isTrue();
+        assertThat(line.canonical()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.1,10.0.0.2,0080,443", "10.0.0.1,10.0.0.2,80,00443", "10.0.0.1,10.0.0.2,00,1"})
+    void aPortWithALeadingZeroIsReadButNotCanonical(String text) {
+        assertThat(line.parse(text)).isTrue();
+        assertThat(line.canonical()).isFalse();
+    }
+
+    @Test
+    void aRowLongerThanAnyPlainRowIsLeftToFlowCsv() {
+        assertThat(line.parse("10.0.0.1,10.0.0.2,80,443" + " ".repeat(Ipv4FlowLine.MAX_ROW))).isFalse();
+    }
 }
