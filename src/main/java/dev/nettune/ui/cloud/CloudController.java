@@ -79,7 +79,7 @@ public final class CloudController {
     @FXML
     void initialize() {
         account.setItems(model.accounts());
-        account.valueProperty().bindBidirectional(model.account());
+        account.valueProperty().bindBidirectional(model.accountProperty());
         region.setItems(model.regions());
         // The closed box shows the id only; the list shows id and local name.
         region.setButtonCell(new javafx.scene.control.ListCell<>() {
@@ -89,25 +89,25 @@ public final class CloudController {
                 setText(empty || item == null ? null : item.id().value());
             }
         });
-        region.valueProperty().bindBidirectional(model.region());
-        endpoint.textProperty().bindBidirectional(model.endpoint());
-        endpoint.disableProperty().bind(model.sandboxChosen().or(model.busy()));
-        account.disableProperty().bind(model.busy());
-        region.disableProperty().bind(model.busy());
-        connect.disableProperty().bind(model.busy());
-        endpointProblem.textProperty().bind(model.endpointProblem());
-        endpointProblem.visibleProperty().bind(model.endpointProblem().isNotEmpty().and(model.sandboxChosen().not()));
+        region.valueProperty().bindBidirectional(model.regionProperty());
+        endpoint.textProperty().bindBidirectional(model.endpointProperty());
+        endpoint.disableProperty().bind(model.sandboxChosenProperty().or(model.busyProperty()));
+        account.disableProperty().bind(model.busyProperty());
+        region.disableProperty().bind(model.busyProperty());
+        connect.disableProperty().bind(model.busyProperty());
+        endpointProblem.textProperty().bind(model.endpointProblemProperty());
+        endpointProblem.visibleProperty().bind(model.endpointProblemProperty().isNotEmpty().and(model.sandboxChosenProperty().not()));
         endpointProblem.managedProperty().bind(endpointProblem.visibleProperty());
-        connection.textProperty().bind(model.connection());
-        status.textProperty().bind(model.status());
-        busy.visibleProperty().bind(model.busy());
-        refresh.disableProperty().bind(model.busy());
-        secondaryEni.disableProperty().bind(model.session().isNull().or(model.busy()));
-        production.disableProperty().bind(model.session().isNull().or(model.busy()));
+        connection.textProperty().bind(model.connectionProperty());
+        status.textProperty().bind(model.statusProperty());
+        busy.visibleProperty().bind(model.busyProperty());
+        refresh.disableProperty().bind(model.busyProperty());
+        secondaryEni.disableProperty().bind(model.sessionProperty().isNull().or(model.busyProperty()));
+        production.disableProperty().bind(model.sessionProperty().isNull().or(model.busyProperty()));
         production.setVisible(hostWork != null);
         production.setManaged(hostWork != null);
-        timeouts.disableProperty().bind(model.eniActionsDisabled());
-        rss.disableProperty().bind(model.eniActionsDisabled());
+        timeouts.disableProperty().bind(model.eniActionsDisabledProperty());
+        rss.disableProperty().bind(model.eniActionsDisabledProperty());
         instances.setItems(model.instances());
         fitted(instances, "Instance", i -> i.id().value());
         fitted(instances, "Name", CloudInstance::name);
@@ -126,7 +126,7 @@ public final class CloudController {
         fitted(enis, "Queues", n -> n.queueNumber().map(Object::toString).orElse(""));
         groups.setItems(model.securityGroups());
         eips.setItems(model.eips());
-        model.selectedEni().bind(enis.getSelectionModel().selectedItemProperty());
+        model.selectedEniProperty().bind(enis.getSelectionModel().selectedItemProperty());
         // Timeouts and RSS act on the selected ENI: offer the first secondary ENI (else the first) once the region is read.
         enis.getItems().addListener((javafx.collections.ListChangeListener<NetworkInterface>) c -> {
             if (enis.getSelectionModel().isEmpty() && !enis.getItems().isEmpty()) {
@@ -134,7 +134,7 @@ public final class CloudController {
                         .orElse(enis.getItems().get(0)));
             }
         });
-        model.selectedInstance().bind(instances.getSelectionModel().selectedItemProperty());
+        model.selectedInstanceProperty().bind(instances.getSelectionModel().selectedItemProperty());
         model.start();
     }
 
@@ -155,16 +155,16 @@ public final class CloudController {
     /** Choosing another account connects to it (its profile's region, no endpoint override until typed). */
     @FXML
     void onAccount() {
-        if (model.choiceChanged() && !model.busy().get()) {
-            model.region().set(null);
-            model.endpoint().set("");
+        if (model.choiceChanged() && !model.busyProperty().get()) {
+            model.regionProperty().set(null);
+            model.endpointProperty().set("");
             model.connect();
         }
     }
 
     @FXML
     void onRegion() {
-        if (model.choiceChanged() && !model.busy().get() && model.region().get() != null) {
+        if (model.choiceChanged() && !model.busyProperty().get() && model.regionProperty().get() != null) {
             model.connect();
         }
     }
@@ -183,8 +183,8 @@ public final class CloudController {
     @FXML
     void onProduction() {
         model.prepare(hostWork::get, work -> {
-            new dev.nettune.ui.cloud.production.ProductionWizard(connection.getScene().getWindow(), model.session().get(), model.tasks(),
-                    model.instances(), model.networkInterfaces(), model.securityGroups(), model.eips(), model.selectedInstance().get(),
+            new dev.nettune.ui.cloud.production.ProductionWizard(connection.getScene().getWindow(), model.sessionProperty().get(), model.tasks(),
+                    model.instances(), model.networkInterfaces(), model.securityGroups(), model.eips(), model.selectedInstanceProperty().get(),
                     work, setupProgress).wizard().showAndWait();
             model.refresh();
         });
@@ -192,21 +192,21 @@ public final class CloudController {
 
     @FXML
     void onSecondaryEni() {
-        new SecondaryEniWizard(connection.getScene().getWindow(), model.session().get(), model.tasks(), model.instances(),
-                model.networkInterfaces(), model.securityGroups(), model.eips(), model.selectedInstance().get()).wizard().showAndWait();
+        new SecondaryEniWizard(connection.getScene().getWindow(), model.sessionProperty().get(), model.tasks(), model.instances(),
+                model.networkInterfaces(), model.securityGroups(), model.eips(), model.selectedInstanceProperty().get()).wizard().showAndWait();
         model.refresh();
     }
 
     @FXML
     void onTimeouts() {
-        new TimeoutsWizard(connection.getScene().getWindow(), model.session().get(), model.tasks(), model.selectedEni().get().id())
+        new TimeoutsWizard(connection.getScene().getWindow(), model.sessionProperty().get(), model.tasks(), model.selectedEniProperty().get().id())
                 .wizard().showAndWait();
         model.refresh();
     }
 
     @FXML
     void onRss() {
-        new RssWizard(connection.getScene().getWindow(), model.session().get(), model.tasks(), model.selectedEni().get()).wizard().showAndWait();
+        new RssWizard(connection.getScene().getWindow(), model.sessionProperty().get(), model.tasks(), model.selectedEniProperty().get()).wizard().showAndWait();
         model.refresh();
     }
 }

@@ -277,12 +277,12 @@ public final class CloudViewModel {
         }
     }
 
-    public BooleanBinding eniActionsDisabled() {
+    public BooleanBinding eniActionsDisabledProperty() {
         return selectedEni.isNull().or(session.isNull()).or(busy);
     }
 
     /** True while the chosen account is the sandbox: the endpoint override does not apply. */
-    public BooleanBinding sandboxChosen() {
+    public BooleanBinding sandboxChosenProperty() {
         return Bindings.createBooleanBinding(() -> account.get() == null || account.get().sandbox(), account);
     }
 
@@ -290,7 +290,7 @@ public final class CloudViewModel {
         return accounts;
     }
 
-    public ObjectProperty<CloudAccounts.Account> account() {
+    public ObjectProperty<CloudAccounts.Account> accountProperty() {
         return account;
     }
 
@@ -298,32 +298,32 @@ public final class CloudViewModel {
         return regions;
     }
 
-    public ObjectProperty<CloudRegion> region() {
+    public ObjectProperty<CloudRegion> regionProperty() {
         return region;
     }
 
-    public StringProperty endpoint() {
+    public StringProperty endpointProperty() {
         return endpoint;
     }
 
     /** Empty while the endpoint override is blank or a usable URL; otherwise what is wrong and what is allowed. */
-    public StringBinding endpointProblem() {
+    public StringBinding endpointProblemProperty() {
         return endpointProblem;
     }
 
-    public ObjectProperty<CloudSession> session() {
+    public ObjectProperty<CloudSession> sessionProperty() {
         return session;
     }
 
-    public StringProperty connection() {
+    public StringProperty connectionProperty() {
         return connection;
     }
 
-    public StringProperty status() {
+    public StringProperty statusProperty() {
         return status;
     }
 
-    public BooleanProperty busy() {
+    public BooleanProperty busyProperty() {
         return busy;
     }
 
@@ -343,11 +343,11 @@ public final class CloudViewModel {
         return eips;
     }
 
-    public ObjectProperty<NetworkInterface> selectedEni() {
+    public ObjectProperty<NetworkInterface> selectedEniProperty() {
         return selectedEni;
     }
 
-    public ObjectProperty<CloudInstance> selectedInstance() {
+    public ObjectProperty<CloudInstance> selectedInstanceProperty() {
         return selectedInstance;
     }
 

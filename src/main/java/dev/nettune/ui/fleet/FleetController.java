@@ -68,40 +68,40 @@ public final class FleetController {
     private void initialize() {
         sourceBox.getItems().setAll(FleetViewModel.Source.values());
         sourceBox.setConverter(converter(s -> Messages.get("fleet.source." + s.name().toLowerCase(Locale.ROOT))));
-        sourceBox.valueProperty().bindBidirectional(model.source);
-        model.source.addListener((o, a, b) -> showSource(b));
-        showSource(model.source.get());
-        regionField.textProperty().bindBidirectional(model.region);
-        endpointField.textProperty().bindBidirectional(model.endpoint);
+        sourceBox.valueProperty().bindBidirectional(model.sourceProperty());
+        model.sourceProperty().addListener((o, a, b) -> showSource(b));
+        showSource(model.sourceProperty().get());
+        regionField.textProperty().bindBidirectional(model.regionProperty());
+        endpointField.textProperty().bindBidirectional(model.endpointProperty());
         viaBox.getItems().setAll(Transport.CLOUD_ASSISTANT, Transport.SSH);
         viaBox.setConverter(converter(Transport::word));
-        viaBox.valueProperty().bindBidirectional(model.via);
+        viaBox.valueProperty().bindBidirectional(model.viaProperty());
 
-        profileBox.setItems(model.profiles);
+        profileBox.setItems(model.profiles());
         profileBox.setConverter(converter(dev.nettune.tuning.Profile::name));
-        profileBox.valueProperty().bindBidirectional(model.profile);
-        spinner(canarySpinner, 0, 64, model.canary);
-        spinner(parallelSpinner, 1, 256, model.parallel);
-        spinner(failuresSpinner, 0, 1000, model.maxFailures);
+        profileBox.valueProperty().bindBidirectional(model.profileProperty());
+        spinner(canarySpinner, 0, 64, model.canaryProperty());
+        spinner(parallelSpinner, 1, 256, model.parallelProperty());
+        spinner(failuresSpinner, 0, 1000, model.maxFailuresProperty());
 
-        loadButton.disableProperty().bind(model.busy);
-        previewButton.disableProperty().bind(model.busy.or(Bindings.isEmpty(model.members)).or(model.profile.isNull()));
+        loadButton.disableProperty().bind(model.busyProperty());
+        previewButton.disableProperty().bind(model.busyProperty().or(Bindings.isEmpty(model.members())).or(model.profileProperty().isNull()));
         applyButton.disableProperty().bind(previewButton.disableProperty());
-        stopButton.disableProperty().bind(model.busy.not());
-        undoButton.disableProperty().bind(model.busy.or(model.lastRun.isEmpty()));
-        resumeButton.disableProperty().bind(model.busy.or(model.resumableRun.isEmpty()));
+        stopButton.disableProperty().bind(model.busyProperty().not());
+        undoButton.disableProperty().bind(model.busyProperty().or(model.lastRunProperty().isEmpty()));
+        resumeButton.disableProperty().bind(model.busyProperty().or(model.resumableRunProperty().isEmpty()));
         // Each time the screen is shown again: a run may have broken off meanwhile (the CLI, a crash) and can be resumed.
         memberTable.sceneProperty().addListener((o, a, b) -> {
             if (a == null && b != null) {
                 model.findUnfinished();
             }
         });
-        progressBar.progressProperty().bind(model.progress);
-        progressBar.visibleProperty().bind(model.busy);
-        progressBar.managedProperty().bind(model.busy);
-        statusLabel.textProperty().bind(model.status);
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.visibleProperty().bind(model.busyProperty());
+        progressBar.managedProperty().bind(model.busyProperty());
+        statusLabel.textProperty().bind(model.statusProperty());
 
-        memberTable.setItems(model.members);
+        memberTable.setItems(model.members());
         TableColumn<FleetViewModel.MemberRow, Boolean> pick = new TableColumn<>(Messages.get("fleet.col.pick"));
         pick.setCellValueFactory(c -> c.getValue().selected);
         pick.setCellFactory(CheckBoxTableCell.forTableColumn(pick));
@@ -120,12 +120,12 @@ public final class FleetController {
         memberTable.getColumns().add(progress);
         bound(memberTable, "fleet.col.detail", 320, r -> r.reason);
 
-        nicField.textProperty().bindBidirectional(model.nic);
-        watchButton.disableProperty().bind(Bindings.isEmpty(model.members));
-        unwatchButton.disableProperty().bind(model.monitoring.not());
-        monitorStatusLabel.textProperty().bind(model.monitorStatus);
+        nicField.textProperty().bindBidirectional(model.nicProperty());
+        watchButton.disableProperty().bind(Bindings.isEmpty(model.members()));
+        unwatchButton.disableProperty().bind(model.monitoringProperty().not());
+        monitorStatusLabel.textProperty().bind(model.monitorStatusProperty());
         // The table sorts the rows itself (header clicks); each second's new rows keep the chosen order.
-        SortedList<FleetMonitor.Row> sorted = new SortedList<>(model.monitorRows);
+        SortedList<FleetMonitor.Row> sorted = new SortedList<>(model.monitorRows());
         sorted.comparatorProperty().bind(monitorTable.comparatorProperty());
         monitorTable.setItems(sorted);
         monitorColumn("fleet.col.instance", 200, FleetMonitor.Row::instance, java.util.Comparator.<String>naturalOrder());
@@ -157,12 +157,12 @@ public final class FleetController {
         queryField.textProperty().unbind();
         if (s == FleetViewModel.Source.HOSTS) {
             queryLabel.setText(Messages.get("fleet.hosts"));
-            queryField.textProperty().unbindBidirectional(model.tag);
-            queryField.textProperty().bindBidirectional(model.hosts);
+            queryField.textProperty().unbindBidirectional(model.tagProperty());
+            queryField.textProperty().bindBidirectional(model.hostsProperty());
         } else {
             queryLabel.setText(Messages.get("fleet.tag"));
-            queryField.textProperty().unbindBidirectional(model.hosts);
-            queryField.textProperty().bindBidirectional(model.tag);
+            queryField.textProperty().unbindBidirectional(model.hostsProperty());
+            queryField.textProperty().bindBidirectional(model.tagProperty());
         }
         queryField.setDisable(s == FleetViewModel.Source.REGION);
         regionBox.setDisable(s == FleetViewModel.Source.HOSTS);
@@ -175,12 +175,12 @@ public final class FleetController {
             return;
         }
         if (m.reach().transport() == Transport.CLOUD_ASSISTANT) {
-            model.monitorStatus.set(instance + " is reached through Cloud Assistant, which returns output only when a script ends:"
+            model.monitorStatusProperty().set(instance + " is reached through Cloud Assistant, which returns output only when a script ends:"
                     + " the single-host Monitor needs a live stream, so reach it over SSH (Via: ssh) to drill in.");
             return;
         }
         String host = m.hostName();
-        String nic = model.nic.get();
+        String nic = model.nicProperty().get();
         monitorTable.fireEvent(new NavigateEvent(ScreenId.MONITOR, root -> {
             Node box = root.lookup("#hostBox");
             if (box instanceof ComboBox<?> c) {

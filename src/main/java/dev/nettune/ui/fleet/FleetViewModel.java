@@ -80,31 +80,31 @@ public final class FleetViewModel implements AutoCloseable {
         }
     }
 
-    public final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.TAG);
-    public final StringProperty tag = new SimpleStringProperty("fleet=demo");
-    public final StringProperty region = new SimpleStringProperty("");
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.TAG);
+    private final StringProperty tag = new SimpleStringProperty("fleet=demo");
+    private final StringProperty region = new SimpleStringProperty("");
     /** "sandbox" (the built-in region), empty (the account's own endpoint) or an OpenAPI endpoint URL. */
-    public final StringProperty endpoint = new SimpleStringProperty("sandbox");
-    public final StringProperty account = new SimpleStringProperty("");
-    public final ObjectProperty<Transport> via = new SimpleObjectProperty<>(Transport.CLOUD_ASSISTANT);
-    public final StringProperty hosts = new SimpleStringProperty("sandbox");
-    public final ObservableList<MemberRow> members = FXCollections.observableArrayList();
-    public final ObservableList<Profile> profiles = FXCollections.observableArrayList();
-    public final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
-    public final IntegerProperty parallel = new SimpleIntegerProperty(4);
-    public final IntegerProperty canary = new SimpleIntegerProperty(1);
-    public final IntegerProperty maxFailures = new SimpleIntegerProperty(0);
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
-    public final BooleanProperty previewed = new SimpleBooleanProperty(false);
-    public final DoubleProperty progress = new SimpleDoubleProperty(0);
-    public final StringProperty status = new SimpleStringProperty("Load instances, pick a profile, preview, then apply.");
-    public final StringProperty lastRun = new SimpleStringProperty("");
+    private final StringProperty endpoint = new SimpleStringProperty("sandbox");
+    private final StringProperty account = new SimpleStringProperty("");
+    private final ObjectProperty<Transport> via = new SimpleObjectProperty<>(Transport.CLOUD_ASSISTANT);
+    private final StringProperty hosts = new SimpleStringProperty("sandbox");
+    private final ObservableList<MemberRow> members = FXCollections.observableArrayList();
+    private final ObservableList<Profile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
+    private final IntegerProperty parallel = new SimpleIntegerProperty(4);
+    private final IntegerProperty canary = new SimpleIntegerProperty(1);
+    private final IntegerProperty maxFailures = new SimpleIntegerProperty(0);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty previewed = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty status = new SimpleStringProperty("Load instances, pick a profile, preview, then apply.");
+    private final StringProperty lastRun = new SimpleStringProperty("");
     /** The newest apply run that did not finish (UNFINISHED or CANCELLED), which Resume continues; empty when none. */
-    public final StringProperty resumableRun = new SimpleStringProperty("");
-    public final StringProperty nic = new SimpleStringProperty("eth1");
-    public final BooleanProperty monitoring = new SimpleBooleanProperty(false);
-    public final ObservableList<FleetMonitor.Row> monitorRows = FXCollections.observableArrayList();
-    public final StringProperty monitorStatus = new SimpleStringProperty("");
+    private final StringProperty resumableRun = new SimpleStringProperty("");
+    private final StringProperty nic = new SimpleStringProperty("eth1");
+    private final BooleanProperty monitoring = new SimpleBooleanProperty(false);
+    private final ObservableList<FleetMonitor.Row> monitorRows = FXCollections.observableArrayList();
+    private final StringProperty monitorStatus = new SimpleStringProperty("");
 
     private final FleetService fleet;
     private final Executor workers;
@@ -556,5 +556,97 @@ public final class FleetViewModel implements AutoCloseable {
     public void close() {
         cancel.cancel();
         stopMonitor();
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public StringProperty tagProperty() {
+        return tag;
+    }
+
+    public StringProperty regionProperty() {
+        return region;
+    }
+
+    public StringProperty endpointProperty() {
+        return endpoint;
+    }
+
+    public StringProperty accountProperty() {
+        return account;
+    }
+
+    public ObjectProperty<Transport> viaProperty() {
+        return via;
+    }
+
+    public StringProperty hostsProperty() {
+        return hosts;
+    }
+
+    public ObservableList<MemberRow> members() {
+        return members;
+    }
+
+    public ObservableList<Profile> profiles() {
+        return profiles;
+    }
+
+    public ObjectProperty<Profile> profileProperty() {
+        return profile;
+    }
+
+    public IntegerProperty parallelProperty() {
+        return parallel;
+    }
+
+    public IntegerProperty canaryProperty() {
+        return canary;
+    }
+
+    public IntegerProperty maxFailuresProperty() {
+        return maxFailures;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty previewedProperty() {
+        return previewed;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty lastRunProperty() {
+        return lastRun;
+    }
+
+    public StringProperty resumableRunProperty() {
+        return resumableRun;
+    }
+
+    public StringProperty nicProperty() {
+        return nic;
+    }
+
+    public BooleanProperty monitoringProperty() {
+        return monitoring;
+    }
+
+    public ObservableList<FleetMonitor.Row> monitorRows() {
+        return monitorRows;
+    }
+
+    public StringProperty monitorStatusProperty() {
+        return monitorStatus;
     }
 }

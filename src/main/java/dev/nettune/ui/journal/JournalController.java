@@ -33,11 +33,11 @@ public final class JournalController {
 
     @FXML
     private void initialize() {
-        hostField.textProperty().bindBidirectional(model.hostFilter);
-        unfinishedList.setItems(model.unfinished);
-        unfinishedList.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.unfinished));
+        hostField.textProperty().bindBidirectional(model.hostFilterProperty());
+        unfinishedList.setItems(model.unfinished());
+        unfinishedList.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.unfinished()));
         unfinishedList.managedProperty().bind(unfinishedList.visibleProperty());
-        planTable.setItems(model.plans);
+        planTable.setItems(model.plans());
         // Plan ids, times and cloud plan titles are copied and compared: never cut them.
         dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Plan", 190, JournalViewModel.PlanRow::id));
         // The status right after the id: what a user looks for first (UNDONE, APPLIED, FAILED) is never off to the right.
@@ -49,15 +49,15 @@ public final class JournalController {
         dev.nettune.ui.common.Columns.fullTextInTooltip(column(planTable, "Detail", 420, JournalViewModel.PlanRow::detail));
         planTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
-                model.selectedPlan.set(b);
+                model.selectedPlanProperty().set(b);
             }
         });
-        model.selectedPlan.addListener((o, a, b) -> {
+        model.selectedPlanProperty().addListener((o, a, b) -> {
             if (b != null && planTable.getSelectionModel().getSelectedItem() != b) {
                 planTable.getSelectionModel().select(b);
             }
         });
-        entryTable.setItems(model.entries);
+        entryTable.setItems(model.entries());
         column(entryTable, "#", 44, e -> Long.toString(e.id()));
         column(entryTable, "Time", 140, JournalViewModel.EntryRow::time);
         column(entryTable, "Phase", 80, JournalViewModel.EntryRow::phase);
@@ -68,15 +68,15 @@ public final class JournalController {
         column(entryTable, "Outcome", 110, JournalViewModel.EntryRow::outcome);
         column(entryTable, "Message", 300, JournalViewModel.EntryRow::message);
         entryTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            model.selectedEntry.set(b);
+            model.selectedEntryProperty().set(b);
             commandsArea.setText(b == null ? "" : b.commands());
         });
-        statusLabel.textProperty().bind(model.status);
-        undoPlanButton.disableProperty().bind(model.busy.or(model.selectedPlan.isNull()));
-        undoEntryButton.disableProperty().bind(model.busy.or(model.selectedEntry.isNull()));
-        finishButton.disableProperty().bind(model.busy.or(javafx.beans.binding.Bindings.isEmpty(model.unfinished)));
+        statusLabel.textProperty().bind(model.statusProperty());
+        undoPlanButton.disableProperty().bind(model.busyProperty().or(model.selectedPlanProperty().isNull()));
+        undoEntryButton.disableProperty().bind(model.busyProperty().or(model.selectedEntryProperty().isNull()));
+        finishButton.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(model.unfinished())));
         revertButton.disableProperty().bind(finishButton.disableProperty());
-        resumeButton.disableProperty().bind(model.busy.or(model.resumable().not()));
+        resumeButton.disableProperty().bind(model.busyProperty().or(model.resumableProperty().not()));
         model.setConfirm(question -> {
             javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, question,
                     javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);

@@ -64,14 +64,14 @@ public final class JournalViewModel {
     private final Executor worker;
     private final Consumer<Runnable> ui;
 
-    public final ObservableList<PlanRow> plans = FXCollections.observableArrayList();
-    public final ObservableList<EntryRow> entries = FXCollections.observableArrayList();
-    public final ObservableList<String> unfinished = FXCollections.observableArrayList();
-    public final ObjectProperty<PlanRow> selectedPlan = new SimpleObjectProperty<>();
-    public final ObjectProperty<EntryRow> selectedEntry = new SimpleObjectProperty<>();
-    public final StringProperty hostFilter = new SimpleStringProperty("");
-    public final StringProperty status = new SimpleStringProperty("");
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObservableList<PlanRow> plans = FXCollections.observableArrayList();
+    private final ObservableList<EntryRow> entries = FXCollections.observableArrayList();
+    private final ObservableList<String> unfinished = FXCollections.observableArrayList();
+    private final ObjectProperty<PlanRow> selectedPlan = new SimpleObjectProperty<>();
+    private final ObjectProperty<EntryRow> selectedEntry = new SimpleObjectProperty<>();
+    private final StringProperty hostFilter = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     private final Supplier<Optional<CloudPlans>> cloudPlans;
     private volatile Confirm confirm = question -> true;
@@ -219,7 +219,7 @@ public final class JournalViewModel {
     }
 
     /** True when the selected plan is a cloud plan that stopped before its end and was not undone. */
-    public javafx.beans.binding.BooleanBinding resumable() {
+    public javafx.beans.binding.BooleanBinding resumableProperty() {
         return javafx.beans.binding.Bindings.createBooleanBinding(() -> selectedPlan.get() != null && selectedPlan.get().cloud()
                 && (selectedPlan.get().status().equals("INCOMPLETE") || selectedPlan.get().status().equals("FAILED")), selectedPlan);
     }
@@ -303,5 +303,37 @@ public final class JournalViewModel {
         busy.set(false);
         status.set(message);
         refresh();
+    }
+
+    public ObservableList<PlanRow> plans() {
+        return plans;
+    }
+
+    public ObservableList<EntryRow> entries() {
+        return entries;
+    }
+
+    public ObservableList<String> unfinished() {
+        return unfinished;
+    }
+
+    public ObjectProperty<PlanRow> selectedPlanProperty() {
+        return selectedPlan;
+    }
+
+    public ObjectProperty<EntryRow> selectedEntryProperty() {
+        return selectedEntry;
+    }
+
+    public StringProperty hostFilterProperty() {
+        return hostFilter;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
     }
 }

@@ -72,8 +72,8 @@ public final class ProfileEditorController {
 
     @FXML
     private void initialize() {
-        profileBox.setItems(model.profiles);
-        profileBox.valueProperty().bindBidirectional(model.selected);
+        profileBox.setItems(model.profiles());
+        profileBox.valueProperty().bindBidirectional(model.selectedProperty());
         profileBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Profile p) {
@@ -82,61 +82,61 @@ public final class ProfileEditorController {
 
             @Override
             public Profile fromString(String s) {
-                return model.profiles.stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
+                return model.profiles().stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
             }
         });
-        statusLabel.textProperty().bind(model.status);
-        saveButton.disableProperty().bind(model.busy.or(model.valid.not()));
-        exportButton.disableProperty().bind(model.busy.or(model.valid.not()));
-        deleteButton.disableProperty().bind(model.busy.or(model.builtIn));
-        importButton.disableProperty().bind(model.busy);
-        newButton.disableProperty().bind(model.busy);
+        statusLabel.textProperty().bind(model.statusProperty());
+        saveButton.disableProperty().bind(model.busyProperty().or(model.validProperty().not()));
+        exportButton.disableProperty().bind(model.busyProperty().or(model.validProperty().not()));
+        deleteButton.disableProperty().bind(model.busyProperty().or(model.builtInProperty()));
+        importButton.disableProperty().bind(model.busyProperty());
+        newButton.disableProperty().bind(model.busyProperty());
 
-        nameField.textProperty().bindBidirectional(model.name);
-        descriptionField.textProperty().bindBidirectional(model.description);
-        nicField.textProperty().bindBidirectional(model.nic);
-        sysctlsArea.textProperty().bindBidirectional(model.sysctls);
-        persistSysctlsBox.selectedProperty().bindBidirectional(model.persistSysctls);
-        smcBox.selectedProperty().bindBidirectional(model.smc);
-        smcArea.textProperty().bindBidirectional(model.smcSysctls);
-        smcArea.disableProperty().bind(model.smc.not());
-        persistSmcBox.selectedProperty().bindBidirectional(model.persistSmc);
-        persistSmcBox.disableProperty().bind(model.smc.not());
+        nameField.textProperty().bindBidirectional(model.nameProperty());
+        descriptionField.textProperty().bindBidirectional(model.descriptionProperty());
+        nicField.textProperty().bindBidirectional(model.nicProperty());
+        sysctlsArea.textProperty().bindBidirectional(model.sysctlsProperty());
+        persistSysctlsBox.selectedProperty().bindBidirectional(model.persistSysctlsProperty());
+        smcBox.selectedProperty().bindBidirectional(model.smcProperty());
+        smcArea.textProperty().bindBidirectional(model.smcSysctlsProperty());
+        smcArea.disableProperty().bind(model.smcProperty().not());
+        persistSmcBox.selectedProperty().bindBidirectional(model.persistSmcProperty());
+        persistSmcBox.disableProperty().bind(model.smcProperty().not());
         smcNote.setText(Messages.get("profiles.smcNote"));
-        xpsField.textProperty().bindBidirectional(model.xps);
-        xpsSpreadBox.selectedProperty().bindBidirectional(model.xpsSpread);
+        xpsField.textProperty().bindBidirectional(model.xpsProperty());
+        xpsSpreadBox.selectedProperty().bindBidirectional(model.xpsSpreadProperty());
         xpsNote.setText(Messages.get("xps.seedNote"));
-        xpsMasks.textProperty().bind(model.xpsMasks);
-        unmanageBox.selectedProperty().bindBidirectional(model.unmanage);
-        persistUnmanageBox.selectedProperty().bindBidirectional(model.persistUnmanage);
-        persistUnmanageBox.disableProperty().bind(model.unmanage.not());
-        irqArea.textProperty().bindBidirectional(model.irqs);
+        xpsMasks.textProperty().bind(model.xpsMasksProperty());
+        unmanageBox.selectedProperty().bindBidirectional(model.unmanageProperty());
+        persistUnmanageBox.selectedProperty().bindBidirectional(model.persistUnmanageProperty());
+        persistUnmanageBox.disableProperty().bind(model.unmanageProperty().not());
+        irqArea.textProperty().bindBidirectional(model.irqsProperty());
         irqbalanceBox.getItems().setAll(ProfileEditorViewModel.Irqbalance.values());
-        irqbalanceBox.valueProperty().bindBidirectional(model.irqbalance);
-        channelsField.textProperty().bindBidirectional(model.channels);
-        rssKeyArea.textProperty().bindBidirectional(model.rssKey);
-        rssTableField.textProperty().bindBidirectional(model.rssTable);
-        persistBootBox.selectedProperty().bindBidirectional(model.persistBoot);
+        irqbalanceBox.valueProperty().bindBidirectional(model.irqbalanceProperty());
+        channelsField.textProperty().bindBidirectional(model.channelsProperty());
+        rssKeyArea.textProperty().bindBidirectional(model.rssKeyProperty());
+        rssTableField.textProperty().bindBidirectional(model.rssTableProperty());
+        persistBootBox.selectedProperty().bindBidirectional(model.persistBootProperty());
         // A read-only text, wrapped: entries name files and masks that no fixed-height list row holds whole.
-        model.summary.addListener((javafx.collections.ListChangeListener<String>) c -> showSummary());
+        model.summary().addListener((javafx.collections.ListChangeListener<String>) c -> showSummary());
         showSummary();
 
-        error(nameError, model.nameError);
-        error(nicError, model.nicError);
-        error(sysctlsError, model.sysctlsError);
-        error(smcError, model.smcError);
-        error(xpsError, model.xpsError);
-        error(irqsError, model.irqsError);
-        error(channelsError, model.channelsError);
-        error(rssKeyError, model.rssKeyError);
-        error(rssTableError, model.rssTableError);
-        xpsMasks.visibleProperty().bind(model.xpsMasks.isNotEmpty());
+        error(nameError, model.nameErrorProperty());
+        error(nicError, model.nicErrorProperty());
+        error(sysctlsError, model.sysctlsErrorProperty());
+        error(smcError, model.smcErrorProperty());
+        error(xpsError, model.xpsErrorProperty());
+        error(irqsError, model.irqsErrorProperty());
+        error(channelsError, model.channelsErrorProperty());
+        error(rssKeyError, model.rssKeyErrorProperty());
+        error(rssTableError, model.rssTableErrorProperty());
+        xpsMasks.visibleProperty().bind(model.xpsMasksProperty().isNotEmpty());
         xpsMasks.managedProperty().bind(xpsMasks.visibleProperty());
     }
 
     private void showSummary() {
-        summaryArea.setText(model.summary.isEmpty() ? "Fix the fields marked in red: the profile appears here."
-                : String.join("\n", model.summary.stream().map(l -> "\u2022 " + l).toList()));
+        summaryArea.setText(model.summary().isEmpty() ? "Fix the fields marked in red: the profile appears here."
+                : String.join("\n", model.summary().stream().map(l -> "\u2022 " + l).toList()));
     }
 
     /** An error label takes room only while it has something to say. */
@@ -176,7 +176,7 @@ public final class ProfileEditorController {
         formats.put(new FileChooser.ExtensionFilter("cloud-init user-data (#cloud-config)", "*.yml", "*.yaml", "*.cfg"),
                 ProfileFormat.CLOUD_INIT);
         chooser.getExtensionFilters().addAll(formats.keySet());
-        chooser.setInitialFileName(dev.nettune.tuning.ProfileLibrary.slug(model.name.get()) + ".json");
+        chooser.setInitialFileName(dev.nettune.tuning.ProfileLibrary.slug(model.nameProperty().get()) + ".json");
         File f = chooser.showSaveDialog(root.getScene().getWindow());
         if (f != null) {
             ProfileFormat format = formats.getOrDefault(chooser.getSelectedExtensionFilter(), ProfileFormat.JSON);
@@ -186,9 +186,9 @@ public final class ProfileEditorController {
 
     @FXML
     private void onDelete() {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, dev.nettune.ui.common.Messages.format("profiles.delete.question", model.name.get()),
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, dev.nettune.ui.common.Messages.format("profiles.delete.question", model.nameProperty().get()),
                 ButtonType.OK, ButtonType.CANCEL);
-        ask.setHeaderText(dev.nettune.ui.common.Messages.format("profiles.delete.header", model.name.get()));
+        ask.setHeaderText(dev.nettune.ui.common.Messages.format("profiles.delete.header", model.nameProperty().get()));
         ask.initOwner(root.getScene().getWindow());
         ask.setResizable(true);
         if (ask.showAndWait().filter(ButtonType.OK::equals).isPresent()) {

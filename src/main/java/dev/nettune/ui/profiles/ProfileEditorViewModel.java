@@ -64,47 +64,47 @@ public final class ProfileEditorViewModel {
     private final Executor worker;
     private final Consumer<Runnable> ui;
 
-    public final ObservableList<Profile> profiles = FXCollections.observableArrayList();
-    public final ObjectProperty<Profile> selected = new SimpleObjectProperty<>();
+    private final ObservableList<Profile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<Profile> selected = new SimpleObjectProperty<>();
 
-    public final StringProperty name = new SimpleStringProperty("");
-    public final StringProperty description = new SimpleStringProperty("");
-    public final StringProperty nic = new SimpleStringProperty(Profile.SEED_NIC);
-    public final StringProperty sysctls = new SimpleStringProperty("");
-    public final BooleanProperty persistSysctls = new SimpleBooleanProperty(true);
-    public final BooleanProperty smc = new SimpleBooleanProperty(false);
-    public final StringProperty smcSysctls = new SimpleStringProperty(lines(SmcChange.SEED));
-    public final BooleanProperty persistSmc = new SimpleBooleanProperty(true);
-    public final BooleanProperty xpsSpread = new SimpleBooleanProperty(false);
-    public final StringProperty xps = new SimpleStringProperty("");
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty description = new SimpleStringProperty("");
+    private final StringProperty nic = new SimpleStringProperty(Profile.SEED_NIC);
+    private final StringProperty sysctls = new SimpleStringProperty("");
+    private final BooleanProperty persistSysctls = new SimpleBooleanProperty(true);
+    private final BooleanProperty smc = new SimpleBooleanProperty(false);
+    private final StringProperty smcSysctls = new SimpleStringProperty(lines(SmcChange.SEED));
+    private final BooleanProperty persistSmc = new SimpleBooleanProperty(true);
+    private final BooleanProperty xpsSpread = new SimpleBooleanProperty(false);
+    private final StringProperty xps = new SimpleStringProperty("");
     /** What the XPS lists become: "tx-0: CPUs 0-3, written as mask f". */
-    public final StringProperty xpsMasks = new SimpleStringProperty("");
-    public final BooleanProperty unmanage = new SimpleBooleanProperty(false);
-    public final BooleanProperty persistUnmanage = new SimpleBooleanProperty(true);
-    public final StringProperty irqs = new SimpleStringProperty("");
-    public final ObjectProperty<Irqbalance> irqbalance = new SimpleObjectProperty<>(Irqbalance.BAN);
-    public final StringProperty channels = new SimpleStringProperty("");
-    public final StringProperty rssKey = new SimpleStringProperty("");
-    public final StringProperty rssTable = new SimpleStringProperty("");
-    public final BooleanProperty persistBoot = new SimpleBooleanProperty(false);
+    private final StringProperty xpsMasks = new SimpleStringProperty("");
+    private final BooleanProperty unmanage = new SimpleBooleanProperty(false);
+    private final BooleanProperty persistUnmanage = new SimpleBooleanProperty(true);
+    private final StringProperty irqs = new SimpleStringProperty("");
+    private final ObjectProperty<Irqbalance> irqbalance = new SimpleObjectProperty<>(Irqbalance.BAN);
+    private final StringProperty channels = new SimpleStringProperty("");
+    private final StringProperty rssKey = new SimpleStringProperty("");
+    private final StringProperty rssTable = new SimpleStringProperty("");
+    private final BooleanProperty persistBoot = new SimpleBooleanProperty(false);
 
-    public final StringProperty nameError = new SimpleStringProperty("");
-    public final StringProperty nicError = new SimpleStringProperty("");
-    public final StringProperty sysctlsError = new SimpleStringProperty("");
-    public final StringProperty smcError = new SimpleStringProperty("");
-    public final StringProperty xpsError = new SimpleStringProperty("");
-    public final StringProperty irqsError = new SimpleStringProperty("");
-    public final StringProperty channelsError = new SimpleStringProperty("");
-    public final StringProperty rssKeyError = new SimpleStringProperty("");
-    public final StringProperty rssTableError = new SimpleStringProperty("");
+    private final StringProperty nameError = new SimpleStringProperty("");
+    private final StringProperty nicError = new SimpleStringProperty("");
+    private final StringProperty sysctlsError = new SimpleStringProperty("");
+    private final StringProperty smcError = new SimpleStringProperty("");
+    private final StringProperty xpsError = new SimpleStringProperty("");
+    private final StringProperty irqsError = new SimpleStringProperty("");
+    private final StringProperty channelsError = new SimpleStringProperty("");
+    private final StringProperty rssKeyError = new SimpleStringProperty("");
+    private final StringProperty rssTableError = new SimpleStringProperty("");
 
     /** True when every field is valid and the profile has at least one entry. */
-    public final BooleanProperty valid = new SimpleBooleanProperty(false);
-    public final BooleanProperty builtIn = new SimpleBooleanProperty(false);
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
-    public final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty valid = new SimpleBooleanProperty(false);
+    private final BooleanProperty builtIn = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty status = new SimpleStringProperty("");
     /** The profile as NetTune will run it, one entry per line. */
-    public final ObservableList<String> summary = FXCollections.observableArrayList();
+    private final ObservableList<String> summary = FXCollections.observableArrayList();
 
     /** Entries the form has no field for (a hand-written file change): kept as they are. */
     private final List<ProfileEntry> kept = new ArrayList<>();
@@ -570,5 +570,145 @@ public final class ProfileEditorViewModel {
         StringBuilder b = new StringBuilder();
         values.forEach((k, v) -> b.append(k).append(" = ").append(v).append('\n'));
         return b.toString().strip();
+    }
+
+    public ObservableList<Profile> profiles() {
+        return profiles;
+    }
+
+    public ObjectProperty<Profile> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public StringProperty nicProperty() {
+        return nic;
+    }
+
+    public StringProperty sysctlsProperty() {
+        return sysctls;
+    }
+
+    public BooleanProperty persistSysctlsProperty() {
+        return persistSysctls;
+    }
+
+    public BooleanProperty smcProperty() {
+        return smc;
+    }
+
+    public StringProperty smcSysctlsProperty() {
+        return smcSysctls;
+    }
+
+    public BooleanProperty persistSmcProperty() {
+        return persistSmc;
+    }
+
+    public BooleanProperty xpsSpreadProperty() {
+        return xpsSpread;
+    }
+
+    public StringProperty xpsProperty() {
+        return xps;
+    }
+
+    public StringProperty xpsMasksProperty() {
+        return xpsMasks;
+    }
+
+    public BooleanProperty unmanageProperty() {
+        return unmanage;
+    }
+
+    public BooleanProperty persistUnmanageProperty() {
+        return persistUnmanage;
+    }
+
+    public StringProperty irqsProperty() {
+        return irqs;
+    }
+
+    public ObjectProperty<Irqbalance> irqbalanceProperty() {
+        return irqbalance;
+    }
+
+    public StringProperty channelsProperty() {
+        return channels;
+    }
+
+    public StringProperty rssKeyProperty() {
+        return rssKey;
+    }
+
+    public StringProperty rssTableProperty() {
+        return rssTable;
+    }
+
+    public BooleanProperty persistBootProperty() {
+        return persistBoot;
+    }
+
+    public StringProperty nameErrorProperty() {
+        return nameError;
+    }
+
+    public StringProperty nicErrorProperty() {
+        return nicError;
+    }
+
+    public StringProperty sysctlsErrorProperty() {
+        return sysctlsError;
+    }
+
+    public StringProperty smcErrorProperty() {
+        return smcError;
+    }
+
+    public StringProperty xpsErrorProperty() {
+        return xpsError;
+    }
+
+    public StringProperty irqsErrorProperty() {
+        return irqsError;
+    }
+
+    public StringProperty channelsErrorProperty() {
+        return channelsError;
+    }
+
+    public StringProperty rssKeyErrorProperty() {
+        return rssKeyError;
+    }
+
+    public StringProperty rssTableErrorProperty() {
+        return rssTableError;
+    }
+
+    public BooleanProperty validProperty() {
+        return valid;
+    }
+
+    public BooleanProperty builtInProperty() {
+        return builtIn;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObservableList<String> summary() {
+        return summary;
     }
 }

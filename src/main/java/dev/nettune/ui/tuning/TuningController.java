@@ -73,10 +73,10 @@ public final class TuningController {
 
     @FXML
     private void initialize() {
-        hostBox.setItems(model.hosts);
-        hostBox.valueProperty().bindBidirectional(model.host);
-        profileBox.setItems(model.profiles);
-        profileBox.valueProperty().bindBidirectional(model.profile);
+        hostBox.setItems(model.hosts());
+        hostBox.valueProperty().bindBidirectional(model.hostProperty());
+        profileBox.setItems(model.profiles());
+        profileBox.valueProperty().bindBidirectional(model.profileProperty());
         profileBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Profile p) {
@@ -85,22 +85,22 @@ public final class TuningController {
 
             @Override
             public Profile fromString(String s) {
-                return model.profiles.stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
+                return model.profiles().stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
             }
         });
         confirmSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 3600, 60, 10));
-        confirmSpinner.valueProperty().addListener((o, a, b) -> model.confirmTimeout.set(b));
-        planButton.disableProperty().bind(model.busy);
-        applyButton.disableProperty().bind(model.busy.or(model.canApply.not()));
-        cancelButton.disableProperty().bind(model.busy.not());
-        undoButton.disableProperty().bind(model.busy.or(model.canUndo.not()));
+        confirmSpinner.valueProperty().addListener((o, a, b) -> model.confirmTimeoutProperty().set(b));
+        planButton.disableProperty().bind(model.busyProperty());
+        applyButton.disableProperty().bind(model.busyProperty().or(model.canApplyProperty().not()));
+        cancelButton.disableProperty().bind(model.busyProperty().not());
+        undoButton.disableProperty().bind(model.busyProperty().or(model.canUndoProperty().not()));
         undoButton.setTooltip(new javafx.scene.control.Tooltip("Puts back every value the last plan applied here changed"));
-        logList.setItems(model.log);
-        model.log.addListener((ListChangeListener<String>) c -> logList.scrollTo(model.log.size() - 1));
-        progressBar.progressProperty().bind(model.progress);
-        statusLabel.textProperty().bind(model.status);
-        countdownLabel.textProperty().bind(model.countdown);
-        planTable.setItems(model.rows);
+        logList.setItems(model.log());
+        model.log().addListener((ListChangeListener<String>) c -> logList.scrollTo(model.log().size() - 1));
+        progressBar.progressProperty().bind(model.progressProperty());
+        statusLabel.textProperty().bind(model.statusProperty());
+        countdownLabel.textProperty().bind(model.countdownProperty());
+        planTable.setItems(model.rows());
         seqColumn.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().seq())));
         titleColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().title()));
         // Long file titles end in "..." in a narrow window: the whole title is one hover away.
@@ -117,7 +117,7 @@ public final class TuningController {
         confirmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().commitConfirmed() ? "yes" : ""));
         stateColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().status()));
         readBackColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().readBack()));
-        notesList.setItems(model.notes);
+        notesList.setItems(model.notes());
         repaintTabsOnceShown();
         // Each visit re-reads the profiles: one just saved on the Profiles screen is offered here.
         root.sceneProperty().addListener((o, was, is) -> {
@@ -125,21 +125,21 @@ public final class TuningController {
                 model.refreshProfiles();
             }
         });
-        previewArea.textProperty().bind(model.preview);
+        previewArea.textProperty().bind(model.previewProperty());
 
-        rssNicField.textProperty().bindBidirectional(model.rssNic);
-        rssKeyField.textProperty().bindBidirectional(model.rssKey);
-        rssTableField.textProperty().bindBidirectional(model.rssTable);
-        ringsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.rssRings.get()));
-        ringsSpinner.valueProperty().addListener((o, a, b) -> model.rssRings.set(b));
-        rssErrorLabel.textProperty().bind(model.rssError);
-        xpsField.textProperty().bindBidirectional(model.xpsCpus);
+        rssNicField.textProperty().bindBidirectional(model.rssNicProperty());
+        rssKeyField.textProperty().bindBidirectional(model.rssKeyProperty());
+        rssTableField.textProperty().bindBidirectional(model.rssTableProperty());
+        ringsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.rssRingsProperty().get()));
+        ringsSpinner.valueProperty().addListener((o, a, b) -> model.rssRingsProperty().set(b));
+        rssErrorLabel.textProperty().bind(model.rssErrorProperty());
+        xpsField.textProperty().bindBidirectional(model.xpsCpusProperty());
         xpsNoteLabel.setText(TuningViewModel.xpsNote());
-        xpsErrorLabel.textProperty().bind(model.xpsError);
+        xpsErrorLabel.textProperty().bind(model.xpsErrorProperty());
         BucketGrid grid = new BucketGrid(new SimpleIntegerProperty(-1));
         gridHolder.getChildren().add(grid);
-        grid.show(model.rssPreview.get(), -1);
-        model.rssPreview.addListener((o, a, b) -> grid.show(b, -1));
+        grid.show(model.rssPreviewProperty().get(), -1);
+        model.rssPreviewProperty().addListener((o, a, b) -> grid.show(b, -1));
     }
 
     @FXML
@@ -192,14 +192,14 @@ public final class TuningController {
 
     @FXML
     private void onApply() {
-        if (!model.needsConfirmation() || confirmed("Apply to " + model.host.get(), model.applyQuestion(), "Apply")) {
+        if (!model.needsConfirmation() || confirmed("Apply to " + model.hostProperty().get(), model.applyQuestion(), "Apply")) {
             model.apply();
         }
     }
 
     @FXML
     private void onUndo() {
-        if (!model.needsConfirmation() || confirmed("Undo on " + model.host.get(), model.undoQuestion(), "Undo")) {
+        if (!model.needsConfirmation() || confirmed("Undo on " + model.hostProperty().get(), model.undoQuestion(), "Undo")) {
             model.undo();
         }
     }
@@ -242,6 +242,6 @@ public final class TuningController {
 
     @FXML
     private void onRandomKey() {
-        model.rssKey.set(RssKey.random(RssKey.ENI_LENGTH).toColonHex());
+        model.rssKeyProperty().set(RssKey.random(RssKey.ENI_LENGTH).toColonHex());
     }
 }

@@ -28,8 +28,8 @@ public final class TuningView implements ScreenView {
         // The directory lists the sandbox first (a newcomer can try every step safely) and skips an unreadable inventory;
         // the host chosen last time (on any screen) comes back, and a new choice is remembered from then on.
         model.load(() -> context.hostDirectory().names(), () -> context.profiles().all(), () -> {
-            context.settings().current().lastHost().filter(model.hosts::contains).ifPresent(model.host::set);
-            model.host.addListener((o, was, is) -> context.settings().update(st -> st.withLastHost(is)));
+            context.settings().current().lastHost().filter(model.hosts()::contains).ifPresent(model.hostProperty()::set);
+            model.hostProperty().addListener((o, was, is) -> context.settings().update(st -> st.withLastHost(is)));
             // An RSS change proposed elsewhere (the Monitor's verification fix) fills the RSS editor, ready to plan.
             context.rssProposals().latest().ifPresent(p -> propose(model, p));
         });
@@ -38,13 +38,13 @@ public final class TuningView implements ScreenView {
     }
 
     private static void propose(TuningViewModel model, dev.nettune.app.RssProposals.Proposal p) {
-        if (model.hosts.contains(p.host())) {
-            model.host.set(p.host());
+        if (model.hosts().contains(p.host())) {
+            model.hostProperty().set(p.host());
         }
-        model.rssNic.set(p.nic());
-        model.rssKey.set(p.key().orElse(""));
-        model.rssTable.set(p.table().orElse(""));
-        model.status.set("Proposed by the Monitor: " + p.reason() + " Plan it to preview the change.");
+        model.rssNicProperty().set(p.nic());
+        model.rssKeyProperty().set(p.key().orElse(""));
+        model.rssTableProperty().set(p.table().orElse(""));
+        model.statusProperty().set("Proposed by the Monitor: " + p.reason() + " Plan it to preview the change.");
     }
 
     public static TuningView load(TuningViewModel model) {

@@ -71,36 +71,36 @@ public final class TuningViewModel {
     private final Consumer<Runnable> ui;
     private final Predicate<String> sandbox;
 
-    public final ObservableList<String> hosts = FXCollections.observableArrayList();
-    public final ObjectProperty<String> host = new SimpleObjectProperty<>();
-    public final ObservableList<Profile> profiles = FXCollections.observableArrayList();
-    public final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
-    public final ObservableList<PlanRow> rows = FXCollections.observableArrayList();
-    public final ObservableList<String> notes = FXCollections.observableArrayList();
-    public final StringProperty preview = new SimpleStringProperty("");
-    public final StringProperty status = new SimpleStringProperty(Messages.get("tuning.status.pick"));
-    public final StringProperty countdown = new SimpleStringProperty("");
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
-    public final BooleanProperty canApply = new SimpleBooleanProperty(false);
-    public final DoubleProperty progress = new SimpleDoubleProperty(0);
-    public final IntegerProperty confirmTimeout = new SimpleIntegerProperty(60);
+    private final ObservableList<String> hosts = FXCollections.observableArrayList();
+    private final ObjectProperty<String> host = new SimpleObjectProperty<>();
+    private final ObservableList<Profile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
+    private final ObservableList<PlanRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final StringProperty preview = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty(Messages.get("tuning.status.pick"));
+    private final StringProperty countdown = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty canApply = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final IntegerProperty confirmTimeout = new SimpleIntegerProperty(60);
     /** What was done, line by line, with the values read back afterwards (the run log). */
-    public final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
     /** The journal id of the last plan applied here, while it can still be undone from this screen. */
-    public final StringProperty undoable = new SimpleStringProperty("");
-    public final BooleanProperty canUndo = new SimpleBooleanProperty(false);
+    private final StringProperty undoable = new SimpleStringProperty("");
+    private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
 
     // The RSS editor.
-    public final StringProperty rssNic = new SimpleStringProperty("eth1");
-    public final StringProperty rssKey = new SimpleStringProperty("");
-    public final StringProperty rssTable = new SimpleStringProperty("equal 4");
-    public final IntegerProperty rssRings = new SimpleIntegerProperty(4);
-    public final StringProperty rssError = new SimpleStringProperty("");
-    public final ObjectProperty<IndirectionTable> rssPreview = new SimpleObjectProperty<>();
+    private final StringProperty rssNic = new SimpleStringProperty("eth1");
+    private final StringProperty rssKey = new SimpleStringProperty("");
+    private final StringProperty rssTable = new SimpleStringProperty("equal 4");
+    private final IntegerProperty rssRings = new SimpleIntegerProperty(4);
+    private final StringProperty rssError = new SimpleStringProperty("");
+    private final ObjectProperty<IndirectionTable> rssPreview = new SimpleObjectProperty<>();
 
     // XPS: one CPU list per TX queue, separated by ';' (tx-0 first).
-    public final StringProperty xpsCpus = new SimpleStringProperty("");
-    public final StringProperty xpsError = new SimpleStringProperty("");
+    private final StringProperty xpsCpus = new SimpleStringProperty("");
+    private final StringProperty xpsError = new SimpleStringProperty("");
     /** Shown where the CPUs are typed: why the seed's `echo 0-3 > xps_cpus` fails and what NetTune writes. */
     /** Why the seed's XPS command fails and what NetTune writes instead, in the language in use. */
     public static String xpsNote() {
@@ -596,5 +596,101 @@ public final class TuningViewModel {
                 rows.set(i, rows.get(i).withStatus(s));
             }
         }
+    }
+
+    public ObservableList<String> hosts() {
+        return hosts;
+    }
+
+    public ObjectProperty<String> hostProperty() {
+        return host;
+    }
+
+    public ObservableList<Profile> profiles() {
+        return profiles;
+    }
+
+    public ObjectProperty<Profile> profileProperty() {
+        return profile;
+    }
+
+    public ObservableList<PlanRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    public StringProperty previewProperty() {
+        return preview;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty countdownProperty() {
+        return countdown;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty canApplyProperty() {
+        return canApply;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public IntegerProperty confirmTimeoutProperty() {
+        return confirmTimeout;
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public StringProperty undoableProperty() {
+        return undoable;
+    }
+
+    public BooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public StringProperty rssNicProperty() {
+        return rssNic;
+    }
+
+    public StringProperty rssKeyProperty() {
+        return rssKey;
+    }
+
+    public StringProperty rssTableProperty() {
+        return rssTable;
+    }
+
+    public IntegerProperty rssRingsProperty() {
+        return rssRings;
+    }
+
+    public StringProperty rssErrorProperty() {
+        return rssError;
+    }
+
+    public ObjectProperty<IndirectionTable> rssPreviewProperty() {
+        return rssPreview;
+    }
+
+    public StringProperty xpsCpusProperty() {
+        return xpsCpus;
+    }
+
+    public StringProperty xpsErrorProperty() {
+        return xpsError;
     }
 }

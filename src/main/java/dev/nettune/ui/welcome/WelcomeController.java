@@ -27,11 +27,11 @@ public final class WelcomeController {
 
     @FXML
     private void initialize() {
-        accountsLabel.textProperty().bind(model.accounts);
-        sshHostsLabel.textProperty().bind(model.sshHosts);
-        knownHostsLabel.textProperty().bind(model.knownHosts);
-        problemsLabel.textProperty().bind(model.problems);
-        problemsLabel.visibleProperty().bind(model.problems.isNotEmpty());
+        accountsLabel.textProperty().bind(model.accountsProperty());
+        sshHostsLabel.textProperty().bind(model.sshHostsProperty());
+        knownHostsLabel.textProperty().bind(model.knownHostsProperty());
+        problemsLabel.textProperty().bind(model.problemsProperty());
+        problemsLabel.visibleProperty().bind(model.problemsProperty().isNotEmpty());
         problemsLabel.managedProperty().bind(problemsLabel.visibleProperty());
     }
 

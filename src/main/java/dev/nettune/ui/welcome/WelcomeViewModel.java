@@ -20,11 +20,11 @@ public final class WelcomeViewModel {
     private final Executor worker;
     private final Consumer<Runnable> ui;
 
-    public final StringProperty accounts = new SimpleStringProperty(Messages.format("welcome.reading", "~/.aliyun/config.json"));
-    public final StringProperty sshHosts = new SimpleStringProperty(Messages.format("welcome.reading", "~/.ssh/config"));
-    public final StringProperty knownHosts = new SimpleStringProperty(Messages.format("welcome.reading", "~/.ssh/known_hosts"));
-    public final StringProperty problems = new SimpleStringProperty("");
-    public final BooleanProperty reading = new SimpleBooleanProperty(false);
+    private final StringProperty accounts = new SimpleStringProperty(Messages.format("welcome.reading", "~/.aliyun/config.json"));
+    private final StringProperty sshHosts = new SimpleStringProperty(Messages.format("welcome.reading", "~/.ssh/config"));
+    private final StringProperty knownHosts = new SimpleStringProperty(Messages.format("welcome.reading", "~/.ssh/known_hosts"));
+    private final StringProperty problems = new SimpleStringProperty("");
+    private final BooleanProperty reading = new SimpleBooleanProperty(false);
 
     public WelcomeViewModel(Supplier<Workstation.State> reader, Executor worker, Consumer<Runnable> ui) {
         this.reader = reader;
@@ -66,5 +66,25 @@ public final class WelcomeViewModel {
     static String list(List<String> names) {
         return names.size() <= 5 ? String.join(", ", names)
                 : Messages.format("welcome.andMore", String.join(", ", names.subList(0, 5)), names.size() - 5);
+    }
+
+    public StringProperty accountsProperty() {
+        return accounts;
+    }
+
+    public StringProperty sshHostsProperty() {
+        return sshHosts;
+    }
+
+    public StringProperty knownHostsProperty() {
+        return knownHosts;
+    }
+
+    public StringProperty problemsProperty() {
+        return problems;
+    }
+
+    public BooleanProperty readingProperty() {
+        return reading;
     }
 }

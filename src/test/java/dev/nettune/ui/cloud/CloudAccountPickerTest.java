@@ -34,9 +34,9 @@ class CloudAccountPickerTest {
     @Test
     void firstStartOpensOnTheSandboxAndOffersTheProfile() {
         vm.start();
-        assertThat(vm.account().get().sandbox()).isTrue();
+        assertThat(vm.accountProperty().get().sandbox()).isTrue();
         assertThat(vm.accounts()).extracting(CloudAccounts.Account::key).containsExactly("sandbox", "profile:prod");
-        assertThat(vm.session().get().sandbox()).isTrue();
+        assertThat(vm.sessionProperty().get().sandbox()).isTrue();
         assertThat(vm.instances()).extracting(i -> i.id().value()).contains(DemoSeed.SANDBOX_INSTANCE);
     }
 
@@ -44,11 +44,11 @@ class CloudAccountPickerTest {
     void theRememberedProfileRegionAndEndpointAreReopenedAndItsRegionsListed() {
         rig.rememberProd();
         vm.start();
-        assertThat(vm.account().get().key()).isEqualTo("profile:prod");
-        assertThat(vm.endpoint().get()).isEqualTo(rig.endpoint());
-        assertThat(vm.session().get().sandbox()).as("a profile is a real account").isFalse();
+        assertThat(vm.accountProperty().get().key()).isEqualTo("profile:prod");
+        assertThat(vm.endpointProperty().get()).isEqualTo(rig.endpoint());
+        assertThat(vm.sessionProperty().get().sandbox()).as("a profile is a real account").isFalse();
         assertThat(vm.regions()).extracting(CloudRegion::display).contains("cn-hongkong \u2014 China (Hong Kong)", "ap-southeast-1 \u2014 Singapore");
-        assertThat(vm.connection().get()).contains("cn-hongkong via " + rig.endpoint(), "profile prod");
+        assertThat(vm.connectionProperty().get()).contains("cn-hongkong via " + rig.endpoint(), "profile prod");
         assertThat(rig.server.received("DescribeInstances")).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.parameter("AccessKeyId")).isEqualTo(RealAccountRig.KEY.accessKeyId()));
     }
@@ -56,10 +56,10 @@ class CloudAccountPickerTest {
     @Test
     void choosingTheProfileConnectsAndIsRememberedForTheNextLaunch() {
         vm.start();
-        vm.account().set(rig.prod());
-        vm.endpoint().set(rig.endpoint());
+        vm.accountProperty().set(rig.prod());
+        vm.endpointProperty().set(rig.endpoint());
         vm.connect();
-        assertThat(vm.session().get().sandbox()).isFalse();
+        assertThat(vm.sessionProperty().get().sandbox()).isFalse();
         assertThat(rig.accounts.remembered()).contains(new CloudAccounts.Choice("profile:prod", Optional.of("cn-hongkong"), Optional.of(rig.endpoint())));
     }
 
@@ -67,12 +67,12 @@ class CloudAccountPickerTest {
     void anEndpointThatIsNotAUrlIsShownAndNothingConnects() {
         vm.start();
         int before = rig.server.received().size();
-        vm.account().set(rig.prod());
-        vm.endpoint().set("ftp://127.0.0.1");
+        vm.accountProperty().set(rig.prod());
+        vm.endpointProperty().set("ftp://127.0.0.1");
         vm.connect();
-        assertThat(vm.endpointProblem().get()).contains("http:// or https://");
-        assertThat(vm.status().get()).contains("http:// or https://");
-        assertThat(vm.session().get().sandbox()).as("still the sandbox session").isTrue();
+        assertThat(vm.endpointProblemProperty().get()).contains("http:// or https://");
+        assertThat(vm.statusProperty().get()).contains("http:// or https://");
+        assertThat(vm.sessionProperty().get().sandbox()).as("still the sandbox session").isTrue();
         assertThat(rig.server.received()).hasSize(before);
     }
 
@@ -81,11 +81,11 @@ class CloudAccountPickerTest {
         vm.start();
         RealAccountRig.writeProfile(rig.home, "{\"profiles\":[{\"name\":\"prod\",\"mode\":\"AK\",\"access_key_id\":\"LTAI5tUnknownKey0001\","
                 + "\"access_key_secret\":\"x\",\"region_id\":\"cn-hongkong\"}]}");
-        vm.account().set(rig.prod());
-        vm.endpoint().set(rig.endpoint());
+        vm.accountProperty().set(rig.prod());
+        vm.endpointProperty().set(rig.endpoint());
         vm.connect();
-        assertThat(vm.session().get()).isNull();
-        assertThat(vm.status().get()).startsWith("Cannot connect as Profile prod").contains("InvalidAccessKeyId");
+        assertThat(vm.sessionProperty().get()).isNull();
+        assertThat(vm.statusProperty().get()).startsWith("Cannot connect as Profile prod").contains("InvalidAccessKeyId");
         assertThat(vm.instances()).isEmpty();
     }
 }

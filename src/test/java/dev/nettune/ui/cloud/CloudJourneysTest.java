@@ -67,8 +67,8 @@ class CloudJourneysTest {
     }
 
     private void connected() throws Exception {
-        waitUntil(() -> screen.model().session().get() != null && !screen.model().busy().get());
-        assertThat(screen.model().session().get().sandbox()).as("profile prod is a real account").isFalse();
+        waitUntil(() -> screen.model().sessionProperty().get() != null && !screen.model().busyProperty().get());
+        assertThat(screen.model().sessionProperty().get().sandbox()).as("profile prod is a real account").isFalse();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
@@ -113,7 +113,7 @@ class CloudJourneysTest {
     }
 
     private NetworkInterface eni(String id) {
-        return screen.model().session().get().api().describeNetworkInterface(RegionId.of(RealAccountRig.REGION), NetworkInterfaceId.of(id)).orElseThrow();
+        return screen.model().sessionProperty().get().api().describeNetworkInterface(RegionId.of(RealAccountRig.REGION), NetworkInterfaceId.of(id)).orElseThrow();
     }
 
     /** Opens the secondary-ENI wizard on the sandbox instance and walks to the settings page with the ENI picked or created. */

@@ -86,9 +86,9 @@ class CloudPlansInJournalTest {
     }
 
     private static JournalViewModel.PlanRow select(FxRobot robot, JournalViewModel model, String planId) {
-        JournalViewModel.PlanRow row = model.plans.stream().filter(p -> p.id().equals(planId)).findFirst()
-                .orElseThrow(() -> new AssertionError("plan " + planId + " not listed among " + model.plans));
-        robot.interact(() -> model.selectedPlan.set(row));
+        JournalViewModel.PlanRow row = model.plans().stream().filter(p -> p.id().equals(planId)).findFirst()
+                .orElseThrow(() -> new AssertionError("plan " + planId + " not listed among " + model.plans()));
+        robot.interact(() -> model.selectedPlanProperty().set(row));
         return row;
     }
 
@@ -112,14 +112,14 @@ class CloudPlansInJournalTest {
         int before = rig.server.received("ModifyNetworkInterfaceAttribute").size();
         robot.clickOn("#undoPlan");
         answer(robot, ButtonType.OK);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busy.get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.status.get()).startsWith("UNDONE: plan " + plan.id() + " is undone").contains("now 910,3,30");
+        assertThat(model.statusProperty().get()).startsWith("UNDONE: plan " + plan.id() + " is undone").contains("now 910,3,30");
         var modified = rig.server.received("ModifyNetworkInterfaceAttribute");
         assertThat(modified).hasSize(before + 1);
         assertThat(modified.get(before).parameter("ConnectionTrackingConfiguration.TcpEstablishedTimeout")).as("the value before the plan").isEqualTo("910");
         assertThat(modified.get(before).parameter("AccessKeyId")).isEqualTo(RealAccountRig.KEY.accessKeyId());
-        assertThat(model.plans.stream().filter(p -> p.id().equals(plan.id())).findFirst().orElseThrow().status()).isEqualTo("UNDONE");
+        assertThat(model.plans().stream().filter(p -> p.id().equals(plan.id())).findFirst().orElseThrow().status()).isEqualTo("UNDONE");
     }
 
     @Test
@@ -131,7 +131,7 @@ class CloudPlansInJournalTest {
         int before = rig.server.received().size();
         robot.clickOn("#undoPlan");
         answer(robot, ButtonType.CANCEL);
-        assertThat(model.status.get()).contains("cancelled", "nothing was changed");
+        assertThat(model.statusProperty().get()).contains("cancelled", "nothing was changed");
         assertThat(rig.server.received()).hasSize(before);
     }
 
@@ -152,12 +152,12 @@ class CloudPlansInJournalTest {
         assertThat(resume.isDisabled()).isFalse();
         robot.clickOn(resume);
         answer(robot, ButtonType.OK);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busy.get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.status.get()).startsWith("Resume of plan " + plan.id() + " done");
+        assertThat(model.statusProperty().get()).startsWith("Resume of plan " + plan.id() + " done");
         assertThat(rig.server.received("CreateNetworkInterface")).as("the ENI is not created twice").hasSize(1);
         var attaches = rig.server.received("AttachNetworkInterface");
         assertThat(attaches).extracting(c -> c.httpStatus()).containsExactly(403, 200);
-        assertThat(model.plans.stream().filter(p -> p.id().equals(plan.id())).findFirst().orElseThrow().status()).isEqualTo("COMPLETE");
+        assertThat(model.plans().stream().filter(p -> p.id().equals(plan.id())).findFirst().orElseThrow().status()).isEqualTo("COMPLETE");
     }
 }

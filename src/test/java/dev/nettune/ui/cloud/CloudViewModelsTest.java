@@ -53,8 +53,8 @@ class CloudViewModelsTest {
         assertThat(vm.networkInterfaces()).extracting(n -> n.id().value()).contains(DemoSeed.SECONDARY_ENI);
         assertThat(vm.securityGroups()).isNotEmpty();
         assertThat(vm.eips()).isNotEmpty();
-        assertThat(vm.connection().get()).startsWith("cn-hongkong via test sandbox");
-        assertThat(vm.eniActionsDisabled().get()).as("no ENI selected").isTrue();
+        assertThat(vm.connectionProperty().get()).startsWith("cn-hongkong via test sandbox");
+        assertThat(vm.eniActionsDisabledProperty().get()).as("no ENI selected").isTrue();
     }
 
     @Test

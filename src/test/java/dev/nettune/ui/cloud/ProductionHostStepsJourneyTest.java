@@ -122,7 +122,7 @@ class ProductionHostStepsJourneyTest {
 
     /** Opens the production setup, leaves the cloud part out, picks the sandbox host, and skips the steps before {@code step}. */
     private void walkTo(FxRobot robot, String step) throws Exception {
-        waitUntil("the account connected", () -> screen.model().session().get() != null && !screen.model().busy().get());
+        waitUntil("the account connected", () -> screen.model().sessionProperty().get() != null && !screen.model().busyProperty().get());
         robot.clickOn("#openProduction");
         WaitForAsyncUtils.waitForFxEvents();
         CheckBox runCloud = robot.lookup("#prodRunCloud").queryAs(CheckBox.class);

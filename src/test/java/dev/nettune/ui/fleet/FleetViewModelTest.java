@@ -58,103 +58,103 @@ class FleetViewModelTest {
     void theSandboxTagFindsTheDemoFleetEachPickedAndReachedThroughCloudAssistant() {
         model.load();
 
-        assertThat(model.members).extracting(FleetViewModel.MemberRow::name).containsExactlyElementsOf(DemoSeed.FLEET_INSTANCES);
-        assertThat(model.members).allSatisfy(r -> assertThat(r.member.reach().transport()).isEqualTo(Transport.CLOUD_ASSISTANT));
-        assertThat(model.status.get()).startsWith("12 instances found");
-        assertThat(model.profile.get().name()).isEqualTo(Profile.ECS_HIGH_THROUGHPUT);
+        assertThat(model.members()).extracting(FleetViewModel.MemberRow::name).containsExactlyElementsOf(DemoSeed.FLEET_INSTANCES);
+        assertThat(model.members()).allSatisfy(r -> assertThat(r.member.reach().transport()).isEqualTo(Transport.CLOUD_ASSISTANT));
+        assertThat(model.statusProperty().get()).startsWith("12 instances found");
+        assertThat(model.profileProperty().get().name()).isEqualTo(Profile.ECS_HIGH_THROUGHPUT);
     }
 
     @Test
     void aBadTagSaysWhatATagLooksLikeAndFindsNothing() {
-        model.tag.set("fleet");
+        model.tagProperty().set("fleet");
 
         model.load();
 
-        assertThat(model.members).isEmpty();
-        assertThat(model.status.get()).contains("KEY=VALUE");
-        assertThat(model.busy.get()).isFalse();
+        assertThat(model.members()).isEmpty();
+        assertThat(model.statusProperty().get()).contains("KEY=VALUE");
+        assertThat(model.busyProperty().get()).isFalse();
     }
 
     @Test
     void previewShowsWhatDiffersOnEachPickedInstanceOnly() {
         model.load();
-        model.members.subList(3, 12).forEach(r -> r.selected.set(false));
+        model.members().subList(3, 12).forEach(r -> r.selected.set(false));
 
         model.preview();
 
-        assertThat(model.members.subList(0, 3)).allSatisfy(r -> assertThat(r.preview.get()).startsWith("5 settings differ: "));
-        assertThat(model.members.get(3).preview.get()).isEmpty();
-        assertThat(model.status.get()).isEqualTo("3 of 3 instances differ from \"" + Profile.ECS_HIGH_THROUGHPUT + "\".");
-        assertThat(model.previewed.get()).isTrue();
+        assertThat(model.members().subList(0, 3)).allSatisfy(r -> assertThat(r.preview.get()).startsWith("5 settings differ: "));
+        assertThat(model.members().get(3).preview.get()).isEmpty();
+        assertThat(model.statusProperty().get()).isEqualTo("3 of 3 instances differ from \"" + Profile.ECS_HIGH_THROUGHPUT + "\".");
+        assertThat(model.previewedProperty().get()).isTrue();
     }
 
     @Test
     void applyingRollsOutWithPerInstanceResultsAndUndoPutsEveryInstanceBack() {
         model.load();
-        model.members.subList(4, 12).forEach(r -> r.selected.set(false));
+        model.members().subList(4, 12).forEach(r -> r.selected.set(false));
         List<String> ids = DemoSeed.FLEET_INSTANCES.subList(0, 4);
         String before = guest(ids.get(0)).sysctlValue(FIN).orElseThrow();
 
         model.preview();
         model.apply();
 
-        assertThat(model.members.subList(0, 4)).allSatisfy(r -> {
+        assertThat(model.members().subList(0, 4)).allSatisfy(r -> {
             assertThat(r.status.get()).isEqualTo("APPLIED");
             assertThat(r.progress.get()).isEqualTo(1.0);
         });
-        assertThat(model.status.get()).startsWith("Run ").contains("succeeded: 4 instances: 4 applied");
-        assertThat(model.progress.get()).isEqualTo(1.0);
+        assertThat(model.statusProperty().get()).startsWith("Run ").contains("succeeded: 4 instances: 4 applied");
+        assertThat(model.progressProperty().get()).isEqualTo(1.0);
         ids.forEach(id -> assertThat(guest(id).sysctlValue(FIN)).contains("15"));
-        assertThat(model.lastRun.get()).isNotBlank();
+        assertThat(model.lastRunProperty().get()).isNotBlank();
 
         model.undo();
 
-        assertThat(model.status.get()).startsWith("Undo ").contains("succeeded");
+        assertThat(model.statusProperty().get()).startsWith("Undo ").contains("succeeded");
         ids.forEach(id -> assertThat(guest(id).sysctlValue(FIN)).contains(before));
-        assertThat(model.lastRun.get()).isEmpty();
+        assertThat(model.lastRunProperty().get()).isEmpty();
     }
 
     @Test
     void aFailingInstanceIsRolledBackAndShownWithItsReason() {
         model.load();
-        model.members.subList(3, 12).forEach(r -> r.selected.set(false));
+        model.members().subList(3, 12).forEach(r -> r.selected.set(false));
         String bad = DemoSeed.FLEET_INSTANCES.get(1);
         guest(bad).faults().failNext("sysctl -w " + FIN, 1, "sysctl: setting key \"" + FIN + "\": Operation not permitted\n");
-        model.maxFailures.set(1);
+        model.maxFailuresProperty().set(1);
 
         model.apply();
 
-        assertThat(model.members.get(1).status.get()).isEqualTo("ROLLED_BACK");
-        assertThat(model.members.get(1).reason.get()).contains("Operation not permitted");
-        assertThat(model.members.get(0).status.get()).isEqualTo("APPLIED");
-        assertThat(model.status.get()).contains("1 rolled back");
+        assertThat(model.members().get(1).status.get()).isEqualTo("ROLLED_BACK");
+        assertThat(model.members().get(1).reason.get()).contains("Operation not permitted");
+        assertThat(model.members().get(0).status.get()).isEqualTo("APPLIED");
+        assertThat(model.statusProperty().get()).contains("1 rolled back");
     }
 
     @Test
     void stopBeforeTheRunStartsLeavesEveryInstanceUntouched() {
         model.load();
-        model.members.subList(3, 12).forEach(r -> r.selected.set(false));
+        model.members().subList(3, 12).forEach(r -> r.selected.set(false));
         String before = guest(DemoSeed.FLEET_INSTANCES.get(0)).sysctlValue(FIN).orElseThrow();
         // The run's worker is held until Stop is pressed, as a slow first connection would hold it.
         java.util.List<Runnable> held = new java.util.ArrayList<>();
         FleetViewModel slow = new FleetViewModel(fleet, HostOptions.defaults(), held::add, Runnable::run, scheduler, scheduler.clock());
-        slow.members.setAll(model.members);
-        slow.profile.set(Profile.ecsHighThroughput());
+        slow.members().setAll(model.members());
+        slow.profileProperty().set(Profile.ecsHighThroughput());
 
         slow.apply();
-        assertThat(slow.busy.get()).isTrue();
+        assertThat(slow.busyProperty().get()).isTrue();
         slow.stop();
         held.forEach(Runnable::run);
 
-        assertThat(slow.members.subList(0, 3)).allSatisfy(r -> assertThat(r.status.get()).isEqualTo("SKIPPED"));
+        assertThat(slow.members().subList(0, 3)).allSatisfy(r -> assertThat(r.status.get()).isEqualTo("SKIPPED"));
         assertThat(guest(DemoSeed.FLEET_INSTANCES.get(0)).sysctlValue(FIN)).contains(before);
-        assertThat(slow.busy.get()).isFalse();
+        assertThat(slow.busyProperty().get()).isFalse();
     }
 
     @Test
     void theFleetMonitorShowsOneRowPerWatchedInstanceFromTheirSnapshots() {
         model.load();
-        model.members.subList(2, 12).forEach(r -> r.selected.set(false));
+        model.members().subList(2, 12).forEach(r -> r.selected.set(false));
 
         model.startMonitor();
         // Two polls of each instance (one snapshot each) give each a first rate.
@@ -162,16 +162,16 @@ class FleetViewModelTest {
         scheduler.advance(java.time.Duration.ofSeconds(5));
         scheduler.runDue();
 
-        assertThat(model.monitoring.get()).isTrue();
-        assertThat(model.monitorRows).extracting(FleetMonitor.Row::instance)
+        assertThat(model.monitoringProperty().get()).isTrue();
+        assertThat(model.monitorRows()).extracting(FleetMonitor.Row::instance)
                 .containsExactlyInAnyOrderElementsOf(DemoSeed.FLEET_INSTANCES.subList(0, 2));
-        assertThat(model.monitorRows).allSatisfy(r -> {
+        assertThat(model.monitorRows()).allSatisfy(r -> {
             assertThat(r.queues()).isPositive();
             assertThat(r.health()).isNotEqualTo(FleetMonitor.Health.WAITING);
         });
 
         model.stopMonitor();
-        assertThat(model.monitoring.get()).isFalse();
+        assertThat(model.monitoringProperty().get()).isFalse();
     }
 
     /** The NetTune process dying, as seen from inside a run: nothing catches it. */
@@ -201,14 +201,14 @@ class FleetViewModelTest {
 
         reopened.loadProfiles();
 
-        assertThat(reopened.resumableRun.get()).startsWith("fleet-");
-        assertThat(reopened.status.get()).contains("did not finish (UNFINISHED: 2 done, 1 in flight, 1 pending)");
+        assertThat(reopened.resumableRunProperty().get()).startsWith("fleet-");
+        assertThat(reopened.statusProperty().get()).contains("did not finish (UNFINISHED: 2 done, 1 in flight, 1 pending)");
 
         reopened.resume();
 
-        assertThat(reopened.members).hasSize(4).allSatisfy(r -> assertThat(r.status.get()).isEqualTo("APPLIED"));
-        assertThat(reopened.status.get()).contains("resumed and succeeded: 4 instances: 4 applied");
-        assertThat(reopened.resumableRun.get()).isEmpty();
+        assertThat(reopened.members()).hasSize(4).allSatisfy(r -> assertThat(r.status.get()).isEqualTo("APPLIED"));
+        assertThat(reopened.statusProperty().get()).contains("resumed and succeeded: 4 instances: 4 applied");
+        assertThat(reopened.resumableRunProperty().get()).isEmpty();
         assertThat(guest(DemoSeed.FLEET_INSTANCES.get(3)).sysctlValue(FIN)).contains("15");
         reopened.close();
     }

@@ -50,12 +50,12 @@ class JournalViewModelTest {
     void undoingAPlanSaysUndoneAndThePlanRowIsUndone() throws Exception {
         String plan = applyBuiltIn();
         journal.refresh();
-        journal.selectedPlan.set(journal.plans.stream().filter(p -> p.id().equals(plan)).findFirst().orElseThrow());
+        journal.selectedPlanProperty().set(journal.plans().stream().filter(p -> p.id().equals(plan)).findFirst().orElseThrow());
 
         journal.undoPlan();
 
-        assertThat(journal.status.get()).startsWith("UNDONE: plan " + plan + " is undone (by plan ").doesNotContain("APPLIED");
-        assertThat(journal.plans.stream().filter(p -> p.id().equals(plan)).findFirst().orElseThrow().status()).isEqualTo("UNDONE");
+        assertThat(journal.statusProperty().get()).startsWith("UNDONE: plan " + plan + " is undone (by plan ").doesNotContain("APPLIED");
+        assertThat(journal.plans().stream().filter(p -> p.id().equals(plan)).findFirst().orElseThrow().status()).isEqualTo("UNDONE");
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("60");
     }
 }

@@ -33,14 +33,14 @@ class ProfileEditorViewModelTest {
 
     @Test
     void theSeedWorkflowLoadsIntoEveryFieldAndComesBackUnchanged() {
-        assertThat(model.name.get()).isEqualTo(Profile.SEED_WORKFLOW);
-        assertThat(model.sysctls.get()).contains("net.ipv4.tcp_max_tw_buckets = 200000");
-        assertThat(model.smc.get()).isTrue();
-        assertThat(model.xps.get()).isEqualTo("0-3");
-        assertThat(model.xpsMasks.get()).isEqualTo("tx-0: CPUs 0-3, written as mask f (the kernel refuses \"0-3\" itself)");
-        assertThat(model.unmanage.get()).isTrue();
-        assertThat(model.persistBoot.get()).isTrue();
-        assertThat(model.builtIn.get()).isTrue();
+        assertThat(model.nameProperty().get()).isEqualTo(Profile.SEED_WORKFLOW);
+        assertThat(model.sysctlsProperty().get()).contains("net.ipv4.tcp_max_tw_buckets = 200000");
+        assertThat(model.smcProperty().get()).isTrue();
+        assertThat(model.xpsProperty().get()).isEqualTo("0-3");
+        assertThat(model.xpsMasksProperty().get()).isEqualTo("tx-0: CPUs 0-3, written as mask f (the kernel refuses \"0-3\" itself)");
+        assertThat(model.unmanageProperty().get()).isTrue();
+        assertThat(model.persistBootProperty().get()).isTrue();
+        assertThat(model.builtInProperty().get()).isTrue();
 
         assertThat(model.profile()).isPresent();
         assertThat(model.profile().get().entries()).containsExactlyInAnyOrderElementsOf(Profile.seedWorkflow().entries());
@@ -48,84 +48,84 @@ class ProfileEditorViewModelTest {
 
     @Test
     void aSysctlOutOfRangeIsReportedOnItsLineWithWhatIsAllowed() {
-        model.sysctls.set("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_fin_timeout = 500");
+        model.sysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_fin_timeout = 500");
 
-        assertThat(model.sysctlsError.get()).isEqualTo("Line 2: net.ipv4.tcp_fin_timeout = 500 is out of range: it takes"
+        assertThat(model.sysctlsErrorProperty().get()).isEqualTo("Line 2: net.ipv4.tcp_fin_timeout = 500 is out of range: it takes"
                 + " 1-120 (seconds in FIN-WAIT-2; the kernel caps it at 120).");
-        assertThat(model.valid.get()).isFalse();
+        assertThat(model.validProperty().get()).isFalse();
         assertThat(model.profile()).isEmpty();
 
-        model.sysctls.set("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_fin_timeout = 15");
+        model.sysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_fin_timeout = 15");
 
-        assertThat(model.sysctlsError.get()).isEmpty();
-        assertThat(model.valid.get()).isTrue();
+        assertThat(model.sysctlsErrorProperty().get()).isEmpty();
+        assertThat(model.validProperty().get()).isTrue();
     }
 
     @Test
     void aHexMaskTypedForXpsIsRefusedWithTheListFormItNeeds() {
-        model.xps.set("f");
+        model.xpsProperty().set("f");
 
-        assertThat(model.xpsError.get()).startsWith("tx-0: 'f' is not a CPU list: give CPU numbers and ranges such as 0-3,8")
+        assertThat(model.xpsErrorProperty().get()).startsWith("tx-0: 'f' is not a CPU list: give CPU numbers and ranges such as 0-3,8")
                 .contains("turns the list into the hex mask itself");
-        assertThat(model.valid.get()).isFalse();
+        assertThat(model.validProperty().get()).isFalse();
     }
 
     @Test
     void xpsListsPerQueueBecomeOneChangePerTxQueueWithTheirMasks() {
-        model.xps.set("0-1; 2-3");
+        model.xpsProperty().set("0-1; 2-3");
 
         assertThat(model.profile().get().entries()).contains(new XpsChange("eth1", 0, "0-1"), new XpsChange("eth1", 1, "2-3"));
-        assertThat(model.xpsMasks.get()).contains("tx-1: CPUs 2-3, written as mask c");
+        assertThat(model.xpsMasksProperty().get()).contains("tx-1: CPUs 2-3, written as mask c");
     }
 
     @Test
     void irqAffinityWithTheBanChoiceKeepsIrqbalanceAwayFromThoseIrqs() {
-        model.irqs.set("30: 0\n32: 1");
-        model.irqbalance.set(ProfileEditorViewModel.Irqbalance.BAN);
+        model.irqsProperty().set("30: 0\n32: 1");
+        model.irqbalanceProperty().set(ProfileEditorViewModel.Irqbalance.BAN);
 
         assertThat(model.profile().get().entries()).contains(new IrqAffinityChange(30, "0", ""),
                 new IrqAffinityChange(32, "1", ""), new ProfileEntry.BanIrqs(java.util.List.of(30, 32)));
 
-        model.irqs.set("thirty: 0");
-        assertThat(model.irqsError.get()).startsWith("Line 1: 'thirty' is not an IRQ number");
+        model.irqsProperty().set("thirty: 0");
+        assertThat(model.irqsErrorProperty().get()).startsWith("Line 1: 'thirty' is not an IRQ number");
     }
 
     @Test
     void smcSysctlsOutsideNetSmcAreRefused() {
-        model.smcSysctls.set("net.ipv4.tcp_tw_reuse = 1");
+        model.smcSysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1");
 
-        assertThat(model.smcError.get()).contains("is not an SMC sysctl: SMC settings are under net.smc.");
+        assertThat(model.smcErrorProperty().get()).contains("is not an SMC sysctl: SMC settings are under net.smc.");
     }
 
     @Test
     void aBadNicNameAndABadChannelCountSayWhatIsAllowed() {
-        model.channels.set("0");
-        assertThat(model.channelsError.get()).contains("1-4096");
-        model.channels.set("four");
-        assertThat(model.channelsError.get()).contains("is not a whole number");
+        model.channelsProperty().set("0");
+        assertThat(model.channelsErrorProperty().get()).contains("1-4096");
+        model.channelsProperty().set("four");
+        assertThat(model.channelsErrorProperty().get()).contains("is not a whole number");
 
-        model.nic.set("eth1; reboot");
-        assertThat(model.nicError.get()).isNotEmpty();
-        assertThat(model.valid.get()).isFalse();
+        model.nicProperty().set("eth1; reboot");
+        assertThat(model.nicErrorProperty().get()).isNotEmpty();
+        assertThat(model.validProperty().get()).isFalse();
     }
 
     @Test
     void aBuiltInProfileIsSavedUnderANewNameAndThenListed() {
         model.save();
-        assertThat(model.status.get()).contains("is a built-in profile");
+        assertThat(model.statusProperty().get()).contains("is a built-in profile");
 
-        model.name.set("Seed on eth2");
-        model.nic.set("eth2");
+        model.nameProperty().set("Seed on eth2");
+        model.nicProperty().set("eth2");
         model.save();
 
-        assertThat(model.status.get()).startsWith("Saved \"Seed on eth2\"");
+        assertThat(model.statusProperty().get()).startsWith("Saved \"Seed on eth2\"");
         assertThat(library.find("Seed on eth2").entries()).contains(new XpsChange("eth2", 0, "0-3"), SmcChange.seedValues());
-        assertThat(model.profiles).extracting(Profile::name).contains("Seed on eth2");
+        assertThat(model.profiles()).extracting(Profile::name).contains("Seed on eth2");
     }
 
     @Test
     void exportWritesTheLibrarysJsonAndImportReadsItBack() throws Exception {
-        model.name.set("Exported");
+        model.nameProperty().set("Exported");
         Path file = dir.resolve("exported.json");
 
         model.exportTo(file);
@@ -137,19 +137,19 @@ class ProfileEditorViewModelTest {
         model.newProfile();
         model.importFrom(file);
 
-        assertThat(model.name.get()).isEqualTo("Exported");
-        assertThat(model.status.get()).startsWith("Imported \"Exported\"");
+        assertThat(model.nameProperty().get()).isEqualTo("Exported");
+        assertThat(model.statusProperty().get()).startsWith("Imported \"Exported\"");
     }
 
     @Test
     void theProfileAsShownIsExportedAsAnAnsiblePlaybookOrCloudInit() throws Exception {
         model.newProfile();
-        model.name.set("For Ansible");
+        model.nameProperty().set("For Ansible");
         Path book = dir.resolve("for-ansible.yml");
         Path userData = dir.resolve("for-ansible.cloud-config.yml");
 
         model.exportTo(book, dev.nettune.tuning.ProfileFormat.ANSIBLE);
-        assertThat(model.status.get()).isEqualTo("Exported \"For Ansible\" as an Ansible playbook (ansible-playbook -i INVENTORY"
+        assertThat(model.statusProperty().get()).isEqualTo("Exported \"For Ansible\" as an Ansible playbook (ansible-playbook -i INVENTORY"
                 + " for-ansible.yml) to " + book + ".");
         model.exportTo(userData, dev.nettune.tuning.ProfileFormat.CLOUD_INIT);
 
@@ -166,7 +166,7 @@ class ProfileEditorViewModelTest {
 
         model.importFrom(file);
 
-        assertThat(model.status.get()).startsWith("Cannot import " + file).contains("out of range");
+        assertThat(model.statusProperty().get()).startsWith("Cannot import " + file).contains("out of range");
     }
 
     @Test

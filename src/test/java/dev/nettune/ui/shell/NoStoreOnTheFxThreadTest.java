@@ -108,21 +108,21 @@ class NoStoreOnTheFxThreadTest {
 
     @Test
     void theTuningScreenListsTheSavedHostReadOffTheFxThread() throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tuning.model().hosts.contains("prod-accepter"));
-        assertThat(tuning.model().status.get()).doesNotContain("Cannot list");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tuning.model().hosts().contains("prod-accepter"));
+        assertThat(tuning.model().statusProperty().get()).doesNotContain("Cannot list");
     }
 
     @Test
     void theJournalScreenReadsItsPlansOffTheFxThread(FxRobot robot) throws Exception {
         robot.interact(() -> journal.model().refresh());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> journal.model().plans.stream().anyMatch(p -> p.id().equals("p-offthread")));
-        assertThat(journal.model().status.get()).doesNotContain("could not be read");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> journal.model().plans().stream().anyMatch(p -> p.id().equals("p-offthread")));
+        assertThat(journal.model().statusProperty().get()).doesNotContain("could not be read");
     }
 
     @Test
     void theProductionSetupOffersTheSavedHostReadOffTheFxThread(FxRobot robot) throws Exception {
         robot.interact(() -> ((TabPane) stage.getScene().getRoot()).getSelectionModel().select(3));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> cloud.model().session().get() != null && !cloud.model().busy().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> cloud.model().sessionProperty().get() != null && !cloud.model().busyProperty().get());
         List<Window> before = List.copyOf(Window.getWindows());
         try {
             press(stage, "#openProduction");
@@ -139,7 +139,7 @@ class NoStoreOnTheFxThreadTest {
         } finally {
             robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> !before.contains(w)).forEach(Window::hide));
         }
-        assertThat(cloud.model().status().get()).doesNotContain("Cannot open the wizard");
+        assertThat(cloud.model().statusProperty().get()).doesNotContain("Cannot open the wizard");
     }
 
     private static Optional<Node> find(Window w, String idOrText) {

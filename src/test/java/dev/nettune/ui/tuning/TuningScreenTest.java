@@ -49,84 +49,84 @@ class TuningScreenTest {
 
     @Test
     void planningThenApplyingTheBuiltInProfileOnTheSandboxShowsEachStepReadBack(FxRobot robot) throws Exception {
-        assertThat(view.model().host.get()).isEqualTo("sandbox");
-        assertThat(view.model().profile.get().name()).isEqualTo("ECS high throughput");
+        assertThat(view.model().hostProperty().get()).isEqualTo("sandbox");
+        assertThat(view.model().profileProperty().get().name()).isEqualTo("ECS high throughput");
 
         robot.clickOn("#planButton");
-        waitUntil(() -> view.model().canApply.get());
+        waitUntil(() -> view.model().canApplyProperty().get());
         TableView<?> table = robot.lookup("#planTable").queryTableView();
         assertThat(table.getItems()).hasSize(5);
-        assertThat(view.model().rows.get(4).title()).startsWith("/etc/sysctl.conf");
-        assertThat(view.model().rows.get(0).before()).isEqualTo("2");
-        assertThat(view.model().rows.get(0).after()).isEqualTo("1");
-        assertThat(view.model().preview.get()).contains("sudo sysctl -w net.ipv4.tcp_tw_reuse=1")
+        assertThat(view.model().rows().get(4).title()).startsWith("/etc/sysctl.conf");
+        assertThat(view.model().rows().get(0).before()).isEqualTo("2");
+        assertThat(view.model().rows().get(0).after()).isEqualTo("1");
+        assertThat(view.model().previewProperty().get()).contains("sudo sysctl -w net.ipv4.tcp_tw_reuse=1")
                 .contains("| net.ipv4.tcp_fin_timeout = 15");
 
         robot.clickOn("#applyButton");
-        waitUntil(() -> view.model().status.get().startsWith("APPLIED"));
+        waitUntil(() -> view.model().statusProperty().get().startsWith("APPLIED"));
 
-        assertThat(view.model().rows).allMatch(r -> r.status().equals("applied"));
-        assertThat(view.model().rows.get(2).readBack()).isEqualTo("15");
-        assertThat(view.model().progress.get()).isEqualTo(1.0);
+        assertThat(view.model().rows()).allMatch(r -> r.status().equals("applied"));
+        assertThat(view.model().rows().get(2).readBack()).isEqualTo("15");
+        assertThat(view.model().progressProperty().get()).isEqualTo(1.0);
 
         robot.clickOn("#planButton");
-        waitUntil(() -> view.model().status.get().startsWith("Nothing to do"));
+        waitUntil(() -> view.model().statusProperty().get().startsWith("Nothing to do"));
         assertThat(table.getItems()).isEmpty();
     }
 
     @Test
     void theRssEditorPreviewsTheTableOnTheCalculatorsGridAndRefusesABadRequest(FxRobot robot) {
-        robot.interact(() -> view.model().rssTable.set("weight 6 4"));
-        assertThat(view.model().rssPreview.get().bucketsPerQueue()).containsEntry(0, 76).containsEntry(1, 52);
+        robot.interact(() -> view.model().rssTableProperty().set("weight 6 4"));
+        assertThat(view.model().rssPreviewProperty().get().bucketsPerQueue()).containsEntry(0, 76).containsEntry(1, 52);
 
-        robot.interact(() -> view.model().rssTable.set("equal 9"));
+        robot.interact(() -> view.model().rssTableProperty().set("equal 9"));
 
-        assertThat(view.model().rssPreview.get()).isNull();
-        assertThat(view.model().rssError.get()).contains("4 ring(s)");
+        assertThat(view.model().rssPreviewProperty().get()).isNull();
+        assertThat(view.model().rssErrorProperty().get()).contains("4 ring(s)");
     }
 
     @Test
     void theJournalListsTheAppliedPlanAndUndoingAnEntryPutsItsValueBack(FxRobot robot) throws Exception {
         robot.clickOn("#planButton");
-        waitUntil(() -> view.model().canApply.get());
+        waitUntil(() -> view.model().canApplyProperty().get());
         robot.clickOn("#applyButton");
-        waitUntil(() -> view.model().status.get().startsWith("APPLIED"));
+        waitUntil(() -> view.model().statusProperty().get().startsWith("APPLIED"));
         JournalViewModel journal = new JournalViewModel(context.tuningJournal(), context.tuningEngine(),
                 name -> context.hostResolver().resolve(name, HostOptions.defaults()), Runnable::run, Runnable::run);
 
         journal.refresh();
 
-        assertThat(journal.plans).hasSize(1);
-        assertThat(journal.plans.get(0).status()).isEqualTo("APPLIED");
-        assertThat(journal.entries).extracting(JournalViewModel.EntryRow::title).contains("net.ipv4.tcp_fin_timeout");
-        JournalViewModel.EntryRow fin = journal.entries.stream().filter(e -> e.title().equals("net.ipv4.tcp_fin_timeout"))
+        assertThat(journal.plans()).hasSize(1);
+        assertThat(journal.plans().get(0).status()).isEqualTo("APPLIED");
+        assertThat(journal.entries()).extracting(JournalViewModel.EntryRow::title).contains("net.ipv4.tcp_fin_timeout");
+        JournalViewModel.EntryRow fin = journal.entries().stream().filter(e -> e.title().equals("net.ipv4.tcp_fin_timeout"))
                 .findFirst().orElseThrow();
         assertThat(fin.before()).isEqualTo("60");
         assertThat(fin.readBack()).isEqualTo("15");
         assertThat(fin.commands()).isEqualTo("sudo sysctl -w net.ipv4.tcp_fin_timeout=15");
 
-        journal.selectedEntry.set(fin);
+        journal.selectedEntryProperty().set(fin);
         journal.undoEntry();
 
-        assertThat(journal.status.get()).startsWith("UNDONE: entry " + fin.id() + " is undone").doesNotContain("APPLIED");
+        assertThat(journal.statusProperty().get()).startsWith("UNDONE: entry " + fin.id() + " is undone").doesNotContain("APPLIED");
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("60");
-        assertThat(journal.plans).extracting(JournalViewModel.PlanRow::status).contains("PARTLY_UNDONE");
+        assertThat(journal.plans()).extracting(JournalViewModel.PlanRow::status).contains("PARTLY_UNDONE");
     }
 
     @Test
     void xpsListsArePlannedAsMasksAndTheSeedsMistakeIsExplainedWhereTheyAreTyped(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#xpsNoteLabel").queryLabeled().getText()).contains("echo 0-3 > .../tx-0/xps_cpus")
                 .contains("hex mask");
-        robot.interact(() -> view.model().xpsCpus.set("0-1; 2-3"));
+        robot.interact(() -> view.model().xpsCpusProperty().set("0-1; 2-3"));
 
         robot.interact(() -> view.model().planXps());
-        waitUntil(() -> !view.model().busy.get());
+        waitUntil(() -> !view.model().busyProperty().get());
 
-        assertThat(view.model().canApply.get()).as(view.model().status.get() + view.model().notes).isTrue();
-        assertThat(view.model().rows).extracting(TuningViewModel.PlanRow::after).containsExactly("0-1 (mask 3)", "2-3 (mask c)");
-        robot.interact(() -> view.model().xpsCpus.set("0-3; f"));
+        assertThat(view.model().canApplyProperty().get()).as(view.model().statusProperty().get() + view.model().notes()).isTrue();
+        assertThat(view.model().rows()).extracting(TuningViewModel.PlanRow::after).containsExactly("0-1 (mask 3)", "2-3 (mask c)");
+        robot.interact(() -> view.model().xpsCpusProperty().set("0-3; f"));
         robot.interact(() -> view.model().planXps());
-        assertThat(view.model().xpsError.get()).contains("not a CPU list");
+        assertThat(view.model().xpsErrorProperty().get()).contains("not a CPU list");
     }
 
     @Test
@@ -141,12 +141,12 @@ class TuningScreenTest {
     @Test
     void theUndoButtonPutsThePlanBackAndTheStatusNoLongerSaysApplied(FxRobot robot) throws Exception {
         robot.clickOn("#planButton");
-        waitUntil(() -> view.model().canApply.get());
+        waitUntil(() -> view.model().canApplyProperty().get());
         robot.clickOn("#applyButton");
-        waitUntil(() -> view.model().status.get().startsWith("APPLIED"));
+        waitUntil(() -> view.model().statusProperty().get().startsWith("APPLIED"));
 
         robot.clickOn("#undoButton");
-        waitUntil(() -> view.model().status.get().startsWith("UNDONE"));
+        waitUntil(() -> view.model().statusProperty().get().startsWith("UNDONE"));
 
         assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("UNDONE on sandbox");
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_tw_reuse")).contains("2");
@@ -162,7 +162,7 @@ class TuningScreenTest {
         TuningView asking = TuningView.load(strict);
         robot.interact(() -> robot.window(0).getScene().setRoot(asking.root()));
         robot.clickOn("#planButton");
-        waitUntil(() -> strict.canApply.get());
+        waitUntil(() -> strict.canApplyProperty().get());
 
         robot.clickOn("#applyButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -171,7 +171,7 @@ class TuningScreenTest {
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(strict.canApply.get()).isTrue();
+        assertThat(strict.canApplyProperty().get()).isTrue();
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_tw_reuse")).contains("2");
     }
 }

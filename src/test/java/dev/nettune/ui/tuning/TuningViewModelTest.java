@@ -33,7 +33,7 @@ class TuningViewModelTest {
 
     private void planAndApply() {
         model.makePlan();
-        assertThat(model.canApply.get()).as(model.status.get()).isTrue();
+        assertThat(model.canApplyProperty().get()).as(model.statusProperty().get()).isTrue();
         model.apply();
     }
 
@@ -41,59 +41,59 @@ class TuningViewModelTest {
     void afterApplyTheStatusAndTheLogShowTheValuesReadBackNotThePlannedOnes() {
         planAndApply();
 
-        assertThat(model.status.get()).startsWith("APPLIED on sandbox").contains("net.ipv4.tcp_fin_timeout = 15");
-        assertThat(model.log).anyMatch(l -> l.contains("step 3 net.ipv4.tcp_fin_timeout applied, now 15"));
-        assertThat(model.rows).allMatch(r -> r.status().equals("applied"));
-        assertThat(model.canUndo.get()).isTrue();
+        assertThat(model.statusProperty().get()).startsWith("APPLIED on sandbox").contains("net.ipv4.tcp_fin_timeout = 15");
+        assertThat(model.log()).anyMatch(l -> l.contains("step 3 net.ipv4.tcp_fin_timeout applied, now 15"));
+        assertThat(model.rows()).allMatch(r -> r.status().equals("applied"));
+        assertThat(model.canUndoProperty().get()).isTrue();
     }
 
     @Test
     void undoPutsEveryValueBackAndTheStatusSaysUndoneWithTheValuesNowInEffect() {
         planAndApply();
-        String applied = model.undoable.get();
+        String applied = model.undoableProperty().get();
 
         model.undo();
 
-        assertThat(model.status.get()).startsWith("UNDONE on sandbox: plan " + applied + " is undone")
+        assertThat(model.statusProperty().get()).startsWith("UNDONE on sandbox: plan " + applied + " is undone")
                 .contains("net.ipv4.tcp_fin_timeout = 60").doesNotContain("APPLIED");
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("60");
-        assertThat(model.rows).hasSize(5).allMatch(r -> r.status().equals("undone"));
-        assertThat(model.rows).filteredOn(r -> r.title().equals("net.ipv4.tcp_tw_reuse"))
+        assertThat(model.rows()).hasSize(5).allMatch(r -> r.status().equals("undone"));
+        assertThat(model.rows()).filteredOn(r -> r.title().equals("net.ipv4.tcp_tw_reuse"))
                 .extracting(TuningViewModel.PlanRow::readBack).containsExactly("2");
-        assertThat(model.log).anyMatch(l -> l.contains("net.ipv4.tcp_tw_reuse undone, now 2"));
-        assertThat(model.canUndo.get()).as("an undone plan cannot be undone twice").isFalse();
+        assertThat(model.log()).anyMatch(l -> l.contains("net.ipv4.tcp_tw_reuse undone, now 2"));
+        assertThat(model.canUndoProperty().get()).as("an undone plan cannot be undone twice").isFalse();
     }
 
     @Test
     void undoIsOfferedOnlyOnTheHostThePlanWasAppliedTo() {
         planAndApply();
 
-        model.host.set("local");
-        assertThat(model.canUndo.get()).isFalse();
-        model.host.set("sandbox");
-        assertThat(model.canUndo.get()).isTrue();
+        model.hostProperty().set("local");
+        assertThat(model.canUndoProperty().get()).isFalse();
+        model.hostProperty().set("sandbox");
+        assertThat(model.canUndoProperty().get()).isTrue();
     }
 
     @Test
     void onlyTheSandboxIsChangedWithoutAskingFirst() {
         assertThat(model.needsConfirmation()).isFalse();
 
-        model.host.set("local");
+        model.hostProperty().set("local");
 
         assertThat(model.needsConfirmation()).isTrue();
     }
 
     @Test
     void aProfileSavedInTheLibraryIsOfferedAfterARefreshAndTheChoiceIsKept() {
-        model.profile.set(model.profiles.get(1));
-        String chosen = model.profile.get().name();
+        model.profileProperty().set(model.profiles().get(1));
+        String chosen = model.profileProperty().get().name();
         context.profiles().save(new dev.nettune.tuning.Profile("Mine", "", List.of(
                 new dev.nettune.tuning.SysctlChange("net.ipv4.tcp_fin_timeout", "20"))));
         model.profileSource(() -> context.profiles().all());
 
         model.refreshProfiles();
 
-        assertThat(model.profiles).extracting(dev.nettune.tuning.Profile::name).contains("Mine");
-        assertThat(model.profile.get().name()).isEqualTo(chosen);
+        assertThat(model.profiles()).extracting(dev.nettune.tuning.Profile::name).contains("Mine");
+        assertThat(model.profileProperty().get().name()).isEqualTo(chosen);
     }
 }

@@ -37,20 +37,20 @@ class WelcomeViewModelTest {
 
         WelcomeViewModel model = read();
 
-        assertThat(model.accounts.get()).startsWith("1 Alibaba Cloud account found: Profile prod").doesNotContain("s3cr3t");
-        assertThat(model.sshHosts.get()).startsWith("2 hosts in " + home.resolve(".ssh/config") + ": web1, web2.");
-        assertThat(model.knownHosts.get()).startsWith("2 known host keys in " + home.resolve(".ssh/known_hosts"));
-        assertThat(model.problems.get()).isEmpty();
-        assertThat(model.reading.get()).isFalse();
+        assertThat(model.accountsProperty().get()).startsWith("1 Alibaba Cloud account found: Profile prod").doesNotContain("s3cr3t");
+        assertThat(model.sshHostsProperty().get()).startsWith("2 hosts in " + home.resolve(".ssh/config") + ": web1, web2.");
+        assertThat(model.knownHostsProperty().get()).startsWith("2 known host keys in " + home.resolve(".ssh/known_hosts"));
+        assertThat(model.problemsProperty().get()).isEmpty();
+        assertThat(model.readingProperty().get()).isFalse();
     }
 
     @Test
     void anEmptyWorkstationSaysWhereNetTuneLookedAndWhatStillWorks() {
         WelcomeViewModel model = read();
 
-        assertThat(model.accounts.get()).startsWith("No Alibaba Cloud account found").contains("sandbox region");
-        assertThat(model.sshHosts.get()).startsWith("No hosts in " + home.resolve(".ssh/config"));
-        assertThat(model.knownHosts.get()).startsWith("No known host keys");
+        assertThat(model.accountsProperty().get()).startsWith("No Alibaba Cloud account found").contains("sandbox region");
+        assertThat(model.sshHostsProperty().get()).startsWith("No hosts in " + home.resolve(".ssh/config"));
+        assertThat(model.knownHostsProperty().get()).startsWith("No known host keys");
     }
 
     @Test
