@@ -27,7 +27,14 @@ public final class SettingsStore implements AutoCloseable {
     static final String FILE = "settings.properties";
     /** The first release kept only the theme, here. */
     static final String OLD_THEME_FILE = "ui.properties";
-    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+
+    /**
+     * The logger, made on first use: the settings are read before the first frame, and starting logback (its
+     * XML configuration, some 480 classes) there cost about a second of the start on a busy machine.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    }
 
     private final Path file;
     private volatile Settings current;
@@ -61,7 +68,12 @@ public final class SettingsStore implements AutoCloseable {
         Settings next = change.apply(current);
         if (!next.equals(current)) {
             current = next;
-            writer.execute(() -> writeQuietly(next));
+            try {
+                writer.execute(() -> writeQuietly(next));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // After close (the window's bounds are saved as it hides, which can follow the application's stop): write now.
+                writeQuietly(next);
+            }
         }
         return next;
     }
@@ -71,7 +83,7 @@ public final class SettingsStore implements AutoCloseable {
         try {
             writer.submit(() -> { }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.warn("Settings were not all written: {}", e.toString());
+            Log.LOG.warn("Settings were not all written: {}", e.toString());
         }
     }
 
@@ -86,7 +98,7 @@ public final class SettingsStore implements AutoCloseable {
             write(file, s);
         } catch (IOException | UncheckedIOException e) {
             // Settings that are not remembered are no reason to interrupt the user.
-            LOG.warn("Settings could not be saved to {}: {}", file, e.toString());
+            Log.LOG.warn("Settings could not be saved to {}: {}", file, e.toString());
         }
     }
 

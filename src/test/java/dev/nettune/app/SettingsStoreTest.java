@@ -47,6 +47,17 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aChangeAfterCloseIsStillWritten() {
+        // The window's bounds are saved as it hides, which can come after the application's stop closed the store.
+        SettingsStore store = SettingsStore.open(config());
+        store.close();
+
+        store.update(s -> s.withLastHost("late"));
+
+        assertThat(SettingsStore.open(config()).current().lastHost()).contains("late");
+    }
+
+    @Test
     void aWriteLeavesNoTemporaryFileBehind() throws Exception {
         try (SettingsStore store = SettingsStore.open(config())) {
             store.update(s -> s.withLastHost("a"));
