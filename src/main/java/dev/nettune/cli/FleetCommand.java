@@ -1,6 +1,7 @@
 package dev.nettune.cli;
 
 import dev.nettune.app.AppContext;
+import dev.nettune.app.FleetMonitorService;
 import dev.nettune.app.FleetService;
 import dev.nettune.app.HostOptions;
 import dev.nettune.fleet.FleetInputException;
@@ -14,13 +15,8 @@ import dev.nettune.fleet.InstanceStatus;
 import dev.nettune.fleet.RolloutPolicy;
 import dev.nettune.fleet.RunStatus;
 import dev.nettune.fleet.Transport;
-import dev.nettune.host.Host;
-import dev.nettune.monitor.Imbalance;
-import dev.nettune.monitor.MonitorSession;
-import dev.nettune.monitor.QueueHistory;
-import dev.nettune.monitor.RateSample;
+import dev.nettune.monitor.FleetMonitor;
 import dev.nettune.monitor.SamplerScript;
-import dev.nettune.monitor.SamplingInterval;
 import dev.nettune.tuning.Cancellation;
 import dev.nettune.tuning.Journal;
 import dev.nettune.tuning.Profile;
@@ -32,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -590,10 +585,11 @@ final class FleetCommand implements Runnable {
         }
     }
 
-    /** {@code nettune fleet monitor (targets) --nic NIC}: per instance, per queue share, busiest/mean, refreshed every second. */
+    /** {@code nettune fleet monitor (targets) --nic NIC}: per instance, per queue share, imbalance, drops and a verdict, every second. */
     @Command(name = "monitor", mixinStandardHelpOptions = true,
-            description = "Watch a NIC on every target: per-queue rx share, total rx packets/s and busiest/mean per instance, every second."
-                    + " Needs a live stream: hosts over ssh (or built-in), not Cloud Assistant.")
+            description = "Watch a NIC on every target: health, total rx packets/s, busiest/mean, drops/s, the verdict and the"
+                    + " per-queue rx share per instance, every second (over SSH and built-in hosts a live sampler; over Cloud"
+                    + " Assistant, which returns output only when a script ends, one snapshot per instance every --poll seconds).")
     static final class MonitorCmd implements Callable<Integer> {
         private final AppContext ctx;
         @CommandLine.Spec
@@ -604,6 +600,8 @@ final class FleetCommand implements Runnable {
         String nic;
         @Option(names = "--duration", paramLabel = "S", description = "Stop after this many seconds (default: until Ctrl-C).")
         Integer duration;
+        @Option(names = "--poll", defaultValue = "5", paramLabel = "S", description = "Seconds between snapshots over Cloud Assistant (2-300, default ${DEFAULT-VALUE}).")
+        int poll;
 
         MonitorCmd(AppContext ctx) {
             this.ctx = ctx;
@@ -615,83 +613,59 @@ final class FleetCommand implements Runnable {
             if (duration != null && duration < 1) {
                 throw new CliInputException("--duration " + duration + " is not allowed: give at least 1 second.");
             }
-            if (reach.via == null && reach.targets.hosts == null) {
-                reach.via = "ssh";
+            if (poll < 2 || poll > 300) {
+                throw new CliInputException("--poll " + poll + " is not allowed: give 2 to 300 seconds.");
             }
             List<FleetInstance> members = reach.resolve(ctx.fleet());
             PrintWriter out = spec.commandLine().getOut();
-            SamplingInterval iv = SamplingInterval.ofSeconds("1");
             ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "fleet-monitor");
                 t.setDaemon(true);
                 return t;
             });
-            Map<String, RateSample> latest = new ConcurrentHashMap<>();
-            Map<String, String> problems = new ConcurrentHashMap<>();
-            List<MonitorSession> sessions = new ArrayList<>();
-            List<Host> hosts = new ArrayList<>();
-            try {
-                for (FleetInstance m : members) {
-                    try {
-                        Host h = ctx.fleet().open(m, reach.connection.toHostOptions());
-                        hosts.add(h);
-                        MonitorSession s = new MonitorSession(h, nic, iv, QueueHistory.DEFAULT_WINDOW, scheduler, System::currentTimeMillis);
-                        s.addListener(new MonitorSession.Listener() {
-                            @Override
-                            public void sampled(RateSample sample) {
-                                latest.put(m.hostName(), sample);
-                                problems.remove(m.hostName());
-                            }
-
-                            @Override
-                            public void status(String text) {
-                                problems.put(m.hostName(), text);
-                            }
-                        });
-                        s.start();
-                        sessions.add(s);
-                    } catch (dev.nettune.host.HostException e) {
-                        problems.put(m.hostName(), e.getMessage());
-                    }
-                }
+            FleetMonitor model = new FleetMonitor(60, FleetMonitor.Thresholds.defaults());
+            try (FleetMonitorService service = new FleetMonitorService(ctx.fleet(), model, scheduler, System::currentTimeMillis)) {
+                service.start(members, nic, reach.connection.toHostOptions(), java.time.Duration.ofSeconds(poll));
                 long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
                 boolean terminal = System.console() != null;
                 while (System.nanoTime() < end) {
                     Thread.sleep(1000);
-                    table(out, members, latest, problems, terminal);
+                    table(out, members.size(), model.rows(System.currentTimeMillis(), FleetMonitor.SortKey.INSTANCE, false),
+                            service.problems(), terminal);
                 }
             } finally {
-                sessions.forEach(MonitorSession::close);
-                hosts.forEach(Host::close);
                 scheduler.shutdownNow();
             }
             return 0;
         }
 
-        private void table(PrintWriter out, List<FleetInstance> members, Map<String, RateSample> latest, Map<String, String> problems,
-                           boolean terminal) {
+        private void table(PrintWriter out, int watched, List<FleetMonitor.Row> rows, Map<String, String> problems, boolean terminal) {
             if (terminal) {
                 out.print("\033[H\033[2J");
             }
-            out.printf(Locale.ROOT, "%s  %s on %d instances%n", java.time.Instant.now(), nic, members.size());
-            out.printf(Locale.ROOT, "%-24s %12s %10s  %s%n", "instance", "rx pkt/s", "busy/mean", "rx share per queue (%)");
-            for (FleetInstance m : members) {
-                RateSample s = latest.get(m.hostName());
-                if (s == null) {
-                    out.printf(Locale.ROOT, "%-24s %s%n", m.hostName(), problems.getOrDefault(m.hostName(), "waiting for the first sample"));
+            out.printf(Locale.ROOT, "%s  %s on %d instances%n", java.time.Instant.now(), nic, watched);
+            out.printf(Locale.ROOT, "%-24s %-9s %12s %10s %10s  %-24s %s%n", "instance", "health", "rx pkt/s", "busy/mean", "drops/s",
+                    "rx share per queue (%)", "verdict");
+            for (FleetMonitor.Row r : rows) {
+                String problem = problems.get(r.instance());
+                if (r.lastSampleMillis() <= 0 && problem != null) {
+                    out.printf(Locale.ROOT, "%-24s %s%n", r.instance(), problem);
                     continue;
                 }
-                double total = s.totalRxPps();
                 StringBuilder shares = new StringBuilder();
-                for (int q = 0; q < s.queueCount(); q++) {
-                    double share = total > 0 ? s.rxPps()[q] / total * 100 : Double.NaN;
-                    shares.append(q == 0 ? "" : " ").append(Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f", share));
+                for (int q = 0; q < r.shares().length; q++) {
+                    float share = r.shares()[q];
+                    shares.append(q == 0 ? "" : " ").append(Float.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f", share * 100));
                 }
-                Imbalance i = Imbalance.of(s.rxPps());
-                out.printf(Locale.ROOT, "%-24s %12.0f %10.2f  %s%n", m.hostName(), total, i.maxOverMean(), shares);
+                out.printf(Locale.ROOT, "%-24s %-9s %12s %10s %10s  %-24s %s%n", r.instance(), r.health(), number(r.pps(), "%.0f"),
+                        number(r.maxOverMean(), "%.2f"), number(r.dropsPerSecond(), "%.0f"), shares, r.verdict());
             }
             out.println();
             out.flush();
+        }
+
+        private static String number(double v, String format) {
+            return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
         }
     }
 }

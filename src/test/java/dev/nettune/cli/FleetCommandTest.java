@@ -273,4 +273,13 @@ class FleetCommandTest {
         assertThat(j.path("instances").get(2).path("status").asText()).isEqualTo("APPLIED");
         assertThat(ctx.cloudSandbox().received("RunCommand")).noneMatch(c -> c.parameter("InstanceId.1").equals(DemoSeed.FLEET_INSTANCES.get(0)));
     }
+
+    @Test
+    void theFleetMonitorShowsDropsPerSecondAndAVerdictForEachInstance() {
+        Out r = run("fleet", "monitor", "--hosts", "sandbox", "--nic", "eth1", "--duration", "3");
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).containsPattern("instance\\s+health\\s+rx pkt/s\\s+busy/mean\\s+drops/s\\s+rx share per queue \\(%\\)\\s+verdict")
+                .containsPattern("(?m)^sandbox\\s+[A-Z]+\\s");
+    }
 }
