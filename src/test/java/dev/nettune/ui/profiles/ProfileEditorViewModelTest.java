@@ -176,7 +176,7 @@ class ProfileEditorViewModelTest {
 
         model.importFrom(file);
 
-        assertThat(model.status.get()).startsWith("Cannot import " + file).contains("/etc/cron.d/x")
+        assertThat(model.statusProperty().get()).startsWith("Cannot import " + file).contains("/etc/cron.d/x")
                 .contains("/etc/sysctl.d/");
         assertThat(library.all()).noneMatch(p -> p.name().equals("x"));
     }
@@ -188,6 +188,6 @@ class ProfileEditorViewModelTest {
 
         model.importFrom(file);
 
-        assertThat(model.status.get()).startsWith("Imported \"marked\"").contains("WARNING").contains("kernel.sysrq");
+        assertThat(model.statusProperty().get()).startsWith("Imported \"marked\"").contains("WARNING").contains("kernel.sysrq");
     }
 }

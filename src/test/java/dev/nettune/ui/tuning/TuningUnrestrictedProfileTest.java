@@ -27,8 +27,8 @@ class TuningUnrestrictedProfileTest {
         context = new AppContext(config);
         model = new TuningViewModel(name -> context.hostResolver().resolve(name, HostOptions.defaults()),
                 context.tuningEngine(), List.of("sandbox"), List.of(marked), Runnable::run, Runnable::run);
-        model.host.set("sandbox");
-        model.profile.set(marked);
+        model.hostProperty().set("sandbox");
+        model.profileProperty().set(marked);
     }
 
     @AfterEach
@@ -46,26 +46,26 @@ class TuningUnrestrictedProfileTest {
     void withoutConfirmationNothingIsPlannedAndTheStatusSaysWhy() {
         model.makePlan();
 
-        assertThat(model.rows).isEmpty();
-        assertThat(model.canApply.get()).isFalse();
-        assertThat(model.status.get()).contains("Not planned").contains("marked");
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.canApplyProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).contains("Not planned").contains("marked");
     }
 
     @Test
     void onceConfirmedThePlanCarriesAWarningOnTheStepBeyondTheLimits() {
         model.makePlan(true);
 
-        assertThat(model.rows).hasSize(2);
-        assertThat(model.notes).anyMatch(n -> n.startsWith("kernel.sysrq: WARNING: ") && n.contains("outside net.*"));
-        assertThat(model.preview.get()).contains("WARNING: this unrestricted profile goes beyond NetTune's limits in 1 step");
+        assertThat(model.rows()).hasSize(2);
+        assertThat(model.notes()).anyMatch(n -> n.startsWith("kernel.sysrq: WARNING: ") && n.contains("outside net.*"));
+        assertThat(model.previewProperty().get()).contains("WARNING: this unrestricted profile goes beyond NetTune's limits in 1 step");
     }
 
     @Test
     void anOrdinaryProfileIsPlannedWithoutAQuestion() {
-        model.profile.set(Profile.ecsHighThroughput());
+        model.profileProperty().set(Profile.ecsHighThroughput());
 
         assertThat(model.needsUnrestrictedConfirmation()).isFalse();
         model.makePlan();
-        assertThat(model.rows).isNotEmpty();
+        assertThat(model.rows()).isNotEmpty();
     }
 }
