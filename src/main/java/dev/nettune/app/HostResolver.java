@@ -82,13 +82,15 @@ public final class HostResolver {
             return builtIn.get().get();
         }
         SshTarget target = sshTarget(name, options);
+        List<Path> moreKnownHosts = options.knownHosts().isPresent() ? List.of() : configKnownHosts(name).stream().skip(1).toList();
         options = withSshConfigTrust(name, options);
-        String key = name + "|" + target + "|" + options.knownHosts() + "|" + System.identityHashCode(options.hostKeyDecision())
+        String key = name + "|" + target + "|" + options.knownHosts() + moreKnownHosts + "|"
+                + System.identityHashCode(options.hostKeyDecision())
                 + "|" + System.identityHashCode(options.secrets());
         synchronized (pool) {
             Pooled p = pool.get(key);
             if (p == null) {
-                p = new Pooled(new SshHost(name, target, sshOptions(options)));
+                p = new Pooled(new SshHost(name, target, sshOptions(options).withMoreKnownHosts(moreKnownHosts)));
                 char[] sudo = sudoPasswords.get(name);
                 if (sudo != null) {
                     p.host.useSudoPassword(sudo);
@@ -185,15 +187,7 @@ public final class HostResolver {
      * {@code off} are taken as accept-new, because NetTune never connects to a host whose key changed.
      */
     HostOptions withSshConfigTrust(String name, HostOptions options) throws HostException {
-        SshConfig config = loadConfig();
-        SshConfig.Resolution r;
-        try {
-            Optional<SavedHost> saved = name.contains("@") || name.contains(":") ? Optional.empty() : inventory.get().find(name);
-            r = saved.isPresent() ? config.resolution(saved.get().address(), saved.get().port().orElse(0),
-                    saved.get().user().orElse(null)) : config.resolutionOfSpec(name);
-        } catch (IOException e) {
-            throw new HostException("Cannot read " + config.file() + ": " + e.getMessage(), e);
-        }
+        SshConfig.Resolution r = configResolution(name);
         HostOptions o = options;
         if (o.knownHosts().isEmpty() && !r.userKnownHostsFiles().isEmpty()) {
             o = o.withKnownHosts(Path.of(r.userKnownHostsFiles().get(0)));
@@ -208,6 +202,23 @@ public final class HostResolver {
             }
         }
         return o;
+    }
+
+    /** What ~/.ssh/config says for a host as typed, or for a saved host's address. */
+    private SshConfig.Resolution configResolution(String name) throws HostException {
+        SshConfig config = loadConfig();
+        try {
+            Optional<SavedHost> saved = name.contains("@") || name.contains(":") ? Optional.empty() : inventory.get().find(name);
+            return saved.isPresent() ? config.resolution(saved.get().address(), saved.get().port().orElse(0),
+                    saved.get().user().orElse(null)) : config.resolutionOfSpec(name);
+        } catch (IOException e) {
+            throw new HostException("Cannot read " + config.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every known_hosts file ~/.ssh/config names for the host (UserKnownHostsFile), in order; empty for the default. */
+    private List<Path> configKnownHosts(String name) throws HostException {
+        return configResolution(name).userKnownHostsFiles().stream().map(Path::of).toList();
     }
 
     /**

@@ -72,6 +72,20 @@ class SshConfigHostKeysTest {
     }
 
     @Test
+    void aKeyInTheSecondOfSeveralUserKnownHostsFilesIsFoundAndANewKeyGoesToTheFirst() throws Exception {
+        Path first = dir.resolve("first_known_hosts");
+        Path second = Files.writeString(dir.resolve("second_known_hosts"), server.knownHostsLine() + "\n");
+        HostResolver resolver = resolverWith("  UserKnownHostsFile " + first + " " + second + "\n");
+
+        try (Host h = resolver.resolve("lab", HostOptions.defaults())) {
+            h.run(Command.of("true"), T);
+        } finally {
+            resolver.closeAll();
+        }
+        assertThat(first).as("nothing was written: the key was known").doesNotExist();
+    }
+
+    @Test
     void acceptNewInTheConfigSavesANewKeyToItsKnownHostsFileAndSaysTrustedNow() throws Exception {
         Path kh = dir.resolve("lab_known_hosts");
         HostResolver resolver = resolverWith("  UserKnownHostsFile " + kh + "\n  StrictHostKeyChecking accept-new\n");

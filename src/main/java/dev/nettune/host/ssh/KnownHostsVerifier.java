@@ -31,6 +31,7 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  */
 public final class KnownHostsVerifier implements HostKeyVerifier {
     private final Path file;
+    private final List<Path> more;
     private final HostKeyDecision decision;
     private final SessionTrust sessionTrust;
     private volatile HostKeyRejectedException rejection;
@@ -38,7 +39,13 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     private volatile String lastTrust = "verified";
 
     public KnownHostsVerifier(Path file, HostKeyDecision decision, SessionTrust sessionTrust) {
+        this(file, List.of(), decision, sessionTrust);
+    }
+
+    /** Reads {@code file} and then {@code more} (ssh's UserKnownHostsFile with several names); writes only to {@code file}. */
+    public KnownHostsVerifier(Path file, List<Path> more, HostKeyDecision decision, SessionTrust sessionTrust) {
         this.file = file;
+        this.more = List.copyOf(more);
         this.decision = decision;
         this.sessionTrust = sessionTrust;
     }
@@ -82,8 +89,14 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     }
 
     private OpenSSHKnownHosts load() throws IOException {
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        return new OpenSSHKnownHosts(new StringReader(text));
+        StringBuilder text = new StringBuilder();
+        for (Path f : more.isEmpty() ? List.of(file) : java.util.stream.Stream.concat(java.util.stream.Stream.of(file),
+                more.stream()).toList()) {
+            if (Files.isRegularFile(f)) {
+                text.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return new OpenSSHKnownHosts(new StringReader(text.toString()));
     }
 
     @Override

@@ -130,7 +130,8 @@ public final class SshHost implements Host {
         if (t.jump().isPresent()) {
             connectChain(t.jump().get());
         }
-        KnownHostsVerifier verifier = new KnownHostsVerifier(options.knownHosts(), options.hostKeyDecision(), options.sessionTrust());
+        KnownHostsVerifier verifier = new KnownHostsVerifier(options.knownHosts(), options.moreKnownHosts(),
+                options.hostKeyDecision(), options.sessionTrust());
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) options.connectTimeout().toMillis());
