@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.cloud.AliyunCliScript;
 import dev.nettune.cloud.CloudAction;
@@ -43,11 +44,11 @@ public final class PlanRunModel {
         for (int i = 0; i < plan.steps().size(); i++) {
             CloudAction s = plan.steps().get(i);
             sb.append(i + 1).append(". ").append(s.describe()).append('\n');
-            s.interruption().ifPresent(x -> sb.append("   ! Interrupts service: ").append(x).append('\n'));
+            s.interruption().ifPresent(x -> sb.append("   ! ").append(Messages.format("cloud.run.interrupts", x)).append('\n'));
             sb.append("   $ ").append(lines.get(i)).append("\n\n");
         }
         if (plan.isEmpty()) {
-            sb.append("Nothing to change.\n\n");
+            sb.append(Messages.get("cloud.run.nothingToChange")).append("\n\n");
         }
         for (String n : plan.notes()) {
             sb.append("Note: ").append(n).append('\n');
@@ -60,7 +61,7 @@ public final class PlanRunModel {
             return;
         }
         if (plan == null) {
-            status.set("No plan was reviewed: go back to the review page.");
+            status.set(Messages.get("cloud.run.noPlan"));
             finished.set(false);
             return;
         }
@@ -78,8 +79,8 @@ public final class PlanRunModel {
             running.set(false);
             finished.set(true);
             succeeded.set(run.completed());
-            status.set(run.completed() ? "Done. Plan " + run.planId() + " is in the Journal screen, where it can be undone (or: nettune cloud plan undo " + run.planId() + ")."
-                    : run.failure().orElse("Stopped."));
+            status.set(run.completed() ? Messages.format("cloud.run.done", String.valueOf(run.planId()))
+                    : run.failure().orElse(Messages.get("cloud.run.stopped")));
         }, e -> {
             log.add("FAILED: " + e.getMessage());
             running.set(false);
@@ -103,7 +104,7 @@ public final class PlanRunModel {
         }
         String id = planId;
         running.set(true);
-        status.set("Undoing plan " + id + "\u2026");
+        status.set(Messages.format("cloud.run.undoing", id));
         CloudPlanRunner runner = new CloudPlanRunner(session.api(), session.journal(), session.waiter());
         handle = tasks.submit(() -> runner.undo(id, m -> tasks.toUi(() -> log.add(m)), CloudPlanRunner.Confirmation.ALWAYS), run -> {
             run.stepResults().forEach(r -> log.add("ok " + r));
@@ -113,11 +114,11 @@ public final class PlanRunModel {
                 succeeded.set(false);
                 undone.set(true);
             }
-            status.set(run.completed() ? "UNDONE: plan " + id + " is undone, newest step first." : run.failure().orElse("Stopped."));
+            status.set(run.completed() ? Messages.format("cloud.run.undone", id) : run.failure().orElse(Messages.get("cloud.run.stopped")));
         }, e -> {
             log.add("FAILED: " + e.getMessage());
             running.set(false);
-            status.set("Undo failed: " + e.getMessage());
+            status.set(Messages.format("cloud.run.undoFailed", e.getMessage()));
         });
     }
 
@@ -131,7 +132,7 @@ public final class PlanRunModel {
             handle.cancel();
             running.set(false);
             finished.set(true);
-            status.set("Cancelled. The journal keeps how far plan " + planId + " got: resume or undo it with nettune cloud plan.");
+            status.set(Messages.format("cloud.run.cancelled", String.valueOf(planId)));
         }
     }
 

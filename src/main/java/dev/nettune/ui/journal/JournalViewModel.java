@@ -1,5 +1,6 @@
 package dev.nettune.ui.journal;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.CloudPlans;
 import dev.nettune.app.HostOpener;
 import dev.nettune.host.Host;
@@ -115,11 +116,11 @@ public final class JournalViewModel {
                         c.detail(), c.resumable() && c.done() > 0, true)));
                 // Host and cloud plans alike, newest first.
                 rows.sort(java.util.Comparator.comparing(PlanRow::started).reversed());
-                List<String> notes = open.stream().map(p -> "Plan " + p.id() + " on " + p.host() + " did not finish (" + p.status()
-                        + "): finish it or revert it.").toList();
+                List<String> notes = open.stream().map(p -> Messages.format("journal.note.unfinished", String.valueOf(p.id()), p.host(),
+                        String.valueOf(p.status()))).toList();
                 ui.accept(() -> show(rows, notes));
             } catch (RuntimeException e) {
-                ui.accept(() -> status.set("The journal could not be read: " + e.getMessage()));
+                ui.accept(() -> status.set(Messages.format("journal.status.cannotRead", e.getMessage())));
             }
         });
     }
@@ -155,7 +156,7 @@ public final class JournalViewModel {
                     }
                 });
             } catch (RuntimeException e) {
-                ui.accept(() -> status.set("The journal could not be read: " + e.getMessage()));
+                ui.accept(() -> status.set(Messages.format("journal.status.cannotRead", e.getMessage())));
             }
         });
     }
@@ -196,7 +197,8 @@ public final class JournalViewModel {
             return;
         }
         if (p != null) {
-            run(p.host(), "Undoing plan " + p.id(), "UNDONE: plan " + p.id() + " is undone", (undo, host, options) ->
+            run(p.host(), Messages.format("journal.undoingPlan", String.valueOf(p.id())),
+                    Messages.format("journal.planUndone", String.valueOf(p.id())), (undo, host, options) ->
                     undo.undoPlan(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
         }
     }
@@ -205,7 +207,8 @@ public final class JournalViewModel {
     public void undoEntry() {
         EntryRow e = selectedEntry.get();
         if (e != null) {
-            run(e.host(), "Undoing entry " + e.id(), "UNDONE: entry " + e.id() + " is undone", (undo, host, options) ->
+            run(e.host(), Messages.format("journal.undoingEntry", String.valueOf(e.id())),
+                    Messages.format("journal.entryUndone", String.valueOf(e.id())), (undo, host, options) ->
                     undo.undoEntry(host, e.id(), options, ApplyListener.NONE, new Cancellation()));
         }
     }
@@ -257,7 +260,7 @@ public final class JournalViewModel {
             return;
         }
         if (p != null) {
-            run(p.host(), "Finishing plan " + p.id(), null, (undo, host, options) ->
+            run(p.host(), Messages.format("journal.finishingPlan", String.valueOf(p.id())), null, (undo, host, options) ->
                     undo.finishUnfinished(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
         }
     }
@@ -270,7 +273,7 @@ public final class JournalViewModel {
             return;
         }
         if (p != null) {
-            run(p.host(), "Reverting plan " + p.id(), null, (undo, host, options) ->
+            run(p.host(), Messages.format("journal.revertingPlan", String.valueOf(p.id())), null, (undo, host, options) ->
                     undo.revertUnfinished(host, p.id(), options, ApplyListener.NONE, new Cancellation()));
         }
     }
@@ -285,14 +288,15 @@ public final class JournalViewModel {
      */
     private void run(String hostName, String what, String undoneSays, UndoWork work) {
         busy.set(true);
-        status.set(what + " on " + hostName + " ...");
+        status.set(Messages.format("journal.status.working", what, hostName));
         worker.execute(() -> {
             try (Host host = opener.open(hostName)) {
                 ApplyResult r = work.run(new Undo(engine.get()), host, ApplyOptions.defaults(() -> opener.open(hostName)));
-                ui.accept(() -> done(undoneSays != null && r.applied() ? undoneSays + " (by plan " + r.planId() + "): " + r.message()
+                ui.accept(() -> done(undoneSays != null && r.applied() ? undoneSays + " " + Messages.format("journal.byPlan",
+                        String.valueOf(r.planId())) + ": " + r.message()
                         : r.status() + ": " + r.message()));
             } catch (HostException | RuntimeException e) {
-                ui.accept(() -> done(what + " failed: " + e.getMessage()));
+                ui.accept(() -> done(Messages.format("journal.status.failed", what, e.getMessage())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
