@@ -225,6 +225,7 @@ public final class FleetService implements AutoCloseable {
     /** Each member's plan for {@code profile} (only what differs), read at most {@code parallel} at a time. */
     public List<InstancePreview> preview(List<FleetInstance> members, Profile profile, int parallel, HostOptions options,
                                          Cancellation cancel, Consumer<InstancePreview> each) throws InterruptedException {
+        refuseUnrestricted(profile);
         return RollingApply.preview(members, profile, hosts(options), parallel, cancel, each);
     }
 
@@ -245,11 +246,26 @@ public final class FleetService implements AutoCloseable {
     public FleetRun apply(Profile profile, List<FleetInstance> members, RolloutPolicy policy, List<InstancePreview> previewed,
                           Map<String, String> skip, HostOptions options, FleetListener listener, Cancellation cancel)
             throws InterruptedException {
+        refuseUnrestricted(profile);
         Map<Integer, Plan> plans = new HashMap<>();
         for (InstancePreview p : previewed) {
             p.plan().ifPresent(plan -> plans.put(p.instance().position(), plan));
         }
         return runner(options).apply(profile.name(), profile, members, policy, plans, positions(members, skip), listener, cancel);
+    }
+
+    /**
+     * A fleet run takes only profiles within NetTune's limits: one review of an unrestricted profile's root
+     * commands should not fan out to a hundred instances, and fleet has no per-run override to give.
+     */
+    private static void refuseUnrestricted(Profile profile) {
+        List<String> beyond = profile.beyondLimits();
+        if (!beyond.isEmpty()) {
+            throw new FleetInputException("Profile '" + profile.name() + "' is marked unrestricted and goes beyond what a"
+                    + " tuning profile may do (" + beyond.get(0) + (beyond.size() > 1 ? " and " + (beyond.size() - 1) + " more" : "")
+                    + "): a fleet run takes only profiles within NetTune's limits. Apply it host by host with `nettune tune"
+                    + " apply HOST --profile ... " + dev.nettune.tuning.ProfileLimits.FLAG + "`, or remove what goes beyond.");
+        }
     }
 
     private static Map<Integer, String> positions(List<FleetInstance> members, Map<String, String> byName) {

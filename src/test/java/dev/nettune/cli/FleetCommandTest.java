@@ -72,6 +72,20 @@ class FleetCommandTest {
     }
 
     @Test
+    void aProfileMarkedUnrestrictedIsRefusedBeforeAnyInstanceIsReadAndFleetOffersNoOverride() throws Exception {
+        Path marked = Files.writeString(home.resolve("marked.json"), "{\"name\": \"marked\", \"unrestricted\": true,"
+                + " \"entries\": [{\"type\": \"sysctl\", \"name\": \"kernel.sysrq\", \"value\": \"0\"}]}");
+
+        Out r = run("fleet", "apply", "--profile", marked.toString(), "--instances", instances(2), "--endpoint", "sandbox", "--yes");
+
+        assertThat(r.code()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("a fleet run takes only profiles within NetTune's limits").contains("kernel.sysrq")
+                .contains("nettune tune apply HOST");
+        assertThat(r.out()).doesNotContain("Preview of");
+        assertThat(ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(0)).sysctlValue("kernel.sysrq")).isNotEqualTo(java.util.Optional.of("0"));
+    }
+
+    @Test
     void thePreviewPrintsEachDistinctSetOfChangesOnceWithTheInstancesItIsOn() throws Exception {
         // The third instance already has the profile's FIN_WAIT timeout: it differs from the other two in one setting less.
         ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(2)).run(dev.nettune.host.Command.of("sysctl", "-w", FIN + "=15"),
