@@ -13,6 +13,7 @@ import dev.nettune.tuning.PlanPreview;
 import dev.nettune.tuning.Planner;
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileFormat;
+import dev.nettune.tuning.ProfileLibrary;
 import dev.nettune.tuning.ProfileLimits;
 import dev.nettune.tuning.TuningInputException;
 import dev.nettune.tuning.Step;
@@ -335,9 +336,13 @@ public final class TuneCommand implements Runnable {
                 out.println("Wrote " + exportFile);
                 return 0;
             }
-            for (Profile p : ctx.profiles().all()) {
+            ProfileLibrary.Listing listing = ctx.profiles().listing();
+            for (Profile p : listing.profiles()) {
                 out.println(p.name() + " - " + p.description() + " (" + p.entries().size() + " entries"
                         + (p.beyondLimits().isEmpty() ? "" : "; unrestricted: needs " + ProfileLimits.FLAG) + ")");
+            }
+            for (ProfileLibrary.Unusable u : listing.unusable()) {
+                out.println("NOT USABLE: " + u.file() + " - " + u.why());
             }
             return 0;
         }

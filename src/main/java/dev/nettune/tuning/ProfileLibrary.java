@@ -28,15 +28,33 @@ public final class ProfileLibrary {
 
     /** Built-in profiles first, then the user's, by name. */
     public List<Profile> all() {
+        return listing().profiles();
+    }
+
+    /** A saved profile file that cannot be used, and why: listed beside the profiles so that none silently disappears. */
+    public record Unusable(Path file, String why) {
+    }
+
+    /** The usable profiles (built-in first) and the saved files that cannot be used, with why. */
+    public record Listing(List<Profile> profiles, List<Unusable> unusable) {
+        public Listing {
+            profiles = List.copyOf(profiles);
+            unusable = List.copyOf(unusable);
+        }
+    }
+
+    /** Reads every saved profile once: a broken file (or one a newer NetTune's limits refuse) must not hide the others. */
+    public Listing listing() {
         List<Profile> out = new ArrayList<>(Profile.builtIn());
+        List<Unusable> unusable = new ArrayList<>();
         for (Path f : files.jsonFiles(dir)) {
             try {
                 out.add(read(f));
             } catch (TuningInputException e) {
-                // A broken file must not hide the others; it is reported when named directly.
+                unusable.add(new Unusable(f, e.getMessage()));
             }
         }
-        return out;
+        return new Listing(out, unusable);
     }
 
     /**

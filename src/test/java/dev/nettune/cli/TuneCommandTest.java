@@ -114,6 +114,19 @@ class TuneCommandTest {
     }
 
     @Test
+    void theProfileListNamesASavedFileThatCannotBeUsedAndWhy() throws Exception {
+        Files.createDirectories(config.resolve("profiles"));
+        Files.writeString(config.resolve("profiles/old-vm.json"), "{\"name\": \"old vm\", \"entries\": [{\"type\": \"sysctl\","
+                + " \"name\": \"vm.swappiness\", \"value\": \"10\"}]}");
+
+        Out r = run("tune", "profiles");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("ECS high throughput").contains("NOT USABLE: " + config.resolve("profiles/old-vm.json"))
+                .contains("vm.swappiness");
+    }
+
+    @Test
     void profilesCanBeExportedAndImportedAsReadableFiles() throws Exception {
         Path f = config.resolve("exported.json");
         assertThat(run("tune", "profiles", "--export", "ECS high throughput", "--to", f.toString()).code()).isZero();

@@ -138,13 +138,20 @@ public final class ProfileEditorViewModel {
         busy.set(true);
         worker.execute(() -> {
             try {
-                List<Profile> all = library.all();
+                ProfileLibrary.Listing listing = library.listing();
+                List<Profile> all = listing.profiles();
                 ui.accept(() -> {
                     busy.set(false);
                     profiles.setAll(all);
                     Profile pick = all.stream().filter(p -> p.name().equals(select)).findFirst()
                             .orElse(all.isEmpty() ? null : all.get(0));
                     selected.set(pick);
+                    if (!listing.unusable().isEmpty()) {
+                        // After selecting, so the editing line does not hide that a saved file was left out.
+                        ProfileLibrary.Unusable u = listing.unusable().get(0);
+                        status.set(Messages.format("profiles.status.unusable", listing.unusable().size(),
+                                String.valueOf(u.file().getFileName()), u.why()));
+                    }
                 });
             } catch (RuntimeException e) {
                 ui.accept(() -> fail("Cannot read the profiles in " + library.directory() + ": " + e.getMessage()));

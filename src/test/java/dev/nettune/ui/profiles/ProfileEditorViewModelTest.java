@@ -47,6 +47,19 @@ class ProfileEditorViewModelTest {
     }
 
     @Test
+    void aSavedFileTheLimitsRefuseIsNamedInTheStatusInsteadOfSilentlyMissingFromTheList() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("profiles"));
+        java.nio.file.Files.writeString(dir.resolve("profiles/old-vm.json"), "{\"name\": \"old vm\", \"entries\": [{\"type\":"
+                + " \"sysctl\", \"name\": \"vm.swappiness\", \"value\": \"10\"}]}");
+
+        model.refresh(Profile.SEED_WORKFLOW);
+
+        assertThat(model.profiles()).extracting(Profile::name).doesNotContain("old vm");
+        assertThat(model.statusProperty().get()).startsWith("One saved profile file cannot be used and is not listed: old-vm.json: ")
+                .contains("vm.swappiness");
+    }
+
+    @Test
     void aSysctlOutOfRangeIsReportedOnItsLineWithWhatIsAllowed() {
         model.sysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_fin_timeout = 500");
 
