@@ -227,7 +227,7 @@ public final class CloudViewModel {
     }
 
     private void show(CloudSession s, Snapshot snap) {
-        connection.set(s.region() + " via " + s.description());
+        connection.set(Messages.format("cloud.connection", s.region(), s.description()));
         instances.setAll(snap.instances());
         networkInterfaces.setAll(snap.enis());
         securityGroups.setAll(snap.groups());

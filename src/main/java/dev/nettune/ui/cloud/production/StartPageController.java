@@ -30,9 +30,8 @@ public final class StartPageController {
 
     @FXML
     void initialize() {
-        account.setText((model.session().sandbox() ? "Account: the sandbox region " : "Account: ") + model.session().region() + " via "
-                + model.session().description() + (model.session().sandbox() ? " (nothing real changes)." : " (a real account: each"
-                + " cloud plan asks for confirmation)."));
+        account.setText(dev.nettune.ui.common.Messages.format(model.session().sandbox() ? "production.start.accountSandbox"
+                : "production.start.accountReal", model.session().region(), model.session().description()));
         resumeNote.textProperty().bind(model.resumeNote);
         resumeBox.visibleProperty().bind(model.resumeNote.isNotEmpty());
         resumeBox.managedProperty().bind(resumeBox.visibleProperty());
