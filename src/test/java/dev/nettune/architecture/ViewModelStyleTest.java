@@ -12,14 +12,16 @@ import javafx.beans.Observable;
 import javafx.beans.value.ObservableValue;
 
 /**
- * One property style in every view model, the JavaFX one: state in private final fields, each property or binding
- * reached through a {@code xxxProperty()} accessor, observable lists through a plain {@code xxx()} accessor.
+ * One property style in every view model, the JavaFX one: state in private final fields, each property or
+ * binding reached through a {@code xxxProperty()} accessor, observable lists through a plain {@code xxx()}
+ * accessor. No public observable field in any {@code *Model} (wizards and their steps included); the
+ * {@code xxxProperty()} naming is enforced in the screens' {@code *ViewModel}s.
  */
 @AnalyzeClasses(packages = "dev.nettune.ui", importOptions = ImportOption.DoNotIncludeTests.class)
 class ViewModelStyleTest {
     @ArchTest
     static final ArchRule noPublicObservableFields = noFields()
-            .that().areDeclaredInClassesThat().haveSimpleNameEndingWith("ViewModel").and().arePublic()
+            .that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Model").and().arePublic()
             .should().haveRawType(assignableTo(Observable.class))
             .because("a screen binds to a view model through accessors, so a view model can swap a property for a binding"
                     + " (or make it read-only) without touching its controller and tests");

@@ -21,12 +21,12 @@ public final class FinishPageController {
 
     @FXML
     void initialize() {
-        BooleanBinding notVerified = Bindings.createBooleanBinding(model::unverified, model.verify.outcome);
+        BooleanBinding notVerified = Bindings.createBooleanBinding(model::unverified, model.verify.outcomeProperty());
         unverified.visibleProperty().bind(notVerified);
         unverified.managedProperty().bind(notVerified);
         summary.textProperty().bind(Bindings.createStringBinding(() -> model.settledCount() + " of " + model.stepCount()
-                + " steps done or skipped on " + model.host.get() + " (" + model.nic.get() + ")"
-                + (model.unverified() ? "; " + model.verify.summary() + "." : "."), model.progressText(), model.host, model.nic));
+                + " steps done or skipped on " + model.hostProperty().get() + " (" + model.nicProperty().get() + ")"
+                + (model.unverified() ? "; " + model.verify.summary() + "." : "."), model.progressText(), model.hostProperty(), model.nicProperty()));
         progress.textProperty().bind(model.progressText());
     }
 }

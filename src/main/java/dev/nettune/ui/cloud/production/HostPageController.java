@@ -21,17 +21,17 @@ public final class HostPageController {
 
     @FXML
     void initialize() {
-        host.setItems(model.hosts);
-        host.setValue(model.host.get());
+        host.setItems(model.hosts());
+        host.setValue(model.hostProperty().get());
         // An editable box commits typed text on Enter or focus loss; follow the editor as the user types.
-        host.getEditor().textProperty().addListener((o, was, is) -> model.host.set(is == null ? "" : is.strip()));
-        host.valueProperty().addListener((o, was, is) -> model.host.set(is == null ? "" : is.strip()));
-        model.host.addListener((o, was, is) -> {
+        host.getEditor().textProperty().addListener((o, was, is) -> model.hostProperty().set(is == null ? "" : is.strip()));
+        host.valueProperty().addListener((o, was, is) -> model.hostProperty().set(is == null ? "" : is.strip()));
+        model.hostProperty().addListener((o, was, is) -> {
             if (!is.equals(host.getEditor().getText())) {
                 host.setValue(is);
             }
         });
-        nic.textProperty().bindBidirectional(model.nic);
+        nic.textProperty().bindBidirectional(model.nicProperty());
         problem.textProperty().bind(model.hostProblem());
     }
 }

@@ -57,14 +57,14 @@ public abstract class HostStepModel {
     protected final HostWork work;
     protected final StringProperty host;
     protected final StringProperty nic;
-    public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.TO_DO);
-    public final StringProperty preview = new SimpleStringProperty("");
-    public final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.TO_DO);
+    private final StringProperty preview = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
     /** The values read back from the host after the last apply or undo, one "title = value" per line. */
-    public final StringProperty readBack = new SimpleStringProperty("");
+    private final StringProperty readBack = new SimpleStringProperty("");
     /** The journal id of the plan that applied this step (what Undo undoes). */
-    public final StringProperty planId = new SimpleStringProperty("");
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty planId = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
     /** False while something the step needs first has not been checked (the RSS step's preflight). */
     protected final BooleanProperty ready = new SimpleBooleanProperty(true);
     private StringBinding problem;
@@ -370,5 +370,31 @@ public abstract class HostStepModel {
 
     private static String message(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public StringProperty previewProperty() {
+        return preview;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty readBackProperty() {
+        return readBack;
+    }
+
+    public StringProperty planIdProperty() {
+        return planId;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
     }
 }

@@ -49,15 +49,15 @@ public final class HostStepPanelController {
         preview.disableProperty().bind(model.canPreview().not());
         apply.disableProperty().bind(model.canApply().not());
         undo.disableProperty().bind(model.canUndo().not());
-        skip.disableProperty().bind(model.busy.or(model.state.isEqualTo(HostStepModel.State.APPLIED)));
-        model.state.addListener((o, was, is) -> skip.setSelected(is == HostStepModel.State.SKIPPED));
-        skip.setSelected(model.state.get() == HostStepModel.State.SKIPPED);
-        busy.visibleProperty().bind(model.busy);
-        status.textProperty().bind(model.status);
-        readBack.textProperty().bind(model.readBack);
-        readBack.visibleProperty().bind(model.readBack.isNotEmpty());
+        skip.disableProperty().bind(model.busyProperty().or(model.stateProperty().isEqualTo(HostStepModel.State.APPLIED)));
+        model.stateProperty().addListener((o, was, is) -> skip.setSelected(is == HostStepModel.State.SKIPPED));
+        skip.setSelected(model.stateProperty().get() == HostStepModel.State.SKIPPED);
+        busy.visibleProperty().bind(model.busyProperty());
+        status.textProperty().bind(model.statusProperty());
+        readBack.textProperty().bind(model.readBackProperty());
+        readBack.visibleProperty().bind(model.readBackProperty().isNotEmpty());
         readBack.managedProperty().bind(readBack.visibleProperty());
-        previewText.textProperty().bind(model.preview);
+        previewText.textProperty().bind(model.previewProperty());
         progress.textProperty().bind(progressText);
     }
 
@@ -78,7 +78,7 @@ public final class HostStepPanelController {
     @FXML
     void onUndo() {
         if (model.needsConfirmation() && !confirm(Messages.get("cloud.production.confirm.undo"),
-                Messages.format("cloud.production.confirm.undoQuestion", model.planId.get(), model.host.get()))) {
+                Messages.format("cloud.production.confirm.undoQuestion", model.planIdProperty().get(), model.host.get()))) {
             return;
         }
         model.undo();

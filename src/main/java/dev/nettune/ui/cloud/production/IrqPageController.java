@@ -24,8 +24,8 @@ public final class IrqPageController {
     @FXML
     void initialize() {
         why.setText(model.why());
-        channels.textProperty().bindBidirectional(model.channels);
-        affinity.textProperty().bindBidirectional(model.affinity);
-        ban.selectedProperty().bindBidirectional(model.banFromIrqbalance);
+        channels.textProperty().bindBidirectional(model.channelsProperty());
+        affinity.textProperty().bindBidirectional(model.affinityProperty());
+        ban.selectedProperty().bindBidirectional(model.banFromIrqbalanceProperty());
     }
 }

@@ -17,10 +17,10 @@ import javafx.beans.property.StringProperty;
  */
 public final class IrqStepModel extends HostStepModel {
     /** Combined channels; blank leaves them as they are. */
-    public final StringProperty channels = new SimpleStringProperty("");
+    private final StringProperty channels = new SimpleStringProperty("");
     /** "IRQ=CPUs" pairs separated by ';', for example "45=0; 46=1". */
-    public final StringProperty affinity = new SimpleStringProperty("");
-    public final BooleanProperty banFromIrqbalance = new SimpleBooleanProperty(true);
+    private final StringProperty affinity = new SimpleStringProperty("");
+    private final BooleanProperty banFromIrqbalance = new SimpleBooleanProperty(true);
 
     public IrqStepModel(HostWork work, StringProperty host, StringProperty nic) {
         super("irq", "Channels and IRQ affinity", work, host, nic);
@@ -67,5 +67,19 @@ public final class IrqStepModel extends HostStepModel {
     @Override
     public Profile profile() {
         return new Profile("Production setup: channels and IRQs", "queues and interrupts of " + nic.get(), entries());
+    }
+
+    // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----
+
+    public StringProperty channelsProperty() {
+        return channels;
+    }
+
+    public StringProperty affinityProperty() {
+        return affinity;
+    }
+
+    public BooleanProperty banFromIrqbalanceProperty() {
+        return banFromIrqbalance;
     }
 }

@@ -21,7 +21,7 @@ public final class NetworkManagerPageController {
     @FXML
     void initialize() {
         why.setText(model.why());
-        what.textProperty().bind(Bindings.createStringBinding(() -> "NetworkManager stops managing " + wizard.nic.get() + " (nmcli device set "
-                + wizard.nic.get() + " managed no).", wizard.nic));
+        what.textProperty().bind(Bindings.createStringBinding(() -> "NetworkManager stops managing " + wizard.nicProperty().get() + " (nmcli device set "
+                + wizard.nicProperty().get() + " managed no).", wizard.nicProperty()));
     }
 }

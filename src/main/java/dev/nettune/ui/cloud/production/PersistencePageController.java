@@ -25,9 +25,9 @@ public final class PersistencePageController {
     @FXML
     void initialize() {
         why.setText(model.why());
-        sysctls.selectedProperty().bindBidirectional(model.sysctls);
-        smc.selectedProperty().bindBidirectional(model.smcAtBoot);
-        nm.selectedProperty().bindBidirectional(model.networkManager);
-        reapply.selectedProperty().bindBidirectional(model.reapply);
+        sysctls.selectedProperty().bindBidirectional(model.sysctlsProperty());
+        smc.selectedProperty().bindBidirectional(model.smcAtBootProperty());
+        nm.selectedProperty().bindBidirectional(model.networkManagerProperty());
+        reapply.selectedProperty().bindBidirectional(model.reapplyProperty());
     }
 }

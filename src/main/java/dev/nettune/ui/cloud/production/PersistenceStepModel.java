@@ -17,10 +17,10 @@ import javafx.beans.property.StringProperty;
  * attached again. Only what an earlier step applied is persisted.
  */
 public final class PersistenceStepModel extends HostStepModel {
-    public final BooleanProperty sysctls = new SimpleBooleanProperty(true);
-    public final BooleanProperty smcAtBoot = new SimpleBooleanProperty(true);
-    public final BooleanProperty networkManager = new SimpleBooleanProperty(true);
-    public final BooleanProperty reapply = new SimpleBooleanProperty(true);
+    private final BooleanProperty sysctls = new SimpleBooleanProperty(true);
+    private final BooleanProperty smcAtBoot = new SimpleBooleanProperty(true);
+    private final BooleanProperty networkManager = new SimpleBooleanProperty(true);
+    private final BooleanProperty reapply = new SimpleBooleanProperty(true);
     private final Supplier<List<HostStepModel>> earlier;
 
     public PersistenceStepModel(HostWork work, StringProperty host, StringProperty nic, Supplier<List<HostStepModel>> earlier) {
@@ -36,8 +36,8 @@ public final class PersistenceStepModel extends HostStepModel {
     }
 
     private boolean applied(Class<? extends HostStepModel> type) {
-        return earlier.get().stream().anyMatch(s -> type.isInstance(s) && (s.state.get() == State.APPLIED
-                || s.state.get() == State.NOTHING_TO_DO));
+        return earlier.get().stream().anyMatch(s -> type.isInstance(s) && (s.stateProperty().get() == State.APPLIED
+                || s.stateProperty().get() == State.NOTHING_TO_DO));
     }
 
     private <T extends HostStepModel> T step(Class<T> type) {
@@ -74,5 +74,23 @@ public final class PersistenceStepModel extends HostStepModel {
             throw new IllegalArgumentException("Nothing to persist: no earlier host step was applied (or every box here is off). Skip this step.");
         }
         return new Profile("Production setup: persistence", "seed step 8", out);
+    }
+
+    // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----
+
+    public BooleanProperty sysctlsProperty() {
+        return sysctls;
+    }
+
+    public BooleanProperty smcAtBootProperty() {
+        return smcAtBoot;
+    }
+
+    public BooleanProperty networkManagerProperty() {
+        return networkManager;
+    }
+
+    public BooleanProperty reapplyProperty() {
+        return reapply;
     }
 }

@@ -82,9 +82,9 @@ public final class ProductionWizard {
                 new NetworkManagerPageController(model.networkManager, model), model.networkManager));
         pages.add(step(header(n++, total, "Host: channels and IRQ affinity"), "IrqPage.fxml", new IrqPageController(model.irq), model.irq));
         pages.add(step(header(n++, total, "Host: RSS key and indirection table (preflight, then push)"), "RssPage.fxml",
-                new RssPageController(model.rss, model.sender, model.hosts), model.rss, () -> {
+                new RssPageController(model.rss, model.senderProperty(), model.hosts()), model.rss, () -> {
                     // The preflight reads only: it runs as the page opens, so the user sees the NIC's state before choosing.
-                    if (model.rss.preflight.get() == RssStepModel.Preflight.NOT_RUN && model.hostProblem().get().isEmpty()) {
+                    if (model.rss.preflightProperty().get() == RssStepModel.Preflight.NOT_RUN && model.hostProblem().get().isEmpty()) {
                         model.rss.runPreflight();
                     }
                 }));
@@ -101,7 +101,7 @@ public final class ProductionWizard {
             @Override
             public Optional<WizardPane> advance(WizardPane current) {
                 int i = current == null ? 0 : pages.indexOf(current) + 1;
-                while (i < pages.size() && cloudPages.contains(pages.get(i)) && !model.runCloud.get()) {
+                while (i < pages.size() && cloudPages.contains(pages.get(i)) && !model.runCloudProperty().get()) {
                     i++;
                 }
                 return i < pages.size() ? Optional.of(pages.get(i)) : Optional.empty();
@@ -153,7 +153,7 @@ public final class ProductionWizard {
     /** The verification after the RSS push: its own page (it changes nothing unless a re-push is confirmed). */
     private WizardPane verifyPage(String header) {
         Parent form = WizardPages.load(ProductionWizard.class.getResource("VerifyPage.fxml"),
-                new VerifyPageController(model.verify, model.hosts, model.progressLine()));
+                new VerifyPageController(model.verify, model.hosts(), model.progressLine()));
         return WizardPages.page(header, scrolling(form), model.verify::blocksNext, () -> { });
     }
 

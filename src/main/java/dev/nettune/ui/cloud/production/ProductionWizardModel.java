@@ -40,19 +40,19 @@ public final class ProductionWizardModel {
     private final HostWork work;
     private final SetupProgress progress;
     /** Run the cloud part (ENI, rule, EIP, timeouts, RSS) in this flow; off when it was done before or elsewhere. */
-    public final BooleanProperty runCloud = new SimpleBooleanProperty(true);
+    private final BooleanProperty runCloud = new SimpleBooleanProperty(true);
     /** Skipped by the user, as opposed to not yet run. */
-    public final BooleanProperty cloudSkipped = new SimpleBooleanProperty(false);
-    public final StringProperty host = new SimpleStringProperty("");
-    public final StringProperty nic = new SimpleStringProperty("eth1");
+    private final BooleanProperty cloudSkipped = new SimpleBooleanProperty(false);
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty nic = new SimpleStringProperty("eth1");
     /** The host that sends the verification's bursts: sandbox for the sandbox host, a host with hping3 for a real one. */
-    public final StringProperty sender = new SimpleStringProperty("");
-    public final ObservableList<String> hosts = FXCollections.observableArrayList();
+    private final StringProperty sender = new SimpleStringProperty("");
+    private final ObservableList<String> hosts = FXCollections.observableArrayList();
     /** What was left unfinished last time, shown on the first page. */
-    public final StringProperty resumeNote = new SimpleStringProperty("");
-    public final BooleanProperty canResume = new SimpleBooleanProperty(false);
+    private final StringProperty resumeNote = new SimpleStringProperty("");
+    private final BooleanProperty canResume = new SimpleBooleanProperty(false);
     /** The cloud plan this flow ran (or an earlier session of it), for the summary and Undo. */
-    public final StringProperty cloudPlanId = new SimpleStringProperty("");
+    private final StringProperty cloudPlanId = new SimpleStringProperty("");
     public final TimeWaitStepModel timeWait;
     public final SmcStepModel smc;
     public final XpsStepModel xps;
@@ -102,7 +102,7 @@ public final class ProductionWizardModel {
             s.onSettled(this::save);
         }
         // The persistence step persists what the others applied: its form check follows their states.
-        before.forEach(s -> s.state.addListener(x -> persistence.problem().invalidate()));
+        before.forEach(s -> s.stateProperty().addListener(x -> persistence.problem().invalidate()));
         cloud.runner().succeededProperty().addListener((o, was, is) -> {
             if (is) {
                 cloudPlanId.set(cloud.runner().planId());
@@ -115,11 +115,11 @@ public final class ProductionWizardModel {
                         + " at device index 1)." : "", host, nic);
         Observable[] deps = new Observable[steps.size() + 3];
         for (int i = 0; i < steps.size(); i++) {
-            deps[i] = steps.get(i).state;
+            deps[i] = steps.get(i).stateProperty();
         }
         deps[steps.size()] = cloudPlanId;
         deps[steps.size() + 1] = cloudSkipped;
-        deps[steps.size() + 2] = verify.outcome;
+        deps[steps.size() + 2] = verify.outcomeProperty();
         progressText = Bindings.createStringBinding(this::describeProgress, deps);
         progressLine = Bindings.createStringBinding(() -> "Progress " + settledCount() + " of " + stepCount() + ": "
                 + describeProgress().replace("\n", " \u00b7 "), deps);
@@ -191,8 +191,8 @@ public final class ProductionWizardModel {
         sb.append("Cloud (ENI, rule, EIP, timeouts, RSS): ").append(!cloudPlanId.get().isEmpty() ? "done, plan " + cloudPlanId.get()
                 : cloudSkipped.get() ? "skipped" : "to do");
         for (HostStepModel s : steps) {
-            sb.append('\n').append(s.title()).append(": ").append(s.state.get().label())
-                    .append(s.planId.get().isEmpty() || s.state.get() == HostStepModel.State.SKIPPED ? "" : ", plan " + s.planId.get());
+            sb.append('\n').append(s.title()).append(": ").append(s.stateProperty().get().label())
+                    .append(s.planIdProperty().get().isEmpty() || s.stateProperty().get() == HostStepModel.State.SKIPPED ? "" : ", plan " + s.planIdProperty().get());
             if (s == rss) {
                 // Verified right after the push, before it is persisted: the summary keeps the flow's order.
                 sb.append('\n').append(verify.summary());
@@ -283,5 +283,43 @@ public final class ProductionWizardModel {
 
     public HostWork work() {
         return work;
+    }
+
+    // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----
+
+    public BooleanProperty runCloudProperty() {
+        return runCloud;
+    }
+
+    public BooleanProperty cloudSkippedProperty() {
+        return cloudSkipped;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty nicProperty() {
+        return nic;
+    }
+
+    public StringProperty senderProperty() {
+        return sender;
+    }
+
+    public ObservableList<String> hosts() {
+        return hosts;
+    }
+
+    public StringProperty resumeNoteProperty() {
+        return resumeNote;
+    }
+
+    public BooleanProperty canResumeProperty() {
+        return canResume;
+    }
+
+    public StringProperty cloudPlanIdProperty() {
+        return cloudPlanId;
     }
 }

@@ -36,13 +36,13 @@ public final class RssPageController {
         why.setText(model.why());
         sender.setItems(hosts);
         SenderField.bind(sender, senderValue);
-        check.disableProperty().bind(model.preflight.isEqualTo(RssStepModel.Preflight.RUNNING).or(model.busy));
-        preflight.textProperty().bind(model.preflightText);
-        preflight.visibleProperty().bind(model.preflightText.isNotEmpty());
+        check.disableProperty().bind(model.preflightProperty().isEqualTo(RssStepModel.Preflight.RUNNING).or(model.busyProperty()));
+        preflight.textProperty().bind(model.preflightTextProperty());
+        preflight.visibleProperty().bind(model.preflightTextProperty().isNotEmpty());
         preflight.managedProperty().bind(preflight.visibleProperty());
-        Styles.toggle(preflight, "danger", model.preflight.isEqualTo(RssStepModel.Preflight.FAILED));
-        key.textProperty().bindBidirectional(model.key);
-        table.textProperty().bindBidirectional(model.table);
+        Styles.toggle(preflight, "danger", model.preflightProperty().isEqualTo(RssStepModel.Preflight.FAILED));
+        key.textProperty().bindBidirectional(model.keyProperty());
+        table.textProperty().bindBidirectional(model.tableProperty());
     }
 
     @FXML

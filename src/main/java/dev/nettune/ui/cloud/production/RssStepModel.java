@@ -32,12 +32,12 @@ public final class RssStepModel extends HostStepModel {
     public enum Preflight { NOT_RUN, RUNNING, PASSED, FAILED }
 
     /** 40 bytes as colon-separated hex; blank keeps the key. */
-    public final StringProperty key = new SimpleStringProperty("");
+    private final StringProperty key = new SimpleStringProperty("");
     /** An {@code ethtool -X} request such as "equal 4" or "weight 1 1 2 2"; blank keeps the table. */
-    public final StringProperty table = new SimpleStringProperty("equal 4");
-    public final ObjectProperty<Preflight> preflight = new SimpleObjectProperty<>(Preflight.NOT_RUN);
+    private final StringProperty table = new SimpleStringProperty("equal 4");
+    private final ObjectProperty<Preflight> preflight = new SimpleObjectProperty<>(Preflight.NOT_RUN);
     /** One line per preflight check ("ok    NIC exists: ..." or "FAIL  ..."), then what to do when one failed. */
-    public final StringProperty preflightText = new SimpleStringProperty("");
+    private final StringProperty preflightText = new SimpleStringProperty("");
     private final StringProperty sender;
     /** The live key and table as read when the push was planned, for the comparison the status shows. */
     private volatile String live = "";
@@ -145,5 +145,23 @@ public final class RssStepModel extends HostStepModel {
 
     private static String message(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----
+
+    public StringProperty keyProperty() {
+        return key;
+    }
+
+    public StringProperty tableProperty() {
+        return table;
+    }
+
+    public ObjectProperty<Preflight> preflightProperty() {
+        return preflight;
+    }
+
+    public StringProperty preflightTextProperty() {
+        return preflightText;
     }
 }

@@ -21,7 +21,7 @@ public final class SmcPageController {
     @FXML
     void initialize() {
         why.setText(model.why());
-        enabled.selectedProperty().bindBidirectional(model.enabled);
-        rdma.selectedProperty().bindBidirectional(model.rdma);
+        enabled.selectedProperty().bindBidirectional(model.enabledProperty());
+        rdma.selectedProperty().bindBidirectional(model.rdmaProperty());
     }
 }

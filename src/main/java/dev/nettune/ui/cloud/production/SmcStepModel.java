@@ -11,8 +11,8 @@ import javafx.beans.property.StringProperty;
 
 /** Seed step 5: load the smc module and enable SMC (and SMC-R over RDMA) where the kernel has them. */
 public final class SmcStepModel extends HostStepModel {
-    public final BooleanProperty enabled = new SimpleBooleanProperty(true);
-    public final BooleanProperty rdma = new SimpleBooleanProperty(true);
+    private final BooleanProperty enabled = new SimpleBooleanProperty(true);
+    private final BooleanProperty rdma = new SimpleBooleanProperty(true);
 
     public SmcStepModel(HostWork work, StringProperty host, StringProperty nic) {
         super("smc", "SMC acceleration", work, host, nic);
@@ -36,5 +36,15 @@ public final class SmcStepModel extends HostStepModel {
     @Override
     public Profile profile() {
         return new Profile("Production setup: SMC", "seed step 5", List.of(change()));
+    }
+
+    // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public BooleanProperty rdmaProperty() {
+        return rdma;
     }
 }

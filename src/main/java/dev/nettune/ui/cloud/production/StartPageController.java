@@ -32,13 +32,13 @@ public final class StartPageController {
     void initialize() {
         account.setText(dev.nettune.ui.common.Messages.format(model.session().sandbox() ? "production.start.accountSandbox"
                 : "production.start.accountReal", model.session().region(), model.session().description()));
-        resumeNote.textProperty().bind(model.resumeNote);
-        resumeBox.visibleProperty().bind(model.resumeNote.isNotEmpty());
+        resumeNote.textProperty().bind(model.resumeNoteProperty());
+        resumeBox.visibleProperty().bind(model.resumeNoteProperty().isNotEmpty());
         resumeBox.managedProperty().bind(resumeBox.visibleProperty());
-        resume.visibleProperty().bind(model.canResume);
-        afresh.visibleProperty().bind(model.canResume);
-        runCloud.setSelected(model.runCloud.get());
-        model.runCloud.addListener((o, was, is) -> runCloud.setSelected(is));
+        resume.visibleProperty().bind(model.canResumeProperty());
+        afresh.visibleProperty().bind(model.canResumeProperty());
+        runCloud.setSelected(model.runCloudProperty().get());
+        model.runCloudProperty().addListener((o, was, is) -> runCloud.setSelected(is));
         runCloud.setOnAction(e -> model.skipCloud(!runCloud.isSelected()));
         progress.textProperty().bind(model.progressText());
     }

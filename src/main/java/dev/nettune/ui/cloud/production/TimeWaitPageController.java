@@ -24,8 +24,8 @@ public final class TimeWaitPageController {
     @FXML
     void initialize() {
         why.setText(model.why());
-        reuse.selectedProperty().bindBidirectional(model.reuse);
-        maxBuckets.textProperty().bindBidirectional(model.maxBuckets);
-        finTimeout.textProperty().bindBidirectional(model.finTimeout);
+        reuse.selectedProperty().bindBidirectional(model.reuseProperty());
+        maxBuckets.textProperty().bindBidirectional(model.maxBucketsProperty());
+        finTimeout.textProperty().bindBidirectional(model.finTimeoutProperty());
     }
 }

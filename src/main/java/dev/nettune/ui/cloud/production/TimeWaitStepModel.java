@@ -10,9 +10,9 @@ import javafx.beans.property.StringProperty;
 
 /** Seed step 4: fewer sockets in TIME-WAIT (tcp_tw_reuse, tcp_max_tw_buckets, tcp_fin_timeout). */
 public final class TimeWaitStepModel extends HostStepModel {
-    public final BooleanProperty reuse = new SimpleBooleanProperty(true);
-    public final StringProperty maxBuckets = new SimpleStringProperty("200000");
-    public final StringProperty finTimeout = new SimpleStringProperty("15");
+    private final BooleanProperty reuse = new SimpleBooleanProperty(true);
+    private final StringProperty maxBuckets = new SimpleStringProperty("200000");
+    private final StringProperty finTimeout = new SimpleStringProperty("15");
 
     public TimeWaitStepModel(HostWork work, StringProperty host, StringProperty nic) {
         super("time-wait", "TCP TIME-WAIT", work, host, nic);
@@ -49,5 +49,19 @@ public final class TimeWaitStepModel extends HostStepModel {
             // Said below, with what is allowed.
         }
         throw new IllegalArgumentException(what + " must be a whole number from " + min + " to " + max + ", not '" + t + "'.");
+    }
+
+    // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----
+
+    public BooleanProperty reuseProperty() {
+        return reuse;
+    }
+
+    public StringProperty maxBucketsProperty() {
+        return maxBuckets;
+    }
+
+    public StringProperty finTimeoutProperty() {
+        return finTimeout;
     }
 }

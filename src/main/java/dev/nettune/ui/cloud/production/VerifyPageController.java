@@ -59,32 +59,32 @@ public final class VerifyPageController {
     void initialize() {
         why.setText(model.why());
         sender.setItems(hosts);
-        SenderField.bind(sender, model.sender);
-        source.textProperty().bindBidirectional(model.source);
-        destination.textProperty().bindBidirectional(model.destination);
+        SenderField.bind(sender, model.senderProperty());
+        source.textProperty().bindBidirectional(model.sourceProperty());
+        destination.textProperty().bindBidirectional(model.destinationProperty());
         run.disableProperty().bind(model.canRun().not());
-        cancel.disableProperty().bind(model.outcome.isNotEqualTo(VerifyStepModel.Outcome.RUNNING));
-        repush.visibleProperty().bind(model.canRepush);
+        cancel.disableProperty().bind(model.outcomeProperty().isNotEqualTo(VerifyStepModel.Outcome.RUNNING));
+        repush.visibleProperty().bind(model.canRepushProperty());
         repush.managedProperty().bind(repush.visibleProperty());
-        repush.disableProperty().bind(model.busy);
-        skip.disableProperty().bind(model.busy);
-        model.outcome.addListener((o, was, is) -> skip.setSelected(is == VerifyStepModel.Outcome.SKIPPED));
-        skip.setSelected(model.outcome.get() == VerifyStepModel.Outcome.SKIPPED);
-        busy.visibleProperty().bind(model.busy);
-        verdict.textProperty().bind(model.verdict);
-        verdict.visibleProperty().bind(model.verdict.isNotEmpty());
+        repush.disableProperty().bind(model.busyProperty());
+        skip.disableProperty().bind(model.busyProperty());
+        model.outcomeProperty().addListener((o, was, is) -> skip.setSelected(is == VerifyStepModel.Outcome.SKIPPED));
+        skip.setSelected(model.outcomeProperty().get() == VerifyStepModel.Outcome.SKIPPED);
+        busy.visibleProperty().bind(model.busyProperty());
+        verdict.textProperty().bind(model.verdictProperty());
+        verdict.visibleProperty().bind(model.verdictProperty().isNotEmpty());
         verdict.managedProperty().bind(verdict.visibleProperty());
-        Styles.toggle(verdict, "success", model.outcome.isEqualTo(VerifyStepModel.Outcome.PASS));
-        Styles.toggle(verdict, "danger", model.outcome.isEqualTo(VerifyStepModel.Outcome.FAIL)
-                .or(model.outcome.isEqualTo(VerifyStepModel.Outcome.NOT_RUN)));
-        Styles.toggle(verdict, "warning", model.outcome.isEqualTo(VerifyStepModel.Outcome.INCONCLUSIVE));
-        advice.textProperty().bind(model.advice);
-        advice.visibleProperty().bind(model.advice.isNotEmpty());
+        Styles.toggle(verdict, "success", model.outcomeProperty().isEqualTo(VerifyStepModel.Outcome.PASS));
+        Styles.toggle(verdict, "danger", model.outcomeProperty().isEqualTo(VerifyStepModel.Outcome.FAIL)
+                .or(model.outcomeProperty().isEqualTo(VerifyStepModel.Outcome.NOT_RUN)));
+        Styles.toggle(verdict, "warning", model.outcomeProperty().isEqualTo(VerifyStepModel.Outcome.INCONCLUSIVE));
+        advice.textProperty().bind(model.adviceProperty());
+        advice.visibleProperty().bind(model.adviceProperty().isNotEmpty());
         advice.managedProperty().bind(advice.visibleProperty());
-        status.textProperty().bind(model.status);
-        detail.textProperty().bind(model.detail);
+        status.textProperty().bind(model.statusProperty());
+        detail.textProperty().bind(model.detailProperty());
         progress.textProperty().bind(progressText);
-        model.repushPreview.addListener((o, was, is) -> {
+        model.repushPreviewProperty().addListener((o, was, is) -> {
             if (is != null && !is.isEmpty()) {
                 javafx.application.Platform.runLater(() -> confirmRepush(is));
             }

@@ -51,25 +51,25 @@ public final class VerifyStepModel {
     private final StringProperty host;
     private final StringProperty nic;
     /** The host that sends the bursts: sandbox for the sandbox host, a host with hping3 otherwise (shared with the preflight). */
-    public final StringProperty sender;
+    private final StringProperty sender;
     /** The sender's address and the receiver NIC's address, as the flows carry them (the seed's by default). */
-    public final StringProperty source = new SimpleStringProperty(dev.nettune.monitor.TestTraffic.SEED_SENDER);
-    public final StringProperty destination = new SimpleStringProperty(dev.nettune.monitor.TestTraffic.SEED_RECEIVER);
-    public final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>(Outcome.TO_DO);
+    private final StringProperty source = new SimpleStringProperty(dev.nettune.monitor.TestTraffic.SEED_SENDER);
+    private final StringProperty destination = new SimpleStringProperty(dev.nettune.monitor.TestTraffic.SEED_RECEIVER);
+    private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>(Outcome.TO_DO);
     /** "FAIL: RSS not active (false-pass probability 1.00e-07)", the line a person reads first. */
-    public final StringProperty verdict = new SimpleStringProperty("");
+    private final StringProperty verdict = new SimpleStringProperty("");
     /** The explanation, one line per burst, where the counts came from; progress while it runs. */
-    public final StringProperty detail = new SimpleStringProperty("");
+    private final StringProperty detail = new SimpleStringProperty("");
     /** What to do about a FAIL: the cause's advice. */
-    public final StringProperty advice = new SimpleStringProperty("");
-    public final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty advice = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
     /** The false-pass probability of the last verdict (1 when nothing was designed); NaN before any. */
-    public final SimpleObjectProperty<Double> falsePassProbability = new SimpleObjectProperty<>(Double.NaN);
+    private final SimpleObjectProperty<Double> falsePassProbability = new SimpleObjectProperty<>(Double.NaN);
     /** The last FAIL has a fix a re-push of the live key and table makes (RSS not active, the old table, ...). */
-    public final BooleanProperty canRepush = new SimpleBooleanProperty(false);
+    private final BooleanProperty canRepush = new SimpleBooleanProperty(false);
     /** The re-push plan waiting for the user's yes, as text; empty when none waits. */
-    public final StringProperty repushPreview = new SimpleStringProperty("");
-    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty repushPreview = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private volatile Plan pendingRepush;
     private volatile Thread running;
     private Runnable onSettled = () -> { };
@@ -355,5 +355,55 @@ public final class VerifyStepModel {
 
     private static String message(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----
+
+    public StringProperty senderProperty() {
+        return sender;
+    }
+
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    public StringProperty destinationProperty() {
+        return destination;
+    }
+
+    public ObjectProperty<Outcome> outcomeProperty() {
+        return outcome;
+    }
+
+    public StringProperty verdictProperty() {
+        return verdict;
+    }
+
+    public StringProperty detailProperty() {
+        return detail;
+    }
+
+    public StringProperty adviceProperty() {
+        return advice;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public SimpleObjectProperty<Double> falsePassProbabilityProperty() {
+        return falsePassProbability;
+    }
+
+    public BooleanProperty canRepushProperty() {
+        return canRepush;
+    }
+
+    public StringProperty repushPreviewProperty() {
+        return repushPreview;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
     }
 }

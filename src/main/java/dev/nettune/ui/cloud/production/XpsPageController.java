@@ -33,11 +33,11 @@ public final class XpsPageController {
         ToggleGroup g = new ToggleGroup();
         lists.setToggleGroup(g);
         spread.setToggleGroup(g);
-        spread.setSelected(model.spread.get());
-        lists.setSelected(!model.spread.get());
-        spread.selectedProperty().addListener((o, was, is) -> model.spread.set(is));
-        cpus.textProperty().bindBidirectional(model.cpus);
-        cpus.disableProperty().bind(model.spread);
+        spread.setSelected(model.spreadProperty().get());
+        lists.setSelected(!model.spreadProperty().get());
+        spread.selectedProperty().addListener((o, was, is) -> model.spreadProperty().set(is));
+        cpus.textProperty().bindBidirectional(model.cpusProperty());
+        cpus.disableProperty().bind(model.spreadProperty());
         masks.textProperty().bind(model.masks());
     }
 }

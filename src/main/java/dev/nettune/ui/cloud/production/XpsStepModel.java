@@ -22,8 +22,8 @@ public final class XpsStepModel extends HostStepModel {
             + " rejects that with \"Invalid argument\": xps_cpus takes a hexadecimal CPU mask, not a CPU list. CPUs 0-3 are the"
             + " mask f (bits 0-3 set); CPU 8 alone is 100; above 32 CPUs the mask is written in comma-separated 32-bit groups."
             + " Type CPU lists here: NetTune writes the mask and reads it back.";
-    public final BooleanProperty spread = new SimpleBooleanProperty(false);
-    public final StringProperty cpus = new SimpleStringProperty("0-3");
+    private final BooleanProperty spread = new SimpleBooleanProperty(false);
+    private final StringProperty cpus = new SimpleStringProperty("0-3");
     private final StringBinding masks;
 
     public XpsStepModel(HostWork work, StringProperty host, StringProperty nic) {
@@ -81,5 +81,15 @@ public final class XpsStepModel extends HostStepModel {
         } catch (IllegalArgumentException e) {
             return "";
         }
+    }
+
+    // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----
+
+    public BooleanProperty spreadProperty() {
+        return spread;
+    }
+
+    public StringProperty cpusProperty() {
+        return cpus;
     }
 }

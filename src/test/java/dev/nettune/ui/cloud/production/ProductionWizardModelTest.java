@@ -59,8 +59,8 @@ class ProductionWizardModelTest {
     void onTheSandboxRegionTheHostPartTunesTheSandboxHostsEth1() {
         ProductionWizardModel m = wizard();
 
-        assertThat(m.host.get()).isEqualTo("sandbox");
-        assertThat(m.nic.get()).isEqualTo("eth1");
+        assertThat(m.hostProperty().get()).isEqualTo("sandbox");
+        assertThat(m.nicProperty().get()).isEqualTo("eth1");
         assertThat(m.hostProblem().get()).isEmpty();
         assertThat(m.cloud().instance().get()).as("the cloud part starts on the region's instance").isNotNull();
     }
@@ -71,20 +71,20 @@ class ProductionWizardModelTest {
         TimeWaitStepModel step = m.timeWait;
 
         step.preview();
-        assertThat(step.state.get()).as(step.status.get()).isEqualTo(HostStepModel.State.PLANNED);
-        assertThat(step.preview.get()).contains("net.ipv4.tcp_fin_timeout").contains("after:  15");
+        assertThat(step.stateProperty().get()).as(step.statusProperty().get()).isEqualTo(HostStepModel.State.PLANNED);
+        assertThat(step.previewProperty().get()).contains("net.ipv4.tcp_fin_timeout").contains("after:  15");
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).as("a preview changes nothing").contains("60");
 
         step.apply();
-        assertThat(step.state.get()).as(step.status.get()).isEqualTo(HostStepModel.State.APPLIED);
-        assertThat(step.readBack.get()).contains("net.ipv4.tcp_fin_timeout = 15");
+        assertThat(step.stateProperty().get()).as(step.statusProperty().get()).isEqualTo(HostStepModel.State.APPLIED);
+        assertThat(step.readBackProperty().get()).contains("net.ipv4.tcp_fin_timeout = 15");
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("15");
-        assertThat(context.tuningJournal().plans(Optional.of("sandbox"))).anyMatch(p -> p.id().equals(step.planId.get()));
+        assertThat(context.tuningJournal().plans(Optional.of("sandbox"))).anyMatch(p -> p.id().equals(step.planIdProperty().get()));
 
         step.undo();
-        assertThat(step.state.get()).as(step.status.get()).isEqualTo(HostStepModel.State.UNDONE);
-        assertThat(step.status.get()).startsWith("UNDONE");
-        assertThat(step.readBack.get()).contains("net.ipv4.tcp_fin_timeout = 60");
+        assertThat(step.stateProperty().get()).as(step.statusProperty().get()).isEqualTo(HostStepModel.State.UNDONE);
+        assertThat(step.statusProperty().get()).startsWith("UNDONE");
+        assertThat(step.readBackProperty().get()).contains("net.ipv4.tcp_fin_timeout = 60");
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("60");
     }
 
@@ -104,7 +104,7 @@ class ProductionWizardModelTest {
     void aValueThatIsNotAllowedIsReportedAsTheUserTypesAndCannotBePreviewed() {
         ProductionWizardModel m = wizard();
 
-        m.timeWait.finTimeout.set("fifteen");
+        m.timeWait.finTimeoutProperty().set("fifteen");
 
         assertThat(m.timeWait.problem().get()).contains("tcp_fin_timeout must be a whole number from 1 to 3600, not 'fifteen'");
         assertThat(m.timeWait.canPreview().get()).isFalse();
@@ -118,10 +118,10 @@ class ProductionWizardModelTest {
         m.xps.preview();
         m.xps.apply();
 
-        assertThat(m.xps.state.get()).as(m.xps.status.get()).isEqualTo(HostStepModel.State.APPLIED);
+        assertThat(m.xps.stateProperty().get()).as(m.xps.statusProperty().get()).isEqualTo(HostStepModel.State.APPLIED);
         assertThat(context.sandboxInstance().run(dev.nettune.host.Command.of("cat", "/sys/class/net/eth1/queues/tx-0/xps_cpus"),
                 java.time.Duration.ofSeconds(5)).stdout().strip()).isEqualTo("f");
-        assertThat(m.xps.readBack.get()).contains("XPS of eth1 tx-0 = 0-3");
+        assertThat(m.xps.readBackProperty().get()).contains("XPS of eth1 tx-0 = 0-3");
     }
 
     @Test
@@ -129,11 +129,11 @@ class ProductionWizardModelTest {
         ProductionWizardModel m = wizard();
         m.timeWait.preview();
 
-        m.timeWait.maxBuckets.set("100000");
+        m.timeWait.maxBucketsProperty().set("100000");
 
-        assertThat(m.timeWait.state.get()).isEqualTo(HostStepModel.State.TO_DO);
+        assertThat(m.timeWait.stateProperty().get()).isEqualTo(HostStepModel.State.TO_DO);
         assertThat(m.timeWait.canApply().get()).isFalse();
-        assertThat(m.timeWait.preview.get()).isEmpty();
+        assertThat(m.timeWait.previewProperty().get()).isEmpty();
     }
 
     @Test
@@ -161,20 +161,20 @@ class ProductionWizardModelTest {
         first.timeWait.preview();
         first.timeWait.apply();
         first.smc.skip();
-        String plan = first.timeWait.planId.get();
+        String plan = first.timeWait.planIdProperty().get();
 
         ProductionWizardModel second = wizard();
-        assertThat(second.canResume.get()).isTrue();
-        assertThat(second.resumeNote.get()).contains("3 of 9 steps done or skipped on sandbox");
+        assertThat(second.canResumeProperty().get()).isTrue();
+        assertThat(second.resumeNoteProperty().get()).contains("3 of 9 steps done or skipped on sandbox");
         second.resume();
 
-        assertThat(second.runCloud.get()).as("the cloud part was skipped before").isFalse();
-        assertThat(second.timeWait.state.get()).isEqualTo(HostStepModel.State.APPLIED);
-        assertThat(second.timeWait.planId.get()).isEqualTo(plan);
-        assertThat(second.smc.state.get()).isEqualTo(HostStepModel.State.SKIPPED);
-        assertThat(second.xps.state.get()).isEqualTo(HostStepModel.State.TO_DO);
+        assertThat(second.runCloudProperty().get()).as("the cloud part was skipped before").isFalse();
+        assertThat(second.timeWait.stateProperty().get()).isEqualTo(HostStepModel.State.APPLIED);
+        assertThat(second.timeWait.planIdProperty().get()).isEqualTo(plan);
+        assertThat(second.smc.stateProperty().get()).isEqualTo(HostStepModel.State.SKIPPED);
+        assertThat(second.xps.stateProperty().get()).isEqualTo(HostStepModel.State.TO_DO);
         second.timeWait.undo();
-        assertThat(second.timeWait.state.get()).as(second.timeWait.status.get()).isEqualTo(HostStepModel.State.UNDONE);
+        assertThat(second.timeWait.stateProperty().get()).as(second.timeWait.statusProperty().get()).isEqualTo(HostStepModel.State.UNDONE);
         assertThat(context.sandboxInstance().sysctlValue("net.ipv4.tcp_fin_timeout")).contains("60");
     }
 
@@ -186,19 +186,19 @@ class ProductionWizardModelTest {
         ProductionWizardModel second = wizard();
         second.startAfresh();
 
-        assertThat(second.canResume.get()).isFalse();
+        assertThat(second.canResumeProperty().get()).isFalse();
         assertThat(new SetupProgress(config).load()).isEmpty();
     }
 
     /** Pushes a key and table through a first wizard, so that NetTune pushed this boot (the shown values are in effect). */
     private void pushedThisBoot(String key, String table) {
         ProductionWizardModel first = wizard();
-        first.rss.key.set(key);
-        first.rss.table.set(table);
+        first.rss.keyProperty().set(key);
+        first.rss.tableProperty().set(table);
         first.rss.runPreflight();
         first.rss.preview();
         first.rss.apply();
-        assertThat(first.rss.state.get()).as(first.rss.status.get()).isEqualTo(HostStepModel.State.APPLIED);
+        assertThat(first.rss.stateProperty().get()).as(first.rss.statusProperty().get()).isEqualTo(HostStepModel.State.APPLIED);
     }
 
     @Test
@@ -208,8 +208,8 @@ class ProductionWizardModelTest {
 
         m.rss.runPreflight();
 
-        assertThat(m.rss.preflight.get()).as(m.rss.preflightText.get()).isEqualTo(RssStepModel.Preflight.PASSED);
-        assertThat(m.rss.preflightText.get()).contains("ok    Host reachable: sandbox", "ok    NIC exists: eth1", "ok    Driver: virtio_net",
+        assertThat(m.rss.preflightProperty().get()).as(m.rss.preflightTextProperty().get()).isEqualTo(RssStepModel.Preflight.PASSED);
+        assertThat(m.rss.preflightTextProperty().get()).contains("ok    Host reachable: sandbox", "ok    NIC exists: eth1", "ok    Driver: virtio_net",
                 "ok    Channels: 4 RX queue(s) in use", "ok    Key and table read back: key " + context.sandboxInstance().rssKey("eth1")
                         .toColonHex().substring(0, 11), "ok    Sender for the verification: ");
         assertThat(m.rss.canPreview().get()).isTrue();
@@ -219,24 +219,24 @@ class ProductionWizardModelTest {
     @Test
     void aPreflightOnANicTheHostDoesNotHaveFailsAndPreviewStaysOff() {
         ProductionWizardModel m = wizard();
-        m.nic.set("eth7");
+        m.nicProperty().set("eth7");
 
         m.rss.runPreflight();
 
-        assertThat(m.rss.preflight.get()).isEqualTo(RssStepModel.Preflight.FAILED);
-        assertThat(m.rss.preflightText.get()).contains("FAIL  NIC exists: no eth7 in /sys/class/net");
+        assertThat(m.rss.preflightProperty().get()).isEqualTo(RssStepModel.Preflight.FAILED);
+        assertThat(m.rss.preflightTextProperty().get()).contains("FAIL  NIC exists: no eth7 in /sys/class/net");
         assertThat(m.rss.canPreview().get()).isFalse();
     }
 
     @Test
     void aPreflightWithoutASenderFailsOnTheSenderAndSaysWhatToName() {
         ProductionWizardModel m = wizard();
-        m.sender.set("");
+        m.senderProperty().set("");
 
         m.rss.runPreflight();
 
-        assertThat(m.rss.preflight.get()).isEqualTo(RssStepModel.Preflight.FAILED);
-        assertThat(m.rss.preflightText.get()).contains("ok    NIC exists", "FAIL  Sender for the verification: no sender named");
+        assertThat(m.rss.preflightProperty().get()).isEqualTo(RssStepModel.Preflight.FAILED);
+        assertThat(m.rss.preflightTextProperty().get()).contains("ok    NIC exists", "FAIL  Sender for the verification: no sender named");
     }
 
     @Test
@@ -244,15 +244,15 @@ class ProductionWizardModelTest {
         pushedThisBoot(dev.nettune.rss.RssKey.random(40).toColonHex(), "equal 2");
         String wantedKey = dev.nettune.rss.RssKey.random(40).toColonHex();
         ProductionWizardModel m = wizard();
-        m.rss.key.set(wantedKey);
-        m.rss.table.set("equal 4");
+        m.rss.keyProperty().set(wantedKey);
+        m.rss.tableProperty().set("equal 4");
         m.rss.runPreflight();
 
         m.rss.preview();
 
-        assertThat(m.rss.state.get()).as(m.rss.status.get()).isEqualTo(HostStepModel.State.PLANNED);
-        assertThat(m.rss.status.get()).doesNotContainIgnoringCase("already");
-        assertThat(m.rss.preview.get()).as("planned for differing, not re-pushed for being suspect").doesNotContain("Re-push")
+        assertThat(m.rss.stateProperty().get()).as(m.rss.statusProperty().get()).isEqualTo(HostStepModel.State.PLANNED);
+        assertThat(m.rss.statusProperty().get()).doesNotContainIgnoringCase("already");
+        assertThat(m.rss.previewProperty().get()).as("planned for differing, not re-pushed for being suspect").doesNotContain("Re-push")
                 .contains("ethtool -X eth1 hkey " + wantedKey).contains("ethtool -X eth1 default");
     }
 
@@ -261,52 +261,52 @@ class ProductionWizardModelTest {
         String key = dev.nettune.rss.RssKey.random(40).toColonHex();
         pushedThisBoot(key, "weight 1 1 2 2");
         ProductionWizardModel m = wizard();
-        m.rss.key.set(key);
-        m.rss.table.set("equal 4");
+        m.rss.keyProperty().set(key);
+        m.rss.tableProperty().set("equal 4");
         m.rss.runPreflight();
 
         m.rss.preview();
 
-        assertThat(m.rss.state.get()).as(m.rss.status.get()).isEqualTo(HostStepModel.State.PLANNED);
-        assertThat(m.rss.preview.get()).contains("ethtool -X eth1 default").doesNotContain("hkey");
+        assertThat(m.rss.stateProperty().get()).as(m.rss.statusProperty().get()).isEqualTo(HostStepModel.State.PLANNED);
+        assertThat(m.rss.previewProperty().get()).contains("ethtool -X eth1 default").doesNotContain("hkey");
     }
 
     @Test
     void keyAndTablePushedThroughTheServiceReadBackAndAPreviewAfterwardsSaysAlreadyInEffectWithTheLiveValues() {
         String wantedKey = dev.nettune.rss.RssKey.random(40).toColonHex();
         ProductionWizardModel m = wizard();
-        m.rss.key.set(wantedKey);
-        m.rss.table.set("equal 2");
+        m.rss.keyProperty().set(wantedKey);
+        m.rss.tableProperty().set("equal 2");
         m.rss.runPreflight();
         m.rss.preview();
         m.rss.apply();
-        assertThat(m.rss.state.get()).as(m.rss.status.get()).isEqualTo(HostStepModel.State.APPLIED);
+        assertThat(m.rss.stateProperty().get()).as(m.rss.statusProperty().get()).isEqualTo(HostStepModel.State.APPLIED);
         assertThat(context.sandboxInstance().rssKey("eth1").toColonHex()).isEqualTo(wantedKey);
-        assertThat(m.rss.readBack.get()).contains("RSS hash key of eth1 = " + wantedKey, "equal 2");
+        assertThat(m.rss.readBackProperty().get()).contains("RSS hash key of eth1 = " + wantedKey, "equal 2");
         assertThat(context.tuningJournal().rssPushes("sandbox", "eth1")).last().extracting(p -> p.bootId())
                 .isEqualTo(context.sandboxInstance().bootId());
 
         ProductionWizardModel again = wizard();
-        again.rss.key.set(wantedKey);
-        again.rss.table.set("equal 2");
+        again.rss.keyProperty().set(wantedKey);
+        again.rss.tableProperty().set("equal 2");
         again.rss.runPreflight();
         again.rss.preview();
 
-        assertThat(again.rss.state.get()).as(again.rss.status.get()).isEqualTo(HostStepModel.State.NOTHING_TO_DO);
-        assertThat(again.rss.status.get()).startsWith("Already in effect: the key and table read back from eth1 on sandbox equal the"
+        assertThat(again.rss.stateProperty().get()).as(again.rss.statusProperty().get()).isEqualTo(HostStepModel.State.NOTHING_TO_DO);
+        assertThat(again.rss.statusProperty().get()).startsWith("Already in effect: the key and table read back from eth1 on sandbox equal the"
                 + " wanted ones").contains("table equal 2 (128 entries, 4 rings)");
     }
 
     @Test
     void onAVirtioNicNotPushedThisBootEqualLookingValuesArePushedAgainNotCalledAlreadyInEffect() {
         ProductionWizardModel m = wizard();
-        m.rss.table.set("equal 4");
+        m.rss.tableProperty().set("equal 4");
         m.rss.runPreflight();
 
         m.rss.preview();
 
-        assertThat(m.rss.state.get()).as(m.rss.status.get()).isEqualTo(HostStepModel.State.PLANNED);
-        assertThat(m.rss.preview.get()).contains("Re-push: RSS indirection table of eth1 already reads default");
+        assertThat(m.rss.stateProperty().get()).as(m.rss.statusProperty().get()).isEqualTo(HostStepModel.State.PLANNED);
+        assertThat(m.rss.previewProperty().get()).contains("Re-push: RSS indirection table of eth1 already reads default");
     }
 
     @Test
@@ -318,10 +318,10 @@ class ProductionWizardModelTest {
 
         m.verify.run();
 
-        assertThat(m.verify.outcome.get()).as(m.verify.detail.get()).isEqualTo(VerifyStepModel.Outcome.PASS);
-        assertThat(m.verify.verdict.get()).startsWith("PASS").contains("false-pass probability");
-        assertThat(m.verify.falsePassProbability.get()).isLessThan(0.01);
-        assertThat(m.verify.detail.get()).contains("burst for queue 0");
+        assertThat(m.verify.outcomeProperty().get()).as(m.verify.detailProperty().get()).isEqualTo(VerifyStepModel.Outcome.PASS);
+        assertThat(m.verify.verdictProperty().get()).startsWith("PASS").contains("false-pass probability");
+        assertThat(m.verify.falsePassProbabilityProperty().get()).isLessThan(0.01);
+        assertThat(m.verify.detailProperty().get()).contains("burst for queue 0");
         assertThat(m.verify.blocksNext().get()).isFalse();
         assertThat(m.unverified()).isFalse();
         assertThat(m.progressText().get()).contains("Verify RSS with traffic: PASS");
@@ -336,10 +336,10 @@ class ProductionWizardModelTest {
 
         m.verify.run();
 
-        assertThat(m.verify.outcome.get()).as(m.verify.detail.get()).isEqualTo(VerifyStepModel.Outcome.FAIL);
-        assertThat(m.verify.verdict.get()).startsWith("FAIL: RSS not active").contains("false-pass probability");
-        assertThat(m.verify.advice.get()).contains("Push the key and table again");
-        assertThat(m.verify.canRepush.get()).isTrue();
+        assertThat(m.verify.outcomeProperty().get()).as(m.verify.detailProperty().get()).isEqualTo(VerifyStepModel.Outcome.FAIL);
+        assertThat(m.verify.verdictProperty().get()).startsWith("FAIL: RSS not active").contains("false-pass probability");
+        assertThat(m.verify.adviceProperty().get()).contains("Push the key and table again");
+        assertThat(m.verify.canRepushProperty().get()).isTrue();
         assertThat(m.unverified()).isTrue();
         assertThat(m.progressText().get()).contains("Verify RSS with traffic: FAIL: RSS not active");
         m.finish();
@@ -354,29 +354,29 @@ class ProductionWizardModelTest {
         m.verify.run();
 
         m.verify.previewRepush();
-        assertThat(m.verify.repushPreview.get()).contains("ethtool -X eth1 hkey");
+        assertThat(m.verify.repushPreviewProperty().get()).contains("ethtool -X eth1 hkey");
         assertThat(context.tuningJournal().plans(Optional.of("sandbox"))).as("nothing runs before the user's yes").isEmpty();
         m.verify.confirmRepush();
 
-        assertThat(m.verify.status.get()).startsWith("Re-pushed the key and table of eth1 on sandbox");
-        assertThat(m.verify.outcome.get()).as("the FAIL no longer describes the NIC").isEqualTo(VerifyStepModel.Outcome.TO_DO);
+        assertThat(m.verify.statusProperty().get()).startsWith("Re-pushed the key and table of eth1 on sandbox");
+        assertThat(m.verify.outcomeProperty().get()).as("the FAIL no longer describes the NIC").isEqualTo(VerifyStepModel.Outcome.TO_DO);
         assertThat(context.tuningJournal().rssPushes("sandbox", "eth1")).last().extracting(p -> p.bootId())
                 .isEqualTo(context.sandboxInstance().bootId());
         m.verify.run();
-        assertThat(m.verify.outcome.get()).as(m.verify.detail.get()).isEqualTo(VerifyStepModel.Outcome.PASS);
+        assertThat(m.verify.outcomeProperty().get()).as(m.verify.detailProperty().get()).isEqualTo(VerifyStepModel.Outcome.PASS);
     }
 
     @Test
     void aVerificationThatCannotRunSaysSoAndIsNotAPass() {
         ProductionWizardModel m = wizard();
-        m.host.set("local");
-        m.verify.sender.set("sandbox");
+        m.hostProperty().set("local");
+        m.verify.senderProperty().set("sandbox");
 
         m.verify.run();
 
-        assertThat(m.verify.outcome.get()).isEqualTo(VerifyStepModel.Outcome.NOT_RUN);
-        assertThat(m.verify.verdict.get()).isEqualTo("COULD NOT RUN");
-        assertThat(m.verify.detail.get()).contains("The sandbox sender reaches only the sandbox instance");
+        assertThat(m.verify.outcomeProperty().get()).isEqualTo(VerifyStepModel.Outcome.NOT_RUN);
+        assertThat(m.verify.verdictProperty().get()).isEqualTo("COULD NOT RUN");
+        assertThat(m.verify.detailProperty().get()).contains("The sandbox sender reaches only the sandbox instance");
         assertThat(m.unverified()).isTrue();
     }
 }
