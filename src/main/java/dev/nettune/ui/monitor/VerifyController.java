@@ -2,12 +2,10 @@ package dev.nettune.ui.monitor;
 
 import dev.nettune.monitor.Scenario;
 import dev.nettune.ui.common.Messages;
+import dev.nettune.ui.common.RepushConfirmation;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -127,19 +125,7 @@ public final class VerifyController {
 
     /** Shows the re-push plan (exact commands, before and after) and applies it only on the user's yes. */
     private void confirmRepush(String preview) {
-        TextArea text = new TextArea(preview);
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.getStyleClass().add("monospace");
-        text.setPrefRowCount(14);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
-        a.setTitle(Messages.get("monitor.verify.repush.title"));
-        a.setHeaderText(Messages.get("monitor.verify.repush.header"));
-        a.getDialogPane().setContent(text);
-        a.getDialogPane().setPrefWidth(720);
-        a.getButtonTypes().setAll(new ButtonType(Messages.get("monitor.verify.repush.confirm"), ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
-        a.initOwner(repushButton.getScene() == null ? null : repushButton.getScene().getWindow());
-        if (a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false)) {
+        if (RepushConfirmation.confirm(repushButton, preview, null)) {
             model.confirmRepush();
         } else {
             model.dropRepush();

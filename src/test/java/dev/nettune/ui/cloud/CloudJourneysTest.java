@@ -276,7 +276,8 @@ class CloudJourneysTest {
     void setUpAnInstanceForProductionEndToEnd(FxRobot robot) throws Exception {
         connected();
         robot.clickOn("#openProduction");
-        WaitForAsyncUtils.waitForFxEvents();
+        // The setup opens once the host list is read off the FX thread: wait for its first page, not one FX pulse.
+        waitUntil(() -> robot.lookup("#prodRunCloud").tryQuery().isPresent());
         assertThat(header(robot)).contains("1 of 18");
         assertThat(robot.lookup("#prodAccount").queryAs(Label.class).getText()).contains("a real account");
         next(robot);

@@ -124,7 +124,8 @@ class ProductionHostStepsJourneyTest {
     private void walkTo(FxRobot robot, String step) throws Exception {
         waitUntil("the account connected", () -> screen.model().sessionProperty().get() != null && !screen.model().busyProperty().get());
         robot.clickOn("#openProduction");
-        WaitForAsyncUtils.waitForFxEvents();
+        // The setup opens once the host list is read off the FX thread: wait for its first page, not one FX pulse.
+        waitUntil("the production setup opened", () -> robot.lookup("#prodRunCloud").tryQuery().isPresent());
         CheckBox runCloud = robot.lookup("#prodRunCloud").queryAs(CheckBox.class);
         if (runCloud.isSelected()) {
             robot.clickOn(runCloud);
