@@ -94,13 +94,7 @@ public final class SqliteFleetJournal implements FleetJournal {
                 }
                 p.executeBatch();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO fleet_run_owner(run_id, pid, process_started)"
-                    + " VALUES (?,?,?)")) {
-                p.setString(1, runId);
-                p.setLong(2, ME.pid());
-                p.setString(3, started(ME).orElse(null));
-                p.executeUpdate();
-            }
+            claim(c, runId);
             c.commit();
         } catch (SQLException e) {
             throw new StoreException("Cannot journal fleet run " + runId + ": " + e.getMessage(), e);
@@ -166,16 +160,21 @@ public final class SqliteFleetJournal implements FleetJournal {
                 p.setString(3, runId);
                 p.executeUpdate();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO fleet_run_owner(run_id, pid, process_started) VALUES (?,?,?)"
-                    + " ON CONFLICT(run_id) DO UPDATE SET pid = excluded.pid, process_started = excluded.process_started")) {
-                p.setString(1, runId);
-                p.setLong(2, ME.pid());
-                p.setString(3, started(ME).orElse(null));
-                p.executeUpdate();
-            }
+            claim(c, runId);
             c.commit();
         } catch (SQLException e) {
             throw new StoreException("Cannot journal the resume of fleet run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes this process the run's owner (a new run, or one it resumes), inside the caller's transaction. */
+    private static void claim(Connection c, String runId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO fleet_run_owner(run_id, pid, process_started) VALUES (?,?,?)"
+                + " ON CONFLICT(run_id) DO UPDATE SET pid = excluded.pid, process_started = excluded.process_started")) {
+            p.setString(1, runId);
+            p.setLong(2, ME.pid());
+            p.setString(3, started(ME).orElse(null));
+            p.executeUpdate();
         }
     }
 
