@@ -90,7 +90,7 @@ public final class TuningController {
         });
         confirmSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 3600, 60, 10));
         confirmSpinner.valueProperty().addListener((o, a, b) -> model.confirmTimeoutProperty().set(b));
-        planButton.disableProperty().bind(model.busyProperty());
+        planButton.disableProperty().bind(model.busyProperty().or(model.loadingProperty()));
         applyButton.disableProperty().bind(model.busyProperty().or(model.canApplyProperty().not()));
         cancelButton.disableProperty().bind(model.busyProperty().not());
         undoButton.disableProperty().bind(model.busyProperty().or(model.canUndoProperty().not()));

@@ -81,6 +81,8 @@ public final class TuningViewModel {
     private final StringProperty status = new SimpleStringProperty(Messages.get("tuning.status.pick"));
     private final StringProperty countdown = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    // True while the host list and profiles are read: planning then would plan nothing ("pick a host first").
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final BooleanProperty canApply = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final IntegerProperty confirmTimeout = new SimpleIntegerProperty(60);
@@ -165,6 +167,7 @@ public final class TuningViewModel {
     public void load(java.util.function.Supplier<List<String>> hostSource, java.util.function.Supplier<List<Profile>> profiles,
                      Runnable then) {
         profileSource(profiles);
+        loading.set(true);
         worker.execute(() -> {
             try {
                 List<String> names = hostSource.get();
@@ -173,14 +176,18 @@ public final class TuningViewModel {
                     String chosenHost = host.get();
                     String chosenProfile = profile.get() == null ? null : profile.get().name();
                     hosts.setAll(names);
-                    host.set(names.contains(chosenHost) ? chosenHost : names.isEmpty() ? null : names.get(0));
+                    host.set(chosenHost != null && names.contains(chosenHost) ? chosenHost : names.isEmpty() ? null : names.get(0));
                     this.profiles.setAll(all);
                     profile.set(all.stream().filter(p -> p.name().equals(chosenProfile)).findFirst()
                             .orElse(all.isEmpty() ? null : all.get(0)));
+                    loading.set(false);
                     then.run();
                 });
             } catch (RuntimeException e) {
-                ui.accept(() -> status.set(Messages.format("tuning.status.cannotList", e.getMessage())));
+                ui.accept(() -> {
+                    loading.set(false);
+                    status.set(Messages.format("tuning.status.cannotList", e.getMessage()));
+                });
             }
         });
     }
@@ -636,6 +643,11 @@ public final class TuningViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Whether the host list and profiles are still being read (nothing can be planned yet). */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
     }
 
     public BooleanProperty canApplyProperty() {

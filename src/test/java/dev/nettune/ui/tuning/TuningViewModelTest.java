@@ -38,6 +38,31 @@ class TuningViewModelTest {
     }
 
     @Test
+    void nothingCanBePlannedWhileTheHostListIsStillBeingRead() {
+        java.util.ArrayDeque<Runnable> worker = new java.util.ArrayDeque<>();
+        TuningViewModel fresh = new TuningViewModel(name -> context.hostResolver().resolve(name, HostOptions.defaults()),
+                context.tuningEngine(), List.of(), context.profiles().all(), worker::add, Runnable::run);
+
+        fresh.load(() -> List.of("sandbox"), () -> context.profiles().all(), () -> { });
+
+        assertThat(fresh.loadingProperty().get()).isTrue();
+        worker.poll().run();
+        assertThat(fresh.loadingProperty().get()).isFalse();
+        assertThat(fresh.hostProperty().get()).as(fresh.statusProperty().get()).isEqualTo("sandbox");
+    }
+
+    @Test
+    void aHostListThatCannotBeReadEndsTheLoadingAndSaysWhy() {
+        TuningViewModel fresh = new TuningViewModel(name -> context.hostResolver().resolve(name, HostOptions.defaults()),
+                context.tuningEngine(), List.of(), context.profiles().all(), Runnable::run, Runnable::run);
+
+        fresh.load(() -> { throw new IllegalStateException("hosts.db is locked"); }, () -> context.profiles().all(), () -> { });
+
+        assertThat(fresh.loadingProperty().get()).isFalse();
+        assertThat(fresh.statusProperty().get()).contains("hosts.db is locked");
+    }
+
+    @Test
     void afterApplyTheStatusAndTheLogShowTheValuesReadBackNotThePlannedOnes() {
         planAndApply();
 
