@@ -103,13 +103,17 @@ public final class TuningController {
         planTable.setItems(model.rows());
         seqColumn.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().seq())));
         titleColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().title()));
-        // Long file titles end in "..." in a narrow window: the whole title is one hover away.
+        // A long file title wraps onto a second line instead of ending in "...": the row must be checkable before Apply.
         titleColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            {
+                setWrapText(true);
+                setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
             }
         });
         beforeColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().before()));
@@ -117,6 +121,14 @@ public final class TuningController {
         confirmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().commitConfirmed() ? "yes" : ""));
         stateColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().status()));
         readBackColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().readBack()));
+        // Value columns as wide as their header and widest cell; the setting column takes the rest and wraps.
+        dev.nettune.ui.common.Columns.fitToContent(planTable, beforeColumn, afterColumn, confirmColumn, stateColumn,
+                readBackColumn);
+        titleColumn.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(240, planTable.getWidth() - 24 - java.util.stream.Stream.of(seqColumn, beforeColumn, afterColumn,
+                        confirmColumn, stateColumn, readBackColumn).mapToDouble(TableColumn::getWidth).sum()),
+                planTable.widthProperty(), seqColumn.widthProperty(), beforeColumn.widthProperty(), afterColumn.widthProperty(),
+                confirmColumn.widthProperty(), stateColumn.widthProperty(), readBackColumn.widthProperty()));
         notesList.setItems(model.notes());
         repaintTabsOnceShown();
         // Each visit re-reads the profiles: one just saved on the Profiles screen is offered here.
