@@ -137,21 +137,21 @@ class CloudViewModelsTest {
         vm.start();
         SecondaryEniWizardModel m = new SecondaryEniWizardModel(session, tasks, vm.instances(), vm.networkInterfaces(), vm.securityGroups(),
                 vm.eips(), vm.instances().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst().orElseThrow());
-        assertThat(m.instanceProblem().get()).isEmpty();
-        assertThat(m.vSwitch().get()).as("prefilled from the instance").isNotBlank();
-        assertThat(m.eniProblem().get()).isEmpty();
-        m.ports().set("9000/8000");
-        assertThat(m.ruleProblem().get()).contains("runs backwards");
-        m.ports().set("8000/9000");
-        m.protocol().set(IpProtocol.ICMP);
-        assertThat(m.ruleProblem().get()).contains("-1/-1");
-        m.protocol().set(IpProtocol.TCP);
-        m.bindEip().set(true);
-        m.eipMode().set(EipMode.BINDED);
-        assertThat(m.eipProblem().get()).contains("only when binding the EIP to an ENI");
-        m.eipOnEni().set(true);
-        m.eipMode().set(EipMode.BINDED);
-        assertThat(m.eipProblem().get()).isEmpty();
+        assertThat(m.instanceProblemProperty().get()).isEmpty();
+        assertThat(m.vSwitchProperty().get()).as("prefilled from the instance").isNotBlank();
+        assertThat(m.eniProblemProperty().get()).isEmpty();
+        m.portsProperty().set("9000/8000");
+        assertThat(m.ruleProblemProperty().get()).contains("runs backwards");
+        m.portsProperty().set("8000/9000");
+        m.protocolProperty().set(IpProtocol.ICMP);
+        assertThat(m.ruleProblemProperty().get()).contains("-1/-1");
+        m.protocolProperty().set(IpProtocol.TCP);
+        m.bindEipProperty().set(true);
+        m.eipModeProperty().set(EipMode.BINDED);
+        assertThat(m.eipProblemProperty().get()).contains("only when binding the EIP to an ENI");
+        m.eipOnEniProperty().set(true);
+        m.eipModeProperty().set(EipMode.BINDED);
+        assertThat(m.eipProblemProperty().get()).isEmpty();
         m.runner().run(m.plan());
         assertThat(m.runner().succeededProperty().get()).as(String.join("\n", m.runner().log())).isTrue();
         assertThat(sandbox.api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.of(dev.nettune.cloud.InstanceId.of(DemoSeed.SANDBOX_INSTANCE))))
@@ -164,18 +164,18 @@ class CloudViewModelsTest {
         vm.start();
         SecondaryEniWizardModel m = new SecondaryEniWizardModel(session, tasks, vm.instances(), vm.networkInterfaces(), vm.securityGroups(),
                 vm.eips(), vm.instances().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst().orElseThrow());
-        m.bindEip().set(true);
-        m.eipOnEni().set(true);
+        m.bindEipProperty().set(true);
+        m.eipOnEniProperty().set(true);
         assertThat(m.eipModes()).containsExactly(EipMode.values());
-        assertThat(m.eipMode().get()).isEqualTo(EipMode.NAT);
-        m.eipMode().set(EipMode.MULTI_BINDED);
-        assertThat(m.eipProblem().get()).isEmpty();
+        assertThat(m.eipModeProperty().get()).isEqualTo(EipMode.NAT);
+        m.eipModeProperty().set(EipMode.MULTI_BINDED);
+        assertThat(m.eipProblemProperty().get()).isEmpty();
         assertThat(PlanRunModel.reviewText(m.plan())).contains("MULTI_BINDED");
-        m.eipOnEni().set(false);
+        m.eipOnEniProperty().set(false);
         assertThat(m.eipModes()).containsExactly(EipMode.NAT);
-        assertThat(m.eipMode().get()).as("an instance takes NAT only").isEqualTo(EipMode.NAT);
-        m.eipMode().set(null);
-        assertThat(m.eipProblem().get()).startsWith("Choose a mode");
+        assertThat(m.eipModeProperty().get()).as("an instance takes NAT only").isEqualTo(EipMode.NAT);
+        m.eipModeProperty().set(null);
+        assertThat(m.eipProblemProperty().get()).startsWith("Choose a mode");
     }
 
     @Test

@@ -34,24 +34,24 @@ public final class EipPageController {
 
     @FXML
     void initialize() {
-        bindEip.selectedProperty().bindBidirectional(model.bindEip());
-        eipForm.disableProperty().bind(model.bindEip().not());
+        bindEip.selectedProperty().bindBidirectional(model.bindEipProperty());
+        eipForm.disableProperty().bind(model.bindEipProperty().not());
         eip.setItems(model.eips());
-        eip.valueProperty().bindBidirectional(model.eip());
+        eip.valueProperty().bindBidirectional(model.eipProperty());
         ToggleGroup g = new ToggleGroup();
         toInstance.setToggleGroup(g);
         toEni.setToggleGroup(g);
-        toInstance.setSelected(!model.eipOnEni().get());
-        toEni.setSelected(model.eipOnEni().get());
-        toEni.selectedProperty().addListener((o, was, is) -> model.eipOnEni().set(is));
+        toInstance.setSelected(!model.eipOnEniProperty().get());
+        toEni.setSelected(model.eipOnEniProperty().get());
+        toEni.selectedProperty().addListener((o, was, is) -> model.eipOnEniProperty().set(is));
         mode.setItems(model.eipModes());
-        mode.valueProperty().bindBidirectional(model.eipMode());
+        mode.valueProperty().bindBidirectional(model.eipModeProperty());
         // Replacing the items clears the box's value; the model then sets the kept mode again, shown here.
-        model.eipMode().addListener((o, was, is) -> {
+        model.eipModeProperty().addListener((o, was, is) -> {
             if (is != null && mode.getValue() != is) {
                 mode.setValue(is);
             }
         });
-        problem.textProperty().bind(model.eipProblem());
+        problem.textProperty().bind(model.eipProblemProperty());
     }
 }

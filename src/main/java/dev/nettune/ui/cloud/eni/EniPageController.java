@@ -48,25 +48,25 @@ public final class EniPageController {
         ToggleGroup g = new ToggleGroup();
         create.setToggleGroup(g);
         pick.setToggleGroup(g);
-        create.setSelected(model.createNew().get());
-        pick.setSelected(!model.createNew().get());
-        create.selectedProperty().addListener((o, was, is) -> model.createNew().set(is));
-        createForm.disableProperty().bind(model.createNew().not());
-        existing.disableProperty().bind(model.createNew());
-        vSwitch.textProperty().bindBidirectional(model.vSwitch());
+        create.setSelected(model.createNewProperty().get());
+        pick.setSelected(!model.createNewProperty().get());
+        create.selectedProperty().addListener((o, was, is) -> model.createNewProperty().set(is));
+        createForm.disableProperty().bind(model.createNewProperty().not());
+        existing.disableProperty().bind(model.createNewProperty());
+        vSwitch.textProperty().bindBidirectional(model.vSwitchProperty());
         group.setItems(model.groups());
-        group.valueProperty().bindBidirectional(model.group());
-        SpinnerValueFactory.IntegerSpinnerValueFactory q = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, EniSpec.MAX_QUEUES, model.queues().get());
+        group.valueProperty().bindBidirectional(model.groupProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory q = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, EniSpec.MAX_QUEUES, model.queuesProperty().get());
         queues.setValueFactory(q);
-        q.valueProperty().addListener((o, was, is) -> model.queues().set(is == null ? 0 : is));
-        name.textProperty().bindBidirectional(model.name());
+        q.valueProperty().addListener((o, was, is) -> model.queuesProperty().set(is == null ? 0 : is));
+        name.textProperty().bindBidirectional(model.nameProperty());
         existing.setItems(model.available());
-        existing.valueProperty().bindBidirectional(model.existing());
+        existing.valueProperty().bindBidirectional(model.existingProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory d = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, dev.nettune.cloud.DeviceIndex.MAX,
-                model.deviceIndex().get());
+                model.deviceIndexProperty().get());
         deviceIndex.setValueFactory(d);
-        d.valueProperty().addListener((o, was, is) -> model.deviceIndex().set(is == null ? 0 : is));
+        d.valueProperty().addListener((o, was, is) -> model.deviceIndexProperty().set(is == null ? 0 : is));
         token.setText(dev.nettune.ui.common.Messages.format("cloud.eni.eni.clientToken", model.clientToken()));
-        problem.textProperty().bind(model.eniProblem());
+        problem.textProperty().bind(model.eniProblemProperty());
     }
 }

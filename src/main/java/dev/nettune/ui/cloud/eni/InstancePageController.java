@@ -20,7 +20,7 @@ public final class InstancePageController {
     @FXML
     void initialize() {
         instance.setItems(model.instances());
-        instance.valueProperty().bindBidirectional(model.instance());
-        problem.textProperty().bind(model.instanceProblem());
+        instance.valueProperty().bindBidirectional(model.instanceProperty());
+        problem.textProperty().bind(model.instanceProblemProperty());
     }
 }

@@ -36,21 +36,21 @@ public final class RulePageController {
 
     @FXML
     void initialize() {
-        addRule.selectedProperty().bindBidirectional(model.addRule());
-        ruleForm.disableProperty().bind(model.addRule().not());
+        addRule.selectedProperty().bindBidirectional(model.addRuleProperty());
+        ruleForm.disableProperty().bind(model.addRuleProperty().not());
         protocol.getItems().setAll(IpProtocol.values());
-        protocol.valueProperty().bindBidirectional(model.protocol());
+        protocol.valueProperty().bindBidirectional(model.protocolProperty());
         protocol.valueProperty().addListener((o, was, is) -> {
             if (is != null && !is.hasPorts()) {
-                model.ports().set("-1/-1");
+                model.portsProperty().set("-1/-1");
             }
         });
-        ports.textProperty().bindBidirectional(model.ports());
-        source.textProperty().bindBidirectional(model.source());
-        SpinnerValueFactory.IntegerSpinnerValueFactory p = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, model.priority().get());
+        ports.textProperty().bindBidirectional(model.portsProperty());
+        source.textProperty().bindBidirectional(model.sourceProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory p = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, model.priorityProperty().get());
         priority.setValueFactory(p);
-        p.valueProperty().addListener((o, was, is) -> model.priority().set(is == null ? 0 : is));
-        description.textProperty().bindBidirectional(model.description());
-        problem.textProperty().bind(model.ruleProblem());
+        p.valueProperty().addListener((o, was, is) -> model.priorityProperty().set(is == null ? 0 : is));
+        description.textProperty().bindBidirectional(model.descriptionProperty());
+        problem.textProperty().bind(model.ruleProblemProperty());
     }
 }

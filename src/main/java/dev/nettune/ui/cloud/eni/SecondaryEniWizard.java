@@ -26,13 +26,13 @@ public final class SecondaryEniWizard {
         model = new SecondaryEniWizardModel(session, tasks, instances, enis, groups, eips, preselected);
         wizard = WizardPages.wizard(owner, "Secondary ENI");
         ReviewPageController review = new ReviewPageController(model::plan, model.runner());
-        WizardPane instancePage = page("1. Instance", "InstancePage.fxml", new InstancePageController(model), model.instanceProblem());
+        WizardPane instancePage = page("1. Instance", "InstancePage.fxml", new InstancePageController(model), model.instanceProblemProperty());
         WizardPane eniPage = page("2. The ENI: create a new one or pick an Available one", "EniPage.fxml", new EniPageController(model),
-                model.eniProblem());
+                model.eniProblemProperty());
         WizardPane settingsPage = page("3. Connection timeouts and custom RSS", "SettingsPage.fxml", new SettingsPageController(model),
-                model.settingsProblem());
-        WizardPane rulePage = page("4. Security-group rule", "RulePage.fxml", new RulePageController(model), model.ruleProblem());
-        WizardPane eipPage = page("5. Elastic IP", "EipPage.fxml", new EipPageController(model), model.eipProblem());
+                model.settingsProblemProperty());
+        WizardPane rulePage = page("4. Security-group rule", "RulePage.fxml", new RulePageController(model), model.ruleProblemProperty());
+        WizardPane eipPage = page("5. Elastic IP", "EipPage.fxml", new EipPageController(model), model.eipProblemProperty());
         WizardPane reviewPage = WizardPages.page("6. Review the plan",
                 WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked,
                 review::refresh);

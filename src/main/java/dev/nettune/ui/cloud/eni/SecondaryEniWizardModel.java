@@ -181,38 +181,38 @@ public final class SecondaryEniWizardModel {
     }
 
     public ObservableList<CloudInstance> instances() { return instances; }
-    public ObjectProperty<CloudInstance> instance() { return instance; }
-    public BooleanProperty createNew() { return createNew; }
-    public StringProperty vSwitch() { return vSwitch; }
+    public ObjectProperty<CloudInstance> instanceProperty() { return instance; }
+    public BooleanProperty createNewProperty() { return createNew; }
+    public StringProperty vSwitchProperty() { return vSwitch; }
     public ObservableList<SecurityGroup> groups() { return groups; }
-    public ObjectProperty<SecurityGroup> group() { return group; }
-    public IntegerProperty queues() { return queues; }
-    public StringProperty name() { return name; }
+    public ObjectProperty<SecurityGroup> groupProperty() { return group; }
+    public IntegerProperty queuesProperty() { return queues; }
+    public StringProperty nameProperty() { return name; }
     public ObservableList<NetworkInterface> available() { return available; }
-    public ObjectProperty<NetworkInterface> existing() { return existing; }
-    public IntegerProperty deviceIndex() { return deviceIndex; }
-    public BooleanProperty setTimeouts() { return setTimeouts; }
-    public ObjectProperty<Integer> tcpEstablished() { return tcpEstablished; }
-    public IntegerProperty timeWait() { return timeWait; }
-    public ObjectProperty<Integer> udp() { return udp; }
-    public ObjectProperty<String> rss() { return rss; }
-    public BooleanProperty addRule() { return addRule; }
-    public ObjectProperty<IpProtocol> protocol() { return protocol; }
-    public StringProperty ports() { return ports; }
-    public StringProperty source() { return source; }
-    public IntegerProperty priority() { return priority; }
-    public StringProperty description() { return description; }
-    public BooleanProperty bindEip() { return bindEip; }
+    public ObjectProperty<NetworkInterface> existingProperty() { return existing; }
+    public IntegerProperty deviceIndexProperty() { return deviceIndex; }
+    public BooleanProperty setTimeoutsProperty() { return setTimeouts; }
+    public ObjectProperty<Integer> tcpEstablishedProperty() { return tcpEstablished; }
+    public IntegerProperty timeWaitProperty() { return timeWait; }
+    public ObjectProperty<Integer> udpProperty() { return udp; }
+    public ObjectProperty<String> rssProperty() { return rss; }
+    public BooleanProperty addRuleProperty() { return addRule; }
+    public ObjectProperty<IpProtocol> protocolProperty() { return protocol; }
+    public StringProperty portsProperty() { return ports; }
+    public StringProperty sourceProperty() { return source; }
+    public IntegerProperty priorityProperty() { return priority; }
+    public StringProperty descriptionProperty() { return description; }
+    public BooleanProperty bindEipProperty() { return bindEip; }
     public ObservableList<ElasticIp> eips() { return eips; }
-    public ObjectProperty<ElasticIp> eip() { return eip; }
-    public BooleanProperty eipOnEni() { return eipOnEni; }
-    public ObjectProperty<EipMode> eipMode() { return eipMode; }
+    public ObjectProperty<ElasticIp> eipProperty() { return eip; }
+    public BooleanProperty eipOnEniProperty() { return eipOnEni; }
+    public ObjectProperty<EipMode> eipModeProperty() { return eipMode; }
     public ObservableList<EipMode> eipModes() { return eipModes; }
-    public StringBinding instanceProblem() { return instanceProblem; }
-    public StringBinding eniProblem() { return eniProblem; }
-    public StringBinding settingsProblem() { return settingsProblem; }
-    public StringBinding ruleProblem() { return ruleProblem; }
-    public StringBinding eipProblem() { return eipProblem; }
+    public StringBinding instanceProblemProperty() { return instanceProblem; }
+    public StringBinding eniProblemProperty() { return eniProblem; }
+    public StringBinding settingsProblemProperty() { return settingsProblem; }
+    public StringBinding ruleProblemProperty() { return ruleProblem; }
+    public StringBinding eipProblemProperty() { return eipProblem; }
     public PlanRunModel runner() { return runner; }
     public ClientToken clientToken() { return token; }
 }

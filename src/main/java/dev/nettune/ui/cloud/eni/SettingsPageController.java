@@ -35,20 +35,20 @@ public final class SettingsPageController {
 
     @FXML
     void initialize() {
-        setTimeouts.selectedProperty().bindBidirectional(model.setTimeouts());
-        timeoutsForm.disableProperty().bind(model.setTimeouts().not());
+        setTimeouts.selectedProperty().bindBidirectional(model.setTimeoutsProperty());
+        timeoutsForm.disableProperty().bind(model.setTimeoutsProperty().not());
         tcpEstablished.getItems().setAll(ConnectionTrackingTimeouts.TCP_ESTABLISHED_VALUES);
-        tcpEstablished.valueProperty().bindBidirectional(model.tcpEstablished());
+        tcpEstablished.valueProperty().bindBidirectional(model.tcpEstablishedProperty());
         udp.getItems().setAll(ConnectionTrackingTimeouts.UDP_VALUES);
-        udp.valueProperty().bindBidirectional(model.udp());
+        udp.valueProperty().bindBidirectional(model.udpProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory tw = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                ConnectionTrackingTimeouts.TIME_WAIT_MIN, ConnectionTrackingTimeouts.TIME_WAIT_MAX, model.timeWait().get());
+                ConnectionTrackingTimeouts.TIME_WAIT_MIN, ConnectionTrackingTimeouts.TIME_WAIT_MAX, model.timeWaitProperty().get());
         timeWait.setValueFactory(tw);
-        tw.valueProperty().addListener((o, was, is) -> model.timeWait().set(is == null ? 0 : is));
+        tw.valueProperty().addListener((o, was, is) -> model.timeWaitProperty().set(is == null ? 0 : is));
         rss.getItems().setAll(SecondaryEniWizardModel.RSS_LEAVE, SecondaryEniWizardModel.RSS_ON, SecondaryEniWizardModel.RSS_OFF);
-        rss.valueProperty().bindBidirectional(model.rss());
+        rss.valueProperty().bindBidirectional(model.rssProperty());
         notes.setText(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY + " " + ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE
                 + " Custom RSS is in invitational preview; run the Custom RSS wizard's preflight first if unsure.");
-        problem.textProperty().bind(model.settingsProblem());
+        problem.textProperty().bind(model.settingsProblemProperty());
     }
 }

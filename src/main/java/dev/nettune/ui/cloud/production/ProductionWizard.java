@@ -50,14 +50,14 @@ public final class ProductionWizard {
         int total = 11 + model.hostSteps().size();
         WizardPane start = page(header(1, total, "What this does"), "StartPage.fxml", new StartPageController(model), () -> Bindings.createBooleanBinding(() -> false));
         WizardPane instance = eniPage(header(2, total, "Cloud: the instance"), "InstancePage.fxml", new InstancePageController(cloud),
-                cloud.instanceProblem()::isNotEmpty);
+                cloud.instanceProblemProperty()::isNotEmpty);
         WizardPane eni = eniPage(header(3, total, "Cloud: the secondary ENI (create or pick)"), "EniPage.fxml", new EniPageController(cloud),
-                cloud.eniProblem()::isNotEmpty);
+                cloud.eniProblemProperty()::isNotEmpty);
         WizardPane settings = eniPage(header(4, total, "Cloud: connection-tracking timeouts and custom RSS"), "SettingsPage.fxml",
-                new SettingsPageController(cloud), cloud.settingsProblem()::isNotEmpty);
+                new SettingsPageController(cloud), cloud.settingsProblemProperty()::isNotEmpty);
         WizardPane rule = eniPage(header(5, total, "Cloud: security-group rule"), "RulePage.fxml", new RulePageController(cloud),
-                cloud.ruleProblem()::isNotEmpty);
-        WizardPane eip = eniPage(header(6, total, "Cloud: elastic IP"), "EipPage.fxml", new EipPageController(cloud), cloud.eipProblem()::isNotEmpty);
+                cloud.ruleProblemProperty()::isNotEmpty);
+        WizardPane eip = eniPage(header(6, total, "Cloud: elastic IP"), "EipPage.fxml", new EipPageController(cloud), cloud.eipProblemProperty()::isNotEmpty);
         ReviewPageController review = new ReviewPageController(cloud::plan, cloud.runner());
         WizardPane reviewPage = WizardPages.page(header(7, total, "Cloud: Review the plan"),
                 WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked,

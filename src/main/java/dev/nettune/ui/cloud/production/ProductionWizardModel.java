@@ -265,7 +265,7 @@ public final class ProductionWizardModel {
         if (v != null) {
             m.put(verify.key(), v);
         }
-        String instance = cloud.instance().get() == null ? "" : cloud.instance().get().id().toString();
+        String instance = cloud.instanceProperty().get() == null ? "" : cloud.instanceProperty().get().id().toString();
         progress.save(new SetupProgress.Saved(instance, host.get(), nic.get(), m));
     }
 

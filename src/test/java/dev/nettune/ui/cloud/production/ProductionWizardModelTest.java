@@ -62,7 +62,7 @@ class ProductionWizardModelTest {
         assertThat(m.hostProperty().get()).isEqualTo("sandbox");
         assertThat(m.nicProperty().get()).isEqualTo("eth1");
         assertThat(m.hostProblem().get()).isEmpty();
-        assertThat(m.cloud().instance().get()).as("the cloud part starts on the region's instance").isNotNull();
+        assertThat(m.cloud().instanceProperty().get()).as("the cloud part starts on the region's instance").isNotNull();
     }
 
     @Test
