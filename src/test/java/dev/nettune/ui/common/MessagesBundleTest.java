@@ -89,6 +89,14 @@ class MessagesBundleTest {
     }
 
     @Test
+    void englishCountsAgreeWithTheirNumber() {
+        Messages.use(Messages.ENGLISH);
+
+        assertThat(Messages.format("cloud.status.snapshot", 14, 1, 0, 1234))
+                .isEqualTo("14 instances, 1 ENI, no security groups, 1,234 EIPs");
+    }
+
+    @Test
     void englishChosenOnAChineseSystemIsEnglish() {
         Locale system = Locale.getDefault();
         try {
