@@ -32,8 +32,13 @@ public final class NetTuneCommand implements Runnable {
 
     /** A command line wired with the area commands, validation errors mapped to exit code 2. */
     public static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err) {
+        return commandLine(context, out, err, CliCommands.all());
+    }
+
+    /** The same with only the given area commands under the root (what {@link #execute} runs needs one). */
+    static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err, java.util.List<Class<?>> areas) {
         CommandLine cl = new CommandLine(new NetTuneCommand(), new ContextFactory(context));
-        for (Class<?> sub : CliCommands.all()) {
+        for (Class<?> sub : areas) {
             cl.addSubcommand(sub);
         }
         // Host- and user-supplied text is printed through an escaping writer: no terminal escape reaches the screen.
@@ -102,7 +107,7 @@ public final class NetTuneCommand implements Runnable {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
             PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
             try {
-                return commandLine(context, out, err).execute(args);
+                return commandLine(context, out, err, CliCommands.forArguments(args)).execute(args);
             } finally {
                 // print() does not flush an autoflush PrintWriter: a plan printed last would be lost at exit.
                 out.flush();
