@@ -32,17 +32,21 @@ public final class NetTuneCommand implements Runnable {
 
     /** A command line wired with the area commands, validation errors mapped to exit code 2. */
     public static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err) {
-        return commandLine(context, out, err, CliCommands.all());
+        return commandLine(context, out, err, CliCommands.all(), null);
     }
 
-    /** The same with only the given area commands under the root (what {@link #execute} runs needs one). */
-    static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err, java.util.List<Class<?>> areas) {
+    /**
+     * The same with only the given area commands under the root (what {@link #execute} runs needs one) and, when
+     * {@code outBytes} is not null, the byte stream {@code out} writes to (see {@link CliOut#asciiBytes()}).
+     */
+    static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err, java.util.List<Class<?>> areas,
+            java.io.OutputStream outBytes) {
         CommandLine cl = new CommandLine(new NetTuneCommand(), new ContextFactory(context));
         for (Class<?> sub : areas) {
             cl.addSubcommand(sub);
         }
         // Host- and user-supplied text is printed through an escaping writer: no terminal escape reaches the screen.
-        cl.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
+        cl.setOut(new CliOut(new TerminalSafeWriter(out), outBytes));
         cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
         // Numbers as a person writes them: ASCII digits with an optional minus, nothing Java's parser would also
         // take (+5, 1e3 for a double, other scripts' digits); the ranges are checked by each option.
@@ -107,7 +111,8 @@ public final class NetTuneCommand implements Runnable {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
             PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
             try {
-                return commandLine(context, out, err, CliCommands.forArguments(args)).execute(args);
+                return commandLine(context, out, err, CliCommands.forArguments(args), CliOut.writesAsciiAsIs(cs) ? System.out : null)
+                        .execute(args);
             } finally {
                 // print() does not flush an autoflush PrintWriter: a plan printed last would be lost at exit.
                 out.flush();

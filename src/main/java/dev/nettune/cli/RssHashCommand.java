@@ -10,8 +10,10 @@ import dev.nettune.rss.RssKey;
 import dev.nettune.rss.ToeplitzHash;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -207,30 +209,39 @@ final class RssHashCommand implements Callable<Integer> {
         }
     }
 
-    /** CSV output in one reused character block, written out when nearly full (64 K characters). */
+    /**
+     * CSV output in one reused block of ASCII bytes, written out when nearly full (64 KB): straight to the console's
+     * bytes when {@link CliOut#asciiBytes()} offers them (everything here is digits, dots, commas and addresses
+     * NetTune formatted, so there is nothing to escape or encode), else as characters through the command's writer.
+     */
     private static final class CsvOut {
-        private static final char[] HEX = "0123456789abcdef".toCharArray();
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         private final PrintWriter out;
-        private final char[] buf = new char[1 << 16];
+        private final OutputStream bytes;
+        private final byte[] buf = new byte[1 << 16];
         private int len;
 
         CsvOut(PrintWriter out) {
             this.out = out;
+            this.bytes = out instanceof CliOut c ? c.asciiBytes().orElse(null) : null;
+            // What the writer holds goes out before the first byte written beside it.
+            out.flush();
         }
 
+        /** Text NetTune formatted (the header, a slow row's addresses); anything but printable ASCII shows as '?'. */
         CsvOut text(String s) {
+            ensure(s.length());
             for (int i = 0; i < s.length(); i++) {
-                put(s.charAt(i));
+                char c = s.charAt(i);
+                buf[len++] = (byte) ((c >= 0x20 && c < 0x7f) || c == '\n' ? c : '?');
             }
             return this;
         }
 
-        /** ASCII bytes as they are (a row the fast path read, at most {@code Ipv4FlowLine}'s 43 characters). */
+        /** ASCII bytes as they are (a row the fast path read: digits, dots and commas, at most 43 of them). */
         CsvOut ascii(byte[] b, int off, int n) {
             ensure(n);
-            for (int i = 0; i < n; i++) {
-                buf[len + i] = (char) b[off + i];
-            }
+            System.arraycopy(b, off, buf, len, n);
             len += n;
             return this;
         }
@@ -266,7 +277,7 @@ final class RssHashCommand implements Callable<Integer> {
             int digits = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : Integer.toString(v).length();
             ensure(digits);
             for (int i = len + digits - 1; i >= len; i--) {
-                buf[i] = (char) ('0' + v % 10);
+                buf[i] = (byte) ('0' + v % 10);
                 v /= 10;
             }
             len += digits;
@@ -286,7 +297,7 @@ final class RssHashCommand implements Callable<Integer> {
 
         private CsvOut put(char c) {
             ensure(1);
-            buf[len++] = c;
+            buf[len++] = (byte) c;
             return this;
         }
 
@@ -297,10 +308,19 @@ final class RssHashCommand implements Callable<Integer> {
         }
 
         void flush() {
-            if (len > 0) {
-                out.write(buf, 0, len);
-                len = 0;
+            if (len == 0) {
+                return;
             }
+            if (bytes != null) {
+                try {
+                    bytes.write(buf, 0, len);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                out.write(new String(buf, 0, len, StandardCharsets.ISO_8859_1));
+            }
+            len = 0;
         }
     }
 

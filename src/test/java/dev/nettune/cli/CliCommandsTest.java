@@ -46,7 +46,7 @@ class CliCommandsTest {
         StringWriter err = new StringWriter();
         int exit;
         try (AppContext ctx = new AppContext(dir)) {
-            exit = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true), areas).execute(args);
+            exit = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true), areas, null).execute(args);
         }
         return exit + "\n" + out + "\n" + err;
     }

@@ -146,4 +146,22 @@ class CliOutputProcessTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(xdg.resolve("nettune/nettune.db")).exists();
     }
+
+    @Test
+    void batchWrittenStraightToTheConsoleIsWhatTheWriterPrints() throws Exception {
+        Path csv = home.resolve("flows.csv");
+        Files.writeString(csv, "src,dst,sport,dport\n10.0.0.1,10.0.0.2,1,2\nfe80::1,fe80::2,5,6\n1.2.3.4,5.6.7.8,0080,00\n"
+                + "bad,row\n10.0.0.251,10.0.0.1,18042,26000\n");
+        String[] args = {"rss", "hash", "--batch", csv.toString(), "-k", RssCliTest.SEED_KEY, "--equal", "64"};
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code;
+        try (dev.nettune.app.AppContext ctx = new dev.nettune.app.AppContext(home.resolve("config"))) {
+            code = NetTuneCommand.commandLine(ctx, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true))
+                    .execute(args);
+        }
+        Run r = nettune(args);
+        assertThat(r.code()).isEqualTo(code).isEqualTo(2);
+        assertThat(r.out()).isEqualTo(out.toString()).contains("10.0.0.251,10.0.0.1,18042,26000,0x85005975,117,53\n");
+        assertThat(r.err()).contains("line 5");
+    }
 }
