@@ -64,6 +64,15 @@ public final class NetTuneApp extends Application {
             });
             return;
         }
+        if (Boolean.getBoolean("nettune.exitAfterStartScreen")) {
+            // The AppCDS training run (packaging/train-cds.sh): the first frame, then the start screen built and
+            // drawn once, then exit, so the archive holds the classes of both and nothing a later click loads.
+            afterFirstFrame(() -> {
+                window.showStartScreen();
+                afterFirstFrame(javafx.application.Platform::exit);
+            });
+            return;
+        }
         afterFirstFrame(window::showStartScreen);
     }
 

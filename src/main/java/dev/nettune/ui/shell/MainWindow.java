@@ -128,13 +128,21 @@ public final class MainWindow {
         return css == null ? "" : css.toExternalForm();
     }
 
-    /** The window's icon, drawn by packaging/icon/DrawIcon.java. */
+    /** Decoded once: the stage and the rail (built again on a language switch) share them. */
+    private static volatile List<Image> icons;
+
+    /** The window's icon, drawn by packaging/icon/DrawIcon.java, largest first. */
     public static List<Image> icons() {
-        return List.of("nettune.png", "nettune-64.png", "nettune-32.png").stream()
-                .map(n -> MainWindow.class.getResource("/assets/icons/" + n))
-                .filter(java.util.Objects::nonNull)
-                .map(u -> new Image(u.toExternalForm()))
-                .toList();
+        List<Image> i = icons;
+        if (i == null) {
+            i = List.of("nettune.png", "nettune-64.png", "nettune-32.png").stream()
+                    .map(n -> MainWindow.class.getResource("/assets/icons/" + n))
+                    .filter(java.util.Objects::nonNull)
+                    .map(u -> new Image(u.toExternalForm()))
+                    .toList();
+            icons = i;
+        }
+        return i;
     }
 
     private static void applyTheme(boolean dark) {
@@ -225,7 +233,8 @@ public final class MainWindow {
         brand.setContentDisplay(ContentDisplay.TOP);
         List<Image> icons = icons();
         if (!icons.isEmpty()) {
-            ImageView logo = new ImageView(icons.get(0));
+            // The 64-pixel icon for a 36-pixel logo: scaling the large one down cost start-up time for nothing.
+            ImageView logo = new ImageView(icons.get(Math.min(1, icons.size() - 1)));
             logo.setFitWidth(36);
             logo.setFitHeight(36);
             logo.setSmooth(true);
