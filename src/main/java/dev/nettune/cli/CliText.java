@@ -24,6 +24,15 @@ final class CliText {
         bundle = load(locale);
     }
 
+    /**
+     * The bundle itself, for picocli's usage help: the Chinese one carries each command's and option's
+     * description under its qualified name ({@code nettune.rss.hash.equal}); the English one has none of those
+     * keys, so picocli shows the annotations' English.
+     */
+    static ResourceBundle bundle() {
+        return bundle;
+    }
+
     static Locale locale() {
         Locale l = bundle.getLocale();
         return l == null || l.getLanguage().isEmpty() ? Locale.ENGLISH : l;

@@ -22,6 +22,8 @@ public final class NetTuneCommand implements Runnable {
     void setLanguage(String value) {
         if (value != null) {
             CliText.use(CliLocale.fromOption(value));
+            // Parsing ends before any usage help is printed, so --help anywhere on the line speaks this language.
+            spec.root().commandLine().setResourceBundle(CliText.bundle());
         }
     }
 
@@ -45,6 +47,8 @@ public final class NetTuneCommand implements Runnable {
         for (Class<?> sub : areas) {
             cl.addSubcommand(sub);
         }
+        // Help in the environment's language (set before this); --lang changes it while parsing.
+        cl.setResourceBundle(CliText.bundle());
         // Host- and user-supplied text is printed through an escaping writer: no terminal escape reaches the screen.
         cl.setOut(new CliOut(new TerminalSafeWriter(out), outBytes));
         cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
