@@ -50,6 +50,19 @@ final class CliText {
         return new MessageFormat(get(key), locale()).format(args);
     }
 
+    /**
+     * {@code text} right-aligned in {@code columns} terminal columns: a CJK character takes two, so a Chinese
+     * column header padded by character count would push the table's columns apart.
+     */
+    static String padLeft(String text, int columns) {
+        int width = 0;
+        for (int i = 0; i < text.length(); i++) {
+            width += Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN
+                    || (text.charAt(i) >= '\uFF00' && text.charAt(i) <= '\uFFEF') ? 2 : 1;
+        }
+        return width >= columns ? text : " ".repeat(columns - width) + text;
+    }
+
     private static ResourceBundle load(Locale locale) {
         return ResourceBundle.getBundle(BUNDLE, "zh".equals(locale.getLanguage()) ? CliLocale.CHINESE : Locale.ROOT, CONTROL);
     }

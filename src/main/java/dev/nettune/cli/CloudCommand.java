@@ -84,8 +84,7 @@ final class CloudCommand implements Runnable {
                 out.println(CliJson.write(doc));
             } else {
                 printPlan(plan, out);
-                out.println("Dry run: nothing was sent. The plan is journaled as " + plan.id() + ": run it with `nettune cloud plan resume "
-                        + plan.id() + "`, or export it with `nettune cloud plan export " + plan.id() + " --format aliyun-cli|terraform`.");
+                out.println(CliText.format("cloud.dryRun", String.valueOf(plan.id())));
             }
             return 0;
         }
@@ -114,12 +113,12 @@ final class CloudCommand implements Runnable {
                     return after.check(c);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    err.println("nettune: interrupted while checking the guest.");
+                    err.println(CliText.get("cloud.guestInterrupted"));
                     return 1;
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
-                    err.println("nettune: the cloud change is done, but checking the guest failed: " + e.getMessage());
+                    err.println(CliText.format("cloud.guestCheckFailed", String.valueOf(e.getMessage())));
                     return 1;
                 }
             }
@@ -145,7 +144,7 @@ final class CloudCommand implements Runnable {
         } else {
             run.stepResults().forEach(r -> out.println("  ok " + r));
             if (run.completed()) {
-                out.println("Done: plan " + run.planId() + " (undo with `nettune cloud plan undo " + run.planId() + "`).");
+                out.println(CliText.format("cloud.done", String.valueOf(run.planId())));
             }
         }
         run.failure().ifPresent(f -> err.println("nettune: " + f));
@@ -159,10 +158,10 @@ final class CloudCommand implements Runnable {
         return (step, why) -> {
             Console console = System.console();
             if (console == null || o.json) {
-                err.println("nettune: this step interrupts service: " + why + " Add --yes to confirm it.");
+                err.println(CliText.format("cloud.needsYes", why));
                 return false;
             }
-            out.println("This step interrupts service: " + why);
+            out.println(CliText.format("cloud.interrupts", why));
             out.flush();
             String answer = console.readLine("Proceed with \"%s\"? [y/N] ", step.describe());
             return answer != null && answer.strip().equalsIgnoreCase("y");
@@ -170,19 +169,19 @@ final class CloudCommand implements Runnable {
     }
 
     static void printPlan(CloudPlan plan, PrintWriter out) {
-        out.println("Plan " + plan.id() + ": " + plan.title());
+        out.println(CliText.format("cloud.plan", String.valueOf(plan.id()), plan.title()));
         List<String> lines = AliyunCliScript.lines(plan);
         for (int i = 0; i < plan.steps().size(); i++) {
             CloudAction s = plan.steps().get(i);
             out.println("  " + (i + 1) + ". " + s.describe());
-            s.interruption().ifPresent(x -> out.println("     ! interrupts service: " + x));
+            s.interruption().ifPresent(x -> out.println(CliText.format("cloud.stepInterrupts", x)));
             out.println("     " + lines.get(i));
         }
         if (plan.isEmpty()) {
-            out.println("  (nothing to do)");
+            out.println(CliText.get("cloud.nothingToDo"));
         }
         for (String n : plan.notes()) {
-            out.println("  Note: " + n);
+            out.println(CliText.format("cloud.note", n));
         }
     }
 

@@ -76,7 +76,7 @@ final class MonitorCommand implements Callable<Integer> {
         SamplerScript.checkNic(nic);
         SamplingInterval iv = SamplingInterval.ofSeconds(interval);
         if (duration != null && duration < 1) {
-            throw new CliInputException("--duration " + duration + " is not allowed: give at least 1 second.");
+            throw new CliInputException(CliText.format("monitor.duration", String.valueOf(duration)));
         }
         PrintWriter out = spec.commandLine().getOut();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
@@ -87,7 +87,7 @@ final class MonitorCommand implements Callable<Integer> {
         Host h = context.hostResolver().resolve(host, connection.toHostOptions());
         if (context.demoTraffic().reaches(host) && sandboxTraffic > 0) {
             context.demoTraffic().start(host, nic, sandboxTraffic);
-            out.println("# sandbox: sending background traffic to " + nic + " at about " + sandboxTraffic + " packets/s");
+            out.println(CliText.format("monitor.sandboxTraffic", nic, String.valueOf(sandboxTraffic)));
         }
         BlockingQueue<RateSample> samples = new LinkedBlockingQueue<>();
         Recordings.Session recording = null;
@@ -109,7 +109,7 @@ final class MonitorCommand implements Callable<Integer> {
                 recording = context.recordings().start(h.name(), nic, iv.millis(), "nettune monitor",
                         System.currentTimeMillis());
                 session.startRecording(recording);
-                out.println("# recording " + recording.id());
+                out.println(CliText.format("monitor.recording", String.valueOf(recording.id())));
             }
             RateCsv rows = csvOut == null ? null : new RateCsv(csvOut);
             long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
@@ -122,8 +122,8 @@ final class MonitorCommand implements Callable<Integer> {
                 if (rows != null) {
                     rows.sample(s);
                     csvOut.flush();
-                    out.printf(Locale.ROOT, "%s  %.0f rx pkt/s over %d queues -> %s%n", java.time.Instant.ofEpochMilli(s.timeMillis()),
-                            s.totalRxPps(), s.queueCount(), csv);
+                    out.println(CliText.format("monitor.csvLine", java.time.Instant.ofEpochMilli(s.timeMillis()).toString(),
+                            String.format(Locale.ROOT, "%.0f", s.totalRxPps()), String.valueOf(s.queueCount()), String.valueOf(csv)));
                 } else {
                     print(out, s, session, terminal);
                 }
@@ -131,7 +131,7 @@ final class MonitorCommand implements Callable<Integer> {
             }
         } finally {
             if (recording != null) {
-                out.println("# recording " + recording.id() + " saved");
+                out.println(CliText.format("monitor.recordingSaved", String.valueOf(recording.id())));
             }
             context.demoTraffic().stop(host);
             scheduler.shutdownNow();
@@ -144,10 +144,13 @@ final class MonitorCommand implements Callable<Integer> {
         if (terminal) {
             out.print("\033[H\033[2J");
         }
-        out.printf(Locale.ROOT, "%s  %s %s  every %s s  (counters: %s)%n", java.time.Instant.ofEpochMilli(s.timeMillis()),
-                session.hostName(), session.nic(), session.interval().sleepArgument(), s.source());
-        out.printf(Locale.ROOT, "%5s %12s %14s %12s %14s %10s %7s %8s%n", "queue", "rx pkt/s", "rx bytes/s", "tx pkt/s",
-                "tx bytes/s", "irq/s", "share", "table");
+        out.println(CliText.format("monitor.header", java.time.Instant.ofEpochMilli(s.timeMillis()).toString(),
+                session.hostName(), session.nic(), session.interval().sleepArgument(), String.valueOf(s.source())));
+        out.println(String.join(" ", CliText.padLeft(CliText.get("monitor.col.queue"), 5),
+                CliText.padLeft(CliText.get("monitor.col.rxPps"), 12), CliText.padLeft(CliText.get("monitor.col.rxBps"), 14),
+                CliText.padLeft(CliText.get("monitor.col.txPps"), 12), CliText.padLeft(CliText.get("monitor.col.txBps"), 14),
+                CliText.padLeft(CliText.get("monitor.col.irq"), 10), CliText.padLeft(CliText.get("monitor.col.share"), 7),
+                CliText.padLeft(CliText.get("monitor.col.table"), 8)));
         double total = s.totalRxPps();
         for (int q = 0; q < s.queueCount(); q++) {
             int queue = q;
@@ -160,12 +163,12 @@ final class MonitorCommand implements Callable<Integer> {
         Imbalance i = Imbalance.of(s.rxPps());
         if (!(total > 0) || !Double.isFinite(i.maxOverMean()) || !Double.isFinite(i.coefficientOfVariation())) {
             // Ratios of nothing are undefined: say so instead of printing NaN.
-            out.printf(Locale.ROOT, "total %s rx pkt/s · no traffic: no balance to judge%n", n(total > 0 ? total : 0));
+            out.println(CliText.format("monitor.noTraffic", n(total > 0 ? total : 0)));
         } else {
-            out.printf(Locale.ROOT, "total %.0f rx pkt/s · busiest/mean %.2f · coefficient of variation %.2f%n", total, i.maxOverMean(),
-                    i.coefficientOfVariation());
+            out.println(CliText.format("monitor.total", String.format(Locale.ROOT, "%.0f", total),
+                    String.format(Locale.ROOT, "%.2f", i.maxOverMean()), String.format(Locale.ROOT, "%.2f", i.coefficientOfVariation())));
         }
-        session.table().ifPresent(t -> out.println("vs the table: " + ShareCheck.of(s.rxPacketDeltas(), t).explanation()));
+        session.table().ifPresent(t -> out.println(CliText.format("monitor.vsTable", ShareCheck.of(s.rxPacketDeltas(), t).explanation())));
         out.println();
     }
 

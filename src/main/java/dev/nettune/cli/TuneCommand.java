@@ -66,7 +66,7 @@ public final class TuneCommand implements Runnable {
         out.flush();
         if (!plan.applicable()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("nettune: this plan cannot be applied: " + String.join(" ", plan.problems()));
+            err.println(CliText.format("tune.notApplicable", String.join(" ", plan.problems())));
             err.flush();
             return NetTuneCommand.EXIT_BAD_INPUT;
         }
@@ -92,7 +92,7 @@ public final class TuneCommand implements Runnable {
             @Override
             public void countdown(Step step, Duration remaining) {
                 if (remaining.toSeconds() % 10 == 0) {
-                    out.println("    waiting: the host reverts by itself in " + remaining.toSeconds() + " s");
+                    out.println(CliText.format("tune.countdown", String.valueOf(remaining.toSeconds())));
                     out.flush();
                 }
             }
@@ -223,7 +223,7 @@ public final class TuneCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             if (planId != null && entry != null) {
-                throw new CliInputException("Give --plan or --entry, not both.");
+                throw new CliInputException(CliText.get("tune.planOrEntry"));
             }
             Undo undo = new Undo(ctx.tuningEngine());
             ApplyOptions options = options(ctx, host, connection, confirmTimeout);
@@ -235,8 +235,8 @@ public final class TuneCommand implements Runnable {
                     String id = planId != null ? planId : ctx.tuningJournal().plans(java.util.Optional.of(h.name()))
                             .stream().filter(p -> p.status() == Journal.PlanStatus.APPLIED && p.kind().equals("apply"))
                             .findFirst().map(Journal.PlanRecord::id)
-                            .orElseThrow(() -> new CliInputException("No applied plan on " + host + " to undo."));
-                    out.println("Undoing plan " + id + " on " + host + ".");
+                            .orElseThrow(() -> new CliInputException(CliText.format("tune.nothingToUndo", host)));
+                    out.println(CliText.format("tune.undoing", String.valueOf(id), host));
                     r = undo.undoPlan(h, id, options, printer(out), new Cancellation());
                 }
                 out.println(r.status() + ": " + r.message());
@@ -307,7 +307,7 @@ public final class TuneCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (importFile != null) {
                 Profile p = ctx.profiles().importFile(importFile);
-                out.println("Imported \"" + p.name() + "\" into " + ctx.profiles().directory());
+                out.println(CliText.format("tune.imported", p.name(), String.valueOf(ctx.profiles().directory())));
                 for (String b : p.beyondLimits()) {
                     out.println("WARNING: " + b);
                 }
@@ -333,7 +333,7 @@ public final class TuneCommand implements Runnable {
                     return 0;
                 }
                 ctx.profiles().export(exportName, f, exportFile);
-                out.println("Wrote " + exportFile);
+                out.println(CliText.format("tune.wrote", String.valueOf(exportFile)));
                 return 0;
             }
             ProfileLibrary.Listing listing = ctx.profiles().listing();

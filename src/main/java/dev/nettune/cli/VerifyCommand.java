@@ -157,7 +157,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new CliInputException(e.getMessage());
         }
         if (!json) {
-            out.println("Designed verification of " + nic + " on " + host + ", sent by " + ts.describe());
+            out.println(CliText.format("verify.designed.header", nic, host, ts.describe()));
             out.flush();
         }
         DesignedResult r = service.designed(receiver, nic, ts, traffic, p -> {
@@ -178,11 +178,12 @@ final class VerifyCommand implements Callable<Integer> {
     private void printDesigned(PrintWriter out, DesignedResult r) {
         out.println();
         if (!r.commands().isEmpty()) {
-            out.println("Commands run on the sender:");
+            out.println(CliText.get("verify.commandsOnSender"));
             r.commands().forEach(c -> out.println("  " + c));
         }
         if (!r.bursts().isEmpty()) {
-            out.printf(Locale.ROOT, "%-6s %-6s %-48s %s%n", "burst", "queue", "flows (payload bytes)", "seen per queue above background");
+            out.println(padRight(CliText.get("verify.col.burst"), 6) + " " + padRight(CliText.get("verify.col.queue"), 6) + " "
+                    + padRight(CliText.get("verify.col.flows"), 48) + " " + CliText.get("verify.col.seen"));
             int i = 1;
             for (BurstObservation o : r.bursts()) {
                 List<String> flows = new ArrayList<>();
@@ -190,15 +191,15 @@ final class VerifyCommand implements Callable<Integer> {
                     flows.add(f.flow().sourcePort() + ">" + f.flow().destinationPort() + " (" + f.payloadBytes() + ")");
                 }
                 out.printf(Locale.ROOT, "%-6d %-6d %-48s %s%s%n", i++, o.burst().queue(), String.join(" ", flows),
-                        java.util.Arrays.toString(o.excess()), o.attempts() > 1 ? " (sent again, slower)" : "");
+                        java.util.Arrays.toString(o.excess()), o.attempts() > 1 ? CliText.get("verify.sentAgain") : "");
             }
-            out.println("Counted from: " + r.counterSource());
+            out.println(CliText.format("verify.countedFrom", String.valueOf(r.counterSource())));
         }
         String p = r.design().map(FlowDesign::falsePassText).orElse("1");
-        out.println(r.verdict() + " (false-pass probability " + p + "): " + r.explanation());
-        r.fix().ifPresent(f -> out.println("Fix: nettune rss apply " + host + " --nic " + nic + " --force   (or by hand: ethtool -X "
-                + nic + " " + f.ethtoolArguments() + ")"));
-        out.printf(Locale.ROOT, "Took %.1f s.%n", r.elapsed().toMillis() / 1000.0);
+        out.println(CliText.format("verify.verdictLine", String.valueOf(r.verdict()), p, r.explanation()));
+        r.fix().ifPresent(f -> out.println(CliText.format("verify.designed.fix", "nettune rss apply " + host + " --nic " + nic + " --force",
+                "ethtool -X " + nic + " " + f.ethtoolArguments())));
+        out.println(CliText.format("verify.took", String.format(Locale.ROOT, "%.1f", r.elapsed().toMillis() / 1000.0)));
     }
 
     static Map<String, Object> designedJson(DesignedResult r) {
@@ -257,9 +258,9 @@ final class VerifyCommand implements Callable<Integer> {
             throw new CliInputException(e.getMessage());
         }
         if (!json) {
-            out.println("Scenario " + s.number() + ": " + s.description());
+            out.println(CliText.format("verify.scenario", String.valueOf(s.number()), s.description()));
             out.println("  " + scenarioLabel(s));
-            out.println("Runs on " + ts.describe() + ":");
+            out.println(CliText.format("verify.runsOn", ts.describe()));
             ts.commands(t).forEach(c -> out.println("  " + c.display()));
             out.flush();
         }
@@ -287,9 +288,10 @@ final class VerifyCommand implements Callable<Integer> {
             return exit(verdict);
         }
         out.println();
-        r.predictedQueue().ifPresent(q -> out.println("Predicted queue: " + q));
+        r.predictedQueue().ifPresent(q -> out.println(CliText.format("verify.predictedQueue", String.valueOf(q))));
         if (r.excessPackets().length > 0) {
-            out.printf(Locale.ROOT, "%5s %10s %12s %8s%n", "queue", "packets", "background/s", "table");
+            out.println(String.join(" ", CliText.padLeft(CliText.get("verify.col.queue"), 5), CliText.padLeft(CliText.get("verify.col.packets"), 10),
+                    CliText.padLeft(CliText.get("verify.col.background"), 12), CliText.padLeft(CliText.get("verify.col.table"), 8)));
             for (int q = 0; q < r.excessPackets().length; q++) {
                 int queue = q;
                 out.printf(Locale.ROOT, "%5d %10d %12.0f %8s%n", q, r.excessPackets()[q], r.backgroundPps()[q],
@@ -305,15 +307,21 @@ final class VerifyCommand implements Callable<Integer> {
                     + "mapping; run without --scenario for a verification that cannot pass by chance.%n", falsePass);
         }
         if (s == Scenario.SPREAD && verdict == Verdict.PASS) {
-            out.println("Note: any hash that spreads evenly gives these shares; this does not check the key. Run without "
-                    + "--scenario to check the key.");
+            out.println(CliText.get("verify.spreadNote"));
         }
         r.fix().ifPresent(f -> {
-            out.println("Fix: " + f.summary());
-            out.println("  apply it with preview and rollback from the Tuning screen, or by hand: ethtool -X " + nic + " " + f.ethtoolArguments());
+            out.println(CliText.format("verify.fix", f.summary()));
+            out.println(CliText.format("verify.fixHow", "ethtool -X " + nic + " " + f.ethtoolArguments()));
         });
         out.flush();
         return exit(verdict);
+    }
+
+    /** {@code text} left-aligned in {@code columns} terminal columns (a CJK character takes two). */
+    private static String padRight(String text, int columns) {
+        String padded = CliText.padLeft(text, columns);
+        int spaces = padded.length() - text.length();
+        return text + " ".repeat(spaces);
     }
 
     /** What a scenario can show, printed beside its verdict. */
