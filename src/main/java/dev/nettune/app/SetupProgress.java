@@ -15,7 +15,7 @@ import java.util.Properties;
 
 /**
  * How far the guided "Set up an instance for production" flow got, kept in the config directory so
- * the flow can be left and resumed: the instance, host and NIC, and each step's state with the journal
+ * the flow can be left and resumed: the instance, host, NIC and verification sender, and each step's state with the journal
  * plan that did it (so a resumed flow can still undo it). No secret is ever written here.
  */
 public final class SetupProgress {
@@ -29,12 +29,16 @@ public final class SetupProgress {
         }
     }
 
-    /** A flow in progress: which instance and host it works on, and its steps by key, in the order done. */
-    public record Saved(String instance, String host, String nic, Map<String, Step> steps) {
+    /**
+     * A flow in progress: which instance and host it works on, the host that sends the RSS verification's traffic (a
+     * name, never a credential), and its steps by key, in the order done.
+     */
+    public record Saved(String instance, String host, String nic, String sender, Map<String, Step> steps) {
         public Saved {
             instance = instance == null ? "" : instance;
             host = host == null ? "" : host;
             nic = nic == null ? "" : nic;
+            sender = sender == null ? "" : sender;
             steps = Map.copyOf(steps);
         }
 
@@ -76,7 +80,8 @@ public final class SetupProgress {
                 }
             }
         }
-        return Optional.of(new Saved(p.getProperty("instance", ""), p.getProperty("host", ""), p.getProperty("nic", ""), steps));
+        return Optional.of(new Saved(p.getProperty("instance", ""), p.getProperty("host", ""), p.getProperty("nic", ""), p.getProperty("sender", ""),
+                steps));
     }
 
     /** Writes the flow's state (atomically, so a crash never leaves half a file). */
@@ -85,6 +90,7 @@ public final class SetupProgress {
         p.setProperty("instance", s.instance());
         p.setProperty("host", s.host());
         p.setProperty("nic", s.nic());
+        p.setProperty("sender", s.sender());
         s.steps().forEach((k, v) -> {
             p.setProperty("step." + k + ".state", v.state().name());
             p.setProperty("step." + k + ".plan", v.planId());

@@ -95,6 +95,12 @@ public final class ProductionWizardModel {
         rss = new RssStepModel(work, host, nic, sender);
         verify = new VerifyStepModel(work, host, nic, sender);
         verify.onSettled(this::save);
+        // The sender a preflight checked is remembered with the progress, so a resumed setup verifies from the same host.
+        rss.preflightProperty().addListener((o, was, is) -> {
+            if (is == RssStepModel.Preflight.PASSED || is == RssStepModel.Preflight.FAILED) {
+                save();
+            }
+        });
         List<HostStepModel> before = List.of(timeWait, smc, xps, networkManager, irq, rss);
         persistence = new PersistenceStepModel(work, host, nic, () -> before);
         steps = List.of(timeWait, smc, xps, networkManager, irq, rss, persistence);
@@ -217,6 +223,10 @@ public final class ProductionWizardModel {
             if (!s.nic().isEmpty()) {
                 nic.set(s.nic());
             }
+            // After the host: choosing a host resets a sandbox sender, and a real host's sender is not guessed again.
+            if (!s.sender().isEmpty()) {
+                sender.set(s.sender());
+            }
             SetupProgress.Step c = s.steps().get(CLOUD);
             if (c != null) {
                 cloudPlanId.set(c.state() == SetupProgress.State.DONE ? c.planId() : "");
@@ -266,7 +276,7 @@ public final class ProductionWizardModel {
             m.put(verify.key(), v);
         }
         String instance = cloud.instanceProperty().get() == null ? "" : cloud.instanceProperty().get().id().toString();
-        progress.save(new SetupProgress.Saved(instance, host.get(), nic.get(), m));
+        progress.save(new SetupProgress.Saved(instance, host.get(), nic.get(), sender.get(), m));
     }
 
     /**

@@ -179,6 +179,22 @@ class ProductionWizardModelTest {
     }
 
     @Test
+    void aResumedSetupVerifiesFromTheSenderChosenBefore() {
+        ProductionWizardModel first = wizard();
+        first.hostProperty().set("root@198.51.100.7");
+        first.senderProperty().set("root@198.51.100.9");
+        first.smc.skip();
+
+        ProductionWizardModel second = wizard();
+        assertThat(second.senderProperty().get()).as("before the resume").isNotEqualTo("root@198.51.100.9");
+        second.resume();
+
+        assertThat(second.hostProperty().get()).isEqualTo("root@198.51.100.7");
+        assertThat(second.senderProperty().get()).isEqualTo("root@198.51.100.9");
+        assertThat(second.verify.senderProperty().get()).as("the verify page sends from it too").isEqualTo("root@198.51.100.9");
+    }
+
+    @Test
     void startingAfreshForgetsTheSavedProgress() {
         ProductionWizardModel first = wizard();
         first.smc.skip();
