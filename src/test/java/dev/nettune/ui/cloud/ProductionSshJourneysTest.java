@@ -1,0 +1,449 @@
+package dev.nettune.ui.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.NetworkInterface;
+import dev.nettune.host.CommandResult;
+import dev.nettune.host.UserHome;
+import dev.nettune.host.ssh.TestSshServer;
+import dev.nettune.sandbox.cloud.DemoSeed;
+import dev.nettune.sandbox.cloud.LocalOpenApiServer.ReceivedCall;
+import dev.nettune.store.SavedHost;
+import dev.nettune.testing.RealAccountRig;
+import dev.nettune.tuning.NetworkNamespace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The production setup walked as a user clicks it on a REAL account (profile {@code prod} of a temporary
+ * ~/.aliyun/config.json, the real SDK against the local OpenAPI server, which checks every signature) and REAL SSH
+ * servers (Apache MINA SSHD on 127.0.0.1): the tuned host runs each request with /bin/sh inside a network namespace
+ * of this machine's kernel (a 4-queue veth, overlays on /etc and /run), and two verification senders run /bin/sh on
+ * this machine, one with hping3 on its PATH and one without. Each journey asserts what the user sees, what the
+ * OpenAPI server received and what the SSH servers ran. Runs in the {@code ssh-journeys} Surefire execution (its
+ * HOME, whose known_hosts it extends, is isolated); needs root for the namespace, skipped with the reason elsewhere.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProductionSshJourneysTest {
+    private static final String WRAP = "mount -t overlay overlay -o lowerdir=/etc,upperdir=\"$1/eu\",workdir=\"$1/ew\" /etc"
+            + " && mount -t overlay overlay -o lowerdir=/run,upperdir=\"$1/ru\",workdir=\"$1/rw\" /run"
+            + " && exec /bin/sh -c \"$3\"";
+    private static final String HOST = "prod-lab";
+    private static final String SENDER = "sender-lab";
+    private static final String BARE_SENDER = "bare-sender";
+
+    @TempDir
+    static Path dir;
+    private static int run;
+    private static NetworkNamespace ns;
+    private static Path scratch;
+    private static TestSshServer host;
+    private static TestSshServer sender;
+    private static TestSshServer bareSender;
+    private static Path key;
+    private static Path knownHosts;
+    private static List<String> trusted;
+    private RealAccountRig rig;
+    private CloudScreen screen;
+    private Stage stage;
+
+    @BeforeAll
+    static void servers() throws Exception {
+        Path home = UserHome.path();
+        assumeTrue(home.toString().contains("journey-home"), "runs only in the ssh-journeys execution, whose HOME is isolated (now "
+                + home + "): it writes ~/.ssh/known_hosts");
+        ns = NetworkNamespace.create();
+        scratch = dir.resolve("root");
+        for (String d : List.of("eu", "ew", "ru", "rw")) {
+            Files.createDirectories(scratch.resolve(d));
+        }
+        CommandResult ok = NetworkNamespace.exec(List.of("ip", "netns", "exec", ns.name, "unshare", "-m", "/bin/sh", "-c", WRAP, "sh",
+                scratch.toString(), ns.name, "touch /etc/sysctl.d/probe && rm /etc/sysctl.d/probe && echo ok"));
+        assumeTrue(ok.ok(), "needs unshare and overlay mounts on /etc and /run: " + ok.stderr().strip());
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/hping3")), "needs hping3 in /usr/sbin for the sender that has it");
+        host = TestSshServer.start();
+        key = host.authorizeNewKey(dir.resolve("id_lab"), null);
+        host.argv = c -> List.of("ip", "netns", "exec", ns.name, "unshare", "-m", "/bin/sh", "-c", WRAP, "sh", scratch.toString(), ns.name, c);
+        sender = TestSshServer.start();
+        sender.authorizedKeys.addAll(host.authorizedKeys);
+        sender.argv = c -> List.of("/usr/bin/env", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "/bin/sh", "-c", c);
+        bareSender = TestSshServer.start();
+        bareSender.authorizedKeys.addAll(host.authorizedKeys);
+        // The same machine without /usr/sbin on the PATH: hping3 is not there, as on a sender nobody installed it on.
+        bareSender.argv = c -> List.of("/usr/bin/env", "PATH=/usr/bin:/bin", "/bin/sh", "-c", c);
+        Files.createDirectories(home.resolve(".ssh"));
+        knownHosts = home.resolve(".ssh/known_hosts");
+        trusted = List.of(host.knownHostsLine(), sender.knownHostsLine(), bareSender.knownHostsLine());
+        // Trusted as a user does after checking the fingerprints (the Hosts journey walks that dialog).
+        Files.writeString(knownHosts, String.join("\n", trusted) + "\n", java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        if (trusted != null && Files.exists(knownHosts)) {
+            // Random ports come back: a stale line for one would read as a changed host key in a later run.
+            Files.write(knownHosts, Files.readAllLines(knownHosts).stream().filter(l -> !trusted.contains(l)).toList());
+        }
+        for (TestSshServer s : new TestSshServer[] {host, sender, bareSender}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        rig = new RealAccountRig(dir.resolve("run" + (++run)));
+        rig.rememberProd();
+        for (var s : List.of(java.util.Map.entry(HOST, host), java.util.Map.entry(SENDER, sender), java.util.Map.entry(BARE_SENDER, bareSender))) {
+            rig.context.hostInventory().add(new SavedHost(s.getKey(), "127.0.0.1", Optional.of("tester"), OptionalInt.of(s.getValue().port()),
+                    Optional.empty(), Optional.of(key)));
+        }
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        screen = CloudScreen.load(rig.context, rig.accounts, SandboxWaits.fast());
+        stage.setScene(new Scene(screen.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
+        rig.close();
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited 90 s for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String header(FxRobot robot) {
+        return robot.lookup(".wizard-pane").queryAllAs(DialogPane.class).stream().filter(Node::isVisible)
+                .map(DialogPane::getHeaderText).reduce((a, b) -> b).orElse("");
+    }
+
+    private static Button button(FxRobot robot, String text) {
+        return robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText() != null && text.equals(b.getText().strip())
+                && b.isVisible()).findFirst().orElseThrow(() -> new AssertionError("no button " + text));
+    }
+
+    private static void next(FxRobot robot) {
+        Button next = button(robot, "Next");
+        assertThat(next.isDisabled()).as("Next is enabled on " + header(robot)).isFalse();
+        robot.interact(next::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Presses a button of a (scrolling) page as a user does after scrolling to it. */
+    private static void press(FxRobot robot, String id) {
+        ButtonBase b = robot.lookup(id).queryAs(ButtonBase.class);
+        assertThat(b.isVisible() && !b.isDisabled()).as(id + " is shown and enabled on " + header(robot)).isTrue();
+        robot.interact(b::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void connected() throws Exception {
+        waitUntil("the account connected", () -> screen.model().sessionProperty().get() != null && !screen.model().busyProperty().get());
+        assertThat(screen.model().sessionProperty().get().sandbox()).as("profile prod is a real account").isFalse();
+    }
+
+    private void openSetup(FxRobot robot) throws Exception {
+        connected();
+        robot.clickOn("#openProduction");
+        // The setup opens once the host list is read off the FX thread: wait for its first page.
+        waitUntil("the production setup opened", () -> robot.lookup("#prodRunCloud").tryQuery().isPresent());
+    }
+
+    /** On the host page: the real host and its veth. */
+    private static void pickHost(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = robot.lookup("#prodHost").queryAs(ComboBox.class);
+        assertThat(box.getItems()).as("the saved hosts are offered").contains(HOST, SENDER);
+        robot.interact(() -> {
+            box.setValue(HOST);
+            robot.lookup("#prodNic").queryAs(TextField.class).setText(ns.nic);
+        });
+        next(robot);
+    }
+
+    /** Skips host steps until the page whose header names {@code step}. */
+    private static void skipTo(FxRobot robot, String step) {
+        for (int i = 0; i < 10 && !header(robot).contains(step); i++) {
+            press(robot, "#prodSkip");
+            next(robot);
+        }
+        assertThat(header(robot)).contains(step);
+    }
+
+    /** Preview, Apply, the real host's confirmation (which names the host and the step), until APPLIED. */
+    private static void previewApplyConfirm(FxRobot robot, String step) throws Exception {
+        press(robot, "#prodPreview");
+        waitUntil("the " + step + " preview", () -> !robot.lookup("#prodApply").queryButton().isDisabled()
+                || label(robot, "#prodStatus").toLowerCase().contains("fail"));
+        List<Window> before = List.copyOf(Window.getWindows());
+        Button apply = robot.lookup("#prodApply").queryButton();
+        assertThat(apply.isDisabled()).as(label(robot, "#prodStatus")).isFalse();
+        // Later on the FX thread: the confirmation opens with showAndWait.
+        Platform.runLater(apply::fire);
+        Window[] alert = new Window[1];
+        waitUntil("the real host's confirmation", () -> {
+            Window.getWindows().stream().filter(w -> !before.contains(w) && w.isShowing()).reduce((a, b) -> b).ifPresent(w -> alert[0] = w);
+            return alert[0] != null;
+        });
+        List<Node> nodes = descendants(alert[0].getScene().getRoot());
+        String said = nodes.stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).filter(t -> t != null)
+                .reduce("", (a, b) -> a + " " + b);
+        assertThat(said).as("the confirmation names the host and the step").contains(HOST, step);
+        ButtonBase yes = nodes.stream().filter(n -> n instanceof ButtonBase b && "Apply".equals(b.getText()) && b.isVisible())
+                .map(ButtonBase.class::cast).findFirst().orElseThrow(() -> new AssertionError("no Apply in the confirmation: " + said));
+        Platform.runLater(yes::fire);
+        waitUntil(step + " APPLIED", () -> label(robot, "#prodStatus").startsWith("APPLIED") || label(robot, "#prodStatus").contains("fail"));
+        assertThat(label(robot, "#prodStatus")).startsWith("APPLIED");
+    }
+
+    private static List<Node> descendants(javafx.scene.Parent root) {
+        List<Node> out = new java.util.ArrayList<>();
+        List<Node> todo = new java.util.ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Node n = todo.remove(todo.size() - 1);
+            out.add(n);
+            if (n instanceof javafx.scene.Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        return out;
+    }
+
+    private List<ReceivedCall> calls(String action) {
+        return rig.server.received(action);
+    }
+
+    /** The preflight with the named sender, pressed again after typing it (the page ran it on entering, without one). */
+    private static void preflightWith(FxRobot robot, String from) throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = robot.lookup("#prodSender").queryAs(ComboBox.class);
+        waitUntil("the first preflight", () -> !robot.lookup("#prodPreflight").queryButton().isDisabled());
+        robot.interact(() -> box.getEditor().setText(from));
+        press(robot, "#prodPreflight");
+        waitUntil("the preflight with " + from, () -> label(robot, "#prodPreflightText").contains("Sender for the verification"));
+    }
+
+    @Test
+    void theWholeGuidedFlowRunsOnARealAccountAndARealHost(FxRobot robot) throws Exception {
+        openSetup(robot);
+        assertThat(header(robot)).contains("1 of 18");
+        assertThat(label(robot, "#prodAccount")).contains("a real account");
+        next(robot);
+
+        // Seed steps 1-3 and the ENI's settings: one cloud plan, reviewed and confirmed.
+        @SuppressWarnings("unchecked")
+        ChoiceBox<CloudInstance> instance = robot.lookup("#eniInstance").queryAs(ChoiceBox.class);
+        robot.interact(() -> instance.getItems().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst()
+                .ifPresent(instance::setValue));
+        next(robot);
+        robot.clickOn("#eniPick");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<NetworkInterface> existing = robot.lookup("#eniExisting").queryAs(ChoiceBox.class);
+        robot.interact(() -> existing.getItems().stream().filter(n -> n.id().value().equals(DemoSeed.SECONDARY_ENI)).findFirst()
+                .ifPresent(existing::setValue));
+        next(robot);
+        robot.clickOn("#eniSetTimeouts");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Integer> udp = robot.lookup("#udp").queryAs(ChoiceBox.class);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> rss = robot.lookup("#eniRss").queryAs(ChoiceBox.class);
+        robot.interact(() -> {
+            udp.setValue(100);
+            rss.setValue(dev.nettune.ui.cloud.eni.SecondaryEniWizardModel.RSS_ON);
+        });
+        next(robot);
+        assertThat(robot.lookup("#rulePorts").queryAs(TextField.class).getText()).as("the seed's rule is offered").isEqualTo("8000/9000");
+        next(robot);
+        robot.clickOn("#eniBindEip");
+        WaitForAsyncUtils.waitForFxEvents();
+        next(robot); // the seed's binding: the EIP to the instance, NAT mode
+        assertThat(header(robot)).contains("Review");
+        String plan = robot.lookup(".cloud-plan").queryAs(TextArea.class).getText();
+        assertThat(plan).contains("AttachNetworkInterface", "AuthorizeSecurityGroup", "AssociateEipAddress", "EnhancedNetwork.EnableRss");
+        CheckBox interruption = robot.lookup("#acceptInterruptions").queryAs(CheckBox.class);
+        if (interruption.isVisible()) {
+            robot.interact(interruption::fire);
+        }
+        CheckBox confirm = robot.lookup("#confirmRealAccount").queryAs(CheckBox.class);
+        assertThat(confirm.getText()).contains("real account", rig.endpoint());
+        assertThat(button(robot, "Next").isDisabled()).as("not confirmed yet").isTrue();
+        robot.interact(confirm::fire);
+        next(robot);
+        waitUntil("the cloud plan", () -> robot.lookup("#runStatus").tryQueryAs(Label.class).map(l -> l.getText().startsWith("Done")
+                || l.getText().startsWith("F")).orElse(false));
+        assertThat(label(robot, "#runStatus")).startsWith("Done");
+
+        assertThat(calls("AttachNetworkInterface")).singleElement().satisfies(c -> {
+            assertThat(c.parameter("InstanceId")).isEqualTo(DemoSeed.SANDBOX_INSTANCE);
+            assertThat(c.parameter("NetworkInterfaceId")).isEqualTo(DemoSeed.SECONDARY_ENI);
+            assertThat(c.parameter("AccessKeyId")).as("signed with the profile's key").isEqualTo(RealAccountRig.KEY.accessKeyId());
+        });
+        assertThat(calls("AuthorizeSecurityGroup")).singleElement().satisfies(c -> {
+            assertThat(c.parameter("SecurityGroupId")).isEqualTo(DemoSeed.SECURITY_GROUP);
+            assertThat(c.parameter("IpProtocol")).isEqualToIgnoringCase("tcp");
+            assertThat(c.parameter("PortRange")).isEqualTo("8000/9000");
+            assertThat(c.parameter("SourceCidrIp")).isEqualTo("10.0.0.0/8");
+        });
+        assertThat(calls("AssociateEipAddress")).singleElement().satisfies(c -> {
+            assertThat(c.parameter("AllocationId")).isEqualTo(DemoSeed.EIP);
+            assertThat(c.parameter("InstanceId")).isEqualTo(DemoSeed.SANDBOX_INSTANCE);
+            assertThat(c.parameter("Mode")).isEqualTo("NAT");
+        });
+        assertThat(calls("ModifyNetworkInterfaceAttribute")).anySatisfy(c -> {
+            assertThat(c.parameter("NetworkInterfaceId")).isEqualTo(DemoSeed.SECONDARY_ENI);
+            assertThat(c.parameter("ConnectionTrackingConfiguration.UdpTimeout")).isEqualTo("100");
+        }).anySatisfy(c -> assertThat(c.parameter("EnhancedNetwork.EnableRss")).isEqualTo("true"));
+        next(robot);
+
+        // The host part on the real SSH server.
+        pickHost(robot);
+        assertThat(header(robot)).contains("TIME-WAIT");
+        previewApplyConfirm(robot, "TCP TIME-WAIT");
+        assertThat(label(robot, "#prodReadBack")).contains("net.ipv4.tcp_fin_timeout = 15");
+        assertThat(ns.inside("sysctl", "-n", "net.ipv4.tcp_fin_timeout")).isEqualTo("15");
+        assertThat(host.execRequests).anyMatch(c -> c.contains("sysctl -w net.ipv4.tcp_fin_timeout=15"));
+        next(robot);
+
+        // SMC would load a module into the kernel this test shares with the machine: skipped.
+        press(robot, "#prodSkip");
+        next(robot);
+        assertThat(header(robot)).contains("XPS");
+        robot.interact(() -> robot.lookup("#prodXpsCpus").queryAs(TextField.class).setText("0; 1"));
+        previewApplyConfirm(robot, "XPS");
+        assertThat(ns.inside("cat", "/sys/class/net/" + ns.nic + "/queues/tx-0/xps_cpus")).isEqualTo("1");
+        assertThat(ns.inside("cat", "/sys/class/net/" + ns.nic + "/queues/tx-1/xps_cpus")).isEqualTo("2");
+        next(robot);
+
+        // No NetworkManager in the namespace; a veth has no combined channels or queue IRQs: skipped.
+        skipTo(robot, "RSS key");
+        preflightWith(robot, SENDER);
+        String preflight = label(robot, "#prodPreflightText");
+        assertThat(preflight).contains("ok    Sender for the verification: hping3 on " + SENDER + ": hping3 is installed on " + SENDER);
+        assertThat(preflight).as("a veth shows no RSS key or table: the preflight says so and nothing is pushed")
+                .contains("FAIL  Key and table read back");
+        assertThat(sender.execRequests).anyMatch(c -> c.contains("command -v hping3"));
+        assertThat(robot.lookup("#prodPreview").queryButton().isDisabled()).as("Preview waits for a passed preflight").isTrue();
+        press(robot, "#prodSkip");
+        next(robot);
+        assertThat(header(robot)).contains("verify RSS");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> verifySender = robot.lookup("#prodVerifySender").queryAs(ComboBox.class);
+        assertThat(verifySender.getEditor().getText()).as("the sender the preflight checked").isEqualTo(SENDER);
+        press(robot, "#prodSkip");
+        next(robot);
+
+        // Seed step 8: persistence of what was applied (the boot re-apply would call systemd, which the namespace lacks).
+        assertThat(header(robot)).contains("persistence");
+        robot.interact(() -> descendants(robot.lookup("#prodPreview").query().getScene().getRoot()).stream()
+                .filter(n -> n instanceof CheckBox c && List.of("prodPersistSmc", "prodPersistNm", "prodPersistReapply").contains(c.getId()))
+                .forEach(n -> ((CheckBox) n).setSelected(false)));
+        previewApplyConfirm(robot, "Persistence");
+        assertThat(Files.readString(scratch.resolve("eu/sysctl.d/99-network-tuning.conf"))).contains("net.ipv4.tcp_fin_timeout = 15");
+        next(robot);
+
+        assertThat(header(robot)).contains("18 of 18");
+        assertThat(label(robot, "#prodFinishProgress")).contains("Cloud (ENI, rule, EIP, timeouts, RSS): done, plan", "TCP TIME-WAIT: applied",
+                "SMC acceleration: skipped", "XPS per TX queue: applied", "Persistence across reboot and re-attach: applied");
+    }
+
+    @Test
+    void thePreflightNamesTheInstallCommandWhenTheSenderHasNoHping3(FxRobot robot) throws Exception {
+        openSetup(robot);
+        robot.clickOn("#prodRunCloud");
+        next(robot);
+        pickHost(robot);
+        skipTo(robot, "RSS key");
+
+        preflightWith(robot, BARE_SENDER);
+
+        assertThat(label(robot, "#prodPreflightText")).contains("FAIL  Sender for the verification: hping3 on " + BARE_SENDER
+                + ": hping3 is not installed on " + BARE_SENDER + ". Install it with").contains("apt-get install -y hping3");
+        assertThat(robot.lookup("#prodPreflightText").queryAs(Labeled.class).getStyleClass()).contains("danger");
+        assertThat(bareSender.execRequests).anyMatch(c -> c.contains("command -v hping3"));
+        assertThat(robot.lookup("#prodPreview").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void aResumedSetupKeepsTheVerificationSender(FxRobot robot) throws Exception {
+        openSetup(robot);
+        robot.clickOn("#prodRunCloud");
+        next(robot);
+        pickHost(robot);
+        skipTo(robot, "RSS key");
+        preflightWith(robot, SENDER);
+        press(robot, "#prodSkip");
+        // Left here: the wizard is closed as a user closes it.
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        openSetup(robot);
+        assertThat(label(robot, "#prodResumeNote")).contains("left unfinished", HOST);
+        press(robot, "#prodResume");
+        next(robot);
+        assertThat(robot.lookup("#prodHost").queryAs(ComboBox.class).getValue()).isEqualTo(HOST);
+        next(robot);
+        for (int i = 0; i < 6 && !header(robot).contains("RSS key"); i++) {
+            next(robot); // done or skipped before
+        }
+        assertThat(header(robot)).contains("RSS key");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> rssSender = robot.lookup("#prodSender").queryAs(ComboBox.class);
+        assertThat(rssSender.getEditor().getText()).isEqualTo(SENDER);
+        next(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> verifySender = robot.lookup("#prodVerifySender").queryAs(ComboBox.class);
+        assertThat(verifySender.getEditor().getText()).isEqualTo(SENDER);
+    }
+}
