@@ -74,6 +74,8 @@ class LayoutTest {
      */
     static final Map<String, String> KNOWN_FAILURES = Map.of();
 
+    /** The production setup's opener: walked twice, its cloud part and its host part. */
+    private static final String PRODUCTION = "#openProduction";
     /** The production setup has 19 pages; a page's "Skip this step" is pressed to reach the next one. */
     private static final int MAX_WIZARD_PAGES = 20;
     /** With {@code -Dlayout.shots=DIR}, every screen and wizard page checked is also saved there as a PNG. */
@@ -143,6 +145,15 @@ class LayoutTest {
             window.show(screen);
         });
         Parent content = (Parent) window.root().getCenter();
+        List<String> openers = WIZARDS.getOrDefault(screen, List.of());
+        if (!openers.isEmpty()) {
+            // A screen that reads first (the Cloud screen connects its account) is checked and shown once it has read.
+            try {
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(openers.get(0)).tryQuery().map(n -> !n.isDisabled()).orElse(false));
+            } catch (TimeoutException e) {
+                // checked as it is; walkWizard reports an opener that never became enabled
+            }
+        }
         settle(content);
 
         Map<String, List<String>> found = new LinkedHashMap<>();
@@ -151,7 +162,12 @@ class LayoutTest {
         shot(stage.getScene(), shotName);
         walkTabs(content, screen.id(), actionsOnly, found);
         for (String opener : WIZARDS.getOrDefault(screen, List.of())) {
-            walkWizard(opener, actionsOnly, found);
+            if (opener.equals(PRODUCTION)) {
+                // Its cloud pages (up to the review: running the plan would change the sandbox for the next case),
+                // then, opened again with the cloud part left out, its host pages to the summary.
+                walkWizard(opener, actionsOnly, found, true, size);
+            }
+            walkWizard(opener, actionsOnly, found, false, size);
         }
 
         String report = found.entrySet().stream().filter(e -> !e.getValue().isEmpty())
@@ -187,8 +203,12 @@ class LayoutTest {
         }
     }
 
-    /** Opens a wizard with its button, checks each page while Next is enabled, then cancels it. */
-    private void walkWizard(String opener, boolean actionsOnly, Map<String, List<String>> found) {
+    /**
+     * Opens a wizard with its button, checks each page while Next is enabled, then cancels it. For the production
+     * setup, {@code cloudPart} walks its cloud pages and stops at the review; otherwise its cloud part is left out.
+     */
+    private void walkWizard(String opener, boolean actionsOnly, Map<String, List<String>> found, boolean cloudPart, String size) {
+        String walk = opener.equals(PRODUCTION) ? opener + (cloudPart ? " (cloud part)" : " (host part)") : opener;
         // A screen may still be reading (the Cloud screen connects first): give its opener time to be enabled.
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(opener).tryQuery().map(n -> !n.isDisabled()).orElse(false));
@@ -196,21 +216,23 @@ class LayoutTest {
             // reported below as not openable
         }
         var button = robot.lookup(opener).tryQuery();
-        if (button.isPresent() && button.get().isDisabled()) {
-            // Some wizards act on a selected row (the Cloud screen's timeouts and RSS wizards need an ENI): pick
-            // the first row of each table that has none selected, as a user would.
-            robot.interact(() -> descendants(window.root()).stream().filter(n -> n instanceof javafx.scene.control.TableView<?>
-                    t && t.isVisible() && !t.getItems().isEmpty() && t.getSelectionModel().isEmpty())
-                    .forEach(n -> ((javafx.scene.control.TableView<?>) n).getSelectionModel().selectFirst()));
-        }
         try {
-            // The screen enables its wizard buttons once its background read (the cloud account) is done.
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> button.isPresent() && !button.get().isDisabled());
+            // Some wizards act on a selected row (the Cloud screen's timeouts and RSS wizards need an ENI): pick the
+            // first row of each table that has none selected, as a user would, and again after the screen re-reads its
+            // tables (closing the previous wizard refreshes them, which clears the selection).
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+                if (button.isPresent() && button.get().isDisabled()) {
+                    robot.interact(() -> descendants(window.root()).stream().filter(n -> n instanceof javafx.scene.control.TableView<?>
+                            t && t.isVisible() && !t.getItems().isEmpty() && t.getSelectionModel().isEmpty())
+                            .forEach(n -> ((javafx.scene.control.TableView<?>) n).getSelectionModel().selectFirst()));
+                }
+                return button.isPresent() && !button.get().isDisabled();
+            });
         } catch (TimeoutException e) {
             // reported below
         }
         if (button.isEmpty() || button.get().isDisabled()) {
-            found.put("wizard " + opener, List.of("cannot open: no enabled button " + opener + " on the screen"
+            found.put("wizard " + walk, List.of("cannot open: no enabled button " + opener + " on the screen"
                     + " (update LayoutTest.WIZARDS)"));
             return;
         }
@@ -237,7 +259,7 @@ class LayoutTest {
             }
         }
         if (dialog.get() == null) {
-            found.put("wizard " + opener, List.of("no window opened within 3 tries of 10 s (button disabled: "
+            found.put("wizard " + walk, List.of("no window opened within 3 tries of 10 s (button disabled: "
                     + button.get().isDisabled() + ")"));
             return;
         }
@@ -245,15 +267,28 @@ class LayoutTest {
         for (int n = 1; n <= MAX_WIZARD_PAGES; n++) {
             settle(page);
             Parent current = dialog.get().getScene().getRoot();
-            found.put("wizard " + opener + " page " + n, check(current, actionsOnly));
-            shot(dialog.get().getScene(), shotName + "-" + opener.substring(1) + "-" + (n < 10 ? "0" : "") + n);
+            List<String> problems = new ArrayList<>(check(current, actionsOnly));
+            if (actionsOnly) {
+                // The wizard is a window of its own: on a screen of this size it must fit, or its buttons are off-screen.
+                String[] wh = size.split("x");
+                Window w = dialog.get();
+                if (w.getWidth() > Integer.parseInt(wh[0]) || w.getHeight() > Integer.parseInt(wh[1])) {
+                    problems.add("the wizard window is " + (int) w.getWidth() + "x" + (int) w.getHeight() + ", larger than a " + size + " screen");
+                }
+            }
+            found.put("wizard " + walk + " page " + n, problems);
+            shot(dialog.get().getScene(), shotName + "-" + opener.substring(1) + (opener.equals(PRODUCTION) ? (cloudPart ? "-cloud" : "-host") : "")
+                    + "-" + (n < 10 ? "0" : "") + n);
+            if (cloudPart && header(current).contains("Review")) {
+                break;
+            }
             var next = descendants(current).stream().filter(x -> x instanceof ButtonBase b && "Next".equals(b.getText())
                     && b.isVisible() && !b.isDisabled()).findFirst();
-            var cloudPart = descendants(current).stream().filter(x -> x instanceof javafx.scene.control.CheckBox c
+            var cloudPartTicked = descendants(current).stream().filter(x -> x instanceof javafx.scene.control.CheckBox c
                     && "prodRunCloud".equals(c.getId()) && c.isSelected()).findFirst();
-            if (cloudPart.isPresent()) {
+            if (cloudPartTicked.isPresent() && !cloudPart) {
                 // The production setup's cloud pages are the secondary-ENI wizard's, walked on their own: go to the host part.
-                robot.interact(() -> ((ButtonBase) cloudPart.get()).fire());
+                robot.interact(() -> ((ButtonBase) cloudPartTicked.get()).fire());
             }
             var skip = descendants(current).stream().filter(x -> x instanceof ButtonBase b && "prodSkip".equals(b.getId())
                     && b.isVisible() && !b.isDisabled()).findFirst();
@@ -284,12 +319,18 @@ class LayoutTest {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog.get().isShowing());
         } catch (TimeoutException e) {
-            found.put("wizard " + opener + " closing", List.of("Cancel did not close the wizard within 10 s"));
+            found.put("wizard " + walk + " closing", List.of("Cancel did not close the wizard within 10 s"));
             robot.interact(() -> dialog.get().hide());
         }
     }
 
-    /** Saves what the user sees (with -Dlayout.shots=DIR) for a person to look at. */
+    /** The header of the wizard page shown under {@code root}. */
+    private static String header(Parent root) {
+        return descendants(root).stream().filter(n -> n instanceof javafx.scene.control.DialogPane d && d.isVisible())
+                .map(n -> ((javafx.scene.control.DialogPane) n).getHeaderText()).filter(h -> h != null).reduce((a, b) -> b).orElse("");
+    }
+
+        /** Saves what the user sees (with -Dlayout.shots=DIR) for a person to look at. */
     private static void shot(Scene scene, String name) {
         if (SHOTS.isBlank()) {
             return;
