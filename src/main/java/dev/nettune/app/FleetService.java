@@ -2,6 +2,7 @@ package dev.nettune.app;
 
 import dev.nettune.cloud.CloudInputException;
 import dev.nettune.cloud.CloudInstance;
+import dev.nettune.cloud.ElasticIp;
 import dev.nettune.cloud.InstanceId;
 import dev.nettune.cloud.RegionId;
 import dev.nettune.fleet.FleetHosts;
@@ -11,6 +12,7 @@ import dev.nettune.fleet.FleetJournal;
 import dev.nettune.fleet.FleetListener;
 import dev.nettune.fleet.FleetRun;
 import dev.nettune.fleet.FleetTarget;
+import dev.nettune.fleet.InstanceAddress;
 import dev.nettune.fleet.InstancePreview;
 import dev.nettune.fleet.RollingApply;
 import dev.nettune.fleet.RolloutPolicy;
@@ -148,14 +150,60 @@ public final class FleetService implements AutoCloseable {
     }
 
     /**
+     * How instances reached over SSH are dialed: which of their addresses ({@code --address}), as whom
+     * ({@code --ssh-user}, default root) and through which bastion chain ({@code --bastion}; empty: the ProxyJump
+     * ~/.ssh/config gives for the address, if any).
+     */
+    public record SshReach(InstanceAddress address, Optional<String> user, Optional<String> bastion) {
+        private static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._-]{0,63}");
+
+        public SshReach {
+            Objects.requireNonNull(address, "address");
+            user = user == null ? Optional.empty() : user.map(String::strip).filter(u -> !u.isEmpty());
+            bastion = bastion == null ? Optional.empty() : bastion.map(String::strip).filter(b -> !b.isEmpty());
+            user.ifPresent(u -> {
+                if (!USER.matcher(u).matches()) {
+                    throw new FleetInputException("Not a login name: '" + dev.nettune.host.Printable.clip(u) + "'. --ssh-user"
+                            + " takes letters, digits, '.', '_' and '-', up to 64 characters, not starting with '-'.");
+                }
+            });
+            bastion.ifPresent(TransportChoice::checkBastion);
+        }
+
+        /** The first private IP, as root, with the bastion ~/.ssh/config gives, if any. */
+        public static SshReach defaults() {
+            return new SshReach(InstanceAddress.PRIVATE, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
      * Instances of the cloud account as fleet members: by id, tag or region. Over Cloud Assistant each is
      * reached by its id (the agent is checked when the run reaches it); over SSH by its first private IP,
      * as {@code sshUser} (default root), with the identity and known_hosts of {@code ssh}.
      */
     public List<FleetInstance> instances(CloudAccess access, InstanceQuery query, Transport via, HostOptions ssh,
                                          Optional<String> sshUser) {
+        return instances(access, query, via, ssh, new SshReach(InstanceAddress.PRIVATE, sshUser, Optional.empty()));
+    }
+
+    /**
+     * Instances of the cloud account as fleet members: by id, tag or region. Over Cloud Assistant each is reached
+     * by its id (the agent is checked when the run reaches it). Over SSH as {@code reach} says: its first private
+     * IP or its EIP (DescribeEipAddresses), through the bastion given or the ProxyJump ~/.ssh/config has for that
+     * address, with the identity and known_hosts of {@code ssh}; all of it is kept with the run. Nothing connects.
+     */
+    public List<FleetInstance> instances(CloudAccess access, InstanceQuery query, Transport via, HostOptions ssh,
+                                         SshReach reach) {
         if (via == Transport.BUILT_IN) {
             throw new FleetInputException("Instances are reached over ssh or cloud-assistant.");
+        }
+        if (via == Transport.CLOUD_ASSISTANT && (reach.bastion().isPresent() || reach.address() != InstanceAddress.PRIVATE
+                || reach.user().isPresent())) {
+            throw new FleetInputException("--bastion, --address and --ssh-user say how to reach instances over SSH;"
+                    + " add --via ssh, or leave them out for Cloud Assistant (which needs no address, login or bastion).");
+        }
+        if (reach.bastion().isPresent()) {
+            checkBastionResolves(reach.bastion().get(), ssh);
         }
         CloudConnection c = cloud(access);
         List<CloudInstance> found = new ArrayList<>();
@@ -172,22 +220,63 @@ public final class FleetService implements AutoCloseable {
         } else {
             found.addAll(c.api().describeInstances(c.region()).stream().filter(CloudInstance::isRunning).toList());
         }
+        List<ElasticIp> eips = via == Transport.SSH && reach.address() == InstanceAddress.EIP ? c.api().describeEips(c.region()) : List.of();
         List<FleetInstance> out = new ArrayList<>();
         for (CloudInstance i : found) {
             FleetTarget t = FleetTarget.instance(i.id().value());
-            TransportChoice reach;
+            TransportChoice choice;
             if (via == Transport.CLOUD_ASSISTANT) {
-                reach = TransportChoice.cloudAssistant(i.id().value(), c.region().value(), access.endpoint(), access.account());
+                choice = TransportChoice.cloudAssistant(i.id().value(), c.region().value(), access.endpoint(), access.account());
             } else {
-                String ip = i.privateIpAddresses().stream().findFirst().orElseThrow(() -> new FleetInputException(
-                        i.id() + " has no private IP address to reach over SSH; use --via cloud-assistant."));
-                String user = sshUser.orElse("root");
-                reach = TransportChoice.ssh(user + "@" + ip, Optional.of(user), ssh.identity().map(Path::toString),
-                        ssh.knownHosts().map(Path::toString));
+                String ip = reach.address() == InstanceAddress.EIP ? eipOf(i, eips) : i.privateIpAddresses().stream().findFirst()
+                        .orElseThrow(() -> new FleetInputException(i.id() + " has no private IP address to reach over SSH;"
+                                + " use --address eip or --via cloud-assistant."));
+                String user = reach.user().orElse("root");
+                String address = user + "@" + (ip.contains(":") ? "[" + ip + "]" : ip);
+                Optional<String> bastion = reach.bastion();
+                if (bastion.isEmpty()) {
+                    try {
+                        // Kept with the run, so that undo and resume go the same way even if ~/.ssh/config changes.
+                        bastion = ctx.hostResolver().configProxyJump(address);
+                    } catch (HostException e) {
+                        throw new FleetInputException(e.getMessage());
+                    }
+                }
+                choice = TransportChoice.ssh(address, Optional.of(user), ssh.identity().map(Path::toString),
+                        ssh.knownHosts().map(Path::toString), bastion);
             }
-            out.add(new FleetInstance(out.size(), t, reach));
+            out.add(new FleetInstance(out.size(), t, choice));
         }
         return out;
+    }
+
+    /** The EIP bound to instance {@code i} or to one of its ENIs (DescribeEipAddresses), or a message saying there is none. */
+    private static String eipOf(CloudInstance i, List<ElasticIp> eips) {
+        for (ElasticIp e : eips) {
+            Optional<String> bound = e.instanceId();
+            if (bound.isPresent() && ElasticIp.IN_USE.equals(e.status()) && (bound.get().equals(i.id().value())
+                    || i.networkInterfaces().stream().anyMatch(n -> n.value().equals(bound.get())))) {
+                return e.ipAddress();
+            }
+        }
+        throw new FleetInputException(i.id() + " has no EIP bound (DescribeEipAddresses lists none in use by it or its ENIs);"
+                + " use --address private (with --bastion when NetTune is outside the VPC) or --via cloud-assistant.");
+    }
+
+    /** Refuses a bastion that names a built-in host or that ~/.ssh/config cannot resolve, before any API call. */
+    private void checkBastionResolves(String chain, HostOptions ssh) {
+        for (String hop : chain.split(",")) {
+            String h = hop.strip();
+            if (ctx.builtInHosts().find(h).isPresent()) {
+                throw new FleetInputException(h + " is a built-in host, not an SSH server; --bastion takes a saved host, an"
+                        + " alias of ~/.ssh/config or user@host[:port].");
+            }
+            try {
+                ctx.hostResolver().sshTarget(h, ssh);
+            } catch (HostException | IllegalArgumentException e) {
+                throw new FleetInputException("--bastion " + dev.nettune.host.Printable.clip(h) + ": " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -346,7 +435,8 @@ public final class FleetService implements AutoCloseable {
                     if (r.knownHosts().isPresent()) {
                         o = o.withKnownHosts(Path.of(r.knownHosts().get()));
                     }
-                    yield ctx.hostResolver().resolve(r.address(), o);
+                    yield r.bastion().isPresent() ? ctx.hostResolver().resolveVia(r.address(), r.bastion().get(), o)
+                            : ctx.hostResolver().resolve(r.address(), o);
                 }
                 case CLOUD_ASSISTANT -> {
                     CloudConnection c;

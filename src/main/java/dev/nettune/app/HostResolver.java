@@ -81,7 +81,47 @@ public final class HostResolver {
         if (builtIn.isPresent()) {
             return builtIn.get().get();
         }
+        return pooled(name, sshTarget(name, options), options);
+    }
+
+    /**
+     * SSH host {@code name} reached through the bastion chain {@code jump} (ProxyJump form, first hop first; each hop a
+     * saved host, an alias of ~/.ssh/config or user@host[:port], with its own user, key and bastion), instead of any
+     * bastion ~/.ssh/config gives for it. Every hop's host key and the target's (under its own name, through the
+     * tunnel) are verified against the same known_hosts. Pooled as {@link #resolve}.
+     */
+    public Host resolveVia(String name, String jump, HostOptions options) throws HostException {
+        if (builtIns.find(name).isPresent()) {
+            throw new HostException(name + " is a built-in host; it is not reached over SSH, so not through a bastion.");
+        }
+        return pooled(name, sshTargetVia(name, jump, options), options);
+    }
+
+    /** Where {@code name} leads through the bastion chain {@code jump} (see {@link #resolveVia}); nothing connects. */
+    public SshTarget sshTargetVia(String name, String jump, HostOptions options) throws HostException {
         SshTarget target = sshTarget(name, options);
+        SshTarget previous = null;
+        for (String hop : jump.split(",")) {
+            String h = hop.strip();
+            if (builtIns.find(h).isPresent()) {
+                throw new IllegalArgumentException(h + " is a built-in host, not an SSH server; a bastion is a saved host,"
+                        + " an alias of ~/.ssh/config or user@host[:port].");
+            }
+            // Each hop as ssh resolves a ProxyJump entry (its own user, port, keys; --identity tried first, as for the
+            // target: one fleet key usually opens the bastion too); a later hop is reached through the one before.
+            SshTarget t = sshTarget(h, options);
+            previous = previous == null ? t : t.withJump(previous);
+        }
+        return new SshTarget(target.hostName(), target.port(), target.user(), target.identities(), Optional.ofNullable(previous));
+    }
+
+    /** The ProxyJump ~/.ssh/config gives for {@code name} as written there (aliases kept), or empty without one or with {@code none}. */
+    public Optional<String> configProxyJump(String name) throws HostException {
+        checkSpec(name);
+        return configResolution(name).proxyJump().map(String::strip).filter(j -> !j.isEmpty() && !j.equalsIgnoreCase("none"));
+    }
+
+    private Host pooled(String name, SshTarget target, HostOptions options) throws HostException {
         List<Path> moreKnownHosts = options.knownHosts().isPresent() ? List.of() : configKnownHosts(name).stream().skip(1).toList();
         options = withSshConfigTrust(name, options);
         String key = name + "|" + target + "|" + options.knownHosts() + moreKnownHosts + "|"

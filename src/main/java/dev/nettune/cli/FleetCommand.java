@@ -10,6 +10,7 @@ import dev.nettune.fleet.FleetInstanceResult;
 import dev.nettune.fleet.FleetListener;
 import dev.nettune.fleet.FleetRun;
 import dev.nettune.fleet.FleetTarget;
+import dev.nettune.fleet.InstanceAddress;
 import dev.nettune.fleet.InstancePreview;
 import dev.nettune.fleet.InstanceStatus;
 import dev.nettune.fleet.RolloutPolicy;
@@ -86,8 +87,17 @@ final class FleetCommand implements Runnable {
                 + " --instances and --tag, ssh for --hosts).")
         String via;
 
-        @Option(names = "--user", paramLabel = "USER", description = "SSH login for instances reached by IP over ssh (default root).")
+        @Option(names = {"--ssh-user", "--user"}, paramLabel = "USER", description = "SSH login for instances reached over ssh (default root).")
         String user;
+
+        @Option(names = "--address", paramLabel = "private|eip", description = "Which address of an instance --via ssh dials:"
+                + " private (its first private IP; default) or eip (the EIP bound to it or to one of its ENIs).")
+        String address;
+
+        @Option(names = "--bastion", paramLabel = "HOST", description = "Reach instances over ssh through this bastion: a saved host,"
+                + " an alias of ~/.ssh/config or user@host[:port] (several: comma-separated, first hop first). Default: the"
+                + " ProxyJump ~/.ssh/config gives for the address, if any. Its host key and each instance's are verified.")
+        String bastion;
 
         @Mixin
         HostConnectionOptions connection = new HostConnectionOptions();
@@ -108,13 +118,21 @@ final class FleetCommand implements Runnable {
                 if (via != null && Transport.parse(via) != Transport.SSH) {
                     throw new FleetInputException("--hosts are reached over ssh; --via cloud-assistant needs --instances or --tag.");
                 }
+                if (address != null || bastion != null || user != null) {
+                    throw new FleetInputException("--address, --bastion and --ssh-user are for --instances and --tag over ssh;"
+                            + " a host in --hosts says its own login and bastion (user@host:port, a saved host or an alias of"
+                            + " ~/.ssh/config with ProxyJump).");
+                }
                 return fleet.hosts(FleetTarget.parseList(targets.hosts, FleetTarget.Kind.HOST), options);
             }
             Transport t = via == null ? Transport.CLOUD_ASSISTANT : Transport.parse(via);
+            FleetService.SshReach ssh = new FleetService.SshReach(
+                    address == null ? InstanceAddress.PRIVATE : InstanceAddress.parse(address), Optional.ofNullable(user),
+                    Optional.ofNullable(bastion));
             FleetService.InstanceQuery q = targets.instances != null
                     ? new FleetService.InstanceQuery.Ids(FleetTarget.parseList(targets.instances, FleetTarget.Kind.INSTANCE))
                     : FleetService.InstanceQuery.Tag.parse(targets.tag);
-            return fleet.instances(account.access(), q, t, options, Optional.ofNullable(user));
+            return fleet.instances(account.access(), q, t, options, ssh);
         }
     }
 
@@ -142,6 +160,7 @@ final class FleetCommand implements Runnable {
             r.instance().reach().user().ifPresent(u -> i.put("user", u));
             r.instance().reach().keyFile().ifPresent(k -> i.put("keyFile", k));
             r.instance().reach().knownHosts().ifPresent(k -> i.put("knownHosts", k));
+            r.instance().reach().bastion().ifPresent(b -> i.put("bastion", b));
             r.instance().reach().region().ifPresent(k -> i.put("region", k));
             r.instance().reach().endpoint().ifPresent(k -> i.put("endpoint", k));
             i.put("canary", r.canary());
@@ -160,6 +179,10 @@ final class FleetCommand implements Runnable {
         for (FleetInstanceResult r : run.instances()) {
             out.printf(Locale.ROOT, "  %-24s %-11s %s%s%n", r.instance().target().name(), r.status(),
                     r.canary() ? "[canary] " : "", r.reason());
+            if (r.instance().target().kind() == FleetTarget.Kind.INSTANCE && r.instance().reach().transport() == Transport.SSH) {
+                // An instance id alone does not say where SSH went: the address, login and bastion the run keeps.
+                out.println("    reached: " + r.instance().reach().display());
+            }
         }
         List<String> untouched = run.instances().stream().filter(r -> r.status() == InstanceStatus.SKIPPED)
                 .map(r -> r.instance().target().name()).toList();

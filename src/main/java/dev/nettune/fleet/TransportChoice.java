@@ -9,12 +9,14 @@ import java.util.Optional;
  * the instance id for Cloud Assistant), the login user, the key FILE and known_hosts FILE (paths, never
  * key material), and for Cloud Assistant the region, endpoint override and account name. For SSH,
  * {@code endpoint} keeps where the login resolved to when the run started ({@code user@host:port} and its
- * bastions), for the record; the address as given is what reopens it. No field can hold a secret: there
- * is none for a password, passphrase or AccessKey.
+ * bastions), for the record; the address as given is what reopens it. {@code bastion} is the SSH bastion chain
+ * (ProxyJump form: saved hosts, ssh-config aliases or {@code user@host[:port]}, comma-separated, first hop first)
+ * that reopens the address through it, as {@code --bastion} gave it or ~/.ssh/config's ProxyJump said when the run
+ * started. No field can hold a secret: there is none for a password, passphrase or AccessKey.
  */
 public record TransportChoice(Transport transport, String address, Optional<String> user, Optional<String> keyFile,
                               Optional<String> knownHosts, Optional<String> region, Optional<String> endpoint,
-                              Optional<String> account) {
+                              Optional<String> account, Optional<String> bastion) {
     public TransportChoice {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(address, "address");
@@ -27,7 +29,47 @@ public record TransportChoice(Transport transport, String address, Optional<Stri
         region = clean(region);
         endpoint = clean(endpoint);
         account = clean(account);
+        bastion = clean(bastion);
+        if (bastion.isPresent()) {
+            if (transport != Transport.SSH) {
+                throw new FleetInputException("A bastion is an SSH hop; " + transport.word() + " does not use one.");
+            }
+            checkBastion(bastion.get());
+        }
     }
+
+    /** Without a bastion (every reach but SSH through a jump host). */
+    public TransportChoice(Transport transport, String address, Optional<String> user, Optional<String> keyFile,
+                           Optional<String> knownHosts, Optional<String> region, Optional<String> endpoint,
+                           Optional<String> account) {
+        this(transport, address, user, keyFile, knownHosts, region, endpoint, account, Optional.empty());
+    }
+
+    /**
+     * Refuses a bastion chain that is not one or more hosts separated by commas (each a saved host, an alias of
+     * ~/.ssh/config or {@code user@host[:port]}), at most {@value #MAX_HOPS} hops.
+     */
+    public static String checkBastion(String chain) {
+        String[] hops = chain == null ? new String[0] : chain.split(",", -1);
+        if (chain == null || chain.isBlank() || hops.length > MAX_HOPS) {
+            throw new FleetInputException("A bastion is one host (a saved host, an alias of ~/.ssh/config or"
+                    + " user@host[:port]) or up to " + MAX_HOPS + " of them separated by commas, first hop first; got '"
+                    + dev.nettune.host.Printable.clip(String.valueOf(chain)) + "'.");
+        }
+        for (String hop : hops) {
+            try {
+                FleetTarget.host(hop);
+            } catch (FleetInputException e) {
+                throw new FleetInputException("Not a bastion: '" + dev.nettune.host.Printable.clip(hop.strip()) + "'. Give a saved"
+                        + " host, an alias of ~/.ssh/config or user@host[:port] (IPv6 in brackets); several hops separated by"
+                        + " commas, first hop first.");
+            }
+        }
+        return chain;
+    }
+
+    /** The most hops a bastion chain may have (as ProxyJump in ~/.ssh/config). */
+    public static final int MAX_HOPS = 8;
 
     private static Optional<String> clean(Optional<String> v) {
         return v == null ? Optional.empty() : v.map(String::strip).filter(s -> !s.isEmpty());
@@ -47,6 +89,13 @@ public record TransportChoice(Transport transport, String address, Optional<Stri
                 Optional.empty(), Optional.of(region), endpoint, account);
     }
 
+    /** SSH to {@code address} through the bastion chain {@code bastion}, with what the login used. */
+    public static TransportChoice ssh(String address, Optional<String> user, Optional<String> keyFile,
+                                      Optional<String> knownHosts, Optional<String> bastion) {
+        return new TransportChoice(Transport.SSH, address, user, keyFile, knownHosts, Optional.empty(), Optional.empty(),
+                Optional.empty(), bastion);
+    }
+
     /** A host NetTune brings along ({@code sandbox}, {@code local}). */
     public static TransportChoice builtIn(String name) {
         return new TransportChoice(Transport.BUILT_IN, name, Optional.empty(), Optional.empty(), Optional.empty(),
@@ -63,6 +112,7 @@ public record TransportChoice(Transport transport, String address, Optional<Stri
         region.ifPresent(r -> sb.append(" in ").append(r));
         endpoint.ifPresent(e -> sb.append(" via ").append(e));
         account.ifPresent(a -> sb.append(" as ").append(a));
+        bastion.ifPresent(b -> sb.append(" through ").append(b));
         keyFile.ifPresent(k -> sb.append(" (key ").append(k).append(')'));
         return sb.toString();
     }

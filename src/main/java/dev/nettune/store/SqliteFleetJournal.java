@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * Fleet runs in the NetTune database, beside the tuning journal: one row per run, one per instance with
- * how it was reached (transport, address, user, key FILE, known_hosts FILE, region, endpoint, account
- * name: never a secret) and the id of the tuning plan whose journal entries hold its changes. Beside the
+ * how it was reached (transport, address, user, key FILE, known_hosts FILE, bastion chain, region, endpoint,
+ * account name: never a secret) and the id of the tuning plan whose journal entries hold its changes. Beside the
  * run, the process running it (pid and start time) and the profile it applies: a RUNNING run whose process
  * is gone, or that its process left, is read as UNFINISHED.
  */
@@ -38,7 +38,7 @@ public final class SqliteFleetJournal implements FleetJournal {
               run_id TEXT NOT NULL REFERENCES fleet_run(id), position INTEGER NOT NULL, target_kind TEXT NOT NULL,
               target TEXT NOT NULL, transport TEXT NOT NULL, address TEXT NOT NULL, login_user TEXT, key_file TEXT,
               known_hosts TEXT, region TEXT, endpoint TEXT, account TEXT, canary INTEGER NOT NULL,
-              plan_id TEXT, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+              plan_id TEXT, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', bastion TEXT,
               PRIMARY KEY (run_id, position));
             CREATE TABLE IF NOT EXISTS fleet_run_owner (
               run_id TEXT PRIMARY KEY REFERENCES fleet_run(id), pid INTEGER, process_started TEXT, profile_json TEXT)
@@ -51,6 +51,33 @@ public final class SqliteFleetJournal implements FleetJournal {
     public SqliteFleetJournal(Database db) {
         this.db = db;
         db.ensureSchema(SCHEMA);
+        addBastionColumn(db);
+    }
+
+    /**
+     * A database from before instances could be reached through a bastion gains the (empty) column: its runs
+     * read as they did, reached directly. Two processes may both find it missing; the loser's duplicate is harmless.
+     */
+    private static void addBastionColumn(Database db) {
+        try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            boolean has = false;
+            try (ResultSet rs = s.executeQuery("PRAGMA table_info(fleet_instance)")) {
+                while (rs.next()) {
+                    has |= "bastion".equalsIgnoreCase(rs.getString("name"));
+                }
+            }
+            if (!has) {
+                try {
+                    s.execute("ALTER TABLE fleet_instance ADD COLUMN bastion TEXT");
+                } catch (SQLException e) {
+                    if (e.getMessage() == null || !e.getMessage().contains("duplicate column")) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot add the bastion column to the fleet journal: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -72,8 +99,8 @@ public final class SqliteFleetJournal implements FleetJournal {
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO fleet_instance(run_id, position, target_kind, target,"
-                    + " transport, address, login_user, key_file, known_hosts, region, endpoint, account, canary, status)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + " transport, address, login_user, key_file, known_hosts, region, endpoint, account, canary, status, bastion)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (FleetInstance i : instances) {
                     TransportChoice r = i.reach();
                     p.setString(1, runId);
@@ -90,6 +117,7 @@ public final class SqliteFleetJournal implements FleetJournal {
                     p.setString(12, r.account().orElse(null));
                     p.setInt(13, i.position() < canaries ? 1 : 0);
                     p.setString(14, InstanceStatus.PENDING.name());
+                    p.setString(15, r.bastion().orElse(null));
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -252,13 +280,13 @@ public final class SqliteFleetJournal implements FleetJournal {
     private static List<FleetInstanceResult> instances(Connection c, String runId) throws SQLException {
         List<FleetInstanceResult> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT position, target_kind, target, transport, address, login_user,"
-                + " key_file, known_hosts, region, endpoint, account, canary, plan_id, status, reason FROM fleet_instance"
+                + " key_file, known_hosts, region, endpoint, account, canary, plan_id, status, reason, bastion FROM fleet_instance"
                 + " WHERE run_id = ? ORDER BY position")) {
             p.setString(1, runId);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     TransportChoice reach = new TransportChoice(Transport.valueOf(rs.getString(4)), rs.getString(5),
-                            opt(rs, 6), opt(rs, 7), opt(rs, 8), opt(rs, 9), opt(rs, 10), opt(rs, 11));
+                            opt(rs, 6), opt(rs, 7), opt(rs, 8), opt(rs, 9), opt(rs, 10), opt(rs, 11), opt(rs, 16));
                     FleetInstance inst = new FleetInstance(rs.getInt(1),
                             new FleetTarget(FleetTarget.Kind.valueOf(rs.getString(2)), rs.getString(3)), reach);
                     out.add(new FleetInstanceResult(inst, InstanceStatus.valueOf(rs.getString(14)), rs.getString(15),

@@ -151,9 +151,17 @@ public final class SshHost implements Host {
             closeQuietly(client);
             HostKeyRejectedException rejected = verifier.takeRejection();
             if (rejected != null) {
+                if (t != target) {
+                    // Say it is the bastion's key: the user named the target and may not know which hop refused.
+                    throw new HostKeyRejectedException(rejected.reason(), "Bastion " + t.display() + " (the way to "
+                            + target.hostName() + "): " + rejected.getMessage(), rejected.presentedFingerprint(),
+                            rejected.knownFingerprint().orElse(null));
+                }
                 throw rejected;
             }
-            throw new HostException(connectFailure(t, e), e);
+            String via = chain.isEmpty() ? "" : " (through bastion " + jumpOf(t) + ")";
+            throw new HostException((t != target ? "Bastion " + t.display() + " (the way to " + target.hostName() + "): " : "")
+                    + connectFailure(t, e) + via, e);
         }
         client.getTransport().setTimeoutMs(TRANSPORT_TIMEOUT_MS);
         verifier.lastVerified().ifPresent(fp -> hostKeyFingerprint = fp);
@@ -170,6 +178,10 @@ public final class SshHost implements Host {
                     + " ~/.ssh/config) and that its public key is in ~/.ssh/authorized_keys of that user. (" + e.getMessage() + ")", e);
         }
         chain.add(client);
+    }
+
+    private static String jumpOf(SshTarget t) {
+        return t.jump().map(SshTarget::display).orElse("?");
     }
 
     private static String connectFailure(SshTarget t, IOException e) {
