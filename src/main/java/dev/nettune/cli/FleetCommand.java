@@ -151,6 +151,9 @@ final class FleetCommand implements Runnable {
         if (run.status().resumable() && run.kind().equals("apply")) {
             m.put("resume", "nettune fleet apply --resume " + run.id());
         }
+        if (run.status().resumable() && run.kind().equals("undo")) {
+            m.put("resume", "nettune fleet undo " + run.id());
+        }
         List<Map<String, Object>> list = new ArrayList<>();
         for (FleetInstanceResult r : run.instances()) {
             Map<String, Object> i = new LinkedHashMap<>();
@@ -198,6 +201,10 @@ final class FleetCommand implements Runnable {
         if (run.status().resumable() && run.kind().equals("apply")) {
             out.println("Resume it with `nettune fleet apply --resume " + run.id() + "`: done instances are left alone,"
                     + " one in flight is read again and finished or rolled back, the rest start under the same policy.");
+        }
+        if (run.status().resumable() && run.kind().equals("undo")) {
+            out.println("Continue it with `nettune fleet undo " + run.id() + "` (or `nettune fleet undo " + run.undoes().orElse("RUN")
+                    + "` again): instances already put back are skipped, the rest are undone.");
         }
         out.println(run.summary() + ".");
         out.flush();
@@ -514,7 +521,8 @@ final class FleetCommand implements Runnable {
 
     /** {@code nettune fleet undo RUN [--yes] [--parallel N] [--json]}. */
     @Command(name = "undo", mixinStandardHelpOptions = true,
-            description = "Put back every change of a fleet run, each instance reached as the run reached it (nothing but the run id needed).")
+            description = {"Put back every change of a fleet run, each instance reached as the run reached it (nothing but the run id needed).",
+                "Given an undo run NetTune stopped in the middle of, continues it: instances already put back are skipped."})
     static final class UndoCmd implements Callable<Integer> {
         private final AppContext ctx;
         @CommandLine.Spec
@@ -540,8 +548,19 @@ final class FleetCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             FleetRun run = ctx.fleet().run(runId).orElseThrow(() -> new CliInputException(
                     "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
-            long changed = run.instances().stream().filter(r -> r.status() == InstanceStatus.APPLIED).count();
-            if (!confirmed(yes, "Undo run " + run.id() + " on " + changed + " instance" + (changed == 1 ? "" : "s") + "?", err)) {
+            String question;
+            if (run.kind().equals("undo")) {
+                // An undo NetTune stopped in the middle of: this continues it (the service refuses one that ended).
+                question = "Continue undo run " + run.id() + " of run " + run.undoes().orElse("?") + " (instances already put back are skipped)?";
+            } else {
+                long changed = run.instances().stream().filter(r -> r.status() == InstanceStatus.APPLIED).count();
+                question = "Undo run " + run.id() + " on " + changed + " instance" + (changed == 1 ? "" : "s") + "?";
+            }
+            if (run.kind().equals("undo") && !run.status().resumable() && run.status() != RunStatus.RUNNING) {
+                throw new CliInputException("Undo run " + run.id() + " ended " + run.status() + ": there is nothing to continue."
+                        + " `nettune fleet undo " + run.undoes().orElse("RUN") + "` tries again what it could not put back.");
+            }
+            if (!confirmed(yes, question, err)) {
                 return NetTuneCommand.EXIT_BAD_INPUT;
             }
             HostConnectionOptions c = new HostConnectionOptions();

@@ -215,17 +215,36 @@ public final class RollingApply {
      * instance's plan, reached the way the run reached it. Instances the run did not change are SKIPPED.
      */
     public FleetRun undo(String runId, int parallel, FleetListener listener, Cancellation cancel) throws InterruptedException {
-        FleetRun original = journal.run(runId).orElseThrow(() -> new FleetInputException(
+        FleetRun given = journal.run(runId).orElseThrow(() -> new FleetInputException(
                 "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
-        if (!original.kind().equals("apply")) {
-            throw new FleetInputException("Run " + runId + " is an " + original.kind() + " run; undo the apply run it put back.");
+        Optional<String> continues = Optional.empty();
+        FleetRun original = given;
+        if (given.kind().equals("undo")) {
+            // The id of an undo NetTune stopped in the middle of: continue it, as an undo of the run it was putting back.
+            if (given.status() == RunStatus.RUNNING) {
+                throw new FleetInputException("Undo run " + runId + " is still running in another NetTune process; let it end,"
+                        + " or stop that process, then run `nettune fleet undo " + runId + "` again.");
+            }
+            if (!given.status().resumable() || given.undoes().isEmpty()) {
+                throw new FleetInputException("Undo run " + runId + " ended " + given.status() + " (" + given.detail() + "):"
+                        + " there is nothing to continue. `nettune fleet undo " + given.undoes().orElse("RUN")
+                        + "` tries again what it could not put back.");
+            }
+            String of = given.undoes().get();
+            original = journal.run(of).orElseThrow(() -> new FleetInputException(
+                    "Undo run " + runId + " puts back run " + of + ", which the journal no longer has."));
+            continues = Optional.of(runId);
         }
+        if (!original.kind().equals("apply")) {
+            throw new FleetInputException("Run " + original.id() + " is an " + original.kind() + " run; undo the apply run it put back.");
+        }
+        String applyId = original.id();
         List<FleetInstance> instances = original.instances().stream().map(FleetInstanceResult::instance).toList();
         Map<Integer, FleetInstanceResult> before = new java.util.HashMap<>();
         original.instances().forEach(r -> before.put(r.instance().position(), r));
         String undoId = newRunId();
         RolloutPolicy policy = RolloutPolicy.everyInstance(parallel);
-        journal.runStarted(undoId, "undo", original.profile(), Optional.of(runId), policy, instances, 0);
+        journal.runStarted(undoId, "undo", original.profile(), Optional.of(applyId), policy, instances, 0);
         Undo undo = new Undo(engine);
         InstanceTask task = (inst, canary) -> {
             FleetInstanceResult was = before.get(inst.position());
@@ -255,7 +274,14 @@ public final class RollingApply {
                 return r.with(InstanceStatus.FAILED, message(e));
             }
         };
-        return rollOut(undoId, instances, policy, 0, new FleetInstanceResult[instances.size()], task, listener, cancel);
+        FleetRun done = rollOut(undoId, instances, policy, 0, new FleetInstanceResult[instances.size()], task, listener, cancel);
+        if (continues.isEmpty()) {
+            return done;
+        }
+        // Said on the new run, so that `fleet status` of either run leads to the other.
+        journal.runFinished(undoId, done.status(), "Continues undo run " + continues.get() + ", which NetTune stopped in the"
+                + " middle of. " + done.detail());
+        return journal.run(undoId).orElse(done);
     }
 
     // ---- resume -----------------------------------------------------------------------------------

@@ -1,0 +1,176 @@
+package dev.nettune.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nettune.fleet.FleetInputException;
+import dev.nettune.fleet.FleetInstance;
+import dev.nettune.fleet.FleetInstanceResult;
+import dev.nettune.fleet.FleetListener;
+import dev.nettune.fleet.FleetRun;
+import dev.nettune.fleet.InstanceStatus;
+import dev.nettune.fleet.RolloutPolicy;
+import dev.nettune.fleet.RunStatus;
+import dev.nettune.fleet.Transport;
+import dev.nettune.sandbox.SandboxInstance;
+import dev.nettune.sandbox.cloud.DemoSeed;
+import dev.nettune.sandbox.cloud.LocalOpenApiServer;
+import dev.nettune.tuning.Cancellation;
+import dev.nettune.tuning.Journal;
+import dev.nettune.tuning.Profile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An undo of a fleet run that NetTune stopped in the middle of (the "death" is an error thrown from inside the run,
+ * as in ResumeFleetRunTest), continued from the real SQLite file by a new service, over the sandbox fleet's Cloud
+ * Assistant (real SDK calls to the local OpenAPI server): instances already put back are skipped, the rest undone.
+ */
+class ResumeFleetUndoTest {
+    static final String FIN = "net.ipv4.tcp_fin_timeout";
+    static final int N = 4;
+
+    /** What the process "dying" looks like from inside: nothing after it runs, nothing catches it. */
+    static final class Death extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Death() {
+            super("simulated death of the NetTune process");
+        }
+    }
+
+    @TempDir
+    Path config;
+    AppContext ctx;
+    LocalOpenApiServer server;
+    List<FleetInstance> members;
+    String defaultFin;
+    String applyRun;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ctx = new AppContext(config);
+        ctx.fleet().pollSleeper(d -> Thread.sleep(20));
+        server = ctx.cloudSandbox();
+        members = ctx.fleet().instances(FleetService.CloudAccess.sandbox(), new FleetService.InstanceQuery.Tag(
+                DemoSeed.FLEET_TAG_KEY, DemoSeed.FLEET_TAG_VALUE), Transport.CLOUD_ASSISTANT, HostOptions.defaults(),
+                Optional.empty()).subList(0, N);
+        defaultFin = fin(0);
+        FleetRun applied = ctx.fleet().apply(Profile.ecsHighThroughput(), members, new RolloutPolicy(1, N, 0), List.of(),
+                HostOptions.defaults(), FleetListener.NONE, new Cancellation());
+        assertThat(applied.status()).as(applied.instances().toString()).isEqualTo(RunStatus.SUCCEEDED);
+        applyRun = applied.id();
+    }
+
+    @AfterEach
+    void tearDown() {
+        ctx.close();
+    }
+
+    private SandboxInstance guest(int n) {
+        return ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(n));
+    }
+
+    private String fin(int n) throws Exception {
+        return guest(n).sysctlValue(FIN).orElseThrow();
+    }
+
+    /** Undoes the apply run one instance at a time, dying at undo step {@code seq} of instance {@code position}; returns the undo run's id. */
+    private String undoThatDiesAt(int position, int seq) {
+        AtomicReference<String> id = new AtomicReference<>();
+        FleetListener dying = new FleetListener() {
+            @Override
+            public void runStarted(String runId, List<FleetInstance> instances) {
+                id.set(runId);
+            }
+
+            @Override
+            public void instanceStep(FleetInstance instance, int s, int total, String title, Journal.Phase phase) {
+                if (instance.position() == position && s == seq) {
+                    throw new Death();
+                }
+            }
+        };
+        assertThatThrownBy(() -> ctx.fleet().undo(applyRun, 1, HostOptions.defaults(), dying, new Cancellation()))
+                .isInstanceOf(Death.class);
+        return id.get();
+    }
+
+    /** A new service over the same SQLite file: what a new NetTune process would see. */
+    private FleetService restarted() {
+        FleetService s = new FleetService(ctx);
+        s.pollSleeper(d -> Thread.sleep(20));
+        return s;
+    }
+
+    private long runCommandsTo(int n) {
+        return server.received("RunCommand").stream().filter(c -> DemoSeed.FLEET_INSTANCES.get(n).equals(c.parameter("InstanceId.1"))).count();
+    }
+
+    private static List<InstanceStatus> statuses(FleetRun run) {
+        return run.instances().stream().map(FleetInstanceResult::status).toList();
+    }
+
+    @Test
+    void anUndoThatDiedReadsUnfinished() {
+        String undoRun = undoThatDiesAt(2, 2);
+
+        try (FleetService after = restarted()) {
+            FleetRun run = after.run(undoRun).orElseThrow();
+
+            assertThat(run.status()).isEqualTo(RunStatus.UNFINISHED);
+            assertThat(run.undoes()).contains(applyRun);
+        }
+    }
+
+    @Test
+    void undoOfTheRunAgainFinishesWhatIsLeftAndSkipsTheInstancesAlreadyPutBack() throws Exception {
+        undoThatDiesAt(2, 2);
+        long toFirst = runCommandsTo(0);
+
+        FleetRun again;
+        try (FleetService after = restarted()) {
+            again = after.undo(applyRun, 1, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
+        }
+
+        assertThat(again.status()).as(again.instances().toString()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(statuses(again)).containsExactly(InstanceStatus.SKIPPED, InstanceStatus.SKIPPED, InstanceStatus.APPLIED,
+                InstanceStatus.APPLIED);
+        assertThat(again.instances().get(0).reason()).contains("undone already");
+        for (int n = 0; n < N; n++) {
+            assertThat(fin(n)).as("instance " + n).isEqualTo(defaultFin);
+        }
+        assertThat(runCommandsTo(0)).isEqualTo(toFirst);
+    }
+
+    @Test
+    void undoGivenTheIdOfTheUndoThatDiedContinuesIt() throws Exception {
+        String undoRun = undoThatDiesAt(1, 1);
+
+        FleetRun continued;
+        try (FleetService after = restarted()) {
+            continued = after.undo(undoRun, 1, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
+        }
+
+        assertThat(continued.undoes()).contains(applyRun);
+        assertThat(continued.status()).as(continued.instances().toString()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(continued.detail()).contains(undoRun);
+        for (int n = 0; n < N; n++) {
+            assertThat(fin(n)).as("instance " + n).isEqualTo(defaultFin);
+        }
+    }
+
+    @Test
+    void anUndoRunThatEndedIsNotContinuedAgain() throws Exception {
+        FleetRun done = ctx.fleet().undo(applyRun, N, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
+
+        assertThatThrownBy(() -> ctx.fleet().undo(done.id(), 1, HostOptions.defaults(), FleetListener.NONE, new Cancellation()))
+                .isInstanceOf(FleetInputException.class).hasMessageContaining("ended SUCCEEDED");
+    }
+}
