@@ -4,6 +4,7 @@ import dev.nettune.rss.Flow;
 import dev.nettune.rss.FlowCsv;
 import dev.nettune.rss.FlowResult;
 import dev.nettune.rss.IndirectionTable;
+import dev.nettune.rss.Ipv4FlowHash;
 import dev.nettune.rss.Ipv4FlowLine;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.RssKey;
@@ -125,6 +126,8 @@ final class RssHashCommand implements Callable<Integer> {
         CsvOut o = new CsvOut(out);
         o.text("src,dst,sport,dport,hash,index,queue\n");
         Ipv4FlowLine fast = new Ipv4FlowLine();
+        // One key for the whole file: its 11-bit tables cost about 0.1 ms once and save 2 of 8 lookups a row.
+        Ipv4FlowHash wide = new Ipv4FlowHash(hash);
         boolean haveDestination = false;
         int lastDestination = 0;
         int destinationPart = 0;
@@ -142,10 +145,10 @@ final class RssHashCommand implements Callable<Integer> {
                     // Flows to one NIC repeat the destination: its part of the hash is kept while it does.
                     if (!haveDestination || fast.destination() != lastDestination) {
                         lastDestination = fast.destination();
-                        destinationPart = hash.ipv4Destination(lastDestination);
+                        destinationPart = wide.destination(lastDestination);
                         haveDestination = true;
                     }
-                    int h = hash.hashIpv4ToDestination(fast.source(), destinationPart, fast.sourcePort(), fast.destinationPort());
+                    int h = wide.hash(fast.source(), destinationPart, fast.sourcePort(), fast.destinationPort());
                     int index = Integer.remainderUnsigned(h, size);
                     if (fast.canonical()) {
                         // The row is already the flow as printed: copy it rather than format ten numbers again.
