@@ -11,6 +11,6 @@ gcc -O2 -march=native -o "$out/toeplitz_bench" "$here/c/toeplitz_bench.c"
 "$out/toeplitz_bench"
 # The same loops by each thread's CPU clock: on a busy machine, preemption counts on neither side.
 java -cp "$root/target/benchmarks.jar" dev.nettune.bench.ToeplitzCpuTime
-java -jar "$root/target/benchmarks.jar" -f 1 -wi 3 -w 1 -i 5 -r 1 'ToeplitzBenchmark.ipv[46]FourTuple(OneDestination)?Loop'
+java -jar "$root/target/benchmarks.jar" -f 1 -wi 3 -w 1 -i 5 -r 1 'ToeplitzBenchmark.ipv[46]FourTuple(OneDestination)?(Wide)?Loop'
 java -cp "$root/target/benchmarks.jar" dev.nettune.bench.ToeplitzCpuTime
 "$out/toeplitz_bench"
