@@ -161,7 +161,7 @@ public final class PlanRunModel {
         return status.getReadOnlyProperty();
     }
 
-    public BooleanProperty interruptionsAccepted() {
+    public BooleanProperty interruptionsAcceptedProperty() {
         return interruptionsAccepted;
     }
 }

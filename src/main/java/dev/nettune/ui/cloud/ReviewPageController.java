@@ -38,7 +38,7 @@ public final class ReviewPageController {
 
     @FXML
     void initialize() {
-        acceptInterruptions.selectedProperty().bindBidirectional(runner.interruptionsAccepted());
+        acceptInterruptions.selectedProperty().bindBidirectional(runner.interruptionsAcceptedProperty());
         boolean real = !runner.session().sandbox();
         confirmRealAccount.setVisible(real);
         confirmRealAccount.setManaged(real);
@@ -76,7 +76,7 @@ public final class ReviewPageController {
 
     /** True while there is no plan, the plan interrupts service without consent, or a real account is not confirmed. */
     public BooleanBinding blocked() {
-        return planMissing.or(needsConsent.and(runner.interruptionsAccepted().not())).or(realConfirmed.not());
+        return planMissing.or(needsConsent.and(runner.interruptionsAcceptedProperty().not())).or(realConfirmed.not());
     }
 
     /** The plan the user reviewed: exactly this one runs (null if it could not be built). */

@@ -60,30 +60,30 @@ class CloudViewModelsTest {
     @Test
     void theTimeoutsFormStartsFromTheCurrentValuesAndIsInvalidUntilRead() {
         TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
-        assertThat(m.invalid().get()).isTrue();
+        assertThat(m.invalidProperty().get()).isTrue();
         m.load();
-        assertThat(m.current().get()).isEqualTo(ConnectionTrackingTimeouts.DEFAULTS);
-        assertThat(m.invalid().get()).isFalse();
+        assertThat(m.currentProperty().get()).isEqualTo(ConnectionTrackingTimeouts.DEFAULTS);
+        assertThat(m.invalidProperty().get()).isFalse();
     }
 
     @Test
     void aValueOutsideTheAllowedListIsReportedAsTheUserTypes() {
         TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
         m.load();
-        m.tcpEstablished().set(90);
-        assertThat(m.validation().get()).contains("30, 60, 80, 100, 200, 300, 500, 700, 910");
-        assertThat(m.invalid().get()).isTrue();
-        m.tcpEstablished().set(300);
-        assertThat(m.invalid().get()).isFalse();
+        m.tcpEstablishedProperty().set(90);
+        assertThat(m.validationProperty().get()).contains("30, 60, 80, 100, 200, 300, 500, 700, 910");
+        assertThat(m.invalidProperty().get()).isTrue();
+        m.tcpEstablishedProperty().set(300);
+        assertThat(m.invalidProperty().get()).isFalse();
     }
 
     @Test
     void behindALoadBalancerTheFormTakesTheLoadBalancerDefaults() {
         TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
         m.load();
-        m.behindLoadBalancer().set(true);
-        assertThat(m.timeWait().get()).isEqualTo(15);
-        assertThat(m.udp().get()).isEqualTo(100);
+        m.behindLoadBalancerProperty().set(true);
+        assertThat(m.timeWaitProperty().get()).isEqualTo(15);
+        assertThat(m.udpProperty().get()).isEqualTo(100);
         assertThat(m.notes()).contains("new connections only", "listener");
     }
 
@@ -91,8 +91,8 @@ class CloudViewModelsTest {
     void theTimeoutsPlanRunsAndTheValuesReadBack() {
         TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
         m.load();
-        m.tcpEstablished().set(300);
-        m.udp().set(60);
+        m.tcpEstablishedProperty().set(300);
+        m.udpProperty().set(60);
         m.runner().run(m.plan());
         assertThat(m.runner().succeededProperty().get()).as(String.join("\n", m.runner().log())).isTrue();
         assertThat(sandbox.api.describeConnectionTracking(SandboxCloud.REGION, ENI)).isEqualTo(new ConnectionTrackingTimeouts(300, 3, 60));
@@ -103,11 +103,11 @@ class CloudViewModelsTest {
         NetworkInterface eni = sandbox.api.describeNetworkInterface(SandboxCloud.REGION, ENI).orElseThrow();
         RssWizardModel m = new RssWizardModel(session, tasks, eni);
         m.load();
-        m.dpdk().set(true);
-        m.dpdkVersion().set("20.11");
+        m.dpdkProperty().set(true);
+        m.dpdkVersionProperty().set("20.11");
         assertThat(m.checks()).anyMatch(c -> c.name().equals("DPDK version") && c.status() == PreflightCheck.Status.FAIL);
-        assertThat(m.invalid().get()).isTrue();
-        m.dpdkVersion().set("22.11.3");
+        assertThat(m.invalidProperty().get()).isTrue();
+        m.dpdkVersionProperty().set("22.11.3");
         assertThat(m.checks()).noneMatch(c -> c.status() == PreflightCheck.Status.FAIL);
         assertThat(m.plan().steps()).isNotEmpty();
     }
@@ -123,12 +123,12 @@ class CloudViewModelsTest {
         NetworkInterface eni = sandbox.api.describeNetworkInterface(SandboxCloud.REGION, ENI).orElseThrow();
         RssWizardModel m = new RssWizardModel(withHosts, tasks, eni);
         m.load();
-        m.runner().interruptionsAccepted().set(true);
+        m.runner().interruptionsAcceptedProperty().set(true);
         m.runner().run(m.plan());
         assertThat(m.runner().succeededProperty().get()).as(String.join("\n", m.runner().log())).isTrue();
-        m.host().set("sandbox");
+        m.hostProperty().set("sandbox");
         m.checkGuest();
-        assertThat(m.guestRss().get()).contains("sandbox: eth1:", "table 128 entries");
+        assertThat(m.guestRssProperty().get()).contains("sandbox: eth1:", "table 128 entries");
     }
 
     @Test
@@ -182,7 +182,7 @@ class CloudViewModelsTest {
     void theRunLogPrintsTheTimeoutsNowInEffectNotTheJournaledOldOnes() {
         TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
         m.load();
-        m.udp().set(100);
+        m.udpProperty().set(100);
 
         m.runner().run(m.plan());
 
@@ -195,7 +195,7 @@ class CloudViewModelsTest {
     void undoFromTheRunPageSetsTheOldTimeoutsBackAndSaysUndone() {
         TimeoutsWizardModel m = new TimeoutsWizardModel(session, tasks, ENI);
         m.load();
-        m.udp().set(100);
+        m.udpProperty().set(100);
         m.runner().run(m.plan());
 
         m.runner().undo();

@@ -63,7 +63,7 @@ class TimeoutsWizardTest {
             w[0] = new TimeoutsWizard(stage, session, TaskRunner.application(), ENI);
             w[0].wizard().getDialog().show();
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w[0].model().current().get() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w[0].model().currentProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         return w[0];
     }
@@ -90,7 +90,7 @@ class TimeoutsWizardTest {
         robot.clickOn("300");
         robot.clickOn("#behindLoadBalancer");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(w.model().udp().get()).isEqualTo(100);
+        assertThat(w.model().udpProperty().get()).isEqualTo(100);
         robot.clickOn(button(robot, "Next"));
         WaitForAsyncUtils.waitForFxEvents();
         String review = robot.lookup(".cloud-plan").queryAs(javafx.scene.control.TextArea.class).getText();

@@ -41,18 +41,18 @@ public final class RssPageController {
 
     @FXML
     void initialize() {
-        current.textProperty().bind(model.loadStatus());
+        current.textProperty().bind(model.loadStatusProperty());
         ToggleGroup onOff = new ToggleGroup();
         enable.setToggleGroup(onOff);
         disable.setToggleGroup(onOff);
-        enable.setSelected(model.enable().get());
-        disable.setSelected(!model.enable().get());
-        model.enable().addListener((o, was, is) -> (is ? enable : disable).setSelected(true));
-        enable.selectedProperty().addListener((o, was, is) -> model.enable().set(is));
-        kernel.textProperty().bindBidirectional(model.kernel());
-        dpdk.selectedProperty().bindBidirectional(model.dpdk());
-        dpdkVersion.textProperty().bindBidirectional(model.dpdkVersion());
-        dpdkVersion.disableProperty().bind(model.dpdk().not());
+        enable.setSelected(model.enableProperty().get());
+        disable.setSelected(!model.enableProperty().get());
+        model.enableProperty().addListener((o, was, is) -> (is ? enable : disable).setSelected(true));
+        enable.selectedProperty().addListener((o, was, is) -> model.enableProperty().set(is));
+        kernel.textProperty().bindBidirectional(model.kernelProperty());
+        dpdk.selectedProperty().bindBidirectional(model.dpdkProperty());
+        dpdkVersion.textProperty().bindBidirectional(model.dpdkVersionProperty());
+        dpdkVersion.disableProperty().bind(model.dpdkProperty().not());
         checks.setItems(model.checks());
         checks.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -74,8 +74,8 @@ public final class RssPageController {
                 getStyleClass().add("check-" + c.status().name().toLowerCase(java.util.Locale.ROOT));
             }
         });
-        ignorePreflight.selectedProperty().bindBidirectional(model.ignorePreflight());
-        host.textProperty().bindBidirectional(model.host());
+        ignorePreflight.selectedProperty().bindBidirectional(model.ignorePreflightProperty());
+        host.textProperty().bindBidirectional(model.hostProperty());
         preview.setText(RssPreflight.PREVIEW_NOTE + " It takes effect after re-attaching a secondary ENI, or restarting the instance"
                 + " for the primary one; the review page asks you to accept that interruption.");
     }

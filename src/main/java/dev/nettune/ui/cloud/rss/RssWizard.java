@@ -19,7 +19,7 @@ public final class RssWizard {
         wizard = WizardPages.wizard(owner, "Custom RSS on " + eni.id());
         ReviewPageController review = new ReviewPageController(model::plan, model.runner());
         WizardPane pre = WizardPages.page("Custom RSS on " + eni.id() + ": preflight",
-                WizardPages.load(RssWizard.class.getResource("RssPage.fxml"), new RssPageController(model)), model::invalid, () -> { });
+                WizardPages.load(RssWizard.class.getResource("RssPage.fxml"), new RssPageController(model)), model::invalidProperty, () -> { });
         WizardPane rev = WizardPages.page("Review the plan",
                 WizardPages.load(RssWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked, review::refresh);
         WizardPane run = WizardPages.page("Apply and verify",
@@ -32,7 +32,7 @@ public final class RssWizard {
                 model.checkGuest();
             }
         });
-        model.guestRss().addListener((o, was, is) -> {
+        model.guestRssProperty().addListener((o, was, is) -> {
             if (is != null && !is.isBlank()) {
                 model.runner().log().add("guest: " + is);
             }

@@ -117,11 +117,11 @@ public final class RssWizardModel {
         }, guestRss::set, e -> guestRss.set("Cannot read ethtool -x on " + name + ": " + e.getMessage()));
     }
 
-    public StringProperty host() {
+    public StringProperty hostProperty() {
         return host;
     }
 
-    public StringProperty guestRss() {
+    public StringProperty guestRssProperty() {
         return guestRss;
     }
 
@@ -129,27 +129,27 @@ public final class RssWizardModel {
         return CloudPlanner.customRss(session.region(), eni, enable.get());
     }
 
-    public BooleanBinding preflightSummaryFailed() {
+    public BooleanBinding preflightSummaryFailedProperty() {
         return Bindings.createBooleanBinding(anyFailed::get, anyFailed);
     }
 
-    public BooleanProperty enable() {
+    public BooleanProperty enableProperty() {
         return enable;
     }
 
-    public StringProperty kernel() {
+    public StringProperty kernelProperty() {
         return kernel;
     }
 
-    public BooleanProperty dpdk() {
+    public BooleanProperty dpdkProperty() {
         return dpdk;
     }
 
-    public StringProperty dpdkVersion() {
+    public StringProperty dpdkVersionProperty() {
         return dpdkVersion;
     }
 
-    public BooleanProperty ignorePreflight() {
+    public BooleanProperty ignorePreflightProperty() {
         return ignorePreflight;
     }
 
@@ -157,11 +157,11 @@ public final class RssWizardModel {
         return checks;
     }
 
-    public StringProperty loadStatus() {
+    public StringProperty loadStatusProperty() {
         return loadStatus;
     }
 
-    public BooleanBinding invalid() {
+    public BooleanBinding invalidProperty() {
         return invalid;
     }
 

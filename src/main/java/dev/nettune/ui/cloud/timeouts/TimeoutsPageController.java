@@ -32,22 +32,22 @@ public final class TimeoutsPageController {
 
     @FXML
     void initialize() {
-        current.textProperty().bind(model.loadStatus());
+        current.textProperty().bind(model.loadStatusProperty());
         tcpEstablished.getItems().setAll(ConnectionTrackingTimeouts.TCP_ESTABLISHED_VALUES);
-        tcpEstablished.valueProperty().bindBidirectional(model.tcpEstablished());
+        tcpEstablished.valueProperty().bindBidirectional(model.tcpEstablishedProperty());
         udp.getItems().setAll(ConnectionTrackingTimeouts.UDP_VALUES);
-        udp.valueProperty().bindBidirectional(model.udp());
+        udp.valueProperty().bindBidirectional(model.udpProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory range = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                ConnectionTrackingTimeouts.TIME_WAIT_MIN, ConnectionTrackingTimeouts.TIME_WAIT_MAX, model.timeWait().get());
+                ConnectionTrackingTimeouts.TIME_WAIT_MIN, ConnectionTrackingTimeouts.TIME_WAIT_MAX, model.timeWaitProperty().get());
         timeWait.setValueFactory(range);
         range.valueProperty().addListener((obs, was, is) -> {
             if (is != null) {
-                model.timeWait().set(is);
+                model.timeWaitProperty().set(is);
             }
         });
-        model.timeWait().addListener((obs, was, is) -> range.setValue(is.intValue()));
-        behindLoadBalancer.selectedProperty().bindBidirectional(model.behindLoadBalancer());
+        model.timeWaitProperty().addListener((obs, was, is) -> range.setValue(is.intValue()));
+        behindLoadBalancer.selectedProperty().bindBidirectional(model.behindLoadBalancerProperty());
         notes.setText(model.notes());
-        validation.textProperty().bind(model.validation());
+        validation.textProperty().bind(model.validationProperty());
     }
 }

@@ -21,7 +21,7 @@ public final class TimeoutsWizard {
         ReviewPageController review = new ReviewPageController(model::plan, model.runner());
         RunPageController run = new RunPageController(model.runner());
         WizardPane formPage = WizardPages.page("Idle-connection timeouts of " + eni,
-                WizardPages.load(TimeoutsWizard.class.getResource("TimeoutsPage.fxml"), form), model::invalid, () -> { });
+                WizardPages.load(TimeoutsWizard.class.getResource("TimeoutsPage.fxml"), form), model::invalidProperty, () -> { });
         WizardPane reviewPage = WizardPages.page("Review the plan",
                 WizardPages.load(TimeoutsWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review),
                 review::blocked, review::refresh);

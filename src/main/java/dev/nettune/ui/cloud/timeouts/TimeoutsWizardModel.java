@@ -104,36 +104,36 @@ public final class TimeoutsWizardModel {
         return eni;
     }
 
-    public ObjectProperty<ConnectionTrackingTimeouts> current() {
+    public ObjectProperty<ConnectionTrackingTimeouts> currentProperty() {
         return current;
     }
 
-    public ObjectProperty<Integer> tcpEstablished() {
+    public ObjectProperty<Integer> tcpEstablishedProperty() {
         return tcpEstablished;
     }
 
-    public IntegerProperty timeWait() {
+    public IntegerProperty timeWaitProperty() {
         return timeWait;
     }
 
-    public ObjectProperty<Integer> udp() {
+    public ObjectProperty<Integer> udpProperty() {
         return udp;
     }
 
-    public BooleanProperty behindLoadBalancer() {
+    public BooleanProperty behindLoadBalancerProperty() {
         return behindLoadBalancer;
     }
 
-    public StringProperty loadStatus() {
+    public StringProperty loadStatusProperty() {
         return loadStatus;
     }
 
-    public StringBinding validation() {
+    public StringBinding validationProperty() {
         return validation;
     }
 
     /** True while the form cannot go on: timeouts not read yet, or a value ECS refuses. */
-    public BooleanBinding invalid() {
+    public BooleanBinding invalidProperty() {
         return invalid;
     }
 
