@@ -26,7 +26,7 @@ public final class FinishPageController {
         unverified.managedProperty().bind(notVerified);
         summary.textProperty().bind(Bindings.createStringBinding(() -> model.settledCount() + " of " + model.stepCount()
                 + " steps done or skipped on " + model.hostProperty().get() + " (" + model.nicProperty().get() + ")"
-                + (model.unverified() ? "; " + model.verify.summary() + "." : "."), model.progressText(), model.hostProperty(), model.nicProperty()));
-        progress.textProperty().bind(model.progressText());
+                + (model.unverified() ? "; " + model.verify.summary() + "." : "."), model.progressTextProperty(), model.hostProperty(), model.nicProperty()));
+        progress.textProperty().bind(model.progressTextProperty());
     }
 }

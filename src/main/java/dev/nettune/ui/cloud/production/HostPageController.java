@@ -32,6 +32,6 @@ public final class HostPageController {
             }
         });
         nic.textProperty().bindBidirectional(model.nicProperty());
-        problem.textProperty().bind(model.hostProblem());
+        problem.textProperty().bind(model.hostProblemProperty());
     }
 }

@@ -128,12 +128,12 @@ public abstract class HostStepModel {
     public abstract Profile profile();
 
     /** What is wrong with the form, empty when it can be previewed. */
-    public StringBinding problem() {
+    public StringBinding problemProperty() {
         return problem;
     }
 
     /** True while the page must not be left: work is running, or the step is neither settled nor skipped. */
-    public BooleanBinding blocksNext() {
+    public BooleanBinding blocksNextProperty() {
         return Bindings.createBooleanBinding(() -> busy.get() || !settled(), busy, state);
     }
 
@@ -143,16 +143,16 @@ public abstract class HostStepModel {
         return s == State.APPLIED || s == State.NOTHING_TO_DO || s == State.UNDONE || s == State.SKIPPED;
     }
 
-    public BooleanBinding canApply() {
+    public BooleanBinding canApplyProperty() {
         return Bindings.createBooleanBinding(() -> !busy.get() && state.get() == State.PLANNED, busy, state);
     }
 
-    public BooleanBinding canUndo() {
+    public BooleanBinding canUndoProperty() {
         return Bindings.createBooleanBinding(() -> !busy.get() && state.get() == State.APPLIED && !planId.get().isEmpty(), busy, state,
                 planId);
     }
 
-    public BooleanBinding canPreview() {
+    public BooleanBinding canPreviewProperty() {
         return Bindings.createBooleanBinding(() -> !busy.get() && ready.get() && problem.get().isEmpty() && state.get() != State.APPLIED,
                 busy, ready, state, problem);
     }

@@ -43,12 +43,12 @@ public final class HostStepPanelController {
 
     @FXML
     void initialize() {
-        problem.textProperty().bind(model.problem());
-        problem.visibleProperty().bind(model.problem().isNotEmpty());
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        preview.disableProperty().bind(model.canPreview().not());
-        apply.disableProperty().bind(model.canApply().not());
-        undo.disableProperty().bind(model.canUndo().not());
+        preview.disableProperty().bind(model.canPreviewProperty().not());
+        apply.disableProperty().bind(model.canApplyProperty().not());
+        undo.disableProperty().bind(model.canUndoProperty().not());
         skip.disableProperty().bind(model.busyProperty().or(model.stateProperty().isEqualTo(HostStepModel.State.APPLIED)));
         model.stateProperty().addListener((o, was, is) -> skip.setSelected(is == HostStepModel.State.SKIPPED));
         skip.setSelected(model.stateProperty().get() == HostStepModel.State.SKIPPED);

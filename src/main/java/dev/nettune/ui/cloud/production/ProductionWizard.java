@@ -70,7 +70,7 @@ public final class ProductionWizard {
                     }
                 });
         WizardPane hostPage = page(header(9, total, "Host: which host and NIC"), "HostPage.fxml", new HostPageController(model),
-                () -> model.hostProblem().isNotEmpty());
+                () -> model.hostProblemProperty().isNotEmpty());
         Set<WizardPane> cloudPages = Set.of(instance, eni, settings, rule, eip, reviewPage, run);
         pages.addAll(List.of(start, instance, eni, settings, rule, eip, reviewPage, run, hostPage));
         int n = 10;
@@ -84,7 +84,7 @@ public final class ProductionWizard {
         pages.add(step(header(n++, total, "Host: RSS key and indirection table (preflight, then push)"), "RssPage.fxml",
                 new RssPageController(model.rss, model.senderProperty(), model.hosts()), model.rss, () -> {
                     // The preflight reads only: it runs as the page opens, so the user sees the NIC's state before choosing.
-                    if (model.rss.preflightProperty().get() == RssStepModel.Preflight.NOT_RUN && model.hostProblem().get().isEmpty()) {
+                    if (model.rss.preflightProperty().get() == RssStepModel.Preflight.NOT_RUN && model.hostProblemProperty().get().isEmpty()) {
                         model.rss.runPreflight();
                     }
                 }));
@@ -144,17 +144,17 @@ public final class ProductionWizard {
     private WizardPane step(String header, String fxml, Object controller, HostStepModel step, Runnable onEnter) {
         Parent form = WizardPages.load(ProductionWizard.class.getResource(fxml), controller);
         Parent panel = WizardPages.load(ProductionWizard.class.getResource("HostStepPanel.fxml"),
-                new HostStepPanelController(step, model.progressLine()));
+                new HostStepPanelController(step, model.progressLineProperty()));
         VBox box = new VBox(12, form, panel);
         VBox.setVgrow(panel, Priority.ALWAYS);
-        return WizardPages.page(header, scrolling(box), step::blocksNext, onEnter);
+        return WizardPages.page(header, scrolling(box), step::blocksNextProperty, onEnter);
     }
 
     /** The verification after the RSS push: its own page (it changes nothing unless a re-push is confirmed). */
     private WizardPane verifyPage(String header) {
         Parent form = WizardPages.load(ProductionWizard.class.getResource("VerifyPage.fxml"),
-                new VerifyPageController(model.verify, model.hosts(), model.progressLine()));
-        return WizardPages.page(header, scrolling(form), model.verify::blocksNext, () -> { });
+                new VerifyPageController(model.verify, model.hosts(), model.progressLineProperty()));
+        return WizardPages.page(header, scrolling(form), model.verify::blocksNextProperty, () -> { });
     }
 
     private static javafx.scene.control.ScrollPane scrolling(Parent box) {

@@ -108,7 +108,7 @@ public final class ProductionWizardModel {
             s.onSettled(this::save);
         }
         // The persistence step persists what the others applied: its form check follows their states.
-        before.forEach(s -> s.stateProperty().addListener(x -> persistence.problem().invalidate()));
+        before.forEach(s -> s.stateProperty().addListener(x -> persistence.problemProperty().invalidate()));
         cloud.runner().succeededProperty().addListener((o, was, is) -> {
             if (is) {
                 cloudPlanId.set(cloud.runner().planId());
@@ -159,17 +159,17 @@ public final class ProductionWizardModel {
         return session;
     }
 
-    public StringBinding hostProblem() {
+    public StringBinding hostProblemProperty() {
         return hostProblem;
     }
 
     /** "Cloud: done (plan …) · TIME-WAIT: applied · SMC: skipped · …", one line per step. */
-    public StringBinding progressText() {
+    public StringBinding progressTextProperty() {
         return progressText;
     }
 
     /** The same on one wrapped line, for the host step pages (short enough for a 700 px high screen). */
-    public StringBinding progressLine() {
+    public StringBinding progressLineProperty() {
         return progressLine;
     }
 

@@ -40,7 +40,7 @@ public final class StartPageController {
         runCloud.setSelected(model.runCloudProperty().get());
         model.runCloudProperty().addListener((o, was, is) -> runCloud.setSelected(is));
         runCloud.setOnAction(e -> model.skipCloud(!runCloud.isSelected()));
-        progress.textProperty().bind(model.progressText());
+        progress.textProperty().bind(model.progressTextProperty());
     }
 
     @FXML

@@ -59,7 +59,7 @@ public final class VerifyPageController {
         SenderField.bind(sender, model.senderProperty());
         source.textProperty().bindBidirectional(model.sourceProperty());
         destination.textProperty().bindBidirectional(model.destinationProperty());
-        run.disableProperty().bind(model.canRun().not());
+        run.disableProperty().bind(model.canRunProperty().not());
         cancel.disableProperty().bind(model.outcomeProperty().isNotEqualTo(VerifyStepModel.Outcome.RUNNING));
         repush.visibleProperty().bind(model.canRepushProperty());
         repush.managedProperty().bind(repush.visibleProperty());

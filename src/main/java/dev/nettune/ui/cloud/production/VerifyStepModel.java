@@ -105,7 +105,7 @@ public final class VerifyStepModel {
     }
 
     /** True while the page must not be left: the verification runs, or it has neither a verdict nor been skipped. */
-    public BooleanBinding blocksNext() {
+    public BooleanBinding blocksNextProperty() {
         return Bindings.createBooleanBinding(() -> busy.get() || outcome.get() == Outcome.TO_DO || outcome.get() == Outcome.RUNNING,
                 busy, outcome);
     }
@@ -121,7 +121,7 @@ public final class VerifyStepModel {
         return o == Outcome.FAIL || o == Outcome.INCONCLUSIVE || o == Outcome.NOT_RUN;
     }
 
-    public BooleanBinding canRun() {
+    public BooleanBinding canRunProperty() {
         return Bindings.createBooleanBinding(() -> !busy.get() && outcome.get() != Outcome.SKIPPED, busy, outcome);
     }
 

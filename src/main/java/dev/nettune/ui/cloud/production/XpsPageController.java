@@ -38,6 +38,6 @@ public final class XpsPageController {
         spread.selectedProperty().addListener((o, was, is) -> model.spreadProperty().set(is));
         cpus.textProperty().bindBidirectional(model.cpusProperty());
         cpus.disableProperty().bind(model.spreadProperty());
-        masks.textProperty().bind(model.masks());
+        masks.textProperty().bind(model.masksProperty());
     }
 }

@@ -62,7 +62,7 @@ public final class XpsStepModel extends HostStepModel {
     }
 
     /** What will be written, queue by queue: "tx-0: CPUs 0-3 → mask f". */
-    public StringBinding masks() {
+    public StringBinding masksProperty() {
         return masks;
     }
 

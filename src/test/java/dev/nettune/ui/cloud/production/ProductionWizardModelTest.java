@@ -61,7 +61,7 @@ class ProductionWizardModelTest {
 
         assertThat(m.hostProperty().get()).isEqualTo("sandbox");
         assertThat(m.nicProperty().get()).isEqualTo("eth1");
-        assertThat(m.hostProblem().get()).isEmpty();
+        assertThat(m.hostProblemProperty().get()).isEmpty();
         assertThat(m.cloud().instanceProperty().get()).as("the cloud part starts on the region's instance").isNotNull();
     }
 
@@ -92,12 +92,12 @@ class ProductionWizardModelTest {
     void aStepHoldsTheWizardUntilItIsAppliedOrSkipped() {
         ProductionWizardModel m = wizard();
 
-        assertThat(m.smc.blocksNext().get()).isTrue();
+        assertThat(m.smc.blocksNextProperty().get()).isTrue();
         m.smc.skip();
-        assertThat(m.smc.blocksNext().get()).isFalse();
-        assertThat(m.progressText().get()).contains("SMC acceleration: skipped");
+        assertThat(m.smc.blocksNextProperty().get()).isFalse();
+        assertThat(m.progressTextProperty().get()).contains("SMC acceleration: skipped");
         m.smc.unskip();
-        assertThat(m.smc.blocksNext().get()).isTrue();
+        assertThat(m.smc.blocksNextProperty().get()).isTrue();
     }
 
     @Test
@@ -106,15 +106,15 @@ class ProductionWizardModelTest {
 
         m.timeWait.finTimeoutProperty().set("fifteen");
 
-        assertThat(m.timeWait.problem().get()).contains("tcp_fin_timeout must be a whole number from 1 to 3600, not 'fifteen'");
-        assertThat(m.timeWait.canPreview().get()).isFalse();
+        assertThat(m.timeWait.problemProperty().get()).contains("tcp_fin_timeout must be a whole number from 1 to 3600, not 'fifteen'");
+        assertThat(m.timeWait.canPreviewProperty().get()).isFalse();
     }
 
     @Test
     void xpsWritesTheHexMaskTheKernelTakesNotTheSeedsCpuList() throws Exception {
         ProductionWizardModel m = wizard();
 
-        assertThat(m.xps.masks().get()).contains("tx-0: CPUs 0-3 \u2192 writes the mask f to /sys/class/net/eth1/queues/tx-0/xps_cpus");
+        assertThat(m.xps.masksProperty().get()).contains("tx-0: CPUs 0-3 \u2192 writes the mask f to /sys/class/net/eth1/queues/tx-0/xps_cpus");
         m.xps.preview();
         m.xps.apply();
 
@@ -132,20 +132,20 @@ class ProductionWizardModelTest {
         m.timeWait.maxBucketsProperty().set("100000");
 
         assertThat(m.timeWait.stateProperty().get()).isEqualTo(HostStepModel.State.TO_DO);
-        assertThat(m.timeWait.canApply().get()).isFalse();
+        assertThat(m.timeWait.canApplyProperty().get()).isFalse();
         assertThat(m.timeWait.previewProperty().get()).isEmpty();
     }
 
     @Test
     void persistenceWritesOnlyWhatAnEarlierStepApplied() {
         ProductionWizardModel m = wizard();
-        assertThat(m.persistence.problem().get()).startsWith("Nothing to persist");
+        assertThat(m.persistence.problemProperty().get()).startsWith("Nothing to persist");
 
         m.timeWait.preview();
         m.timeWait.apply();
         m.smc.skip();
 
-        assertThat(m.persistence.problem().get()).isEmpty();
+        assertThat(m.persistence.problemProperty().get()).isEmpty();
         assertThat(m.persistence.profile().entries()).hasAtLeastOneElementOfType(ProfileEntry.PersistSysctls.class)
                 .noneMatch(e -> e instanceof ProfileEntry.PersistSmc);
         m.persistence.preview();
@@ -220,7 +220,7 @@ class ProductionWizardModelTest {
     @Test
     void theRssPreflightChecksHostNicDriverChannelsLiveKeyAndTableAndTheSenderBeforeAnythingChanges() {
         ProductionWizardModel m = wizard();
-        assertThat(m.rss.canPreview().get()).as("Preview waits for the preflight").isFalse();
+        assertThat(m.rss.canPreviewProperty().get()).as("Preview waits for the preflight").isFalse();
 
         m.rss.runPreflight();
 
@@ -228,7 +228,7 @@ class ProductionWizardModelTest {
         assertThat(m.rss.preflightTextProperty().get()).contains("ok    Host reachable: sandbox", "ok    NIC exists: eth1", "ok    Driver: virtio_net",
                 "ok    Channels: 4 RX queue(s) in use", "ok    Key and table read back: key " + context.sandboxInstance().rssKey("eth1")
                         .toColonHex().substring(0, 11), "ok    Sender for the verification: ");
-        assertThat(m.rss.canPreview().get()).isTrue();
+        assertThat(m.rss.canPreviewProperty().get()).isTrue();
         assertThat(context.tuningJournal().plans(Optional.of("sandbox"))).as("a preflight changes nothing").isEmpty();
     }
 
@@ -241,7 +241,7 @@ class ProductionWizardModelTest {
 
         assertThat(m.rss.preflightProperty().get()).isEqualTo(RssStepModel.Preflight.FAILED);
         assertThat(m.rss.preflightTextProperty().get()).contains("FAIL  NIC exists: no eth7 in /sys/class/net");
-        assertThat(m.rss.canPreview().get()).isFalse();
+        assertThat(m.rss.canPreviewProperty().get()).isFalse();
     }
 
     @Test
@@ -338,9 +338,9 @@ class ProductionWizardModelTest {
         assertThat(m.verify.verdictProperty().get()).startsWith("PASS").contains("false-pass probability");
         assertThat(m.verify.falsePassProbabilityProperty().get()).isLessThan(0.01);
         assertThat(m.verify.detailProperty().get()).contains("burst for queue 0");
-        assertThat(m.verify.blocksNext().get()).isFalse();
+        assertThat(m.verify.blocksNextProperty().get()).isFalse();
         assertThat(m.unverified()).isFalse();
-        assertThat(m.progressText().get()).contains("Verify RSS with traffic: PASS");
+        assertThat(m.progressTextProperty().get()).contains("Verify RSS with traffic: PASS");
     }
 
     @Test
@@ -357,7 +357,7 @@ class ProductionWizardModelTest {
         assertThat(m.verify.adviceProperty().get()).contains("Push the key and table again");
         assertThat(m.verify.canRepushProperty().get()).isTrue();
         assertThat(m.unverified()).isTrue();
-        assertThat(m.progressText().get()).contains("Verify RSS with traffic: FAIL: RSS not active");
+        assertThat(m.progressTextProperty().get()).contains("Verify RSS with traffic: FAIL: RSS not active");
         m.finish();
         assertThat(context.setupProgress().load()).as("an unverified setup stays to be resumed").isPresent();
     }
