@@ -14,8 +14,7 @@ import javafx.beans.value.ObservableValue;
 /**
  * One property style in every view model, the JavaFX one: state in private final fields, each property or
  * binding reached through a {@code xxxProperty()} accessor, observable lists through a plain {@code xxx()}
- * accessor. No public observable field in any {@code *Model} (wizards and their steps included); the
- * {@code xxxProperty()} naming is enforced in the screens' {@code *ViewModel}s.
+ * accessor. Both hold in every {@code *Model} of the UI: the screens' view models, the wizards' models and their steps.
  */
 @AnalyzeClasses(packages = "dev.nettune.ui", importOptions = ImportOption.DoNotIncludeTests.class)
 class ViewModelStyleTest {
@@ -28,7 +27,7 @@ class ViewModelStyleTest {
 
     @ArchTest
     static final ArchRule propertyAccessorsEndInProperty = methods()
-            .that().areDeclaredInClassesThat().haveSimpleNameEndingWith("ViewModel").and().arePublic()
+            .that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Model").and().arePublic()
             .and().haveRawReturnType(assignableTo(ObservableValue.class))
             .should().haveNameMatching(".*Property")
             .because("JavaFX names the accessor of property xxx xxxProperty(); one name per kind of member keeps"
