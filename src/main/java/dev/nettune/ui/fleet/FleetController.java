@@ -175,8 +175,7 @@ public final class FleetController {
             return;
         }
         if (m.reach().transport() == Transport.CLOUD_ASSISTANT) {
-            model.monitorStatusProperty().set(instance + " is reached through Cloud Assistant, which returns output only when a script ends:"
-                    + " the single-host Monitor needs a live stream, so reach it over SSH (Via: ssh) to drill in.");
+            model.monitorStatusProperty().set(Messages.format("fleet.monitor.noDrillDown", instance));
             return;
         }
         String host = m.hostName();

@@ -1,5 +1,6 @@
 package dev.nettune.ui.fleet;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.FleetMonitorService;
 import dev.nettune.app.FleetService;
 import dev.nettune.app.HostOptions;
@@ -97,7 +98,7 @@ public final class FleetViewModel implements AutoCloseable {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty previewed = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty status = new SimpleStringProperty("Load instances, pick a profile, preview, then apply.");
+    private final StringProperty status = new SimpleStringProperty(Messages.get("fleet.status.start"));
     private final StringProperty lastRun = new SimpleStringProperty("");
     /** The newest apply run that did not finish (UNFINISHED or CANCELLED), which Resume continues; empty when none. */
     private final StringProperty resumableRun = new SimpleStringProperty("");
@@ -162,8 +163,8 @@ public final class FleetViewModel implements AutoCloseable {
     private static String unfinished(FleetRun r) {
         long done = r.instances().stream().filter(i -> i.status().failure() || i.status() == InstanceStatus.APPLIED).count();
         long inFlight = r.count(InstanceStatus.IN_FLIGHT);
-        return "Run " + r.id() + " did not finish (" + r.status() + ": " + done + " done, " + inFlight + " in flight, "
-                + (r.instances().size() - done - inFlight) + " pending). Resume continues it with its own profile and policy.";
+        return Messages.format("fleet.status.unfinished", r.id(), String.valueOf(r.status()), done, inFlight,
+                r.instances().size() - done - inFlight);
     }
 
     /**
@@ -176,14 +177,14 @@ public final class FleetViewModel implements AutoCloseable {
             return;
         }
         if (id == null || id.isBlank()) {
-            status.set("Nothing to resume: every fleet run has ended.");
+            status.set(Messages.get("fleet.status.nothingToResume"));
             return;
         }
         Cancellation c = newCancel();
-        start("Resuming run " + id + "…");
+        start(Messages.format("fleet.status.resuming", id));
         workers.execute(() -> {
             try {
-                FleetRun was = fleet.run(id).orElseThrow(() -> new IllegalArgumentException("There is no fleet run " + id + "."));
+                FleetRun was = fleet.run(id).orElseThrow(() -> new IllegalArgumentException(Messages.format("fleet.status.noSuchRun", id)));
                 List<MemberRow> rows = new ArrayList<>();
                 long left = 0;
                 for (FleetInstanceResult r : was.instances()) {
@@ -203,7 +204,7 @@ public final class FleetViewModel implements AutoCloseable {
                 ui.execute(() -> {
                     lastRun.set(run.id());
                     resumableRun.set(run.status().resumable() ? run.id() : "");
-                    finish("Run " + run.id() + " resumed and " + run.status().name().toLowerCase() + ": " + run.summary() + ".");
+                    finish(Messages.format("fleet.status.resumed", run.id(), run.status().name().toLowerCase(), run.summary()));
                 });
             } catch (Exception e) {
                 fail(e);
@@ -218,15 +219,14 @@ public final class FleetViewModel implements AutoCloseable {
         String hostText = hosts.get();
         Transport how = via.get();
         FleetService.CloudAccess access = access();
-        start("Finding instances…");
+        start(Messages.get("fleet.status.finding"));
         workers.execute(() -> {
             try {
                 List<FleetInstance> found;
                 if (s == Source.HOSTS) {
                     List<FleetTarget> targets = hostText.isBlank() ? List.of() : FleetTarget.parseList(hostText, FleetTarget.Kind.HOST);
                     if (targets.isEmpty()) {
-                        throw new IllegalArgumentException("Name one or more hosts, comma-separated (saved hosts, ssh-config"
-                                + " aliases, user@host[:port], sandbox).");
+                        throw new IllegalArgumentException(Messages.get("fleet.status.nameHosts"));
                     }
                     found = fleet.hosts(targets, options);
                 } else {
@@ -248,8 +248,8 @@ public final class FleetViewModel implements AutoCloseable {
                     }
                     members.setAll(rows);
                     forgetPreview();
-                    finish(found.size() + (found.size() == 1 ? " instance" : " instances") + " found"
-                            + (offline.isEmpty() ? "." : "; " + offline.size() + " with Cloud Assistant offline left unpicked."));
+                    finish(offline.isEmpty() ? Messages.format("fleet.status.found", found.size())
+                            : Messages.format("fleet.status.foundOffline", found.size(), offline.size()));
                 });
             } catch (Exception e) {
                 fail(e);
@@ -304,8 +304,8 @@ public final class FleetViewModel implements AutoCloseable {
                         }
                     }
                     previewed.set(!c.isCancelled());
-                    finish(c.isCancelled() ? "Preview stopped." : differ + " of " + result.size() + " instances differ from \""
-                            + p.name() + "\".");
+                    finish(c.isCancelled() ? Messages.get("fleet.status.previewStopped")
+                            : Messages.format("fleet.status.differ", differ, result.size(), p.name()));
                 });
             } catch (Exception e) {
                 fail(e);
@@ -363,19 +363,19 @@ public final class FleetViewModel implements AutoCloseable {
     public void undo() {
         String id = lastRun.get();
         if (id == null || id.isBlank()) {
-            status.set("Nothing to undo: apply a run first.");
+            status.set(Messages.get("fleet.status.nothingToUndo"));
             return;
         }
         Cancellation c = newCancel();
         Map<String, MemberRow> byName = index(members);
-        start("Undoing run " + id + "…");
+        start(Messages.format("fleet.status.undoing", id));
         int par = parallel.get();
         workers.execute(() -> {
             try {
                 FleetRun run = fleet.undo(id, par, options, listener(byName, byName.size()), c);
                 ui.execute(() -> {
                     forgetPreview();
-                    finish("Undo " + run.id() + " of " + id + " " + run.status().name().toLowerCase() + ": " + run.summary() + ".");
+                    finish(Messages.format("fleet.status.undone", run.id(), id, run.status().name().toLowerCase(), run.summary()));
                     if (run.succeeded()) {
                         lastRun.set("");
                     }
@@ -389,7 +389,7 @@ public final class FleetViewModel implements AutoCloseable {
     /** Stops starting new instances (and steps); what runs finishes or rolls back. */
     public void stop() {
         cancel.cancel();
-        status.set("Stopping: no new instance starts; the ones running finish or roll back…");
+        status.set(Messages.get("fleet.status.stopping"));
     }
 
     private FleetListener listener(Map<String, MemberRow> byName, int total) {
@@ -397,14 +397,15 @@ public final class FleetViewModel implements AutoCloseable {
         return new FleetListener() {
             @Override
             public void instanceStarted(FleetInstance instance, boolean isCanary) {
-                ui.execute(() -> row(instance).ifPresent(r -> r.status.set(isCanary ? "running (canary)" : "running")));
+                ui.execute(() -> row(instance).ifPresent(r -> r.status.set(Messages.get(isCanary ? "fleet.status.runningCanary" : "fleet.status.running"))));
             }
 
             @Override
             public void instanceStep(FleetInstance instance, int seq, int steps, String title, Journal.Phase phase) {
                 ui.execute(() -> row(instance).ifPresent(r -> {
                     r.progress.set(steps == 0 ? 1 : (double) seq / steps);
-                    r.reason.set((phase == Journal.Phase.ROLLBACK ? "rolling back " : "") + seq + "/" + steps + " " + title);
+                    r.reason.set(Messages.format(phase == Journal.Phase.ROLLBACK ? "fleet.status.stepRollback" : "fleet.status.step",
+                            String.valueOf(seq), String.valueOf(steps), title));
                 }));
             }
 
@@ -437,7 +438,7 @@ public final class FleetViewModel implements AutoCloseable {
         stopMonitor();
         List<FleetInstance> watched = picked().stream().map(r -> r.member).toList();
         if (watched.isEmpty()) {
-            monitorStatus.set("Pick one or more instances first.");
+            monitorStatus.set(Messages.get("fleet.monitor.pickFirst"));
             return;
         }
         String n = nic.get().strip();
@@ -454,7 +455,7 @@ public final class FleetViewModel implements AutoCloseable {
         monitor = m;
         m.start(watched, n, options, poll);
         monitoring.set(true);
-        monitorStatus.set("Watching " + n + " on " + watched.size() + " instances (over Cloud Assistant: every 5 s).");
+        monitorStatus.set(Messages.format("fleet.monitor.watching", n, watched.size()));
         tick = scheduler.scheduleAtFixedRate(this::refreshMonitor, 0, 1, TimeUnit.SECONDS);
     }
 
@@ -473,7 +474,7 @@ public final class FleetViewModel implements AutoCloseable {
             monitorRows.setAll(rows);
             if (!problems.isEmpty()) {
                 Map.Entry<String, String> first = problems.entrySet().iterator().next();
-                monitorStatus.set(problems.size() + " instance(s) not watched, e.g. " + first.getKey() + ": " + first.getValue());
+                monitorStatus.set(Messages.format("fleet.monitor.notWatched", problems.size(), first.getKey(), first.getValue()));
             }
         });
     }
@@ -502,11 +503,11 @@ public final class FleetViewModel implements AutoCloseable {
             return false;
         }
         if (rows.isEmpty()) {
-            status.set("Pick one or more instances first (load them, then tick them).");
+            status.set(Messages.get("fleet.status.pickInstances"));
             return false;
         }
         if (p == null) {
-            status.set("Pick a profile first.");
+            status.set(Messages.get("fleet.status.pickProfile"));
             return false;
         }
         return true;

@@ -1,5 +1,6 @@
 package dev.nettune.ui.journal;
 
+import dev.nettune.ui.common.Messages;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
@@ -39,14 +40,14 @@ public final class JournalController {
         unfinishedList.managedProperty().bind(unfinishedList.visibleProperty());
         planTable.setItems(model.plans());
         // Plan ids, times and cloud plan titles are copied and compared: never cut them.
-        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Plan", 190, JournalViewModel.PlanRow::id));
+        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, Messages.get("journal.col.plan"), 190, JournalViewModel.PlanRow::id));
         // The status right after the id: what a user looks for first (UNDONE, APPLIED, FAILED) is never off to the right.
-        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Status", 130, JournalViewModel.PlanRow::status));
-        column(planTable, "Host", 90, JournalViewModel.PlanRow::host);
-        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Started", 140, JournalViewModel.PlanRow::started));
-        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, "Profile", 170, JournalViewModel.PlanRow::profile));
-        column(planTable, "Kind", 150, JournalViewModel.PlanRow::kind);
-        dev.nettune.ui.common.Columns.fullTextInTooltip(column(planTable, "Detail", 420, JournalViewModel.PlanRow::detail));
+        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, Messages.get("journal.col.status"), 130, JournalViewModel.PlanRow::status));
+        column(planTable, Messages.get("journal.col.host"), 90, JournalViewModel.PlanRow::host);
+        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, Messages.get("journal.col.started"), 140, JournalViewModel.PlanRow::started));
+        dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, Messages.get("journal.col.profile"), 170, JournalViewModel.PlanRow::profile));
+        column(planTable, Messages.get("journal.col.kind"), 150, JournalViewModel.PlanRow::kind);
+        dev.nettune.ui.common.Columns.fullTextInTooltip(column(planTable, Messages.get("journal.col.detail"), 420, JournalViewModel.PlanRow::detail));
         planTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.selectedPlanProperty().set(b);
@@ -59,14 +60,14 @@ public final class JournalController {
         });
         entryTable.setItems(model.entries());
         column(entryTable, "#", 44, e -> Long.toString(e.id()));
-        column(entryTable, "Time", 140, JournalViewModel.EntryRow::time);
-        column(entryTable, "Phase", 80, JournalViewModel.EntryRow::phase);
-        column(entryTable, "Change", 200, JournalViewModel.EntryRow::title);
-        column(entryTable, "Before", 160, JournalViewModel.EntryRow::before);
-        column(entryTable, "After", 160, JournalViewModel.EntryRow::after);
-        column(entryTable, "Read back", 160, JournalViewModel.EntryRow::readBack);
-        column(entryTable, "Outcome", 110, JournalViewModel.EntryRow::outcome);
-        column(entryTable, "Message", 300, JournalViewModel.EntryRow::message);
+        column(entryTable, Messages.get("journal.col.time"), 140, JournalViewModel.EntryRow::time);
+        column(entryTable, Messages.get("journal.col.phase"), 80, JournalViewModel.EntryRow::phase);
+        column(entryTable, Messages.get("journal.col.change"), 200, JournalViewModel.EntryRow::title);
+        column(entryTable, Messages.get("journal.col.before"), 160, JournalViewModel.EntryRow::before);
+        column(entryTable, Messages.get("journal.col.after"), 160, JournalViewModel.EntryRow::after);
+        column(entryTable, Messages.get("journal.col.readBack"), 160, JournalViewModel.EntryRow::readBack);
+        column(entryTable, Messages.get("journal.col.outcome"), 110, JournalViewModel.EntryRow::outcome);
+        column(entryTable, Messages.get("journal.col.message"), 300, JournalViewModel.EntryRow::message);
         entryTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             model.selectedEntryProperty().set(b);
             commandsArea.setText(b == null ? "" : b.commands());

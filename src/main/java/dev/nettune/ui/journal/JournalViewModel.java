@@ -193,7 +193,7 @@ public final class JournalViewModel {
     public void undoPlan() {
         PlanRow p = selectedPlan.get();
         if (p != null && p.cloud()) {
-            cloud(p, "Undo", (c, progress) -> c.undo(p.id(), progress));
+            cloud(p, true, (c, progress) -> c.undo(p.id(), progress));
             return;
         }
         if (p != null) {
@@ -217,7 +217,7 @@ public final class JournalViewModel {
     public void resumePlan() {
         PlanRow p = selectedPlan.get();
         if (p != null && p.cloud()) {
-            cloud(p, "Resume", (c, progress) -> c.resume(p.id(), progress));
+            cloud(p, false, (c, progress) -> c.resume(p.id(), progress));
         }
     }
 
@@ -231,23 +231,26 @@ public final class JournalViewModel {
         dev.nettune.cloud.CloudPlanRunner.PlanRun run(CloudPlans plans, dev.nettune.cloud.ProgressListener progress);
     }
 
-    private void cloud(PlanRow p, String verb, CloudWork work) {
+    /** Undoes ({@code undo}) or resumes a cloud plan; every status names which, in the user's language. */
+    private void cloud(PlanRow p, boolean undo, CloudWork work) {
         CloudPlans c = cloudPlans.get().orElseThrow();
         CloudPlans.Target target = c.target();
-        if (!target.sandbox() && !confirm.confirm(verb + " cloud plan " + p.id() + " (" + p.profile() + ") on the real account " + target.display() + "?")) {
-            status.set(verb + " of plan " + p.id() + " cancelled: nothing was changed.");
+        String verb = Messages.get(undo ? "journal.cloud.undo" : "journal.cloud.resume");
+        if (!target.sandbox() && !confirm.confirm(Messages.format("journal.cloud.confirm", verb, p.id(), p.profile(), target.display()))) {
+            status.set(Messages.format("journal.cloud.cancelled", verb, p.id()));
             return;
         }
         busy.set(true);
-        status.set(verb + " of cloud plan " + p.id() + " on " + target.display() + " ...");
+        status.set(Messages.format("journal.cloud.working", verb, p.id(), target.display()));
         worker.execute(() -> {
             try {
                 var run = work.run(c, message -> ui.accept(() -> status.set(message)));
-                ui.accept(() -> done(run.completed() ? ("Undo".equals(verb) ? "UNDONE: plan " + p.id() + " is undone: " : verb + " of plan " + p.id()
-                        + " done: ") + String.join("; ", run.stepResults())
-                        : verb + " of plan " + p.id() + " stopped: " + run.failure().orElse("not completed")));
+                ui.accept(() -> done(run.completed()
+                        ? Messages.format(undo ? "journal.cloud.undone" : "journal.cloud.done", verb, p.id(), String.join("; ", run.stepResults()))
+                        : Messages.format("journal.cloud.stopped", verb, p.id(),
+                                run.failure().orElse(Messages.get("journal.cloud.notCompleted")))));
             } catch (RuntimeException e) {
-                ui.accept(() -> done(verb + " of plan " + p.id() + " failed: " + e.getMessage()));
+                ui.accept(() -> done(Messages.format("journal.cloud.failed", verb, p.id(), String.valueOf(e.getMessage()))));
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.HostOptions;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
@@ -33,17 +34,11 @@ import javafx.beans.property.StringProperty;
 public final class VerifyStepModel {
     /** Where the verification stands. */
     public enum Outcome {
-        TO_DO("not run yet"), RUNNING("running"), PASS("PASS"), FAIL("FAIL"), INCONCLUSIVE("INCONCLUSIVE"),
-        NOT_RUN("could not run"), SKIPPED("skipped");
+        TO_DO, RUNNING, PASS, FAIL, INCONCLUSIVE, NOT_RUN, SKIPPED;
 
-        private final String label;
-
-        Outcome(String label) {
-            this.label = label;
-        }
-
+        /** This outcome in the user's language ("not run yet", "PASS" ...). */
         public String label() {
-            return label;
+            return Messages.get("production.verify.outcome." + name());
         }
     }
 
@@ -83,7 +78,7 @@ public final class VerifyStepModel {
         for (StringProperty p : new StringProperty[] {host, nic, sender, source, destination}) {
             p.addListener(x -> {
                 if (!busy.get() && outcome.get() != Outcome.SKIPPED && outcome.get() != Outcome.TO_DO) {
-                    reset("The host, NIC, sender or addresses changed: run the verification again.");
+                    reset(Messages.get("production.verify.stale"));
                 }
             });
         }
@@ -94,7 +89,7 @@ public final class VerifyStepModel {
     }
 
     public String title() {
-        return "Verify RSS with traffic";
+        return Messages.get("production.verify.title");
     }
 
     public String why() {
@@ -140,7 +135,7 @@ public final class VerifyStepModel {
         DesignedTraffic traffic;
         try {
             if (from.isEmpty()) {
-                throw new IllegalArgumentException("Name the host that sends the test traffic with hping3 (sandbox for the sandbox host).");
+                throw new IllegalArgumentException(Messages.get("production.verify.nameSender"));
             }
             traffic = DesignedTraffic.sourcePorts(source.get().strip(), destination.get().strip(), 10000, 60000, 80);
         } catch (IllegalArgumentException e) {
@@ -150,10 +145,10 @@ public final class VerifyStepModel {
         busy.set(true);
         canRepush.set(false);
         outcome.set(Outcome.RUNNING);
-        verdict.set("Running \u2026");
+        verdict.set(Messages.get("production.verify.runningVerdict"));
         detail.set("");
         advice.set("");
-        status.set("Verifying " + n + " on " + h + " with bursts from " + from + " \u2026");
+        status.set(Messages.format("production.verify.verifying", n, h, from));
         work.worker().execute(() -> {
             running = Thread.currentThread();
             try (Host receiver = work.opener().open(h)) {
@@ -165,7 +160,7 @@ public final class VerifyStepModel {
             } catch (InterruptedException e) {
                 work.ui().accept(() -> {
                     busy.set(false);
-                    reset("Cancelled: no verdict.");
+                    reset(Messages.get("production.verify.cancelled"));
                 });
             } finally {
                 running = null;
@@ -192,24 +187,22 @@ public final class VerifyStepModel {
         String p = r.design().map(FlowDesign::falsePassText).orElse("1");
         falsePassProbability.set(r.falsePassProbability());
         boolean named = r.verdict() == Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED;
-        verdict.set(o.label() + (named ? ": " + r.cause().label() : "") + "   (false-pass probability " + p + ")");
+        verdict.set(Messages.format("production.verify.verdict", named ? o.label() + ": " + r.cause().label() : o.label(), p));
         StringBuilder sb = new StringBuilder(r.explanation());
-        r.bursts().forEach(b -> sb.append("\nburst for queue ").append(b.burst().queue()).append(": ")
-                .append(java.util.Arrays.toString(b.excess())));
+        r.bursts().forEach(b -> sb.append('\n').append(Messages.format("production.verify.burst", String.valueOf(b.burst().queue()),
+                java.util.Arrays.toString(b.excess()))));
         if (!r.counterSource().isEmpty()) {
-            sb.append("\nCounted from: ").append(r.counterSource());
+            sb.append('\n').append(Messages.format("production.verify.countedFrom", r.counterSource()));
         }
         detail.set(sb.toString());
         advice.set(named ? r.cause().advice() : "");
         canRepush.set(r.verdict() == Verdict.FAIL && r.fix().isPresent());
         outcome.set(o);
         status.set(switch (o) {
-            case PASS -> n + " on " + h + " steers every burst to its predicted queue.";
-            case FAIL -> "Not verified: " + n + " on " + h + " does not steer as its key and table say."
-                    + (canRepush.get() ? " Re-push the key and table, then verify again." : "");
-            case INCONCLUSIVE -> "Not verified: too little traffic was counted to tell. Check the sender reaches " + destination.get()
-                    + ", then verify again.";
-            default -> "Not verified: the verification could not run.";
+            case PASS -> Messages.format("production.verify.pass", n, h);
+            case FAIL -> Messages.format(canRepush.get() ? "production.verify.failRepush" : "production.verify.fail", n, h);
+            case INCONCLUSIVE -> Messages.format("production.verify.inconclusive", destination.get());
+            default -> Messages.get("production.verify.couldNotRun");
         });
         onSettled.run();
     }
@@ -221,7 +214,7 @@ public final class VerifyStepModel {
         verdict.set(Outcome.NOT_RUN.label().toUpperCase(java.util.Locale.ROOT));
         detail.set(why);
         advice.set("");
-        status.set("Not verified: the verification could not run. " + why);
+        status.set(Messages.get("production.verify.couldNotRun") + " " + why);
         onSettled.run();
     }
 
@@ -243,7 +236,7 @@ public final class VerifyStepModel {
         String h = host.get();
         String n = nic.get();
         busy.set(true);
-        status.set("Planning the re-push of the key and table of " + n + " on " + h + " \u2026");
+        status.set(Messages.format("production.verify.planningRepush", n, h));
         work.worker().execute(() -> {
             try (Host receiver = work.opener().open(h)) {
                 Plan plan = work.verification().planRepush(receiver, n);
@@ -251,12 +244,12 @@ public final class VerifyStepModel {
                     busy.set(false);
                     pendingRepush = plan;
                     repushPreview.set(PlanPreview.text(plan));
-                    status.set("Review the re-push of " + n + " on " + h + " and confirm it.");
+                    status.set(Messages.format("production.verify.reviewRepush", n, h));
                 });
             } catch (HostException | RuntimeException e) {
                 work.ui().accept(() -> {
                     busy.set(false);
-                    status.set("Cannot plan the re-push: " + message(e));
+                    status.set(Messages.format("production.verify.cannotPlanRepush", message(e)));
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -275,23 +268,22 @@ public final class VerifyStepModel {
         String h = host.get();
         String n = nic.get();
         busy.set(true);
-        status.set("Re-pushing the key and table of " + n + " on " + h + " \u2026");
+        status.set(Messages.format("production.verify.repushing", n, h));
         work.worker().execute(() -> {
             try (Host receiver = work.opener().open(h)) {
                 ApplyResult r = work.verification().repush(receiver, plan, ApplyListener.NONE);
                 work.ui().accept(() -> {
                     busy.set(false);
                     if (r.status() == Journal.PlanStatus.APPLIED) {
-                        reset("Re-pushed the key and table of " + n + " on " + h + " (journaled as plan " + r.planId()
-                                + ", undoable in the Journal): verify again.");
+                        reset(Messages.format("production.verify.repushed", n, h, String.valueOf(r.planId())));
                     } else {
-                        status.set("The re-push did not apply: " + r.message());
+                        status.set(Messages.format("production.verify.repushNotApplied", r.message()));
                     }
                 });
             } catch (HostException | RuntimeException e) {
                 work.ui().accept(() -> {
                     busy.set(false);
-                    status.set("The re-push failed: " + message(e));
+                    status.set(Messages.format("production.verify.repushFailed", message(e)));
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -303,7 +295,7 @@ public final class VerifyStepModel {
     public void dropRepush() {
         pendingRepush = null;
         repushPreview.set("");
-        status.set("Re-push cancelled: nothing was changed.");
+        status.set(Messages.get("production.verify.repushDropped"));
     }
 
     /** Leaves the NIC unverified by choice; the wizard moves on. */
@@ -313,7 +305,7 @@ public final class VerifyStepModel {
         }
         outcome.set(Outcome.SKIPPED);
         canRepush.set(false);
-        status.set("Skipped: the RSS of " + nic.get() + " is not verified with traffic. The Monitor's Verify tab runs the same check.");
+        status.set(Messages.format("production.verify.skipped", nic.get()));
         onSettled.run();
     }
 
@@ -338,11 +330,11 @@ public final class VerifyStepModel {
     void restore(dev.nettune.app.SetupProgress.Step s) {
         if (s.state() == dev.nettune.app.SetupProgress.State.DONE) {
             outcome.set(Outcome.PASS);
-            verdict.set("PASS (in an earlier session)");
-            status.set("Verified in an earlier session; verify again if anything changed since.");
+            verdict.set(Messages.get("production.verify.earlierPass"));
+            status.set(Messages.get("production.verify.earlierVerified"));
         } else if (s.state() == dev.nettune.app.SetupProgress.State.SKIPPED) {
             outcome.set(Outcome.SKIPPED);
-            status.set("Skipped in an earlier session.");
+            status.set(Messages.get("production.verify.earlierSkipped"));
         }
     }
 
