@@ -644,6 +644,9 @@ final class FleetCommand implements Runnable {
         Integer duration;
         @Option(names = "--poll", defaultValue = "5", paramLabel = "S", description = "Seconds between snapshots over Cloud Assistant (2-300, default ${DEFAULT-VALUE}).")
         int poll;
+        @Option(names = "--json", description = "Each refresh as one JSON line (JSON Lines): every instance's health, rx pkt/s, busiest/mean,"
+                + " drops/s, per-queue shares and verdict.")
+        boolean json;
 
         MonitorCmd(AppContext ctx) {
             this.ctx = ctx;
@@ -682,6 +685,11 @@ final class FleetCommand implements Runnable {
         }
 
         private void table(PrintWriter out, int watched, List<FleetMonitor.Row> rows, Map<String, String> problems, boolean terminal) {
+            if (json) {
+                out.println(CliJson.write(document(rows, problems)));
+                out.flush();
+                return;
+            }
             if (terminal) {
                 out.print("\033[H\033[2J");
             }
@@ -708,6 +716,41 @@ final class FleetCommand implements Runnable {
 
         private static String number(double v, String format) {
             return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
+        }
+
+        /** One refresh as JSON; a number not known yet (no second sample, no counter) is left out, not written as NaN. */
+        private Map<String, Object> document(List<FleetMonitor.Row> rows, Map<String, String> problems) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("time", java.time.Instant.now().toString());
+            m.put("nic", nic);
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (FleetMonitor.Row r : rows) {
+                Map<String, Object> i = new LinkedHashMap<>();
+                i.put("instance", r.instance());
+                i.put("health", r.health().name());
+                putKnown(i, "rxPps", r.pps());
+                putKnown(i, "busiestOverMean", r.maxOverMean());
+                putKnown(i, "dropsPerSecond", r.dropsPerSecond());
+                List<Object> shares = new ArrayList<>();
+                for (float share : r.shares()) {
+                    shares.add(Float.isNaN(share) ? null : (double) share);
+                }
+                i.put("shares", shares);
+                i.put("verdict", r.verdict());
+                String problem = problems.get(r.instance());
+                if (problem != null) {
+                    i.put("problem", problem);
+                }
+                list.add(i);
+            }
+            m.put("instances", list);
+            return m;
+        }
+
+        private static void putKnown(Map<String, Object> m, String key, double v) {
+            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                m.put(key, v);
+            }
         }
     }
 }
