@@ -327,8 +327,8 @@ public final class CalculatorViewModel {
 
     private String summary(IndirectionTable t) {
         int used = (int) t.bucketsPerQueue().values().stream().filter(c -> c > 0).count();
-        return t.size() + " buckets over " + used + " queue" + (used == 1 ? "" : "s")
-                + (t.ringCount().isPresent() ? " (" + t.ringCount().getAsInt() + " RX rings)" : "");
+        String s = dev.nettune.ui.common.Messages.format("calculator.summary", String.valueOf(t.size()), used);
+        return t.ringCount().isPresent() ? dev.nettune.ui.common.Messages.format("calculator.summaryRings", s, String.valueOf(t.ringCount().getAsInt())) : s;
     }
 
     private void updateCounts(IndirectionTable t) {

@@ -65,7 +65,7 @@ public final class QueueCharts {
     private final XYPlot heatPlot;
     private final XYBlockRenderer heatRenderer = new XYBlockRenderer();
     private final PaintScaleLegend heatLegend;
-    private final NumberAxis heatLegendAxis = new NumberAxis("interrupts/s");
+    private final NumberAxis heatLegendAxis = new NumberAxis(dev.nettune.ui.common.Messages.get("monitor.chart.irqAxis"));
     private HeatScale heatScale = new HeatScale(1, false);
     private boolean dark;
     private int seriesShown = -1;
@@ -73,7 +73,7 @@ public final class QueueCharts {
     public QueueCharts() {
         DateAxis time = new DateAxis();
         time.setTickLabelFont(SMALL);
-        NumberAxis pps = new NumberAxis("rx packets/s");
+        NumberAxis pps = new NumberAxis(dev.nettune.ui.common.Messages.get("monitor.chart.ppsAxis"));
         pps.setTickLabelFont(SMALL);
         pps.setAutoRangeIncludesZero(true);
         // With no traffic every value is 0: a minimum range and positive-only keep the axis at 0..10, not 5E-9..-5E-9.
@@ -86,13 +86,13 @@ public final class QueueCharts {
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         timeChart = new JFreeChart(null, SMALL, plot, false);
         timeChart.setBackgroundPaint(Color.WHITE);
-        timeChart.addSubtitle(new TextTitle("rx packets/s per queue", new Font(Font.SANS_SERIF, Font.BOLD, 12)));
+        timeChart.addSubtitle(new TextTitle(dev.nettune.ui.common.Messages.get("monitor.chart.ppsTitle"), new Font(Font.SANS_SERIF, Font.BOLD, 12)));
 
-        CategoryAxis queues = new CategoryAxis("queue");
+        CategoryAxis queues = new CategoryAxis(dev.nettune.ui.common.Messages.get("monitor.chart.queueAxis"));
         queues.setTickLabelFont(SMALL);
         queues.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         queues.setCategoryMargin(0.1);
-        NumberAxis share = new NumberAxis("share of packets");
+        NumberAxis share = new NumberAxis(dev.nettune.ui.common.Messages.get("monitor.chart.shareAxis"));
         share.setTickLabelFont(SMALL);
         share.setNumberFormatOverride(new NonNegativePercent());
         share.setRangeType(RangeType.POSITIVE);
@@ -117,13 +117,13 @@ public final class QueueCharts {
         barPlot.setRangeGridlinePaint(new Color(0xdddddd));
         barChart = new JFreeChart(null, SMALL, barPlot, false);
         barChart.setBackgroundPaint(Color.WHITE);
-        barChart.addSubtitle(new TextTitle("share per queue now (bars) vs the table's share (black marks)",
+        barChart.addSubtitle(new TextTitle(dev.nettune.ui.common.Messages.get("monitor.chart.shareTitle"),
                 new Font(Font.SANS_SERIF, Font.BOLD, 12)));
 
         NumberAxis cpu = new NumberAxis("CPU");
         cpu.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         cpu.setTickLabelFont(SMALL);
-        NumberAxis queue = new NumberAxis("queue");
+        NumberAxis queue = new NumberAxis(dev.nettune.ui.common.Messages.get("monitor.chart.queueAxis"));
         queue.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         queue.setTickLabelFont(SMALL);
         queue.setInverted(true);
@@ -134,7 +134,7 @@ public final class QueueCharts {
         heatPlot.setNoDataMessageFont(SMALL);
         heatChart = new JFreeChart(null, SMALL, heatPlot, false);
         heatChart.setBackgroundPaint(Color.WHITE);
-        heatChart.addSubtitle(new TextTitle("interrupts/s per queue and CPU", new Font(Font.SANS_SERIF, Font.BOLD, 12)));
+        heatChart.addSubtitle(new TextTitle(dev.nettune.ui.common.Messages.get("monitor.chart.irqTitle"), new Font(Font.SANS_SERIF, Font.BOLD, 12)));
         heatLegendAxis.setTickLabelFont(SMALL);
         heatLegendAxis.setLabelFont(SMALL);
         heatLegendAxis.setRange(0, 1);
