@@ -2,14 +2,12 @@ package dev.nettune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nettune.cli.CliProcess.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,30 +23,12 @@ class CliLanguageTest {
     @TempDir
     Path home;
 
-    record Run(int code, String out, String err) {
-    }
-
     private Run nettune(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + home, "-Djava.awt.headless=true",
-                "dev.nettune.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        // Only what the case gives: no LANG or LC_* of the machine running the tests.
-        pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_") || k.equals("LANGUAGE")
-                || k.equals("NETTUNE_CONFIG") || k.equals("XDG_CONFIG_HOME"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                Path.of("/dev/null").toFile()));
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("nettune " + String.join(" ", args) + " did not end");
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return CliProcess.run(home, home.toString(), e -> {
+            // Only what the case gives: no LANG or LC_* of the machine running the tests.
+            e.keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_") || k.equals("LANGUAGE"));
+            e.putAll(env);
+        }, args);
     }
 
     private static String[] with(String[] first, String... more) {

@@ -2,13 +2,10 @@ package dev.nettune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nettune.cli.CliProcess.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,37 +18,17 @@ class CliOutputProcessTest {
     @TempDir
     Path home;
 
-    /** Exit code, stdout and stderr of one CLI run. */
-    record Run(int code, String out, String err) {
-    }
-
     private Run nettune(String... args) throws IOException, InterruptedException {
         return nettuneWith(home.toString(), null, args);
     }
 
     /** Runs with Java's user.home at {@code javaHome}, $HOME at {@link #home} and XDG_CONFIG_HOME if given. */
     private Run nettuneWith(String javaHome, Path xdg, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Duser.home=" + javaHome, "-Djava.awt.headless=true",
-                "dev.nettune.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("HOME", home.toString());
-        pb.environment().remove("XDG_CONFIG_HOME");
-        pb.environment().remove("NETTUNE_CONFIG");
-        if (xdg != null) {
-            pb.environment().put("XDG_CONFIG_HOME", xdg.toString());
-        }
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                Path.of("/dev/null").toFile()));
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("nettune " + String.join(" ", args) + " did not end");
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return CliProcess.run(home, javaHome, e -> {
+            if (xdg != null) {
+                e.put("XDG_CONFIG_HOME", xdg.toString());
+            }
+        }, args);
     }
 
     @Test
