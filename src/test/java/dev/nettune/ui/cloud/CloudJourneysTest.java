@@ -1,8 +1,10 @@
 package dev.nettune.ui.cloud;
 
+import static dev.nettune.ui.cloud.RealAccountJourney.button;
+import static dev.nettune.ui.cloud.RealAccountJourney.header;
+import static dev.nettune.ui.cloud.RealAccountJourney.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.nettune.cloud.EipMode;
 import dev.nettune.cloud.NetworkInterface;
 import dev.nettune.cloud.NetworkInterfaceId;
@@ -14,9 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -25,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,26 +42,21 @@ import org.testfx.util.WaitForAsyncUtils;
 class CloudJourneysTest {
     @TempDir
     static Path dir;
-    private static int run;
+    private RealAccountJourney journey;
     private RealAccountRig rig;
     private CloudScreen screen;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        rig = new RealAccountRig(dir.resolve("run" + (++run)));
-        rig.rememberProd();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        journey = new RealAccountJourney(dir, stage);
+        rig = journey.rig;
         screen = CloudScreen.load(rig.context, rig.accounts, SandboxWaits.fast());
-        stage.setScene(new Scene(screen.root(), 1280, 800));
-        stage.show();
+        journey.show(screen.root());
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
-        rig.close();
+        journey.close(robot);
     }
 
     private void connected() throws Exception {
@@ -74,23 +67,6 @@ class CloudJourneysTest {
     private static void waitUntil(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static Button button(FxRobot robot, String text) {
-        return robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText() != null && text.equals(b.getText().strip()) && b.isVisible())
-                .findFirst().orElseThrow(() -> new AssertionError("no button " + text));
-    }
-
-    private static void next(FxRobot robot) {
-        Button next = button(robot, "Next");
-        assertThat(next.isDisabled()).as("Next is enabled").isFalse();
-        robot.clickOn(next);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String header(FxRobot robot) {
-        return robot.lookup(".wizard-pane").queryAllAs(javafx.scene.control.DialogPane.class).stream().filter(javafx.scene.Node::isVisible)
-                .map(javafx.scene.control.DialogPane::getHeaderText).reduce((a, b) -> b).orElse("");
     }
 
     /** Review page on a real account: Next stays disabled until the user confirms, then the plan runs to Done. */

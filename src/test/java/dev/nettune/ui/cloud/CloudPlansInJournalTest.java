@@ -2,7 +2,6 @@ package dev.nettune.ui.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.nettune.app.CloudAccounts;
 import dev.nettune.app.CloudConnection;
 import dev.nettune.app.CloudPlans;
@@ -25,13 +24,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,26 +42,21 @@ import org.testfx.util.WaitForAsyncUtils;
 class CloudPlansInJournalTest {
     @TempDir
     static Path dir;
-    private static int run;
     private static final RegionId REGION = RegionId.of(RealAccountRig.REGION);
     private static final NetworkInterfaceId ENI = NetworkInterfaceId.of(DemoSeed.SECONDARY_ENI);
+    private RealAccountJourney journey;
     private RealAccountRig rig;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        rig = new RealAccountRig(dir.resolve("run" + (++run)));
-        rig.rememberProd();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
-        stage.show();
+        journey = new RealAccountJourney(dir, stage);
+        rig = journey.rig;
+        journey.show(new javafx.scene.layout.StackPane());
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
-        rig.close();
+        journey.close(robot);
     }
 
     private CloudPlanRunner.PlanRun runOnProd(CloudPlan plan) {
@@ -79,7 +70,7 @@ class CloudPlansInJournalTest {
         JournalView[] view = new JournalView[1];
         robot.interact(() -> {
             view[0] = JournalView.load(rig.context, new CloudPlans(rig.context.cloudJournal(), rig.accounts, SandboxWaits.fast()));
-            stage.getScene().setRoot(view[0].root());
+            journey.stage().getScene().setRoot(view[0].root());
         });
         WaitForAsyncUtils.waitForFxEvents();
         return view[0].model();

@@ -1,8 +1,10 @@
 package dev.nettune.ui.cloud;
 
+import static dev.nettune.ui.cloud.RealAccountJourney.button;
+import static dev.nettune.ui.cloud.RealAccountJourney.header;
+import static dev.nettune.ui.cloud.RealAccountJourney.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.nettune.host.Command;
 import dev.nettune.linux.ProcInterrupts;
 import dev.nettune.linux.QueueIrq;
@@ -16,15 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -49,26 +47,21 @@ import org.testfx.util.WaitForAsyncUtils;
 class ProductionHostStepsJourneyTest {
     @TempDir
     static Path dir;
-    private static int run;
+    private RealAccountJourney journey;
     private RealAccountRig rig;
     private CloudScreen screen;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        rig = new RealAccountRig(dir.resolve("run" + (++run)));
-        rig.rememberProd();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        journey = new RealAccountJourney(dir, stage);
+        rig = journey.rig;
         screen = CloudScreen.load(rig.context, rig.accounts, SandboxWaits.fast());
-        stage.setScene(new Scene(screen.root(), 1280, 800));
-        stage.show();
+        journey.show(screen.root());
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
-        rig.close();
+        journey.close(robot);
     }
 
     private SandboxInstance sandbox() {
@@ -86,23 +79,6 @@ class ProductionHostStepsJourneyTest {
             throw new AssertionError("waited 90 s for: " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static Button button(FxRobot robot, String text) {
-        return robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText() != null && text.equals(b.getText().strip())
-                && b.isVisible()).findFirst().orElseThrow(() -> new AssertionError("no button " + text));
-    }
-
-    private static void next(FxRobot robot) {
-        Button next = button(robot, "Next");
-        assertThat(next.isDisabled()).as("Next is enabled on " + header(robot)).isFalse();
-        robot.clickOn(next);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String header(FxRobot robot) {
-        return robot.lookup(".wizard-pane").queryAllAs(DialogPane.class).stream().filter(Node::isVisible)
-                .map(DialogPane::getHeaderText).reduce((a, b) -> b).orElse("");
     }
 
     /**

@@ -1,0 +1,76 @@
+package dev.nettune.ui.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.nettune.testing.RealAccountRig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * One journey's set-up on a real (non-sandbox) account: a fresh {@link RealAccountRig} remembered as the account the
+ * Cloud screen opens on, the app's theme, a 1280x800 stage; and the wizard buttons a user clicks. The Cloud, production
+ * and journal journeys each wrote this themselves.
+ */
+final class RealAccountJourney {
+    /** Each journey gets a folder of its own: a rig's home and database are not shared between journeys. */
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    final RealAccountRig rig;
+    private final Stage stage;
+
+    /** Starts the account's server under a new folder of {@code dir}; the stage shows nothing until {@link #show}. */
+    RealAccountJourney(Path dir, Stage stage) {
+        this.stage = stage;
+        rig = new RealAccountRig(dir.resolve("run" + RUNS.incrementAndGet()));
+        rig.rememberProd();
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** Shows {@code root} in the journey's stage at 1280x800. */
+    void show(Parent root) {
+        stage.setScene(new Scene(root, 1280, 800));
+        stage.show();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    /** Hides every window the journey opened (wizards, dialogs) but its stage, and stops the account's server. */
+    void close(FxRobot robot) {
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
+        rig.close();
+    }
+
+    /** The visible button labelled {@code text}. */
+    static Button button(FxRobot robot, String text) {
+        return robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText() != null && text.equals(b.getText().strip())
+                && b.isVisible()).findFirst().orElseThrow(() -> new AssertionError("no button " + text));
+    }
+
+    /** Clicks a wizard's Next, which must be enabled. */
+    static void next(FxRobot robot) {
+        Button next = button(robot, "Next");
+        assertThat(next.isDisabled()).as("Next is enabled on " + header(robot)).isFalse();
+        robot.clickOn(next);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The header of the wizard page in view. */
+    static String header(FxRobot robot) {
+        return robot.lookup(".wizard-pane").queryAllAs(DialogPane.class).stream().filter(Node::isVisible)
+                .map(DialogPane::getHeaderText).reduce((a, b) -> b).orElse("");
+    }
+}
