@@ -201,7 +201,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         String[] f = line.trim().split("\\s+");
         String hosts = f.length == 0 ? "" : f[0].startsWith("@") && f.length > 1 ? f[1] : f[0];
         for (String p : hosts.split(",")) {
-            if (p.startsWith("!") && SshConfig.wildMatch(host, p.substring(1))) {
+            if (p.startsWith("!") && SshPatterns.wildMatch(host, p.substring(1))) {
                 return true;
             }
         }

@@ -1,8 +1,10 @@
 package dev.nettune.host.ssh;
 
+import static dev.nettune.host.ssh.SshPatterns.patternList;
+import static dev.nettune.host.ssh.SshPatterns.wildMatch;
+
+import dev.nettune.host.ssh.SshConfigFile.Directive;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,28 +24,20 @@ import java.util.regex.Pattern;
  * ~/.ssh, with globs, conditional on the block it is in), and the first obtained value of each option wins.
  * What NetTune cannot evaluate ({@code Match exec}, {@code localnetwork}, ProxyCommand) is skipped with a note
  * instead of failing every host, because a block that does not concern the host must not break it.
+ * The file's lines are read by {@link SshConfigFile}, host patterns matched by {@link SshPatterns}; this class says
+ * what the lines mean for one host.
  */
 public final class SshConfig {
     private static final Pattern USER_HOST_PORT = Pattern.compile(
             "(?:([^@\\s]+)@)?(\\[[0-9A-Fa-f:.%a-zA-Z]+\\]|[^:@\\s\\[\\]]+)(?::(\\d{1,5}))?");
     private static final int MAX_HOPS = 8;
-    /** OpenSSH's READCONF_MAX_DEPTH: deeper Include nesting is an error (a loop). */
-    private static final int MAX_INCLUDE_DEPTH = 16;
-    /** A config file larger than this is not a config file (a device, a log): refused, not read into memory. */
-    private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
-
-    /** One line of a config file as readconf splits it: lower-case keyword, its arguments, where it was. */
-    private record Directive(String keyword, List<String> args, String where, List<Directive> included) {
-    }
 
     private final Path file;
-    private final Path sshDir;
     private final Path home;
     private final List<Directive> directives;
 
-    private SshConfig(Path file, Path sshDir, Path home, List<Directive> directives) {
+    private SshConfig(Path file, Path home, List<Directive> directives) {
         this.file = file;
-        this.sshDir = sshDir;
         this.home = home;
         this.directives = List.copyOf(directives);
     }
@@ -56,11 +50,10 @@ public final class SshConfig {
 
     /** As {@link #load(Path)}, with {@code home} standing for {@code ~} (Include, IdentityFile, %d). */
     public static SshConfig load(Path file, Path home) throws IOException {
-        Path sshDir = home.resolve(".ssh");
         if (!Files.exists(file)) {
-            return new SshConfig(file, sshDir, home, List.of());
+            return new SshConfig(file, home, List.of());
         }
-        return new SshConfig(file, sshDir, home, parse(file, sshDir, home, 0));
+        return new SshConfig(file, home, SshConfigFile.read(file, home.resolve(".ssh"), home));
     }
 
     /** ~/.ssh/config. */
@@ -70,163 +63,6 @@ public final class SshConfig {
 
     public Path file() {
         return file;
-    }
-
-    // ---------------------------------------------------------------- parsing
-
-    private static List<Directive> parse(Path f, Path sshDir, Path home, int depth) throws IOException {
-        if (depth > MAX_INCLUDE_DEPTH) {
-            throw new IOException("Include nests more than " + MAX_INCLUDE_DEPTH + " files deep at " + f + " (an Include loop?).");
-        }
-        if (!Files.isRegularFile(f)) {
-            throw new IOException(f + " is not a regular file; an ssh configuration must be one.");
-        }
-        if (Files.size(f) > MAX_FILE_BYTES) {
-            throw new IOException(f + " is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; that is not an ssh configuration.");
-        }
-        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        List<Directive> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String where = f + ":" + (i + 1);
-            String line = lines.get(i);
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            List<String> words = split(line, where);
-            if (words.isEmpty()) {
-                continue;
-            }
-            String keyword = words.get(0).toLowerCase(Locale.ROOT);
-            List<String> args = words.subList(1, words.size());
-            if (keyword.equals("include")) {
-                if (args.isEmpty()) {
-                    throw new IOException(where + ": Include needs at least one file name.");
-                }
-                List<Directive> body = new ArrayList<>();
-                for (String pattern : args) {
-                    for (Path p : glob(expandTilde(pattern, home), sshDir)) {
-                        if (Files.isDirectory(p)) {
-                            continue;
-                        }
-                        body.addAll(parse(p, sshDir, home, depth + 1));
-                    }
-                }
-                out.add(new Directive(keyword, List.copyOf(args), where, body));
-            } else {
-                out.add(new Directive(keyword, List.copyOf(args), where, List.of()));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * readconf's tokenizer: the keyword ends at white space or one '='; arguments are separated by white space,
-     * may be quoted with " or ', and an unquoted word starting with '#' ends the line.
-     */
-    private static List<String> split(String line, String where) throws IOException {
-        List<String> words = new ArrayList<>();
-        int i = 0;
-        int n = line.length();
-        while (i < n && Character.isWhitespace(line.charAt(i))) {
-            i++;
-        }
-        if (i == n || line.charAt(i) == '#') {
-            return words;
-        }
-        int start = i;
-        while (i < n && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '=') {
-            i++;
-        }
-        words.add(line.substring(start, i));
-        while (i < n && Character.isWhitespace(line.charAt(i))) {
-            i++;
-        }
-        if (i < n && line.charAt(i) == '=') {
-            i++;
-        }
-        while (true) {
-            while (i < n && Character.isWhitespace(line.charAt(i))) {
-                i++;
-            }
-            if (i >= n || line.charAt(i) == '#') {
-                return words;
-            }
-            StringBuilder w = new StringBuilder();
-            char quote = 0;
-            while (i < n) {
-                char c = line.charAt(i);
-                if (quote != 0) {
-                    if (c == quote) {
-                        quote = 0;
-                    } else if (c == '\\' && i + 1 < n && (line.charAt(i + 1) == quote || line.charAt(i + 1) == '\\')) {
-                        w.append(line.charAt(++i));
-                    } else {
-                        w.append(c);
-                    }
-                } else if (Character.isWhitespace(c)) {
-                    break;
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == '\\' && i + 1 < n) {
-                    w.append(line.charAt(++i));
-                } else {
-                    w.append(c);
-                }
-                i++;
-            }
-            if (quote != 0) {
-                throw new IOException(where + ": unterminated quote.");
-            }
-            words.add(w.toString());
-        }
-    }
-
-    private static String expandTilde(String path, Path home) {
-        if (path.equals("~")) {
-            return home.toString();
-        }
-        if (path.startsWith("~/")) {
-            return home + path.substring(1);
-        }
-        return path;
-    }
-
-    /** glob(3) as Include uses it: every component may hold * ? [..]; matches sorted; none is not an error. */
-    private static List<Path> glob(String pattern, Path sshDir) throws IOException {
-        Path p = Path.of(pattern);
-        if (!p.isAbsolute()) {
-            p = sshDir.resolve(p);
-        }
-        List<Path> current = new ArrayList<>(List.of(p.getRoot()));
-        for (Path part : p) {
-            String name = part.toString();
-            List<Path> next = new ArrayList<>();
-            boolean wild = name.chars().anyMatch(c -> c == '*' || c == '?' || c == '[');
-            for (Path base : current) {
-                if (!wild) {
-                    Path candidate = base.resolve(name);
-                    if (Files.exists(candidate)) {
-                        next.add(candidate);
-                    }
-                    continue;
-                }
-                if (!Files.isDirectory(base)) {
-                    continue;
-                }
-                List<Path> found = new ArrayList<>();
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(base, name)) {
-                    for (Path c : ds) {
-                        if (!c.getFileName().toString().startsWith(".") || name.startsWith(".")) {
-                            found.add(c);
-                        }
-                    }
-                }
-                found.sort(null);
-                next.addAll(found);
-            }
-            current = next;
-        }
-        return current;
     }
 
     // ---------------------------------------------------------------- aliases
@@ -519,50 +355,6 @@ public final class SshConfig {
         return b.toString();
     }
 
-    /** match_pattern_list: true only when a positive pattern matches and no negated one does. */
-    private static boolean patternList(String value, String list) {
-        boolean match = false;
-        for (String p : list.split(",")) {
-            boolean negated = p.startsWith("!");
-            String pattern = negated ? p.substring(1) : p;
-            if (wildMatch(value, pattern)) {
-                if (negated) {
-                    return false;
-                }
-                match = true;
-            }
-        }
-        return match;
-    }
-
-    /** OpenSSH's match_pattern with {@code *} and {@code ?}, case-insensitive like host matching. */
-    static boolean wildMatch(String value, String pattern) {
-        String v = value.toLowerCase(Locale.ROOT);
-        String p = pattern.toLowerCase(Locale.ROOT);
-        int vi = 0;
-        int pi = 0;
-        int star = -1;
-        int mark = 0;
-        while (vi < v.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == v.charAt(vi))) {
-                vi++;
-                pi++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
-                star = pi++;
-                mark = vi;
-            } else if (star >= 0) {
-                pi = star + 1;
-                vi = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length() && p.charAt(pi) == '*') {
-            pi++;
-        }
-        return pi == p.length();
-    }
-
     /**
      * Walks the file for {@code host} as {@code ssh -G} would, with a user and port from the command line
      * (0 / null: none), which win because they are obtained first.
@@ -593,7 +385,7 @@ public final class SshConfig {
 
     /** ~ and the tokens OpenSSH expands in file names: %% %d %h %n %p %r %u. */
     private String expandTokens(String value, String hostName, String original, String user, int port, String localUser) {
-        String v = expandTilde(value, home);
+        String v = SshConfigFile.expandTilde(value, home);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
