@@ -139,19 +139,20 @@ public final class TuningController {
         });
         previewArea.textProperty().bind(model.previewProperty());
 
-        rssNicField.textProperty().bindBidirectional(model.rssNicProperty());
-        rssKeyField.textProperty().bindBidirectional(model.rssKeyProperty());
-        rssTableField.textProperty().bindBidirectional(model.rssTableProperty());
-        ringsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.rssRingsProperty().get()));
-        ringsSpinner.valueProperty().addListener((o, a, b) -> model.rssRingsProperty().set(b));
-        rssErrorLabel.textProperty().bind(model.rssErrorProperty());
-        xpsField.textProperty().bindBidirectional(model.xpsCpusProperty());
-        xpsNoteLabel.setText(TuningViewModel.xpsNote());
-        xpsErrorLabel.textProperty().bind(model.xpsErrorProperty());
+        NicEditorModel editor = model.nicEditor();
+        rssNicField.textProperty().bindBidirectional(editor.nicProperty());
+        rssKeyField.textProperty().bindBidirectional(editor.rssKeyProperty());
+        rssTableField.textProperty().bindBidirectional(editor.rssTableProperty());
+        ringsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, editor.rssRingsProperty().get()));
+        ringsSpinner.valueProperty().addListener((o, a, b) -> editor.rssRingsProperty().set(b));
+        rssErrorLabel.textProperty().bind(editor.rssErrorProperty());
+        xpsField.textProperty().bindBidirectional(editor.xpsCpusProperty());
+        xpsNoteLabel.setText(NicEditorModel.xpsNote());
+        xpsErrorLabel.textProperty().bind(editor.xpsErrorProperty());
         BucketGrid grid = new BucketGrid(new SimpleIntegerProperty(-1));
         gridHolder.getChildren().add(grid);
-        grid.show(model.rssPreviewProperty().get(), -1);
-        model.rssPreviewProperty().addListener((o, a, b) -> grid.show(b, -1));
+        grid.show(editor.rssPreviewProperty().get(), -1);
+        editor.rssPreviewProperty().addListener((o, a, b) -> grid.show(b, -1));
     }
 
     @FXML
@@ -254,6 +255,6 @@ public final class TuningController {
 
     @FXML
     private void onRandomKey() {
-        model.rssKeyProperty().set(RssKey.random(RssKey.ENI_LENGTH).toColonHex());
+        model.nicEditor().rssKeyProperty().set(RssKey.random(RssKey.ENI_LENGTH).toColonHex());
     }
 }

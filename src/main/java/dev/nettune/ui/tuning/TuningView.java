@@ -41,9 +41,9 @@ public final class TuningView implements ScreenView {
         if (model.hosts().contains(p.host())) {
             model.hostProperty().set(p.host());
         }
-        model.rssNicProperty().set(p.nic());
-        model.rssKeyProperty().set(p.key().orElse(""));
-        model.rssTableProperty().set(p.table().orElse(""));
+        model.nicEditor().nicProperty().set(p.nic());
+        model.nicEditor().rssKeyProperty().set(p.key().orElse(""));
+        model.nicEditor().rssTableProperty().set(p.table().orElse(""));
         model.statusProperty().set("Proposed by the Monitor: " + p.reason() + " Plan it to preview the change.");
     }
 

@@ -4,9 +4,6 @@ import dev.nettune.ui.common.Messages;
 import dev.nettune.app.HostOpener;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
-import dev.nettune.rss.IndirectionTable;
-import dev.nettune.rss.RssInputException;
-import dev.nettune.rss.TableSpec;
 import dev.nettune.tuning.ApplyListener;
 import dev.nettune.tuning.ApplyOptions;
 import dev.nettune.tuning.ApplyResult;
@@ -16,9 +13,6 @@ import dev.nettune.tuning.Plan;
 import dev.nettune.tuning.PlanPreview;
 import dev.nettune.tuning.Planner;
 import dev.nettune.tuning.Profile;
-import dev.nettune.tuning.ProfileEntry;
-import dev.nettune.tuning.RssKeyChange;
-import dev.nettune.tuning.RssTableChange;
 import dev.nettune.tuning.Step;
 import dev.nettune.tuning.TuningEngine;
 import dev.nettune.tuning.Undo;
@@ -28,7 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -47,8 +40,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The Tuning screen's state and decisions: which host and profile, the plan as before/after rows,
- * the preview text, apply with per-step progress, the countdown of an armed revert, and the RSS
- * editor's request. Work runs on {@code worker}; results come back through {@code ui} (the FX
+ * the preview text, apply with per-step progress, the countdown of an armed revert; it plans what the
+ * RSS/XPS editor ({@link NicEditorModel}) asks for. Work runs on {@code worker}; results come back through {@code ui} (the FX
  * thread in the app, the calling thread in tests), so the logic needs no toolkit.
  */
 public final class TuningViewModel {
@@ -92,22 +85,8 @@ public final class TuningViewModel {
     private final StringProperty undoable = new SimpleStringProperty("");
     private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
 
-    // The RSS editor.
-    private final StringProperty rssNic = new SimpleStringProperty("eth1");
-    private final StringProperty rssKey = new SimpleStringProperty("");
-    private final StringProperty rssTable = new SimpleStringProperty("equal 4");
-    private final IntegerProperty rssRings = new SimpleIntegerProperty(4);
-    private final StringProperty rssError = new SimpleStringProperty("");
-    private final ObjectProperty<IndirectionTable> rssPreview = new SimpleObjectProperty<>();
-
-    // XPS: one CPU list per TX queue, separated by ';' (tx-0 first).
-    private final StringProperty xpsCpus = new SimpleStringProperty("");
-    private final StringProperty xpsError = new SimpleStringProperty("");
-    /** Shown where the CPUs are typed: why the seed's `echo 0-3 > xps_cpus` fails and what NetTune writes. */
-    /** Why the seed's XPS command fails and what NetTune writes instead, in the language in use. */
-    public static String xpsNote() {
-        return Messages.get("xps.seedNote");
-    }
+    /** The RSS and XPS editor, a model of its own. */
+    private final NicEditorModel nicEditor = new NicEditorModel();
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -154,9 +133,6 @@ public final class TuningViewModel {
             canUndo.set(!undoable.get().isEmpty() && undoableHost.equals(b));
         });
         profile.addListener((o, a, b) -> clearPlan());
-        rssTable.addListener((o, a, b) -> updateRssPreview());
-        rssRings.addListener((o, a, b) -> updateRssPreview());
-        updateRssPreview();
     }
 
     /**
@@ -268,80 +244,19 @@ public final class TuningViewModel {
                 p == null ? "" : "- " + String.join("\n- ", p.beyondLimits()));
     }
 
-    /** The RSS editor's request as a one-off profile (key and/or table on one NIC). */
-    public Optional<Profile> rssProfile() {
-        List<ProfileEntry> entries = new ArrayList<>();
-        try {
-            if (!rssKey.get().isBlank()) {
-                entries.add(new RssKeyChange(rssNic.get(), rssKey.get()));
-            }
-            if (!rssTable.get().isBlank()) {
-                entries.add(new RssTableChange(rssNic.get(), rssTable.get()));
-            }
-        } catch (IllegalArgumentException e) {
-            rssError.set(e.getMessage());
-            return Optional.empty();
-        }
-        if (entries.isEmpty()) {
-            rssError.set(Messages.get("tuning.rss.needKeyOrTable"));
-            return Optional.empty();
-        }
-        rssError.set("");
-        return Optional.of(new Profile("RSS on " + rssNic.get(), "from the RSS editor", entries));
-    }
-
-    /** The XPS lists as changes: "0-3; 4-7" is tx-0 on CPUs 0-3 and tx-1 on CPUs 4-7. */
-    public Optional<Profile> xpsProfile() {
-        List<ProfileEntry> entries = new ArrayList<>();
-        String[] lists = xpsCpus.get() == null ? new String[0] : xpsCpus.get().split(";");
-        try {
-            for (int q = 0; q < lists.length; q++) {
-                if (!lists[q].isBlank()) {
-                    entries.add(new dev.nettune.tuning.XpsChange(rssNic.get(), q, lists[q]));
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            xpsError.set(e.getMessage());
-            return Optional.empty();
-        }
-        if (entries.isEmpty()) {
-            xpsError.set(Messages.get("tuning.xps.needCpus"));
-            return Optional.empty();
-        }
-        xpsError.set("");
-        return Optional.of(new Profile("XPS on " + rssNic.get(), "from the XPS editor", entries));
-    }
-
-    /** Plans the typed XPS lists. */
+    /** Plans the editor's XPS lists. */
     public void planXps() {
-        xpsProfile().ifPresent(this::planFor);
+        nicEditor.xpsProfile().ifPresent(this::planFor);
     }
 
     /** Plans the usual spread: TX queue i to CPU i mod n over the host's online CPUs. */
     public void planXpsSpread() {
-        try {
-            planFor(new Profile("XPS spread on " + rssNic.get(), "TX queue i to CPU i mod n",
-                    List.of(new dev.nettune.tuning.XpsChange.Spread(rssNic.get()))));
-            xpsError.set("");
-        } catch (IllegalArgumentException e) {
-            xpsError.set(e.getMessage());
-        }
+        nicEditor.xpsSpreadProfile().ifPresent(this::planFor);
     }
 
-    /** Plans the RSS editor's request. */
+    /** Plans the editor's RSS request. */
     public void planRss() {
-        rssProfile().ifPresent(this::planFor);
-    }
-
-    private void updateRssPreview() {
-        try {
-            TableSpec spec = TableSpec.parse(rssTable.get());
-            rssPreview.set(spec.build(IndirectionTable.ENI_SIZE, OptionalInt.of(Math.max(1, rssRings.get()))));
-            rssError.set("");
-        } catch (RssInputException e) {
-            rssPreview.set(null);
-            rssError.set(e.getMessage());
-        }
+        nicEditor.rssProfile().ifPresent(this::planFor);
     }
 
     private void planFor(Profile p) {
@@ -674,35 +589,8 @@ public final class TuningViewModel {
         return canUndo;
     }
 
-    public StringProperty rssNicProperty() {
-        return rssNic;
-    }
-
-    public StringProperty rssKeyProperty() {
-        return rssKey;
-    }
-
-    public StringProperty rssTableProperty() {
-        return rssTable;
-    }
-
-    public IntegerProperty rssRingsProperty() {
-        return rssRings;
-    }
-
-    public StringProperty rssErrorProperty() {
-        return rssError;
-    }
-
-    public ObjectProperty<IndirectionTable> rssPreviewProperty() {
-        return rssPreview;
-    }
-
-    public StringProperty xpsCpusProperty() {
-        return xpsCpus;
-    }
-
-    public StringProperty xpsErrorProperty() {
-        return xpsError;
+    /** The editor of one NIC's RSS key and table and XPS lists, whose requests {@link #planRss()} and {@link #planXps()} plan. */
+    public NicEditorModel nicEditor() {
+        return nicEditor;
     }
 }

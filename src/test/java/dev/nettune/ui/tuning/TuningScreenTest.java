@@ -76,13 +76,13 @@ class TuningScreenTest {
 
     @Test
     void theRssEditorPreviewsTheTableOnTheCalculatorsGridAndRefusesABadRequest(FxRobot robot) {
-        robot.interact(() -> view.model().rssTableProperty().set("weight 6 4"));
-        assertThat(view.model().rssPreviewProperty().get().bucketsPerQueue()).containsEntry(0, 76).containsEntry(1, 52);
+        robot.interact(() -> view.model().nicEditor().rssTableProperty().set("weight 6 4"));
+        assertThat(view.model().nicEditor().rssPreviewProperty().get().bucketsPerQueue()).containsEntry(0, 76).containsEntry(1, 52);
 
-        robot.interact(() -> view.model().rssTableProperty().set("equal 9"));
+        robot.interact(() -> view.model().nicEditor().rssTableProperty().set("equal 9"));
 
-        assertThat(view.model().rssPreviewProperty().get()).isNull();
-        assertThat(view.model().rssErrorProperty().get()).contains("4 ring(s)");
+        assertThat(view.model().nicEditor().rssPreviewProperty().get()).isNull();
+        assertThat(view.model().nicEditor().rssErrorProperty().get()).contains("4 ring(s)");
     }
 
     @Test
@@ -117,16 +117,16 @@ class TuningScreenTest {
     void xpsListsArePlannedAsMasksAndTheSeedsMistakeIsExplainedWhereTheyAreTyped(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#xpsNoteLabel").queryLabeled().getText()).contains("echo 0-3 > .../tx-0/xps_cpus")
                 .contains("hex mask");
-        robot.interact(() -> view.model().xpsCpusProperty().set("0-1; 2-3"));
+        robot.interact(() -> view.model().nicEditor().xpsCpusProperty().set("0-1; 2-3"));
 
         robot.interact(() -> view.model().planXps());
         waitUntil(() -> !view.model().busyProperty().get());
 
         assertThat(view.model().canApplyProperty().get()).as(view.model().statusProperty().get() + view.model().notes()).isTrue();
         assertThat(view.model().rows()).extracting(TuningViewModel.PlanRow::after).containsExactly("0-1 (mask 3)", "2-3 (mask c)");
-        robot.interact(() -> view.model().xpsCpusProperty().set("0-3; f"));
+        robot.interact(() -> view.model().nicEditor().xpsCpusProperty().set("0-3; f"));
         robot.interact(() -> view.model().planXps());
-        assertThat(view.model().xpsErrorProperty().get()).contains("not a CPU list");
+        assertThat(view.model().nicEditor().xpsErrorProperty().get()).contains("not a CPU list");
     }
 
     @Test
