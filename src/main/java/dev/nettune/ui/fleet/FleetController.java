@@ -1,6 +1,7 @@
 package dev.nettune.ui.fleet;
 
 import dev.nettune.fleet.FleetInstance;
+import dev.nettune.fleet.InstanceAddress;
 import dev.nettune.fleet.Transport;
 import dev.nettune.monitor.FleetMonitor;
 import dev.nettune.ui.common.Messages;
@@ -38,6 +39,10 @@ public final class FleetController {
     @FXML private Label queryLabel;
     @FXML private TextField queryField;
     @FXML private HBox regionBox;
+    @FXML private HBox sshReachBox;
+    @FXML private ComboBox<InstanceAddress> addressBox;
+    @FXML private TextField sshUserField;
+    @FXML private TextField bastionField;
     @FXML private TextField regionField;
     @FXML private TextField endpointField;
     @FXML private ComboBox<Transport> viaBox;
@@ -76,6 +81,14 @@ public final class FleetController {
         viaBox.getItems().setAll(Transport.CLOUD_ASSISTANT, Transport.SSH);
         viaBox.setConverter(converter(Transport::word));
         viaBox.valueProperty().bindBidirectional(model.viaProperty());
+        addressBox.getItems().setAll(InstanceAddress.values());
+        addressBox.setConverter(converter(a -> Messages.get("fleet.address." + a.word())));
+        addressBox.valueProperty().bindBidirectional(model.addressProperty());
+        sshUserField.textProperty().bindBidirectional(model.sshUserProperty());
+        bastionField.textProperty().bindBidirectional(model.bastionProperty());
+        // How to dial an instance matters only for instances over SSH (hosts say their own login and bastion).
+        sshReachBox.disableProperty().bind(model.viaProperty().isNotEqualTo(Transport.SSH)
+                .or(model.sourceProperty().isEqualTo(FleetViewModel.Source.HOSTS)));
 
         profileBox.setItems(model.profiles());
         profileBox.setConverter(converter(dev.nettune.tuning.Profile::name));

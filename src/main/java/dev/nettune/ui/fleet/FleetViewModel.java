@@ -12,6 +12,7 @@ import dev.nettune.fleet.FleetTarget;
 import dev.nettune.fleet.InstancePreview;
 import dev.nettune.fleet.InstanceStatus;
 import dev.nettune.fleet.RolloutPolicy;
+import dev.nettune.fleet.InstanceAddress;
 import dev.nettune.fleet.Transport;
 import dev.nettune.monitor.FleetMonitor;
 import dev.nettune.tuning.Cancellation;
@@ -89,6 +90,10 @@ public final class FleetViewModel implements AutoCloseable {
     private final StringProperty account = new SimpleStringProperty("");
     private final ObjectProperty<Transport> via = new SimpleObjectProperty<>(Transport.CLOUD_ASSISTANT);
     private final StringProperty hosts = new SimpleStringProperty("sandbox");
+    /** Over SSH: which address of an instance, as whom (empty: root), through which bastion (empty: ~/.ssh/config's ProxyJump). */
+    private final ObjectProperty<InstanceAddress> address = new SimpleObjectProperty<>(InstanceAddress.PRIVATE);
+    private final StringProperty sshUser = new SimpleStringProperty("");
+    private final StringProperty bastion = new SimpleStringProperty("");
     private final ObservableList<MemberRow> members = FXCollections.observableArrayList();
     private final ObservableList<Profile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
@@ -218,6 +223,9 @@ public final class FleetViewModel implements AutoCloseable {
         String tagText = tag.get();
         String hostText = hosts.get();
         Transport how = via.get();
+        InstanceAddress addressKind = address.get() == null ? InstanceAddress.PRIVATE : address.get();
+        String user = sshUser.get() == null ? "" : sshUser.get().strip();
+        String jump = bastion.get() == null ? "" : bastion.get().strip();
         FleetService.CloudAccess access = access();
         start(Messages.get("fleet.status.finding"));
         workers.execute(() -> {
@@ -232,7 +240,11 @@ public final class FleetViewModel implements AutoCloseable {
                 } else {
                     FleetService.InstanceQuery q = s == Source.TAG ? FleetService.InstanceQuery.Tag.parse(tagText)
                             : new FleetService.InstanceQuery.Region();
-                    found = fleet.instances(access, q, how, options, Optional.empty());
+                    // The SSH fields say nothing for Cloud Assistant, which needs no address, login or bastion.
+                    FleetService.SshReach reach = how == Transport.SSH ? new FleetService.SshReach(addressKind,
+                            Optional.of(user).filter(u -> !u.isEmpty()), Optional.of(jump).filter(j -> !j.isEmpty()))
+                            : FleetService.SshReach.defaults();
+                    found = fleet.instances(access, q, how, options, reach);
                 }
                 Map<String, String> offline = s == Source.HOSTS ? Map.of() : fleet.cloudAssistantOffline(found);
                 ui.execute(() -> {
@@ -585,6 +597,18 @@ public final class FleetViewModel implements AutoCloseable {
 
     public StringProperty hostsProperty() {
         return hosts;
+    }
+
+    public ObjectProperty<InstanceAddress> addressProperty() {
+        return address;
+    }
+
+    public StringProperty sshUserProperty() {
+        return sshUser;
+    }
+
+    public StringProperty bastionProperty() {
+        return bastion;
     }
 
     public ObservableList<MemberRow> members() {

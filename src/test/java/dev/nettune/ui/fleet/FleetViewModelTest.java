@@ -65,6 +65,33 @@ class FleetViewModelTest {
     }
 
     @Test
+    void overSshTheInstancesAreDialedAtTheAddressAsTheUserThroughTheBastionGiven() {
+        model.viaProperty().set(Transport.SSH);
+        model.sshUserProperty().set("ecs-user");
+        model.bastionProperty().set("ops@jump.example:2222");
+
+        model.load();
+
+        assertThat(model.members()).hasSize(DemoSeed.FLEET_INSTANCES.size()).allSatisfy(r -> {
+            assertThat(r.member.reach().transport()).isEqualTo(Transport.SSH);
+            assertThat(r.member.reach().address()).startsWith("ecs-user@10.0.1.");
+            assertThat(r.member.reach().bastion()).contains("ops@jump.example:2222");
+        });
+    }
+
+    @Test
+    void aBadBastionSaysWhatABastionIsAndFindsNothing() {
+        model.viaProperty().set(Transport.SSH);
+        model.bastionProperty().set("-oProxyCommand=x");
+
+        model.load();
+
+        assertThat(model.members()).isEmpty();
+        assertThat(model.statusProperty().get()).contains("Not a bastion");
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
     void aBadTagSaysWhatATagLooksLikeAndFindsNothing() {
         model.tagProperty().set("fleet");
 
