@@ -36,4 +36,15 @@ final class CliCommands {
         };
         return area == null ? all() : List.of(area);
     }
+
+    /**
+     * The commands an area lists in code instead of its annotation (rss), for these arguments: only the one named
+     * second when the area is named first ({@code hash} in {@code rss hash ...}), else all of them.
+     */
+    static List<Class<?>> childrenOf(Class<?> area, String... args) {
+        if (area != RssCommand.class) {
+            return List.of();
+        }
+        return args.length >= 2 && "rss".equals(args[0]) ? RssCommand.commandsFor(args[1]) : RssCommand.COMMANDS;
+    }
 }

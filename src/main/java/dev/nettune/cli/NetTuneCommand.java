@@ -37,15 +37,28 @@ public final class NetTuneCommand implements Runnable {
         return commandLine(context, out, err, CliCommands.all(), null);
     }
 
+    /** The command line {@link #execute} runs for {@code args}: only the area and the command they name, where they do. */
+    static CommandLine commandLineFor(AppContext context, PrintWriter out, PrintWriter err, java.io.OutputStream outBytes,
+            String... args) {
+        return commandLine(context, out, err, CliCommands.forArguments(args), outBytes, args);
+    }
+
     /**
      * The same with only the given area commands under the root (what {@link #execute} runs needs one) and, when
      * {@code outBytes} is not null, the byte stream {@code out} writes to (see {@link CliOut#asciiBytes()}).
      */
     static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err, java.util.List<Class<?>> areas,
-            java.io.OutputStream outBytes) {
+            java.io.OutputStream outBytes, String... args) {
         CommandLine cl = new CommandLine(new NetTuneCommand(), new ContextFactory(context));
         for (Class<?> sub : areas) {
             cl.addSubcommand(sub);
+            java.util.List<Class<?>> children = CliCommands.childrenOf(sub, args);
+            if (!children.isEmpty()) {
+                CommandLine area = cl.getSubcommands().get(sub.getAnnotation(Command.class).name());
+                for (Class<?> child : children) {
+                    area.addSubcommand(child);
+                }
+            }
         }
         // Help in the environment's language (set before this); --lang changes it while parsing.
         cl.setResourceBundle(CliText.bundle());
@@ -115,8 +128,7 @@ public final class NetTuneCommand implements Runnable {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
             PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
             try {
-                return commandLine(context, out, err, CliCommands.forArguments(args), CliOut.writesAsciiAsIs(cs) ? System.out : null)
-                        .execute(args);
+                return commandLineFor(context, out, err, CliOut.writesAsciiAsIs(cs) ? System.out : null, args).execute(args);
             } finally {
                 // print() does not flush an autoflush PrintWriter: a plan printed last would be lost at exit.
                 out.flush();
