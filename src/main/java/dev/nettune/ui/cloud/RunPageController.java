@@ -27,6 +27,20 @@ public final class RunPageController {
     @FXML
     void initialize() {
         log.setItems(runner.log());
+        // A step line names IDs and a whole aliyun command: wrapped to the page, read without scrolling sideways.
+        log.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(v.widthProperty().subtract(30));
+                setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         status.textProperty().bind(runner.statusProperty());
         busy.visibleProperty().bind(runner.runningProperty());
         cancel.disableProperty().bind(runner.runningProperty().not());

@@ -137,6 +137,9 @@ class CloudJourneysTest {
         assertThat(attached).hasSize(1);
         assertThat(attached.get(0).parameter("InstanceId")).isEqualTo(DemoSeed.SANDBOX_INSTANCE);
         assertThat(eni(attached.get(0).parameter("NetworkInterfaceId")).status()).isEqualTo("InUse");
+        assertThat(robot.lookup("#runLog .scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class).stream()
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()))
+                .as("the run log's lines (IDs, whole aliyun commands) wrap: nothing to scroll sideways for").isEmpty();
     }
 
     @Test
