@@ -54,7 +54,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * ~/.aliyun/config.json, the real SDK against the local OpenAPI server, which checks every signature) and REAL SSH
  * servers (Apache MINA SSHD on 127.0.0.1): the tuned host runs each request with /bin/sh inside a network namespace
  * of this machine's kernel (a 4-queue veth, overlays on /etc and /run), and two verification senders run /bin/sh on
- * this machine, one with hping3 on its PATH and one without. Each journey asserts what the user sees, what the
+ * this machine, one with hping3 on its PATH and one without. A veth has no RSS key or table, so the push and a passing
+ * verification are the sandbox journeys' (ProductionHostStepsJourneyTest); here the preflight and the verification say
+ * why they cannot pass on such a NIC. Each journey asserts what the user sees, what the
  * OpenAPI server received and what the SSH servers ran. Runs in the {@code ssh-journeys} Surefire execution (its
  * HOME, whose known_hosts it extends, is isolated); needs root for the namespace, skipped with the reason elsewhere.
  */
@@ -445,5 +447,31 @@ class ProductionSshJourneysTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> verifySender = robot.lookup("#prodVerifySender").queryAs(ComboBox.class);
         assertThat(verifySender.getEditor().getText()).isEqualTo(SENDER);
+    }
+
+    @Test
+    void verifyingANicWithoutRssOnARealHostSendsNothingAndTheSummaryIsNotVerified(FxRobot robot) throws Exception {
+        openSetup(robot);
+        robot.clickOn("#prodRunCloud");
+        next(robot);
+        pickHost(robot);
+        skipTo(robot, "verify RSS");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> from = robot.lookup("#prodVerifySender").queryAs(ComboBox.class);
+        robot.interact(() -> from.getEditor().setText(SENDER));
+        int sentBefore = sender.execRequests.size();
+
+        press(robot, "#prodVerifyRun");
+        waitUntil("a verdict", () -> !label(robot, "#prodVerdict").startsWith("Running") && !label(robot, "#prodVerdict").isEmpty());
+
+        assertThat(label(robot, "#prodVerdict")).isEqualTo("COULD NOT RUN");
+        assertThat(label(robot, "#prodVerifyStatus")).startsWith("Not verified: the verification could not run. ").hasSizeGreaterThan(50);
+        assertThat(sender.execRequests.subList(sentBefore, sender.execRequests.size())).as("no burst left the sender")
+                .noneMatch(c -> c.contains("hping3 ") && !c.contains("command -v"));
+        next(robot);
+        press(robot, "#prodSkip");
+        next(robot);
+        assertThat(header(robot)).contains("NOT verified");
+        assertThat(robot.lookup("#prodUnverified").queryAs(Label.class).isVisible()).isTrue();
     }
 }
