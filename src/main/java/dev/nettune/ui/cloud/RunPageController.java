@@ -27,18 +27,23 @@ public final class RunPageController {
     @FXML
     void initialize() {
         log.setItems(runner.log());
-        // A step line names IDs and a whole aliyun command: wrapped to the page, read without scrolling sideways.
+        // A step line names IDs and a whole aliyun command: wrapped to the page, read without scrolling sideways. A Text
+        // wraps at the width it is given, where a wrapped cell label is sized to one line by the list and cut to "...".
         log.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            private final javafx.scene.text.Text line = new javafx.scene.text.Text();
+
             {
-                setWrapText(true);
-                prefWidthProperty().bind(v.widthProperty().subtract(30));
-                setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                line.wrappingWidthProperty().bind(v.widthProperty().subtract(40));
+                line.fillProperty().bind(textFillProperty());
+                line.fontProperty().bind(fontProperty());
             }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                setText(null);
+                line.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : line);
             }
         });
         status.textProperty().bind(runner.statusProperty());
