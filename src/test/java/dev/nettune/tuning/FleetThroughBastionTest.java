@@ -1,14 +1,22 @@
 package dev.nettune.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nettune.app.AppContext;
+import dev.nettune.app.FleetService;
+import dev.nettune.app.HostOptions;
 import dev.nettune.cli.NetTuneCommand;
+import dev.nettune.fleet.FleetInstance;
 import dev.nettune.fleet.FleetInstanceResult;
+import dev.nettune.fleet.FleetListener;
 import dev.nettune.fleet.FleetRun;
+import dev.nettune.fleet.FleetTarget;
+import dev.nettune.fleet.InstanceAddress;
+import dev.nettune.fleet.RolloutPolicy;
 import dev.nettune.fleet.Transport;
 import dev.nettune.host.CommandResult;
 import dev.nettune.sandbox.cloud.DemoSeed;
@@ -26,6 +34,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +75,15 @@ class FleetThroughBastionTest {
     AppContext ctx;
 
     private record Out(int code, String out, String err) {
+    }
+
+    /** What the process "dying" looks like from inside: nothing after it runs, nothing catches it. */
+    static final class Death extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Death() {
+            super("simulated death of the NetTune process");
+        }
     }
 
     @BeforeEach
@@ -216,6 +234,40 @@ class FleetThroughBastionTest {
             assertThat(fin(i)).isEqualTo(defaultFin);
             assertThat(persisted(i)).isFalse();
         }
+    }
+
+    @Test
+    void aRunThroughTheBastionThatDiedIsResumedWithOnlyItsId() throws Exception {
+        var members = ctx.fleet().instances(FleetService.CloudAccess.sandbox(), new FleetService.InstanceQuery.Ids(
+                FleetTarget.parseList(String.join(",", DemoSeed.FLEET_INSTANCES.subList(0, IPS.size())), FleetTarget.Kind.INSTANCE)),
+                Transport.SSH, HostOptions.defaults().withIdentity(key).withKnownHosts(knownHosts),
+                new FleetService.SshReach(InstanceAddress.PRIVATE, Optional.empty(), Optional.of(bastion)));
+        java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>();
+        FleetListener diesBeforeTheSecond = new FleetListener() {
+            @Override
+            public void runStarted(String runId, List<FleetInstance> instances) {
+                id.set(runId);
+            }
+
+            @Override
+            public void instanceStarted(FleetInstance instance, boolean canary) {
+                if (instance.position() == 1) {
+                    throw new Death();
+                }
+            }
+        };
+        assertThatThrownBy(() -> ctx.fleet().apply(Profile.ecsHighThroughput(), members, new RolloutPolicy(1, 1, 0), List.of(),
+                HostOptions.defaults().withIdentity(key).withKnownHosts(knownHosts), diesBeforeTheSecond, new Cancellation()))
+                .isInstanceOf(Death.class);
+        assertThat(fin(1)).isEqualTo(defaultFin);
+        ctx.close();
+        ctx = new AppContext(dir.resolve("config"), () -> sshConfig);
+
+        Out resumed = run("fleet", "apply", "--resume", id.get(), "--yes", "--json");
+
+        assertThat(resumed.code()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(fin(0)).isEqualTo("15");
+        assertThat(fin(1)).isEqualTo("15");
     }
 
     @Test
