@@ -2,7 +2,9 @@
 # Makes target/nettune.jsa, the AppCDS archive for `java -jar target/nettune.jar` (README's run command): one
 # training run under a throw-away Xvfb that draws the first frame and the start screen, then exits
 # (-Dnettune.exitAfterStartScreen=true); the classes it loaded are kept already parsed and verified. The archive
-# is only valid for this jar at this path: rebuild it after each package. Run commands that name it with
+# is only valid for this jar named by this same path: run it and the app from the project folder with the jar
+# written as target/nettune.jar (an absolute /.../target/nettune.jar is another class path to the JVM, which
+# then ignores the archive), and make it again after each package. Run commands that name it with
 # -Xshare:auto and -Xlog:cds=off fall back silently to a normal start when it is missing or stale.
 #   packaging/train-cds.sh            # after ./mvnw -q -DskipTests package
 set -euo pipefail
