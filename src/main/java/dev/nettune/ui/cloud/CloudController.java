@@ -117,7 +117,7 @@ public final class CloudController {
         fitted(instances, dev.nettune.ui.common.Messages.get("cloud.col.image"), CloudInstance::osName);
         enis.setItems(model.networkInterfaces());
         fitted(enis, dev.nettune.ui.common.Messages.get("cloud.col.eni"), n -> n.id().value());
-        fitted(enis, dev.nettune.ui.common.Messages.get("cloud.col.type"), NetworkInterface::type);
+        fitted(enis, dev.nettune.ui.common.Messages.get("cloud.col.eniType"), NetworkInterface::type);
         fitted(enis, dev.nettune.ui.common.Messages.get("cloud.col.status"), NetworkInterface::status);
         fitted(enis, dev.nettune.ui.common.Messages.get("cloud.col.instance"), n -> n.instanceId().map(Object::toString).orElse(""));
         fitted(enis, dev.nettune.ui.common.Messages.get("cloud.col.index"), n -> n.deviceIndex().map(Object::toString).orElse(""));

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.SetupProgress;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
@@ -38,17 +39,11 @@ import javafx.beans.property.StringProperty;
 public abstract class HostStepModel {
     /** Where the step stands. */
     public enum State {
-        TO_DO("to do"), PLANNED("previewed"), NOTHING_TO_DO("already in effect"), APPLIED("applied"), FAILED("failed"),
-        UNDONE("undone"), SKIPPED("skipped");
+        TO_DO, PLANNED, NOTHING_TO_DO, APPLIED, FAILED, UNDONE, SKIPPED;
 
-        private final String label;
-
-        State(String label) {
-            this.label = label;
-        }
-
+        /** This state in the user's language ("to do", "previewed" ...). */
         public String label() {
-            return label;
+            return Messages.get("production.step.state." + name());
         }
     }
 
@@ -99,7 +94,7 @@ public abstract class HostStepModel {
                     plan = null;
                     preview.set("");
                     state.set(State.TO_DO);
-                    status.set("The values changed: preview again.");
+                    status.set(Messages.get("production.step.stale"));
                 }
             });
         }
@@ -178,16 +173,16 @@ public abstract class HostStepModel {
         }
         String h = host.get();
         busy.set(true);
-        status.set("Reading " + h + " \u2026");
+        status.set(Messages.format("production.step.reading", h));
         work.worker().execute(() -> {
             try (Host open = work.opener().open(h)) {
                 Plan made = plan(open, p);
                 work.ui().accept(() -> showPlan(made));
             } catch (HostException | RuntimeException e) {
-                work.ui().accept(() -> failed("Cannot read " + h + ": " + message(e)));
+                work.ui().accept(() -> failed(Messages.format("production.step.cannotRead", h, message(e))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                work.ui().accept(() -> failed("Cancelled."));
+                work.ui().accept(() -> failed(Messages.get("production.step.cancelled")));
             }
         });
     }
@@ -204,7 +199,7 @@ public abstract class HostStepModel {
 
     /** What the status says when the host already has every value (the plan compared what it read back with the form). */
     protected String nothingToDo(Plan made) {
-        return made.host() + " already has these values: nothing to apply.";
+        return Messages.format("production.step.nothingToDo", made.host());
     }
 
     private void showPlan(Plan made) {
@@ -213,8 +208,7 @@ public abstract class HostStepModel {
         preview.set(PlanPreview.text(made));
         if (!made.applicable()) {
             state.set(State.FAILED);
-            status.set("This step cannot be applied on " + made.host() + ": " + String.join(" ", made.problems())
-                    + " Change the values, or skip the step.");
+            status.set(Messages.format("production.step.notApplicable", made.host(), String.join(" ", made.problems())));
         } else if (made.nothingToDo()) {
             state.set(State.NOTHING_TO_DO);
             status.set(nothingToDo(made));
@@ -222,7 +216,7 @@ public abstract class HostStepModel {
         } else {
             state.set(State.PLANNED);
             int n = made.steps().size();
-            status.set(n + " change" + (n == 1 ? "" : "s") + " to apply on " + made.host() + ". Read them above, then Apply.");
+            status.set(Messages.format("production.step.planned", n, made.host()));
         }
     }
 
@@ -234,7 +228,7 @@ public abstract class HostStepModel {
         }
         String h = host.get();
         busy.set(true);
-        status.set("Applying " + p.steps().size() + " change(s) to " + h + " \u2026");
+        status.set(Messages.format("production.step.applying", p.steps().size(), h));
         work.worker().execute(() -> {
             try (Host open = work.opener().open(h)) {
                 ApplyResult r = apply(open, p, h);
@@ -245,7 +239,7 @@ public abstract class HostStepModel {
                     if (r.applied()) {
                         planId.set(r.planId());
                         state.set(State.APPLIED);
-                        status.set("APPLIED as plan " + r.planId() + " (in the Journal). Read back from " + h + ":");
+                        status.set(Messages.format("production.step.applied", String.valueOf(r.planId()), h));
                         onSettled.run();
                     } else {
                         state.set(State.FAILED);
@@ -253,7 +247,7 @@ public abstract class HostStepModel {
                     }
                 });
             } catch (HostException | RuntimeException e) {
-                work.ui().accept(() -> failed("Apply failed: " + message(e)));
+                work.ui().accept(() -> failed(Messages.format("production.step.applyFailed", message(e))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -268,7 +262,7 @@ public abstract class HostStepModel {
         }
         String h = host.get();
         busy.set(true);
-        status.set("Undoing plan " + id + " on " + h + " \u2026");
+        status.set(Messages.format("production.step.undoing", String.valueOf(id), h));
         work.worker().execute(() -> {
             try (Host open = work.opener().open(h)) {
                 ApplyResult r = new Undo(work.engine()).undoPlan(open, id, ApplyOptions.defaults(() -> work.opener().open(h)),
@@ -278,16 +272,16 @@ public abstract class HostStepModel {
                     readBack.set(values(r));
                     if (r.applied()) {
                         state.set(State.UNDONE);
-                        status.set("UNDONE: plan " + id + " is undone; every value it changed is back. Read back from " + h + ":");
+                        status.set(Messages.format("production.step.undone", String.valueOf(id), h));
                         onSettled.run();
                     } else {
-                        status.set("Undo did not complete (" + r.status() + "): " + r.message());
+                        status.set(Messages.format("production.step.undoIncomplete", String.valueOf(r.status()), r.message()));
                     }
                 });
             } catch (HostException | RuntimeException e) {
                 work.ui().accept(() -> {
                     busy.set(false);
-                    status.set("Undo failed: " + message(e));
+                    status.set(Messages.format("production.step.undoFailed", message(e)));
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -302,7 +296,7 @@ public abstract class HostStepModel {
         }
         plan = null;
         state.set(State.SKIPPED);
-        status.set("Skipped: " + title + " is left as it is on the host.");
+        status.set(Messages.format("production.step.skipped", title));
         onSettled.run();
     }
 
@@ -331,16 +325,16 @@ public abstract class HostStepModel {
         switch (s.state()) {
             case DONE -> {
                 state.set(s.planId().isEmpty() ? State.NOTHING_TO_DO : State.APPLIED);
-                status.set(s.planId().isEmpty() ? "Already in effect when checked in an earlier session."
-                        : "Applied in an earlier session as plan " + s.planId() + "; Undo still works.");
+                status.set(s.planId().isEmpty() ? Messages.get("production.step.earlierInEffect")
+                        : Messages.format("production.step.earlierApplied", s.planId()));
             }
             case SKIPPED -> {
                 state.set(State.SKIPPED);
-                status.set("Skipped in an earlier session.");
+                status.set(Messages.get("production.step.earlierSkipped"));
             }
             case UNDONE -> {
                 state.set(State.UNDONE);
-                status.set("Applied and undone in an earlier session (plan " + s.planId() + ").");
+                status.set(Messages.format("production.step.earlierUndone", s.planId()));
             }
         }
     }
