@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -86,6 +87,18 @@ public final class Database {
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot create tables in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one INSERT, UPDATE or DELETE with {@code args} bound in order; a failure says it could not {@code what}. */
+    public void update(String what, String sql, Object... args) {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
         }
     }
 }

@@ -224,14 +224,7 @@ public final class SqliteFleetJournal implements FleetJournal {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                p.setObject(i + 1, args[i]);
-            }
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("Cannot update the fleet journal: " + e.getMessage(), e);
-        }
+        db.update("update the fleet journal", sql, args);
     }
 
     @Override

@@ -125,14 +125,7 @@ public final class SqliteJournal implements Journal {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                p.setObject(i + 1, args[i]);
-            }
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("Cannot write the journal: " + e.getMessage(), e);
-        }
+        db.update("write the journal", sql, args);
     }
 
     @Override
