@@ -1,6 +1,7 @@
 package dev.nettune.ui.balance;
 
 import dev.nettune.ui.common.BucketHeatMap;
+import dev.nettune.ui.common.ShownText;
 import dev.nettune.ui.common.WorkControls;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -58,9 +59,7 @@ public final class BalanceController {
         modeBox.valueProperty().bindBidirectional(model.modeProperty());
         WorkControls.bind(model.work(), adviseButton, cancelButton, progress, statusLabel);
         summaryLabel.textProperty().bind(model.summaryProperty());
-        warningLabel.textProperty().bind(model.warningProperty());
-        warningLabel.visibleProperty().bind(model.warningProperty().isNotEmpty());
-        warningLabel.managedProperty().bind(warningLabel.visibleProperty());
+        ShownText.bind(warningLabel, model.warningProperty());
         modeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().mode()));
         maxColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().maxOverMean()));
         spreadColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().spread()));

@@ -3,6 +3,7 @@ package dev.nettune.ui.calculator;
 import dev.nettune.ui.common.QueuePalette;
 import dev.nettune.ui.common.BucketGrid;
 import dev.nettune.rss.Protocol;
+import dev.nettune.ui.common.ShownText;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
@@ -129,15 +130,15 @@ public final class CalculatorController {
         markErrors(sourcePortField, sourcePortErrorLabel, model.sourcePortErrorProperty());
         markErrors(destinationPortField, destinationPortErrorLabel, model.destinationPortErrorProperty());
         markErrors(keyField, keyErrorLabel, model.keyErrorProperty());
-        showText(tableErrorLabel, model.tableErrorProperty());
+        ShownText.bind(tableErrorLabel, model.tableErrorProperty());
         // The table's error is marked on the field the chosen mode reads, or on the mode itself.
         markTableError(equalField, TableFill.EQUAL);
         markTableError(weightsField, TableFill.WEIGHT);
         markTableError(tableModeBox, TableFill.DEFAULT, TableFill.PASTED);
         // Showing another mode's fields moves the ones below; decorations follow after that layout.
         model.tableModeProperty().addListener((o, was, is) -> javafx.application.Platform.runLater(validation::redecorate));
-        showText(pasteErrorLabel, model.pasteErrorProperty());
-        showText(keyNoteLabel, model.keyNoteProperty());
+        ShownText.bind(pasteErrorLabel, model.pasteErrorProperty());
+        ShownText.bind(keyNoteLabel, model.keyNoteProperty());
 
         hashHexLabel.textProperty().bind(model.hashHexProperty());
         hashDecimalLabel.textProperty().bind(model.hashDecimalProperty());
@@ -188,7 +189,7 @@ public final class CalculatorController {
     }
 
     private void markErrors(Control field, Label label, ReadOnlyStringProperty error) {
-        showText(label, error);
+        ShownText.bind(label, error);
         Validator<Object> v = (control, value) -> ValidationResult.fromErrorIf(control, error.get(), !error.get().isEmpty());
         validation.registerValidator(field, false, v);
         // The model decides validity (it may change because another field changed): re-check on its word.
@@ -204,12 +205,6 @@ public final class CalculatorController {
         validation.registerValidator(field, false, v);
         model.tableErrorProperty().addListener((o, was, is) -> validation.revalidate(field));
         model.tableModeProperty().addListener((o, was, is) -> validation.revalidate(field));
-    }
-
-    private static void showText(Label label, ReadOnlyStringProperty text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(text.isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     private void showWhen(Node node, Supplier<Boolean> condition) {

@@ -1,6 +1,7 @@
 package dev.nettune.ui.hosts;
 
 import dev.nettune.ui.common.BucketGrid;
+import dev.nettune.ui.common.ShownText;
 import dev.nettune.ui.common.TaskRunner;
 import java.util.List;
 import java.util.Optional;
@@ -178,9 +179,7 @@ public final class HostsController {
         countersLabel.textProperty().bind(model.countersSummaryProperty());
         badge(hostRssBadgeLabel, model.hostRssBadgeProperty());
         badge(rssBadgeLabel, model.rssBadgeProperty());
-        rssWarningLabel.textProperty().bind(model.rssWarningProperty());
-        rssWarningLabel.visibleProperty().bind(model.rssWarningProperty().isNotEmpty());
-        rssWarningLabel.managedProperty().bind(rssWarningLabel.visibleProperty());
+        ShownText.bind(rssWarningLabel, model.rssWarningProperty());
         tableProblemLabel.textProperty().bind(model.tableProblemProperty());
         queueTable.setItems(model.queueRows());
         // Tall enough for every queue up to 16, then it scrolls (an ENI may have 64).

@@ -3,8 +3,8 @@ package dev.nettune.ui.profiles;
 import dev.nettune.ui.common.Messages;
 import dev.nettune.tuning.Profile;
 import java.io.File;
-import javafx.beans.property.StringProperty;
 import dev.nettune.tuning.ProfileFormat;
+import dev.nettune.ui.common.ShownText;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -121,15 +121,15 @@ public final class ProfileEditorController {
         model.summary().addListener((javafx.collections.ListChangeListener<String>) c -> showSummary());
         showSummary();
 
-        error(nameError, model.nameErrorProperty());
-        error(nicError, model.nicErrorProperty());
-        error(sysctlsError, model.sysctlsErrorProperty());
-        error(smcError, model.smcErrorProperty());
-        error(xpsError, model.xpsErrorProperty());
-        error(irqsError, model.irqsErrorProperty());
-        error(channelsError, model.channelsErrorProperty());
-        error(rssKeyError, model.rssKeyErrorProperty());
-        error(rssTableError, model.rssTableErrorProperty());
+        ShownText.bind(nameError, model.nameErrorProperty());
+        ShownText.bind(nicError, model.nicErrorProperty());
+        ShownText.bind(sysctlsError, model.sysctlsErrorProperty());
+        ShownText.bind(smcError, model.smcErrorProperty());
+        ShownText.bind(xpsError, model.xpsErrorProperty());
+        ShownText.bind(irqsError, model.irqsErrorProperty());
+        ShownText.bind(channelsError, model.channelsErrorProperty());
+        ShownText.bind(rssKeyError, model.rssKeyErrorProperty());
+        ShownText.bind(rssTableError, model.rssTableErrorProperty());
         xpsMasks.visibleProperty().bind(model.xpsMasksProperty().isNotEmpty());
         xpsMasks.managedProperty().bind(xpsMasks.visibleProperty());
     }
@@ -137,13 +137,6 @@ public final class ProfileEditorController {
     private void showSummary() {
         summaryArea.setText(model.summary().isEmpty() ? "Fix the fields marked in red: the profile appears here."
                 : String.join("\n", model.summary().stream().map(l -> "\u2022 " + l).toList()));
-    }
-
-    /** An error label takes room only while it has something to say. */
-    private static void error(Label label, StringProperty message) {
-        label.textProperty().bind(message);
-        label.visibleProperty().bind(message.isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     @FXML

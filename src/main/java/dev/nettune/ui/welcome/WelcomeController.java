@@ -2,6 +2,7 @@ package dev.nettune.ui.welcome;
 
 import dev.nettune.ui.common.NavigateEvent;
 import dev.nettune.ui.common.ScreenId;
+import dev.nettune.ui.common.ShownText;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -30,9 +31,7 @@ public final class WelcomeController {
         accountsLabel.textProperty().bind(model.accountsProperty());
         sshHostsLabel.textProperty().bind(model.sshHostsProperty());
         knownHostsLabel.textProperty().bind(model.knownHostsProperty());
-        problemsLabel.textProperty().bind(model.problemsProperty());
-        problemsLabel.visibleProperty().bind(model.problemsProperty().isNotEmpty());
-        problemsLabel.managedProperty().bind(problemsLabel.visibleProperty());
+        ShownText.bind(problemsLabel, model.problemsProperty());
     }
 
     /** The Calculator opens on the seed's example: index 117, queue 53. */

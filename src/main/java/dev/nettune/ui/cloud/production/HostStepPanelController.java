@@ -1,6 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
 import dev.nettune.ui.common.Messages;
+import dev.nettune.ui.common.ShownText;
 import javafx.beans.binding.StringExpression;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -43,9 +44,7 @@ public final class HostStepPanelController {
 
     @FXML
     void initialize() {
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        ShownText.bind(problem, model.problemProperty());
         preview.disableProperty().bind(model.canPreviewProperty().not());
         apply.disableProperty().bind(model.canApplyProperty().not());
         undo.disableProperty().bind(model.canUndoProperty().not());
@@ -54,9 +53,7 @@ public final class HostStepPanelController {
         skip.setSelected(model.stateProperty().get() == HostStepModel.State.SKIPPED);
         busy.visibleProperty().bind(model.busyProperty());
         status.textProperty().bind(model.statusProperty());
-        readBack.textProperty().bind(model.readBackProperty());
-        readBack.visibleProperty().bind(model.readBackProperty().isNotEmpty());
-        readBack.managedProperty().bind(readBack.visibleProperty());
+        ShownText.bind(readBack, model.readBackProperty());
         previewText.textProperty().bind(model.previewProperty());
         progress.textProperty().bind(progressText);
     }

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.ShownText;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -37,9 +38,7 @@ public final class RssPageController {
         sender.setItems(hosts);
         SenderField.bind(sender, senderValue);
         check.disableProperty().bind(model.preflightProperty().isEqualTo(RssStepModel.Preflight.RUNNING).or(model.busyProperty()));
-        preflight.textProperty().bind(model.preflightTextProperty());
-        preflight.visibleProperty().bind(model.preflightTextProperty().isNotEmpty());
-        preflight.managedProperty().bind(preflight.visibleProperty());
+        ShownText.bind(preflight, model.preflightTextProperty());
         Styles.toggle(preflight, "danger", model.preflightProperty().isEqualTo(RssStepModel.Preflight.FAILED));
         key.textProperty().bindBidirectional(model.keyProperty());
         table.textProperty().bindBidirectional(model.tableProperty());

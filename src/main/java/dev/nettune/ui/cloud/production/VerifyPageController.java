@@ -1,6 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
 import dev.nettune.ui.common.RepushConfirmation;
+import dev.nettune.ui.common.ShownText;
 import javafx.beans.binding.StringExpression;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -68,16 +69,12 @@ public final class VerifyPageController {
         model.outcomeProperty().addListener((o, was, is) -> skip.setSelected(is == VerifyStepModel.Outcome.SKIPPED));
         skip.setSelected(model.outcomeProperty().get() == VerifyStepModel.Outcome.SKIPPED);
         busy.visibleProperty().bind(model.busyProperty());
-        verdict.textProperty().bind(model.verdictProperty());
-        verdict.visibleProperty().bind(model.verdictProperty().isNotEmpty());
-        verdict.managedProperty().bind(verdict.visibleProperty());
+        ShownText.bind(verdict, model.verdictProperty());
         Styles.toggle(verdict, "success", model.outcomeProperty().isEqualTo(VerifyStepModel.Outcome.PASS));
         Styles.toggle(verdict, "danger", model.outcomeProperty().isEqualTo(VerifyStepModel.Outcome.FAIL)
                 .or(model.outcomeProperty().isEqualTo(VerifyStepModel.Outcome.NOT_RUN)));
         Styles.toggle(verdict, "warning", model.outcomeProperty().isEqualTo(VerifyStepModel.Outcome.INCONCLUSIVE));
-        advice.textProperty().bind(model.adviceProperty());
-        advice.visibleProperty().bind(model.adviceProperty().isNotEmpty());
-        advice.managedProperty().bind(advice.visibleProperty());
+        ShownText.bind(advice, model.adviceProperty());
         status.textProperty().bind(model.statusProperty());
         detail.textProperty().bind(model.detailProperty());
         progress.textProperty().bind(progressText);
