@@ -167,6 +167,26 @@ class ResumeFleetUndoTest {
     }
 
     @Test
+    void theCliSaysHowToContinueAnUndoThatDiedAndContinuesItByItsId() throws Exception {
+        String undoRun = undoThatDiesAt(2, 1);
+        java.io.StringWriter statusOut = new java.io.StringWriter();
+        java.io.StringWriter undoOut = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        int status = dev.nettune.cli.NetTuneCommand.commandLine(ctx, new java.io.PrintWriter(statusOut, true),
+                new java.io.PrintWriter(err, true)).execute("fleet", "status", undoRun);
+        int undo = dev.nettune.cli.NetTuneCommand.commandLine(ctx, new java.io.PrintWriter(undoOut, true),
+                new java.io.PrintWriter(err, true)).execute("fleet", "undo", undoRun, "--yes");
+
+        assertThat(statusOut.toString()).contains("UNFINISHED").contains("Continue it with `nettune fleet undo " + undoRun + "`");
+        assertThat(undo).as(undoOut + "\n" + err).isZero();
+        assertThat(undoOut.toString()).contains("Continues undo run " + undoRun);
+        for (int n = 0; n < N; n++) {
+            assertThat(fin(n)).as("instance " + n).isEqualTo(defaultFin);
+        }
+    }
+
+    @Test
     void anUndoRunThatEndedIsNotContinuedAgain() throws Exception {
         FleetRun done = ctx.fleet().undo(applyRun, N, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
 
