@@ -208,6 +208,21 @@ class ProductionHostStepsJourneyTest {
     }
 
     @Test
+    void aSkippedVerificationEndsOnAWarningNotOnDone(FxRobot robot) throws Exception {
+        walkTo(robot, "verify RSS");
+        press(robot, "#prodSkip");
+        next(robot);
+        press(robot, "#prodSkip");
+        next(robot);
+
+        assertThat(header(robot)).endsWith("Done, RSS verification skipped");
+        Label warning = robot.lookup("#prodUnverified").queryAs(Label.class);
+        assertThat(warning.isVisible()).isTrue();
+        assertThat(warning.getText()).startsWith("RSS verification was skipped");
+        assertThat(warning.getStyleClass()).contains("warning").doesNotContain("danger");
+    }
+
+    @Test
     void aFailedVerificationNamesTheCauseRepushesOnConfirmAndTheSummaryDoesNotReadAsSuccess(FxRobot robot) throws Exception {
         sandbox().faults().rssInactiveUntilFirstSet(true);
         sandbox().reboot();

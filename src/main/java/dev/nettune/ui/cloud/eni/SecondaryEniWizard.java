@@ -24,19 +24,19 @@ public final class SecondaryEniWizard {
     public SecondaryEniWizard(Object owner, CloudSession session, TaskRunner tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
             List<SecurityGroup> groups, List<ElasticIp> eips, CloudInstance preselected) {
         model = new SecondaryEniWizardModel(session, tasks, instances, enis, groups, eips, preselected);
-        wizard = WizardPages.wizard(owner, "Secondary ENI");
+        wizard = WizardPages.wizard(owner, dev.nettune.ui.common.Messages.get("wizard.eni.title"));
         ReviewPageController review = new ReviewPageController(model::plan, model.runner());
-        WizardPane instancePage = page("1. Instance", "InstancePage.fxml", new InstancePageController(model), model.instanceProblemProperty());
-        WizardPane eniPage = page("2. The ENI: create a new one or pick an Available one", "EniPage.fxml", new EniPageController(model),
+        WizardPane instancePage = page(dev.nettune.ui.common.Messages.get("wizard.eni.page.instance"), "InstancePage.fxml", new InstancePageController(model), model.instanceProblemProperty());
+        WizardPane eniPage = page(dev.nettune.ui.common.Messages.get("wizard.eni.page.eni"), "EniPage.fxml", new EniPageController(model),
                 model.eniProblemProperty());
-        WizardPane settingsPage = page("3. Connection timeouts and custom RSS", "SettingsPage.fxml", new SettingsPageController(model),
+        WizardPane settingsPage = page(dev.nettune.ui.common.Messages.get("wizard.eni.page.settings"), "SettingsPage.fxml", new SettingsPageController(model),
                 model.settingsProblemProperty());
-        WizardPane rulePage = page("4. Security-group rule", "RulePage.fxml", new RulePageController(model), model.ruleProblemProperty());
-        WizardPane eipPage = page("5. Elastic IP", "EipPage.fxml", new EipPageController(model), model.eipProblemProperty());
-        WizardPane reviewPage = WizardPages.page("6. Review the plan",
+        WizardPane rulePage = page(dev.nettune.ui.common.Messages.get("wizard.eni.page.rule"), "RulePage.fxml", new RulePageController(model), model.ruleProblemProperty());
+        WizardPane eipPage = page(dev.nettune.ui.common.Messages.get("wizard.eni.page.eip"), "EipPage.fxml", new EipPageController(model), model.eipProblemProperty());
+        WizardPane reviewPage = WizardPages.page(dev.nettune.ui.common.Messages.get("wizard.eni.page.review"),
                 WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked,
                 review::refresh);
-        WizardPane runPage = WizardPages.page("7. Run",
+        WizardPane runPage = WizardPages.page(dev.nettune.ui.common.Messages.get("wizard.eni.page.run"),
                 WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/RunPage.fxml"), new RunPageController(model.runner())),
                 () -> model.runner().finishedProperty().not(), () -> model.runner().run(review.reviewed()));
         wizard.setFlow(new Wizard.LinearFlow(instancePage, eniPage, settingsPage, rulePage, eipPage, reviewPage, runPage));

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -21,12 +22,24 @@ public final class FinishPageController {
 
     @FXML
     void initialize() {
-        BooleanBinding notVerified = Bindings.createBooleanBinding(model::unverified, model.verify.outcomeProperty());
-        unverified.visibleProperty().bind(notVerified);
-        unverified.managedProperty().bind(notVerified);
-        summary.textProperty().bind(Bindings.createStringBinding(() -> model.settledCount() + " of " + model.stepCount()
-                + " steps done or skipped on " + model.hostProperty().get() + " (" + model.nicProperty().get() + ")"
-                + (model.unverified() ? "; " + model.verify.summary() + "." : "."), model.progressTextProperty(), model.hostProperty(), model.nicProperty()));
+        // Not verified (FAIL, inconclusive, could not run) reads as a danger; a skipped verification reads as a warning:
+        // either way the last page never says only "Done".
+        BooleanBinding warn = Bindings.createBooleanBinding(() -> model.unverified() || model.verificationSkipped(),
+                model.verify.outcomeProperty());
+        unverified.visibleProperty().bind(warn);
+        unverified.managedProperty().bind(warn);
+        unverified.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(model.verificationSkipped()
+                ? "cloud.production.finish.verifySkipped" : "cloud.production.finish.unverified"), model.verify.outcomeProperty()));
+        Runnable style = () -> {
+            unverified.getStyleClass().removeAll("danger", "warning");
+            unverified.getStyleClass().add(model.verificationSkipped() ? "warning" : "danger");
+        };
+        style.run();
+        model.verify.outcomeProperty().addListener((o, was, is) -> style.run());
+        summary.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("cloud.production.finish.summary",
+                model.settledCount(), model.stepCount(), model.hostProperty().get(), model.nicProperty().get())
+                + (model.unverified() ? "; " + model.verify.summary() + "." : "."), model.progressTextProperty(), model.hostProperty(),
+                model.nicProperty(), model.verify.outcomeProperty()));
         progress.textProperty().bind(model.progressTextProperty());
     }
 }

@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
+
 import dev.nettune.app.SetupProgress;
 import dev.nettune.cloud.CloudInstance;
 import dev.nettune.cloud.ElasticIp;
@@ -44,58 +46,60 @@ public final class ProductionWizard {
     public ProductionWizard(Object owner, CloudSession session, TaskRunner tasks, List<CloudInstance> instances, List<NetworkInterface> enis,
             List<SecurityGroup> groups, List<ElasticIp> eips, CloudInstance preselected, HostWork work, SetupProgress progress) {
         model = new ProductionWizardModel(session, tasks, instances, enis, groups, eips, preselected, work, progress);
-        wizard = WizardPages.wizard(owner, "Set up an instance for production");
+        wizard = WizardPages.wizard(owner, Messages.get("production.title"));
         var cloud = model.cloud();
         // The cloud pages and the host page, one page per host step, the verification, and Done.
         int total = 11 + model.hostSteps().size();
-        WizardPane start = page(header(1, total, "What this does"), "StartPage.fxml", new StartPageController(model), () -> Bindings.createBooleanBinding(() -> false));
-        WizardPane instance = eniPage(header(2, total, "Cloud: the instance"), "InstancePage.fxml", new InstancePageController(cloud),
+        WizardPane start = page(header(1, total, Messages.get("production.page.start")), "StartPage.fxml", new StartPageController(model), () -> Bindings.createBooleanBinding(() -> false));
+        WizardPane instance = eniPage(header(2, total, Messages.get("production.page.instance")), "InstancePage.fxml", new InstancePageController(cloud),
                 cloud.instanceProblemProperty()::isNotEmpty);
-        WizardPane eni = eniPage(header(3, total, "Cloud: the secondary ENI (create or pick)"), "EniPage.fxml", new EniPageController(cloud),
+        WizardPane eni = eniPage(header(3, total, Messages.get("production.page.eni")), "EniPage.fxml", new EniPageController(cloud),
                 cloud.eniProblemProperty()::isNotEmpty);
-        WizardPane settings = eniPage(header(4, total, "Cloud: connection-tracking timeouts and custom RSS"), "SettingsPage.fxml",
+        WizardPane settings = eniPage(header(4, total, Messages.get("production.page.settings")), "SettingsPage.fxml",
                 new SettingsPageController(cloud), cloud.settingsProblemProperty()::isNotEmpty);
-        WizardPane rule = eniPage(header(5, total, "Cloud: security-group rule"), "RulePage.fxml", new RulePageController(cloud),
+        WizardPane rule = eniPage(header(5, total, Messages.get("production.page.rule")), "RulePage.fxml", new RulePageController(cloud),
                 cloud.ruleProblemProperty()::isNotEmpty);
-        WizardPane eip = eniPage(header(6, total, "Cloud: elastic IP"), "EipPage.fxml", new EipPageController(cloud), cloud.eipProblemProperty()::isNotEmpty);
+        WizardPane eip = eniPage(header(6, total, Messages.get("production.page.eip")), "EipPage.fxml", new EipPageController(cloud), cloud.eipProblemProperty()::isNotEmpty);
         ReviewPageController review = new ReviewPageController(cloud::plan, cloud.runner());
-        WizardPane reviewPage = WizardPages.page(header(7, total, "Cloud: Review the plan"),
+        WizardPane reviewPage = WizardPages.page(header(7, total, Messages.get("production.page.review")),
                 WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked,
                 review::refresh);
-        WizardPane run = WizardPages.page(header(8, total, "Cloud: run"),
+        WizardPane run = WizardPages.page(header(8, total, Messages.get("production.page.run")),
                 WizardPages.load(SecondaryEniWizard.class.getResource("/dev/nettune/ui/cloud/RunPage.fxml"), new RunPageController(cloud.runner())),
                 () -> cloud.runner().finishedProperty().not().or(cloud.runner().runningProperty()), () -> {
                     if (!cloud.runner().finishedProperty().get()) {
                         cloud.runner().run(review.reviewed());
                     }
                 });
-        WizardPane hostPage = page(header(9, total, "Host: which host and NIC"), "HostPage.fxml", new HostPageController(model),
+        WizardPane hostPage = page(header(9, total, Messages.get("production.page.host")), "HostPage.fxml", new HostPageController(model),
                 () -> model.hostProblemProperty().isNotEmpty());
         Set<WizardPane> cloudPages = Set.of(instance, eni, settings, rule, eip, reviewPage, run);
         pages.addAll(List.of(start, instance, eni, settings, rule, eip, reviewPage, run, hostPage));
         int n = 10;
-        pages.add(step(header(n++, total, "Host: TCP TIME-WAIT (seed step 4)"), "TimeWaitPage.fxml", new TimeWaitPageController(model.timeWait),
+        pages.add(step(header(n++, total, Messages.get("production.page.timeWait")), "TimeWaitPage.fxml", new TimeWaitPageController(model.timeWait),
                 model.timeWait));
-        pages.add(step(header(n++, total, "Host: SMC acceleration (seed step 5)"), "SmcPage.fxml", new SmcPageController(model.smc), model.smc));
-        pages.add(step(header(n++, total, "Host: XPS per TX queue (seed step 6)"), "XpsPage.fxml", new XpsPageController(model.xps), model.xps));
-        pages.add(step(header(n++, total, "Host: NetworkManager leaves the NIC alone (seed step 7)"), "NetworkManagerPage.fxml",
+        pages.add(step(header(n++, total, Messages.get("production.page.smc")), "SmcPage.fxml", new SmcPageController(model.smc), model.smc));
+        pages.add(step(header(n++, total, Messages.get("production.page.xps")), "XpsPage.fxml", new XpsPageController(model.xps), model.xps));
+        pages.add(step(header(n++, total, Messages.get("production.page.networkManager")), "NetworkManagerPage.fxml",
                 new NetworkManagerPageController(model.networkManager, model), model.networkManager));
-        pages.add(step(header(n++, total, "Host: channels and IRQ affinity"), "IrqPage.fxml", new IrqPageController(model.irq), model.irq));
-        pages.add(step(header(n++, total, "Host: RSS key and indirection table (preflight, then push)"), "RssPage.fxml",
+        pages.add(step(header(n++, total, Messages.get("production.page.irq")), "IrqPage.fxml", new IrqPageController(model.irq), model.irq));
+        pages.add(step(header(n++, total, Messages.get("production.page.rss")), "RssPage.fxml",
                 new RssPageController(model.rss, model.senderProperty(), model.hosts()), model.rss, () -> {
                     // The preflight reads only: it runs as the page opens, so the user sees the NIC's state before choosing.
                     if (model.rss.preflightProperty().get() == RssStepModel.Preflight.NOT_RUN && model.hostProblemProperty().get().isEmpty()) {
                         model.rss.runPreflight();
                     }
                 }));
-        pages.add(verifyPage(header(n++, total, "Host: verify RSS with traffic")));
-        pages.add(step(header(n++, total, "Host: persistence across reboot and re-attach (seed step 8)"), "PersistencePage.fxml",
+        pages.add(verifyPage(header(n++, total, Messages.get("production.page.verify"))));
+        pages.add(step(header(n++, total, Messages.get("production.page.persistence")), "PersistencePage.fxml",
                 new PersistencePageController(model.persistence), model.persistence));
         WizardPane[] finish = new WizardPane[1];
-        String done = header(n, total, "Done");
-        String notVerified = header(n, total, "Done, but RSS is NOT verified");
+        String done = header(n, total, Messages.get("production.page.done"));
+        String notVerified = header(n, total, Messages.get("production.page.doneUnverified"));
+        String verifySkipped = header(n, total, Messages.get("production.page.doneVerifySkipped"));
         finish[0] = WizardPages.page(done, WizardPages.load(ProductionWizard.class.getResource("FinishPage.fxml"), new FinishPageController(model)),
-                () -> Bindings.createBooleanBinding(() -> false), () -> finish[0].setHeaderText(model.unverified() ? notVerified : done));
+                () -> Bindings.createBooleanBinding(() -> false), () -> finish[0].setHeaderText(model.unverified() ? notVerified
+                        : model.verificationSkipped() ? verifySkipped : done));
         pages.add(finish[0]);
         wizard.setFlow(new Wizard.Flow() {
             @Override
@@ -124,7 +128,7 @@ public final class ProductionWizard {
     }
 
     private static String header(int n, int total, String what) {
-        return n + " of " + total + ". " + what;
+        return Messages.format("production.page.header", n, total, what);
     }
 
     private static WizardPane eniPage(String header, String fxml, Object controller, Supplier<BooleanExpression> invalid) {

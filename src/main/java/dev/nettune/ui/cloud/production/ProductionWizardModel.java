@@ -188,6 +188,11 @@ public final class ProductionWizardModel {
         return verify.unverified();
     }
 
+    /** The user skipped the verification: the setup may be done, but it must not read as verified. */
+    public boolean verificationSkipped() {
+        return verify.outcomeProperty().get() == VerifyStepModel.Outcome.SKIPPED;
+    }
+
     private boolean cloudSettled() {
         return !cloudPlanId.get().isEmpty() || cloudSkipped.get();
     }

@@ -16,13 +16,13 @@ public final class RssWizard {
 
     public RssWizard(Object owner, CloudSession session, TaskRunner tasks, NetworkInterface eni) {
         model = new RssWizardModel(session, tasks, eni);
-        wizard = WizardPages.wizard(owner, "Custom RSS on " + eni.id());
+        wizard = WizardPages.wizard(owner, dev.nettune.ui.common.Messages.format("wizard.rss.title", eni.id()));
         ReviewPageController review = new ReviewPageController(model::plan, model.runner());
-        WizardPane pre = WizardPages.page("Custom RSS on " + eni.id() + ": preflight",
+        WizardPane pre = WizardPages.page(dev.nettune.ui.common.Messages.format("wizard.rss.page.preflight", eni.id()),
                 WizardPages.load(RssWizard.class.getResource("RssPage.fxml"), new RssPageController(model)), model::invalidProperty, () -> { });
-        WizardPane rev = WizardPages.page("Review the plan",
+        WizardPane rev = WizardPages.page(dev.nettune.ui.common.Messages.get("wizard.page.review"),
                 WizardPages.load(RssWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review), review::blocked, review::refresh);
-        WizardPane run = WizardPages.page("Apply and verify",
+        WizardPane run = WizardPages.page(dev.nettune.ui.common.Messages.get("wizard.rss.page.run"),
                 WizardPages.load(RssWizard.class.getResource("/dev/nettune/ui/cloud/RunPage.fxml"), new RunPageController(model.runner())),
                 () -> model.runner().finishedProperty().not(), () -> model.runner().run(review.reviewed()));
         wizard.setFlow(new Wizard.LinearFlow(pre, rev, run));

@@ -16,16 +16,16 @@ public final class TimeoutsWizard {
 
     public TimeoutsWizard(Object owner, CloudSession session, TaskRunner tasks, NetworkInterfaceId eni) {
         model = new TimeoutsWizardModel(session, tasks, eni);
-        wizard = WizardPages.wizard(owner, "Connection timeouts of " + eni);
+        wizard = WizardPages.wizard(owner, dev.nettune.ui.common.Messages.format("wizard.timeouts.title", eni));
         TimeoutsPageController form = new TimeoutsPageController(model);
         ReviewPageController review = new ReviewPageController(model::plan, model.runner());
         RunPageController run = new RunPageController(model.runner());
-        WizardPane formPage = WizardPages.page("Idle-connection timeouts of " + eni,
+        WizardPane formPage = WizardPages.page(dev.nettune.ui.common.Messages.format("wizard.timeouts.page.form", eni),
                 WizardPages.load(TimeoutsWizard.class.getResource("TimeoutsPage.fxml"), form), model::invalidProperty, () -> { });
-        WizardPane reviewPage = WizardPages.page("Review the plan",
+        WizardPane reviewPage = WizardPages.page(dev.nettune.ui.common.Messages.get("wizard.page.review"),
                 WizardPages.load(TimeoutsWizard.class.getResource("/dev/nettune/ui/cloud/ReviewPage.fxml"), review),
                 review::blocked, review::refresh);
-        WizardPane runPage = WizardPages.page("Apply",
+        WizardPane runPage = WizardPages.page(dev.nettune.ui.common.Messages.get("wizard.timeouts.page.run"),
                 WizardPages.load(TimeoutsWizard.class.getResource("/dev/nettune/ui/cloud/RunPage.fxml"), run),
                 () -> model.runner().finishedProperty().not(), () -> model.runner().run(review.reviewed()));
         wizard.setFlow(new Wizard.LinearFlow(formPage, reviewPage, runPage));
