@@ -50,8 +50,7 @@ class CloudJourneysTest {
     void start(Stage stage) {
         journey = new RealAccountJourney(dir, stage);
         rig = journey.rig;
-        screen = CloudScreen.load(rig.context, rig.accounts, SandboxWaits.fast());
-        journey.show(screen.root());
+        screen = journey.showCloudScreen();
     }
 
     @AfterEach

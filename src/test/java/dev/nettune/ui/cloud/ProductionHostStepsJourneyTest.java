@@ -55,8 +55,7 @@ class ProductionHostStepsJourneyTest {
     void start(Stage stage) {
         journey = new RealAccountJourney(dir, stage);
         rig = journey.rig;
-        screen = CloudScreen.load(rig.context, rig.accounts, SandboxWaits.fast());
-        journey.show(screen.root());
+        screen = journey.showCloudScreen();
     }
 
     @AfterEach

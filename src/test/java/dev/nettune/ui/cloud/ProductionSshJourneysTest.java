@@ -1,9 +1,10 @@
 package dev.nettune.ui.cloud;
 
+import static dev.nettune.ui.cloud.RealAccountJourney.button;
+import static dev.nettune.ui.cloud.RealAccountJourney.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.nettune.cloud.CloudInstance;
 import dev.nettune.cloud.NetworkInterface;
 import dev.nettune.host.CommandResult;
@@ -22,16 +23,13 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
@@ -71,7 +69,6 @@ class ProductionSshJourneysTest {
 
     @TempDir
     static Path dir;
-    private static int run;
     private static NetworkNamespace ns;
     private static Path scratch;
     private static TestSshServer host;
@@ -80,9 +77,9 @@ class ProductionSshJourneysTest {
     private static Path key;
     private static Path knownHosts;
     private static List<String> trusted;
+    private RealAccountJourney journey;
     private RealAccountRig rig;
     private CloudScreen screen;
-    private Stage stage;
 
     @BeforeAll
     static void servers() throws Exception {
@@ -134,23 +131,18 @@ class ProductionSshJourneysTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        rig = new RealAccountRig(dir.resolve("run" + (++run)));
-        rig.rememberProd();
+        journey = new RealAccountJourney(dir, stage);
+        rig = journey.rig;
         for (var s : List.of(java.util.Map.entry(HOST, host), java.util.Map.entry(SENDER, sender), java.util.Map.entry(BARE_SENDER, bareSender))) {
             rig.context.hostInventory().add(new SavedHost(s.getKey(), "127.0.0.1", Optional.of("tester"), OptionalInt.of(s.getValue().port()),
                     Optional.empty(), Optional.of(key)));
         }
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        screen = CloudScreen.load(rig.context, rig.accounts, SandboxWaits.fast());
-        stage.setScene(new Scene(screen.root(), 1280, 800));
-        stage.show();
+        screen = journey.showCloudScreen();
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
-        rig.close();
+        journey.close(robot);
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) throws Exception {
@@ -160,16 +152,6 @@ class ProductionSshJourneysTest {
             throw new AssertionError("waited 90 s for: " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String header(FxRobot robot) {
-        return robot.lookup(".wizard-pane").queryAllAs(DialogPane.class).stream().filter(Node::isVisible)
-                .map(DialogPane::getHeaderText).reduce((a, b) -> b).orElse("");
-    }
-
-    private static Button button(FxRobot robot, String text) {
-        return robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText() != null && text.equals(b.getText().strip())
-                && b.isVisible()).findFirst().orElseThrow(() -> new AssertionError("no button " + text));
     }
 
     private static void next(FxRobot robot) {
@@ -427,7 +409,7 @@ class ProductionSshJourneysTest {
         preflightWith(robot, SENDER);
         press(robot, "#prodSkip");
         // Left here: the wizard is closed as a user closes it.
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != journey.stage()).forEach(Window::hide));
         WaitForAsyncUtils.waitForFxEvents();
 
         openSetup(robot);

@@ -44,6 +44,13 @@ final class RealAccountJourney {
         stage.show();
     }
 
+    /** Opens the Cloud screen on the journey's account (sandbox waits made fast) and shows it. */
+    CloudScreen showCloudScreen() {
+        CloudScreen screen = CloudScreen.load(rig.context, rig.accounts, SandboxWaits.fast());
+        show(screen.root());
+        return screen;
+    }
+
     Stage stage() {
         return stage;
     }
