@@ -1,7 +1,9 @@
 package dev.nettune.ui.cloud;
 
 import static dev.nettune.ui.cloud.RealAccountJourney.button;
+import static dev.nettune.ui.cloud.RealAccountJourney.chooseSeedInstance;
 import static dev.nettune.ui.cloud.RealAccountJourney.header;
+import static dev.nettune.ui.cloud.RealAccountJourney.pickSeedSecondaryEni;
 import static dev.nettune.ui.cloud.RealAccountJourney.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,17 +97,10 @@ class CloudJourneysTest {
     private void openSecondaryEni(FxRobot robot, boolean createNew) {
         robot.clickOn("#openSecondaryEni");
         WaitForAsyncUtils.waitForFxEvents();
-        @SuppressWarnings("unchecked")
-        ChoiceBox<dev.nettune.cloud.CloudInstance> instance = robot.lookup("#eniInstance").queryAs(ChoiceBox.class);
-        robot.interact(() -> instance.getItems().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst()
-                .ifPresent(instance::setValue));
+        chooseSeedInstance(robot);
         next(robot);
         if (!createNew) {
-            robot.clickOn("#eniPick");
-            @SuppressWarnings("unchecked")
-            ChoiceBox<NetworkInterface> existing = robot.lookup("#eniExisting").queryAs(ChoiceBox.class);
-            robot.interact(() -> existing.getItems().stream().filter(n -> n.id().value().equals(DemoSeed.SECONDARY_ENI)).findFirst()
-                    .ifPresent(existing::setValue));
+            pickSeedSecondaryEni(robot);
         }
         next(robot);
     }
@@ -259,16 +254,9 @@ class CloudJourneysTest {
         assertThat(header(robot)).contains("1 of 18");
         assertThat(robot.lookup("#prodAccount").queryAs(Label.class).getText()).contains("a real account");
         next(robot);
-        @SuppressWarnings("unchecked")
-        ChoiceBox<dev.nettune.cloud.CloudInstance> instance = robot.lookup("#eniInstance").queryAs(ChoiceBox.class);
-        robot.interact(() -> instance.getItems().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst()
-                .ifPresent(instance::setValue));
+        chooseSeedInstance(robot);
         next(robot);
-        robot.clickOn("#eniPick");
-        @SuppressWarnings("unchecked")
-        ChoiceBox<NetworkInterface> existing = robot.lookup("#eniExisting").queryAs(ChoiceBox.class);
-        robot.interact(() -> existing.getItems().stream().filter(n -> n.id().value().equals(DemoSeed.SECONDARY_ENI)).findFirst()
-                .ifPresent(existing::setValue));
+        pickSeedSecondaryEni(robot);
         next(robot);
         robot.clickOn("#eniSetTimeouts");
         @SuppressWarnings("unchecked")

@@ -1,12 +1,12 @@
 package dev.nettune.ui.cloud;
 
 import static dev.nettune.ui.cloud.RealAccountJourney.button;
+import static dev.nettune.ui.cloud.RealAccountJourney.chooseSeedInstance;
 import static dev.nettune.ui.cloud.RealAccountJourney.header;
+import static dev.nettune.ui.cloud.RealAccountJourney.pickSeedSecondaryEni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.nettune.cloud.CloudInstance;
-import dev.nettune.cloud.NetworkInterface;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.UserHome;
 import dev.nettune.host.ssh.TestSshServer;
@@ -267,16 +267,9 @@ class ProductionSshJourneysTest {
         next(robot);
 
         // Seed steps 1-3 and the ENI's settings: one cloud plan, reviewed and confirmed.
-        @SuppressWarnings("unchecked")
-        ChoiceBox<CloudInstance> instance = robot.lookup("#eniInstance").queryAs(ChoiceBox.class);
-        robot.interact(() -> instance.getItems().stream().filter(i -> i.id().value().equals(DemoSeed.SANDBOX_INSTANCE)).findFirst()
-                .ifPresent(instance::setValue));
+        chooseSeedInstance(robot);
         next(robot);
-        robot.clickOn("#eniPick");
-        @SuppressWarnings("unchecked")
-        ChoiceBox<NetworkInterface> existing = robot.lookup("#eniExisting").queryAs(ChoiceBox.class);
-        robot.interact(() -> existing.getItems().stream().filter(n -> n.id().value().equals(DemoSeed.SECONDARY_ENI)).findFirst()
-                .ifPresent(existing::setValue));
+        pickSeedSecondaryEni(robot);
         next(robot);
         robot.clickOn("#eniSetTimeouts");
         @SuppressWarnings("unchecked")

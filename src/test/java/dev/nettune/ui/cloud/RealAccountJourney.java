@@ -80,4 +80,23 @@ final class RealAccountJourney {
         return robot.lookup(".wizard-pane").queryAllAs(DialogPane.class).stream().filter(Node::isVisible)
                 .map(DialogPane::getHeaderText).reduce((a, b) -> b).orElse("");
     }
+
+    /** On the ENI wizard's instance page: chooses the sandbox seed's instance. */
+    static void chooseSeedInstance(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<dev.nettune.cloud.CloudInstance> instance =
+                robot.lookup("#eniInstance").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> instance.getItems().stream().filter(i -> i.id().value().equals(dev.nettune.sandbox.cloud.DemoSeed.SANDBOX_INSTANCE))
+                .findFirst().ifPresent(instance::setValue));
+    }
+
+    /** On the ENI wizard's ENI page: picks the seed's Available secondary ENI instead of creating one. */
+    static void pickSeedSecondaryEni(FxRobot robot) {
+        robot.clickOn("#eniPick");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<dev.nettune.cloud.NetworkInterface> existing =
+                robot.lookup("#eniExisting").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> existing.getItems().stream().filter(n -> n.id().value().equals(dev.nettune.sandbox.cloud.DemoSeed.SECONDARY_ENI))
+                .findFirst().ifPresent(existing::setValue));
+    }
 }
