@@ -1,25 +1,19 @@
 package dev.nettune.ui.profiles;
 
+import static dev.nettune.ui.profiles.SectionText.check;
+
 import dev.nettune.ui.common.Messages;
 import dev.nettune.tuning.BootReapply;
 import dev.nettune.tuning.ChannelChange;
-import dev.nettune.tuning.IrqAffinityChange;
-import dev.nettune.tuning.NetworkManagerChange;
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileEntry;
 import dev.nettune.tuning.ProfileLibrary;
-import dev.nettune.tuning.RssKeyChange;
-import dev.nettune.tuning.RssTableChange;
-import dev.nettune.tuning.ServiceChange;
-import dev.nettune.tuning.SmcChange;
 import dev.nettune.tuning.SysctlChange;
 import dev.nettune.tuning.TuningInputException;
 import dev.nettune.tuning.XpsChange;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -34,32 +28,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The profile editor's state: one field per kind of change NetTune knows, each validated as it is
- * typed (the field's error says what is wrong and what is allowed), the profile they make, and the
- * library operations (save, import, export, delete) run on {@code worker} with results on {@code ui}.
- * No toolkit needed: tests pass {@code Runnable::run} for both.
+ * The profile editor's state: the profile's name, description and NIC, one section model per kind of change
+ * NetTune knows (each field validated as it is typed; the field's error says what is wrong and what is allowed),
+ * the profile they make, and the library operations (save, import, export, delete) run on {@code worker} with
+ * results on {@code ui}. No toolkit needed: tests pass {@code Runnable::run} for both.
  */
 public final class ProfileEditorViewModel {
-    /** What happens to irqbalance, which moves IRQs back to where it likes them. */
-    public enum Irqbalance {
-        LEAVE("profiles.irqbalance.leave"),
-        BAN("cloud.production.irq.ban"),
-        STOP("profiles.irqbalance.stop");
-
-        private final String key;
-
-        Irqbalance(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public String toString() {
-            return Messages.get(key);
-        }
-    }
-
-
-
     private final ProfileLibrary library;
     private final Executor worker;
     private final Consumer<Runnable> ui;
@@ -70,33 +44,19 @@ public final class ProfileEditorViewModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty nic = new SimpleStringProperty(Profile.SEED_NIC);
-    private final StringProperty sysctls = new SimpleStringProperty("");
-    private final BooleanProperty persistSysctls = new SimpleBooleanProperty(true);
-    private final BooleanProperty smc = new SimpleBooleanProperty(false);
-    private final StringProperty smcSysctls = new SimpleStringProperty(lines(SmcChange.SEED));
-    private final BooleanProperty persistSmc = new SimpleBooleanProperty(true);
-    private final BooleanProperty xpsSpread = new SimpleBooleanProperty(false);
-    private final StringProperty xps = new SimpleStringProperty("");
-    /** What the XPS lists become: "tx-0: CPUs 0-3, written as mask f". */
-    private final StringProperty xpsMasks = new SimpleStringProperty("");
-    private final BooleanProperty unmanage = new SimpleBooleanProperty(false);
-    private final BooleanProperty persistUnmanage = new SimpleBooleanProperty(true);
-    private final StringProperty irqs = new SimpleStringProperty("");
-    private final ObjectProperty<Irqbalance> irqbalance = new SimpleObjectProperty<>(Irqbalance.BAN);
-    private final StringProperty channels = new SimpleStringProperty("");
-    private final StringProperty rssKey = new SimpleStringProperty("");
-    private final StringProperty rssTable = new SimpleStringProperty("");
-    private final BooleanProperty persistBoot = new SimpleBooleanProperty(false);
-
     private final StringProperty nameError = new SimpleStringProperty("");
     private final StringProperty nicError = new SimpleStringProperty("");
-    private final StringProperty sysctlsError = new SimpleStringProperty("");
-    private final StringProperty smcError = new SimpleStringProperty("");
-    private final StringProperty xpsError = new SimpleStringProperty("");
-    private final StringProperty irqsError = new SimpleStringProperty("");
-    private final StringProperty channelsError = new SimpleStringProperty("");
-    private final StringProperty rssKeyError = new SimpleStringProperty("");
-    private final StringProperty rssTableError = new SimpleStringProperty("");
+
+    private final SysctlSectionModel sysctls = new SysctlSectionModel();
+    private final SmcSectionModel smc = new SmcSectionModel();
+    private final ChannelsSectionModel channels = new ChannelsSectionModel();
+    private final RssSectionModel rss = new RssSectionModel();
+    private final XpsSectionModel xps = new XpsSectionModel();
+    private final IrqSectionModel irq = new IrqSectionModel();
+    private final NetworkManagerSectionModel networkManager = new NetworkManagerSectionModel();
+    private final BootSectionModel boot = new BootSectionModel();
+    /** In the order their entries appear in the profile the editor makes. */
+    private final List<ProfileSection> sections = List.of(sysctls, smc, channels, rss, xps, irq, networkManager, boot);
 
     /** True when every field is valid and the profile has at least one entry. */
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
@@ -117,9 +77,8 @@ public final class ProfileEditorViewModel {
         this.library = library;
         this.worker = worker;
         this.ui = ui;
-        List<ObservableValue<?>> fields = List.of(name, description, nic, sysctls, persistSysctls, smc, smcSysctls,
-                persistSmc, xpsSpread, xps, unmanage, persistUnmanage, irqs, irqbalance, channels, rssKey, rssTable,
-                persistBoot);
+        List<ObservableValue<?>> fields = new ArrayList<>(List.of(name, description, nic));
+        sections.forEach(s -> fields.addAll(s.inputs()));
         fields.forEach(f -> f.addListener((o, a, b) -> {
             if (!loading) {
                 validate();
@@ -175,93 +134,19 @@ public final class ProfileEditorViewModel {
         try {
             kept.clear();
             unrestricted = p.unrestricted();
-            Map<String, String> sys = new LinkedHashMap<>();
-            Map<Integer, String> xpsLists = new java.util.TreeMap<>();
-            StringBuilder irqLines = new StringBuilder();
-            String nicName = null;
-            boolean persistSys = false;
-            boolean smcOn = false;
-            boolean persistSmcOn = false;
-            boolean spread = false;
-            boolean nm = false;
-            boolean persistNm = false;
-            boolean boot = false;
-            Irqbalance choice = Irqbalance.LEAVE;
-            String ch = "";
-            String key = "";
-            String table = "";
-            Map<String, String> smcValues = SmcChange.SEED;
+            String[] nicName = {null};
+            // The first entry that names a NIC gives the editor's NIC.
+            Consumer<String> nicSeen = n -> nicName[0] = nicName[0] == null ? n : nicName[0];
+            sections.forEach(ProfileSection::clear);
             for (ProfileEntry e : p.entries()) {
-                if (e instanceof SysctlChange s) {
-                    sys.put(s.name(), s.value());
-                } else if (e instanceof ProfileEntry.PersistSysctls) {
-                    persistSys = true;
-                } else if (e instanceof SmcChange s) {
-                    smcOn = true;
-                    smcValues = s.sysctls();
-                } else if (e instanceof ProfileEntry.PersistSmc) {
-                    persistSmcOn = true;
-                } else if (e instanceof XpsChange x) {
-                    xpsLists.put(x.txQueue(), x.cpus());
-                    nicName = nicName == null ? x.nic() : nicName;
-                } else if (e instanceof XpsChange.Spread s) {
-                    spread = true;
-                    nicName = nicName == null ? s.nic() : nicName;
-                } else if (e instanceof NetworkManagerChange n && !n.managed()) {
-                    nm = true;
-                    nicName = nicName == null ? n.nic() : nicName;
-                } else if (e instanceof ProfileEntry.PersistNetworkManager n) {
-                    persistNm = true;
-                    nicName = nicName == null ? n.nic() : nicName;
-                } else if (e instanceof IrqAffinityChange i) {
-                    irqLines.append(i.irq()).append(": ").append(i.cpus()).append('\n');
-                } else if (e instanceof ProfileEntry.BanIrqs) {
-                    choice = Irqbalance.BAN;
-                } else if (e instanceof ServiceChange s && s.unit().equals("irqbalance") && !s.active()) {
-                    choice = Irqbalance.STOP;
-                } else if (e instanceof ChannelChange c) {
-                    ch = Integer.toString(c.combined());
-                    nicName = nicName == null ? c.nic() : nicName;
-                } else if (e instanceof RssKeyChange k) {
-                    key = k.key();
-                    nicName = nicName == null ? k.nic() : nicName;
-                } else if (e instanceof RssTableChange t) {
-                    table = t.spec();
-                    nicName = nicName == null ? t.nic() : nicName;
-                } else if (e instanceof BootReapply b) {
-                    boot = true;
-                    nicName = nicName == null ? b.nic() : nicName;
-                } else {
+                if (sections.stream().noneMatch(s -> s.take(e, nicSeen))) {
                     kept.add(e);
                 }
             }
             name.set(p.name());
             description.set(p.description());
-            nic.set(nicName == null ? Profile.SEED_NIC : nicName);
-            sysctls.set(lines(sys));
-            persistSysctls.set(persistSys);
-            smc.set(smcOn);
-            smcSysctls.set(lines(smcValues));
-            persistSmc.set(persistSmcOn || !smcOn);
-            xpsSpread.set(spread);
-            StringBuilder x = new StringBuilder();
-            int next = 0;
-            for (var q : xpsLists.entrySet()) {
-                for (; next < q.getKey(); next++) {
-                    x.append(XpsChange.NONE).append("; ");
-                }
-                x.append(q.getValue()).append("; ");
-                next = q.getKey() + 1;
-            }
-            xps.set(x.toString().replaceAll(";\\s*$", ""));
-            unmanage.set(nm);
-            persistUnmanage.set(persistNm || !nm);
-            irqs.set(irqLines.toString().strip());
-            irqbalance.set(irqLines.length() == 0 && choice == Irqbalance.LEAVE ? Irqbalance.BAN : choice);
-            channels.set(ch);
-            rssKey.set(key);
-            rssTable.set(table);
-            persistBoot.set(boot);
+            nic.set(nicName[0] == null ? Profile.SEED_NIC : nicName[0]);
+            sections.forEach(ProfileSection::show);
             builtIn.set(Profile.builtIn().stream().anyMatch(b -> b.name().equalsIgnoreCase(p.name())));
         } finally {
             loading = false;
@@ -284,106 +169,8 @@ public final class ProfileEditorViewModel {
         nicError.set(check(() -> new ChannelChange(nic.get(), 1)));
         boolean nicOk = nicError.get().isEmpty();
         ok &= nicOk;
-
-        List<SysctlChange> sys = new ArrayList<>();
-        sysctlsError.set(parseLines(sysctls.get(), '=', "net.ipv4.tcp_fin_timeout = 15",
-                (k, v) -> sys.add(new SysctlChange(k, v))));
-        ok &= sysctlsError.get().isEmpty();
-        entries.addAll(sys);
-        if (persistSysctls.get() && !sys.isEmpty()) {
-            entries.add(new ProfileEntry.PersistSysctls(null));
-        }
-
-        smcError.set("");
-        if (smc.get()) {
-            Map<String, String> values = new LinkedHashMap<>();
-            smcError.set(parseLines(smcSysctls.get(), '=', "net.smc.smc_enabled = 1", values::put));
-            if (smcError.get().isEmpty()) {
-                smcError.set(check(() -> entries.add(new SmcChange(values))));
-            }
-            ok &= smcError.get().isEmpty();
-            if (persistSmc.get()) {
-                entries.add(new ProfileEntry.PersistSmc());
-            }
-        }
-
-        channelsError.set("");
-        if (!channels.get().isBlank() && nicOk) {
-            try {
-                entries.add(new ChannelChange(nic.get(), Integer.parseInt(channels.get().strip())));
-            } catch (NumberFormatException e) {
-                channelsError.set("'" + channels.get().strip() + "' is not a whole number: give the combined channel"
-                        + " count, 1-4096 (at most what the NIC offers), or leave it empty to keep the NIC's.");
-            } catch (TuningInputException e) {
-                channelsError.set(e.getMessage());
-            }
-            ok &= channelsError.get().isEmpty();
-        }
-        rssKeyError.set(rssKey.get().isBlank() || !nicOk ? "" : check(() -> entries.add(new RssKeyChange(nic.get(),
-                rssKey.get().strip()))));
-        ok &= rssKeyError.get().isEmpty();
-        rssTableError.set(rssTable.get().isBlank() || !nicOk ? "" : check(() -> entries.add(new RssTableChange(nic.get(),
-                rssTable.get().strip()))));
-        ok &= rssTableError.get().isEmpty();
-
-        xpsError.set("");
-        List<String> masks = new ArrayList<>();
-        if (nicOk && xpsSpread.get()) {
-            entries.add(new XpsChange.Spread(nic.get()));
-            masks.add("TX queue i is sent from CPU i mod n (n = the host's online CPUs); each written as its mask.");
-            if (!xps.get().isBlank()) {
-                xpsError.set("Choose one: CPU lists per TX queue, or the spread (clear the lists or untick the spread).");
-            }
-        } else if (nicOk && !xps.get().isBlank()) {
-            String[] lists = xps.get().split(";");
-            for (int q = 0; q < lists.length; q++) {
-                String list = lists[q].strip();
-                if (list.isEmpty()) {
-                    continue;
-                }
-                int queue = q;
-                String err = check(() -> entries.add(new XpsChange(nic.get(), queue, list)));
-                if (!err.isEmpty()) {
-                    xpsError.set("tx-" + q + ": " + err);
-                    break;
-                }
-                XpsChange c = (XpsChange) entries.get(entries.size() - 1);
-                masks.add(Messages.format(c.cpus().contains("-") ? "profiles.xpsMask.range" : "profiles.xpsMask",
-                        "tx-" + q, c.cpus(), XpsChange.mask(c.cpus())));
-            }
-        }
-        ok &= xpsError.get().isEmpty();
-        xpsMasks.set(String.join("\n", masks));
-
-        List<Integer> irqNumbers = new ArrayList<>();
-        irqsError.set(parseLines(irqs.get(), ':', "30: 0-1", (k, v) -> {
-            int irq;
-            try {
-                irq = Integer.parseInt(k);
-            } catch (NumberFormatException e) {
-                throw new TuningInputException("'" + k + "' is not an IRQ number: give the number from /proc/interrupts,"
-                        + " 0-65535, then ':' and the CPUs (30: 0-1).");
-            }
-            entries.add(new IrqAffinityChange(irq, v, ""));
-            irqNumbers.add(irq);
-        }));
-        ok &= irqsError.get().isEmpty();
-        if (!irqNumbers.isEmpty() && irqsError.get().isEmpty()) {
-            if (irqbalance.get() == Irqbalance.BAN) {
-                entries.add(new ProfileEntry.BanIrqs(irqNumbers));
-            } else if (irqbalance.get() == Irqbalance.STOP) {
-                entries.add(ServiceChange.stopIrqbalance());
-            }
-        }
-
-        if (nicOk && unmanage.get()) {
-            entries.add(NetworkManagerChange.unmanage(nic.get()));
-            if (persistUnmanage.get()) {
-                entries.add(new ProfileEntry.PersistNetworkManager(nic.get()));
-            }
-        }
-        if (nicOk && persistBoot.get()) {
-            entries.add(new BootReapply(nic.get()));
+        for (ProfileSection section : sections) {
+            ok &= section.validate(nic.get(), nicOk, entries);
         }
         entries.addAll(kept);
 
@@ -537,48 +324,6 @@ public final class ProfileEditorViewModel {
         status.set(message);
     }
 
-    /** "" when the action accepts the input, else its message (which says what is allowed). */
-    private static String check(Runnable action) {
-        try {
-            action.run();
-            return "";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    /** Receives one "key = value" line; throws with a message when the line is not allowed. */
-    interface LineSink {
-        void accept(String key, String value);
-    }
-
-    private static String parseLines(String text, char separator, String example, LineSink sink) {
-        String[] lines = text == null ? new String[0] : text.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf(separator);
-            if (eq <= 0) {
-                return "Line " + (i + 1) + ": '" + line + "' has no '" + separator + "': write one per line, for example "
-                        + example + ".";
-            }
-            try {
-                sink.accept(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-            } catch (IllegalArgumentException e) {
-                return "Line " + (i + 1) + ": " + e.getMessage();
-            }
-        }
-        return "";
-    }
-
-    private static String lines(Map<String, String> values) {
-        StringBuilder b = new StringBuilder();
-        values.forEach((k, v) -> b.append(k).append(" = ").append(v).append('\n'));
-        return b.toString().strip();
-    }
-
     public ObservableList<Profile> profiles() {
         return profiles;
     }
@@ -598,69 +343,36 @@ public final class ProfileEditorViewModel {
     public StringProperty nicProperty() {
         return nic;
     }
-
-    public StringProperty sysctlsProperty() {
+    public SysctlSectionModel sysctls() {
         return sysctls;
     }
 
-    public BooleanProperty persistSysctlsProperty() {
-        return persistSysctls;
-    }
-
-    public BooleanProperty smcProperty() {
+    public SmcSectionModel smc() {
         return smc;
     }
 
-    public StringProperty smcSysctlsProperty() {
-        return smcSysctls;
-    }
-
-    public BooleanProperty persistSmcProperty() {
-        return persistSmc;
-    }
-
-    public BooleanProperty xpsSpreadProperty() {
-        return xpsSpread;
-    }
-
-    public StringProperty xpsProperty() {
-        return xps;
-    }
-
-    public StringProperty xpsMasksProperty() {
-        return xpsMasks;
-    }
-
-    public BooleanProperty unmanageProperty() {
-        return unmanage;
-    }
-
-    public BooleanProperty persistUnmanageProperty() {
-        return persistUnmanage;
-    }
-
-    public StringProperty irqsProperty() {
-        return irqs;
-    }
-
-    public ObjectProperty<Irqbalance> irqbalanceProperty() {
-        return irqbalance;
-    }
-
-    public StringProperty channelsProperty() {
+    public ChannelsSectionModel channels() {
         return channels;
     }
 
-    public StringProperty rssKeyProperty() {
-        return rssKey;
+    public RssSectionModel rss() {
+        return rss;
     }
 
-    public StringProperty rssTableProperty() {
-        return rssTable;
+    public XpsSectionModel xps() {
+        return xps;
     }
 
-    public BooleanProperty persistBootProperty() {
-        return persistBoot;
+    public IrqSectionModel irq() {
+        return irq;
+    }
+
+    public NetworkManagerSectionModel networkManager() {
+        return networkManager;
+    }
+
+    public BootSectionModel boot() {
+        return boot;
     }
 
     public StringProperty nameErrorProperty() {
@@ -669,34 +381,6 @@ public final class ProfileEditorViewModel {
 
     public StringProperty nicErrorProperty() {
         return nicError;
-    }
-
-    public StringProperty sysctlsErrorProperty() {
-        return sysctlsError;
-    }
-
-    public StringProperty smcErrorProperty() {
-        return smcError;
-    }
-
-    public StringProperty xpsErrorProperty() {
-        return xpsError;
-    }
-
-    public StringProperty irqsErrorProperty() {
-        return irqsError;
-    }
-
-    public StringProperty channelsErrorProperty() {
-        return channelsError;
-    }
-
-    public StringProperty rssKeyErrorProperty() {
-        return rssKeyError;
-    }
-
-    public StringProperty rssTableErrorProperty() {
-        return rssTableError;
     }
 
     public BooleanProperty validProperty() {

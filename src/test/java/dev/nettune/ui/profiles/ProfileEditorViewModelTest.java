@@ -34,12 +34,12 @@ class ProfileEditorViewModelTest {
     @Test
     void theSeedWorkflowLoadsIntoEveryFieldAndComesBackUnchanged() {
         assertThat(model.nameProperty().get()).isEqualTo(Profile.SEED_WORKFLOW);
-        assertThat(model.sysctlsProperty().get()).contains("net.ipv4.tcp_max_tw_buckets = 200000");
-        assertThat(model.smcProperty().get()).isTrue();
-        assertThat(model.xpsProperty().get()).isEqualTo("0-3");
-        assertThat(model.xpsMasksProperty().get()).isEqualTo("tx-0: CPUs 0-3, written as mask f (the kernel refuses \"0-3\" itself)");
-        assertThat(model.unmanageProperty().get()).isTrue();
-        assertThat(model.persistBootProperty().get()).isTrue();
+        assertThat(model.sysctls().sysctlsProperty().get()).contains("net.ipv4.tcp_max_tw_buckets = 200000");
+        assertThat(model.smc().smcProperty().get()).isTrue();
+        assertThat(model.xps().xpsProperty().get()).isEqualTo("0-3");
+        assertThat(model.xps().xpsMasksProperty().get()).isEqualTo("tx-0: CPUs 0-3, written as mask f (the kernel refuses \"0-3\" itself)");
+        assertThat(model.networkManager().unmanageProperty().get()).isTrue();
+        assertThat(model.boot().persistBootProperty().get()).isTrue();
         assertThat(model.builtInProperty().get()).isTrue();
 
         assertThat(model.profile()).isPresent();
@@ -61,61 +61,61 @@ class ProfileEditorViewModelTest {
 
     @Test
     void aSysctlOutOfRangeIsReportedOnItsLineWithWhatIsAllowed() {
-        model.sysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_fin_timeout = 500");
+        model.sysctls().sysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_fin_timeout = 500");
 
-        assertThat(model.sysctlsErrorProperty().get()).isEqualTo("Line 2: net.ipv4.tcp_fin_timeout = 500 is out of range: it takes"
+        assertThat(model.sysctls().sysctlsErrorProperty().get()).isEqualTo("Line 2: net.ipv4.tcp_fin_timeout = 500 is out of range: it takes"
                 + " 1-120 (seconds in FIN-WAIT-2; the kernel caps it at 120).");
         assertThat(model.validProperty().get()).isFalse();
         assertThat(model.profile()).isEmpty();
 
-        model.sysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_fin_timeout = 15");
+        model.sysctls().sysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_fin_timeout = 15");
 
-        assertThat(model.sysctlsErrorProperty().get()).isEmpty();
+        assertThat(model.sysctls().sysctlsErrorProperty().get()).isEmpty();
         assertThat(model.validProperty().get()).isTrue();
     }
 
     @Test
     void aHexMaskTypedForXpsIsRefusedWithTheListFormItNeeds() {
-        model.xpsProperty().set("f");
+        model.xps().xpsProperty().set("f");
 
-        assertThat(model.xpsErrorProperty().get()).startsWith("tx-0: 'f' is not a CPU list: give CPU numbers and ranges such as 0-3,8")
+        assertThat(model.xps().xpsErrorProperty().get()).startsWith("tx-0: 'f' is not a CPU list: give CPU numbers and ranges such as 0-3,8")
                 .contains("turns the list into the hex mask itself");
         assertThat(model.validProperty().get()).isFalse();
     }
 
     @Test
     void xpsListsPerQueueBecomeOneChangePerTxQueueWithTheirMasks() {
-        model.xpsProperty().set("0-1; 2-3");
+        model.xps().xpsProperty().set("0-1; 2-3");
 
         assertThat(model.profile().get().entries()).contains(new XpsChange("eth1", 0, "0-1"), new XpsChange("eth1", 1, "2-3"));
-        assertThat(model.xpsMasksProperty().get()).contains("tx-1: CPUs 2-3, written as mask c");
+        assertThat(model.xps().xpsMasksProperty().get()).contains("tx-1: CPUs 2-3, written as mask c");
     }
 
     @Test
     void irqAffinityWithTheBanChoiceKeepsIrqbalanceAwayFromThoseIrqs() {
-        model.irqsProperty().set("30: 0\n32: 1");
-        model.irqbalanceProperty().set(ProfileEditorViewModel.Irqbalance.BAN);
+        model.irq().irqsProperty().set("30: 0\n32: 1");
+        model.irq().irqbalanceProperty().set(IrqSectionModel.Irqbalance.BAN);
 
         assertThat(model.profile().get().entries()).contains(new IrqAffinityChange(30, "0", ""),
                 new IrqAffinityChange(32, "1", ""), new ProfileEntry.BanIrqs(java.util.List.of(30, 32)));
 
-        model.irqsProperty().set("thirty: 0");
-        assertThat(model.irqsErrorProperty().get()).startsWith("Line 1: 'thirty' is not an IRQ number");
+        model.irq().irqsProperty().set("thirty: 0");
+        assertThat(model.irq().irqsErrorProperty().get()).startsWith("Line 1: 'thirty' is not an IRQ number");
     }
 
     @Test
     void smcSysctlsOutsideNetSmcAreRefused() {
-        model.smcSysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1");
+        model.smc().smcSysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1");
 
-        assertThat(model.smcErrorProperty().get()).contains("is not an SMC sysctl: SMC settings are under net.smc.");
+        assertThat(model.smc().smcErrorProperty().get()).contains("is not an SMC sysctl: SMC settings are under net.smc.");
     }
 
     @Test
     void aBadNicNameAndABadChannelCountSayWhatIsAllowed() {
-        model.channelsProperty().set("0");
-        assertThat(model.channelsErrorProperty().get()).contains("1-4096");
-        model.channelsProperty().set("four");
-        assertThat(model.channelsErrorProperty().get()).contains("is not a whole number");
+        model.channels().channelsProperty().set("0");
+        assertThat(model.channels().channelsErrorProperty().get()).contains("1-4096");
+        model.channels().channelsProperty().set("four");
+        assertThat(model.channels().channelsErrorProperty().get()).contains("is not a whole number");
 
         model.nicProperty().set("eth1; reboot");
         assertThat(model.nicErrorProperty().get()).isNotEmpty();
