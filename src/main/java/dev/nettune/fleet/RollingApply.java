@@ -25,14 +25,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -40,22 +35,18 @@ import java.util.function.Function;
  * journal that {@code tune apply} uses on one ({@link Planner}, {@link TuningEngine}, {@link Undo}):
  * the canary first, then the rest at most {@code parallel} at a time in the order given; when more than
  * {@code maxFailures} instances failed no new one starts. Each instance's plan is journaled as usual and
- * linked to one fleet run, so the run can be reported and undone by its id alone.
+ * linked to one fleet run, so the run can be reported and undone by its id alone. The order and batches
+ * are {@link Rollout}'s; this class says what is done on each instance.
  */
 public final class RollingApply {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    /** Makes a task for one instance: what it does once its host is open. */
-    @FunctionalInterface
-    private interface InstanceTask {
-        FleetInstanceResult run(FleetInstance instance, boolean canary) throws InterruptedException;
-    }
-
     private final TuningEngine engine;
     private final FleetJournal journal;
     private final FleetHosts hosts;
     private final Function<FleetInstance, ApplyOptions> applyOptions;
+    private final Rollout rollout;
 
     /**
      * {@code applyOptions} gives each instance its apply options; its connector must open a fresh host for
@@ -67,6 +58,7 @@ public final class RollingApply {
         this.journal = journal;
         this.hosts = hosts;
         this.applyOptions = applyOptions;
+        this.rollout = new Rollout(journal);
     }
 
     /** A new run id: {@code fleet-20261203-001500-3fa2}, sortable by time and unique on this machine. */
@@ -89,7 +81,7 @@ public final class RollingApply {
             throws InterruptedException {
         InstancePreview[] out = new InstancePreview[instances.size()];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, instances.size())),
-                threads("fleet-preview"));
+                Rollout.threads("fleet-preview"));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < instances.size(); i++) {
@@ -107,7 +99,7 @@ public final class RollingApply {
                     return null;
                 }));
             }
-            awaitAll(futures);
+            Rollout.awaitAll(futures);
         } finally {
             pool.shutdownNow();
         }
@@ -155,9 +147,9 @@ public final class RollingApply {
         journal.runStarted(runId, "apply", profileName, Optional.empty(), policy, instances, canaries);
         journal.profileKept(runId, profile);
         FleetInstanceResult[] known = preflightSkips(runId, instances, canaries, notStarted);
-        InstanceTask task = (inst, canary) -> applyOne(runId, inst, canary, profile,
+        Rollout.InstanceTask task = (inst, canary) -> applyOne(runId, inst, canary, profile,
                 Optional.ofNullable(previewed.get(inst.position())), listener, cancel);
-        return rollOut(runId, instances, policy, canaries, known, task, listener, cancel);
+        return rollout.rollOut(runId, instances, policy, canaries, known, task, listener, cancel);
     }
 
     /** The instances a preflight found unreachable, journaled SKIPPED with why, as known results of the run. */
@@ -246,7 +238,7 @@ public final class RollingApply {
         RolloutPolicy policy = RolloutPolicy.everyInstance(parallel);
         journal.runStarted(undoId, "undo", original.profile(), Optional.of(applyId), policy, instances, 0);
         Undo undo = new Undo(engine);
-        InstanceTask task = (inst, canary) -> {
+        Rollout.InstanceTask task = (inst, canary) -> {
             FleetInstanceResult was = before.get(inst.position());
             FleetInstanceResult r = FleetInstanceResult.pending(inst, false);
             if (was.planId().isEmpty() || was.status() != InstanceStatus.APPLIED) {
@@ -274,7 +266,7 @@ public final class RollingApply {
                 return r.with(InstanceStatus.FAILED, message(e));
             }
         };
-        FleetRun done = rollOut(undoId, instances, policy, 0, new FleetInstanceResult[instances.size()], task, listener, cancel);
+        FleetRun done = rollout.rollOut(undoId, instances, policy, 0, new FleetInstanceResult[instances.size()], task, listener, cancel);
         if (continues.isEmpty()) {
             return done;
         }
@@ -344,14 +336,14 @@ public final class RollingApply {
                 journal.instanceFinished(runId, i, InstanceStatus.SKIPPED, known[i].reason());
             }
         }
-        InstanceTask task = (inst, canary) -> {
+        Rollout.InstanceTask task = (inst, canary) -> {
             FleetInstanceResult was = inFlight.get(inst.position());
             if (was != null && was.planId().isPresent()) {
                 return recover(runId, inst, canary, was.planId().get(), profile, listener, cancel);
             }
             return applyOne(runId, inst, canary, profile, Optional.empty(), listener, cancel);
         };
-        return rollOut(runId, instances, run.policy(), canaries, known, task, listener, cancel);
+        return rollout.rollOut(runId, instances, run.policy(), canaries, known, task, listener, cancel);
     }
 
     /**
@@ -436,168 +428,6 @@ public final class RollingApply {
         return off;
     }
 
-    // ---- the rollout --------------------------------------------------------------------------------
-
-    /**
-     * Runs {@code task} on each instance whose {@code known} result is null, under {@code policy}; known results
-     * (a resumed run's finished instances) are kept as they are and count toward the canary and the threshold.
-     * If a worker fails unexpectedly no new instance starts and the run is left UNFINISHED (as if NetTune had
-     * died there), never marked finished.
-     */
-    private FleetRun rollOut(String runId, List<FleetInstance> instances, RolloutPolicy policy, int canaries,
-                             FleetInstanceResult[] known, InstanceTask task, FleetListener listener, Cancellation cancel)
-            throws InterruptedException {
-        boolean ended = false;
-        try {
-            FleetRun run = rollOutJournaled(runId, instances, policy, canaries, known, task, listener, cancel);
-            ended = true;
-            return run;
-        } finally {
-            if (!ended) {
-                journal.runLeft(runId);
-            }
-        }
-    }
-
-    private FleetRun rollOutJournaled(String runId, List<FleetInstance> instances, RolloutPolicy policy, int canaries,
-                                      FleetInstanceResult[] known, InstanceTask task, FleetListener listener,
-                                      Cancellation cancel) throws InterruptedException {
-        listener.runStarted(runId, instances);
-        int n = instances.size();
-        FleetInstanceResult[] results = new FleetInstanceResult[n];
-        AtomicInteger failures = new AtomicInteger();
-        AtomicReference<String> stop = new AtomicReference<>();
-        AtomicReference<Throwable> crash = new AtomicReference<>();
-        boolean cancelled = false;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(policy.parallel(), n)), threads("fleet-" + runId));
-        Semaphore slots = new Semaphore(policy.parallel());
-        List<Future<?>> inFlight = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                final int idx = i;
-                FleetInstance inst = instances.get(i);
-                boolean canary = i < canaries;
-                if (i == canaries && canaries > 0) {
-                    awaitAll(inFlight);
-                    for (int c = 0; c < canaries; c++) {
-                        if (results[c].status().failure()) {
-                            stop.compareAndSet(null, "the canary " + instances.get(c).hostName() + " failed ("
-                                    + results[c].status() + ")");
-                        }
-                    }
-                }
-                if (known[i] != null) {
-                    results[i] = known[i];
-                    if (known[i].status().failure() && failures.incrementAndGet() > policy.maxFailures()) {
-                        stop.compareAndSet(null, failures.get() + (failures.get() == 1 ? " instance" : " instances")
-                                + " failed, more than --max-failures " + policy.maxFailures() + " allows");
-                    }
-                    continue;
-                }
-                if (stop.get() == null && !cancel.isCancelled()) {
-                    slots.acquire();
-                }
-                if (crash.get() != null) {
-                    break;
-                }
-                String why = stop.get();
-                if (why != null || cancel.isCancelled()) {
-                    slots.release();
-                    results[i] = skip(runId, inst, canary, cancel.isCancelled() ? "Not started: the run was cancelled."
-                            : "Not started: " + why + ".", listener);
-                    continue;
-                }
-                journal.instanceStarted(runId, inst.position());
-                listener.instanceStarted(inst, canary);
-                inFlight.add(pool.submit(() -> {
-                    try {
-                        FleetInstanceResult r;
-                        try {
-                            r = task.run(inst, canary);
-                        } catch (InterruptedException e) {
-                            r = FleetInstanceResult.pending(inst, canary).with(InstanceStatus.FAILED, "Interrupted.");
-                        }
-                        results[idx] = r;
-                        journal.instanceFinished(runId, inst.position(), r.status(), r.reason());
-                        if (r.status().failure() && failures.incrementAndGet() > policy.maxFailures()) {
-                            stop.compareAndSet(null, failures.get() + (failures.get() == 1 ? " instance" : " instances")
-                                    + " failed, more than --max-failures " + policy.maxFailures() + " allows");
-                        }
-                        listener.instanceFinished(r);
-                    } catch (RuntimeException | Error e) {
-                        // Unexpected (the journal could not be written, a bug): the instance stays IN_FLIGHT and
-                        // the run stops here, unfinished, to be resumed; never reported as finished.
-                        crash.compareAndSet(null, e);
-                        throw e;
-                    } finally {
-                        slots.release();
-                    }
-                    return null;
-                }));
-            }
-            awaitAll(inFlight);
-        } catch (InterruptedException e) {
-            cancel.cancel();
-            cancelled = true;
-            awaitQuietly(inFlight);
-        } finally {
-            pool.shutdownNow();
-        }
-        Throwable died = crash.get();
-        if (died instanceof RuntimeException re) {
-            throw re;
-        }
-        if (died instanceof Error er) {
-            throw er;
-        }
-        cancelled |= cancel.isCancelled();
-        for (int i = 0; i < n; i++) {
-            if (results[i] == null) {
-                results[i] = skip(runId, instances.get(i), i < canaries, "Not started: the run was cancelled.", listener);
-            }
-        }
-        List<FleetInstanceResult> all = List.of(results);
-        long failed = all.stream().filter(r -> r.status().failure()).count();
-        long skipped = all.stream().filter(r -> r.status() == InstanceStatus.SKIPPED).count();
-        long unreachable = java.util.Arrays.stream(known).filter(r -> r != null && r.status() == InstanceStatus.SKIPPED).count();
-        RunStatus status;
-        String detail;
-        if (cancelled) {
-            status = RunStatus.CANCELLED;
-            detail = "Cancelled.";
-        } else if (stop.get() != null && skipped > unreachable) {
-            status = RunStatus.STOPPED;
-            detail = "Stopped: " + stop.get() + ".";
-        } else if (failed > 0 || unreachable > 0) {
-            // Not every instance has the profile: an instance the preflight skipped is as much a miss as a failed one.
-            status = RunStatus.FAILED;
-            detail = (failed > 0 ? failed + " of " + n + " instances failed." : "")
-                    + (failed > 0 && unreachable > 0 ? " " : "")
-                    + (unreachable > 0 ? unreachable + " of " + n + " not started: unreachable before the run (preflight)." : "");
-        } else if (skipped > 0 && skipped == n) {
-            status = RunStatus.SUCCEEDED;
-            detail = "Nothing to do on any instance.";
-        } else {
-            status = RunStatus.SUCCEEDED;
-            detail = "Every instance done and read back.";
-        }
-        long before = java.util.Arrays.stream(known).filter(r -> r != null && r.status() != InstanceStatus.SKIPPED).count();
-        if (before > 0) {
-            detail = detail + " (Resumed: " + before + " of " + n + " were done before.)";
-        }
-        journal.runFinished(runId, status, detail);
-        FleetRun run = journal.run(runId).orElseThrow();
-        listener.runFinished(run);
-        return run;
-    }
-
-    private FleetInstanceResult skip(String runId, FleetInstance inst, boolean canary, String why, FleetListener listener) {
-        FleetInstanceResult r = FleetInstanceResult.pending(inst, canary).with(InstanceStatus.SKIPPED, why);
-        journal.instanceFinished(runId, inst.position(), r.status(), r.reason());
-        listener.instanceFinished(r);
-        return r;
-    }
-
     /** The engine's per-step events as per-instance fleet events. */
     private static ApplyListener relay(FleetInstance inst, FleetListener listener) {
         return new ApplyListener() {
@@ -630,51 +460,6 @@ public final class RollingApply {
         if (instances.isEmpty()) {
             throw new FleetInputException("A fleet run needs at least one target.");
         }
-    }
-
-    private static void awaitAll(List<Future<?>> futures) throws InterruptedException {
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (c instanceof Error er) {
-                    throw er;
-                }
-                throw new IllegalStateException(c);
-            }
-        }
-    }
-
-    private static void awaitQuietly(List<Future<?>> futures) {
-        boolean interrupted = false;
-        for (Future<?> f : futures) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    break;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private static String oneLine(String v) {
