@@ -133,12 +133,12 @@ public final class FleetController {
         memberTable.getColumns().add(progress);
         bound(memberTable, "fleet.col.detail", 320, r -> r.reason);
 
-        nicField.textProperty().bindBidirectional(model.nicProperty());
+        nicField.textProperty().bindBidirectional(model.monitor().nicProperty());
         watchButton.disableProperty().bind(Bindings.isEmpty(model.members()));
-        unwatchButton.disableProperty().bind(model.monitoringProperty().not());
-        monitorStatusLabel.textProperty().bind(model.monitorStatusProperty());
+        unwatchButton.disableProperty().bind(model.monitor().monitoringProperty().not());
+        monitorStatusLabel.textProperty().bind(model.monitor().statusProperty());
         // The table sorts the rows itself (header clicks); each second's new rows keep the chosen order.
-        SortedList<FleetMonitor.Row> sorted = new SortedList<>(model.monitorRows());
+        SortedList<FleetMonitor.Row> sorted = new SortedList<>(model.monitor().rows());
         sorted.comparatorProperty().bind(monitorTable.comparatorProperty());
         monitorTable.setItems(sorted);
         monitorColumn("fleet.col.instance", 200, FleetMonitor.Row::instance, java.util.Comparator.<String>naturalOrder());
@@ -188,11 +188,11 @@ public final class FleetController {
             return;
         }
         if (m.reach().transport() == Transport.CLOUD_ASSISTANT) {
-            model.monitorStatusProperty().set(Messages.format("fleet.monitor.noDrillDown", instance));
+            model.monitor().statusProperty().set(Messages.format("fleet.monitor.noDrillDown", instance));
             return;
         }
         String host = m.hostName();
-        String nic = model.nicProperty().get();
+        String nic = model.monitor().nicProperty().get();
         monitorTable.fireEvent(new NavigateEvent(ScreenId.MONITOR, root -> {
             Node box = root.lookup("#hostBox");
             if (box instanceof ComboBox<?> c) {
@@ -359,6 +359,6 @@ public final class FleetController {
 
     @FXML
     private void onUnwatch() {
-        model.stopMonitor();
+        model.monitor().stop();
     }
 }

@@ -1,7 +1,6 @@
 package dev.nettune.ui.fleet;
 
 import dev.nettune.ui.common.Messages;
-import dev.nettune.app.FleetMonitorService;
 import dev.nettune.app.FleetService;
 import dev.nettune.app.HostOptions;
 import dev.nettune.fleet.FleetInstance;
@@ -14,11 +13,9 @@ import dev.nettune.fleet.InstanceStatus;
 import dev.nettune.fleet.RolloutPolicy;
 import dev.nettune.fleet.InstanceAddress;
 import dev.nettune.fleet.Transport;
-import dev.nettune.monitor.FleetMonitor;
 import dev.nettune.tuning.Cancellation;
 import dev.nettune.tuning.Journal;
 import dev.nettune.tuning.Profile;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -45,7 +40,7 @@ import javafx.collections.ObservableList;
 /**
  * The Fleet screen's state and actions, toolkit-free: instances picked by tag, region or saved hosts, a
  * profile, each instance's preview, a rolling run with per-instance progress that Stop cancels, the run's
- * results and its undo; and the fleet monitor's rows, refreshed once a second. Work runs on {@code workers},
+ * results and its undo; the fleet monitor tab is {@link #monitor()}. Work runs on {@code workers},
  * results land on {@code ui}.
  */
 public final class FleetViewModel implements AutoCloseable {
@@ -107,20 +102,13 @@ public final class FleetViewModel implements AutoCloseable {
     private final StringProperty lastRun = new SimpleStringProperty("");
     /** The newest apply run that did not finish (UNFINISHED or CANCELLED), which Resume continues; empty when none. */
     private final StringProperty resumableRun = new SimpleStringProperty("");
-    private final StringProperty nic = new SimpleStringProperty("eth1");
-    private final BooleanProperty monitoring = new SimpleBooleanProperty(false);
-    private final ObservableList<FleetMonitor.Row> monitorRows = FXCollections.observableArrayList();
-    private final StringProperty monitorStatus = new SimpleStringProperty("");
 
     private final FleetService fleet;
     private final Executor workers;
     private final Executor ui;
-    private final ScheduledExecutorService scheduler;
-    private final LongSupplier clock;
     private final HostOptions options;
     private volatile Cancellation cancel = new Cancellation();
-    private FleetMonitorService monitor;
-    private ScheduledFuture<?> tick;
+    private final FleetMonitorModel monitor;
 
     public FleetViewModel(FleetService fleet, HostOptions options, Executor workers, Executor ui,
                           ScheduledExecutorService scheduler, LongSupplier clock) {
@@ -128,8 +116,7 @@ public final class FleetViewModel implements AutoCloseable {
         this.options = options;
         this.workers = workers;
         this.ui = ui;
-        this.scheduler = scheduler;
-        this.clock = clock;
+        this.monitor = new FleetMonitorModel(fleet, options, workers, ui, scheduler, clock);
         profile.addListener((o, a, b) -> forgetPreview());
     }
 
@@ -445,64 +432,9 @@ public final class FleetViewModel implements AutoCloseable {
         };
     }
 
-    /** Starts the fleet monitor on the picked instances' NIC; the rows refresh once a second. */
+    /** Starts the fleet monitor on the picked instances' NIC (see {@link #monitor()}); the rows refresh once a second. */
     public void startMonitor() {
-        stopMonitor();
-        List<FleetInstance> watched = picked().stream().map(r -> r.member).toList();
-        if (watched.isEmpty()) {
-            monitorStatus.set(Messages.get("fleet.monitor.pickFirst"));
-            return;
-        }
-        String n = nic.get().strip();
-        try {
-            dev.nettune.monitor.SamplerScript.checkNic(n);
-        } catch (IllegalArgumentException e) {
-            monitorStatus.set(e.getMessage());
-            return;
-        }
-        // SSH members are sampled every second, Cloud Assistant ones every 5 s: judge staleness by the slower.
-        Duration poll = Duration.ofSeconds(5);
-        FleetMonitorService m = new FleetMonitorService(fleet, new FleetMonitor(60, FleetMonitor.Thresholds.polledEvery(poll)), scheduler,
-                clock);
-        monitor = m;
-        m.start(watched, n, options, poll);
-        monitoring.set(true);
-        monitorStatus.set(Messages.format("fleet.monitor.watching", n, watched.size()));
-        tick = scheduler.scheduleAtFixedRate(this::refreshMonitor, 0, 1, TimeUnit.SECONDS);
-    }
-
-    /** One refresh: the model's rows (sorted by the table itself) and any instance that could not be watched. */
-    public void refreshMonitor() {
-        FleetMonitorService m = monitor;
-        if (m == null) {
-            return;
-        }
-        List<FleetMonitor.Row> rows = m.model().rows(clock.getAsLong(), FleetMonitor.SortKey.HEALTH, false);
-        Map<String, String> problems = m.problems();
-        ui.execute(() -> {
-            if (monitor != m) {
-                return;
-            }
-            monitorRows.setAll(rows);
-            if (!problems.isEmpty()) {
-                Map.Entry<String, String> first = problems.entrySet().iterator().next();
-                monitorStatus.set(Messages.format("fleet.monitor.notWatched", problems.size(), first.getKey(), first.getValue()));
-            }
-        });
-    }
-
-    /** Stops the fleet monitor. */
-    public void stopMonitor() {
-        if (tick != null) {
-            tick.cancel(false);
-            tick = null;
-        }
-        FleetMonitorService m = monitor;
-        monitor = null;
-        if (m != null) {
-            workers.execute(m::close);
-        }
-        monitoring.set(false);
+        monitor.start(picked().stream().map(r -> r.member).toList());
     }
 
     /** The member behind a monitor row (for the drill-down into the single-host Monitor). */
@@ -568,7 +500,7 @@ public final class FleetViewModel implements AutoCloseable {
     @Override
     public void close() {
         cancel.cancel();
-        stopMonitor();
+        monitor.stop();
     }
 
     public ObjectProperty<Source> sourceProperty() {
@@ -659,19 +591,8 @@ public final class FleetViewModel implements AutoCloseable {
         return resumableRun;
     }
 
-    public StringProperty nicProperty() {
-        return nic;
-    }
-
-    public BooleanProperty monitoringProperty() {
-        return monitoring;
-    }
-
-    public ObservableList<FleetMonitor.Row> monitorRows() {
-        return monitorRows;
-    }
-
-    public StringProperty monitorStatusProperty() {
-        return monitorStatus;
+    /** The fleet monitor tab: its NIC, rows and status. */
+    public FleetMonitorModel monitor() {
+        return monitor;
     }
 }

@@ -189,16 +189,16 @@ class FleetViewModelTest {
         scheduler.advance(java.time.Duration.ofSeconds(5));
         scheduler.runDue();
 
-        assertThat(model.monitoringProperty().get()).isTrue();
-        assertThat(model.monitorRows()).extracting(FleetMonitor.Row::instance)
+        assertThat(model.monitor().monitoringProperty().get()).isTrue();
+        assertThat(model.monitor().rows()).extracting(FleetMonitor.Row::instance)
                 .containsExactlyInAnyOrderElementsOf(DemoSeed.FLEET_INSTANCES.subList(0, 2));
-        assertThat(model.monitorRows()).allSatisfy(r -> {
+        assertThat(model.monitor().rows()).allSatisfy(r -> {
             assertThat(r.queues()).isPositive();
             assertThat(r.health()).isNotEqualTo(FleetMonitor.Health.WAITING);
         });
 
-        model.stopMonitor();
-        assertThat(model.monitoringProperty().get()).isFalse();
+        model.monitor().stop();
+        assertThat(model.monitor().monitoringProperty().get()).isFalse();
     }
 
     /** The NetTune process dying, as seen from inside a run: nothing catches it. */
