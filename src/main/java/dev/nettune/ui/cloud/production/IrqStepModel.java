@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
+
 import dev.nettune.tuning.ChannelChange;
 import dev.nettune.tuning.IrqAffinityChange;
 import dev.nettune.tuning.Profile;
@@ -23,15 +25,13 @@ public final class IrqStepModel extends HostStepModel {
     private final BooleanProperty banFromIrqbalance = new SimpleBooleanProperty(true);
 
     public IrqStepModel(HostWork work, StringProperty host, StringProperty nic) {
-        super("irq", "Channels and IRQ affinity", work, host, nic);
+        super("irq", Messages.get("production.step.title.irq"), work, host, nic);
         inputsAre(channels, affinity, banFromIrqbalance);
     }
 
     @Override
     public String why() {
-        return "Each RX/TX queue pair raises its own interrupt; spreading them over CPUs is what lets RSS spread the work. irqbalance"
-                + " moves IRQs by its own rules and undoes a hand-made affinity, so the IRQs you pin are banned from it (a systemd"
-                + " drop-in with --banirq). Changing the channel count resets the RSS table on virtio-net: the RSS step pushes it again.";
+        return Messages.get("production.step.why.irq");
     }
 
     /** The channel change and IRQ affinities of the form (empty when both fields are blank). */
@@ -59,7 +59,7 @@ public final class IrqStepModel extends HostStepModel {
             out.add(new ProfileEntry.BanIrqs(irqs));
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("Give a channel count, IRQ affinities, or both; or skip this step.");
+            throw new IllegalArgumentException(Messages.get("production.step.irq.empty"));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
+
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -21,7 +23,6 @@ public final class NetworkManagerPageController {
     @FXML
     void initialize() {
         why.setText(model.why());
-        what.textProperty().bind(Bindings.createStringBinding(() -> "NetworkManager stops managing " + wizard.nicProperty().get() + " (nmcli device set "
-                + wizard.nicProperty().get() + " managed no).", wizard.nicProperty()));
+        what.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("production.step.networkmanager.what", wizard.nicProperty().get()), wizard.nicProperty()));
     }
 }

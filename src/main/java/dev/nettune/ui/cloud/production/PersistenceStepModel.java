@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
+
 import dev.nettune.tuning.BootReapply;
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileEntry;
@@ -24,15 +26,14 @@ public final class PersistenceStepModel extends HostStepModel {
     private final Supplier<List<HostStepModel>> earlier;
 
     public PersistenceStepModel(HostWork work, StringProperty host, StringProperty nic, Supplier<List<HostStepModel>> earlier) {
-        super("persistence", "Persistence across reboot and re-attach", work, host, nic);
+        super("persistence", Messages.get("production.step.title.persistence"), work, host, nic);
         this.earlier = earlier;
         inputsAre(sysctls, smcAtBoot, networkManager, reapply);
     }
 
     @Override
     public String why() {
-        return "sysctl -w, modprobe, nmcli and writes under /sys last until the next reboot; an ENI also loses its channels, XPS and"
-                + " RSS when it is detached and attached again. NetTune writes each file shown below (and removes it on Undo).";
+        return Messages.get("production.step.why.persistence");
     }
 
     private boolean applied(Class<? extends HostStepModel> type) {
@@ -71,7 +72,7 @@ public final class PersistenceStepModel extends HostStepModel {
             out.add(new BootReapply(nic.get()));
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("Nothing to persist: no earlier host step was applied (or every box here is off). Skip this step.");
+            throw new IllegalArgumentException(Messages.get("production.step.persistence.empty"));
         }
         return new Profile("Production setup: persistence", "seed step 8", out);
     }

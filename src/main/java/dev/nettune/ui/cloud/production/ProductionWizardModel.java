@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
+
 import dev.nettune.app.SetupProgress;
 import dev.nettune.cloud.CloudInstance;
 import dev.nettune.cloud.ElasticIp;
@@ -127,17 +129,15 @@ public final class ProductionWizardModel {
         deps[steps.size() + 1] = cloudSkipped;
         deps[steps.size() + 2] = verify.outcomeProperty();
         progressText = Bindings.createStringBinding(this::describeProgress, deps);
-        progressLine = Bindings.createStringBinding(() -> "Progress " + settledCount() + " of " + stepCount() + ": "
+        progressLine = Bindings.createStringBinding(() -> Messages.format("production.progress.line", settledCount(), stepCount())
                 + describeProgress().replace("\n", " \u00b7 "), deps);
         saved = progress.load().filter(s -> s.steps().size() > 0);
         saved.ifPresent(s -> {
             canResume.set(true);
-            String where = (s.host().isEmpty() ? "" : " on " + s.host()) + (s.instance().isEmpty() ? "" : " (" + s.instance() + ")");
-            resumeNote.set(s.settled() >= stepCount()
-                    ? "The last setup" + where + " went through every step but was closed before Finish. Resume it to review or undo"
-                            + " its steps, or start afresh."
-                    : "A setup was left unfinished: " + s.settled() + " of " + stepCount() + " steps done or skipped" + where
-                            + ". Resume it to carry on where it stopped; the steps done then can still be undone.");
+            String where = (s.host().isEmpty() ? "" : Messages.format("production.resume.onHost", s.host()))
+                    + (s.instance().isEmpty() ? "" : " (" + s.instance() + ")");
+            resumeNote.set(s.settled() >= stepCount() ? Messages.format("production.resume.allSettled", where)
+                    : Messages.format("production.resume.unfinished", s.settled(), stepCount(), where));
         });
     }
 
@@ -199,11 +199,13 @@ public final class ProductionWizardModel {
 
     private String describeProgress() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Cloud (ENI, rule, EIP, timeouts, RSS): ").append(!cloudPlanId.get().isEmpty() ? "done, plan " + cloudPlanId.get()
-                : cloudSkipped.get() ? "skipped" : "to do");
+        sb.append(Messages.get("production.progress.cloud")).append(": ").append(!cloudPlanId.get().isEmpty()
+                ? Messages.format("production.progress.cloudDone", cloudPlanId.get())
+                : Messages.get(cloudSkipped.get() ? "production.progress.cloudSkipped" : "production.progress.cloudToDo"));
         for (HostStepModel s : steps) {
             sb.append('\n').append(s.title()).append(": ").append(s.stateProperty().get().label())
-                    .append(s.planIdProperty().get().isEmpty() || s.stateProperty().get() == HostStepModel.State.SKIPPED ? "" : ", plan " + s.planIdProperty().get());
+                    .append(s.planIdProperty().get().isEmpty() || s.stateProperty().get() == HostStepModel.State.SKIPPED ? ""
+                            : Messages.format("production.progress.plan", s.planIdProperty().get()));
             if (s == rss) {
                 // Verified right after the push, before it is persisted: the summary keeps the flow's order.
                 sb.append('\n').append(verify.summary());
@@ -251,7 +253,7 @@ public final class ProductionWizardModel {
             }
         });
         canResume.set(false);
-        resumeNote.set("Resumed: " + settledCount() + " of " + stepCount() + " steps were done or skipped before.");
+        resumeNote.set(Messages.format("production.resume.resumed", settledCount(), stepCount()));
     }
 
     /** Forgets the saved progress and starts afresh. */

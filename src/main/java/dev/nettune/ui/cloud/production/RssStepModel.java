@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
+
 import dev.nettune.app.HostOptions;
 import dev.nettune.app.NicRssService;
 import dev.nettune.host.Host;
@@ -43,7 +45,7 @@ public final class RssStepModel extends HostStepModel {
     private volatile String live = "";
 
     public RssStepModel(HostWork work, StringProperty host, StringProperty nic, StringProperty sender) {
-        super("rss", "RSS key and table", work, host, nic);
+        super("rss", Messages.get("production.step.title.rss"), work, host, nic);
         this.sender = sender;
         inputsAre(key, table);
         ready.bind(preflight.isEqualTo(Preflight.PASSED));
@@ -60,9 +62,7 @@ public final class RssStepModel extends HostStepModel {
 
     @Override
     public String why() {
-        return "With custom RSS on, the ENI hashes each flow's 4-tuple with this key (Toeplitz) and sends it to the queue in the"
-                + " table's bucket (hash mod 128). The Calculator shows where a given flow lands. The value is pushed even when it"
-                + " looks unchanged after a reboot or a channel change, because virtio-net then stops using the table it still shows.";
+        return Messages.get("production.step.why.rss");
     }
 
     public List<ProfileEntry> entries() {
@@ -74,7 +74,7 @@ public final class RssStepModel extends HostStepModel {
             out.add(new RssTableChange(nic.get(), table.get().strip()));
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("Give a key, a table request (for example equal 4), or both; or skip this step.");
+            throw new IllegalArgumentException(Messages.get("production.step.rss.empty"));
         }
         return out;
     }
@@ -93,7 +93,7 @@ public final class RssStepModel extends HostStepModel {
         String n = nic.get();
         String from = sender.get() == null ? "" : sender.get().strip();
         preflight.set(Preflight.RUNNING);
-        preflightText.set("Checking " + n + " on " + h + " \u2026");
+        preflightText.set(Messages.format("production.step.rss.checking", n, h));
         work.worker().execute(() -> {
             NicRssService.Preflight p;
             try (Host open = work.opener().open(h)) {
@@ -111,14 +111,14 @@ public final class RssStepModel extends HostStepModel {
                 Thread.currentThread().interrupt();
                 work.ui().accept(() -> {
                     preflight.set(Preflight.NOT_RUN);
-                    preflightText.set("Cancelled.");
+                    preflightText.set(Messages.get("production.step.rss.cancelled"));
                 });
                 return;
             }
             NicRssService.Preflight done = p;
             work.ui().accept(() -> {
                 preflight.set(done.ok() ? Preflight.PASSED : Preflight.FAILED);
-                preflightText.set(done.text() + (done.ok() ? "" : "\nFix what failed and check again, or skip this step: nothing was changed."));
+                preflightText.set(done.text() + (done.ok() ? "" : "\n" + Messages.get("production.step.rss.fixAndRetry")));
             });
         });
     }

@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
+
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.SmcChange;
 import java.util.LinkedHashMap;
@@ -15,15 +17,13 @@ public final class SmcStepModel extends HostStepModel {
     private final BooleanProperty rdma = new SimpleBooleanProperty(true);
 
     public SmcStepModel(HostWork work, StringProperty host, StringProperty nic) {
-        super("smc", "SMC acceleration", work, host, nic);
+        super("smc", Messages.get("production.step.title.smc"), work, host, nic);
         inputsAre(enabled, rdma);
     }
 
     @Override
     public String why() {
-        return "SMC (Shared Memory Communications) lets TCP sockets between instances in one VPC exchange data through shared"
-                + " memory (SMC-R over eRDMA) instead of the TCP stack. The preview checks the kernel: a sysctl this kernel does not"
-                + " have is reported as not available instead of failing.";
+        return Messages.get("production.step.why.smc");
     }
 
     public SmcChange change() {

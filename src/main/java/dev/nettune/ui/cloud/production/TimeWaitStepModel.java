@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
+
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.SysctlChange;
 import java.util.List;
@@ -15,15 +17,13 @@ public final class TimeWaitStepModel extends HostStepModel {
     private final StringProperty finTimeout = new SimpleStringProperty("15");
 
     public TimeWaitStepModel(HostWork work, StringProperty host, StringProperty nic) {
-        super("time-wait", "TCP TIME-WAIT", work, host, nic);
+        super("time-wait", Messages.get("production.step.title.time-wait"), work, host, nic);
         inputsAre(reuse, maxBuckets, finTimeout);
     }
 
     @Override
     public String why() {
-        return "A busy server closes many connections; each waits in TIME-WAIT and holds a port. tcp_tw_reuse=1 lets new outgoing"
-                + " connections reuse them, tcp_max_tw_buckets caps how many are kept, tcp_fin_timeout shortens FIN-WAIT-2."
-                + " The seed's values: 1, 200000, 15.";
+        return Messages.get("production.step.why.time-wait");
     }
 
     /** The sysctls this step sets (the persistence step writes the same ones to /etc/sysctl.d). */

@@ -1,5 +1,7 @@
 package dev.nettune.ui.cloud.production;
 
+import dev.nettune.ui.common.Messages;
+
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileEntry;
 import dev.nettune.tuning.XpsChange;
@@ -27,15 +29,14 @@ public final class XpsStepModel extends HostStepModel {
     private final StringBinding masks;
 
     public XpsStepModel(HostWork work, StringProperty host, StringProperty nic) {
-        super("xps", "XPS per TX queue", work, host, nic);
+        super("xps", Messages.get("production.step.title.xps"), work, host, nic);
         inputsAre(spread, cpus);
         masks = Bindings.createStringBinding(this::maskText, spread, cpus, nic);
     }
 
     @Override
     public String why() {
-        return "XPS (Transmit Packet Steering) picks the TX queue from the sending CPU, so a queue is used by the CPUs you choose and"
-                + " not contended by all of them.";
+        return Messages.get("production.step.why.xps");
     }
 
     /** The changes of the form: one per TX queue with a list, or the spread. */
@@ -51,7 +52,7 @@ public final class XpsStepModel extends HostStepModel {
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("Give a CPU list per TX queue, separated by ';' (for example 0-3; 4-7), or choose the spread.");
+            throw new IllegalArgumentException(Messages.get("production.step.xps.empty"));
         }
         return out;
     }
@@ -68,7 +69,7 @@ public final class XpsStepModel extends HostStepModel {
 
     private String maskText() {
         if (spread.get()) {
-            return "Each TX queue i gets CPU i mod (online CPUs); the masks are computed from the host's CPU count.";
+            return Messages.get("production.step.xps.spread");
         }
         try {
             StringBuilder sb = new StringBuilder();

@@ -56,6 +56,21 @@ class ProductionWizardModelTest {
     }
 
     @Test
+    void inChineseTheStepsTheirReasonsAndTheProgressSummaryAreChinese() {
+        dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.CHINESE);
+        try {
+            ProductionWizardModel m = wizard();
+
+            assertThat(m.smc.title()).isEqualTo("SMC 加速");
+            assertThat(m.xps.why()).contains("发送包导向");
+            assertThat(m.progressTextProperty().get()).startsWith("云上（弹性网卡、规则、弹性公网IP、超时、RSS）: 待完成")
+                    .contains("RSS 哈希密钥和间接表: ");
+        } finally {
+            dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
+        }
+    }
+
+    @Test
     void onTheSandboxRegionTheHostPartTunesTheSandboxHostsEth1() {
         ProductionWizardModel m = wizard();
 
