@@ -75,6 +75,19 @@ class TimeoutsWizardTest {
     }
 
     @Test
+    void inChineseTheWizardsOwnButtonsAreChineseToo(FxRobot robot) throws Exception {
+        dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.CHINESE);
+        try {
+            open(robot);
+
+            assertThat(button(robot, "下一步").isVisible()).isTrue();
+            assertThat(button(robot, "上一步").isVisible()).isTrue();
+        } finally {
+            dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
+        }
+    }
+
+    @Test
     void onlyTheAllowedValuesAreOffered(FxRobot robot) throws Exception {
         open(robot);
         assertThat(robot.lookup("#tcpEstablished").queryAs(ChoiceBox.class).getItems())
