@@ -49,6 +49,9 @@ public final class NetTuneCommand implements Runnable {
      */
     static CommandLine commandLine(AppContext context, PrintWriter out, PrintWriter err, java.util.List<Class<?>> areas,
             java.io.OutputStream outBytes, String... args) {
+        // Each command line starts from the environment's language (LC_ALL, LC_MESSAGES, LANG); --lang, when parsed,
+        // overrides it. The language is JVM-wide: without this, one command's --lang zh_CN leaked into the next.
+        CliText.use(CliLocale.fromEnvironment(System.getenv()));
         CommandLine cl = new CommandLine(new NetTuneCommand(), new ContextFactory(context));
         for (Class<?> sub : areas) {
             cl.addSubcommand(sub);
@@ -121,8 +124,6 @@ public final class NetTuneCommand implements Runnable {
     }
 
     public static int execute(String... args) {
-        // The environment's language first; --lang, when parsed, overrides it.
-        CliText.use(CliLocale.fromEnvironment(System.getenv()));
         try (AppContext context = AppContext.fromEnvironment()) {
             java.nio.charset.Charset cs = outputCharset();
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);

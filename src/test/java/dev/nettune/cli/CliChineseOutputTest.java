@@ -39,6 +39,15 @@ class CliChineseOutputTest {
     }
 
     @Test
+    void aCommandWithoutLangAfterOneWithItSpeaksTheEnvironmentsLanguage() {
+        run("rss", "table", "--equal", "4", "--lang", "zh_CN");
+        Run r = run("rss", "table", "--equal", "4");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("每个队列的桶数").contains("ethtool -X eth0 equal 4");
+    }
+
+    @Test
     void rssTableCountsBucketsPerQueueInChinese() {
         Run r = run("rss", "table", "--equal", "4", "--lang", "zh_CN");
 
