@@ -30,12 +30,9 @@ public final class FinishPageController {
         unverified.managedProperty().bind(warn);
         unverified.textProperty().bind(Bindings.createStringBinding(() -> Messages.get(model.verificationSkipped()
                 ? "cloud.production.finish.verifySkipped" : "cloud.production.finish.unverified"), model.verify.outcomeProperty()));
-        Runnable style = () -> {
-            unverified.getStyleClass().removeAll("danger", "warning");
-            unverified.getStyleClass().add(model.verificationSkipped() ? "warning" : "danger");
-        };
-        style.run();
-        model.verify.outcomeProperty().addListener((o, was, is) -> style.run());
+        BooleanBinding skipped = Bindings.createBooleanBinding(model::verificationSkipped, model.verify.outcomeProperty());
+        Styles.toggle(unverified, "warning", skipped);
+        Styles.toggle(unverified, "danger", skipped.not());
         summary.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("cloud.production.finish.summary",
                 model.settledCount(), model.stepCount(), model.hostProperty().get(), model.nicProperty().get())
                 + (model.unverified() ? "; " + model.verify.summary() + "." : "."), model.progressTextProperty(), model.hostProperty(),
