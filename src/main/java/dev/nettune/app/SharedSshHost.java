@@ -51,7 +51,7 @@ public final class SharedSshHost implements Host {
     }
 
     /** "verified against FILE" or "trusted now (...)": how the host key was trusted on the first connection. */
-    public Optional<String> hostKeyTrust() {
+    public Optional<dev.nettune.host.HostKeyTrust> hostKeyTrust() {
         return host.hostKeyTrust();
     }
 

@@ -44,7 +44,7 @@ final class HostCheckCommand implements Callable<Integer> {
                 SharedSshHost ssh = (SharedSshHost) h;
                 out.println("  as " + ssh.targetDisplay());
                 ssh.hostKeyFingerprint().ifPresent(fp -> out.println("  host key " + fp + " "
-                        + ssh.hostKeyTrust().orElse("verified")));
+                        + ssh.hostKeyTrust().map(dev.nettune.host.HostKeyTrust::describe).orElse("verified")));
             }
             out.flush();
             return 0;

@@ -2,6 +2,7 @@ package dev.nettune.host.ssh;
 
 import dev.nettune.host.HostKeyDecision;
 import dev.nettune.host.HostKeyRejectedException;
+import dev.nettune.host.HostKeyTrust;
 import dev.nettune.host.UnknownHostKey;
 import java.io.IOException;
 import java.io.StringReader;
@@ -36,7 +37,7 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     private final SessionTrust sessionTrust;
     private volatile HostKeyRejectedException rejection;
     private volatile String lastVerified;
-    private volatile String lastTrust = "verified";
+    private volatile HostKeyTrust lastTrust;
 
     public KnownHostsVerifier(Path file, HostKeyDecision decision, SessionTrust sessionTrust) {
         this(file, List.of(), decision, sessionTrust);
@@ -69,11 +70,11 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     }
 
     /**
-     * How the last key was trusted: {@code "verified"} against known_hosts, or {@code "trusted now"} when the user
-     * (or --accept-new-host-key) accepted it during this connection, which is not a verification.
+     * How the last key was trusted: verified against a known_hosts file, or accepted by the user (or
+     * --accept-new-host-key) during this connection, which is not a verification; empty before any key passed.
      */
-    String lastTrust() {
-        return lastTrust;
+    java.util.Optional<HostKeyTrust> lastTrust() {
+        return java.util.Optional.ofNullable(lastTrust);
     }
 
     /** The SHA256 fingerprint of the last key this verifier trusted, if any. */
@@ -88,15 +89,25 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         return r;
     }
 
-    private OpenSSHKnownHosts load() throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (Path f : more.isEmpty() ? List.of(file) : java.util.stream.Stream.concat(java.util.stream.Stream.of(file),
-                more.stream()).toList()) {
-            if (Files.isRegularFile(f)) {
-                text.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
-            }
+    /** The files read, first the one written to, each with its entries: a refusal names the file an entry is in. */
+    private List<Path> files() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(file), more.stream()).distinct().toList();
+    }
+
+    private static OpenSSHKnownHosts load(Path f) throws IOException {
+        String text = Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
+        return new OpenSSHKnownHosts(new StringReader(text));
+    }
+
+    /** One known_hosts line that applies to the host, with the file it came from. */
+    private record Entry(OpenSSHKnownHosts.HostEntry entry, Path file) {
+        String line() {
+            return entry.getLine();
         }
-        return new OpenSSHKnownHosts(new StringReader(text.toString()));
+    }
+
+    private static String filesOf(List<Entry> entries) {
+        return String.join(", ", entries.stream().map(e -> e.file().toString()).distinct().toList());
     }
 
     @Override
@@ -110,60 +121,63 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             return false;
         }
         try {
-            OpenSSHKnownHosts known = load();
-            List<String> changedFrom = new ArrayList<>();
+            List<Entry> changedFrom = new ArrayList<>();
+            List<Entry> otherKeys = new ArrayList<>();
             Set<String> otherTypes = new LinkedHashSet<>();
-            Set<String> otherKeys = new LinkedHashSet<>();
-            for (OpenSSHKnownHosts.KnownHostEntry e : known.entries()) {
-                if (!(e instanceof OpenSSHKnownHosts.HostEntry) || !e.appliesTo(host) || negates(e.getLine(), host)) {
-                    continue;
-                }
-                if (e.getLine().startsWith("@revoked") && keyBlobFingerprint(e.getLine()).equals(presented)) {
-                    rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.REVOKED,
-                            "The host key of " + host + " (" + presented + ") is marked @revoked in " + file + "; refused.",
-                            presented, presented);
-                    return false;
-                }
-                if (e.getLine().startsWith("@")) {
-                    continue; // a revoked old key or a CA line says nothing about a change
-                }
-                if (e.appliesTo(type, host)) {
-                    if (e.verify(key)) {
-                        lastVerified = presented;
-                        lastTrust = "verified against " + file;
-                        return true;
+            for (Path f : files()) {
+                for (OpenSSHKnownHosts.KnownHostEntry e : load(f).entries()) {
+                    if (!(e instanceof OpenSSHKnownHosts.HostEntry he) || !e.appliesTo(host) || negates(e.getLine(), host)) {
+                        continue;
                     }
-                    changedFrom.add(keyBlobFingerprint(e.getLine()));
-                } else {
-                    otherTypes.add(e.getType().toString());
-                    otherKeys.add(e.getType() + " " + keyBlobFingerprint(e.getLine()));
+                    if (e.getLine().startsWith("@revoked") && keyBlobFingerprint(e.getLine()).equals(presented)) {
+                        rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.REVOKED,
+                                "The host key of " + host + " (" + presented + ") is marked @revoked in " + f + "; refused.",
+                                presented, presented);
+                        return false;
+                    }
+                    if (e.getLine().startsWith("@")) {
+                        continue; // a revoked old key or a CA line says nothing about a change
+                    }
+                    if (e.appliesTo(type, host)) {
+                        if (e.verify(key)) {
+                            lastVerified = presented;
+                            lastTrust = HostKeyTrust.verified(presented, f);
+                            return true;
+                        }
+                        changedFrom.add(new Entry(he, f));
+                    } else {
+                        otherTypes.add(e.getType().toString());
+                        otherKeys.add(new Entry(he, f));
+                    }
                 }
             }
             if (!changedFrom.isEmpty()) {
-                String old = String.join(", ", changedFrom);
+                String old = String.join(", ", changedFrom.stream().map(e -> keyBlobFingerprint(e.line())).toList());
                 rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.CHANGED,
-                        "WARNING: THE HOST KEY OF " + host + " HAS CHANGED. " + file + " has " + type + " " + old
-                                + "; the host now presents " + presented + ". Someone may be intercepting the connection"
-                                + " (man in the middle), or the host was re-installed. NetTune refuses to connect. If you know"
-                                + " the change is legitimate, remove the old entry (ssh-keygen -R '" + host + "' -f " + file
+                        "WARNING: THE HOST KEY OF " + host + " HAS CHANGED. " + filesOf(changedFrom) + " has " + type + " "
+                                + old + "; the host now presents " + presented + ". Someone may be intercepting the"
+                                + " connection (man in the middle), or the host was re-installed. NetTune refuses to connect."
+                                + " If you know the change is legitimate, remove the old entry (" + removal(host, changedFrom)
                                 + ") and connect again.",
-                        presented, changedFrom.get(0));
+                        presented, keyBlobFingerprint(changedFrom.get(0).line()));
                 return false;
             }
             if (!otherKeys.isEmpty()) {
                 // OpenSSH (accept-new included) treats a key of another type for a host it knows as a changed key.
+                String known = String.join(", ", otherKeys.stream()
+                        .map(e -> e.entry().getType() + " " + keyBlobFingerprint(e.line()) + " (in " + e.file() + ")")
+                        .distinct().toList());
                 rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.CHANGED,
-                        "The host key of " + host + " is not the one known: " + file + " has " + String.join(", ", otherKeys)
-                                + "; the host now presents " + type + " " + presented + ". NetTune refuses it, even with"
-                                + " --accept-new-host-key (a host does not drop its known key type by itself). If the change"
-                                + " is legitimate, remove the old entry (ssh-keygen -R '" + host + "' -f " + file
-                                + ") and connect again.",
-                        presented, otherKeys.iterator().next().substring(otherKeys.iterator().next().indexOf(' ') + 1));
+                        "The host key of " + host + " is not the one known: " + known + "; the host now presents "
+                                + type + " " + presented + ". NetTune refuses it, even with --accept-new-host-key (a host"
+                                + " does not drop its known key type by itself). If the change is legitimate, remove the old"
+                                + " entry (" + removal(host, otherKeys) + ") and connect again.",
+                        presented, keyBlobFingerprint(otherKeys.get(0).line()));
                 return false;
             }
             if (sessionTrust.trusts(host, presented)) {
                 lastVerified = presented;
-                lastTrust = "trusted for this run (accepted once, not saved)";
+                lastTrust = HostKeyTrust.acceptedEarlierThisRun(presented);
                 return true;
             }
             UnknownHostKey unknown = new UnknownHostKey(host, type.toString(), presented, file, List.copyOf(otherTypes));
@@ -172,25 +186,33 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                 case ACCEPT_AND_SAVE:
                     append(host, type, key);
                     lastVerified = presented;
-                    lastTrust = "trusted now (first connection; saved to " + file + ")";
+                    lastTrust = HostKeyTrust.acceptedAndSaved(presented, file);
                     return true;
                 case ACCEPT_ONCE:
                     sessionTrust.trust(host, presented);
                     lastVerified = presented;
-                    lastTrust = "trusted now for this run only (not saved)";
+                    lastTrust = HostKeyTrust.acceptedOnce(presented);
                     return true;
                 default:
                     rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,
-                            "The host key of " + host + " is not in " + file + " (" + type + " " + presented
+                            "The host key of " + host + " is not in " + String.join(", ", files().stream()
+                                    .map(Path::toString).toList()) + " (" + type + " " + presented
                                     + ") and was not accepted. Check the fingerprint and accept it (CLI: --accept-new-host-key).",
                             presented, null);
                     return false;
             }
         } catch (IOException | RuntimeException e) {
             rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,
-                    "Cannot check the host key of " + host + " against " + file + ": " + e.getMessage(), presented, null);
+                    "Cannot check the host key of " + host + " against " + String.join(", ", files().stream()
+                            .map(Path::toString).toList()) + ": " + e.getMessage(), presented, null);
             return false;
         }
+    }
+
+    /** The ssh-keygen command(s) that remove the host's old entries, one per file that holds them. */
+    private static String removal(String host, List<Entry> entries) {
+        return String.join("; ", entries.stream().map(Entry::file).distinct()
+                .map(f -> "ssh-keygen -R '" + host + "' -f " + f).toList());
     }
 
     /**
@@ -268,11 +290,15 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
 
     @Override
     public List<String> findExistingAlgorithms(String hostname, int port) {
-        try {
-            OpenSSHKnownHosts known = load();
-            return known.findExistingAlgorithms(hostname, port);
-        } catch (IOException e) {
-            return List.of();
+        List<String> algorithms = new ArrayList<>();
+        for (Path f : files()) {
+            try {
+                load(f).findExistingAlgorithms(hostname, port).stream().filter(a -> !algorithms.contains(a))
+                        .forEach(algorithms::add);
+            } catch (IOException e) {
+                // an unreadable extra file offers no algorithms; verify() names it if it matters
+            }
         }
+        return algorithms;
     }
 }

@@ -466,7 +466,8 @@ public final class SshConfig {
         if (proxyJump != null && !proxyJump.isBlank() && !proxyJump.strip().equalsIgnoreCase("none")) {
             jump = Optional.of(jumpChain(proxyJump.strip(), depth));
         }
-        return new SshTarget(r.hostName(), effectivePort, effectiveUser, ids, jump);
+        return new SshTarget(r.hostName(), effectivePort, effectiveUser, ids, jump,
+                r.userKnownHostsFiles().stream().map(Path::of).toList());
     }
 
     /** {@code a,b,c}: connect to a, from there to b, from there to c; c is the last bastion. */

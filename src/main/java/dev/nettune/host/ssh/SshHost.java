@@ -5,6 +5,7 @@ import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.host.HostKeyRejectedException;
+import dev.nettune.host.HostKeyTrust;
 import dev.nettune.host.LineStream;
 import dev.nettune.host.ShellQuoting;
 import dev.nettune.host.ShellScript;
@@ -74,7 +75,7 @@ public final class SshHost implements Host {
     private volatile char[] sudoPassword;
     private volatile boolean closed;
     private volatile String hostKeyFingerprint;
-    private volatile String hostKeyTrust;
+    private volatile HostKeyTrust hostKeyTrust;
 
     public SshHost(String name, SshTarget target, SshOptions options) {
         this.name = name;
@@ -130,8 +131,14 @@ public final class SshHost implements Host {
         if (t.jump().isPresent()) {
             connectChain(t.jump().get());
         }
-        KnownHostsVerifier verifier = new KnownHostsVerifier(options.knownHosts(), options.moreKnownHosts(),
-                options.hostKeyDecision(), options.sessionTrust());
+        // A bastion named in ~/.ssh/config with its own UserKnownHostsFile is checked against that file, as OpenSSH
+        // checks each ProxyJump hop; the target's files come through the options (--known-hosts wins there).
+        boolean ownFiles = t != target && !t.knownHosts().isEmpty();
+        KnownHostsVerifier verifier = ownFiles
+                ? new KnownHostsVerifier(t.knownHosts().get(0), t.knownHosts().subList(1, t.knownHosts().size()),
+                        options.hostKeyDecision(), options.sessionTrust())
+                : new KnownHostsVerifier(options.knownHosts(), options.moreKnownHosts(), options.hostKeyDecision(),
+                        options.sessionTrust());
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
         client.setConnectTimeout((int) options.connectTimeout().toMillis());
@@ -164,10 +171,13 @@ public final class SshHost implements Host {
                     + connectFailure(t, e) + via, e);
         }
         client.getTransport().setTimeoutMs(TRANSPORT_TIMEOUT_MS);
-        verifier.lastVerified().ifPresent(fp -> hostKeyFingerprint = fp);
-        if (hostKeyTrust == null) {
+        if (t == target) {
+            verifier.lastVerified().ifPresent(fp -> hostKeyFingerprint = fp);
+        }
+        if (t == target && hostKeyTrust == null) {
             // The first connection's answer is what the user needs to hear: a key accepted just now is not verified.
-            hostKeyTrust = verifier.lastTrust();
+            // Only the target's: a bastion's key is not the host's key the user asked about.
+            hostKeyTrust = verifier.lastTrust().orElse(null);
         }
         try {
             authenticate(client, t);
@@ -506,10 +516,10 @@ public final class SshHost implements Host {
     }
 
     /**
-     * How the host key of the first connection was trusted: "verified against FILE", or "trusted now (...)" when it
-     * was accepted on this first connection; empty before a connection.
+     * How the host key of the first connection was trusted: verified against a file, or accepted on this first
+     * connection; empty before a connection.
      */
-    public Optional<String> hostKeyTrust() {
+    public Optional<HostKeyTrust> hostKeyTrust() {
         return Optional.ofNullable(hostKeyTrust);
     }
 

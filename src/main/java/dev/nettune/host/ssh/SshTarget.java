@@ -8,9 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Where and as whom to log in: host name or address, port, user, the identity files to try,
- * and the bastion to hop through (ProxyJump), itself a target verified with its own host key.
+ * the bastion to hop through (ProxyJump), itself a target verified with its own host key, and the known_hosts
+ * files ~/.ssh/config names for this host (UserKnownHostsFile; empty: the connection's own), which a bastion's
+ * key is checked against as OpenSSH checks each ProxyJump hop with that hop's settings.
  */
-public record SshTarget(String hostName, int port, String user, List<Path> identities, Optional<SshTarget> jump) {
+public record SshTarget(String hostName, int port, String user, List<Path> identities, Optional<SshTarget> jump,
+                        List<Path> knownHosts) {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%-]{1,253}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._@-]{0,63}");
 
@@ -30,6 +33,11 @@ public record SshTarget(String hostName, int port, String user, List<Path> ident
         }
         identities = List.copyOf(identities);
         Objects.requireNonNull(jump, "jump");
+        knownHosts = List.copyOf(knownHosts);
+    }
+
+    public SshTarget(String hostName, int port, String user, List<Path> identities, Optional<SshTarget> jump) {
+        this(hostName, port, user, identities, jump, List.of());
     }
 
     public SshTarget(String hostName, int port, String user) {
@@ -37,11 +45,11 @@ public record SshTarget(String hostName, int port, String user, List<Path> ident
     }
 
     public SshTarget withIdentities(List<Path> files) {
-        return new SshTarget(hostName, port, user, files, jump);
+        return new SshTarget(hostName, port, user, files, jump, knownHosts);
     }
 
     public SshTarget withJump(SshTarget bastion) {
-        return new SshTarget(hostName, port, user, identities, Optional.of(bastion));
+        return new SshTarget(hostName, port, user, identities, Optional.of(bastion), knownHosts);
     }
 
     /** The host as known_hosts names it: {@code name}, or {@code [name]:port} off port 22. */

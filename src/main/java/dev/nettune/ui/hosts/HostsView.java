@@ -45,14 +45,11 @@ public final class HostsView implements ScreenView {
         };
     }
 
-    /** Tells the model when this read's connection trusted the host key just now (the verifier's "trusted now ..."). */
+    /** Tells the model when this read's connection trusted the host key just now (accepted, not verified). */
     private static void reportTrustedNow(HostsViewModel model, String name, Host h) {
         if (model != null && h instanceof dev.nettune.app.SharedSshHost ssh) {
-            ssh.hostKeyTrust().filter(t -> t.startsWith("trusted now")).ifPresent(t -> {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("saved to (.+)\\)$").matcher(t);
-                model.hostKeyTrustedNow(name, ssh.hostKeyFingerprint().orElse("?"),
-                        m.find() ? Optional.of(m.group(1)) : Optional.empty());
-            });
+            ssh.hostKeyTrust().filter(dev.nettune.host.HostKeyTrust::newlyTrusted).ifPresent(t ->
+                    model.hostKeyTrustedNow(name, t.fingerprint(), t.savedTo().map(Object::toString)));
         }
     }
 

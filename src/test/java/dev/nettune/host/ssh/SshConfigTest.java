@@ -29,6 +29,7 @@ class SshConfigTest {
                 "Host bastion",
                 "  HostName 47.1.2.3",
                 "  User jump",
+                "  UserKnownHostsFile " + dir.resolve("bastion_known_hosts"),
                 "",
                 "Host deep",
                 "  HostName 10.0.9.9",
@@ -55,6 +56,13 @@ class SshConfigTest {
         assertThat(bastion.hostName()).isEqualTo("47.1.2.3");
         assertThat(bastion.user()).isEqualTo("jump");
         assertThat(bastion.port()).isEqualTo(22);
+    }
+
+    @Test
+    void aBastionKeepsTheKnownHostsFileTheFileNamesForIt() throws Exception {
+        SshTarget web = config.resolve("web");
+        assertThat(web.jump().orElseThrow().knownHosts()).containsExactly(dir.resolve("bastion_known_hosts"));
+        assertThat(web.knownHosts()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.nettune.host.CommandResult;
 import dev.nettune.host.HostException;
 import dev.nettune.host.HostKeyDecision;
 import dev.nettune.host.HostKeyRejectedException;
+import dev.nettune.host.HostKeyTrust;
 import dev.nettune.host.HostileStrings;
 import dev.nettune.host.LineStream;
 import dev.nettune.host.SecretPrompt;
@@ -157,7 +158,7 @@ class SshHostTest {
         Files.writeString(knownHosts, "[127.0.0.*]:" + server.port() + ",![127.0.0.2]:" + server.port() + " " + keyPart + "\n");
         try (SshHost host = host(HostKeyDecision.Choice.REFUSE)) {
             assertThat(host.run(Command.of("echo", "ok"), T).stdout()).isEqualTo("ok\n");
-            assertThat(host.hostKeyTrust()).hasValue("verified against " + knownHosts);
+            assertThat(host.hostKeyTrust().map(dev.nettune.host.HostKeyTrust::describe)).hasValue("verified against " + knownHosts);
         }
         assertThat(asked).isEmpty();
     }
@@ -166,7 +167,7 @@ class SshHostTest {
     void aKeyAcceptedOnTheFirstConnectionIsReportedAsTrustedNowNotVerified() throws Exception {
         try (SshHost host = host(HostKeyDecision.Choice.ACCEPT_AND_SAVE)) {
             host.run(Command.of("true"), T);
-            assertThat(host.hostKeyTrust()).hasValueSatisfying(t -> assertThat(t).startsWith("trusted now").doesNotContain("verified"));
+            assertThat(host.hostKeyTrust().map(dev.nettune.host.HostKeyTrust::describe)).hasValueSatisfying(t -> assertThat(t).startsWith("trusted now").doesNotContain("verified"));
         }
     }
 
@@ -606,6 +607,68 @@ class SshHostTest {
                         .hasMessageContaining(bastion.fingerprint());
             }
             assertThat(server.sessions.get()).isZero();
+        }
+    }
+
+    @Test
+    void aBastionWithItsOwnKnownHostsFileIsVerifiedAgainstThatFile() throws Exception {
+        trustServer();
+        Path bastionKnownHosts = dir.resolve("bastion_known_hosts");
+        try (TestSshServer bastion = TestSshServer.start(TestSshServer.newHostKey(), true)) {
+            bastion.authorizedKeys.addAll(server.authorizedKeys);
+            Files.writeString(bastionKnownHosts, bastion.knownHostsLine() + "\n");
+            SshTarget jump = new SshTarget("127.0.0.1", bastion.port(), "hopper", List.of(key), Optional.empty(),
+                    List.of(bastionKnownHosts));
+            SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key)).withJump(jump);
+            try (SshHost host = new SshHost("behind", target, options(HostKeyDecision.Choice.REFUSE))) {
+                assertThat(host.run(Command.of("echo", "inside"), T).stdout()).isEqualTo("inside\n");
+                assertThat(host.hostKeyTrust()).contains(HostKeyTrust.verified(server.fingerprint(), knownHosts));
+            }
+            assertThat(asked).isEmpty();
+            assertThat(Files.readString(knownHosts)).doesNotContain(bastion.knownHostsLine());
+        }
+    }
+
+    @Test
+    void aKeyFoundInTheSecondKnownHostsFileIsReportedAsVerifiedAgainstThatFile() throws Exception {
+        Path second = dir.resolve("known_hosts2");
+        Files.writeString(second, server.knownHostsLine() + "\n");
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
+        try (SshHost host = new SshHost("test", target, options(HostKeyDecision.Choice.REFUSE).withMoreKnownHosts(List.of(second)))) {
+            host.run(Command.of("true"), T);
+            assertThat(host.hostKeyTrust()).contains(HostKeyTrust.verified(server.fingerprint(), second));
+        }
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aChangedKeyKnownInTheSecondKnownHostsFileIsRefusedNamingThatFile() throws Exception {
+        Files.writeString(knownHosts, "");
+        Path second = dir.resolve("known_hosts2");
+        String[] known = knownEd25519ForServer();
+        Files.writeString(second, known[0] + "\n");
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
+        try (SshHost host = new SshHost("test", target, options(HostKeyDecision.Choice.ACCEPT_AND_SAVE)
+                .withMoreKnownHosts(List.of(second)))) {
+            assertThatThrownBy(() -> host.run(Command.of("true"), T))
+                    .isInstanceOfSatisfying(HostKeyRejectedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(HostKeyRejectedException.Reason.CHANGED);
+                        assertThat(e.getMessage()).contains(known[1]).contains("in " + second)
+                                .contains("ssh-keygen -R '[127.0.0.1]:" + server.port() + "' -f " + second)
+                                .doesNotContain("-f " + knownHosts + ")");
+                    });
+        }
+        assertThat(asked).isEmpty();
+        assertThat(Files.readString(knownHosts)).isEmpty();
+    }
+
+    @Test
+    void anUnknownKeyRefusalNamesEveryKnownHostsFileRead() throws Exception {
+        Path second = dir.resolve("known_hosts2");
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), "tester").withIdentities(List.of(key));
+        try (SshHost host = new SshHost("test", target, options(HostKeyDecision.Choice.REFUSE).withMoreKnownHosts(List.of(second)))) {
+            assertThatThrownBy(() -> host.run(Command.of("true"), T)).isInstanceOf(HostKeyRejectedException.class)
+                    .hasMessageContaining(knownHosts + ", " + second);
         }
     }
 }
