@@ -95,6 +95,8 @@ public final class Distribution {
      */
     public static final class Counter {
         private final ToeplitzHash hash;
+        private final Ipv4FlowHash ipv4;
+        private Ipv6FlowHash ipv6;
         private final IndirectionTable table;
         private final long[] buckets;
         private final int mask;
@@ -102,9 +104,13 @@ public final class Distribution {
         private boolean haveDestination;
         private int lastDestination;
         private int destinationPart;
+        private IpAddress lastIpv6Destination;
+        private int ipv6DestinationPart;
 
         public Counter(RssCalculator calculator) {
             this.hash = calculator.toeplitz();
+            // The 11-bit tables cost about 0.1 ms once per counter and save 2 of 8 lookups a flow (IPv4).
+            this.ipv4 = new Ipv4FlowHash(hash);
             this.table = calculator.table();
             this.buckets = new long[table.size()];
             this.mask = Integer.bitCount(table.size()) == 1 ? table.size() - 1 : -1;
@@ -112,24 +118,47 @@ public final class Distribution {
 
         /** Counts one flow: hashed into its bucket, or (non-IP) to queue 0 without a bucket. */
         public void add(Flow flow) {
-            if (flow.protocol().isHashed()) {
-                addHash(hash.hash(flow));
-            } else {
+            if (!flow.protocol().isHashed()) {
                 unhashed++;
+            } else if (flow.protocol().hashesPorts() && flow.isIpv4()) {
+                addIpv4(flow.source().ipv4AsInt(), flow.destination().ipv4AsInt(), flow.sourcePort(), flow.destinationPort());
+            } else if (flow.protocol().hashesPorts()) {
+                addIpv6(flow);
+            } else {
+                addHash(hash.hash(flow));
             }
         }
 
         /**
-         * Counts one IPv4 TCP/UDP 4-tuple given as ints, without allocating. The destination's part of
-         * the hash is kept while the destination repeats (flows to one NIC): 8 lookups a flow, not 12.
+         * An IPv6 4-tuple through {@link Ipv6FlowHash}'s 11-bit tables (built on the first one), the destination's
+         * part kept while the destination repeats: 15 lookups a flow, not 36.
+         */
+        private void addIpv6(Flow flow) {
+            if (ipv6 == null) {
+                ipv6 = new Ipv6FlowHash(hash);
+            }
+            IpAddress d = flow.destination();
+            if (!d.equals(lastIpv6Destination)) {
+                lastIpv6Destination = d;
+                ipv6DestinationPart = ipv6.destination(d.word(0), d.word(1), d.word(2), d.word(3));
+            }
+            IpAddress s = flow.source();
+            addHash(ipv6.hash(s.word(0), s.word(1), s.word(2), s.word(3), ipv6DestinationPart, flow.sourcePort(),
+                    flow.destinationPort()));
+        }
+
+        /**
+         * Counts one IPv4 TCP/UDP 4-tuple given as ints, without allocating, through {@link Ipv4FlowHash}'s 11-bit
+         * tables. The destination's part of the hash is kept while the destination repeats (flows to one NIC): 6
+         * lookups a flow, not 12.
          */
         public void addIpv4(int source, int destination, int sourcePort, int destinationPort) {
             if (!haveDestination || destination != lastDestination) {
                 lastDestination = destination;
-                destinationPart = hash.ipv4Destination(destination);
+                destinationPart = ipv4.destination(destination);
                 haveDestination = true;
             }
-            addHash(hash.hashIpv4ToDestination(source, destinationPart, sourcePort, destinationPort));
+            addHash(ipv4.hash(source, destinationPart, sourcePort, destinationPort));
         }
 
         private void addHash(int h) {
@@ -179,12 +208,14 @@ public final class Distribution {
         final int fixedPort = h.destinationPort().orElse(0);
         final SplittableRandom random = new SplittableRandom(h.seed());
         if (h.source().isIpv4()) {
+            // The 11-bit tables (built once here, about 0.1 ms) with the destination hoisted: 6 lookups a packet, not 12.
+            final Ipv4FlowHash wide = new Ipv4FlowHash(hash);
             final int src = h.source().ipv4AsInt();
-            final int dst = h.destination().ipv4AsInt();
+            final int dst = wide.destination(h.destination().ipv4AsInt());
             for (int from = 0; from < n; from = blockEnd(from, n)) {
                 for (int i = from, to = blockEnd(from, n); i < to; i++) {
                     int dport = fixed ? fixedPort : random.nextInt() >>> 16;
-                    int hv = hash.hashIpv4(src, dst, (base + i) & 0xffff, dport);
+                    int hv = wide.hash(src, dst, (base + i) & 0xffff, dport);
                     buckets[mask >= 0 ? hv & mask : Integer.remainderUnsigned(hv, size)]++;
                 }
                 report(progress, blockEnd(from, n), n);

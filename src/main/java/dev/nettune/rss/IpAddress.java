@@ -88,6 +88,12 @@ public final class IpAddress {
         return bytes[i] & 0xff;
     }
 
+    /** The {@code i}th 32-bit word of the address, big-endian (0 for IPv4; 0-3 for IPv6): no copy of the bytes. */
+    int word(int i) {
+        int o = i << 2;
+        return (byteAt(o) << 24) | (byteAt(o + 1) << 16) | (byteAt(o + 2) << 8) | byteAt(o + 3);
+    }
+
     /** The IPv4 address as a big-endian int. */
     public int ipv4AsInt() {
         if (!isIpv4()) {

@@ -157,4 +157,29 @@ class DistributionTest {
         assertThat(streamed.bucketFlows()).containsExactly(whole.bucketFlows());
         assertThat(streamed.queueFlows()).containsExactly(whole.queueFlows());
     }
+
+    @Test
+    void countsEveryRandomIpv4AndIpv6FlowInTheBucketTheBitByBitReferenceGives() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(21);
+        byte[] key = new byte[40];
+        r.nextBytes(key);
+        RssCalculator calc = new RssCalculator(RssKey.of(key), TableSpec.equal(4).build(OptionalInt.of(4)));
+        Distribution.Counter counter = new Distribution.Counter(calc);
+        long[] expected = new long[calc.table().size()];
+        String[] destinations4 = {"10.0.0.5", "10.0.0.6"};
+        String[] destinations6 = {"fd00::5", "2001:db8:ffff::1"};
+        for (int i = 0; i < 4_000; i++) {
+            // Runs of one destination, then another: the fast paths keep a destination's part while it repeats.
+            int d = (i / 500) % 2;
+            Flow f = i % 2 == 0
+                    ? Flow.udp(r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256),
+                            destinations4[d], r.nextInt(65536), r.nextInt(65536))
+                    : Flow.tcp(Integer.toHexString(r.nextInt(65536)) + ":" + Integer.toHexString(r.nextInt(65536)) + "::"
+                            + Integer.toHexString(r.nextInt(65536)) + ":" + Integer.toHexString(r.nextInt(65536)),
+                            destinations6[d], r.nextInt(65536), r.nextInt(65536));
+            counter.add(f);
+            expected[Integer.remainderUnsigned(ReferenceToeplitz.hash(calc.key(), f), expected.length)]++;
+        }
+        assertThat(counter.result().bucketFlows()).containsExactly(expected);
+    }
 }
