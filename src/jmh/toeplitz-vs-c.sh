@@ -8,9 +8,11 @@ root=$(cd "$here/../.." && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 gcc -O2 -march=native -o "$out/toeplitz_bench" "$here/c/toeplitz_bench.c"
-"$out/toeplitz_bench"
-# The same loops by each thread's CPU clock: on a busy machine, preemption counts on neither side.
-java -cp "$root/target/benchmarks.jar" dev.nettune.bench.ToeplitzCpuTime
+# The same loops on both sides by each thread's CPU clock (on a busy machine, preemption counts on neither side);
+# Java prints each loop's ratio to the C figure of the run just before it. Twice, to see the noise.
+for run in 1 2; do
+  "$out/toeplitz_bench" | tee "$out/c.txt"
+  java -cp "$root/target/benchmarks.jar" dev.nettune.bench.ToeplitzCpuTime - < "$out/c.txt"
+done
+# Wall-clock JMH figures of the same loops (preemption counts here).
 java -jar "$root/target/benchmarks.jar" -f 1 -wi 3 -w 1 -i 5 -r 1 'ToeplitzBenchmark.ipv[46]FourTuple(OneDestination)?(Wide)?Loop'
-java -cp "$root/target/benchmarks.jar" dev.nettune.bench.ToeplitzCpuTime
-"$out/toeplitz_bench"

@@ -1,6 +1,7 @@
 package dev.nettune.bench;
 
 import dev.nettune.rss.Ipv4FlowHash;
+import dev.nettune.rss.Ipv6FlowHash;
 import dev.nettune.rss.RssKey;
 import dev.nettune.rss.ToeplitzHash;
 import java.lang.management.ManagementFactory;
@@ -12,54 +13,69 @@ import java.util.Locale;
  * The loops of src/jmh/c/toeplitz_bench.c in Java, timed by the thread's own CPU clock as the C
  * harness times them: on a machine other work keeps busy, time the thread spends preempted does
  * not count on either side, which the wall-clock JMH figures cannot say. Prints the median of 7
- * passes after a warm-up. Run: {@code java -cp target/benchmarks.jar dev.nettune.bench.ToeplitzCpuTime}.
+ * passes after a warm-up, and each loop's ratio to the C figure when the C harness's output is given
+ * on standard input. Run: {@code java -cp target/benchmarks.jar dev.nettune.bench.ToeplitzCpuTime}.
  */
 public final class ToeplitzCpuTime {
     private static final int BATCH = 1024;
     private static final int ROUNDS = 20_000;
 
     private final ToeplitzHash hash = new ToeplitzHash(RssKey.MICROSOFT);
-    private final Ipv4FlowHash wide = new Ipv4FlowHash(hash);
+    private final Ipv4FlowHash wide4 = new Ipv4FlowHash(hash);
+    private final Ipv6FlowHash wide6 = new Ipv6FlowHash(hash);
     private final int[] src = new int[BATCH];
     private final int[] ports = new int[BATCH];
     private final int[] six = new int[BATCH * 4];
+    private final int[] dst = new int[BATCH];
+    private final int[] dst6 = new int[BATCH * 4];
+    private long x = 88172645463325252L;
 
     private ToeplitzCpuTime() {
-        // The C harness's xorshift, so both sides hash the same 4-tuples.
-        long x = 88172645463325252L;
+        // The C harness's xorshift in the same order, so both sides hash the same 4-tuples.
         for (int i = 0; i < BATCH * 4; i++) {
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-            six[i] = (int) x;
+            six[i] = (int) next();
         }
         for (int i = 0; i < BATCH; i++) {
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-            src[i] = (int) x;
-            ports[i] = (int) (x >>> 32);
+            long v = next();
+            src[i] = (int) v;
+            ports[i] = (int) (v >>> 32);
+        }
+        for (int i = 0; i < BATCH; i++) {
+            dst[i] = (int) next();
+        }
+        for (int i = 0; i < BATCH * 4; i++) {
+            dst6[i] = (int) next();
         }
     }
 
+    private long next() {
+        x ^= x << 13;
+        x ^= x >>> 7;
+        x ^= x << 17;
+        return x;
+    }
+
+    /** Every flow its own destination: all 12 lookups a flow, as C's loop with per-flow destinations. */
     private int ipv4(int rounds) {
         int acc = 0;
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < BATCH; i++) {
                 int p = ports[i];
-                acc ^= hash.hashIpv4(src[i] + r, 0x0a000005, p >>> 16, p & 0xffff);
+                acc ^= hash.hashIpv4(src[i] + r, dst[i], p >>> 16, p & 0xffff);
             }
         }
         return acc;
     }
 
+    /** Every flow its own destination: all 36 lookups a flow. */
     private int ipv6(int rounds) {
         int acc = 0;
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < BATCH; i++) {
                 int p = ports[i];
                 int o = i << 2;
-                acc ^= hash.hashIpv6(six[o], six[o + 1], six[o + 2], six[o + 3], 0xfd000000, 0, 0, 5, (p >>> 16) ^ r, p & 0xffff);
+                acc ^= hash.hashIpv6(six[o], six[o + 1], six[o + 2], six[o + 3], dst6[o], dst6[o + 1], dst6[o + 2], dst6[o + 3],
+                        (p >>> 16) ^ r, p & 0xffff);
             }
         }
         return acc;
@@ -72,19 +88,6 @@ public final class ToeplitzCpuTime {
             for (int i = 0; i < BATCH; i++) {
                 int p = ports[i];
                 acc ^= hash.hashIpv4ToDestination(src[i] + r, destination, p >>> 16, p & 0xffff);
-            }
-        }
-        return acc;
-    }
-
-    /** The same flows through the 11-bit tables (6 lookups a flow); the C harness has the same loop. */
-    private int ipv4OneDestinationWide(int rounds) {
-        int acc = 0;
-        final int destination = wide.destination(0x0a000005);
-        for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < BATCH; i++) {
-                int p = ports[i];
-                acc ^= wide.hash(src[i] + r, destination, p >>> 16, p & 0xffff);
             }
         }
         return acc;
@@ -103,46 +106,81 @@ public final class ToeplitzCpuTime {
         return acc;
     }
 
-    public static void main(String[] args) {
+    /** The same flows through the 11-bit tables (6 lookups a flow); the C harness has the same loop. */
+    private int ipv4OneDestinationWide(int rounds) {
+        int acc = 0;
+        final int destination = wide4.destination(0x0a000005);
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < BATCH; i++) {
+                int p = ports[i];
+                acc ^= wide4.hash(src[i] + r, destination, p >>> 16, p & 0xffff);
+            }
+        }
+        return acc;
+    }
+
+    /** The same flows through Ipv6FlowHash's 11-bit tables (15 lookups a flow); the C harness has the same loop. */
+    private int ipv6OneDestinationWide(int rounds) {
+        int acc = 0;
+        final int destination = wide6.destination(0xfd000000, 0, 0, 5);
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < BATCH; i++) {
+                int p = ports[i];
+                int o = i << 2;
+                acc ^= wide6.hash(six[o], six[o + 1], six[o + 2], six[o + 3], destination, (p >>> 16) ^ r, p & 0xffff);
+            }
+        }
+        return acc;
+    }
+
+    private static final String[] NAMES = {"ipv4FourTupleLoop", "ipv6FourTupleLoop", "ipv4FourTupleOneDestinationLoop",
+        "ipv6FourTupleOneDestinationLoop", "ipv4FourTupleOneDestinationWideLoop", "ipv6FourTupleOneDestinationWideLoop"};
+
+    private int loop(int which, int rounds) {
+        return switch (which) {
+            case 0 -> ipv4(rounds);
+            case 1 -> ipv6(rounds / 4);
+            case 2 -> ipv4OneDestination(rounds);
+            case 3 -> ipv6OneDestination(rounds / 4);
+            case 4 -> ipv4OneDestinationWide(rounds);
+            default -> ipv6OneDestinationWide(rounds / 4);
+        };
+    }
+
+    public static void main(String[] args) throws java.io.IOException {
         ToeplitzCpuTime b = new ToeplitzCpuTime();
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         int sink = 0;
         for (int w = 0; w < 20; w++) {
-            sink ^= b.ipv4(ROUNDS / 10) ^ b.ipv6(ROUNDS / 40) ^ b.ipv6OneDestination(ROUNDS / 40) ^ b.ipv4OneDestination(ROUNDS / 10)
-                    ^ b.ipv4OneDestinationWide(ROUNDS / 10);
+            for (int l = 0; l < NAMES.length; l++) {
+                sink ^= b.loop(l, ROUNDS / 10);
+            }
         }
-        double[] v4 = new double[7];
-        double[] v6 = new double[7];
-        double[] v6d = new double[7];
-        double[] v4d = new double[7];
-        double[] v4w = new double[7];
-        for (int pass = 0; pass < v4.length; pass++) {
-            long t0 = cpu.getCurrentThreadCpuTime();
-            sink ^= b.ipv4(ROUNDS);
-            long t1 = cpu.getCurrentThreadCpuTime();
-            sink ^= b.ipv6(ROUNDS / 4);
-            long t2 = cpu.getCurrentThreadCpuTime();
-            sink ^= b.ipv6OneDestination(ROUNDS / 4);
-            long t3 = cpu.getCurrentThreadCpuTime();
-            v6d[pass] = (t3 - t2) / ((double) ROUNDS / 4 * BATCH);
-            sink ^= b.ipv4OneDestination(ROUNDS);
-            long t4 = cpu.getCurrentThreadCpuTime();
-            v4d[pass] = (t4 - t3) / ((double) ROUNDS * BATCH);
-            sink ^= b.ipv4OneDestinationWide(ROUNDS);
-            v4w[pass] = (cpu.getCurrentThreadCpuTime() - t4) / ((double) ROUNDS * BATCH);
-            v4[pass] = (t1 - t0) / ((double) ROUNDS * BATCH);
-            v6[pass] = (t2 - t1) / ((double) ROUNDS / 4 * BATCH);
+        double[][] ns = new double[NAMES.length][7];
+        for (int pass = 0; pass < 7; pass++) {
+            for (int l = 0; l < NAMES.length; l++) {
+                long t0 = cpu.getCurrentThreadCpuTime();
+                sink ^= b.loop(l, ROUNDS);
+                ns[l][pass] = (cpu.getCurrentThreadCpuTime() - t0) / ((double) (l % 2 == 0 ? ROUNDS : ROUNDS / 4) * BATCH);
+            }
         }
-        Arrays.sort(v4);
-        Arrays.sort(v6);
-        Arrays.sort(v6d);
-        Arrays.sort(v4d);
-        Arrays.sort(v4w);
-        System.out.printf(Locale.ROOT, "Java ipv4FourTupleLoop %.3f ns/hash (thread CPU time, median of 7)%n", v4[3]);
-        System.out.printf(Locale.ROOT, "Java ipv6FourTupleLoop %.3f ns/hash (thread CPU time, median of 7)%n", v6[3]);
-        System.out.printf(Locale.ROOT, "Java ipv4FourTupleOneDestinationLoop %.3f ns/hash (thread CPU time, median of 7)%n", v4d[3]);
-        System.out.printf(Locale.ROOT, "Java ipv4FourTupleOneDestinationWideLoop %.3f ns/hash (thread CPU time, median of 7)%n", v4w[3]);
-        System.out.printf(Locale.ROOT, "Java ipv6FourTupleOneDestinationLoop %.3f ns/hash (thread CPU time, median of 7)%n", v6d[3]);
+        // With the C harness's output on stdin (toeplitz_bench | java ... ToeplitzCpuTime -), each loop's ratio to C.
+        java.util.Map<String, Double> c = new java.util.HashMap<>();
+        if (args.length > 0 && args[0].equals("-")) {
+            for (String line : new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.split(" ");
+                int at = Arrays.asList(f).indexOf("ns/hash");
+                if (f.length > 2 && f[0].equals("C") && at > 0) {
+                    c.put(f[1], Double.parseDouble(f[at - 1]));
+                }
+            }
+        }
+        for (int l = 0; l < NAMES.length; l++) {
+            Arrays.sort(ns[l]);
+            Double cns = c.get(NAMES[l]);
+            System.out.printf(Locale.ROOT, "Java %s %.3f ns/hash (thread CPU time, median of 7)%s%n", NAMES[l], ns[l][3],
+                    cns == null ? "" : String.format(Locale.ROOT, ": %.2fx C's %.3f", ns[l][3] / cns, cns));
+        }
         if (sink == 42) {
             System.out.println();
         }
