@@ -50,6 +50,11 @@ final class CliText {
         return new MessageFormat(get(key), locale()).format(args);
     }
 
+    /** What an error says in the CLI's language: a domain input error's phrase translated, else its own message. */
+    static String problem(Throwable e) {
+        return e instanceof dev.nettune.InputException ? dev.nettune.Phrase.describe(e, locale()) : e.getMessage();
+    }
+
     /**
      * {@code text} right-aligned in {@code columns} terminal columns: a CJK character takes two, so a Chinese
      * column header padded by character count would push the table's columns apart.

@@ -185,7 +185,7 @@ final class RssBalanceCommand implements Callable<Integer> {
         try (BufferedReader in = InputFiles.openLines(flowsFile, "--flows")) {
             WeightedFlowCsv.read(in, flows::add, problems::add);
         } catch (InputFiles.LineTooLongException e) {
-            throw new CliInputException(e.getMessage());
+            throw new CliInputException(CliText.problem(e));
         } catch (IOException e) {
             throw new CliInputException("Cannot read --flows " + InputFiles.shown(Path.of(flowsFile)) + ". Give a CSV src,dst,sport,dport[,weight].");
         }

@@ -164,7 +164,7 @@ final class RssDistributionCommand implements Callable<Integer> {
                     }
                 } catch (RssInputException e) {
                     bad++;
-                    String problem = "line " + n + ": " + dev.nettune.host.Printable.escape(e.getMessage());
+                    String problem = "line " + n + ": " + dev.nettune.host.Printable.escape(CliText.problem(e));
                     firstBad = firstBad == null ? problem : firstBad;
                     err.println("nettune: " + InputFiles.shown(csv) + " " + problem);
                 }
@@ -176,7 +176,7 @@ final class RssDistributionCommand implements Callable<Integer> {
                         + " Rows are src,dst,sport,dport.");
             }
         } catch (InputFiles.LineTooLongException e) {
-            throw new CliInputException("--flows " + InputFiles.shown(csv) + ": " + e.getMessage());
+            throw new CliInputException("--flows " + InputFiles.shown(csv) + ": " + CliText.problem(e));
         } catch (IOException e) {
             throw new CliInputException("Cannot read --flows " + InputFiles.shown(csv) + ". Give a readable CSV file src,dst,sport,dport.");
         }

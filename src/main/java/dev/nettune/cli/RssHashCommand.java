@@ -170,7 +170,7 @@ final class RssHashCommand implements Callable<Integer> {
             }
         } catch (InputFiles.LineTooLongException e) {
             o.flush();
-            throw new CliInputException("--batch " + dev.nettune.host.Printable.clip(batch) + ": " + e.getMessage());
+            throw new CliInputException("--batch " + dev.nettune.host.Printable.clip(batch) + ": " + CliText.problem(e));
         } catch (IOException e) {
             o.flush();
             throw new CliInputException("Cannot read --batch " + dev.nettune.host.Printable.clip(batch) + ". Give a CSV file or - for standard input.");
@@ -207,7 +207,7 @@ final class RssHashCommand implements Callable<Integer> {
         } catch (RssInputException e) {
             o.flush();
             err.println("nettune: " + (batch.equals("-") ? "stdin" : dev.nettune.host.Printable.clip(batch)) + " line " + n + ": "
-                    + dev.nettune.host.Printable.escape(e.getMessage()));
+                    + dev.nettune.host.Printable.escape(CliText.problem(e)));
             return false;
         }
     }

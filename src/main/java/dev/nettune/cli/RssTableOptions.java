@@ -59,7 +59,7 @@ final class RssTableOptions {
         try {
             return EthtoolRssParser.parse(text);
         } catch (LinuxParseException e) {
-            throw new CliInputException(InputFiles.shown(file) + ": " + e.getMessage());
+            throw new CliInputException(InputFiles.shown(file) + ": " + CliText.problem(e));
         }
     }
 

@@ -322,7 +322,7 @@ public final class TuneCommand implements Runnable {
                 try {
                     f = ProfileFormat.of(format);
                 } catch (TuningInputException e) {
-                    throw new CliInputException(e.getMessage());
+                    throw new CliInputException(CliText.problem(e));
                 }
                 if (exportFile == null && f == ProfileFormat.JSON) {
                     throw new CliInputException("--export needs --to FILE (or --format ansible|cloud-init to print it).");

@@ -80,6 +80,6 @@ final class UserMessages {
         if (t instanceof OutOfMemoryError) {
             return "The input is too large for memory; give a smaller file.";
         }
-        return t.getMessage();
+        return CliText.problem(t);
     }
 }

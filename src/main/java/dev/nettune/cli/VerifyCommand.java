@@ -121,7 +121,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             ts = service.sender(sender, host, nic, options);
         } catch (IllegalArgumentException e) {
-            throw new CliInputException(e.getMessage());
+            throw new CliInputException(CliText.problem(e));
         }
         try (Host receiver = service.receiver(host, options)) {
             return scenario == null ? designed(out, service, receiver, ts) : scenario(out, service, receiver, ts);
@@ -154,7 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
                 traffic = new DesignedTraffic(s, d, PortSide.SOURCE, r.from(), r.to(), dport == null ? 80 : dport, packets, interval);
             }
         } catch (IllegalArgumentException e) {
-            throw new CliInputException(e.getMessage());
+            throw new CliInputException(CliText.problem(e));
         }
         if (!json) {
             out.println(CliText.format("verify.designed.header", nic, host, ts.describe()));
@@ -255,7 +255,7 @@ final class VerifyCommand implements Callable<Integer> {
                     sport != null ? sport : s == Scenario.SPREAD ? 10000 : 12345, dport != null ? dport : s == Scenario.SPREAD ? 0 : 80,
                     Optional.ofNullable(iface));
         } catch (IllegalArgumentException e) {
-            throw new CliInputException(e.getMessage());
+            throw new CliInputException(CliText.problem(e));
         }
         if (!json) {
             out.println(CliText.format("verify.scenario", String.valueOf(s.number()), s.description()));

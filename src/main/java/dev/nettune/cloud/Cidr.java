@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import dev.nettune.rss.IpAddress;
 import dev.nettune.rss.RssInputException;
 
@@ -11,20 +12,20 @@ public record Cidr(IpAddress address, int prefixLength) {
     public Cidr {
         int max = address.isIpv4() ? 32 : 128;
         if (prefixLength < 0 || prefixLength > max) {
-            throw new CloudInputException("Prefix length /" + prefixLength + " is out of range: " + (address.isIpv4() ? "IPv4" : "IPv6")
-                    + " allows /0 to /" + max + ".");
+            throw new CloudInputException(Phrase.of("cloud.cidr.prefixOutOfRange", "Prefix length /{0} is out of range: {1} allows /0 to /{2}.",
+                    prefixLength, address.isIpv4() ? "IPv4" : "IPv6", max));
         }
         byte[] b = address.bytes();
         byte[] net = network(b, prefixLength);
         if (!java.util.Arrays.equals(b, net)) {
-            throw new CloudInputException(address + "/" + prefixLength + " has bits set after the first " + prefixLength
-                    + "; the network is " + IpAddress.of(net) + "/" + prefixLength + ". Write that, or a longer prefix for a smaller range.");
+            throw new CloudInputException(Phrase.of("cloud.cidr.hostBits", "{0}/{1} has bits set after the first {1}; the network is {2}/{1}."
+                    + " Write that, or a longer prefix for a smaller range.", address, prefixLength, IpAddress.of(net)));
         }
     }
 
     public static Cidr parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new CloudInputException("The source range is empty; write a CIDR such as 10.0.0.0/8 (or 0.0.0.0/0 for anywhere).");
+            throw new CloudInputException(Phrase.of("cloud.cidr.empty", "The source range is empty; write a CIDR such as 10.0.0.0/8 (or 0.0.0.0/0 for anywhere)."));
         }
         String t = text.strip();
         int slash = t.indexOf('/');
@@ -32,14 +33,15 @@ public record Cidr(IpAddress address, int prefixLength) {
         try {
             ip = IpAddress.parse(slash < 0 ? t : t.substring(0, slash));
         } catch (RssInputException e) {
-            throw new CloudInputException("'" + text + "' is not a CIDR: " + e.getMessage() + " Write it like 10.0.0.0/8.");
+            throw new CloudInputException(Phrase.of("cloud.cidr.badAddress", "'{0}' is not a CIDR: {1} Write it like 10.0.0.0/8.", text, e));
         }
         if (slash < 0) {
             return new Cidr(ip, ip.isIpv4() ? 32 : 128);
         }
         String len = t.substring(slash + 1);
         if (!len.matches("\\d{1,3}")) {
-            throw new CloudInputException("'" + text + "' is not a CIDR: after '/' comes the prefix length, 0-32 for IPv4 or 0-128 for IPv6, e.g. 10.0.0.0/8.");
+            throw new CloudInputException(Phrase.of("cloud.cidr.badPrefix",
+                    "'{0}' is not a CIDR: after '/' comes the prefix length, 0-32 for IPv4 or 0-128 for IPv6, e.g. 10.0.0.0/8.", text));
         }
         return new Cidr(ip, Integer.parseInt(len));
     }

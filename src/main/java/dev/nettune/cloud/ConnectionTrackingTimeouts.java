@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,22 +37,22 @@ public record ConnectionTrackingTimeouts(int tcpEstablished, int tcpClosedAndTim
 
     public static void checkTcpEstablished(int seconds) {
         if (!TCP_ESTABLISHED_VALUES.contains(seconds)) {
-            throw new CloudInputException("TcpEstablishedTimeout " + seconds + " s is not allowed: choose one of "
-                    + join(TCP_ESTABLISHED_VALUES) + " seconds (default 910).");
+            throw new CloudInputException(Phrase.of("cloud.timeouts.tcpEstablished",
+                    "TcpEstablishedTimeout {0} s is not allowed: choose one of {1} seconds (default 910).", seconds, join(TCP_ESTABLISHED_VALUES)));
         }
     }
 
     public static void checkTimeWait(int seconds) {
         if (seconds < TIME_WAIT_MIN || seconds > TIME_WAIT_MAX) {
-            throw new CloudInputException("TcpClosedAndTimeWaitTimeout " + seconds + " s is not allowed: use a whole number of seconds from "
-                    + TIME_WAIT_MIN + " to " + TIME_WAIT_MAX + " (default 3; 15 behind an NLB/CLB).");
+            throw new CloudInputException(Phrase.of("cloud.timeouts.timeWait", "TcpClosedAndTimeWaitTimeout {0} s is not allowed: use a whole number of seconds"
+                    + " from {1} to {2} (default 3; 15 behind an NLB/CLB).", seconds, TIME_WAIT_MIN, TIME_WAIT_MAX));
         }
     }
 
     public static void checkUdp(int seconds) {
         if (!UDP_VALUES.contains(seconds)) {
-            throw new CloudInputException("UdpTimeout " + seconds + " s is not allowed: choose one of " + join(UDP_VALUES)
-                    + " seconds (default 30; 100 behind an NLB/CLB).");
+            throw new CloudInputException(Phrase.of("cloud.timeouts.udp",
+                    "UdpTimeout {0} s is not allowed: choose one of {1} seconds (default 30; 100 behind an NLB/CLB).", seconds, join(UDP_VALUES)));
         }
     }
 

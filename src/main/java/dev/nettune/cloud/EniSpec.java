@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,16 +18,16 @@ public record EniSpec(VSwitchId vSwitchId, List<SecurityGroupId> securityGroups,
         Objects.requireNonNull(vSwitchId, "vSwitchId");
         securityGroups = List.copyOf(securityGroups);
         if (securityGroups.isEmpty() || securityGroups.size() > 5) {
-            throw new CloudInputException("An ENI needs 1 to 5 security groups, not " + securityGroups.size() + ".");
+            throw new CloudInputException(Phrase.of("cloud.eni.groupCount", "An ENI needs 1 to 5 security groups, not {0}.", securityGroups.size()));
         }
         if (securityGroups.stream().distinct().count() != securityGroups.size()) {
-            throw new CloudInputException("A security group is listed twice: " + securityGroups + ".");
+            throw new CloudInputException(Phrase.of("cloud.eni.groupTwice", "A security group is listed twice: {0}.", securityGroups));
         }
         Objects.requireNonNull(queueNumber, "queueNumber");
         queueNumber.ifPresent(q -> {
             if (q < 1 || q > MAX_QUEUES) {
-                throw new CloudInputException("Queue count " + q + " is out of range: use 1-" + MAX_QUEUES
-                        + " (at most what the instance type allows per ENI).");
+                throw new CloudInputException(Phrase.of("cloud.eni.queuesOutOfRange",
+                        "Queue count {0} is out of range: use 1-{1} (at most what the instance type allows per ENI).", q, MAX_QUEUES));
             }
         });
         Objects.requireNonNull(timeouts, "timeouts");
@@ -35,7 +36,8 @@ public record EniSpec(VSwitchId vSwitchId, List<SecurityGroupId> securityGroups,
         name = name.map(String::strip).filter(n -> !n.isEmpty());
         name.ifPresent(n -> {
             if (!n.matches("[A-Za-z\\p{IsHan}][A-Za-z0-9\\p{IsHan}._:-]{1,127}") || n.startsWith("http://") || n.startsWith("https://")) {
-                throw new CloudInputException("'" + n + "' is not an ENI name: 2-128 characters, starting with a letter, then letters, digits, '.', '_', ':' or '-'.");
+                throw new CloudInputException(Phrase.of("cloud.eni.badName",
+                        "'{0}' is not an ENI name: 2-128 characters, starting with a letter, then letters, digits, '.', '_', ':' or '-'.", n));
             }
         });
         Objects.requireNonNull(clientToken, "clientToken");

@@ -1,5 +1,7 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
+
 /**
  * A security-group port range {@code from/to}: 1-65535 with from &le; to, or {@code -1/-1}
  * (no ports), which the API allows only for ICMP, GRE and "all".
@@ -12,17 +14,19 @@ public record PortRange(int from, int to) {
         if (from == -1 && to == -1) {
             // ANY: checked against the protocol by SecurityGroupRule.
         } else if (from < 1 || from > 65535 || to < 1 || to > 65535) {
-            throw new CloudInputException("Port range " + from + "/" + to + " is out of range: ports are 1-65535 (or -1/-1 for icmp, gre, all).");
+            throw new CloudInputException(Phrase.of("cloud.ports.outOfRange",
+                    "Port range {0}/{1} is out of range: ports are 1-65535 (or -1/-1 for icmp, gre, all).", from, to));
         } else if (from > to) {
-            throw new CloudInputException("Port range " + from + "/" + to + " runs backwards: write from/to with ports 1-65535 and from not above to, e.g. "
-                    + to + "/" + from + ".");
+            throw new CloudInputException(Phrase.of("cloud.ports.backwards",
+                    "Port range {0}/{1} runs backwards: write from/to with ports 1-65535 and from not above to, e.g. {1}/{0}.", from, to));
         }
     }
 
     /** Parses {@code 8000/9000}, {@code 22/22} or {@code -1/-1}; a single port {@code 22} means {@code 22/22}. */
     public static PortRange parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new CloudInputException("The port range is empty; write it as from/to, e.g. 8000/9000 (or -1/-1 for icmp, gre, all).");
+            throw new CloudInputException(Phrase.of("cloud.ports.empty",
+                    "The port range is empty; write it as from/to, e.g. 8000/9000 (or -1/-1 for icmp, gre, all)."));
         }
         String t = text.strip();
         String[] parts = t.split("/", -1);
@@ -42,7 +46,8 @@ public record PortRange(int from, int to) {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new CloudInputException("'" + text + "' is not a port range: write it as from/to with ports 1-65535, e.g. 8000/9000 (or -1/-1 for icmp, gre, all).");
+        throw new CloudInputException(Phrase.of("cloud.ports.invalid",
+                "'{0}' is not a port range: write it as from/to with ports 1-65535, e.g. 8000/9000 (or -1/-1 for icmp, gre, all).", text));
     }
 
     public boolean isAny() {

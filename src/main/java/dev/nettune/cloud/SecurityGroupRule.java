@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.Objects;
 
 /**
@@ -14,24 +15,25 @@ public record SecurityGroupRule(IpProtocol protocol, PortRange ports, Cidr sourc
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(source, "source");
         if (protocol.hasPorts() && ports.isAny()) {
-            throw new CloudInputException("A " + protocol + " rule needs real ports 1-65535 (from/to, e.g. 8000/9000); -1/-1 is only for icmp, icmpv6, gre and all.");
+            throw new CloudInputException(Phrase.of("cloud.rule.needsPorts",
+                    "A {0} rule needs real ports 1-65535 (from/to, e.g. 8000/9000); -1/-1 is only for icmp, icmpv6, gre and all.", protocol));
         }
         if (!protocol.hasPorts() && !ports.isAny()) {
-            throw new CloudInputException("A " + protocol + " rule takes the port range -1/-1, not " + ports + ": only tcp and udp have ports.");
+            throw new CloudInputException(Phrase.of("cloud.rule.noPorts", "A {0} rule takes the port range -1/-1, not {1}: only tcp and udp have ports.", protocol, ports));
         }
         if (protocol == IpProtocol.ICMPV6 && source.isIpv4()) {
-            throw new CloudInputException("An icmpv6 rule needs an IPv6 source range, not " + source + ".");
+            throw new CloudInputException(Phrase.of("cloud.rule.icmpv6Source", "An icmpv6 rule needs an IPv6 source range, not {0}.", source));
         }
         if (priority < 1 || priority > 100) {
-            throw new CloudInputException("Priority " + priority + " is out of range: use 1 (highest) to 100 (lowest).");
+            throw new CloudInputException(Phrase.of("cloud.rule.priority", "Priority {0} is out of range: use 1 (highest) to 100 (lowest).", priority));
         }
         description = description == null ? "" : description.strip();
         if (description.length() > 512) {
-            throw new CloudInputException("The description has " + description.length() + " characters; at most 512 are allowed.");
+            throw new CloudInputException(Phrase.of("cloud.rule.descriptionLong", "The description has {0} characters; at most 512 are allowed.", description.length()));
         }
         String lower = description.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            throw new CloudInputException("The description must not start with http:// or https:// (the API refuses it).");
+            throw new CloudInputException(Phrase.of("cloud.rule.descriptionUrl", "The description must not start with http:// or https:// (the API refuses it)."));
         }
     }
 

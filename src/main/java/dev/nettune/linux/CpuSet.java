@@ -1,5 +1,6 @@
 package dev.nettune.linux;
 
+import dev.nettune.Phrase;
 import java.util.BitSet;
 import java.util.stream.IntStream;
 
@@ -34,7 +35,8 @@ public final class CpuSet {
         check(from, from + "-" + to);
         check(to, from + "-" + to);
         if (to < from) {
-            throw new IllegalArgumentException("CPU range " + from + "-" + to + " runs backwards; write the lower CPU first.");
+            throw new dev.nettune.InputException(Phrase.of("linux.cpus.rangeBackwards",
+                    "CPU range {0}-{1} runs backwards; write the lower CPU first.", from, to));
         }
         BitSet b = new BitSet();
         b.set(from, to + 1);
@@ -66,14 +68,14 @@ public final class CpuSet {
                     check(from, text);
                     check(to, text);
                     if (to < from) {
-                        throw new IllegalArgumentException("CPU list '" + text + "': range " + p
-                                + " runs backwards; write the lower CPU first, e.g. 0-3.");
+                        throw new dev.nettune.InputException(Phrase.of("linux.cpus.listRangeBackwards",
+                                "CPU list '{0}': range {1} runs backwards; write the lower CPU first, e.g. 0-3.", text, p));
                     }
                     b.set(from, to + 1);
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Not a CPU list: '" + text
-                        + "'. A list is CPU numbers and ranges separated by commas, e.g. 0-3,8.");
+                throw new dev.nettune.InputException(Phrase.of("linux.cpus.notList",
+                        "Not a CPU list: '{0}'. A list is CPU numbers and ranges separated by commas, e.g. 0-3,8.", text));
             }
         }
         return new CpuSet(b);
@@ -90,13 +92,13 @@ public final class CpuSet {
             t = t.substring(2);
         }
         if (t.contains("-")) {
-            throw new IllegalArgumentException("'" + text + "' is a CPU list, not a CPU mask: xps_cpus and smp_affinity take a hex mask"
-                    + " (CPUs 0-3 are 'f'); the kernel refuses a list with 'write error: Invalid argument'."
-                    + " Use " + suggestMask(text) + ".");
+            throw new dev.nettune.InputException(Phrase.of("linux.cpus.listNotMask", "'{0}' is a CPU list, not a CPU mask: xps_cpus and"
+                    + " smp_affinity take a hex mask (CPUs 0-3 are 'f'); the kernel refuses a list with 'write error: Invalid argument'."
+                    + " Use {1}.", text, suggestMask(text)));
         }
         if (t.isEmpty() || !t.matches("[0-9a-fA-F]{1,8}(,[0-9a-fA-F]{1,8})*")) {
-            throw new IllegalArgumentException("Not a CPU mask: '" + text
-                    + "'. A mask is hex digits in comma-separated groups of at most 8 (32 CPUs each), e.g. f or 00000000,000000ff.");
+            throw new dev.nettune.InputException(Phrase.of("linux.cpus.notMask", "Not a CPU mask: '{0}'. A mask is hex digits in"
+                    + " comma-separated groups of at most 8 (32 CPUs each), e.g. f or 00000000,000000ff.", text));
         }
         String[] groups = t.split(",");
         BitSet b = new BitSet();
@@ -114,18 +116,18 @@ public final class CpuSet {
         return new CpuSet(b);
     }
 
-    private static String suggestMask(String maybeList) {
+    private static Phrase suggestMask(String maybeList) {
         try {
-            return "'" + parseList(maybeList).toMask() + "' for CPUs " + maybeList.strip();
+            return Phrase.of("linux.cpus.maskFor", "'{0}' for CPUs {1}", parseList(maybeList).toMask(), maybeList.strip());
         } catch (IllegalArgumentException e) {
-            return "a hex mask such as f";
+            return Phrase.of("linux.cpus.anyMask", "a hex mask such as f");
         }
     }
 
     private static void check(int cpu, String text) {
         if (cpu < 0 || cpu >= MAX_CPUS) {
-            throw new IllegalArgumentException("CPU " + cpu + " in '" + text + "' is out of range; CPUs are numbered 0 to "
-                    + (MAX_CPUS - 1) + ".");
+            throw new dev.nettune.InputException(Phrase.of("linux.cpus.outOfRange",
+                    "CPU {0} in '{1}' is out of range; CPUs are numbered 0 to {2}.", cpu, text, MAX_CPUS - 1));
         }
     }
 
@@ -185,7 +187,8 @@ public final class CpuSet {
      */
     public String toMask(int cpuCount) {
         if (highest() >= cpuCount) {
-            throw new IllegalArgumentException("CPU " + highest() + " does not exist on a machine with " + cpuCount + " CPUs.");
+            throw new dev.nettune.InputException(Phrase.of("linux.cpus.beyondMachine",
+                    "CPU {0} does not exist on a machine with {1} CPUs.", highest(), cpuCount));
         }
         int groups = Math.max(1, (cpuCount + 31) / 32);
         StringBuilder sb = new StringBuilder();

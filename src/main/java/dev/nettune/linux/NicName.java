@@ -1,5 +1,6 @@
 package dev.nettune.linux;
 
+import dev.nettune.Phrase;
 import java.util.regex.Pattern;
 
 /** A network interface name as the kernel allows it, safe to pass as one argument: 1-15 of [A-Za-z0-9_.:-]. */
@@ -8,8 +9,8 @@ public record NicName(String value) {
 
     public NicName {
         if (value == null || !VALID.matcher(value).matches() || value.equals(".") || value.equals("..")) {
-            throw new IllegalArgumentException("Not a network interface name: '" + value
-                    + "'. A name is 1 to 15 characters of letters, digits, '_', '.', ':' or '-' (for example eth1).");
+            throw new dev.nettune.InputException(Phrase.of("linux.nic.invalid", "Not a network interface name: '{0}'."
+                    + " A name is 1 to 15 characters of letters, digits, '_', '.', ':' or '-' (for example eth1).", value));
         }
     }
 

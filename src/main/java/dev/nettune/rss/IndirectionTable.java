@@ -1,5 +1,6 @@
 package dev.nettune.rss;
 
+import dev.nettune.Phrase;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +26,22 @@ public final class IndirectionTable {
     /** A table with exactly these entries; {@code ringCount} (if known) must exceed every entry. */
     public static IndirectionTable of(int[] entries, OptionalInt ringCount) {
         if (entries.length == 0) {
-            throw new RssInputException("An indirection table needs at least one entry.");
+            throw new RssInputException(Phrase.of("rss.table.empty", "An indirection table needs at least one entry."));
         }
         ringCount.ifPresent(r -> {
             if (r < 1) {
-                throw new RssInputException("The ring count must be at least 1, not " + r + ".");
+                throw new RssInputException(Phrase.of("rss.table.ringsZero", "The ring count must be at least 1, not {0}.", r));
             }
         });
         for (int i = 0; i < entries.length; i++) {
             int q = entries[i];
             if (q < 0) {
-                throw new RssInputException("Entry " + i + " is " + q + ": queue numbers start at 0.");
+                throw new RssInputException(Phrase.of("rss.table.negativeEntry", "Entry {0} is {1}: queue numbers start at 0.", i, q));
             }
             if (ringCount.isPresent() && q >= ringCount.getAsInt()) {
-                throw new RssInputException("Entry " + i + " points at queue " + q + " but the NIC has "
-                        + ringCount.getAsInt() + " ring(s) (queues 0-" + (ringCount.getAsInt() - 1) + ").");
+                throw new RssInputException(Phrase.of("rss.table.entryBeyondRings",
+                        "Entry {0} points at queue {1} but the NIC has {2} ring(s) (queues 0-{3}).", i, q, ringCount.getAsInt(),
+                        ringCount.getAsInt() - 1));
             }
         }
         return new IndirectionTable(entries.clone(), ringCount);
@@ -53,7 +55,7 @@ public final class IndirectionTable {
     public static IndirectionTable equal(int size, int queues, int start, OptionalInt ringCount) {
         checkSize(size);
         if (queues < 1) {
-            throw new RssInputException("equal " + queues + " is not allowed: spread over at least 1 queue.");
+            throw new RssInputException(Phrase.of("rss.table.equalZero", "equal {0} is not allowed: spread over at least 1 queue.", queues));
         }
         checkStart(start);
         int[] e = new int[size];
@@ -73,22 +75,22 @@ public final class IndirectionTable {
         checkSize(size);
         checkStart(start);
         if (weights.isEmpty()) {
-            throw new RssInputException("weight needs at least one weight, for example: weight 6 4.");
+            throw new RssInputException(Phrase.of("rss.table.noWeights", "weight needs at least one weight, for example: weight 6 4."));
         }
         long sum = 0;
         for (int i = 0; i < weights.size(); i++) {
             int w = weights.get(i);
             if (w < 0) {
-                throw new RssInputException("Weight " + i + " is " + w + ": weights are 0 or more.");
+                throw new RssInputException(Phrase.of("rss.table.negativeWeight", "Weight {0} is {1}: weights are 0 or more.", i, w));
             }
             sum += w;
         }
         if (sum == 0) {
-            throw new RssInputException("All weights are zero: at least one queue must get a share.");
+            throw new RssInputException(Phrase.of("rss.table.zeroWeights", "All weights are zero: at least one queue must get a share."));
         }
         if (sum > size) {
-            throw new RssInputException("The weights add up to " + sum + ", more than the " + size
-                    + " table entries: scale them down (each entry is one share).");
+            throw new RssInputException(Phrase.of("rss.table.weightsTooBig",
+                    "The weights add up to {0}, more than the {1} table entries: scale them down (each entry is one share).", sum, size));
         }
         int[] e = new int[size];
         int j = -1;
@@ -110,27 +112,28 @@ public final class IndirectionTable {
     public static IndirectionTable defaultFor(int size, int ringCount) {
         checkSize(size);
         if (ringCount < 1) {
-            throw new RssInputException("The ring count must be at least 1, not " + ringCount + ".");
+            throw new RssInputException(Phrase.of("rss.table.ringsZero", "The ring count must be at least 1, not {0}.", ringCount));
         }
         return equal(size, ringCount, 0, OptionalInt.of(ringCount));
     }
 
     private static void checkSize(int size) {
         if (size < 1 || size > 65536) {
-            throw new RssInputException("Table size " + size + " is out of range: 1-65536 entries (an ENI has 128).");
+            throw new RssInputException(Phrase.of("rss.table.sizeOutOfRange", "Table size {0} is out of range: 1-65536 entries (an ENI has 128).", size));
         }
     }
 
     private static void checkStart(int start) {
         if (start < 0) {
-            throw new RssInputException("start " + start + " is negative: queue numbers start at 0.");
+            throw new RssInputException(Phrase.of("rss.table.negativeStart", "start {0} is negative: queue numbers start at 0.", start));
         }
     }
 
     private static void checkRange(int first, int last, OptionalInt ringCount) {
         if (ringCount.isPresent() && last >= ringCount.getAsInt()) {
-            throw new RssInputException("This fill uses queues " + first + "-" + last + " but the NIC has "
-                    + ringCount.getAsInt() + " ring(s) (queues 0-" + (ringCount.getAsInt() - 1) + ").");
+            throw new RssInputException(Phrase.of("rss.table.fillBeyondRings",
+                    "This fill uses queues {0}-{1} but the NIC has {2} ring(s) (queues 0-{3}).", first, last, ringCount.getAsInt(),
+                    ringCount.getAsInt() - 1));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.rss;
 
+import dev.nettune.Phrase;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ public final class IpAddress {
 
     public static IpAddress of(byte[] bytes) {
         if (bytes.length != 4 && bytes.length != 16) {
-            throw new RssInputException("An address has 4 (IPv4) or 16 (IPv6) bytes, not " + bytes.length + ".");
+            throw new RssInputException(Phrase.of("rss.ip.byteCount", "An address has 4 (IPv4) or 16 (IPv6) bytes, not {0}.", bytes.length));
         }
         return new IpAddress(bytes.clone());
     }
@@ -28,28 +29,29 @@ public final class IpAddress {
     public static IpAddress parse(String text) {
         String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
-            throw new RssInputException("The address is empty: give an IPv4 address like 10.0.0.1 or an IPv6 one like fd00::1.");
+            throw new RssInputException(Phrase.of("rss.ip.empty", "The address is empty: give an IPv4 address like 10.0.0.1 or an IPv6 one like fd00::1."));
         }
         if (s.indexOf(':') >= 0) {
             return parseIpv6(s);
         }
         String[] parts = s.split("\\.", -1);
         if (parts.length != 4) {
-            throw new RssInputException("'" + s + "' is not an IPv4 address: it needs four numbers 0-255 separated by dots, like 10.0.0.1.");
+            throw new RssInputException(Phrase.of("rss.ip.notIpv4",
+                    "'{0}' is not an IPv4 address: it needs four numbers 0-255 separated by dots, like 10.0.0.1.", s));
         }
         byte[] b = new byte[4];
         for (int i = 0; i < 4; i++) {
             String p = parts[i];
             if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new RssInputException("'" + s + "': part " + (i + 1) + " ('" + p + "') must be a number 0-255.");
+                throw new RssInputException(Phrase.of("rss.ip.partNotNumber", "'{0}': part {1} ('{2}') must be a number 0-255.", s, i + 1, p));
             }
             if (p.length() > 1 && p.charAt(0) == '0') {
-                throw new RssInputException("'" + s + "': part " + (i + 1) + " ('" + p + "') has a leading zero, which inet_aton and"
-                        + " hping3 read as octal (010 is 8): write it without the zero.");
+                throw new RssInputException(Phrase.of("rss.ip.leadingZero", "'{0}': part {1} ('{2}') has a leading zero, which inet_aton and"
+                        + " hping3 read as octal (010 is 8): write it without the zero.", s, i + 1, p));
             }
             int v = Integer.parseInt(p);
             if (v > 255) {
-                throw new RssInputException("'" + s + "': part " + (i + 1) + " is " + v + ", above 255.");
+                throw new RssInputException(Phrase.of("rss.ip.partTooBig", "'{0}': part {1} is {2}, above 255.", s, i + 1, v));
             }
             b[i] = (byte) v;
         }
@@ -58,17 +60,17 @@ public final class IpAddress {
 
     private static IpAddress parseIpv6(String s) {
         if (!s.matches("[0-9A-Fa-f:.]+") || s.contains(":::") || s.indexOf("::") != s.lastIndexOf("::")) {
-            throw new RssInputException("'" + s + "' is not an IPv6 address: use hex groups separated by colons, like fd00::1.");
+            throw new RssInputException(Phrase.of("rss.ip.notIpv6", "'{0}' is not an IPv6 address: use hex groups separated by colons, like fd00::1.", s));
         }
         try {
             // Only hex, colons and dots reach here, so this is a literal: InetAddress does no lookup.
             byte[] b = InetAddress.getByName(s).getAddress();
             if (b.length != 16) {
-                throw new RssInputException("'" + s + "' is not an IPv6 address.");
+                throw new RssInputException(Phrase.of("rss.ip.notIpv6Short", "'{0}' is not an IPv6 address.", s));
             }
             return new IpAddress(b);
         } catch (UnknownHostException e) {
-            throw new RssInputException("'" + s + "' is not an IPv6 address: use hex groups separated by colons, like fd00::1.");
+            throw new RssInputException(Phrase.of("rss.ip.notIpv6", "'{0}' is not an IPv6 address: use hex groups separated by colons, like fd00::1.", s));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.rss;
 
+import dev.nettune.Phrase;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -26,7 +27,7 @@ public final class RssKey {
     /** A key of exactly these bytes; any length from 4 bytes (one hash window) up is accepted. */
     public static RssKey of(byte[] bytes) {
         if (bytes.length < 4) {
-            throw new RssInputException("An RSS key needs at least 4 bytes; this one has " + bytes.length + ".");
+            throw new RssInputException(Phrase.of("rss.key.tooShort", "An RSS key needs at least 4 bytes; this one has {0}.", bytes.length));
         }
         return new RssKey(bytes.clone());
     }
@@ -42,13 +43,13 @@ public final class RssKey {
      */
     public static RssKey parse(String text, int expectedLength) {
         if (text == null || text.isBlank()) {
-            throw new RssInputException("The key is empty; expected " + expectedLength
-                    + " bytes as hex, for example 6d:5a:56:da:... (" + expectedLength * 2 + " hex digits).");
+            throw new RssInputException(Phrase.of("rss.key.empty", "The key is empty; expected {0} bytes as hex, for example 6d:5a:56:da:... ({1} hex digits).",
+                    expectedLength, expectedLength * 2));
         }
         String s = keyPart(text).strip();
         if (s.isEmpty()) {
-            throw new RssInputException("The key is empty; expected " + expectedLength
-                    + " bytes as hex, for example 6d:5a:56:da:... (" + expectedLength * 2 + " hex digits).");
+            throw new RssInputException(Phrase.of("rss.key.empty", "The key is empty; expected {0} bytes as hex, for example 6d:5a:56:da:... ({1} hex digits).",
+                    expectedLength, expectedLength * 2));
         }
         if (s.startsWith("0x") || s.startsWith("0X")) {
             s = s.substring(2);
@@ -64,8 +65,8 @@ public final class RssKey {
             for (int i = 0; i < parts.length; i++) {
                 String p = parts[i];
                 if (p.isEmpty() || p.length() > 2 || !isHex(p)) {
-                    throw new RssInputException("Key byte " + (i + 1) + " is '" + p
-                            + "': each byte must be one or two hex digits (0-9, a-f).");
+                    throw new RssInputException(Phrase.of("rss.key.badByte",
+                            "Key byte {0} is '{1}': each byte must be one or two hex digits (0-9, a-f).", i + 1, p));
                 }
                 out[i] = (byte) Integer.parseInt(p, 16);
             }
@@ -73,21 +74,21 @@ public final class RssKey {
             s = s.replaceAll("\\s+", "");
             for (int i = 0; i < s.length(); i++) {
                 if (!isAsciiHex(s.charAt(i))) {
-                    throw new RssInputException("Key byte " + (i / 2 + 1) + " has '" + s.charAt(i)
-                            + "', which is not a hex digit (0-9, a-f).");
+                    throw new RssInputException(Phrase.of("rss.key.badDigit",
+                            "Key byte {0} has '{1}', which is not a hex digit (0-9, a-f).", i / 2 + 1, s.charAt(i)));
                 }
             }
             if (s.length() % 2 != 0) {
-                throw new RssInputException("The key has " + s.length()
-                        + " hex digits, an odd number: every byte needs two.");
+                throw new RssInputException(Phrase.of("rss.key.oddDigits",
+                        "The key has {0} hex digits, an odd number: every byte needs two.", s.length()));
             }
             out = HexFormat.of().parseHex(s.toLowerCase(Locale.ROOT));
         }
         if (out.length != expectedLength) {
-            throw new RssInputException("The key has " + out.length + " bytes; this device expects "
-                    + expectedLength + " bytes (" + expectedLength * 2 + " hex digits)."
-                    + (out.length > expectedLength ? " Byte " + (expectedLength + 1) + " is one too many."
-                    : " Byte " + (out.length + 1) + " is missing."));
+            throw new RssInputException(Phrase.of("rss.key.wrongLength", "The key has {0} bytes; this device expects {1} bytes ({2} hex digits). {3}",
+                    out.length, expectedLength, expectedLength * 2,
+                    out.length > expectedLength ? Phrase.of("rss.key.byteTooMany", "Byte {0} is one too many.", expectedLength + 1)
+                    : Phrase.of("rss.key.byteMissing", "Byte {0} is missing.", out.length + 1)));
         }
         return new RssKey(out);
     }

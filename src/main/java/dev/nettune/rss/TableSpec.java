@@ -1,5 +1,6 @@
 package dev.nettune.rss;
 
+import dev.nettune.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,43 +23,43 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
         switch (mode) {
             case EQUAL -> {
                 if (queues < 1) {
-                    throw new RssInputException("equal " + queues + " is not allowed: spread over at least 1 queue.");
+                    throw new RssInputException(Phrase.of("rss.table.equalZero", "equal {0} is not allowed: spread over at least 1 queue.", queues));
                 }
                 if (!weights.isEmpty()) {
-                    throw new RssInputException("equal and weight cannot be combined: choose one.");
+                    throw new RssInputException(Phrase.of("rss.table.equalAndWeight", "equal and weight cannot be combined: choose one."));
                 }
             }
             case WEIGHT -> {
                 if (weights.isEmpty()) {
-                    throw new RssInputException("weight needs at least one weight, for example: weight 6 4.");
+                    throw new RssInputException(Phrase.of("rss.table.noWeights", "weight needs at least one weight, for example: weight 6 4."));
                 }
                 long sum = 0;
                 for (int i = 0; i < weights.size(); i++) {
                     int w = weights.get(i);
                     if (w < 0) {
-                        throw new RssInputException("Weight " + i + " is " + w + ": weights are 0 or more.");
+                        throw new RssInputException(Phrase.of("rss.table.negativeWeight", "Weight {0} is {1}: weights are 0 or more.", i, w));
                     }
                     sum += w;
                 }
                 if (sum == 0) {
-                    throw new RssInputException("All weights are zero: at least one queue must get a share.");
+                    throw new RssInputException(Phrase.of("rss.table.zeroWeights", "All weights are zero: at least one queue must get a share."));
                 }
                 queues = weights.size();
             }
             case DEFAULT -> {
                 if (start.isPresent()) {
-                    throw new RssInputException("start " + start.getAsInt()
-                            + " needs equal N or weight W...: ethtool takes start only together with one of them.");
+                    throw new RssInputException(Phrase.of("rss.table.startAlone",
+                            "start {0} needs equal N or weight W...: ethtool takes start only together with one of them.", start.getAsInt()));
                 }
                 if (!weights.isEmpty()) {
-                    throw new RssInputException("default takes no weights: use weight W... instead.");
+                    throw new RssInputException(Phrase.of("rss.table.defaultWeights", "default takes no weights: use weight W... instead."));
                 }
                 queues = 0;
             }
             default -> throw new IllegalStateException();
         }
         if (start.isPresent() && start.getAsInt() < 0) {
-            throw new RssInputException("start " + start.getAsInt() + " is negative: queue numbers start at 0.");
+            throw new RssInputException(Phrase.of("rss.table.negativeStart", "start {0} is negative: queue numbers start at 0.", start.getAsInt()));
         }
     }
 
@@ -94,7 +95,7 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
     public static TableSpec of(OptionalInt equal, List<Integer> weights, OptionalInt start) {
         boolean hasWeights = weights != null && !weights.isEmpty();
         if (equal.isPresent() && hasWeights) {
-            throw new RssInputException("equal and weight cannot be combined: choose one.");
+            throw new RssInputException(Phrase.of("rss.table.equalAndWeight", "equal and weight cannot be combined: choose one."));
         }
         if (equal.isPresent()) {
             return new TableSpec(TableMode.EQUAL, equal.getAsInt(), List.of(), start);
@@ -112,8 +113,8 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
     public static TableSpec parse(String text) {
         String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (s.isEmpty()) {
-            throw new RssInputException("The table request is empty: use equal N, weight W0 W1 ..., or default,"
-                    + " optionally with start S.");
+            throw new RssInputException(Phrase.of("rss.table.requestEmpty",
+                    "The table request is empty: use equal N, weight W0 W1 ..., or default, optionally with start S."));
         }
         String[] w = s.split("\\s+");
         OptionalInt equal = OptionalInt.empty();
@@ -132,15 +133,15 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
                         weights.add(number(w, ++i, "weight", "a weight"));
                     }
                     if (weights.isEmpty()) {
-                        throw new RssInputException("weight needs at least one weight, for example: weight 6 4.");
+                        throw new RssInputException(Phrase.of("rss.table.noWeights", "weight needs at least one weight, for example: weight 6 4."));
                     }
                 }
-                default -> throw new RssInputException("'" + w[i] + "' is not part of a table request: use equal N,"
-                        + " weight W0 W1 ..., or default, optionally with start S.");
+                default -> throw new RssInputException(Phrase.of("rss.table.unknownWord",
+                        "'{0}' is not part of a table request: use equal N, weight W0 W1 ..., or default, optionally with start S.", w[i]));
             }
         }
         if (dflt && (equal.isPresent() || sawWeight)) {
-            throw new RssInputException("default cannot be combined with equal or weight: choose one.");
+            throw new RssInputException(Phrase.of("rss.table.defaultCombined", "default cannot be combined with equal or weight: choose one."));
         }
         return of(equal, weights, start);
     }
@@ -168,14 +169,14 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
     public static List<Integer> parseWeights(String text) {
         String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
-            throw new RssInputException("weight needs at least one weight, for example: weight 6 4.");
+            throw new RssInputException(Phrase.of("rss.table.noWeights", "weight needs at least one weight, for example: weight 6 4."));
         }
         List<Integer> out = new ArrayList<>();
         String[] parts = s.split("[\\s,]+");
         for (int i = 0; i < parts.length; i++) {
             if (!parts[i].matches("-?\\d{1,6}")) {
-                throw new RssInputException("Weight " + i + " is '" + parts[i]
-                        + "': weights are whole numbers separated by spaces, for example 6 4.");
+                throw new RssInputException(Phrase.of("rss.table.badWeight",
+                        "Weight {0} is '{1}': weights are whole numbers separated by spaces, for example 6 4.", i, parts[i]));
             }
             out.add(Integer.parseInt(parts[i]));
         }
@@ -186,7 +187,7 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
     public static int parseSize(String text) {
         String s = text == null ? "" : text.strip();
         if (!s.matches("\\d{1,6}")) {
-            throw new RssInputException("Table size '" + s + "' is not a whole number: an ENI has 128 entries.");
+            throw new RssInputException(Phrase.of("rss.table.badSize", "Table size '{0}' is not a whole number: an ENI has 128 entries.", s));
         }
         return Integer.parseInt(s);
     }
@@ -198,7 +199,8 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
             return OptionalInt.empty();
         }
         if (!s.matches("\\d{1,5}") || Integer.parseInt(s) < 1) {
-            throw new RssInputException("Ring count '" + s + "' is not valid: give the number of RX rings (1 or more), or leave it empty.");
+            throw new RssInputException(Phrase.of("rss.table.badRings",
+                    "Ring count '{0}' is not valid: give the number of RX rings (1 or more), or leave it empty.", s));
         }
         return OptionalInt.of(Integer.parseInt(s));
     }
@@ -206,8 +208,9 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
     private static int wholeNumber(String what, String text) {
         String s = text == null ? "" : text.strip();
         if (!s.matches("-?\\d{1,6}")) {
-            throw new RssInputException(what + " '" + s + "' is not a whole number: give "
-                    + ("start".equals(what) ? "the first queue, like 2 (or leave it empty for 0)." : "the number of queues, like 4."));
+            throw new RssInputException("start".equals(what)
+                    ? Phrase.of("rss.table.badStart", "{0} '{1}' is not a whole number: give the first queue, like 2 (or leave it empty for 0).", what, s)
+                    : Phrase.of("rss.table.badQueues", "{0} '{1}' is not a whole number: give the number of queues, like 4.", what, s));
         }
         return Integer.parseInt(s);
     }

@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.Channels;
@@ -18,7 +19,7 @@ public record ChannelChange(String nic, int combined) implements Change {
     public ChannelChange {
         TuningInputException.checkNic(nic);
         if (combined < 1 || combined > 4096) {
-            throw new TuningInputException("combined " + combined + " is out of range: a NIC needs 1-4096 channels.");
+            throw new TuningInputException(Phrase.of("tuning.channels.outOfRange", "combined {0} is out of range: a NIC needs 1-4096 channels.", combined));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.CpuSet;
@@ -14,11 +15,11 @@ import java.util.List;
 public record IrqAffinityChange(int irq, String cpus, String label) implements Change {
     public IrqAffinityChange {
         if (irq < 0 || irq > 65535) {
-            throw new TuningInputException("IRQ " + irq + " is out of range: 0-65535.");
+            throw new TuningInputException(Phrase.of("tuning.irq.outOfRange", "IRQ {0} is out of range: 0-65535.", irq));
         }
         cpus = XpsChange.canonical(cpus);
         if (XpsChange.NONE.equals(cpus)) {
-            throw new TuningInputException("IRQ " + irq + " needs at least one CPU: an interrupt must be served somewhere.");
+            throw new TuningInputException(Phrase.of("tuning.irq.noCpu", "IRQ {0} needs at least one CPU: an interrupt must be served somewhere.", irq));
         }
         label = label == null ? "" : label.replaceAll("[^A-Za-z0-9_.:@ -]", "");
     }

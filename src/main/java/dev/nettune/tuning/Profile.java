@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ public record Profile(String name, String description, List<ProfileEntry> entrie
 
     public Profile {
         if (name == null || name.isBlank() || name.length() > 80 || name.contains("\n")) {
-            throw new TuningInputException("A profile needs a name of 1-80 characters on one line.");
+            throw new TuningInputException(Phrase.of("tuning.profile.badName", "A profile needs a name of 1-80 characters on one line."));
         }
         description = description == null ? "" : description;
         entries = List.copyOf(Objects.requireNonNull(entries, "entries"));

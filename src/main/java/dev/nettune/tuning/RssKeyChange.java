@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.NicRssReader;
@@ -23,7 +24,7 @@ public record RssKeyChange(String nic, String key) implements Change {
                     : k.replaceFirst("^0[xX]", "").length() / 2;
             key = RssKey.parse(k, Math.max(bytes, 1)).toColonHex();
         } catch (RssInputException e) {
-            throw new TuningInputException("RSS key for " + nic + ": " + e.getMessage());
+            throw new TuningInputException(Phrase.of("tuning.rssKey.bad", "RSS key for {0}: {1}", nic, e));
         }
     }
 

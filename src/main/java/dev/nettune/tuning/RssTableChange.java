@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.NicRssReader;
@@ -29,7 +30,7 @@ public record RssTableChange(String nic, String spec) implements Change {
         try {
             spec = TableSpec.parse(spec).toString();
         } catch (RssInputException e) {
-            throw new TuningInputException("RSS table for " + nic + ": " + e.getMessage());
+            throw new TuningInputException(Phrase.of("tuning.rssTable.bad", "RSS table for {0}: {1}", nic, e));
         }
     }
 

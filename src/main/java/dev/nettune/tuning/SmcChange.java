@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.Reading;
@@ -32,7 +33,7 @@ public record SmcChange(Map<String, String> sysctls) implements Change {
         (sysctls == null ? SEED : sysctls).forEach((k, v) -> {
             SysctlSpec.checkName(k);
             if (!k.startsWith("net.smc.")) {
-                throw new TuningInputException("'" + k + "' is not an SMC sysctl: SMC settings are under net.smc.");
+                throw new TuningInputException(Phrase.of("tuning.smc.notSmc", "'{0}' is not an SMC sysctl: SMC settings are under net.smc.", k));
             }
             checked.put(k, SysctlSpec.checkValue(k, v));
         });

@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,8 +35,8 @@ public final class SysctlSpec {
     /** Checks a name: dotted, lower-case first segment, no slashes or spaces. */
     public static String checkName(String name) {
         if (name == null || name.length() > 128 || !NAME.matcher(name).matches()) {
-            throw new TuningInputException("'" + name + "' is not a sysctl name: use the dotted form,"
-                    + " for example net.ipv4.tcp_fin_timeout (letters, digits, _ and -, at most 128 characters).");
+            throw new TuningInputException(Phrase.of("tuning.sysctl.badName", "'{0}' is not a sysctl name: use the dotted form,"
+                    + " for example net.ipv4.tcp_fin_timeout (letters, digits, _ and -, at most 128 characters).", name));
         }
         return name;
     }
@@ -49,18 +50,20 @@ public final class SysctlSpec {
             try {
                 n = Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw new TuningInputException(name + " = '" + value + "' is not a whole number: it takes "
-                        + r.min() + "-" + r.max() + " (" + r.meaning() + ").");
+                throw new TuningInputException(Phrase.of("tuning.sysctl.notNumber",
+                        "{0} = '{1}' is not a whole number: it takes {2}-{3} ({4}).", name, value, r.min(), r.max(),
+                        Phrase.of("tuning.sysctl.meaning." + name, r.meaning())));
             }
             if (n < r.min() || n > r.max()) {
-                throw new TuningInputException(name + " = " + n + " is out of range: it takes " + r.min() + "-"
-                        + r.max() + " (" + r.meaning() + ").");
+                throw new TuningInputException(Phrase.of("tuning.sysctl.outOfRange",
+                        "{0} = {1} is out of range: it takes {2}-{3} ({4}).", name, n, r.min(), r.max(),
+                        Phrase.of("tuning.sysctl.meaning." + name, r.meaning())));
             }
             return Long.toString(n);
         }
         if (v.isEmpty() || v.length() > 256 || !TEXT.matcher(v).matches()) {
-            throw new TuningInputException(name + " = '" + value + "' is not a value NetTune writes: one line of"
-                    + " letters, digits, spaces and _.:,/+- (at most 256 characters).");
+            throw new TuningInputException(Phrase.of("tuning.sysctl.badValue", "{0} = '{1}' is not a value NetTune writes: one line of"
+                    + " letters, digits, spaces and _.:,/+- (at most 256 characters).", name, value));
         }
         return v;
     }

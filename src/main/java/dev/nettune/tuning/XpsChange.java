@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.CpuSet;
@@ -23,7 +24,7 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
     public XpsChange {
         TuningInputException.checkNic(nic);
         if (txQueue < 0 || txQueue > 4095) {
-            throw new TuningInputException("TX queue " + txQueue + " is out of range: queues are numbered 0-4095.");
+            throw new TuningInputException(Phrase.of("tuning.xps.queueOutOfRange", "TX queue {0} is out of range: queues are numbered 0-4095.", txQueue));
         }
         cpus = canonical(cpus);
     }
@@ -35,14 +36,16 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
             return NONE;
         }
         if (!t.matches("[0-9,\\- ]+")) {
-            throw new TuningInputException("'" + t + "' is not a CPU list: give CPU numbers and ranges such as 0-3,8"
-                    + (t.matches("(0[xX])?[0-9a-fA-F,]+") ? " (NetTune turns the list into the hex mask itself)." : "."));
+            throw new TuningInputException(t.matches("(0[xX])?[0-9a-fA-F,]+")
+                    ? Phrase.of("tuning.xps.maskNotList", "'{0}' is not a CPU list: give CPU numbers and ranges such as 0-3,8"
+                            + " (NetTune turns the list into the hex mask itself).", t)
+                    : Phrase.of("tuning.xps.notList", "'{0}' is not a CPU list: give CPU numbers and ranges such as 0-3,8.", t));
         }
         try {
             CpuSet set = CpuSet.parseList(t.replace(" ", ""));
             return set.isEmpty() ? NONE : set.toList();
         } catch (IllegalArgumentException e) {
-            throw new TuningInputException(e.getMessage());
+            throw new TuningInputException(Phrase.from(e));
         }
     }
 
@@ -148,11 +151,11 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
         public List<Change> expand(HostFacts facts, Profile profile) {
             Integer tx = facts.txQueues().get(nic);
             if (tx == null) {
-                throw new TuningInputException("The host has no NIC " + nic + ".");
+                throw new TuningInputException(Phrase.of("tuning.xps.noNic", "The host has no NIC {0}.", nic));
             }
             int[] online = CpuSet.parseList(facts.onlineCpus()).cpus().toArray();
             if (online.length == 0) {
-                throw new TuningInputException("The host's online CPUs are not known, so XPS cannot be spread.");
+                throw new TuningInputException(Phrase.of("tuning.xps.noCpus", "The host's online CPUs are not known, so XPS cannot be spread."));
             }
             List<Change> out = new ArrayList<>();
             for (int i = 0; i < tx; i++) {

@@ -96,4 +96,13 @@ class CliChineseOutputTest {
         assertThat(CliText.padLeft("队列", 5)).isEqualTo(" 队列");
         assertThat(CliText.padLeft("queue", 5)).isEqualTo("queue");
     }
+
+    @Test
+    void aDomainValidationErrorIsSaidInChinese() {
+        Run r = run("rss", "table", "--weight", "0", "0", "--lang", "zh_CN");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("所有权重都为零：至少要有一个队列分到份额。").doesNotContain("All weights are zero");
+    }
+
 }

@@ -133,7 +133,7 @@ public final class CalculatorViewModel {
         try {
             rss = EthtoolRssParser.parse(text == null ? "" : text);
         } catch (LinuxParseException | IllegalArgumentException e) {
-            pasteError.set(e.getMessage());
+            pasteError.set(Messages.problem(e));
             return false;
         }
         if (rss.table().isEmpty()) {
@@ -198,7 +198,7 @@ public final class CalculatorViewModel {
                 f = new Flow(src, dst, Math.max(sport, 0), Math.max(dport, 0), p);
             } catch (IllegalArgumentException e) {
                 // Only a family mix gets here: blame the destination, the field usually typed second.
-                destinationError.set(e.getMessage());
+                destinationError.set(Messages.problem(e));
             }
         }
         flow.set(f);
@@ -208,7 +208,7 @@ public final class CalculatorViewModel {
             k = RssKey.parse(keyText.get(), validKeyLength());
             keyError.set("");
         } catch (IllegalArgumentException e) {
-            keyError.set(e.getMessage());
+            keyError.set(Messages.problem(e));
         }
         key.set(k);
         keyNote.set(k != null && k.equals(RssKey.symmetric(k.length())) ? RssKey.SYMMETRIC_NOTE : "");
@@ -275,7 +275,7 @@ public final class CalculatorViewModel {
             error.set("");
             return a;
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            error.set(Messages.problem(e));
             return null;
         }
     }
@@ -286,7 +286,7 @@ public final class CalculatorViewModel {
             error.set("");
             return p;
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            error.set(Messages.problem(e));
             return -1;
         }
     }
@@ -309,7 +309,7 @@ public final class CalculatorViewModel {
             tableSummary.set(summary(t));
             return t;
         } catch (IllegalArgumentException e) {
-            tableError.set(e.getMessage());
+            tableError.set(Messages.problem(e));
             tableSummary.set("");
             return null;
         }

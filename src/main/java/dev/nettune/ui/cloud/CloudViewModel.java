@@ -192,7 +192,7 @@ public final class CloudViewModel {
             try {
                 connector.remember(connectedWith);
             } catch (RuntimeException e) {
-                status.set(status.get() + " " + Messages.format("cloud.status.notRemembered", e.getMessage()));
+                status.set(status.get() + " " + Messages.format("cloud.status.notRemembered", Messages.problem(e)));
             }
         }, e -> {
             busy.set(false);
@@ -260,7 +260,7 @@ public final class CloudViewModel {
     }
 
     private static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Messages.problem(e);
     }
 
     private void cancelRunning() {

@@ -82,10 +82,10 @@ public final class PlanRunModel {
             status.set(run.completed() ? Messages.format("cloud.run.done", String.valueOf(run.planId()))
                     : run.failure().orElse(Messages.get("cloud.run.stopped")));
         }, e -> {
-            log.add("FAILED: " + e.getMessage());
+            log.add("FAILED: " + Messages.problem(e));
             running.set(false);
             finished.set(true);
-            status.set("Failed: " + e.getMessage());
+            status.set("Failed: " + Messages.problem(e));
         });
     }
 
@@ -116,9 +116,9 @@ public final class PlanRunModel {
             }
             status.set(run.completed() ? Messages.format("cloud.run.undone", id) : run.failure().orElse(Messages.get("cloud.run.stopped")));
         }, e -> {
-            log.add("FAILED: " + e.getMessage());
+            log.add("FAILED: " + Messages.problem(e));
             running.set(false);
-            status.set(Messages.format("cloud.run.undoFailed", e.getMessage()));
+            status.set(Messages.format("cloud.run.undoFailed", Messages.problem(e)));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.cloud.CloudPlan;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
@@ -57,7 +58,7 @@ public final class ReviewPageController {
             current = null;
             planMissing.set(true);
             planText.setText("");
-            planProblem.setText(dev.nettune.ui.common.Messages.format("cloud.review.planProblem", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            planProblem.setText(dev.nettune.ui.common.Messages.format("cloud.review.planProblem", Messages.problem(e)));
             planProblem.setVisible(true);
             acceptInterruptions.setVisible(false);
             acceptInterruptions.setManaged(false);

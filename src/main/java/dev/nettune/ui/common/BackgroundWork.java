@@ -99,10 +99,10 @@ public final class BackgroundWork {
                 return;
             } catch (IllegalArgumentException e) {
                 // Bad input found by the domain: its message says what is wrong and what is allowed.
-                finish(id, () -> status.set(e.getMessage()), true);
+                finish(id, () -> status.set(Messages.problem(e)), true);
                 return;
             } catch (Exception | Error e) {
-                finish(id, () -> status.set("Failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())), true);
+                finish(id, () -> status.set("Failed: " + Messages.problem(e)), true);
                 return;
             }
             if (cancel.get()) {

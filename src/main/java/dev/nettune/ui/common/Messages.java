@@ -1,5 +1,6 @@
 package dev.nettune.ui.common;
 
+import dev.nettune.Phrase;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -55,6 +56,19 @@ public final class Messages {
     /** The text for a key with {@code {0}}, {@code {1}} ... filled in, numbers formatted for the locale. */
     public static String format(String key, Object... args) {
         return new MessageFormat(get(key), locale()).format(args);
+    }
+
+    /**
+     * What an error says in the language in use: a domain input error ({@link dev.nettune.InputException}) from the
+     * phrases bundle, anything else its own message (or its type when it has none).
+     */
+    public static String problem(Throwable e) {
+        return Phrase.describe(e, locale());
+    }
+
+    /** A domain phrase (a verdict's cause, a plan step) in the language in use. */
+    public static String say(Phrase phrase) {
+        return phrase.in(locale());
     }
 
     private static ResourceBundle load(Locale locale) {

@@ -62,7 +62,7 @@ public final class FleetMonitorModel {
         try {
             dev.nettune.monitor.SamplerScript.checkNic(n);
         } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
+            status.set(Messages.problem(e));
             return;
         }
         // SSH members are sampled every second, Cloud Assistant ones every 5 s: judge staleness by the slower.

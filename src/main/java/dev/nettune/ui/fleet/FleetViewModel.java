@@ -323,7 +323,7 @@ public final class FleetViewModel implements AutoCloseable {
         try {
             policy = new RolloutPolicy(canary.get(), parallel.get(), maxFailures.get());
         } catch (RuntimeException e) {
-            status.set(e.getMessage());
+            status.set(Messages.problem(e));
             return;
         }
         List<InstancePreview> previews = rows.stream().map(r -> r.previewed).filter(java.util.Objects::nonNull).toList();
@@ -489,7 +489,7 @@ public final class FleetViewModel implements AutoCloseable {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        String msg = Messages.problem(e);
         ui.execute(() -> {
             busy.set(false);
             progress.set(0);

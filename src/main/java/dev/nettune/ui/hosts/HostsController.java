@@ -1,5 +1,6 @@
 package dev.nettune.ui.hosts;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.BucketGrid;
 import dev.nettune.ui.common.ShownText;
 import dev.nettune.ui.common.TaskRunner;
@@ -260,7 +261,7 @@ public final class HostsController {
     }
 
     private void problem(String what, Throwable e) {
-        Alert a = new Alert(Alert.AlertType.ERROR, what + ": " + Optional.ofNullable(e.getMessage()).orElse(e.toString()));
+        Alert a = new Alert(Alert.AlertType.ERROR, what + ": " + Messages.problem(e));
         a.setHeaderText(null);
         a.show();
     }

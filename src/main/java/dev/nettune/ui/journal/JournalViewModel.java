@@ -120,7 +120,7 @@ public final class JournalViewModel {
                         String.valueOf(p.status()))).toList();
                 ui.accept(() -> show(rows, notes));
             } catch (RuntimeException e) {
-                ui.accept(() -> status.set(Messages.format("journal.status.cannotRead", e.getMessage())));
+                ui.accept(() -> status.set(Messages.format("journal.status.cannotRead", Messages.problem(e))));
             }
         });
     }
@@ -156,7 +156,7 @@ public final class JournalViewModel {
                     }
                 });
             } catch (RuntimeException e) {
-                ui.accept(() -> status.set(Messages.format("journal.status.cannotRead", e.getMessage())));
+                ui.accept(() -> status.set(Messages.format("journal.status.cannotRead", Messages.problem(e))));
             }
         });
     }
@@ -250,7 +250,7 @@ public final class JournalViewModel {
                         : Messages.format("journal.cloud.stopped", verb, p.id(),
                                 run.failure().orElse(Messages.get("journal.cloud.notCompleted")))));
             } catch (RuntimeException e) {
-                ui.accept(() -> done(Messages.format("journal.cloud.failed", verb, p.id(), String.valueOf(e.getMessage()))));
+                ui.accept(() -> done(Messages.format("journal.cloud.failed", verb, p.id(), Messages.problem(e))));
             }
         });
     }
@@ -299,7 +299,7 @@ public final class JournalViewModel {
                         String.valueOf(r.planId())) + ": " + r.message()
                         : r.status() + ": " + r.message()));
             } catch (HostException | RuntimeException e) {
-                ui.accept(() -> done(Messages.format("journal.status.failed", what, e.getMessage())));
+                ui.accept(() -> done(Messages.format("journal.status.failed", what, Messages.problem(e))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

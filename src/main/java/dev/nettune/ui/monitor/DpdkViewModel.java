@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.DpdkExport;
 import dev.nettune.app.HostOptions;
 import dev.nettune.app.HostResolver;
@@ -39,7 +40,7 @@ public final class DpdkViewModel {
             cores = L3fwdBinding.parseLcores(lcores.get());
             PciAddress.parse(pci.get());
         } catch (IllegalArgumentException e) {
-            text.set(e.getMessage());
+            text.set(Messages.problem(e));
             return;
         }
         String address = pci.get();

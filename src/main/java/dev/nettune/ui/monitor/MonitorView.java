@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.AppContext;
 import dev.nettune.monitor.Recordings;
 import dev.nettune.sandbox.SandboxInstance;
@@ -55,7 +56,7 @@ public final class MonitorView implements ScreenView {
             last.filter(names::contains).filter(h -> !h.equals(target.hostProperty().get()))
                     .ifPresent(target.hostProperty()::set);
             target.hostProperty().addListener((o, was, is) -> context.settings().update(st -> st.withLastHost(is)));
-        }, e -> model.statusProperty().set("Saved hosts could not be read: " + e.getMessage()));
+        }, e -> model.statusProperty().set("Saved hosts could not be read: " + Messages.problem(e)));
         model.loadNics();
         model.start();
         return new MonitorView(root, controller, panels);

@@ -115,7 +115,7 @@ public final class MonitorViewModel implements AutoCloseable {
             iv = SamplingInterval.ofSeconds(interval.get());
             win = windowDuration(window.get());
         } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
+            status.set(Messages.problem(e));
             return;
         }
         status.set(Messages.format("monitor.status.connecting", h));
@@ -329,7 +329,7 @@ public final class MonitorViewModel implements AutoCloseable {
     }
 
     static String message(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return Messages.problem(e);
     }
 
     /** Ends the session; safe from any thread (the properties follow on the UI executor). */

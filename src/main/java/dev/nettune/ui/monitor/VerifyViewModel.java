@@ -140,7 +140,7 @@ public final class VerifyViewModel implements AutoCloseable {
         try {
             commandsPreview.set(Hping3Sender.command(traffic()).display() + "    (on " + sender.get() + ")");
         } catch (IllegalArgumentException e) {
-            commandsPreview.set(Messages.format("monitor.verify.notReady", e.getMessage()));
+            commandsPreview.set(Messages.format("monitor.verify.notReady", Messages.problem(e)));
         }
     }
 
@@ -160,7 +160,7 @@ public final class VerifyViewModel implements AutoCloseable {
             t = DesignedTraffic.sourcePorts(source.get().strip(), destination.get().strip(), 10000, 60000, 80);
         } catch (IllegalArgumentException e) {
             verdict.set(Messages.get("monitor.verify.notRun"));
-            verdictDetail.set(e.getMessage());
+            verdictDetail.set(Messages.problem(e));
             return;
         }
         String receiver = target.hostProperty().get();
@@ -228,7 +228,7 @@ public final class VerifyViewModel implements AutoCloseable {
             t = traffic();
         } catch (IllegalArgumentException e) {
             verdict.set(Messages.get("monitor.verify.notRun"));
-            verdictDetail.set(e.getMessage());
+            verdictDetail.set(Messages.problem(e));
             return;
         }
         String receiver = target.hostProperty().get();

@@ -1,5 +1,6 @@
 package dev.nettune.ui.profiles;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.tuning.ChannelChange;
 import dev.nettune.tuning.ProfileEntry;
 import dev.nettune.tuning.TuningInputException;
@@ -52,10 +53,9 @@ public final class ChannelsSectionModel implements ProfileSection {
             try {
                 entries.add(new ChannelChange(nic, Integer.parseInt(channels.get().strip())));
             } catch (NumberFormatException e) {
-                channelsError.set("'" + channels.get().strip() + "' is not a whole number: give the combined channel"
-                        + " count, 1-4096 (at most what the NIC offers), or leave it empty to keep the NIC's.");
+                channelsError.set(Messages.format("profiles.channels.notNumber", channels.get().strip()));
             } catch (TuningInputException e) {
-                channelsError.set(e.getMessage());
+                channelsError.set(Messages.problem(e));
             }
             ok = channelsError.get().isEmpty();
         }

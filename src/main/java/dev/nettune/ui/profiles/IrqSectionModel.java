@@ -85,8 +85,8 @@ public final class IrqSectionModel implements ProfileSection {
             try {
                 irq = Integer.parseInt(k);
             } catch (NumberFormatException e) {
-                throw new TuningInputException("'" + k + "' is not an IRQ number: give the number from /proc/interrupts,"
-                        + " 0-65535, then ':' and the CPUs (30: 0-1).");
+                throw new TuningInputException(dev.nettune.Phrase.of("tuning.irq.notNumber", "'{0}' is not an IRQ number: give the"
+                        + " number from /proc/interrupts, 0-65535, then ':' and the CPUs (30: 0-1).", k));
             }
             entries.add(new IrqAffinityChange(irq, v, ""));
             irqNumbers.add(irq);

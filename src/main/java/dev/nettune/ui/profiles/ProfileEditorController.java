@@ -135,7 +135,7 @@ public final class ProfileEditorController {
     }
 
     private void showSummary() {
-        summaryArea.setText(model.summary().isEmpty() ? "Fix the fields marked in red: the profile appears here."
+        summaryArea.setText(model.summary().isEmpty() ? Messages.get("profiles.summary.invalid")
                 : String.join("\n", model.summary().stream().map(l -> "\u2022 " + l).toList()));
     }
 
@@ -151,7 +151,7 @@ public final class ProfileEditorController {
 
     @FXML
     private void onImport() {
-        FileChooser chooser = chooser("Import a profile");
+        FileChooser chooser = chooser(Messages.get("profiles.import.title"));
         File f = chooser.showOpenDialog(root.getScene().getWindow());
         if (f != null) {
             model.importFrom(f.toPath());
@@ -164,9 +164,9 @@ public final class ProfileEditorController {
         chooser.setTitle(Messages.get("profiles.export.title"));
         // The chosen file type decides the format, so teams running Ansible or cloud-init get their own file.
         java.util.Map<FileChooser.ExtensionFilter, ProfileFormat> formats = new java.util.LinkedHashMap<>();
-        formats.put(new FileChooser.ExtensionFilter("NetTune profile (JSON)", "*.json"), ProfileFormat.JSON);
-        formats.put(new FileChooser.ExtensionFilter("Ansible playbook (YAML)", "*.yml", "*.yaml"), ProfileFormat.ANSIBLE);
-        formats.put(new FileChooser.ExtensionFilter("cloud-init user-data (#cloud-config)", "*.yml", "*.yaml", "*.cfg"),
+        formats.put(new FileChooser.ExtensionFilter(Messages.get("profiles.filter.json"), "*.json"), ProfileFormat.JSON);
+        formats.put(new FileChooser.ExtensionFilter(Messages.get("profiles.filter.ansible"), "*.yml", "*.yaml"), ProfileFormat.ANSIBLE);
+        formats.put(new FileChooser.ExtensionFilter(Messages.get("profiles.filter.cloudInit"), "*.yml", "*.yaml", "*.cfg"),
                 ProfileFormat.CLOUD_INIT);
         chooser.getExtensionFilters().addAll(formats.keySet());
         chooser.setInitialFileName(dev.nettune.tuning.ProfileLibrary.slug(model.nameProperty().get()) + ".json");
@@ -192,7 +192,7 @@ public final class ProfileEditorController {
     private static FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("NetTune profile (JSON)", "*.json"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("profiles.filter.json"), "*.json"));
         return chooser;
     }
 }

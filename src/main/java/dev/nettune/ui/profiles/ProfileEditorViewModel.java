@@ -113,7 +113,7 @@ public final class ProfileEditorViewModel {
                     }
                 });
             } catch (RuntimeException e) {
-                ui.accept(() -> fail("Cannot read the profiles in " + library.directory() + ": " + e.getMessage()));
+                ui.accept(() -> fail(Messages.format("profiles.status.cannotRead", String.valueOf(library.directory()), Messages.problem(e))));
             }
         });
     }
@@ -125,7 +125,7 @@ public final class ProfileEditorViewModel {
                 new SysctlChange("net.ipv4.tcp_max_tw_buckets", "200000"), new SysctlChange("net.ipv4.tcp_fin_timeout", "15"),
                 new ProfileEntry.PersistSysctls(null))));
         builtIn.set(false);
-        status.set("A new profile: change what you need, then Save.");
+        status.set(Messages.get("profiles.status.new"));
     }
 
     /** Fills every field from a profile (an entry with no field of its own is kept unchanged). */
@@ -177,7 +177,7 @@ public final class ProfileEditorViewModel {
         built = null;
         summary.clear();
         if (ok && entries.isEmpty()) {
-            status.set("The profile changes nothing yet: fill in at least one section.");
+            status.set(Messages.get("profiles.status.empty"));
             ok = false;
         }
         if (ok) {
@@ -185,7 +185,7 @@ public final class ProfileEditorViewModel {
                 built = new Profile(name.get().strip(), description.get(), entries, unrestricted);
                 entries.forEach(e -> summary.add(describe(e)));
             } catch (TuningInputException e) {
-                nameError.set(e.getMessage());
+                nameError.set(Messages.problem(e));
                 ok = false;
             }
         }
@@ -221,12 +221,12 @@ public final class ProfileEditorViewModel {
     public void save() {
         Optional<Profile> p = profile();
         if (p.isEmpty()) {
-            status.set("Fix the fields marked in red first.");
+            status.set(Messages.get("profiles.status.fixFirst"));
             return;
         }
-        run("Saved", () -> {
+        run("profiles.status.saveFailed", () -> {
             Path f = library.save(p.get());
-            return "Saved \"" + p.get().name() + "\" as " + f + ".";
+            return Messages.format("profiles.status.saved", p.get().name(), String.valueOf(f));
         }, p.get().name());
     }
 
@@ -241,11 +241,11 @@ public final class ProfileEditorViewModel {
                     busy.set(false);
                     profiles.setAll(all);
                     selected.set(all.stream().filter(x -> x.name().equals(p.name())).findFirst().orElse(p));
-                    status.set("Imported \"" + p.name() + "\" from " + file + "." + (p.beyondLimits().isEmpty() ? ""
+                    status.set(Messages.format("profiles.status.imported", p.name(), String.valueOf(file)) + (p.beyondLimits().isEmpty() ? ""
                             : " " + Messages.format("profiles.status.importedUnrestricted", String.join(" ", p.beyondLimits()))));
                 });
             } catch (RuntimeException e) {
-                ui.accept(() -> fail("Cannot import " + file + ": " + e.getMessage()));
+                ui.accept(() -> fail(Messages.format("profiles.status.cannotImport", String.valueOf(file), Messages.problem(e))));
             }
         });
     }
@@ -262,7 +262,7 @@ public final class ProfileEditorViewModel {
     public void exportTo(Path file, dev.nettune.tuning.ProfileFormat format) {
         Optional<Profile> p = profile();
         if (p.isEmpty()) {
-            status.set("Fix the fields marked in red first: only a valid profile is exported.");
+            status.set(Messages.get("profiles.status.fixBeforeExport"));
             return;
         }
         busy.set(true);
@@ -270,16 +270,17 @@ public final class ProfileEditorViewModel {
             try {
                 java.nio.file.Files.writeString(file, format.render(p.get()));
                 String as = switch (format) {
-                    case JSON -> "";
-                    case ANSIBLE -> " as an Ansible playbook (ansible-playbook -i INVENTORY " + file.getFileName() + ")";
-                    case CLOUD_INIT -> " as cloud-init user-data (give it to a new instance as its user data)";
+                    case JSON -> Messages.format("profiles.status.exported", p.get().name(), String.valueOf(file));
+                    case ANSIBLE -> Messages.format("profiles.status.exportedAnsible", p.get().name(), String.valueOf(file),
+                            String.valueOf(file.getFileName()));
+                    case CLOUD_INIT -> Messages.format("profiles.status.exportedCloudInit", p.get().name(), String.valueOf(file));
                 };
                 ui.accept(() -> {
                     busy.set(false);
-                    status.set("Exported \"" + p.get().name() + "\"" + as + " to " + file + ".");
+                    status.set(as);
                 });
             } catch (java.io.IOException | RuntimeException e) {
-                ui.accept(() -> fail("Cannot export to " + file + ": " + e.getMessage()));
+                ui.accept(() -> fail(Messages.format("profiles.status.cannotExport", String.valueOf(file), Messages.problem(e))));
             }
         });
     }
@@ -287,13 +288,13 @@ public final class ProfileEditorViewModel {
     /** Deletes the saved profile of this name (built-in profiles stay). */
     public void delete() {
         if (builtIn.get()) {
-            status.set("Built-in profiles cannot be deleted.");
+            status.set(Messages.get("profiles.status.builtInDelete"));
             return;
         }
         String n = name.get().strip();
-        run("Deleted", () -> {
+        run("profiles.status.deleteFailed", () -> {
             library.delete(n);
-            return "Deleted \"" + n + "\".";
+            return Messages.format("profiles.status.deleted", n);
         }, null);
     }
 
@@ -314,7 +315,7 @@ public final class ProfileEditorViewModel {
                     status.set(message);
                 });
             } catch (Exception e) {
-                ui.accept(() -> fail(what + " failed: " + e.getMessage()));
+                ui.accept(() -> fail(Messages.format(what, Messages.problem(e))));
             }
         });
     }

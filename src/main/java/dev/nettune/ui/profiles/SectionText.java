@@ -1,5 +1,6 @@
 package dev.nettune.ui.profiles;
 
+import dev.nettune.ui.common.Messages;
 import java.util.Map;
 
 /** Reading and writing the profile editor's "key = value" text fields, and turning a refusal into a field's message. */
@@ -13,7 +14,7 @@ final class SectionText {
             action.run();
             return "";
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return Messages.problem(e);
         }
     }
 
@@ -31,13 +32,12 @@ final class SectionText {
             }
             int eq = line.indexOf(separator);
             if (eq <= 0) {
-                return "Line " + (i + 1) + ": '" + line + "' has no '" + separator + "': write one per line, for example "
-                        + example + ".";
+                return Messages.format("profiles.line.noSeparator", i + 1, line, String.valueOf(separator), example);
             }
             try {
                 sink.accept(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
             } catch (IllegalArgumentException e) {
-                return "Line " + (i + 1) + ": " + e.getMessage();
+                return Messages.format("profiles.line.error", i + 1, Messages.problem(e));
             }
         }
         return "";

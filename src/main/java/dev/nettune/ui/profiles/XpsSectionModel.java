@@ -76,9 +76,9 @@ public final class XpsSectionModel implements ProfileSection {
         List<String> masks = new ArrayList<>();
         if (nicOk && xpsSpread.get()) {
             entries.add(new XpsChange.Spread(nic));
-            masks.add("TX queue i is sent from CPU i mod n (n = the host's online CPUs); each written as its mask.");
+            masks.add(Messages.get("profiles.xps.spreadNote"));
             if (!xps.get().isBlank()) {
-                xpsError.set("Choose one: CPU lists per TX queue, or the spread (clear the lists or untick the spread).");
+                xpsError.set(Messages.get("profiles.xps.both"));
             }
         } else if (nicOk && !xps.get().isBlank()) {
             String[] lists = xps.get().split(";");

@@ -58,7 +58,7 @@ public final class NicEditorModel {
                 entries.add(new RssTableChange(nic.get(), rssTable.get()));
             }
         } catch (IllegalArgumentException e) {
-            rssError.set(e.getMessage());
+            rssError.set(Messages.problem(e));
             return Optional.empty();
         }
         if (entries.isEmpty()) {
@@ -80,7 +80,7 @@ public final class NicEditorModel {
                 }
             }
         } catch (IllegalArgumentException e) {
-            xpsError.set(e.getMessage());
+            xpsError.set(Messages.problem(e));
             return Optional.empty();
         }
         if (entries.isEmpty()) {
@@ -98,7 +98,7 @@ public final class NicEditorModel {
             xpsError.set("");
             return Optional.of(p);
         } catch (IllegalArgumentException e) {
-            xpsError.set(e.getMessage());
+            xpsError.set(Messages.problem(e));
             return Optional.empty();
         }
     }
@@ -110,7 +110,7 @@ public final class NicEditorModel {
             rssError.set("");
         } catch (RssInputException e) {
             rssPreview.set(null);
-            rssError.set(e.getMessage());
+            rssError.set(Messages.problem(e));
         }
     }
 

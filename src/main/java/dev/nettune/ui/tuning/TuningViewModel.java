@@ -162,7 +162,7 @@ public final class TuningViewModel {
             } catch (RuntimeException e) {
                 ui.accept(() -> {
                     loading.set(false);
-                    status.set(Messages.format("tuning.status.cannotList", e.getMessage()));
+                    status.set(Messages.format("tuning.status.cannotList", Messages.problem(e)));
                 });
             }
         });
@@ -192,7 +192,7 @@ public final class TuningViewModel {
                             .orElse(all.isEmpty() ? null : all.get(0)));
                 });
             } catch (RuntimeException e) {
-                ui.accept(() -> status.set(Messages.format("tuning.status.cannotReadProfiles", e.getMessage())));
+                ui.accept(() -> status.set(Messages.format("tuning.status.cannotReadProfiles", Messages.problem(e))));
             }
         });
     }
@@ -273,7 +273,7 @@ public final class TuningViewModel {
                 Plan made = (allowUnrestricted ? Planner.allowingUnrestricted() : new Planner()).plan(open, p);
                 ui.accept(() -> showPlan(made));
             } catch (HostException | RuntimeException e) {
-                ui.accept(() -> fail(Messages.format("tuning.status.cannotPlan", h, e.getMessage())));
+                ui.accept(() -> fail(Messages.format("tuning.status.cannotPlan", h, Messages.problem(e))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 ui.accept(() -> fail("Cancelled."));
@@ -339,7 +339,7 @@ public final class TuningViewModel {
         try {
             options = options(h);
         } catch (IllegalArgumentException e) {
-            fail(e.getMessage());
+            fail(Messages.problem(e));
             return;
         }
         worker.execute(() -> {
@@ -355,7 +355,7 @@ public final class TuningViewModel {
                     }
                 });
             } catch (HostException | RuntimeException e) {
-                ui.accept(() -> fail(Messages.format("tuning.status.applyFailed", e.getMessage())));
+                ui.accept(() -> fail(Messages.format("tuning.status.applyFailed", Messages.problem(e))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -387,7 +387,7 @@ public final class TuningViewModel {
         try {
             options = options(h);
         } catch (IllegalArgumentException e) {
-            fail(e.getMessage());
+            fail(Messages.problem(e));
             return;
         }
         worker.execute(() -> {
@@ -404,7 +404,7 @@ public final class TuningViewModel {
                 });
             } catch (HostException | RuntimeException e) {
                 ui.accept(() -> {
-                    fail(Messages.format("tuning.status.undoFailed", e.getMessage()));
+                    fail(Messages.format("tuning.status.undoFailed", Messages.problem(e)));
                     canUndo.set(true);
                 });
             } catch (InterruptedException e) {

@@ -42,7 +42,7 @@ public final class WelcomeViewModel {
             } catch (RuntimeException e) {
                 ui.accept(() -> {
                     reading.set(false);
-                    problems.set(Messages.format("welcome.cannotReadWorkstation", e.getMessage()));
+                    problems.set(Messages.format("welcome.cannotReadWorkstation", Messages.problem(e)));
                 });
             }
         });

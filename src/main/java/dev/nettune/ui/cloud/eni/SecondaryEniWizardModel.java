@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud.eni;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.cloud.Cidr;
 import dev.nettune.cloud.ClientToken;
 import dev.nettune.cloud.CloudInstance;
@@ -137,7 +138,7 @@ public final class SecondaryEniWizardModel {
             r.run();
             return "";
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return Messages.problem(e);
         }
     }
 

@@ -84,7 +84,7 @@ public abstract class HostStepModel {
                 profile();
                 return "";
             } catch (IllegalArgumentException e) {
-                return e.getMessage();
+                return Messages.problem(e);
             }
         }, deps);
         // A preview is of the values typed then: a change makes it stale.
@@ -168,7 +168,7 @@ public abstract class HostStepModel {
         try {
             p = profile();
         } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
+            status.set(Messages.problem(e));
             return;
         }
         String h = host.get();
@@ -363,7 +363,7 @@ public abstract class HostStepModel {
     }
 
     private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Messages.problem(e);
     }
 
     // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----

@@ -144,7 +144,7 @@ public final class RssStepModel extends HostStepModel {
     }
 
     private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Messages.problem(e);
     }
 
     // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----

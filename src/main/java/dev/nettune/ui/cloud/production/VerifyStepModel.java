@@ -139,7 +139,7 @@ public final class VerifyStepModel {
             }
             traffic = DesignedTraffic.sourcePorts(source.get().strip(), destination.get().strip(), 10000, 60000, 80);
         } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
+            status.set(Messages.problem(e));
             return;
         }
         busy.set(true);
@@ -346,7 +346,7 @@ public final class VerifyStepModel {
     }
 
     private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Messages.problem(e);
     }
 
     // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud.rss;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.cloud.CloudInstance;
 import dev.nettune.cloud.CloudPlan;
 import dev.nettune.cloud.CloudPlanner;
@@ -78,7 +79,7 @@ public final class RssWizardModel {
             loadStatus.set(eni.id() + " (" + eni.type() + ", " + eni.status() + i.map(x -> " on " + x.id() + " " + x.instanceType()).orElse("")
                     + "): custom RSS is " + rss.map(b -> b ? "enabled" : "disabled").orElse("not set (disabled)") + ".");
             recheck();
-        }, e -> loadStatus.set("Cannot read the ENI: " + e.getMessage()));
+        }, e -> loadStatus.set("Cannot read the ENI: " + Messages.problem(e)));
     }
 
     private void recheck() {
@@ -114,7 +115,7 @@ public final class RssWizardModel {
                 }
                 return name + ": " + dev.nettune.cloud.GuestNics.describe(guest.rss(nic.get()));
             }
-        }, guestRss::set, e -> guestRss.set("Cannot read ethtool -x on " + name + ": " + e.getMessage()));
+        }, guestRss::set, e -> guestRss.set("Cannot read ethtool -x on " + name + ": " + Messages.problem(e)));
     }
 
     public StringProperty hostProperty() {

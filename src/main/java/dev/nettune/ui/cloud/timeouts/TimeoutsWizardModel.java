@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud.timeouts;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.cloud.CloudInputException;
 import dev.nettune.cloud.CloudPlan;
 import dev.nettune.cloud.CloudPlanner;
@@ -64,7 +65,7 @@ public final class TimeoutsWizardModel {
             timeWait.set(t.tcpClosedAndTimeWait());
             udp.set(t.udp());
             loadStatus.set("Now: " + t + ".");
-        }, e -> loadStatus.set("Cannot read the timeouts: " + e.getMessage()));
+        }, e -> loadStatus.set("Cannot read the timeouts: " + Messages.problem(e)));
     }
 
     /** The values as chosen, if ECS accepts them. */
@@ -86,7 +87,7 @@ public final class TimeoutsWizardModel {
             new ConnectionTrackingTimeouts(tcpEstablished.get() == null ? -1 : tcpEstablished.get(), timeWait.get(), udp.get() == null ? -1 : udp.get());
             return "";
         } catch (CloudInputException e) {
-            return e.getMessage();
+            return Messages.problem(e);
         }
     }
 
