@@ -32,6 +32,8 @@ public final class ProfileEditorController {
     @FXML private Label statusLabel;
     @FXML private TextField nameField;
     @FXML private Label nameError;
+    @FXML private CheckBox unrestrictedBox;
+    @FXML private Label limitsWarning;
     @FXML private TextField descriptionField;
     @FXML private TextField nicField;
     @FXML private Label nicError;
@@ -122,6 +124,8 @@ public final class ProfileEditorController {
         showSummary();
 
         ShownText.bind(nameError, model.nameErrorProperty());
+        unrestrictedBox.selectedProperty().bindBidirectional(model.unrestrictedProperty());
+        ShownText.bind(limitsWarning, model.limitsWarningProperty());
         ShownText.bind(nicError, model.nicErrorProperty());
         ShownText.bind(sysctlsError, model.sysctls().sysctlsErrorProperty());
         ShownText.bind(smcError, model.smc().smcErrorProperty());

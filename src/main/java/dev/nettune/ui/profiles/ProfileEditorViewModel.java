@@ -68,8 +68,13 @@ public final class ProfileEditorViewModel {
 
     /** Entries the form has no field for (a hand-written file change): kept as they are. */
     private final List<ProfileEntry> kept = new ArrayList<>();
-    /** Whether the loaded profile is marked unrestricted: editing it keeps the mark its kept entries need. */
-    private boolean unrestricted;
+    /**
+     * The profile's "unrestricted" mark: whether it may go beyond what network tuning needs (any sysctl, other
+     * files, other commands). Off by default, loaded with the profile; the Tuning screen still asks before planning.
+     */
+    private final BooleanProperty unrestricted = new SimpleBooleanProperty(false);
+    /** The warning shown while a marked profile does go beyond the limits; empty otherwise. */
+    private final StringProperty limitsWarning = new SimpleStringProperty("");
     private Profile built;
     private boolean loading;
 
@@ -77,7 +82,7 @@ public final class ProfileEditorViewModel {
         this.library = library;
         this.worker = worker;
         this.ui = ui;
-        List<ObservableValue<?>> fields = new ArrayList<>(List.of(name, description, nic));
+        List<ObservableValue<?>> fields = new ArrayList<>(List.of(name, description, nic, unrestricted));
         sections.forEach(s -> fields.addAll(s.inputs()));
         fields.forEach(f -> f.addListener((o, a, b) -> {
             if (!loading) {
@@ -90,6 +95,15 @@ public final class ProfileEditorViewModel {
             }
         });
         validate();
+    }
+
+    /** The "unrestricted" mark the form edits (see the field). */
+    public BooleanProperty unrestrictedProperty() {
+        return unrestricted;
+    }
+
+    public StringProperty limitsWarningProperty() {
+        return limitsWarning;
     }
 
     /** Reads the library (built-in profiles first) and opens {@code select} or the first profile. */
@@ -121,7 +135,7 @@ public final class ProfileEditorViewModel {
     /** A new profile with the seed's TIME-WAIT values to start from. */
     public void newProfile() {
         selected.set(null);
-        load(new Profile("My profile", "", List.of(new SysctlChange("net.ipv4.tcp_tw_reuse", "1"),
+        load(new Profile(Messages.get("profiles.newName"), "", List.of(new SysctlChange("net.ipv4.tcp_tw_reuse", "1"),
                 new SysctlChange("net.ipv4.tcp_max_tw_buckets", "200000"), new SysctlChange("net.ipv4.tcp_fin_timeout", "15"),
                 new ProfileEntry.PersistSysctls(null))));
         builtIn.set(false);
@@ -133,7 +147,7 @@ public final class ProfileEditorViewModel {
         loading = true;
         try {
             kept.clear();
-            unrestricted = p.unrestricted();
+            unrestricted.set(p.unrestricted());
             String[] nicName = {null};
             // The first entry that names a NIC gives the editor's NIC.
             Consumer<String> nicSeen = n -> nicName[0] = nicName[0] == null ? n : nicName[0];
@@ -176,13 +190,26 @@ public final class ProfileEditorViewModel {
 
         built = null;
         summary.clear();
+        limitsWarning.set("");
         if (ok && entries.isEmpty()) {
             status.set(Messages.get("profiles.status.empty"));
             ok = false;
         }
+        List<String> beyond = ok ? dev.nettune.tuning.ProfileLimits.beyond(entries) : List.of();
+        if (!beyond.isEmpty()) {
+            String what = String.join(" ", beyond.subList(0, Math.min(3, beyond.size())))
+                    + (beyond.size() > 3 ? " (+" + (beyond.size() - 3) + ")" : "");
+            if (unrestricted.get()) {
+                limitsWarning.set(Messages.format("profiles.warning.unrestricted", what));
+            } else {
+                // Said here, in the form's words, instead of the domain's CLI advice (mark the file, pass a flag).
+                nameError.set(Messages.format("profiles.error.beyondLimits", what));
+                ok = false;
+            }
+        }
         if (ok) {
             try {
-                built = new Profile(name.get().strip(), description.get(), entries, unrestricted);
+                built = new Profile(name.get().strip(), description.get(), entries, unrestricted.get());
                 entries.forEach(e -> summary.add(describe(e)));
             } catch (TuningInputException e) {
                 nameError.set(Messages.problem(e));

@@ -203,4 +203,49 @@ class ProfileEditorViewModelTest {
 
         assertThat(model.statusProperty().get()).startsWith("Imported \"marked\"").contains("WARNING").contains("kernel.sysrq");
     }
+
+    @Test
+    void aSysctlBeyondTheNetworkStackIsRefusedWithTheUnrestrictedMarkAsTheWayOut() {
+        model.newProfile();
+        model.sysctls().sysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1\nvm.swappiness = 10");
+
+        assertThat(model.validProperty().get()).isFalse();
+        assertThat(model.nameErrorProperty().get()).contains("vm.swappiness").contains("Tick \"Unrestricted\"");
+        assertThat(model.limitsWarningProperty().get()).isEmpty();
+    }
+
+    @Test
+    void tickingUnrestrictedMakesAMarkedProfileAndSaysWhatGoesBeyondTheLimits() throws Exception {
+        model.newProfile();
+        model.nameProperty().set("swappy");
+        model.sysctls().sysctlsProperty().set("net.ipv4.tcp_tw_reuse = 1\nvm.swappiness = 10");
+
+        model.unrestrictedProperty().set(true);
+
+        assertThat(model.validProperty().get()).isTrue();
+        assertThat(model.profile().orElseThrow().unrestricted()).isTrue();
+        assertThat(model.limitsWarningProperty().get()).startsWith("WARNING").contains("vm.swappiness");
+        model.save();
+        assertThat(library.all()).filteredOn(p -> p.name().equals("swappy")).singleElement()
+                .satisfies(p -> assertThat(p.unrestricted()).isTrue());
+    }
+
+    @Test
+    void aProfileWithinTheLimitsNeedsNoMarkAndShowsNoWarning() {
+        model.newProfile();
+        model.unrestrictedProperty().set(true);
+
+        assertThat(model.validProperty().get()).isTrue();
+        assertThat(model.limitsWarningProperty().get()).isEmpty();
+    }
+
+    @Test
+    void loadingAMarkedProfileTicksTheMarkAndLoadingAnUnmarkedOneClearsIt() {
+        Profile marked = new Profile("marked", "", java.util.List.of(new dev.nettune.tuning.SysctlChange("vm.swappiness", "10")), true);
+        model.load(marked);
+        assertThat(model.unrestrictedProperty().get()).isTrue();
+
+        model.load(Profile.seedWorkflow());
+        assertThat(model.unrestrictedProperty().get()).isFalse();
+    }
 }
