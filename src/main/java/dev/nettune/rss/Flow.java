@@ -1,5 +1,6 @@
 package dev.nettune.rss;
 
+import dev.nettune.Phrase;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,8 @@ public record Flow(IpAddress source, IpAddress destination, int sourcePort, int 
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(destination, "destination");
             if (source.isIpv4() != destination.isIpv4()) {
-                throw new RssInputException("The source is " + family(source) + " but the destination is "
-                        + family(destination) + ": a flow uses one address family.");
+                throw new RssInputException(Phrase.of("rss.flow.mixedFamilies",
+                        "The source is {0} but the destination is {1}: a flow uses one address family.", family(source), family(destination)));
             }
         }
         if (protocol.hashesPorts()) {
@@ -33,7 +34,7 @@ public record Flow(IpAddress source, IpAddress destination, int sourcePort, int 
 
     private static void checkPort(String what, int port) {
         if (port < 0 || port > 65535) {
-            throw new RssInputException(what + " " + port + " is out of range: ports are 0-65535.");
+            throw new RssInputException(Phrase.of("rss.flow.portOutOfRange", "{0} {1} is out of range: ports are 0-65535.", what, port));
         }
     }
 
@@ -54,7 +55,8 @@ public record Flow(IpAddress source, IpAddress destination, int sourcePort, int 
     public static int parsePort(String what, String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty() || t.length() > 5 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new RssInputException(what + " '" + (text == null ? "" : text) + "' is not a port: give a whole number 0-65535.");
+            throw new RssInputException(Phrase.of("rss.flow.notPort",
+                    "{0} '{1}' is not a port: give a whole number 0-65535.", what, text == null ? "" : text));
         }
         int p = Integer.parseInt(t);
         checkPort(what, p);

@@ -137,8 +137,7 @@ public final class CalculatorViewModel {
             return false;
         }
         if (rss.table().isEmpty()) {
-            pasteError.set("The pasted output has no indirection table (" + rss.tableProblem().orElse("none")
-                    + "): this NIC does not let RSS be configured.");
+            pasteError.set(Messages.format("calculator.paste.noTable", rss.tableProblem().orElse("none")));
             return false;
         }
         pasteError.set("");
@@ -181,8 +180,8 @@ public final class CalculatorViewModel {
         int sport = 0;
         int dport = 0;
         if (p.hashesPorts()) {
-            sport = port("Source port", sourcePort.get(), sourcePortError);
-            dport = port("Destination port", destinationPort.get(), destinationPortError);
+            sport = port(Messages.get("calculator.field.sourcePort"), sourcePort.get(), sourcePortError);
+            dport = port(Messages.get("calculator.field.destinationPort"), destinationPort.get(), destinationPortError);
         } else {
             sourcePortError.set("");
             destinationPortError.set("");
@@ -233,12 +232,12 @@ public final class CalculatorViewModel {
                 queueText.set(String.valueOf(q));
                 explanation.set(explain(f, h, index, q, t));
             } else {
-                clearPlacement("The table is not valid: " + tableError.get());
+                clearPlacement(Messages.format("calculator.placement.badTable", tableError.get()));
             }
         } else {
             hashHex.set(NONE);
             hashDecimal.set(NONE);
-            clearPlacement("Fix the marked fields to see where this flow lands.");
+            clearPlacement(Messages.get("calculator.placement.fixFields"));
         }
         updateHoverText();
     }

@@ -59,7 +59,7 @@ public final class DistributionController {
         scenarioBox.getItems().setAll(PopulationChoice.values());
         scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());
         sweepSideBox.getItems().setAll(PortSide.values());
-        sweepSideBox.setConverter(CalculatorController.converter(PortSide::label));
+        sweepSideBox.setConverter(CalculatorController.converter(s -> Messages.get("calculator.side." + s.name())));
         sweepSideBox.valueProperty().bindBidirectional(model.sweepSideProperty());
         packetsField.textProperty().bindBidirectional(model.packetsProperty());
         basePortField.textProperty().bindBidirectional(model.basePortProperty());

@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.BackgroundWork;
 import dev.nettune.ui.common.Exports;
 import dev.nettune.rss.ChiSquare;
@@ -59,8 +60,8 @@ public final class DistributionViewModel {
     public void run() {
         RssCalculator calc = calculator.calculatorProperty().get();
         if (calc == null) {
-            work.start("Checking", r -> {
-                throw new IllegalArgumentException("Fix the key and the table first: the distribution needs both.");
+            work.start(Messages.get("calculator.work.checking"), r -> {
+                throw new IllegalArgumentException(Messages.get("calculator.distribution.needsKeyAndTable"));
             }, x -> { }, x -> "");
             return;
         }
@@ -69,7 +70,7 @@ public final class DistributionViewModel {
         // Everything the job reads is taken here, on the UI thread.
         Inputs in = new Inputs(packets.get(), basePort.get(), seed.get(), sweepSide.get(), sweepFrom.get(), sweepTo.get(),
                 csvFile.get());
-        String what = "Measuring " + s.label().toLowerCase(java.util.Locale.ROOT);
+        String what = Messages.format("calculator.distribution.measuring", s.label());
         work.start(what, reporter -> {
             FlowPopulation population;
             String skipped = "";
@@ -79,11 +80,11 @@ public final class DistributionViewModel {
                 default -> {
                     FlowCsv.Result rows = readCsv(in.csvFile());
                     if (rows.rows().isEmpty()) {
-                        throw new IllegalArgumentException("No usable flow in the file"
-                                + (rows.problems().isEmpty() ? "." : "; first problem: " + rows.problems().get(0) + "."));
+                        throw new IllegalArgumentException(rows.problems().isEmpty() ? Messages.get("calculator.distribution.noFlow")
+                                : Messages.format("calculator.distribution.noFlowFirst", String.valueOf(rows.problems().get(0))));
                     }
                     if (!rows.problems().isEmpty()) {
-                        skipped = " " + rows.problems().size() + " bad row(s) skipped, first: " + rows.problems().get(0) + ".";
+                        skipped = " " + Messages.format("calculator.distribution.skipped", rows.problems().size(), String.valueOf(rows.problems().get(0)));
                     }
                     population = new FlowPopulation.FlowList(rows.flows());
                 }
@@ -94,7 +95,7 @@ public final class DistributionViewModel {
             result.set(m.distribution());
             queues.setAll(m.distribution().queues());
             summary.set(describe(m.distribution()) + m.skipped());
-        }, m -> String.format("%,d flows measured.", m.distribution().flows()));
+        }, m -> Messages.format("calculator.distribution.measured", String.format("%,d", m.distribution().flows())));
     }
 
     private record Measured(Distribution distribution, String skipped) {
@@ -138,28 +139,27 @@ public final class DistributionViewModel {
 
     private static FlowPopulation hping(Flow flow, Inputs in) {
         if (flow == null || !flow.protocol().isHashed()) {
-            throw new IllegalArgumentException("Scenario 1 sends from the flow's source address to its destination address:"
-                    + " fix those fields first (and choose tcp or udp).");
+            throw new IllegalArgumentException(Messages.get("calculator.distribution.hpingNeedsFlow"));
         }
         Protocol p = flow.protocol().hashesPorts() ? flow.protocol() : Protocol.TCP;
-        return new FlowPopulation.Hping(flow.source(), flow.destination(), number("Packets", in.packets(), 1, 100_000_000),
-                Flow.parsePort("Base port", in.basePort()), OptionalInt.empty(), p, number("Seed", in.seed(), 0, Integer.MAX_VALUE));
+        return new FlowPopulation.Hping(flow.source(), flow.destination(), number(Messages.get("calculator.field.packets"), in.packets(), 1, 100_000_000),
+                Flow.parsePort(Messages.get("calculator.field.basePort"), in.basePort()), OptionalInt.empty(), p, number(Messages.get("calculator.field.seed"), in.seed(), 0, Integer.MAX_VALUE));
     }
 
     private static FlowPopulation sweep(Flow flow, Inputs in) {
         if (flow == null || !flow.protocol().hashesPorts()) {
-            throw new IllegalArgumentException("A port sweep varies one port of the flow above: give a valid tcp or udp flow first.");
+            throw new IllegalArgumentException(Messages.get("calculator.distribution.sweepNeedsFlow"));
         }
-        return new FlowPopulation.PortSweep(flow, in.side(), Flow.parsePort("From port", in.from()),
-                Flow.parsePort("To port", in.to()));
+        return new FlowPopulation.PortSweep(flow, in.side(), Flow.parsePort(Messages.get("calculator.field.fromPort"), in.from()),
+                Flow.parsePort(Messages.get("calculator.field.toPort"), in.to()));
     }
 
     private static FlowCsv.Result readCsv(Path file) throws IOException {
         if (file == null) {
-            throw new IllegalArgumentException("Choose a CSV file of flows (" + FlowCsv.header(false) + ") first.");
+            throw new IllegalArgumentException(Messages.format("calculator.distribution.chooseCsv", FlowCsv.header(false)));
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("The file " + file + " does not exist or is not a file.");
+            throw new IllegalArgumentException(Messages.format("calculator.distribution.missingFile", String.valueOf(file)));
         }
         return FlowCsv.parse(Files.readString(file, StandardCharsets.UTF_8), false);
     }
@@ -168,8 +168,8 @@ public final class DistributionViewModel {
         String t = text == null ? "" : text.strip().replace(",", "").replace("_", "");
         if (t.isEmpty() || t.length() > 10 || !t.chars().allMatch(Character::isDigit)
                 || Long.parseLong(t) < min || Long.parseLong(t) > max) {
-            throw new IllegalArgumentException(what + " '" + (text == null ? "" : text.strip()) + "' is not valid: give a whole number "
-                    + String.format("%,d-%,d", min, max) + ".");
+            throw new IllegalArgumentException(Messages.format("calculator.field.notNumber", what, text == null ? "" : text.strip(),
+                    String.format("%,d-%,d", min, max)));
         }
         return Integer.parseInt(t);
     }
@@ -182,21 +182,20 @@ public final class DistributionViewModel {
                 busiest = q;
             }
         }
-        StringBuilder sb = new StringBuilder(String.format("%,d flows", d.flows()));
+        StringBuilder sb = new StringBuilder(Messages.format("calculator.distribution.flows", String.format("%,d", d.flows())));
         if (d.unhashedFlows() > 0) {
-            sb.append(String.format(" (%,d non-IP, sent to queue 0 unhashed)", d.unhashedFlows()));
+            sb.append(Messages.format("calculator.distribution.unhashed", String.format("%,d", d.unhashedFlows())));
         }
         if (busiest != null) {
-            sb.append(String.format(". Most over its share: queue %d with %.1f%% (expected %.1f%%)",
-                    busiest.queue(), busiest.share() * 100, busiest.expectedShare() * 100));
+            sb.append(Messages.format("calculator.distribution.busiest", String.valueOf(busiest.queue()),
+                    String.format("%.1f%%", busiest.share() * 100), String.format("%.1f%%", busiest.expectedShare() * 100)));
         }
         ChiSquare chi = d.queueChiSquare();
         if (chi.degreesOfFreedom() > 0) {
-            sb.append(String.format(". Chi-square p = %.3g: %s", chi.pValue(), chi.pValue() < 0.01
-                    ? "more uneven than a uniform hash would be by chance"
-                    : "as even as a uniform hash would be"));
+            sb.append(Messages.format("calculator.distribution.chiSquare", String.format("%.3g", chi.pValue()), Messages.get(chi.pValue() < 0.01
+                    ? "calculator.distribution.uneven" : "calculator.distribution.even")));
         }
-        return sb.append('.').toString();
+        return sb.append(Messages.get("calculator.distribution.end")).toString();
     }
 
     public ObjectProperty<PopulationChoice> scenarioProperty() {

@@ -46,7 +46,7 @@ public final class KeySolverController {
         WorkControls.bind(model.work(), runSolveButton, cancelSolveButton, solveProgress, solveStatus);
         solvedKeyField.textProperty().bind(model.solvedKeyTextProperty());
         useKeyButton.disableProperty().bind(model.solvedKeyProperty().isNull());
-        bucketsUsedLabel.textProperty().bind(model.bucketsUsedProperty().map(b -> b.isEmpty() ? "" : "Buckets used: " + b));
+        bucketsUsedLabel.textProperty().bind(model.bucketsUsedProperty().map(b -> b.isEmpty() ? "" : Messages.format("calculator.solver.bucketsUsed", b)));
 
         placementsTable.getColumns().setAll(List.of(
                 Columns.<KeySolver.Placement>text("#", 40, KeySolver.Placement::goal),

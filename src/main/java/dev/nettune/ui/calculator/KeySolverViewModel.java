@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.BackgroundWork;
 import dev.nettune.rss.Flow;
 import dev.nettune.rss.FlowCsv;
@@ -74,21 +75,21 @@ public final class KeySolverViewModel {
         KeySolver.FreeBits bits = freeBits.get();
         int keyLength = Math.max(4, calculator.keyLengthProperty().get());
         RssKey current = calculator.keyProperty().get();
-        work.start("Solving for a key", reporter -> {
+        work.start(Messages.get("calculator.solver.working"), reporter -> {
             if (table == null) {
-                throw new IllegalArgumentException("Fix the table first: the key is solved for the table shown.");
+                throw new IllegalArgumentException(Messages.get("calculator.solver.needsTable"));
             }
             FlowCsv.Result rows = FlowCsv.parse(text, true);
             if (!rows.problems().isEmpty()) {
-                throw new IllegalArgumentException("Fix the flows first: " + rows.problems().stream()
-                        .map(FlowCsv.Problem::toString).collect(Collectors.joining("; ")));
+                throw new IllegalArgumentException(Messages.format("calculator.solver.badFlows", rows.problems().stream()
+                        .map(FlowCsv.Problem::toString).collect(Collectors.joining("; "))));
             }
             List<KeySolver.Goal> g = rows.rows().stream()
                     .map(r -> KeySolver.Goal.toQueue(r.flow(), r.queue().getAsInt())).toList();
             KeySolver.Options options = KeySolver.Options.defaults().withKeyLength(keyLength);
             if (bits == KeySolver.FreeBits.BASE_KEY) {
                 if (current == null) {
-                    throw new IllegalArgumentException("Free bits from the current key need a valid key in the key field.");
+                    throw new IllegalArgumentException(Messages.get("calculator.solver.needsKey"));
                 }
                 options = options.withBaseKey(current);
             } else {
@@ -96,8 +97,8 @@ public final class KeySolverViewModel {
             }
             return new KeySolver(table).solve(g, options);
         }, this::show, r -> r.solved()
-                ? "Solved: every flow reaches its queue (" + r.tries() + " bucket choice(s) tried)."
-                : "No key: " + r.conflicts().size() + " conflict(s).");
+                ? Messages.format("calculator.solver.solved", String.valueOf(r.tries()))
+                : Messages.format("calculator.solver.noKey", String.valueOf(r.conflicts().size())));
     }
 
     private void show(KeySolver.Result r) {

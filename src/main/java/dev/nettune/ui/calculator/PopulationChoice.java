@@ -12,12 +12,13 @@ public enum PopulationChoice {
         this.label = label;
     }
 
+    /** The label in the app's language (the English one is kept for reading the code). */
     public String label() {
-        return label;
+        return dev.nettune.ui.common.Messages.get("calculator.populationChoice." + name());
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

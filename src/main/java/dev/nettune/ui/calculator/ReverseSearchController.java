@@ -41,7 +41,7 @@ public final class ReverseSearchController {
     @FXML
     private void initialize() {
         sideBox.getItems().setAll(PortSide.values());
-        sideBox.setConverter(CalculatorController.converter(PortSide::label));
+        sideBox.setConverter(CalculatorController.converter(s -> Messages.get("calculator.side." + s.name())));
         sideBox.valueProperty().bindBidirectional(model.sideProperty());
         fromField.textProperty().bindBidirectional(model.fromProperty());
         toField.textProperty().bindBidirectional(model.toProperty());

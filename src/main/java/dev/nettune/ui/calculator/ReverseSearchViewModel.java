@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.BackgroundWork;
 import dev.nettune.ui.common.Exports;
 import dev.nettune.rss.Flow;
@@ -61,18 +62,18 @@ public final class ReverseSearchViewModel {
         String toText = to.get();
         String targetText = target.get();
         boolean bucket = bucketTarget.get();
-        work.start("Searching ports", reporter -> {
+        work.start(Messages.get("calculator.search.working"), reporter -> {
             if (calc == null) {
-                throw new IllegalArgumentException("Fix the key and the table first: the search needs both.");
+                throw new IllegalArgumentException(Messages.get("calculator.search.needsKeyAndTable"));
             }
             if (flow == null || !flow.protocol().hashesPorts()) {
-                throw new IllegalArgumentException("The search varies one port of the flow above: give a valid tcp or udp flow first.");
+                throw new IllegalArgumentException(Messages.get("calculator.search.needsFlow"));
             }
-            int value = bucket ? DistributionViewModel.number("Bucket", targetText, 0, calc.table().size() - 1)
+            int value = bucket ? DistributionViewModel.number(Messages.get("calculator.field.bucket"), targetText, 0, calc.table().size() - 1)
                     : FlowCsv.parseQueue(targetText);
             FlowTarget t = bucket ? FlowTarget.bucket(value) : FlowTarget.queue(value);
-            ReverseSearch.Result r = ReverseSearch.ports(calc, flow, s, Flow.parsePort("From port", fromText),
-                    Flow.parsePort("To port", toText), t);
+            ReverseSearch.Result r = ReverseSearch.ports(calc, flow, s, Flow.parsePort(Messages.get("calculator.field.fromPort"), fromText),
+                    Flow.parsePort(Messages.get("calculator.field.toPort"), toText), t);
             List<PortRow> rows = new ArrayList<>(r.ports().size());
             for (int p : r.ports()) {
                 FlowResult fr = calc.calculate(s.withPort(flow, p));
@@ -82,13 +83,13 @@ public final class ReverseSearchViewModel {
         }, found -> {
             ports.setAll(found.rows());
             summary.set(describe(found.result()));
-        }, found -> String.format("%,d port(s) found.", found.rows().size()));
+        }, found -> Messages.format("calculator.search.found", String.format("%,d", found.rows().size())));
     }
 
     /** The ports found as CSV (port, hash, bucket, queue). */
     public String csv() {
         if (ports.isEmpty()) {
-            throw new IllegalStateException("Nothing found yet: press Search first.");
+            throw new IllegalStateException(Messages.get("calculator.search.nothingYet"));
         }
         StringBuilder sb = new StringBuilder("port,hash,bucket,queue\n");
         for (PortRow r : ports) {
@@ -115,12 +116,13 @@ public final class ReverseSearchViewModel {
         if (ranges.length() > SUMMARY_RANGES_MAX) {
             ranges = ranges.substring(0, ranges.lastIndexOf(',', SUMMARY_RANGES_MAX)) + ", \u2026";
         }
-        String which = r.side().label() + " ports " + r.from() + "-" + r.to();
+        String which = Messages.format("calculator.search.which", Messages.get("calculator.side." + r.side().name()), String.valueOf(r.from()), String.valueOf(r.to()));
         if (r.ports().isEmpty()) {
-            return "None of the " + String.format("%,d", r.scanned()) + " " + which + " sends " + r.template() + " to " + r.target() + ".";
+            return Messages.format("calculator.search.none", String.format("%,d", r.scanned()), which, String.valueOf(r.template()),
+                    String.valueOf(r.target()));
         }
-        return String.format("%,d of %,d %s (%.1f%%) send the flow to %s: %s", r.ports().size(), r.scanned(), which,
-                100.0 * r.ports().size() / r.scanned(), r.target(), ranges);
+        return Messages.format("calculator.search.summary", String.format("%,d", r.ports().size()), String.format("%,d", r.scanned()),
+                which, String.format("%.1f%%", 100.0 * r.ports().size() / r.scanned()), String.valueOf(r.target()), ranges);
     }
 
     public ObjectProperty<PortSide> sideProperty() {

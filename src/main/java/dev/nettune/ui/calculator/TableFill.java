@@ -13,12 +13,13 @@ public enum TableFill {
         this.label = label;
     }
 
+    /** The label in the app's language (the English one is kept for reading the code). */
     public String label() {
-        return label;
+        return dev.nettune.ui.common.Messages.get("calculator.tableFill." + name());
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

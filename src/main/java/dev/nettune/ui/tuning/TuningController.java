@@ -1,5 +1,6 @@
 package dev.nettune.ui.tuning;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.BucketGrid;
 import dev.nettune.rss.RssKey;
 import dev.nettune.tuning.Profile;
@@ -94,7 +95,7 @@ public final class TuningController {
         applyButton.disableProperty().bind(model.busyProperty().or(model.canApplyProperty().not()));
         cancelButton.disableProperty().bind(model.busyProperty().not());
         undoButton.disableProperty().bind(model.busyProperty().or(model.canUndoProperty().not()));
-        undoButton.setTooltip(new javafx.scene.control.Tooltip("Puts back every value the last plan applied here changed"));
+        undoButton.setTooltip(new javafx.scene.control.Tooltip(Messages.get("tuning.undo.tooltip")));
         logList.setItems(model.log());
         model.log().addListener((ListChangeListener<String>) c -> logList.scrollTo(model.log().size() - 1));
         progressBar.progressProperty().bind(model.progressProperty());
@@ -205,14 +206,16 @@ public final class TuningController {
 
     @FXML
     private void onApply() {
-        if (!model.needsConfirmation() || confirmed("Apply to " + model.hostProperty().get(), model.applyQuestion(), "Apply")) {
+        if (!model.needsConfirmation() || confirmed(Messages.format("tuning.confirm.applyTitle", model.hostProperty().get()), model.applyQuestion(),
+                Messages.get("tuning.confirm.applyAction"))) {
             model.apply();
         }
     }
 
     @FXML
     private void onUndo() {
-        if (!model.needsConfirmation() || confirmed("Undo on " + model.hostProperty().get(), model.undoQuestion(), "Undo")) {
+        if (!model.needsConfirmation() || confirmed(Messages.format("tuning.confirm.undoTitle", model.hostProperty().get()), model.undoQuestion(),
+                Messages.get("tuning.confirm.undoAction"))) {
             model.undo();
         }
     }

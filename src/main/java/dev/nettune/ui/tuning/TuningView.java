@@ -1,5 +1,6 @@
 package dev.nettune.ui.tuning;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.HostOptions;
 import dev.nettune.tuning.Profile;
@@ -44,7 +45,7 @@ public final class TuningView implements ScreenView {
         model.nicEditor().nicProperty().set(p.nic());
         model.nicEditor().rssKeyProperty().set(p.key().orElse(""));
         model.nicEditor().rssTableProperty().set(p.table().orElse(""));
-        model.statusProperty().set("Proposed by the Monitor: " + p.reason() + " Plan it to preview the change.");
+        model.statusProperty().set(Messages.format("tuning.status.proposed", p.reason()));
     }
 
     public static TuningView load(TuningViewModel model) {

@@ -117,13 +117,13 @@ public final class SecondaryEniWizardModel {
             eipModes.setAll(allowed);
             eipMode.set(kept != null && allowed.contains(kept) ? kept : EipMode.NAT);
         });
-        instanceProblem = problem(() -> instance.get() == null ? "Choose the instance the ENI is for." : "", instance);
+        instanceProblem = problem(() -> instance.get() == null ? Messages.get("eni.problem.chooseInstance") : "", instance);
         eniProblem = problem(this::checkEni, createNew, vSwitch, group, queues, name, existing, deviceIndex);
         settingsProblem = problem(() -> setTimeouts.get() ? check(this::timeouts) : "", setTimeouts, tcpEstablished, timeWait, udp);
         ruleProblem = problem(() -> addRule.get() ? check(this::rule) : "", addRule, protocol, ports, source, priority, description, group);
-        eipProblem = problem(() -> !bindEip.get() ? "" : eip.get() == null ? "There is no Available EIP to bind; untick the box or allocate one."
-                : eipMode.get() == null ? "Choose a mode: " + eipModes.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + "."
-                : instance.get() == null ? "Choose the instance on the first page."
+        eipProblem = problem(() -> !bindEip.get() ? "" : eip.get() == null ? Messages.get("eni.problem.noEip")
+                : eipMode.get() == null ? Messages.format("eni.problem.chooseMode", eipModes.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")))
+                : instance.get() == null ? Messages.get("eni.problem.instanceFirst")
                 : check(() -> new dev.nettune.cloud.EipBinding(eip.get().allocationId(), eipOnEni.get()
                         ? new dev.nettune.cloud.EipTarget.Eni(dev.nettune.cloud.NetworkInterfaceRef.of(dev.nettune.cloud.NetworkInterfaceId.of("eni-placeholder0")), Optional.empty())
                         : new dev.nettune.cloud.EipTarget.Instance(instance.get().id()), eipMode.get())), bindEip, eip, eipOnEni, eipMode, instance);
@@ -145,11 +145,11 @@ public final class SecondaryEniWizardModel {
     private String checkEni() {
         if (createNew.get()) {
             if (group.get() == null) {
-                return "Choose a security group for the new ENI.";
+                return Messages.get("eni.problem.chooseGroup");
             }
             return check(this::spec);
         }
-        return existing.get() == null ? "Choose an Available ENI, or create a new one." : check(() -> DeviceIndex.of(deviceIndex.get()));
+        return existing.get() == null ? Messages.get("eni.problem.chooseEni") : check(() -> DeviceIndex.of(deviceIndex.get()));
     }
 
     private EniSpec spec() {

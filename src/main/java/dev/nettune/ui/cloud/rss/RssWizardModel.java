@@ -79,7 +79,7 @@ public final class RssWizardModel {
             loadStatus.set(eni.id() + " (" + eni.type() + ", " + eni.status() + i.map(x -> " on " + x.id() + " " + x.instanceType()).orElse("")
                     + "): custom RSS is " + rss.map(b -> b ? "enabled" : "disabled").orElse("not set (disabled)") + ".");
             recheck();
-        }, e -> loadStatus.set("Cannot read the ENI: " + Messages.problem(e)));
+        }, e -> loadStatus.set(Messages.format("rssWizard.status.cannotRead", Messages.problem(e))));
     }
 
     private void recheck() {
@@ -102,20 +102,20 @@ public final class RssWizardModel {
     public void checkGuest() {
         String name = host.get() == null ? "" : host.get().strip();
         if (name.isEmpty()) {
-            guestRss.set("No host given: check inside the guest with `ethtool -x <nic>`.");
+            guestRss.set(Messages.get("rssWizard.guest.noHost"));
             return;
         }
-        guestRss.set("Reading ethtool -x on " + name + "…");
+        guestRss.set(Messages.format("rssWizard.guest.reading", name));
         tasks.submit(() -> {
             try (dev.nettune.host.Host h = session.hosts().open(name)) {
                 dev.nettune.cloud.GuestNics guest = new dev.nettune.cloud.GuestNics(h);
                 Optional<String> nic = guest.nicWithMac(eni.macAddress());
                 if (nic.isEmpty()) {
-                    return name + " shows no NIC with MAC " + eni.macAddress() + ".";
+                    return Messages.format("rssWizard.guest.noNic", name, String.valueOf(eni.macAddress()));
                 }
                 return name + ": " + dev.nettune.cloud.GuestNics.describe(guest.rss(nic.get()));
             }
-        }, guestRss::set, e -> guestRss.set("Cannot read ethtool -x on " + name + ": " + Messages.problem(e)));
+        }, guestRss::set, e -> guestRss.set(Messages.format("rssWizard.guest.cannotRead", name, Messages.problem(e))));
     }
 
     public StringProperty hostProperty() {

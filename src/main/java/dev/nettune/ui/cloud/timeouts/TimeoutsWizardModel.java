@@ -58,14 +58,14 @@ public final class TimeoutsWizardModel {
 
     /** Reads the ENI's current timeouts off the UI thread; the form starts from them. */
     public void load() {
-        loadStatus.set("Reading the timeouts of " + eni + "\u2026");
+        loadStatus.set(Messages.format("timeouts.status.reading", String.valueOf(eni)));
         tasks.submit(() -> session.api().describeConnectionTracking(session.region(), eni), t -> {
             current.set(t);
             tcpEstablished.set(t.tcpEstablished());
             timeWait.set(t.tcpClosedAndTimeWait());
             udp.set(t.udp());
-            loadStatus.set("Now: " + t + ".");
-        }, e -> loadStatus.set("Cannot read the timeouts: " + Messages.problem(e)));
+            loadStatus.set(Messages.format("timeouts.status.now", String.valueOf(t)));
+        }, e -> loadStatus.set(Messages.format("timeouts.status.cannotRead", Messages.problem(e))));
     }
 
     /** The values as chosen, if ECS accepts them. */
