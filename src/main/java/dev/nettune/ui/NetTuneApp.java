@@ -5,6 +5,7 @@ import dev.nettune.app.Settings;
 import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.shell.WindowPlacement;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.shell.MainWindow;
 import javafx.animation.AnimationTimer;
@@ -18,18 +19,41 @@ public final class NetTuneApp extends Application {
     private AppContext context;
     private MainWindow window;
 
+    /**
+     * The context with its settings read and the chosen language's bundle loaded, made on a thread of its own
+     * while JavaFX starts its toolkit (the other core is idle then), so that neither the settings file nor the
+     * bundles are read on the FX thread. Null when JavaFX's launcher started the application directly.
+     */
+    private static volatile CompletableFuture<AppContext> preparing;
+
     public static void launchApp(String[] args) {
+        preparing = CompletableFuture.supplyAsync(NetTuneApp::prepare, work -> {
+            Thread t = new Thread(work, "nettune-prepare");
+            t.setDaemon(true);
+            t.start();
+        });
         Application.launch(NetTuneApp.class, args);
+    }
+
+    /** The context, its settings read, and the language in use: the chosen one, else the system's when NetTune speaks it, else English. */
+    private static AppContext prepare() {
+        AppContext c = AppContext.fromEnvironment();
+        Locale locale = c.settings().current().locale(Locale.getDefault());
+        Messages.use(locale);
+        // JavaFX's and ControlsFX's own texts (OK, Cancel, the wizard's Next) follow the default locale.
+        Locale.setDefault(Messages.locale());
+        return c;
+    }
+
+    /** Runs on the launcher thread, not the FX thread: waits for (or does) the reads {@link #prepare} makes. */
+    @Override
+    public void init() {
+        CompletableFuture<AppContext> p = preparing;
+        context = p == null ? prepare() : p.join();
     }
 
     @Override
     public void start(Stage stage) {
-        context = AppContext.fromEnvironment();
-        // The chosen language, else the system's when NetTune speaks it, else English.
-        Locale locale = context.settings().current().locale(Locale.getDefault());
-        Messages.use(locale);
-        // JavaFX's and ControlsFX's own texts (OK, Cancel, the wizard's Next) follow the default locale.
-        Locale.setDefault(Messages.locale());
         // Only the rail before the first frame: the screen, the sandbox, SQLite and the SDK come after it.
         window = MainWindow.railOnly(context);
         Settings.WindowBounds at = WindowPlacement.place(context.settings().current().window(),
@@ -38,7 +62,6 @@ public final class NetTuneApp extends Application {
         Scene scene = new Scene(window.root(), at.width(), at.height());
         scene.getStylesheets().add(MainWindow.stylesheet());
         stage.titleProperty().bind(window.titleProperty());
-        stage.getIcons().setAll(MainWindow.icons());
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
         stage.setScene(scene);
@@ -54,6 +77,8 @@ public final class NetTuneApp extends Application {
             context.settings().update(st -> st.withWindow(now));
         });
         stage.show();
+        // The window's icons (the largest is 256 px) after the first frame: a panel shows them a moment later.
+        afterFirstFrame(() -> stage.getIcons().setAll(MainWindow.icons()));
         if (Boolean.getBoolean("nettune.exitAfterFirstFrame")) {
             // For measuring the start (README): say when the first frame was drawn, counted from the process start, and end.
             afterFirstFrame(() -> {

@@ -145,6 +145,19 @@ public final class MainWindow {
         return i;
     }
 
+    /** Decoded once: the rail's logo (the 64-pixel icon), or null when the jar has none. */
+    private static volatile Image logo;
+
+    private static Image logo() {
+        Image l = logo;
+        if (l == null) {
+            var url = MainWindow.class.getResource("/assets/icons/nettune-64.png");
+            l = url == null ? null : new Image(url.toExternalForm());
+            logo = l;
+        }
+        return l;
+    }
+
     private static void applyTheme(boolean dark) {
         Theme.darkProperty().set(dark);
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
@@ -231,10 +244,11 @@ public final class MainWindow {
         Label brand = new Label("NetTune");
         brand.getStyleClass().add("nav-brand");
         brand.setContentDisplay(ContentDisplay.TOP);
-        List<Image> icons = icons();
-        if (!icons.isEmpty()) {
-            // The 64-pixel icon for a 36-pixel logo: scaling the large one down cost start-up time for nothing.
-            ImageView logo = new ImageView(icons.get(Math.min(1, icons.size() - 1)));
+        Image logoImage = logo();
+        if (logoImage != null) {
+            // The 64-pixel icon for a 36-pixel logo: scaling the large one down cost start-up time for nothing,
+            // and it alone is decoded before the first frame (the window's icons come after it).
+            ImageView logo = new ImageView(logoImage);
             logo.setFitWidth(36);
             logo.setFitHeight(36);
             logo.setSmooth(true);
