@@ -20,7 +20,8 @@ trap 'kill $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 rm -f target/nettune.jsa
 # An empty HOME: the start screen of a first launch (Welcome), no saved hosts or settings of whoever trains it.
-DISPLAY=$display HOME=$home timeout 120 java -XX:ArchiveClassesAtExit=target/nettune.jsa -Xlog:cds=off \
+# The run command's own options (packaging/jvm.options), so the training loads what a real start loads.
+DISPLAY=$display HOME=$home timeout 120 java @packaging/jvm.options -XX:ArchiveClassesAtExit=target/nettune.jsa -Xlog:cds=off \
   -Xlog:cds+dynamic=off -Duser.home="$home" -Dnettune.exitAfterStartScreen=true -jar "$jar" >/dev/null 2>&1
 [ -s target/nettune.jsa ] || { echo "training run made no archive" >&2; exit 1; }
 echo "AppCDS archive: $(du -h target/nettune.jsa | cut -f1) in target/nettune.jsa"
