@@ -91,6 +91,15 @@ public record Phrase(String key, String english, List<Object> args) {
         return sb.toString();
     }
 
+    /** The phrases one after another with {@code separator} between them, each said in the same language. */
+    public static Phrase joined(String separator, List<Phrase> parts) {
+        StringBuilder pattern = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            pattern.append(i == 0 ? "" : separator.replace("{", "(").replace("}", ")")).append('{').append(i).append('}');
+        }
+        return new Phrase(null, pattern.toString(), List.copyOf(parts));
+    }
+
     /** What a throwable says, as a phrase: an input error's own phrase, else its message untranslated. */
     public static Phrase from(Throwable t) {
         if (t instanceof InputException ie) {

@@ -77,7 +77,20 @@ class PhrasesBundleTest {
         stale.removeAll(raised().keySet());
         // Keys built at run time from a fixed prefix (one per sysctl NetTune knows the range of).
         stale.removeIf(k -> k.startsWith("tuning.sysctl.meaning."));
+        // One label and one advice per verification cause (Explanation.labelPhrase / advicePhrase).
+        for (dev.nettune.monitor.Explanation e : dev.nettune.monitor.Explanation.values()) {
+            stale.remove(e.labelPhrase().key());
+            stale.remove(e.advicePhrase().key());
+        }
         assertThat(stale).as("keys in phrases_zh_CN.properties that no Phrase.of names").isEmpty();
+    }
+
+    @Test
+    void everyVerificationCauseHasAChineseLabelAndAdvice() {
+        for (dev.nettune.monitor.Explanation e : dev.nettune.monitor.Explanation.values()) {
+            assertThat(e.labelPhrase().in(Locale.SIMPLIFIED_CHINESE)).as(e + " label").matches("(?s).*\\p{IsHan}.*");
+            assertThat(e.advicePhrase().in(Locale.SIMPLIFIED_CHINESE)).as(e + " advice").matches("(?s).*\\p{IsHan}.*");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssKey;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * commands, where the counts came from, how long it took, and what the hashes the driver reported say (where it
  * reported any).
  */
-public record DesignedResult(Verdict verdict, String explanation, Explanation cause, Optional<FlowDesign> design,
+public record DesignedResult(Verdict verdict, Phrase said, Explanation cause, Optional<FlowDesign> design,
         List<BurstObservation> bursts, List<String> commands, Optional<RssKey> key, Optional<IndirectionTable> table,
         String counterSource, Optional<RssFix> fix, Duration elapsed, Optional<HashEvidence> hashes) {
     public DesignedResult {
@@ -21,13 +22,18 @@ public record DesignedResult(Verdict verdict, String explanation, Explanation ca
         java.util.Objects.requireNonNull(hashes, "hashes");
     }
 
+    /** The verdict's explanation in English ({@link #said()} in the user's language). */
+    public String explanation() {
+        return said.toString();
+    }
+
     /** The probability a NIC steering any other way had to pass (1 when nothing was designed). */
     public double falsePassProbability() {
         return design.map(FlowDesign::falsePassProbability).orElse(1.0);
     }
 
     /** A result of a test that could not run or judge anything. */
-    static DesignedResult without(Verdict verdict, String why, List<String> commands, Optional<RssKey> key,
+    static DesignedResult without(Verdict verdict, Phrase why, List<String> commands, Optional<RssKey> key,
             Optional<IndirectionTable> table, Duration elapsed) {
         return new DesignedResult(verdict, why, Explanation.AS_PREDICTED, Optional.empty(), List.of(), commands, key, table,
                 "", Optional.empty(), elapsed, Optional.empty());

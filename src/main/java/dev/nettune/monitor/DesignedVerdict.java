@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * when every burst landed on its predicted queue and the design's false-pass probability is at most
  * {@link FlowDesign#TARGET}; a verdict never reads PASS beside a probability that says otherwise.
  */
-public record DesignedVerdict(Verdict verdict, String summary, Explanation cause, Optional<Mapping> fitting,
+public record DesignedVerdict(Verdict verdict, Phrase said, Explanation cause, Optional<Mapping> fitting,
         double falsePassProbability, List<BurstObservation> bursts, Optional<HashEvidence> hashes) {
     /** A burst landed as predicted when its queue got at least this share of what was seen. */
     public static final double LANDED_SHARE = 0.9;
@@ -24,9 +25,14 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
         java.util.Objects.requireNonNull(hashes, "hashes");
     }
 
-    private DesignedVerdict(Verdict verdict, String summary, Explanation cause, Optional<Mapping> fitting,
+    private DesignedVerdict(Verdict verdict, Phrase said, Explanation cause, Optional<Mapping> fitting,
             double falsePassProbability, List<BurstObservation> bursts) {
-        this(verdict, summary, cause, fitting, falsePassProbability, bursts, Optional.empty());
+        this(verdict, said, cause, fitting, falsePassProbability, bursts, Optional.empty());
+    }
+
+    /** The verdict's explanation in English ({@link #said()} in the user's language). */
+    public String summary() {
+        return said.toString();
     }
 
     /** What the host tells beyond the traffic: why RSS may not be active (no -X since boot, channels changed after it). */
@@ -57,50 +63,52 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
     public static DesignedVerdict judge(FlowDesign design, List<BurstObservation> obs, boolean packetCounters, Context context,
             Optional<HashEvidence> hashes) {
         DesignedVerdict v = judgeQueues(design, obs, packetCounters, context, hashes);
-        return new DesignedVerdict(v.verdict(), v.summary(), v.cause(), v.fitting(), v.falsePassProbability(), v.bursts(), hashes);
+        return new DesignedVerdict(v.verdict(), v.said(), v.cause(), v.fitting(), v.falsePassProbability(), v.bursts(), hashes);
     }
 
     private static DesignedVerdict judgeQueues(FlowDesign design, List<BurstObservation> obs, boolean packetCounters,
             Context context, Optional<HashEvidence> hashes) {
         double p = design.falsePassProbability();
-        String unit = packetCounters ? "packets" : "interrupts";
+        Phrase unit = packetCounters ? Phrase.of("monitor.verdict.unitPackets", "packets")
+                : Phrase.of("monitor.verdict.unitInterrupts", "interrupts");
         for (BurstObservation o : obs) {
             if (tooLittleSeen(o, packetCounters)) {
                 long seen = o.perFlow().map(l -> l.stream().mapToLong(DesignedVerdict::sum).sum()).orElse(o.total());
-                return new DesignedVerdict(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
-                        "Too little seen: the burst for queue %d sent %d packets%s and the receiver saw %d %s above the "
+                return new DesignedVerdict(Verdict.INCONCLUSIVE, Phrase.of("monitor.verdict.tooLittle",
+                        "Too little seen: the burst for queue {0} sent {1} packets{2} and the receiver saw {3} {4} above the "
                                 + "background. Check that the sender reaches this NIC (address, security group, route) "
                                 + "and that nothing drops the packets.", o.burst().queue(), o.burst().packets(),
-                        o.attempts() > 1 ? " (twice, the second time slower)" : "", seen, unit),
+                        o.attempts() > 1 ? Phrase.of("monitor.verdict.twice", " (twice, the second time slower)") : "", seen, unit),
                         Explanation.AS_PREDICTED, Optional.empty(), p, obs);
             }
         }
-        String hashNote = hashes.map(h -> " " + h.sentence()).orElse("");
+        String hashNote = hashes.map(h -> " " + h.sentence()).orElse(""); // the driver's hash evidence is said in English
         if (hashes.isPresent() && !hashes.get().agrees() && hashes.get().cause() != Explanation.OTHER_HASH) {
             Explanation c = hashes.get().cause();
-            return new DesignedVerdict(Verdict.FAIL, "Not as predicted:" + hashNote + " Cause: " + c.label() + ". "
-                    + c.advice(), c, Optional.empty(), p, obs);
+            return new DesignedVerdict(Verdict.FAIL, Phrase.of("monitor.verdict.hashCause", "Not as predicted:{0} Cause: {1}. {2}",
+                    hashNote, c.labelPhrase(), c.advicePhrase()), c, Optional.empty(), p, obs);
         }
-        List<String> off = new ArrayList<>();
+        List<Phrase> off = new ArrayList<>();
         for (BurstObservation o : obs) {
             if (!landed(o)) {
-                off.add(String.format(Locale.ROOT, "the burst for queue %d (%d flows) landed mostly on queue %d (%.0f %% on %d)",
-                        o.burst().queue(), o.burst().flows().size(), busiest(o), o.predictedShare() * 100, o.burst().queue()));
+                off.add(Phrase.of("monitor.verdict.offBurst", "the burst for queue {0} ({1} flows) landed mostly on queue {2} ({3} % on {0})",
+                        o.burst().queue(), o.burst().flows().size(), busiest(o), String.format(Locale.ROOT, "%.0f", o.predictedShare() * 100)));
             }
         }
         if (off.isEmpty()) {
             if (!design.discriminating()) {
-                return new DesignedVerdict(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
-                        "Every burst landed on its predicted queue, but the table uses %d queue(s): a NIC steering any other "
-                                + "way would have agreed with probability %s (more than %.0e), so this shows nothing about the key.",
-                        obs.size(), design.falsePassText(), FlowDesign.TARGET), Explanation.AS_PREDICTED, Optional.empty(), p, obs);
+                return new DesignedVerdict(Verdict.INCONCLUSIVE, Phrase.of("monitor.verdict.notDiscriminating",
+                        "Every burst landed on its predicted queue, but the table uses {0} queue(s): a NIC steering any other "
+                                + "way would have agreed with probability {1} (more than {2}), so this shows nothing about the key.",
+                        obs.size(), design.falsePassText(), String.format(Locale.ROOT, "%.0e", FlowDesign.TARGET)), Explanation.AS_PREDICTED, Optional.empty(), p, obs);
             }
-            return new DesignedVerdict(Verdict.PASS, String.format(Locale.ROOT,
-                    "As predicted: all %d bursts (%d flows) landed on their predicted queues. A NIC steering any other way "
-                            + "would pass this with probability at most %s.%s", obs.size(), design.flows().size(),
+            return new DesignedVerdict(Verdict.PASS, Phrase.of("monitor.verdict.pass",
+                    "As predicted: all {0} bursts ({1} flows) landed on their predicted queues. A NIC steering any other way "
+                            + "would pass this with probability at most {2}.{3}", obs.size(), design.flows().size(),
                     design.falsePassText(), hashes.map(h -> h.cause() == Explanation.OTHER_HASH
-                            ? " The driver also reported hashes NetTune's Toeplitz does not give (" + h.example()
-                                    + "): a software hash rather than the device's, so only the queues were judged."
+                            ? (Object) Phrase.of("monitor.verdict.softwareHash", " The driver also reported hashes NetTune's Toeplitz"
+                                    + " does not give ({0}): a software hash rather than the device's, so only the queues were judged.",
+                                    h.example())
                             : hashNote).orElse("")), Explanation.AS_PREDICTED, Optional.empty(), p, obs);
         }
         Optional<Mapping> best = Optional.empty();
@@ -115,28 +123,29 @@ public record DesignedVerdict(Verdict verdict, String summary, Explanation cause
                 bestOverlap = overlap;
             }
         }
-        String what = "Not as predicted: " + String.join("; ", off) + "." + hashNote;
+        Phrase what = Phrase.of("monitor.verdict.notAsPredicted", "Not as predicted: {0}.{1}", Phrase.joined("; ", off), hashNote);
         if (best.isPresent()) {
             Mapping m = best.get();
             String because = m.explanation() == Explanation.RSS_NOT_ACTIVE && context.rssMayBeInactive().isPresent()
                     ? " " + context.rssMayBeInactive().get() + "." : "";
-            return new DesignedVerdict(Verdict.FAIL, String.format(Locale.ROOT, "%s Cause: %s: the traffic follows %s "
-                    + "(%.0f %% of what was seen).%s %s", what, m.explanation().label(), m.description(), bestScore * 100, because,
-                    m.explanation().advice()),
+            return new DesignedVerdict(Verdict.FAIL, Phrase.of("monitor.verdict.fits", "{0} Cause: {1}: the traffic follows {2} "
+                    + "({3} % of what was seen).{4} {5}", what, m.explanation().labelPhrase(), m.description(),
+                    String.format(Locale.ROOT, "%.0f", bestScore * 100), because, m.explanation().advicePhrase()),
                     m.explanation(), best, p, obs);
         }
         if (hashes.isPresent() && hashes.get().cause() == Explanation.OTHER_HASH) {
-            return new DesignedVerdict(Verdict.FAIL, what + " Cause: " + Explanation.OTHER_HASH.label() + ". "
-                    + Explanation.OTHER_HASH.advice(), Explanation.OTHER_HASH, Optional.empty(), p, obs);
+            return new DesignedVerdict(Verdict.FAIL, Phrase.of("monitor.verdict.cause", "{0} Cause: {1}. {2}", what,
+                    Explanation.OTHER_HASH.labelPhrase(), Explanation.OTHER_HASH.advicePhrase()), Explanation.OTHER_HASH, Optional.empty(), p, obs);
         }
         if (context.rssMayBeInactive().isPresent()) {
-            return new DesignedVerdict(Verdict.FAIL, what + " Cause: " + Explanation.RSS_NOT_ACTIVE.label() + ": the traffic "
-                    + "follows no mapping NetTune can compute (a hash other than the device's RSS), and "
-                    + context.rssMayBeInactive().get() + ". " + Explanation.RSS_NOT_ACTIVE.advice(), Explanation.RSS_NOT_ACTIVE, Optional.empty(), p, obs);
+            return new DesignedVerdict(Verdict.FAIL, Phrase.of("monitor.verdict.inactive", "{0} Cause: {1}: the traffic "
+                    + "follows no mapping NetTune can compute (a hash other than the device's RSS), and {2}. {3}", what,
+                    Explanation.RSS_NOT_ACTIVE.labelPhrase(), context.rssMayBeInactive().get(), Explanation.RSS_NOT_ACTIVE.advicePhrase()),
+                    Explanation.RSS_NOT_ACTIVE, Optional.empty(), p, obs);
         }
-        return new DesignedVerdict(Verdict.FAIL, what + " None of the known explanations fits (RSS not active, a key shifted "
-                + "by one byte, the previous table, a symmetric or sorted tuple, a different table size, a queue count change). "
-                + Explanation.NONE_FITS.advice(),
+        return new DesignedVerdict(Verdict.FAIL, Phrase.of("monitor.verdict.noneFits", "{0} None of the known explanations fits (RSS"
+                + " not active, a key shifted by one byte, the previous table, a symmetric or sorted tuple, a different table size,"
+                + " a queue count change). {1}", what, Explanation.NONE_FITS.advicePhrase()),
                 Explanation.NONE_FITS, Optional.empty(), p, obs);
     }
 

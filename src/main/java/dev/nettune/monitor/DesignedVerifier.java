@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -62,7 +63,7 @@ public final class DesignedVerifier {
         progress.accept("Checking " + sender.describe());
         TrafficSender.Readiness ready = sender.check();
         if (!ready.ready()) {
-            return DesignedResult.without(Verdict.NOT_RUN, ready.message(), List.of(), Optional.empty(), Optional.empty(),
+            return DesignedResult.without(Verdict.NOT_RUN, Phrase.literal(ready.message()), List.of(), Optional.empty(), Optional.empty(),
                     since(t0));
         }
         progress.accept("Reading the live key, table and rings of " + nic + " on " + receiver.name() + " (ethtool -x)");
@@ -71,10 +72,11 @@ public final class DesignedVerifier {
         Optional<IndirectionTable> table = rss.table();
         Optional<RssKey> key = rss.key();
         if (table.isEmpty() || key.isEmpty()) {
-            return DesignedResult.without(Verdict.INCONCLUSIVE, nic + " on " + receiver.name() + " shows no "
-                    + (table.isEmpty() ? "RSS table (" + rss.tableProblem().orElse("none") + ")"
-                            : "key (" + rss.keyProblem().orElse("not reported") + ")")
-                    + ", so no flow's queue can be predicted.", List.of(), key, table, since(t0));
+            return DesignedResult.without(Verdict.INCONCLUSIVE, table.isEmpty()
+                    ? Phrase.of("monitor.verify.noTable", "{0} on {1} shows no RSS table ({2}), so no flow's queue can be predicted.",
+                            nic, receiver.name(), rss.tableProblem().orElse("none"))
+                    : Phrase.of("monitor.verify.noKey", "{0} on {1} shows no key ({2}), so no flow's queue can be predicted.",
+                            nic, receiver.name(), rss.keyProblem().orElse("not reported")), List.of(), key, table, since(t0));
         }
         int rings = table.get().ringCount().orElse(table.get().highestQueue() + 1);
         List<Mapping> alternatives = Mapping.alternatives(key.get(), table.get(), rings, previousKey, previousTable);
@@ -85,8 +87,9 @@ public final class DesignedVerifier {
         sleeper.sleep(baseline);
         RateCalculator.Outcome measured = rates.next(counters.read());
         if (!(measured instanceof RateCalculator.Rates bg)) {
-            return DesignedResult.without(Verdict.INCONCLUSIVE, "The counters reset while measuring the background ("
-                    + (measured instanceof RateCalculator.Reset r ? r.reason() : "no baseline") + "); run it again.",
+            return DesignedResult.without(Verdict.INCONCLUSIVE, Phrase.of("monitor.verify.resetBackground",
+                    "The counters reset while measuring the background ({0}); run it again.",
+                    measured instanceof RateCalculator.Reset r ? r.reason() : "no baseline"),
                     List.of(), key, table, since(t0));
         }
         double[] background = new double[bg.sample().queueCount()];
@@ -126,8 +129,8 @@ public final class DesignedVerifier {
             for (Burst b : bursts) {
                 BurstObservation o = sendAndObserve(b, sender, rates, background, tracing, progress, 1);
                 if (o == null) {
-                    return DesignedResult.without(Verdict.INCONCLUSIVE, "The counters reset during the burst for queue "
-                            + b.queue() + " (driver reload or channel change); run it again.", commands, key, table, since(t0));
+                    return DesignedResult.without(Verdict.INCONCLUSIVE, Phrase.of("monitor.verify.resetBurst",
+                            "The counters reset during the burst for queue {0} (driver reload or channel change); run it again.", b.queue()), commands, key, table, since(t0));
                 }
                 if (DesignedVerdict.tooLittleSeen(o, packetCounters || tracing)) {
                     Burst slower = b.with(b.packetsPerFlow(), Math.min(1_000_000, b.intervalMicros() * 10));
@@ -136,8 +139,8 @@ public final class DesignedVerifier {
                     sender.commands(slower).forEach(c -> commands.add(c.display()));
                     o = sendAndObserve(slower, sender, rates, background, tracing, progress, 2);
                     if (o == null) {
-                        return DesignedResult.without(Verdict.INCONCLUSIVE, "The counters reset during the burst for queue "
-                                + b.queue() + "; run it again.", commands, key, table, since(t0));
+                        return DesignedResult.without(Verdict.INCONCLUSIVE, Phrase.of("monitor.verify.resetRetry",
+                                "The counters reset during the burst for queue {0}; run it again.", b.queue()), commands, key, table, since(t0));
                     }
                 }
                 observed.add(o);
@@ -159,7 +162,7 @@ public final class DesignedVerifier {
         };
         String counted = tracing ? tracer.get().describe() + " (per packet)"
                 : source + traceRefused.map(r -> " (no per-packet trace: " + r + ")").orElse("");
-        return new DesignedResult(v.verdict(), v.summary(),
+        return new DesignedResult(v.verdict(), v.said(),
                 v.cause(), Optional.of(design), observed, commands, key, table, counted, fix, since(t0), hashes);
     }
 

@@ -51,4 +51,14 @@ public enum Explanation {
     public String advice() {
         return advice;
     }
+
+    /** {@link #label()} as a phrase the GUI and the CLI say in the user's language. */
+    public dev.nettune.Phrase labelPhrase() {
+        return dev.nettune.Phrase.of("monitor.explanation." + name() + ".label", label);
+    }
+
+    /** {@link #advice()} as a phrase the GUI and the CLI say in the user's language. */
+    public dev.nettune.Phrase advicePhrase() {
+        return dev.nettune.Phrase.of("monitor.explanation." + name() + ".advice", advice);
+    }
 }

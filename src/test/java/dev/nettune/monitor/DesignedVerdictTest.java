@@ -183,4 +183,21 @@ class DesignedVerdictTest {
         assertThat(v.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(v.cause()).as(v.summary()).isEqualTo(Explanation.SHIFTED_KEY);
     }
+
+    @Test
+    void aPassSaysItsExplanationInChinese() {
+        DesignedVerdict v = DesignedVerdict.judge(DESIGN, under(Mapping.predicted(KEY, TABLE)), true, DesignedVerdict.Context.none());
+
+        assertThat(v.said().in(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("与预测一致：全部 ").contains(DESIGN.falsePassText())
+                .doesNotContain("As predicted");
+    }
+
+    @Test
+    void aFailNamesItsCauseAndWhatToDoInChinese() {
+        DesignedVerdict v = DesignedVerdict.judge(DESIGN, under(first(Explanation.SHIFTED_KEY)), true, DesignedVerdict.Context.none());
+
+        assertThat(v.said().in(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("与预测不符：").contains("原因：哈希密钥偏移了一个字节")
+                .contains("请换用其他内核").doesNotContain("Cause:");
+    }
+
 }

@@ -168,12 +168,12 @@ public final class VerifyViewModel implements AutoCloseable {
         String from = sender.get();
         verifying.set(true);
         canRepush.set(false);
-        verdict.set("Running ...");
+        verdict.set(Messages.get("monitor.verify.running"));
         verdictDetail.set("");
         fix.set("");
         verification = tasks.submit(() -> designedRunner.run(receiver, n, from, t, p -> tasks.toUi(() -> verdictDetail.set(p))),
                 r -> showDesigned(r, receiver, n), e -> {
-                    verdict.set("Error");
+                    verdict.set(Messages.get("monitor.verify.error"));
                     verdictDetail.set(MonitorViewModel.message(e));
                     verifying.set(false);
                 });
@@ -190,7 +190,7 @@ public final class VerifyViewModel implements AutoCloseable {
         canHandFix.set(pendingFix != null);
         verdict.set(Messages.format("monitor.verify.verdict", r.verdict().name(), String.format(java.util.Locale.ROOT, "%.3g",
                 r.falsePassProbability())));
-        StringBuilder sb = new StringBuilder(r.explanation());
+        StringBuilder sb = new StringBuilder(Messages.say(r.said()));
         // Where a trace attributed every packet, its per-queue counts are what was judged (the counters include background).
         r.bursts().forEach(b -> sb.append('\n').append(Messages.format("monitor.verify.burst", b.burst().queue()))
                 .append(java.util.Arrays.toString(b.perFlow().map(VerifyViewModel::perQueue).orElse(b.excess()))));
@@ -202,7 +202,7 @@ public final class VerifyViewModel implements AutoCloseable {
             commandsPreview.set(String.join(" ; ", r.commands()) + "    (on " + sender.get() + ")");
         }
         fix.set(r.verdict() == Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED
-                ? r.cause().label() + ": " + r.cause().advice() : "");
+                ? Messages.say(r.cause().labelPhrase()) + ": " + Messages.say(r.cause().advicePhrase()) : "");
         verifying.set(false);
     }
 
@@ -235,7 +235,7 @@ public final class VerifyViewModel implements AutoCloseable {
         String n = target.nicProperty().get();
         String from = sender.get();
         verifying.set(true);
-        verdict.set("Running ...");
+        verdict.set(Messages.get("monitor.verify.running"));
         verdictDetail.set("");
         fix.set("");
         verification = tasks.submit(() -> {
@@ -244,7 +244,7 @@ public final class VerifyViewModel implements AutoCloseable {
             RssVerifier v = new RssVerifier(host, n, new HostCounterReader(host, NicIdentity.read(host, n)));
             return v.run(t, ts, p -> tasks.toUi(() -> verdictDetail.set(p)));
         }, r -> show(r, receiver, n), e -> {
-            verdict.set("Error");
+            verdict.set(Messages.get("monitor.verify.error"));
             verdictDetail.set(MonitorViewModel.message(e));
             verifying.set(false);
         });

@@ -187,15 +187,15 @@ public final class VerifyStepModel {
         String p = r.design().map(FlowDesign::falsePassText).orElse("1");
         falsePassProbability.set(r.falsePassProbability());
         boolean named = r.verdict() == Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED;
-        verdict.set(Messages.format("production.verify.verdict", named ? o.label() + ": " + r.cause().label() : o.label(), p));
-        StringBuilder sb = new StringBuilder(r.explanation());
+        verdict.set(Messages.format("production.verify.verdict", named ? o.label() + ": " + Messages.say(r.cause().labelPhrase()) : o.label(), p));
+        StringBuilder sb = new StringBuilder(Messages.say(r.said()));
         r.bursts().forEach(b -> sb.append('\n').append(Messages.format("production.verify.burst", String.valueOf(b.burst().queue()),
                 java.util.Arrays.toString(b.excess()))));
         if (!r.counterSource().isEmpty()) {
             sb.append('\n').append(Messages.format("production.verify.countedFrom", r.counterSource()));
         }
         detail.set(sb.toString());
-        advice.set(named ? r.cause().advice() : "");
+        advice.set(named ? Messages.say(r.cause().advicePhrase()) : "");
         canRepush.set(r.verdict() == Verdict.FAIL && r.fix().isPresent());
         outcome.set(o);
         status.set(switch (o) {
