@@ -7,7 +7,7 @@
 # Every package puts a `nettune` command on the PATH (GUI with no argument, the CLI with arguments), a desktop
 # entry and icons, and declares the libraries JavaFX loads at run time (jpackage cannot see them: they are
 # inside the jar). Each carries an AppCDS archive trained at its install path, /opt/nettune, so the first
-# window comes up faster; training needs root (a private mount namespace over /opt), Xvfb and xdotool, and is
+# window comes up faster; training needs root (a private mount namespace over /opt) and Xvfb, and is
 # skipped with a note where they are missing. Windows (.msi) and macOS (.dmg) need their own OS: see
 # packaging/README.md and .ci/installers.yml.
 #   SKIP_BUILD=1 packaging/jpackage.sh     reuse target/nettune.jar
@@ -31,13 +31,16 @@ image=(--input target/jpackage-input --main-jar nettune.jar --main-class dev.net
        # The AppCDS archive is used when it matches (installed at /opt/nettune); elsewhere it is silently ignored.
        --java-options '-XX:SharedArchiveFile=$APPDIR/nettune.jsa' --java-options -Xshare:auto
        --java-options '-Xlog:cds*=off' --java-options '-Xlog:cds+dynamic=off')
+# The JVM options README's run command uses, each with its reason in packaging/jvm.options (comments dropped).
+while read -r opt; do image+=(--java-options "$opt"); done < <(sed 's/#.*//' packaging/jvm.options | tr -s ' \t' '\n' | grep .)
 
-# Runs the image once at /opt/nettune (inside a private mount namespace, so nothing installed is touched) until
-# its first window is up, and keeps the classes it loaded as lib/app/nettune.jsa.
+# Runs the image once at /opt/nettune (inside a private mount namespace, so nothing installed is touched): it draws
+# its first frame and the start screen and exits by itself (-Dnettune.exitAfterStartScreen=true), and that clean
+# exit writes the classes it loaded as lib/app/nettune.jsa (a killed JVM writes no archive).
 train_cds() {
   local app=$1
-  if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null || ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
-    echo "note: no AppCDS archive (training needs root, unshare, Xvfb and xdotool); the packages still work, they start slower" >&2
+  if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null || ! command -v Xvfb >/dev/null; then
+    echo "note: no AppCDS archive (training needs root, unshare and Xvfb); the packages still work, they start slower" >&2
     return 0
   fi
   unshare --mount --propagation private bash -s "$app" <<'TRAIN'
@@ -51,14 +54,12 @@ display=:$((200 + RANDOM % 100))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 home=$(mktemp -d)
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
-DISPLAY=$display HOME=$home JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/nettune/lib/app/nettune.jsa -Duser.home=$home" \
-  /opt/nettune/bin/NetTune >/dev/null 2>&1 & pid=$!
-DISPLAY=$display timeout 60 xdotool search --sync --onlyvisible --name NetTune >/dev/null
-sleep 3   # let the first screen's reads finish, so their classes are archived too
-kill "$pid"; wait "$pid" || true
+DISPLAY=$display HOME=$home JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/nettune/lib/app/nettune.jsa -Duser.home=$home -Dnettune.exitAfterStartScreen=true" \
+  timeout 120 /opt/nettune/bin/NetTune >/dev/null 2>&1 || echo "training run ended with status $?" >&2
 kill "$xvfb" || true
-cp /opt/nettune/lib/app/nettune.jsa "$app/lib/app/nettune.jsa"
 rm -rf "$home"
+[ -s /opt/nettune/lib/app/nettune.jsa ] || { echo "training run made no archive" >&2; exit 1; }
+cp /opt/nettune/lib/app/nettune.jsa "$app/lib/app/nettune.jsa"
 TRAIN
   echo "AppCDS archive: $(du -h "$app/lib/app/nettune.jsa" | cut -f1) in $app/lib/app/nettune.jsa"
 }
