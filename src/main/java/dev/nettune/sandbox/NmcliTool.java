@@ -3,10 +3,14 @@ package dev.nettune.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * NetworkManager's {@code nmcli [-t] [-f FIELDS] device [status]} and {@code nmcli device set DEV managed
- * yes|no}; a device is unmanaged at runtime or by an {@code unmanaged-devices=} line in conf.d.
+ * NetworkManager's {@code nmcli [-t] [-f FIELDS] device [status]}, {@code nmcli device set DEV managed
+ * yes|no} and {@code nmcli general reload [conf]}; a device is unmanaged at runtime or by an
+ * {@code unmanaged-devices=} line in conf.d as NetworkManager read it at its start or last reload (as a real
+ * NetworkManager 1.42 does: a conf.d file written or removed later changes nothing until then, and
+ * {@code managed yes} does not override it).
  */
 final class NmcliTool implements SandboxTool {
     private final SandboxKernel kernel;
@@ -36,8 +40,13 @@ final class NmcliTool implements SandboxTool {
             args.remove(f + 1);
             args.remove(f);
         }
+        if (args.size() >= 2 && List.of("general", "g").contains(args.get(0)) && args.get(1).equals("reload")
+                && (args.size() == 2 || args.size() == 3 && args.get(2).equals("conf"))) {
+            services.networkManagerConf = confD(fs);
+            return 0;
+        }
         if (args.isEmpty() || !List.of("dev", "device", "d").contains(args.get(0))) {
-            err.append("Error: the sandbox answers only 'nmcli device' and 'nmcli device set'.\n");
+            err.append("Error: the sandbox answers only 'nmcli device', 'nmcli device set' and 'nmcli general reload'.\n");
             return 2;
         }
         if (args.size() >= 5 && args.get(1).equals("set") && args.get(3).equals("managed")) {
@@ -93,21 +102,30 @@ final class NmcliTool implements SandboxTool {
         if (services.runtimeUnmanaged.contains(n.name)) {
             return false;
         }
-        for (Map.Entry<String, String> f : fs.files().entrySet()) {
-            if (f.getKey().startsWith("/etc/NetworkManager/conf.d/") && f.getKey().endsWith(".conf")) {
-                for (String line : f.getValue().split("\n")) {
-                    String l = line.strip();
-                    if (l.startsWith("unmanaged-devices=")) {
-                        for (String spec : l.substring("unmanaged-devices=".length()).split("[;,]")) {
-                            String s = spec.strip();
-                            if (s.equals("interface-name:" + n.name) || s.equalsIgnoreCase("mac:" + n.mac) || s.equals("*")) {
-                                return false;
-                            }
+        for (Map.Entry<String, String> f : services.networkManagerConf.entrySet()) {
+            for (String line : f.getValue().split("\n")) {
+                String l = line.strip();
+                if (l.startsWith("unmanaged-devices=")) {
+                    for (String spec : l.substring("unmanaged-devices=".length()).split("[;,]")) {
+                        String s = spec.strip();
+                        if (s.equals("interface-name:" + n.name) || s.equalsIgnoreCase("mac:" + n.mac) || s.equals("*")) {
+                            return false;
                         }
                     }
                 }
             }
         }
         return true;
+    }
+
+    /** The conf.d files NetworkManager reads when it starts or reloads. */
+    static Map<String, String> confD(SandboxFilesystem fs) {
+        Map<String, String> out = new TreeMap<>();
+        fs.files().forEach((path, content) -> {
+            if (path.startsWith("/etc/NetworkManager/conf.d/") && path.endsWith(".conf")) {
+                out.put(path, content);
+            }
+        });
+        return out;
     }
 }

@@ -69,6 +69,7 @@ public final class SandboxInstance implements Host {
         this.fs = new SandboxFilesystem(kernel);
         this.shell = new SandboxShell(kernel, fs, services, faults);
         kernel.sysctls.applyConf(fs.plain("/etc/sysctl.conf"), new StringBuilder(), new StringBuilder());
+        services.networkManagerConf = NmcliTool.confD(fs);
     }
 
     /**
@@ -226,6 +227,7 @@ public final class SandboxInstance implements Host {
             }
             shell.sysctl().system(new StringBuilder(), new StringBuilder());
             services.services.put("NetworkManager", "active");
+            services.networkManagerConf = NmcliTool.confD(fs);
             for (String unit : List.copyOf(services.enabledUnits)) {
                 shell.systemctl().startAtBoot(unit);
             }

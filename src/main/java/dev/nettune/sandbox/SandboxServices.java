@@ -20,6 +20,11 @@ final class SandboxServices {
     final Map<String, String> services = new LinkedHashMap<>();
     final Set<String> enabledUnits = new LinkedHashSet<>();
     final Set<String> runtimeUnmanaged = new LinkedHashSet<>();
+    /**
+     * NetworkManager's conf.d as it read it when it started or last reloaded (path to content). As the real
+     * daemon, it does not see a conf.d file written or removed after that.
+     */
+    Map<String, String> networkManagerConf;
     final Map<String, ArmedTimer> timers = new LinkedHashMap<>();
     /** The sandbox's own clock for timers (systemd-run --on-active, detached sleepers); tests move it. */
     Duration clock = Duration.ZERO;

@@ -117,6 +117,10 @@ final class SystemctlTool implements SandboxTool {
                     }
                 }
                 services.services.put(s, "active");
+                if (s.equals("NetworkManager")) {
+                    // (Re)started or reloaded: it reads conf.d again.
+                    services.networkManagerConf = NmcliTool.confD(fs);
+                }
             }
         }
         return 0;

@@ -72,6 +72,15 @@ public interface Change extends ProfileEntry {
         return List.of();
     }
 
+    /**
+     * Why this change is skipped on a host whose current value is {@code current} (the daemon it talks to is not
+     * there, so there is nothing to change), said in the plan's Skipped list instead of "already as wanted";
+     * empty when it applies.
+     */
+    default Optional<String> skippedBecause(String current) {
+        return Optional.empty();
+    }
+
     /** Problems with setting this change on a host whose current value is {@code current} (key length, rings). */
     default List<String> problemsGiven(String current) {
         return List.of();

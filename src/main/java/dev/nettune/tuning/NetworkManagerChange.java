@@ -8,11 +8,17 @@ import java.util.Optional;
 
 /**
  * Takes a NIC out of NetworkManager's hands ({@code nmcli dev set NIC managed no}) so it stops
- * rewriting the NIC's settings. The nmcli setting does not survive a NetworkManager restart, so a
- * profile pairs this with {@link #persistence()}, a conf.d file with {@code unmanaged-devices}.
+ * rewriting the NIC's settings. NetworkManager keeps the nmcli setting in /run across its own restarts
+ * but not across a reboot, so a profile pairs this with {@link #persistence()}, a conf.d file with
+ * {@code unmanaged-devices}. NetworkManager reads conf.d only when it starts or reloads its
+ * configuration, and {@code managed yes} does not override a conf.d entry, so giving the NIC back
+ * reloads the configuration first (checked against a real NetworkManager 1.42).
  */
 public record NetworkManagerChange(String nic, boolean managed) implements Change {
+    /** The reading on a host where nmcli is not installed. */
     public static final String NO_NETWORKMANAGER = "no NetworkManager";
+    /** The reading on a host where nmcli is installed but the NetworkManager daemon does not run. */
+    public static final String NOT_RUNNING = "NetworkManager not running";
 
     public NetworkManagerChange {
         TuningInputException.checkNic(nic);
@@ -54,7 +60,11 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
     public Reading<String> read(List<CommandResult> results) {
         CommandResult r = results.get(0);
         if (!r.ok()) {
-            if (r.exitCode() == 127 || r.stderr().contains("not found") || r.stderr().contains("not running")) {
+            // With the system bus up, nmcli says the daemon is not running; without a bus it cannot make a client.
+            if (r.stderr().contains("NetworkManager is not running") || r.stderr().contains("Could not create NMClient object")) {
+                return Reading.known(NOT_RUNNING);
+            }
+            if (r.exitCode() == 127 || r.stderr().contains("not found")) {
                 return Reading.known(NO_NETWORKMANAGER);
             }
             return Reading.unknown("nmcli failed: " + r.stderr().strip());
@@ -68,16 +78,38 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
         return Reading.unknown("NetworkManager does not list " + nic);
     }
 
-    /** A host without NetworkManager has nothing to take the NIC from. */
+    /**
+     * A host without NetworkManager, or where it does not run, has nothing nmcli could take the NIC from (the
+     * plan says so in words, see {@link #show}).
+     */
     @Override
     public boolean satisfies(String observed, String wanted) {
-        return observed.equals(wanted) || observed.equals(NO_NETWORKMANAGER);
+        return observed.equals(wanted) || observed.equals(NO_NETWORKMANAGER) || observed.equals(NOT_RUNNING);
     }
 
     @Override
+    public Optional<String> skippedBecause(String current) {
+        return switch (current) {
+            case NO_NETWORKMANAGER -> Optional.of("NetworkManager is not installed on this host (no nmcli), so nothing"
+                    + " manages " + nic);
+            case NOT_RUNNING -> Optional.of("NetworkManager is not running on this host, so nmcli has nothing to change"
+                    + " now; when it starts it manages " + nic + " unless a conf.d file lists it as unmanaged");
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Giving the NIC back first reloads NetworkManager's configuration ({@code nmcli general reload conf}, which
+     * re-reads the files without touching any connection): a conf.d file that listed the NIC may have just been
+     * removed, and until NetworkManager re-reads conf.d, {@code managed yes} leaves the NIC unmanaged.
+     */
+    @Override
     public List<Action> actions(String from, String to) {
-        return List.of(new Action.Run(Command.of("nmcli", "device", "set", nic, "managed",
-                "managed".equals(to) ? "yes" : "no").asRoot()));
+        if ("managed".equals(to)) {
+            return List.of(new Action.Run(Command.of("nmcli", "general", "reload", "conf").asRoot()),
+                    new Action.Run(Command.of("nmcli", "device", "set", nic, "managed", "yes").asRoot()));
+        }
+        return List.of(new Action.Run(Command.of("nmcli", "device", "set", nic, "managed", "no").asRoot()));
     }
 
     @Override
@@ -92,7 +124,12 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
 
     @Override
     public List<String> warnings(String before, HostFacts facts) {
+        if (managed) {
+            return List.of("A conf.d file that lists " + nic + " as unmanaged keeps it so: 'managed yes' does not override it.");
+        }
         return List.of("NetTune does not restart NetworkManager (the seed's 'systemctl restart NetworkManager'"
-                + " would bounce every connection); the conf.d file takes effect at its next start.");
+                + " would bounce every connection) and does not need to: nmcli takes " + nic + " now and NetworkManager"
+                + " keeps it unmanaged across its own restarts; after a reboot only a conf.d file (the persistence step)"
+                + " keeps it so.");
     }
 }

@@ -22,7 +22,7 @@ public final class PlanPreview {
                     .append(" step").append(beyond == 1 ? "" : "s").append(", run as root: read each WARNING below.\n");
         }
         if (plan.nothingToDo()) {
-            sb.append("Nothing to do: the host already has every value of the profile.\n");
+            sb.append(TuningEngine.nothingToDo(plan)).append('\n');
         }
         for (Step s : plan.steps()) {
             sb.append('\n').append(s.seq()).append(". ").append(s.change().title())

@@ -225,6 +225,11 @@ public final class Planner {
                 continue;
             }
             String before = r.asOptional().get();
+            Optional<String> skipped = c.skippedBecause(before);
+            if (skipped.isPresent()) {
+                notes.add(c.title() + ": " + skipped.get() + " - skipped.");
+                continue;
+            }
             List<String> given = c.problemsGiven(before);
             if (!given.isEmpty()) {
                 allProblems.addAll(given);

@@ -162,7 +162,7 @@ public final class TuningEngine {
 
         ApplyResult go() throws InterruptedException {
             if (plan.steps().isEmpty()) {
-                return finish(PlanStatus.APPLIED, "Nothing to do: the host already has every value of the profile.");
+                return finish(PlanStatus.APPLIED, nothingToDo(plan));
             }
             int total = plan.steps().size();
             for (Step step : plan.steps()) {
@@ -478,6 +478,13 @@ public final class TuningEngine {
                 }
             }
         }
+    }
+
+    /** What an empty plan says: all of the profile is in place, or all of it that applies to this host. */
+    static String nothingToDo(Plan plan) {
+        return plan.notes().isEmpty() ? "Nothing to do: the host already has every value of the profile."
+                : "Nothing to do: the host already has every value of the profile that applies to it; "
+                + plan.notes().size() + " skipped (see Skipped).";
     }
 
     /** The wait before reconnect attempt {@code n} (1-based after the first): 1, 2, 4 ... 30 s. */

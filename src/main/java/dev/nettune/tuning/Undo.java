@@ -253,6 +253,7 @@ public final class Undo {
         List<Reading<String>> now = Planner.readAll(host, changes);
         List<Step> steps = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < changes.size(); i++) {
@@ -267,6 +268,11 @@ public final class Undo {
                 continue;
             }
             String current = r.asOptional().get();
+            Optional<String> skipped = c.skippedBecause(current);
+            if (skipped.isPresent()) {
+                notes.add(c.title() + ": " + skipped.get() + " - skipped.");
+                continue;
+            }
             if (c.satisfies(current, e.before())) {
                 unchanged.add(c.title() + " is already back at " + TuningEngine.oneLine(e.before()));
                 continue;
@@ -275,6 +281,6 @@ public final class Undo {
             steps.add(new Step(steps.size() + 1, c, current, e.before(), c.actions(current, e.before()), confirmed,
                     List.of("puts back the value journaled in entry " + e.id())));
         }
-        return new Plan(Planner.newId(), host.name(), name, Instant.now(), steps, unchanged, List.of(), problems, facts);
+        return new Plan(Planner.newId(), host.name(), name, Instant.now(), steps, unchanged, notes, problems, facts);
     }
 }

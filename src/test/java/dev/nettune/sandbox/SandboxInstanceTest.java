@@ -181,6 +181,22 @@ class SandboxInstanceTest {
         assertThat(run("nmcli", "-t", "-f", "DEVICE,STATE", "device").stdout()).contains("eth1:unmanaged\n");
     }
 
+    /** As NetworkManager 1.42 does (NetworkManagerSshJourneysTest): conf.d is read at start and reload only. */
+    @Test
+    void networkManagerSeesAConfFileRemovedWhileItRunsOnlyAfterAReload() throws Exception {
+        box.run(Command.of("tee", "/etc/NetworkManager/conf.d/99-nettune-unmanaged.conf")
+                .withStdin("[keyfile]\nunmanaged-devices=interface-name:eth1\n"), Duration.ofSeconds(5));
+        assertThat(run("nmcli", "-t", "-f", "DEVICE,STATE", "device").stdout()).contains("eth1:connected\n");
+        assertThat(run("nmcli", "general", "reload", "conf").ok()).isTrue();
+        assertThat(run("nmcli", "-t", "-f", "DEVICE,STATE", "device").stdout()).contains("eth1:unmanaged\n");
+        box.run(Command.of("rm", "-f", "/etc/NetworkManager/conf.d/99-nettune-unmanaged.conf"), Duration.ofSeconds(5));
+
+        assertThat(run("nmcli", "device", "set", "eth1", "managed", "yes").ok()).isTrue();
+        assertThat(run("nmcli", "-t", "-f", "DEVICE,STATE", "device").stdout()).contains("eth1:unmanaged\n");
+        assertThat(run("nmcli", "general", "reload", "conf").ok()).isTrue();
+        assertThat(run("nmcli", "-t", "-f", "DEVICE,STATE", "device").stdout()).contains("eth1:connected\n");
+    }
+
     @Test
     void anEnabledUnitReappliesRssAfterAReboot() throws Exception {
         box.run(Command.of("tee", "/etc/systemd/system/nettune-rss.service").withStdin(
