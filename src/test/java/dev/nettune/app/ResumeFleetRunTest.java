@@ -2,6 +2,8 @@ package dev.nettune.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.nettune.app.CrashedFleetRig.FIN;
+import static dev.nettune.app.CrashedFleetRig.statuses;
 
 import dev.nettune.fleet.FleetInstance;
 import dev.nettune.fleet.FleetInstanceResult;
@@ -33,40 +35,24 @@ import org.junit.jupiter.api.io.TempDir;
  * the middle of its rollback), after which a new FleetService over the same file resumes it.
  */
 class ResumeFleetRunTest {
-    static final String FIN = "net.ipv4.tcp_fin_timeout";
-
-    /** What the process "dying" looks like from inside: nothing after it runs, nothing catches it. */
-    static final class Death extends Error {
-        private static final long serialVersionUID = 1L;
-
-        Death() {
-            super("simulated death of the NetTune process");
-        }
-    }
-
     @TempDir
     Path config;
+    CrashedFleetRig rig;
     AppContext ctx;
     LocalOpenApiServer server;
     List<FleetInstance> members;
 
     @BeforeEach
     void setUp() {
-        ctx = new AppContext(config);
-        ctx.fleet().pollSleeper(d -> Thread.sleep(20));
-        server = ctx.cloudSandbox();
-        members = ctx.fleet().instances(FleetService.CloudAccess.sandbox(), new FleetService.InstanceQuery.Tag(
-                DemoSeed.FLEET_TAG_KEY, DemoSeed.FLEET_TAG_VALUE), Transport.CLOUD_ASSISTANT, HostOptions.defaults(),
-                Optional.empty()).subList(0, 6);
+        rig = new CrashedFleetRig(config, 6);
+        ctx = rig.ctx;
+        server = rig.server;
+        members = rig.members;
     }
 
     @AfterEach
     void tearDown() {
-        ctx.close();
-    }
-
-    private SandboxInstance guest(int n) {
-        return ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(n));
+        rig.close();
     }
 
     /** Runs the profile one instance at a time and returns the id of the run the listener's death cut short. */
@@ -89,7 +75,7 @@ class ResumeFleetRunTest {
             }
         };
         assertThatThrownBy(() -> ctx.fleet().apply(Profile.ecsHighThroughput(), members, new RolloutPolicy(1, 1, 0), List.of(),
-                HostOptions.defaults(), listener, new Cancellation())).isInstanceOf(Death.class);
+                HostOptions.defaults(), listener, new Cancellation())).isInstanceOf(CrashedFleetRig.Death.class);
         return id.get();
     }
 
@@ -98,7 +84,7 @@ class ResumeFleetRunTest {
             @Override
             public void instanceStarted(FleetInstance instance, boolean canary) {
                 if (instance.position() == position) {
-                    throw new Death();
+                    throw new CrashedFleetRig.Death();
                 }
             }
         };
@@ -109,32 +95,17 @@ class ResumeFleetRunTest {
             @Override
             public void instanceStep(FleetInstance instance, int s, int total, String title, Journal.Phase p) {
                 if (instance.position() == position && s == seq && p == phase) {
-                    throw new Death();
+                    throw new CrashedFleetRig.Death();
                 }
             }
         };
-    }
-
-    /** A new service over the same SQLite file: what a new NetTune process would see. */
-    private FleetService restarted() {
-        FleetService s = new FleetService(ctx);
-        s.pollSleeper(d -> Thread.sleep(20));
-        return s;
-    }
-
-    private static List<InstanceStatus> statuses(FleetRun run) {
-        return run.instances().stream().map(FleetInstanceResult::status).toList();
-    }
-
-    private long runCommandsTo(String instanceId) {
-        return server.received("RunCommand").stream().filter(c -> instanceId.equals(c.parameter("InstanceId.1"))).count();
     }
 
     @Test
     void aRunThatDiedBetweenInstancesReadsUnfinishedWithWhichAreDoneInFlightAndPending() {
         String id = runThatDies(diesWhenStarting(3));
 
-        try (FleetService after = restarted()) {
+        try (FleetService after = rig.restarted()) {
             FleetRun run = after.run(id).orElseThrow();
 
             assertThat(run.status()).isEqualTo(RunStatus.UNFINISHED);
@@ -149,11 +120,11 @@ class ResumeFleetRunTest {
     @Test
     void resumeLeavesTheDoneInstancesAloneAndAppliesTheRestUnderTheSamePolicy() throws Exception {
         String id = runThatDies(diesWhenStarting(3));
-        long[] sentBefore = {runCommandsTo(members.get(0).hostName()), runCommandsTo(members.get(1).hostName()),
-            runCommandsTo(members.get(2).hostName())};
+        long[] sentBefore = {rig.runCommandsTo(members.get(0).hostName()), rig.runCommandsTo(members.get(1).hostName()),
+            rig.runCommandsTo(members.get(2).hostName())};
 
         FleetRun run;
-        try (FleetService after = restarted()) {
+        try (FleetService after = rig.restarted()) {
             run = after.resume(id, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
         }
 
@@ -163,23 +134,23 @@ class ResumeFleetRunTest {
         assertThat(run.policy()).isEqualTo(new RolloutPolicy(1, 1, 0));
         assertThat(run.detail()).contains("Resumed: 3 of 6 were done before");
         for (int n = 0; n < 3; n++) {
-            assertThat(runCommandsTo(members.get(n).hostName())).as("RunCommand calls to done instance " + n).isEqualTo(sentBefore[n]);
+            assertThat(rig.runCommandsTo(members.get(n).hostName())).as("RunCommand calls to done instance " + n).isEqualTo(sentBefore[n]);
         }
         for (int n = 0; n < 6; n++) {
-            assertThat(guest(n).sysctlValue(FIN)).contains("15");
+            assertThat(rig.guest(n).sysctlValue(FIN)).contains("15");
         }
     }
 
     @Test
     void anInstanceInFlightWhenNetTuneDiedIsReadAgainAndFinished() throws Exception {
         String id = runThatDies(diesAtStep(2, 3, Journal.Phase.APPLY));
-        FleetRun died = restarted().run(id).orElseThrow();
+        FleetRun died = rig.restarted().run(id).orElseThrow();
         assertThat(died.instances().get(2).status()).isEqualTo(InstanceStatus.IN_FLIGHT);
         String planId = died.instances().get(2).planId().orElseThrow();
         assertThat(ctx.tuningEngine().journal().plan(planId).orElseThrow().status()).isEqualTo(Journal.PlanStatus.RUNNING);
 
         FleetRun run;
-        try (FleetService after = restarted()) {
+        try (FleetService after = rig.restarted()) {
             run = after.resume(id, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
         }
 
@@ -187,28 +158,28 @@ class ResumeFleetRunTest {
         assertThat(run.instances().get(2).status()).isEqualTo(InstanceStatus.APPLIED);
         assertThat(run.instances().get(2).reason()).contains("Finished on resume").contains("read back as planned");
         assertThat(ctx.tuningEngine().journal().plan(planId).orElseThrow().status()).isEqualTo(Journal.PlanStatus.APPLIED);
-        assertThat(guest(2).sysctlValue(FIN)).contains("15");
-        assertThat(guest(2).file("/etc/sysctl.d/99-network-tuning.conf")).isPresent();
+        assertThat(rig.guest(2).sysctlValue(FIN)).contains("15");
+        assertThat(rig.guest(2).file("/etc/sysctl.d/99-network-tuning.conf")).isPresent();
     }
 
     @Test
     void anInstanceThatWasRollingBackWhenNetTuneDiedIsRolledBackAndTheFailureStillStopsTheRun() throws Exception {
-        String before = guest(2).sysctlValue(FIN).orElseThrow();
-        guest(2).faults().failNext("sysctl -w " + FIN, 1, "sysctl: permission denied on key \"" + FIN + "\"\n");
+        String before = rig.guest(2).sysctlValue(FIN).orElseThrow();
+        rig.guest(2).faults().failNext("sysctl -w " + FIN, 1, "sysctl: permission denied on key \"" + FIN + "\"\n");
         String id = runThatDies(diesAtStep(2, 1, Journal.Phase.ROLLBACK));
 
         FleetRun run;
-        try (FleetService after = restarted()) {
+        try (FleetService after = rig.restarted()) {
             run = after.resume(id, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
         }
 
         assertThat(run.instances().get(2).status()).isEqualTo(InstanceStatus.ROLLED_BACK);
         assertThat(run.instances().get(2).reason()).contains("was rolling back when NetTune stopped");
-        assertThat(guest(2).sysctlValue(FIN)).contains(before);
+        assertThat(rig.guest(2).sysctlValue(FIN)).contains(before);
         // --max-failures 0 of the run: the failure found on resume stops it as it would have stopped the first time.
         assertThat(statuses(run).subList(3, 6)).containsOnly(InstanceStatus.SKIPPED);
         assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
-        assertThat(guest(3).sysctlValue(FIN)).contains(before);
+        assertThat(rig.guest(3).sysctlValue(FIN)).contains(before);
     }
 
     @Test
@@ -225,7 +196,7 @@ class ResumeFleetRunTest {
                 }, cancel);
         assertThat(stopped.status()).isEqualTo(RunStatus.CANCELLED);
 
-        FleetRun run = restarted().resume(stopped.id(), HostOptions.defaults(), FleetListener.NONE, new Cancellation());
+        FleetRun run = rig.restarted().resume(stopped.id(), HostOptions.defaults(), FleetListener.NONE, new Cancellation());
 
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(statuses(run)).containsOnly(InstanceStatus.APPLIED);
@@ -236,7 +207,7 @@ class ResumeFleetRunTest {
         FleetRun done = ctx.fleet().apply(Profile.ecsHighThroughput(), members.subList(0, 2), new RolloutPolicy(1, 2, 0), List.of(),
                 HostOptions.defaults(), FleetListener.NONE, new Cancellation());
 
-        assertThatThrownBy(() -> restarted().resume(done.id(), HostOptions.defaults(), FleetListener.NONE, new Cancellation()))
+        assertThatThrownBy(() -> rig.restarted().resume(done.id(), HostOptions.defaults(), FleetListener.NONE, new Cancellation()))
                 .hasMessageContaining("ended SUCCEEDED").hasMessageContaining("nothing to resume")
                 .hasMessageContaining("fleet undo " + done.id());
     }
@@ -254,14 +225,14 @@ class ResumeFleetRunTest {
         server.cloud().setAgentOnline(members.get(4).hostName(), false);
 
         FleetRun run;
-        try (FleetService after = restarted()) {
+        try (FleetService after = rig.restarted()) {
             run = after.resume(id, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
         }
 
         assertThat(statuses(run)).containsExactly(InstanceStatus.APPLIED, InstanceStatus.APPLIED, InstanceStatus.APPLIED,
                 InstanceStatus.APPLIED, InstanceStatus.SKIPPED, InstanceStatus.APPLIED);
         assertThat(run.instances().get(4).reason()).contains("offline").contains("preflight");
-        assertThat(runCommandsTo(members.get(4).hostName())).isZero();
+        assertThat(rig.runCommandsTo(members.get(4).hostName())).isZero();
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     }
 }

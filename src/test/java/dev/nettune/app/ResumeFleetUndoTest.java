@@ -2,6 +2,8 @@ package dev.nettune.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.nettune.app.CrashedFleetRig.FIN;
+import static dev.nettune.app.CrashedFleetRig.statuses;
 
 import dev.nettune.fleet.FleetInputException;
 import dev.nettune.fleet.FleetInstance;
@@ -33,34 +35,21 @@ import org.junit.jupiter.api.io.TempDir;
  * Assistant (real SDK calls to the local OpenAPI server): instances already put back are skipped, the rest undone.
  */
 class ResumeFleetUndoTest {
-    static final String FIN = "net.ipv4.tcp_fin_timeout";
     static final int N = 4;
-
-    /** What the process "dying" looks like from inside: nothing after it runs, nothing catches it. */
-    static final class Death extends Error {
-        private static final long serialVersionUID = 1L;
-
-        Death() {
-            super("simulated death of the NetTune process");
-        }
-    }
 
     @TempDir
     Path config;
+    CrashedFleetRig rig;
     AppContext ctx;
-    LocalOpenApiServer server;
     List<FleetInstance> members;
     String defaultFin;
     String applyRun;
 
     @BeforeEach
     void setUp() throws Exception {
-        ctx = new AppContext(config);
-        ctx.fleet().pollSleeper(d -> Thread.sleep(20));
-        server = ctx.cloudSandbox();
-        members = ctx.fleet().instances(FleetService.CloudAccess.sandbox(), new FleetService.InstanceQuery.Tag(
-                DemoSeed.FLEET_TAG_KEY, DemoSeed.FLEET_TAG_VALUE), Transport.CLOUD_ASSISTANT, HostOptions.defaults(),
-                Optional.empty()).subList(0, N);
+        rig = new CrashedFleetRig(config, N);
+        ctx = rig.ctx;
+        members = rig.members;
         defaultFin = fin(0);
         FleetRun applied = ctx.fleet().apply(Profile.ecsHighThroughput(), members, new RolloutPolicy(1, N, 0), List.of(),
                 HostOptions.defaults(), FleetListener.NONE, new Cancellation());
@@ -70,15 +59,11 @@ class ResumeFleetUndoTest {
 
     @AfterEach
     void tearDown() {
-        ctx.close();
-    }
-
-    private SandboxInstance guest(int n) {
-        return ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(n));
+        rig.close();
     }
 
     private String fin(int n) throws Exception {
-        return guest(n).sysctlValue(FIN).orElseThrow();
+        return rig.guest(n).sysctlValue(FIN).orElseThrow();
     }
 
     /** Undoes the apply run one instance at a time, dying at undo step {@code seq} of instance {@code position}; returns the undo run's id. */
@@ -93,35 +78,20 @@ class ResumeFleetUndoTest {
             @Override
             public void instanceStep(FleetInstance instance, int s, int total, String title, Journal.Phase phase) {
                 if (instance.position() == position && s == seq) {
-                    throw new Death();
+                    throw new CrashedFleetRig.Death();
                 }
             }
         };
         assertThatThrownBy(() -> ctx.fleet().undo(applyRun, 1, HostOptions.defaults(), dying, new Cancellation()))
-                .isInstanceOf(Death.class);
+                .isInstanceOf(CrashedFleetRig.Death.class);
         return id.get();
-    }
-
-    /** A new service over the same SQLite file: what a new NetTune process would see. */
-    private FleetService restarted() {
-        FleetService s = new FleetService(ctx);
-        s.pollSleeper(d -> Thread.sleep(20));
-        return s;
-    }
-
-    private long runCommandsTo(int n) {
-        return server.received("RunCommand").stream().filter(c -> DemoSeed.FLEET_INSTANCES.get(n).equals(c.parameter("InstanceId.1"))).count();
-    }
-
-    private static List<InstanceStatus> statuses(FleetRun run) {
-        return run.instances().stream().map(FleetInstanceResult::status).toList();
     }
 
     @Test
     void anUndoThatDiedReadsUnfinished() {
         String undoRun = undoThatDiesAt(2, 2);
 
-        try (FleetService after = restarted()) {
+        try (FleetService after = rig.restarted()) {
             FleetRun run = after.run(undoRun).orElseThrow();
 
             assertThat(run.status()).isEqualTo(RunStatus.UNFINISHED);
@@ -132,10 +102,10 @@ class ResumeFleetUndoTest {
     @Test
     void undoOfTheRunAgainFinishesWhatIsLeftAndSkipsTheInstancesAlreadyPutBack() throws Exception {
         undoThatDiesAt(2, 2);
-        long toFirst = runCommandsTo(0);
+        long toFirst = rig.runCommandsTo(DemoSeed.FLEET_INSTANCES.get(0));
 
         FleetRun again;
-        try (FleetService after = restarted()) {
+        try (FleetService after = rig.restarted()) {
             again = after.undo(applyRun, 1, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
         }
 
@@ -146,7 +116,7 @@ class ResumeFleetUndoTest {
         for (int n = 0; n < N; n++) {
             assertThat(fin(n)).as("instance " + n).isEqualTo(defaultFin);
         }
-        assertThat(runCommandsTo(0)).isEqualTo(toFirst);
+        assertThat(rig.runCommandsTo(DemoSeed.FLEET_INSTANCES.get(0))).isEqualTo(toFirst);
     }
 
     @Test
@@ -154,7 +124,7 @@ class ResumeFleetUndoTest {
         String undoRun = undoThatDiesAt(1, 1);
 
         FleetRun continued;
-        try (FleetService after = restarted()) {
+        try (FleetService after = rig.restarted()) {
             continued = after.undo(undoRun, 1, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
         }
 
