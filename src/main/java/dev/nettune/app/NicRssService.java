@@ -60,6 +60,10 @@ public final class NicRssService {
 
     /** One preflight check: what was checked, whether it holds, and what was found (or what is wrong). */
     public record Check(String what, boolean ok, String found) {
+        /** "ok    NIC exists: eth1 is in /sys/class/net" or "FAIL  ...": the check as one line of the preflight. */
+        public String line() {
+            return (ok ? "ok    " : "FAIL  ") + what + ": " + found;
+        }
     }
 
     /** The preflight of an RSS push and its verification: every check in order, and what was read. */
@@ -77,7 +81,7 @@ public final class NicRssService {
         public String text() {
             StringBuilder sb = new StringBuilder();
             for (Check c : checks) {
-                sb.append(c.ok() ? "ok    " : "FAIL  ").append(c.what()).append(": ").append(c.found()).append('\n');
+                sb.append(c.line()).append('\n');
             }
             return sb.toString().strip();
         }

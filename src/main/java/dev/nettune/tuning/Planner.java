@@ -135,10 +135,12 @@ public final class Planner {
     private Plan plan(Host host, Profile profile, HostFacts facts, boolean repush) throws HostException, InterruptedException {
         checkAllowed(profile);
         List<String> problems = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Set<String> targets = new LinkedHashSet<>();
         for (ProfileEntry e : profile.entries()) {
             try {
+                e.skippedOn(facts).ifPresent(why -> skipped.add(why + " - skipped."));
                 for (Change c : e.expand(facts, profile)) {
                     if (!targets.add(c.target())) {
                         problems.add(c.target() + " appears twice in the profile: keep one.");
@@ -152,6 +154,12 @@ public final class Planner {
         }
         List<Reading<String>> readings = readAll(host, changes);
         Plan plan = diff(host.name(), profile.name(), facts, changes, readings, problems, repush);
+        if (!skipped.isEmpty()) {
+            List<String> notes = new ArrayList<>(skipped);
+            notes.addAll(plan.notes());
+            plan = new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), plan.steps(), plan.unchanged(), notes, plan.problems(),
+                    plan.facts());
+        }
         if (plan.steps().stream().anyMatch(s -> s.change() instanceof ChannelChange)) {
             plan = new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), ChannelRules.arrange(host, plan.steps()),
                     plan.unchanged(), plan.notes(), plan.problems(), plan.facts());

@@ -1,6 +1,7 @@
 package dev.nettune.tuning;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One line of a tuning profile: either a concrete {@link Change}, or an intent that becomes changes
@@ -9,6 +10,11 @@ import java.util.List;
 public interface ProfileEntry {
     /** The changes this entry stands for on a host with these facts, within this profile. */
     List<Change> expand(HostFacts facts, Profile profile);
+
+    /** Why this entry means nothing on a host with these facts (it then expands to no change), for the plan's notes. */
+    default Optional<String> skippedOn(HostFacts facts) {
+        return Optional.empty();
+    }
 
     /** Writes every sysctl of the profile into {@code /etc/sysctl.d/99-network-tuning.conf}. */
     record PersistSysctls(String path) implements ProfileEntry {
@@ -70,8 +76,22 @@ public interface ProfileEntry {
             }
         }
 
+        /**
+         * irqbalance runs as a systemd service: on a host without systemd (a minimal image, a container) there is no
+         * irqbalance.service to ban the IRQs from, and systemctl is not there to reload it.
+         */
+        @Override
+        public Optional<String> skippedOn(HostFacts facts) {
+            return facts.systemd() ? Optional.empty() : Optional.of("Ban IRQs " + irqs.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " from irqbalance: this host does not run systemd, so it has"
+                    + " no irqbalance service to keep away from them");
+        }
+
         @Override
         public List<Change> expand(HostFacts facts, Profile profile) {
+            if (skippedOn(facts).isPresent()) {
+                return List.of();
+            }
             StringBuilder args = new StringBuilder();
             irqs.forEach(i -> args.append(args.length() == 0 ? "" : " ").append("--banirq=").append(i));
             return List.of(new FileChange(PATH, "# Written by NetTune: irqbalance leaves these IRQs where NetTune put"

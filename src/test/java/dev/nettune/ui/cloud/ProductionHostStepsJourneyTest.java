@@ -139,9 +139,10 @@ class ProductionHostStepsJourneyTest {
         assertThat(onSandbox("cat", "/proc/modules")).contains("smc ");
         // The sandbox runs 5.10, whose smc module has no net.smc sysctls yet: read back as not available, not as failed.
         assertThat(sandbox().sysctlValue("net.smc.smc_enabled")).isEmpty();
-        assertThat(label(robot, "#prodReadBack")).contains("module loaded; net.smc.smc_enabled=n/a").contains("[applied]");
+        assertThat(label(robot, "#prodReadBack")).contains("module loaded; net.smc.smc_enabled=n/a").contains("[applied]")
+                .contains("net.smc.smc_enabled, net.smc.smc_rdma_enabled: not in this kernel (5.10), skipped.");
         next(robot);
-        assertThat(header(robot)).contains("XPS");
+        assertThat(header(robot)).contains("IRQ");
     }
 
     @Test
@@ -177,8 +178,8 @@ class ProductionHostStepsJourneyTest {
     @Test
     void rssPreflightThenPushThenVerifyPasses(FxRobot robot) throws Exception {
         walkTo(robot, "RSS key");
-        waitUntil("the preflight", () -> label(robot, "#prodPreflightText").contains("Sender for the verification"));
-        assertThat(label(robot, "#prodPreflightText")).contains("ok    NIC exists: eth1", "ok    Driver: virtio_net",
+        waitUntil("the preflight", () -> RealAccountJourney.preflight(robot).contains("Sender for the verification"));
+        assertThat(RealAccountJourney.preflight(robot)).contains("ok    NIC exists: eth1", "ok    Driver: virtio_net",
                 "ok    Key and table read back", "ok    Sender for the verification: ");
         String key = RssKey.random(40).toColonHex();
         robot.interact(() -> {
@@ -204,6 +205,28 @@ class ProductionHostStepsJourneyTest {
         assertThat(robot.lookup("#prodRepush").queryButton().isVisible()).isFalse();
         next(robot);
         assertThat(header(robot)).contains("persistence");
+    }
+
+    @Test
+    void aFailedPreflightColoursOnlyItsFailingLineRedAndTheChecksThatHoldGreen(FxRobot robot) throws Exception {
+        walkTo(robot, "RSS key");
+        waitUntil("the first preflight", () -> RealAccountJourney.preflight(robot).contains("Sender for the verification"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> sender = robot.lookup("#prodSender").queryAs(ComboBox.class);
+        robot.interact(() -> sender.getEditor().setText("no-such-sender"));
+
+        press(robot, "#prodPreflight");
+        waitUntil("the preflight with an unknown sender", () -> RealAccountJourney.preflight(robot).contains("FAIL"));
+
+        List<Label> lines = RealAccountJourney.preflightLines(robot);
+        assertThat(lines).filteredOn(l -> l.getText().startsWith("FAIL")).singleElement()
+                .satisfies(l -> assertThat(l.getText()).contains("Sender for the verification", "no-such-sender"))
+                .satisfies(l -> assertThat(l.getStyleClass()).contains("danger").doesNotContain("success"));
+        assertThat(lines).filteredOn(l -> l.getText().startsWith("ok ")).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(l -> assertThat(l.getStyleClass()).contains("success").doesNotContain("danger"));
+        assertThat(lines).filteredOn(l -> !l.getText().startsWith("ok ") && !l.getText().startsWith("FAIL"))
+                .as("what to do next is plain text").allSatisfy(l -> assertThat(l.getStyleClass()).doesNotContain("danger", "success"));
+        assertThat(robot.lookup("#prodPreview").queryButton().isDisabled()).as("Preview waits for a passed preflight").isTrue();
     }
 
     @Test

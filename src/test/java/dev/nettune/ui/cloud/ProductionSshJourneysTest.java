@@ -7,12 +7,12 @@ import static dev.nettune.ui.cloud.RealAccountJourney.pickSeedSecondaryEni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.nettune.host.CommandResult;
 import dev.nettune.host.UserHome;
 import dev.nettune.host.ssh.TestSshServer;
 import dev.nettune.sandbox.cloud.DemoSeed;
 import dev.nettune.sandbox.cloud.LocalOpenApiServer.ReceivedCall;
 import dev.nettune.store.SavedHost;
+import dev.nettune.testing.NamespaceSshHost;
 import dev.nettune.testing.RealAccountRig;
 import dev.nettune.tuning.NetworkNamespace;
 import java.nio.file.Files;
@@ -31,7 +31,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -60,15 +59,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ProductionSshJourneysTest {
-    private static final String WRAP = "mount -t overlay overlay -o lowerdir=/etc,upperdir=\"$1/eu\",workdir=\"$1/ew\" /etc"
-            + " && mount -t overlay overlay -o lowerdir=/run,upperdir=\"$1/ru\",workdir=\"$1/rw\" /run"
-            + " && exec /bin/sh -c \"$3\"";
     private static final String HOST = "prod-lab";
     private static final String SENDER = "sender-lab";
     private static final String BARE_SENDER = "bare-sender";
 
     @TempDir
     static Path dir;
+    private static NamespaceSshHost lab;
     private static NetworkNamespace ns;
     private static Path scratch;
     private static TestSshServer host;
@@ -83,21 +80,14 @@ class ProductionSshJourneysTest {
 
     @BeforeAll
     static void servers() throws Exception {
-        Path home = UserHome.path();
-        assumeTrue(home.toString().contains("journey-home"), "runs only in the ssh-journeys execution, whose HOME is isolated (now "
-                + home + "): it writes ~/.ssh/known_hosts");
-        ns = NetworkNamespace.create();
-        scratch = dir.resolve("root");
-        for (String d : List.of("eu", "ew", "ru", "rw")) {
-            Files.createDirectories(scratch.resolve(d));
-        }
-        CommandResult ok = NetworkNamespace.exec(List.of("ip", "netns", "exec", ns.name, "unshare", "-m", "/bin/sh", "-c", WRAP, "sh",
-                scratch.toString(), ns.name, "touch /etc/sysctl.d/probe && rm /etc/sysctl.d/probe && echo ok"));
-        assumeTrue(ok.ok(), "needs unshare and overlay mounts on /etc and /run: " + ok.stderr().strip());
+        NamespaceSshHost.assumeIsolatedHome();
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/hping3")), "needs hping3 in /usr/sbin for the sender that has it");
-        host = TestSshServer.start();
-        key = host.authorizeNewKey(dir.resolve("id_lab"), null);
-        host.argv = c -> List.of("ip", "netns", "exec", ns.name, "unshare", "-m", "/bin/sh", "-c", WRAP, "sh", scratch.toString(), ns.name, c);
+        Path home = UserHome.path();
+        lab = NamespaceSshHost.start(dir);
+        ns = lab.ns;
+        scratch = lab.scratch;
+        host = lab.server;
+        key = lab.key;
         sender = TestSshServer.start();
         sender.authorizedKeys.addAll(host.authorizedKeys);
         sender.argv = c -> List.of("/usr/bin/env", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "/bin/sh", "-c", c);
@@ -119,13 +109,10 @@ class ProductionSshJourneysTest {
             // Random ports come back: a stale line for one would read as a changed host key in a later run.
             Files.write(knownHosts, Files.readAllLines(knownHosts).stream().filter(l -> !trusted.contains(l)).toList());
         }
-        for (TestSshServer s : new TestSshServer[] {host, sender, bareSender}) {
+        for (AutoCloseable s : new AutoCloseable[] {sender, bareSender, lab}) {
             if (s != null) {
                 s.close();
             }
-        }
-        if (ns != null) {
-            ns.close();
         }
     }
 
@@ -256,7 +243,7 @@ class ProductionSshJourneysTest {
         waitUntil("the first preflight", () -> !robot.lookup("#prodPreflight").queryButton().isDisabled());
         robot.interact(() -> box.getEditor().setText(from));
         press(robot, "#prodPreflight");
-        waitUntil("the preflight with " + from, () -> label(robot, "#prodPreflightText").contains("Sender for the verification"));
+        waitUntil("the preflight with " + from, () -> RealAccountJourney.preflight(robot).contains("Sender for the verification"));
     }
 
     @Test
@@ -336,6 +323,10 @@ class ProductionSshJourneysTest {
         // SMC would load a module into the kernel this test shares with the machine: skipped.
         press(robot, "#prodSkip");
         next(robot);
+        // A veth has no combined channels or queue IRQs: skipped.
+        assertThat(header(robot)).contains("IRQ");
+        press(robot, "#prodSkip");
+        next(robot);
         assertThat(header(robot)).contains("XPS");
         robot.interact(() -> robot.lookup("#prodXpsCpus").queryAs(TextField.class).setText("0; 1"));
         previewApplyConfirm(robot, "XPS");
@@ -343,10 +334,10 @@ class ProductionSshJourneysTest {
         assertThat(ns.inside("cat", "/sys/class/net/" + ns.nic + "/queues/tx-1/xps_cpus")).isEqualTo("2");
         next(robot);
 
-        // No NetworkManager in the namespace; a veth has no combined channels or queue IRQs: skipped.
+        // No NetworkManager in the namespace: skipped.
         skipTo(robot, "RSS key");
         preflightWith(robot, SENDER);
-        String preflight = label(robot, "#prodPreflightText");
+        String preflight = RealAccountJourney.preflight(robot);
         assertThat(preflight).contains("ok    Sender for the verification: hping3 on " + SENDER + ": hping3 is installed on " + SENDER);
         assertThat(preflight).as("a veth shows no RSS key or table: the preflight says so and nothing is pushed")
                 .contains("FAIL  Key and table read back");
@@ -385,9 +376,10 @@ class ProductionSshJourneysTest {
 
         preflightWith(robot, BARE_SENDER);
 
-        assertThat(label(robot, "#prodPreflightText")).contains("FAIL  Sender for the verification: hping3 on " + BARE_SENDER
+        assertThat(RealAccountJourney.preflight(robot)).contains("FAIL  Sender for the verification: hping3 on " + BARE_SENDER
                 + ": hping3 is not installed on " + BARE_SENDER + ". Install it with").contains("apt-get install -y hping3");
-        assertThat(robot.lookup("#prodPreflightText").queryAs(Labeled.class).getStyleClass()).contains("danger");
+        assertThat(RealAccountJourney.preflightLines(robot)).filteredOn(l -> l.getText().startsWith("FAIL"))
+                .allSatisfy(l -> assertThat(l.getStyleClass()).contains("danger"));
         assertThat(bareSender.execRequests).anyMatch(c -> c.contains("command -v hping3"));
         assertThat(robot.lookup("#prodPreview").queryButton().isDisabled()).isTrue();
     }

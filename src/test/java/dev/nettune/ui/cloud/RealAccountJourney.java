@@ -81,6 +81,17 @@ final class RealAccountJourney {
                 .map(DialogPane::getHeaderText).reduce((a, b) -> b).orElse("");
     }
 
+    /** The RSS page's preflight lines as shown, one label per line. */
+    static List<javafx.scene.control.Label> preflightLines(FxRobot robot) {
+        return robot.lookup("#prodPreflightText").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .map(javafx.scene.control.Label.class::cast).toList();
+    }
+
+    /** The RSS page's preflight as the user reads it: its lines, one under the other. */
+    static String preflight(FxRobot robot) {
+        return String.join("\n", preflightLines(robot).stream().map(javafx.scene.control.Label::getText).toList());
+    }
+
     /** On the ENI wizard's instance page: chooses the sandbox seed's instance. */
     static void chooseSeedInstance(FxRobot robot) {
         @SuppressWarnings("unchecked")

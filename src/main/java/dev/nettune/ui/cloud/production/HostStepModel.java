@@ -197,6 +197,11 @@ public abstract class HostStepModel {
         return work.engine().apply(open, p, ApplyOptions.defaults(() -> work.opener().open(h)), ApplyListener.NONE, new Cancellation());
     }
 
+    /** What a step adds under its read-back after an apply (a value this kernel lacks, say); nothing by default. */
+    protected String afterApply(ApplyResult r, Plan applied) {
+        return "";
+    }
+
     /** What the status says when the host already has every value (the plan compared what it read back with the form). */
     protected String nothingToDo(Plan made) {
         return Messages.format("production.step.nothingToDo", made.host());
@@ -235,7 +240,8 @@ public abstract class HostStepModel {
                 work.ui().accept(() -> {
                     busy.set(false);
                     plan = null;
-                    readBack.set(values(r));
+                    String more = r.applied() ? afterApply(r, p) : "";
+                    readBack.set(values(r) + (more.isEmpty() ? "" : "\n" + more));
                     if (r.applied()) {
                         planId.set(r.planId());
                         state.set(State.APPLIED);

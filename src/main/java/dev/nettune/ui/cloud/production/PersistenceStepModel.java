@@ -60,12 +60,14 @@ public final class PersistenceStepModel extends HostStepModel {
         }
         if (reapply.get() && (applied(XpsStepModel.class) || applied(IrqStepModel.class) || applied(RssStepModel.class))) {
             // The re-apply script repeats the NIC's own changes: give them to it (already in effect, so no step of their own).
+            // In the order a boot must repeat them: channels first (on virtio-net a channel change re-spreads XPS and IRQ
+            // affinity by itself), then XPS, then the IRQs, then key and table (a channel change switched RSS off).
+            List<ProfileEntry> irqs = applied(IrqStepModel.class) ? step(IrqStepModel.class).entries() : List.of();
+            irqs.stream().filter(e -> e instanceof dev.nettune.tuning.ChannelChange).forEach(out::add);
             if (applied(XpsStepModel.class)) {
                 out.addAll(step(XpsStepModel.class).entries());
             }
-            if (applied(IrqStepModel.class)) {
-                out.addAll(step(IrqStepModel.class).entries().stream().filter(e -> !(e instanceof ProfileEntry.BanIrqs)).toList());
-            }
+            irqs.stream().filter(e -> !(e instanceof dev.nettune.tuning.ChannelChange) && !(e instanceof ProfileEntry.BanIrqs)).forEach(out::add);
             if (applied(RssStepModel.class)) {
                 out.addAll(step(RssStepModel.class).entries());
             }

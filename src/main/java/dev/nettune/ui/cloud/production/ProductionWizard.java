@@ -79,10 +79,11 @@ public final class ProductionWizard {
         pages.add(step(header(n++, total, Messages.get("production.page.timeWait")), "TimeWaitPage.fxml", new TimeWaitPageController(model.timeWait),
                 model.timeWait));
         pages.add(step(header(n++, total, Messages.get("production.page.smc")), "SmcPage.fxml", new SmcPageController(model.smc), model.smc));
+        // Channels and IRQs before XPS: on virtio-net a channel change re-spreads XPS and IRQ affinity by itself.
+        pages.add(step(header(n++, total, Messages.get("production.page.irq")), "IrqPage.fxml", new IrqPageController(model.irq), model.irq));
         pages.add(step(header(n++, total, Messages.get("production.page.xps")), "XpsPage.fxml", new XpsPageController(model.xps), model.xps));
         pages.add(step(header(n++, total, Messages.get("production.page.networkManager")), "NetworkManagerPage.fxml",
                 new NetworkManagerPageController(model.networkManager, model), model.networkManager));
-        pages.add(step(header(n++, total, Messages.get("production.page.irq")), "IrqPage.fxml", new IrqPageController(model.irq), model.irq));
         pages.add(step(header(n++, total, Messages.get("production.page.rss")), "RssPage.fxml",
                 new RssPageController(model.rss, model.senderProperty(), model.hosts()), model.rss, () -> {
                     // The preflight reads only: it runs as the page opens, so the user sees the NIC's state before choosing.

@@ -103,9 +103,10 @@ public final class ProductionWizardModel {
                 save();
             }
         });
-        List<HostStepModel> before = List.of(timeWait, smc, xps, networkManager, irq, rss);
+        // Channels before XPS: a channel change on virtio-net re-spreads XPS (and IRQ affinity) itself, undoing an earlier XPS step.
+        List<HostStepModel> before = List.of(timeWait, smc, irq, xps, networkManager, rss);
         persistence = new PersistenceStepModel(work, host, nic, () -> before);
-        steps = List.of(timeWait, smc, xps, networkManager, irq, rss, persistence);
+        steps = List.of(timeWait, smc, irq, xps, networkManager, rss, persistence);
         for (HostStepModel s : steps) {
             s.onSettled(this::save);
         }

@@ -33,6 +33,17 @@ public final class RssStepModel extends HostStepModel {
     /** Where the preflight stands; Preview waits for it to pass. */
     public enum Preflight { NOT_RUN, RUNNING, PASSED, FAILED }
 
+    /** One line of the preflight as the page shows it: a check that holds, one that failed, or a note (checking, what to do). */
+    public record PreflightLine(String text, Kind kind) {
+        /** How the line is coloured: a failed check red, a check that holds green, a note plain. */
+        public enum Kind { OK, FAILED, NOTE }
+
+        public PreflightLine {
+            java.util.Objects.requireNonNull(text, "text");
+            java.util.Objects.requireNonNull(kind, "kind");
+        }
+    }
+
     /** 40 bytes as colon-separated hex; blank keeps the key. */
     private final StringProperty key = new SimpleStringProperty("");
     /** An {@code ethtool -X} request such as "equal 4" or "weight 1 1 2 2"; blank keeps the table. */
@@ -40,6 +51,8 @@ public final class RssStepModel extends HostStepModel {
     private final ObjectProperty<Preflight> preflight = new SimpleObjectProperty<>(Preflight.NOT_RUN);
     /** One line per preflight check ("ok    NIC exists: ..." or "FAIL  ..."), then what to do when one failed. */
     private final StringProperty preflightText = new SimpleStringProperty("");
+    /** The same lines, each with whether its check holds: a failed preflight colours only its failing lines. */
+    private final javafx.collections.ObservableList<PreflightLine> preflightLines = javafx.collections.FXCollections.observableArrayList();
     private final StringProperty sender;
     /** The live key and table as read when the push was planned, for the comparison the status shows. */
     private volatile String live = "";
@@ -54,7 +67,7 @@ public final class RssStepModel extends HostStepModel {
             p.addListener(x -> {
                 if (preflight.get() != Preflight.RUNNING) {
                     preflight.set(Preflight.NOT_RUN);
-                    preflightText.set("");
+                    note("");
                 }
             });
         }
@@ -93,7 +106,7 @@ public final class RssStepModel extends HostStepModel {
         String n = nic.get();
         String from = sender.get() == null ? "" : sender.get().strip();
         preflight.set(Preflight.RUNNING);
-        preflightText.set(Messages.format("production.step.rss.checking", n, h));
+        note(Messages.format("production.step.rss.checking", n, h));
         work.worker().execute(() -> {
             NicRssService.Preflight p;
             try (Host open = work.opener().open(h)) {
@@ -111,16 +124,32 @@ public final class RssStepModel extends HostStepModel {
                 Thread.currentThread().interrupt();
                 work.ui().accept(() -> {
                     preflight.set(Preflight.NOT_RUN);
-                    preflightText.set(Messages.get("production.step.rss.cancelled"));
+                    note(Messages.get("production.step.rss.cancelled"));
                 });
                 return;
             }
             NicRssService.Preflight done = p;
             work.ui().accept(() -> {
                 preflight.set(done.ok() ? Preflight.PASSED : Preflight.FAILED);
-                preflightText.set(done.text() + (done.ok() ? "" : "\n" + Messages.get("production.step.rss.fixAndRetry")));
+                List<PreflightLine> lines = new ArrayList<>();
+                done.checks().forEach(c -> lines.add(new PreflightLine(c.line(), c.ok() ? PreflightLine.Kind.OK : PreflightLine.Kind.FAILED)));
+                if (!done.ok()) {
+                    lines.add(new PreflightLine(Messages.get("production.step.rss.fixAndRetry"), PreflightLine.Kind.NOTE));
+                }
+                preflightLines.setAll(lines);
+                preflightText.set(String.join("\n", lines.stream().map(PreflightLine::text).toList()));
             });
         });
+    }
+
+    /** The preflight shows one plain line (checking, cancelled), or nothing. */
+    private void note(String text) {
+        preflightText.set(text);
+        if (text.isEmpty()) {
+            preflightLines.clear();
+        } else {
+            preflightLines.setAll(List.of(new PreflightLine(text, PreflightLine.Kind.NOTE)));
+        }
     }
 
     /** Plans the push against the values read back now; pushes again when the shown values may not be in effect. */
@@ -163,5 +192,10 @@ public final class RssStepModel extends HostStepModel {
 
     public StringProperty preflightTextProperty() {
         return preflightText;
+    }
+
+    /** The preflight's lines with their kind, for a page that colours each one. */
+    public javafx.collections.ObservableList<PreflightLine> preflightLines() {
+        return preflightLines;
     }
 }

@@ -33,6 +33,19 @@ public final class SmcStepModel extends HostStepModel {
         return new SmcChange(m);
     }
 
+    /**
+     * The seed's net.smc.smc_enabled and smc_rdma_enabled are not in every kernel (the stock Debian 6.1 kernel loads smc
+     * without them): the read-back shows them as n/a; this says so in words, with the kernel, instead of leaving "n/a".
+     */
+    @Override
+    protected String afterApply(dev.nettune.tuning.ApplyResult r, dev.nettune.tuning.Plan applied) {
+        java.util.List<String> lacking = r.steps().stream().filter(sr -> sr.step().change() instanceof SmcChange)
+                .flatMap(sr -> java.util.regex.Pattern.compile("(net\\.smc\\.[a-z_]+)=n/a").matcher(sr.readBack()).results()
+                        .map(m -> m.group(1))).distinct().toList();
+        return lacking.isEmpty() ? "" : Messages.format("production.step.smc.notOnKernel", String.join(", ", lacking),
+                applied.facts().kernelVersion());
+    }
+
     @Override
     public Profile profile() {
         return new Profile("Production setup: SMC", "seed step 5", List.of(change()));
