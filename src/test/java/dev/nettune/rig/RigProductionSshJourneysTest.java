@@ -245,6 +245,21 @@ class RigProductionSshJourneysTest {
         }
     }
 
+    /** With {@code -Dnettune.shots=DIR}, what the user sees in the wizard now is saved there as NAME.png (for a person to look at). */
+    private static void shot(Window w, String name) {
+        String dir = System.getProperty("nettune.shots", "");
+        if (dir.isBlank()) {
+            return;
+        }
+        try {
+            javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> w.getScene().snapshot(null)).get();
+            Files.createDirectories(Path.of(dir));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", Path.of(dir, name + ".png").toFile());
+        } catch (Exception e) {
+            say("no screenshot " + name + ": " + e);
+        }
+    }
+
     private String guest(String command) throws Exception {
         return rig.run("sh", "-c", command).stdoutOrThrow().strip();
     }
@@ -283,6 +298,7 @@ class RigProductionSshJourneysTest {
         assertThat(guest("ls /proc/sys/net/smc")).doesNotContain("smc_enabled");
         assertThat(text(wizard, "#prodReadBack")).contains("module loaded", "net.smc.smc_enabled=n/a")
                 .contains("net.smc.smc_enabled, net.smc.smc_rdma_enabled: not in this kernel (6.1), skipped. The smc module is loaded");
+        shot(wizard, "rig-smc-applied");
         next(wizard);
 
         // Channels and IRQ affinity: three combined channels, each RX queue's interrupt on a CPU of its own.
@@ -299,6 +315,7 @@ class RigProductionSshJourneysTest {
         assertThat(guest("cat /proc/irq/" + rxIrqs.get(0) + "/smp_affinity_list /proc/irq/" + rxIrqs.get(1) + "/smp_affinity_list /proc/irq/"
                 + rxIrqs.get(2) + "/smp_affinity_list").lines().toList()).containsExactly("1", "2", "3");
         assertThat(text(wizard, "#prodReadBack")).contains("IRQ " + rxIrqs.get(0));
+        shot(wizard, "rig-irq-applied");
         next(wizard);
 
         // Seed step 6: XPS, one CPU list per TX queue of the three, written as hex masks (not the seed's "0-3"). After the
@@ -310,6 +327,7 @@ class RigProductionSshJourneysTest {
         previewApplyConfirm(wizard, "XPS");
         assertThat(guest("cat /sys/class/net/eth0/queues/tx-0/xps_cpus /sys/class/net/eth0/queues/tx-1/xps_cpus"
                 + " /sys/class/net/eth0/queues/tx-2/xps_cpus").lines().toList()).containsExactly("3", "c", "f");
+        shot(wizard, "rig-xps-applied");
         next(wizard);
 
         // Seed step 7: the guest has no NetworkManager (the NM journey runs against a real daemon): skipped.
@@ -329,6 +347,7 @@ class RigProductionSshJourneysTest {
         System.out.println("[rig] preflight:\n" + preflight);
         assertThat(preflight).contains("ok    NIC exists: eth0", "ok    Driver: virtio_net", "ok    Key and table read back",
                 "ok    Sender for the verification: hping3 on " + SENDER).doesNotContain("FAIL");
+        shot(wizard, "rig-rss-preflight");
         String key = RssKey.random(40).toColonHex();
         robot.interact(() -> {
             node(wizard, "#prodRssKey", TextField.class).setText(key);
@@ -359,6 +378,7 @@ class RigProductionSshJourneysTest {
                 verifySeconds) + "\n" + detail);
         assertThat(text(wizard, "#prodVerdict")).as(detail + "\n" + text(wizard, "#prodVerifyStatus")).startsWith("PASS")
                 .contains("false-pass probability");
+        shot(wizard, "rig-verify-pass");
         assertThat(detail).contains("burst for queue 0", "burst for queue 1", "burst for queue 2").doesNotContain("burst for queue 3");
         assertThat(sender.execRequests.subList(sentBefore, sender.execRequests.size())).as("the bursts left the sender")
                 .anyMatch(c -> c.contains("hping3 " + RigGuest.GUEST_ADDRESS + " "));
