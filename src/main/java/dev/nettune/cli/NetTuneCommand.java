@@ -76,8 +76,10 @@ public final class NetTuneCommand implements Runnable {
         cl.registerConverter(Long.TYPE, s -> strictWholeNumber(s, Long.MIN_VALUE, Long.MAX_VALUE));
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(UserMessages.scrub(ex.getMessage()));
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr())) {
+            CliParseErrors.useLanguageOf(arguments);
+            c.getCommandSpec().root().commandLine().setResourceBundle(CliText.bundle());
+            c.getErr().println(UserMessages.scrub(CliParseErrors.say(ex)));
+            if (!CliParseErrors.printSuggestions(ex, c.getErr())) {
                 c.usage(c.getErr());
             }
             return EXIT_BAD_INPUT;

@@ -43,6 +43,54 @@ class CliChineseHelpTest {
         return out.toString();
     }
 
+    /** What a refused command line prints on stderr (it exits 2). */
+    private String refused(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (AppContext ctx = new AppContext(dir)) {
+            int exit = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+            assertThat(exit).as(err.toString()).isEqualTo(2);
+        }
+        return err.toString();
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedInChineseEvenBeforeLangIsReached() {
+        String e = refused("rss", "hash", "--bogus", "--lang", "zh_CN");
+
+        assertThat(e).startsWith("未知选项：'--bogus'").contains("用法：").doesNotContain("Unknown option").doesNotContain("Usage:");
+    }
+
+    @Test
+    void aMissingRequiredParameterIsRefusedInChinese() {
+        assertThat(refused("tune", "plan", "--lang", "zh_CN")).startsWith("缺少必需的参数：'HOST'");
+    }
+
+    @Test
+    void anInvalidOptionValueIsRefusedInChineseWithItsReason() {
+        String e = refused("rss", "table", "--equal", "x", "--lang", "zh_CN");
+
+        assertThat(e).startsWith("选项 '--equal' 的取值无效：").doesNotContain("Invalid value").contains("用法：");
+    }
+
+    @Test
+    void aMistypedSubcommandGetsItsSuggestionInChinese() {
+        assertThat(refused("--lang", "zh_CN", "rss", "hsh")).contains("无法识别的参数").contains("您是否想输入：rss show？")
+                .doesNotContain("Did you mean");
+    }
+
+    @Test
+    void anUnknownOptionStaysEnglishWithoutAChineseLanguage() {
+        assertThat(refused("rss", "hash", "--bogus")).startsWith("Unknown option: '--bogus'").contains("Usage:");
+    }
+
+    @Test
+    void theExamplesFooterIsChinese() {
+        assertThat(help("rss", "table", "--help", "--lang", "zh_CN")).contains("示例：").contains("  nettune rss table --weight 6 4")
+                .doesNotContain("Examples:");
+        assertThat(help("rss", "hash", "--help", "--lang", "zh_CN")).contains("示例：nettune rss hash -t 10.0.0.251").doesNotContain("Example:");
+    }
+
     @Test
     void rssHashHelpIsChineseUnderLangZhCn() {
         String h = help("rss", "hash", "--help", "--lang", "zh_CN");
