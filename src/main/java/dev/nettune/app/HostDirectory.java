@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.ssh.SshConfig;
 import dev.nettune.host.ssh.SshTarget;
 import dev.nettune.store.HostInventory;
@@ -53,6 +54,16 @@ public final class HostDirectory {
         }
 
         /** {@code user@address:port via jump}, the way ssh users write it (saved hosts; empty otherwise). */
+        /** {@link #reach()} as a phrase the screens say in the user's language. */
+        public Phrase reachPhrase() {
+            return address.map(a -> jump.map(j -> Phrase.of("hosts.reach.via", "{0} via {1}", target(a), j))
+                    .orElse(Phrase.literal(target(a)))).orElse(Phrase.literal(""));
+        }
+
+        private String target(String a) {
+            return user.map(u -> u + "@").orElse("") + a + (port.isPresent() ? ":" + port.getAsInt() : "");
+        }
+
         public String reach() {
             return address.map(a -> user.map(u -> u + "@").orElse("") + a + (port.isPresent() ? ":" + port.getAsInt() : "")
                     + jump.map(j -> " via " + j).orElse("")).orElse("");

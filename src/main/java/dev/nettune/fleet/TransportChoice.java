@@ -1,5 +1,6 @@
 package dev.nettune.fleet;
 
+import dev.nettune.Phrase;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -115,5 +116,18 @@ public record TransportChoice(Transport transport, String address, Optional<Stri
         bastion.ifPresent(b -> sb.append(" through ").append(b));
         keyFile.ifPresent(k -> sb.append(" (key ").append(k).append(')'));
         return sb.toString();
+    }
+
+    /** {@link #display()} as a phrase the screens say in the user's language (the transport's word and names stay). */
+    public Phrase displayPhrase() {
+        java.util.List<Phrase> parts = new java.util.ArrayList<>();
+        parts.add(Phrase.literal(transport.word() + " " + (transport == Transport.SSH && user.isPresent() && !address.contains("@")
+                ? user.get() + "@" : "") + address));
+        region.ifPresent(r -> parts.add(Phrase.of("fleet.reach.region", " in {0}", r)));
+        endpoint.ifPresent(e -> parts.add(Phrase.of("fleet.reach.endpoint", " via {0}", e)));
+        account.ifPresent(a -> parts.add(Phrase.of("fleet.reach.account", " as {0}", a)));
+        bastion.ifPresent(b -> parts.add(Phrase.of("fleet.reach.bastion", " through {0}", b)));
+        keyFile.ifPresent(k -> parts.add(Phrase.of("fleet.reach.key", " (key {0})", k)));
+        return Phrase.joined("", parts);
     }
 }

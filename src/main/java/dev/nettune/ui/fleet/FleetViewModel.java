@@ -73,7 +73,7 @@ public final class FleetViewModel implements AutoCloseable {
         }
 
         public String reach() {
-            return member.reach().display();
+            return Messages.say(member.reach().displayPhrase());
         }
     }
 

@@ -119,7 +119,7 @@ public final class HostsController {
                     return;
                 }
                 // Two labels that wrap within the list's width, so the cell grows to show the whole description.
-                javafx.scene.control.Label title = new javafx.scene.control.Label(item.name() + "  \u2014  " + item.kind());
+                javafx.scene.control.Label title = new javafx.scene.control.Label(item.name() + "  \u2014  " + Messages.get("hosts.kind." + item.kind()));
                 javafx.scene.control.Label detail = new javafx.scene.control.Label(item.detail());
                 javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, title);
                 if (!item.detail().isEmpty()) {

@@ -5,6 +5,7 @@ import dev.nettune.app.HostDirectory;
 import dev.nettune.app.HostOptions;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostStateReader;
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.ScreenView;
 import dev.nettune.ui.common.TaskRunner;
 import dev.nettune.ui.common.View;
@@ -110,9 +111,23 @@ public final class HostsView implements ScreenView {
     /** The application's hosts as {@link HostDirectory} lists them: the sandbox first, this workstation, saved, ssh config. */
     static List<HostsViewModel.HostEntry> entries(AppContext context) {
         return context.hostDirectory().list().stream()
-                .map(e -> new HostsViewModel.HostEntry(e.name(), e.kind().label(), e.description()))
+                .map(e -> new HostsViewModel.HostEntry(e.name(), e.kind().label(), description(e)))
                 .toList();
     }
+
+    /** What the host is, in the app's language: built-in hosts by name, saved hosts by their address, aliases by their file. */
+    static String description(HostDirectory.Entry e) {
+        return switch (e.kind()) {
+            case BUILT_IN -> Messages.bundle().containsKey("hosts.builtIn." + e.name())
+                    ? Messages.get("hosts.builtIn." + e.name()) : e.description();
+            case SAVED -> Messages.say(e.reachPhrase());
+            case SSH_CONFIG -> e.description().startsWith(ALIAS_OF)
+                    ? Messages.format("hosts.description.alias", e.description().substring(ALIAS_OF.length())) : e.description();
+        };
+    }
+
+    // HostDirectory's description of an ~/.ssh/config alias: "alias of " and the file.
+    private static final String ALIAS_OF = "alias of ";
 
     @Override
     public Parent root() {
