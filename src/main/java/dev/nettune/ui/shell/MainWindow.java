@@ -71,7 +71,7 @@ public final class MainWindow {
         this.settings = context == null ? null : context.settings();
         root.getStyleClass().add("nettune-main");
         List<ScreenFactory> screens = Screens.all();
-        root.setLeft(scrolling(rail(screens)));
+        root.setLeft(rail(screens));
         root.setCenter(content);
         content.getStyleClass().add("nettune-content");
         dark.addListener((obs, was, is) -> {
@@ -208,7 +208,7 @@ public final class MainWindow {
         content.getChildren().clear();
         group.getToggles().clear();
         screens = Screens.all();
-        root.setLeft(scrolling(rail(screens)));
+        root.setLeft(rail(screens));
         if (shown != null) {
             show(shown);
         }
@@ -218,22 +218,6 @@ public final class MainWindow {
         if (settings != null) {
             settings.update(change);
         }
-    }
-
-    /**
-     * The rail scrolls when the window is shorter than its buttons (ten screens, the language and the theme
-     * at 700 px); when it is taller, the rail fills the height so the theme stays at the bottom.
-     */
-    private static Node scrolling(Node rail) {
-        ScrollPane scroll = new ScrollPane(rail);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.getStyleClass().addAll("nav-rail-scroll", "edge-to-edge");
-        if (rail instanceof Region r) {
-            r.minHeightProperty().bind(scroll.viewportBoundsProperty().map(javafx.geometry.Bounds::getHeight));
-        }
-        return scroll;
     }
 
     private Node rail(List<ScreenFactory> screens) {
@@ -311,12 +295,14 @@ public final class MainWindow {
         language.setOnAction(e -> switchLanguage(Messages.locale().getLanguage().equals("zh") ? Messages.ENGLISH : Messages.CHINESE));
         rail.getChildren().addAll(spacer, language, theme);
         // Ten screens and the two settings buttons are taller than a 700-pixel window: the rail scrolls
-        // there instead of pushing the theme and language buttons out of reach.
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(rail);
+        // there instead of pushing the theme and language buttons out of reach, and fills a taller window's
+        // height (fitToHeight) so the theme stays at the bottom. One scroll pane: a second one around it
+        // (two fixes of the same bug) cost the first frame its skins and layout for nothing.
+        ScrollPane scroll = new ScrollPane(rail);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().addAll("nav-rail-scroll", "edge-to-edge");
         return scroll;
     }
