@@ -194,6 +194,29 @@ final class RigGuest implements AutoCloseable {
     }
 
     /** A figure the guest showed (predicted vs landed), for the test report and the console of an opt-in run. */
+    /**
+     * A progress listener that prints each step with the seconds since it was made and the machine's load, so a slow
+     * run's report says which step took the time (the rig shares two cores with other work).
+     */
+    static java.util.function.Consumer<String> timedProgress(List<String> into) {
+        long t0 = System.nanoTime();
+        return line -> {
+            String timed = String.format(java.util.Locale.ROOT, "%6.1f s  %s  (load %s)", (System.nanoTime() - t0) / 1e9, line,
+                    load());
+            into.add(timed);
+            System.out.println("[rig]   " + timed);
+        };
+    }
+
+    /** The 1-minute load average, from /proc/loadavg. */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     static void figure(org.junit.jupiter.api.TestReporter report, String key, String value) {
         report.publishEntry(key, value);
         System.out.println("[rig] " + key + ": " + value);

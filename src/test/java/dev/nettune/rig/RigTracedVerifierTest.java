@@ -47,9 +47,9 @@ class RigTracedVerifierTest {
                 Duration.ofSeconds(1), Duration.ofMillis(700), Optional.of(new TracefsPacketTracer(rig.host(), RigGuest.NIC)));
         List<String> progress = new ArrayList<>();
         DesignedResult r = v.run(RigDesignedVerifierTest.TRAFFIC, new Hping3Sender(new RigNamespaceHost()), Optional.empty(),
-                Optional.empty(), new DesignedVerdict.Context(why), progress::add);
+                Optional.empty(), new DesignedVerdict.Context(why), RigGuest.timedProgress(progress));
         RigGuest.figure(report, "traced designed verification", r.verdict() + " in " + String.format(Locale.ROOT, "%.1f s",
-                r.elapsed().toMillis() / 1000.0) + " (false-pass " + String.format(Locale.ROOT, "%.3g", r.falsePassProbability())
+                r.elapsed().toMillis() / 1000.0) + " at load " + RigGuest.load() + " (false-pass " + String.format(Locale.ROOT, "%.3g", r.falsePassProbability())
                 + ", counted from " + r.counterSource() + "): " + r.explanation());
         for (BurstObservation b : r.bursts()) {
             RigGuest.figure(report, "burst for queue " + b.burst().queue(), b.perFlow().map(p -> p.stream().map(Arrays::toString)
@@ -120,6 +120,7 @@ class RigTracedVerifierTest {
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.FAIL);
         assertThat(r.cause()).as(r.explanation()).isEqualTo(Explanation.RSS_NOT_ACTIVE);
         assertThat(r.bursts()).allMatch(b -> b.perFlow().isPresent());
+        assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(60));
     }
 
     @Test
@@ -131,5 +132,6 @@ class RigTracedVerifierTest {
         DesignedResult r = verify(rig, tuning, report);
 
         assertThat(r.cause()).as(r.explanation()).isEqualTo(Explanation.SHIFTED_KEY);
+        assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(60));
     }
 }
