@@ -109,6 +109,7 @@ public final class DesignedVerifier {
         Optional<String> traceRefused = Optional.empty();
         boolean tracing = false;
         if (tracer.isPresent()) {
+            progress.accept("Arming per-packet attribution: " + tracer.get().describe());
             traceRefused = tracer.get().arm(design.flows());
             tracing = traceRefused.isEmpty();
             progress.accept(tracing ? "Per-packet attribution: " + tracer.get().describe()
