@@ -9,6 +9,7 @@ import dev.nettune.rss.RssKey;
 import dev.nettune.store.SavedHost;
 import dev.nettune.ui.common.ScreenId;
 import dev.nettune.ui.shell.MainWindow;
+import dev.nettune.ui.shell.MainWindowStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -77,6 +76,7 @@ class RigProductionSshJourneysTest {
     private static Path knownHosts;
     private static List<String> trusted;
     private static AppContext context;
+    private static MainWindowStage shown;
     private static MainWindow window;
     private static Stage stage;
     private final FxRobot robot = new FxRobot();
@@ -103,30 +103,20 @@ class RigProductionSshJourneysTest {
         Files.writeString(knownHosts, String.join("\n", trusted) + "\n", java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
 
-        stage = FxToolkit.registerPrimaryStage();
         context = new AppContext(dir.resolve("config"));
         context.hostInventory().add(new SavedHost(GUEST, "127.0.0.1", Optional.of("root"), OptionalInt.of(RigGuest.SSH_PORT),
                 Optional.empty(), Optional.of(rig.dir().resolve("keys/id_ed25519"))));
         context.hostInventory().add(new SavedHost(SENDER, "127.0.0.1", Optional.of("root"), OptionalInt.of(sender.port()),
                 Optional.empty(), Optional.of(senderKey)));
-        FxToolkit.setupStage(s -> {
-            window = new MainWindow(context);
-            Scene scene = new Scene(window.root(), 1280, 800);
-            scene.getStylesheets().add(MainWindow.stylesheet());
-            s.setScene(scene);
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        shown = MainWindowStage.open(context);
+        window = shown.window;
+        stage = shown.stage;
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (window != null) {
-            FxToolkit.setupFixture(() -> {
-                List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
-                window.close();
-            });
-            FxToolkit.cleanupStages();
+        if (shown != null) {
+            shown.close();
         }
         if (context != null) {
             context.close();
@@ -152,16 +142,7 @@ class RigProductionSshJourneysTest {
     }
 
     private static List<Node> descendants(Parent root) {
-        List<Node> out = new ArrayList<>();
-        List<Node> todo = new ArrayList<>(List.of(root));
-        while (!todo.isEmpty()) {
-            Node n = todo.remove(todo.size() - 1);
-            out.add(n);
-            if (n instanceof Parent p) {
-                todo.addAll(p.getChildrenUnmodifiable());
-            }
-        }
-        return out;
+        return MainWindowStage.descendants(root);
     }
 
     /** The newest window other than the main one and those in {@code before}, once it shows. */

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -60,6 +58,7 @@ class HostSshJourneysTest {
     private static Path scratch;
     private static Path key;
     private static AppContext context;
+    private static MainWindowStage shown;
     private static MainWindow window;
     private static Stage stage;
     private static String finTimeoutBefore;
@@ -76,26 +75,16 @@ class HostSshJourneysTest {
         Path home = UserHome.path();
         Files.createDirectories(home.resolve(".ssh"));
         Files.deleteIfExists(home.resolve(".ssh/known_hosts"));
-        stage = FxToolkit.registerPrimaryStage();
         context = new AppContext(dir.resolve("config"));
-        FxToolkit.setupStage(s -> {
-            window = new MainWindow(context);
-            Scene scene = new Scene(window.root(), 1280, 800);
-            scene.getStylesheets().add(MainWindow.stylesheet());
-            s.setScene(scene);
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        shown = MainWindowStage.open(context);
+        window = shown.window;
+        stage = shown.stage;
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (window != null) {
-            FxToolkit.setupFixture(() -> {
-                List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
-                window.close();
-            });
-            FxToolkit.cleanupStages();
+        if (shown != null) {
+            shown.close();
         }
         if (context != null) {
             context.close();

@@ -13,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ScrollPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,35 +30,24 @@ class NavRailTest {
     @TempDir
     static Path config;
     private static AppContext context;
+    private static MainWindowStage shown;
     private static MainWindow window;
-    private static Stage stage;
     private static Locale before;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void open() throws Exception {
         before = Messages.locale();
-        stage = FxToolkit.registerPrimaryStage();
         context = new AppContext(config);
-        FxToolkit.setupStage(s -> {
-            window = new MainWindow(context);
-            Scene scene = new Scene(window.root(), 1280, 800);
-            scene.getStylesheets().add(MainWindow.stylesheet());
-            s.setScene(scene);
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        shown = MainWindowStage.open(context);
+        window = shown.window;
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            window.switchLanguage(before);
-            window.darkProperty().set(false);
-            window.close();
-        });
+        FxToolkit.setupFixture(() -> window.switchLanguage(before));
+        shown.close();
         context.close();
-        FxToolkit.cleanupStages();
     }
 
     @ParameterizedTest(name = "{0} theme, {1}")
@@ -71,7 +59,7 @@ class NavRailTest {
             window.show(ScreenId.WELCOME);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Scene scene = stage.getScene();
+        Scene scene = shown.stage.getScene();
         assertThat(scene.getHeight()).isEqualTo(800);
         List<Node> rail = LayoutTest.descendants(window.root()).stream()
                 .filter(n -> n instanceof ButtonBase && n.getId() != null && n.getId().startsWith("nav-")).toList();
