@@ -124,14 +124,15 @@ public final class FleetController {
         // Instance ids are copied and compared: never cut them.
         dev.nettune.ui.common.Columns.fitToContent(memberTable, text(memberTable, "fleet.col.instance", 200, FleetViewModel.MemberRow::name));
         text(memberTable, "fleet.col.reach", 220, FleetViewModel.MemberRow::reach);
-        bound(memberTable, "fleet.col.preview", 300, r -> r.preview);
-        bound(memberTable, "fleet.col.status", 130, r -> r.status);
+        bound(memberTable, "fleet.col.preview", 300, r -> r.preview).setId("fleetPreview");
+        // A status is read and compared: it fits its content instead of eliding.
+        dev.nettune.ui.common.Columns.fitToContent(memberTable, plain(memberTable, "fleet.col.status", 130, r -> r.status));
         TableColumn<FleetViewModel.MemberRow, Double> progress = new TableColumn<>(Messages.get("fleet.col.progress"));
         progress.setCellValueFactory(c -> c.getValue().progress.asObject());
         progress.setCellFactory(ProgressBarTableCell.forTableColumn());
         progress.setPrefWidth(110);
         memberTable.getColumns().add(progress);
-        bound(memberTable, "fleet.col.detail", 320, r -> r.reason);
+        bound(memberTable, "fleet.col.detail", 320, r -> r.reason).setId("fleetDetail");
 
         nicField.textProperty().bindBidirectional(model.monitor().nicProperty());
         watchButton.disableProperty().bind(Bindings.isEmpty(model.members()));
@@ -279,7 +280,18 @@ public final class FleetController {
         return col;
     }
 
-    private static void bound(TableView<FleetViewModel.MemberRow> table, String title, double width,
+    /** A column of short text that never elides (a status). */
+    private static TableColumn<FleetViewModel.MemberRow, String> plain(TableView<FleetViewModel.MemberRow> table, String title, double width,
+                              Function<FleetViewModel.MemberRow, javafx.beans.value.ObservableValue<String>> value) {
+        TableColumn<FleetViewModel.MemberRow, String> col = new TableColumn<>(Messages.get(title));
+        col.setCellValueFactory(c -> value.apply(c.getValue()));
+        col.setPrefWidth(width);
+        table.getColumns().add(col);
+        return col;
+    }
+
+    /** A column of free text (a preview, a reason) that elides, with the whole text as a tooltip. */
+    private static TableColumn<FleetViewModel.MemberRow, String> bound(TableView<FleetViewModel.MemberRow> table, String title, double width,
                               Function<FleetViewModel.MemberRow, javafx.beans.value.ObservableValue<String>> value) {
         TableColumn<FleetViewModel.MemberRow, String> col = new TableColumn<>(Messages.get(title));
         col.setCellValueFactory(c -> value.apply(c.getValue()));
@@ -294,6 +306,7 @@ public final class FleetController {
             }
         });
         table.getColumns().add(col);
+        return col;
     }
 
     private static void spinner(Spinner<Integer> s, int min, int max, javafx.beans.property.IntegerProperty value) {

@@ -2,6 +2,7 @@ package dev.nettune.ui.journal;
 
 import dev.nettune.ui.common.Messages;
 import java.util.function.Function;
+import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -47,7 +48,10 @@ public final class JournalController {
         dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, Messages.get("journal.col.started"), 140, JournalViewModel.PlanRow::started));
         dev.nettune.ui.common.Columns.fitToContent(planTable, column(planTable, Messages.get("journal.col.profile"), 170, JournalViewModel.PlanRow::profile));
         column(planTable, Messages.get("journal.col.kind"), 150, JournalViewModel.PlanRow::kind);
-        dev.nettune.ui.common.Columns.fullTextInTooltip(column(planTable, Messages.get("journal.col.detail"), 420, JournalViewModel.PlanRow::detail));
+        var detail = column(planTable, Messages.get("journal.col.detail"), 420, JournalViewModel.PlanRow::detail);
+        // Free text of any length: it elides, with the whole text as a tooltip (LayoutTest allows this column by its id).
+        detail.setId("journalDetail");
+        dev.nettune.ui.common.Columns.fullTextInTooltip(detail);
         planTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.selectedPlanProperty().set(b);
@@ -59,14 +63,21 @@ public final class JournalController {
             }
         });
         entryTable.setItems(model.entries());
-        column(entryTable, "#", 44, e -> Long.toString(e.id()));
-        column(entryTable, Messages.get("journal.col.time"), 140, JournalViewModel.EntryRow::time);
-        column(entryTable, Messages.get("journal.col.phase"), 80, JournalViewModel.EntryRow::phase);
-        column(entryTable, Messages.get("journal.col.change"), 200, JournalViewModel.EntryRow::title);
-        column(entryTable, Messages.get("journal.col.before"), 160, JournalViewModel.EntryRow::before);
-        column(entryTable, Messages.get("journal.col.after"), 160, JournalViewModel.EntryRow::after);
-        column(entryTable, Messages.get("journal.col.readBack"), 160, JournalViewModel.EntryRow::readBack);
-        column(entryTable, Messages.get("journal.col.outcome"), 110, JournalViewModel.EntryRow::outcome);
+        // The entry's number, time, phase, change and outcome are read and compared: they fit their content (the table
+        // scrolls sideways when a change's title is long). A value can be a 40-byte key or a file: it elides, whole in its tooltip.
+        dev.nettune.ui.common.Columns.fitToContent(entryTable, column(entryTable, "#", 44, e -> Long.toString(e.id())),
+                column(entryTable, Messages.get("journal.col.time"), 140, JournalViewModel.EntryRow::time),
+                column(entryTable, Messages.get("journal.col.phase"), 80, JournalViewModel.EntryRow::phase),
+                column(entryTable, Messages.get("journal.col.change"), 200, JournalViewModel.EntryRow::title));
+        var before = column(entryTable, Messages.get("journal.col.before"), 160, JournalViewModel.EntryRow::before);
+        before.setId("journalBefore");
+        var after = column(entryTable, Messages.get("journal.col.after"), 160, JournalViewModel.EntryRow::after);
+        after.setId("journalAfter");
+        var readBack = column(entryTable, Messages.get("journal.col.readBack"), 160, JournalViewModel.EntryRow::readBack);
+        readBack.setId("journalReadBack");
+        List.of(before, after, readBack).forEach(dev.nettune.ui.common.Columns::fullTextInTooltip);
+        dev.nettune.ui.common.Columns.fitToContent(entryTable, column(entryTable, Messages.get("journal.col.outcome"), 110,
+                JournalViewModel.EntryRow::outcome));
         column(entryTable, Messages.get("journal.col.message"), 300, JournalViewModel.EntryRow::message);
         entryTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             model.selectedEntryProperty().set(b);
