@@ -20,6 +20,11 @@ public interface Change extends ProfileEntry {
     /** A short human title: "TCP FIN timeout". */
     String title();
 
+    /** {@link #title()} as a phrase the screens say in the user's language (a path or a sysctl name is its own title). */
+    default dev.nettune.Phrase titlePhrase() {
+        return dev.nettune.Phrase.literal(title());
+    }
+
     /** The value this change wants, in canonical form. */
     String desired();
 

@@ -38,6 +38,11 @@ public record ChannelChange(String nic, int combined) implements Change {
     }
 
     @Override
+    public dev.nettune.Phrase titlePhrase() {
+        return dev.nettune.Phrase.of("tuning.title.channels", "Combined channels of {0}", nic);
+    }
+
+    @Override
     public String title() {
         return "Combined channels of " + nic;
     }

@@ -42,6 +42,11 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
     }
 
     @Override
+    public dev.nettune.Phrase titlePhrase() {
+        return dev.nettune.Phrase.of("tuning.title.nm", "NetworkManager on {0}", nic);
+    }
+
+    @Override
     public String title() {
         return "NetworkManager on " + nic;
     }

@@ -34,6 +34,11 @@ public record RssKeyChange(String nic, String key) implements Change {
     }
 
     @Override
+    public dev.nettune.Phrase titlePhrase() {
+        return dev.nettune.Phrase.of("tuning.title.rssKey", "RSS hash key of {0}", nic);
+    }
+
+    @Override
     public String title() {
         return "RSS hash key of " + nic;
     }

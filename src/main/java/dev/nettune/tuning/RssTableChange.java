@@ -111,6 +111,11 @@ public record RssTableChange(String nic, String spec) implements Change {
     }
 
     @Override
+    public dev.nettune.Phrase titlePhrase() {
+        return dev.nettune.Phrase.of("tuning.title.rssTable", "RSS indirection table of {0}", nic);
+    }
+
+    @Override
     public String title() {
         return "RSS indirection table of " + nic;
     }

@@ -23,6 +23,11 @@ public record ServiceChange(String unit, boolean active) implements Change {
     }
 
     @Override
+    public dev.nettune.Phrase titlePhrase() {
+        return dev.nettune.Phrase.of("tuning.title.service", "Service {0}", unit);
+    }
+
+    @Override
     public String title() {
         return "Service " + unit;
     }

@@ -68,6 +68,11 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
     }
 
     @Override
+    public dev.nettune.Phrase titlePhrase() {
+        return dev.nettune.Phrase.of("tuning.title.xps", "XPS of {0} tx-{1}", nic, txQueue);
+    }
+
+    @Override
     public String title() {
         return "XPS of " + nic + " tx-" + txQueue;
     }

@@ -284,10 +284,10 @@ public final class TuningViewModel {
     private void showPlan(Plan made) {
         plan = made;
         busy.set(false);
-        rows.setAll(made.steps().stream().map(s -> new PlanRow(s.seq(), s.change().title(),
+        rows.setAll(made.steps().stream().map(s -> new PlanRow(s.seq(), Messages.say(s.change().titlePhrase()),
                 s.change().show(s.before()), s.change().show(s.after()), s.commitConfirmed(), "planned", "")).toList());
         notes.setAll(made.problems().stream().map(x -> "Problem: " + x).toList());
-        made.steps().forEach(s -> s.notes().forEach(n -> notes.add(s.change().title() + ": " + n)));
+        made.steps().forEach(s -> s.notes().forEach(n -> notes.add(Messages.say(s.change().titlePhrase()) + ": " + n)));
         made.notes().forEach(n -> notes.add(Messages.format("tuning.note.skipped", n)));
         preview.set(PlanPreview.text(made));
         canApply.set(made.applicable() && !made.nothingToDo());
@@ -439,7 +439,7 @@ public final class TuningViewModel {
                             .withReadBack(value));
                 }
             }
-            log(Messages.format("tuning.log.step", h, sr.step().seq(), sr.step().change().title(), outcome)
+            log(Messages.format("tuning.log.step", h, sr.step().seq(), Messages.say(sr.step().change().titlePhrase()), outcome)
                     + (value.isEmpty() ? "" : Messages.format("tuning.log.now", value))
                     + (sr.message().isEmpty() ? "" : " (" + sr.message() + ")"));
             if (!value.isEmpty() && sr.step().change().title().length() <= 40) {
@@ -479,7 +479,7 @@ public final class TuningViewModel {
             public void stepStarted(Step step, int n, Journal.Phase phase) {
                 ui.accept(() -> {
                     if (rows.stream().noneMatch(r -> r.seq() == step.seq())) {
-                        rows.add(new PlanRow(step.seq(), step.change().title(), step.change().show(step.before()),
+                        rows.add(new PlanRow(step.seq(), Messages.say(step.change().titlePhrase()), step.change().show(step.before()),
                                 step.change().show(step.after()), step.commitConfirmed(), "", ""));
                     }
                     setRow(step.seq(), Messages.get(phase == Journal.Phase.APPLY ? "tuning.row.applying" : "tuning.row.rollingBack"));

@@ -79,4 +79,10 @@ class ProfileEditorInChineseTest {
 
         assertThat(model.nameErrorProperty().get()).isEqualTo("调优方案需要一个 1-80 个字符的单行名称。");
     }
+
+    @Test
+    void theProfileSummaryNamesEachStepInChinese() {
+        assertThat(model.summary()).anyMatch(l -> l.startsWith("eth1 tx-0 的 XPS \u2192 ")).noneMatch(l -> l.startsWith("XPS of"));
+    }
+
 }
