@@ -71,6 +71,13 @@ case "$(uname -s)" in
     # The launcher's own name is NetTune; engineers type nettune.
     ln -s NetTune "$app/bin/nettune"
     train_cds "$app"
+    # A CDS archive is valid only for a jar with the very size and modification time it was trained with, and
+    # jpackage copies the image with a new time into the .deb and .rpm (the archive was silently ignored there).
+    # The packages put the time back at install: the .rpm in its spec, the .deb in its postinst.
+    jar_mtime=$(stat -c %Y "$app/lib/app/nettune.jar")
+    rm -rf target/jpackage-resources; mkdir -p target/jpackage-resources
+    cp -r packaging/linux/deb packaging/linux/rpm target/jpackage-resources/
+    sed -i "s/@JAR_MTIME@/$jar_mtime/g" target/jpackage-resources/deb/* target/jpackage-resources/rpm/*
     cp packaging/linux/install.sh "$app/install.sh"
     tar -C target/dist -czf "target/dist/nettune-$version-linux-x64.tar.gz" NetTune
     # Libraries JavaFX 21's GTK glass and Prism load at run time.
@@ -79,12 +86,12 @@ case "$(uname -s)" in
 )
     if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
       jpackage --type deb "${common[@]}" --app-image "$app" "${icon[@]}" "${linux[@]}" \
-        --linux-package-deps "$deps" --resource-dir packaging/linux/deb
+        --linux-package-deps "$deps" --resource-dir target/jpackage-resources/deb
     fi
     if command -v rpmbuild >/dev/null; then
       rpmdeps="gtk3, glib2, libX11, libXtst, libXxf86vm, mesa-libGL, freetype, fontconfig"
       jpackage --type rpm "${common[@]}" --app-image "$app" "${icon[@]}" "${linux[@]}" \
-        --linux-package-deps "$rpmdeps" --resource-dir packaging/linux/rpm
+        --linux-package-deps "$rpmdeps" --resource-dir target/jpackage-resources/rpm
     fi ;;
   Darwin)
     # macOS wants an .icns: made from the same PNG with the system's own sips and iconutil.

@@ -42,6 +42,9 @@ installed_journey() {   # installer remover: install, find nettune on the PATH, 
   $install || return 1
   command -v nettune || { echo "nettune is not on the PATH"; return 1; }
   nettune "${seed_hash[@]}" | grep -E '^queue: +53 ' || return 1
+  # The archive was trained for this jar: the JVM refuses it silently when the jar's size or time differ.
+  JAVA_TOOL_OPTIONS=-Xlog:class+load nettune --help 2>/dev/null | grep -q 'dev.nettune.Main source: shared objects file (top)' \
+    || { echo "the installed AppCDS archive is not used (the jar differs from the one it was trained with)"; return 1; }
   [ -f /usr/share/applications/nettune-NetTune.desktop ] || { echo "no desktop entry in /usr/share/applications"; return 1; }
   grep -q '^Exec=/opt/nettune/bin/NetTune' /opt/nettune/lib/*.desktop || { echo "desktop entry does not start NetTune"; return 1; }
   ls /opt/nettune/lib/*.png >/dev/null || { echo "no icon"; return 1; }
@@ -63,7 +66,7 @@ if [ -n "$deb" ]; then
   check ".deb: the app, its desktop entry and its icon under /opt/nettune" \
     bash -c "dpkg-deb -c '$deb' | grep -q './opt/nettune/bin/NetTune$' && dpkg-deb -c '$deb' | grep -q 'nettune-NetTune.desktop' && dpkg-deb -c '$deb' | grep -q 'opt/nettune/lib/NetTune.png'"
   if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
-    check ".deb: installed, nettune on the PATH runs, desktop entry present; removed, nettune gone" \
+    check ".deb: installed, nettune on the PATH runs from the AppCDS archive, desktop entry present; removed, nettune gone" \
       in_overlay bash -c "seed_hash=(\$seed_hash_s); installed_journey 'apt-get install -y -qq $(realpath "$deb")' 'apt-get remove -y -qq nettune'"
   else echo "skip .deb install journey: needs root and unshare"; fi
 else echo "skip .deb: none built (dpkg-deb or fakeroot missing)"; fi
@@ -73,7 +76,7 @@ if [ -n "$rpm" ]; then
   check ".rpm: requires gtk3 and the X/GL libraries" bash -c "rpm -qpR '$rpm' | grep -q gtk3 && rpm -qpR '$rpm' | grep -q mesa-libGL"
   check ".rpm: /usr/bin/nettune links to the launcher" bash -c "rpm -qplv '$rpm' | grep -q '/usr/bin/nettune -> /opt/nettune/bin/NetTune'"
   if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
-    check ".rpm: installed, nettune on the PATH runs, desktop entry present; removed, nettune gone" \
+    check ".rpm: installed, nettune on the PATH runs from the AppCDS archive, desktop entry present; removed, nettune gone" \
       in_overlay bash -c "seed_hash=(\$seed_hash_s); installed_journey 'rpm_install $rpm' 'rpm --dbpath /var/tmp/nettune-rpmdb -e --nodeps nettune'"
   else echo "skip .rpm install journey: needs root and unshare"; fi
 else echo "skip .rpm: none built (rpmbuild missing)"; fi
