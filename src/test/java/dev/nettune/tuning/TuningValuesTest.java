@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nettune.host.Command;
+import dev.nettune.host.CommandResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -149,5 +150,38 @@ class TuningValuesTest {
         String json = "{\"name\":\"x\",\"entries\":[{\"type\":\"sysctl\",\"name\":\"net.ipv4.tcp_tw_reuse\",\"value\":\"7\"}]}";
         assertThatThrownBy(() -> ChangeCodec.json().profileFromJson(json)).isInstanceOf(TuningInputException.class)
                 .hasMessageContaining("0-2");
+    }
+
+    /** nmcli's answers captured on Debian 12 (network-manager 1.42, dash): no daemon, no system bus, no nmcli. */
+    private static String nmRead(int exit, String stderr) {
+        NetworkManagerChange c = NetworkManagerChange.unmanage("eth1");
+        return c.read(List.of(new CommandResult(c.readCommands().get(0), exit, "", stderr))).asOptional().orElseThrow();
+    }
+
+    @Test
+    void aHostWhereNetworkManagerDoesNotRunSkipsTheStepAndSaysWhy() {
+        NetworkManagerChange c = NetworkManagerChange.unmanage("eth1");
+
+        String notRunning = nmRead(8, "Error: NetworkManager is not running.\n");
+        String noBus = nmRead(1, "Error: Could not create NMClient object: Could not connect: No such file or directory.\n");
+
+        assertThat(notRunning).isEqualTo(NetworkManagerChange.NOT_RUNNING);
+        assertThat(noBus).isEqualTo(NetworkManagerChange.NOT_RUNNING);
+        assertThat(c.skippedBecause(notRunning)).hasValueSatisfying(r -> assertThat(r).startsWith("NetworkManager is not running"));
+    }
+
+    @Test
+    void aHostWithoutNmcliSkipsTheStepAsNotInstalled() {
+        String none = nmRead(127, "sh: 1: nmcli: not found\n");
+
+        assertThat(none).isEqualTo(NetworkManagerChange.NO_NETWORKMANAGER);
+        assertThat(NetworkManagerChange.unmanage("eth1").skippedBecause(none))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("NetworkManager is not installed"));
+    }
+
+    @Test
+    void givingTheNicBackReloadsNetworkManagersConfigurationFirst() {
+        assertThat(NetworkManagerChange.unmanage("eth1").actions("unmanaged", "managed")).flatExtracting(Action::commands)
+                .extracting(Command::display).containsExactly("sudo nmcli general reload conf", "sudo nmcli device set eth1 managed yes");
     }
 }
