@@ -237,6 +237,7 @@ public final class RollingApply {
         String undoId = newRunId();
         RolloutPolicy policy = RolloutPolicy.everyInstance(parallel);
         journal.runStarted(undoId, "undo", original.profile(), Optional.of(applyId), policy, instances, 0);
+        markContinued(applyId, undoId);
         Undo undo = new Undo(engine);
         Rollout.InstanceTask task = (inst, canary) -> {
             FleetInstanceResult was = before.get(inst.position());
@@ -274,6 +275,22 @@ public final class RollingApply {
         journal.runFinished(undoId, done.status(), "Continues undo run " + continues.get() + ", which NetTune stopped in the"
                 + " middle of. " + done.detail());
         return journal.run(undoId).orElse(done);
+    }
+
+    /**
+     * Every earlier undo of {@code applyId} that NetTune stopped in the middle of (UNFINISHED or CANCELLED) is taken
+     * over by undo run {@code undoId}, given its id or the apply run's: it reads CONTINUED and names that run, so it
+     * no longer reads as left unfinished (nor is offered to be continued again).
+     */
+    private void markContinued(String applyId, String undoId) {
+        for (FleetRun r : journal.runs()) {
+            if (r.kind().equals("undo") && r.undoes().equals(Optional.of(applyId)) && !r.id().equals(undoId)
+                    && r.status().resumable()) {
+                journal.runFinished(r.id(), RunStatus.CONTINUED, "Continued by undo run " + undoId + " (this one was "
+                        + r.status() + ": NetTune stopped it in the middle of putting back run " + applyId + ")."
+                        + (r.detail().isEmpty() ? "" : " " + r.detail()));
+            }
+        }
     }
 
     // ---- resume -----------------------------------------------------------------------------------

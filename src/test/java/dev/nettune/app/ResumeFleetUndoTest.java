@@ -120,6 +120,35 @@ class ResumeFleetUndoTest {
     }
 
     @Test
+    void anUndoThatDiedReadsContinuedByTheUndoOfTheApplyRunThatTookItOver() throws Exception {
+        String undoRun = undoThatDiesAt(2, 2);
+
+        try (FleetService after = rig.restarted()) {
+            FleetRun again = after.undo(applyRun, 1, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
+            FleetRun died = after.run(undoRun).orElseThrow();
+
+            assertThat(died.status()).isEqualTo(RunStatus.CONTINUED);
+            assertThat(died.detail()).startsWith("Continued by undo run " + again.id() + " (this one was UNFINISHED");
+            assertThat(after.runs()).extracting(FleetRun::status).doesNotContain(RunStatus.UNFINISHED);
+        }
+    }
+
+    @Test
+    void anUndoThatDiedAndIsContinuedByItsIdReadsContinuedByTheNewRun() throws Exception {
+        String undoRun = undoThatDiesAt(1, 1);
+
+        try (FleetService after = rig.restarted()) {
+            FleetRun continued = after.undo(undoRun, 1, HostOptions.defaults(), FleetListener.NONE, new Cancellation());
+
+            assertThat(after.run(undoRun).orElseThrow().status()).isEqualTo(RunStatus.CONTINUED);
+            assertThat(after.run(undoRun).orElseThrow().detail()).contains(continued.id());
+            assertThatThrownBy(() -> after.undo(undoRun, 1, HostOptions.defaults(), FleetListener.NONE, new Cancellation()))
+                    .isInstanceOf(FleetInputException.class).hasMessageContaining("ended CONTINUED (Continued by undo run "
+                            + continued.id());
+        }
+    }
+
+    @Test
     void undoGivenTheIdOfTheUndoThatDiedContinuesIt() throws Exception {
         String undoRun = undoThatDiesAt(1, 1);
 
@@ -151,6 +180,10 @@ class ResumeFleetUndoTest {
         assertThat(statusOut.toString()).contains("UNFINISHED").contains("Continue it with `nettune fleet undo " + undoRun + "`");
         assertThat(undo).as(undoOut + "\n" + err).isZero();
         assertThat(undoOut.toString()).contains("Continues undo run " + undoRun);
+        java.io.StringWriter after = new java.io.StringWriter();
+        dev.nettune.cli.NetTuneCommand.commandLine(ctx, new java.io.PrintWriter(after, true), new java.io.PrintWriter(err, true))
+                .execute("fleet", "status", undoRun);
+        assertThat(after.toString()).contains("CONTINUED. Continued by undo run ").doesNotContain("Continue it with");
         for (int n = 0; n < N; n++) {
             assertThat(fin(n)).as("instance " + n).isEqualTo(defaultFin);
         }
