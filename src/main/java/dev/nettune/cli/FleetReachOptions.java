@@ -53,7 +53,11 @@ final class FleetReachOptions {
 
     @Option(names = "--bastion", paramLabel = "HOST", description = "Reach instances over ssh through this bastion: a saved host,"
             + " an alias of ~/.ssh/config or user@host[:port] (several: comma-separated, first hop first). Default: the"
-            + " ProxyJump ~/.ssh/config gives for the address, if any. Its host key and each instance's are verified.")
+            + " ProxyJump ~/.ssh/config gives for the address, if any. Its host key and each instance's are verified."
+            + " Keys at each bastion hop: --identity first (one fleet key usually opens the bastion too; unlike"
+            + " ssh -i with -J, whose -i is for the target only), then that hop's own IdentityFile from ~/.ssh/config."
+            + " To keep the instance key away from the bastion, leave out --identity and give each host its"
+            + " IdentityFile (and IdentitiesOnly yes) in ~/.ssh/config.")
     String bastion;
 
     @Mixin
