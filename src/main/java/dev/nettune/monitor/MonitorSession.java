@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.host.NicRssReader;
@@ -27,6 +28,11 @@ public final class MonitorSession implements AutoCloseable {
         }
 
         default void status(String text) {
+        }
+
+        /** The same as a phrase the screens say in the user's language; by default its English. */
+        default void status(Phrase text) {
+            status(text.toString());
         }
 
         /** Every frame the sampler read, before it becomes rates (its sysfs statistics carry the NIC's drop counters). */
@@ -115,6 +121,11 @@ public final class MonitorSession implements AutoCloseable {
 
                 @Override
                 public void state(QueueSampler.State state, String detail) {
+                    setStatus(Phrase.literal(detail));
+                }
+
+                @Override
+                public void state(QueueSampler.State state, Phrase detail) {
                     setStatus(detail);
                 }
             }, scheduler, clock);
@@ -180,7 +191,11 @@ public final class MonitorSession implements AutoCloseable {
     }
 
     private void setStatus(String s) {
-        status = s;
+        setStatus(Phrase.literal(s));
+    }
+
+    private void setStatus(Phrase s) {
+        status = s.toString();
         for (Listener l : listeners) {
             l.status(s);
         }

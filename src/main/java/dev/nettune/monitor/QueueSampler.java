@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.host.LineStream;
@@ -25,6 +26,11 @@ public final class QueueSampler implements AutoCloseable {
         void gap(long atMillis, String reason);
 
         default void state(State state, String detail) {
+        }
+
+        /** The same as a phrase the screens say in the user's language; by default its English. */
+        default void state(State state, Phrase detail) {
+            state(state, detail.toString());
         }
     }
 
@@ -86,7 +92,7 @@ public final class QueueSampler implements AutoCloseable {
             long every = Math.max(interval.millis(), 1000);
             watchdog = scheduler.scheduleWithFixedDelay(this::checkSilence, every, every, TimeUnit.MILLISECONDS);
         }
-        listener.state(State.STARTING, "starting the sampler for " + nic + " on " + host.name());
+        listener.state(State.STARTING, Phrase.of("monitor.sampler.starting", "starting the sampler for {0} on {1}", nic, host.name()));
         open();
     }
 
@@ -146,7 +152,7 @@ public final class QueueSampler implements AutoCloseable {
         }
         listener.frame(frame);
         if (first) {
-            listener.state(State.RUNNING, "sampling " + nic + " every " + interval.sleepArgument() + " s");
+            listener.state(State.RUNNING, Phrase.of("monitor.sampler.running", "sampling {0} every {1} s", nic, interval.sleepArgument()));
         }
     }
 
@@ -208,7 +214,7 @@ public final class QueueSampler implements AutoCloseable {
         if (s != null) {
             s.cancel();
         }
-        listener.state(State.STOPPED, "stopped");
+        listener.state(State.STOPPED, Phrase.of("monitor.sampler.stopped", "stopped"));
     }
 
     @Override

@@ -89,6 +89,12 @@ public class QueueSamplerTest {
     static final class Recorder implements QueueSampler.Listener {
         final List<SampleFrame> frames = new CopyOnWriteArrayList<>();
         final List<String> gaps = new CopyOnWriteArrayList<>();
+        final List<dev.nettune.Phrase> states = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void state(QueueSampler.State state, dev.nettune.Phrase detail) {
+            states.add(detail);
+        }
 
         @Override
         public void frame(SampleFrame frame) {
@@ -113,6 +119,19 @@ public class QueueSamplerTest {
         assertThat(rec.frames).noneMatch(f -> f.uptimeSeconds() == 1.0);
         assertThat(host.commands).allMatch(SamplerScript::isSamplerCommand);
         assertThat(sampler.restarts()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theSamplersStateLinesCanBeSaidInChinese() throws Exception {
+        DroppingHost host = new DroppingHost(50);
+        Recorder rec = new Recorder();
+        QueueSampler sampler = new QueueSampler(host, "eth1", SamplingInterval.ONE_SECOND, rec, scheduler, System::currentTimeMillis);
+        sampler.start();
+        waitFor(() -> rec.frames.size() >= 2);
+        sampler.stop();
+
+        assertThat(rec.states).extracting(p -> p.in(java.util.Locale.SIMPLIFIED_CHINESE)).contains("正在每 1 秒采样 eth1", "已停止");
+        assertThat(rec.states).extracting(dev.nettune.Phrase::toString).contains("sampling eth1 every 1 s");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.nettune.ui.balance;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.BucketHeatMap;
 import dev.nettune.ui.common.ShownText;
 import dev.nettune.ui.common.WorkControls;
@@ -54,8 +55,10 @@ public final class BalanceController {
         hostField.textProperty().bindBidirectional(model.hostProperty());
         nicField.textProperty().bindBidirectional(model.nicProperty());
         unitBox.getItems().setAll(BalanceViewModel.UNITS);
+        unitBox.setConverter(choice("balance.unit."));
         unitBox.valueProperty().bindBidirectional(model.unitProperty());
         modeBox.getItems().setAll(BalanceViewModel.MODES);
+        modeBox.setConverter(choice("balance.mode."));
         modeBox.valueProperty().bindBidirectional(model.modeProperty());
         WorkControls.bind(model.work(), adviseButton, cancelButton, progress, statusLabel);
         summaryLabel.textProperty().bind(model.summaryProperty());
@@ -102,5 +105,20 @@ public final class BalanceController {
     @FXML
     private void onApply() {
         model.apply();
+    }
+
+    /** A choice shown in the app's language; the model keeps the CLI's word ("bytes", "weights, key, both"). */
+    private static javafx.util.StringConverter<String> choice(String prefix) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String word) {
+                return word == null ? "" : Messages.get(prefix + word.replaceAll("[^a-z]+", "_"));
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        };
     }
 }

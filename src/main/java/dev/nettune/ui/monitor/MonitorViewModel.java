@@ -133,6 +133,12 @@ public final class MonitorViewModel implements AutoCloseable {
                 public void status(String text) {
                     tasks.toUi(() -> status.set(text));
                 }
+
+                @Override
+                public void status(dev.nettune.Phrase text) {
+                    String said = Messages.say(text);
+                    tasks.toUi(() -> status.set(said));
+                }
             });
             s.start();
             synchronized (this) {
