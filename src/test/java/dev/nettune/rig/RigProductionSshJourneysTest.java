@@ -330,10 +330,9 @@ class RigProductionSshJourneysTest {
                 "ok    Sender for the verification: hping3 on " + SENDER).doesNotContain("FAIL");
         shot(wizard, "rig-rss-preflight");
         String key = RssKey.random(40).toColonHex();
-        robot.interact(() -> {
-            node(wizard, "#prodRssKey", TextField.class).setText(key);
-            node(wizard, "#prodRssTable", TextField.class).setText("equal 3");
-        });
+        assertThat(node(wizard, "#prodRssTable", TextField.class).getText()).as("the table offered follows the 3 rings the NIC uses")
+                .isEqualTo("equal 3");
+        robot.interact(() -> node(wizard, "#prodRssKey", TextField.class).setText(key));
         previewApplyConfirm(wizard, "RSS");
         assertThat(rig.rss().key().orElseThrow().toColonHex()).isEqualTo(key);
         assertThat(rig.rss().table().orElseThrow().entries()).containsOnly(0, 1, 2);

@@ -17,6 +17,8 @@ import dev.nettune.tuning.RssTableChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import dev.nettune.linux.EthtoolRss;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -47,7 +49,9 @@ public final class RssStepModel extends HostStepModel {
     /** 40 bytes as colon-separated hex; blank keeps the key. */
     private final StringProperty key = new SimpleStringProperty("");
     /** An {@code ethtool -X} request such as "equal 4" or "weight 1 1 2 2"; blank keeps the table. */
-    private final StringProperty table = new SimpleStringProperty("equal 4");
+    private final StringProperty table = new SimpleStringProperty(DEFAULT_TABLE);
+    /** The table offered before the NIC is read; a preflight that reads another ring count offers "equal N" for it instead. */
+    static final String DEFAULT_TABLE = "equal 4";
     private final ObjectProperty<Preflight> preflight = new SimpleObjectProperty<>(Preflight.NOT_RUN);
     /** One line per preflight check ("ok    NIC exists: ..." or "FAIL  ..."), then what to do when one failed. */
     private final StringProperty preflightText = new SimpleStringProperty("");
@@ -137,6 +141,9 @@ public final class RssStepModel extends HostStepModel {
                     lines.add(new PreflightLine(Messages.get("production.step.rss.fixAndRetry"), PreflightLine.Kind.NOTE));
                 }
                 preflightLines.setAll(lines);
+                // "equal 4" on a NIC using 3 rings would be refused: the untouched default follows the rings the NIC uses now.
+                done.live().map(EthtoolRss::ringCount).filter(OptionalInt::isPresent).map(OptionalInt::getAsInt)
+                        .filter(rings -> DEFAULT_TABLE.equals(table.get()) && rings > 0).ifPresent(rings -> table.set("equal " + rings));
                 preflightText.set(String.join("\n", lines.stream().map(PreflightLine::text).toList()));
             });
         });
