@@ -76,7 +76,7 @@ class PhrasesBundleTest {
         TreeSet<String> stale = new TreeSet<>(chinese().stringPropertyNames());
         stale.removeAll(raised().keySet());
         // Keys built at run time from a fixed prefix (one per sysctl NetTune knows the range of).
-        stale.removeIf(k -> k.startsWith("tuning.sysctl.meaning."));
+        stale.removeIf(k -> k.startsWith("tuning.sysctl.meaning.") || k.startsWith("tuning.show.nm."));
         // One label and one advice per verification cause (Explanation.labelPhrase / advicePhrase).
         for (dev.nettune.monitor.Explanation e : dev.nettune.monitor.Explanation.values()) {
             stale.remove(e.labelPhrase().key());

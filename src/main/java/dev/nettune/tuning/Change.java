@@ -92,6 +92,11 @@ public interface Change extends ProfileEntry {
     }
 
     /** A value as a person reads it in a table (canonical values can be long, like a 128-entry table). */
+    /** {@link #show(String)} as a phrase the screens say in the user's language (most values are numbers or names). */
+    default dev.nettune.Phrase showPhrase(String value) {
+        return dev.nettune.Phrase.literal(show(value));
+    }
+
     default String show(String value) {
         return value;
     }

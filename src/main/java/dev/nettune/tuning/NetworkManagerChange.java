@@ -52,6 +52,12 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
     }
 
     @Override
+    public dev.nettune.Phrase showPhrase(String value) {
+        return "unmanaged".equals(value) || "managed".equals(value)
+                ? dev.nettune.Phrase.of("tuning.show.nm." + value, value) : dev.nettune.Phrase.literal(show(value));
+    }
+
+    @Override
     public String desired() {
         return managed ? "managed" : "unmanaged";
     }

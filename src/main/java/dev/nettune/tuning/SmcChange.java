@@ -45,6 +45,13 @@ public record SmcChange(Map<String, String> sysctls) implements Change {
     }
 
     @Override
+    public dev.nettune.Phrase showPhrase(String value) {
+        return value.startsWith(NOT_LOADED) ? dev.nettune.Phrase.of("tuning.show.smcNotLoaded", "module not loaded{0}", show(value).substring(NOT_LOADED.length()))
+                : value.startsWith(LOADED) ? dev.nettune.Phrase.of("tuning.show.smcLoaded", "module loaded{0}", show(value).substring(LOADED.length()))
+                : dev.nettune.Phrase.literal(show(value));
+    }
+
+    @Override
     public String target() {
         return "smc";
     }

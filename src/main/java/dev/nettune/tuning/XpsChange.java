@@ -137,6 +137,12 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
     }
 
     @Override
+    public dev.nettune.Phrase showPhrase(String value) {
+        return NONE.equals(value) ? dev.nettune.Phrase.of("tuning.show.xpsNone", "none (mask 0)")
+                : dev.nettune.Phrase.of("tuning.show.xps", "{0} (mask {1})", value, mask(value));
+    }
+
+    @Override
     public String show(String value) {
         return NONE.equals(value) ? "none (mask 0)" : value + " (mask " + mask(value) + ")";
     }

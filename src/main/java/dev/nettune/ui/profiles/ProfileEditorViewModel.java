@@ -221,7 +221,7 @@ public final class ProfileEditorViewModel {
 
     private static String describe(ProfileEntry e) {
         if (e instanceof dev.nettune.tuning.Change c) {
-            return Messages.say(c.titlePhrase()) + " \u2192 " + c.show(c.desired());
+            return Messages.say(c.titlePhrase()) + " \u2192 " + Messages.say(c.showPhrase(c.desired()));
         }
         if (e instanceof ProfileEntry.PersistSysctls p) {
             return Messages.format("profiles.entry.persistSysctls", String.valueOf(p.path()));

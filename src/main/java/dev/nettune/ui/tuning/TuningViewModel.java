@@ -285,7 +285,7 @@ public final class TuningViewModel {
         plan = made;
         busy.set(false);
         rows.setAll(made.steps().stream().map(s -> new PlanRow(s.seq(), Messages.say(s.change().titlePhrase()),
-                s.change().show(s.before()), s.change().show(s.after()), s.commitConfirmed(), "planned", "")).toList());
+                Messages.say(s.change().showPhrase(s.before())), Messages.say(s.change().showPhrase(s.after())), s.commitConfirmed(), "planned", "")).toList());
         notes.setAll(made.problems().stream().map(x -> "Problem: " + x).toList());
         made.steps().forEach(s -> s.notes().forEach(n -> notes.add(Messages.say(s.change().titlePhrase()) + ": " + n)));
         made.notes().forEach(n -> notes.add(Messages.format("tuning.note.skipped", n)));
@@ -430,7 +430,7 @@ public final class TuningViewModel {
         r.steps().forEach(sr -> last.put(sr.step().seq(), sr));
         List<String> now = new ArrayList<>();
         for (ApplyResult.StepResult sr : last.values()) {
-            String value = sr.readBack().isEmpty() ? "" : sr.step().change().show(sr.readBack());
+            String value = sr.readBack().isEmpty() ? "" : Messages.say(sr.step().change().showPhrase(sr.readBack()));
             String outcome = sr.outcome() == Journal.Outcome.APPLIED ? Messages.get("tuning.outcome." + doneWord)
                     : outcomeText(sr.outcome());
             for (int i = 0; i < rows.size(); i++) {
@@ -479,8 +479,8 @@ public final class TuningViewModel {
             public void stepStarted(Step step, int n, Journal.Phase phase) {
                 ui.accept(() -> {
                     if (rows.stream().noneMatch(r -> r.seq() == step.seq())) {
-                        rows.add(new PlanRow(step.seq(), Messages.say(step.change().titlePhrase()), step.change().show(step.before()),
-                                step.change().show(step.after()), step.commitConfirmed(), "", ""));
+                        rows.add(new PlanRow(step.seq(), Messages.say(step.change().titlePhrase()), Messages.say(step.change().showPhrase(step.before())),
+                                Messages.say(step.change().showPhrase(step.after())), step.commitConfirmed(), "", ""));
                     }
                     setRow(step.seq(), Messages.get(phase == Journal.Phase.APPLY ? "tuning.row.applying" : "tuning.row.rollingBack"));
                 });
