@@ -133,6 +133,11 @@ class ProductionHostStepsJourneyTest {
     void smcLoadsTheModuleOnTheHostAndReadsBackWhatThisKernelHas(FxRobot robot) throws Exception {
         walkTo(robot, "SMC");
         assertThat(robot.lookup("#prodSmcEnabled").queryAs(CheckBox.class).isSelected()).isTrue();
+        // The sysctl's name is shown as written: its underscore is not taken for a keyboard mnemonic ("smcenabled").
+        assertThat(((javafx.scene.text.Text) robot.lookup("#prodSmcEnabled").queryAs(CheckBox.class).lookup(".text")).getText())
+                .startsWith("net.smc.smc_enabled = 1");
+        assertThat(((javafx.scene.text.Text) robot.lookup("#prodSmcRdma").queryAs(CheckBox.class).lookup(".text")).getText())
+                .startsWith("net.smc.smc_rdma_enabled = 1");
 
         previewAndApply(robot);
 
