@@ -285,7 +285,7 @@ public final class TuningViewModel {
         plan = made;
         busy.set(false);
         rows.setAll(made.steps().stream().map(s -> new PlanRow(s.seq(), Messages.say(s.change().titlePhrase()),
-                Messages.say(s.change().showPhrase(s.before())), Messages.say(s.change().showPhrase(s.after())), s.commitConfirmed(), "planned", "")).toList());
+                Messages.say(s.change().showPhrase(s.before())), Messages.say(s.change().showPhrase(s.after())), s.commitConfirmed(), Messages.get("tuning.row.planned"), "")).toList());
         notes.setAll(made.problems().stream().map(x -> "Problem: " + x).toList());
         made.steps().forEach(s -> s.notes().forEach(n -> notes.add(Messages.say(s.change().titlePhrase()) + ": " + n)));
         made.notes().forEach(n -> notes.add(Messages.format("tuning.note.skipped", n)));
