@@ -29,7 +29,7 @@ public final class XpsPageController {
     @FXML
     void initialize() {
         why.setText(model.why());
-        seed.setText(XpsStepModel.SEED_IS_WRONG);
+        seed.setText(XpsStepModel.seedIsWrong());
         ToggleGroup g = new ToggleGroup();
         lists.setToggleGroup(g);
         spread.setToggleGroup(g);

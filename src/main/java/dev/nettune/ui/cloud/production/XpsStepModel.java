@@ -19,11 +19,11 @@ import javafx.beans.property.StringProperty;
  * ';'), written as the hex mask {@code xps_cpus} takes; or the usual spread (queue i on CPU i mod n).
  */
 public final class XpsStepModel extends HostStepModel {
-    /** Why the seed's command is wrong, shown on the page. */
-    public static final String SEED_IS_WRONG = "The seed writes `echo 0-3 > /sys/class/net/eth1/queues/tx-0/xps_cpus`. The kernel"
-            + " rejects that with \"Invalid argument\": xps_cpus takes a hexadecimal CPU mask, not a CPU list. CPUs 0-3 are the"
-            + " mask f (bits 0-3 set); CPU 8 alone is 100; above 32 CPUs the mask is written in comma-separated 32-bit groups."
-            + " Type CPU lists here: NetTune writes the mask and reads it back.";
+    /** Why the seed's command is wrong, shown on the page, in the app's language. */
+    public static String seedIsWrong() {
+        return Messages.get("production.xps.seedIsWrong");
+    }
+
     private final BooleanProperty spread = new SimpleBooleanProperty(false);
     private final StringProperty cpus = new SimpleStringProperty("0-3");
     private final StringBinding masks;
