@@ -1,0 +1,33 @@
+package dev.nettune.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The plain-words reasons a failed read gives, from tools' real answers (nmcli's captured on Debian 12). */
+class ProbeFailuresTest {
+    @Test
+    void nmcliWithoutItsDaemonSaysNetworkManagerIsNotRunning() {
+        assertThat(ProbeFailures.reason("nmcli", 8, "Error: NetworkManager is not running.\n"))
+                .isEqualTo("NetworkManager is not running on the host (Error: NetworkManager is not running.)");
+    }
+
+    @Test
+    void nmcliWithoutASystemBusIsNotReadAsAMissingFile() {
+        assertThat(ProbeFailures.reason("nmcli", 1,
+                "Error: Could not create NMClient object: Could not connect: No such file or directory.\n"))
+                .startsWith("NetworkManager is not running on the host (").doesNotContain("does not exist");
+    }
+
+    @Test
+    void aMissingToolIsNamedAsNotInstalled() {
+        assertThat(ProbeFailures.reason("nmcli", 127, "sh: 1: nmcli: not found\n"))
+                .isEqualTo("nmcli is not installed on the host (nmcli could not run)");
+    }
+
+    @Test
+    void aMissingFileStillReadsAsNotExisting() {
+        assertThat(ProbeFailures.reason("cat /proc/net/nf_conntrack", 1,
+                "cat: /proc/net/nf_conntrack: No such file or directory\n")).startsWith("it does not exist on this host");
+    }
+}
