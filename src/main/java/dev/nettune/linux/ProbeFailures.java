@@ -19,7 +19,7 @@ final class ProbeFailures {
         if (text.contains("Permission denied") || text.contains("Operation not permitted")) {
             return "permission was denied (" + what + ": " + first + "); read it as root";
         }
-        if (text.contains("NetworkManager is not running") || text.contains("Could not create NMClient object")) {
+        if (NmcliAnswers.daemonNotRunning(text)) {
             // nmcli is there but its daemon is not (with no system bus it cannot even make a client): say so, not
             // "does not exist", which the bus socket's "No such file or directory" would otherwise read as.
             return "NetworkManager is not running on the host (" + first + ")";

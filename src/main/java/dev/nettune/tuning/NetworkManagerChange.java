@@ -72,7 +72,7 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
         CommandResult r = results.get(0);
         if (!r.ok()) {
             // With the system bus up, nmcli says the daemon is not running; without a bus it cannot make a client.
-            if (r.stderr().contains("NetworkManager is not running") || r.stderr().contains("Could not create NMClient object")) {
+            if (dev.nettune.linux.NmcliAnswers.daemonNotRunning(r.stderr())) {
                 return Reading.known(NOT_RUNNING);
             }
             if (r.exitCode() == 127 || r.stderr().contains("not found")) {
