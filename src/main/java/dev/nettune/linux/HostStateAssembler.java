@@ -1,5 +1,6 @@
 package dev.nettune.linux;
 
+import dev.nettune.Phrase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -55,7 +56,8 @@ public final class HostStateAssembler {
         if (modules.ok()) {
             smcLoaded = Reading.known(ServiceStates.moduleLoaded(modules.stdout(), "smc"));
         } else if ((modules.stdout() + modules.stderr()).contains("No such file or directory")) {
-            smcLoaded = Reading.unknown("this kernel has no loadable modules (/proc/modules does not exist); SMC could only be built in");
+            smcLoaded = Reading.unknown(Phrase.of("linux.state.noModules",
+                    "this kernel has no loadable modules (/proc/modules does not exist); SMC could only be built in"));
         } else {
             smcLoaded = Reading.unknown(modules.failureReason("cat /proc/modules"));
         }
@@ -128,7 +130,7 @@ public final class HostStateAssembler {
         Reading<LinkInfo> link = links.asOptional().isEmpty() ? links.map(l -> (LinkInfo) null)
                 : links.asOptional().get().stream().filter(l -> l.name().equals(name)).findFirst()
                         .<Reading<LinkInfo>>map(Reading::known)
-                        .orElse(Reading.unknown(name + " is not in the output of ip -o link"));
+                        .orElse(Reading.unknown(Phrase.of("linux.state.notInLinks", "{0} is not in the output of ip -o link", name)));
         Reading<Channels> channels = section(s, "ethtool-l", "ethtool -l " + name, Channels::parse);
         Reading<EthtoolRss> rss = section(s, "ethtool-x", "ethtool -x " + name, EthtoolRssParser::parse);
         Map<FlowType, Reading<RxFlowHash>> hash = new EnumMap<>(FlowType.class);
@@ -142,7 +144,7 @@ public final class HostStateAssembler {
         Reading<SortedMap<Integer, Reading<CpuSet>>> xps = xps(s);
         Reading<Boolean> managed = nm.asOptional().isEmpty() ? nm.map(m -> Boolean.FALSE)
                 : Optional.ofNullable(nm.asOptional().get().get(name)).<Reading<Boolean>>map(st -> Reading.known(!st.equals("unmanaged")))
-                        .orElse(Reading.unknown("NetworkManager does not list " + name));
+                        .orElse(Reading.unknown(Phrase.of("linux.state.nmDoesNotList", "NetworkManager does not list {0}", name)));
         return new NicState(name, driver, link, channels, rss, hash, counters, xps, irqs, managed);
     }
 
@@ -157,7 +159,8 @@ public final class HostStateAssembler {
         DriverInfo d = driver.orElse(null);
         List<QueueIrq> found = QueueIrqs.find(interrupts.orElse(null), d.driver(), nic, d.busInfo(), virtioDevice);
         if (found.isEmpty()) {
-            return Reading.unknown("/proc/interrupts has no per-queue interrupts of " + nic + " (driver " + d.driver() + ")");
+            return Reading.unknown(Phrase.of("linux.state.noQueueIrqs", "/proc/interrupts has no per-queue interrupts of {0} (driver {1})",
+                    nic, d.driver()));
         }
         Map<Integer, CpuSet> aff = affinity.orElse(Map.of());
         List<QueueIrq> withAffinity = new ArrayList<>();
@@ -172,21 +175,21 @@ public final class HostStateAssembler {
                                                    Reading<List<QueueIrq>> irqs, ProbeOutput qstats) {
         Section stats = s.get("ethtool-S");
         QueueCounters fromEthtool = null;
-        String why;
+        Phrase why;
         if (stats != null && stats.exitCode() == 0 && driver.isKnown()) {
             try {
                 fromEthtool = EthtoolStatsParser.parse(driver.orElse(null).driver(), stats.output());
                 if (fromEthtool.source() == CounterSource.ETHTOOL_STATS) {
                     return Reading.known(fromEthtool);
                 }
-                why = fromEthtool.note();
+                why = Phrase.literal(fromEthtool.note());
             } catch (LinuxParseException e) {
-                why = "ethtool -S printed something NetTune cannot read: " + e.getMessage();
+                why = Phrase.of("linux.state.statsUnreadable", "ethtool -S printed something NetTune cannot read: {0}", e.getMessage());
             }
         } else if (stats == null) {
-            why = "ethtool -S was not run";
+            why = Phrase.of("linux.state.statsNotRun", "ethtool -S was not run");
         } else if (!driver.isKnown()) {
-            why = "the driver is unknown, so the layout of ethtool -S is too";
+            why = Phrase.of("linux.state.driverUnknown", "the driver is unknown, so the layout of ethtool -S is too");
         } else {
             why = stats.asProbe().failureReason("ethtool -S " + nic);
         }
@@ -205,7 +208,7 @@ public final class HostStateAssembler {
                 qstatsWhy = "ynl printed something NetTune cannot read";
             }
         } else {
-            qstatsWhy = qstats.failureReason("ynl qstats-get");
+            qstatsWhy = qstats.failureReason("ynl qstats-get").toString();
         }
         if (irqs.isKnown() && !irqs.orElse(List.of()).isEmpty()) {
             QueueCounters q = QueueIrqs.asCounters(irqs.orElse(List.of()));
@@ -234,7 +237,7 @@ public final class HostStateAssembler {
             map.put(q, parseSection(sec, "cat /sys/class/net/" + sec.nic() + "/queues/tx-" + q + "/xps_cpus", CpuSet::parseMask));
         }
         if (map.isEmpty()) {
-            return Reading.unknown("sysfs lists no TX queues for this NIC");
+            return Reading.unknown(Phrase.of("linux.state.noTxQueues", "sysfs lists no TX queues for this NIC"));
         }
         return Reading.known(map);
     }
@@ -242,7 +245,7 @@ public final class HostStateAssembler {
     private static <T> Reading<T> section(Map<String, Section> s, String probe, String what, Function<String, T> parser) {
         Section sec = s.get(probe);
         if (sec == null) {
-            return Reading.unknown(what + " was not run");
+            return Reading.unknown(Phrase.of("linux.state.notRun", "{0} was not run", what));
         }
         return parseSection(sec, what, parser);
     }
@@ -259,7 +262,7 @@ public final class HostStateAssembler {
         try {
             return Reading.known(parser.apply(p.stdout()));
         } catch (RuntimeException e) {
-            return Reading.unknown(what + " printed something NetTune cannot read (" + e.getMessage() + ")");
+            return Reading.unknown(Phrase.of("linux.state.unreadable", "{0} printed something NetTune cannot read ({1})", what, e.getMessage()));
         }
     }
 
@@ -300,7 +303,8 @@ public final class HostStateAssembler {
             return Reading.known(new TreeMap<>(parsed.values()));
         }
         if (parsed.errors().containsKey("net.smc")) {
-            return Reading.unknown("net.smc does not exist: the smc module is not loaded (modprobe smc) or the kernel has no SMC");
+            return Reading.unknown(Phrase.of("linux.state.noSmc",
+                    "net.smc does not exist: the smc module is not loaded (modprobe smc) or the kernel has no SMC"));
         }
         return Reading.unknown(p.failureReason("sysctl net.smc"));
     }
@@ -311,7 +315,7 @@ public final class HostStateAssembler {
             Map<String, String> states = ServiceStates.parseIsActive(HostState.SERVICES, p.stdout());
             states.forEach((k, v) -> map.put(k, Reading.known(v)));
         } catch (LinuxParseException e) {
-            String reason = p.failureReason("systemctl is-active");
+            Phrase reason = p.failureReason("systemctl is-active");
             for (String s : HostState.SERVICES) {
                 map.put(s, Reading.unknown(reason));
             }

@@ -7,7 +7,7 @@ public record ProbeOutput(int exitCode, String stdout, String stderr) {
     }
 
     /** Why a failed probe failed, as the end of "unknown because ...". */
-    public String failureReason(String what) {
+    public dev.nettune.Phrase failureReason(String what) {
         return ProbeFailures.reason(what, exitCode, stdout + "\n" + stderr);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nettune.linux;
 
+import dev.nettune.Phrase;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,13 +20,21 @@ public sealed interface Reading<T> permits Reading.Known, Reading.Unknown {
         }
     }
 
-    /** A value that could not be read; {@code reason} completes the sentence "unknown because ...". */
-    record Unknown<T>(String reason) implements Reading<T> {
+    /**
+     * A value that could not be read; {@code why} completes the sentence "unknown because ...", as a phrase the
+     * screens say in the user's language ({@link #reason()} is its English).
+     */
+    record Unknown<T>(Phrase why) implements Reading<T> {
         public Unknown {
-            Objects.requireNonNull(reason, "reason");
-            if (reason.isBlank()) {
+            Objects.requireNonNull(why, "why");
+            if (why.toString().isBlank()) {
                 throw new IllegalArgumentException("An unknown reading needs a reason; got a blank one.");
             }
+        }
+
+        /** The reason in English (what --json, journals and logs keep). */
+        public String reason() {
+            return why.toString();
         }
     }
 
@@ -33,8 +42,14 @@ public sealed interface Reading<T> permits Reading.Known, Reading.Unknown {
         return new Known<>(value);
     }
 
+    /** Unknown for a reason that has no translation (a host's own error text). */
     static <T> Reading<T> unknown(String reason) {
-        return new Unknown<>(reason);
+        return new Unknown<>(Phrase.literal(Objects.requireNonNull(reason, "reason")));
+    }
+
+    /** Unknown for a reason said in the user's language. */
+    static <T> Reading<T> unknown(Phrase why) {
+        return new Unknown<>(why);
     }
 
     default boolean isKnown() {
@@ -54,12 +69,17 @@ public sealed interface Reading<T> permits Reading.Known, Reading.Unknown {
         if (this instanceof Known<T> k) {
             return new Known<>(f.apply(k.value()));
         }
-        return new Unknown<>(((Unknown<T>) this).reason());
+        return new Unknown<>(((Unknown<T>) this).why());
     }
 
     /** Why the value could not be read; empty when it was. */
     default Optional<String> unknownReason() {
         return this instanceof Unknown<T> u ? Optional.of(u.reason()) : Optional.empty();
+    }
+
+    /** Why the value could not be read, as a phrase; empty when it was. */
+    default Optional<Phrase> unknownPhrase() {
+        return this instanceof Unknown<T> u ? Optional.of(u.why()) : Optional.empty();
     }
 
     /** The value as text, or the reason in brackets: the short form journal entries and plan messages use. */

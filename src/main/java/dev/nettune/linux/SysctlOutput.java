@@ -81,9 +81,11 @@ public record SysctlOutput(Map<String, String> values, Map<String, String> error
         }
         String err = errors.get(name);
         if (err != null) {
-            return Reading.unknown(err.contains("No such file") ? name + " does not exist on this kernel (" + err + ")" : err);
+            return err.contains("No such file")
+                    ? Reading.unknown(dev.nettune.Phrase.of("linux.sysctl.notOnKernel", "{0} does not exist on this kernel ({1})", name, err))
+                    : Reading.unknown(err);
         }
-        return Reading.unknown(name + " was not in the sysctl output");
+        return Reading.unknown(dev.nettune.Phrase.of("linux.sysctl.notInOutput", "{0} was not in the sysctl output", name));
     }
 
     /** Prints one setting as sysctl does. */

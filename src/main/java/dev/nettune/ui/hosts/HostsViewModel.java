@@ -475,10 +475,13 @@ public final class HostsViewModel {
         queueRows.setAll(rows(n));
     }
 
-    /** A reading as shown: its value, or "unknown because" and the host's reason (which stays as the host said it). */
+    /**
+     * A reading as shown: its value, or "unknown because" and the reason in the user's language (what the host itself
+     * printed inside it stays as the host said it).
+     */
     static <T> String shown(Reading<T> r, java.util.function.Function<? super T, String> format) {
         return r instanceof Reading.Known<T> k ? format.apply(k.value())
-                : Messages.format("hosts.unknownBecause", ((Reading.Unknown<T>) r).reason());
+                : Messages.format("hosts.unknownBecause", Messages.say(((Reading.Unknown<T>) r).why()));
     }
 
     private static List<QueueRow> rows(NicState n) {
@@ -493,7 +496,7 @@ public final class HostsViewModel {
             String tx = c == null || !c.hasPerQueue() ? "\u2013" : c.tx().stream().filter(x -> x.queue() == qq)
                     .map(x -> String.format("%,d", x.packets())).findFirst().orElse("\u2013");
             QueueIrq irq = irqs.stream().filter(i -> i.queue() == qq && i.servesRx()).findFirst().orElse(null);
-            String x = xps.containsKey(q) ? xps.get(q).describe(CpuSet::toMask) : n.xps().describe(m -> "\u2013");
+            String x = xps.containsKey(q) ? shown(xps.get(q), CpuSet::toMask) : shown(n.xps(), m -> "\u2013");
             rows.add(new QueueRow(q, rx, tx, irq == null ? "\u2013" : irq.irq() + "  " + irq.name(),
                     irq == null ? "\u2013" : irq.affinity().map(CpuSet::toList).orElse("?"), x));
         }
