@@ -17,12 +17,12 @@ public interface Change extends ProfileEntry {
     /** What is changed, unique within a plan: for example {@code sysctl net.ipv4.tcp_fin_timeout}. */
     String target();
 
-    /** A short human title: "TCP FIN timeout". */
-    String title();
+    /** A short human title ("RSS hash key of eth1") as a phrase the screens say in the user's language; a path or a sysctl name is its own title. */
+    dev.nettune.Phrase titlePhrase();
 
-    /** {@link #title()} as a phrase the screens say in the user's language (a path or a sysctl name is its own title). */
-    default dev.nettune.Phrase titlePhrase() {
-        return dev.nettune.Phrase.literal(title());
+    /** The title in English, as journals, playbooks and logs write it. */
+    default String title() {
+        return titlePhrase().toString();
     }
 
     /** The value this change wants, in canonical form. */

@@ -42,10 +42,6 @@ public record ChannelChange(String nic, int combined) implements Change {
         return dev.nettune.Phrase.of("tuning.title.channels", "Combined channels of {0}", nic);
     }
 
-    @Override
-    public String title() {
-        return "Combined channels of " + nic;
-    }
 
     @Override
     public String desired() {

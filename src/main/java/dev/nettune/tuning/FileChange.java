@@ -65,8 +65,8 @@ public record FileChange(String path, String content, String mode, List<List<Str
     }
 
     @Override
-    public String title() {
-        return path;
+    public dev.nettune.Phrase titlePhrase() {
+        return dev.nettune.Phrase.literal(path);
     }
 
     @Override

@@ -38,10 +38,6 @@ public record IrqAffinityChange(int irq, String cpus, String label) implements C
         return label.isEmpty() ? dev.nettune.Phrase.of("tuning.title.irq", "IRQ {0} affinity", irq) : dev.nettune.Phrase.of("tuning.title.irqLabel", "IRQ {0} affinity ({1})", irq, label);
     }
 
-    @Override
-    public String title() {
-        return "IRQ " + irq + " affinity" + (label.isEmpty() ? "" : " (" + label + ")");
-    }
 
     @Override
     public String desired() {

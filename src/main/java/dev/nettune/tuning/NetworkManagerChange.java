@@ -46,10 +46,6 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
         return dev.nettune.Phrase.of("tuning.title.nm", "NetworkManager on {0}", nic);
     }
 
-    @Override
-    public String title() {
-        return "NetworkManager on " + nic;
-    }
 
     @Override
     public dev.nettune.Phrase showPhrase(String value) {

@@ -38,10 +38,6 @@ public record RssKeyChange(String nic, String key) implements Change {
         return dev.nettune.Phrase.of("tuning.title.rssKey", "RSS hash key of {0}", nic);
     }
 
-    @Override
-    public String title() {
-        return "RSS hash key of " + nic;
-    }
 
     @Override
     public String desired() {

@@ -115,10 +115,6 @@ public record RssTableChange(String nic, String spec) implements Change {
         return dev.nettune.Phrase.of("tuning.title.rssTable", "RSS indirection table of {0}", nic);
     }
 
-    @Override
-    public String title() {
-        return "RSS indirection table of " + nic;
-    }
 
     /** Without a host the ring count is unknown; the plan uses {@link #desiredGiven}. */
     @Override

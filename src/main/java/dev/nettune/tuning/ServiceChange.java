@@ -27,10 +27,6 @@ public record ServiceChange(String unit, boolean active) implements Change {
         return dev.nettune.Phrase.of("tuning.title.service", "Service {0}", unit);
     }
 
-    @Override
-    public String title() {
-        return "Service " + unit;
-    }
 
     @Override
     public String desired() {

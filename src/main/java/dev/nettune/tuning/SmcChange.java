@@ -61,10 +61,6 @@ public record SmcChange(Map<String, String> sysctls) implements Change {
         return sysctls.isEmpty() ? dev.nettune.Phrase.of("tuning.title.smc", "SMC acceleration (smc module)") : dev.nettune.Phrase.of("tuning.title.smcSysctls", "SMC acceleration (smc module + {0})", String.join(", ", sysctls.keySet()));
     }
 
-    @Override
-    public String title() {
-        return "SMC acceleration (smc module" + (sysctls.isEmpty() ? "" : " + " + String.join(", ", sysctls.keySet())) + ")";
-    }
 
     @Override
     public String desired() {

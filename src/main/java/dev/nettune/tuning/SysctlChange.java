@@ -18,8 +18,8 @@ public record SysctlChange(String name, String value) implements Change {
     }
 
     @Override
-    public String title() {
-        return name;
+    public dev.nettune.Phrase titlePhrase() {
+        return dev.nettune.Phrase.literal(name);
     }
 
     @Override

@@ -66,11 +66,14 @@ public record SysctlFileChange(String path, Map<String, String> settings, boolea
     }
 
     @Override
-    public String title() {
+    public dev.nettune.Phrase titlePhrase() {
         if (onlyReplace) {
-            return path + " (read last at boot: its lines for the tuned sysctls are aligned so they cannot undo them)";
+            return dev.nettune.Phrase.of("tuning.title.sysctlFileAligned",
+                    "{0} (read last at boot: its lines for the tuned sysctls are aligned so they cannot undo them)", path);
         }
-        return path + " (persists " + settings.size() + " sysctl" + (settings.size() == 1 ? "" : "s") + ")";
+        return settings.size() == 1
+                ? dev.nettune.Phrase.of("tuning.title.sysctlFileOne", "{0} (persists 1 sysctl)", path)
+                : dev.nettune.Phrase.of("tuning.title.sysctlFile", "{0} (persists {1} sysctls)", path, settings.size());
     }
 
     /** The content for a host without the file. */

@@ -72,10 +72,6 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
         return dev.nettune.Phrase.of("tuning.title.xps", "XPS of {0} tx-{1}", nic, txQueue);
     }
 
-    @Override
-    public String title() {
-        return "XPS of " + nic + " tx-" + txQueue;
-    }
 
     @Override
     public String desired() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -183,5 +184,20 @@ class TuningValuesTest {
     void givingTheNicBackReloadsNetworkManagersConfigurationFirst() {
         assertThat(NetworkManagerChange.unmanage("eth1").actions("unmanaged", "managed")).flatExtracting(Action::commands)
                 .extracting(Command::display).containsExactly("sudo nmcli general reload conf", "sudo nmcli device set eth1 managed yes");
+    }
+
+    @Test
+    void aSysctlFilesTitleSaysHowManySettingsItPersistsInEitherLanguage() {
+        var two = new SysctlFileChange(null, Map.of("net.ipv4.tcp_fin_timeout", "15", "net.ipv4.tcp_tw_reuse", "1"));
+        assertThat(two.title()).isEqualTo("/etc/sysctl.d/99-network-tuning.conf (persists 2 sysctls)");
+        assertThat(two.titlePhrase().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("/etc/sysctl.d/99-network-tuning.conf（持久化 2 个 sysctl）");
+        assertThat(new SysctlFileChange(null, Map.of("net.ipv4.tcp_fin_timeout", "15")).title())
+                .isEqualTo("/etc/sysctl.d/99-network-tuning.conf (persists 1 sysctl)");
+    }
+
+    @Test
+    void aSysctlsTitleIsItsNameInEveryLanguage() {
+        var fin = new SysctlChange("net.ipv4.tcp_fin_timeout", "15");
+        assertThat(fin.titlePhrase().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("net.ipv4.tcp_fin_timeout").isEqualTo(fin.title());
     }
 }
