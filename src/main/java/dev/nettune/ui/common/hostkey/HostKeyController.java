@@ -41,7 +41,7 @@ public final class HostKeyController {
         hostLabel.setText(model.host());
         keyTypeLabel.setText(model.keyType());
         fingerprintField.setText(model.fingerprint());
-        fileLabel.setText(model.knownHostsFile() + " (only with \"Accept and save\")");
+        fileLabel.setText(model.savedTo());
         expectedField.textProperty().bindBidirectional(model.expectedFingerprintProperty());
         comparisonLabel.textProperty().bind(model.comparisonProperty());
         model.expectedFingerprintProperty().addListener((obs, was, now) -> styleComparison());

@@ -1,5 +1,6 @@
 package dev.nettune.ui.common.hostkey;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.host.HostKeyDecision;
 import dev.nettune.host.UnknownHostKey;
 import java.util.Locale;
@@ -32,11 +33,11 @@ public final class HostKeyViewModel {
         comparison = Bindings.createStringBinding(() -> {
             String e = normalized(expectedFingerprint.get());
             if (e.isEmpty()) {
-                return "Paste the fingerprint from the instance's console to compare (optional).";
+                return Messages.get("hostkey.compare.empty");
             }
             return e.equals(normalized(key.fingerprint()))
-                    ? "Matches the fingerprint you pasted."
-                    : "DOES NOT MATCH the fingerprint you pasted: do not connect.";
+                    ? Messages.get("hostkey.compare.match")
+                    : Messages.get("hostkey.compare.mismatch");
         }, expectedFingerprint);
     }
 
@@ -53,7 +54,7 @@ public final class HostKeyViewModel {
     }
 
     public String title() {
-        return "Unknown host key: " + key.host();
+        return Messages.format("hostkey.title", key.host());
     }
 
     public String host() {
@@ -72,17 +73,19 @@ public final class HostKeyViewModel {
         return key.knownHostsFile().toString();
     }
 
+    /** Where the key would be saved, and that only "Accept and save" writes there. */
+    public String savedTo() {
+        return Messages.format("hostkey.onlyWhenSaved", knownHostsFile());
+    }
+
     /** A warning when known_hosts has another key type for the host; empty otherwise. */
     public String warning() {
         return key.otherKnownKeyTypes().isEmpty() ? ""
-                : "known_hosts already holds a key of another type for this host (" + String.join(", ", key.otherKnownKeyTypes())
-                + "). A new key type can mean the host was re-installed, or someone is in between.";
+                : Messages.format("hostkey.otherKeyType", String.join(", ", key.otherKnownKeyTypes()));
     }
 
     public String explanation() {
-        return "NetTune has never seen this host's key. Compare the fingerprint with the one the instance prints"
-                + " (ssh-keygen -lf /etc/ssh/ssh_host_" + shortType() + "_key.pub, e.g. in the ECS console's VNC"
-                + " or Cloud Assistant) before you trust it.";
+        return Messages.format("hostkey.explanation", shortType());
     }
 
     private String shortType() {

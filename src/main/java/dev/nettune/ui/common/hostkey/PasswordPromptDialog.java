@@ -1,5 +1,7 @@
 package dev.nettune.ui.common.hostkey;
 
+import dev.nettune.ui.common.Messages;
+import javafx.scene.control.ButtonBar;
 import dev.nettune.ui.common.View;
 import java.util.Optional;
 import javafx.scene.Parent;
@@ -21,10 +23,13 @@ public final class PasswordPromptDialog {
         dialog.setTitle(model.title());
         dialog.setHeaderText(model.title());
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(model.emptyProperty());
+        // Its own buttons, in the language in use: JavaFX's OK/Cancel keep the language the JVM started with.
+        ButtonType ok = new ButtonType(Messages.get("password.ok"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(Messages.get("password.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, cancel);
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(model.emptyProperty());
         dialog.setResultConverter(button -> {
-            if (button == ButtonType.OK) {
+            if (button == ok) {
                 return model.take();
             }
             model.cancel();

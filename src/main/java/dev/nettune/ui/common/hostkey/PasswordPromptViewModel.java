@@ -1,5 +1,6 @@
 package dev.nettune.ui.common.hostkey;
 
+import dev.nettune.ui.common.Messages;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -24,20 +25,18 @@ public final class PasswordPromptViewModel {
 
     /** For a host whose sudo asked for a password (or rejected the one given). */
     public static PasswordPromptViewModel sudo(String hostName, String reason, boolean rejected) {
-        return new PasswordPromptViewModel("sudo password for " + hostName,
-                (rejected ? "sudo did not accept that password. " : "")
-                        + reason + "\n\nThe password is kept in memory for this session only and sent to sudo on its standard input,"
-                        + " never on a command line or to disk.");
+        return new PasswordPromptViewModel(Messages.format("password.sudo.title", hostName),
+                (rejected ? Messages.get("password.sudo.rejected") : "") + reason + "\n\n" + Messages.get("password.sudo.kept"));
     }
 
     public static PasswordPromptViewModel keyPassphrase(String keyFile) {
-        return new PasswordPromptViewModel("Key passphrase",
-                "The private key " + keyFile + " is encrypted. Its passphrase is kept in memory only.");
+        return new PasswordPromptViewModel(Messages.get("password.passphrase.title"),
+                Messages.format("password.passphrase.message", keyFile));
     }
 
     public static PasswordPromptViewModel loginPassword(String user, String host) {
-        return new PasswordPromptViewModel("Password for " + user + "@" + host,
-                "The host accepts password login. The password is kept in memory only.");
+        return new PasswordPromptViewModel(Messages.format("password.login.title", user, host),
+                Messages.get("password.login.message"));
     }
 
     public String title() {

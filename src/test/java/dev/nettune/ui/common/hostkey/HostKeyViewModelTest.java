@@ -62,4 +62,23 @@ class HostKeyViewModelTest {
     void theExplanationNamesTheCommandThatPrintsTheFingerprintOnTheInstance() {
         assertThat(model(List.of()).explanation()).contains("ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub");
     }
+
+    @Test
+    void inChineseEveryLineOfTheDialogIsChinese() {
+        dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.CHINESE);
+        try {
+            HostKeyViewModel m = model(List.of("ecdsa-sha2-nistp256"));
+            assertThat(m.title()).isEqualTo("未知主机密钥：[10.0.0.5]:2222");
+            assertThat(m.explanation()).contains("从未见过该主机的密钥").contains("ssh_host_ed25519_key.pub").contains("云助手");
+            assertThat(m.warning()).contains("ecdsa-sha2-nistp256").contains("中间人");
+            assertThat(m.savedTo()).isEqualTo("/home/u/.ssh/known_hosts（仅在“接受并保存”时写入）");
+            assertThat(m.comparisonProperty().get()).startsWith("粘贴实例控制台");
+            m.expectedFingerprintProperty().set(FP);
+            assertThat(m.comparisonProperty().get()).isEqualTo("与您粘贴的指纹一致。");
+            m.expectedFingerprintProperty().set("SHA256:somethingElseEntirely");
+            assertThat(m.comparisonProperty().get()).isEqualTo("与您粘贴的指纹不一致：请勿连接。");
+        } finally {
+            dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
+        }
+    }
 }
