@@ -2,9 +2,6 @@ package dev.nettune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nettune.app.AppContext;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +16,6 @@ class CliChineseOutputTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
 
     @AfterEach
     void backToEnglish() {
@@ -28,20 +23,14 @@ class CliChineseOutputTest {
         CliText.use(Locale.ENGLISH);
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit;
-        try (AppContext ctx = new AppContext(dir.resolve("config"))) {
-            exit = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        }
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.inFreshContext(dir.resolve("config"), args);
     }
 
     @Test
     void aCommandWithoutLangAfterOneWithItSpeaksTheEnvironmentsLanguage() {
         run("rss", "table", "--equal", "4", "--lang", "zh_CN");
-        Run r = run("rss", "table", "--equal", "4");
+        CliRun r = run("rss", "table", "--equal", "4");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).doesNotContain("每个队列的桶数").contains("ethtool -X eth0 equal 4");
@@ -49,7 +38,7 @@ class CliChineseOutputTest {
 
     @Test
     void rssTableCountsBucketsPerQueueInChinese() {
-        Run r = run("rss", "table", "--equal", "4", "--lang", "zh_CN");
+        CliRun r = run("rss", "table", "--equal", "4", "--lang", "zh_CN");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("每个队列的桶数：").contains("队列 0：32（25.00%）").contains("设置命令：ethtool -X eth0 equal 4");
@@ -57,7 +46,7 @@ class CliChineseOutputTest {
 
     @Test
     void monitorPrintsItsTableHeadersAndSummaryInChinese() {
-        Run r = run("monitor", "sandbox", "--nic", "eth1", "--interval", "0.2", "--duration", "1", "--lang", "zh_CN");
+        CliRun r = run("monitor", "sandbox", "--nic", "eth1", "--interval", "0.2", "--duration", "1", "--lang", "zh_CN");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("沙箱：正以约 3000 包/秒向 eth1 发送后台流量").contains("RX 包/秒").contains("中断/秒")
@@ -66,7 +55,7 @@ class CliChineseOutputTest {
 
     @Test
     void verifySaysItsVerdictLineInChinese() {
-        Run r = run("verify", "sandbox", "--nic", "eth1", "--sender", "sandbox", "--lang", "zh_CN");
+        CliRun r = run("verify", "sandbox", "--nic", "eth1", "--sender", "sandbox", "--lang", "zh_CN");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("设计流验证：sandbox 上的 eth1").contains("在发送方运行的命令：")
@@ -75,7 +64,7 @@ class CliChineseOutputTest {
 
     @Test
     void tuneRefusesAnUndoWithNothingAppliedInChinese() {
-        Run r = run("tune", "undo", "sandbox", "--lang", "zh_CN");
+        CliRun r = run("tune", "undo", "sandbox", "--lang", "zh_CN");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("sandbox 上没有可撤销的已应用规划。");
@@ -83,7 +72,7 @@ class CliChineseOutputTest {
 
     @Test
     void cloudDryRunSaysNothingWasSentInChinese() {
-        Run r = run("cloud", "eni", "attach", "eni-bp17pdijfczax0001", "--instance", "i-bp67acfmxazb4p0001", "--device-index", "1",
+        CliRun r = run("cloud", "eni", "attach", "eni-bp17pdijfczax0001", "--instance", "i-bp67acfmxazb4p0001", "--device-index", "1",
                 "--endpoint", "sandbox", "--dry-run", "--lang", "zh_CN");
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -99,7 +88,7 @@ class CliChineseOutputTest {
 
     @Test
     void aDomainValidationErrorIsSaidInChinese() {
-        Run r = run("rss", "table", "--weight", "0", "0", "--lang", "zh_CN");
+        CliRun r = run("rss", "table", "--weight", "0", "0", "--lang", "zh_CN");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("所有权重都为零：至少要有一个队列分到份额。").doesNotContain("All weights are zero");

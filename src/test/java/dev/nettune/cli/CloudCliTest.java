@@ -11,8 +11,6 @@ import dev.nettune.app.AppContext;
 import dev.nettune.sandbox.cloud.DemoSeed;
 import dev.nettune.sandbox.cloud.LocalOpenApiServer;
 import dev.nettune.sandbox.cloud.SandboxCredentials;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,8 +33,6 @@ class CloudCliTest {
     Path home;
     private AppContext context;
 
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void isolateCredentials() {
@@ -50,16 +46,13 @@ class CloudCliTest {
         context.close();
     }
 
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = NetTuneCommand.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.in(context, args);
     }
 
     @Test
     void dryRunAttachPrintsTheAliyunCliLineAndSendsNothing() {
-        Run r = run("cloud", "eni", "attach", "eni-bp17pdijfczax0001", "--instance", "i-bp67acfmxazb4p0001", "--device-index", "1",
+        CliRun r = run("cloud", "eni", "attach", "eni-bp17pdijfczax0001", "--instance", "i-bp67acfmxazb4p0001", "--device-index", "1",
                 "--region", "cn-hongkong", "--dry-run");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("aliyun ecs AttachNetworkInterface --RegionId cn-hongkong --InstanceId i-bp67acfmxazb4p0001 "
@@ -68,7 +61,7 @@ class CloudCliTest {
 
     @Test
     void dryRunJsonCarriesParametersAndCliLines() throws Exception {
-        Run r = run("cloud", "sg", "allow", "sg-bp67acfmxazb4p0001", "--protocol", "tcp", "--ports", "8000/9000", "--source", "10.0.0.0/8",
+        CliRun r = run("cloud", "sg", "allow", "sg-bp67acfmxazb4p0001", "--protocol", "tcp", "--ports", "8000/9000", "--source", "10.0.0.0/8",
                 "--region", "cn-hongkong", "--dry-run", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -78,37 +71,37 @@ class CloudCliTest {
 
     @Test
     void badInputExitsWith2BeforeAnyCall() {
-        Run ports = run("cloud", "sg", "allow", "sg-bp67acfmxazb4p0001", "--protocol", "tcp", "--ports", "9000/8000", "--source", "10.0.0.0/8",
+        CliRun ports = run("cloud", "sg", "allow", "sg-bp67acfmxazb4p0001", "--protocol", "tcp", "--ports", "9000/8000", "--source", "10.0.0.0/8",
                 "--region", "cn-hongkong");
         assertThat(ports.exit()).isEqualTo(2);
         assertThat(ports.err()).contains("runs backwards");
-        Run id = run("cloud", "eni", "attach", "eni_bad", "--instance", "i-bp67acfmxazb4p0001", "--region", "cn-hongkong");
+        CliRun id = run("cloud", "eni", "attach", "eni_bad", "--instance", "i-bp67acfmxazb4p0001", "--region", "cn-hongkong");
         assertThat(id.exit()).isEqualTo(2);
         assertThat(id.err()).contains("must start with 'eni-'");
-        Run timeout = run("cloud", "eni", "timeouts", ENI, "--tcp-established", "90", "--endpoint", "sandbox");
+        CliRun timeout = run("cloud", "eni", "timeouts", ENI, "--tcp-established", "90", "--endpoint", "sandbox");
         assertThat(timeout.exit()).isEqualTo(2);
         assertThat(timeout.err()).contains("30, 60, 80, 100, 200, 300, 500, 700, 910");
-        Run mode = run("cloud", "eip", "associate", "eip-bp1eipfake000001", "--instance", INSTANCE, "--mode", "BINDED", "--region", "cn-hongkong");
+        CliRun mode = run("cloud", "eip", "associate", "eip-bp1eipfake000001", "--instance", INSTANCE, "--mode", "BINDED", "--region", "cn-hongkong");
         assertThat(mode.exit()).isEqualTo(2);
         assertThat(mode.err()).contains("only when binding the EIP to an ENI");
-        Run region = run("cloud", "eni", "show", "--region", "Hong Kong", "--endpoint", "sandbox");
+        CliRun region = run("cloud", "eni", "show", "--region", "Hong Kong", "--endpoint", "sandbox");
         assertThat(region.exit()).isEqualTo(2);
         assertThat(region.err()).contains("not a region id");
     }
 
     @Test
     void withoutCredentialsTheMessageSaysWhereToPutThem() {
-        Run r = run("cloud", "instances", "--region", "cn-hongkong");
+        CliRun r = run("cloud", "instances", "--region", "cn-hongkong");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("ALIBABA_CLOUD_ACCESS_KEY_ID", "aliyun configure", "--endpoint sandbox");
     }
 
     @Test
     void timeoutsAreSetAndShownAgainstTheSandbox() {
-        Run set = run("cloud", "eni", "timeouts", ENI, "--tcp-established", "300", "--udp", "100", "--endpoint", "sandbox");
+        CliRun set = run("cloud", "eni", "timeouts", ENI, "--tcp-established", "300", "--udp", "100", "--endpoint", "sandbox");
         assertThat(set.exit()).as(set.err()).isZero();
         assertThat(set.out()).contains("--ConnectionTrackingConfiguration.TcpEstablishedTimeout 300", "new connections only", "NLB or CLB", "Done");
-        Run show = run("cloud", "eni", "timeouts", ENI, "--endpoint", "sandbox", "--json");
+        CliRun show = run("cloud", "eni", "timeouts", ENI, "--endpoint", "sandbox", "--json");
         assertThat(show.out()).contains("\"tcpEstablishedTimeout\":300", "\"tcpClosedAndTimeWaitTimeout\":3", "\"udpTimeout\":100");
     }
 
@@ -116,8 +109,8 @@ class CloudCliTest {
     void theSameRuleTwiceIsAddedOnce() {
         String[] allow = {"cloud", "sg", "allow", DemoSeed.SECURITY_GROUP, "--protocol", "tcp", "--ports", "8000/9000", "--source", "10.0.0.0/8",
             "--endpoint", "sandbox"};
-        Run first = run(allow);
-        Run second = run(allow);
+        CliRun first = run(allow);
+        CliRun second = run(allow);
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("ok Step 1: added");
         assertThat(second.out()).contains("ok Step 1: existed");
@@ -125,17 +118,17 @@ class CloudCliTest {
 
     @Test
     void rssRunsThePreflightFirst() {
-        Run r = run("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox");
+        CliRun r = run("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("[PASS] Region", "EnhancedNetwork.EnableRss true --force", "takes effect when it is attached", "Done");
-        Run show = run("cloud", "eni", "show", ENI, "--endpoint", "sandbox");
+        CliRun show = run("cloud", "eni", "show", ENI, "--endpoint", "sandbox");
         assertThat(show.out()).contains("custom RSS: enabled");
     }
 
     @Test
     void attachRefusesABadHostBeforeAnyApiCall() throws Exception {
         String before = run("cloud", "eni", "show", ENI, "--endpoint", "sandbox", "--json").out();
-        Run r = run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox", "--host", "x;y");
+        CliRun r = run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox", "--host", "x;y");
         assertThat(r.exit()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("Not a host: 'x;y'");
         assertThat(r.out()).doesNotContain("Attach");
@@ -145,7 +138,7 @@ class CloudCliTest {
 
     @Test
     void rssRefusesABadHostBeforeAnyApiCall() {
-        Run r = run("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox", "--host", "$(id)");
+        CliRun r = run("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox", "--host", "$(id)");
         assertThat(r.exit()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("Not a host: '$(id)'");
         assertThat(r.out()).doesNotContain("Preflight");
@@ -154,10 +147,10 @@ class CloudCliTest {
     @Test
     void aStepThatInterruptsServiceNeedsYes() {
         assertThat(run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox").exit()).isZero();
-        Run detach = run("cloud", "eni", "detach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox");
+        CliRun detach = run("cloud", "eni", "detach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox");
         assertThat(detach.exit()).isEqualTo(1);
         assertThat(detach.err()).contains("Add --yes");
-        Run yes = run("cloud", "eni", "detach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox", "--yes");
+        CliRun yes = run("cloud", "eni", "detach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox", "--yes");
         assertThat(yes.exit()).as(yes.err()).isZero();
     }
 
@@ -166,11 +159,11 @@ class CloudCliTest {
         run("cloud", "eni", "create", "--vswitch", DemoSeed.VSWITCH_B, "--security-group", DemoSeed.SECURITY_GROUP, "--udp", "100", "--rss", "on",
                 "--region", "cn-hongkong", "--dry-run");
         Path tf = dir.resolve("eni.tf");
-        Run r = run("cloud", "plan", "export", "--format", "terraform", "-o", tf.toString());
+        CliRun r = run("cloud", "plan", "export", "--format", "terraform", "-o", tf.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readString(tf)).contains("resource \"alicloud_ecs_network_interface\" \"eni\"");
         assertThat(r.err()).contains("Terraform cannot express", "EnhancedNetwork.EnableRss=true", "Connection-tracking timeouts");
-        Run script = run("cloud", "plan", "export", "--format", "aliyun-cli");
+        CliRun script = run("cloud", "plan", "export", "--format", "aliyun-cli");
         assertThat(script.out()).startsWith("#!/bin/sh").contains("ENI_ID=$(aliyun ecs CreateNetworkInterface");
         assertThat(run("cloud", "plan", "export", "--format", "yaml").exit()).isEqualTo(2);
     }
@@ -179,21 +172,21 @@ class CloudCliTest {
     void aFailedPlanIsResumedAndUndoneFromTheCli() {
         LocalOpenApiServer server = context.cloudSandbox();
         server.faults().failNext(1, "AttachNetworkInterface", 400, "InvalidParameter", "Injected for the test.");
-        Run failed = run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox", "--json");
+        CliRun failed = run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox", "--json");
         assertThat(failed.exit()).isEqualTo(1);
         assertThat(failed.out()).contains("\"code\":\"InvalidParameter\"", "\"requestId\":");
         String planId = failed.out().replaceAll("(?s).*\"planId\":\"([^\"]+)\".*", "$1");
-        Run resumed = run("cloud", "plan", "resume", planId, "--endpoint", "sandbox");
+        CliRun resumed = run("cloud", "plan", "resume", planId, "--endpoint", "sandbox");
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(server.cloud().networkInterfaceStatus(ENI)).contains("InUse");
-        Run undone = run("cloud", "plan", "undo", planId, "--endpoint", "sandbox", "--yes");
+        CliRun undone = run("cloud", "plan", "undo", planId, "--endpoint", "sandbox", "--yes");
         assertThat(undone.exit()).as(undone.err()).isZero();
         assertThat(server.cloud().networkInterfaceStatus(ENI)).contains("Available");
     }
 
     @Test
     void attachWithAHostWaitsUntilTheGuestShowsTheNicByMac() {
-        Run r = run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--device-index", "1", "--endpoint", "sandbox", "--host", "sandbox");
+        CliRun r = run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--device-index", "1", "--endpoint", "sandbox", "--host", "sandbox");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Guest sandbox: " + ENI + " is eth1.");
     }
@@ -201,7 +194,7 @@ class CloudCliTest {
     @Test
     void rssWithAHostReadsEthtoolXAfterTheReattach() {
         assertThat(run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox").exit()).isZero();
-        Run r = run("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox", "--host", "sandbox", "--yes");
+        CliRun r = run("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox", "--host", "sandbox", "--yes");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Detach ENI", "Attach ENI", "Guest sandbox: eth1:", "RX rings", "table 128 entries");
     }
@@ -222,11 +215,11 @@ class CloudCliTest {
             server.faults().throttleNext(1);
             context.cloudCredentialsFrom(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", keys.accessKeyId(),
                     "ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret), home);
-            Run r = run("cloud", "instances", "--region", "cn-hongkong", "--endpoint", "http://" + server.endpoint());
+            CliRun r = run("cloud", "instances", "--region", "cn-hongkong", "--endpoint", "http://" + server.endpoint());
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out()).contains("AccessKey ****XY42 (environment)").contains(DemoSeed.SANDBOX_INSTANCE);
             assertThat(r.out() + r.err()).doesNotContain(secret).doesNotContain("LTAI5tCliEnvKey0");
-            Run change = run("cloud", "sg", "allow", DemoSeed.SECURITY_GROUP, "--protocol", "udp", "--ports", "4789/4789", "--source", "10.0.0.0/8",
+            CliRun change = run("cloud", "sg", "allow", DemoSeed.SECURITY_GROUP, "--protocol", "udp", "--ports", "4789/4789", "--source", "10.0.0.0/8",
                     "--region", "cn-hongkong", "--endpoint", "http://" + server.endpoint());
             assertThat(change.exit()).as(change.err()).isZero();
             assertThat(change.out() + change.err()).doesNotContain(secret);

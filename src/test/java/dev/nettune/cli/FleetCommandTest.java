@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nettune.app.AppContext;
 import dev.nettune.sandbox.cloud.DemoSeed;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,8 +26,6 @@ class FleetCommandTest {
     Path home;
     AppContext ctx;
 
-    private record Out(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -44,11 +40,8 @@ class FleetCommandTest {
         ctx.close();
     }
 
-    private Out run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Out(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.in(ctx, args);
     }
 
     private String instances(int n) {
@@ -57,10 +50,10 @@ class FleetCommandTest {
 
     @Test
     void applyPrintsTheRunIdAndEveryInstanceAppliedAsJsonAndExitsZero() throws Exception {
-        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
+        CliRun r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
                 "--parallel", "3", "--yes", "--json");
 
-        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.path("run").asText()).startsWith("fleet-");
         assertThat(j.path("instances")).hasSize(3).allSatisfy(i -> {
@@ -76,9 +69,9 @@ class FleetCommandTest {
         Path marked = Files.writeString(home.resolve("marked.json"), "{\"name\": \"marked\", \"unrestricted\": true,"
                 + " \"entries\": [{\"type\": \"sysctl\", \"name\": \"kernel.sysrq\", \"value\": \"0\"}]}");
 
-        Out r = run("fleet", "apply", "--profile", marked.toString(), "--instances", instances(2), "--endpoint", "sandbox", "--yes");
+        CliRun r = run("fleet", "apply", "--profile", marked.toString(), "--instances", instances(2), "--endpoint", "sandbox", "--yes");
 
-        assertThat(r.code()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+        assertThat(r.exit()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("a fleet run takes only profiles within NetTune's limits").contains("kernel.sysrq")
                 .contains("nettune tune apply HOST");
         assertThat(r.out()).doesNotContain("Preview of");
@@ -91,10 +84,10 @@ class FleetCommandTest {
         ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(2)).run(dev.nettune.host.Command.of("sysctl", "-w", FIN + "=15"),
                 java.time.Duration.ofSeconds(5));
 
-        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
+        CliRun r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
                 "--parallel", "3", "--yes");
 
-        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
         String preview = r.out();
         assertThat(preview).contains("Changes A (on 2 instances):").contains("Changes B (on 1 instance):");
         assertThat(preview.lines().filter(l -> l.strip().startsWith(FIN + ": 60 -> 15"))).hasSize(1);
@@ -105,10 +98,10 @@ class FleetCommandTest {
     void aFailedInstanceMakesTheExitCodeOneAndTheRestAreListedUntouched() throws Exception {
         ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(0)).faults().failNext("sysctl -w " + FIN, 1, "sysctl: denied\n");
 
-        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
+        CliRun r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
                 "--canary", "1", "--yes");
 
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("ROLLED_BACK").contains("[canary]").contains("STOPPED")
                 .contains("Untouched: " + DemoSeed.FLEET_INSTANCES.get(1) + ", " + DemoSeed.FLEET_INSTANCES.get(2));
         assertThat(ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(1)).sysctlValue(FIN)).isNotEqualTo(java.util.Optional.of("15"));
@@ -116,18 +109,18 @@ class FleetCommandTest {
 
     @Test
     void statusAndUndoNeedNothingButTheRunId() throws Exception {
-        Out apply = run("fleet", "apply", "--profile", "ECS high throughput", "--tag", "fleet=demo", "--endpoint", "sandbox",
+        CliRun apply = run("fleet", "apply", "--profile", "ECS high throughput", "--tag", "fleet=demo", "--endpoint", "sandbox",
                 "--parallel", "6", "--yes", "--json");
-        assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
         String id = JSON.readTree(apply.out()).path("run").asText();
 
-        Out status = run("fleet", "status", id);
-        assertThat(status.code()).isZero();
+        CliRun status = run("fleet", "status", id);
+        assertThat(status.exit()).isZero();
         assertThat(status.out()).contains(id).contains("12 instances: 12 applied")
                 .contains("reached by cloud-assistant " + DemoSeed.FLEET_INSTANCES.get(0) + " in cn-hongkong via sandbox");
 
-        Out undo = run("fleet", "undo", id, "--yes", "--json");
-        assertThat(undo.code()).as(undo.out() + undo.err()).isZero();
+        CliRun undo = run("fleet", "undo", id, "--yes", "--json");
+        assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
         assertThat(JSON.readTree(undo.out()).path("undoes").asText()).isEqualTo(id);
         assertThat(ctx.sandboxFleet().instances().values()).allSatisfy(g -> assertThat(g.sysctlValue(FIN)).isNotEqualTo(java.util.Optional.of("15")));
         assertThat(run("fleet", "status").out()).contains(id).contains("undo");
@@ -138,9 +131,9 @@ class FleetCommandTest {
         run("fleet", "apply", "--profile", "ECS high throughput", "--instances", DemoSeed.FLEET_INSTANCES.get(1), "--endpoint", "sandbox",
                 "--yes");
 
-        Out drift = run("fleet", "drift", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox");
+        CliRun drift = run("fleet", "drift", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox");
 
-        assertThat(drift.code()).isEqualTo(1);
+        assertThat(drift.exit()).isEqualTo(1);
         assertThat(drift.out()).containsPattern(DemoSeed.FLEET_INSTANCES.get(1) + "\\s+ok\\s+matches the profile")
                 .containsPattern(DemoSeed.FLEET_INSTANCES.get(0) + "\\s+DIFFERS").contains("2 of 3 differ");
     }
@@ -148,11 +141,11 @@ class FleetCommandTest {
     @Test
     void badInputIsRefusedWithExitTwoBeforeAnythingIsReached() {
         assertThat(run("fleet", "apply", "--profile", "ECS high throughput", "--instances", "i-abc,,i-def", "--endpoint", "sandbox", "--yes")
-                .code()).isEqualTo(2);
-        assertThat(run("fleet", "apply", "--profile", "ECS high throughput", "--hosts", "a", "--instances", "i-abcdef", "--yes").code())
+                .exit()).isEqualTo(2);
+        assertThat(run("fleet", "apply", "--profile", "ECS high throughput", "--hosts", "a", "--instances", "i-abcdef", "--yes").exit())
                 .isEqualTo(2);
-        Out p = run("fleet", "apply", "--profile", "ECS high throughput", "--hosts", "sandbox", "--parallel", "0", "--yes");
-        assertThat(p.code()).isEqualTo(2);
+        CliRun p = run("fleet", "apply", "--profile", "ECS high throughput", "--hosts", "sandbox", "--parallel", "0", "--yes");
+        assertThat(p.exit()).isEqualTo(2);
         assertThat(p.err()).contains("--parallel is 0");
         assertThat(run("fleet", "apply", "--profile", "ECS high throughput", "--hosts", "sandbox", "--via", "carrier-pigeon").err())
                 .contains("Allowed: ssh, cloud-assistant");
@@ -160,9 +153,9 @@ class FleetCommandTest {
 
     @Test
     void withoutYesAndWithoutATerminalNothingIsChanged() {
-        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(1), "--endpoint", "sandbox");
+        CliRun r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(1), "--endpoint", "sandbox");
 
-        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("needs --yes");
         assertThat(ctx.sandboxFleet().instance(DemoSeed.FLEET_INSTANCES.get(0)).sysctlValue(FIN)).isNotEqualTo(java.util.Optional.of("15"));
     }
@@ -203,11 +196,11 @@ class FleetCommandTest {
     void statusShowsAnUnfinishedRunAsNotFinishedWithWhoIsDoneInFlightAndPending() throws Exception {
         String id = unfinishedRun();
 
-        Out list = run("fleet", "status");
-        Out one = run("fleet", "status", id);
+        CliRun list = run("fleet", "status");
+        CliRun one = run("fleet", "status", id);
 
         assertThat(list.out()).containsPattern(id + "\\s+apply\\s+UNFINISHED").contains("--resume");
-        assertThat(one.code()).isEqualTo(1);
+        assertThat(one.exit()).isEqualTo(1);
         assertThat(one.out()).contains("UNFINISHED").contains("NOT FINISHED")
                 .contains("Done: " + DemoSeed.FLEET_INSTANCES.get(0) + ", " + DemoSeed.FLEET_INSTANCES.get(1) + " (2)")
                 .contains("In flight: " + DemoSeed.FLEET_INSTANCES.get(2) + " (1)")
@@ -221,9 +214,9 @@ class FleetCommandTest {
     void applyResumeContinuesTheRunByItsIdAlone() throws Exception {
         String id = unfinishedRun();
 
-        Out r = run("fleet", "apply", "--resume", id, "--yes", "--json");
+        CliRun r = run("fleet", "apply", "--resume", id, "--yes", "--json");
 
-        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.path("run").asText()).isEqualTo(id);
         assertThat(j.path("status").asText()).isEqualTo("SUCCEEDED");
@@ -233,18 +226,18 @@ class FleetCommandTest {
 
     @Test
     void resumeTakesNoTargetsProfileOrPolicyOfItsOwn() throws Exception {
-        Out withProfile = run("fleet", "apply", "--resume", "fleet-20261203-000000-abcd", "--profile", "ECS high throughput", "--yes");
-        Out withTargets = run("fleet", "apply", "--resume", "fleet-20261203-000000-abcd", "--hosts", "sandbox", "--yes");
-        Out unknown = run("fleet", "apply", "--resume", "fleet-20261203-000000-abcd", "--yes");
-        Out neither = run("fleet", "apply", "--hosts", "sandbox", "--yes");
+        CliRun withProfile = run("fleet", "apply", "--resume", "fleet-20261203-000000-abcd", "--profile", "ECS high throughput", "--yes");
+        CliRun withTargets = run("fleet", "apply", "--resume", "fleet-20261203-000000-abcd", "--hosts", "sandbox", "--yes");
+        CliRun unknown = run("fleet", "apply", "--resume", "fleet-20261203-000000-abcd", "--yes");
+        CliRun neither = run("fleet", "apply", "--hosts", "sandbox", "--yes");
 
-        assertThat(withProfile.code()).isEqualTo(2);
+        assertThat(withProfile.exit()).isEqualTo(2);
         assertThat(withProfile.err()).contains("--profile cannot be given with it");
-        assertThat(withTargets.code()).isEqualTo(2);
+        assertThat(withTargets.exit()).isEqualTo(2);
         assertThat(withTargets.err()).contains("own targets");
-        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("There is no fleet run fleet-20261203-000000-abcd");
-        assertThat(neither.code()).isEqualTo(2);
+        assertThat(neither.exit()).isEqualTo(2);
         assertThat(neither.err()).contains("--profile NAME").contains("--resume RUN");
     }
 
@@ -254,9 +247,9 @@ class FleetCommandTest {
         cloud.setAgentOnline(DemoSeed.FLEET_INSTANCES.get(1), false);
         cloud.uninstallAgent(DemoSeed.FLEET_INSTANCES.get(2));
 
-        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(4), "--endpoint", "sandbox", "--yes");
+        CliRun r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(4), "--endpoint", "sandbox", "--yes");
 
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).containsPattern(DemoSeed.FLEET_INSTANCES.get(1) + ".*NOT REACHABLE: its Cloud Assistant agent is offline")
                 .containsPattern(DemoSeed.FLEET_INSTANCES.get(2) + ".*NOT REACHABLE: Cloud Assistant is not installed");
         assertThat(r.err()).contains("nothing was changed: 2 of 4 instances cannot be reached").contains("--skip-offline");
@@ -271,10 +264,10 @@ class FleetCommandTest {
     void skipOfflineRunsOnTheOthersAndJournalsTheOfflineOnesSkippedWithExitOne() throws Exception {
         ctx.cloudSandbox().cloud().setAgentOnline(DemoSeed.FLEET_INSTANCES.get(0), false);
 
-        Out r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
+        CliRun r = run("fleet", "apply", "--profile", "ECS high throughput", "--instances", instances(3), "--endpoint", "sandbox",
                 "--skip-offline", "--yes", "--json");
 
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.path("status").asText()).isEqualTo("FAILED");
         assertThat(j.path("detail").asText()).contains("1 of 3 not started: unreachable before the run (preflight)");
@@ -290,9 +283,9 @@ class FleetCommandTest {
 
     @Test
     void theFleetMonitorShowsDropsPerSecondAndAVerdictForEachInstance() {
-        Out r = run("fleet", "monitor", "--hosts", "sandbox", "--nic", "eth1", "--duration", "3");
+        CliRun r = run("fleet", "monitor", "--hosts", "sandbox", "--nic", "eth1", "--duration", "3");
 
-        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).containsPattern("instance\\s+health\\s+rx pkt/s\\s+busy/mean\\s+drops/s\\s+rx share per queue \\(%\\)\\s+verdict")
                 .containsPattern("(?m)^sandbox\\s+[A-Z]+\\s");
     }

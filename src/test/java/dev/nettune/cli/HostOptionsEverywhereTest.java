@@ -35,14 +35,9 @@ class HostOptionsEverywhereTest {
         context.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
 
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = NetTuneCommand.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.in(context, args);
     }
 
     /** Commands whose HOST parameter or --host/--from-host/--sender option names a host to connect to. */
@@ -95,7 +90,7 @@ class HostOptionsEverywhereTest {
                 new String[] {"verify", "x;y", "--nic", "eth1", "--sender", "sandbox"},
                 new String[] {"dpdk", "testpmd", "--from-host", "x;y", "--nic", "eth1"});
         for (String[] line : lines) {
-            Run r = run(line);
+            CliRun r = run(line);
             assertThat(r.exit()).as(String.join(" ", line) + "\n" + r.err()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
             assertThat(r.err()).as(String.join(" ", line)).contains("Not a host: 'x;y'. Give local, sandbox, a saved host");
         }
@@ -113,7 +108,7 @@ class HostOptionsEverywhereTest {
                 new String[] {"verify", "sandbox", "--nic", "eth1", "--sender", "sandbox", "-i", id},
                 new String[] {"dpdk", "testpmd", "--from-host", "sandbox", "--nic", "eth1", "-i", id});
         for (String[] line : lines) {
-            Run r = run(line);
+            CliRun r = run(line);
             assertThat(r.exit()).as(String.join(" ", line) + "\n" + r.err()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
             assertThat(r.err()).as(String.join(" ", line)).contains("--identity " + id + " is not a regular file");
         }

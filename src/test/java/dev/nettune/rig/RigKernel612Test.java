@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nettune.app.AppContext;
+import dev.nettune.cli.CliRun;
 import dev.nettune.app.RssInEffect;
-import dev.nettune.cli.NetTuneCommand;
 import dev.nettune.host.HostStateReader;
 import dev.nettune.linux.CounterSource;
 import dev.nettune.linux.HostState;
@@ -23,8 +23,6 @@ import dev.nettune.rss.PortSide;
 import dev.nettune.tuning.Journal;
 import dev.nettune.tuning.RssKeyChange;
 import dev.nettune.tuning.RssTableChange;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -71,12 +69,12 @@ class RigKernel612Test {
             context.builtInHosts().register(SENDER, RigNamespaceHost::new);
             String receiver = "root@127.0.0.1:" + RigGuest.SSH_PORT;
             String[] connection = {"-i", rig.dir().resolve("keys/id_ed25519").toString(), "--known-hosts", rig.knownHosts().toString()};
-            Cli applied = Cli.run(context, concat(new String[] {"rss", "apply", receiver, "--nic", RigGuest.NIC, "--key",
+            CliRun applied = CliRun.in(context, concat(new String[] {"rss", "apply", receiver, "--nic", RigGuest.NIC, "--key",
                     RigRssTest.KEY.toColonHex(), "--weight", "1", "2", "3", "2", "--force"}, connection));
             assertThat(applied.exit()).as(applied.text()).isZero();
             long t0 = System.nanoTime();
 
-            Cli verify = Cli.run(context, concat(new String[] {"verify", receiver, "--nic", RigGuest.NIC, "--sender", SENDER,
+            CliRun verify = CliRun.in(context, concat(new String[] {"verify", receiver, "--nic", RigGuest.NIC, "--sender", SENDER,
                     "--src", "198.18.0.1", "--dst", RigGuest.GUEST_ADDRESS}, connection));
 
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -117,15 +115,5 @@ class RigKernel612Test {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    /** One run of the real command line in-process: its exit code and everything it printed. */
-    record Cli(int exit, String text) {
-        static Cli run(AppContext context, String... args) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = NetTuneCommand.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-            return new Cli(exit, out + err.toString());
-        }
     }
 }
