@@ -50,7 +50,7 @@ public final class VerifyController {
         scenarioBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Scenario s) {
-                return s == null ? "" : s.number() + " — " + s.description();
+                return s == null ? "" : s.number() + " — " + scenarioText(s);
             }
 
             @Override
@@ -63,8 +63,8 @@ public final class VerifyController {
             @Override
             protected void updateItem(Scenario s, boolean empty) {
                 super.updateItem(s, empty);
-                String full = empty || s == null ? null : s.number() + " — " + s.description();
-                setText(full == null ? null : full.replaceFirst(":.*$", ""));
+                String full = empty || s == null ? null : s.number() + " — " + scenarioText(s);
+                setText(full == null ? null : full.replaceFirst("[:：].*$", ""));
                 setTooltip(full == null ? null : new javafx.scene.control.Tooltip(full));
             }
         });
@@ -99,6 +99,11 @@ public final class VerifyController {
             verdictLabel.getStyleClass().add(is != null && is.startsWith("PASS") ? "success"
                     : is != null && is.startsWith("FAIL") ? "danger" : "warning");
         });
+    }
+
+    /** What the seed's scenario checks, in the language in use ("Spread: many flows should fill ..."). */
+    static String scenarioText(Scenario s) {
+        return Messages.get("monitor.verify.scenario." + s.name());
     }
 
     @FXML

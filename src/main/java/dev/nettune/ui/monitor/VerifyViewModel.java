@@ -117,14 +117,16 @@ public final class VerifyViewModel implements AutoCloseable {
         Optional<String> iface = s == Scenario.SPREAD && !senderInterface.get().isBlank()
                 ? Optional.of(senderInterface.get().strip()) : Optional.empty();
         return new TestTraffic(s, IpAddress.parse(source.get().strip()), IpAddress.parse(destination.get().strip()),
-                integer("packet count", count.get()), integer("interval (µs)", intervalMicros.get()),
-                integer("source port", sourcePort.get()), integer("destination port", destinationPort.get()), iface);
+                integer("count", count.get()), integer("interval", intervalMicros.get()),
+                integer("sourcePort", sourcePort.get()), integer("destinationPort", destinationPort.get()), iface);
     }
 
-    static int integer(String what, String text) {
+    /** {@code field} names the form's field in the bundle ({@code monitor.verify.field.count}, ...). */
+    static int integer(String field, String text) {
         String t = text == null ? "" : text.strip();
         if (!t.matches("\\d{1,7}")) {
-            throw new IllegalArgumentException("The " + what + " '" + text + "' is not a whole number.");
+            throw new IllegalArgumentException(Messages.format("monitor.verify.notWhole", Messages.get("monitor.verify.field." + field),
+                    String.valueOf(text)));
         }
         return Integer.parseInt(t);
     }
@@ -138,7 +140,7 @@ public final class VerifyViewModel implements AutoCloseable {
             return;
         }
         try {
-            commandsPreview.set(Hping3Sender.command(traffic()).display() + "    (on " + sender.get() + ")");
+            commandsPreview.set(Hping3Sender.command(traffic()).display() + "    " + Messages.format("monitor.verify.onSender", sender.get()));
         } catch (IllegalArgumentException e) {
             commandsPreview.set(Messages.format("monitor.verify.notReady", Messages.problem(e)));
         }
@@ -171,7 +173,8 @@ public final class VerifyViewModel implements AutoCloseable {
         verdict.set(Messages.get("monitor.verify.running"));
         verdictDetail.set("");
         fix.set("");
-        verification = tasks.submit(() -> designedRunner.run(receiver, n, from, t, p -> tasks.toUi(() -> verdictDetail.set(p))),
+        verification = tasks.submit(() -> designedRunner.run(receiver, n, from, t,
+                        p -> tasks.toUi(() -> verdictDetail.set(VerifyTexts.say(p)))),
                 r -> showDesigned(r, receiver, n), e -> {
                     verdict.set(Messages.get("monitor.verify.error"));
                     verdictDetail.set(MonitorViewModel.message(e));
@@ -190,16 +193,16 @@ public final class VerifyViewModel implements AutoCloseable {
         canHandFix.set(pendingFix != null);
         verdict.set(Messages.format("monitor.verify.verdict", r.verdict().name(), String.format(java.util.Locale.ROOT, "%.3g",
                 r.falsePassProbability())));
-        StringBuilder sb = new StringBuilder(Messages.say(r.said()));
+        StringBuilder sb = new StringBuilder(VerifyTexts.say(r.said()));
         // Where a trace attributed every packet, its per-queue counts are what was judged (the counters include background).
         r.bursts().forEach(b -> sb.append('\n').append(Messages.format("monitor.verify.burst", b.burst().queue()))
                 .append(java.util.Arrays.toString(b.perFlow().map(VerifyViewModel::perQueue).orElse(b.excess()))));
         if (!r.counterSource().isEmpty()) {
-            sb.append('\n').append(Messages.format("monitor.verify.countedFrom", r.counterSource()));
+            sb.append('\n').append(Messages.format("monitor.verify.countedFrom", VerifyTexts.say(r.counterSource())));
         }
         verdictDetail.set(sb.toString());
         if (!r.commands().isEmpty()) {
-            commandsPreview.set(String.join(" ; ", r.commands()) + "    (on " + sender.get() + ")");
+            commandsPreview.set(String.join(" ; ", r.commands()) + "    " + Messages.format("monitor.verify.onSender", sender.get()));
         }
         fix.set(r.verdict() == Verdict.FAIL && r.cause() != Explanation.AS_PREDICTED
                 ? Messages.say(r.cause().labelPhrase()) + ": " + Messages.say(r.cause().advicePhrase()) : "");
@@ -242,7 +245,7 @@ public final class VerifyViewModel implements AutoCloseable {
             Host host = hosts.resolve(receiver, HostOptions.defaults());
             TrafficSender ts = senders.sender(from, receiver, n);
             RssVerifier v = new RssVerifier(host, n, new HostCounterReader(host, NicIdentity.read(host, n)));
-            return v.run(t, ts, p -> tasks.toUi(() -> verdictDetail.set(p)));
+            return v.run(t, ts, p -> tasks.toUi(() -> verdictDetail.set(VerifyTexts.say(p))));
         }, r -> show(r, receiver, n), e -> {
             verdict.set(Messages.get("monitor.verify.error"));
             verdictDetail.set(MonitorViewModel.message(e));
@@ -255,8 +258,8 @@ public final class VerifyViewModel implements AutoCloseable {
                 f.table().map(RssVerifier::tableArguments), f.summary())).orElse(null);
         canHandFix.set(pendingFix != null);
         verdict.set(r.verdict().name());
-        verdictDetail.set(r.explanation());
-        fix.set(r.fix().map(f -> f.summary() + "\nethtool -X " + n + " " + f.ethtoolArguments()).orElse(""));
+        verdictDetail.set(VerifyTexts.say(r.explanation()));
+        fix.set(r.fix().map(f -> VerifyTexts.say(f.summary()) + "\nethtool -X " + n + " " + f.ethtoolArguments()).orElse(""));
         verifying.set(false);
     }
 
@@ -272,12 +275,12 @@ public final class VerifyViewModel implements AutoCloseable {
         }
         String h = lastReceiver;
         String n = lastNic;
-        status.set("Planning the re-push of the key and table of " + n + " on " + h + " ...");
+        status.set(Messages.format("monitor.verify.repush.planning", n, h));
         tasks.submit(() -> repusher.plan(h, n), plan -> {
             pendingRepush = plan;
             repushPreview.set(PlanPreview.text(plan));
-            status.set("Review the re-push of " + n + " on " + h + " and confirm it.");
-        }, e -> status.set("Cannot plan the re-push: " + MonitorViewModel.message(e)));
+            status.set(Messages.format("monitor.verify.repush.review", n, h));
+        }, e -> status.set(Messages.format("monitor.verify.repush.cannotPlan", MonitorViewModel.message(e))));
     }
 
     /** Applies the re-push the user confirmed: journaled, read back, undoable from the Journal. */
@@ -291,17 +294,17 @@ public final class VerifyViewModel implements AutoCloseable {
         String h = lastReceiver;
         String n = lastNic;
         verifying.set(true);
-        status.set("Re-pushing the key and table of " + n + " on " + h + " ...");
+        status.set(Messages.format("monitor.verify.repush.pushing", n, h));
         tasks.submit(() -> repusher.apply(h, plan), r -> {
             verifying.set(false);
             boolean applied = r.status() == Journal.PlanStatus.APPLIED;
             canRepush.set(!applied);
-            status.set(applied ? "Re-pushed the key and table of " + n + " on " + h + " (journaled as plan " + r.planId()
-                    + ", undoable in the Journal): run the verification again." : "The re-push did not apply: " + r.message());
+            status.set(applied ? Messages.format("monitor.verify.repush.done", n, h, String.valueOf(r.planId()))
+                    : Messages.format("monitor.verify.repush.notApplied", r.message()));
             fix.set(status.get());
         }, e -> {
             verifying.set(false);
-            status.set("The re-push failed: " + MonitorViewModel.message(e));
+            status.set(Messages.format("monitor.verify.repush.failed", MonitorViewModel.message(e)));
         });
     }
 
@@ -309,7 +312,7 @@ public final class VerifyViewModel implements AutoCloseable {
     public void dropRepush() {
         pendingRepush = null;
         repushPreview.set("");
-        status.set("Re-push cancelled: nothing was changed.");
+        status.set(Messages.get("monitor.verify.repush.cancelled"));
     }
 
     public BooleanProperty canRepushProperty() {
@@ -330,7 +333,7 @@ public final class VerifyViewModel implements AutoCloseable {
         RssProposals.Proposal p = pendingFix;
         if (p != null) {
             proposals.accept(p);
-            status.set("The fix went to the Tuning screen: plan it there, apply, then run the scenario again.");
+            status.set(Messages.get("monitor.verify.fixHandedOn"));
         }
     }
 
@@ -339,7 +342,7 @@ public final class VerifyViewModel implements AutoCloseable {
         verification.cancel();
         if (verifying.get()) {
             verifying.set(false);
-            verdict.set("Cancelled");
+            verdict.set(Messages.get("monitor.verify.cancelled"));
         }
     }
 
