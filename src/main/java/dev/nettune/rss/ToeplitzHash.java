@@ -10,14 +10,14 @@ public final class ToeplitzHash {
     public static final int MAX_INPUT = 36;
 
     private final RssKey key;
-    // One flat array, position * 256 + byte value: one bounds check per lookup, 36 KB.
+    // One flat array, position * 256 + byte value, 36 KB, and one spare entry for TableReads' 8-byte read of the last.
     private final int[] flat;
 
     public ToeplitzHash(RssKey key) {
         this.key = key;
         // Key bits past the key's end read as zero, so every position up to MAX_INPUT gets a table.
         int positions = MAX_INPUT;
-        this.flat = new int[positions * 256];
+        this.flat = new int[positions * 256 + 1];
         for (int pos = 0; pos < positions; pos++) {
             int[] windows = new int[8];
             for (int bit = 0; bit < 8; bit++) {
@@ -80,10 +80,7 @@ public final class ToeplitzHash {
     /** The hash of an IPv4 4-tuple given as ints, without allocating: the hot path of distributions. */
     public int hashIpv4(int src, int dst, int sport, int dport) {
         final int[] t = flat;
-        return t[(src >>> 24)] ^ t[256 + ((src >>> 16) & 0xff)] ^ t[512 + ((src >>> 8) & 0xff)] ^ t[768 + (src & 0xff)]
-                ^ t[1024 + (dst >>> 24)] ^ t[1280 + ((dst >>> 16) & 0xff)] ^ t[1536 + ((dst >>> 8) & 0xff)] ^ t[1792 + (dst & 0xff)]
-                ^ t[2048 + ((sport >>> 8) & 0xff)] ^ t[2304 + (sport & 0xff)]
-                ^ t[2560 + ((dport >>> 8) & 0xff)] ^ t[2816 + (dport & 0xff)];
+        return (int) (word(t, 0, src) ^ word(t, 4, dst) ^ ports(t, 8, sport, dport));
     }
 
     /**
@@ -92,17 +89,13 @@ public final class ToeplitzHash {
      * flow instead of 12.
      */
     public int ipv4Destination(int dst) {
-        final int[] t = flat;
-        return t[1024 + (dst >>> 24)] ^ t[1280 + ((dst >>> 16) & 0xff)] ^ t[1536 + ((dst >>> 8) & 0xff)] ^ t[1792 + (dst & 0xff)];
+        return (int) word(flat, 4, dst);
     }
 
     /** The hash of an IPv4 4-tuple whose destination part {@link #ipv4Destination} gave: equal to {@link #hashIpv4}. */
     public int hashIpv4ToDestination(int src, int destination, int sport, int dport) {
         final int[] t = flat;
-        return t[(src >>> 24)] ^ t[256 + ((src >>> 16) & 0xff)] ^ t[512 + ((src >>> 8) & 0xff)] ^ t[768 + (src & 0xff)]
-                ^ destination
-                ^ t[2048 + ((sport >>> 8) & 0xff)] ^ t[2304 + (sport & 0xff)]
-                ^ t[2560 + ((dport >>> 8) & 0xff)] ^ t[2816 + (dport & 0xff)];
+        return (int) (word(t, 0, src) ^ ports(t, 8, sport, dport)) ^ destination;
     }
 
     /**
@@ -111,21 +104,19 @@ public final class ToeplitzHash {
      */
     public int hashIpv6(int s0, int s1, int s2, int s3, int d0, int d1, int d2, int d3, int sport, int dport) {
         final int[] t = flat;
-        return word(t, 0, s0) ^ word(t, 4, s1) ^ word(t, 8, s2) ^ word(t, 12, s3)
+        return (int) (word(t, 0, s0) ^ word(t, 4, s1) ^ word(t, 8, s2) ^ word(t, 12, s3)
                 ^ word(t, 16, d0) ^ word(t, 20, d1) ^ word(t, 24, d2) ^ word(t, 28, d3)
-                ^ t[8192 + ((sport >>> 8) & 0xff)] ^ t[8448 + (sport & 0xff)]
-                ^ t[8704 + ((dport >>> 8) & 0xff)] ^ t[8960 + (dport & 0xff)];
+                ^ ports(t, 32, sport, dport));
     }
 
     /**
      * The part of an IPv6 4-tuple hash that its destination address contributes (16 lookups), for
      * {@link #hashIpv6(int, int, int, int, int, int, int)}: flows to one NIC share it, so a loop over
-     * them pays 20 lookups a flow instead of 36, and the smaller method stays within what the JIT
-     * inlines into that loop.
+     * them pays 20 lookups a flow instead of 36.
      */
     public int ipv6Destination(int d0, int d1, int d2, int d3) {
         final int[] t = flat;
-        return word(t, 16, d0) ^ word(t, 20, d1) ^ word(t, 24, d2) ^ word(t, 28, d3);
+        return (int) (word(t, 16, d0) ^ word(t, 20, d1) ^ word(t, 24, d2) ^ word(t, 28, d3));
     }
 
     /**
@@ -135,14 +126,23 @@ public final class ToeplitzHash {
      */
     public int hashIpv6(int s0, int s1, int s2, int s3, int destination, int sport, int dport) {
         final int[] t = flat;
-        return word(t, 0, s0) ^ word(t, 4, s1) ^ word(t, 8, s2) ^ word(t, 12, s3) ^ destination
-                ^ t[8192 + ((sport >>> 8) & 0xff)] ^ t[8448 + (sport & 0xff)]
-                ^ t[8704 + ((dport >>> 8) & 0xff)] ^ t[8960 + (dport & 0xff)];
+        return (int) (word(t, 0, s0) ^ word(t, 4, s1) ^ word(t, 8, s2) ^ word(t, 12, s3) ^ ports(t, 32, sport, dport))
+                ^ destination;
     }
 
-    private static int word(int[] t, int pos, int w) {
+    // The four lookups of the 32-bit word at input byte pos (low 32 bits of the result; see TableReads for the longs).
+    // Every index is a constant below (pos + 4) * 256 plus a masked byte, so within the table for pos <= 32.
+    private static long word(int[] t, int pos, int w) {
         int b = pos << 8;
-        return t[b + (w >>> 24)] ^ t[b + 256 + ((w >>> 16) & 0xff)] ^ t[b + 512 + ((w >>> 8) & 0xff)] ^ t[b + 768 + (w & 0xff)];
+        return TableReads.entry(t, b + (w >>> 24)) ^ TableReads.entry(t, b + 256 + ((w >>> 16) & 0xff))
+                ^ TableReads.entry(t, b + 512 + ((w >>> 8) & 0xff)) ^ TableReads.entry(t, b + 768 + (w & 0xff));
+    }
+
+    // The four lookups of the two 16-bit ports at input byte pos (8 for IPv4, 32 for IPv6); only their low 16 bits count.
+    private static long ports(int[] t, int pos, int sport, int dport) {
+        int b = pos << 8;
+        return TableReads.entry(t, b + ((sport >>> 8) & 0xff)) ^ TableReads.entry(t, b + 256 + (sport & 0xff))
+                ^ TableReads.entry(t, b + 512 + ((dport >>> 8) & 0xff)) ^ TableReads.entry(t, b + 768 + (dport & 0xff));
     }
 
     /**
@@ -154,10 +154,7 @@ public final class ToeplitzHash {
         if (addressLength != 4 && addressLength != 16) {
             throw new RssInputException("An address has 4 (IPv4) or 16 (IPv6) bytes, not " + addressLength + ".");
         }
-        final int[] t = flat;
-        int p = addressLength << 9;
-        return t[p + ((sport >>> 8) & 0xff)] ^ t[p + 256 + (sport & 0xff)]
-                ^ t[p + 512 + ((dport >>> 8) & 0xff)] ^ t[p + 768 + (dport & 0xff)];
+        return (int) ports(flat, addressLength * 2, sport, dport);
     }
 
     /** The hash of the addresses alone (the 2-tuple) of any family. */
