@@ -1,5 +1,13 @@
 package dev.nettune.rig;
 
+import static dev.nettune.ui.shell.MainWindowStage.dialog;
+import static dev.nettune.ui.shell.MainWindowStage.find;
+import static dev.nettune.ui.shell.MainWindowStage.header;
+import static dev.nettune.ui.shell.MainWindowStage.node;
+import static dev.nettune.ui.shell.MainWindowStage.press;
+import static dev.nettune.ui.shell.MainWindowStage.said;
+import static dev.nettune.ui.shell.MainWindowStage.text;
+import static dev.nettune.ui.shell.MainWindowStage.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettune.app.AppContext;
@@ -16,19 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -132,63 +130,6 @@ class RigProductionSshJourneysTest {
 
     // ---- what the user does ----
 
-    private static void waitUntil(String what, int seconds, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited " + seconds + " s for: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static List<Node> descendants(Parent root) {
-        return MainWindowStage.descendants(root);
-    }
-
-    /** The newest window other than the main one and those in {@code before}, once it shows. */
-    private static Window dialog(List<Window> before) throws Exception {
-        Window[] found = new Window[1];
-        waitUntil("a dialog", 60, () -> {
-            Window.getWindows().stream().filter(w -> w != stage && !before.contains(w) && w.isShowing()).reduce((a, b) -> b)
-                    .ifPresent(w -> found[0] = w);
-            return found[0] != null;
-        });
-        return found[0];
-    }
-
-    /** A visible node by {@code #id}, or a visible button by its text. */
-    private static Optional<Node> find(Window w, String idOrText) {
-        return descendants(w.getScene().getRoot()).stream().filter(n -> idOrText.equals("#" + n.getId())
-                || n instanceof ButtonBase b && b.getText() != null && idOrText.equals(b.getText().strip())).filter(Node::isVisible).findFirst();
-    }
-
-    private static <T> T node(Window w, String id, Class<T> type) {
-        return type.cast(find(w, id).orElseThrow(() -> new AssertionError("no " + id + " on " + header(w))));
-    }
-
-    private static String text(Window w, String id) {
-        return find(w, id).map(n -> n instanceof TextArea t ? t.getText() : n instanceof Labeled l ? l.getText()
-                : String.join("\n", ((Parent) n).getChildrenUnmodifiable().stream().map(c -> ((Labeled) c).getText()).toList())).orElse("");
-    }
-
-    private static String header(Window w) {
-        return descendants(w.getScene().getRoot()).stream().filter(n -> n instanceof DialogPane && n.isVisible())
-                .map(n -> ((DialogPane) n).getHeaderText()).reduce((a, b) -> b).orElse("");
-    }
-
-    /** Presses a button later on the FX thread (its handler may open a dialog with showAndWait), once it is enabled. */
-    private static void press(Window w, String idOrText) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> find(w, idOrText).map(n -> !n.isDisabled()).orElse(false));
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited 60 s for an enabled " + idOrText + " on " + header(w) + "; status: " + text(w, "#prodStatus")
-                    + " " + text(w, "#prodProblem"), e);
-        }
-        Node n = find(w, idOrText).orElseThrow();
-        Platform.runLater(() -> ((ButtonBase) n).fire());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     /** Preview, Apply, the real host's confirmation (which names the host and the step), until APPLIED. */
     private static void previewApplyConfirm(Window wizard, String step) throws Exception {
         say(step + ": preview");
@@ -200,9 +141,7 @@ class RigProductionSshJourneysTest {
         List<Window> before = List.copyOf(Window.getWindows());
         press(wizard, "#prodApply");
         Window alert = dialog(before);
-        String said = descendants(alert.getScene().getRoot()).stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText())
-                .filter(t -> t != null).reduce("", (a, b) -> a + " " + b);
-        assertThat(said).as("the confirmation names the host and the step").contains(GUEST, step);
+        assertThat(said(alert)).as("the confirmation names the host and the step").contains(GUEST, step);
         say(step + ": apply confirmed; the plan:\n" + text(wizard, "#prodPreviewText"));
         press(alert, "Apply");
         waitUntil(step + " APPLIED", 240, () -> text(wizard, "#prodStatus").startsWith("APPLIED")

@@ -1,6 +1,12 @@
 package dev.nettune.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.nettune.ui.shell.MainWindowStage.dialog;
+import static dev.nettune.ui.shell.MainWindowStage.find;
+import static dev.nettune.ui.shell.MainWindowStage.press;
+import static dev.nettune.ui.shell.MainWindowStage.said;
+import static dev.nettune.ui.shell.MainWindowStage.text;
+import static dev.nettune.ui.shell.MainWindowStage.waitUntil;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nettune.app.AppContext;
@@ -12,16 +18,7 @@ import dev.nettune.ui.common.ScreenId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The host journeys a user walks through the main window against a REAL SSH server: Apache MINA SSHD on
@@ -94,56 +90,11 @@ class HostSshJourneysTest {
         }
     }
 
-    private static void waitUntil(String what, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited 60 s for: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** The newest window other than the main one (a dialog or wizard), once it shows. */
-    private static Window dialog(List<Window> before) throws Exception {
-        Window[] found = new Window[1];
-        waitUntil("a dialog", () -> {
-            Window.getWindows().stream().filter(w -> w != stage && !before.contains(w) && w.isShowing()).reduce((a, b) -> b)
-                    .ifPresent(w -> found[0] = w);
-            return found[0] != null;
-        });
-        return found[0];
-    }
-
-    private static Optional<Node> find(Window w, String idOrText) {
-        return LayoutTest.descendants(w.getScene().getRoot()).stream().filter(n -> idOrText.equals("#" + n.getId())
-                || n instanceof Labeled l && l.getText() != null && idOrText.equals(l.getText().strip()) && n instanceof ButtonBase).filter(Node::isVisible).findFirst();
-    }
-
-    /** Presses a button later on the FX thread: its handler may open a dialog with showAndWait. */
-    private static void press(Window w, String idOrText) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> find(w, idOrText).map(n -> !n.isDisabled()).orElse(false));
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited 60 s for an enabled " + idOrText + "; the buttons shown: " + LayoutTest.descendants(
-                    w.getScene().getRoot()).stream().filter(n -> n instanceof ButtonBase && n.isVisible())
-                    .map(n -> ((ButtonBase) n).getText() + (n.isDisabled() ? " (disabled)" : "")).toList(), e);
-        }
-        Node n = find(w, idOrText).orElseThrow();
-        Platform.runLater(() -> ((ButtonBase) n).fire());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     /** Answers OK to the confirmation a change to a real host asks for, and checks what it says. */
     private static void confirmRealHost(List<Window> before, String mustSay, String button) throws Exception {
         Window alert = dialog(before);
-        String text = LayoutTest.descendants(alert.getScene().getRoot()).stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText())
-                .filter(t -> t != null).reduce("", (a, b) -> a + " " + b);
-        assertThat(text).contains(mustSay).contains(HOST);
+        assertThat(said(alert)).contains(mustSay).contains(HOST);
         press(alert, button);
-    }
-
-    private static String text(Window w, String id) {
-        return find(w, id).map(n -> ((Labeled) n).getText()).orElse("");
     }
 
     @Test

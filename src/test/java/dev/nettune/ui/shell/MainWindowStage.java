@@ -3,9 +3,19 @@ package dev.nettune.ui.shell;
 import dev.nettune.app.AppContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.testfx.api.FxToolkit;
@@ -13,7 +23,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window as the screen and journey tests show it: TestFX's primary stage with a {@link MainWindow} on
- * {@code context}, the app's stylesheet, at 1280x800; closed with every dialog it opened. Also walks a scene graph.
+ * {@code context}, the app's stylesheet, at 1280x800; closed with every dialog it opened. Also walks a scene graph
+ * and does what the journeys' user does in it: waits, finds a node or button, presses it, reads a text, a dialog.
  */
 public final class MainWindowStage {
     public final Stage stage;
@@ -63,5 +74,76 @@ public final class MainWindowStage {
             }
         }
         return out;
+    }
+
+    /** Waits (polling, not a fixed time) until {@code condition} holds; fails saying what it waited for. */
+    public static void waitUntil(String what, int seconds, BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited " + seconds + " s for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** {@link #waitUntil(String, int, BooleanSupplier)} for up to 60 s. */
+    public static void waitUntil(String what, BooleanSupplier condition) throws Exception {
+        waitUntil(what, 60, condition);
+    }
+
+    /** The newest showing window not in {@code before} (a dialog or wizard), once it shows. */
+    public static Window dialog(List<Window> before) throws Exception {
+        Window[] found = new Window[1];
+        waitUntil("a dialog", 60, () -> {
+            Window.getWindows().stream().filter(w -> !before.contains(w) && w.isShowing()).reduce((a, b) -> b)
+                    .ifPresent(w -> found[0] = w);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    /** A visible node of {@code w} by {@code #id}, or a visible button by its text. */
+    public static Optional<Node> find(Window w, String idOrText) {
+        return descendants(w.getScene().getRoot()).stream().filter(n -> idOrText.equals("#" + n.getId())
+                || n instanceof ButtonBase b && b.getText() != null && idOrText.equals(b.getText().strip())).filter(Node::isVisible).findFirst();
+    }
+
+    /** A visible node by {@code #id}, of the type the test expects. */
+    public static <T> T node(Window w, String id, Class<T> type) {
+        return type.cast(find(w, id).orElseThrow(() -> new AssertionError("no " + id + " on " + header(w))));
+    }
+
+    /** The text a user reads in a label, a button, a text area, or a box of labels; empty when it is not shown. */
+    public static String text(Window w, String id) {
+        return find(w, id).map(n -> n instanceof TextArea t ? t.getText() : n instanceof Labeled l ? l.getText()
+                : String.join("\n", ((Parent) n).getChildrenUnmodifiable().stream().filter(Labeled.class::isInstance)
+                        .map(c -> ((Labeled) c).getText()).toList())).orElse("");
+    }
+
+    /** Every label's text in {@code w}, joined (what a dialog says). */
+    public static String said(Window w) {
+        return descendants(w.getScene().getRoot()).stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText())
+                .filter(t -> t != null).reduce("", (a, b) -> a + " " + b);
+    }
+
+    /** The header of the wizard page (or dialog) shown in {@code w}. */
+    public static String header(Window w) {
+        return descendants(w.getScene().getRoot()).stream().filter(n -> n instanceof DialogPane && n.isVisible())
+                .map(n -> ((DialogPane) n).getHeaderText()).filter(h -> h != null).reduce((a, b) -> b).orElse("");
+    }
+
+    /** Presses a button later on the FX thread (its handler may open a dialog with showAndWait), once it is enabled. */
+    public static void press(Window w, String idOrText) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> find(w, idOrText).map(n -> !n.isDisabled()).orElse(false));
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited 60 s for an enabled " + idOrText + " on " + header(w) + "; status: " + text(w, "#prodStatus")
+                    + text(w, "#statusLabel") + " " + text(w, "#prodProblem") + "; the buttons shown: " + descendants(w.getScene().getRoot())
+                    .stream().filter(n -> n instanceof ButtonBase && n.isVisible())
+                    .map(n -> ((ButtonBase) n).getText() + (n.isDisabled() ? " (disabled)" : "")).toList(), e);
+        }
+        Node n = find(w, idOrText).orElseThrow();
+        Platform.runLater(() -> ((ButtonBase) n).fire());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
