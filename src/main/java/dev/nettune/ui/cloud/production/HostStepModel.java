@@ -60,6 +60,8 @@ public abstract class HostStepModel {
     /** The journal id of the plan that applied this step (what Undo undoes). */
     private final StringProperty planId = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** True when the last preview found nothing of the step that applies to this host (NetworkManager not running, say). */
+    private boolean skippedByHost;
     /** False while something the step needs first has not been checked (the RSS step's preflight). */
     protected final BooleanProperty ready = new SimpleBooleanProperty(true);
     private StringBinding problem;
@@ -173,6 +175,7 @@ public abstract class HostStepModel {
         }
         String h = host.get();
         busy.set(true);
+        skippedByHost = false;
         status.set(Messages.format("production.step.reading", h));
         work.worker().execute(() -> {
             try (Host open = work.opener().open(h)) {
@@ -214,6 +217,12 @@ public abstract class HostStepModel {
         if (!made.applicable()) {
             state.set(State.FAILED);
             status.set(Messages.format("production.step.notApplicable", made.host(), String.join(" ", made.problems())));
+        } else if (made.nothingToDo() && made.unchanged().isEmpty() && !made.notes().isEmpty()) {
+            // Nothing of the step applies to this host (nmcli with NetworkManager stopped): the host's reason, not "already has these values".
+            skippedByHost = true;
+            state.set(State.SKIPPED);
+            status.set(Messages.format("tuning.note.skipped", String.join(" ", made.notes())));
+            onSettled.run();
         } else if (made.nothingToDo()) {
             state.set(State.NOTHING_TO_DO);
             status.set(nothingToDo(made));
@@ -301,9 +310,19 @@ public abstract class HostStepModel {
             return;
         }
         plan = null;
+        skippedByHost = false;
         state.set(State.SKIPPED);
         status.set(Messages.format("production.step.skipped", title));
         onSettled.run();
+    }
+
+    /**
+     * Whether the host itself skipped the step: its last preview found it does not apply there (NetworkManager
+     * stopped). A later step treats that as in effect, as before: the persistence step still writes the conf.d
+     * file that NetworkManager reads when it starts.
+     */
+    public boolean skippedByHost() {
+        return skippedByHost && state.get() == State.SKIPPED;
     }
 
     /** Takes back a skip (the form can be previewed again). */

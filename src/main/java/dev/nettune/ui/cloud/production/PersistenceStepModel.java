@@ -38,7 +38,7 @@ public final class PersistenceStepModel extends HostStepModel {
 
     private boolean applied(Class<? extends HostStepModel> type) {
         return earlier.get().stream().anyMatch(s -> type.isInstance(s) && (s.stateProperty().get() == State.APPLIED
-                || s.stateProperty().get() == State.NOTHING_TO_DO));
+                || s.stateProperty().get() == State.NOTHING_TO_DO || s.skippedByHost()));
     }
 
     private <T extends HostStepModel> T step(Class<T> type) {

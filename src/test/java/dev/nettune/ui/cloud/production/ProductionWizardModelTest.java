@@ -104,6 +104,33 @@ class ProductionWizardModelTest {
     }
 
     @Test
+    void withNetworkManagerStoppedTheNetworkManagerStepIsSkippedWithTheHostsReasonAndItsConfFileIsStillPersisted() throws Exception {
+        assertThat(context.sandboxInstance().run(dev.nettune.host.Command.of("systemctl", "stop", "NetworkManager"),
+                java.time.Duration.ofSeconds(5)).ok()).isTrue();
+        ProductionWizardModel m = wizard();
+
+        m.networkManager.preview();
+
+        assertThat(m.networkManager.stateProperty().get()).isEqualTo(HostStepModel.State.SKIPPED);
+        assertThat(m.networkManager.statusProperty().get()).startsWith("Skipped: NetworkManager on eth1: NetworkManager is not running"
+                + " on this host").doesNotContain("already");
+        assertThat(m.progressTextProperty().get()).contains("NetworkManager: skipped");
+        assertThat(m.persistence.profile().entries()).as("the conf.d file NetworkManager reads when it starts")
+                .contains(new ProfileEntry.PersistNetworkManager("eth1"));
+    }
+
+    @Test
+    void aStepTheUserSkipsIsNotPersisted() {
+        ProductionWizardModel m = wizard();
+        m.timeWait.preview();
+        m.timeWait.apply();
+
+        m.networkManager.skip();
+
+        assertThat(m.persistence.profile().entries()).doesNotContain(new ProfileEntry.PersistNetworkManager("eth1"));
+    }
+
+    @Test
     void aStepHoldsTheWizardUntilItIsAppliedOrSkipped() {
         ProductionWizardModel m = wizard();
 
