@@ -293,7 +293,10 @@ public final class TuningViewModel {
         canApply.set(made.applicable() && !made.nothingToDo());
         progress.set(0);
         log(Messages.format("tuning.log.planned", made.host(), made.profile(), made.steps().size(), String.valueOf(made.id())));
+        // A plan the host skipped whole (nmcli with NetworkManager stopped) says why, not that the host "already has every value".
+        boolean skippedWhole = made.nothingToDo() && made.unchanged().isEmpty() && !made.notes().isEmpty();
         status.set(!made.applicable() ? Messages.get("tuning.status.notApplicable")
+                : skippedWhole ? Messages.format("tuning.note.skipped", String.join(" ", made.notes()))
                 : made.nothingToDo() ? Messages.format("tuning.status.nothingToDo", made.host(), made.profile())
                 : Messages.format(made.needsCommitConfirmed() ? "tuning.status.toApplyConfirmed" : "tuning.status.toApply",
                         made.steps().size()));

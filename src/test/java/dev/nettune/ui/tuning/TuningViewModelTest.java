@@ -63,6 +63,20 @@ class TuningViewModelTest {
     }
 
     @Test
+    void aProfileTheHostSkipsWholeSaysSkippedWithTheReasonNotAlreadyInEffect() throws Exception {
+        assertThat(context.sandboxInstance().run(dev.nettune.host.Command.of("systemctl", "stop", "NetworkManager"),
+                java.time.Duration.ofSeconds(5)).ok()).isTrue();
+        model.profileProperty().set(new dev.nettune.tuning.Profile("nmcli only", "",
+                List.of(dev.nettune.tuning.NetworkManagerChange.unmanage("eth1"))));
+
+        model.makePlan();
+
+        assertThat(model.statusProperty().get()).startsWith("Skipped: NetworkManager on eth1: NetworkManager is not running on this host")
+                .doesNotContain("already");
+        assertThat(model.canApplyProperty().get()).isFalse();
+    }
+
+    @Test
     void afterApplyTheStatusAndTheLogShowTheValuesReadBackNotThePlannedOnes() {
         planAndApply();
 
