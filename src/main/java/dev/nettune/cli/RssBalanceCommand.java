@@ -164,7 +164,7 @@ final class RssBalanceCommand implements Callable<Integer> {
             Plan plan = new Planner().plan(h, new Profile("Balance " + nic, "nettune rss balance " + chosen.mode().label(),
                     BalanceService.entries(nic, chosen)));
             PrintWriter planOut = json ? err : out;
-            planOut.print(PlanPreview.text(plan));
+            planOut.print(PlanPreview.text(plan, CliText.locale()));
             if (!plan.applicable()) {
                 return NetTuneCommand.EXIT_BAD_INPUT;
             }

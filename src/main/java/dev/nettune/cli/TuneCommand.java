@@ -62,11 +62,12 @@ public final class TuneCommand implements Runnable {
     /** Prints the plan; one that cannot be applied also says why on stderr (the exit code alone says nothing). */
     static int preview(CommandLine.Model.CommandSpec spec, Plan plan) {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(PlanPreview.text(plan));
+        out.print(PlanPreview.text(plan, CliText.locale()));
         out.flush();
         if (!plan.applicable()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println(CliText.format("tune.notApplicable", String.join(" ", plan.problems())));
+            err.println(CliText.format("tune.notApplicable",
+                    plan.problemPhrases().stream().map(p -> p.in(CliText.locale())).collect(java.util.stream.Collectors.joining(" "))));
             err.flush();
             return NetTuneCommand.EXIT_BAD_INPUT;
         }

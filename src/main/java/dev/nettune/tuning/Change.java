@@ -40,12 +40,13 @@ public interface Change extends ProfileEntry {
      */
     static Reading<String> readTool(CommandResult result, String what, Function<String, Reading<String>> parse) {
         if (!result.ok()) {
-            return Reading.unknown(what + " failed: " + result.stderr().strip());
+            return Reading.unknown(dev.nettune.Phrase.of("tuning.read.failed", "{0} failed: {1}", what, result.stderr().strip()));
         }
         try {
             return parse.apply(result.stdout());
         } catch (LinuxParseException e) {
-            return Reading.unknown(what + " printed something NetTune cannot read: " + e.getMessage());
+            return Reading.unknown(dev.nettune.Phrase.of("tuning.read.unreadable", "{0} printed something NetTune cannot read: {1}",
+                    what, e.getMessage()));
         }
     }
 
@@ -73,7 +74,7 @@ public interface Change extends ProfileEntry {
     }
 
     /** Problems with this change on this host (CPU not online, queue out of range); empty when fine. */
-    default List<String> problems(HostFacts facts) {
+    default List<dev.nettune.Phrase> problems(HostFacts facts) {
         return List.of();
     }
 
@@ -82,27 +83,27 @@ public interface Change extends ProfileEntry {
      * there, so there is nothing to change), said in the plan's Skipped list instead of "already as wanted";
      * empty when it applies.
      */
-    default Optional<String> skippedBecause(String current) {
+    default Optional<dev.nettune.Phrase> skippedBecause(String current) {
         return Optional.empty();
     }
 
     /** Problems with setting this change on a host whose current value is {@code current} (key length, rings). */
-    default List<String> problemsGiven(String current) {
+    default List<dev.nettune.Phrase> problemsGiven(String current) {
         return List.of();
     }
 
-    /** A value as a person reads it in a table (canonical values can be long, like a 128-entry table). */
     /** {@link #show(String)} as a phrase the screens say in the user's language (most values are numbers or names). */
     default dev.nettune.Phrase showPhrase(String value) {
         return dev.nettune.Phrase.literal(show(value));
     }
 
+    /** A value as a person reads it in a table (canonical values can be long, like a 128-entry table). */
     default String show(String value) {
         return value;
     }
 
     /** Warnings the user should read before applying (for example: a key change re-hashes connections). */
-    default List<String> warnings(String before, HostFacts facts) {
+    default List<dev.nettune.Phrase> warnings(String before, HostFacts facts) {
         return List.of();
     }
 

@@ -63,17 +63,17 @@ public record ChannelChange(String nic, int combined) implements Change {
         return Change.readTool(results.get(0), "ethtool -l " + nic, out -> {
             Channels c = Channels.parse(out);
             if (c.combined().isEmpty() || c.maxCombined().isEmpty()) {
-                return Reading.unknown(nic + " has no combined channels to set");
+                return Reading.unknown(Phrase.of("tuning.read.noCombined", "{0} has no combined channels to set", nic));
             }
             return Reading.known(c.combined().getAsInt() + "|" + c.maxCombined().getAsInt());
         });
     }
 
     @Override
-    public List<String> problemsGiven(String current) {
+    public List<Phrase> problemsGiven(String current) {
         int max = max(current);
         if (combined > max) {
-            return List.of(nic + " supports at most " + max + " combined channels, not " + combined + ".");
+            return List.of(Phrase.of("tuning.channels.atMost", "{0} supports at most {1} combined channels, not {2}.", nic, max, combined));
         }
         return List.of();
     }
@@ -104,8 +104,8 @@ public record ChannelChange(String nic, int combined) implements Change {
     }
 
     @Override
-    public List<String> warnings(String before, HostFacts facts) {
-        return List.of("Changing channels switches the device's RSS off (ethtool -x keeps showing the old table):"
-                + " NetTune pushes the key and table again right after.");
+    public List<Phrase> warnings(String before, HostFacts facts) {
+        return List.of(Phrase.of("tuning.channels.warning", "Changing channels switches the device's RSS off (ethtool -x keeps showing"
+                + " the old table): NetTune pushes the key and table again right after."));
     }
 }

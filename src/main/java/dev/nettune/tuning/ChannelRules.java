@@ -49,8 +49,8 @@ final class ChannelRules {
             if (highest >= n) {
                 String dflt = RssTableChange.value(IndirectionTable.defaultFor(size, t.rings()), t.rings());
                 out.add(at, new Step(0, probe, table, dflt, probe.actions(table, dflt), ch.commitConfirmed(),
-                        List.of("The table references queue " + highest + ", at or above the new " + n
-                                + " channels: it is reset to the default first, or the kernel refuses the change.")));
+                        List.of(dev.nettune.Phrase.of("tuning.channels.resetFirst", "The table references queue {0}, at or above the new {1}"
+                                + " channels: it is reset to the default first, or the kernel refuses the change.", highest, n))));
                 at++;
                 afterChannels = RssTableChange.value(IndirectionTable.defaultFor(size, n), n);
             } else {
@@ -60,7 +60,8 @@ final class ChannelRules {
             RssKeyChange kc = keyStep != null ? (RssKeyChange) keyStep.change() : new RssKeyChange(nic, key);
             List<Step> after = new ArrayList<>();
             after.add(new Step(0, kc, key, pushedKey, kc.actions(key, pushedKey), ch.commitConfirmed(),
-                    List.of("Pushed again after the channel change: ethtool -L switches the device's RSS off.")));
+                    List.of(dev.nettune.Phrase.of("tuning.channels.keyAgain",
+                            "Pushed again after the channel change: ethtool -L switches the device's RSS off."))));
             RssTableChange tc;
             TableSpec spec;
             if (tableStep != null) {
@@ -80,13 +81,13 @@ final class ChannelRules {
             }
             String want = RssTableChange.value(spec.build(size, OptionalInt.of(n)), n);
             after.add(new Step(0, tc, afterChannels, want, tc.actions(afterChannels, want), ch.commitConfirmed(),
-                    List.of("Pushed again for " + n + " rings after the channel change.")));
+                    List.of(dev.nettune.Phrase.of("tuning.channels.tableAgain", "Pushed again for {0} rings after the channel change.", n))));
             out.addAll(at + 1, after);
         }
         List<Step> numbered = new ArrayList<>();
         for (Step s : out) {
             numbered.add(new Step(numbered.size() + 1, s.change(), s.before(), s.after(), s.actions(), s.commitConfirmed(),
-                    s.notes()));
+                    s.notePhrases()));
         }
         return numbered;
     }

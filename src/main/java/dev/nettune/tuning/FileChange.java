@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.Reading;
@@ -86,12 +87,18 @@ public record FileChange(String path, String content, String mode, List<List<Str
 
     /** "(no file)" or "4 lines, 132 bytes". */
     static String summary(String value) {
+        return summaryPhrase(value).toString();
+    }
+
+    /** {@link #summary} as a phrase the screens say in the user's language. */
+    static Phrase summaryPhrase(String value) {
         if (ABSENT.equals(value)) {
-            return value;
+            return Phrase.of("tuning.file.absent", "(no file)");
         }
         long lines = value.lines().count();
-        return lines + " line" + (lines == 1 ? "" : "s") + ", " + value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                + " bytes";
+        int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return lines == 1 ? Phrase.of("tuning.file.oneLine", "1 line, {0} bytes", bytes)
+                : Phrase.of("tuning.file.lines", "{0} lines, {1} bytes", lines, bytes);
     }
 
     static Reading<String> readFile(CommandResult r) {
@@ -101,13 +108,18 @@ public record FileChange(String path, String content, String mode, List<List<Str
         if (r.stderr().contains("No such file") || r.stderr().contains("Not a directory")) {
             return Reading.known(ABSENT);
         }
-        return Reading.unknown("cannot be read: " + r.stderr().strip());
+        return Reading.unknown(Phrase.of("tuning.read.cannotRead", "cannot be read: {0}", r.stderr().strip()));
     }
 
     /** A file's content is shown in full in the preview; in a table it is summarised. */
     @Override
     public String show(String value) {
         return FileChange.summary(value);
+    }
+
+    @Override
+    public Phrase showPhrase(String value) {
+        return FileChange.summaryPhrase(value);
     }
 
     @Override

@@ -53,8 +53,8 @@ public record IrqAffinityChange(int irq, String cpus, String label) implements C
     public Reading<String> read(List<CommandResult> results) {
         CommandResult r = results.get(0);
         if (!r.ok()) {
-            return Reading.unknown(r.stderr().contains("No such file") ? "there is no IRQ " + irq
-                    : "cannot read " + path() + ": " + r.stderr().strip());
+            return Reading.unknown(r.stderr().contains("No such file") ? Phrase.of("tuning.irq.none", "there is no IRQ {0}", irq)
+                    : Phrase.of("tuning.read.cannotReadPath", "cannot read {0}: {1}", path(), r.stderr().strip()));
         }
         try {
             return Reading.known(CpuSet.parseList(r.stdout().strip()).toList());
@@ -69,16 +69,16 @@ public record IrqAffinityChange(int irq, String cpus, String label) implements C
     }
 
     @Override
-    public List<String> problems(HostFacts facts) {
-        return XpsChange.checkOnline(CpuSet.parseList(cpus), facts, title());
+    public List<Phrase> problems(HostFacts facts) {
+        return XpsChange.checkOnline(CpuSet.parseList(cpus), facts, titlePhrase());
     }
 
     @Override
-    public List<String> warnings(String before, HostFacts facts) {
-        List<String> w = new ArrayList<>();
+    public List<Phrase> warnings(String before, HostFacts facts) {
+        List<Phrase> w = new ArrayList<>();
         if (facts.irqbalance()) {
-            w.add("irqbalance is running and will move IRQ " + irq + " again: add \"Ban IRQs from irqbalance\" or"
-                    + " \"Stop irqbalance\" to the profile.");
+            w.add(Phrase.of("tuning.irq.irqbalance", "irqbalance is running and will move IRQ {0} again: add \"Ban IRQs from"
+                    + " irqbalance\" or \"Stop irqbalance\" to the profile.", irq));
         }
         return w;
     }

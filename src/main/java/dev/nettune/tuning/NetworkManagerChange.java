@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.Reading;
@@ -74,7 +75,7 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
             if (r.exitCode() == 127 || r.stderr().contains("not found")) {
                 return Reading.known(NO_NETWORKMANAGER);
             }
-            return Reading.unknown("nmcli failed: " + r.stderr().strip());
+            return Reading.unknown(Phrase.of("tuning.read.failed", "{0} failed: {1}", "nmcli", r.stderr().strip()));
         }
         for (String line : r.stdout().split("\n")) {
             int colon = line.lastIndexOf(':');
@@ -82,7 +83,7 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
                 return Reading.known(line.substring(colon + 1).strip().equals("unmanaged") ? "unmanaged" : "managed");
             }
         }
-        return Reading.unknown("NetworkManager does not list " + nic);
+        return Reading.unknown(Phrase.of("linux.state.nmDoesNotList", "NetworkManager does not list {0}", nic));
     }
 
     /**
@@ -95,12 +96,12 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
     }
 
     @Override
-    public Optional<String> skippedBecause(String current) {
+    public Optional<Phrase> skippedBecause(String current) {
         return switch (current) {
-            case NO_NETWORKMANAGER -> Optional.of("NetworkManager is not installed on this host (no nmcli), so nothing"
-                    + " manages " + nic);
-            case NOT_RUNNING -> Optional.of("NetworkManager is not running on this host, so nmcli has nothing to change"
-                    + " now; when it starts it manages " + nic + " unless a conf.d file lists it as unmanaged");
+            case NO_NETWORKMANAGER -> Optional.of(Phrase.of("tuning.nm.notInstalled", "NetworkManager is not installed on this host"
+                    + " (no nmcli), so nothing manages {0}", nic));
+            case NOT_RUNNING -> Optional.of(Phrase.of("tuning.nm.notRunning", "NetworkManager is not running on this host, so nmcli"
+                    + " has nothing to change now; when it starts it manages {0} unless a conf.d file lists it as unmanaged", nic));
             default -> Optional.empty();
         };
     }
@@ -130,13 +131,14 @@ public record NetworkManagerChange(String nic, boolean managed) implements Chang
     }
 
     @Override
-    public List<String> warnings(String before, HostFacts facts) {
+    public List<Phrase> warnings(String before, HostFacts facts) {
         if (managed) {
-            return List.of("A conf.d file that lists " + nic + " as unmanaged keeps it so: 'managed yes' does not override it.");
+            return List.of(Phrase.of("tuning.nm.confWins", "A conf.d file that lists {0} as unmanaged keeps it so: 'managed yes'"
+                    + " does not override it.", nic));
         }
-        return List.of("NetTune does not restart NetworkManager (the seed's 'systemctl restart NetworkManager'"
-                + " would bounce every connection) and does not need to: nmcli takes " + nic + " now and NetworkManager"
+        return List.of(Phrase.of("tuning.nm.noRestart", "NetTune does not restart NetworkManager (the seed's 'systemctl restart"
+                + " NetworkManager' would bounce every connection) and does not need to: nmcli takes {0} now and NetworkManager"
                 + " keeps it unmanaged across its own restarts; after a reboot only a conf.d file (the persistence step)"
-                + " keeps it so.");
+                + " keeps it so.", nic));
     }
 }

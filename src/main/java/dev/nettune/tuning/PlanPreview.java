@@ -1,7 +1,9 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A plan as a person reads it before saying yes: each step's before and after, the exact commands, every file in full. */
@@ -9,33 +11,47 @@ public final class PlanPreview {
     private PlanPreview() {
     }
 
+    /** The plan in English (the CLI's default, logs, and every text a test or a script compares). */
     public static String text(Plan plan) {
+        return text(plan, Locale.ENGLISH);
+    }
+
+    /**
+     * The plan in {@code locale}: its frame, titles, values, notes and reasons are phrases; commands, paths and file
+     * contents are what runs and what is written, so they are the same in every language.
+     */
+    public static String text(Plan plan, Locale locale) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Plan ").append(plan.id()).append(" for ").append(plan.host()).append(" (profile \"")
-                .append(plan.profile()).append("\", kernel ").append(plan.facts().kernelRelease()).append(")\n");
-        for (String p : plan.problems()) {
-            sb.append("PROBLEM: ").append(p).append('\n');
+        sb.append(Phrase.of("tuning.preview.header", "Plan {0} for {1} (profile \"{2}\", kernel {3})", plan.id(), plan.host(),
+                plan.profile(), plan.facts().kernelRelease()).in(locale)).append('\n');
+        for (Phrase p : plan.problemPhrases()) {
+            sb.append(Phrase.of("tuning.preview.problem", "PROBLEM: {0}", p).in(locale)).append('\n');
         }
         long beyond = plan.steps().stream().filter(s -> s.notes().stream().anyMatch(n -> n.startsWith(Planner.WARNING))).count();
         if (beyond > 0) {
-            sb.append(Planner.WARNING).append("this unrestricted profile goes beyond NetTune's limits in ").append(beyond)
-                    .append(" step").append(beyond == 1 ? "" : "s").append(", run as root: read each WARNING below.\n");
+            sb.append(beyond == 1
+                    ? Phrase.of("tuning.preview.beyondOne", "WARNING: this unrestricted profile goes beyond NetTune's limits in 1"
+                            + " step, run as root: read each WARNING below.").in(locale)
+                    : Phrase.of("tuning.preview.beyond", "WARNING: this unrestricted profile goes beyond NetTune's limits in {0}"
+                            + " steps, run as root: read each WARNING below.", beyond).in(locale)).append('\n');
         }
         if (plan.nothingToDo()) {
-            sb.append(TuningEngine.nothingToDo(plan)).append('\n');
+            sb.append(TuningEngine.nothingToDoPhrase(plan).in(locale)).append('\n');
         }
+        String confirmed = "   " + Phrase.of("tuning.preview.confirmed", "[commit-confirmed: a revert is armed first]").in(locale);
+        String fileBelow = "   " + Phrase.of("tuning.preview.fileBelow", "< (the file below)").in(locale);
         for (Step s : plan.steps()) {
-            sb.append('\n').append(s.seq()).append(". ").append(s.change().title())
-                    .append(s.commitConfirmed() ? "   [commit-confirmed: a revert is armed first]" : "").append('\n');
-            sb.append("   before: ").append(TuningEngine.oneLine(s.change().show(s.before()))).append('\n');
-            sb.append("   after:  ").append(TuningEngine.oneLine(s.change().show(s.after()))).append('\n');
-            for (String n : s.notes()) {
-                sb.append(n.startsWith(Planner.WARNING) ? "   " : "   note: ").append(n).append('\n');
+            sb.append('\n').append(s.seq()).append(". ").append(s.change().titlePhrase().in(locale))
+                    .append(s.commitConfirmed() ? confirmed : "").append('\n');
+            sb.append("   ").append(Phrase.of("tuning.preview.before", "before: {0}", shown(s.change(), s.before(), locale)).in(locale)).append('\n');
+            sb.append("   ").append(Phrase.of("tuning.preview.after", "after:  {0}", shown(s.change(), s.after(), locale)).in(locale)).append('\n');
+            for (Phrase n : s.notePhrases()) {
+                sb.append(n.toString().startsWith(Planner.WARNING) ? "   " + n.in(locale)
+                        : "   " + Phrase.of("tuning.preview.note", "note: {0}", n).in(locale)).append('\n');
             }
             for (Action a : s.actions()) {
                 for (var c : a.commands()) {
-                    sb.append("   $ ").append(c.display()).append(c.stdin().isPresent() ? "   < (the file below)" : "")
-                            .append('\n');
+                    sb.append("   $ ").append(c.display()).append(c.stdin().isPresent() ? fileBelow : "").append('\n');
                 }
             }
             for (var f : files(s).entrySet()) {
@@ -45,15 +61,29 @@ public final class PlanPreview {
                 }
             }
         }
-        if (!plan.unchanged().isEmpty()) {
-            sb.append("\nAlready as wanted:\n");
-            plan.unchanged().forEach(u -> sb.append("   ").append(u).append('\n'));
+        if (!plan.unchangedPhrases().isEmpty()) {
+            sb.append('\n').append(Phrase.of("tuning.preview.unchanged", "Already as wanted:").in(locale)).append('\n');
+            plan.unchangedPhrases().forEach(u -> sb.append("   ").append(u.in(locale)).append('\n'));
         }
-        if (!plan.notes().isEmpty()) {
-            sb.append("\nSkipped:\n");
-            plan.notes().forEach(u -> sb.append("   ").append(u).append('\n'));
+        if (!plan.notePhrases().isEmpty()) {
+            sb.append('\n').append(Phrase.of("tuning.preview.skipped", "Skipped:").in(locale)).append('\n');
+            plan.notePhrases().forEach(u -> sb.append("   ").append(u.in(locale)).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** A problem as the screens list it under a plan: "Problem: WHAT". */
+    public static Phrase problemNote(Phrase problem) {
+        return Phrase.of("tuning.note.problem", "Problem: {0}", problem);
+    }
+
+    /** A value on one line as the preview shows it: the change's own words for it, clipped like {@link TuningEngine#oneLine}. */
+    private static String shown(Change c, String value, Locale locale) {
+        String english = c.show(value);
+        if (english.contains("\n") || english.length() > 120) {
+            return TuningEngine.oneLine(english);
+        }
+        return TuningEngine.oneLine(c.showPhrase(value).in(locale));
     }
 
     /** Every file a step writes, path to full content. */

@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -52,9 +53,9 @@ public final class Planner {
     private void checkAllowed(Profile profile) {
         List<String> beyond = profile.beyondLimits();
         if (!beyond.isEmpty() && !allowUnrestricted) {
-            throw new TuningInputException("Profile '" + profile.name() + "' is marked unrestricted and goes beyond what a"
-                    + " tuning profile may do: " + String.join(" ", beyond) + " Read it, then pass " + ProfileLimits.FLAG
-                    + " to plan or apply it anyway.");
+            throw new TuningInputException(Phrase.of("tuning.plan.unrestricted", "Profile '{0}' is marked unrestricted and goes"
+                    + " beyond what a tuning profile may do: {1} Read it, then pass {2} to plan or apply it anyway.",
+                    profile.name(), String.join(" ", beyond), ProfileLimits.FLAG));
         }
     }
 
@@ -134,35 +135,35 @@ public final class Planner {
 
     private Plan plan(Host host, Profile profile, HostFacts facts, boolean repush) throws HostException, InterruptedException {
         checkAllowed(profile);
-        List<String> problems = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
+        List<Phrase> skipped = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Set<String> targets = new LinkedHashSet<>();
         for (ProfileEntry e : profile.entries()) {
             try {
-                e.skippedOn(facts).ifPresent(why -> skipped.add(why + " - skipped."));
+                e.skippedOn(facts).ifPresent(why -> skipped.add(skippedNote(why)));
                 for (Change c : e.expand(facts, profile)) {
                     if (!targets.add(c.target())) {
-                        problems.add(c.target() + " appears twice in the profile: keep one.");
+                        problems.add(Phrase.of("tuning.plan.twice", "{0} appears twice in the profile: keep one.", c.target()));
                     }
                     changes.add(c);
                     problems.addAll(c.problems(facts));
                 }
             } catch (TuningInputException ex) {
-                problems.add(ex.getMessage());
+                problems.add(ex.phrase());
             }
         }
         List<Reading<String>> readings = readAll(host, changes);
         Plan plan = diff(host.name(), profile.name(), facts, changes, readings, problems, repush);
         if (!skipped.isEmpty()) {
-            List<String> notes = new ArrayList<>(skipped);
-            notes.addAll(plan.notes());
-            plan = new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), plan.steps(), plan.unchanged(), notes, plan.problems(),
-                    plan.facts());
+            List<Phrase> notes = new ArrayList<>(skipped);
+            notes.addAll(plan.notePhrases());
+            plan = new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), plan.steps(), plan.unchangedPhrases(), notes,
+                    plan.problemPhrases(), plan.facts());
         }
         if (plan.steps().stream().anyMatch(s -> s.change() instanceof ChannelChange)) {
             plan = new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), ChannelRules.arrange(host, plan.steps()),
-                    plan.unchanged(), plan.notes(), plan.problems(), plan.facts());
+                    plan.unchangedPhrases(), plan.notePhrases(), plan.problemPhrases(), plan.facts());
         }
         return profile.unrestricted() ? warned(plan) : plan;
     }
@@ -176,13 +177,13 @@ public final class Planner {
                 steps.add(s);
                 continue;
             }
-            List<String> notes = new ArrayList<>();
-            beyond.forEach(b -> notes.add(WARNING + "beyond NetTune's limits (unrestricted profile): " + b));
-            notes.addAll(s.notes());
+            List<Phrase> notes = new ArrayList<>();
+            beyond.forEach(b -> notes.add(Phrase.of("tuning.plan.beyondLimits", "WARNING: beyond NetTune's limits (unrestricted profile): {0}", b)));
+            notes.addAll(s.notePhrases());
             steps.add(new Step(s.seq(), s.change(), s.before(), s.after(), s.actions(), s.commitConfirmed(), notes));
         }
-        return new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), steps, plan.unchanged(), plan.notes(),
-                plan.problems(), plan.facts());
+        return new Plan(plan.id(), plan.host(), plan.profile(), plan.created(), steps, plan.unchangedPhrases(), plan.notePhrases(),
+                plan.problemPhrases(), plan.facts());
     }
 
     /** Reads the current value of every change in one round trip. */
@@ -209,36 +210,38 @@ public final class Planner {
     }
 
     static Plan diff(String host, String profile, HostFacts facts, List<Change> changes, List<Reading<String>> readings,
-                     List<String> problems) {
+                     List<Phrase> problems) {
         return diff(host, profile, facts, changes, readings, problems, false);
     }
 
     static Plan diff(String host, String profile, HostFacts facts, List<Change> changes, List<Reading<String>> readings,
-                     List<String> problems, boolean repush) {
+                     List<Phrase> problems, boolean repush) {
         List<Step> steps = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        List<String> allProblems = new ArrayList<>(problems);
+        List<Phrase> unchanged = new ArrayList<>();
+        List<Phrase> notes = new ArrayList<>();
+        List<Phrase> allProblems = new ArrayList<>(problems);
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
             Reading<String> r = readings.get(i);
             if (!r.isKnown()) {
-                String why = c.title() + ": " + r.unknownReason().get()
-                        + (r.unknownReason().get().contains("this kernel") ? " (" + facts.kernelVersion() + ")" : "");
+                Phrase why = r.unknownReason().get().contains("this kernel")
+                        ? Phrase.of("tuning.plan.unreadableOnKernel", "{0}: {1} ({2})", c.titlePhrase(), r.unknownPhrase().get(),
+                                facts.kernelVersion())
+                        : titled(c, r.unknownPhrase().get());
                 if (c.optional()) {
-                    notes.add(why + " - skipped.");
+                    notes.add(skippedNote(why));
                 } else {
-                    allProblems.add(why + ".");
+                    allProblems.add(sentence(why));
                 }
                 continue;
             }
             String before = r.asOptional().get();
-            Optional<String> skipped = c.skippedBecause(before);
+            Optional<Phrase> skipped = c.skippedBecause(before);
             if (skipped.isPresent()) {
-                notes.add(c.title() + ": " + skipped.get() + " - skipped.");
+                notes.add(skippedNote(titled(c, skipped.get())));
                 continue;
             }
-            List<String> given = c.problemsGiven(before);
+            List<Phrase> given = c.problemsGiven(before);
             if (!given.isEmpty()) {
                 allProblems.addAll(given);
                 continue;
@@ -247,27 +250,43 @@ public final class Planner {
             try {
                 after = c.desiredGiven(before);
             } catch (IllegalArgumentException ex) {
-                allProblems.add(c.title() + ": " + ex.getMessage());
+                allProblems.add(titled(c, Phrase.from(ex)));
                 continue;
             }
             boolean again = repush && (c instanceof RssKeyChange || c instanceof RssTableChange);
             if (c.satisfies(before, after) && !again) {
-                unchanged.add(c.title() + " is already " + oneLine(c.show(before)));
+                unchanged.add(Phrase.of("tuning.plan.already", "{0} is already {1}", c.titlePhrase(), shownOnOneLine(c, before)));
                 continue;
             }
             boolean confirmed = c.canCutSession() && c.affectedNic().map(facts::mayCarrySession).orElse(false);
-            List<String> warnings = new ArrayList<>(c.warnings(before, facts));
+            List<Phrase> warnings = new ArrayList<>(c.warnings(before, facts));
             if (again && c.satisfies(before, after)) {
-                warnings.add(0, "Re-push: " + c.title() + " already reads " + oneLine(c.show(before))
-                        + "; pushed again so that the device uses it (RSS may be off after boot or a channel change).");
+                warnings.add(0, Phrase.of("tuning.plan.repush", "Re-push: {0} already reads {1}; pushed again so that the device uses it"
+                        + " (RSS may be off after boot or a channel change).", c.titlePhrase(), shownOnOneLine(c, before)));
             }
             steps.add(new Step(steps.size() + 1, c, before, after, c.actions(before, after), confirmed, warnings));
         }
         return new Plan(newId(), host, profile, Instant.now(), steps, unchanged, notes, allProblems, facts);
     }
 
-    private static String oneLine(String v) {
-        return v.contains("\n") ? "as wanted" : v;
+    /** A value as a table shows it, or "as wanted" when it spans lines (a file): as a phrase. */
+    static Phrase shownOnOneLine(Change c, String value) {
+        return c.show(value).contains("\n") ? Phrase.of("tuning.plan.asWanted", "as wanted") : c.showPhrase(value);
+    }
+
+    /** "TITLE: what" with the change's title in the same language. */
+    static Phrase titled(Change c, Phrase what) {
+        return Phrase.of("tuning.plan.titled", "{0}: {1}", c.titlePhrase(), what);
+    }
+
+    /** A note of the plan's Skipped list: "WHY - skipped.". */
+    static Phrase skippedNote(Phrase why) {
+        return Phrase.of("tuning.plan.skipped", "{0} - skipped.", why);
+    }
+
+    /** A reason ended as a sentence: "WHY.". */
+    static Phrase sentence(Phrase why) {
+        return Phrase.of("tuning.plan.sentence", "{0}.", why);
     }
 
     /** A plan id that sorts by time and is safe in unit and file names: {@code 20261122-023000-1a2b}. */

@@ -12,7 +12,7 @@ public interface ProfileEntry {
     List<Change> expand(HostFacts facts, Profile profile);
 
     /** Why this entry means nothing on a host with these facts (it then expands to no change), for the plan's notes. */
-    default Optional<String> skippedOn(HostFacts facts) {
+    default Optional<dev.nettune.Phrase> skippedOn(HostFacts facts) {
         return Optional.empty();
     }
 
@@ -81,10 +81,10 @@ public interface ProfileEntry {
          * irqbalance.service to ban the IRQs from, and systemctl is not there to reload it.
          */
         @Override
-        public Optional<String> skippedOn(HostFacts facts) {
-            return facts.systemd() ? Optional.empty() : Optional.of("Ban IRQs " + irqs.stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(", ")) + " from irqbalance: this host does not run systemd, so it has"
-                    + " no irqbalance service to keep away from them");
+        public Optional<dev.nettune.Phrase> skippedOn(HostFacts facts) {
+            return facts.systemd() ? Optional.empty() : Optional.of(dev.nettune.Phrase.of("tuning.skip.banIrqsNoSystemd",
+                    "Ban IRQs {0} from irqbalance: this host does not run systemd, so it has no irqbalance service to keep away from them",
+                    irqs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
         }
 
         @Override

@@ -54,20 +54,20 @@ public record RssKeyChange(String nic, String key) implements Change {
         return Change.readTool(results.get(0), "ethtool -x " + nic, out -> {
             EthtoolRss rss = NicRssReader.parse(out);
             if (rss.key().isEmpty()) {
-                return Reading.unknown(nic + " has no settable RSS key ("
-                        + rss.keyProblem().orElse("ethtool -x shows none") + ")");
+                return Reading.unknown(Phrase.of("tuning.read.noKey", "{0} has no settable RSS key ({1})", nic,
+                        rss.keyProblem().<Object>map(Phrase::literal).orElse(Phrase.of("tuning.read.ethtoolShowsNone", "ethtool -x shows none"))));
             }
             return Reading.known(rss.key().get().toColonHex());
         });
     }
 
     @Override
-    public List<String> problemsGiven(String current) {
+    public List<Phrase> problemsGiven(String current) {
         int have = current.split(":").length;
         int want = key.split(":").length;
         if (have != want) {
-            return List.of("The RSS key has " + want + " bytes but " + nic + " takes " + have + " bytes ("
-                    + have * 2 + " hex digits).");
+            return List.of(Phrase.of("tuning.rssKey.length", "The RSS key has {0} bytes but {1} takes {2} bytes ({3} hex digits).",
+                    want, nic, have, have * 2));
         }
         return List.of();
     }
@@ -88,8 +88,8 @@ public record RssKeyChange(String nic, String key) implements Change {
     }
 
     @Override
-    public List<String> warnings(String before, HostFacts facts) {
-        return List.of("A new key re-hashes every live connection on " + nic + ": expect brief reordering or"
-                + " retransmits; do it off-peak. The key is lost on reboot or ENI re-attach unless persisted.");
+    public List<Phrase> warnings(String before, HostFacts facts) {
+        return List.of(Phrase.of("tuning.rssKey.warning", "A new key re-hashes every live connection on {0}: expect brief reordering"
+                + " or retransmits; do it off-peak. The key is lost on reboot or ENI re-attach unless persisted.", nic));
     }
 }

@@ -130,13 +130,13 @@ public record RssTableChange(String nic, String spec) implements Change {
     }
 
     @Override
-    public List<String> problemsGiven(String current) {
+    public List<Phrase> problemsGiven(String current) {
         Parsed now = Parsed.of(current);
         try {
             tableSpec().build(now.entries().length, OptionalInt.of(now.rings()));
             return List.of();
         } catch (RssInputException e) {
-            return List.of(title() + ": " + e.getMessage());
+            return List.of(Planner.titled(this, e.phrase()));
         }
     }
 
@@ -150,8 +150,8 @@ public record RssTableChange(String nic, String spec) implements Change {
         return Change.readTool(results.get(0), "ethtool -x " + nic, out -> {
             EthtoolRss rss = NicRssReader.parse(out);
             if (rss.table().isEmpty() || rss.ringCount().isEmpty()) {
-                return Reading.unknown(nic + " has no settable RSS table ("
-                        + rss.tableProblem().orElse("ethtool -x shows none") + ")");
+                return Reading.unknown(Phrase.of("tuning.read.noTable", "{0} has no settable RSS table ({1})", nic,
+                        rss.tableProblem().<Object>map(Phrase::literal).orElse(Phrase.of("tuning.read.ethtoolShowsNone", "ethtool -x shows none"))));
             }
             return Reading.known(value(rss.table().get(), rss.ringCount().getAsInt()));
         });
@@ -191,12 +191,13 @@ public record RssTableChange(String nic, String spec) implements Change {
     }
 
     @Override
-    public List<String> warnings(String before, HostFacts facts) {
-        List<String> w = new ArrayList<>();
+    public List<Phrase> warnings(String before, HostFacts facts) {
+        List<Phrase> w = new ArrayList<>();
         if (CUSTOM.equals(Parsed.of(before).request())) {
-            w.add("The current table is not one ethtool -X request can rebuild: a rollback or undo sets the default.");
+            w.add(Phrase.of("tuning.rssTable.custom", "The current table is not one ethtool -X request can rebuild: a rollback or undo"
+                    + " sets the default."));
         }
-        w.add("The table is lost on reboot or ENI re-attach unless persisted with the boot re-apply unit.");
+        w.add(Phrase.of("tuning.rssTable.lost", "The table is lost on reboot or ENI re-attach unless persisted with the boot re-apply unit."));
         return w;
     }
 }

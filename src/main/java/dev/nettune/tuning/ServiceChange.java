@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.Reading;
@@ -43,7 +44,7 @@ public record ServiceChange(String unit, boolean active) implements Change {
     public Reading<String> read(List<CommandResult> results) {
         String s = results.get(0).stdout().strip();
         if (s.isEmpty()) {
-            return Reading.unknown("systemctl cannot tell: " + results.get(0).stderr().strip());
+            return Reading.unknown(Phrase.of("tuning.read.systemctl", "systemctl cannot tell: {0}", results.get(0).stderr().strip()));
         }
         return Reading.known(s.equals("active") ? "active" : "inactive");
     }
@@ -54,8 +55,8 @@ public record ServiceChange(String unit, boolean active) implements Change {
     }
 
     @Override
-    public List<String> warnings(String before, HostFacts facts) {
-        return active ? List.of() : List.of("Stopping " + unit + " lasts until the next reboot; disable it there if you"
-                + " want it gone for good.");
+    public List<Phrase> warnings(String before, HostFacts facts) {
+        return active ? List.of() : List.of(Phrase.of("tuning.service.stopUntilReboot", "Stopping {0} lasts until the next reboot;"
+                + " disable it there if you want it gone for good.", unit));
     }
 }

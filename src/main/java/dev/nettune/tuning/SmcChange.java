@@ -101,7 +101,7 @@ public record SmcChange(Map<String, String> sysctls) implements Change {
         boolean loaded = results.get(0).ok();
         boolean exists = loaded || results.get(1).ok();
         if (!exists) {
-            return Reading.unknown("not available on this kernel: it has no smc module");
+            return Reading.unknown(Phrase.of("tuning.smc.noModule", "not available on this kernel: it has no smc module"));
         }
         Map<String, String> values = new LinkedHashMap<>();
         int i = 2;
@@ -149,16 +149,16 @@ public record SmcChange(Map<String, String> sysctls) implements Change {
     }
 
     @Override
-    public List<String> warnings(String before, HostFacts facts) {
-        List<String> w = new ArrayList<>();
+    public List<Phrase> warnings(String before, HostFacts facts) {
+        List<Phrase> w = new ArrayList<>();
         if (parseLoaded(before)) {
             parseValues(before).forEach((k, v) -> {
                 if (NOT_AVAILABLE.equals(v)) {
-                    w.add(k + " is not available on this kernel (" + facts.kernelVersion() + "): skipped.");
+                    w.add(Phrase.of("tuning.smc.sysctlMissing", "{0} is not available on this kernel ({1}): skipped.", k, facts.kernelVersion()));
                 }
             });
         } else if (!sysctls.isEmpty()) {
-            w.add("The SMC sysctls appear only once the module is loaded: each one this kernel lacks is skipped.");
+            w.add(Phrase.of("tuning.smc.sysctlsLater", "The SMC sysctls appear only once the module is loaded: each one this kernel lacks is skipped."));
         }
         return w;
     }

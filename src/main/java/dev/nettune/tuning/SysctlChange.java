@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.Reading;
@@ -38,9 +39,9 @@ public record SysctlChange(String name, String value) implements Change {
         if (!r.ok()) {
             String err = r.stderr().toLowerCase(java.util.Locale.ROOT);
             if (err.contains("cannot stat") || err.contains("unknown key") || err.contains("no such file")) {
-                return Reading.unknown("not available on this kernel");
+                return Reading.unknown(Phrase.of("tuning.sysctl.notOnKernel", "not available on this kernel"));
             }
-            return Reading.unknown("cannot be read: " + r.stderr().strip());
+            return Reading.unknown(Phrase.of("tuning.read.cannotRead", "cannot be read: {0}", r.stderr().strip()));
         }
         return Reading.known(r.stdout().strip().replaceAll("\\s+", " "));
     }

@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.linux.Reading;
@@ -147,6 +148,11 @@ public record SysctlFileChange(String path, Map<String, String> settings, boolea
     @Override
     public String show(String value) {
         return FileChange.summary(value);
+    }
+
+    @Override
+    public Phrase showPhrase(String value) {
+        return FileChange.summaryPhrase(value);
     }
 
     @Override

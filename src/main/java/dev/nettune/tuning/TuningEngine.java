@@ -482,9 +482,15 @@ public final class TuningEngine {
 
     /** What an empty plan says: all of the profile is in place, or all of it that applies to this host. */
     static String nothingToDo(Plan plan) {
-        return plan.notes().isEmpty() ? "Nothing to do: the host already has every value of the profile."
-                : "Nothing to do: the host already has every value of the profile that applies to it; "
-                + plan.notes().size() + " skipped (see Skipped).";
+        return nothingToDoPhrase(plan).toString();
+    }
+
+    /** {@link #nothingToDo} as a phrase the screens say in the user's language. */
+    static dev.nettune.Phrase nothingToDoPhrase(Plan plan) {
+        return plan.notePhrases().isEmpty()
+                ? dev.nettune.Phrase.of("tuning.plan.nothingToDo", "Nothing to do: the host already has every value of the profile.")
+                : dev.nettune.Phrase.of("tuning.plan.nothingToDoSkipped", "Nothing to do: the host already has every value of the profile"
+                        + " that applies to it; {0} skipped (see Skipped).", plan.notePhrases().size());
     }
 
     /** The wait before reconnect attempt {@code n} (1-based after the first): 1, 2, 4 ... 30 s. */

@@ -252,9 +252,9 @@ public final class Undo {
         HostFacts facts = new Planner().readFacts(host, nics);
         List<Reading<String>> now = Planner.readAll(host, changes);
         List<Step> steps = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<dev.nettune.Phrase> unchanged = new ArrayList<>();
+        List<dev.nettune.Phrase> notes = new ArrayList<>();
+        List<dev.nettune.Phrase> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
@@ -264,22 +264,23 @@ public final class Undo {
             }
             Reading<String> r = now.get(i);
             if (!r.isKnown()) {
-                problems.add(c.title() + ": " + r.unknownReason().get() + ".");
+                problems.add(Planner.sentence(Planner.titled(c, r.unknownPhrase().get())));
                 continue;
             }
             String current = r.asOptional().get();
-            Optional<String> skipped = c.skippedBecause(current);
+            Optional<dev.nettune.Phrase> skipped = c.skippedBecause(current);
             if (skipped.isPresent()) {
-                notes.add(c.title() + ": " + skipped.get() + " - skipped.");
+                notes.add(Planner.skippedNote(Planner.titled(c, skipped.get())));
                 continue;
             }
             if (c.satisfies(current, e.before())) {
-                unchanged.add(c.title() + " is already back at " + TuningEngine.oneLine(e.before()));
+                unchanged.add(dev.nettune.Phrase.of("tuning.undo.alreadyBack", "{0} is already back at {1}", c.titlePhrase(),
+                        TuningEngine.oneLine(e.before())));
                 continue;
             }
             boolean confirmed = c.canCutSession() && c.affectedNic().map(facts::mayCarrySession).orElse(false);
             steps.add(new Step(steps.size() + 1, c, current, e.before(), c.actions(current, e.before()), confirmed,
-                    List.of("puts back the value journaled in entry " + e.id())));
+                    List.of(dev.nettune.Phrase.of("tuning.undo.putsBack", "puts back the value journaled in entry {0}", e.id()))));
         }
         return new Plan(Planner.newId(), host.name(), name, Instant.now(), steps, unchanged, notes, problems, facts);
     }

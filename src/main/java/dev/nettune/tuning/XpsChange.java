@@ -88,15 +88,15 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
         CommandResult r = results.get(0);
         if (!r.ok()) {
             if (r.stderr().contains("No such file")) {
-                return Reading.unknown(nic + " has no TX queue " + txQueue);
+                return Reading.unknown(Phrase.of("tuning.xps.noQueue", "{0} has no TX queue {1}", nic, txQueue));
             }
-            return Reading.unknown("cannot read " + path() + ": " + r.stderr().strip());
+            return Reading.unknown(Phrase.of("tuning.read.cannotReadPath", "cannot read {0}: {1}", path(), r.stderr().strip()));
         }
         try {
             CpuSet s = CpuSet.parseMask(r.stdout().strip());
             return Reading.known(s.isEmpty() ? NONE : s.toList());
         } catch (IllegalArgumentException e) {
-            return Reading.unknown(path() + " holds '" + r.stdout().strip() + "': " + e.getMessage());
+            return Reading.unknown(Phrase.of("tuning.xps.holds", "{0} holds '{1}': {2}", path(), r.stdout().strip(), Phrase.from(e)));
         }
     }
 
@@ -106,28 +106,29 @@ public record XpsChange(String nic, int txQueue, String cpus) implements Change 
     }
 
     @Override
-    public List<String> problems(HostFacts facts) {
-        List<String> p = new ArrayList<>();
+    public List<Phrase> problems(HostFacts facts) {
+        List<Phrase> p = new ArrayList<>();
         Integer tx = facts.txQueues().get(nic);
         if (tx != null && txQueue >= tx) {
-            p.add(nic + " has " + tx + " TX queue" + (tx == 1 ? "" : "s") + " (tx-0..tx-" + (tx - 1) + "), not tx-"
-                    + txQueue + ".");
+            p.add(tx == 1 ? Phrase.of("tuning.xps.oneQueue", "{0} has 1 TX queue (tx-0..tx-0), not tx-{1}.", nic, txQueue)
+                    : Phrase.of("tuning.xps.queues", "{0} has {1} TX queues (tx-0..tx-{2}), not tx-{3}.", nic, tx, tx - 1, txQueue));
         }
-        p.addAll(checkOnline(cpuSet(), facts, title()));
+        p.addAll(checkOnline(cpuSet(), facts, titlePhrase()));
         return p;
     }
 
     /** CPUs must exist and be online. */
-    static List<String> checkOnline(CpuSet cpus, HostFacts facts, String what) {
+    static List<Phrase> checkOnline(CpuSet cpus, HostFacts facts, Phrase what) {
         if (facts.onlineCpus().isBlank()) {
             return List.of();
         }
         CpuSet online = CpuSet.parseList(facts.onlineCpus());
         if (!cpus.isSubsetOf(online)) {
             List<Integer> bad = cpus.cpus().filter(c -> !online.contains(c)).boxed().toList();
-            return List.of(what + ": CPU" + (bad.size() == 1 ? " " : "s ") + bad.toString().replaceAll("[\\[\\]]", "")
-                    + " " + (bad.size() == 1 ? "is" : "are") + " not online; this host has CPUs " + online.toList()
-                    + " online.");
+            String list = bad.toString().replaceAll("[\\[\\]]", "");
+            return List.of(bad.size() == 1
+                    ? Phrase.of("tuning.cpus.oneOffline", "{0}: CPU {1} is not online; this host has CPUs {2} online.", what, list, online.toList())
+                    : Phrase.of("tuning.cpus.offline", "{0}: CPUs {1} are not online; this host has CPUs {2} online.", what, list, online.toList()));
         }
         return List.of();
     }

@@ -94,4 +94,20 @@ class CliChineseOutputTest {
         assertThat(r.err()).contains("所有权重都为零：至少要有一个队列分到份额。").doesNotContain("All weights are zero");
     }
 
+    @Test
+    void tunePlanPrintsThePlanInChineseAroundTheCommandsAndFiles() {
+        Run r = run("tune", "plan", "sandbox", "--profile", "ECS high throughput", "--lang", "zh_CN");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("规划 ").contains("（持久化 ").contains("   之前：").contains("   $ sudo sysctl -w ")
+                .doesNotContain("before:").doesNotContain("(persists ");
+    }
+
+    @Test
+    void tunePlanAsJsonStaysEnglishUnderChinese() {
+        Run r = run("tune", "plan", "sandbox", "--profile", "ECS high throughput", "--json", "--lang", "zh_CN");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(persists ").doesNotContainPattern("\\p{IsHan}");
+    }
 }

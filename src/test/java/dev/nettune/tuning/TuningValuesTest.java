@@ -168,7 +168,7 @@ class TuningValuesTest {
 
         assertThat(notRunning).isEqualTo(NetworkManagerChange.NOT_RUNNING);
         assertThat(noBus).isEqualTo(NetworkManagerChange.NOT_RUNNING);
-        assertThat(c.skippedBecause(notRunning)).hasValueSatisfying(r -> assertThat(r).startsWith("NetworkManager is not running"));
+        assertThat(c.skippedBecause(notRunning)).hasValueSatisfying(r -> assertThat(r.toString()).startsWith("NetworkManager is not running"));
     }
 
     @Test
@@ -177,7 +177,7 @@ class TuningValuesTest {
 
         assertThat(none).isEqualTo(NetworkManagerChange.NO_NETWORKMANAGER);
         assertThat(NetworkManagerChange.unmanage("eth1").skippedBecause(none))
-                .hasValueSatisfying(r -> assertThat(r).startsWith("NetworkManager is not installed"));
+                .hasValueSatisfying(r -> assertThat(r.toString()).startsWith("NetworkManager is not installed"));
     }
 
     @Test

@@ -278,7 +278,7 @@ public final class VerifyViewModel implements AutoCloseable {
         status.set(Messages.format("monitor.verify.repush.planning", n, h));
         tasks.submit(() -> repusher.plan(h, n), plan -> {
             pendingRepush = plan;
-            repushPreview.set(PlanPreview.text(plan));
+            repushPreview.set(PlanPreview.text(plan, Messages.locale()));
             status.set(Messages.format("monitor.verify.repush.review", n, h));
         }, e -> status.set(Messages.format("monitor.verify.repush.cannotPlan", MonitorViewModel.message(e))));
     }

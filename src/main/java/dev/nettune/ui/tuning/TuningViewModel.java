@@ -286,10 +286,10 @@ public final class TuningViewModel {
         busy.set(false);
         rows.setAll(made.steps().stream().map(s -> new PlanRow(s.seq(), Messages.say(s.change().titlePhrase()),
                 Messages.say(s.change().showPhrase(s.before())), Messages.say(s.change().showPhrase(s.after())), s.commitConfirmed(), Messages.get("tuning.row.planned"), "")).toList());
-        notes.setAll(made.problems().stream().map(x -> "Problem: " + x).toList());
-        made.steps().forEach(s -> s.notes().forEach(n -> notes.add(Messages.say(s.change().titlePhrase()) + ": " + n)));
-        made.notes().forEach(n -> notes.add(Messages.format("tuning.note.skipped", n)));
-        preview.set(PlanPreview.text(made));
+        notes.setAll(made.problemPhrases().stream().map(x -> Messages.say(PlanPreview.problemNote(x))).toList());
+        made.steps().forEach(s -> s.notePhrases().forEach(n -> notes.add(Messages.say(s.change().titlePhrase()) + ": " + Messages.say(n))));
+        made.notePhrases().forEach(n -> notes.add(Messages.format("tuning.note.skipped", Messages.say(n))));
+        preview.set(PlanPreview.text(made, Messages.locale()));
         canApply.set(made.applicable() && !made.nothingToDo());
         progress.set(0);
         log(Messages.format("tuning.log.planned", made.host(), made.profile(), made.steps().size(), String.valueOf(made.id())));

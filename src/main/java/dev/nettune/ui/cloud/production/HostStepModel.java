@@ -213,15 +213,15 @@ public abstract class HostStepModel {
     private void showPlan(Plan made) {
         plan = made;
         busy.set(false);
-        preview.set(PlanPreview.text(made));
+        preview.set(PlanPreview.text(made, Messages.locale()));
         if (!made.applicable()) {
             state.set(State.FAILED);
-            status.set(Messages.format("production.step.notApplicable", made.host(), String.join(" ", made.problems())));
+            status.set(Messages.format("production.step.notApplicable", made.host(), made.problemPhrases().stream().map(Messages::say).collect(java.util.stream.Collectors.joining(" "))));
         } else if (made.nothingToDo() && made.unchanged().isEmpty() && !made.notes().isEmpty()) {
             // Nothing of the step applies to this host (nmcli with NetworkManager stopped): the host's reason, not "already has these values".
             skippedByHost = true;
             state.set(State.SKIPPED);
-            status.set(Messages.format("tuning.note.skipped", String.join(" ", made.notes())));
+            status.set(Messages.format("tuning.note.skipped", made.notePhrases().stream().map(Messages::say).collect(java.util.stream.Collectors.joining(" "))));
             onSettled.run();
         } else if (made.nothingToDo()) {
             state.set(State.NOTHING_TO_DO);

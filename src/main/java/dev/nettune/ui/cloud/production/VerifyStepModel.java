@@ -243,7 +243,7 @@ public final class VerifyStepModel {
                 work.ui().accept(() -> {
                     busy.set(false);
                     pendingRepush = plan;
-                    repushPreview.set(PlanPreview.text(plan));
+                    repushPreview.set(PlanPreview.text(plan, Messages.locale()));
                     status.set(Messages.format("production.verify.reviewRepush", n, h));
                 });
             } catch (HostException | RuntimeException e) {
