@@ -96,7 +96,7 @@ class CliChineseOutputTest {
 
     @Test
     void tunePlanPrintsThePlanInChineseAroundTheCommandsAndFiles() {
-        Run r = run("tune", "plan", "sandbox", "--profile", "ECS high throughput", "--lang", "zh_CN");
+        CliRun r = run("tune", "plan", "sandbox", "--profile", "ECS high throughput", "--lang", "zh_CN");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("规划 ").contains("（持久化 ").contains("   之前：").contains("   $ sudo sysctl -w ")
@@ -105,7 +105,7 @@ class CliChineseOutputTest {
 
     @Test
     void tunePlanAsJsonStaysEnglishUnderChinese() {
-        Run r = run("tune", "plan", "sandbox", "--profile", "ECS high throughput", "--json", "--lang", "zh_CN");
+        CliRun r = run("tune", "plan", "sandbox", "--profile", "ECS high throughput", "--json", "--lang", "zh_CN");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("(persists ").doesNotContainPattern("\\p{IsHan}");
