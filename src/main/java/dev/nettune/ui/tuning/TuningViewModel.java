@@ -296,7 +296,7 @@ public final class TuningViewModel {
         // A plan the host skipped whole (nmcli with NetworkManager stopped) says why, not that the host "already has every value".
         boolean skippedWhole = made.nothingToDo() && made.unchanged().isEmpty() && !made.notes().isEmpty();
         status.set(!made.applicable() ? Messages.get("tuning.status.notApplicable")
-                : skippedWhole ? Messages.format("tuning.note.skipped", String.join(" ", made.notes()))
+                : skippedWhole ? Messages.format("tuning.note.skipped", made.notePhrases().stream().map(Messages::say).collect(java.util.stream.Collectors.joining(" ")))
                 : made.nothingToDo() ? Messages.format("tuning.status.nothingToDo", made.host(), made.profile())
                 : Messages.format(made.needsCommitConfirmed() ? "tuning.status.toApplyConfirmed" : "tuning.status.toApply",
                         made.steps().size()));
