@@ -79,12 +79,12 @@ public final class ProfileEditorController {
         profileBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Profile p) {
-                return p == null ? "" : p.name();
+                return dev.nettune.ui.common.ProfileNames.shown(p);
             }
 
             @Override
             public Profile fromString(String s) {
-                return model.profiles().stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
+                return model.profiles().stream().filter(p -> dev.nettune.ui.common.ProfileNames.shown(p).equals(s)).findFirst().orElse(null);
             }
         });
         statusLabel.textProperty().bind(model.statusProperty());

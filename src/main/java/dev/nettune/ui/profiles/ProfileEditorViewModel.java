@@ -3,6 +3,7 @@ package dev.nettune.ui.profiles;
 import static dev.nettune.ui.profiles.SectionText.check;
 
 import dev.nettune.ui.common.Messages;
+import dev.nettune.ui.common.ProfileNames;
 import dev.nettune.tuning.BootReapply;
 import dev.nettune.tuning.ChannelChange;
 import dev.nettune.tuning.Profile;
@@ -157,8 +158,9 @@ public final class ProfileEditorViewModel {
                     kept.add(e);
                 }
             }
-            name.set(p.name());
-            description.set(p.description());
+            // A built-in shows its name and description in the language in use; validate() reads them back as its own.
+            name.set(ProfileNames.shown(p));
+            description.set(ProfileNames.description(p));
             nic.set(nicName[0] == null ? Profile.SEED_NIC : nicName[0]);
             sections.forEach(ProfileSection::show);
             builtIn.set(Profile.builtIn().stream().anyMatch(b -> b.name().equalsIgnoreCase(p.name())));
@@ -166,7 +168,7 @@ public final class ProfileEditorViewModel {
             loading = false;
         }
         validate();
-        status.set(Messages.format(builtIn.get() ? "profiles.status.builtIn" : "profiles.status.editing", p.name()));
+        status.set(Messages.format(builtIn.get() ? "profiles.status.builtIn" : "profiles.status.editing", ProfileNames.shown(p)));
     }
 
     /** The profile the fields make, when every field is valid. */
@@ -209,7 +211,8 @@ public final class ProfileEditorViewModel {
         }
         if (ok) {
             try {
-                built = new Profile(name.get().strip(), description.get(), entries, unrestricted.get());
+                String written = ProfileNames.written(name.get().strip());
+                built = new Profile(written, ProfileNames.writtenDescription(written, description.get()), entries, unrestricted.get());
                 entries.forEach(e -> summary.add(describe(e)));
             } catch (TuningInputException e) {
                 nameError.set(Messages.problem(e));
@@ -253,8 +256,8 @@ public final class ProfileEditorViewModel {
         }
         run("profiles.status.saveFailed", () -> {
             Path f = library.save(p.get());
-            return Messages.format("profiles.status.saved", p.get().name(), String.valueOf(f));
-        }, p.get().name());
+            return Messages.format("profiles.status.saved", ProfileNames.shown(p.get()), String.valueOf(f));
+        }, ProfileNames.shown(p.get()));
     }
 
     /** Reads a profile file (JSON, as {@code nettune tune profiles export} writes it) into the library and opens it. */
@@ -268,7 +271,7 @@ public final class ProfileEditorViewModel {
                     busy.set(false);
                     profiles.setAll(all);
                     selected.set(all.stream().filter(x -> x.name().equals(p.name())).findFirst().orElse(p));
-                    status.set(Messages.format("profiles.status.imported", p.name(), String.valueOf(file)) + (p.beyondLimits().isEmpty() ? ""
+                    status.set(Messages.format("profiles.status.imported", ProfileNames.shown(p), String.valueOf(file)) + (p.beyondLimits().isEmpty() ? ""
                             : " " + Messages.format("profiles.status.importedUnrestricted", String.join(" ", p.beyondLimits()))));
                 });
             } catch (RuntimeException e) {
@@ -297,10 +300,10 @@ public final class ProfileEditorViewModel {
             try {
                 java.nio.file.Files.writeString(file, format.render(p.get()));
                 String as = switch (format) {
-                    case JSON -> Messages.format("profiles.status.exported", p.get().name(), String.valueOf(file));
-                    case ANSIBLE -> Messages.format("profiles.status.exportedAnsible", p.get().name(), String.valueOf(file),
+                    case JSON -> Messages.format("profiles.status.exported", ProfileNames.shown(p.get()), String.valueOf(file));
+                    case ANSIBLE -> Messages.format("profiles.status.exportedAnsible", ProfileNames.shown(p.get()), String.valueOf(file),
                             String.valueOf(file.getFileName()));
-                    case CLOUD_INIT -> Messages.format("profiles.status.exportedCloudInit", p.get().name(), String.valueOf(file));
+                    case CLOUD_INIT -> Messages.format("profiles.status.exportedCloudInit", ProfileNames.shown(p.get()), String.valueOf(file));
                 };
                 ui.accept(() -> {
                     busy.set(false);

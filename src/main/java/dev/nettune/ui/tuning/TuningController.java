@@ -81,12 +81,12 @@ public final class TuningController {
         profileBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Profile p) {
-                return p == null ? "" : p.name();
+                return dev.nettune.ui.common.ProfileNames.shown(p);
             }
 
             @Override
             public Profile fromString(String s) {
-                return model.profiles().stream().filter(p -> p.name().equals(s)).findFirst().orElse(null);
+                return model.profiles().stream().filter(p -> dev.nettune.ui.common.ProfileNames.shown(p).equals(s)).findFirst().orElse(null);
             }
         });
         confirmSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 3600, 60, 10));

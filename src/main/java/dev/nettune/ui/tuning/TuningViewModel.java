@@ -1,6 +1,7 @@
 package dev.nettune.ui.tuning;
 
 import dev.nettune.ui.common.Messages;
+import dev.nettune.ui.common.ProfileNames;
 import dev.nettune.app.HostOpener;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
@@ -225,7 +226,7 @@ public final class TuningViewModel {
             return;
         }
         if (!allowUnrestricted && needsUnrestrictedConfirmation()) {
-            status.set(Messages.format("tuning.status.unrestricted", p.name()));
+            status.set(Messages.format("tuning.status.unrestricted", ProfileNames.shown(p)));
             return;
         }
         planFor(p, allowUnrestricted);
@@ -240,7 +241,7 @@ public final class TuningViewModel {
     /** The question asked before planning an unrestricted profile: everything it does beyond the limits. */
     public String unrestrictedQuestion() {
         Profile p = profile.get();
-        return Messages.format("tuning.confirm.unrestricted", p == null ? "" : p.name(),
+        return Messages.format("tuning.confirm.unrestricted", ProfileNames.shown(p),
                 p == null ? "" : "- " + String.join("\n- ", p.beyondLimits()));
     }
 

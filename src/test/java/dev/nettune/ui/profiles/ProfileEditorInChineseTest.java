@@ -86,4 +86,44 @@ class ProfileEditorInChineseTest {
                 .noneMatch(l -> l.startsWith("XPS of"));
     }
 
+
+    @Test
+    void aBuiltInProfileShowsItsNameAndDescriptionInChinese() {
+        assertThat(model.nameProperty().get()).isEqualTo("ECS 网络配置流程（种子文档第 4-8 步）");
+        assertThat(model.descriptionProperty().get()).startsWith("“为生产环境配置和优化 ECS 网络”在 eth1 上的全部主机步骤");
+        assertThat(model.statusProperty().get()).contains("ECS 网络配置流程（种子文档第 4-8 步）");
+    }
+
+    @Test
+    void aBuiltInShownInChineseIsStillTheBuiltInItself() {
+        Profile seed = Profile.seedWorkflow();
+
+        assertThat(model.profile()).hasValueSatisfying(p -> {
+            assertThat(p.name()).isEqualTo(seed.name());
+            assertThat(p.description()).isEqualTo(seed.description());
+        });
+    }
+
+    @Test
+    void aCopyUnderANewNameKeepsTheChineseDescriptionTheUserSaw() {
+        model.nameProperty().set("我的方案");
+
+        assertThat(model.profile()).hasValueSatisfying(p -> {
+            assertThat(p.name()).isEqualTo("我的方案");
+            assertThat(p.description()).startsWith("“为生产环境配置和优化 ECS 网络”");
+        });
+    }
+
+    @Test
+    void everyBuiltInHasAChineseNameAndInEnglishItsOwn() {
+        for (Profile p : Profile.builtIn()) {
+            assertThat(dev.nettune.ui.common.ProfileNames.shown(p)).as(p.name()).matches(".*\\p{IsHan}.*");
+            assertThat(dev.nettune.ui.common.ProfileNames.description(p)).as(p.name()).matches(".*\\p{IsHan}.*");
+        }
+        Messages.use(Messages.ENGLISH);
+        for (Profile p : Profile.builtIn()) {
+            assertThat(dev.nettune.ui.common.ProfileNames.shown(p)).isEqualTo(p.name());
+            assertThat(dev.nettune.ui.common.ProfileNames.description(p)).isEqualTo(p.description());
+        }
+    }
 }

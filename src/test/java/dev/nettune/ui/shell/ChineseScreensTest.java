@@ -110,16 +110,40 @@ class ChineseScreensTest {
         assertThat(cut).as(screen.id() + " in Chinese at 1280x800: cut-off text").isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void theBuiltInProfilesAreNamedInChineseWhereTheyArePicked() {
+        for (ScreenId screen : List.of(ScreenId.TUNING, ScreenId.PROFILES)) {
+            robot.interact(() -> window.show(screen));
+            Parent content = (Parent) window.root().getCenter();
+            LayoutTest.settle(content);
+            javafx.scene.control.ComboBox<Object> box = (javafx.scene.control.ComboBox<Object>) content.lookup("#profileBox");
+            try {
+                // The profiles are read off the FX thread when the screen opens.
+                WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                        () -> box.getItems().size() >= 3 && box.getValue() != null);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError(screen + ": no profiles offered", e);
+            }
+            List<String> names = new ArrayList<>();
+            robot.interact(() -> {
+                names.add(box.getConverter().toString(box.getValue()));
+                box.getItems().forEach(p -> names.add(box.getConverter().toString(p)));
+            });
+            assertThat(names).as(screen + ": the profile picked and the built-in profiles offered")
+                    .hasSizeGreaterThanOrEqualTo(4).allMatch(n -> n.matches(".*\\p{IsHan}.*"));
+        }
+    }
+
     /** Three English words in a row (a sentence, not a term such as "TIME-WAIT" or "NetworkManager"). */
     private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile("\\b[A-Za-z][a-z]+ [a-z]{2,} [a-z]{2,}\\b");
 
     /**
      * Text that is data, not NetTune's words, and stays as it is in every language: the format of
-     * {@code ethtool -x} output and of the flows CSV (a sample the user edits), and the built-in profiles'
-     * own descriptions (profile content, which is exported and shared as written).
+     * {@code ethtool -x} output and of the flows CSV (a sample the user edits). The built-in profiles' names and
+     * descriptions are shown in the language in use (their files and exports keep the English).
      */
-    private static final List<String> DATA = List.of("RX flow hash indirection table for ", "# src,dst,sport,dport",
-            "Every host step of 'Configure and optimize ECS networking for production'");
+    private static final List<String> DATA = List.of("RX flow hash indirection table for ", "# src,dst,sport,dport");
 
     static List<String> englishPhrases(Parent root) {
         List<String> out = new ArrayList<>();
