@@ -12,8 +12,6 @@ import dev.nettune.monitor.HostCounterReader;
 import dev.nettune.monitor.NicIdentity;
 import dev.nettune.rss.Flow;
 import dev.nettune.rss.RssKey;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RssBalanceCliTest {
     @TempDir
     Path config;
-
-    private record Out(int code, String out, String err) {
-    }
-
-    private static Out run(AppContext ctx, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NetTuneCommand.commandLine(ctx, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Out(code, out.toString(), err.toString());
-    }
 
     /** Skewed flows to the sandbox's ENI address: 6 heavy, 600 mice, source ports in one narrow run. */
     private static List<long[]> population() {
@@ -60,9 +48,9 @@ class RssBalanceCliTest {
         }
         Files.writeString(csv, sb);
         try (AppContext ctx = new AppContext(config)) {
-            Out r = run(ctx, "rss", "balance", "--flows", csv.toString(), "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "4",
+            CliRun r = CliRun.in(ctx, "rss", "balance", "--flows", csv.toString(), "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "4",
                     "--equal", "4", "--json");
-            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.exit()).as(r.err()).isZero();
             JsonNode j = new ObjectMapper().readTree(r.out());
             double today = j.get("current").get("maxOverMean").asDouble();
             assertThat(j.get("flows").asInt()).isEqualTo(606);
@@ -83,10 +71,10 @@ class RssBalanceCliTest {
         Files.writeString(csv, "src,dst,sport,dport,weight\n10.0.1.1,10.0.0.5,40000,80,900\n10.0.1.2,10.0.0.5,40001,80,100\n"
                 + "10.0.1.3,10.0.0.5,40002,80,100\n10.0.1.4,10.0.0.5,40003,80,100\n");
         try (AppContext ctx = new AppContext(config)) {
-            Out j = run(ctx, "rss", "balance", "--flows", csv.toString(), "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "2",
+            CliRun j = CliRun.in(ctx, "rss", "balance", "--flows", csv.toString(), "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "2",
                     "--mode", "reta", "--json");
             assertThat(new ObjectMapper().readTree(j.out()).get("proposals").get(0).get("table")).hasSize(128);
-            Out text = run(ctx, "rss", "balance", "--flows", csv.toString(), "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "2",
+            CliRun text = CliRun.in(ctx, "rss", "balance", "--flows", csv.toString(), "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "2",
                     "--mode", "reta");
             assertThat(text.out()).contains("port config 0 rss reta (0,");
         }
@@ -95,8 +83,8 @@ class RssBalanceCliTest {
     @Test
     void offlineWithoutFlowsSaysWhatIsMissing() {
         try (AppContext ctx = new AppContext(config)) {
-            Out r = run(ctx, "rss", "balance", "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "4");
-            assertThat(r.code()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+            CliRun r = CliRun.in(ctx, "rss", "balance", "-k", RssKey.MICROSOFT.toColonHex(), "--rings", "4");
+            assertThat(r.exit()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
             assertThat(r.err()).contains("--flows FILE");
         }
     }
@@ -104,8 +92,8 @@ class RssBalanceCliTest {
     @Test
     void aHostThatReceivedNothingYetSaysWhatWasReadAndWhereFlowsComeFrom() {
         try (AppContext ctx = new AppContext(config)) {
-            Out r = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1");
-            assertThat(r.code()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+            CliRun r = CliRun.in(ctx, "rss", "balance", "sandbox", "--nic", "eth1");
+            assertThat(r.exit()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
             assertThat(r.err()).contains("eth1 has no established TCP socket or tracked flow to 10.0.0.5")
                     .contains("--flows FILE");
         }
@@ -118,15 +106,15 @@ class RssBalanceCliTest {
             for (long[] p : pop) {
                 ctx.sandboxTraffic().send("eth1", flow(p), p[2], 100);
             }
-            Out advice = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "both", "--json");
-            assertThat(advice.code()).as(advice.err()).isZero();
+            CliRun advice = CliRun.in(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "both", "--json");
+            assertThat(advice.exit()).as(advice.err()).isZero();
             JsonNode j = new ObjectMapper().readTree(advice.out());
             JsonNode proposal = j.get("proposals").get(0);
             assertThat(j.get("flows").asInt()).isEqualTo(606);
             assertThat(proposal.get("improves").asBoolean()).isTrue();
 
-            Out applied = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "both", "--apply");
-            assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
+            CliRun applied = CliRun.in(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "both", "--apply");
+            assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
             assertThat(applied.out()).contains("ethtool -X eth1 hkey").contains("APPLIED");
 
             // The same traffic again, measured by the monitor's counter reader: per-queue deltas are the prediction.
@@ -164,9 +152,9 @@ class RssBalanceCliTest {
                 ctx.sandboxTraffic().send("eth1", flow(p), p[2], 100);
             }
             ctx.sandboxTraffic().send("eth1", Flow.udp("10.0.1.99", "10.0.0.5", 33000, 4789), 5000, 1400);
-            Out r = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--from", "conntrack", "--by", "packets",
+            CliRun r = CliRun.in(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--from", "conntrack", "--by", "packets",
                     "--mode", "weights", "--json");
-            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.exit()).as(r.err()).isZero();
             JsonNode j = new ObjectMapper().readTree(r.out());
             assertThat(j.get("flows").asInt()).isEqualTo(607);
             long total = 0;
@@ -176,7 +164,7 @@ class RssBalanceCliTest {
             assertThat(total).isEqualTo(pop.stream().mapToLong(p -> p[2]).sum() + 5000);
             assertThat(j.get("notes").toString()).contains("607 flow(s) from conntrack -L -o extended");
 
-            Out ssOnly = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--from", "ss", "--json");
+            CliRun ssOnly = CliRun.in(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--from", "ss", "--json");
             assertThat(new ObjectMapper().readTree(ssOnly.out()).get("flows").asInt()).as("ss lists TCP sockets only").isEqualTo(606);
         }
     }
@@ -187,8 +175,8 @@ class RssBalanceCliTest {
             for (long[] p : population()) {
                 ctx.sandboxTraffic().send("eth1", flow(p), p[2], 100);
             }
-            Out r = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "weights", "--json");
-            assertThat(r.code()).as(r.err()).isZero();
+            CliRun r = CliRun.in(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "weights", "--json");
+            assertThat(r.exit()).as(r.err()).isZero();
             JsonNode j = new ObjectMapper().readTree(r.out());
             JsonNode perQueue = j.get("current").get("perQueue");
             assertThat(perQueue).hasSize(4);
@@ -204,8 +192,8 @@ class RssBalanceCliTest {
             try (Host h = ctx.hostResolver().resolve("sandbox", HostOptions.defaults())) {
                 h.run(dev.nettune.host.Command.of("ethtool", "-X", "eth1", "equal", "2"), java.time.Duration.ofSeconds(5));
             }
-            Out after = run(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "weights");
-            assertThat(after.code()).as(after.err()).isZero();
+            CliRun after = CliRun.in(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "weights");
+            assertThat(after.exit()).as(after.err()).isZero();
             assertThat(after.out()).contains("<- off").contains("Off by more than 5 points (rx packets");
         }
     }
