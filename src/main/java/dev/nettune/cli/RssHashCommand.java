@@ -6,6 +6,8 @@ import dev.nettune.rss.FlowResult;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.Ipv4FlowHash;
 import dev.nettune.rss.Ipv4FlowLine;
+import dev.nettune.rss.Ipv6FlowHash;
+import dev.nettune.rss.Ipv6FlowLine;
 import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.RssKey;
 import dev.nettune.rss.ToeplitzHash;
@@ -116,7 +118,7 @@ final class RssHashCommand implements Callable<Integer> {
     }
 
     /**
-     * Streams the CSV: one line in, one line out, nothing kept. Plain IPv4 rows take an
+     * Streams the CSV: one line in, one line out, nothing kept. Plain IPv4 and IPv6 4-tuple rows take an
      * allocation-free path (ints in, characters into one buffer); every other row goes through
      * {@link FlowCsv}, which also names what is wrong with a bad one. Output is written in large
      * blocks: the console writer flushes on every println, which cost more than the hashing.
@@ -131,6 +133,8 @@ final class RssHashCommand implements Callable<Integer> {
         boolean haveDestination = false;
         int lastDestination = 0;
         int destinationPart = 0;
+        Ipv6FlowLine fast6 = new Ipv6FlowLine();
+        Ipv6Rows six = new Ipv6Rows(hash);
         int[] entries = t.map(IndirectionTable::entries).orElse(null);
         int size = t.map(IndirectionTable::size).orElse(table.size);
         if (t.isEmpty() && size < 1) {
@@ -164,6 +168,10 @@ final class RssHashCommand implements Callable<Integer> {
                     o.newline();
                     continue;
                 }
+                if (fast6.parse(lines.buffer(), lines.start(), lines.length())) {
+                    six.row(fast6, size, entries, o);
+                    continue;
+                }
                 if (!slowRow(n, lines.text(), hash, t, o, err)) {
                     bad++;
                 }
@@ -185,7 +193,49 @@ final class RssHashCommand implements Callable<Integer> {
     }
 
     /**
-     * A row the fast path left (IPv6, a 2-tuple, a header, a mistake) through {@link FlowCsv}, which says what is
+     * The IPv6 rows' side of the batch: {@link Ipv6FlowHash}'s 11-bit tables, built at the first IPv6 row (a file of
+     * IPv4 rows never pays for them), and the destination's part of the hash, kept while rows repeat the destination.
+     * Apart from the loop, so the loop the JIT compiles stays small.
+     */
+    private static final class Ipv6Rows {
+        private final ToeplitzHash hash;
+        private Ipv6FlowHash wide;
+        private int d0;
+        private int d1;
+        private int d2;
+        private int d3;
+        private int destinationPart;
+
+        Ipv6Rows(ToeplitzHash hash) {
+            this.hash = hash;
+        }
+
+        void row(Ipv6FlowLine f, int size, int[] entries, CsvOut o) {
+            if (wide == null || f.destination(0) != d0 || f.destination(1) != d1 || f.destination(2) != d2
+                    || f.destination(3) != d3) {
+                if (wide == null) {
+                    wide = new Ipv6FlowHash(hash);
+                }
+                d0 = f.destination(0);
+                d1 = f.destination(1);
+                d2 = f.destination(2);
+                d3 = f.destination(3);
+                destinationPart = wide.destination(d0, d1, d2, d3);
+            }
+            int h = wide.hash(f.source(0), f.source(1), f.source(2), f.source(3), destinationPart, f.sourcePort(),
+                    f.destinationPort());
+            int index = Integer.remainderUnsigned(h, size);
+            o.ipv6(f.source(0), f.source(1), f.source(2), f.source(3)).comma().ipv6(d0, d1, d2, d3).comma()
+                    .number(f.sourcePort()).comma().number(f.destinationPort()).comma().hex(h).comma().number(index).comma();
+            if (entries != null) {
+                o.number(entries[index]);
+            }
+            o.newline();
+        }
+    }
+
+    /**
+     * A row the fast paths left (a 2-tuple, a header, a mistake) through {@link FlowCsv}, which says what is
      * wrong with a bad one; false for a bad row. Apart from the loop, so the loop the JIT compiles stays small.
      */
     private boolean slowRow(int n, String text, ToeplitzHash hash, Optional<IndirectionTable> t, CsvOut o, PrintWriter err) {
@@ -222,6 +272,7 @@ final class RssHashCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final OutputStream bytes;
         private final byte[] buf = new byte[1 << 16];
+        private final int[] groups = new int[8];
         private int len;
 
         CsvOut(PrintWriter out) {
@@ -266,6 +317,57 @@ final class RssHashCommand implements Callable<Integer> {
             number((a >>> 16) & 0xff).put('.');
             number((a >>> 8) & 0xff).put('.');
             return number(a & 0xff);
+        }
+
+        /**
+         * An IPv6 address from its big-endian words as {@link dev.nettune.rss.IpAddress#toString()} prints it:
+         * lowercase groups without leading zeros, the longest run of two or more zero groups (the first of equals) as
+         * {@code ::}.
+         */
+        CsvOut ipv6(int w0, int w1, int w2, int w3) {
+            int[] g = groups;
+            g[0] = w0 >>> 16;
+            g[1] = w0 & 0xffff;
+            g[2] = w1 >>> 16;
+            g[3] = w1 & 0xffff;
+            g[4] = w2 >>> 16;
+            g[5] = w2 & 0xffff;
+            g[6] = w3 >>> 16;
+            g[7] = w3 & 0xffff;
+            int bestStart = -1;
+            int bestLen = 1;
+            for (int i = 0; i < 8; ) {
+                if (g[i] == 0) {
+                    int j = i;
+                    while (j < 8 && g[j] == 0) {
+                        j++;
+                    }
+                    if (j - i > bestLen) {
+                        bestStart = i;
+                        bestLen = j - i;
+                    }
+                    i = j;
+                } else {
+                    i++;
+                }
+            }
+            ensure(41);
+            for (int i = 0; i < 8; i++) {
+                if (i == bestStart) {
+                    buf[len++] = ':';
+                    buf[len++] = ':';
+                    i += bestLen - 1;
+                    continue;
+                }
+                if (i > 0 && i != bestStart + bestLen) {
+                    buf[len++] = ':';
+                }
+                int v = g[i];
+                for (int shift = v >= 0x1000 ? 12 : v >= 0x100 ? 8 : v >= 0x10 ? 4 : 0; shift >= 0; shift -= 4) {
+                    buf[len++] = HEX[(v >>> shift) & 0xf];
+                }
+            }
+            return this;
         }
 
         /** A non-negative int in decimal. */

@@ -138,7 +138,7 @@ public final class Ipv4FlowLine {
     }
 
     /** A port at {@code p}: 1 to 5 digits (leading zeros allowed), at most 65535; {@code value << 3 | digits}, or -1. */
-    private static int port(byte[] b, int p, int end) {
+    static int port(byte[] b, int p, int end) {
         int v = 0;
         int n = 0;
         while (p + n < end && digit(b[p + n])) {

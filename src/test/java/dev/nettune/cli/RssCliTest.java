@@ -152,6 +152,62 @@ class RssCliTest {
     }
 
     @Test
+    void batchPrintsIpv6RowsAsTheCalculatorComputesThemAndBadOnesAsFlowCsvSaysWhy() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(12);
+        StringBuilder in = new StringBuilder();
+        StringBuilder expected = new StringBuilder("src,dst,sport,dport,hash,index,queue\n");
+        List<String> errors = new java.util.ArrayList<>();
+        RssCalculator calc = new RssCalculator(RssKey.parse(MS_KEY), TableSpec.weight(List.of(3, 1, 2)).build(OptionalInt.of(3)));
+        String[] bad = {"fd00::1,fd00::2::3,1,2", "fd00::1,12345::1,1,2", "::ffff:102:304,fd00::2,1,2", "fd00::1,fd00::2,65536,2",
+            "fd00::1%eth0,fd00::2,1,2", "fd00::1,fd00::2,1"};
+        for (int i = 0; i < 3_000; i++) {
+            String text;
+            if (i % 100 == 99) {
+                text = bad[rnd.nextInt(bad.length)];
+            } else {
+                byte[] s = new byte[16];
+                byte[] d = new byte[16];
+                rnd.nextBytes(s);
+                rnd.nextBytes(d);
+                if (rnd.nextBoolean()) {
+                    java.util.Arrays.fill(s, 2, 2 + rnd.nextInt(12), (byte) 0); // a run of zero groups to compress
+                }
+                if (i % 3 == 0) {
+                    d = IpAddress.parse("fd00::" + Integer.toHexString(rnd.nextInt(4))).bytes(); // repeated destinations
+                }
+                String src = IpAddress.of(s).toString();
+                String dst = IpAddress.of(d).toString();
+                if (rnd.nextInt(4) == 0) {
+                    src = src.toUpperCase(java.util.Locale.ROOT);
+                }
+                text = src + "," + dst + "," + rnd.nextInt(65536) + "," + rnd.nextInt(65536);
+            }
+            in.append(text).append('\n');
+            try {
+                Flow f = dev.nettune.rss.FlowCsv.parseLine(i + 1, text, false).orElseThrow().flow();
+                FlowResult r = calc.calculate(f);
+                expected.append(f.source()).append(',').append(f.destination()).append(',').append(f.sourcePort()).append(',')
+                        .append(f.destinationPort()).append(',').append(r.hashHex()).append(',').append(r.index()).append(',')
+                        .append(r.queue()).append('\n');
+            } catch (dev.nettune.rss.RssInputException e) {
+                errors.add("line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        Path csv = dir.resolve("six.csv");
+        Files.writeString(csv, in);
+
+        Run r = run("rss", "hash", "--batch", csv.toString(), "-k", MS_KEY, "--weight", "3", "1", "2");
+
+        assertThat(r.out()).isEqualTo(expected.toString());
+        assertThat(errors).hasSize(30);
+        for (String e : errors) {
+            assertThat(r.err()).contains(e);
+        }
+        assertThat(r.err()).contains("30 bad row(s)");
+        assertThat(r.exit()).isEqualTo(2);
+    }
+
+    @Test
     void batchPrintsPortsWithLeadingZerosAsNumbers() throws Exception {
         Path csv = dir.resolve("zeros.csv");
         Files.writeString(csv, "10.0.0.1,10.0.0.2,0080,00443\n10.0.0.1,10.0.0.2,80,443\n");
