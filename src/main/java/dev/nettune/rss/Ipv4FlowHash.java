@@ -48,7 +48,10 @@ public final class Ipv4FlowHash {
     public int hash(int src, int destination, int sport, int dport) {
         final int[] w = t;
         int p = (sport << 16) | (dport & 0xffff);
-        return w[src >>> 21] ^ w[WIDE + ((src >>> 10) & 0x7ff)] ^ w[2 * WIDE + (src & 0x3ff)] ^ destination
-                ^ w[3 * WIDE + (p >>> 21)] ^ w[4 * WIDE + ((p >>> 10) & 0x7ff)] ^ w[5 * WIDE + (p & 0x3ff)];
+        // Read as ToeplitzHash reads its tables (see TableReads); the last table fills 1024 of its 2048 entries, so
+        // every 8-byte read stays inside the array.
+        return (int) (TableReads.entry(w, src >>> 21) ^ TableReads.entry(w, WIDE + ((src >>> 10) & 0x7ff))
+                ^ TableReads.entry(w, 2 * WIDE + (src & 0x3ff)) ^ TableReads.entry(w, 3 * WIDE + (p >>> 21))
+                ^ TableReads.entry(w, 4 * WIDE + ((p >>> 10) & 0x7ff)) ^ TableReads.entry(w, 5 * WIDE + (p & 0x3ff))) ^ destination;
     }
 }

@@ -59,11 +59,15 @@ public final class Ipv6FlowHash {
     public int hash(int s0, int s1, int s2, int s3, int destination, int sport, int dport) {
         final int[] w = t;
         int p = (sport << 16) | (dport & 0xffff);
-        return w[s0 >>> 21] ^ w[WIDE + ((s0 >>> 10) & 0x7ff)] ^ w[2 * WIDE + (s0 & 0x3ff)]
-                ^ w[3 * WIDE + (s1 >>> 21)] ^ w[4 * WIDE + ((s1 >>> 10) & 0x7ff)] ^ w[5 * WIDE + (s1 & 0x3ff)]
-                ^ w[6 * WIDE + (s2 >>> 21)] ^ w[7 * WIDE + ((s2 >>> 10) & 0x7ff)] ^ w[8 * WIDE + (s2 & 0x3ff)]
-                ^ w[9 * WIDE + (s3 >>> 21)] ^ w[10 * WIDE + ((s3 >>> 10) & 0x7ff)] ^ w[11 * WIDE + (s3 & 0x3ff)]
-                ^ destination
-                ^ w[12 * WIDE + (p >>> 21)] ^ w[13 * WIDE + ((p >>> 10) & 0x7ff)] ^ w[14 * WIDE + (p & 0x3ff)];
+        // Read as ToeplitzHash reads its tables (see TableReads); the last table fills 1024 of its 2048 entries, so
+        // every 8-byte read stays inside the array.
+        return (int) (chunks(w, 0, s0) ^ chunks(w, 3 * WIDE, s1) ^ chunks(w, 6 * WIDE, s2) ^ chunks(w, 9 * WIDE, s3)
+                ^ chunks(w, 12 * WIDE, p)) ^ destination;
+    }
+
+    // The three lookups of one 32-bit word: bits 31-21, 20-10 and 9-0 in the three tables from base.
+    private static long chunks(int[] w, int base, int v) {
+        return TableReads.entry(w, base + (v >>> 21)) ^ TableReads.entry(w, base + WIDE + ((v >>> 10) & 0x7ff))
+                ^ TableReads.entry(w, base + 2 * WIDE + (v & 0x3ff));
     }
 }
