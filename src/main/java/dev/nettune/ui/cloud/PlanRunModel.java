@@ -43,7 +43,7 @@ public final class PlanRunModel {
         var lines = AliyunCliScript.lines(plan);
         for (int i = 0; i < plan.steps().size(); i++) {
             CloudAction s = plan.steps().get(i);
-            sb.append(i + 1).append(". ").append(s.describe()).append('\n');
+            sb.append(i + 1).append(". ").append(CloudStepTitles.of(s)).append('\n');
             s.interruption().ifPresent(x -> sb.append("   ! ").append(Messages.format("cloud.run.interrupts", x)).append('\n'));
             sb.append("   $ ").append(lines.get(i)).append("\n\n");
         }
@@ -51,7 +51,7 @@ public final class PlanRunModel {
             sb.append(Messages.get("cloud.run.nothingToChange")).append("\n\n");
         }
         for (String n : plan.notes()) {
-            sb.append("Note: ").append(n).append('\n');
+            sb.append(Messages.format("cloud.run.note", n)).append('\n');
         }
         return sb.toString();
     }
@@ -70,7 +70,7 @@ public final class PlanRunModel {
         finished.set(false);
         succeeded.set(false);
         running.set(true);
-        status.set("Running " + plan.steps().size() + " step(s)\u2026");
+        status.set(Messages.format("cloud.run.running", plan.steps().size()));
         boolean accepted = interruptionsAccepted.get();
         CloudPlanRunner runner = new CloudPlanRunner(session.api(), session.journal(), session.waiter());
         handle = tasks.submit(() -> runner.run(plan, m -> tasks.toUi(() -> log.add(m)), (step, why) -> accepted), run -> {
@@ -85,7 +85,7 @@ public final class PlanRunModel {
             log.add("FAILED: " + Messages.problem(e));
             running.set(false);
             finished.set(true);
-            status.set("Failed: " + Messages.problem(e));
+            status.set(Messages.format("cloud.run.failed", Messages.problem(e)));
         });
     }
 

@@ -369,14 +369,16 @@ public abstract class HostStepModel {
         return Optional.ofNullable(plan);
     }
 
-    private static String values(ApplyResult r) {
+    /** What each step reads back after applying, one line each, in the language in use. */
+    static String values(ApplyResult r) {
         Map<Integer, ApplyResult.StepResult> last = new LinkedHashMap<>();
         r.steps().forEach(sr -> last.put(sr.step().seq(), sr));
         StringBuilder sb = new StringBuilder();
         for (ApplyResult.StepResult sr : last.values()) {
-            String v = sr.readBack().isEmpty() ? "(not read back)" : sr.step().change().show(sr.readBack());
-            sb.append(sr.step().change().title()).append(" = ").append(v.replace('\n', ' ').strip())
-                    .append("   [").append(sr.outcome().name().toLowerCase().replace('_', ' ')).append("]\n");
+            var change = sr.step().change();
+            String v = sr.readBack().isEmpty() ? Messages.get("production.step.notReadBack") : Messages.say(change.showPhrase(sr.readBack()));
+            sb.append(Messages.say(change.titlePhrase())).append(" = ").append(v.replace('\n', ' ').strip())
+                    .append("   [").append(Messages.get("tuning.outcome." + sr.outcome().name().toLowerCase(java.util.Locale.ROOT))).append("]\n");
         }
         return sb.toString().strip();
     }
