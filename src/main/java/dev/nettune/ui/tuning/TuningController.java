@@ -131,6 +131,25 @@ public final class TuningController {
                 planTable.widthProperty(), seqColumn.widthProperty(), beforeColumn.widthProperty(), afterColumn.widthProperty(),
                 confirmColumn.widthProperty(), stateColumn.widthProperty(), readBackColumn.widthProperty()));
         notesList.setItems(model.notes());
+        // A note is a sentence (why a step is skipped, a warning): wrapped to the list, read without scrolling sideways. A Text
+        // wraps at the width it is given, where a wrapped cell label is sized to one line by the list and cut to "...".
+        notesList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            private final javafx.scene.text.Text line = new javafx.scene.text.Text();
+
+            {
+                line.wrappingWidthProperty().bind(v.widthProperty().subtract(40));
+                line.fillProperty().bind(textFillProperty());
+                line.fontProperty().bind(fontProperty());
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                line.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : line);
+            }
+        });
         repaintTabsOnceShown();
         // Each visit re-reads the profiles: one just saved on the Profiles screen is offered here.
         root.sceneProperty().addListener((o, was, is) -> {
