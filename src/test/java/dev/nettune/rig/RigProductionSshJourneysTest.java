@@ -6,6 +6,7 @@ import static dev.nettune.ui.shell.MainWindowStage.header;
 import static dev.nettune.ui.shell.MainWindowStage.node;
 import static dev.nettune.ui.shell.MainWindowStage.press;
 import static dev.nettune.ui.shell.MainWindowStage.said;
+import static dev.nettune.ui.shell.MainWindowStage.shot;
 import static dev.nettune.ui.shell.MainWindowStage.text;
 import static dev.nettune.ui.shell.MainWindowStage.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The production setup's host part walked as a user clicks it in the main window, against the rig's real Debian 6.1
@@ -162,21 +162,6 @@ class RigProductionSshJourneysTest {
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (java.io.IOException e) {
             // the console has it
-        }
-    }
-
-    /** With {@code -Dnettune.shots=DIR}, what the user sees in the wizard now is saved there as NAME.png (for a person to look at). */
-    private static void shot(Window w, String name) {
-        String dir = System.getProperty("nettune.shots", "");
-        if (dir.isBlank()) {
-            return;
-        }
-        try {
-            javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> w.getScene().snapshot(null)).get();
-            Files.createDirectories(Path.of(dir));
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", Path.of(dir, name + ".png").toFile());
-        } catch (Exception e) {
-            say("no screenshot " + name + ": " + e);
         }
     }
 

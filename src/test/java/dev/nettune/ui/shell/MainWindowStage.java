@@ -146,4 +146,20 @@ public final class MainWindowStage {
         Platform.runLater(() -> ((ButtonBase) n).fire());
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    /** With {@code -Dnettune.shots=DIR}, what the user sees in {@code w} now is saved there as NAME.png (for a person to look at). */
+    public static void shot(Window w, String name) {
+        String dir = System.getProperty("nettune.shots", "");
+        if (dir.isBlank()) {
+            return;
+        }
+        try {
+            javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> w.getScene().snapshot(null)).get();
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                    java.nio.file.Path.of(dir, name + ".png").toFile());
+        } catch (Exception e) {
+            System.out.println("no screenshot " + name + ": " + e);
+        }
+    }
 }

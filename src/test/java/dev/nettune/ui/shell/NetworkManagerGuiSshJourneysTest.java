@@ -1,4 +1,4 @@
-package dev.nettune.ui.cloud.production;
+package dev.nettune.ui.shell;
 
 import static dev.nettune.ui.shell.MainWindowStage.dialog;
 import static dev.nettune.ui.shell.MainWindowStage.find;
@@ -6,6 +6,7 @@ import static dev.nettune.ui.shell.MainWindowStage.header;
 import static dev.nettune.ui.shell.MainWindowStage.node;
 import static dev.nettune.ui.shell.MainWindowStage.press;
 import static dev.nettune.ui.shell.MainWindowStage.said;
+import static dev.nettune.ui.shell.MainWindowStage.shot;
 import static dev.nettune.ui.shell.MainWindowStage.text;
 import static dev.nettune.ui.shell.MainWindowStage.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +24,6 @@ import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.ProfileEntry;
 import dev.nettune.ui.common.ScreenId;
 import dev.nettune.ui.journal.JournalViewModel;
-import dev.nettune.ui.shell.MainWindow;
-import dev.nettune.ui.shell.MainWindowStage;
 import dev.nettune.ui.tuning.TuningViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,6 +194,13 @@ class NetworkManagerGuiSshJourneysTest {
         waitUntil("the plan's entries", () -> entries.getItems().stream().anyMatch(e -> e.commands().contains(command)));
     }
 
+    /** What the user sees is whole: no label, button or header of {@code w} cut off (the real host's long reasons included). */
+    private static void nothingCutOff(Window w, String name) {
+        shot(w, name);
+        assertThat(LayoutTest.check(w.getScene().getRoot(), false)).as(name + " at " + (int) w.getWidth() + "x" + (int) w.getHeight())
+                .isEmpty();
+    }
+
     // ---- the production setup ----
 
     @Test
@@ -209,11 +215,13 @@ class NetworkManagerGuiSshJourneysTest {
         assertThat(text(wizard, "#prodStatus")).contains("1 change to apply on " + HOST);
         assertThat(nm.nicState()).as("nothing changes before Apply").isNotEqualTo("unmanaged");
         assertThat(applied()).as("nothing journaled before Apply").isEmpty();
+        nothingCutOff(wizard, "nm-page-previewed");
 
         pressAndConfirm(wizard, "#prodApply", "NetworkManager", "Apply");
         waitUntil("APPLIED", () -> text(wizard, "#prodStatus").startsWith("APPLIED") || text(wizard, "#prodStatus").contains("fail"));
         assertThat(text(wizard, "#prodStatus")).as(nm.log()).startsWith("APPLIED");
         assertThat(text(wizard, "#prodReadBack")).contains("NetworkManager on eth1 = unmanaged");
+        nothingCutOff(wizard, "nm-page-applied");
         assertThat(nm.nicState()).as("what NetworkManager says").isEqualTo("unmanaged");
         assertThat(server.execRequests).anyMatch(c -> c.contains("nmcli device set eth1 managed no"));
         assertThat(applied()).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(Journal.PlanStatus.APPLIED));
@@ -244,6 +252,7 @@ class NetworkManagerGuiSshJourneysTest {
         assertThat(text(wizard, "#prodPreviewText")).contains(CONF, "| [keyfile]", "| unmanaged-devices=interface-name:eth1")
                 .doesNotContain("sysctl.d");
         assertThat(nm.file(CONF)).as("nothing written before Apply").isEmpty();
+        nothingCutOff(wizard, "persistence-page-previewed");
         pressAndConfirm(wizard, "#prodApply", "Persistence", "Apply");
         waitUntil("APPLIED", () -> text(wizard, "#prodStatus").startsWith("APPLIED") || text(wizard, "#prodStatus").contains("fail"));
         assertThat(text(wizard, "#prodStatus")).startsWith("APPLIED");
@@ -268,6 +277,7 @@ class NetworkManagerGuiSshJourneysTest {
         assertThat(text(wizard, "#prodPreviewText")).contains("NetworkManager is not running on this host")
                 .doesNotContain("nmcli device set");
         assertThat(find(wizard, "Next").orElseThrow().isDisabled()).as("the user can go on").isFalse();
+        nothingCutOff(wizard, "nm-page-skipped-by-host");
         assertThat(applied()).isEmpty();
         nm.startNetworkManager();
         assertThat(nm.nicState()).isNotEqualTo("unmanaged");
@@ -316,6 +326,7 @@ class NetworkManagerGuiSshJourneysTest {
         assertThat(commandsAndFiles()).contains("$ sudo nmcli device set eth1 managed no", "| unmanaged-devices=interface-name:eth1");
         assertThat(nm.nicState()).as("nothing changes before Apply").isNotEqualTo("unmanaged");
         assertThat(nm.file(CONF)).isEmpty();
+        nothingCutOff(stage, "tuning-planned");
 
         pressAndConfirm(stage, "#applyButton", "changes a real host", "Apply");
         waitUntil("APPLIED", () -> text(stage, "#statusLabel").startsWith("APPLIED") || text(stage, "#statusLabel").contains("FAIL"));
@@ -345,6 +356,10 @@ class NetworkManagerGuiSshJourneysTest {
         ListView<String> notes = node(stage, "#notesList", ListView.class);
         assertThat(notes.getItems()).anyMatch(n -> n.startsWith("Skipped") && n.contains("NetworkManager is not running on this host"));
         assertThat(String.join("\n", notes.getItems())).doesNotContain("already");
+        assertThat(notes.lookupAll(".scroll-bar").stream().filter(b -> b instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()))
+                .as("the reason is read whole, without scrolling sideways").isEmpty();
+        nothingCutOff(stage, "tuning-skipped-note");
     }
 
     @Test
@@ -357,5 +372,6 @@ class NetworkManagerGuiSshJourneysTest {
                 .doesNotContain("already");
         assertThat(rows()).isEmpty();
         assertThat(find(stage, "#applyButton").orElseThrow().isDisabled()).isTrue();
+        nothingCutOff(stage, "tuning-skipped-status");
     }
 }
