@@ -34,8 +34,8 @@ final class FlowGoalArgument {
         }
         Flow flow = src[1] == null
                 ? new Flow(IpAddress.parse(src[0]), IpAddress.parse(dst[0]), 0, 0, Protocol.ICMP)
-                : new Flow(IpAddress.parse(src[0]), IpAddress.parse(dst[0]), Flow.parsePort("Source port", src[1]),
-                        Flow.parsePort("Destination port", dst[1]), portProtocol);
+                : new Flow(IpAddress.parse(src[0]), IpAddress.parse(dst[0]), Flow.parsePort(Flow.SOURCE_PORT, src[1]),
+                        Flow.parsePort(Flow.DESTINATION_PORT, dst[1]), portProtocol);
         return new KeySolver.Goal(flow, target);
     }
 

@@ -189,7 +189,7 @@ final class RssBalanceCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliInputException("Cannot read --flows " + InputFiles.shown(Path.of(flowsFile)) + ". Give a CSV src,dst,sport,dport[,weight].");
         }
-        problems.forEach(p -> err.println("nettune: " + flowsFile + " " + p));
+        problems.forEach(p -> err.println("nettune: " + flowsFile + " " + p.phrase().in(CliText.locale())));
         return flows;
     }
 

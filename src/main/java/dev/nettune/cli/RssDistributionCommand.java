@@ -164,7 +164,7 @@ final class RssDistributionCommand implements Callable<Integer> {
                     }
                 } catch (RssInputException e) {
                     bad++;
-                    String problem = "line " + n + ": " + dev.nettune.host.Printable.escape(CliText.problem(e));
+                    String problem = FlowCsv.onLine(n, dev.nettune.host.Printable.escape(CliText.problem(e))).in(CliText.locale());
                     firstBad = firstBad == null ? problem : firstBad;
                     err.println("nettune: " + InputFiles.shown(csv) + " " + problem);
                 }

@@ -256,8 +256,8 @@ final class RssHashCommand implements Callable<Integer> {
             return true;
         } catch (RssInputException e) {
             o.flush();
-            err.println("nettune: " + (batch.equals("-") ? "stdin" : dev.nettune.host.Printable.clip(batch)) + " line " + n + ": "
-                    + dev.nettune.host.Printable.escape(CliText.problem(e)));
+            err.println("nettune: " + (batch.equals("-") ? "stdin" : dev.nettune.host.Printable.clip(batch)) + " "
+                    + FlowCsv.onLine(n, dev.nettune.host.Printable.escape(CliText.problem(e))).in(CliText.locale()));
             return false;
         }
     }

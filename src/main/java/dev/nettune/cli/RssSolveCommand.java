@@ -78,7 +78,7 @@ final class RssSolveCommand implements Callable<Integer> {
         if (csv != null) {
             FlowCsv.Result r = FlowCsv.parse(RssTableOptions.readFile(csv), true);
             if (!r.problems().isEmpty()) {
-                r.problems().forEach(pr -> spec.commandLine().getErr().println("nettune: " + csv + " " + pr));
+                r.problems().forEach(pr -> spec.commandLine().getErr().println("nettune: " + csv + " " + pr.phrase().in(CliText.locale())));
                 throw new CliInputException(r.problems().size() + " bad row(s) in " + csv + ": fix them first (the key must meet every flow).");
             }
             r.rows().forEach(row -> goals.add(KeySolver.Goal.toQueue(row.flow(), row.queue().orElseThrow())));

@@ -20,19 +20,24 @@ public record Flow(IpAddress source, IpAddress destination, int sourcePort, int 
             }
         }
         if (protocol.hashesPorts()) {
-            checkPort("Source port", sourcePort);
-            checkPort("Destination port", destinationPort);
+            checkPort(SOURCE_PORT, sourcePort);
+            checkPort(DESTINATION_PORT, destinationPort);
         } else {
             sourcePort = 0;
             destinationPort = 0;
         }
     }
 
+    /** "Source port", as errors name it. */
+    public static final Phrase SOURCE_PORT = Phrase.of("rss.flow.sourcePort", "Source port");
+    /** "Destination port", as errors name it. */
+    public static final Phrase DESTINATION_PORT = Phrase.of("rss.flow.destinationPort", "Destination port");
+
     private static String family(IpAddress a) {
         return a.isIpv4() ? "IPv4" : "IPv6";
     }
 
-    private static void checkPort(String what, int port) {
+    private static void checkPort(Object what, int port) {
         if (port < 0 || port > 65535) {
             throw new RssInputException(Phrase.of("rss.flow.portOutOfRange", "{0} {1} is out of range: ports are 0-65535.", what, port));
         }
@@ -51,8 +56,17 @@ public record Flow(IpAddress source, IpAddress destination, int sourcePort, int 
         return new Flow(IpAddress.parse(src), IpAddress.parse(dst), 0, 0, Protocol.ICMP);
     }
 
-    /** Parses a port typed by a user: a whole number 0-65535. */
+    /** Parses a port typed by a user: a whole number 0-65535; {@code what} names it in the user's words. */
     public static int parsePort(String what, String text) {
+        return parsePort((Object) what, text);
+    }
+
+    /** Parses a port typed by a user, named by a phrase ({@link #SOURCE_PORT}, {@link #DESTINATION_PORT}). */
+    public static int parsePort(Phrase what, String text) {
+        return parsePort((Object) what, text);
+    }
+
+    private static int parsePort(Object what, String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty() || t.length() > 5 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new RssInputException(Phrase.of("rss.flow.notPort",

@@ -18,11 +18,21 @@ public final class FlowCsv {
     public record Row(int line, Flow flow, OptionalInt queue) {
     }
 
-    /** One bad row: its line number, its text and what is wrong with it. */
-    public record Problem(int line, String text, String message) {
+    /** One bad row: its line number, its text and what is wrong with it (a phrase the screens and the CLI say in the user's language). */
+    public record Problem(int line, String text, dev.nettune.Phrase why) {
+        /** What is wrong, in English. */
+        public String message() {
+            return why.toString();
+        }
+
+        /** "line N: what is wrong", as a phrase. */
+        public dev.nettune.Phrase phrase() {
+            return onLine(line, why);
+        }
+
         @Override
         public String toString() {
-            return "line " + line + ": " + message;
+            return phrase().toString();
         }
     }
 
@@ -41,6 +51,11 @@ public final class FlowCsv {
     private FlowCsv() {
     }
 
+    /** "line N: WHAT" as a phrase ({@code what} a phrase in the same language, or text as is). */
+    public static dev.nettune.Phrase onLine(int line, Object what) {
+        return dev.nettune.Phrase.of("rss.csv.line", "line {0}: {1}", line, what);
+    }
+
     /** Reads a whole text; {@code withQueue} expects the fifth column {@code queue}. */
     public static Result parse(String text, boolean withQueue) {
         List<Row> rows = new ArrayList<>();
@@ -50,7 +65,7 @@ public final class FlowCsv {
             try {
                 parseLine(i + 1, lines[i], withQueue).ifPresent(rows::add);
             } catch (RssInputException e) {
-                problems.add(new Problem(i + 1, lines[i], e.getMessage()));
+                problems.add(new Problem(i + 1, lines[i], e.phrase()));
             }
         }
         return new Result(rows, problems);
@@ -69,7 +84,8 @@ public final class FlowCsv {
         String[] c = t.split(",", -1);
         int want = withQueue ? 5 : 4;
         if (c.length != want) {
-            throw new RssInputException("expected " + want + " columns (" + header(withQueue) + "), found " + c.length + ".");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.csv.columns", "expected {0} columns ({1}), found {2}.", want,
+                    header(withQueue), c.length));
         }
         IpAddress src = IpAddress.parse(c[0]);
         IpAddress dst = IpAddress.parse(c[1]);
@@ -79,10 +95,13 @@ public final class FlowCsv {
         if (noSport && noDport) {
             flow = new Flow(src, dst, 0, 0, Protocol.ICMP);
         } else if (noSport || noDport) {
-            throw new RssInputException("give both ports (4-tuple) or neither (2-tuple, such as ICMP), not only the "
-                    + (noSport ? "destination" : "source") + " port.");
+            throw new RssInputException(noSport
+                    ? dev.nettune.Phrase.of("rss.csv.onlyDestinationPort", "give both ports (4-tuple) or neither (2-tuple, such as ICMP),"
+                            + " not only the destination port.")
+                    : dev.nettune.Phrase.of("rss.csv.onlySourcePort", "give both ports (4-tuple) or neither (2-tuple, such as ICMP),"
+                            + " not only the source port."));
         } else {
-            flow = new Flow(src, dst, Flow.parsePort("Source port", c[2]), Flow.parsePort("Destination port", c[3]),
+            flow = new Flow(src, dst, Flow.parsePort(Flow.SOURCE_PORT, c[2]), Flow.parsePort(Flow.DESTINATION_PORT, c[3]),
                     Protocol.TCP);
         }
         OptionalInt queue = OptionalInt.empty();
@@ -96,8 +115,8 @@ public final class FlowCsv {
     public static int parseQueue(String text) {
         String q = text == null ? "" : text.strip();
         if (q.isEmpty() || q.length() > 5 || !q.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new RssInputException("Queue '" + (text == null ? "" : text.strip())
-                    + "' is not a queue number: give a whole number 0 or more.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.csv.badQueue", "Queue '{0}' is not a queue number: give a whole"
+                    + " number 0 or more.", text == null ? "" : text.strip()));
         }
         return Integer.parseInt(q);
     }

@@ -27,7 +27,7 @@ public sealed interface FlowPopulation {
             Objects.requireNonNull(destinationPort, "destinationPort");
             Objects.requireNonNull(protocol, "protocol");
             if (packets < 1) {
-                throw new RssInputException("The packet count is " + packets + ": send at least 1 packet.");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.population.packets", "The packet count is {0}: send at least 1 packet.", packets));
             }
             // Validates ports and address families with Flow's own messages.
             new Flow(source, destination, basePort, destinationPort.orElse(0), protocol);
@@ -51,8 +51,8 @@ public sealed interface FlowPopulation {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(side, "side");
             if (!template.protocol().hashesPorts()) {
-                throw new RssInputException("A port sweep needs TCP or UDP: " + template.protocol().label()
-                        + " is hashed without ports.");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.population.sweepNeedsPorts", "A port sweep needs TCP or UDP:"
+                        + " {0} is hashed without ports.", template.protocol().label()));
             }
             checkRange(from, to);
         }
@@ -78,10 +78,11 @@ public sealed interface FlowPopulation {
     /** Checks a port range: both ends 0-65535 and {@code from <= to}. */
     static void checkRange(int from, int to) {
         if (from < 0 || from > 65535 || to < 0 || to > 65535) {
-            throw new RssInputException("The port range " + from + "-" + to + " is out of range: ports are 0-65535.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.population.rangeOut", "The port range {0}-{1} is out of range: ports are 0-65535.", from, to));
         }
         if (from > to) {
-            throw new RssInputException("The port range " + from + "-" + to + " is backwards: give the lower port first.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.population.rangeBackwards", "The port range {0}-{1} is backwards: give the"
+                    + " lower port first.", from, to));
         }
     }
 }

@@ -5,7 +5,9 @@ public record FlowTarget(boolean bucket, int value) {
 
     public FlowTarget {
         if (value < 0) {
-            throw new RssInputException((bucket ? "Bucket " : "Queue ") + value + " is negative: numbers start at 0.");
+            throw new RssInputException(bucket
+                    ? dev.nettune.Phrase.of("rss.target.negativeBucket", "Bucket {0} is negative: numbers start at 0.", value)
+                    : dev.nettune.Phrase.of("rss.target.negativeQueue", "Queue {0} is negative: numbers start at 0.", value));
         }
     }
 
@@ -26,12 +28,12 @@ public record FlowTarget(boolean bucket, int value) {
     public void checkReachable(IndirectionTable table) {
         if (bucket) {
             if (value >= table.size()) {
-                throw new RssInputException("Bucket " + value + " does not exist: the table has buckets 0-"
-                        + (table.size() - 1) + ".");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.target.noBucket", "Bucket {0} does not exist: the table has"
+                        + " buckets 0-{1}.", value, table.size() - 1));
             }
         } else if (table.bucketsPerQueue().getOrDefault(value, 0) == 0) {
-            throw new RssInputException("Queue " + value + " has no bucket in this table, so no flow can reach it;"
-                    + " the table uses queues " + usedQueues(table) + ".");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.target.queueUnused", "Queue {0} has no bucket in this table, so"
+                    + " no flow can reach it; the table uses queues {1}.", value, usedQueues(table)));
         }
     }
 

@@ -28,7 +28,7 @@ public enum Protocol {
             case "udp" -> UDP;
             case "icmp", "ip", "other" -> ICMP;
             case "non-ip", "nonip", "arp" -> NON_IP;
-            default -> throw new RssInputException("Unknown protocol '" + text + "': use tcp, udp, icmp or non-ip.");
+            default -> throw new RssInputException(dev.nettune.Phrase.of("rss.protocol.unknown", "Unknown protocol '{0}': use tcp, udp, icmp or non-ip.", text));
         };
     }
 

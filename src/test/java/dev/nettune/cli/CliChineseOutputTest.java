@@ -110,4 +110,15 @@ class CliChineseOutputTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("(persists ").doesNotContainPattern("\\p{IsHan}");
     }
+
+    @Test
+    void aBadRowOfRssHashBatchIsSaidInChineseWithItsLine() throws Exception {
+        Path csv = dir.resolve("flows.csv");
+        java.nio.file.Files.writeString(csv, "10.0.0.1,10.0.0.2,1000,80\n10.0.0.1,10.0.0.2,70000,80\n");
+
+        CliRun r = run("rss", "hash", "--batch", csv.toString(), "-k", dev.nettune.rss.RssKey.MICROSOFT.toColonHex(), "--equal", "4",
+                "--lang", "zh_CN");
+
+        assertThat(r.err()).contains(" 第 2 行：源端口 70000 超出范围：端口为 0-65535。").doesNotContain("line 2");
+    }
 }

@@ -42,4 +42,26 @@ class FlowCsvTest {
         assertThat(r.problems()).singleElement().extracting(FlowCsv.Problem::message)
                 .isEqualTo("Queue 'x' is not a queue number: give a whole number 0 or more.");
     }
+
+    @Test
+    void aBadRowIsSaidInChineseWithItsLineNumber() {
+        FlowCsv.Result r = FlowCsv.parse("10.0.0.1,10.0.0.2,70000,2\n10.0.0.1,10.0.0.2,1\n10.0.0.1,10.0.0.2,5,", false);
+        java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+
+        assertThat(r.problems()).extracting(p -> p.phrase().in(zh)).containsExactly(
+                "第 1 行：源端口 70000 超出范围：端口为 0-65535。",
+                "第 2 行：应有 4 列（src,dst,sport,dport），实际为 3 列。",
+                "第 3 行：请给出两个端口（4 元组）或都不给（2 元组，如 ICMP），不能只给源端口。");
+        assertThat(r.problems().get(0).toString()).isEqualTo("line 1: Source port 70000 is out of range: ports are 0-65535.");
+    }
+
+    @Test
+    void aBadWeightInABalanceCsvIsSaidInChinese() {
+        java.util.List<FlowCsv.Problem> problems = new java.util.ArrayList<>();
+        dev.nettune.rss.balance.WeightedFlowCsv.read(new java.io.BufferedReader(new java.io.StringReader("10.0.0.1,10.0.0.2,1,2,lots\n")),
+                f -> { }, problems::add);
+
+        assertThat(problems).singleElement().extracting(p -> p.phrase().in(java.util.Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("第 1 行：权重 'lots' 不是 0 或以上的整数（包数或字节数）。");
+    }
 }

@@ -34,7 +34,7 @@ public final class BalanceAdvisor {
     public BalanceReport advise(List<ObservedFlow> flows, RssKey key, IndirectionTable table, Set<BalanceMode> modes,
                                 BooleanSupplier cancelled) {
         if (flows.isEmpty()) {
-            throw new RssInputException("No flows to balance: none were observed on the NIC's addresses.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.balance.noFlows", "No flows to balance: none were observed on the NIC's addresses."));
         }
         int size = table.size();
         QueueSpan span = QueueSpan.of(table);

@@ -23,7 +23,7 @@ public enum BalanceMode {
             case "key" -> KEY;
             case "both" -> BOTH;
             case "reta", "dpdk" -> RETA;
-            default -> throw new RssInputException("Unknown balance mode '" + text + "': use weights, key, both or reta.");
+            default -> throw new RssInputException(dev.nettune.Phrase.of("rss.balance.mode", "Unknown balance mode '{0}': use weights, key, both or reta.", text));
         };
     }
 

@@ -38,7 +38,7 @@ public final class KeySearch {
     public record Options(long maxCandidates, long maxFlowEvaluations, long seed) {
         public Options {
             if (maxCandidates < 1 || maxFlowEvaluations < 1) {
-                throw new RssInputException("The key search needs a budget of at least 1 candidate key.");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.balance.budget", "The key search needs a budget of at least 1 candidate key."));
             }
         }
 
@@ -136,8 +136,8 @@ public final class KeySearch {
         }
         long cells = (long) relevant.length * n;
         if (cells > Integer.MAX_VALUE - 8) {
-            throw new RssInputException(n + " flows are too many for the key search: use at most "
-                    + (Integer.MAX_VALUE / Math.max(1, relevant.length)) + " (merge or sample them).");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.balance.tooManyFlows", "{0} flows are too many for the key search:"
+                    + " use at most {1} (merge or sample them).", n, Integer.MAX_VALUE / Math.max(1, relevant.length)));
         }
         narrowContrib = narrow ? new byte[(int) cells] : null;
         wideContrib = narrow ? null : new int[(int) cells];

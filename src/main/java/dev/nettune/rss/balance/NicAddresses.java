@@ -55,7 +55,8 @@ public final class NicAddresses {
             }
         }
         if (out.isEmpty()) {
-            throw new RssInputException("No addresses given: list the NIC's addresses, comma-separated, like 10.0.0.5,fd00::5.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.balance.noAddresses", "No addresses given: list the NIC's addresses,"
+                    + " comma-separated, like 10.0.0.5,fd00::5."));
         }
         return out;
     }

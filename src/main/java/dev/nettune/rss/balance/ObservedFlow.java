@@ -12,10 +12,12 @@ public record ObservedFlow(Flow flow, long weight) {
     public ObservedFlow {
         Objects.requireNonNull(flow, "flow");
         if (!flow.protocol().isHashed()) {
-            throw new RssInputException("A non-IP flow is not hashed by RSS (it always lands in queue 0): it cannot be balanced.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.balance.nonIp", "A non-IP flow is not hashed by RSS (it always lands in"
+                    + " queue 0): it cannot be balanced."));
         }
         if (weight < 0) {
-            throw new RssInputException("A flow's weight is " + weight + ": weights are 0 or more (packets or bytes).");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.balance.negativeWeight", "A flow's weight is {0}: weights are 0 or more"
+                    + " (packets or bytes).", weight));
         }
     }
 }

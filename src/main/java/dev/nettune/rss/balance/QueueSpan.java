@@ -7,10 +7,10 @@ import dev.nettune.rss.RssInputException;
 public record QueueSpan(int first, int count) {
     public QueueSpan {
         if (first < 0) {
-            throw new RssInputException("The first queue is " + first + ": queue numbers start at 0.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.balance.firstQueue", "The first queue is {0}: queue numbers start at 0.", first));
         }
         if (count < 1) {
-            throw new RssInputException("A balance needs at least 1 queue, not " + count + ".");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.balance.noQueue", "A balance needs at least 1 queue, not {0}.", count));
         }
     }
 
@@ -39,8 +39,8 @@ public record QueueSpan(int first, int count) {
         for (int b = 0; b < table.length; b++) {
             int k = table[b] - first;
             if (k < 0 || k >= count) {
-                throw new RssInputException("Bucket " + b + " points at queue " + table[b] + ", outside queues "
-                        + first + "-" + last() + " that this balance covers.");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.balance.bucketOutside", "Bucket {0} points at queue {1},"
+                        + " outside queues {2}-{3} that this balance covers.", b, table[b], first, last()));
             }
             q[k] += bucketLoads[b];
         }

@@ -60,7 +60,7 @@ public final class SsFlows {
     static Endpoint endpoint(String text) {
         int colon = text.lastIndexOf(':');
         if (colon < 0) {
-            throw new RssInputException("'" + text + "' is not an address:port as ss prints it.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.balance.notSsAddress", "'{0}' is not an address:port as ss prints it.", text));
         }
         String a = text.substring(0, colon);
         String p = text.substring(colon + 1);

@@ -13,7 +13,7 @@ public enum WeightUnit {
             case "bytes", "byte" -> BYTES;
             case "packets", "packet", "segments", "segs" -> PACKETS;
             case "flows", "flow", "count" -> FLOWS;
-            default -> throw new RssInputException("Unknown weight unit '" + text + "': use bytes, packets or flows.");
+            default -> throw new RssInputException(dev.nettune.Phrase.of("rss.balance.unit", "Unknown weight unit '{0}': use bytes, packets or flows.", text));
         };
     }
 

@@ -35,7 +35,7 @@ public final class WeightedFlowCsv {
                         n++;
                     }
                 } catch (RssInputException e) {
-                    problems.accept(new FlowCsv.Problem(lineNo, line, e.getMessage()));
+                    problems.accept(new FlowCsv.Problem(lineNo, line, e.phrase()));
                 }
             }
         } catch (IOException e) {
@@ -57,11 +57,12 @@ public final class WeightedFlowCsv {
         }
         String w = t.substring(cut + 1).strip();
         if (w.indexOf(',') >= 0) {
-            throw new RssInputException("expected 4 or 5 columns (src,dst,sport,dport[,weight]), found more.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.csv.tooManyColumns", "expected 4 or 5 columns (src,dst,sport,dport[,weight]),"
+                    + " found more."));
         }
         long weight = weight(w);
         Flow flow = FlowCsv.parseLine(lineNumber, t.substring(0, cut), false).orElseThrow(
-                () -> new RssInputException("the row has a weight but no flow."))
+                () -> new RssInputException(dev.nettune.Phrase.of("rss.csv.weightNoFlow", "the row has a weight but no flow.")))
                 .flow();
         return Optional.of(new ObservedFlow(flow, weight));
     }
@@ -71,7 +72,8 @@ public final class WeightedFlowCsv {
             return 1;
         }
         if (w.length() > 18 || !w.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new RssInputException("Weight '" + w + "' is not a whole number 0 or more (packets or bytes).");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.csv.badWeight", "Weight '{0}' is not a whole number 0 or more (packets"
+                    + " or bytes).", w));
         }
         return Long.parseLong(w);
     }

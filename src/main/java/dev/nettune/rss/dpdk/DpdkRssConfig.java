@@ -25,24 +25,26 @@ public record DpdkRssConfig(int portId, RssKey key, IndirectionTable table, int 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(table, "table");
         if (portId < 0 || portId > 65535) {
-            throw new RssInputException("Port " + portId + " is not a DPDK port id: use 0-65535 (the first attached device is 0).");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.badPort", "Port {0} is not a DPDK port id: use 0-65535 (the first"
+                    + " attached device is 0).", portId));
         }
         if (queueCount < 1 || queueCount > 65535) {
-            throw new RssInputException("Queue count " + queueCount + " is out of range: use 1-65535 (the --rxq you start the application with).");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.badQueueCount", "Queue count {0} is out of range: use 1-65535 (the"
+                    + " --rxq you start the application with).", queueCount));
         }
         if (table.size() % RETA_GROUP_SIZE != 0 || table.size() > MAX_RETA_SIZE) {
-            throw new RssInputException("A DPDK redirection table has a multiple of " + RETA_GROUP_SIZE
-                    + " entries, at most " + MAX_RETA_SIZE + "; this table has " + table.size() + " (an ENI has 128).");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.retaSize", "A DPDK redirection table has a multiple of {0}"
+                    + " entries, at most {1}; this table has {2} (an ENI has 128).", RETA_GROUP_SIZE, MAX_RETA_SIZE, table.size()));
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            throw new RssInputException("The key has " + key.length() + " bytes; DPDK takes at most " + MAX_KEY_LENGTH
-                    + " (an ENI uses 40).");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.keyLength", "The key has {0} bytes; DPDK takes at most {1}"
+                    + " (an ENI uses 40).", key.length(), MAX_KEY_LENGTH));
         }
         int highest = table.highestQueue();
         if (highest >= queueCount) {
-            throw new RssInputException("The table sends traffic to queue " + highest + " but the port is configured with "
-                    + queueCount + " receive queue(s) (0-" + (queueCount - 1) + "): start it with --rxq="
-                    + (highest + 1) + " or more, or refill the table.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.tableBeyondQueues", "The table sends traffic to queue {0} but"
+                    + " the port is configured with {1} receive queue(s) (0-{2}): start it with --rxq={3} or more, or refill the table.",
+                    highest, queueCount, queueCount - 1, highest + 1));
         }
     }
 

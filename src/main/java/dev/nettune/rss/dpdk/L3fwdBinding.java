@@ -1,5 +1,6 @@
 package dev.nettune.rss.dpdk;
 
+import dev.nettune.rss.RssInputException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -28,10 +29,11 @@ public record L3fwdBinding(int portId, List<Assignment> assignments) {
     public L3fwdBinding {
         Objects.requireNonNull(assignments, "assignments");
         if (portId < 0 || portId > 63) {
-            throw new IllegalArgumentException("Port " + portId + " cannot be bound: l3fwd's -p port mask covers ports 0-63.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.l3fwdPort", "Port {0} cannot be bound: l3fwd's -p port mask covers"
+                    + " ports 0-63.", portId));
         }
         if (assignments.isEmpty()) {
-            throw new IllegalArgumentException("An l3fwd binding needs at least one (queue, lcore) pair.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.noPairs", "An l3fwd binding needs at least one (queue, lcore) pair."));
         }
         List<Assignment> sorted = new ArrayList<>(assignments);
         sorted.sort(Comparator.comparingInt(Assignment::queue));
@@ -39,25 +41,27 @@ public record L3fwdBinding(int portId, List<Assignment> assignments) {
         Map<Integer, Integer> perLcore = new HashMap<>();
         for (Assignment a : sorted) {
             if (a.queue() < 0) {
-                throw new IllegalArgumentException("Queue " + a.queue() + " is negative: queue ids start at 0.");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.negativeQueue", "Queue {0} is negative: queue ids start at 0.", a.queue()));
             }
             if (a.lcore() < 0 || a.lcore() >= MAX_LCORE) {
-                throw new IllegalArgumentException("Lcore " + a.lcore() + " is out of range: lcore ids are 0-" + (MAX_LCORE - 1) + ".");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.lcoreRange", "Lcore {0} is out of range: lcore ids are 0-{1}.",
+                        a.lcore(), MAX_LCORE - 1));
             }
             if (seen.get(a.queue())) {
-                throw new IllegalArgumentException("Queue " + a.queue() + " is bound twice: each queue is polled by exactly one lcore.");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.queueTwice", "Queue {0} is bound twice: each queue is polled by"
+                        + " exactly one lcore.", a.queue()));
             }
             seen.set(a.queue());
             int n = perLcore.merge(a.lcore(), 1, Integer::sum);
             if (n > MAX_QUEUES_PER_LCORE) {
-                throw new IllegalArgumentException("Lcore " + a.lcore() + " would poll more than " + MAX_QUEUES_PER_LCORE
-                        + " queues, l3fwd's limit: add lcores.");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.lcoreFull", "Lcore {0} would poll more than {1} queues, l3fwd's"
+                        + " limit: add lcores.", a.lcore(), MAX_QUEUES_PER_LCORE));
             }
         }
         int missing = seen.nextClearBit(0);
         if (missing < seen.length()) {
-            throw new IllegalArgumentException("Queue " + missing + " has no lcore: l3fwd needs the port's queues in sequence from 0 "
-                    + "(0-" + (seen.length() - 1) + " here), each bound once.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.queueGap", "Queue {0} has no lcore: l3fwd needs the port's queues in"
+                    + " sequence from 0 (0-{1} here), each bound once.", missing, seen.length() - 1));
         }
         assignments = List.copyOf(sorted);
     }
@@ -65,17 +69,17 @@ public record L3fwdBinding(int portId, List<Assignment> assignments) {
     /** Queues 0..queueCount-1 dealt to the lcores in turn: queue q goes to lcores[q mod lcores]. */
     public static L3fwdBinding roundRobin(int portId, int queueCount, List<Integer> lcores) {
         if (queueCount < 1) {
-            throw new IllegalArgumentException("Queue count " + queueCount + " is not allowed: bind at least 1 queue.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.noQueues", "Queue count {0} is not allowed: bind at least 1 queue.", queueCount));
         }
         if (lcores.isEmpty()) {
-            throw new IllegalArgumentException("Name at least one lcore to poll the queues, for example 1-4.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.noLcores", "Name at least one lcore to poll the queues, for example 1-4."));
         }
         if (new TreeSet<>(lcores).size() != lcores.size()) {
-            throw new IllegalArgumentException("The lcore list " + lcores + " names an lcore twice: list each once.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.lcoreTwice", "The lcore list {0} names an lcore twice: list each once.", lcores));
         }
         if (lcores.size() > queueCount) {
-            throw new IllegalArgumentException(lcores.size() + " lcores for " + queueCount + " queue(s): "
-                    + (lcores.size() - queueCount) + " lcore(s) would poll nothing. Use at most " + queueCount + " lcores.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.idleLcores", "{0} lcores for {1} queue(s): {2} lcore(s) would poll"
+                    + " nothing. Use at most {1} lcores.", lcores.size(), queueCount, lcores.size() - queueCount));
         }
         List<Assignment> list = new ArrayList<>();
         for (int q = 0; q < queueCount; q++) {
@@ -87,19 +91,20 @@ public record L3fwdBinding(int portId, List<Assignment> assignments) {
     /** Parses an lcore list as EAL's {@code -l} takes it: {@code 0-3,8,10-11}. */
     public static List<Integer> parseLcores(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("The lcore list is empty: write ids and ranges, for example 0-3,8.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.lcoresEmpty", "The lcore list is empty: write ids and ranges, for example 0-3,8."));
         }
         List<Integer> out = new ArrayList<>();
         for (String part : text.strip().split(",")) {
             String p = part.strip();
             if (!p.matches("\\d{1,3}(-\\d{1,3})?")) {
-                throw new IllegalArgumentException("'" + p + "' in the lcore list is neither an id nor a range: write for example 0-3,8.");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.lcoreNotIdOrRange", "'{0}' in the lcore list is neither an id nor a"
+                        + " range: write for example 0-3,8.", p));
             }
             String[] ends = p.split("-");
             int from = Integer.parseInt(ends[0]);
             int to = ends.length == 2 ? Integer.parseInt(ends[1]) : from;
             if (to < from) {
-                throw new IllegalArgumentException("The range " + p + " runs backwards: write the lower id first.");
+                throw new RssInputException(dev.nettune.Phrase.of("rss.dpdk.lcoreBackwards", "The range {0} runs backwards: write the lower id first.", p));
             }
             for (int i = from; i <= to; i++) {
                 out.add(i);

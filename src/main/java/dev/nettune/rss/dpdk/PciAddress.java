@@ -10,8 +10,8 @@ public record PciAddress(String text) {
     public PciAddress {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (!FORM.matcher(t).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a PCI address: write domain:bus:device.function, "
-                    + "for example 0000:00:05.0 (dpdk-devbind.py --status lists them).");
+            throw new dev.nettune.rss.RssInputException(dev.nettune.Phrase.of("rss.dpdk.notPci", "'{0}' is not a PCI address: write"
+                    + " domain:bus:device.function, for example 0000:00:05.0 (dpdk-devbind.py --status lists them).", text));
         }
         text = t.length() == 7 ? "0000:" + t : t;
     }

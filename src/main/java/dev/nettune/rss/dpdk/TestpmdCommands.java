@@ -33,8 +33,8 @@ public final class TestpmdCommands {
         this.config = Objects.requireNonNull(config, "config");
         String t = Objects.requireNonNull(flowType, "flowType").strip().toLowerCase(Locale.ROOT);
         if (!FLOW_TYPES.contains(t)) {
-            throw new IllegalArgumentException("testpmd does not know the flow type '" + flowType + "': use one of "
-                    + String.join(", ", FLOW_TYPES.stream().sorted().toList()) + " (ipv4-tcp for TCP over IPv4).");
+            throw new dev.nettune.rss.RssInputException(dev.nettune.Phrase.of("rss.dpdk.flowType", "testpmd does not know the flow type"
+                    + " '{0}': use one of {1} (ipv4-tcp for TCP over IPv4).", flowType, String.join(", ", FLOW_TYPES.stream().sorted().toList())));
         }
         this.flowType = t;
     }

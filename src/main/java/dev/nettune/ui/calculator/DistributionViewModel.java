@@ -81,10 +81,10 @@ public final class DistributionViewModel {
                     FlowCsv.Result rows = readCsv(in.csvFile());
                     if (rows.rows().isEmpty()) {
                         throw new IllegalArgumentException(rows.problems().isEmpty() ? Messages.get("calculator.distribution.noFlow")
-                                : Messages.format("calculator.distribution.noFlowFirst", String.valueOf(rows.problems().get(0))));
+                                : Messages.format("calculator.distribution.noFlowFirst", Messages.say(rows.problems().get(0).phrase())));
                     }
                     if (!rows.problems().isEmpty()) {
-                        skipped = " " + Messages.format("calculator.distribution.skipped", rows.problems().size(), String.valueOf(rows.problems().get(0)));
+                        skipped = " " + Messages.format("calculator.distribution.skipped", rows.problems().size(), Messages.say(rows.problems().get(0).phrase()));
                     }
                     population = new FlowPopulation.FlowList(rows.flows());
                 }

@@ -82,7 +82,7 @@ public final class KeySolverViewModel {
             FlowCsv.Result rows = FlowCsv.parse(text, true);
             if (!rows.problems().isEmpty()) {
                 throw new IllegalArgumentException(Messages.format("calculator.solver.badFlows", rows.problems().stream()
-                        .map(FlowCsv.Problem::toString).collect(Collectors.joining("; "))));
+                        .map(p -> Messages.say(p.phrase())).collect(Collectors.joining("; "))));
             }
             List<KeySolver.Goal> g = rows.rows().stream()
                     .map(r -> KeySolver.Goal.toQueue(r.flow(), r.queue().getAsInt())).toList();

@@ -57,4 +57,20 @@ class L3fwdBindingTest {
     void lcoreListTextThatIsNotARangeIsRejected() {
         assertThatThrownBy(() -> L3fwdBinding.parseLcores("0-3;reboot")).hasMessageContaining("0-3,8");
     }
+
+    @Test
+    void anLcoreListTypoIsSaidInChinese() {
+        assertThatThrownBy(() -> L3fwdBinding.parseLcores("0-3;reboot"))
+                .isInstanceOf(dev.nettune.InputException.class)
+                .satisfies(e -> assertThat(dev.nettune.Phrase.describe(e, java.util.Locale.SIMPLIFIED_CHINESE))
+                        .isEqualTo("lcore 列表中的 '0-3;reboot' 既不是编号也不是范围：请写成例如 0-3,8。"));
+    }
+
+    @Test
+    void aTableBeyondThePortsQueuesIsSaidInChinese() {
+        assertThatThrownBy(() -> new DpdkRssConfig(0, dev.nettune.rss.RssKey.MICROSOFT,
+                dev.nettune.rss.IndirectionTable.defaultFor(128, 4), 2))
+                .satisfies(e -> assertThat(dev.nettune.Phrase.describe(e, java.util.Locale.SIMPLIFIED_CHINESE))
+                        .isEqualTo("间接表把流量发往队列 3，但端口只配置了 2 个接收队列（0-1）：请用 --rxq=4 或更多启动它，或重新填充间接表。"));
+    }
 }
