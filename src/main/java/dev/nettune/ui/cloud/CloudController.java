@@ -80,6 +80,17 @@ public final class CloudController {
     void initialize() {
         account.setItems(model.accounts());
         account.valueProperty().bindBidirectional(model.accountProperty());
+        account.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CloudAccounts.Account a) {
+                return CloudViewModel.shown(a);
+            }
+
+            @Override
+            public CloudAccounts.Account fromString(String s) {
+                return model.accounts().stream().filter(a -> CloudViewModel.shown(a).equals(s)).findFirst().orElse(null);
+            }
+        });
         region.setItems(model.regions());
         // The closed box shows the id only; the list shows id and local name.
         region.setButtonCell(new javafx.scene.control.ListCell<>() {

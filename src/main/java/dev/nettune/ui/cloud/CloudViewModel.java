@@ -172,7 +172,7 @@ public final class CloudViewModel {
         cancelRunning();
         CloudAccounts.Choice wanted = choice();
         busy.set(true);
-        status.set(a.sandbox() ? Messages.get("cloud.status.startingSandbox") : Messages.format("cloud.status.connecting", a.display()));
+        status.set(a.sandbox() ? Messages.get("cloud.status.startingSandbox") : Messages.format("cloud.status.connecting", shown(a)));
         running = tasks.submit(() -> {
             Connected c = connector.connect(a, wanted.region(), wanted.endpoint());
             return new Object[] {c, read(c.session())};
@@ -200,7 +200,7 @@ public final class CloudViewModel {
             connectedWith = null;
             clearTables();
             connection.set(Messages.get("cloud.status.notConnected"));
-            status.set(Messages.format("cloud.status.cannotConnect", a.display(), message(e)));
+            status.set(Messages.format("cloud.status.cannotConnect", shown(a), message(e)));
         });
     }
 
@@ -284,6 +284,16 @@ public final class CloudViewModel {
     /** True while the chosen account is the sandbox: the endpoint override does not apply. */
     public BooleanBinding sandboxChosenProperty() {
         return Bindings.createBooleanBinding(() -> account.get() == null || account.get().sandbox(), account);
+    }
+
+    /** An account as the picker and the status line name it, in the language in use (CloudAccounts.Account.display() is English). */
+    public static String shown(CloudAccounts.Account a) {
+        return a == null ? "" : switch (a.kind()) {
+            case SANDBOX -> Messages.get("cloud.account.sandbox");
+            case PROFILE -> Messages.format("cloud.account.profile", a.name(), a.detail());
+            case ENVIRONMENT -> Messages.format("cloud.account.environment", a.detail());
+            case ECS_RAM_ROLE -> Messages.format("cloud.account.ramRole", a.name());
+        };
     }
 
     public ObservableList<CloudAccounts.Account> accounts() {
