@@ -76,6 +76,14 @@ public final class CloudStepTitles {
         return target instanceof EipTarget.Eni e ? eni(e.eni()) : target.id();
     }
 
+    /**
+     * What the user must know wherever timeouts are changed (new connections only; the NLB/CLB advice), in the language
+     * in use; in English ConnectionTrackingTimeouts' own notes.
+     */
+    public static String timeoutsNotes(String separator) {
+        return Messages.get("cloud.timeouts.newConnectionsOnly") + separator + Messages.get("cloud.timeouts.loadBalancerNote");
+    }
+
     /** Connection-tracking timeouts in a line ("TCP established 910 s, ..."). */
     public static String timeouts(ConnectionTrackingTimeouts t) {
         return Messages.format("cloud.step.timeoutValues", String.valueOf(t.tcpEstablished()), String.valueOf(t.tcpClosedAndTimeWait()),

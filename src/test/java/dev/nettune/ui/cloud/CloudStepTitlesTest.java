@@ -94,4 +94,14 @@ class CloudStepTitlesTest {
 
         assertThat(PlanRunModel.reviewText(plan)).startsWith("1. 重启实例 i-bp1xyz，等待状态变为 Running\n");
     }
+
+    @Test
+    void theTimeoutsNotesReadAsTheDomainsInEnglishAndInChineseAreChinese() {
+        Messages.use(Messages.ENGLISH);
+        assertThat(CloudStepTitles.timeoutsNotes("\n")).isEqualTo(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY + "\n"
+                + ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE);
+
+        Messages.use(Messages.CHINESE);
+        assertThat(CloudStepTitles.timeoutsNotes("\n")).startsWith("新的超时值只对新连接生效").contains("NLB 或 CLB");
+    }
 }

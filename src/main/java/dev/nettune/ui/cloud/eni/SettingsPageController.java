@@ -1,6 +1,8 @@
 package dev.nettune.ui.cloud.eni;
 
 import dev.nettune.cloud.ConnectionTrackingTimeouts;
+import dev.nettune.ui.cloud.CloudStepTitles;
+import dev.nettune.ui.common.Messages;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -46,9 +48,19 @@ public final class SettingsPageController {
         timeWait.setValueFactory(tw);
         tw.valueProperty().addListener((o, was, is) -> model.timeWaitProperty().set(is == null ? 0 : is));
         rss.getItems().setAll(SecondaryEniWizardModel.RSS_LEAVE, SecondaryEniWizardModel.RSS_ON, SecondaryEniWizardModel.RSS_OFF);
+        rss.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String choice) {
+                return choice == null ? "" : Messages.get("cloud.eni.settings.rss." + choice.replace(' ', '_'));
+            }
+
+            @Override
+            public String fromString(String shown) {
+                return rss.getItems().stream().filter(c -> toString(c).equals(shown)).findFirst().orElse(null);
+            }
+        });
         rss.valueProperty().bindBidirectional(model.rssProperty());
-        notes.setText(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY + " " + ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE
-                + " Custom RSS is in invitational preview; run the Custom RSS wizard's preflight first if unsure.");
+        notes.setText(CloudStepTitles.timeoutsNotes(" ") + " " + Messages.get("cloud.eni.settings.rssPreview"));
         problem.textProperty().bind(model.settingsProblemProperty());
     }
 }

@@ -98,7 +98,7 @@ public final class TimeoutsWizardModel {
 
     /** What the user must know: new connections only, and the NLB/CLB advice. */
     public String notes() {
-        return ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY + "\n" + ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE;
+        return dev.nettune.ui.cloud.CloudStepTitles.timeoutsNotes("\n");
     }
 
     public NetworkInterfaceId eni() {
