@@ -131,6 +131,16 @@ public final class TuningController {
                 planTable.widthProperty(), seqColumn.widthProperty(), beforeColumn.widthProperty(), afterColumn.widthProperty(),
                 confirmColumn.widthProperty(), stateColumn.widthProperty(), readBackColumn.widthProperty()));
         notesList.setItems(model.notes());
+        // A plan without a step (the host has every value, or skipped them all) is still a plan: the empty table says what
+        // the status says, not "No plan yet: pick a host and a profile, then Plan" to a user who just did.
+        if (planTable.getPlaceholder() instanceof javafx.scene.control.Label empty) {
+            String noPlan = empty.getText();
+            empty.setWrapText(true);
+            empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            empty.setPadding(new javafx.geometry.Insets(0, 48, 0, 48));
+            empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.previewProperty().get().isEmpty()
+                    ? noPlan : model.statusProperty().get(), model.previewProperty(), model.statusProperty()));
+        }
         // A note is a sentence (why a step is skipped, a warning): wrapped to the list, read without scrolling sideways. A Text
         // wraps at the width it is given, where a wrapped cell label is sized to one line by the list and cut to "...".
         notesList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {

@@ -371,6 +371,9 @@ class NetworkManagerGuiSshJourneysTest {
         assertThat(text(stage, "#statusLabel")).startsWith("Skipped: NetworkManager on eth1: NetworkManager is not running on this host")
                 .doesNotContain("already");
         assertThat(rows()).isEmpty();
+        @SuppressWarnings("unchecked")
+        TableView<TuningViewModel.PlanRow> table = node(stage, "#planTable", TableView.class);
+        assertThat(((javafx.scene.control.Label) table.getPlaceholder()).getText()).as("the empty plan table").startsWith("Skipped:");
         assertThat(find(stage, "#applyButton").orElseThrow().isDisabled()).isTrue();
         nothingCutOff(stage, "tuning-skipped-status");
     }
