@@ -6,7 +6,7 @@ import java.util.Objects;
 public record FleetInstance(int position, FleetTarget target, TransportChoice reach) {
     public FleetInstance {
         if (position < 0) {
-            throw new FleetInputException("A position in the fleet counts from 0; got " + position + ".");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.instance.position", "A position in the fleet counts from 0; got {0}.", position));
         }
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(reach, "reach");

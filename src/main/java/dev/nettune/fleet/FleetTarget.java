@@ -26,8 +26,8 @@ public record FleetTarget(Kind kind, String name) {
         if (kind == Kind.INSTANCE) {
             name = InstanceId.of(name).value();
         } else if (name.isEmpty() || name.startsWith("-") || !HOST_SPEC.matcher(name).matches()) {
-            throw new FleetInputException("Not a host: '" + name + "'. Give a saved host, an alias of ~/.ssh/config,"
-                    + " user@host[:port] (IPv6 in brackets) or a built-in host such as sandbox.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.target.notHost", "Not a host: '{0}'. Give a saved host, an alias"
+                    + " of ~/.ssh/config, user@host[:port] (IPv6 in brackets) or a built-in host such as sandbox.", name));
         }
     }
 
@@ -45,27 +45,29 @@ public record FleetTarget(Kind kind, String name) {
      */
     public static List<FleetTarget> parseList(String csv, Kind kind) {
         if (csv == null || csv.isBlank()) {
-            throw new FleetInputException("The list of " + plural(kind) + " is empty; give one or more, separated by commas.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.target.emptyList", "The list of {0} is empty; give one or more,"
+                    + " separated by commas.", plural(kind)));
         }
         List<FleetTarget> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String part : csv.split(",", -1)) {
             String p = part.strip();
             if (p.isEmpty()) {
-                throw new FleetInputException("An empty item in '" + csv + "': separate " + plural(kind)
-                        + " with single commas.");
+                throw new FleetInputException(dev.nettune.Phrase.of("fleet.target.emptyItem", "An empty item in '{0}': separate {1}"
+                        + " with single commas.", csv, plural(kind)));
             }
             FleetTarget t = kind == Kind.INSTANCE ? instance(p) : host(p);
             if (!seen.add(t.name())) {
-                throw new FleetInputException(t.name() + " is listed twice; each target may appear once.");
+                throw new FleetInputException(dev.nettune.Phrase.of("fleet.target.twice", "{0} is listed twice; each target may appear once.", t.name()));
             }
             out.add(t);
         }
         return out;
     }
 
-    private static String plural(Kind kind) {
-        return kind == Kind.INSTANCE ? "instance ids" : "hosts";
+    private static dev.nettune.Phrase plural(Kind kind) {
+        return kind == Kind.INSTANCE ? dev.nettune.Phrase.of("fleet.target.instanceIds", "instance ids")
+                : dev.nettune.Phrase.of("fleet.target.hosts", "hosts");
     }
 
     @Override

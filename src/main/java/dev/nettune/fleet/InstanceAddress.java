@@ -30,9 +30,9 @@ public enum InstanceAddress {
                 return a;
             }
         }
-        throw new FleetInputException("Not an instance address: '" + dev.nettune.host.Printable.clip(String.valueOf(text))
-                + "'. Allowed: private (the first private IP; through --bastion or a ProxyJump of ~/.ssh/config when"
-                + " NetTune is outside the VPC), eip (the EIP bound to the instance or to one of its ENIs).");
+        throw new FleetInputException(dev.nettune.Phrase.of("fleet.address.bad", "Not an instance address: '{0}'. Allowed: private (the"
+                + " first private IP; through --bastion or a ProxyJump of ~/.ssh/config when NetTune is outside the VPC), eip (the EIP"
+                + " bound to the instance or to one of its ENIs).", dev.nettune.host.Printable.clip(String.valueOf(text))));
     }
 
     @Override

@@ -207,28 +207,28 @@ public final class RollingApply {
      * instance's plan, reached the way the run reached it. Instances the run did not change are SKIPPED.
      */
     public FleetRun undo(String runId, int parallel, FleetListener listener, Cancellation cancel) throws InterruptedException {
-        FleetRun given = journal.run(runId).orElseThrow(() -> new FleetInputException(
-                "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
+        FleetRun given = journal.run(runId).orElseThrow(() -> noRun(runId));
         Optional<String> continues = Optional.empty();
         FleetRun original = given;
         if (given.kind().equals("undo")) {
             // The id of an undo NetTune stopped in the middle of: continue it, as an undo of the run it was putting back.
             if (given.status() == RunStatus.RUNNING) {
-                throw new FleetInputException("Undo run " + runId + " is still running in another NetTune process; let it end,"
-                        + " or stop that process, then run `nettune fleet undo " + runId + "` again.");
+                throw new FleetInputException(dev.nettune.Phrase.of("fleet.undo.running", "Undo run {0} is still running in another"
+                        + " NetTune process; let it end, or stop that process, then run `nettune fleet undo {0}` again.", runId));
             }
             if (!given.status().resumable() || given.undoes().isEmpty()) {
-                throw new FleetInputException("Undo run " + runId + " ended " + given.status() + " (" + given.detail() + "):"
-                        + " there is nothing to continue. `nettune fleet undo " + given.undoes().orElse("RUN")
-                        + "` tries again what it could not put back.");
+                throw new FleetInputException(dev.nettune.Phrase.of("fleet.undo.ended", "Undo run {0} ended {1} ({2}): there is nothing"
+                        + " to continue. `nettune fleet undo {3}` tries again what it could not put back.", runId, given.status(),
+                        given.detail(), given.undoes().orElse("RUN")));
             }
             String of = given.undoes().get();
-            original = journal.run(of).orElseThrow(() -> new FleetInputException(
-                    "Undo run " + runId + " puts back run " + of + ", which the journal no longer has."));
+            original = journal.run(of).orElseThrow(() -> new FleetInputException(dev.nettune.Phrase.of("fleet.undo.gone",
+                    "Undo run {0} puts back run {1}, which the journal no longer has.", runId, of)));
             continues = Optional.of(runId);
         }
         if (!original.kind().equals("apply")) {
-            throw new FleetInputException("Run " + original.id() + " is an " + original.kind() + " run; undo the apply run it put back.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.undo.notApply", "Run {0} is an {1} run; undo the apply run it put"
+                    + " back.", original.id(), original.kind()));
         }
         String applyId = original.id();
         List<FleetInstance> instances = original.instances().stream().map(FleetInstanceResult::instance).toList();
@@ -311,19 +311,19 @@ public final class RollingApply {
      * unreachable now ({@code notStarted}: position to why) are SKIPPED with that reason instead of being started. */
     public FleetRun resume(String runId, Profile profile, Map<Integer, String> notStarted, FleetListener listener,
                            Cancellation cancel) throws InterruptedException {
-        FleetRun run = journal.run(runId).orElseThrow(() -> new FleetInputException(
-                "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
+        FleetRun run = journal.run(runId).orElseThrow(() -> noRun(runId));
         if (!run.kind().equals("apply")) {
-            throw new FleetInputException("Run " + runId + " is an " + run.kind() + " run; run `nettune fleet undo "
-                    + run.undoes().orElse("RUN") + "` again instead: what it put back already is skipped.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.resume.undoRun", "Run {0} is an {1} run; run `nettune fleet undo"
+                    + " {2}` again instead: what it put back already is skipped.", runId, run.kind(), run.undoes().orElse("RUN")));
         }
         if (run.status() == RunStatus.RUNNING) {
-            throw new FleetInputException("Run " + runId + " is still running in another NetTune process; let it end,"
-                    + " or stop that process, then resume it.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.resume.running", "Run {0} is still running in another NetTune"
+                    + " process; let it end, or stop that process, then resume it.", runId));
         }
         if (!run.status().resumable()) {
-            throw new FleetInputException("Run " + runId + " ended " + run.status() + " (" + run.detail() + "): there is nothing"
-                    + " to resume. `nettune fleet undo " + runId + "` puts it back; a new `nettune fleet apply` starts again.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.resume.ended", "Run {0} ended {1} ({2}): there is nothing to"
+                    + " resume. `nettune fleet undo {0}` puts it back; a new `nettune fleet apply` starts again.", runId, run.status(),
+                    run.detail()));
         }
         List<FleetInstance> instances = run.instances().stream().map(FleetInstanceResult::instance).toList();
         int n = instances.size();
@@ -467,15 +467,19 @@ public final class RollingApply {
         };
     }
 
+    private static FleetInputException noRun(String runId) {
+        return new FleetInputException(dev.nettune.Phrase.of("fleet.run.none", "There is no fleet run {0}: `nettune fleet status` lists them.", runId));
+    }
+
     private static void checkPositions(List<FleetInstance> instances) {
         for (int i = 0; i < instances.size(); i++) {
             if (instances.get(i).position() != i) {
-                throw new FleetInputException("Instance " + instances.get(i) + " is at position " + instances.get(i).position()
-                        + " but listed " + i + "th: positions follow the order given, from 0.");
+                throw new FleetInputException(dev.nettune.Phrase.of("fleet.run.position", "Instance {0} is at position {1} but listed"
+                        + " {2}th: positions follow the order given, from 0.", instances.get(i), instances.get(i).position(), i));
             }
         }
         if (instances.isEmpty()) {
-            throw new FleetInputException("A fleet run needs at least one target.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.run.noTarget", "A fleet run needs at least one target."));
         }
     }
 

@@ -11,13 +11,15 @@ public record RolloutPolicy(int canary, int parallel, int maxFailures) {
 
     public RolloutPolicy {
         if (canary < 0) {
-            throw new FleetInputException("--canary is " + canary + ": give 0 (no canary) or more instances.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.policy.canary", "--canary is {0}: give 0 (no canary) or more instances.", canary));
         }
         if (parallel < 1 || parallel > MAX_PARALLEL) {
-            throw new FleetInputException("--parallel is " + parallel + ": give 1 to " + MAX_PARALLEL + " instances at a time.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.policy.parallel", "--parallel is {0}: give 1 to {1} instances at a time.",
+                    parallel, MAX_PARALLEL));
         }
         if (maxFailures < 0) {
-            throw new FleetInputException("--max-failures is " + maxFailures + ": give 0 (stop at the first failure) or more.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.policy.maxFailures", "--max-failures is {0}: give 0 (stop at the first"
+                    + " failure) or more.", maxFailures));
         }
     }
 

@@ -28,7 +28,7 @@ public enum Transport {
                 return v;
             }
         }
-        throw new FleetInputException("Not a transport: '" + text + "'. Allowed: ssh, cloud-assistant.");
+        throw new FleetInputException(dev.nettune.Phrase.of("fleet.transport.bad", "Not a transport: '{0}'. Allowed: ssh, cloud-assistant.", text));
     }
 
     @Override

@@ -22,7 +22,8 @@ public record TransportChoice(Transport transport, String address, Optional<Stri
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(address, "address");
         if (address.isBlank() || address.chars().anyMatch(c -> c < 0x20)) {
-            throw new FleetInputException("An address must be one line of text, not empty; got '" + address + "'.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.transport.badAddress", "An address must be one line of text, not empty;"
+                    + " got '{0}'.", address));
         }
         user = clean(user);
         keyFile = clean(keyFile);
@@ -33,7 +34,8 @@ public record TransportChoice(Transport transport, String address, Optional<Stri
         bastion = clean(bastion);
         if (bastion.isPresent()) {
             if (transport != Transport.SSH) {
-                throw new FleetInputException("A bastion is an SSH hop; " + transport.word() + " does not use one.");
+                throw new FleetInputException(dev.nettune.Phrase.of("fleet.bastion.notSsh", "A bastion is an SSH hop; {0} does not use one.",
+                        transport.word()));
             }
             checkBastion(bastion.get());
         }
@@ -53,17 +55,17 @@ public record TransportChoice(Transport transport, String address, Optional<Stri
     public static String checkBastion(String chain) {
         String[] hops = chain == null ? new String[0] : chain.split(",", -1);
         if (chain == null || chain.isBlank() || hops.length > MAX_HOPS) {
-            throw new FleetInputException("A bastion is one host (a saved host, an alias of ~/.ssh/config or"
-                    + " user@host[:port]) or up to " + MAX_HOPS + " of them separated by commas, first hop first; got '"
-                    + dev.nettune.host.Printable.clip(String.valueOf(chain)) + "'.");
+            throw new FleetInputException(dev.nettune.Phrase.of("fleet.bastion.chain", "A bastion is one host (a saved host, an alias of"
+                    + " ~/.ssh/config or user@host[:port]) or up to {0} of them separated by commas, first hop first; got '{1}'.",
+                    MAX_HOPS, dev.nettune.host.Printable.clip(String.valueOf(chain))));
         }
         for (String hop : hops) {
             try {
                 FleetTarget.host(hop);
             } catch (FleetInputException e) {
-                throw new FleetInputException("Not a bastion: '" + dev.nettune.host.Printable.clip(hop.strip()) + "'. Give a saved"
-                        + " host, an alias of ~/.ssh/config or user@host[:port] (IPv6 in brackets); several hops separated by"
-                        + " commas, first hop first.");
+                throw new FleetInputException(dev.nettune.Phrase.of("fleet.bastion.bad", "Not a bastion: '{0}'. Give a saved host, an"
+                        + " alias of ~/.ssh/config or user@host[:port] (IPv6 in brackets); several hops separated by commas, first hop"
+                        + " first.", dev.nettune.host.Printable.clip(hop.strip())));
             }
         }
         return chain;

@@ -22,19 +22,20 @@ public record DesignedTraffic(IpAddress source, IpAddress destination, PortSide 
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(side, "side");
         if (source.isIpv4() != destination.isIpv4()) {
-            throw new IllegalArgumentException("The source and destination must both be IPv4 or both IPv6.");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.traffic.families", "The source and destination must both be IPv4 or both IPv6."));
         }
         if (from < 0 || to > 65535 || from > to) {
-            throw new IllegalArgumentException("The port range " + from + "-" + to + " is not valid: use 0-65535, low to high.");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.traffic.portRange", "The port range {0}-{1} is not valid: use 0-65535, low to high.",
+                    from, to));
         }
         if (fixedPort < 0 || fixedPort > 65535) {
-            throw new IllegalArgumentException("The port " + fixedPort + " is out of range: ports are 0-65535.");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.traffic.port", "The port {0} is out of range: ports are 0-65535.", fixedPort));
         }
         if (packetsPerFlow < 5 || packetsPerFlow > 100_000) {
-            throw new IllegalArgumentException("Send 5 to 100000 packets per flow, not " + packetsPerFlow + ".");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.traffic.packetsPerFlow", "Send 5 to 100000 packets per flow, not {0}.", packetsPerFlow));
         }
         if (intervalMicros < 1 || intervalMicros > 1_000_000) {
-            throw new IllegalArgumentException("An interval of " + intervalMicros + " µs is out of range: 1 to 1000000 µs.");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.traffic.interval", "An interval of {0} µs is out of range: 1 to 1000000 µs.", intervalMicros));
         }
     }
 

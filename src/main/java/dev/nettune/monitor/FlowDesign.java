@@ -115,11 +115,12 @@ public record FlowDesign(List<Burst> bursts, int flowsPerQueue, double falsePass
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(side, "side");
         if (!template.protocol().hashesPorts()) {
-            throw new IllegalArgumentException("A designed verification varies ports: use TCP or UDP, not "
-                    + template.protocol().label() + ".");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.design.needsPorts", "A designed verification varies ports: use TCP or UDP,"
+                    + " not {0}.", template.protocol().label()));
         }
         if (from < 0 || to > 65535 || from > to) {
-            throw new IllegalArgumentException("The port range " + from + "-" + to + " is not valid: use 0-65535, low to high.");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.traffic.portRange", "The port range {0}-{1} is not valid: use 0-65535, low to high.",
+                    from, to));
         }
         Mapping predicted = Mapping.predicted(key, table);
         TreeSet<Integer> used = new TreeSet<>();
@@ -175,8 +176,9 @@ public record FlowDesign(List<Burst> bursts, int flowsPerQueue, double falsePass
                 }
             }
             if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("No " + side.label() + " port in " + from + "-" + to + " sends "
-                        + template + " to queue " + q + ": widen the port range.");
+                throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.design.noPort", "No {0} port in {1}-{2} sends {3} to queue {4}: widen the"
+                        + " port range.", side == dev.nettune.rss.PortSide.SOURCE ? dev.nettune.Phrase.of("monitor.design.sideSource", "source")
+                        : dev.nettune.Phrase.of("monitor.design.sideDestination", "destination"), from, to, template, q));
             }
             List<DesignedFlow> flows = new ArrayList<>();
             for (Flow f : chosen) {

@@ -29,6 +29,7 @@ public enum Scenario {
                 return s;
             }
         }
-        throw new IllegalArgumentException("There is no scenario " + n + ": use 1 (spread over the queues) or 2 (one fixed flow).");
+        throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.scenario.none", "There is no scenario {0}: use 1 (spread over the queues)"
+                + " or 2 (one fixed flow).", n));
     }
 }

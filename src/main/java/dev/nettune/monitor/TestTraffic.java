@@ -28,29 +28,30 @@ public record TestTraffic(Scenario scenario, IpAddress source, IpAddress destina
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(senderInterface, "senderInterface");
         if (!source.isIpv4() || !destination.isIpv4()) {
-            throw new IllegalArgumentException("hping3 sends IPv4 only: give IPv4 source and destination addresses "
-                    + "(for example 10.0.0.252 and 10.0.0.5).");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.test.ipv4Only", "hping3 sends IPv4 only: give IPv4 source and destination"
+                    + " addresses (for example 10.0.0.252 and 10.0.0.5)."));
         }
         if (count < 1 || count > MAX_COUNT) {
-            throw new IllegalArgumentException("A packet count of " + count + " is out of range: send 1 to " + MAX_COUNT + " packets.");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.test.count", "A packet count of {0} is out of range: send 1 to {1} packets.",
+                    count, MAX_COUNT));
         }
         if (intervalMicros < 1 || intervalMicros > 1_000_000) {
-            throw new IllegalArgumentException("An interval of " + intervalMicros + " µs is out of range: use 1 to 1000000 µs "
-                    + "(the seed uses 100, hping3's -i u100).");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.test.interval", "An interval of {0} µs is out of range: use 1 to 1000000 µs"
+                    + " (the seed uses 100, hping3's -i u100).", intervalMicros));
         }
-        checkPort("source port", sourcePort);
-        checkPort("destination port", destinationPort);
+        checkPort(dev.nettune.Phrase.of("monitor.test.sourcePort", "source port"), sourcePort);
+        checkPort(dev.nettune.Phrase.of("monitor.test.destinationPort", "destination port"), destinationPort);
         senderInterface.ifPresent(i -> {
             if (!NIC.matcher(i).matches()) {
-                throw new IllegalArgumentException("'" + i + "' is not a network interface name: use 1-15 letters, digits, "
-                        + "'_', '.', ':' or '-' (for example eth0).");
+                throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.test.nic", "'{0}' is not a network interface name: use 1-15 letters,"
+                        + " digits, '_', '.', ':' or '-' (for example eth0).", i));
             }
         });
     }
 
-    private static void checkPort(String what, int p) {
+    private static void checkPort(dev.nettune.Phrase what, int p) {
         if (p < 0 || p > 65535) {
-            throw new IllegalArgumentException("The " + what + " " + p + " is out of range: ports are 0-65535.");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.test.port", "The {0} {1} is out of range: ports are 0-65535.", what, p));
         }
     }
 
