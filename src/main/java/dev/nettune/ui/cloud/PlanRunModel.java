@@ -56,6 +56,21 @@ public final class PlanRunModel {
         return sb.toString();
     }
 
+    /**
+     * A run's progress line in the language in use: the runner announces each step as "Step i/n: " and the step's
+     * English description, which is said here with the step's title; any other line is shown as it came.
+     */
+    static String stepLine(CloudPlan plan, String line) {
+        int n = plan.steps().size();
+        for (int i = 0; i < n; i++) {
+            CloudAction step = plan.steps().get(i);
+            if (line.equals("Step " + (i + 1) + "/" + n + ": " + step.describe())) {
+                return Messages.format("cloud.run.stepLine", String.valueOf(i + 1), String.valueOf(n), CloudStepTitles.of(step));
+            }
+        }
+        return line;
+    }
+
     public void run(CloudPlan plan) {
         if (running.get()) {
             return;
@@ -73,7 +88,7 @@ public final class PlanRunModel {
         status.set(Messages.format("cloud.run.running", plan.steps().size()));
         boolean accepted = interruptionsAccepted.get();
         CloudPlanRunner runner = new CloudPlanRunner(session.api(), session.journal(), session.waiter());
-        handle = tasks.submit(() -> runner.run(plan, m -> tasks.toUi(() -> log.add(m)), (step, why) -> accepted), run -> {
+        handle = tasks.submit(() -> runner.run(plan, m -> tasks.toUi(() -> log.add(stepLine(plan, m))), (step, why) -> accepted), run -> {
             run.stepResults().forEach(r -> log.add("ok " + r));
             run.failure().ifPresent(f -> log.add("FAILED: " + f));
             running.set(false);
