@@ -14,5 +14,7 @@ for run in 1 2; do
   "$out/toeplitz_bench" | tee "$out/c.txt"
   java -cp "$root/target/benchmarks.jar" dev.nettune.bench.ToeplitzCpuTime - < "$out/c.txt"
 done
+# The ratios to quote on a busy machine: each Java pass paired with a C run of the same loop just before it.
+java -cp "$root/target/benchmarks.jar" dev.nettune.bench.ToeplitzCpuTime --paired "$out/toeplitz_bench"
 # Wall-clock JMH figures of the same loops (preemption counts here).
 java -jar "$root/target/benchmarks.jar" -f 1 -wi 3 -w 1 -i 5 -r 1 'ToeplitzBenchmark.ipv[46]FourTuple(OneDestination)?(Wide)?Loop'

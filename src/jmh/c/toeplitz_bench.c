@@ -6,7 +6,9 @@
  * Like for like: where a loop hashes every flow's own destination, each flow here has its own too
  * (a constant destination let gcc fold 4 or 16 of the lookups away, which Java does not); where a loop
  * is given one destination's part, both sides compute it once, outside the loop.
- * Build: gcc -O2 -march=native. */
+ * Build: gcc -O2 -march=native. With arguments LOOP PASSES it runs only loop LOOP (0-5, in the order printed) for
+ * PASSES counted passes after one warm-up: ToeplitzCpuTime --paired calls it between its own passes of that loop, so
+ * the two sides of each ratio are measured a moment apart under the same load. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,7 +121,7 @@ static double median(double *v, int n) {
     return v[n / 2];
 }
 
-int main(void) {
+int main(int argc, char **argv) {
     enum { BATCH = 1024, ROUNDS = 100000, LOOPS = 6 };
     /* The same xorshift and order as dev.nettune.bench.ToeplitzCpuTime, so both sides hash the same 4-tuples. */
     static uint32_t src[BATCH], ports[BATCH], six[BATCH * 4], dst[BATCH], dst6[BATCH * 4];
@@ -145,11 +147,21 @@ int main(void) {
      * the destination's lookups into constants the Java side has to compute (it computes them once, too). */
     volatile uint32_t d4in = 0x0a000005u, d6in[4] = {0xfd000000u, 0, 0, 5};
     uint32_t d4 = d4in, d6w[4] = {d6in[0], d6in[1], d6in[2], d6in[3]};
-    enum { PASSES = 8 }; /* the first pass warms caches and clocks; each figure is the median of the other 7 */
-    double c[LOOPS][PASSES - 1];
+    enum { MAX_PASSES = 32 };
+    /* the first pass warms caches and clocks; each figure is the median of the others (7 unless given) */
+    int only = argc > 2 ? atoi(argv[1]) : -1;
+    int PASSES = argc > 2 ? atoi(argv[2]) + 1 : 8;
+    if (PASSES < 2 || PASSES > MAX_PASSES || only >= LOOPS) {
+        fprintf(stderr, "usage: toeplitz_bench [LOOP(0-5) PASSES(1-31)]\n");
+        return 2;
+    }
+    double c[LOOPS][MAX_PASSES];
     for (int pass = 0; pass < PASSES; pass++) {
         const uint32_t part4 = W(4, d4), part6 = W(16, d6w[0]) ^ W(20, d6w[1]) ^ W(24, d6w[2]) ^ W(28, d6w[3]);
         for (int loop = 0; loop < LOOPS; loop++) {
+            if (only >= 0 && loop != only) {
+                continue;
+            }
             double u0 = cpu();
             uint32_t acc = 0;
             for (int r = 0; r < rounds[loop]; r++) {
@@ -169,6 +181,7 @@ int main(void) {
         }
     }
     for (int loop = 0; loop < LOOPS; loop++)
-        printf("C %s %.3f ns/hash (thread CPU time, median of 7)\n", names[loop], median(c[loop], PASSES - 1));
+        if (only < 0 || loop == only)
+            printf("C %s %.3f ns/hash (thread CPU time, median of %d)\n", names[loop], median(c[loop], PASSES - 1), PASSES - 1);
     return (int) (sink & 0);
 }

@@ -15,6 +15,9 @@ import java.util.Locale;
  * not count on either side, which the wall-clock JMH figures cannot say. Prints the median of 7
  * passes after a warm-up, and each loop's ratio to the C figure when the C harness's output is given
  * on standard input. Run: {@code java -cp target/benchmarks.jar dev.nettune.bench.ToeplitzCpuTime}.
+ * With {@code --paired C_BINARY} it runs the C harness itself, one loop at a time, just before each of its own
+ * passes of that loop and prints the median of those pairs' ratios: on a machine whose load moves from second to
+ * second, C measured a minute earlier (the stdin way) can be under another load than Java is.
  */
 public final class ToeplitzCpuTime {
     private static final int BATCH = 1024;
@@ -147,6 +150,28 @@ public final class ToeplitzCpuTime {
         };
     }
 
+    /** One C figure of one loop (ns/hash): the C harness run for that loop alone, 3 passes after a warm-up. */
+    private static double cLoop(String binary, int loop) throws java.io.IOException {
+        Process p = new ProcessBuilder(binary, String.valueOf(loop), "3").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(binary + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        String[] f = out.trim().split(" ");
+        return Double.parseDouble(f[Arrays.asList(f).indexOf("ns/hash") - 1]);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
     public static void main(String[] args) throws java.io.IOException {
         ToeplitzCpuTime b = new ToeplitzCpuTime();
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -155,6 +180,33 @@ public final class ToeplitzCpuTime {
             for (int l = 0; l < NAMES.length; l++) {
                 sink ^= b.loop(l, ROUNDS / 10);
             }
+        }
+        if (args.length > 1 && args[0].equals("--paired")) {
+            double[][] javaNs = new double[NAMES.length][7];
+            double[][] cNs = new double[NAMES.length][7];
+            double[][] ratio = new double[NAMES.length][7];
+            String load0 = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+            for (int pass = 0; pass < 7; pass++) {
+                for (int l = 0; l < NAMES.length; l++) {
+                    cNs[l][pass] = cLoop(args[1], l);
+                    long t0 = cpu.getCurrentThreadCpuTime();
+                    sink ^= b.loop(l, ROUNDS);
+                    javaNs[l][pass] = (cpu.getCurrentThreadCpuTime() - t0) / ((double) (l % 2 == 0 ? ROUNDS : ROUNDS / 4) * BATCH);
+                    ratio[l][pass] = javaNs[l][pass] / cNs[l][pass];
+                }
+            }
+            String load1 = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+            System.out.printf(Locale.ROOT, "7 pairs, C run just before each Java pass of the same loop; load %s -> %s%n", load0, load1);
+            for (int l = 0; l < NAMES.length; l++) {
+                double[] r = ratio[l].clone();
+                Arrays.sort(r);
+                System.out.printf(Locale.ROOT, "%s Java %.3f C %.3f ns/hash (medians), Java/C %.2fx (median of pairs, %.2f-%.2f)%n",
+                        NAMES[l], median(javaNs[l]), median(cNs[l]), r[3], r[0], r[6]);
+            }
+            if (sink == 42) {
+                System.out.println();
+            }
+            return;
         }
         double[][] ns = new double[NAMES.length][7];
         for (int pass = 0; pass < 7; pass++) {
