@@ -72,8 +72,15 @@ public final class ToeplitzHash {
             return hashIpv4(flow.source().ipv4AsInt(), flow.destination().ipv4AsInt(),
                     flow.sourcePort(), flow.destinationPort());
         }
+        IpAddress s = flow.source();
+        IpAddress d = flow.destination();
+        if (flow.protocol().hashesPorts() && !s.isIpv4() && !d.isIpv4()) {
+            // The word path: 36 lookups in one expression instead of the byte loop of hashAddresses.
+            return hashIpv6(s.word(0), s.word(1), s.word(2), s.word(3), d.word(0), d.word(1), d.word(2), d.word(3),
+                    flow.sourcePort(), flow.destinationPort());
+        }
         // Linear in the input: addresses XOR ports, read straight from the addresses (no input array).
-        int h = hashAddresses(flow.source(), flow.destination());
+        int h = hashAddresses(s, d);
         return flow.protocol().hashesPorts() ? h ^ hashPorts(flow.source().length(), flow.sourcePort(), flow.destinationPort()) : h;
     }
 
