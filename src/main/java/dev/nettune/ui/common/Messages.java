@@ -63,6 +63,16 @@ public final class Messages {
      * phrases bundle, anything else its own message (or its type when it has none).
      */
     public static String problem(Throwable e) {
+        // A changed or revoked host key is the one refusal whose English the host package cannot say in Chinese; its
+        // fingerprints are enough to say it here (the screen names the host).
+        if (e instanceof dev.nettune.host.HostKeyRejectedException k && "zh".equals(locale().getLanguage())) {
+            if (k.reason() == dev.nettune.host.HostKeyRejectedException.Reason.CHANGED && k.knownFingerprint().isPresent()) {
+                return format("hostkey.changed", k.knownFingerprint().get(), k.presentedFingerprint());
+            }
+            if (k.reason() == dev.nettune.host.HostKeyRejectedException.Reason.REVOKED) {
+                return format("hostkey.revoked", k.presentedFingerprint());
+            }
+        }
         return Phrase.describe(e, locale());
     }
 

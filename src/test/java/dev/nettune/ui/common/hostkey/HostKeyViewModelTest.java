@@ -81,4 +81,21 @@ class HostKeyViewModelTest {
             dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
         }
     }
+
+    @Test
+    void inChineseAChangedOrRevokedHostKeyIsExplainedWithBothFingerprints() {
+        var changed = new dev.nettune.host.HostKeyRejectedException(dev.nettune.host.HostKeyRejectedException.Reason.CHANGED,
+                "WARNING: THE HOST KEY OF [10.0.0.5]:2222 HAS CHANGED. ...", "SHA256:new", "SHA256:old");
+        var revoked = new dev.nettune.host.HostKeyRejectedException(dev.nettune.host.HostKeyRejectedException.Reason.REVOKED,
+                "The host key of [10.0.0.5]:2222 (SHA256:new) is marked @revoked in known_hosts; refused.", "SHA256:new", "SHA256:new");
+        assertThat(dev.nettune.ui.common.Messages.problem(changed)).startsWith("WARNING: THE HOST KEY");
+        dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.CHINESE);
+        try {
+            assertThat(dev.nettune.ui.common.Messages.problem(changed))
+                    .startsWith("主机密钥已变更：known_hosts 中记录的是 SHA256:old，主机现在提供的是 SHA256:new。").contains("中间人攻击");
+            assertThat(dev.nettune.ui.common.Messages.problem(revoked)).isEqualTo("主机密钥 SHA256:new 在 known_hosts 中被标记为 @revoked；已拒绝连接。");
+        } finally {
+            dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
+        }
+    }
 }
