@@ -43,7 +43,7 @@ final class RigGuest implements AutoCloseable {
     private final Path dir;
     private final boolean startedHere;
     private final Path knownHosts;
-    private final SshHost host;
+    private volatile SshHost host;
     private final LocalHost local = new LocalHost();
 
     private RigGuest(Path dir, boolean startedHere, Path knownHosts) {
@@ -124,6 +124,20 @@ final class RigGuest implements AutoCloseable {
         // Refuse unknown keys (the default): only the guest's own dropbear key in the temp known_hosts passes.
         SshOptions options = SshOptions.defaults().withKnownHosts(knownHosts).withAgentSocket(Optional.empty());
         return new SshHost("rig", target, options);
+    }
+
+    /**
+     * Reboots the guest (QEMU stopped and booted again, as the README's run.sh does) and connects anew: the NIC comes back
+     * with four channels, the default table and RSS off until the first {@code ethtool -X}, and the initramfs root as built,
+     * so nothing written under /etc or /usr/local survives (there is no disk).
+     */
+    void reboot() throws Exception {
+        host.close();
+        script(dir, Duration.ofMinutes(2), "./run.sh", "stop");
+        // TCG on a loaded two-core machine: the README's 10 s boot can take minutes.
+        script(dir, Duration.ofMinutes(10), "./run.sh", "start");
+        host = connect();
+        addCoreutilsPrintenv();
     }
 
     /** NetTune's SSH connection to the guest. */
