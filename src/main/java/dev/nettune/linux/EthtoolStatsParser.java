@@ -57,14 +57,14 @@ public final class EthtoolStatsParser {
         OptionalLong rxTotal = totals[0] >= 0 ? OptionalLong.of(totals[0]) : OptionalLong.empty();
         OptionalLong txTotal = totals[1] >= 0 ? OptionalLong.of(totals[1]) : OptionalLong.empty();
         if (parser.isEmpty()) {
-            return QueueCounters.totalsOnly(rxTotal, txTotal, "driver " + driver
-                    + " has no per-queue counter layout NetTune knows (virtio_net, mlx5_core, ena, ixgbe, ice, i40e): totals only");
+            return QueueCounters.totalsOnly(rxTotal, txTotal, dev.nettune.Phrase.of("linux.counters.unknownDriver", "driver {0} has no"
+                    + " per-queue counter layout NetTune knows (virtio_net, mlx5_core, ena, ixgbe, ice, i40e): totals only", driver));
         }
         if (!b.hasPackets()) {
-            return QueueCounters.totalsOnly(rxTotal, txTotal, "ethtool -S of " + driver
-                    + " has no per-queue packet counters (virtio_net from kernel 6.10 prints only rxN_drops/rxN_kicks)");
+            return QueueCounters.totalsOnly(rxTotal, txTotal, dev.nettune.Phrase.of("linux.counters.noPackets", "ethtool -S of {0} has no"
+                    + " per-queue packet counters (virtio_net from kernel 6.10 prints only rxN_drops/rxN_kicks)", driver));
         }
-        return b.build(CounterSource.ETHTOOL_STATS, rxTotal, txTotal, "");
+        return b.build(CounterSource.ETHTOOL_STATS, rxTotal, txTotal, dev.nettune.Phrase.literal(""));
     }
 
     private interface StatSink {

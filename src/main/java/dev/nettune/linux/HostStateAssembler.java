@@ -182,7 +182,7 @@ public final class HostStateAssembler {
                 if (fromEthtool.source() == CounterSource.ETHTOOL_STATS) {
                     return Reading.known(fromEthtool);
                 }
-                why = Phrase.literal(fromEthtool.note());
+                why = fromEthtool.notePhrase();
             } catch (LinuxParseException e) {
                 why = Phrase.of("linux.state.statsUnreadable", "ethtool -S printed something NetTune cannot read: {0}", e.getMessage());
             }
@@ -194,32 +194,35 @@ public final class HostStateAssembler {
             why = stats.asProbe().failureReason("ethtool -S " + nic);
         }
         Section ifindex = s.get("ifindex");
-        String qstatsWhy;
+        Phrase qstatsWhy;
         if (qstats.ok() && ifindex != null && ifindex.exitCode() == 0 && ifindex.output().strip().matches("\\d+")) {
             try {
                 QueueCounters q = NetdevQstats.parse(qstats.stdout(), Integer.parseInt(ifindex.output().strip()));
                 if (q.hasPerQueue()) {
                     return Reading.known(new QueueCounters(q.source(), q.rx(), q.tx(),
                             fromEthtool == null ? q.rxPacketsTotal() : fromEthtool.rxPacketsTotal(),
-                            fromEthtool == null ? q.txPacketsTotal() : fromEthtool.txPacketsTotal(), why + "; per-queue packets from netdev qstats"));
+                            fromEthtool == null ? q.txPacketsTotal() : fromEthtool.txPacketsTotal(),
+                            Phrase.of("linux.counters.fromQstats", "{0}; per-queue packets from netdev qstats", why)));
                 }
-                qstatsWhy = q.note();
+                qstatsWhy = q.notePhrase();
             } catch (LinuxParseException e) {
-                qstatsWhy = "ynl printed something NetTune cannot read";
+                qstatsWhy = Phrase.of("linux.counters.ynlUnreadable", "ynl printed something NetTune cannot read");
             }
         } else {
-            qstatsWhy = qstats.failureReason("ynl qstats-get").toString();
+            qstatsWhy = qstats.failureReason("ynl qstats-get");
         }
         if (irqs.isKnown() && !irqs.orElse(List.of()).isEmpty()) {
             QueueCounters q = QueueIrqs.asCounters(irqs.orElse(List.of()));
             return Reading.known(new QueueCounters(q.source(), q.rx(), q.tx(),
                     fromEthtool == null ? q.rxPacketsTotal() : fromEthtool.rxPacketsTotal(),
                     fromEthtool == null ? q.txPacketsTotal() : fromEthtool.txPacketsTotal(),
-                    why + "; netdev qstats unavailable (" + qstatsWhy + "); counting " + q.note()));
+                    Phrase.of("linux.counters.countingIrqs", "{0}; netdev qstats unavailable ({1}); counting {2}", why, qstatsWhy,
+                            q.notePhrase())));
         }
         if (fromEthtool != null) {
             return Reading.known(QueueCounters.totalsOnly(fromEthtool.rxPacketsTotal(), fromEthtool.txPacketsTotal(),
-                    why + "; netdev qstats unavailable (" + qstatsWhy + "); no per-queue interrupts either"));
+                    Phrase.of("linux.counters.totalsOnly", "{0}; netdev qstats unavailable ({1}); no per-queue interrupts either", why,
+                            qstatsWhy)));
         }
         return Reading.unknown(why);
     }

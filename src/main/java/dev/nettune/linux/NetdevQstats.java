@@ -71,8 +71,8 @@ public final class NetdevQstats {
         }
         if (!b.hasPackets()) {
             return QueueCounters.totalsOnly(OptionalLong.empty(), OptionalLong.empty(),
-                    "the kernel's netdev qstats have no per-queue packets for ifindex " + ifindex);
+                    dev.nettune.Phrase.of("linux.counters.noQstats", "the kernel's netdev qstats have no per-queue packets for ifindex {0}", ifindex));
         }
-        return b.build(CounterSource.NETDEV_QSTATS, OptionalLong.empty(), OptionalLong.empty(), "");
+        return b.build(CounterSource.NETDEV_QSTATS, OptionalLong.empty(), OptionalLong.empty(), dev.nettune.Phrase.literal(""));
     }
 }

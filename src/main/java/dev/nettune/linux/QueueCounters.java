@@ -7,19 +7,26 @@ import java.util.OptionalLong;
 
 /**
  * Per-queue receive and transmit counters of one NIC at one moment, with the source they came from
- * and, when the source is not the driver's packet counters, a note saying what that means.
+ * and, when the source is not the driver's packet counters, a note saying what that means (a phrase the screens say in
+ * the user's language; {@link #note()} is its English).
  */
 public record QueueCounters(CounterSource source, List<QueueCount> rx, List<QueueCount> tx,
-                            OptionalLong rxPacketsTotal, OptionalLong txPacketsTotal, String note) {
+                            OptionalLong rxPacketsTotal, OptionalLong txPacketsTotal, dev.nettune.Phrase notePhrase) {
     public QueueCounters {
         rx = List.copyOf(rx);
         tx = List.copyOf(tx);
+        java.util.Objects.requireNonNull(notePhrase, "notePhrase");
         if (source == CounterSource.TOTALS_ONLY && (!rx.isEmpty() || !tx.isEmpty())) {
             throw new IllegalArgumentException("Totals-only counters cannot carry per-queue values.");
         }
     }
 
-    public static QueueCounters totalsOnly(OptionalLong rxTotal, OptionalLong txTotal, String note) {
+    /** The note in English; empty when the counters are the driver's own packet counters. */
+    public String note() {
+        return notePhrase.toString();
+    }
+
+    public static QueueCounters totalsOnly(OptionalLong rxTotal, OptionalLong txTotal, dev.nettune.Phrase note) {
         return new QueueCounters(CounterSource.TOTALS_ONLY, List.of(), List.of(), rxTotal, txTotal, note);
     }
 
@@ -78,7 +85,7 @@ public record QueueCounters(CounterSource source, List<QueueCount> rx, List<Queu
             return any;
         }
 
-        QueueCounters build(CounterSource source, OptionalLong rxTotal, OptionalLong txTotal, String note) {
+        QueueCounters build(CounterSource source, OptionalLong rxTotal, OptionalLong txTotal, dev.nettune.Phrase note) {
             List<QueueCount> rx = new ArrayList<>();
             List<QueueCount> tx = new ArrayList<>();
             for (int q = 0; q <= max; q++) {

@@ -71,6 +71,6 @@ public final class QueueIrqs {
             }
         }
         return b.build(CounterSource.PROC_INTERRUPTS, java.util.OptionalLong.empty(), java.util.OptionalLong.empty(),
-                "interrupt counts, not packets: one interrupt may carry many packets (NAPI)");
+                dev.nettune.Phrase.of("linux.counters.interrupts", "interrupt counts, not packets: one interrupt may carry many packets (NAPI)"));
     }
 }

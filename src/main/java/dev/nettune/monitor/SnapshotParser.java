@@ -93,7 +93,7 @@ public final class SnapshotParser {
         try {
             return EthtoolStatsParser.parse(nic.driver(), ethtool);
         } catch (LinuxParseException e) {
-            return QueueCounters.totalsOnly(java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), e.getMessage());
+            return QueueCounters.totalsOnly(java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), dev.nettune.Phrase.from(e));
         }
     }
 

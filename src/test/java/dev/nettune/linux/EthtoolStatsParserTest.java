@@ -101,4 +101,13 @@ class EthtoolStatsParserTest {
         assertThatThrownBy(() -> EthtoolStatsParser.parse("virtio_net", "no stats available\n"))
                 .isInstanceOf(LinuxParseException.class).hasMessageContaining("no stats available");
     }
+
+    @Test
+    void theNoteOfAnUnknownDriverIsSaidInChinese() {
+        QueueCounters c = EthtoolStatsParser.parse("foo_nic", "NIC statistics:\n     rx_packets: 5\n     tx_packets: 7\n");
+
+        assertThat(c.notePhrase().in(java.util.Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("驱动 foo_nic 的每队列计数器格式 NetTune 不认识（virtio_net、mlx5_core、ena、ixgbe、ice、i40e）：只有总数");
+        assertThat(c.note()).startsWith("driver foo_nic has no per-queue counter layout NetTune knows");
+    }
 }

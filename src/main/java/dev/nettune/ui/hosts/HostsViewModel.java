@@ -467,7 +467,7 @@ public final class HostsViewModel {
                                 .map(x -> x.isEmpty() ? Messages.get("hosts.summary.none") : x).orElse(Messages.get("hosts.summary.notRead")))
                         .collect(Collectors.joining("   ")));
         countersSummary.set(Messages.format("hosts.summary.counters", shown(n.counters(), c -> c.source().label() + ": "
-                + Messages.get("counterSource." + c.source().name()) + (c.note().isEmpty() ? "" : " (" + c.note() + ")"))));
+                + Messages.get("counterSource." + c.source().name()) + (c.note().isEmpty() ? "" : " (" + Messages.say(c.notePhrase()) + ")"))));
         Optional<IndirectionTable> t = n.rss().asOptional().flatMap(EthtoolRss::table);
         table.set(t.orElse(null));
         tableProblem.set(t.isPresent() ? "" : Messages.format("hosts.noTable", shown(n.rss(), r ->
