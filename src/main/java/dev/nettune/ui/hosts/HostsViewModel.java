@@ -376,7 +376,8 @@ public final class HostsViewModel {
         while (t.getMessage() == null && t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // Said in the language in use where the error can be (a domain phrase, a changed host key); else its message.
+        return Messages.problem(t);
     }
 
     private void apply(HostState s, Duration took) {
