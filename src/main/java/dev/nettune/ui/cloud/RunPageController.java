@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud;
 
+import dev.nettune.ui.common.WrappedLines;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,25 +28,7 @@ public final class RunPageController {
     @FXML
     void initialize() {
         log.setItems(runner.log());
-        // A step line names IDs and a whole aliyun command: wrapped to the page, read without scrolling sideways. A Text
-        // wraps at the width it is given, where a wrapped cell label is sized to one line by the list and cut to "...".
-        log.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            private final javafx.scene.text.Text line = new javafx.scene.text.Text();
-
-            {
-                line.wrappingWidthProperty().bind(v.widthProperty().subtract(40));
-                line.fillProperty().bind(textFillProperty());
-                line.fontProperty().bind(fontProperty());
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                line.setText(empty || item == null ? "" : item);
-                setGraphic(empty ? null : line);
-            }
-        });
+        WrappedLines.in(log);
         status.textProperty().bind(runner.statusProperty());
         busy.visibleProperty().bind(runner.runningProperty());
         cancel.disableProperty().bind(runner.runningProperty().not());

@@ -4,6 +4,7 @@ import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.BucketGrid;
 import dev.nettune.rss.RssKey;
 import dev.nettune.tuning.Profile;
+import dev.nettune.ui.common.WrappedLines;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.application.Platform;
@@ -141,25 +142,7 @@ public final class TuningController {
             empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.previewProperty().get().isEmpty()
                     ? noPlan : model.statusProperty().get(), model.previewProperty(), model.statusProperty()));
         }
-        // A note is a sentence (why a step is skipped, a warning): wrapped to the list, read without scrolling sideways. A Text
-        // wraps at the width it is given, where a wrapped cell label is sized to one line by the list and cut to "...".
-        notesList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            private final javafx.scene.text.Text line = new javafx.scene.text.Text();
-
-            {
-                line.wrappingWidthProperty().bind(v.widthProperty().subtract(40));
-                line.fillProperty().bind(textFillProperty());
-                line.fontProperty().bind(fontProperty());
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                line.setText(empty || item == null ? "" : item);
-                setGraphic(empty ? null : line);
-            }
-        });
+        WrappedLines.in(notesList);
         repaintTabsOnceShown();
         // Each visit re-reads the profiles: one just saved on the Profiles screen is offered here.
         root.sceneProperty().addListener((o, was, is) -> {
