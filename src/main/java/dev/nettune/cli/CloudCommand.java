@@ -180,8 +180,8 @@ final class CloudCommand implements Runnable {
         if (plan.isEmpty()) {
             out.println(CliText.get("cloud.nothingToDo"));
         }
-        for (String n : plan.notes()) {
-            out.println(CliText.format("cloud.note", n));
+        for (dev.nettune.Phrase n : plan.notePhrases()) {
+            out.println(CliText.format("cloud.note", n.in(CliText.locale())));
         }
     }
 

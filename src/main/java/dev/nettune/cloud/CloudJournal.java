@@ -26,7 +26,8 @@ public interface CloudJournal {
 
         /** The plan again, its steps decoded from their journaled calls. */
         public CloudPlan toPlan() {
-            return new CloudPlan(planId, title, steps.stream().map(s -> CloudActionWire.decode(s.call())).toList(), notes);
+            return new CloudPlan(planId, title, steps.stream().map(s -> CloudActionWire.decode(s.call())).toList(),
+                    notes.stream().map(dev.nettune.Phrase::literal).toList());
         }
 
         public boolean isComplete() {

@@ -9,14 +9,20 @@ import java.util.UUID;
 /**
  * A cloud change as a list of API calls, shown (also as aliyun CLI lines) before anything runs,
  * then executed step by step with every step journaled. Notes are what the user must know
- * (new timeouts apply to new connections only, the load-balancer advice, preview status).
+ * (new timeouts apply to new connections only, the load-balancer advice, preview status), as phrases the screens say in
+ * the user's language; {@link #notes()} is their English (what the journal, --json and the aliyun script keep).
  */
-public record CloudPlan(String id, String title, List<CloudAction> steps, List<String> notes) {
+public record CloudPlan(String id, String title, List<CloudAction> steps, List<dev.nettune.Phrase> notePhrases) {
     public CloudPlan {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         steps = List.copyOf(steps);
-        notes = List.copyOf(notes);
+        notePhrases = List.copyOf(notePhrases);
+    }
+
+    /** The notes in English. */
+    public List<String> notes() {
+        return notePhrases.stream().map(dev.nettune.Phrase::toString).toList();
     }
 
     public static Builder builder(String title) {
@@ -42,7 +48,7 @@ public record CloudPlan(String id, String title, List<CloudAction> steps, List<S
     public static final class Builder {
         private final String title;
         private final List<CloudAction> steps = new ArrayList<>();
-        private final List<String> notes = new ArrayList<>();
+        private final List<dev.nettune.Phrase> notes = new ArrayList<>();
 
         private Builder(String title) {
             this.title = title;
@@ -54,7 +60,12 @@ public record CloudPlan(String id, String title, List<CloudAction> steps, List<S
         }
 
         public Builder note(String note) {
-            if (!notes.contains(note)) {
+            return note(dev.nettune.Phrase.literal(note));
+        }
+
+        /** A note said in the user's language; the same note twice is kept once. */
+        public Builder note(dev.nettune.Phrase note) {
+            if (notes.stream().noneMatch(n -> n.toString().equals(note.toString()))) {
                 notes.add(note);
             }
             return this;

@@ -41,7 +41,7 @@ public final class CloudPlanner {
             b.step(new CloudAction.CreateNetworkInterface(r.region(), spec));
             eni = new NetworkInterfaceRef.Created(spec.clientToken());
             if (spec.customRss().orElse(false)) {
-                b.note("Custom RSS set at create takes effect when the ENI is attached.");
+                b.note(dev.nettune.Phrase.of("cloud.note.rssAtAttach", "Custom RSS set at create takes effect when the ENI is attached."));
             }
         } else {
             eni = new NetworkInterfaceRef.Existing(r.existing().get());
@@ -52,12 +52,13 @@ public final class CloudPlanner {
         boolean eipBeforeAttach = r.eip().isPresent() && r.eipOnEni() && r.eipMode() == EipMode.BINDED;
         if (eipBeforeAttach) {
             b.step(new CloudAction.AssociateEip(r.region(), new EipBinding(r.eip().get(), new EipTarget.Eni(eni, Optional.empty()), r.eipMode())));
-            b.note("BINDED (cut-through) mode binds the EIP while the ENI is still unattached, so it comes before the attach.");
+            b.note(dev.nettune.Phrase.of("cloud.note.bindedFirst", "BINDED (cut-through) mode binds the EIP while the ENI is still unattached,"
+                    + " so it comes before the attach."));
         }
         b.step(new CloudAction.AttachNetworkInterface(r.region(), eni, r.instance(), r.expectedIndex()));
         if (r.customRss().isPresent()) {
             b.step(new CloudAction.VerifyCustomRss(r.region(), eni, r.customRss().get()));
-            b.note(RssPreflight.PREVIEW_NOTE);
+            b.note(RssPreflight.PREVIEW_PHRASE);
         }
         if (r.rule().isPresent()) {
             b.step(new CloudAction.AuthorizeSecurityGroup(r.region(), r.ruleGroup().get(), r.rule().get()));
@@ -67,11 +68,11 @@ public final class CloudPlanner {
             b.step(new CloudAction.AssociateEip(r.region(), new EipBinding(r.eip().get(), target, r.eipMode())));
         }
         if (r.timeouts().isPresent()) {
-            b.note(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY).note(ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE);
+            b.note(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY_PHRASE).note(ConnectionTrackingTimeouts.LOAD_BALANCER_PHRASE);
         }
         if (r.expectedIndex().isPresent()) {
-            b.note("AttachNetworkInterface takes no DeviceIndex: ECS gives the ENI the next free index; NetTune checks it is "
-                    + r.expectedIndex().get() + " after the attach.");
+            b.note(dev.nettune.Phrase.of("cloud.note.deviceIndex", "AttachNetworkInterface takes no DeviceIndex: ECS gives the ENI the"
+                    + " next free index; NetTune checks it is {0} after the attach.", r.expectedIndex().get()));
         }
         return b.build();
     }
@@ -81,11 +82,11 @@ public final class CloudPlanner {
             Optional<ConnectionTrackingTimeouts> current) {
         CloudPlan.Builder b = CloudPlan.builder("Connection timeouts of " + eni);
         if (current.isPresent() && current.get().equals(wanted)) {
-            b.note("ENI " + eni + " already has " + wanted + ": nothing to change.");
+            b.note(dev.nettune.Phrase.of("cloud.note.timeoutsAlready", "ENI {0} already has {1}: nothing to change.", eni, wanted));
         } else {
             b.step(new CloudAction.ModifyConnectionTracking(region, NetworkInterfaceRef.of(eni), wanted, current));
         }
-        return b.note(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY).note(ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE).build();
+        return b.note(ConnectionTrackingTimeouts.NEW_CONNECTIONS_ONLY_PHRASE).note(ConnectionTrackingTimeouts.LOAD_BALANCER_PHRASE).build();
     }
 
     /**
@@ -101,20 +102,23 @@ public final class CloudPlanner {
             InstanceId instance = eni.instanceId().get();
             if (eni.isPrimary()) {
                 b.step(new CloudAction.RebootInstance(region, instance));
-                b.note("The primary ENI picks up the change only when the instance restarts.");
+                b.note(dev.nettune.Phrase.of("cloud.note.primaryRestart", "The primary ENI picks up the change only when the instance restarts."));
             } else {
                 b.step(new CloudAction.DetachNetworkInterface(region, ref, instance));
                 b.step(new CloudAction.AttachNetworkInterface(region, ref, instance, eni.deviceIndex().map(DeviceIndex::of)));
-                b.note("A secondary ENI picks up the change only when it is detached and attached again.");
+                b.note(dev.nettune.Phrase.of("cloud.note.secondaryReattach", "A secondary ENI picks up the change only when it is detached and"
+                        + " attached again."));
             }
         } else {
-            b.note("ENI " + eni.id() + " is not attached: the change takes effect when it is attached.");
+            b.note(dev.nettune.Phrase.of("cloud.note.notAttached", "ENI {0} is not attached: the change takes effect when it is attached.",
+                    eni.id()));
         }
         b.step(new CloudAction.VerifyCustomRss(region, ref, enable));
         if (enable) {
-            b.note("Inside the guest, `ethtool -x <nic>` then shows the hash key and the 128-entry indirection table.");
+            b.note(dev.nettune.Phrase.of("cloud.note.ethtoolShows", "Inside the guest, `ethtool -x <nic>` then shows the hash key and the"
+                    + " 128-entry indirection table."));
         }
-        return b.note(RssPreflight.PREVIEW_NOTE).build();
+        return b.note(RssPreflight.PREVIEW_PHRASE).build();
     }
 
     public static CloudPlan allow(RegionId region, SecurityGroupId group, SecurityGroupRule rule) {
@@ -130,8 +134,8 @@ public final class CloudPlanner {
     public static CloudPlan create(RegionId region, EniSpec spec) {
         CloudPlan.Builder b = CloudPlan.builder("Create an ENI in " + spec.vSwitchId())
                 .step(new CloudAction.CreateNetworkInterface(region, spec));
-        spec.timeouts().ifPresent(t -> b.note(ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE));
-        spec.customRss().filter(x -> x).ifPresent(x -> b.note(RssPreflight.PREVIEW_NOTE));
+        spec.timeouts().ifPresent(t -> b.note(ConnectionTrackingTimeouts.LOAD_BALANCER_PHRASE));
+        spec.customRss().filter(x -> x).ifPresent(x -> b.note(RssPreflight.PREVIEW_PHRASE));
         return b.build();
     }
 

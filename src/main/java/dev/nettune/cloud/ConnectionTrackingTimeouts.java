@@ -21,13 +21,17 @@ public record ConnectionTrackingTimeouts(int tcpEstablished, int tcpClosedAndTim
     /** What ECS uses when the instance sits behind an NLB or CLB: 15 s TIME_WAIT and 100 s UDP. */
     public static final ConnectionTrackingTimeouts BEHIND_LOAD_BALANCER_DEFAULTS = new ConnectionTrackingTimeouts(910, 15, 100);
 
-    /** Said wherever timeouts are changed. */
-    public static final String NEW_CONNECTIONS_ONLY =
-            "New timeout values apply to new connections only; existing connections keep the timeouts they started with.";
-    /** Said wherever timeouts are changed, for instances behind a load balancer. */
-    public static final String LOAD_BALANCER_NOTE =
+    /** Said wherever timeouts are changed, as a phrase. */
+    public static final dev.nettune.Phrase NEW_CONNECTIONS_ONLY_PHRASE = dev.nettune.Phrase.of("cloud.note.newConnectionsOnly",
+            "New timeout values apply to new connections only; existing connections keep the timeouts they started with.");
+    /** Said wherever timeouts are changed, for instances behind a load balancer, as a phrase. */
+    public static final dev.nettune.Phrase LOAD_BALANCER_PHRASE = dev.nettune.Phrase.of("cloud.note.loadBalancer",
             "If this instance sits behind an NLB or CLB, set the listener's idle-connection timeout to match; "
-                    + "behind one, ECS defaults to 15 s for TIME_WAIT and 100 s for UDP (instead of 3 s and 30 s).";
+                    + "behind one, ECS defaults to 15 s for TIME_WAIT and 100 s for UDP (instead of 3 s and 30 s).");
+    /** Said wherever timeouts are changed. */
+    public static final String NEW_CONNECTIONS_ONLY = NEW_CONNECTIONS_ONLY_PHRASE.toString();
+    /** Said wherever timeouts are changed, for instances behind a load balancer. */
+    public static final String LOAD_BALANCER_NOTE = LOAD_BALANCER_PHRASE.toString();
 
     public ConnectionTrackingTimeouts {
         checkTcpEstablished(tcpEstablished);

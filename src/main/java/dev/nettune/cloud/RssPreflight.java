@@ -19,8 +19,11 @@ public final class RssPreflight {
     public static final int[] MIN_KERNEL = {6, 12};
     /** The DPDK version from which a DPDK application can use custom RSS. */
     public static final int[] MIN_DPDK = {21, 11};
-    public static final String PREVIEW_NOTE = "Custom RSS for ENIs is in invitational preview: if the API refuses it, "
-            + "apply for the feature by submitting a ticket to Alibaba Cloud.";
+    public static final dev.nettune.Phrase PREVIEW_PHRASE = dev.nettune.Phrase.of("cloud.note.rssPreview",
+            "Custom RSS for ENIs is in invitational preview: if the API refuses it, "
+            + "apply for the feature by submitting a ticket to Alibaba Cloud.");
+    /** {@link #PREVIEW_PHRASE} in English. */
+    public static final String PREVIEW_NOTE = PREVIEW_PHRASE.toString();
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 

@@ -150,4 +150,15 @@ class PlanRenderingTest {
         assertThat(timeouts.undo("910,3,30")).get().isEqualTo(new CloudAction.ModifyConnectionTracking(REGION, NetworkInterfaceRef.of(ENI),
                 ConnectionTrackingTimeouts.DEFAULTS, Optional.of(new ConnectionTrackingTimeouts(60, 3, 30))));
     }
+
+    @Test
+    void aCloudPlansNotesAreSaidInChinese() {
+        NetworkInterface eni = new NetworkInterface(ENI, "", "InUse", "Primary", Optional.of(INSTANCE), Optional.of(0), "", "",
+                Optional.empty(), List.of(SG), Optional.empty());
+        CloudPlan plan = CloudPlanner.customRss(REGION, eni, true);
+
+        assertThat(plan.notePhrases()).extracting(n -> n.in(java.util.Locale.SIMPLIFIED_CHINESE))
+                .contains("主网卡只在实例重启后才会应用这一变更。", "弹性网卡的自定义RSS处于邀测阶段：如果 API 拒绝，请向阿里云提交工单申请该功能。");
+        assertThat(plan.notes()).contains("The primary ENI picks up the change only when the instance restarts.", RssPreflight.PREVIEW_NOTE);
+    }
 }

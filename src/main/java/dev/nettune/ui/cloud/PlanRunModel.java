@@ -50,8 +50,8 @@ public final class PlanRunModel {
         if (plan.isEmpty()) {
             sb.append(Messages.get("cloud.run.nothingToChange")).append("\n\n");
         }
-        for (String n : plan.notes()) {
-            sb.append(Messages.format("cloud.run.note", n)).append('\n');
+        for (dev.nettune.Phrase n : plan.notePhrases()) {
+            sb.append(Messages.format("cloud.run.note", Messages.say(n))).append('\n');
         }
         return sb.toString();
     }
