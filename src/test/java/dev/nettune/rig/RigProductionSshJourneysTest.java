@@ -113,19 +113,11 @@ class RigProductionSshJourneysTest {
 
     @AfterAll
     static void close() throws Exception {
-        if (shown != null) {
-            shown.close();
+        MainWindowStage.closeAll(shown, context);
+        if (trusted != null) {
+            MainWindowStage.forgetTrusted(knownHosts, trusted);
         }
-        if (context != null) {
-            context.close();
-        }
-        if (trusted != null && Files.exists(knownHosts)) {
-            // The sender's random port comes back: a stale line for it would read as a changed host key in a later run.
-            Files.write(knownHosts, Files.readAllLines(knownHosts).stream().filter(l -> !trusted.contains(l)).toList());
-        }
-        if (sender != null) {
-            sender.close();
-        }
+        MainWindowStage.closeAll(sender);
     }
 
     // ---- what the user does ----

@@ -79,15 +79,7 @@ class HostSshJourneysTest {
 
     @AfterAll
     static void close() throws Exception {
-        if (shown != null) {
-            shown.close();
-        }
-        if (context != null) {
-            context.close();
-        }
-        if (lab != null) {
-            lab.close();
-        }
+        MainWindowStage.closeAll(shown, context, lab);
     }
 
     /** Answers OK to the confirmation a change to a real host asks for, and checks what it says. */

@@ -1,6 +1,8 @@
 package dev.nettune.ui.shell;
 
 import dev.nettune.app.AppContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code context}, the app's stylesheet, at 1280x800; closed with every dialog it opened. Also walks a scene graph
  * and does what the journeys' user does in it: waits, finds a node or button, presses it, reads a text, a dialog.
  */
-public final class MainWindowStage {
+public final class MainWindowStage implements AutoCloseable {
     public final Stage stage;
     public final MainWindow window;
 
@@ -52,7 +54,42 @@ public final class MainWindowStage {
         return new MainWindowStage(stage, window[0]);
     }
 
+    /**
+     * Closes what a journey opened, in order (the window before the context it shows, the context before the servers it
+     * talks to), skipping what was never opened and closing the rest even when one fails; the first failure is thrown.
+     */
+    public static void closeAll(AutoCloseable... opened) throws Exception {
+        Exception first = null;
+        for (AutoCloseable c : opened) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Removes the lines a journey trusted from {@code knownHosts}: its servers' random ports come back, and a stale line for
+     * one would read as a changed host key in a later run.
+     */
+    public static void forgetTrusted(Path knownHosts, java.util.Collection<String> trusted) throws java.io.IOException {
+        if (!trusted.isEmpty() && Files.exists(knownHosts)) {
+            Files.write(knownHosts, Files.readAllLines(knownHosts).stream().filter(l -> !trusted.contains(l)).toList());
+        }
+    }
+
     /** Hides every dialog or wizard left open, closes the window (light theme again) and TestFX's stages. */
+    @Override
     public void close() throws Exception {
         FxToolkit.setupFixture(() -> {
             List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);

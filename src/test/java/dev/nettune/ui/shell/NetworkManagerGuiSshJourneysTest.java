@@ -103,21 +103,11 @@ class NetworkManagerGuiSshJourneysTest {
 
     @AfterAll
     static void close() throws Exception {
-        if (shown != null) {
-            shown.close();
+        MainWindowStage.closeAll(shown, context);
+        if (trusted != null) {
+            MainWindowStage.forgetTrusted(knownHosts, List.of(trusted));
         }
-        if (context != null) {
-            context.close();
-        }
-        if (trusted != null && Files.exists(knownHosts)) {
-            // The server's random port comes back: a stale line for it would read as a changed host key in a later run.
-            Files.write(knownHosts, Files.readAllLines(knownHosts).stream().filter(l -> !l.equals(trusted)).toList());
-        }
-        for (AutoCloseable c : new AutoCloseable[] {server, nm}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        MainWindowStage.closeAll(server, nm);
     }
 
     @BeforeEach
