@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -14,7 +15,6 @@ import dev.nettune.tuning.TuningEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,8 +38,15 @@ public final class RssInEffect {
         CHANNELS_CHANGED
     }
 
-    /** A warning about one NIC: why, and the sentence a person reads. */
-    public record Warning(Reason reason, String text) {
+    /**
+     * A warning about one NIC: why, the sentence a person reads, and its cause as a clause that reads inside a failed
+     * verification's verdict ("... and {cause}.").
+     */
+    public record Warning(Reason reason, Phrase said, Phrase cause) {
+        /** The sentence in English, as the CLI and the journal write it. */
+        public String text() {
+            return said.toString();
+        }
     }
 
     /** What the host says about its boot: the boot id, when it began, the driver, whether a boot re-apply unit exists. */
@@ -87,16 +94,18 @@ public final class RssInEffect {
      * drop RSS on any channel change (virtio_net), that a change made by hand is invisible to the journal.
      * A failed verification names "RSS not active" when no computable mapping fits and this says why.
      */
-    public Optional<String> reasonRssMayBeOff(Host host, String nic) throws HostException, InterruptedException {
-        Optional<String> w = warning(host, nic);
-        if (w.isPresent()) {
-            return w;
-        }
+    public Optional<Phrase> reasonRssMayBeOff(Host host, String nic) throws HostException, InterruptedException {
+        Optional<Warning> w = check(host, nic);
+        return w.isPresent() ? w.map(Warning::cause) : driverMayDropTheTable(host, nic);
+    }
+
+    /** For a driver known to drop RSS on any channel change (virtio_net): that a change made by hand is invisible to the journal. */
+    public Optional<Phrase> driverMayDropTheTable(Host host, String nic) throws HostException, InterruptedException {
         CommandResult i = host.run(Command.of("ethtool", "-i", nic), Duration.ofSeconds(20));
         String driver = i.ok() ? DriverInfo.parse(i.stdout()).driver() : "";
         if (IGNORE_UNTIL_FIRST_SET.contains(driver)) {
-            return Optional.of(driver + " stops using the table after any channel change, one made by hand (ethtool -L) "
-                    + "included, until the next ethtool -X: the table ethtool -x shows may not be in effect");
+            return Optional.of(Phrase.of("rss.effect.driverDropsTable", "{0} stops using the table after any channel change,"
+                    + " one made by hand (ethtool -L) included, until the next ethtool -X", driver));
         }
         return Optional.empty();
     }
@@ -112,7 +121,7 @@ public final class RssInEffect {
         List<Journal.Entry> entries = journal.entries(Optional.empty(), Optional.of(host));
         Optional<Instant> lastChannels = last(entries, "channels " + nic);
         boolean ignores = IGNORE_UNTIL_FIRST_SET.contains(boot.driver());
-        String again = "Push it again: nettune rss apply " + host + " --nic " + nic + " --force";
+        Phrase again = Phrase.of("rss.effect.pushAgain", "Push it again: {0}", "nettune rss apply " + host + " --nic " + nic + " --force");
         Optional<Instant> lastSet;
         boolean thisBoot;
         if (!pushes.isEmpty()) {
@@ -121,11 +130,13 @@ public final class RssInEffect {
             boolean known = !p.bootId().equals(RssPush.UNKNOWN_BOOT) && !boot.bootId().equals(RssPush.UNKNOWN_BOOT);
             thisBoot = known ? p.bootId().equals(boot.bootId()) : p.time().isAfter(boot.booted());
             if (!thisBoot && !boot.reapplyUnit()) {
-                return Optional.of(new Warning(Reason.REBOOTED, String.format(Locale.ROOT, "%s rebooted since NetTune last "
-                        + "set the key and table of %s (%s, boot_id %s; now boot_id %s): they are not persistent, and no boot "
-                        + "re-apply unit puts them back%s, so the key and table ethtool -x shows may not be in effect. %s",
-                        host, nic, p.time(), p.bootId(), boot.bootId(),
-                        ignores ? "; " + boot.driver() + " also ignores the table until the first ethtool -X" : "", again)));
+                Phrase cause = Phrase.of("rss.effect.rebooted", "{0} rebooted since NetTune last set the key and table of {1}"
+                        + " ({2}, boot_id {3}; now boot_id {4})", host, nic, p.time(), p.bootId(), boot.bootId());
+                Phrase alsoIgnores = ignores ? Phrase.of("rss.effect.alsoIgnores", "; {0} also ignores the table until the first"
+                        + " ethtool -X", boot.driver()) : Phrase.literal("");
+                return Optional.of(new Warning(Reason.REBOOTED, Phrase.of("rss.effect.rebootedSentence", "{0}: they are not"
+                        + " persistent, and no boot re-apply unit puts them back{1}, so the key and table ethtool -x shows may not"
+                        + " be in effect. {2}", cause, alsoIgnores, again), cause));
             }
         } else {
             // Journals from before boot ids were kept: the step times against the boot time.
@@ -133,14 +144,16 @@ public final class RssInEffect {
             thisBoot = lastSet.map(t -> t.isAfter(boot.booted())).orElse(false);
         }
         if (ignores && !thisBoot && !boot.reapplyUnit()) {
-            return Optional.of(new Warning(Reason.NOT_SET_THIS_BOOT, String.format(Locale.ROOT, "NetTune has not set the key "
-                    + "and table of %s since this boot (boot_id %s), and %s ignores the table until the first ethtool -X: the "
-                    + "table ethtool -x shows may not be in effect. %s", nic, boot.bootId(), boot.driver(), again)));
+            Phrase cause = Phrase.of("rss.effect.notSetThisBoot", "NetTune has not set the key and table of {0} since this boot"
+                    + " (boot_id {1}), and {2} ignores the table until the first ethtool -X", nic, boot.bootId(), boot.driver());
+            return Optional.of(new Warning(Reason.NOT_SET_THIS_BOOT, Phrase.of("rss.effect.tableMayNotBeInEffect", "{0}: the"
+                    + " table ethtool -x shows may not be in effect. {1}", cause, again), cause));
         }
         if (lastChannels.isPresent() && lastSet.map(t -> t.isBefore(lastChannels.get())).orElse(true)) {
-            return Optional.of(new Warning(Reason.CHANNELS_CHANGED, "The channels of " + nic + " changed after NetTune last "
-                    + "set the key and table, and a channel change switches RSS off: the table ethtool -x shows may not be in "
-                    + "effect. " + again));
+            return Optional.of(new Warning(Reason.CHANNELS_CHANGED, Phrase.of("rss.effect.channelsChangedSentence", "The channels"
+                    + " of {0} changed after NetTune last set the key and table, and a channel change switches RSS off: the table"
+                    + " ethtool -x shows may not be in effect. {1}", nic, again), Phrase.of("rss.effect.channelsChanged", "the"
+                    + " channels of {0} changed after NetTune last set the key and table, and a channel change switches RSS off", nic)));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.host.HostKeyDecision;
@@ -62,15 +63,15 @@ public final class VerificationService {
     public DesignedResult designed(Host receiver, String nic, TrafficSender sender, DesignedTraffic traffic,
             Consumer<String> progress) throws HostException, InterruptedException {
         RssInEffect effect = new RssInEffect(context.tuningJournal());
-        Optional<String> warning = effect.warning(receiver, nic);
-        warning.ifPresent(w -> progress.accept("Note: " + w));
-        Optional<String> why = warning.isPresent() ? warning : effect.reasonRssMayBeOff(receiver, nic);
+        Optional<RssInEffect.Warning> warning = effect.check(receiver, nic);
+        warning.ifPresent(w -> progress.accept("Note: " + w.text()));
+        Optional<Phrase> why = warning.isPresent() ? warning.map(RssInEffect.Warning::cause) : effect.driverMayDropTheTable(receiver, nic);
         DesignedVerifier v = new DesignedVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)),
                 d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(2), Duration.ofMillis(1000),
                 Optional.of(new TracefsPacketTracer(receiver, nic)));
         // The journal's key and table from before the last change: a device still using them is named so.
         RssInEffect.Previous before = effect.previous(receiver.name(), nic);
-        return v.run(traffic, sender, before.key(), before.table(), new DesignedVerdict.Context(why.map(this::reason)), progress);
+        return v.run(traffic, sender, before.key(), before.table(), new DesignedVerdict.Context(why), progress);
     }
 
     /**
@@ -100,11 +101,5 @@ public final class VerificationService {
             Consumer<String> progress) throws HostException, InterruptedException {
         RssVerifier v = new RssVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)));
         return v.run(traffic, sender, progress);
-    }
-
-    /** The warning's first sentence, lower-cased to read inside the verdict. */
-    private String reason(String warning) {
-        String first = warning.substring(0, warning.indexOf(':') > 0 ? warning.indexOf(':') : warning.length());
-        return Character.toLowerCase(first.charAt(0)) + first.substring(1);
     }
 }

@@ -36,7 +36,7 @@ public record DesignedVerdict(Verdict verdict, Phrase said, Explanation cause, O
     }
 
     /** What the host tells beyond the traffic: why RSS may not be active (no -X since boot, channels changed after it). */
-    public record Context(Optional<String> rssMayBeInactive) {
+    public record Context(Optional<Phrase> rssMayBeInactive) {
         public static Context none() {
             return new Context(Optional.empty());
         }
@@ -126,8 +126,8 @@ public record DesignedVerdict(Verdict verdict, Phrase said, Explanation cause, O
         Phrase what = Phrase.of("monitor.verdict.notAsPredicted", "Not as predicted: {0}.{1}", Phrase.joined("; ", off), hashNote);
         if (best.isPresent()) {
             Mapping m = best.get();
-            String because = m.explanation() == Explanation.RSS_NOT_ACTIVE && context.rssMayBeInactive().isPresent()
-                    ? " " + context.rssMayBeInactive().get() + "." : "";
+            Phrase because = m.explanation() == Explanation.RSS_NOT_ACTIVE && context.rssMayBeInactive().isPresent()
+                    ? Phrase.of("monitor.verdict.because", " {0}.", context.rssMayBeInactive().get()) : Phrase.literal("");
             return new DesignedVerdict(Verdict.FAIL, Phrase.of("monitor.verdict.fits", "{0} Cause: {1}: the traffic follows {2} "
                     + "({3} % of what was seen).{4} {5}", what, m.explanation().labelPhrase(), m.description(),
                     String.format(Locale.ROOT, "%.0f", bestScore * 100), because, m.explanation().advicePhrase()),

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,28 @@ class RssInEffectTest {
         assertThat(w.text()).contains("rebooted since NetTune last set the key and table of eth1")
                 .contains("boot_id " + pushedIn).contains("now boot_id " + sandbox.bootId()).contains("not persistent")
                 .contains("--force");
+    }
+
+    @Test
+    void aRebootsCauseInsideAVerdictKeepsThePushTimeWhole() throws Exception {
+        repush();
+        sandbox.reboot();
+
+        RssInEffect.Warning w = effect.check(sandbox, "eth1").orElseThrow();
+        // The clause a failed verification quotes: once cut at the first ':' it ended inside the push's time stamp.
+        assertThat(w.cause().toString()).matches(sandbox.name() + " rebooted since NetTune last set the key and table of eth1 \\(\\d{4}-.*T\\d\\d:\\d\\d:.*"
+                + "; now boot_id " + sandbox.bootId() + "\\)");
+        assertThat(w.said().in(Locale.SIMPLIFIED_CHINESE)).contains("已重启").contains("可能并未生效").contains("--force");
+    }
+
+    @Test
+    void theNotSetThisBootCauseReadsInsideAVerdictWithNetTuneCapitalised() throws Exception {
+        RssInEffect.Warning w = effect.check(sandbox, "eth1").orElseThrow();
+
+        assertThat(effect.reasonRssMayBeOff(sandbox, "eth1")).contains(w.cause());
+        assertThat(w.cause().toString()).startsWith("NetTune has not set the key and table of eth1 since this boot")
+                .doesNotContain("may not be in effect");
+        assertThat(w.cause().in(Locale.SIMPLIFIED_CHINESE)).startsWith("本次启动").contains("NetTune 尚未设置 eth1 的哈希密钥和间接表");
     }
 
     @Test

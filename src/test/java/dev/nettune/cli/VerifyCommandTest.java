@@ -79,7 +79,8 @@ class VerifyCommandTest {
         assertThat(run("verify", "sandbox", "--nic", "eth1", "--sender", "sandbox", "--json")).isEqualTo(1);
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertThat(j.get("cause").asText()).isEqualTo("RSS_NOT_ACTIVE");
-        assertThat(j.get("explanation").asText()).contains("since this boot").contains("--force");
+        assertThat(j.get("explanation").asText()).contains("since this boot").contains("--force")
+                .contains("NetTune has not set the key and table of eth1").doesNotContain("netTune");
 
         assertThat(run("rss", "apply", "sandbox", "--nic", "eth1", "--force")).as(out.toString() + err).isZero();
         assertThat(out.toString()).contains("Re-push");

@@ -93,7 +93,7 @@ class DesignedVerdictTest {
     void anUnknownHashIsRssNotActiveWhenTheHostSaysNoKeyWasSetSinceBoot() {
         Mapping unknown = Mapping.predicted(RssKey.random(40), BEFORE);
         DesignedVerdict v = DesignedVerdict.judge(DESIGN, under(unknown), true,
-                new DesignedVerdict.Context(Optional.of("NetTune has not set the key and table since this boot")));
+                new DesignedVerdict.Context(Optional.of(dev.nettune.Phrase.literal("NetTune has not set the key and table since this boot"))));
         assertThat(v.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(v.cause()).as(v.summary()).isEqualTo(Explanation.RSS_NOT_ACTIVE);
         assertThat(v.summary()).contains("since this boot");

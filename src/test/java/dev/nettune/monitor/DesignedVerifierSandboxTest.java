@@ -66,8 +66,8 @@ class DesignedVerifierSandboxTest {
     void aFreshBootBeforeTheFirstSetFailsNamingRssNotActive() throws Exception {
         sandbox.faults().rssInactiveUntilFirstSet(true);
         sandbox.reboot();
-        DesignedResult r = verify(new SandboxSender(traffic, "eth1"), new DesignedVerdict.Context(Optional.of(
-                "NetTune has not set the key and table since this boot, and virtio_net ignores the table until the first ethtool -X")));
+        DesignedResult r = verify(new SandboxSender(traffic, "eth1"), new DesignedVerdict.Context(Optional.of(dev.nettune.Phrase.literal(
+                "NetTune has not set the key and table since this boot, and virtio_net ignores the table until the first ethtool -X"))));
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.FAIL);
         assertThat(r.cause()).as(r.explanation()).isEqualTo(Explanation.RSS_NOT_ACTIVE);
         assertThat(r.fix()).isPresent();
@@ -88,7 +88,7 @@ class DesignedVerifierSandboxTest {
         ethtool("-L", "eth1", "combined", "2");
         ethtool("-L", "eth1", "combined", "4");
         DesignedResult r = verify(new SandboxSender(traffic, "eth1"),
-                new DesignedVerdict.Context(Optional.of("the channels changed after NetTune last set the table")));
+                new DesignedVerdict.Context(Optional.of(dev.nettune.Phrase.literal("the channels changed after NetTune last set the table"))));
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.FAIL);
         assertThat(r.cause()).isEqualTo(Explanation.RSS_NOT_ACTIVE);
     }

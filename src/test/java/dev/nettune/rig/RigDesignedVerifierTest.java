@@ -44,7 +44,7 @@ class RigDesignedVerifierTest {
             dev.nettune.rss.IpAddress.parse(RigGuest.GUEST_ADDRESS), dev.nettune.rss.PortSide.SOURCE, 10000, 60000, 80, 20, 1000);
 
     DesignedResult verify(RigGuest rig, RigTuning tuning, TestReporter report) throws Exception {
-        Optional<String> why = new RssInEffect(tuning.journal()).reasonRssMayBeOff(rig.host(), RigGuest.NIC);
+        Optional<dev.nettune.Phrase> why = new RssInEffect(tuning.journal()).reasonRssMayBeOff(rig.host(), RigGuest.NIC);
         DesignedVerifier v = new DesignedVerifier(rig.host(), RigGuest.NIC,
                 new HostCounterReader(rig.host(), NicIdentity.read(rig.host(), RigGuest.NIC)), d -> Thread.sleep(d.toMillis()),
                 Duration.ofSeconds(1), Duration.ofMillis(700), Optional.empty());

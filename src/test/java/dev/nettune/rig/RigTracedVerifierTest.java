@@ -41,7 +41,7 @@ class RigTracedVerifierTest {
     Path dir;
 
     DesignedResult verify(RigGuest rig, RigTuning tuning, TestReporter report) throws Exception {
-        Optional<String> why = new RssInEffect(tuning.journal()).reasonRssMayBeOff(rig.host(), RigGuest.NIC);
+        Optional<dev.nettune.Phrase> why = new RssInEffect(tuning.journal()).reasonRssMayBeOff(rig.host(), RigGuest.NIC);
         DesignedVerifier v = new DesignedVerifier(rig.host(), RigGuest.NIC,
                 new HostCounterReader(rig.host(), NicIdentity.read(rig.host(), RigGuest.NIC)), d -> Thread.sleep(d.toMillis()),
                 Duration.ofSeconds(1), Duration.ofMillis(700), Optional.of(new TracefsPacketTracer(rig.host(), RigGuest.NIC)));

@@ -453,7 +453,7 @@ public final class HostsViewModel {
         RssInEffect.Warning w = warnings.get(n.name());
         rssBadge.set(w == null ? "" : badge(w));
         // The warning's English text carries the boot ids and the command; another language says it in its own words.
-        rssWarning.set(w == null ? "" : Messages.format("hosts.rssWarning." + w.reason().name(), n.name(), w.text()));
+        rssWarning.set(w == null ? "" : Messages.format("hosts.rssWarning." + w.reason().name(), n.name(), Messages.say(w.said())));
         nicSummary.set(shown(n.driver(), d -> d.driver() + " " + d.version())
                 + "  \u00b7  " + shown(n.link(), l -> l.mac().orElse(Messages.get("hosts.summary.noMac")) + "  \u00b7  mtu " + l.mtu()
                         + "  \u00b7  " + l.state())
