@@ -487,8 +487,13 @@ public final class TuningEngine {
 
     /** {@link #nothingToDo} as a phrase the screens say in the user's language. */
     static dev.nettune.Phrase nothingToDoPhrase(Plan plan) {
-        return plan.notePhrases().isEmpty()
-                ? dev.nettune.Phrase.of("tuning.plan.nothingToDo", "Nothing to do: the host already has every value of the profile.")
+        if (plan.notePhrases().isEmpty()) {
+            return dev.nettune.Phrase.of("tuning.plan.nothingToDo", "Nothing to do: the host already has every value of the profile.");
+        }
+        // Every step skipped (NetworkManager not running, a sysctl the kernel lacks): the host has none of it "already".
+        return plan.unchangedPhrases().isEmpty()
+                ? dev.nettune.Phrase.of("tuning.plan.nothingToDoAllSkipped", "Nothing to do: every step of the profile was skipped"
+                        + " on this host ({0}, see Skipped).", plan.notePhrases().size())
                 : dev.nettune.Phrase.of("tuning.plan.nothingToDoSkipped", "Nothing to do: the host already has every value of the profile"
                         + " that applies to it; {0} skipped (see Skipped).", plan.notePhrases().size());
     }

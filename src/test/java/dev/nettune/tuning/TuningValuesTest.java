@@ -200,4 +200,18 @@ class TuningValuesTest {
         var fin = new SysctlChange("net.ipv4.tcp_fin_timeout", "15");
         assertThat(fin.titlePhrase().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("net.ipv4.tcp_fin_timeout").isEqualTo(fin.title());
     }
+
+    @Test
+    void aPlanWhoseEveryStepWasSkippedDoesNotSayTheHostAlreadyHasThem() {
+        HostFacts facts = new HostFacts("6.1.0", "0-3", true, java.util.Optional.empty(), true, Map.of(), false);
+        var skipped = new Plan("p1", "nm-lab", "seed step 7", java.time.Instant.now(), List.of(), List.of(),
+                List.of(dev.nettune.Phrase.literal("NetworkManager on eth1: NetworkManager is not running on this host - skipped.")),
+                List.of(), facts);
+        var partly = new Plan("p2", "nm-lab", "seed step 7", java.time.Instant.now(), List.of(),
+                List.of(dev.nettune.Phrase.literal("net.ipv4.tcp_fin_timeout is already 15")), skipped.notePhrases(), List.of(), facts);
+
+        assertThat(TuningEngine.nothingToDo(skipped)).isEqualTo("Nothing to do: every step of the profile was skipped on this host (1, see Skipped).");
+        assertThat(TuningEngine.nothingToDo(partly)).startsWith("Nothing to do: the host already has every value of the profile that applies");
+        assertThat(TuningEngine.nothingToDoPhrase(skipped).in(Locale.SIMPLIFIED_CHINESE)).contains("都已跳过");
+    }
 }

@@ -97,6 +97,18 @@ class MessagesBundleTest {
     }
 
     @Test
+    void englishSaysZeroOfAThingInThePlural() {
+        Messages.use(Messages.ENGLISH);
+
+        // ChoiceFormat gives a number below the first limit the first choice: "1#step|1<steps" made "0 step".
+        assertThat(Messages.format("tuning.log.planned", "nm-lab", "seed step 7", 0, "p1")).contains(", 0 steps (plan p1)");
+        assertThat(Messages.format("tuning.status.toApply", 0)).isEqualTo("0 steps to apply.");
+        assertThat(Messages.format("hosts.summary.queues", 0)).isEqualTo("0 queues");
+        assertThat(Messages.format("production.step.planned", 0, "web")).startsWith("0 changes to apply on web.");
+        assertThat(Messages.format("tuning.status.toApply", 1)).isEqualTo("1 step to apply.");
+    }
+
+    @Test
     void englishChosenOnAChineseSystemIsEnglish() {
         Locale system = Locale.getDefault();
         try {
