@@ -18,16 +18,20 @@ public interface CloudJournal {
     List<JournaledPlan> recent(int limit);
 
     /** A plan as the journal holds it. */
-    record JournaledPlan(String planId, String title, List<String> notes, Instant created, List<JournaledStep> steps) {
+    record JournaledPlan(String planId, String title, List<dev.nettune.Phrase> notePhrases, Instant created, List<JournaledStep> steps) {
         public JournaledPlan {
-            notes = List.copyOf(notes);
+            notePhrases = List.copyOf(notePhrases);
             steps = List.copyOf(steps);
         }
 
-        /** The plan again, its steps decoded from their journaled calls. */
+        /** The notes in English. */
+        public List<String> notes() {
+            return notePhrases.stream().map(dev.nettune.Phrase::toString).toList();
+        }
+
+        /** The plan again, its steps decoded from their journaled calls and its notes said in the language in use. */
         public CloudPlan toPlan() {
-            return new CloudPlan(planId, title, steps.stream().map(s -> CloudActionWire.decode(s.call())).toList(),
-                    notes.stream().map(dev.nettune.Phrase::literal).toList());
+            return new CloudPlan(planId, title, steps.stream().map(s -> CloudActionWire.decode(s.call())).toList(), notePhrases);
         }
 
         public boolean isComplete() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nettune.Phrase;
 import dev.nettune.cloud.CloudCall;
 import dev.nettune.cloud.CloudJournal;
 import dev.nettune.cloud.CloudPlan;
@@ -60,7 +61,9 @@ public final class CloudJournalStore implements CloudJournal {
                             + " VALUES (?,?,?,?,'','',?)")) {
                 p.setString(1, plan.id());
                 p.setString(2, plan.title());
-                p.setString(3, JSON.writeValueAsString(plan.notes()));
+                ArrayNode notes = JSON.createArrayNode();
+                plan.notePhrases().forEach(n -> notes.add(phraseJson(n)));
+                p.setString(3, JSON.writeValueAsString(notes));
                 p.setString(4, now);
                 p.executeUpdate();
                 for (int i = 0; i < calls.size(); i++) {
@@ -145,12 +148,41 @@ public final class CloudJournalStore implements CloudJournal {
         return out;
     }
 
-    private static List<String> notes(String json) throws JsonProcessingException {
-        List<String> out = new ArrayList<>();
+    private static List<Phrase> notes(String json) throws JsonProcessingException {
+        List<Phrase> out = new ArrayList<>();
         for (JsonNode n : JSON.readTree(json)) {
-            out.add(n.asText());
+            out.add(phrase(n));
         }
         return out;
+    }
+
+    // A note keeps its key and arguments, so a plan resumed or undone from the journal says it in the language in use.
+    private static JsonNode phraseJson(Phrase p) {
+        ObjectNode o = JSON.createObjectNode();
+        if (p.key() != null) {
+            o.put("key", p.key());
+        }
+        o.put("english", p.english());
+        ArrayNode args = o.putArray("args");
+        for (Object a : p.args()) {
+            if (a instanceof Phrase inner) {
+                args.add(phraseJson(inner));
+            } else {
+                args.add(String.valueOf(a));
+            }
+        }
+        return o;
+    }
+
+    private static Phrase phrase(JsonNode n) {
+        if (n.isTextual()) {
+            return Phrase.literal(n.asText()); // journals written before notes kept their phrases hold the English
+        }
+        List<Object> args = new ArrayList<>();
+        for (JsonNode a : n.path("args")) {
+            args.add(a.isTextual() ? a.asText() : phrase(a));
+        }
+        return new Phrase(n.hasNonNull("key") ? n.get("key").asText() : null, n.path("english").asText(), args);
     }
 
     static String encode(CloudCall call) throws JsonProcessingException {
