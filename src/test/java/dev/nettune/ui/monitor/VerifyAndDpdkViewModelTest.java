@@ -98,13 +98,7 @@ class VerifyAndDpdkViewModelTest {
         var sandbox = context.sandboxInstance();
         sandbox.faults().rssInactiveUntilFirstSet(true);
         sandbox.reboot();
-        int port = 12345;
-        var calc = new dev.nettune.rss.RssCalculator(sandbox.rssKey("eth1"), sandbox.indirectionTable("eth1"));
-        var probe = new dev.nettune.sandbox.SandboxTraffic(sandbox, 1);
-        while (calc.calculate(dev.nettune.rss.Flow.tcp("10.0.0.252", "10.0.0.5", port, 80)).queue()
-                == probe.send("eth1", dev.nettune.rss.Flow.tcp("10.0.0.252", "10.0.0.5", port, 80), 0, 60)) {
-            port++;
-        }
+        int port = dev.nettune.testing.OffPredictionFlow.sourcePort(sandbox, "eth1");
         List<RssProposals.Proposal> handed = new ArrayList<>();
         verify.onProposal(handed::add);
         verify.scenarioProperty().set(Scenario.FIXED_FLOW);

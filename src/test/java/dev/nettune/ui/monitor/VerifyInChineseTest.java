@@ -159,13 +159,7 @@ class VerifyInChineseTest {
         var sandbox = context.sandboxInstance();
         sandbox.faults().rssInactiveUntilFirstSet(true);
         sandbox.reboot();
-        int port = 12345;
-        var calc = new dev.nettune.rss.RssCalculator(sandbox.rssKey("eth1"), sandbox.indirectionTable("eth1"));
-        var probe = new dev.nettune.sandbox.SandboxTraffic(sandbox, 1);
-        while (calc.calculate(dev.nettune.rss.Flow.tcp("10.0.0.252", "10.0.0.5", port, 80)).queue()
-                == probe.send("eth1", dev.nettune.rss.Flow.tcp("10.0.0.252", "10.0.0.5", port, 80), 0, 60)) {
-            port++;
-        }
+        int port = dev.nettune.testing.OffPredictionFlow.sourcePort(sandbox, "eth1");
         verify.designedProperty().set(false);
         verify.scenarioProperty().set(Scenario.FIXED_FLOW);
         verify.sourcePortProperty().set(Integer.toString(port));
