@@ -3,6 +3,7 @@ package dev.nettune.ui.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettune.app.AppContext;
+import dev.nettune.testing.EnglishLeft;
 import dev.nettune.app.HostOptions;
 import dev.nettune.app.VerificationService;
 import dev.nettune.monitor.Scenario;
@@ -14,7 +15,6 @@ import dev.nettune.ui.common.TestTasks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * counts and commands kept as they are).
  */
 class VerifyInChineseTest {
-    /** Three English words in a row: a sentence left untranslated (as ChineseScreensTest looks for). */
-    private static final Pattern ENGLISH = Pattern.compile("\\b[A-Za-z][a-z]+ [a-z]{2,} [a-z]{2,}\\b");
-
     @TempDir
     Path dir;
 
@@ -76,15 +73,7 @@ class VerifyInChineseTest {
     }
 
     private List<String> english() {
-        List<String> out = new ArrayList<>();
-        for (String s : shown) {
-            for (String line : s.split("\n")) {
-                if (!line.matches(".*\\p{IsHan}.*") && ENGLISH.matcher(line).find()) {
-                    out.add(line);
-                }
-            }
-        }
-        return out;
+        return EnglishLeft.in(shown);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.nettune.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nettune.app.AppContext;
+import dev.nettune.testing.EnglishLeft;
 import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.ScreenId;
 import java.nio.file.Path;
@@ -135,37 +136,8 @@ class ChineseScreensTest {
         }
     }
 
-    /** Three English words in a row (a sentence, not a term such as "TIME-WAIT" or "NetworkManager"). */
-    private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile("\\b[A-Za-z][a-z]+ [a-z]{2,} [a-z]{2,}\\b");
-
-    /**
-     * Text that is data, not NetTune's words, and stays as it is in every language: the format of
-     * {@code ethtool -x} output and of the flows CSV (a sample the user edits). The built-in profiles' names and
-     * descriptions are shown in the language in use (their files and exports keep the English).
-     */
-    private static final List<String> DATA = List.of("RX flow hash indirection table for ", "# src,dst,sport,dport");
-
     static List<String> englishPhrases(Parent root) {
-        List<String> out = new ArrayList<>();
-        for (Node n : descendants(root)) {
-            if (!n.isVisible() || n.getScene() == null) {
-                continue;
-            }
-            String t = n instanceof Labeled l ? l.getText()
-                    : n instanceof javafx.scene.control.TextInputControl in ? in.getPromptText()
-                    : n instanceof javafx.scene.text.Text x ? x.getText() : null;
-            if (t == null) {
-                continue;
-            }
-            // Line by line: a Chinese line may quote a command ("nmcli dev set NIC managed no").
-            for (String line : t.split("\n")) {
-                if (!line.matches(".*\\p{IsHan}.*") && ENGLISH.matcher(line).find() && !out.contains(line)
-                        && DATA.stream().noneMatch(line::startsWith)) {
-                    out.add(line);
-                }
-            }
-        }
-        return out;
+        return EnglishLeft.shownUnder(root);
     }
 
     private static List<Node> descendants(Parent root) {
