@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,8 @@ public record ClientToken(String value) {
 
     public ClientToken {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new CloudInputException("'" + value + "' is not a ClientToken: use 1-64 printable ASCII characters without spaces.");
+            throw new CloudInputException(Phrase.of("cloud.clientToken.bad",
+                    "'{0}' is not a ClientToken: use 1-64 printable ASCII characters without spaces.", String.valueOf(value)));
         }
     }
 

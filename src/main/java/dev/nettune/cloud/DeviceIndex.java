@@ -1,5 +1,7 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
+
 /**
  * The position of an ENI on its instance: 0 is the primary ENI, secondary ENIs take 1 and up.
  * ECS assigns it on attach (AttachNetworkInterface has no DeviceIndex parameter), so NetTune
@@ -11,7 +13,8 @@ public record DeviceIndex(int value) {
 
     public DeviceIndex {
         if (value < 0 || value > MAX) {
-            throw new CloudInputException("Device index " + value + " is out of range: 0 is the primary ENI, secondary ENIs use 1-" + MAX + ".");
+            throw new CloudInputException(Phrase.of("cloud.deviceIndex.outOfRange",
+                    "Device index {0} is out of range: 0 is the primary ENI, secondary ENIs use 1-{1}.", value, MAX));
         }
     }
 
@@ -26,7 +29,8 @@ public record DeviceIndex(int value) {
             }
             return new DeviceIndex(Integer.parseInt(text.strip()));
         } catch (NumberFormatException e) {
-            throw new CloudInputException("'" + text + "' is not a device index: use a whole number, 1-" + MAX + " for a secondary ENI.");
+            throw new CloudInputException(Phrase.of("cloud.deviceIndex.bad",
+                    "'{0}' is not a device index: use a whole number, 1-{1} for a secondary ENI.", String.valueOf(text), MAX));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.Objects;
 
 /** One EIP bound to an instance or ENI in a mode (AssociateEipAddress of the VPC API). */
@@ -9,7 +10,8 @@ public record EipBinding(EipAllocationId allocationId, EipTarget target, EipMode
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(mode, "mode");
         if (mode != EipMode.NAT && !(target instanceof EipTarget.Eni)) {
-            throw new CloudInputException("Mode " + mode + " is allowed only when binding the EIP to an ENI; an instance takes NAT (the default).");
+            throw new CloudInputException(Phrase.of("cloud.eipMode.instance",
+                    "Mode {0} is allowed only when binding the EIP to an ENI; an instance takes NAT (the default).", mode));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.Locale;
 
 /** How an EIP is bound (AssociateEipAddress Mode); anything but NAT is allowed only for an ENI. */
@@ -20,6 +21,7 @@ public enum EipMode {
                 }
             }
         }
-        throw new CloudInputException("'" + text + "' is not an EIP mode: use NAT (default), MULTI_BINDED or BINDED (the last two only for an ENI).");
+        throw new CloudInputException(Phrase.of("cloud.eipMode.bad",
+                "'{0}' is not an EIP mode: use NAT (default), MULTI_BINDED or BINDED (the last two only for an ENI).", String.valueOf(text)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.Locale;
 
 /** The IpProtocol of a security-group rule, as the API spells it. */
@@ -32,7 +33,8 @@ public enum IpProtocol {
                 }
             }
         }
-        throw new CloudInputException("'" + text + "' is not an IP protocol for a security-group rule: use tcp, udp, icmp, icmpv6, gre or all.");
+        throw new CloudInputException(Phrase.of("cloud.protocol.bad",
+                "'{0}' is not an IP protocol for a security-group rule: use tcp, udp, icmp, icmpv6, gre or all.", String.valueOf(text)));
     }
 
     @Override

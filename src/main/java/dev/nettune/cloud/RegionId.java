@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.regex.Pattern;
 
 /** An Alibaba Cloud region id such as {@code cn-hongkong} or {@code ap-southeast-1}, or the local {@code sandbox}. */
@@ -10,12 +11,12 @@ public record RegionId(String value) {
 
     public RegionId {
         if (value == null || value.isBlank()) {
-            throw new CloudInputException("The region is empty; give a region id such as cn-hongkong or ap-southeast-1.");
+            throw new CloudInputException(Phrase.of("cloud.region.empty", "The region is empty; give a region id such as cn-hongkong or ap-southeast-1."));
         }
         value = value.strip();
         if (value.length() > 32 || !SHAPE.matcher(value).matches()) {
-            throw new CloudInputException("'" + value + "' is not a region id: use lower-case words joined by '-', "
-                    + "such as cn-hongkong, cn-hangzhou or ap-southeast-1 (or 'sandbox' for the local simulated region).");
+            throw new CloudInputException(Phrase.of("cloud.region.bad", "'{0}' is not a region id: use lower-case words joined by '-', "
+                    + "such as cn-hongkong, cn-hangzhou or ap-southeast-1 (or 'sandbox' for the local simulated region).", value));
         }
     }
 
