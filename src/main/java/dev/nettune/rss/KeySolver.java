@@ -1,5 +1,6 @@
 package dev.nettune.rss;
 
+import dev.nettune.Phrase;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -57,20 +58,23 @@ public final class KeySolver {
     public record Options(int keyLength, FreeBits freeBits, Optional<RssKey> baseKey, Random random, int maxTries) {
         public Options {
             if (keyLength < 4) {
-                throw new RssInputException("A key of " + keyLength + " bytes is too short: at least 4 bytes (one hash window).");
+                throw new RssInputException(Phrase.of("rss.solve.keyTooShort",
+                        "A key of {0} bytes is too short: at least 4 bytes (one hash window).", keyLength));
             }
             Objects.requireNonNull(freeBits, "freeBits");
             Objects.requireNonNull(baseKey, "baseKey");
             Objects.requireNonNull(random, "random");
             if (freeBits == FreeBits.BASE_KEY) {
-                RssKey k = baseKey.orElseThrow(() -> new RssInputException("Free bits from a base key need the base key."));
+                RssKey k = baseKey.orElseThrow(() -> new RssInputException(Phrase.of("rss.solve.noBaseKey",
+                        "Free bits from a base key need the base key.")));
                 if (k.length() != keyLength) {
-                    throw new RssInputException("The base key has " + k.length() + " bytes but the key to solve has "
-                            + keyLength + ": use a base key of the same length.");
+                    throw new RssInputException(Phrase.of("rss.solve.baseKeyLength",
+                            "The base key has {0} bytes but the key to solve has {1}: use a base key of the same length.",
+                            k.length(), keyLength));
                 }
             }
             if (maxTries < 1) {
-                throw new RssInputException("The search budget must be at least 1 try.");
+                throw new RssInputException(Phrase.of("rss.solve.budget", "The search budget must be at least 1 try."));
             }
         }
 
@@ -166,12 +170,13 @@ public final class KeySolver {
      */
     public Result solve(List<Goal> goals, Options options) {
         if (goals.isEmpty()) {
-            throw new RssInputException("Give at least one flow and the queue it should reach.");
+            throw new RssInputException(Phrase.of("rss.solve.noGoals", "Give at least one flow and the queue it should reach."));
         }
         if (goals.size() > MAX_GOALS) {
             // A 40-byte key has 320 bits; far fewer independent flows than this can ever be met.
-            throw new RssInputException(goals.size() + " flows are too many to solve for: at most " + MAX_GOALS
-                    + " (a 40-byte key can steer about 45 independent flows in a 128-entry table).");
+            throw new RssInputException(Phrase.of("rss.solve.tooManyGoals",
+                    "{0} flows are too many to solve for: at most {1} (a 40-byte key can steer about 45 independent flows in a 128-entry table).",
+                    goals.size(), MAX_GOALS));
         }
         for (Goal g : goals) {
             g.target().checkReachable(table);

@@ -52,8 +52,8 @@ public final class ReverseSearch {
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(target, "target");
         if (!template.protocol().hashesPorts()) {
-            throw new RssInputException("Ports only matter for TCP and UDP: " + template.protocol().label()
-                    + " is hashed on the addresses alone.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.search.noPorts",
+                    "Ports only matter for TCP and UDP: {0} is hashed on the addresses alone.", template.protocol().label()));
         }
         FlowPopulation.checkRange(from, to);
         IndirectionTable table = calculator.table();

@@ -124,13 +124,13 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
         boolean sawWeight = false;
         for (int i = 0; i < w.length; i++) {
             switch (w[i]) {
-                case "equal" -> equal = OptionalInt.of(number(w, ++i, "equal", "the number of queues, like equal 4"));
-                case "start" -> start = OptionalInt.of(number(w, ++i, "start", "the first queue, like start 2"));
+                case "equal" -> equal = OptionalInt.of(number(w, ++i, "equal", Phrase.of("rss.table.expectQueues", "the number of queues, like equal 4")));
+                case "start" -> start = OptionalInt.of(number(w, ++i, "start", Phrase.of("rss.table.expectStart", "the first queue, like start 2")));
                 case "default" -> dflt = true;
                 case "weight" -> {
                     sawWeight = true;
                     while (i + 1 < w.length && isNumber(w[i + 1])) {
-                        weights.add(number(w, ++i, "weight", "a weight"));
+                        weights.add(number(w, ++i, "weight", Phrase.of("rss.table.expectWeight", "a weight")));
                     }
                     if (weights.isEmpty()) {
                         throw new RssInputException(Phrase.of("rss.table.noWeights", "weight needs at least one weight, for example: weight 6 4."));
@@ -219,10 +219,11 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
         return !s.isEmpty() && s.length() <= 9 && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    private static int number(String[] words, int i, String after, String expected) {
+    private static int number(String[] words, int i, String after, Phrase expected) {
         if (i >= words.length || !isNumber(words[i])) {
-            throw new RssInputException(after + " must be followed by " + expected
-                    + (i < words.length ? ", not '" + words[i] + "'." : "."));
+            throw new RssInputException(i < words.length
+                    ? Phrase.of("rss.table.numberExpectedNot", "{0} must be followed by {1}, not '{2}'.", after, expected, words[i])
+                    : Phrase.of("rss.table.numberExpected", "{0} must be followed by {1}.", after, expected));
         }
         return Integer.parseInt(words[i]);
     }
@@ -241,9 +242,9 @@ public record TableSpec(TableMode mode, int queues, List<Integer> weights, Optio
             case EQUAL -> IndirectionTable.equal(size, queues, firstQueue(), ringCount);
             case WEIGHT -> IndirectionTable.weight(size, weights, firstQueue(), ringCount);
             case DEFAULT -> IndirectionTable.defaultFor(size,
-                    ringCount.orElseThrow(() -> new RssInputException(
+                    ringCount.orElseThrow(() -> new RssInputException(Phrase.of("rss.table.defaultNeedsRings",
                             "default spreads over the NIC's rings, and the ring count is not known: give the ring"
-                                    + " count, or use equal N.")));
+                                    + " count, or use equal N."))));
         };
     }
 

@@ -54,7 +54,7 @@ public final class ToeplitzHash {
     /** The hash of raw input bytes (at most {@value #MAX_INPUT}). */
     public int hash(byte[] input) {
         if (input.length > MAX_INPUT) {
-            throw new RssInputException("Hash input of " + input.length + " bytes exceeds " + MAX_INPUT + ".");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.hash.inputTooLong", "Hash input of {0} bytes exceeds {1}.", input.length, MAX_INPUT));
         }
         int h = 0;
         for (int i = 0; i < input.length; i++) {
@@ -159,7 +159,7 @@ public final class ToeplitzHash {
      */
     public int hashPorts(int addressLength, int sport, int dport) {
         if (addressLength != 4 && addressLength != 16) {
-            throw new RssInputException("An address has 4 (IPv4) or 16 (IPv6) bytes, not " + addressLength + ".");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.ip.byteCount", "An address has 4 (IPv4) or 16 (IPv6) bytes, not {0}.", addressLength));
         }
         return (int) ports(flat, addressLength * 2, sport, dport);
     }
@@ -167,7 +167,8 @@ public final class ToeplitzHash {
     /** The hash of the addresses alone (the 2-tuple) of any family. */
     public int hashAddresses(IpAddress source, IpAddress destination) {
         if (source.isIpv4() != destination.isIpv4()) {
-            throw new RssInputException("The source and destination are of different address families.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.hash.mixedFamilies",
+                    "The source and destination are of different address families."));
         }
         final int[] t = flat;
         int h = 0;

@@ -41,7 +41,8 @@ public final class ContiguousPartition {
         int s = bucketLoads.length;
         int q = span.count();
         if (q > s) {
-            throw new RssInputException(q + " queues cannot each get a block of a " + s + "-entry table.");
+            throw new RssInputException(dev.nettune.Phrase.of("rss.balance.queuesOverTable",
+                    "{0} queues cannot each get a block of a {1}-entry table.", q, s));
         }
         long[] prefix = new long[s + 1];
         for (int i = 0; i < s; i++) {
