@@ -61,10 +61,10 @@ public final class VerificationService {
 
     /** The designed verification (the default): flows per queue, one burst each, the cause when it fails. */
     public DesignedResult designed(Host receiver, String nic, TrafficSender sender, DesignedTraffic traffic,
-            Consumer<String> progress) throws HostException, InterruptedException {
+            Consumer<Phrase> progress) throws HostException, InterruptedException {
         RssInEffect effect = new RssInEffect(context.tuningJournal());
         Optional<RssInEffect.Warning> warning = effect.check(receiver, nic);
-        warning.ifPresent(w -> progress.accept("Note: " + w.text()));
+        warning.ifPresent(w -> progress.accept(Phrase.of("monitor.verify.progress.note", "Note: {0}", w.said())));
         Optional<Phrase> why = warning.isPresent() ? warning.map(RssInEffect.Warning::cause) : effect.driverMayDropTheTable(receiver, nic);
         DesignedVerifier v = new DesignedVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)),
                 d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(2), Duration.ofMillis(1000),
@@ -98,7 +98,7 @@ public final class VerificationService {
 
     /** One of the seed's scenarios (1: spread, 2: one fixed flow), labelled for what it shows. */
     public VerificationResult scenario(Host receiver, String nic, TrafficSender sender, TestTraffic traffic,
-            Consumer<String> progress) throws HostException, InterruptedException {
+            Consumer<Phrase> progress) throws HostException, InterruptedException {
         RssVerifier v = new RssVerifier(receiver, nic, new HostCounterReader(receiver, NicIdentity.read(receiver, nic)));
         return v.run(traffic, sender, progress);
     }

@@ -100,8 +100,8 @@ final class MonitorCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void status(String text) {
-                    spec.commandLine().getErr().println("# " + text);
+                public void status(dev.nettune.Phrase text) {
+                    spec.commandLine().getErr().println("# " + text.in(CliText.locale()));
                 }
             });
             session.start();
@@ -145,7 +145,7 @@ final class MonitorCommand implements Callable<Integer> {
             out.print("\033[H\033[2J");
         }
         out.println(CliText.format("monitor.header", java.time.Instant.ofEpochMilli(s.timeMillis()).toString(),
-                session.hostName(), session.nic(), session.interval().sleepArgument(), String.valueOf(s.source())));
+                session.hostName(), session.nic(), session.interval().sleepArgument(), s.sourcePhrase().in(CliText.locale())));
         out.println(String.join(" ", CliText.padLeft(CliText.get("monitor.col.queue"), 5),
                 CliText.padLeft(CliText.get("monitor.col.rxPps"), 12), CliText.padLeft(CliText.get("monitor.col.rxBps"), 14),
                 CliText.padLeft(CliText.get("monitor.col.txPps"), 12), CliText.padLeft(CliText.get("monitor.col.txBps"), 14),
@@ -168,7 +168,7 @@ final class MonitorCommand implements Callable<Integer> {
             out.println(CliText.format("monitor.total", String.format(Locale.ROOT, "%.0f", total),
                     String.format(Locale.ROOT, "%.2f", i.maxOverMean()), String.format(Locale.ROOT, "%.2f", i.coefficientOfVariation())));
         }
-        session.table().ifPresent(t -> out.println(CliText.format("monitor.vsTable", ShareCheck.of(s.rxPacketDeltas(), t).explanation())));
+        session.table().ifPresent(t -> out.println(CliText.format("monitor.vsTable", ShareCheck.of(s.rxPacketDeltas(), t).said().in(CliText.locale()))));
         out.println();
     }
 

@@ -132,7 +132,7 @@ final class VerifyCommand implements Callable<Integer> {
                 m.put("explanation", "Could not run: " + e.getMessage());
                 out.println(CliJson.write(m));
             } else {
-                out.println("COULD NOT RUN: " + e.getMessage());
+                out.println(CliText.format("verify.couldNotRun", e.getMessage()));
             }
             out.flush();
             return EXIT_NOT_RUN;
@@ -157,12 +157,12 @@ final class VerifyCommand implements Callable<Integer> {
             throw new CliInputException(CliText.problem(e));
         }
         if (!json) {
-            out.println(CliText.format("verify.designed.header", nic, host, ts.describe()));
+            out.println(CliText.format("verify.designed.header", nic, host, ts.describe().in(CliText.locale())));
             out.flush();
         }
         DesignedResult r = service.designed(receiver, nic, ts, traffic, p -> {
             if (!json) {
-                out.println("- " + p);
+                out.println("- " + p.in(CliText.locale()));
                 out.flush();
             }
         });
@@ -193,10 +193,10 @@ final class VerifyCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-6d %-6d %-48s %s%s%n", i++, o.burst().queue(), String.join(" ", flows),
                         java.util.Arrays.toString(o.excess()), o.attempts() > 1 ? CliText.get("verify.sentAgain") : "");
             }
-            out.println(CliText.format("verify.countedFrom", String.valueOf(r.counterSource())));
+            out.println(CliText.format("verify.countedFrom", r.counted().in(CliText.locale())));
         }
         String p = r.design().map(FlowDesign::falsePassText).orElse("1");
-        out.println(CliText.format("verify.verdictLine", String.valueOf(r.verdict()), p, r.explanation()));
+        out.println(CliText.format("verify.verdictLine", String.valueOf(r.verdict()), p, r.said().in(CliText.locale())));
         r.fix().ifPresent(f -> out.println(CliText.format("verify.designed.fix", "nettune rss apply " + host + " --nic " + nic + " --force",
                 "ethtool -X " + nic + " " + f.ethtoolArguments())));
         out.println(CliText.format("verify.took", String.format(Locale.ROOT, "%.1f", r.elapsed().toMillis() / 1000.0)));
@@ -258,15 +258,15 @@ final class VerifyCommand implements Callable<Integer> {
             throw new CliInputException(CliText.problem(e));
         }
         if (!json) {
-            out.println(CliText.format("verify.scenario", String.valueOf(s.number()), s.description()));
-            out.println("  " + scenarioLabel(s));
-            out.println(CliText.format("verify.runsOn", ts.describe()));
+            out.println(CliText.format("verify.scenario", String.valueOf(s.number()), CliText.get("verify.scenario." + s.name())));
+            out.println("  " + CliText.get("verify.shows." + s.name()));
+            out.println(CliText.format("verify.runsOn", ts.describe().in(CliText.locale())));
             ts.commands(t).forEach(c -> out.println("  " + c.display()));
             out.flush();
         }
         VerificationResult r = service.scenario(receiver, nic, ts, t, p -> {
             if (!json) {
-                out.println("- " + p);
+                out.println("- " + p.in(CliText.locale()));
                 out.flush();
             }
         });
@@ -298,19 +298,18 @@ final class VerifyCommand implements Callable<Integer> {
                         r.table().map(tb -> String.format(Locale.ROOT, "%.1f%%", tb.expectedShare(queue) * 100)).orElse(""));
             }
         }
-        r.shares().map(ShareCheck::test).ifPresent(c -> out.printf(Locale.ROOT,
-                "chi-square %.2f, %d dof, p = %.3g (the chance of shares this far off if the table held)%n",
-                c.statistic(), c.degreesOfFreedom(), c.pValue()));
-        out.println(verdict + ": " + explanation);
+        r.shares().map(ShareCheck::test).ifPresent(c -> out.println(CliText.format("verify.chiSquare",
+                String.format(Locale.ROOT, "%.2f", c.statistic()), String.valueOf(c.degreesOfFreedom()),
+                String.format(Locale.ROOT, "%.3g", c.pValue()))));
+        out.println(verdict + ": " + r.said().in(CliText.locale()));
         if (s == Scenario.FIXED_FLOW && verdict == Verdict.PASS) {
-            out.printf(Locale.ROOT, "Note: one flow lands on the predicted queue by chance with probability %.2g under any other "
-                    + "mapping; run without --scenario for a verification that cannot pass by chance.%n", falsePass);
+            out.println(CliText.format("verify.fixedFlowNote", String.format(Locale.ROOT, "%.2g", falsePass)));
         }
         if (s == Scenario.SPREAD && verdict == Verdict.PASS) {
             out.println(CliText.get("verify.spreadNote"));
         }
         r.fix().ifPresent(f -> {
-            out.println(CliText.format("verify.fix", f.summary()));
+            out.println(CliText.format("verify.fix", f.said().in(CliText.locale())));
             out.println(CliText.format("verify.fixHow", "ethtool -X " + nic + " " + f.ethtoolArguments()));
         });
         out.flush();

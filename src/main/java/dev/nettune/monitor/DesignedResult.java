@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record DesignedResult(Verdict verdict, Phrase said, Explanation cause, Optional<FlowDesign> design,
         List<BurstObservation> bursts, List<String> commands, Optional<RssKey> key, Optional<IndirectionTable> table,
-        String counterSource, Optional<RssFix> fix, Duration elapsed, Optional<HashEvidence> hashes) {
+        Phrase counted, Optional<RssFix> fix, Duration elapsed, Optional<HashEvidence> hashes) {
     public DesignedResult {
         bursts = List.copyOf(bursts);
         commands = List.copyOf(commands);
@@ -27,6 +27,11 @@ public record DesignedResult(Verdict verdict, Phrase said, Explanation cause, Op
         return said.toString();
     }
 
+    /** Where the counts came from, in English ({@link #counted()} in the user's language); empty when nothing was counted. */
+    public String counterSource() {
+        return counted.toString();
+    }
+
     /** The probability a NIC steering any other way had to pass (1 when nothing was designed). */
     public double falsePassProbability() {
         return design.map(FlowDesign::falsePassProbability).orElse(1.0);
@@ -36,6 +41,6 @@ public record DesignedResult(Verdict verdict, Phrase said, Explanation cause, Op
     static DesignedResult without(Verdict verdict, Phrase why, List<String> commands, Optional<RssKey> key,
             Optional<IndirectionTable> table, Duration elapsed) {
         return new DesignedResult(verdict, why, Explanation.AS_PREDICTED, Optional.empty(), List.of(), commands, key, table,
-                "", Optional.empty(), elapsed, Optional.empty());
+                Phrase.literal(""), Optional.empty(), elapsed, Optional.empty());
     }
 }

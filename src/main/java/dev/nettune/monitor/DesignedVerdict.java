@@ -129,7 +129,7 @@ public record DesignedVerdict(Verdict verdict, Phrase said, Explanation cause, O
             Phrase because = m.explanation() == Explanation.RSS_NOT_ACTIVE && context.rssMayBeInactive().isPresent()
                     ? Phrase.of("monitor.verdict.because", " {0}.", context.rssMayBeInactive().get()) : Phrase.literal("");
             return new DesignedVerdict(Verdict.FAIL, Phrase.of("monitor.verdict.fits", "{0} Cause: {1}: the traffic follows {2} "
-                    + "({3} % of what was seen).{4} {5}", what, m.explanation().labelPhrase(), m.description(),
+                    + "({3} % of what was seen).{4} {5}", what, m.explanation().labelPhrase(), m.said(),
                     String.format(Locale.ROOT, "%.0f", bestScore * 100), because, m.explanation().advicePhrase()),
                     m.explanation(), best, p, obs);
         }

@@ -12,7 +12,6 @@ import dev.nettune.rss.RssKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -57,16 +56,17 @@ public final class DesignedVerifier {
      * the last change; {@code context} why RSS may not be active (boot, channel change).
      */
     public DesignedResult run(DesignedTraffic traffic, TrafficSender sender, Optional<RssKey> previousKey,
-            Optional<IndirectionTable> previousTable, DesignedVerdict.Context context, Consumer<String> progress)
+            Optional<IndirectionTable> previousTable, DesignedVerdict.Context context, Consumer<Phrase> progress)
             throws HostException, InterruptedException {
         long t0 = System.nanoTime();
-        progress.accept("Checking " + sender.describe());
+        progress.accept(Phrase.of("monitor.verify.progress.checking", "Checking {0}", sender.describe()));
         TrafficSender.Readiness ready = sender.check();
         if (!ready.ready()) {
-            return DesignedResult.without(Verdict.NOT_RUN, Phrase.literal(ready.message()), List.of(), Optional.empty(), Optional.empty(),
+            return DesignedResult.without(Verdict.NOT_RUN, ready.said(), List.of(), Optional.empty(), Optional.empty(),
                     since(t0));
         }
-        progress.accept("Reading the live key, table and rings of " + nic + " on " + receiver.name() + " (ethtool -x)");
+        progress.accept(Phrase.of("monitor.verify.progress.readingRings", "Reading the live key, table and rings of {0} on {1}"
+                + " (ethtool -x)", nic, receiver.name()));
         CommandResult x = receiver.run(Command.of("ethtool", "-x", nic), Duration.ofSeconds(20));
         EthtoolRss rss = EthtoolRssParser.parse(x.stdoutOrThrow());
         Optional<IndirectionTable> table = rss.table();
@@ -74,14 +74,17 @@ public final class DesignedVerifier {
         if (table.isEmpty() || key.isEmpty()) {
             return DesignedResult.without(Verdict.INCONCLUSIVE, table.isEmpty()
                     ? Phrase.of("monitor.verify.noTable", "{0} on {1} shows no RSS table ({2}), so no flow's queue can be predicted.",
-                            nic, receiver.name(), rss.tableProblem().orElse("none"))
+                            nic, receiver.name(), rss.tableProblem().map(Phrase::literal)
+                            .orElse(Phrase.of("monitor.verify.noneShown", "none")))
                     : Phrase.of("monitor.verify.noKey", "{0} on {1} shows no key ({2}), so no flow's queue can be predicted.",
-                            nic, receiver.name(), rss.keyProblem().orElse("not reported")), List.of(), key, table, since(t0));
+                            nic, receiver.name(), rss.keyProblem().map(Phrase::literal)
+                            .orElse(RssVerifier.notReported())), List.of(), key, table, since(t0));
         }
         int rings = table.get().ringCount().orElse(table.get().highestQueue() + 1);
         List<Mapping> alternatives = Mapping.alternatives(key.get(), table.get(), rings, previousKey, previousTable);
 
-        progress.accept("Measuring the background traffic for " + baseline.toMillis() / 1000.0 + " s");
+        progress.accept(Phrase.of("monitor.verify.progress.background", "Measuring the background traffic for {0} s",
+                baseline.toMillis() / 1000.0));
         RateCalculator rates = new RateCalculator();
         rates.next(counters.read());
         sleeper.sleep(baseline);
@@ -89,7 +92,7 @@ public final class DesignedVerifier {
         if (!(measured instanceof RateCalculator.Rates bg)) {
             return DesignedResult.without(Verdict.INCONCLUSIVE, Phrase.of("monitor.verify.resetBackground",
                     "The counters reset while measuring the background ({0}); run it again.",
-                    measured instanceof RateCalculator.Reset r ? r.reason() : "no baseline"),
+                    measured instanceof RateCalculator.Reset r ? r.said() : Phrase.of("monitor.verify.noBaseline", "no baseline")),
                     List.of(), key, table, since(t0));
         }
         double[] background = new double[bg.sample().queueCount()];
@@ -106,19 +109,20 @@ public final class DesignedVerifier {
         }
         FlowDesign design = FlowDesign.design(key.get(), table.get(), alternatives, traffic.template(), traffic.side(),
                 traffic.from(), traffic.to(), traffic.packetsPerFlow(), interval);
-        Optional<String> traceRefused = Optional.empty();
+        Optional<Phrase> traceRefused = Optional.empty();
         boolean tracing = false;
         if (tracer.isPresent()) {
-            progress.accept("Arming per-packet attribution: " + tracer.get().describe());
+            progress.accept(Phrase.of("monitor.verify.progress.arming", "Arming per-packet attribution: {0}", tracer.get().describe()));
             traceRefused = tracer.get().arm(design.flows());
             tracing = traceRefused.isEmpty();
-            progress.accept(tracing ? "Per-packet attribution: " + tracer.get().describe()
-                    : "No per-packet attribution (" + traceRefused.get() + "): judging by counter deltas");
+            progress.accept(tracing ? Phrase.of("monitor.verify.progress.tracing", "Per-packet attribution: {0}", tracer.get().describe())
+                    : Phrase.of("monitor.verify.progress.noTrace", "No per-packet attribution ({0}): judging by counter deltas",
+                            traceRefused.get()));
         }
         // A traced packet is told from the background by its length, so only counter deltas need bursts that outnumber it.
         List<Burst> bursts = tracing ? design.bursts() : outnumberBackground(design, busiest);
-        progress.accept(String.format(Locale.ROOT, "Designed %d flows, %d per queue, in %d bursts (one per queue the table "
-                + "uses); a NIC steering any other way passes with probability at most %s", design.flows().size(),
+        progress.accept(Phrase.of("monitor.verify.progress.designed", "Designed {0} flows, {1} per queue, in {2} bursts (one per queue"
+                + " the table uses); a NIC steering any other way passes with probability at most {3}", design.flows().size(),
                 design.flowsPerQueue(), design.bursts().size(), design.falsePassText()));
         List<String> commands = new ArrayList<>();
         bursts.forEach(b -> sender.commands(b).forEach(c -> commands.add(c.display())));
@@ -137,8 +141,8 @@ public final class DesignedVerifier {
                 }
                 if (DesignedVerdict.tooLittleSeen(o, packetCounters || tracing)) {
                     Burst slower = b.with(b.packetsPerFlow(), Math.min(1_000_000, b.intervalMicros() * 10));
-                    progress.accept(String.format(Locale.ROOT, "Only %d of %d packets of the burst for queue %d were seen: "
-                            + "sending it once more at a tenth of the rate", o.total(), b.packets(), b.queue()));
+                    progress.accept(Phrase.of("monitor.verify.progress.resend", "Only {0} of {1} packets of the burst for queue {2}"
+                            + " were seen: sending it once more at a tenth of the rate", o.total(), b.packets(), b.queue()));
                     sender.commands(slower).forEach(c -> commands.add(c.display()));
                     o = sendAndObserve(slower, sender, rates, background, tracing, progress, 2, false);
                     if (o == null) {
@@ -159,12 +163,13 @@ public final class DesignedVerifier {
         Optional<HashEvidence> hashes = tracing ? HashEvidence.compare(key.get(), previousKey, observed) : Optional.empty();
         DesignedVerdict v = DesignedVerdict.judge(design, observed, packetCounters || tracing, context, hashes);
         Optional<RssFix> fix = switch (v.cause()) {
-            case RSS_NOT_ACTIVE, PREVIOUS_TABLE, QUEUE_COUNT -> Optional.of(new RssFix(v.cause().advice(), key, table,
+            case RSS_NOT_ACTIVE, PREVIOUS_TABLE, QUEUE_COUNT -> Optional.of(new RssFix(v.cause().advicePhrase(), key, table,
                     "hkey " + key.get().toColonHex() + " " + RssVerifier.tableArguments(table.get())));
             default -> Optional.empty();
         };
-        String counted = tracing ? tracer.get().describe() + " (per packet)"
-                : source + traceRefused.map(r -> " (no per-packet trace: " + r + ")").orElse("");
+        Phrase counted = tracing ? Phrase.of("monitor.verify.source.perPacket", "{0} (per packet)", tracer.get().describe())
+                : traceRefused.map(r -> Phrase.of("monitor.verify.source.noTrace", "{0} (no per-packet trace: {1})",
+                        RateSample.phraseOf(source), r)).orElse(RateSample.phraseOf(source));
         return new DesignedResult(v.verdict(), v.said(),
                 v.cause(), Optional.of(design), observed, commands, key, table, counted, fix, since(t0), hashes);
     }
@@ -198,9 +203,9 @@ public final class DesignedVerifier {
      * The trace needs no emptying between bursts either: its packets are told apart by their flows' own lengths.
      */
     private BurstObservation sendAndObserve(Burst b, TrafficSender sender, RateCalculator rates, double[] background,
-            boolean tracing, Consumer<String> progress, int attempt, boolean first) throws HostException, InterruptedException {
-        progress.accept(String.format(Locale.ROOT, "Burst for queue %d: %d flows x %d packets, %d µs apart", b.queue(),
-                b.flows().size(), b.packetsPerFlow(), b.intervalMicros()));
+            boolean tracing, Consumer<Phrase> progress, int attempt, boolean first) throws HostException, InterruptedException {
+        progress.accept(Phrase.of("monitor.verify.progress.burst", "Burst for queue {0}: {1} flows x {2} packets, {3} µs apart",
+                b.queue(), b.flows().size(), b.packetsPerFlow(), b.intervalMicros()));
         if (first) {
             rates.next(counters.read());
             if (tracing) {

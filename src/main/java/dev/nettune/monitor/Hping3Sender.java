@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -22,8 +23,8 @@ public final class Hping3Sender implements TrafficSender {
     }
 
     @Override
-    public String describe() {
-        return "hping3 on " + host.name();
+    public Phrase describe() {
+        return Phrase.of("monitor.verify.sender.hping3", "hping3 on {0}", host.name());
     }
 
     @Override
@@ -31,24 +32,26 @@ public final class Hping3Sender implements TrafficSender {
         CommandResult r = host.run(Command.of("sh", "-c", CHECK_SCRIPT), Duration.ofSeconds(20));
         String out = r.stdout();
         if (!out.contains("not found") && out.lines().anyMatch(l -> l.endsWith("/hping3"))) {
-            return new Readiness(true, "hping3 is installed on " + host.name() + ".");
+            return new Readiness(true, Phrase.of("monitor.verify.sender.installed", "hping3 is installed on {0}.", host.name()));
         }
         String os = out.lines().filter(l -> l.startsWith("os=")).findFirst().orElse("os=").substring(3).toLowerCase(Locale.ROOT);
-        return new Readiness(false, "hping3 is not installed on " + host.name() + ". Install it with " + installHint(os) + ".");
+        return new Readiness(false, Phrase.of("monitor.verify.sender.missing", "hping3 is not installed on {0}. Install it with {1}.",
+                host.name(), installHint(os)));
     }
 
     /** The install command for a distribution ({@code ID ID_LIKE} of os-release). */
-    static String installHint(String os) {
+    static Phrase installHint(String os) {
         boolean debian = os.contains("debian") || os.contains("ubuntu");
         boolean rhel = os.contains("rhel") || os.contains("centos") || os.contains("fedora") || os.contains("alinux")
                 || os.contains("anolis") || os.contains("rocky") || os.contains("almalinux");
         if (debian && !rhel) {
-            return "`sudo apt-get install -y hping3`";
+            return Phrase.literal("`sudo apt-get install -y hping3`");
         }
         if (rhel && !debian) {
-            return "`sudo yum install -y hping3` (on CentOS/RHEL it comes from EPEL)";
+            return Phrase.of("monitor.verify.sender.installYum", "`sudo yum install -y hping3` (on CentOS/RHEL it comes from EPEL)");
         }
-        return "`sudo yum install -y hping3` (Alibaba Cloud Linux, CentOS) or `sudo apt-get install -y hping3` (Debian, Ubuntu)";
+        return Phrase.of("monitor.verify.sender.installEither",
+                "`sudo yum install -y hping3` (Alibaba Cloud Linux, CentOS) or `sudo apt-get install -y hping3` (Debian, Ubuntu)");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.rss.Flow;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.IpAddress;
@@ -16,11 +17,16 @@ import java.util.function.ToIntFunction;
  * alternatives a real NIC has shown (a shifted key, an earlier table, a symmetric tuple, ...).
  * The designed verification picks flows that tell these apart and names the one that fits.
  */
-public record Mapping(Explanation explanation, String description, ToIntFunction<Flow> steering) {
+public record Mapping(Explanation explanation, Phrase said, ToIntFunction<Flow> steering) {
     public Mapping {
         Objects.requireNonNull(explanation, "explanation");
-        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(said, "said");
         Objects.requireNonNull(steering, "steering");
+    }
+
+    /** How the mapping reads in a sentence, in English ({@link #said()} in the user's language). */
+    public String description() {
+        return said.toString();
     }
 
     /** The queue this mapping sends a flow to. */
@@ -30,13 +36,13 @@ public record Mapping(Explanation explanation, String description, ToIntFunction
 
     /** The prediction: Toeplitz with the live key through the live table. */
     public static Mapping predicted(RssKey key, IndirectionTable table) {
-        return toeplitz(Explanation.AS_PREDICTED, "the live key and table", key, table);
+        return toeplitz(Explanation.AS_PREDICTED, Phrase.of("monitor.verify.mapping.predicted", "the live key and table"), key, table);
     }
 
     /** Toeplitz with {@code key} through {@code table}. */
-    public static Mapping toeplitz(Explanation e, String description, RssKey key, IndirectionTable table) {
+    public static Mapping toeplitz(Explanation e, Phrase said, RssKey key, IndirectionTable table) {
         ToeplitzHash h = new ToeplitzHash(key);
-        return new Mapping(e, description, f -> table.queueOf(h.hash(f)));
+        return new Mapping(e, said, f -> table.queueOf(h.hash(f)));
     }
 
     /** The key the 6.12 guest's device hashes with: {@code 00} followed by the first length-1 bytes. */
@@ -59,28 +65,28 @@ public record Mapping(Explanation explanation, String description, ToIntFunction
         int size = table.size();
         for (int q = 0; q < Math.max(rings, 1); q++) {
             int queue = q;
-            out.add(new Mapping(Explanation.RSS_NOT_ACTIVE, "every flow on queue " + q, f -> queue));
+            out.add(new Mapping(Explanation.RSS_NOT_ACTIVE, Phrase.of("monitor.verify.mapping.oneQueue", "every flow on queue {0}", q), f -> queue));
         }
         IndirectionTable def = IndirectionTable.defaultFor(size, Math.max(rings, 1));
         if (!def.equals(table)) {
-            out.add(toeplitz(Explanation.RSS_NOT_ACTIVE, "the driver's default table (equal " + rings + ")", key, def));
+            out.add(toeplitz(Explanation.RSS_NOT_ACTIVE, Phrase.of("monitor.verify.mapping.defaultTable", "the driver's default table (equal {0})", rings), key, def));
         }
-        out.add(toeplitz(Explanation.SHIFTED_KEY, "the key shifted by one byte", shiftedByOneByte(key), table));
+        out.add(toeplitz(Explanation.SHIFTED_KEY, Phrase.of("monitor.verify.mapping.shiftedKey", "the key shifted by one byte"), shiftedByOneByte(key), table));
         RssKey pk = previousKey.orElse(key);
         IndirectionTable pt = previousTable.orElse(table);
         if (!pk.equals(key) || !pt.equals(table)) {
-            out.add(toeplitz(Explanation.PREVIOUS_TABLE, "the key and table before the last change", pk, pt));
+            out.add(toeplitz(Explanation.PREVIOUS_TABLE, Phrase.of("monitor.verify.mapping.previous", "the key and table before the last change"), pk, pt));
         }
         ToeplitzHash h = new ToeplitzHash(key);
-        out.add(new Mapping(Explanation.SYMMETRIC_TUPLE, "the reversed tuple (destination first)",
+        out.add(new Mapping(Explanation.SYMMETRIC_TUPLE, Phrase.of("monitor.verify.mapping.reversed", "the reversed tuple (destination first)"),
                 f -> table.queueOf(h.hash(f.reversed()))));
-        out.add(new Mapping(Explanation.SYMMETRIC_TUPLE, "the sorted tuple (lower address first)",
+        out.add(new Mapping(Explanation.SYMMETRIC_TUPLE, Phrase.of("monitor.verify.mapping.sorted", "the sorted tuple (lower address first)"),
                 f -> table.queueOf(h.hash(sorted(f)))));
-        out.add(new Mapping(Explanation.SYMMETRIC_TUPLE, "the XOR-folded tuple (symmetric-xor)",
+        out.add(new Mapping(Explanation.SYMMETRIC_TUPLE, Phrase.of("monitor.verify.mapping.xorFolded", "the XOR-folded tuple (symmetric-xor)"),
                 f -> table.queueOf(h.hash(xorFolded(f)))));
         for (int s = size / 2; s >= 8 && s >= size / 8; s /= 2) {
             int smaller = s;
-            out.add(new Mapping(Explanation.TABLE_SIZE, "the first " + s + " entries (a " + s + "-entry table)",
+            out.add(new Mapping(Explanation.TABLE_SIZE, Phrase.of("monitor.verify.mapping.tableSize", "the first {0} entries (a {1}-entry table)", s, s),
                     f -> table.entry((int) Long.remainderUnsigned(h.hash(f) & 0xffffffffL, smaller))));
         }
         for (int r = 2; r <= Math.max(8, rings * 2); r++) {
@@ -89,7 +95,7 @@ public record Mapping(Explanation explanation, String description, ToIntFunction
             }
             IndirectionTable other = IndirectionTable.defaultFor(size, r);
             if (!other.equals(table)) {
-                out.add(toeplitz(Explanation.QUEUE_COUNT, "the default table over " + r + " queues", key, other));
+                out.add(toeplitz(Explanation.QUEUE_COUNT, Phrase.of("monitor.verify.mapping.queueCount", "the default table over {0} queues", r), key, other));
             }
         }
         return List.copyOf(out);

@@ -147,7 +147,8 @@ public final class MonitorSession implements AutoCloseable {
         try {
             s = parser.parse(frame);
         } catch (RuntimeException e) {
-            setStatus("a snapshot could not be read: " + e.getMessage());
+            setStatus(Phrase.of("monitor.status.unreadableSnapshot", "a snapshot could not be read: {0}",
+                    Phrase.literal(e.getMessage())));
             return;
         }
         RateCalculator.Outcome o;
@@ -171,7 +172,7 @@ public final class MonitorSession implements AutoCloseable {
                 rec.gap(reset.timeMillis(), "reset: " + reset.reason());
             }
             version.incrementAndGet();
-            setStatus("Counters reset: " + reset.reason());
+            setStatus(Phrase.of("monitor.status.countersReset", "Counters reset: {0}", reset.said()));
         }
     }
 
@@ -188,10 +189,6 @@ public final class MonitorSession implements AutoCloseable {
         for (Listener l : listeners) {
             l.gap(atMillis, reason);
         }
-    }
-
-    private void setStatus(String s) {
-        setStatus(Phrase.literal(s));
     }
 
     private void setStatus(Phrase s) {

@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.HostException;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ public interface PacketTracer {
      * Arms the trace for the NIC and the designed {@code flows}; empty when armed, else the reason this host cannot
      * trace (no tracefs, not permitted, someone else tracing), and the verifier falls back to counter deltas.
      */
-    Optional<String> arm(List<DesignedFlow> flows) throws HostException, InterruptedException;
+    Optional<Phrase> arm(List<DesignedFlow> flows) throws HostException, InterruptedException;
 
     /** Reads what was traced since {@link #arm} or the last read (and clears it): per flow, packets per queue and hash. */
     TracedBurst read(List<DesignedFlow> flows, int queues) throws HostException, InterruptedException;
@@ -22,6 +23,6 @@ public interface PacketTracer {
     /** Disarms the trace, leaving the host as it was. */
     void disarm() throws HostException, InterruptedException;
 
-    /** Where the per-packet view came from, for the report: "tracefs net:napi_gro_receive_entry". */
-    String describe();
+    /** Where the per-packet view came from, for the report: "tracefs net:napi_gro_receive_entry on eth1". */
+    Phrase describe();
 }

@@ -157,6 +157,11 @@ public final class QueueSampler implements AutoCloseable {
     }
 
     private void onEnded(int gen, int exitCode, Throwable error) {
+        onEnded(gen, error != null ? (error.getMessage() == null ? Phrase.literal(error.toString()) : Phrase.from(error))
+                : Phrase.of("monitor.sampler.exited", "the sampler exited with code {0}", exitCode));
+    }
+
+    private void onEnded(int gen, Phrase why) {
         long wait;
         synchronized (lock) {
             if (stopped || gen != generation) {
@@ -169,10 +174,9 @@ public final class QueueSampler implements AutoCloseable {
             restarts++;
             pendingRestart = scheduler.schedule(this::open, wait, TimeUnit.MILLISECONDS);
         }
-        String why = error != null ? (error.getMessage() == null ? error.toString() : error.getMessage())
-                : "the sampler exited with code " + exitCode;
-        listener.gap(clock.getAsLong(), why);
-        listener.state(State.RECONNECTING, why + "; trying again in " + wait / 1000.0 + " s");
+        listener.gap(clock.getAsLong(), why.toString());
+        listener.state(State.RECONNECTING, Phrase.of("monitor.sampler.reconnecting", "{0}; trying again in {1} s", why,
+                String.valueOf(wait / 1000.0)));
     }
 
     private void checkSilence() {
@@ -190,7 +194,8 @@ public final class QueueSampler implements AutoCloseable {
             gen = generation;
         }
         s.cancel();
-        onEnded(gen, -1, new HostException("no snapshot for " + (clock.getAsLong() - lastFrameAt) / 1000 + " s (connection stalled)"));
+        onEnded(gen, Phrase.of("monitor.sampler.stalled", "no snapshot for {0} s (connection stalled)",
+                (clock.getAsLong() - lastFrameAt) / 1000));
     }
 
     /** Stops the remote command; no gap is reported for a stop. */

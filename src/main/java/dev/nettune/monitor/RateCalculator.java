@@ -1,11 +1,15 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
+
 /**
  * Turns consecutive snapshots into rates. A counter that went backwards (driver reload, channel
  * change, reboot) or a changed queue count is a reset: no rate is made across it (never a
  * negative one), and the next snapshot starts a fresh baseline.
  */
 public final class RateCalculator {
+    /** The source of rates made from interrupt counts where the NIC has no per-queue packet counters. */
+    public static final String INTERRUPTS_SOURCE = "/proc/interrupts (no per-queue packet counters)";
 
     /** What one snapshot produced. */
     public sealed interface Outcome permits Rates, Baseline, Reset {
@@ -19,8 +23,12 @@ public final class RateCalculator {
     public record Baseline(long timeMillis) implements Outcome {
     }
 
-    /** The counters went backwards or the queues changed; {@code reason} says which. */
-    public record Reset(long timeMillis, String reason) implements Outcome {
+    /** The counters went backwards or the queues changed; {@code said} says which. */
+    public record Reset(long timeMillis, Phrase said) implements Outcome {
+        /** Why, in English ({@link #said()} in the user's language). */
+        public String reason() {
+            return said.toString();
+        }
     }
 
     private CounterSnapshot previous;
@@ -37,17 +45,19 @@ public final class RateCalculator {
             return new Baseline(s.receivedAtMillis());
         }
         if (s.queueCount() != p.queueCount()) {
-            return new Reset(s.receivedAtMillis(), "the NIC now has " + s.queueCount() + " queue(s), before " + p.queueCount()
-                    + " (channel change)");
+            return new Reset(s.receivedAtMillis(), Phrase.of("monitor.reset.queues",
+                    "the NIC now has {0} queue(s), before {1} (channel change)", s.queueCount(), p.queueCount()));
         }
         double dt = s.uptimeSeconds() - p.uptimeSeconds();
         if (!(dt > 0)) {
-            return new Reset(s.receivedAtMillis(), Double.isNaN(dt) ? "the host's uptime could not be read"
-                    : "the host's uptime went backwards (reboot)");
+            return new Reset(s.receivedAtMillis(), Double.isNaN(dt)
+                    ? Phrase.of("monitor.reset.noUptime", "the host's uptime could not be read")
+                    : Phrase.of("monitor.reset.reboot", "the host's uptime went backwards (reboot)"));
         }
-        String backwards = firstBackwards(p, s);
+        Phrase backwards = firstBackwards(p, s);
         if (backwards != null) {
-            return new Reset(s.receivedAtMillis(), backwards + " went backwards (driver reload or counters cleared)");
+            return new Reset(s.receivedAtMillis(), Phrase.of("monitor.reset.backwards",
+                    "{0} went backwards (driver reload or counters cleared)", backwards));
         }
         int n = s.queueCount();
         double[] rxPps = new double[n];
@@ -93,7 +103,7 @@ public final class RateCalculator {
         if (rxDeltaAllUnknown(rxDelta) && irqDelta.length > 0 && irqDelta[0] != CounterSnapshot.UNKNOWN) {
             // No per-queue packet counters (virtio_net 6.9+): the interrupt counts are the best per-queue signal.
             return new Rates(new RateSample(s.receivedAtMillis(), dt, n, irq.clone(), rxBps, txPps, txBps, irq, irqCpu, netRx,
-                    irqDelta, "/proc/interrupts (no per-queue packet counters)"));
+                    irqDelta, INTERRUPTS_SOURCE));
         }
         return new Rates(new RateSample(s.receivedAtMillis(), dt, n, rxPps, rxBps, txPps, txBps, irq, irqCpu, netRx, rxDelta,
                 s.source()));
@@ -116,32 +126,32 @@ public final class RateCalculator {
         return delta < 0 ? Double.NaN : delta / dt;
     }
 
-    private static String firstBackwards(CounterSnapshot p, CounterSnapshot s) {
+    private static Phrase firstBackwards(CounterSnapshot p, CounterSnapshot s) {
         for (int q = 0; q < s.queueCount(); q++) {
             if (back(p.rxPackets()[q], s.rxPackets()[q])) {
-                return "rx packets of queue " + q;
+                return Phrase.of("monitor.reset.rxPackets", "rx packets of queue {0}", q);
             }
             if (back(p.rxBytes()[q], s.rxBytes()[q])) {
-                return "rx bytes of queue " + q;
+                return Phrase.of("monitor.reset.rxBytes", "rx bytes of queue {0}", q);
             }
             if (back(p.txPackets()[q], s.txPackets()[q])) {
-                return "tx packets of queue " + q;
+                return Phrase.of("monitor.reset.txPackets", "tx packets of queue {0}", q);
             }
             if (back(p.txBytes()[q], s.txBytes()[q])) {
-                return "tx bytes of queue " + q;
+                return Phrase.of("monitor.reset.txBytes", "tx bytes of queue {0}", q);
             }
             long[] a = p.irqByQueueAndCpu()[q];
             long[] b = s.irqByQueueAndCpu()[q];
             if (a.length == b.length) {
                 for (int c = 0; c < a.length; c++) {
                     if (b[c] < a[c]) {
-                        return "interrupts of queue " + q + " on CPU " + c;
+                        return Phrase.of("monitor.reset.interrupts", "interrupts of queue {0} on CPU {1}", q, c);
                     }
                 }
             }
         }
         if (back(p.nicRxPackets(), s.nicRxPackets())) {
-            return "the NIC's rx_packets";
+            return Phrase.of("monitor.reset.nicRxPackets", "the NIC's rx_packets");
         }
         return null;
     }

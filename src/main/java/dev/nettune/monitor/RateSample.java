@@ -1,5 +1,7 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
+
 /**
  * What changed between two snapshots, per second: per queue rx/tx packets and bytes, interrupts
  * per queue and per (queue, CPU), NET_RX softirqs per CPU (NaN where unknown), plus the raw
@@ -31,5 +33,17 @@ public record RateSample(
             }
         }
         return any ? s : Double.NaN;
+    }
+
+    /** Where the counts came from, said in the user's language: the interrupts' note translated, a command as it is. */
+    public Phrase sourcePhrase() {
+        return phraseOf(source);
+    }
+
+    /** A counter source ({@link #source()}) as a phrase. */
+    public static Phrase phraseOf(String source) {
+        return RateCalculator.INTERRUPTS_SOURCE.equals(source)
+                ? Phrase.of("monitor.verify.source.interrupts", "/proc/interrupts (no per-queue packet counters)")
+                : Phrase.literal(source);
     }
 }

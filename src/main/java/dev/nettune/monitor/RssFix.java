@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssKey;
 import java.util.Optional;
@@ -9,5 +10,9 @@ import java.util.Optional;
  * a different table, or the same key and table pushed again. {@code ethtoolArguments} is what
  * {@code ethtool -X NIC} would take; the tuning screen applies it with preview and rollback.
  */
-public record RssFix(String summary, Optional<RssKey> key, Optional<IndirectionTable> table, String ethtoolArguments) {
+public record RssFix(Phrase said, Optional<RssKey> key, Optional<IndirectionTable> table, String ethtoolArguments) {
+    /** What to do, in English ({@link #said()} in the user's language). */
+    public String summary() {
+        return said.toString();
+    }
 }

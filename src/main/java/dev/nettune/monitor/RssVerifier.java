@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
@@ -57,47 +58,55 @@ public final class RssVerifier {
         return NicRssReader.read(receiver, nic);
     }
 
-    public VerificationResult run(TestTraffic traffic, TrafficSender sender, Consumer<String> progress)
+    /** Runs the scenario; {@code progress} hears each step as it starts, in phrases the front end says in the user's language. */
+    public VerificationResult run(TestTraffic traffic, TrafficSender sender, Consumer<Phrase> progress)
             throws HostException, InterruptedException {
         List<String> commands = sender.commands(traffic).stream().map(Command::display).toList();
-        progress.accept("Checking " + sender.describe());
+        progress.accept(Phrase.of("monitor.verify.progress.checking", "Checking {0}", sender.describe()));
         TrafficSender.Readiness ready = sender.check();
         if (!ready.ready()) {
-            return inconclusive(traffic, commands, ready.message(), Optional.empty(), Optional.empty());
+            return inconclusive(traffic, commands, ready.said(), Optional.empty(), Optional.empty());
         }
-        progress.accept("Reading the live key and table of " + nic + " on " + receiver.name() + " (ethtool -x)");
+        progress.accept(Phrase.of("monitor.verify.progress.reading", "Reading the live key and table of {0} on {1} (ethtool -x)", nic,
+                receiver.name()));
         EthtoolRss rss = readRss();
         Optional<IndirectionTable> table = rss.table();
         Optional<RssKey> key = rss.key();
         if (table.isEmpty()) {
-            return inconclusive(traffic, commands, nic + " on " + receiver.name() + " has no RSS table to verify against: "
-                    + rss.tableProblem().orElse("ethtool -x shows none") + ".", key, table);
+            return inconclusive(traffic, commands, Phrase.of("monitor.verify.simple.noTable",
+                    "{0} on {1} has no RSS table to verify against: {2}.", nic, receiver.name(), rss.tableProblem()
+                            .map(Phrase::literal).orElse(Phrase.of("monitor.verify.simple.noTableShown", "ethtool -x shows none"))),
+                    key, table);
         }
         if (traffic.scenario() == Scenario.FIXED_FLOW && key.isEmpty()) {
-            return inconclusive(traffic, commands, "ethtool -x shows no key for " + nic + " ("
-                    + rss.keyProblem().orElse("not reported") + "), so no queue can be predicted.", key, table);
+            return inconclusive(traffic, commands, Phrase.of("monitor.verify.simple.noKey",
+                    "ethtool -x shows no key for {0} ({1}), so no queue can be predicted.", nic, rss.keyProblem()
+                            .map(Phrase::literal).orElse(notReported())), key, table);
         }
         OptionalInt predicted = OptionalInt.empty();
         if (traffic.scenario() == Scenario.FIXED_FLOW) {
             predicted = OptionalInt.of(new RssCalculator(key.get(), table.get()).calculate(traffic.flowOf(0)).queue());
-            progress.accept("Predicted queue " + predicted.getAsInt() + " for " + traffic.flowOf(0));
+            progress.accept(Phrase.of("monitor.verify.progress.predicted", "Predicted queue {0} for {1}", predicted.getAsInt(),
+                    traffic.flowOf(0)));
         }
 
-        progress.accept("Measuring the background traffic for " + baseline.toMillis() / 1000.0 + " s");
+        progress.accept(Phrase.of("monitor.verify.progress.background", "Measuring the background traffic for {0} s",
+                baseline.toMillis() / 1000.0));
         RateCalculator rates = new RateCalculator();
         rates.next(counters.read());
         sleeper.sleep(baseline);
         RateCalculator.Outcome before = rates.next(counters.read());
         if (!(before instanceof RateCalculator.Rates bg)) {
-            return inconclusive(traffic, commands, "The counters reset while measuring the background; run it again.", key, table);
+            return inconclusive(traffic, commands, Phrase.of("monitor.verify.simple.resetBackground",
+                    "The counters reset while measuring the background; run it again."), key, table);
         }
-        progress.accept("Sending: " + String.join("; ", commands));
+        progress.accept(Phrase.of("monitor.verify.progress.sending", "Sending: {0}", String.join("; ", commands)));
         sender.send(traffic);
         sleeper.sleep(settle);
         RateCalculator.Outcome after = rates.next(counters.read());
         if (!(after instanceof RateCalculator.Rates during)) {
-            return inconclusive(traffic, commands, "The counters reset during the test (driver reload or channel change); run it again.",
-                    key, table);
+            return inconclusive(traffic, commands, Phrase.of("monitor.verify.simple.resetDuring",
+                    "The counters reset during the test (driver reload or channel change); run it again."), key, table);
         }
         RateSample b = bg.sample();
         RateSample d = during.sample();
@@ -118,9 +127,9 @@ public final class RssVerifier {
         }
         String source = d.source();
         if (unknown) {
-            return new VerificationResult(traffic, Verdict.INCONCLUSIVE, nic + " does not report packets per queue, so the test "
-                    + "cannot be judged.", commands, key, table, predicted, excess, background, Optional.empty(), source,
-                    Optional.empty());
+            return new VerificationResult(traffic, Verdict.INCONCLUSIVE, Phrase.of("monitor.verify.simple.noPerQueue",
+                    "{0} does not report packets per queue, so the test cannot be judged.", nic), commands, key, table, predicted,
+                    excess, background, Optional.empty(), RateSample.phraseOf(source), Optional.empty());
         }
         return traffic.scenario() == Scenario.SPREAD
                 ? judgeSpread(traffic, commands, key, table.get(), excess, background, source)
@@ -133,7 +142,7 @@ public final class RssVerifier {
         boolean interrupts = source.contains("interrupts");
         if (!interrupts && arrived < MIN_ARRIVED * t.count()) {
             return new VerificationResult(t, Verdict.INCONCLUSIVE, notArrived(t, arrived), commands, key, Optional.of(table),
-                    OptionalInt.empty(), excess, background, Optional.empty(), source, Optional.empty());
+                    OptionalInt.empty(), excess, background, Optional.empty(), RateSample.phraseOf(source), Optional.empty());
         }
         ShareCheck check = ShareCheck.of(excess, table);
         Optional<RssFix> fix = Optional.empty();
@@ -141,12 +150,12 @@ public final class RssVerifier {
             int queues = Math.max(table.highestQueue() + 1, table.ringCount().orElse(0));
             RssKey fresh = RssKey.random(key.map(RssKey::length).orElse(RssKey.ENI_LENGTH));
             IndirectionTable equal = IndirectionTable.equal(table.size(), queues, 0, table.ringCount());
-            fix = Optional.of(new RssFix("The spread does not follow the table. As the seed suggests, try a new random key "
-                    + "(or refill the table evenly with equal " + queues + ") and run scenario 1 again.",
+            fix = Optional.of(new RssFix(Phrase.of("monitor.verify.fix.spread", "The spread does not follow the table. As the"
+                    + " seed suggests, try a new random key (or refill the table evenly with equal {0}) and run scenario 1 again.", queues),
                     Optional.of(fresh), Optional.of(equal), "hkey " + fresh.toColonHex() + " equal " + queues));
         }
-        return new VerificationResult(t, check.verdict(), check.explanation(), commands, key, Optional.of(table),
-                OptionalInt.empty(), excess, background, Optional.of(check), source, fix);
+        return new VerificationResult(t, check.verdict(), check.said(), commands, key, Optional.of(table),
+                OptionalInt.empty(), excess, background, Optional.of(check), RateSample.phraseOf(source), fix);
     }
 
     private VerificationResult judgeFixedFlow(TestTraffic t, List<String> commands, RssKey key, IndirectionTable table,
@@ -155,7 +164,8 @@ public final class RssVerifier {
         boolean interrupts = source.contains("interrupts");
         if (arrived == 0 || (!interrupts && arrived < MIN_ARRIVED * t.count())) {
             return new VerificationResult(t, Verdict.INCONCLUSIVE, notArrived(t, arrived), commands, Optional.of(key),
-                    Optional.of(table), OptionalInt.of(predicted), excess, background, Optional.empty(), source, Optional.empty());
+                    Optional.of(table), OptionalInt.of(predicted), excess, background, Optional.empty(), RateSample.phraseOf(source),
+                    Optional.empty());
         }
         long inPredicted = predicted < excess.length ? excess[predicted] : 0;
         double share = inPredicted / (double) arrived;
@@ -165,24 +175,27 @@ public final class RssVerifier {
                 busiest = q;
             }
         }
-        String unit = interrupts ? "interrupts" : "packets";
+        Phrase unit = interrupts ? Phrase.of("monitor.verdict.unitInterrupts", "interrupts")
+                : Phrase.of("monitor.verdict.unitPackets", "packets");
+        String percent = String.format(Locale.ROOT, "%.0f", share * 100);
         if (share >= FIXED_FLOW_SHARE) {
-            return new VerificationResult(t, Verdict.PASS, String.format(Locale.ROOT,
-                    "As predicted: %d of %d %s above the background (%.0f %%) landed in queue %d, the queue the live key "
-                            + "and table give %s.", inPredicted, arrived, unit, share * 100, predicted, t.flowOf(0)),
+            return new VerificationResult(t, Verdict.PASS, Phrase.of("monitor.verify.simple.fixedPass",
+                    "As predicted: {0} of {1} {2} above the background ({3} %) landed in queue {4}, the queue the live key "
+                            + "and table give {5}.", inPredicted, arrived, unit, percent, predicted, t.flowOf(0)),
                     commands, Optional.of(key), Optional.of(table), OptionalInt.of(predicted), excess, background,
-                    Optional.empty(), source, Optional.empty());
+                    Optional.empty(), RateSample.phraseOf(source), Optional.empty());
         }
-        RssFix fix = new RssFix("The NIC did not put the flow where its own ethtool -x says. Push the key and table again "
-                + "(a NIC may show a table it does not use until the first ethtool -X, and a channel change can switch RSS "
-                + "off), then run scenario 2 again; if it still fails, the device hashes differently from what it reports.",
+        RssFix fix = new RssFix(Phrase.of("monitor.verify.fix.fixedFlow", "The NIC did not put the flow where its own ethtool -x"
+                + " says. Push the key and table again (a NIC may show a table it does not use until the first ethtool -X, and a"
+                + " channel change can switch RSS off), then run scenario 2 again; if it still fails, the device hashes"
+                + " differently from what it reports."),
                 Optional.of(key), Optional.of(table), "hkey " + key.toColonHex() + " " + tableArguments(table));
-        return new VerificationResult(t, Verdict.FAIL, String.format(Locale.ROOT,
-                "Off: the calculator predicts queue %d for %s from the live key and table, but queue %d received %d of %d %s "
-                        + "(queue %d got %.0f %%).", predicted, t.flowOf(0), busiest, excess[busiest], arrived, unit, predicted,
-                share * 100),
+        return new VerificationResult(t, Verdict.FAIL, Phrase.of("monitor.verify.simple.fixedFail",
+                "Off: the calculator predicts queue {0} for {1} from the live key and table, but queue {2} received {3} of {4} {5} "
+                        + "(queue {6} got {7} %).", predicted, t.flowOf(0), busiest, excess[busiest], arrived, unit, predicted,
+                percent),
                 commands, Optional.of(key), Optional.of(table), OptionalInt.of(predicted), excess, background,
-                Optional.empty(), source, Optional.of(fix));
+                Optional.empty(), RateSample.phraseOf(source), Optional.of(fix));
     }
 
     /** ethtool -X arguments that reproduce the table: equal N when it is one, else weights per queue. */
@@ -196,10 +209,15 @@ public final class RssVerifier {
         return sb.toString();
     }
 
-    private String notArrived(TestTraffic t, long arrived) {
-        return "Only " + arrived + " of " + t.count() + " packets showed up on " + nic + " above the background: check that "
-                + t.destination() + " is this NIC's address, that the security group lets TCP in from " + t.source()
-                + ", and that hping3 sent from the right interface.";
+    private Phrase notArrived(TestTraffic t, long arrived) {
+        return Phrase.of("monitor.verify.simple.notArrived", "Only {0} of {1} packets showed up on {2} above the background:"
+                + " check that {3} is this NIC's address, that the security group lets TCP in from {4}, and that hping3 sent from"
+                + " the right interface.", arrived, t.count(), nic, t.destination(), t.source());
+    }
+
+    /** What a verifier says when ethtool -x names no reason for a missing key. */
+    static Phrase notReported() {
+        return Phrase.of("monitor.verify.keyNotReported", "not reported");
     }
 
     private static long sum(long[] a) {
@@ -210,9 +228,9 @@ public final class RssVerifier {
         return s;
     }
 
-    private static VerificationResult inconclusive(TestTraffic t, List<String> commands, String why, Optional<RssKey> key,
+    private static VerificationResult inconclusive(TestTraffic t, List<String> commands, Phrase why, Optional<RssKey> key,
             Optional<IndirectionTable> table) {
         return new VerificationResult(t, Verdict.INCONCLUSIVE, why, commands, key, table, OptionalInt.empty(), new long[0],
-                new double[0], Optional.empty(), "", Optional.empty());
+                new double[0], Optional.empty(), Phrase.literal(""), Optional.empty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.rss.ChiSquare;
 import dev.nettune.rss.IndirectionTable;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Locale;
  * few long connections.
  */
 public record ShareCheck(List<QueueShare> queues, long packets, ChiSquare test, double worstRelativeDeviation,
-        Verdict verdict, String explanation) {
+        Verdict verdict, Phrase said) {
     public static final double ALPHA = 0.001;
     public static final double TOLERANCE = 0.25;
     /** Chi-square needs about 5 expected packets in every queue the table uses. */
@@ -28,6 +29,11 @@ public record ShareCheck(List<QueueShare> queues, long packets, ChiSquare test, 
 
     public ShareCheck {
         queues = List.copyOf(queues);
+    }
+
+    /** The verdict's explanation in English ({@link #said()} in the user's language). */
+    public String explanation() {
+        return said.toString();
     }
 
     /** Checks packet counts per queue (index = queue; negative = unknown) against the table. */
@@ -49,7 +55,7 @@ public record ShareCheck(List<QueueShare> queues, long packets, ChiSquare test, 
         double minExpected = Double.POSITIVE_INFINITY;
         double worst = 0;
         int worstQueue = -1;
-        String stray = null;
+        Phrase stray = null;
         for (int q = 0; q < n; q++) {
             long obs = q < packetsPerQueue.length ? Math.max(packetsPerQueue[q], 0) : 0;
             int b = buckets.getOrDefault(q, 0);
@@ -65,40 +71,41 @@ public record ShareCheck(List<QueueShare> queues, long packets, ChiSquare test, 
                     worstQueue = q;
                 }
             } else if (total > 0 && obs > Math.max(0.01 * total, 5) && stray == null) {
-                stray = "queue " + q + " received " + obs + " packets (" + percent(obs / (double) total)
-                        + ") although the table gives it no bucket: the NIC is not using this table";
+                stray = Phrase.of("monitor.verify.simple.stray", "Queue {0} received {1} packets ({2}) although the table gives it"
+                        + " no bucket: the NIC is not using this table.", q, obs, percent(obs / (double) total));
             }
         }
         ChiSquare chi = ChiSquare.test(observed, expected);
         if (unknown) {
-            return new ShareCheck(lines, total, chi, worst, Verdict.INCONCLUSIVE,
-                    "This NIC does not report packets for every queue, so shares cannot be compared.");
+            return new ShareCheck(lines, total, chi, worst, Verdict.INCONCLUSIVE, Phrase.of("monitor.verify.simple.sharesUnknown",
+                    "This NIC does not report packets for every queue, so shares cannot be compared."));
         }
         if (stray != null) {
-            return new ShareCheck(lines, total, chi, worst, Verdict.FAIL, capitalise(stray) + ".");
+            return new ShareCheck(lines, total, chi, worst, Verdict.FAIL, stray);
         }
         if (total == 0 || minExpected < MIN_EXPECTED) {
-            return new ShareCheck(lines, total, chi, worst, Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
-                    "%d packets are too few to judge: every queue the table uses should expect at least %.0f "
-                            + "(send at least %d).", total, MIN_EXPECTED,
+            return new ShareCheck(lines, total, chi, worst, Verdict.INCONCLUSIVE, Phrase.of("monitor.verify.simple.tooFew",
+                    "{0} packets are too few to judge: every queue the table uses should expect at least {1} (send at least {2}).",
+                    total, String.format(Locale.ROOT, "%.0f", MIN_EXPECTED),
                     (long) Math.ceil(MIN_EXPECTED * table.size() / (double) minBuckets(buckets))));
         }
         if (chi.pValue() < ALPHA && worst > TOLERANCE) {
-            return new ShareCheck(lines, total, chi, worst, Verdict.FAIL, String.format(Locale.ROOT,
-                    "Off: queue %d got %s of the packets where the table gives it %s (chi-square %.1f, %d dof, p = %.2g).",
+            return new ShareCheck(lines, total, chi, worst, Verdict.FAIL, Phrase.of("monitor.verify.simple.spreadFail",
+                    "Off: queue {0} got {1} of the packets where the table gives it {2} (chi-square {3}, {4} dof, p = {5}).",
                     worstQueue, percent(lines.get(worstQueue).share()), percent(lines.get(worstQueue).expectedShare()),
-                    chi.statistic(), chi.degreesOfFreedom(), chi.pValue()));
+                    String.format(Locale.ROOT, "%.1f", chi.statistic()), chi.degreesOfFreedom(),
+                    String.format(Locale.ROOT, "%.2g", chi.pValue())));
         }
         if (chi.pValue() < ALPHA) {
             // Close to the table's shares but significantly off: never PASS beside a p-value that says otherwise.
-            return new ShareCheck(lines, total, chi, worst, Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
-                    "Every queue is within %s of its expected share (worst: queue %d, %s off), but the difference is "
-                            + "significant (p = %.2g): the NIC may not use this table. Run the designed verification.",
-                    percent(TOLERANCE), worstQueue, percent(worst), chi.pValue()));
+            return new ShareCheck(lines, total, chi, worst, Verdict.INCONCLUSIVE, Phrase.of("monitor.verify.simple.significant",
+                    "Every queue is within {0} of its expected share (worst: queue {1}, {2} off), but the difference is "
+                            + "significant (p = {3}): the NIC may not use this table. Run the designed verification.",
+                    percent(TOLERANCE), worstQueue, percent(worst), String.format(Locale.ROOT, "%.2g", chi.pValue())));
         }
-        return new ShareCheck(lines, total, chi, worst, Verdict.PASS, String.format(Locale.ROOT,
-                "As the table says: every queue within %s of its expected share (worst: queue %d, %s off; p = %.2g).",
-                percent(TOLERANCE), worstQueue, percent(worst), chi.pValue()));
+        return new ShareCheck(lines, total, chi, worst, Verdict.PASS, Phrase.of("monitor.verify.simple.spreadPass",
+                "As the table says: every queue within {0} of its expected share (worst: queue {1}, {2} off; p = {3}).",
+                percent(TOLERANCE), worstQueue, percent(worst), String.format(Locale.ROOT, "%.2g", chi.pValue())));
     }
 
     private static int minBuckets(java.util.Map<Integer, Integer> buckets) {
@@ -107,9 +114,5 @@ public record ShareCheck(List<QueueShare> queues, long packets, ChiSquare test, 
 
     static String percent(double v) {
         return String.format(Locale.ROOT, "%.1f %%", v * 100);
-    }
-
-    private static String capitalise(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

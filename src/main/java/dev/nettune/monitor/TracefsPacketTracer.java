@@ -1,5 +1,7 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
+
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -50,7 +52,7 @@ public final class TracefsPacketTracer implements PacketTracer {
      * of them, some 8 s on the rig's emulated guest under load.
      */
     @Override
-    public Optional<String> arm(List<DesignedFlow> flows) throws HostException, InterruptedException {
+    public Optional<Phrase> arm(List<DesignedFlow> flows) throws HostException, InterruptedException {
         if (!armed.isEmpty()) {
             throw new IllegalStateException("The trace on " + nic + " is armed already.");
         }
@@ -68,7 +70,8 @@ public final class TracefsPacketTracer implements PacketTracer {
             }
         }
         if (now == null) {
-            String looked = "no tracefs with net:" + EVENTS.get(0) + " under " + String.join(" or ", ROOTS);
+            Phrase looked = Phrase.of("monitor.trace.noTracefs", "no tracefs with net:{0} under {1} or {2}", EVENTS.get(0),
+                    ROOTS.get(0), ROOTS.get(1));
             if (!r.get(ROOTS.size()).ok()) {
                 return Optional.of(looked);
             }
@@ -78,40 +81,41 @@ public final class TracefsPacketTracer implements PacketTracer {
             mount.addAll(state(ROOTS.get(0)));
             List<CommandResult> m = host.runAll(mount, TIMEOUT);
             if (!m.get(0).ok()) {
-                return Optional.of(looked + ", and mounting it failed: " + why(m.get(0)));
+                return Optional.of(Phrase.of("monitor.trace.mountFailed", "{0}, and mounting it failed: {1}", looked,
+                        Phrase.literal(why(m.get(0)))));
             }
             root = ROOTS.get(0);
             mounted = true;
             if (!m.get(1).ok()) {
                 unmount();
-                return Optional.of(looked + " (this kernel has no such tracepoint)");
+                return Optional.of(Phrase.of("monitor.trace.noTracepoint", "{0} (this kernel has no such tracepoint)", looked));
             }
             now = m.subList(2, m.size());
         }
         if (!now.get(0).ok()) {
-            return refuse("reading " + root + "/tracing_on: " + why(now.get(0)));
+            return refuse(Phrase.of("monitor.trace.readFailed", "reading {0}/tracing_on: {1}", root, Phrase.literal(why(now.get(0)))));
         }
         tracingOnBefore = now.get(0).stdout().strip();
         List<String> present = new ArrayList<>();
         for (int i = 0; i < EVENTS.size(); i++) {
             CommandResult e = now.get(i + 1);
             if (e.ok() && e.stdout().strip().equals("1")) {
-                return refuse("net:" + EVENTS.get(i) + " is already enabled on " + host.name() + " (someone else is "
-                        + "tracing): NetTune leaves it alone");
+                return refuse(Phrase.of("monitor.trace.busy", "net:{0} is already enabled on {1} (someone else is tracing):"
+                        + " NetTune leaves it alone", EVENTS.get(i), host.name()));
             }
             if (e.ok()) {
                 present.add(EVENTS.get(i));
             }
         }
         if (present.isEmpty()) {
-            return refuse("neither net:" + String.join(" nor net:", EVENTS) + " can be read under " + root + ": "
-                    + why(now.get(1)));
+            return refuse(Phrase.of("monitor.trace.unreadable", "neither net:{0} nor net:{1} can be read under {2}: {3}",
+                    EVENTS.get(0), EVENTS.get(1), root, Phrase.literal(why(now.get(1)))));
         }
         int shortest = flows.stream().mapToInt(DesignedFlow::ipLength).min().orElse(0);
         int longest = flows.stream().mapToInt(DesignedFlow::ipLength).max().orElse(65_535);
         String filter = String.format(Locale.ROOT, "name == \"%s\" && len >= %d && len <= %d", nic, shortest, longest);
         armed.addAll(present);
-        List<Optional<String>> failed = writeAll(present.stream().map(e -> new String[] {event(e) + "/filter", filter}).toList());
+        List<Optional<Phrase>> failed = writeAll(present.stream().map(e -> new String[] {event(e) + "/filter", filter}).toList());
         if (failed.stream().anyMatch(Optional::isPresent)) {
             // A kernel that cannot filter on the device name still filters on length; the name is checked here.
             String lengths = filter.substring(filter.indexOf("len >="));
@@ -121,7 +125,7 @@ public final class TracefsPacketTracer implements PacketTracer {
                     retry.add(new String[] {event(present.get(i)) + "/filter", lengths});
                 }
             }
-            Optional<String> still = writeAll(retry).stream().flatMap(Optional::stream).findFirst();
+            Optional<Phrase> still = writeAll(retry).stream().flatMap(Optional::stream).findFirst();
             if (still.isPresent()) {
                 return refuse(still.get());
             }
@@ -130,7 +134,7 @@ public final class TracefsPacketTracer implements PacketTracer {
         present.forEach(e -> on.add(new String[] {event(e) + "/enable", "1"}));
         on.add(new String[] {root + "/tracing_on", "1"});
         on.add(new String[] {root + "/trace", ""});
-        Optional<String> off = writeAll(on).stream().flatMap(Optional::stream).findFirst();
+        Optional<Phrase> off = writeAll(on).stream().flatMap(Optional::stream).findFirst();
         return off.isPresent() ? refuse(off.get()) : Optional.empty();
     }
 
@@ -142,17 +146,18 @@ public final class TracefsPacketTracer implements PacketTracer {
     }
 
     /** Writes each {file, value} in one round trip; for each, why it failed, if it did. */
-    private List<Optional<String>> writeAll(List<String[]> writes) throws HostException, InterruptedException {
+    private List<Optional<Phrase>> writeAll(List<String[]> writes) throws HostException, InterruptedException {
         List<CommandResult> r = host.runAll(writes.stream().map(w -> Command.of("tee", w[0])
                 .withStdin(w[1].isEmpty() ? "" : w[1] + "\n").asRoot()).toList(), TIMEOUT);
-        List<Optional<String>> why = new ArrayList<>();
+        List<Optional<Phrase>> why = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
-            why.add(r.get(i).ok() ? Optional.empty() : Optional.of("writing " + writes.get(i)[0] + ": " + why(r.get(i))));
+            why.add(r.get(i).ok() ? Optional.empty() : Optional.of(Phrase.of("monitor.trace.writeFailed", "writing {0}: {1}",
+                    writes.get(i)[0], Phrase.literal(why(r.get(i))))));
         }
         return why;
     }
 
-    private Optional<String> refuse(String why) throws HostException, InterruptedException {
+    private Optional<Phrase> refuse(Phrase why) throws HostException, InterruptedException {
         disarm();
         return Optional.of(why);
     }
@@ -263,7 +268,8 @@ public final class TracefsPacketTracer implements PacketTracer {
     }
 
     @Override
-    public String describe() {
-        return "tracefs net:" + lastEvent + " on " + nic + (root == null ? "" : " (" + root + ")");
+    public Phrase describe() {
+        return root == null ? Phrase.of("monitor.verify.source.tracefs", "tracefs net:{0} on {1}", lastEvent, nic)
+                : Phrase.of("monitor.verify.source.tracefsAt", "tracefs net:{0} on {1} ({2})", lastEvent, nic, root);
     }
 }

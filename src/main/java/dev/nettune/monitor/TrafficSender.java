@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.HostException;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.List;
  * or the sandbox's traffic source. The verifier treats every sender alike.
  */
 public interface TrafficSender {
-    /** How the sender reads to a person: "hping3 on sender-1". */
-    String describe();
+    /** How the sender reads to a person: "hping3 on sender-1", in the user's language. */
+    Phrase describe();
 
     /** Whether the sender can send (hping3 installed, ...) and, if not, how to fix it. */
     Readiness check() throws HostException, InterruptedException;
@@ -27,7 +28,11 @@ public interface TrafficSender {
     /** Sends one burst (its flows one after the other) and returns when it has been sent. */
     void send(Burst burst) throws HostException, InterruptedException;
 
-    /** Whether a sender is ready, and if not, what to do. */
-    record Readiness(boolean ready, String message) {
+    /** Whether a sender is ready, and if not, what to do ({@code said} in the user's language). */
+    record Readiness(boolean ready, Phrase said) {
+        /** What it says, in English. */
+        public String message() {
+            return said.toString();
+        }
     }
 }

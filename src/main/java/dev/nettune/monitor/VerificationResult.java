@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssKey;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.OptionalInt;
 public record VerificationResult(
         TestTraffic traffic,
         Verdict verdict,
-        String explanation,
+        Phrase said,
         List<String> commands,
         Optional<RssKey> key,
         Optional<IndirectionTable> table,
@@ -22,10 +23,20 @@ public record VerificationResult(
         long[] excessPackets,
         double[] backgroundPps,
         Optional<ShareCheck> shares,
-        String counterSource,
+        Phrase counted,
         Optional<RssFix> fix) {
     public VerificationResult {
         commands = List.copyOf(commands);
+    }
+
+    /** The verdict's explanation in English ({@link #said()} in the user's language). */
+    public String explanation() {
+        return said.toString();
+    }
+
+    /** Where the counts came from, in English ({@link #counted()} in the user's language); empty when nothing was counted. */
+    public String counterSource() {
+        return counted.toString();
     }
 
     /** The queue that received most of the test packets, or -1. */

@@ -1,5 +1,6 @@
 package dev.nettune.sandbox;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.monitor.Burst;
 import dev.nettune.monitor.DesignedFlow;
@@ -24,13 +25,13 @@ public final class SandboxSender implements TrafficSender {
     }
 
     @Override
-    public String describe() {
-        return "the sandbox sender (simulated hping3 to " + nic + ")";
+    public Phrase describe() {
+        return Phrase.of("monitor.verify.sender.sandbox", "the sandbox sender (simulated hping3 to {0})", nic);
     }
 
     @Override
     public Readiness check() {
-        return new Readiness(true, "The sandbox sender needs no hping3.");
+        return new Readiness(true, Phrase.of("monitor.verify.sender.sandboxReady", "The sandbox sender needs no hping3."));
     }
 
     /** The hping3 line this sender simulates. */

@@ -83,7 +83,7 @@ class DesignedVerdictTest {
 
     @Test
     void everythingOnOneQueueIsRssNotActive() {
-        Mapping one = new Mapping(Explanation.RSS_NOT_ACTIVE, "x", f -> 0);
+        Mapping one = new Mapping(Explanation.RSS_NOT_ACTIVE, dev.nettune.Phrase.literal("x"), f -> 0);
         DesignedVerdict v = DesignedVerdict.judge(DESIGN, under(one), true, DesignedVerdict.Context.none());
         assertThat(v.cause()).as(v.summary()).isEqualTo(Explanation.RSS_NOT_ACTIVE);
         assertThat(v.summary()).contains("every flow on queue 0").contains("--force");

@@ -29,7 +29,7 @@ class DesignedVerifierSandboxTest {
         NicIdentity id = NicIdentity.read(sandbox, "eth1");
         DesignedVerifier v = new DesignedVerifier(sandbox, "eth1", new HostCounterReader(sandbox, id), d -> Thread.sleep(d.toMillis()),
                 Duration.ofMillis(300), Duration.ofMillis(30), Optional.empty());
-        return v.run(TRAFFIC, sender, Optional.empty(), Optional.empty(), context, progress::add);
+        return v.run(TRAFFIC, sender, Optional.empty(), Optional.empty(), context, p -> progress.add(p.toString()));
     }
 
     DesignedResult verify() throws Exception {
@@ -58,7 +58,7 @@ class DesignedVerifierSandboxTest {
         DesignedVerifier v = new DesignedVerifier(sandbox, "eth1", new HostCounterReader(sandbox, id), d -> Thread.sleep(d.toMillis()),
                 Duration.ofSeconds(2), Duration.ofMillis(1000), Optional.empty());
         DesignedResult r = v.run(TRAFFIC, new SandboxSender(traffic, "eth1"), Optional.empty(), Optional.empty(),
-                DesignedVerdict.Context.none(), progress::add);
+                DesignedVerdict.Context.none(), p -> progress.add(p.toString()));
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.PASS);
     }
 
@@ -119,7 +119,7 @@ class DesignedVerifierSandboxTest {
         TrafficSender missing = new LostSender(new SandboxSender(traffic, "eth1"), new ArrayList<>()) {
             @Override
             public Readiness check() {
-                return new Readiness(false, "hping3 is not installed on sender. Install it with `sudo apt-get install -y hping3`.");
+                return new Readiness(false, dev.nettune.Phrase.literal("hping3 is not installed on sender. Install it with `sudo apt-get install -y hping3`."));
             }
         };
         DesignedResult r = verify(missing, DesignedVerdict.Context.none());
@@ -138,8 +138,8 @@ class DesignedVerifierSandboxTest {
         }
 
         @Override
-        public String describe() {
-            return "a sender whose packets are lost";
+        public dev.nettune.Phrase describe() {
+            return dev.nettune.Phrase.literal("a sender whose packets are lost");
         }
 
         @Override

@@ -30,7 +30,7 @@ class DesignedVerifierTracedSandboxTest {
         DesignedVerifier v = new DesignedVerifier(sandbox, "eth1", new HostCounterReader(sandbox, id), d -> Thread.sleep(d.toMillis()),
                 Duration.ofMillis(300), Duration.ofMillis(30), Optional.of(new TracefsPacketTracer(sandbox, "eth1")));
         return v.run(DesignedVerifierSandboxTest.TRAFFIC, new SandboxSender(traffic, "eth1"), Optional.empty(), Optional.empty(),
-                DesignedVerdict.Context.none(), progress::add);
+                DesignedVerdict.Context.none(), p -> progress.add(p.toString()));
     }
 
     @Test

@@ -31,9 +31,9 @@ class Hping3SenderTest {
 
     @Test
     void installHintFollowsTheDistribution() {
-        assertThat(Hping3Sender.installHint("alinux rhel fedora centos")).contains("yum install -y hping3");
-        assertThat(Hping3Sender.installHint("ubuntu debian")).contains("apt-get install -y hping3");
-        assertThat(Hping3Sender.installHint("")).contains("yum").contains("apt-get");
+        assertThat(Hping3Sender.installHint("alinux rhel fedora centos").toString()).contains("yum install -y hping3");
+        assertThat(Hping3Sender.installHint("ubuntu debian").toString()).contains("apt-get install -y hping3");
+        assertThat(Hping3Sender.installHint("").toString()).contains("yum").contains("apt-get");
     }
 
     @Test

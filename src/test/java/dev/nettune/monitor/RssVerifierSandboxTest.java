@@ -34,7 +34,7 @@ class RssVerifierSandboxTest {
     void scenarioOneSpreadsAsTheTableSaysDespiteBackgroundTraffic() throws Exception {
         traffic.startBackground("eth1", 2000);
         VerificationResult r = verifier().run(TestTraffic.spread(SandboxTraffic.SENDER, SandboxTraffic.ACCEPTER, 10000,
-                Optional.of("eth0")), new SandboxSender(traffic, "eth1"), progress::add);
+                Optional.of("eth0")), new SandboxSender(traffic, "eth1"), p -> progress.add(p.toString()));
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.PASS);
         assertThat(r.shares()).isPresent();
         long sum = 0;
@@ -51,7 +51,7 @@ class RssVerifierSandboxTest {
     void scenarioTwoLandsInThePredictedQueue() throws Exception {
         traffic.startBackground("eth1", 2000);
         TestTraffic t = TestTraffic.fixedFlow(SandboxTraffic.SENDER, SandboxTraffic.ACCEPTER, 10000);
-        VerificationResult r = verifier().run(t, new SandboxSender(traffic, "eth1"), progress::add);
+        VerificationResult r = verifier().run(t, new SandboxSender(traffic, "eth1"), p -> progress.add(p.toString()));
         int expected = new RssCalculator(sandbox.rssKey("eth1"), sandbox.indirectionTable("eth1")).calculate(t.flowOf(0)).queue();
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.PASS);
         assertThat(r.predictedQueue()).hasValue(expected);
@@ -73,7 +73,7 @@ class RssVerifierSandboxTest {
                     .destination(), 5000, 100, port, 80, Optional.empty());
             int shown = new RssCalculator(sandbox.rssKey("eth1"), sandbox.indirectionTable("eth1")).calculate(t.flowOf(0)).queue();
             int actual = new SandboxTraffic(sandbox, 1).send("eth1", t.flowOf(0), 0, 60);
-            VerificationResult r = verifier.run(t, new SandboxSender(traffic, "eth1"), progress::add);
+            VerificationResult r = verifier.run(t, new SandboxSender(traffic, "eth1"), p -> progress.add(p.toString()));
             if (shown != actual) {
                 failures++;
                 assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.FAIL);
@@ -92,8 +92,8 @@ class RssVerifierSandboxTest {
         SandboxSender real = new SandboxSender(traffic, "eth1");
         TrafficSender silent = new TrafficSender() {
             @Override
-            public String describe() {
-                return "a sender whose packets are lost on the way";
+            public dev.nettune.Phrase describe() {
+                return dev.nettune.Phrase.literal("a sender whose packets are lost on the way");
             }
 
             @Override
@@ -121,7 +121,7 @@ class RssVerifierSandboxTest {
             }
         };
         VerificationResult r = verifier().run(TestTraffic.fixedFlow(SandboxTraffic.SENDER, SandboxTraffic.ACCEPTER, 1000), silent,
-                progress::add);
+                p -> progress.add(p.toString()));
         assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(r.explanation()).contains("security group");
     }

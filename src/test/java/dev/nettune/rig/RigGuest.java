@@ -212,7 +212,7 @@ final class RigGuest implements AutoCloseable {
      * A progress listener that prints each step with the seconds since it was made and the machine's load, so a slow
      * run's report says which step took the time (the rig shares two cores with other work).
      */
-    static java.util.function.Consumer<String> timedProgress(List<String> into) {
+    static java.util.function.Consumer<dev.nettune.Phrase> timedProgress(List<String> into) {
         long t0 = System.nanoTime();
         return line -> {
             String timed = String.format(java.util.Locale.ROOT, "%6.1f s  %s  (load %s)", (System.nanoTime() - t0) / 1e9, line,

@@ -27,19 +27,19 @@ final class RigInjectorSender implements TrafficSender {
     }
 
     @Override
-    public String describe() {
-        return "the rig's inject.py in namespace " + RigGuest.NS;
+    public dev.nettune.Phrase describe() {
+        return dev.nettune.Phrase.literal("the rig's inject.py in namespace " + RigGuest.NS);
     }
 
     @Override
     public Readiness check() throws HostException, InterruptedException {
         if (!Files.isReadable(injector)) {
-            return new Readiness(false, injector + " is missing: copy the rig first.");
+            return new Readiness(false, dev.nettune.Phrase.literal(injector + " is missing: copy the rig first."));
         }
         CommandResult ns = local.run(Command.of("ip", "netns", "list"), Duration.ofSeconds(20));
         boolean up = ns.ok() && ns.stdout().lines().anyMatch(l -> l.split("\\s+")[0].equals(RigGuest.NS));
-        return up ? new Readiness(true, RigGuest.NS + " is up.")
-                : new Readiness(false, "The namespace " + RigGuest.NS + " is missing: ./run.sh start.");
+        return up ? new Readiness(true, dev.nettune.Phrase.literal(RigGuest.NS + " is up."))
+                : new Readiness(false, dev.nettune.Phrase.literal("The namespace " + RigGuest.NS + " is missing: ./run.sh start."));
     }
 
     @Override

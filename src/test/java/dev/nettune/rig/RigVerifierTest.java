@@ -41,7 +41,7 @@ class RigVerifierTest {
         List<String> progress = new ArrayList<>();
 
         VerificationResult r = verifier.run(TestTraffic.fixedFlow("198.51.100.7", RigGuest.GUEST_ADDRESS, 20),
-                new RigInjectorSender(new LocalHost(), rig.dir()), progress::add);
+                new RigInjectorSender(new LocalHost(), rig.dir()), p -> progress.add(p.toString()));
 
         RigGuest.figure(report, "verdict", r.verdict() + ": " + r.explanation());
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.PASS);

@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.ui.common.Messages;
 import dev.nettune.app.HostOptions;
 import dev.nettune.app.HostResolver;
@@ -45,7 +46,7 @@ public final class VerifyViewModel implements AutoCloseable {
 
     /** Runs a designed verification (the app's VerificationService). */
     public interface DesignedRunner {
-        DesignedResult run(String receiverHost, String nic, String senderHost, DesignedTraffic traffic, Consumer<String> progress)
+        DesignedResult run(String receiverHost, String nic, String senderHost, DesignedTraffic traffic, Consumer<Phrase> progress)
                 throws Exception;
     }
 
@@ -174,7 +175,7 @@ public final class VerifyViewModel implements AutoCloseable {
         verdictDetail.set("");
         fix.set("");
         verification = tasks.submit(() -> designedRunner.run(receiver, n, from, t,
-                        p -> tasks.toUi(() -> verdictDetail.set(VerifyTexts.say(p)))),
+                        p -> tasks.toUi(() -> verdictDetail.set(Messages.say(p)))),
                 r -> showDesigned(r, receiver, n), e -> {
                     verdict.set(Messages.get("monitor.verify.error"));
                     verdictDetail.set(MonitorViewModel.message(e));
@@ -189,16 +190,16 @@ public final class VerifyViewModel implements AutoCloseable {
         // same key and table again (ethtool -X) makes it, whatever rebooted or changed channels since.
         canRepush.set(repusher != null && r.verdict() == Verdict.FAIL && r.fix().isPresent());
         pendingFix = r.fix().map(f -> new RssProposals.Proposal(receiver, n, f.key().map(k -> k.toColonHex()),
-                f.table().map(RssVerifier::tableArguments), f.summary())).orElse(null);
+                f.table().map(RssVerifier::tableArguments), Messages.say(f.said()))).orElse(null);
         canHandFix.set(pendingFix != null);
         verdict.set(Messages.format("monitor.verify.verdict", r.verdict().name(), String.format(java.util.Locale.ROOT, "%.3g",
                 r.falsePassProbability())));
-        StringBuilder sb = new StringBuilder(VerifyTexts.say(r.said()));
+        StringBuilder sb = new StringBuilder(Messages.say(r.said()));
         // Where a trace attributed every packet, its per-queue counts are what was judged (the counters include background).
         r.bursts().forEach(b -> sb.append('\n').append(Messages.format("monitor.verify.burst", b.burst().queue()))
                 .append(java.util.Arrays.toString(b.perFlow().map(VerifyViewModel::perQueue).orElse(b.excess()))));
         if (!r.counterSource().isEmpty()) {
-            sb.append('\n').append(Messages.format("monitor.verify.countedFrom", VerifyTexts.say(r.counterSource())));
+            sb.append('\n').append(Messages.format("monitor.verify.countedFrom", Messages.say(r.counted())));
         }
         verdictDetail.set(sb.toString());
         if (!r.commands().isEmpty()) {
@@ -245,7 +246,7 @@ public final class VerifyViewModel implements AutoCloseable {
             Host host = hosts.resolve(receiver, HostOptions.defaults());
             TrafficSender ts = senders.sender(from, receiver, n);
             RssVerifier v = new RssVerifier(host, n, new HostCounterReader(host, NicIdentity.read(host, n)));
-            return v.run(t, ts, p -> tasks.toUi(() -> verdictDetail.set(VerifyTexts.say(p))));
+            return v.run(t, ts, p -> tasks.toUi(() -> verdictDetail.set(Messages.say(p))));
         }, r -> show(r, receiver, n), e -> {
             verdict.set(Messages.get("monitor.verify.error"));
             verdictDetail.set(MonitorViewModel.message(e));
@@ -255,11 +256,11 @@ public final class VerifyViewModel implements AutoCloseable {
 
     private void show(VerificationResult r, String receiver, String n) {
         pendingFix = r.fix().map(f -> new RssProposals.Proposal(receiver, n, f.key().map(k -> k.toColonHex()),
-                f.table().map(RssVerifier::tableArguments), f.summary())).orElse(null);
+                f.table().map(RssVerifier::tableArguments), Messages.say(f.said()))).orElse(null);
         canHandFix.set(pendingFix != null);
         verdict.set(r.verdict().name());
-        verdictDetail.set(VerifyTexts.say(r.explanation()));
-        fix.set(r.fix().map(f -> VerifyTexts.say(f.summary()) + "\nethtool -X " + n + " " + f.ethtoolArguments()).orElse(""));
+        verdictDetail.set(Messages.say(r.said()));
+        fix.set(r.fix().map(f -> Messages.say(f.said()) + "\nethtool -X " + n + " " + f.ethtoolArguments()).orElse(""));
         verifying.set(false);
     }
 

@@ -181,12 +181,4 @@ class VerifyInChineseTest {
             assertThat(VerifyController.scenarioText(s)).matches("\\p{IsHan}+：.*");
         }
     }
-
-    @Test
-    void inEnglishTheVerifiersSentencesAreShownAsTheyCame() {
-        Messages.use(Messages.ENGLISH);
-        String line = "Burst for queue 2: 3 flows x 50 packets, 1000 µs apart";
-
-        assertThat(VerifyTexts.say(line)).isSameAs(line);
-    }
 }

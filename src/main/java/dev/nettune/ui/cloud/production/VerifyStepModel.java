@@ -153,7 +153,7 @@ public final class VerifyStepModel {
             running = Thread.currentThread();
             try (Host receiver = work.opener().open(h)) {
                 TrafficSender ts = work.verification().sender(from, h, n, HostOptions.defaults());
-                DesignedResult r = work.verification().designed(receiver, n, ts, traffic, p -> work.ui().accept(() -> detail.set(p)));
+                DesignedResult r = work.verification().designed(receiver, n, ts, traffic, p -> work.ui().accept(() -> detail.set(Messages.say(p))));
                 work.ui().accept(() -> show(r, h, n));
             } catch (HostException | RuntimeException e) {
                 work.ui().accept(() -> couldNotRun(message(e)));
@@ -192,7 +192,7 @@ public final class VerifyStepModel {
         r.bursts().forEach(b -> sb.append('\n').append(Messages.format("production.verify.burst", String.valueOf(b.burst().queue()),
                 java.util.Arrays.toString(b.excess()))));
         if (!r.counterSource().isEmpty()) {
-            sb.append('\n').append(Messages.format("production.verify.countedFrom", r.counterSource()));
+            sb.append('\n').append(Messages.format("production.verify.countedFrom", Messages.say(r.counted())));
         }
         detail.set(sb.toString());
         advice.set(named ? Messages.say(r.cause().advicePhrase()) : "");
