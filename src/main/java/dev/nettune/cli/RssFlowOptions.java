@@ -38,29 +38,29 @@ final class RssFlowOptions {
             return new Flow(null, null, 0, 0, Protocol.NON_IP);
         }
         if (source == null || destination == null) {
-            throw new CliInputException("Give both addresses: -t SRC_IP (the sender) and -r DST_IP (the receiver).");
+            throw new CliInputException(CliText.get("rss.options.bothAddresses"));
         }
         IpAddress src = IpAddress.parse(source);
         IpAddress dst = IpAddress.parse(destination);
         if (!p.hashesPorts()) {
             if (hasPorts) {
-                throw new CliInputException(p.label() + " is hashed on the addresses only: drop -T and -R, or use --proto tcp or udp.");
+                throw new CliInputException(CliText.format("rss.options.addressesOnly", p.label()));
             }
             return new Flow(src, dst, 0, 0, p);
         }
-        int sport = sweeping && sweptPortIsSource ? 0 : port("-T", "Source port", sourcePort, p);
-        int dport = sweeping && !sweptPortIsSource ? 0 : port("-R", "Destination port", destinationPort, p);
+        int sport = sweeping && sweptPortIsSource ? 0 : port("-T", "SOURCE_PORT", CliText.get("rss.options.sourcePort"), sourcePort, p);
+        int dport = sweeping && !sweptPortIsSource ? 0 : port("-R", "DESTINATION_PORT", CliText.get("rss.options.destinationPort"), destinationPort, p);
         return new Flow(src, dst, sport, dport, p);
     }
 
     /** The addresses and protocol of a scenario that sets both ports itself. */
     Flow addressesForScenario() {
         if (sourcePort != null || destinationPort != null) {
-            throw new CliInputException("The hping3 scenario sets the ports itself: drop -T and -R, use --baseport B and --dport P.");
+            throw new CliInputException(CliText.get("rss.options.scenarioPorts"));
         }
         Protocol p = protocol != null ? Protocol.parse(protocol) : Protocol.TCP;
         if (source == null || destination == null) {
-            throw new CliInputException("Give both addresses: -t SRC_IP (the sender) and -r DST_IP (the receiver).");
+            throw new CliInputException(CliText.get("rss.options.bothAddresses"));
         }
         return new Flow(IpAddress.parse(source), IpAddress.parse(destination), 0, 0, p);
     }
@@ -69,10 +69,9 @@ final class RssFlowOptions {
         return flow(false, false);
     }
 
-    private static int port(String option, String what, String text, Protocol p) {
+    private static int port(String option, String token, String what, String text, Protocol p) {
         if (text == null) {
-            throw new CliInputException(p.label() + " is hashed on the 4-tuple: give " + option + " " + what.toUpperCase().replace(' ', '_')
-                    + " too (or --proto icmp for the addresses only).");
+            throw new CliInputException(CliText.format("rss.options.needsPort", p.label(), option, token));
         }
         return Flow.parsePort(what, text);
     }

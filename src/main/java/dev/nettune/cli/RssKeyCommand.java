@@ -39,7 +39,7 @@ final class RssKeyCommand implements Callable<Integer> {
         }
         if (kind.symmetric) {
             spec.commandLine().getOut().println(RssKey.symmetric(length).toColonHex());
-            spec.commandLine().getErr().println(CliText.format("rss.key.note", RssKey.SYMMETRIC_NOTE));
+            spec.commandLine().getErr().println(CliText.format("rss.key.note", RssKey.symmetricNote().in(CliText.locale())));
         } else {
             spec.commandLine().getOut().println(RssKey.random(length).toColonHex());
         }

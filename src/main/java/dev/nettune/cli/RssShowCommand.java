@@ -47,22 +47,25 @@ final class RssShowCommand implements Callable<Integer> {
             out.println(CliJson.write(m));
             return 0;
         }
-        out.println("NIC:            " + rss.nic());
-        out.println("RX rings:       " + (rss.ringCount().isPresent() ? rss.ringCount().getAsInt() : "unknown"));
-        out.println("Hash function:  " + rss.activeHashFunction().orElse("none on"));
+        // Each label is padded in its own language (a Chinese character takes two columns), so values line up.
+        out.println(CliText.format("rss.show.nic", rss.nic()));
+        out.println(rss.ringCount().isPresent() ? CliText.format("rss.show.rings", String.valueOf(rss.ringCount().getAsInt()))
+                : CliText.get("rss.show.ringsUnknown"));
+        out.println(rss.activeHashFunction().map(f -> CliText.format("rss.show.hashFunction", f)).orElse(CliText.get("rss.show.noHashFunction")));
         if (rss.key().isPresent()) {
-            out.println("Hash key:       " + rss.key().get() + " (" + rss.key().get().length() + " bytes)");
+            out.println(CliText.format("rss.show.key", rss.key().get().toString(), String.valueOf(rss.key().get().length())));
         } else {
-            out.println("Hash key:       not available (" + rss.keyProblem().orElse("") + ")");
+            out.println(CliText.format("rss.show.noKey", rss.keyProblem().orElse("")));
         }
         if (rss.table().isPresent()) {
             IndirectionTable t = rss.table().get();
-            out.println("Table:          " + t.size() + " entries");
+            out.println(CliText.format("rss.show.table", String.valueOf(t.size())));
             out.print(EthtoolRssParser.formatTable(rss.nic(), rss.ringCount().orElse(t.highestQueue() + 1), t));
-            out.println("Buckets per queue:");
-            t.bucketsPerQueue().forEach((q, n) -> out.printf("    queue %d: %d (%.2f%%)%n", q, n, 100.0 * n / t.size()));
+            out.println(CliText.get("rss.table.bucketsPerQueue"));
+            t.bucketsPerQueue().forEach((q, n) -> out.println(CliText.format("rss.table.queueLine", String.valueOf(q), String.valueOf(n),
+                    String.format(java.util.Locale.ROOT, "%.2f", 100.0 * n / t.size()))));
         } else {
-            out.println("Table:          not available (" + rss.tableProblem().orElse("") + "): custom RSS is off or unsupported on this NIC");
+            out.println(CliText.format("rss.show.noTable", rss.tableProblem().orElse("")));
         }
         return 0;
     }

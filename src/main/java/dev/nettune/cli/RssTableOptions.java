@@ -77,11 +77,11 @@ final class RssTableOptions {
     Optional<IndirectionTable> table() {
         if (tableFile != null) {
             if (equal != null || weight != null || start != null) {
-                throw new CliInputException("--table FILE already gives the table: drop --equal, --weight and --start, or drop --table.");
+                throw new CliInputException(CliText.get("rss.options.tableTwice"));
             }
             EthtoolRss rss = file().orElseThrow();
-            IndirectionTable t = rss.table().orElseThrow(() -> new CliInputException(tableFile + " has no indirection table ("
-                    + rss.tableProblem().orElse("not in the output") + "): this NIC does not expose one."));
+            IndirectionTable t = rss.table().orElseThrow(() -> new CliInputException(CliText.format("rss.options.fileHasNoTable",
+                    tableFile.toString(), rss.tableProblem().orElse(CliText.get("rss.options.notInOutput")))));
             OptionalInt r = rings != null ? OptionalInt.of(rings) : rss.ringCount();
             return Optional.of(r.isPresent() ? t.withRingCount(r.getAsInt()) : t);
         }
@@ -93,8 +93,7 @@ final class RssTableOptions {
 
     /** The table asked for; it is an error to give none. */
     IndirectionTable requiredTable() {
-        return table().orElseThrow(() -> new CliInputException(
-                "No table given: use --equal N, --weight W..., --rings R (the default spread) or --table FILE."));
+        return table().orElseThrow(() -> new CliInputException(CliText.get("rss.options.noTable")));
     }
 
     /** The key from -k, else the one in --table FILE. */
@@ -104,19 +103,19 @@ final class RssTableOptions {
         }
         if (tableFile != null) {
             EthtoolRss rss = file().orElseThrow();
-            return rss.key().orElseThrow(() -> new CliInputException(tableFile + " has no hash key ("
-                    + rss.keyProblem().orElse("not in the output") + "): give the key with -k."));
+            return rss.key().orElseThrow(() -> new CliInputException(CliText.format("rss.options.fileHasNoKey",
+                    tableFile.toString(), rss.keyProblem().orElse(CliText.get("rss.options.notInOutput")))));
         }
-        throw new CliInputException("No key given: use -k KEY (40 bytes as hex, like 6d:5a:56:da:...) or --table FILE.");
+        throw new CliInputException(CliText.get("rss.options.noKey"));
     }
 
     /** How the table was asked for, for the output: {@code equal 64}, {@code from FILE}. */
     String describe() {
         if (tableFile != null) {
-            return "from " + tableFile;
+            return CliText.format("rss.options.tableFrom", tableFile.toString());
         }
         if (equal == null && (weight == null || weight.isEmpty()) && start == null) {
-            return "default, " + rings + " rings";
+            return CliText.format("rss.options.tableDefault", String.valueOf(rings));
         }
         return spec().toString();
     }

@@ -145,9 +145,18 @@ public final class RssKey {
         return of(b);
     }
 
-    public static final String SYMMETRIC_NOTE = "A symmetric key (6d:5a repeated) hashes a flow and its reply "
+    // One phrase for the Calculator and `rss key --symmetric`, said in the user's language.
+    private static final dev.nettune.Phrase SYMMETRIC = dev.nettune.Phrase.of("rss.key.symmetricNote",
+            "A symmetric key (6d:5a repeated) hashes a flow and its reply "
             + "(source and destination swapped) to the same value, so both directions of a connection are "
-            + "handled by the same queue and CPU. It spreads flows less randomly than a random key.";
+            + "handled by the same queue and CPU. It spreads flows less randomly than a random key.");
+
+    public static final String SYMMETRIC_NOTE = SYMMETRIC.english();
+
+    /** {@link #SYMMETRIC_NOTE} as a phrase, for the Calculator and {@code rss key --symmetric} in the user's language. */
+    public static dev.nettune.Phrase symmetricNote() {
+        return SYMMETRIC;
+    }
 
     public int length() {
         return bytes.length;

@@ -210,7 +210,7 @@ public final class CalculatorViewModel {
             keyError.set(Messages.problem(e));
         }
         key.set(k);
-        keyNote.set(k != null && k.equals(RssKey.symmetric(k.length())) ? RssKey.SYMMETRIC_NOTE : "");
+        keyNote.set(k != null && k.equals(RssKey.symmetric(k.length())) ? Messages.say(RssKey.symmetricNote()) : "");
 
         IndirectionTable t = buildTable();
         table.set(t);

@@ -49,4 +49,12 @@ class CalculatorInChineseTest {
 
         assertThat(model.explanationProperty().get()).isEqualTo("请修正标记的字段以查看此流落到何处。");
     }
+
+    @Test
+    void aSymmetricKeyIsExplainedInChinese() {
+        model.keyTextProperty().set(dev.nettune.rss.RssKey.symmetric(40).toColonHex());
+
+        assertThat(model.keyNoteProperty().get()).startsWith("对称哈希密钥（重复的 6d:5a）");
+        assertThat(dev.nettune.testing.EnglishLeft.in(java.util.List.of(model.keyNoteProperty().get()))).isEmpty();
+    }
 }
