@@ -4,7 +4,7 @@ package dev.nettune;
  * Input a domain value or factory refuses: the message says what is wrong and what is allowed, and carries it as a
  * {@link Phrase} so that the GUI and the CLI show it in the user's language. Nothing is sent anywhere.
  */
-public class InputException extends IllegalArgumentException {
+public class InputException extends IllegalArgumentException implements Phrased {
     private static final long serialVersionUID = 1L;
 
     private final transient Phrase phrase;
@@ -20,6 +20,7 @@ public class InputException extends IllegalArgumentException {
     }
 
     /** The error as a phrase (key, arguments, English). */
+    @Override
     public Phrase phrase() {
         return phrase == null ? Phrase.literal(getMessage()) : phrase;
     }

@@ -40,8 +40,8 @@ public record Phrase(String key, String english, List<Object> args) {
         if (a instanceof Phrase || a instanceof String) {
             return a;
         }
-        if (a instanceof InputException ie) {
-            return ie.phrase();
+        if (a instanceof Phrased pt) {
+            return pt.phrase();
         }
         return String.valueOf(a);
     }
@@ -100,10 +100,10 @@ public record Phrase(String key, String english, List<Object> args) {
         return new Phrase(null, pattern.toString(), List.copyOf(parts));
     }
 
-    /** What a throwable says, as a phrase: an input error's own phrase, else its message untranslated. */
+    /** What a throwable says, as a phrase: its own phrase when it carries one ({@link Phrased}), else its message untranslated. */
     public static Phrase from(Throwable t) {
-        if (t instanceof InputException ie) {
-            return ie.phrase();
+        if (t instanceof Phrased p) {
+            return p.phrase();
         }
         return literal(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
     }

@@ -50,9 +50,9 @@ final class CliText {
         return new MessageFormat(get(key), locale()).format(args);
     }
 
-    /** What an error says in the CLI's language: a domain input error's phrase translated, else its own message. */
+    /** What an error says in the CLI's language: a domain error's phrase ({@link dev.nettune.Phrased}) translated, else its own message. */
     static String problem(Throwable e) {
-        return e instanceof dev.nettune.InputException ? dev.nettune.Phrase.describe(e, locale()) : e.getMessage();
+        return e instanceof dev.nettune.Phrased ? dev.nettune.Phrase.describe(e, locale()) : e.getMessage();
     }
 
     /**

@@ -79,14 +79,15 @@ public final class TuneCommand implements Runnable {
         return new ApplyListener() {
             @Override
             public void stepStarted(Step step, int total, Journal.Phase phase) {
-                out.println((phase == Journal.Phase.APPLY ? "" : phase.name().toLowerCase() + " ") + "[" + step.seq() + "/"
-                        + total + "] " + step.change().title() + " ...");
+                out.println((phase == Journal.Phase.APPLY ? "" : CliText.get("tune.phase." + phase.name().toLowerCase(java.util.Locale.ROOT))
+                        + " ") + "[" + step.seq() + "/" + total + "] " + step.change().titlePhrase().in(CliText.locale()) + " ...");
                 out.flush();
             }
 
             @Override
-            public void stepFinished(Step step, Journal.Phase phase, Journal.Outcome outcome, String message) {
-                out.println("    " + outcome + (message.isEmpty() ? "" : ": " + message));
+            public void stepFinished(Step step, Journal.Phase phase, Journal.Outcome outcome, dev.nettune.Phrase message) {
+                String said = message.in(CliText.locale());
+                out.println("    " + outcome.phrase().in(CliText.locale()) + (said.isEmpty() ? "" : CliText.get("tune.colon") + said));
                 out.flush();
             }
 
@@ -103,7 +104,17 @@ public final class TuneCommand implements Runnable {
                 out.println("  " + text);
                 out.flush();
             }
+
+            @Override
+            public void message(dev.nettune.Phrase text) {
+                message(text.in(CliText.locale()));
+            }
         };
+    }
+
+    /** How a run ended, e.g. "APPLIED: Applied 5 steps; ...", in the CLI's language. */
+    static String outcome(ApplyResult r) {
+        return r.status().phrase().in(CliText.locale()) + CliText.get("tune.colon") + r.messagePhrase().in(CliText.locale());
     }
 
     static int exitCode(ApplyResult r) {
@@ -192,7 +203,7 @@ public final class TuneCommand implements Runnable {
                 }
                 out.println();
                 ApplyResult r = ctx.tuningEngine().apply(h, plan, options, printer(out), new Cancellation());
-                out.println(r.status() + ": " + r.message());
+                out.println(outcome(r));
                 return exitCode(r);
             }
         }
@@ -240,7 +251,7 @@ public final class TuneCommand implements Runnable {
                     out.println(CliText.format("tune.undoing", String.valueOf(id), host));
                     r = undo.undoPlan(h, id, options, printer(out), new Cancellation());
                 }
-                out.println(r.status() + ": " + r.message());
+                out.println(outcome(r));
                 return exitCode(r);
             }
         }
@@ -274,7 +285,7 @@ public final class TuneCommand implements Runnable {
             try (Host h = open(ctx, host, connection)) {
                 ApplyResult r = revert ? undo.revertUnfinished(h, planId, options, printer(out), new Cancellation())
                         : undo.finishUnfinished(h, planId, options, printer(out), new Cancellation());
-                out.println(r.status() + ": " + r.message());
+                out.println(outcome(r));
                 return exitCode(r);
             }
         }

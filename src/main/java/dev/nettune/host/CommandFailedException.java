@@ -6,8 +6,11 @@ public class CommandFailedException extends HostException {
     private final transient CommandResult result;
 
     public CommandFailedException(CommandResult result) {
-        super(result.command().display() + " failed (exit " + result.exitCode() + ")"
-                + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()));
+        // The host's own stderr is quoted as it came; the sentence around it is said in the user's language.
+        super(result.stderr().isBlank()
+                ? dev.nettune.Phrase.of("host.commandFailed", "{0} failed (exit {1})", result.command().display(), result.exitCode())
+                : dev.nettune.Phrase.of("host.commandFailedSaying", "{0} failed (exit {1}): {2}", result.command().display(),
+                        result.exitCode(), result.stderr().strip()));
         this.result = result;
     }
 

@@ -47,6 +47,34 @@ public final class SqliteJournal implements Journal {
     public SqliteJournal(Database db) {
         this.db = db;
         db.ensureSchema(SCHEMA);
+        addPhraseColumn("tuning_plan", "detail_phrase");
+        addPhraseColumn("tuning_journal", "message_phrase");
+    }
+
+    /**
+     * A journal from before messages were kept as phrases gains the (empty) column: its rows read their English as
+     * before. Two processes may both find it missing; the loser's duplicate is harmless.
+     */
+    private void addPhraseColumn(String table, String column) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            boolean has = false;
+            try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+                while (rs.next()) {
+                    has |= column.equalsIgnoreCase(rs.getString("name"));
+                }
+            }
+            if (!has) {
+                try {
+                    s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT");
+                } catch (SQLException e) {
+                    if (e.getMessage() == null || !e.getMessage().contains("duplicate column")) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot add the column " + column + " to the journal: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -112,16 +140,17 @@ public final class SqliteJournal implements Journal {
     }
 
     @Override
-    public void stepFinished(long entryId, Outcome outcome, Optional<String> readBack, String message) {
-        update("UPDATE tuning_journal SET outcome = ?, read_back = ?, message = ? WHERE id = ?",
-                outcome.name(), readBack.orElse(null), message, entryId);
+    public void stepFinished(long entryId, Outcome outcome, Optional<String> readBack, dev.nettune.Phrase message) {
+        // The English for --json and older readers; the phrase to say it in the user's language.
+        update("UPDATE tuning_journal SET outcome = ?, read_back = ?, message = ?, message_phrase = ? WHERE id = ?",
+                outcome.name(), readBack.orElse(null), message.toString(), PhraseJson.write(message), entryId);
     }
 
     @Override
-    public void planFinished(String planId, PlanStatus status, String detail) {
-        update("UPDATE tuning_plan SET status = ?, detail = ?, finished = ? WHERE id = ?",
-                status.name(), detail, status == PlanStatus.RUNNING || status == PlanStatus.REVERTING_ON_HOST
-                        ? null : Instant.now().toString(), planId);
+    public void planFinished(String planId, PlanStatus status, dev.nettune.Phrase detail) {
+        update("UPDATE tuning_plan SET status = ?, detail = ?, detail_phrase = ?, finished = ? WHERE id = ?",
+                status.name(), detail.toString(), PhraseJson.write(detail), status == PlanStatus.RUNNING
+                        || status == PlanStatus.REVERTING_ON_HOST ? null : Instant.now().toString(), planId);
     }
 
     private void update(String sql, Object... args) {
@@ -153,7 +182,8 @@ public final class SqliteJournal implements Journal {
                             r.getString("kind"), Optional.ofNullable(r.getString("undoes")),
                             Instant.parse(r.getString("started")),
                             Optional.ofNullable(r.getString("finished")).map(Instant::parse),
-                            PlanStatus.valueOf(r.getString("status")), r.getString("detail")));
+                            PlanStatus.valueOf(r.getString("status")),
+                            PhraseJson.read(r.getString("detail_phrase"), r.getString("detail"))));
                 }
             }
         } catch (SQLException e) {
@@ -287,7 +317,8 @@ public final class SqliteJournal implements Journal {
                             r.getString("target"), r.getString("title"), r.getString("change_json"),
                             r.getString("before_value"), r.getString("after_value"),
                             Optional.ofNullable(r.getString("read_back")), r.getString("commands"),
-                            Outcome.valueOf(r.getString("outcome")), r.getString("message")));
+                            Outcome.valueOf(r.getString("outcome")),
+                            PhraseJson.read(r.getString("message_phrase"), r.getString("message"))));
                 }
             }
         } catch (SQLException e) {

@@ -88,9 +88,10 @@ public final class HostLock {
         HostLock lock = new HostLock(journal, hostName, Holder.of(planId, resumes));
         Optional<Holder> held = journal.lockHost(hostName, lock.me, staleAfter);
         if (held.isPresent()) {
-            throw new TuningLockedException(hostName + " is being tuned by " + held.get().describe()
-                    + " (NetTune's journal on this machine). Wait for that run to end, or finish or revert its plan:"
-                    + " nettune tune finish " + hostName + " --plan " + held.get().plan() + " [--revert].");
+            Holder h = held.get();
+            throw new TuningLockedException(dev.nettune.Phrase.of("tuning.lock.heldHere", "{0} is being tuned by {1} (pid {2},"
+                    + " plan {3}) since {4} (NetTune's journal on this machine). Wait for that run to end, or finish or revert"
+                    + " its plan: nettune tune finish {0} --plan {3} [--revert].", hostName, h.owner(), h.pid(), h.plan(), h.since()));
         }
         lock.local = true;
         return lock;
@@ -118,14 +119,16 @@ public final class HostLock {
         }
         if (held(r)) {
             String age = kv.getOrDefault("age", "?");
-            throw new TuningLockedException(hostName + " is being tuned by " + kv.getOrDefault("owner", "an unknown run")
-                    + " (pid " + kv.getOrDefault("pid", "?") + ", plan " + kv.getOrDefault("plan", "?") + ") since "
-                    + kv.getOrDefault("started", "an unknown time") + " (" + age + " s ago; lock " + DIR
-                    + " on the host, stale after " + staleAfter.toMinutes() + " min). Wait for that run to end, or"
-                    + " finish or revert its plan from the machine that started it.");
+            Object owner = kv.containsKey("owner") ? kv.get("owner") : dev.nettune.Phrase.of("tuning.lock.unknownRun", "an unknown run");
+            Object started = kv.containsKey("started") ? kv.get("started") : dev.nettune.Phrase.of("tuning.lock.unknownTime", "an unknown time");
+            throw new TuningLockedException(dev.nettune.Phrase.of("tuning.lock.heldOnHost", "{0} is being tuned by {1} (pid {2},"
+                    + " plan {3}) since {4} ({5} s ago; lock {6} on the host, stale after {7} min). Wait for that run to end,"
+                    + " or finish or revert its plan from the machine that started it.", hostName, owner, kv.getOrDefault("pid", "?"),
+                    kv.getOrDefault("plan", "?"), started, age, DIR, staleAfter.toMinutes()));
         }
-        throw new HostException("Cannot take the tuning lock " + DIR + " on " + hostName + ": "
-                + (r.stderr().isBlank() ? "exit code " + r.exitCode() : r.stderr().strip()));
+        throw new HostException(r.stderr().isBlank()
+                ? dev.nettune.Phrase.of("tuning.lock.cannotTakeExit", "Cannot take the tuning lock {0} on {1}: exit code {2}", DIR, hostName, r.exitCode())
+                : dev.nettune.Phrase.of("tuning.lock.cannotTake", "Cannot take the tuning lock {0} on {1}: {2}", DIR, hostName, r.stderr().strip()));
     }
 
     private CommandResult tryOnHost(Host h, Duration staleAfter, String mayTakeOver)

@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandFailedException;
 import dev.nettune.host.CommandResult;
@@ -63,11 +64,12 @@ public final class TuningEngine {
                              ApplyOptions options, ApplyListener listener, Cancellation cancel)
             throws InterruptedException {
         if (!plan.applicable()) {
-            throw new TuningInputException("This plan cannot be applied: " + String.join(" ", plan.problems()));
+            throw new TuningInputException(Phrase.of("tuning.run.notApplicable", "This plan cannot be applied: {0}",
+                    Phrase.joined(" ", plan.problemPhrases())));
         }
         if (plan.needsCommitConfirmed() && options.connector().isEmpty()) {
-            throw new TuningInputException("This plan changes the NIC that carries the connection; it needs a way to"
-                    + " open a fresh connection to confirm the change.");
+            throw new TuningInputException(Phrase.of("tuning.run.needsConnector", "This plan changes the NIC that carries the"
+                    + " connection; it needs a way to open a fresh connection to confirm the change."));
         }
         HostLock lock = HostLock.takeLocal(journal, plan.host(), plan.id(), undoes, options.lockStaleAfter());
         try {
@@ -77,11 +79,15 @@ public final class TuningEngine {
                 lock.takeOnHost(host, options.lockStaleAfter());
                 checkBefore(host, plan);
             } catch (HostException e) {
-                String msg = "Cannot take the tuning lock on " + plan.host() + ": " + e.getMessage() + " Nothing was changed.";
+                Phrase msg = Phrase.of("tuning.run.lockFailed", "Cannot take the tuning lock on {0}: {1} Nothing was changed.",
+                        plan.host(), Phrase.from(e));
                 journal.planFinished(plan.id(), PlanStatus.REFUSED, msg);
                 throw new TuningLockedException(msg);
-            } catch (TuningLockedException | TuningInputException e) {
-                journal.planFinished(plan.id(), PlanStatus.REFUSED, e.getMessage());
+            } catch (TuningLockedException e) {
+                journal.planFinished(plan.id(), PlanStatus.REFUSED, e.phrase());
+                throw e;
+            } catch (TuningInputException e) {
+                journal.planFinished(plan.id(), PlanStatus.REFUSED, e.phrase());
                 throw e;
             }
             removeStrays(host, strayFiles, options, listener);
@@ -107,18 +113,18 @@ public final class TuningEngine {
         }
         List<Reading<String>> now;
         now = Planner.readAll(host, checked.stream().map(Step::change).toList());
-        List<String> moved = new ArrayList<>();
+        List<Phrase> moved = new ArrayList<>();
         for (int i = 0; i < now.size(); i++) {
             Step s = checked.get(i);
             Reading<String> r = now.get(i);
             if (r.isKnown() && !s.change().satisfies(r.asOptional().get(), s.before())) {
-                moved.add(s.change().title() + " is now " + oneLine(s.change().show(r.asOptional().get())) + ", planned from "
-                        + oneLine(s.change().show(s.before())));
+                moved.add(Phrase.of("tuning.run.movedStep", "{0} is now {1}, planned from {2}", s.change().titlePhrase(),
+                        oneLine(s.change().show(r.asOptional().get())), oneLine(s.change().show(s.before()))));
             }
         }
         if (!moved.isEmpty()) {
-            throw new TuningInputException("The host changed since this plan was made (" + String.join("; ", moved)
-                    + "). Nothing was changed: plan again.");
+            throw new TuningInputException(Phrase.of("tuning.run.hostChanged", "The host changed since this plan was made ({0})."
+                    + " Nothing was changed: plan again.", Phrase.joined("; ", moved)));
         }
     }
 
@@ -128,10 +134,12 @@ public final class TuningEngine {
             try {
                 CommandResult r = host.run(Command.of("rm", "-f", Action.checkPath(f)).asRoot(), options.commandTimeout());
                 if (!r.ok()) {
-                    listener.message("Could not remove the temporary file " + f + ": " + r.stderr().strip());
+                    listener.message(Phrase.of("tuning.run.strayNotRemoved", "Could not remove the temporary file {0}: {1}", f,
+                            r.stderr().strip()));
                 }
             } catch (HostException e) {
-                listener.message("Could not remove the temporary file " + f + ": " + e.getMessage());
+                listener.message(Phrase.of("tuning.run.strayNotRemoved", "Could not remove the temporary file {0}: {1}", f,
+                        Phrase.from(e)));
             }
         }
     }
@@ -162,12 +170,12 @@ public final class TuningEngine {
 
         ApplyResult go() throws InterruptedException {
             if (plan.steps().isEmpty()) {
-                return finish(PlanStatus.APPLIED, nothingToDo(plan));
+                return finish(PlanStatus.APPLIED, nothingToDoPhrase(plan));
             }
             int total = plan.steps().size();
             for (Step step : plan.steps()) {
                 if (cancel.isCancelled()) {
-                    return rollBack(null, "Cancelled after " + done.size() + " of " + total + " steps.");
+                    return rollBack(null, Phrase.of("tuning.run.cancelled", "Cancelled after {0} of {1} steps.", done.size(), total));
                 }
                 listener.stepStarted(step, total, Phase.APPLY);
                 long entry = journal.stepStarted(plan.id(), step.seq(), Phase.APPLY, plan.host(), step.change(),
@@ -177,47 +185,49 @@ public final class TuningEngine {
                     if (step.commitConfirmed()) {
                         armed = ArmedRevert.forStep(plan, step, done, options.confirmTimeout());
                         runActions(host, armed.armActions());
-                        listener.message("Armed " + armed.unit() + ": the host reverts by itself in "
-                                + options.confirmTimeout().toSeconds() + " s unless NetTune confirms a new connection.");
+                        listener.message(Phrase.of("tuning.run.armed", "Armed {0}: the host reverts by itself in {1} s unless"
+                                + " NetTune confirms a new connection.", armed.unit(), options.confirmTimeout().toSeconds()));
                     }
                     runActions(host, step.actions());
                     Reading<String> back = Planner.read(host, step.change());
                     if (!back.isKnown() || !step.change().satisfies(back.asOptional().get(), step.after())) {
-                        String msg = "Read back " + oneLine(back.show()) + " but expected " + oneLine(step.after()) + ".";
+                        Phrase msg = Phrase.of("tuning.run.mismatch", "Read back {0} but expected {1}.", shown(back),
+                                oneLine(step.after()));
                         journal.stepFinished(entry, Outcome.MISMATCH, back.asOptional(), msg);
                         record(step, Phase.APPLY, Outcome.MISMATCH, back.show(), msg);
-                        return rollBack(step, step.change().title() + ": " + msg, armed);
+                        return rollBack(step, titled(step, msg), armed);
                     }
                     if (armed != null) {
                         Optional<Host> fresh = confirm(step, armed);
                         if (fresh.isEmpty()) {
-                            String msg = "No new connection could be opened after the change: the host reverts itself"
-                                    + " (" + armed.unit() + ").";
+                            Phrase msg = Phrase.of("tuning.run.noNewConnection", "No new connection could be opened after the"
+                                    + " change: the host reverts itself ({0}).", armed.unit());
                             journal.stepFinished(entry, Outcome.UNCONFIRMED, back.asOptional(), msg);
                             record(step, Phase.APPLY, Outcome.UNCONFIRMED, back.show(), msg);
                             return awaitHostRevert(step, armed);
                         }
                     }
-                    journal.stepFinished(entry, Outcome.APPLIED, back.asOptional(), "");
-                    record(step, Phase.APPLY, Outcome.APPLIED, back.show(), "");
+                    journal.stepFinished(entry, Outcome.APPLIED, back.asOptional(), NONE);
+                    record(step, Phase.APPLY, Outcome.APPLIED, back.show(), NONE);
                     done.add(step);
                 } catch (HostException e) {
-                    journal.stepFinished(entry, Outcome.FAILED, Optional.empty(), e.getMessage());
-                    record(step, Phase.APPLY, Outcome.FAILED, "", e.getMessage());
-                    return rollBack(step, step.change().title() + ": " + e.getMessage(), armed);
+                    journal.stepFinished(entry, Outcome.FAILED, Optional.empty(), Phrase.from(e));
+                    record(step, Phase.APPLY, Outcome.FAILED, "", Phrase.from(e));
+                    return rollBack(step, titled(step, Phrase.from(e)), armed);
                 }
             }
             recordRssPushes();
-            return finish(PlanStatus.APPLIED, "Applied " + total + " step" + (total == 1 ? "" : "s")
-                    + "; every value read back as planned.");
+            return finish(PlanStatus.APPLIED, total == 1
+                    ? Phrase.of("tuning.run.appliedOne", "Applied 1 step; every value read back as planned.")
+                    : Phrase.of("tuning.run.applied", "Applied {0} steps; every value read back as planned.", total));
         }
 
-        private ApplyResult rollBack(Step failed, String why) throws InterruptedException {
+        private ApplyResult rollBack(Step failed, Phrase why) throws InterruptedException {
             return rollBack(failed, why, null);
         }
 
         /** Puts back the failed step (it may have half run) and every done step, newest first. */
-        private ApplyResult rollBack(Step failed, String why, ArmedRevert armed) throws InterruptedException {
+        private ApplyResult rollBack(Step failed, Phrase why, ArmedRevert armed) throws InterruptedException {
             List<Step> undo = new ArrayList<>();
             if (failed != null) {
                 undo.add(failed);
@@ -225,21 +235,24 @@ public final class TuningEngine {
             for (int i = done.size() - 1; i >= 0; i--) {
                 undo.add(done.get(i));
             }
-            listener.message(why + " Rolling back " + undo.size() + " step" + (undo.size() == 1 ? "" : "s") + ".");
-            List<String> left = new ArrayList<>();
+            listener.message(undo.size() == 1
+                    ? Phrase.of("tuning.run.rollingBackOne", "{0} Rolling back 1 step.", why)
+                    : Phrase.of("tuning.run.rollingBack", "{0} Rolling back {1} steps.", why, undo.size()));
+            List<Phrase> left = new ArrayList<>();
             for (Step s : undo) {
                 if (!revertStep(s)) {
-                    left.add(s.change().title());
+                    left.add(s.change().titlePhrase());
                 }
             }
             if (armed != null) {
                 disarmQuietly(armed);
             }
             if (left.isEmpty()) {
-                return finish(PlanStatus.ROLLED_BACK, why + " Rolled back: the host is back at its values from before.");
+                return finish(PlanStatus.ROLLED_BACK, Phrase.of("tuning.run.rolledBack", "{0} Rolled back: the host is back at"
+                        + " its values from before.", why));
             }
-            return finish(PlanStatus.ROLLBACK_FAILED, why + " Rollback failed for: " + String.join(", ", left)
-                    + ". The journal keeps their before values; undo them when the host is reachable.");
+            return finish(PlanStatus.ROLLBACK_FAILED, Phrase.of("tuning.run.rollbackFailed", "{0} Rollback failed for: {1}."
+                    + " The journal keeps their before values; undo them when the host is reachable.", why, Phrase.joined(", ", left)));
         }
 
         /** Reads the step's value now and sets its "before" again if needed; true when the host has it back. */
@@ -253,8 +266,10 @@ public final class TuningEngine {
                     if (now.isKnown() && s.change().satisfies(current, s.before())) {
                         entry = journal.stepStarted(plan.id(), s.seq(), Phase.ROLLBACK, plan.host(), s.change(),
                                 current, s.before(), "");
-                        journal.stepFinished(entry, Outcome.ROLLED_BACK, now.asOptional(), "Already at the before value.");
-                        record(s, Phase.ROLLBACK, Outcome.ROLLED_BACK, current, "already at before");
+                        journal.stepFinished(entry, Outcome.ROLLED_BACK, now.asOptional(), Phrase.of("tuning.run.alreadyBefore",
+                                "Already at the before value."));
+                        record(s, Phase.ROLLBACK, Outcome.ROLLED_BACK, current, Phrase.of("tuning.run.alreadyBeforeShort",
+                                "already at before"));
                         return true;
                     }
                     List<Action> actions = s.change().actions(current, s.before());
@@ -263,25 +278,25 @@ public final class TuningEngine {
                     runActions(host, actions);
                     Reading<String> back = Planner.read(host, s.change());
                     if (back.isKnown() && s.change().satisfies(back.asOptional().get(), s.before())) {
-                        journal.stepFinished(entry, Outcome.ROLLED_BACK, back.asOptional(), "");
-                        record(s, Phase.ROLLBACK, Outcome.ROLLED_BACK, back.show(), "");
+                        journal.stepFinished(entry, Outcome.ROLLED_BACK, back.asOptional(), NONE);
+                        record(s, Phase.ROLLBACK, Outcome.ROLLED_BACK, back.show(), NONE);
                         return true;
                     }
-                    String msg = "Read back " + oneLine(back.show()) + " instead of " + oneLine(s.before()) + ".";
+                    Phrase msg = Phrase.of("tuning.run.notPutBack", "Read back {0} instead of {1}.", shown(back), oneLine(s.before()));
                     journal.stepFinished(entry, Outcome.ROLLBACK_FAILED, back.asOptional(), msg);
                     record(s, Phase.ROLLBACK, Outcome.ROLLBACK_FAILED, back.show(), msg);
                     return false;
                 } catch (HostException e) {
                     if (entry >= 0) {
-                        journal.stepFinished(entry, Outcome.ROLLBACK_FAILED, Optional.empty(), e.getMessage());
+                        journal.stepFinished(entry, Outcome.ROLLBACK_FAILED, Optional.empty(), Phrase.from(e));
                     }
                     if (!reconnect()) {
-                        record(s, Phase.ROLLBACK, Outcome.ROLLBACK_FAILED, "", e.getMessage());
+                        record(s, Phase.ROLLBACK, Outcome.ROLLBACK_FAILED, "", Phrase.from(e));
                         return false;
                     }
                 }
             }
-            record(s, Phase.ROLLBACK, Outcome.ROLLBACK_FAILED, "", "gave up after 3 attempts");
+            record(s, Phase.ROLLBACK, Outcome.ROLLBACK_FAILED, "", Phrase.of("tuning.run.gaveUp", "gave up after 3 attempts"));
             return false;
         }
 
@@ -302,10 +317,10 @@ public final class TuningEngine {
                 opened.add(fresh);
                 host = fresh;
                 lock.useConnection(fresh);
-                listener.message("Reconnected to " + plan.host() + ".");
+                listener.message(Phrase.of("tuning.run.reconnected", "Reconnected to {0}.", plan.host()));
                 return true;
             } catch (HostException e) {
-                listener.message("Cannot reconnect to " + plan.host() + ": " + e.getMessage());
+                listener.message(Phrase.of("tuning.run.cannotReconnect", "Cannot reconnect to {0}: {1}", plan.host(), Phrase.from(e)));
                 return false;
             }
         }
@@ -321,11 +336,11 @@ public final class TuningEngine {
                     return Optional.empty();
                 }
                 runCommands(fresh, armed.disarmCommands(), true);
-                listener.message("Confirmed over a new connection; " + armed.unit() + " disarmed.");
+                listener.message(Phrase.of("tuning.run.confirmed", "Confirmed over a new connection; {0} disarmed.", armed.unit()));
                 host = fresh;
                 return Optional.of(fresh);
             } catch (HostException e) {
-                listener.message("The new connection failed: " + e.getMessage());
+                listener.message(Phrase.of("tuning.run.newConnectionFailed", "The new connection failed: {0}", Phrase.from(e)));
                 return Optional.empty();
             }
         }
@@ -334,8 +349,8 @@ public final class TuningEngine {
             try {
                 runCommands(host, armed.disarmCommands(), true);
             } catch (HostException e) {
-                listener.message("Could not disarm " + armed.unit() + " (it will run and set the same before values): "
-                        + e.getMessage());
+                listener.message(Phrase.of("tuning.run.cannotDisarm", "Could not disarm {0} (it will run and set the same before"
+                        + " values): {1}", armed.unit(), Phrase.from(e)));
             }
         }
 
@@ -344,7 +359,8 @@ public final class TuningEngine {
          * connection that every step done is back at its "before".
          */
         private ApplyResult awaitHostRevert(Step step, ArmedRevert armed) throws InterruptedException {
-            journal.planFinished(plan.id(), PlanStatus.REVERTING_ON_HOST, "Waiting for " + armed.unit() + " to revert.");
+            journal.planFinished(plan.id(), PlanStatus.REVERTING_ON_HOST, Phrase.of("tuning.run.waitingForRevert",
+                    "Waiting for {0} to revert.", armed.unit()));
             Duration remaining = armed.timeout().plus(options.revertGrace());
             while (!remaining.isNegative() && !remaining.isZero()) {
                 listener.countdown(step, remaining);
@@ -361,15 +377,15 @@ public final class TuningEngine {
                 fresh = options.connector().get().open();
                 opened.add(fresh);
             } catch (HostException e) {
-                String msg = "The host could not be reached after the change; " + armed.unit() + " was set to revert"
-                        + " it. Check the host when it is reachable: the journal offers to revert this plan.";
+                Phrase msg = Phrase.of("tuning.run.unreachableAfter", "The host could not be reached after the change; {0} was"
+                        + " set to revert it. Check the host when it is reachable: the journal offers to revert this plan.", armed.unit());
                 journal.planFinished(plan.id(), PlanStatus.REVERTING_ON_HOST, msg);
                 lock.release();
                 closeOpened();
                 return new ApplyResult(plan.id(), PlanStatus.REVERTING_ON_HOST, msg, results);
             }
             host = fresh;
-            List<String> notBack = new ArrayList<>();
+            List<Phrase> notBack = new ArrayList<>();
             for (Step s : reverted) {
                 try {
                     Reading<String> now = Planner.read(host, s.change());
@@ -377,22 +393,23 @@ public final class TuningEngine {
                     long entry = journal.stepStarted(plan.id(), s.seq(), Phase.ROLLBACK, plan.host(), s.change(),
                             s.after(), s.before(), armed.script());
                     journal.stepFinished(entry, back ? Outcome.REVERTED_BY_HOST : Outcome.ROLLBACK_FAILED, now.asOptional(),
-                            back ? "Reverted by " + armed.unit() + "." : "Still " + oneLine(now.show()) + ".");
-                    record(s, Phase.ROLLBACK, back ? Outcome.REVERTED_BY_HOST : Outcome.ROLLBACK_FAILED, now.show(), "");
+                            back ? Phrase.of("tuning.run.revertedBy", "Reverted by {0}.", armed.unit())
+                                    : Phrase.of("tuning.run.still", "Still {0}.", shown(now)));
+                    record(s, Phase.ROLLBACK, back ? Outcome.REVERTED_BY_HOST : Outcome.ROLLBACK_FAILED, now.show(), NONE);
                     if (!back) {
-                        notBack.add(s.change().title());
+                        notBack.add(s.change().titlePhrase());
                     }
                 } catch (HostException e) {
-                    notBack.add(s.change().title());
+                    notBack.add(s.change().titlePhrase());
                 }
             }
             if (notBack.isEmpty()) {
-                return finish(PlanStatus.REVERTED_BY_HOST, "NetTune could not reconnect after "
-                        + step.change().title() + "; the host reverted itself (" + armed.unit()
-                        + ") and is back at its values from before.");
+                return finish(PlanStatus.REVERTED_BY_HOST, Phrase.of("tuning.run.hostReverted", "NetTune could not reconnect after"
+                        + " {0}; the host reverted itself ({1}) and is back at its values from before.", step.change().titlePhrase(),
+                        armed.unit()));
             }
-            return finish(PlanStatus.ROLLBACK_FAILED, "The host's own revert left these not at their before values: "
-                    + String.join(", ", notBack) + ".");
+            return finish(PlanStatus.ROLLBACK_FAILED, Phrase.of("tuning.run.hostRevertLeft", "The host's own revert left these"
+                    + " not at their before values: {0}.", Phrase.joined(", ", notBack)));
         }
 
         /**
@@ -420,8 +437,8 @@ public final class TuningEngine {
                     bootId = r.stdout().strip();
                 }
             } catch (HostException e) {
-                listener.message("Could not read the boot id of " + plan.host() + " (" + e.getMessage() + "): the journal "
-                        + "records it as unknown, so a later reboot cannot be told from it.");
+                listener.message(Phrase.of("tuning.run.noBootId", "Could not read the boot id of {0} ({1}): the journal records it"
+                        + " as unknown, so a later reboot cannot be told from it.", plan.host(), Phrase.from(e)));
             }
             Instant now = Instant.now();
             for (Map.Entry<String, String[]> e : perNic.entrySet()) {
@@ -431,7 +448,7 @@ public final class TuningEngine {
             }
         }
 
-        private void record(Step s, Phase phase, Outcome outcome, String readBack, String message) {
+        private void record(Step s, Phase phase, Outcome outcome, String readBack, Phrase message) {
             results.add(new ApplyResult.StepResult(s, phase, outcome, readBack, message));
             listener.stepFinished(s, phase, outcome, message);
         }
@@ -445,7 +462,7 @@ public final class TuningEngine {
             opened.clear();
         }
 
-        private ApplyResult finish(PlanStatus status, String message) {
+        private ApplyResult finish(PlanStatus status, Phrase message) {
             journal.planFinished(plan.id(), status, message);
             lock.release();
             closeOpened();
@@ -460,7 +477,7 @@ public final class TuningEngine {
                     CommandResult r = on.run(c, options.commandTimeout());
                     if (!r.ok()) {
                         if (skippable && absent(r)) {
-                            listener.message(c.display() + ": not on this kernel, skipped.");
+                            listener.message(Phrase.of("tuning.run.notOnKernel", "{0}: not on this kernel, skipped.", c.display()));
                             continue;
                         }
                         throw new CommandFailedException(r);
@@ -478,6 +495,23 @@ public final class TuningEngine {
                 }
             }
         }
+    }
+
+    /** The empty message of a step that went as planned. */
+    private static final Phrase NONE = Phrase.literal("");
+
+    /** "title: why", the step's title in the same language as the reason. */
+    private static Phrase titled(Step step, Phrase why) {
+        return Phrase.joined(": ", List.of(step.change().titlePhrase(), why));
+    }
+
+    /** A value read back as messages quote it: one line, or the reason it could not be read in brackets. */
+    static Object shown(Reading<String> r) {
+        String english = oneLine(r.show());
+        if (r.isKnown() || !english.equals("(" + r.unknownReason().orElse("") + ")")) {
+            return english;
+        }
+        return Phrase.of("tuning.run.unread", "({0})", r.unknownPhrase().get());
     }
 
     /** What an empty plan says: all of the profile is in place, or all of it that applies to this host. */

@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.linux.Reading;
@@ -36,17 +37,18 @@ public final class Undo {
         Journal.PlanRecord rec = root(known(planId));
         List<Entry> applied = logicalEntries(rec.id(), true);
         if (applied.isEmpty() && rec.status() != PlanStatus.RUNNING) {
-            throw new TuningInputException("Plan " + rec.id() + " left nothing to undo (it is " + rec.status() + ").");
+            throw new TuningInputException(Phrase.of("tuning.undo.nothingLeft", "Plan {0} left nothing to undo (it is {1}).",
+                    rec.id(), rec.status().phrase()));
         }
         return revertPlan(host, "undo of " + rec.id(), applied);
     }
 
     /** The plan that puts back one journaled change. */
     public Plan planUndoEntry(Host host, long entryId) throws HostException, InterruptedException {
-        Entry e = journal.entry(entryId).orElseThrow(() -> new TuningInputException(
-                "There is no journal entry " + entryId + ": `nettune journal` lists them."));
+        Entry e = entry(entryId);
         if (e.phase() == Phase.ROLLBACK) {
-            throw new TuningInputException("Entry " + entryId + " is a rollback; undo the plan's own step instead.");
+            throw new TuningInputException(Phrase.of("tuning.undo.entryIsRollback", "Entry {0} is a rollback; undo the plan's"
+                    + " own step instead.", entryId));
         }
         return revertPlan(host, "undo of entry " + entryId, List.of(e));
     }
@@ -60,7 +62,7 @@ public final class Undo {
                 cancel);
         if (r.applied()) {
             for (String id : family(rec.id())) {
-                journal.planFinished(id, PlanStatus.UNDONE, "Undone by plan " + plan.id() + ".");
+                journal.planFinished(id, PlanStatus.UNDONE, Phrase.of("tuning.undo.undoneBy", "Undone by plan {0}.", plan.id()));
             }
         }
         return r;
@@ -69,13 +71,12 @@ public final class Undo {
     /** Undoes one entry; the plan it belongs to is marked PARTLY_UNDONE. */
     public ApplyResult undoEntry(Host host, long entryId, ApplyOptions options, ApplyListener listener,
                                  Cancellation cancel) throws HostException, InterruptedException {
-        Entry e = journal.entry(entryId).orElseThrow(() -> new TuningInputException(
-                "There is no journal entry " + entryId + ": `nettune journal` lists them."));
+        Entry e = entry(entryId);
         Plan plan = planUndoEntry(host, entryId);
         ApplyResult r = engine.apply(host, plan, "undo", Optional.of(e.planId()), options, listener, cancel);
         if (r.applied() && !plan.steps().isEmpty()) {
-            journal.planFinished(e.planId(), PlanStatus.PARTLY_UNDONE, "Entry " + entryId + " undone by plan "
-                    + plan.id() + ".");
+            journal.planFinished(e.planId(), PlanStatus.PARTLY_UNDONE, Phrase.of("tuning.undo.entryUndoneBy",
+                    "Entry {0} undone by plan {1}.", entryId, plan.id()));
         }
         return r;
     }
@@ -97,8 +98,8 @@ public final class Undo {
         Profile remaining = new Profile(rec.profile(), "the rest of plan " + rec.id(), List.copyOf(all), true);
         Plan plan = Planner.allowingUnrestricted().plan(host, remaining);
         if (!plan.applicable()) {
-            return new ApplyResult(rec.id(), rec.status(), "Plan " + rec.id() + " cannot be finished: "
-                    + String.join(" ", plan.problems()) + " Nothing was changed; revert it with --revert.", List.of());
+            return new ApplyResult(rec.id(), rec.status(), Phrase.of("tuning.undo.cannotFinish", "Plan {0} cannot be finished:"
+                    + " {1} Nothing was changed; revert it with --revert.", rec.id(), Phrase.joined(" ", plan.problemPhrases())), List.of());
         }
         ApplyResult r = engine.apply(host, plan, "finish", Optional.of(rec.id()), strayTemps(rec.id()), options,
                 listener, cancel);
@@ -106,22 +107,22 @@ public final class Undo {
             return r;
         }
         List<Reading<String>> now = Planner.readAll(host, all);
-        List<String> notThere = new ArrayList<>();
+        List<Phrase> notThere = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Reading<String> reading = now.get(i);
             Change c = all.get(i);
             if (!reading.isKnown() || !c.satisfies(reading.asOptional().get(), c.desiredGiven(reading.asOptional().get()))) {
-                notThere.add(c.title() + " reads " + TuningEngine.oneLine(reading.show()));
+                notThere.add(Phrase.of("tuning.undo.reads", "{0} reads {1}", c.titlePhrase(), TuningEngine.shown(reading)));
             }
         }
         if (!notThere.isEmpty()) {
-            String msg = "Plan " + rec.id() + " is not finished: " + String.join("; ", notThere) + ".";
+            Phrase msg = Phrase.of("tuning.undo.notFinished", "Plan {0} is not finished: {1}.", rec.id(), Phrase.joined("; ", notThere));
             journal.planFinished(rec.id(), PlanStatus.ROLLBACK_FAILED, msg);
             return new ApplyResult(r.planId(), PlanStatus.ROLLBACK_FAILED, msg, r.steps());
         }
-        String msg = "Plan " + rec.id() + " finished by plan " + plan.id() + ": " + plan.unchanged().size()
-                + " of its " + all.size() + " steps read back as already done, " + plan.steps().size()
-                + " applied now; every value of the plan read back as planned.";
+        Phrase msg = Phrase.of("tuning.undo.finished", "Plan {0} finished by plan {1}: {2} of its {3} steps read back as"
+                + " already done, {4} applied now; every value of the plan read back as planned.", rec.id(), plan.id(),
+                plan.unchanged().size(), all.size(), plan.steps().size());
         journal.planFinished(rec.id(), PlanStatus.APPLIED, msg);
         return new ApplyResult(r.planId(), PlanStatus.APPLIED, msg, r.steps());
     }
@@ -136,15 +137,20 @@ public final class Undo {
                 cancel);
         if (r.applied()) {
             for (String id : family(rec.id())) {
-                journal.planFinished(id, PlanStatus.ROLLED_BACK, "Reverted by plan " + plan.id() + ".");
+                journal.planFinished(id, PlanStatus.ROLLED_BACK, Phrase.of("tuning.undo.revertedBy", "Reverted by plan {0}.", plan.id()));
             }
         }
         return r;
     }
 
     private Journal.PlanRecord known(String planId) {
-        return journal.plan(planId).orElseThrow(() -> new TuningInputException(
-                "There is no plan '" + planId + "' in the journal: `nettune journal` lists the plans and their ids."));
+        return journal.plan(planId).orElseThrow(() -> new TuningInputException(Phrase.of("tuning.undo.noPlan",
+                "There is no plan '{0}' in the journal: `nettune journal` lists the plans and their ids.", planId)));
+    }
+
+    private Entry entry(long entryId) {
+        return journal.entry(entryId).orElseThrow(() -> new TuningInputException(Phrase.of("tuning.undo.noEntry",
+                "There is no journal entry {0}: `nettune journal` lists them.", entryId)));
     }
 
     /** The plan a finish plan completed, else the plan itself. */
@@ -158,9 +164,9 @@ public final class Undo {
     private static void requireUnfinished(Journal.PlanRecord rec) {
         if (rec.status() != PlanStatus.RUNNING && rec.status() != PlanStatus.ROLLBACK_FAILED
                 && rec.status() != PlanStatus.REVERTING_ON_HOST) {
-            throw new TuningInputException("Plan " + rec.id() + " is " + rec.status() + ", not unfinished: only a plan"
+            throw new TuningInputException(Phrase.of("tuning.undo.notUnfinished", "Plan {0} is {1}, not unfinished: only a plan"
                     + " NetTune stopped in the middle of (RUNNING, ROLLBACK_FAILED, REVERTING_ON_HOST) can be finished"
-                    + " or reverted; `nettune tune undo` puts back a finished one.");
+                    + " or reverted; `nettune tune undo` puts back a finished one.", rec.id(), rec.status().phrase()));
         }
     }
 

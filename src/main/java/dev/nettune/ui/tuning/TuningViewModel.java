@@ -437,23 +437,25 @@ public final class TuningViewModel {
             String value = sr.readBack().isEmpty() ? "" : Messages.say(sr.step().change().showPhrase(sr.readBack()));
             String outcome = sr.outcome() == Journal.Outcome.APPLIED ? Messages.get("tuning.outcome." + doneWord)
                     : outcomeText(sr.outcome());
+            String said = Messages.say(sr.messagePhrase());
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).seq() == sr.step().seq()) {
-                    rows.set(i, rows.get(i).withStatus(outcome + (sr.message().isEmpty() ? "" : ": " + sr.message()))
+                    rows.set(i, rows.get(i).withStatus(outcome + (said.isEmpty() ? "" : ": " + said))
                             .withReadBack(value));
                 }
             }
             log(Messages.format("tuning.log.step", h, sr.step().seq(), Messages.say(sr.step().change().titlePhrase()), outcome)
                     + (value.isEmpty() ? "" : Messages.format("tuning.log.now", value))
-                    + (sr.message().isEmpty() ? "" : " (" + sr.message() + ")"));
+                    + (said.isEmpty() ? "" : " (" + said + ")"));
             if (!value.isEmpty() && sr.step().change().title().length() <= 40) {
-                now.add(sr.step().change().title() + " = " + value);
+                now.add(Messages.say(sr.step().change().titlePhrase()) + " = " + value);
             }
         }
-        String label = "undone".equals(doneWord) && r.applied() ? "UNDONE" : r.status().name();
+        boolean undone = "undone".equals(doneWord) && r.applied();
+        String label = Messages.say(undone ? Journal.PlanStatus.UNDONE.phrase() : r.status().phrase());
         String inEffect = now.isEmpty() ? "" : " " + Messages.format(last.size() > Math.min(3, now.size())
                 ? "tuning.status.inEffectMore" : "tuning.status.inEffect", String.join(", ", now.subList(0, Math.min(3, now.size()))));
-        String message = "UNDONE".equals(label) ? Messages.format("tuning.status.undone", String.valueOf(undoable.get())) : r.message();
+        String message = undone ? Messages.format("tuning.status.undone", String.valueOf(undoable.get())) : Messages.say(r.messagePhrase());
         status.set(Messages.format("tuning.status.finished", label, h, message) + inEffect);
         log(Messages.format("tuning.log.finished", h, label, String.valueOf(r.planId())));
     }
@@ -491,7 +493,8 @@ public final class TuningViewModel {
             }
 
             @Override
-            public void stepFinished(Step step, Journal.Phase phase, Journal.Outcome outcome, String message) {
+            public void stepFinished(Step step, Journal.Phase phase, Journal.Outcome outcome, dev.nettune.Phrase phrase) {
+                String message = Messages.say(phrase);
                 ui.accept(() -> {
                     setRow(step.seq(), outcomeText(outcome) + (message.isEmpty() ? "" : ": " + message));
                     int total = planned > 0 ? planned : rows.size();
@@ -512,6 +515,11 @@ public final class TuningViewModel {
                     status.set(text);
                     log(text);
                 });
+            }
+
+            @Override
+            public void message(dev.nettune.Phrase text) {
+                message(Messages.say(text));
             }
         };
     }

@@ -1,0 +1,56 @@
+package dev.nettune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nettune.testing.EnglishLeft;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tune apply} and {@code tune undo} with {@code --lang zh_CN} on the sandbox: every outcome line NetTune writes is Chinese. */
+class TuneInChineseTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void backToEnglish() {
+        CliText.use(Locale.ENGLISH);
+    }
+
+    /** What NetTune said: the plan preview's file bodies ("   | ...") are the files written to the host, English by design. */
+    private static List<String> said(CliRun r) {
+        return r.text().lines().filter(l -> !l.startsWith("   | ")).toList();
+    }
+
+    @Test
+    void applyThenUndoSayTheirOutcomesInChinese() {
+        try (dev.nettune.app.AppContext context = new dev.nettune.app.AppContext(dir.resolve("config"))) {
+            CliRun apply = CliRun.in(context, "tune", "apply", "sandbox", "--profile", "ECS high throughput", "--lang", "zh_CN");
+            CliRun undo = CliRun.in(context, "tune", "undo", "sandbox", "--lang", "zh_CN");
+
+            assertThat(apply.exit()).as(apply.text()).isZero();
+            assertThat(undo.exit()).as(undo.text()).isZero();
+            assertThat(EnglishLeft.in(said(apply))).as(apply.text()).isEmpty();
+            assertThat(EnglishLeft.in(said(undo))).as(undo.text()).isEmpty();
+            assertThat(apply.out()).contains("已应用：已应用 5 步；每个值的回读都与计划一致。");
+        }
+    }
+
+    @Test
+    void aStepThatFailsIsRolledBackAndSaidInChinese() {
+        try (dev.nettune.app.AppContext context = new dev.nettune.app.AppContext(dir.resolve("config"))) {
+            context.sandboxInstance().faults().failNext(java.util.regex.Pattern.quote("sysctl -w net.ipv4.tcp_fin_timeout=15"), 1,
+                    "sysctl: setting key failed\n");
+
+            CliRun apply = CliRun.in(context, "tune", "apply", "sandbox", "--profile", "ECS high throughput", "--lang", "zh_CN");
+
+            assertThat(apply.exit()).as(apply.text()).isEqualTo(1);
+            assertThat(apply.out()).contains("回滚 [").contains("已回滚：net.ipv4.tcp_fin_timeout: ")
+                    .contains("失败（退出码 1）：sysctl: setting key failed 已回滚：主机已恢复为更改前的值。");
+            assertThat(EnglishLeft.in(said(apply))).as(apply.text()).isEmpty();
+        }
+    }
+}

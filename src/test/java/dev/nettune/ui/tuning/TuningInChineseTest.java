@@ -1,0 +1,57 @@
+package dev.nettune.ui.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.app.HostOptions;
+import dev.nettune.testing.EnglishLeft;
+import dev.nettune.ui.common.Messages;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Tuning screen in Chinese on the sandbox: what an apply, a rollback and an undo say in the status, the run log and the rows. */
+class TuningInChineseTest {
+    @TempDir
+    Path config;
+
+    private AppContext context;
+    private TuningViewModel model;
+
+    @BeforeEach
+    void open() {
+        Messages.use(Messages.CHINESE);
+        context = new AppContext(config);
+        model = new TuningViewModel(name -> context.hostResolver().resolve(name, HostOptions.defaults()),
+                context.tuningEngine(), List.of("sandbox", "local"), context.profiles().all(), Runnable::run, Runnable::run);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+        Messages.use(Messages.ENGLISH);
+    }
+
+    private List<String> shown() {
+        List<String> texts = new ArrayList<>(model.log());
+        texts.add(model.statusProperty().get());
+        model.rows().forEach(r -> texts.add(r.status()));
+        return texts;
+    }
+
+    @Test
+    void anApplyAndItsUndoSayHowTheyEndedInChinese() {
+        model.makePlan();
+        model.apply();
+        List<String> applied = shown();
+        model.undo();
+
+        assertThat(applied).anyMatch(t -> t.contains("已应用 5 步；每个值的回读都与计划一致。"));
+        assertThat(EnglishLeft.in(applied)).as(String.join("\n", applied)).isEmpty();
+        assertThat(EnglishLeft.in(shown())).as(String.join("\n", shown())).isEmpty();
+    }
+}
