@@ -76,34 +76,51 @@ public final class JournalCommand implements Callable<Integer> {
     }
 
     private static void text(PrintWriter out, Journal j, Optional<String> h, List<Journal.PlanRecord> plans) {
+        java.util.Locale l = CliText.locale();
         List<Journal.PlanRecord> unfinished = j.unfinished().stream().filter(p -> h.isEmpty() || p.host().equals(h.get())).toList();
         for (Journal.PlanRecord p : unfinished) {
-            out.println("UNFINISHED plan " + p.id() + " on " + p.host() + " (" + p.status() + "): finish it with"
-                    + " `nettune tune finish " + p.host() + " --plan " + p.id() + "` or revert it with `--revert`.");
+            out.println(CliText.format("journal.unfinished", p.id(), p.host(), p.status().phrase().in(l)));
         }
         if (plans.isEmpty()) {
-            out.println("The journal is empty" + h.map(x -> " for " + x).orElse("") + ".");
+            out.println(h.map(x -> CliText.format("journal.emptyFor", x)).orElse(CliText.get("journal.empty")));
         }
         for (Journal.PlanRecord p : plans) {
             out.println();
-            out.println("plan " + p.id() + "  " + p.host() + "  " + TIME.format(p.started()) + "  " + p.kind()
-                    + p.undoes().map(u -> " of " + u).orElse("") + "  \"" + p.profile() + "\"  " + p.status());
-            if (!p.detail().isEmpty()) {
-                out.println("  " + p.detail());
+            out.println(CliText.format("journal.plan", p.id(), p.host(), TIME.format(p.started()), kind(p.kind()),
+                    p.undoes().map(u -> CliText.format("journal.of", u)).orElse(""), dev.nettune.tuning.Undo.planName(p.profile()).in(l),
+                    p.status().phrase().in(l)));
+            String detail = p.detailPhrase().in(l);
+            if (!detail.isEmpty()) {
+                out.println("  " + detail);
             }
             for (Journal.Entry e : j.entries(Optional.of(p.id()), Optional.empty())) {
-                out.println("  #" + e.id() + " " + TIME.format(e.time()) + " " + e.phase() + " " + e.title() + ": "
-                        + show(e, e.before()) + " -> " + show(e, e.after()) + "  read back: "
-                        + e.readBack().map(v -> show(e, v)).orElse("-") + "  " + e.outcome()
-                        + (e.message().isEmpty() ? "" : " (" + e.message() + ")"));
+                String message = e.messagePhrase().in(l);
+                out.println(CliText.format("journal.entry", String.valueOf(e.id()), TIME.format(e.time()), e.phase().phrase().in(l),
+                        title(e), show(e, e.before()), show(e, e.after()), e.readBack().map(v -> show(e, v)).orElse("-"),
+                        e.outcome().phrase().in(l)) + (message.isEmpty() ? "" : CliText.format("journal.message", message)));
             }
+        }
+    }
+
+    // A plan's kind as journaled ("apply", "undo", "finish"), in the CLI's language.
+    private static String kind(String kind) {
+        String said = CliText.get("journal.kind." + kind);
+        return said.startsWith("!") ? kind : said;
+    }
+
+    private static String title(Journal.Entry e) {
+        try {
+            return e.change().titlePhrase().in(CliText.locale());
+        } catch (RuntimeException ex) {
+            return e.title();
         }
     }
 
     private static String show(Journal.Entry e, String v) {
         String s;
         try {
-            s = e.change().show(v);
+            // English as it always printed; in Chinese the value's own phrase (a file's "4 lines, 196 bytes").
+            s = "zh".equals(CliText.locale().getLanguage()) ? e.change().showPhrase(v).in(CliText.locale()) : e.change().show(v);
         } catch (RuntimeException ex) {
             s = v;
         }

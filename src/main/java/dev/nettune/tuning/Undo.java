@@ -143,6 +143,22 @@ public final class Undo {
         return r;
     }
 
+    /**
+     * The name an undo, entry undo or revert plan was journaled under ("undo of P", "undo of entry N", "revert of P"), as
+     * a phrase the journal screens say in the user's language; any other profile name as it is.
+     */
+    public static Phrase planName(String profile) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(undo of entry|undo of|revert of) (\\S+)").matcher(profile);
+        if (!m.matches()) {
+            return Phrase.literal(profile);
+        }
+        return switch (m.group(1)) {
+            case "undo of entry" -> Phrase.of("tuning.undo.nameEntry", "undo of entry {0}", m.group(2));
+            case "undo of" -> Phrase.of("tuning.undo.name", "undo of {0}", m.group(2));
+            default -> Phrase.of("tuning.undo.nameRevert", "revert of {0}", m.group(2));
+        };
+    }
+
     private Journal.PlanRecord known(String planId) {
         return journal.plan(planId).orElseThrow(() -> new TuningInputException(Phrase.of("tuning.undo.noPlan",
                 "There is no plan '{0}' in the journal: `nettune journal` lists the plans and their ids.", planId)));

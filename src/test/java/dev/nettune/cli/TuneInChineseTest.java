@@ -53,4 +53,21 @@ class TuneInChineseTest {
             assertThat(EnglishLeft.in(said(apply))).as(apply.text()).isEmpty();
         }
     }
+
+    @Test
+    void theJournalListsARolledBackAndAnUndonePlanInChinese() {
+        try (dev.nettune.app.AppContext context = new dev.nettune.app.AppContext(dir.resolve("config"))) {
+            context.sandboxInstance().faults().failNext(java.util.regex.Pattern.quote("sysctl -w net.ipv4.tcp_fin_timeout=15"), 1,
+                    "sysctl: setting key failed\n");
+            CliRun.in(context, "tune", "apply", "sandbox", "--profile", "ECS high throughput");
+            CliRun.in(context, "tune", "apply", "sandbox", "--profile", "ECS high throughput");
+            CliRun.in(context, "tune", "undo", "sandbox");
+
+            CliRun journal = CliRun.in(context, "journal", "--lang", "zh_CN");
+
+            assertThat(journal.exit()).as(journal.text()).isZero();
+            assertThat(journal.out()).contains("  已撤销").contains("  已回滚").contains(" 回滚 ").contains("回读：");
+            assertThat(EnglishLeft.in(List.of(journal.text()))).as(journal.text()).isEmpty();
+        }
+    }
 }

@@ -108,8 +108,8 @@ public final class JournalViewModel {
             try {
                 List<Journal.PlanRecord> open = journal.get().unfinished();
                 List<PlanRow> rows = new java.util.ArrayList<>(journal.get().plans(host).stream().map(p -> new PlanRow(p.id(), p.host(),
-                        p.profile(), p.kind() + p.undoes().map(u -> " of " + u).orElse(""), TIME.format(p.started()), p.status().name(),
-                        p.detail(), open.stream().anyMatch(u -> u.id().equals(p.id())))).toList());
+                        Messages.say(Undo.planName(p.profile())), kind(p) , TIME.format(p.started()), Messages.say(p.status().phrase()),
+                        Messages.say(p.detailPhrase()), open.stream().anyMatch(u -> u.id().equals(p.id())))).toList());
                 List<CloudPlans.Summary> cloud = host.isPresent() && !"cloud".equalsIgnoreCase(host.get()) ? List.of()
                         : cloudPlans.get().map(c -> c.recent(CLOUD_PLANS_SHOWN)).orElse(List.of());
                 cloud.forEach(c -> rows.add(new PlanRow(c.id(), "cloud", c.title(), "cloud plan", TIME.format(c.created()), c.state(),
@@ -117,7 +117,7 @@ public final class JournalViewModel {
                 // Host and cloud plans alike, newest first.
                 rows.sort(java.util.Comparator.comparing(PlanRow::started).reversed());
                 List<String> notes = open.stream().map(p -> Messages.format("journal.note.unfinished", String.valueOf(p.id()), p.host(),
-                        String.valueOf(p.status()))).toList();
+                        Messages.say(p.status().phrase()))).toList();
                 ui.accept(() -> show(rows, notes));
             } catch (RuntimeException e) {
                 ui.accept(() -> status.set(Messages.format("journal.status.cannotRead", Messages.problem(e))));
@@ -147,9 +147,9 @@ public final class JournalViewModel {
         worker.execute(() -> {
             try {
                 List<EntryRow> rows = journal.get().entries(Optional.of(plan.id()), Optional.empty()).stream().map(e -> new EntryRow(e.id(),
-                        e.seq(), e.phase().name(), e.host(), TIME.format(e.time()), e.title(), show(e, e.before()),
-                        show(e, e.after()), e.readBack().map(v -> show(e, v)).orElse(""), e.commands(), e.outcome().name(),
-                        e.message())).toList();
+                        e.seq(), Messages.say(e.phase().phrase()), e.host(), TIME.format(e.time()), title(e), show(e, e.before()),
+                        show(e, e.after()), e.readBack().map(v -> show(e, v)).orElse(""), e.commands(), Messages.say(e.outcome().phrase()),
+                        Messages.say(e.messagePhrase()))).toList();
                 ui.accept(() -> {
                     if (plan.equals(selectedPlan.get())) {
                         entries.setAll(rows);
@@ -178,10 +178,30 @@ public final class JournalViewModel {
 
     private static String show(Journal.Entry e, String v) {
         try {
-            return e.change().show(v);
+            // English as the screen always showed it; in Chinese the value's own phrase (a file's line and byte count).
+            return "zh".equals(Messages.locale().getLanguage()) ? Messages.say(e.change().showPhrase(v)) : e.change().show(v);
         } catch (RuntimeException ex) {
             return v;
         }
+    }
+
+    private static String title(Journal.Entry e) {
+        try {
+            return Messages.say(e.change().titlePhrase());
+        } catch (RuntimeException ex) {
+            return e.title();
+        }
+    }
+
+    /** "apply", "undo of P" in the language in use (English as journaled). */
+    private static String kind(Journal.PlanRecord p) {
+        String kind = switch (p.kind()) {
+            case "apply" -> Messages.get("journal.kind.apply");
+            case "undo" -> Messages.get("journal.kind.undo");
+            case "finish" -> Messages.get("journal.kind.finish");
+            default -> p.kind();
+        };
+        return kind + p.undoes().map(u -> Messages.format("journal.kind.of", u)).orElse("");
     }
 
     /** Sets how the user is asked before a change to a real cloud account. */
@@ -296,8 +316,8 @@ public final class JournalViewModel {
             try (Host host = opener.open(hostName)) {
                 ApplyResult r = work.run(new Undo(engine.get()), host, ApplyOptions.defaults(() -> opener.open(hostName)));
                 ui.accept(() -> done(undoneSays != null && r.applied() ? undoneSays + " " + Messages.format("journal.byPlan",
-                        String.valueOf(r.planId())) + ": " + r.message()
-                        : r.status() + ": " + r.message()));
+                        String.valueOf(r.planId())) + ": " + Messages.say(r.messagePhrase())
+                        : Messages.say(r.status().phrase()) + ": " + Messages.say(r.messagePhrase())));
             } catch (HostException | RuntimeException e) {
                 ui.accept(() -> done(Messages.format("journal.status.failed", what, Messages.problem(e))));
             } catch (InterruptedException e) {
