@@ -1,5 +1,6 @@
 package dev.nettune.host.ssh;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -109,7 +110,7 @@ public final class SshHost implements Host {
     /** The live connection to the target, opening (or re-opening) it and its bastions as needed. */
     private synchronized SSHClient connection() throws HostException {
         if (closed) {
-            throw new HostException("The connection to " + name + " was closed.");
+            throw new HostException(Phrase.of("host.ssh.closed", "The connection to {0} was closed.", name));
         }
         if (!chain.isEmpty()) {
             SSHClient last = chain.get(chain.size() - 1);
@@ -166,9 +167,14 @@ public final class SshHost implements Host {
                 }
                 throw rejected;
             }
-            String via = chain.isEmpty() ? "" : " (through bastion " + jumpOf(t) + ")";
-            throw new HostException((t != target ? "Bastion " + t.display() + " (the way to " + target.hostName() + "): " : "")
-                    + connectFailure(t, e) + via, e);
+            Phrase failure = connectFailure(t, e);
+            if (t != target) {
+                failure = Phrase.of("host.ssh.bastionHop", "Bastion {0} (the way to {1}): {2}", t.display(), target.hostName(), failure);
+            }
+            if (!chain.isEmpty()) {
+                failure = Phrase.of("host.ssh.throughBastion", "{0} (through bastion {1})", failure, jumpOf(t));
+            }
+            throw new HostException(failure, e);
         }
         client.getTransport().setTimeoutMs(TRANSPORT_TIMEOUT_MS);
         if (t == target) {
@@ -183,9 +189,11 @@ public final class SshHost implements Host {
             authenticate(client, t);
         } catch (IOException e) {
             closeQuietly(client);
-            throw new HostException(t.display() + " refused the login as '" + t.user() + "' (tried: "
-                    + String.join(", ", triedMethods(t)) + "). Check the user, the key (--identity, IdentityFile in"
-                    + " ~/.ssh/config) and that its public key is in ~/.ssh/authorized_keys of that user. (" + e.getMessage() + ")", e);
+            // The library's own reason is quoted as it came, at the end.
+            throw new HostException(Phrase.of("host.ssh.loginRefused", "{0} refused the login as '{1}' (tried: {2}). Check the"
+                    + " user, the key (--identity, IdentityFile in ~/.ssh/config) and that its public key is in"
+                    + " ~/.ssh/authorized_keys of that user. ({3})", t.display(), t.user(), Phrase.joined(", ", triedMethods(t)),
+                    String.valueOf(e.getMessage())), e);
         }
         chain.add(client);
     }
@@ -194,34 +202,38 @@ public final class SshHost implements Host {
         return t.jump().map(SshTarget::display).orElse("?");
     }
 
-    private static String connectFailure(SshTarget t, IOException e) {
+    private static Phrase connectFailure(SshTarget t, IOException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String where = t.hostName() + ":" + t.port();
         if (root instanceof UnknownHostException) {
-            return "Cannot resolve the host name '" + t.hostName() + "'. Check the spelling, DNS, or the HostName in ~/.ssh/config.";
+            return Phrase.of("host.ssh.unknownName", "Cannot resolve the host name '{0}'. Check the spelling, DNS, or the HostName"
+                    + " in ~/.ssh/config.", t.hostName());
         }
         if (root instanceof ConnectException) {
-            return "Cannot connect to " + where + ": connection refused (no SSH server listening there, or a firewall/security group rejects it).";
+            return Phrase.of("host.ssh.refused", "Cannot connect to {0}: connection refused (no SSH server listening there, or a"
+                    + " firewall/security group rejects it).", where);
         }
         if (root instanceof SocketTimeoutException) {
-            return "No answer from " + where + " (timed out): the address is unreachable or a security group drops port " + t.port() + ".";
+            return Phrase.of("host.ssh.timedOut", "No answer from {0} (timed out): the address is unreachable or a security group"
+                    + " drops port {1}.", where, t.port());
         }
         if (root instanceof NoRouteToHostException) {
-            return "No route to " + where + ". Instances without a public address need a bastion (ProxyJump).";
+            return Phrase.of("host.ssh.noRoute", "No route to {0}. Instances without a public address need a bastion (ProxyJump).", where);
         }
-        return "Cannot open an SSH connection to " + where + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+        return Phrase.of("host.ssh.cannotConnect", "Cannot open an SSH connection to {0}: {1}", where,
+                e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
-    private List<String> triedMethods(SshTarget t) {
-        List<String> tried = new ArrayList<>();
-        options.agentSocket().ifPresent(s -> tried.add("ssh-agent"));
+    private List<Phrase> triedMethods(SshTarget t) {
+        List<Phrase> tried = new ArrayList<>();
+        options.agentSocket().ifPresent(s -> tried.add(Phrase.literal("ssh-agent")));
         for (Path p : identityFiles(t)) {
-            tried.add("key " + p);
+            tried.add(Phrase.of("host.ssh.triedKey", "key {0}", p));
         }
-        tried.add("password (if asked for)");
+        tried.add(Phrase.of("host.ssh.triedPassword", "password (if asked for)"));
         return tried;
     }
 
@@ -309,8 +321,8 @@ public final class SshHost implements Host {
                 }
             }
         }
-        throw new HostException("The connection to " + target.display() + " dropped and could not be re-opened: "
-                + last.getMessage(), last);
+        throw new HostException(Phrase.of("host.ssh.dropped", "The connection to {0} dropped and could not be re-opened: {1}",
+                target.display(), String.valueOf(last.getMessage())), last);
     }
 
     private synchronized void disconnectAll() {
@@ -354,14 +366,14 @@ public final class SshHost implements Host {
                 stderr.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 stop(batch.pid(snapshot(out)), session);
-                throw new HostException("'" + describe(commands) + "' did not finish within " + timeout.toSeconds()
-                        + " s on " + name + "; it was stopped on the host.");
+                throw new HostException(Phrase.of("host.ssh.timeout", "'{0}' did not finish within {1} s on {2}; it was stopped on"
+                        + " the host.", describe(commands), timeout.toSeconds(), name));
             } catch (InterruptedException e) {
                 stop(batch.pid(snapshot(out)), session);
                 throw e;
             } catch (ExecutionException e) {
-                throw new HostException("Lost the connection to " + name + " while '" + describe(commands) + "' ran: "
-                        + e.getCause().getMessage(), e.getCause());
+                throw new HostException(Phrase.of("host.ssh.lost", "Lost the connection to {0} while '{1}' ran: {2}", name,
+                        describe(commands), String.valueOf(e.getCause().getMessage())), e.getCause());
             }
             try {
                 return batch.parse(snapshot(out));
@@ -372,11 +384,12 @@ public final class SshHost implements Host {
                 throw e;
             } catch (HostException e) {
                 String shellSaid = snapshot(err).strip();
-                throw shellSaid.isEmpty() ? e : new HostException(e.getMessage() + " The host's shell said: "
-                        + (shellSaid.length() > 500 ? shellSaid.substring(0, 500) + "..." : shellSaid), e);
+                throw shellSaid.isEmpty() ? e : new HostException(Phrase.of("host.ssh.shellSaid", "{0} The host's shell said: {1}",
+                        e.phrase(), shellSaid.length() > 500 ? shellSaid.substring(0, 500) + "..." : shellSaid), e);
             }
         } catch (IOException e) {
-            throw new HostException("Cannot run '" + describe(commands) + "' on " + name + ": " + e.getMessage(), e);
+            throw new HostException(Phrase.of("host.ssh.cannotRun", "Cannot run '{0}' on {1}: {2}", describe(commands), name,
+                    String.valueOf(e.getMessage())), e);
         } finally {
             closeQuietly(session);
         }
@@ -450,7 +463,8 @@ public final class SshHost implements Host {
             cmd = session.exec("exec sh -c " + ShellQuoting.quote(ShellScript.stream(command, boundary)));
         } catch (IOException e) {
             closeQuietly(session);
-            throw new HostException("Cannot start '" + command.display() + "' on " + name + ": " + e.getMessage(), e);
+            throw new HostException(Phrase.of("host.ssh.cannotStart", "Cannot start '{0}' on {1}: {2}", command.display(), name,
+                    String.valueOf(e.getMessage())), e);
         }
         SshLineStream stream = new SshLineStream(session, cmd);
         CompletableFuture.runAsync(() -> feed(cmd.getOutputStream(),

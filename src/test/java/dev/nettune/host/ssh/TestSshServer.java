@@ -42,7 +42,8 @@ public final class TestSshServer implements AutoCloseable {
     /** keepalive@openssh.com requests received: the client's keep-alive at work. */
     public final AtomicInteger keepAlives = new AtomicInteger();
     public final List<String> execRequests = new CopyOnWriteArrayList<>();
-    volatile String password;
+    /** The password the server accepts; none when null. */
+    public volatile String password;
     /** Directories put first on PATH of every command (fake sudo and the like). */
     public final List<Path> pathPrefix = new CopyOnWriteArrayList<>();
     /** How an exec request becomes a process: {@code /bin/sh -c REQUEST}, or a test's wrapper (a scratch root). */
