@@ -103,7 +103,7 @@ final class CloudCommand implements Runnable {
             CloudPlanRunner runner = new CloudPlanRunner(c.api(), context.cloudJournal(), ResourceWaiter.standard());
             CloudPlanRunner.PlanRun run = runner.run(plan, m -> {
                 if (!o.json) {
-                    out.println("  .. " + m);
+                    out.println("  .. " + m.in(CliText.locale()));
                     out.flush();
                 }
             }, confirmation(o, out, err));
@@ -142,12 +142,12 @@ final class CloudCommand implements Runnable {
             });
             out.println(CliJson.write(doc));
         } else {
-            run.stepResults().forEach(r -> out.println("  ok " + r));
+            run.resultPhrases().forEach(r -> out.println("  ok " + r.in(CliText.locale())));
             if (run.completed()) {
                 out.println(CliText.format("cloud.done", String.valueOf(run.planId())));
             }
         }
-        run.failure().ifPresent(f -> err.println("nettune: " + f));
+        run.failurePhrase().ifPresent(f -> err.println("nettune: " + f.in(CliText.locale())));
         return run.completed() ? 0 : 1;
     }
 
@@ -155,7 +155,9 @@ final class CloudCommand implements Runnable {
         if (o.yes) {
             return CloudPlanRunner.Confirmation.ALWAYS;
         }
-        return (step, why) -> {
+        return (step, english) -> {
+            // The runner hands the interruption over in English; the step says it in the CLI's language.
+            String why = step.interruptionPhrase().map(p -> p.in(CliText.locale())).orElse(english);
             Console console = System.console();
             if (console == null || o.json) {
                 err.println(CliText.format("cloud.needsYes", why));
@@ -173,8 +175,8 @@ final class CloudCommand implements Runnable {
         List<String> lines = AliyunCliScript.lines(plan);
         for (int i = 0; i < plan.steps().size(); i++) {
             CloudAction s = plan.steps().get(i);
-            out.println("  " + (i + 1) + ". " + s.describe());
-            s.interruption().ifPresent(x -> out.println(CliText.format("cloud.stepInterrupts", x)));
+            out.println("  " + (i + 1) + ". " + s.title().in(CliText.locale()));
+            s.interruptionPhrase().ifPresent(x -> out.println(CliText.format("cloud.stepInterrupts", x.in(CliText.locale()))));
             out.println("     " + lines.get(i));
         }
         if (plan.isEmpty()) {

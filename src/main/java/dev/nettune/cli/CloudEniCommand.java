@@ -174,7 +174,7 @@ final class CloudEniCommand implements Runnable {
                         }
                         String mac = c.api().describeNetworkInterface(c.region(), id).map(NetworkInterface::macAddress).orElse("");
                         try (dev.nettune.host.Host h = CloudCommand.host(context, host, connection)) {
-                            String nic = new dev.nettune.cloud.GuestNics(h).awaitNic(mac, java.time.Duration.ofSeconds(60), m -> out.println("  .. " + m));
+                            String nic = new dev.nettune.cloud.GuestNics(h).awaitNic(mac, java.time.Duration.ofSeconds(60), m -> out.println("  .. " + m.in(CliText.locale())));
                             out.println("Guest " + h.name() + ": " + id + " is " + nic + ".");
                         }
                         return 0;

@@ -212,8 +212,8 @@ final class CloudPlanCommand implements Runnable {
         try (CloudConnection c = CloudCommand.connect(context, options)) {
             CloudPlanRunner runner = new CloudPlanRunner(c.api(), context.cloudJournal(), ResourceWaiter.standard());
             CloudPlanRunner.Confirmation confirm = CloudCommand.confirmation(options, out, err);
-            CloudPlanRunner.PlanRun run = undo ? runner.undo(jp.planId(), m -> out.println("  .. " + m), confirm)
-                    : runner.resume(jp.planId(), m -> out.println("  .. " + m), confirm);
+            CloudPlanRunner.PlanRun run = undo ? runner.undo(jp.planId(), m -> out.println("  .. " + m.in(CliText.locale())), confirm)
+                    : runner.resume(jp.planId(), m -> out.println("  .. " + m.in(CliText.locale())), confirm);
             return CloudCommand.report(run, options, plan, out, err);
         }
     }

@@ -1,5 +1,8 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,8 +16,13 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
 
     RegionId region();
 
-    /** One line for a person: what this step does. */
-    String describe();
+    /** What this step does, in one line in the user's language (IDs, rules and values as they are). */
+    Phrase title();
+
+    /** One line for a person in English: the title's English (the journal, {@code --json}, the exports). */
+    default String describe() {
+        return title().toString();
+    }
 
     /** The request as data (for display, the journal, the exports and the SDK adapter), as {@link CloudActionWire} spells it. */
     default CloudCall toCall(PlanNames names) {
@@ -28,32 +36,69 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
      * The step's outcome for a person, from the output it journaled: what is in effect now. The output
      * itself is what undo needs (for a modification, the value before), so it is not shown as is.
      */
-    default String outcome(String output) {
-        return output;
+    default Phrase outcome(String output) {
+        return Phrase.literal(output);
     }
 
     /** What reverses this step, given the output it journaled; empty when nothing can (or need) be undone. */
     Optional<CloudAction> undo(String output);
 
-    /** The service interruption the user must confirm before this step runs, if any. */
+    /** The service interruption the user must confirm before this step runs, if any, in English. */
     default Optional<String> interruption() {
+        return interruptionPhrase().map(Phrase::toString);
+    }
+
+    /** The service interruption the user must confirm before this step runs, if any. */
+    default Optional<Phrase> interruptionPhrase() {
         return Optional.empty();
     }
 
     /** Why this step has no undo, when it has none. */
-    default Optional<String> noUndoReason() {
+    default Optional<Phrase> noUndoReason() {
         return Optional.empty();
+    }
+
+    /** How an ENI reads in a step: its id, or "(new ENI)" for the one an earlier step creates. */
+    private static Object shown(NetworkInterfaceRef eni) {
+        return eni instanceof NetworkInterfaceRef.Created ? Phrase.of("cloud.step.newEni", "(new ENI)") : eni.display();
+    }
+
+    /** What an EIP is bound to as a step reads it: an instance's id, or the ENI as {@link #shown(NetworkInterfaceRef)} says it. */
+    private static Object shown(EipTarget target) {
+        return target instanceof EipTarget.Eni e ? shown(e.eni()) : target.id();
+    }
+
+    /** An output word a step journals ("deleted", "already gone" ...) as a person reads it; anything else (an id, an IP) as is. */
+    private static Phrase word(String output) {
+        return switch (output == null ? "" : output) {
+            case "already gone" -> Phrase.of("cloud.outcome.alreadyGone", "already gone");
+            case "deleted" -> Phrase.of("cloud.outcome.deleted", "deleted");
+            case "attached" -> Phrase.of("cloud.outcome.attached", "attached");
+            case "already detached" -> Phrase.of("cloud.outcome.alreadyDetached", "already detached");
+            case "detached" -> Phrase.of("cloud.outcome.detached", "detached");
+            case "added" -> Phrase.of("cloud.outcome.added", "added");
+            case "existed" -> Phrase.of("cloud.outcome.existed", "existed");
+            case "revoked" -> Phrase.of("cloud.outcome.revoked", "revoked");
+            case "associated" -> Phrase.of("cloud.outcome.associated", "associated");
+            case "not bound there" -> Phrase.of("cloud.outcome.notBoundThere", "not bound there");
+            case "unassociated" -> Phrase.of("cloud.outcome.unassociated", "unassociated");
+            case "restarted" -> Phrase.of("cloud.outcome.restarted", "restarted");
+            default -> output.startsWith("device ") ? Phrase.of("cloud.outcome.device", "device {0}", output.substring("device ".length()))
+                    : Phrase.literal(output);
+        };
     }
 
     /** CreateNetworkInterface with everything the spec sets (timeouts and custom RSS included). */
     record CreateNetworkInterface(RegionId region, EniSpec spec) implements CloudAction {
         @Override
-        public String describe() {
-            StringBuilder sb = new StringBuilder("Create an ENI in " + spec.vSwitchId() + " with " + spec.securityGroups());
-            spec.queueNumber().ifPresent(q -> sb.append(", ").append(q).append(" queues"));
-            spec.timeouts().ifPresent(t -> sb.append(", timeouts ").append(t));
-            spec.customRss().ifPresent(r -> sb.append(", custom RSS ").append(r ? "on" : "off"));
-            return sb.append(" (ClientToken ").append(spec.clientToken()).append(")").toString();
+        public Phrase title() {
+            List<Phrase> extras = new ArrayList<>();
+            spec.queueNumber().ifPresent(q -> extras.add(Phrase.of("cloud.step.create.queues", ", {0} queues", q)));
+            spec.timeouts().ifPresent(t -> extras.add(Phrase.of("cloud.step.create.timeouts", ", timeouts {0}", t.phrase())));
+            spec.customRss().ifPresent(r -> extras.add(r ? Phrase.of("cloud.step.create.rssOn", ", custom RSS on")
+                    : Phrase.of("cloud.step.create.rssOff", ", custom RSS off")));
+            return Phrase.of("cloud.step.create", "Create an ENI in {0} with {1}{2} (ClientToken {3})", spec.vSwitchId(),
+                    spec.securityGroups(), Phrase.joined("", extras), spec.clientToken());
         }
 
         @Override
@@ -75,8 +120,13 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     /** DeleteNetworkInterface: final. */
     record DeleteNetworkInterface(RegionId region, NetworkInterfaceRef eni) implements CloudAction {
         @Override
-        public String describe() {
-            return "Delete ENI " + eni.display();
+        public Phrase title() {
+            return Phrase.of("cloud.step.delete", "Delete ENI {0}", shown(eni));
+        }
+
+        @Override
+        public Phrase outcome(String output) {
+            return word(output);
         }
 
         @Override
@@ -95,8 +145,8 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public Optional<String> noUndoReason() {
-            return Optional.of("a deleted ENI cannot be brought back (a new one gets a new id and MAC)");
+        public Optional<Phrase> noUndoReason() {
+            return Optional.of(Phrase.of("cloud.noUndo.deleted", "a deleted ENI cannot be brought back (a new one gets a new id and MAC)"));
         }
     }
 
@@ -107,9 +157,14 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     record AttachNetworkInterface(RegionId region, NetworkInterfaceRef eni, InstanceId instance, Optional<DeviceIndex> expectedIndex)
             implements CloudAction {
         @Override
-        public String describe() {
-            return "Attach ENI " + eni.display() + " to " + instance + expectedIndex.map(i -> " (expected as device " + i + ")").orElse("")
-                    + ", wait until InUse";
+        public Phrase title() {
+            return Phrase.of("cloud.step.attach", "Attach ENI {0} to {1}{2}, wait until InUse", shown(eni), instance,
+                    expectedIndex.<Object>map(i -> Phrase.of("cloud.step.attach.expected", " (expected as device {0})", i)).orElse(""));
+        }
+
+        @Override
+        public Phrase outcome(String output) {
+            return word(output);
         }
 
         @Override
@@ -124,8 +179,8 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
                     () -> env.api().describeNetworkInterface(region, id).map(NetworkInterface::status), env.progress());
             Optional<Integer> index = env.api().describeNetworkInterface(region, id).flatMap(NetworkInterface::deviceIndex);
             if (expectedIndex.isPresent() && index.isPresent() && index.get() != expectedIndex.get().value()) {
-                env.progress().progress("Note: ECS gave " + id + " device index " + index.get() + ", not the expected "
-                        + expectedIndex.get() + " (AttachNetworkInterface takes no DeviceIndex; ECS uses the next free one).");
+                env.progress().progress(Phrase.of("cloud.run.otherIndex", "Note: ECS gave {0} device index {1}, not the expected {2}"
+                        + " (AttachNetworkInterface takes no DeviceIndex; ECS uses the next free one).", id, index.get(), expectedIndex.get()));
             }
             return index.map(i -> "device " + i).orElse("attached");
         }
@@ -139,8 +194,13 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     /** DetachNetworkInterface, then wait for Available. */
     record DetachNetworkInterface(RegionId region, NetworkInterfaceRef eni, InstanceId instance) implements CloudAction {
         @Override
-        public String describe() {
-            return "Detach ENI " + eni.display() + " from " + instance + ", wait until Available";
+        public Phrase title() {
+            return Phrase.of("cloud.step.detach", "Detach ENI {0} from {1}, wait until Available", shown(eni), instance);
+        }
+
+        @Override
+        public Phrase outcome(String output) {
+            return word(output);
         }
 
         @Override
@@ -148,7 +208,7 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
             NetworkInterfaceId id = env.context().resolve(eni);
             Optional<NetworkInterface> now = env.api().describeNetworkInterface(region, id);
             if (now.isEmpty()) {
-                throw new CloudWaitException("ENI " + id + " does not exist (any more); nothing to detach.");
+                throw new CloudWaitException(Phrase.of("cloud.wait.noEni", "ENI {0} does not exist (any more); nothing to detach.", id));
             }
             if (NetworkInterface.AVAILABLE.equals(now.get().status())) {
                 return "already detached";
@@ -165,9 +225,9 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public Optional<String> interruption() {
-            return Optional.of("Traffic through ENI " + eni.display() + " on " + instance + " stops until it is attached again; "
-                    + "SSH sessions over this ENI drop.");
+        public Optional<Phrase> interruptionPhrase() {
+            return Optional.of(Phrase.of("cloud.interrupts.detach", "Traffic through ENI {0} on {1} stops until it is attached again; "
+                    + "SSH sessions over this ENI drop.", shown(eni), instance));
         }
     }
 
@@ -175,9 +235,9 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     record ModifyConnectionTracking(RegionId region, NetworkInterfaceRef eni, ConnectionTrackingTimeouts timeouts,
             Optional<ConnectionTrackingTimeouts> previous) implements CloudAction {
         @Override
-        public String describe() {
-            return "Set the connection timeouts of ENI " + eni.display() + " to " + timeouts
-                    + previous.map(p -> " (now " + p + ")").orElse("");
+        public Phrase title() {
+            return Phrase.of("cloud.step.timeouts", "Set the connection timeouts of ENI {0} to {1}{2}", shown(eni), timeouts.phrase(),
+                    previous.<Object>map(p -> Phrase.of("cloud.step.timeouts.now", " (now {0})", p.phrase())).orElse(""));
         }
 
         @Override
@@ -189,15 +249,16 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
             }
             ConnectionTrackingTimeouts after = env.api().describeConnectionTracking(region, id);
             if (!after.equals(timeouts)) {
-                throw new CloudWaitException("ENI " + id + " reports " + after + " after the change, not " + timeouts + ".");
+                throw new CloudWaitException(Phrase.of("cloud.wait.timeoutsDiffer", "ENI {0} reports {1} after the change, not {2}.", id,
+                        after.phrase(), timeouts.phrase()));
             }
             return before.encode();
         }
 
         @Override
-        public String outcome(String output) {
-            String was = output == null || output.isBlank() ? "" : " (was " + output + ")";
-            return "now " + timeouts.encode() + was;
+        public Phrase outcome(String output) {
+            return output == null || output.isBlank() ? Phrase.of("cloud.outcome.now", "now {0}", timeouts.encode())
+                    : Phrase.of("cloud.outcome.nowWas", "now {0} (was {1})", timeouts.encode(), output);
         }
 
         @Override
@@ -212,9 +273,11 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     /** ModifyNetworkInterfaceAttribute with EnhancedNetwork.EnableRss (sent raw: no SDK has it). */
     record ModifyCustomRss(RegionId region, NetworkInterfaceRef eni, boolean enable) implements CloudAction {
         @Override
-        public String describe() {
-            return (enable ? "Enable" : "Disable") + " custom RSS on ENI " + eni.display()
-                    + " (takes effect after re-attaching a secondary ENI, or restarting the instance for the primary)";
+        public Phrase title() {
+            return enable ? Phrase.of("cloud.step.rss.enable", "Enable custom RSS on ENI {0}"
+                    + " (takes effect after re-attaching a secondary ENI, or restarting the instance for the primary)", shown(eni))
+                    : Phrase.of("cloud.step.rss.disable", "Disable custom RSS on ENI {0}"
+                    + " (takes effect after re-attaching a secondary ENI, or restarting the instance for the primary)", shown(eni));
         }
 
         @Override
@@ -228,8 +291,9 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public String outcome(String output) {
-            return "EnableRss now " + enable + " (was " + output + ")";
+        public Phrase outcome(String output) {
+            return Phrase.of("cloud.outcome.rss", "EnableRss now {0} (was {1})", enable,
+                    "unset".equals(output) ? Phrase.of("cloud.outcome.unset", "unset") : output);
         }
 
         @Override
@@ -242,8 +306,9 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     /** DescribeNetworkInterfaceAttribute (Attribute=enhancedNetwork): checks the API reports the wanted RSS setting. */
     record VerifyCustomRss(RegionId region, NetworkInterfaceRef eni, boolean expected) implements CloudAction {
         @Override
-        public String describe() {
-            return "Check that the API reports custom RSS " + (expected ? "enabled" : "disabled") + " on ENI " + eni.display();
+        public Phrase title() {
+            return expected ? Phrase.of("cloud.step.rss.checkEnabled", "Check that the API reports custom RSS enabled on ENI {0}", shown(eni))
+                    : Phrase.of("cloud.step.rss.checkDisabled", "Check that the API reports custom RSS disabled on ENI {0}", shown(eni));
         }
 
         @Override
@@ -251,7 +316,7 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
             NetworkInterfaceId id = env.context().resolve(eni);
             boolean now = env.api().describeCustomRss(region, id).orElse(false);
             if (now != expected) {
-                throw new CloudWaitException("ENI " + id + " reports EnableRss=" + now + ", expected " + expected + ".");
+                throw new CloudWaitException(Phrase.of("cloud.wait.rssDiffers", "ENI {0} reports EnableRss={1}, expected {2}.", id, now, expected));
             }
             return "EnableRss=" + now;
         }
@@ -268,16 +333,21 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         public static final String EXISTED = "existed";
 
         @Override
-        public String describe() {
-            return "In " + group + ", " + rule + " (skipped if an equal rule exists)";
+        public Phrase title() {
+            return Phrase.of("cloud.step.authorize", "In {0}, {1} (skipped if an equal rule exists)", group, rule.phrase());
+        }
+
+        @Override
+        public Phrase outcome(String output) {
+            return word(output);
         }
 
         @Override
         public String execute(StepEnvironment env) {
             boolean exists = env.api().describeIngressRules(region, group).stream().anyMatch(r -> r.sameTrafficAs(rule));
             if (exists) {
-                env.progress().progress(group + " already has a rule for " + rule.protocol() + " " + rule.ports() + " from "
-                        + rule.source() + ": nothing added.");
+                env.progress().progress(Phrase.of("cloud.run.ruleExists", "{0} already has a rule for {1} {2} from {3}: nothing added.",
+                        group, rule.protocol(), rule.ports(), rule.source()));
                 return EXISTED;
             }
             env.api().authorizeIngress(region, group, rule);
@@ -293,8 +363,13 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     /** RevokeSecurityGroup of exactly this rule. */
     record RevokeSecurityGroup(RegionId region, SecurityGroupId group, SecurityGroupRule rule) implements CloudAction {
         @Override
-        public String describe() {
-            return "In " + group + ", remove the rule " + rule;
+        public Phrase title() {
+            return Phrase.of("cloud.step.revoke", "In {0}, remove the rule {1}", group, rule.phrase());
+        }
+
+        @Override
+        public Phrase outcome(String output) {
+            return word(output);
         }
 
         @Override
@@ -313,18 +388,24 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public Optional<String> interruption() {
-            return Optional.of("Traffic that only this rule lets in (" + rule.protocol() + " " + rule.ports() + " from " + rule.source()
-                    + ") is dropped from now on.");
+        public Optional<Phrase> interruptionPhrase() {
+            return Optional.of(Phrase.of("cloud.interrupts.revoke", "Traffic that only this rule lets in ({0} {1} from {2}) is dropped from now on.",
+                    rule.protocol(), rule.ports(), rule.source()));
         }
     }
 
     /** AssociateEipAddress (VPC API, with Mode), then wait for InUse. */
     record AssociateEip(RegionId region, EipBinding binding) implements CloudAction {
         @Override
-        public String describe() {
-            String to = binding.target() instanceof EipTarget.Instance i ? "instance " + i.instanceId() : "ENI " + binding.target().id();
-            return "Bind EIP " + binding.allocationId() + " to " + to + " in " + binding.mode() + " mode, wait until InUse";
+        public Phrase title() {
+            Phrase to = binding.target() instanceof EipTarget.Instance i ? Phrase.of("cloud.step.target.instance", "instance {0}", i.instanceId())
+                    : Phrase.of("cloud.step.target.eni", "ENI {0}", shown(binding.target()));
+            return Phrase.of("cloud.step.bindEip", "Bind EIP {0} to {1} in {2} mode, wait until InUse", binding.allocationId(), to, binding.mode());
+        }
+
+        @Override
+        public Phrase outcome(String output) {
+            return word(output);
         }
 
         @Override
@@ -352,8 +433,14 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
     /** UnassociateEipAddress, then wait for Available. */
     record UnassociateEip(RegionId region, EipBinding binding) implements CloudAction {
         @Override
-        public String describe() {
-            return "Unbind EIP " + binding.allocationId() + " from " + binding.target().id() + ", wait until Available";
+        public Phrase title() {
+            return Phrase.of("cloud.step.unbindEip", "Unbind EIP {0} from {1}, wait until Available", binding.allocationId(),
+                    shown(binding.target()));
+        }
+
+        @Override
+        public Phrase outcome(String output) {
+            return word(output);
         }
 
         @Override
@@ -376,16 +463,21 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public Optional<String> interruption() {
-            return Optional.of("Public traffic to EIP " + binding.allocationId() + " stops.");
+        public Optional<Phrase> interruptionPhrase() {
+            return Optional.of(Phrase.of("cloud.interrupts.unbindEip", "Public traffic to EIP {0} stops.", binding.allocationId()));
         }
     }
 
     /** RebootInstance, then wait for Running: makes a changed custom-RSS setting take effect on the primary ENI. */
     record RebootInstance(RegionId region, InstanceId instance) implements CloudAction {
         @Override
-        public String describe() {
-            return "Restart instance " + instance + ", wait until Running";
+        public Phrase title() {
+            return Phrase.of("cloud.step.reboot", "Restart instance {0}, wait until Running", instance);
+        }
+
+        @Override
+        public Phrase outcome(String output) {
+            return word(output);
         }
 
         @Override
@@ -402,13 +494,14 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         }
 
         @Override
-        public Optional<String> interruption() {
-            return Optional.of("Instance " + instance + " restarts: every service on it is down for a minute or two and all SSH sessions drop.");
+        public Optional<Phrase> interruptionPhrase() {
+            return Optional.of(Phrase.of("cloud.interrupts.reboot",
+                    "Instance {0} restarts: every service on it is down for a minute or two and all SSH sessions drop.", instance));
         }
 
         @Override
-        public Optional<String> noUndoReason() {
-            return Optional.of("a restart cannot be undone (and needs none)");
+        public Optional<Phrase> noUndoReason() {
+            return Optional.of(Phrase.of("cloud.noUndo.reboot", "a restart cannot be undone (and needs none)"));
         }
     }
 }

@@ -72,20 +72,36 @@ public class CloudApiException extends RuntimeException {
                 || (c.contains("unsupported") && m.contains("preview"));
     }
 
-    /** What to tell the user besides the raw error: how to get past it, if there is a way. */
+    /** What to tell the user besides the raw error: how to get past it, if there is a way (English, as {@code --json} gives it). */
     public Optional<String> advice() {
+        return advicePhrase().map(dev.nettune.Phrase::toString);
+    }
+
+    /** What to tell the user besides the raw error, in the user's language. */
+    public Optional<dev.nettune.Phrase> advicePhrase() {
         if (isInvitationalPreview()) {
-            return Optional.of("Custom RSS for ENIs is in invitational preview: apply for it by submitting a ticket to Alibaba Cloud, "
-                    + "then try again once your account is enabled.");
+            return Optional.of(dev.nettune.Phrase.of("cloud.api.advice.preview", "Custom RSS for ENIs is in invitational preview:"
+                    + " apply for it by submitting a ticket to Alibaba Cloud, then try again once your account is enabled."));
         }
         if (code.startsWith("InvalidAccessKeyId") || code.startsWith("SignatureDoesNotMatch") || code.startsWith("IncompleteSignature")
                 || code.startsWith("SDK.InvalidAccessKey")) {
-            return Optional.of("Check the credentials: the access key id and secret must belong together (see nettune cloud --help, Credentials).");
+            return Optional.of(dev.nettune.Phrase.of("cloud.api.advice.credentials", "Check the credentials: the access key id and secret"
+                    + " must belong together (see nettune cloud --help, Credentials)."));
         }
         if (code.startsWith("Forbidden")) {
-            return Optional.of("The RAM user or role lacks the permission for this call; grant it in the RAM console.");
+            return Optional.of(dev.nettune.Phrase.of("cloud.api.advice.forbidden",
+                    "The RAM user or role lacks the permission for this call; grant it in the RAM console."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The error for a person: code, message and RequestId as the API gave them (quoted in a ticket as they are), then the
+     * advice in the user's language.
+     */
+    public dev.nettune.Phrase phrase() {
+        dev.nettune.Phrase raw = dev.nettune.Phrase.literal(getMessage());
+        return advicePhrase().map(a -> dev.nettune.Phrase.joined(" ", java.util.List.of(raw, a))).orElse(raw);
     }
 
     private static String format(String code, String message, String requestId) {

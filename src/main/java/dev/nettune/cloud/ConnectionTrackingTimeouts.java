@@ -87,7 +87,13 @@ public record ConnectionTrackingTimeouts(int tcpEstablished, int tcpClosedAndTim
 
     @Override
     public String toString() {
-        return "TCP established " + tcpEstablished + " s, TCP TIME_WAIT/CLOSED " + tcpClosedAndTimeWait + " s, UDP " + udp + " s";
+        return phrase().toString();
+    }
+
+    /** The three timeouts in a line ("TCP established 910 s, ..."), in the user's language. */
+    public Phrase phrase() {
+        return Phrase.of("cloud.step.timeoutValues", "TCP established {0} s, TCP TIME_WAIT/CLOSED {1} s, UDP {2} s", tcpEstablished,
+                tcpClosedAndTimeWait, udp);
     }
 
     private static String join(List<Integer> values) {

@@ -36,7 +36,8 @@ public sealed interface EipTarget {
                 try {
                     dev.nettune.rss.IpAddress.parse(ip);
                 } catch (IllegalArgumentException e) {
-                    throw new CloudInputException("'" + ip + "' is not a private IP address of the ENI: " + e.getMessage());
+                    throw new CloudInputException(dev.nettune.Phrase.of("cloud.eip.badPrivateIp", "'{0}' is not a private IP address of the ENI: {1}",
+                            ip, dev.nettune.Phrase.from(e)));
                 }
             });
         }

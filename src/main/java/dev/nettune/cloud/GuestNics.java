@@ -52,14 +52,15 @@ public final class GuestNics {
         while (true) {
             Optional<String> nic = nicWithMac(mac);
             if (nic.isPresent()) {
-                progress.progress("The guest " + host.name() + " shows the ENI as " + nic.get() + " (" + mac + ").");
+                progress.progress(dev.nettune.Phrase.of("cloud.guest.shows", "The guest {0} shows the ENI as {1} ({2}).", host.name(), nic.get(), mac));
                 return nic.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new CloudWaitException("The guest " + host.name() + " shows no NIC with MAC " + mac + " after " + timeout.toSeconds()
-                        + " s; the API says the ENI is attached. Check the guest's network configuration (e.g. cloud-init, NetworkManager).");
+                throw new CloudWaitException(dev.nettune.Phrase.of("cloud.guest.noNic", "The guest {0} shows no NIC with MAC {1} after {2} s;"
+                        + " the API says the ENI is attached. Check the guest's network configuration (e.g. cloud-init, NetworkManager).",
+                        host.name(), mac, timeout.toSeconds()));
             }
-            progress.progress("Waiting for the guest " + host.name() + " to show a NIC with MAC " + mac + "\u2026");
+            progress.progress(dev.nettune.Phrase.of("cloud.guest.waiting", "Waiting for the guest {0} to show a NIC with MAC {1}\u2026", host.name(), mac));
             Thread.sleep(1000);
         }
     }

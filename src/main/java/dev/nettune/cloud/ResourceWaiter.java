@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,25 +34,28 @@ public final class ResourceWaiter {
             throws CloudWaitException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        String last = "unknown";
+        Object last = "unknown";
         while (true) {
             Optional<String> now = observe.get();
-            last = now.orElse("gone");
+            // The states (Available, InUse ...) are the API's own words and stay as they are; "gone" is NetTune's.
+            last = now.<Object>map(s -> s).orElse(Phrase.of("cloud.wait.gone", "gone"));
             long elapsed = Duration.ofNanos(System.nanoTime() - start).toSeconds();
-            if (wanted.equals(last)) {
-                progress.progress(what + " is " + wanted + " (" + elapsed + " s)");
+            if (now.isPresent() && wanted.equals(now.get())) {
+                progress.progress(Phrase.of("cloud.wait.reached", "{0} is {1} ({2} s)", what, wanted, elapsed));
                 return;
             }
-            progress.progress("Waiting for " + what + " to be " + wanted + ": " + last + " (" + elapsed + " s)");
+            progress.progress(Phrase.of("cloud.wait.waiting", "Waiting for {0} to be {1}: {2} ({3} s)", what, wanted, last, elapsed));
             if (System.nanoTime() > deadline) {
-                throw new CloudWaitException(what + " did not become " + wanted + " within " + timeout.toSeconds()
-                        + " s; it is " + last + ". Check it with DescribeNetworkInterfaces / DescribeEipAddresses and resume the plan.");
+                throw new CloudWaitException(Phrase.of("cloud.wait.timedOut", "{0} did not become {1} within {2} s; it is {3}."
+                        + " Check it with DescribeNetworkInterfaces / DescribeEipAddresses and resume the plan.", what, wanted,
+                        timeout.toSeconds(), last));
             }
             try {
                 Thread.sleep(pollInterval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CloudWaitException("Cancelled while waiting for " + what + " to be " + wanted + " (it was " + last + ").");
+                throw new CloudWaitException(Phrase.of("cloud.wait.cancelled", "Cancelled while waiting for {0} to be {1} (it was {2}).",
+                        what, wanted, last));
             }
         }
     }

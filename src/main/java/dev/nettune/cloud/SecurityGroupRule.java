@@ -51,7 +51,12 @@ public record SecurityGroupRule(IpProtocol protocol, PortRange ports, Cidr sourc
 
     @Override
     public String toString() {
-        return "allow " + protocol + " " + ports + " from " + source + " (priority " + priority + ")"
-                + (description.isEmpty() ? "" : " \"" + description + "\"");
+        return phrase().toString();
+    }
+
+    /** The rule in a line ("allow tcp 80/80 from 10.0.0.0/8 (priority 1)"), in the user's language. */
+    public Phrase phrase() {
+        return Phrase.of("cloud.step.rule", "allow {0} {1} from {2} (priority {3}){4}", protocol, ports, source, priority,
+                description.isEmpty() ? "" : Phrase.of("cloud.step.rule.description", " \"{0}\"", description));
     }
 }

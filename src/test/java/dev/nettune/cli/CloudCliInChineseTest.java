@@ -59,4 +59,23 @@ class CloudCliInChineseTest {
         assertThat(group.err()).contains("不是安全组 ID");
         assertThat(EnglishLeft.in(List.of(instance.text(), eni.text(), region.text(), group.text()))).isEmpty();
     }
+
+    @Test
+    void aPlanRunItsUndoAndAStepNeedingYesPrintInChinese() {
+        CliRun attach = run("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox");
+        String planId = attach.out().replaceAll("(?s)^规划 (\\S+)：.*", "$1");
+        CliRun detach = run("cloud", "eni", "detach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox");
+        CliRun undo = run("cloud", "plan", "undo", planId, "--endpoint", "sandbox", "--yes");
+
+        assertThat(attach.exit()).as(attach.text()).isZero();
+        assertThat(attach.out()).contains("  1. 将弹性网卡 " + ENI + " 挂载到实例 " + INSTANCE)
+                .contains("  .. 第 1/1 步：将弹性网卡 " + ENI).contains("  .. 正在等待 " + ENI + " 变为 InUse：当前 ")
+                .contains("  .. " + ENI + " 已是 InUse（").contains("  ok 第 1 步：");
+        assertThat(detach.exit()).isEqualTo(1);
+        assertThat(detach.err()).contains("经由实例 " + INSTANCE + " 上弹性网卡 " + ENI + " 的流量会中断")
+                .contains("在第 1 步之前停止：未确认（");
+        assertThat(undo.exit()).as(undo.text()).isZero();
+        assertThat(undo.out()).contains("  .. 撤销第 1 步：从实例 " + INSTANCE + " 卸载弹性网卡 " + ENI).contains("  ok 第 1 步已撤销：");
+        assertThat(EnglishLeft.in(List.of(attach.text(), detach.text(), undo.text()))).isEmpty();
+    }
 }

@@ -44,7 +44,7 @@ public final class PlanRunModel {
         for (int i = 0; i < plan.steps().size(); i++) {
             CloudAction s = plan.steps().get(i);
             sb.append(i + 1).append(". ").append(CloudStepTitles.of(s)).append('\n');
-            s.interruption().ifPresent(x -> sb.append("   ! ").append(Messages.format("cloud.run.interrupts", x)).append('\n'));
+            s.interruptionPhrase().ifPresent(x -> sb.append("   ! ").append(Messages.format("cloud.run.interrupts", Messages.say(x))).append('\n'));
             sb.append("   $ ").append(lines.get(i)).append("\n\n");
         }
         if (plan.isEmpty()) {
@@ -56,19 +56,10 @@ public final class PlanRunModel {
         return sb.toString();
     }
 
-    /**
-     * A run's progress line in the language in use: the runner announces each step as "Step i/n: " and the step's
-     * English description, which is said here with the step's title; any other line is shown as it came.
-     */
-    static String stepLine(CloudPlan plan, String line) {
-        int n = plan.steps().size();
-        for (int i = 0; i < n; i++) {
-            CloudAction step = plan.steps().get(i);
-            if (line.equals("Step " + (i + 1) + "/" + n + ": " + step.describe())) {
-                return Messages.format("cloud.run.stepLine", String.valueOf(i + 1), String.valueOf(n), CloudStepTitles.of(step));
-            }
-        }
-        return line;
+    /** What a run did, for the log: each step's result, then why it stopped if it did, in the language in use. */
+    private void logOutcome(CloudPlanRunner.PlanRun run) {
+        run.resultPhrases().forEach(r -> log.add(Messages.format("cloud.run.ok", Messages.say(r))));
+        run.failurePhrase().ifPresent(f -> log.add(Messages.format("cloud.run.failedLine", Messages.say(f))));
     }
 
     public void run(CloudPlan plan) {
@@ -88,16 +79,15 @@ public final class PlanRunModel {
         status.set(Messages.format("cloud.run.running", plan.steps().size()));
         boolean accepted = interruptionsAccepted.get();
         CloudPlanRunner runner = new CloudPlanRunner(session.api(), session.journal(), session.waiter());
-        handle = tasks.submit(() -> runner.run(plan, m -> tasks.toUi(() -> log.add(stepLine(plan, m))), (step, why) -> accepted), run -> {
-            run.stepResults().forEach(r -> log.add("ok " + r));
-            run.failure().ifPresent(f -> log.add("FAILED: " + f));
+        handle = tasks.submit(() -> runner.run(plan, m -> tasks.toUi(() -> log.add(Messages.say(m))), (step, why) -> accepted), run -> {
+            logOutcome(run);
             running.set(false);
             finished.set(true);
             succeeded.set(run.completed());
             status.set(run.completed() ? Messages.format("cloud.run.done", String.valueOf(run.planId()))
-                    : run.failure().orElse(Messages.get("cloud.run.stopped")));
+                    : run.failurePhrase().map(Messages::say).orElse(Messages.get("cloud.run.stopped")));
         }, e -> {
-            log.add("FAILED: " + Messages.problem(e));
+            log.add(Messages.format("cloud.run.failedLine", Messages.problem(e)));
             running.set(false);
             finished.set(true);
             status.set(Messages.format("cloud.run.failed", Messages.problem(e)));
@@ -121,17 +111,17 @@ public final class PlanRunModel {
         running.set(true);
         status.set(Messages.format("cloud.run.undoing", id));
         CloudPlanRunner runner = new CloudPlanRunner(session.api(), session.journal(), session.waiter());
-        handle = tasks.submit(() -> runner.undo(id, m -> tasks.toUi(() -> log.add(m)), CloudPlanRunner.Confirmation.ALWAYS), run -> {
-            run.stepResults().forEach(r -> log.add("ok " + r));
-            run.failure().ifPresent(f -> log.add("FAILED: " + f));
+        handle = tasks.submit(() -> runner.undo(id, m -> tasks.toUi(() -> log.add(Messages.say(m))), CloudPlanRunner.Confirmation.ALWAYS), run -> {
+            logOutcome(run);
             running.set(false);
             if (run.completed()) {
                 succeeded.set(false);
                 undone.set(true);
             }
-            status.set(run.completed() ? Messages.format("cloud.run.undone", id) : run.failure().orElse(Messages.get("cloud.run.stopped")));
+            status.set(run.completed() ? Messages.format("cloud.run.undone", id)
+                    : run.failurePhrase().map(Messages::say).orElse(Messages.get("cloud.run.stopped")));
         }, e -> {
-            log.add("FAILED: " + Messages.problem(e));
+            log.add(Messages.format("cloud.run.failedLine", Messages.problem(e)));
             running.set(false);
             status.set(Messages.format("cloud.run.undoFailed", Messages.problem(e)));
         });

@@ -264,11 +264,11 @@ public final class JournalViewModel {
         status.set(Messages.format("journal.cloud.working", verb, p.id(), target.display()));
         worker.execute(() -> {
             try {
-                var run = work.run(c, message -> ui.accept(() -> status.set(message)));
+                var run = work.run(c, message -> ui.accept(() -> status.set(Messages.say(message))));
                 ui.accept(() -> done(run.completed()
-                        ? Messages.format(undo ? "journal.cloud.undone" : "journal.cloud.done", verb, p.id(), String.join("; ", run.stepResults()))
+                        ? Messages.format(undo ? "journal.cloud.undone" : "journal.cloud.done", verb, p.id(), run.resultPhrases().stream().map(Messages::say).collect(java.util.stream.Collectors.joining("; ")))
                         : Messages.format("journal.cloud.stopped", verb, p.id(),
-                                run.failure().orElse(Messages.get("journal.cloud.notCompleted")))));
+                                run.failurePhrase().map(Messages::say).orElse(Messages.get("journal.cloud.notCompleted")))));
             } catch (RuntimeException e) {
                 ui.accept(() -> done(Messages.format("journal.cloud.failed", verb, p.id(), Messages.problem(e))));
             }

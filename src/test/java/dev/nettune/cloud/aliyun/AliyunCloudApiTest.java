@@ -111,7 +111,7 @@ class AliyunCloudApiTest {
         assertThat(api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY).orElseThrow().status()).isEqualTo("Attaching");
         List<String> progress = new java.util.ArrayList<>();
         SandboxCloud.waiter().await(SECONDARY.value(), NetworkInterface.IN_USE,
-                () -> api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY).map(NetworkInterface::status), progress::add);
+                () -> api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY).map(NetworkInterface::status), m -> progress.add(m.toString()));
         NetworkInterface eni = api.describeNetworkInterface(SandboxCloud.REGION, SECONDARY).orElseThrow();
         assertThat(eni.instanceId()).contains(INSTANCE);
         assertThat(eni.deviceIndex()).contains(1);

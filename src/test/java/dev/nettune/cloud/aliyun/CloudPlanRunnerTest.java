@@ -73,7 +73,7 @@ class CloudPlanRunnerTest {
     @Test
     void theSecondaryEniWorkflowRunsEndToEnd() {
         CloudPlan plan = workflow("nettune-e2e-1");
-        CloudPlanRunner.PlanRun run = runner().run(plan, progress::add, CloudPlanRunner.Confirmation.NEVER);
+        CloudPlanRunner.PlanRun run = runner().run(plan, m -> progress.add(m.toString()), CloudPlanRunner.Confirmation.NEVER);
         assertThat(run.failure()).isEmpty();
         assertThat(run.completed()).isTrue();
         NetworkInterfaceId eni = created(plan.id());
@@ -92,16 +92,16 @@ class CloudPlanRunnerTest {
 
     @Test
     void anEqualSecurityGroupRuleIsNotAddedTwice() {
-        CloudPlanRunner.PlanRun first = runner().run(CloudPlanner.allow(SandboxCloud.REGION, SG, SEED_RULE), progress::add,
+        CloudPlanRunner.PlanRun first = runner().run(CloudPlanner.allow(SandboxCloud.REGION, SG, SEED_RULE), m -> progress.add(m.toString()),
                 CloudPlanRunner.Confirmation.NEVER);
         SecurityGroupRule sameTrafficOtherPriority = new SecurityGroupRule(IpProtocol.TCP, PortRange.parse("8000/9000"), Cidr.parse("10.0.0.0/8"),
                 5, "again");
         CloudPlan second = CloudPlanner.allow(SandboxCloud.REGION, SG, sameTrafficOtherPriority);
-        CloudPlanRunner.PlanRun again = runner().run(second, progress::add, CloudPlanRunner.Confirmation.NEVER);
+        CloudPlanRunner.PlanRun again = runner().run(second, m -> progress.add(m.toString()), CloudPlanRunner.Confirmation.NEVER);
         assertThat(first.stepResults()).singleElement().asString().endsWith("added");
         assertThat(again.stepResults()).singleElement().asString().endsWith("existed");
         assertThat(sandbox.api.describeIngressRules(SandboxCloud.REGION, SG)).filteredOn(r -> r.sameTrafficAs(SEED_RULE)).hasSize(1);
-        assertThat(runner().undo(second.id(), progress::add, CloudPlanRunner.Confirmation.ALWAYS).completed()).isTrue();
+        assertThat(runner().undo(second.id(), m -> progress.add(m.toString()), CloudPlanRunner.Confirmation.ALWAYS).completed()).isTrue();
         assertThat(sandbox.api.describeIngressRules(SandboxCloud.REGION, SG)).as("undo keeps a rule it did not add")
                 .filteredOn(r -> r.sameTrafficAs(SEED_RULE)).hasSize(1);
     }
@@ -110,14 +110,14 @@ class CloudPlanRunnerTest {
     void aPlanThatFailsHalfwayIsResumedFromWhereItStopped() {
         CloudPlan plan = workflow("nettune-resume-1");
         sandbox.server.faults().failNext(1, "AuthorizeSecurityGroup", 400, "InvalidParameter", "Injected failure for the test.");
-        CloudPlanRunner.PlanRun run = runner().run(plan, progress::add, CloudPlanRunner.Confirmation.NEVER);
+        CloudPlanRunner.PlanRun run = runner().run(plan, m -> progress.add(m.toString()), CloudPlanRunner.Confirmation.NEVER);
         assertThat(run.completed()).isFalse();
         assertThat(run.failure()).get().asString().contains("Step 4 failed", "InvalidParameter", "RequestId");
         CloudJournal.JournaledPlan journaled = journal().load(plan.id()).orElseThrow();
         assertThat(journaled.steps()).extracting(CloudJournal.JournaledStep::state)
                 .containsExactly(StepState.DONE, StepState.DONE, StepState.DONE, StepState.FAILED, StepState.PENDING);
 
-        CloudPlanRunner.PlanRun resumed = runner().resume(plan.id(), progress::add, CloudPlanRunner.Confirmation.NEVER);
+        CloudPlanRunner.PlanRun resumed = runner().resume(plan.id(), m -> progress.add(m.toString()), CloudPlanRunner.Confirmation.NEVER);
         assertThat(resumed.completed()).isTrue();
         assertThat(resumed.stepResults()).hasSize(2);
         assertThat(sandbox.api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.of(INSTANCE)))
@@ -129,9 +129,9 @@ class CloudPlanRunnerTest {
         int enisBefore = sandbox.api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.empty()).size();
         CloudPlan plan = workflow("nettune-undo-1");
         sandbox.server.faults().failNext(1, "AuthorizeSecurityGroup", 400, "InvalidParameter", "Injected failure for the test.");
-        runner().run(plan, progress::add, CloudPlanRunner.Confirmation.NEVER);
+        runner().run(plan, m -> progress.add(m.toString()), CloudPlanRunner.Confirmation.NEVER);
 
-        CloudPlanRunner.PlanRun undone = runner().undo(plan.id(), progress::add, CloudPlanRunner.Confirmation.ALWAYS);
+        CloudPlanRunner.PlanRun undone = runner().undo(plan.id(), m -> progress.add(m.toString()), CloudPlanRunner.Confirmation.ALWAYS);
         assertThat(undone.failure()).isEmpty();
         assertThat(undone.completed()).isTrue();
         assertThat(sandbox.api.describeNetworkInterfaces(SandboxCloud.REGION, Optional.empty())).as("the created ENI is deleted again")

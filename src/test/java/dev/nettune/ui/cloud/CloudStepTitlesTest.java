@@ -104,14 +104,4 @@ class CloudStepTitlesTest {
         Messages.use(Messages.CHINESE);
         assertThat(CloudStepTitles.timeoutsNotes("\n")).startsWith("新的超时值只对新连接生效").contains("NLB 或 CLB");
     }
-
-    @Test
-    void theRunAnnouncesEachStepByItsTitleInChinese() {
-        Messages.use(Messages.CHINESE);
-        CloudAction reboot = new CloudAction.RebootInstance(REGION, INSTANCE);
-        var plan = new dev.nettune.cloud.CloudPlan("p-1", "cloud plan", List.of(reboot), List.of());
-
-        assertThat(PlanRunModel.stepLine(plan, "Step 1/1: " + reboot.describe())).isEqualTo("第 1/1 步：重启实例 i-bp1xyz，等待状态变为 Running");
-        assertThat(PlanRunModel.stepLine(plan, "i-bp1xyz is Running (3 s)")).isEqualTo("i-bp1xyz is Running (3 s)");
-    }
 }

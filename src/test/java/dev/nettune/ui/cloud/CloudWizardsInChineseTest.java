@@ -94,4 +94,55 @@ class CloudWizardsInChineseTest {
         assertThat(problem).startsWith("'vsw_hk1' 不是交换机 ID：它必须以 'vsw-' 开头");
         assertThat(englishShown(robot)).isEmpty();
     }
+
+    @Test
+    void attachingTheSeedsSecondaryEniAndUndoingItLogsInChinese(FxRobot robot) throws Exception {
+        var api = sandbox.api;
+        var region = SandboxCloud.REGION;
+        SecondaryEniWizard[] w = new SecondaryEniWizard[1];
+        robot.interact(() -> {
+            w[0] = new SecondaryEniWizard(stage, session(), TaskRunner.application(), api.describeInstances(region),
+                    api.describeNetworkInterfaces(region, java.util.Optional.empty()), api.describeSecurityGroups(region), api.describeEips(region),
+                    null);
+            w[0].wizard().getDialog().show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        RealAccountJourney.chooseSeedInstance(robot);
+        robot.clickOn(button(robot, "下一步"));
+        RealAccountJourney.pickSeedSecondaryEni(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(button(robot, "下一步")); // settings: left as they are
+        robot.clickOn(button(robot, "下一步"));
+        javafx.scene.control.CheckBox addRule = robot.lookup("#eniAddRule").queryAs(javafx.scene.control.CheckBox.class);
+        if (addRule.isSelected()) {
+            robot.clickOn(addRule);
+        }
+        robot.clickOn(button(robot, "下一步"));
+        robot.clickOn(button(robot, "下一步")); // no EIP
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(englishShown(robot)).as("the review page").isEmpty();
+        robot.clickOn(button(robot, "下一步"));
+        PlanRunModel runner = w[0].model().runner();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runner.finishedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> ran = List.copyOf(runner.log());
+        assertThat(runner.succeededProperty().get()).as(String.join("\n", ran)).isTrue();
+        assertThat(ran).anyMatch(l -> l.startsWith("第 1/1 步：将弹性网卡 " + DemoSeed.SECONDARY_ENI + " 挂载到实例 " + DemoSeed.SANDBOX_INSTANCE))
+                .anyMatch(l -> l.startsWith("正在等待 " + DemoSeed.SECONDARY_ENI + " 变为 InUse：当前 "))
+                .anyMatch(l -> l.startsWith(DemoSeed.SECONDARY_ENI + " 已是 InUse（"))
+                .anyMatch(l -> l.startsWith("完成 第 1 步："));
+        assertThat(EnglishLeft.in(ran)).isEmpty();
+        assertThat(englishShown(robot)).as("the run page").isEmpty();
+
+        robot.interact(runner::undo);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runner.undoneProperty().get() || !runner.runningProperty().get()
+                && runner.log().size() > ran.size() + 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(runner.undoneProperty().get()).as(String.join("\n", runner.log())).isTrue();
+        assertThat(runner.log()).anyMatch(l -> l.startsWith("撤销第 1 步：从实例 " + DemoSeed.SANDBOX_INSTANCE + " 卸载弹性网卡"))
+                .anyMatch(l -> l.equals("完成 第 1 步已撤销：已卸载"));
+        assertThat(EnglishLeft.in(runner.log())).isEmpty();
+        assertThat(englishShown(robot)).as("the run page after the undo").isEmpty();
+        assertThat(api.describeNetworkInterface(region, NetworkInterfaceId.of(DemoSeed.SECONDARY_ENI)).orElseThrow().status()).isEqualTo("Available");
+    }
 }
