@@ -290,8 +290,9 @@ public final class HostResolver {
 
     private static void checkSpec(String name) {
         if (name == null || name.isEmpty() || name.startsWith("-") || !HOST_SPEC.matcher(name).matches()) {
-            throw new IllegalArgumentException("Not a host: '" + dev.nettune.host.Printable.clip(name) + "'. Give local, sandbox, a saved host, an alias of"
-                    + " ~/.ssh/config, or user@host[:port] (IPv6 in brackets: user@[fd00::1]:22).");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("host.badSpec", "Not a host: '{0}'. Give local, sandbox, a saved"
+                    + " host, an alias of ~/.ssh/config, or user@host[:port] (IPv6 in brackets: user@[fd00::1]:22).",
+                    dev.nettune.host.Printable.clip(name)));
         }
     }
 

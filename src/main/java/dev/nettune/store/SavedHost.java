@@ -1,5 +1,7 @@
 package dev.nettune.store;
 
+import dev.nettune.Phrase;
+import dev.nettune.InputException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,36 +27,36 @@ public record SavedHost(String name, String address, Optional<String> user, Opti
     public SavedHost {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("Not a host name for the inventory: '" + name
-                    + "'. Allowed: letters, digits, '.', '_', '-', starting with a letter or digit, up to 64 characters.");
+            throw new InputException(Phrase.of("host.badSavedName", "Not a host name for the inventory: '{0}'. Allowed: letters, digits,"
+                    + " '.', '_', '-', starting with a letter or digit, up to 64 characters.", name));
         }
         if (RESERVED_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("'" + name + "' is a built-in host; pick another name (not "
-                    + String.join(" or ", RESERVED_NAMES) + ").");
+            throw new InputException(Phrase.of("host.builtInName", "'{0}' is a built-in host; pick another name (not {1}).", name,
+                    String.join(" or ", RESERVED_NAMES)));
         }
         Objects.requireNonNull(address, "address");
         if (!ADDRESS.matcher(address).matches() || address.startsWith("-")) {
-            throw new IllegalArgumentException("Not an address: '" + address
-                    + "'. Allowed: a host name, an IPv4 or IPv6 address, or an alias of ~/.ssh/config.");
+            throw new InputException(Phrase.of("host.badAddress", "Not an address: '{0}'. Allowed: a host name, an IPv4 or IPv6"
+                    + " address, or an alias of ~/.ssh/config.", address));
         }
         Objects.requireNonNull(user, "user");
         user.ifPresent(u -> {
             if (!USER.matcher(u).matches()) {
-                throw new IllegalArgumentException("Not a login name: '" + u
-                        + "'. Allowed: letters, digits, '.', '_', '-', '@', up to 64 characters, not starting with '-'.");
+                throw new InputException(Phrase.of("host.badLogin", "Not a login name: '{0}'. Allowed: letters, digits, '.', '_', '-',"
+                        + " '@', up to 64 characters, not starting with '-'.", u));
             }
         });
         Objects.requireNonNull(port, "port");
         port.ifPresent(p -> {
             if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException("SSH port " + p + " is out of range; allowed: 1 to 65535.");
+                throw new InputException(Phrase.of("host.portOutOfRange", "SSH port {0} is out of range; allowed: 1 to 65535.", p));
             }
         });
         Objects.requireNonNull(jump, "jump");
         jump.ifPresent(j -> {
             if (!JUMP.matcher(j).matches()) {
-                throw new IllegalArgumentException("Not a jump host: '" + j
-                        + "'. Allowed: [user@]host[:port] or an ssh alias, several separated by ','.");
+                throw new InputException(Phrase.of("host.badJump", "Not a jump host: '{0}'. Allowed: [user@]host[:port] or an ssh"
+                        + " alias, several separated by ','.", j));
             }
         });
         Objects.requireNonNull(keyPath, "keyPath");

@@ -15,14 +15,16 @@ public record ApiEndpoint(String hostAndPort, boolean plainHttp) {
 
     public ApiEndpoint {
         if (hostAndPort == null || !HOST_PORT.matcher(hostAndPort).matches()) {
-            throw new CloudInputException("'" + clip(hostAndPort) + "' is not an endpoint host: give host or host:port"
-                    + " (letters, digits, '.', '-'; port 1-65535), e.g. ecs-vpc.cn-hongkong.aliyuncs.com or 127.0.0.1:8080.");
+            throw new CloudInputException(dev.nettune.Phrase.of("cloud.endpoint.badHost", "'{0}' is not an endpoint host: give host or"
+                    + " host:port (letters, digits, '.', '-'; port 1-65535), e.g. ecs-vpc.cn-hongkong.aliyuncs.com or 127.0.0.1:8080.",
+                    clip(hostAndPort)));
         }
         int colon = hostAndPort.lastIndexOf(':');
         if (colon > 0 && !hostAndPort.endsWith("]")) {
             int port = Integer.parseInt(hostAndPort.substring(colon + 1));
             if (port < 1 || port > 65535) {
-                throw new CloudInputException("Endpoint port " + port + " is out of range; allowed: 1 to 65535.");
+                throw new CloudInputException(dev.nettune.Phrase.of("cloud.endpoint.portOutOfRange", "Endpoint port {0} is out of range;"
+                        + " allowed: 1 to 65535.", port));
             }
         }
     }
@@ -30,7 +32,8 @@ public record ApiEndpoint(String hostAndPort, boolean plainHttp) {
     /** Parses {@code http://127.0.0.1:8080}, {@code https://ecs-vpc.cn-hongkong.aliyuncs.com} or a bare host (HTTPS). */
     public static ApiEndpoint parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new CloudInputException("The endpoint is empty: give a URL such as https://ecs-vpc.cn-hongkong.aliyuncs.com or http://127.0.0.1:8080.");
+            throw new CloudInputException(dev.nettune.Phrase.of("cloud.endpoint.empty", "The endpoint is empty: give a URL such as"
+                    + " https://ecs-vpc.cn-hongkong.aliyuncs.com or http://127.0.0.1:8080."));
         }
         String t = text.strip();
         if (!t.contains("://")) {
@@ -40,17 +43,21 @@ public record ApiEndpoint(String hostAndPort, boolean plainHttp) {
             URI uri = new URI(t);
             String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new CloudInputException("'" + text + "': the endpoint must be an http:// or https:// URL.");
+                throw new CloudInputException(dev.nettune.Phrase.of("cloud.endpoint.scheme", "'{0}': the endpoint must be an http:// or"
+                        + " https:// URL.", text));
             }
             if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
-                throw new CloudInputException("'" + clip(text) + "': give only scheme, host and port, e.g. http://127.0.0.1:8080.");
+                throw new CloudInputException(dev.nettune.Phrase.of("cloud.endpoint.extra", "'{0}': give only scheme, host and port, e.g."
+                        + " http://127.0.0.1:8080.", clip(text)));
             }
             if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
-                throw new CloudInputException("'" + text + "': give only scheme, host and port (no path), e.g. http://127.0.0.1:8080.");
+                throw new CloudInputException(dev.nettune.Phrase.of("cloud.endpoint.path", "'{0}': give only scheme, host and port (no"
+                        + " path), e.g. http://127.0.0.1:8080.", text));
             }
             return new ApiEndpoint(uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""), scheme.equals("http"));
         } catch (URISyntaxException e) {
-            throw new CloudInputException("'" + clip(text) + "' is not a URL: " + e.getReason() + ".");
+            throw new CloudInputException(dev.nettune.Phrase.of("cloud.endpoint.notUrl", "'{0}' is not a URL: {1}.", clip(text),
+                    e.getReason()));
         }
     }
 

@@ -90,7 +90,7 @@ public sealed interface CloudCredentials {
     private static void requireText(String value, String what) {
         Objects.requireNonNull(value, what);
         if (value.isBlank()) {
-            throw new IllegalArgumentException("The " + what + " is empty.");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("cloud.credentials.empty", "The {0} is empty.", what));
         }
     }
 }

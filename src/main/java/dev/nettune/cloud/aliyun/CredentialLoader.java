@@ -48,7 +48,8 @@ public final class CredentialLoader {
         try {
             root = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new CloudInputException(file + " is not valid JSON (as `aliyun configure` writes it); fix or recreate it.");
+            throw new CloudInputException(dev.nettune.Phrase.of("cloud.credentials.notJson", "{0} is not valid JSON (as `aliyun configure`"
+                    + " writes it); fix or recreate it.", file));
         }
         java.util.List<ProfileSummary> out = new java.util.ArrayList<>();
         for (JsonNode p : root.path("profiles")) {
@@ -60,12 +61,15 @@ public final class CredentialLoader {
         return out;
     }
 
+    private static final dev.nettune.Phrase ONLY_ONE_KEY_VARIABLE = dev.nettune.Phrase.of("cloud.credentials.onlyOneVariable",
+            "Only one of ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET is set; set both, or neither.");
+
     /** Credentials from {@code ALIBABA_CLOUD_ACCESS_KEY_ID}/{@code _SECRET} (and the STS token) only; empty when unset. */
     public Optional<Loaded> fromEnvironment() {
         String id = env.get("ALIBABA_CLOUD_ACCESS_KEY_ID");
         String secret = env.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
         if (notBlank(id) != notBlank(secret)) {
-            throw new CloudInputException("Only one of ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET is set; set both, or neither.");
+            throw new CloudInputException(ONLY_ONE_KEY_VARIABLE);
         }
         if (!notBlank(id)) {
             return Optional.empty();
@@ -112,7 +116,7 @@ public final class CredentialLoader {
             return Optional.of(new Loaded(c, "environment", Optional.ofNullable(env.get("ALIBABA_CLOUD_REGION_ID")).filter(CredentialLoader::notBlank)));
         }
         if (notBlank(id) != notBlank(secret)) {
-            throw new CloudInputException("Only one of ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET is set; set both, or neither.");
+            throw new CloudInputException(ONLY_ONE_KEY_VARIABLE);
         }
         String envProfile = env.get("ALIBABA_CLOUD_PROFILE");
         if (notBlank(envProfile)) {
@@ -140,8 +144,8 @@ public final class CredentialLoader {
         Path file = configFile();
         if (!Files.isRegularFile(file)) {
             if (required) {
-                throw new CloudInputException("Profile '" + name + "' was asked for, but " + file + " does not exist; create it with `aliyun configure --profile "
-                        + name + "`.");
+                throw new CloudInputException(dev.nettune.Phrase.of("cloud.credentials.noFile", "Profile '{0}' was asked for, but {1} does"
+                        + " not exist; create it with `aliyun configure --profile {0}`.", name, file));
             }
             return Optional.empty();
         }
@@ -150,7 +154,8 @@ public final class CredentialLoader {
             root = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
             // The parser's message may quote the file; never echo content that could hold a secret.
-            throw new CloudInputException(file + " is not valid JSON (as `aliyun configure` writes it); fix or recreate it.");
+            throw new CloudInputException(dev.nettune.Phrase.of("cloud.credentials.notJson", "{0} is not valid JSON (as `aliyun configure`"
+                    + " writes it); fix or recreate it.", file));
         }
         String wanted = name != null ? name : root.path("current").asText("default");
         for (JsonNode p : root.path("profiles")) {
@@ -159,8 +164,8 @@ public final class CredentialLoader {
             }
         }
         if (required) {
-            throw new CloudInputException("There is no profile '" + wanted + "' in " + file + "; the profiles there are "
-                    + names(root) + ".");
+            throw new CloudInputException(dev.nettune.Phrase.of("cloud.credentials.noProfile", "There is no profile '{0}' in {1}; the"
+                    + " profiles there are {2}.", wanted, file, names(root)));
         }
         return Optional.empty();
     }
@@ -177,15 +182,16 @@ public final class CredentialLoader {
                 case "ststoken" -> new CloudCredentials.StsToken(id, secret, p.path("sts_token").asText(""));
                 case "ramrolearn" -> new CloudCredentials.RamRoleArn(id, secret, p.path("ram_role_arn").asText(""), p.path("ram_session_name").asText(""));
                 case "ecsramrole" -> new CloudCredentials.EcsRamRole(p.path("ram_role_name").asText(""));
-                default -> throw new CloudInputException("Profile '" + name + "' has mode " + mode
-                        + ", which NetTune does not support; use AK, StsToken, RamRoleArn or EcsRamRole.");
+                default -> throw new CloudInputException(dev.nettune.Phrase.of("cloud.credentials.badMode", "Profile '{0}' has mode {1},"
+                        + " which NetTune does not support; use AK, StsToken, RamRoleArn or EcsRamRole.", name, mode));
             };
             return new Loaded(c, source, region);
         } catch (IllegalArgumentException | NullPointerException e) {
             if (e instanceof CloudInputException ci) {
                 throw ci;
             }
-            throw new CloudInputException("Profile '" + name + "' (mode " + mode + ") in " + file + " is incomplete: " + e.getMessage());
+            throw new CloudInputException(dev.nettune.Phrase.of("cloud.credentials.incomplete", "Profile '{0}' (mode {1}) in {2} is"
+                    + " incomplete: {3}", name, mode, file, dev.nettune.Phrase.from(e)));
         }
     }
 

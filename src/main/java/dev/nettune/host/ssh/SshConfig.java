@@ -1,5 +1,7 @@
 package dev.nettune.host.ssh;
 
+import dev.nettune.Phrase;
+import dev.nettune.InputException;
 import static dev.nettune.host.ssh.SshPatterns.patternList;
 import static dev.nettune.host.ssh.SshPatterns.wildMatch;
 
@@ -442,7 +444,8 @@ public final class SshConfig {
     public Resolution resolutionOfSpec(String spec) throws IOException {
         Matcher m = USER_HOST_PORT.matcher(spec.startsWith("ssh://") ? spec.substring(6) : spec);
         if (!m.matches()) {
-            throw new IllegalArgumentException("Not a host: '" + clip(spec) + "'; expected [user@]host[:port] or an alias of " + file + ".");
+            throw new InputException(Phrase.of("host.badSpecIn", "Not a host: '{0}'; expected [user@]host[:port] or an alias of {1}.",
+                    clip(spec), file));
         }
         String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
         int port = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
@@ -491,14 +494,16 @@ public final class SshConfig {
     private SshTarget hop(String spec, int depth) throws IOException {
         Matcher m = USER_HOST_PORT.matcher(spec.startsWith("ssh://") ? spec.substring(6) : spec);
         if (!m.matches()) {
-            throw new IllegalArgumentException("Not a host: '" + clip(spec) + "'; expected [user@]host[:port] or an alias of " + file + ".");
+            throw new InputException(Phrase.of("host.badSpecIn", "Not a host: '{0}'; expected [user@]host[:port] or an alias of {1}.",
+                    clip(spec), file));
         }
         String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
         int port = 0;
         if (m.group(3) != null) {
             port = Integer.parseInt(m.group(3));
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("Port " + port + " in '" + clip(spec) + "' is out of range; allowed: 1 to 65535.");
+                throw new InputException(Phrase.of("host.specPortOutOfRange", "Port {0} in '{1}' is out of range; allowed: 1 to 65535.",
+                        port, clip(spec)));
             }
         }
         return resolve(host, port, m.group(1), depth);

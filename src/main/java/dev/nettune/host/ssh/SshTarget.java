@@ -1,5 +1,7 @@
 package dev.nettune.host.ssh;
 
+import dev.nettune.Phrase;
+import dev.nettune.InputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -20,16 +22,16 @@ public record SshTarget(String hostName, int port, String user, List<Path> ident
     public SshTarget {
         Objects.requireNonNull(hostName, "hostName");
         if (!HOST.matcher(hostName).matches() || hostName.startsWith("-")) {
-            throw new IllegalArgumentException("Not a host name or address: '" + hostName
-                    + "'. Allowed: letters, digits, '.', '-', ':' (IPv6), not starting with '-'.");
+            throw new InputException(Phrase.of("host.badHostName", "Not a host name or address: '{0}'. Allowed: letters, digits,"
+                    + " '.', '-', ':' (IPv6), not starting with '-'.", hostName));
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("SSH port " + port + " is out of range; allowed: 1 to 65535.");
+            throw new InputException(Phrase.of("host.portOutOfRange", "SSH port {0} is out of range; allowed: 1 to 65535.", port));
         }
         Objects.requireNonNull(user, "user");
         if (!USER.matcher(user).matches()) {
-            throw new IllegalArgumentException("Not a login name: '" + user
-                    + "'. Allowed: letters, digits, '.', '_', '-', '@', up to 64 characters, not starting with '-'.");
+            throw new InputException(Phrase.of("host.badLogin", "Not a login name: '{0}'. Allowed: letters, digits, '.', '_', '-',"
+                    + " '@', up to 64 characters, not starting with '-'.", user));
         }
         identities = List.copyOf(identities);
         Objects.requireNonNull(jump, "jump");
