@@ -39,6 +39,9 @@ public final class HostDirectory {
         }
     }
 
+    /** How an ~/.ssh/config alias is described ("alias of " and the file): the CLI prints it, the Hosts screen says it in its language. */
+    public static final String ALIAS_OF = "alias of ";
+
     /** One host: its name, where it comes from, and (for saved hosts) how to reach it. */
     public record Entry(String name, Kind kind, String description, Optional<String> address, Optional<String> user,
                         OptionalInt port, Optional<String> jump, Optional<Path> key) {
@@ -53,7 +56,6 @@ public final class HostDirectory {
                     Optional.empty());
         }
 
-        /** {@code user@address:port via jump}, the way ssh users write it (saved hosts; empty otherwise). */
         /** {@link #reach()} as a phrase the screens say in the user's language. */
         public Phrase reachPhrase() {
             return address.map(a -> jump.map(j -> Phrase.of("hosts.reach.via", "{0} via {1}", target(a), j))
@@ -64,6 +66,7 @@ public final class HostDirectory {
             return user.map(u -> u + "@").orElse("") + a + (port.isPresent() ? ":" + port.getAsInt() : "");
         }
 
+        /** {@code user@address:port via jump}, the way ssh users write it (saved hosts; empty otherwise). */
         public String reach() {
             return address.map(a -> user.map(u -> u + "@").orElse("") + a + (port.isPresent() ? ":" + port.getAsInt() : "")
                     + jump.map(j -> " via " + j).orElse("")).orElse("");
@@ -97,7 +100,7 @@ public final class HostDirectory {
         all.forEach(e -> names.add(e.name()));
         for (String alias : sshConfigAliases(sshConfig)) {
             if (names.add(alias)) {
-                all.add(Entry.named(alias, Kind.SSH_CONFIG, "alias of " + sshConfig));
+                all.add(Entry.named(alias, Kind.SSH_CONFIG, ALIAS_OF + sshConfig));
             }
         }
         return all;

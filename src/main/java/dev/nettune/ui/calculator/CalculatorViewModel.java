@@ -317,7 +317,7 @@ public final class CalculatorViewModel {
     private IndirectionTable pastedTable() {
         EthtoolRss p = pasted.get();
         if (p == null || p.table().isEmpty()) {
-            throw new IllegalArgumentException("Nothing pasted yet: paste an ethtool -x output, or choose equal, weight or default.");
+            throw new IllegalArgumentException(Messages.get("calculator.nothingPasted"));
         }
         IndirectionTable t = p.table().get();
         OptionalInt r = TableSpec.parseRingCount(ringCount.get());
@@ -351,8 +351,8 @@ public final class CalculatorViewModel {
         }
         int q = t.entry(b);
         long same = t.bucketsPerQueue().getOrDefault(q, 0);
-        hoverText.set("bucket " + b + " \u2192 queue " + q + " (" + same + " of " + t.size() + " buckets go to queue " + q + ")"
-                + (b == bucket.get() ? "; this flow's bucket" : ""));
+        hoverText.set(Messages.format(b == bucket.get() ? "calculator.hover.flowBucket" : "calculator.hover.bucket", String.valueOf(b),
+                String.valueOf(q), String.valueOf(same), String.valueOf(t.size())));
     }
 
     // ---- properties ----

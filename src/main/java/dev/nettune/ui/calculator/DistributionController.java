@@ -106,7 +106,7 @@ public final class DistributionController {
 
     @FXML
     private void onExportPng() {
-        Exports.chooseFile(pane, "distribution.png", "PNG image", "*.png").ifPresent(f -> model.exportPng(f, Exports.snapshot(pane)));
+        Exports.chooseFile(pane, "distribution.png", Messages.get("common.pngImage"), "*.png").ifPresent(f -> model.exportPng(f, Exports.snapshot(pane)));
     }
 
     private void showFor(HBox inputs, PopulationChoice scenario) {

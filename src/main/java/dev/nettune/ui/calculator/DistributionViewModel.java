@@ -108,7 +108,7 @@ public final class DistributionViewModel {
     public String csv() {
         Distribution d = result.get();
         if (d == null) {
-            throw new IllegalStateException("Nothing measured yet: press Measure first.");
+            throw new IllegalStateException(Messages.get("calculator.distribution.nothingMeasured"));
         }
         StringBuilder sb = new StringBuilder("kind,index,queue,buckets,flows,share,expected_share\n");
         for (Distribution.QueueLoad q : d.queues()) {

@@ -38,9 +38,9 @@ public final class KeySolverController {
         goalsArea.textProperty().bindBidirectional(model.goalsProperty());
         freeBitsBox.getItems().setAll(KeySolver.FreeBits.values());
         freeBitsBox.setConverter(CalculatorController.converter(b -> switch (b) {
-            case RANDOM -> "random (SecureRandom)";
-            case ZERO -> "zero";
-            case BASE_KEY -> "from the current key";
+            case RANDOM -> Messages.get("calculator.keySolver.freeBits.random");
+            case ZERO -> Messages.get("calculator.keySolver.freeBits.zero");
+            case BASE_KEY -> Messages.get("calculator.keySolver.freeBits.baseKey");
         }));
         freeBitsBox.valueProperty().bindBidirectional(model.freeBitsProperty());
         WorkControls.bind(model.work(), runSolveButton, cancelSolveButton, solveProgress, solveStatus);

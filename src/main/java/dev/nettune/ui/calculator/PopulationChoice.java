@@ -2,17 +2,14 @@ package dev.nettune.ui.calculator;
 
 /** The populations of flows the Distribution panel can measure. */
 public enum PopulationChoice {
-    HPING("Scenario 1: hping3 --rand-dest"),
-    SWEEP("Port range sweep"),
-    CSV("Flows from a CSV file");
+    /** Seed scenario 1: hping3 --rand-dest. */
+    HPING,
+    /** A port range sweep. */
+    SWEEP,
+    /** Flows from a CSV file. */
+    CSV;
 
-    private final String label;
-
-    PopulationChoice(String label) {
-        this.label = label;
-    }
-
-    /** The label in the app's language (the English one is kept for reading the code). */
+    /** The label in the app's language (calculator.populationChoice.* in the Messages bundles). */
     public String label() {
         return dev.nettune.ui.common.Messages.get("calculator.populationChoice." + name());
     }

@@ -1,5 +1,6 @@
 package dev.nettune.ui.calculator;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.rss.Distribution;
 import java.awt.BasicStroke;
 import java.awt.Font;
@@ -27,8 +28,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * chart is restyled whenever they change (light/dark switch).
  */
 final class QueueShareChart {
-    static final String OBSERVED = "flows (share)";
-    static final String EXPECTED = "expected share";
+    // Series names are the legend: in the language the chart was made in.
+    private final String observed = Messages.get("calculator.chart.observed");
+    private final String expected = Messages.get("calculator.chart.expected");
 
     private final DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     private final JFreeChart chart;
@@ -39,7 +41,7 @@ final class QueueShareChart {
     private final StackPane root;
 
     QueueShareChart() {
-        chart = ChartFactory.createBarChart(null, "queue", "share of flows", dataset, PlotOrientation.VERTICAL,
+        chart = ChartFactory.createBarChart(null, Messages.get("calculator.chart.queue"), Messages.get("calculator.chart.share"), dataset, PlotOrientation.VERTICAL,
                 true, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
@@ -78,15 +80,15 @@ final class QueueShareChart {
         dataset.clear();
         for (Distribution.QueueLoad q : queues) {
             String column = String.valueOf(q.queue());
-            dataset.addValue(q.share(), OBSERVED, column);
-            dataset.addValue(q.expectedShare(), EXPECTED, column);
+            dataset.addValue(q.share(), observed, column);
+            dataset.addValue(q.expectedShare(), expected, column);
         }
         CategoryAxis axis = chart.getCategoryPlot().getDomainAxis();
         // Past 24 queues the numbers overlap: the axis names the range and the table beside has each queue.
         boolean many = queues.size() > 24;
         axis.setTickLabelsVisible(!many);
         axis.setTickMarksVisible(!many);
-        axis.setLabel(many ? "queues 0-" + (queues.size() - 1) + " (each in the table)" : "queue");
+        axis.setLabel(many ? Messages.format("calculator.chart.queues", String.valueOf(queues.size() - 1)) : Messages.get("calculator.chart.queue"));
         axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     }

@@ -76,6 +76,6 @@ public final class ReverseSearchController {
 
     @FXML
     private void onExportPng() {
-        Exports.chooseFile(pane, "reverse-search.png", "PNG image", "*.png").ifPresent(f -> model.exportPng(f, Exports.snapshot(pane)));
+        Exports.chooseFile(pane, "reverse-search.png", Messages.get("common.pngImage"), "*.png").ifPresent(f -> model.exportPng(f, Exports.snapshot(pane)));
     }
 }

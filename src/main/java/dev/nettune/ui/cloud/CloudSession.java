@@ -17,7 +17,7 @@ public record CloudSession(CloudApi api, RegionId region, String description, Cl
     @FunctionalInterface
     public interface HostOpener {
         HostOpener NONE = name -> {
-            throw new HostException("No hosts are configured for this session.");
+            throw new HostException(dev.nettune.ui.common.Messages.get("cloud.session.noHosts"));
         };
 
         Host open(String name) throws HostException;

@@ -213,7 +213,7 @@ public final class CloudViewModel {
         }
         cancelRunning();
         busy.set(true);
-        status.set("Reading " + known.region() + "\u2026");
+        status.set(Messages.format("cloud.status.reading", known.region()));
         running = tasks.submit(() -> read(known), snap -> show(known, snap), e -> {
             busy.set(false);
             status.set(Messages.format("cloud.status.cannotReadRegion", message(e)));
@@ -273,7 +273,7 @@ public final class CloudViewModel {
         if (running != null) {
             running.cancel();
             busy.set(false);
-            status.set("Cancelled.");
+            status.set(Messages.get("common.cancelled"));
         }
     }
 

@@ -95,18 +95,18 @@ public final class BackgroundWork {
             try {
                 result = job.run(reporter);
             } catch (CancellationException e) {
-                finish(id, () -> status.set("Cancelled."), false);
+                finish(id, () -> status.set(Messages.get("common.cancelled")), false);
                 return;
             } catch (IllegalArgumentException e) {
                 // Bad input found by the domain: its message says what is wrong and what is allowed.
                 finish(id, () -> status.set(Messages.problem(e)), true);
                 return;
             } catch (Exception | Error e) {
-                finish(id, () -> status.set("Failed: " + Messages.problem(e)), true);
+                finish(id, () -> status.set(Messages.format("common.failed", Messages.problem(e))), true);
                 return;
             }
             if (cancel.get()) {
-                finish(id, () -> status.set("Cancelled."), false);
+                finish(id, () -> status.set(Messages.get("common.cancelled")), false);
                 return;
             }
             finish(id, () -> {
@@ -135,7 +135,7 @@ public final class BackgroundWork {
             generation.incrementAndGet();
             running.set(false);
             progress.set(0);
-            status.set("Cancelled.");
+            status.set(Messages.get("common.cancelled"));
         }
     }
 

@@ -40,19 +40,19 @@ public final class Exports {
 
     /** Writes {@code text} to {@code file} on the work's worker. */
     public static void writeCsv(BackgroundWork work, Path file, String text) {
-        work.start("Saving " + file.getFileName(), r -> {
+        work.start(Messages.format("common.saving", String.valueOf(file.getFileName())), r -> {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
-        }, p -> { }, p -> "Saved " + p + ".");
+        }, p -> { }, p -> Messages.format("common.saved", String.valueOf(p)));
     }
 
     /** Writes {@code image} as PNG to {@code file} on the work's worker. */
     public static void writePng(BackgroundWork work, Path file, BufferedImage image) {
-        work.start("Saving " + file.getFileName(), r -> {
+        work.start(Messages.format("common.saving", String.valueOf(file.getFileName())), r -> {
             if (!ImageIO.write(image, "png", file.toFile())) {
                 throw new IOException("No PNG writer in this Java runtime.");
             }
             return file;
-        }, p -> { }, p -> "Saved " + p + ".");
+        }, p -> { }, p -> Messages.format("common.saved", String.valueOf(p)));
     }
 }

@@ -35,7 +35,7 @@ public final class QueuePalette {
     /** The colour of a queue as {@code #rrggbb}. */
     public static String colour(int queue) {
         if (queue < 0) {
-            throw new IllegalArgumentException("Queue " + queue + " is negative: queues start at 0.");
+            throw new IllegalArgumentException(Messages.format("common.queueNegative", String.valueOf(queue)));
         }
         return COLOURS[queue % MAX_DISTINCT];
     }

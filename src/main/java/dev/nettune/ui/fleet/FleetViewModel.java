@@ -196,7 +196,7 @@ public final class FleetViewModel implements AutoCloseable {
                 ui.execute(() -> {
                     lastRun.set(run.id());
                     resumableRun.set(run.status().resumable() ? run.id() : "");
-                    finish(Messages.format("fleet.status.resumed", run.id(), run.status().name().toLowerCase(), run.summary()));
+                    finish(Messages.format("fleet.status.resumed", run.id(), runStatus(run), run.summary()));
                 });
             } catch (Exception e) {
                 fail(e);
@@ -277,12 +277,12 @@ public final class FleetViewModel implements AutoCloseable {
         int par = parallel.get();
         Cancellation c = newCancel();
         rows.forEach(r -> {
-            r.preview.set("reading…");
+            r.preview.set(Messages.get("fleet.row.reading"));
             r.status.set("");
             r.progress.set(0);
             r.previewed = null;
         });
-        start("Reading " + rows.size() + " plans…");
+        start(Messages.format("fleet.status.readingPlans", rows.size()));
         workers.execute(() -> {
             try {
                 List<InstancePreview> result = fleet.preview(rows.stream().map(r -> r.member).toList(), p, par, options, c,
@@ -348,7 +348,7 @@ public final class FleetViewModel implements AutoCloseable {
                         resumableRun.set(run.id());
                     }
                     forgetPreview();
-                    finish("Run " + run.id() + " " + run.status().name().toLowerCase() + ": " + run.summary() + ".");
+                    finish(Messages.format("fleet.status.ran", run.id(), runStatus(run), run.summary()));
                 });
             } catch (Exception e) {
                 fail(e);
@@ -374,7 +374,7 @@ public final class FleetViewModel implements AutoCloseable {
                 FleetRun run = fleet.undo(id, par, options, listener(byName, byName.size()), c);
                 ui.execute(() -> {
                     forgetPreview();
-                    finish(Messages.format("fleet.status.undone", run.id(), id, run.status().name().toLowerCase(), run.summary()));
+                    finish(Messages.format("fleet.status.undone", run.id(), id, runStatus(run), run.summary()));
                     if (run.succeeded()) {
                         lastRun.set("");
                     }
@@ -594,5 +594,10 @@ public final class FleetViewModel implements AutoCloseable {
     /** The fleet monitor tab: its NIC, rows and status. */
     public FleetMonitorModel monitor() {
         return monitor;
+    }
+
+    // A run's state as a word of the language in use ("succeeded", "已成功").
+    private static String runStatus(FleetRun run) {
+        return Messages.get("fleet.runStatus." + run.status().name());
     }
 }

@@ -1,5 +1,6 @@
 package dev.nettune.ui.hosts;
 
+import dev.nettune.ui.common.Messages;
 import java.util.Optional;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -31,7 +32,8 @@ final class AddHostDialog {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        String[] labels = {"Name", "Address", "User", "Port", "Jump host", "Key file"};
+        String[] labels = {Messages.get("hosts.add.label.name"), Messages.get("hosts.add.label.address"), Messages.get("hosts.add.label.user"),
+                Messages.get("hosts.add.label.port"), Messages.get("hosts.add.label.jump"), Messages.get("hosts.add.label.key")};
         TextField[] fields = {name, address, user, port, jump, key};
         for (int i = 0; i < labels.length; i++) {
             g.add(new Label(labels[i]), 0, i);

@@ -156,7 +156,7 @@ public final class HostsController {
             }
         });
         model.selectedHostProperty().addListener((o, was, is) -> {
-            hostTitle.setText(is == null ? "No host chosen" : is.name());
+            hostTitle.setText(is == null ? Messages.get("hosts.hostTitle") : is.name());
             if (is != null && hostList.getSelectionModel().getSelectedItem() != is) {
                 hostList.getSelectionModel().select(is);
             }
@@ -217,7 +217,7 @@ public final class HostsController {
     @FXML
     void addFromSshConfig() {
         // Reading ~/.ssh/config is file I/O: on a worker; the choice dialog follows on the FX thread.
-        tasks.submit(actions::sshConfigAliases, this::chooseAlias, e -> problem("~/.ssh/config could not be read", e));
+        tasks.submit(actions::sshConfigAliases, this::chooseAlias, e -> problem(Messages.get("hosts.sshConfigUnreadable"), e));
     }
 
     private void chooseAlias(List<String> aliases) {

@@ -87,7 +87,7 @@ public final class HostsView implements ScreenView {
                 try {
                     p = port.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("SSH port '" + port + "' is not a number; allowed: 1 to 65535.");
+                    throw new IllegalArgumentException(Messages.format("hosts.add.portNotNumber", port));
                 }
                 context.hostDirectory().save(new HostDirectory.NewHost(name, address, optional(user), p, optional(jump),
                         key.isEmpty() ? Optional.empty() : Optional.of(Path.of(key.replaceFirst("^~", System.getProperty("user.home"))))));
@@ -126,8 +126,7 @@ public final class HostsView implements ScreenView {
         };
     }
 
-    // HostDirectory's description of an ~/.ssh/config alias: "alias of " and the file.
-    private static final String ALIAS_OF = "alias of ";
+    private static final String ALIAS_OF = HostDirectory.ALIAS_OF;
 
     @Override
     public Parent root() {

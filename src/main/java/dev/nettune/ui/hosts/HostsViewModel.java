@@ -360,7 +360,7 @@ public final class HostsViewModel {
             cancelRunning();
             generation++;
             busy.set(false);
-            status.set("Cancelled.");
+            status.set(Messages.get("common.cancelled"));
         }
     }
 

@@ -36,7 +36,7 @@ public final class DpdkViewModel {
         int p;
         List<Integer> cores;
         try {
-            p = VerifyViewModel.integer("DPDK port", port.get());
+            p = VerifyViewModel.integer("dpdkPort", port.get());
             cores = L3fwdBinding.parseLcores(lcores.get());
             PciAddress.parse(pci.get());
         } catch (IllegalArgumentException e) {
@@ -44,11 +44,11 @@ public final class DpdkViewModel {
             return;
         }
         String address = pci.get();
-        text.set("Reading the key and table of " + n + " on " + h + " (ethtool -x) ...");
+        text.set(Messages.format("monitor.dpdk.reading", n, h));
         tasks.submit(() -> {
             EthtoolRss rss = new NicRssService(hosts).read(h, n, HostOptions.defaults());
             return DpdkExport.guide(p, cores, address, rss, n, h);
-        }, text::set, e -> text.set("Cannot build the DPDK configuration: " + MonitorViewModel.message(e)));
+        }, text::set, e -> text.set(Messages.format("monitor.dpdk.failed", MonitorViewModel.message(e))));
     }
 
     public StringProperty portProperty() {

@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.QueuePalette;
 import dev.nettune.ui.common.Theme;
 import java.awt.image.BufferedImage;
@@ -139,7 +140,7 @@ public final class MonitorController {
 
     @FXML
     private void onExportPng() {
-        File f = choose("monitor.png", "PNG image", "*.png");
+        File f = choose("monitor.png", Messages.get("common.pngImage"), "*.png");
         if (f == null) {
             return;
         }

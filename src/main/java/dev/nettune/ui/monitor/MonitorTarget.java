@@ -48,7 +48,7 @@ public final class MonitorTarget {
             List<String> names = found.links().stream().map(LinkInfo::name).filter(n -> !n.equals("lo")).sorted().toList();
             nics.setAll(names);
             chooseNic(found.links(), found.rxPackets(), nic.get()).ifPresent(nic::set);
-        }, e -> problem.accept("Cannot list the NICs of " + h + ": " + Messages.problem(e)));
+        }, e -> problem.accept(Messages.format("monitor.target.cannotList", h, Messages.problem(e))));
     }
 
     /** The NICs found and their received packets (empty when the host's ip cannot tell). */

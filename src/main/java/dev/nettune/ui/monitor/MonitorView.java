@@ -56,7 +56,7 @@ public final class MonitorView implements ScreenView {
             last.filter(names::contains).filter(h -> !h.equals(target.hostProperty().get()))
                     .ifPresent(target.hostProperty()::set);
             target.hostProperty().addListener((o, was, is) -> context.settings().update(st -> st.withLastHost(is)));
-        }, e -> model.statusProperty().set("Saved hosts could not be read: " + Messages.problem(e)));
+        }, e -> model.statusProperty().set(Messages.format("monitor.savedHostsUnreadable", Messages.problem(e))));
         model.loadNics();
         model.start();
         return new MonitorView(root, controller, panels);

@@ -221,7 +221,7 @@ public final class MonitorViewModel implements AutoCloseable {
     public void stop() {
         starting.cancel();
         if (stopSession()) {
-            status.set("Stopped.");
+            status.set(Messages.get("monitor.status.stopped"));
         }
         running.set(false);
         recording.set(false);
@@ -330,7 +330,7 @@ public final class MonitorViewModel implements AutoCloseable {
             case "5 min" -> Duration.ofMinutes(5);
             case "15 min" -> Duration.ofMinutes(15);
             case "1 h" -> Duration.ofHours(1);
-            default -> throw new IllegalArgumentException("'" + text + "' is not a window: choose " + String.join(", ", WINDOWS) + ".");
+            default -> throw new IllegalArgumentException(Messages.format("monitor.window.invalid", text, String.join(", ", WINDOWS)));
         };
     }
 

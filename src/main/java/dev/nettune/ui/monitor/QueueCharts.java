@@ -1,5 +1,6 @@
 package dev.nettune.ui.monitor;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.ui.common.QueuePalette;
 import dev.nettune.monitor.ChartFrame;
 import dev.nettune.monitor.RateSample;
@@ -339,7 +340,7 @@ public final class QueueCharts {
             int y = captionHeight + lineHeight + 8;
             if (queues == 0) {
                 g.setColor(text);
-                g.drawString("No queues sampled yet.", 20, y + 12);
+                g.drawString(Messages.get("monitor.png.noQueues"), 20, y + 12);
             }
             for (int q = 0; q < queues; q++) {
                 int x = 20 + (q % perRow) * 70;

@@ -134,7 +134,7 @@ public final class RecordingsViewModel {
     }
 
     private Recordings needStore() {
-        return store.get().orElseThrow(() -> new IllegalStateException("Recordings need the database, which could not be opened."));
+        return store.get().orElseThrow(() -> new IllegalStateException(Messages.get("recordings.noDatabase")));
     }
 
     /** The whole recording as one chart frame (gaps kept), at most {@value MonitorViewModel#MAX_POINTS} points per queue. */
@@ -157,9 +157,10 @@ public final class RecordingsViewModel {
 
     /** One line of the list: "#3 · sandbox eth1 · 2026-... · 120 samples". */
     static String describe(Recording r) {
-        return String.format(Locale.ROOT, "#%d \u00b7 %s %s \u00b7 %tF %<tT UTC \u00b7 %d samples every %.1f s%s", r.id(), r.host(), r.nic(),
-                java.time.Instant.ofEpochMilli(r.startedAtMillis()).atZone(java.time.ZoneOffset.UTC), r.samples(), r.intervalMillis() / 1000.0,
-                r.note().isBlank() ? "" : " \u00b7 " + r.note());
+        String started = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+                .format(java.time.Instant.ofEpochMilli(r.startedAtMillis()).atZone(java.time.ZoneOffset.UTC));
+        return Messages.format("recordings.line", String.valueOf(r.id()), r.host(), r.nic(), started, String.valueOf(r.samples()),
+                String.format(Locale.ROOT, "%.1f", r.intervalMillis() / 1000.0), r.note().isBlank() ? "" : " \u00b7 " + r.note());
     }
 
     public ObservableList<Recording> recordings() {

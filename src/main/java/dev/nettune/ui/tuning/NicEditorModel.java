@@ -66,7 +66,7 @@ public final class NicEditorModel {
             return Optional.empty();
         }
         rssError.set("");
-        return Optional.of(new Profile("RSS on " + nic.get(), "from the RSS editor", entries));
+        return Optional.of(new Profile(Messages.format("tuning.editor.rssProfile", nic.get()), Messages.get("tuning.editor.rssProfile.description"), entries));
     }
 
     /** The XPS lists as changes: "0-3; 4-7" is tx-0 on CPUs 0-3 and tx-1 on CPUs 4-7. */
@@ -88,13 +88,13 @@ public final class NicEditorModel {
             return Optional.empty();
         }
         xpsError.set("");
-        return Optional.of(new Profile("XPS on " + nic.get(), "from the XPS editor", entries));
+        return Optional.of(new Profile(Messages.format("tuning.editor.xpsProfile", nic.get()), Messages.get("tuning.editor.xpsProfile.description"), entries));
     }
 
     /** The usual XPS spread as a profile: TX queue i to CPU i mod n over the host's online CPUs. */
     public Optional<Profile> xpsSpreadProfile() {
         try {
-            Profile p = new Profile("XPS spread on " + nic.get(), "TX queue i to CPU i mod n", List.of(new XpsChange.Spread(nic.get())));
+            Profile p = new Profile(Messages.format("tuning.editor.xpsSpreadProfile", nic.get()), Messages.get("tuning.editor.xpsSpreadProfile.description"), List.of(new XpsChange.Spread(nic.get())));
             xpsError.set("");
             return Optional.of(p);
         } catch (IllegalArgumentException e) {

@@ -277,7 +277,7 @@ public final class TuningViewModel {
                 ui.accept(() -> fail(Messages.format("tuning.status.cannotPlan", h, Messages.problem(e))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                ui.accept(() -> fail("Cancelled."));
+                ui.accept(() -> fail(Messages.get("common.cancelled")));
             }
         });
     }

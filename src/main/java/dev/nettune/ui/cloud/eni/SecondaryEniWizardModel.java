@@ -164,7 +164,7 @@ public final class SecondaryEniWizardModel {
 
     private SecurityGroupRule rule() {
         if (group.get() == null) {
-            throw new IllegalArgumentException("Choose the security group on the ENI page.");
+            throw new IllegalArgumentException(Messages.get("cloud.eni.chooseGroup"));
         }
         return new SecurityGroupRule(protocol.get(), PortRange.parse(ports.get()), Cidr.parse(source.get()), priority.get(), description.get());
     }

@@ -124,6 +124,11 @@ public abstract class HostStepModel {
     /** The step as a profile of the values on the form; throws with the reason when a value is not allowed. */
     public abstract Profile profile();
 
+    /** The name of the profile this step plans, "Production setup: " and its title, in the language in use (it is journaled so). */
+    protected final String profileName() {
+        return Messages.format("production.profile.name", title);
+    }
+
     /** What is wrong with the form, empty when it can be previewed. */
     public StringBinding problemProperty() {
         return problem;

@@ -39,7 +39,7 @@ public final class IrqStepModel extends HostStepModel {
         List<ProfileEntry> out = new ArrayList<>();
         String c = channels.get() == null ? "" : channels.get().strip();
         if (!c.isEmpty()) {
-            out.add(new ChannelChange(nic.get(), Integer.parseInt(TimeWaitStepModel.number("Combined channels", c, 1, 4096))));
+            out.add(new ChannelChange(nic.get(), Integer.parseInt(TimeWaitStepModel.number(Messages.get("production.irq.channels"), c, 1, 4096))));
         }
         List<Integer> irqs = new ArrayList<>();
         String a = affinity.get() == null ? "" : affinity.get();
@@ -49,9 +49,9 @@ public final class IrqStepModel extends HostStepModel {
             }
             String[] kv = pair.split("=", 2);
             if (kv.length != 2) {
-                throw new IllegalArgumentException("'" + pair.strip() + "' is not IRQ=CPUs: write for example 45=0; 46=1-2.");
+                throw new IllegalArgumentException(Messages.format("production.irq.notPair", pair.strip()));
             }
-            int irq = Integer.parseInt(TimeWaitStepModel.number("The IRQ", kv[0], 0, 65535));
+            int irq = Integer.parseInt(TimeWaitStepModel.number(Messages.get("production.irq.irq"), kv[0], 0, 65535));
             out.add(new IrqAffinityChange(irq, kv[1], nic.get()));
             irqs.add(irq);
         }
@@ -66,7 +66,7 @@ public final class IrqStepModel extends HostStepModel {
 
     @Override
     public Profile profile() {
-        return new Profile("Production setup: channels and IRQs", "queues and interrupts of " + nic.get(), entries());
+        return new Profile(profileName(), Messages.format("production.profile.nicOf", title(), nic.get()), entries());
     }
 
     // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----

@@ -21,6 +21,6 @@ public final class NetworkManagerStepModel extends HostStepModel {
 
     @Override
     public Profile profile() {
-        return new Profile("Production setup: NetworkManager", "seed step 7", List.of(NetworkManagerChange.unmanage(nic.get())));
+        return new Profile(profileName(), Messages.format("production.profile.seedStep", "7"), List.of(NetworkManagerChange.unmanage(nic.get())));
     }
 }

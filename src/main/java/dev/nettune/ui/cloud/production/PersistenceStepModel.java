@@ -76,7 +76,7 @@ public final class PersistenceStepModel extends HostStepModel {
         if (out.isEmpty()) {
             throw new IllegalArgumentException(Messages.get("production.step.persistence.empty"));
         }
-        return new Profile("Production setup: persistence", "seed step 8", out);
+        return new Profile(profileName(), Messages.format("production.profile.seedStep", "8"), out);
     }
 
     // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----

@@ -119,9 +119,8 @@ public final class ProductionWizardModel {
             }
         });
         hostProblem = Bindings.createStringBinding(() -> host.get() == null || host.get().isBlank()
-                ? "Choose the host to tune: the instance's ssh alias, user@address, or a saved host."
-                : !NicName.isValid(nic.get()) ? "'" + nic.get() + "' is not a network interface name (for example eth1: the secondary ENI"
-                        + " at device index 1)." : "", host, nic);
+                ? Messages.get("production.host.choose")
+                : !NicName.isValid(nic.get()) ? Messages.format("production.host.badNic", nic.get()) : "", host, nic);
         Observable[] deps = new Observable[steps.size() + 3];
         for (int i = 0; i < steps.size(); i++) {
             deps[i] = steps.get(i).stateProperty();

@@ -98,7 +98,7 @@ public final class RssStepModel extends HostStepModel {
 
     @Override
     public Profile profile() {
-        return new Profile("Production setup: RSS", "RSS key and table of " + nic.get(), entries());
+        return new Profile(profileName(), Messages.format("production.profile.nicOf", title(), nic.get()), entries());
     }
 
     /**
@@ -116,8 +116,7 @@ public final class RssStepModel extends HostStepModel {
             try (Host open = work.opener().open(h)) {
                 p = work.rss().preflight(open, n, () -> {
                     if (from.isEmpty()) {
-                        throw new IllegalArgumentException("no sender named: name the host that sends the test traffic with hping3"
-                                + " (sandbox for the sandbox host)");
+                        throw new IllegalArgumentException(Messages.get("production.rss.noSender"));
                     }
                     return work.verification().sender(from, h, n, HostOptions.defaults());
                 });
@@ -175,8 +174,7 @@ public final class RssStepModel extends HostStepModel {
 
     @Override
     protected String nothingToDo(Plan made) {
-        return "Already in effect: the key and table read back from " + nic.get() + " on " + made.host() + " equal the wanted ones"
-                + (live.isEmpty() ? "" : " (" + live + ")") + ". Nothing to push; verify them on the next page.";
+        return Messages.format("production.rss.alreadyInEffect", nic.get(), made.host(), live.isEmpty() ? "" : " (" + live + ")");
     }
 
     private static String message(Exception e) {

@@ -48,7 +48,7 @@ public final class SmcStepModel extends HostStepModel {
 
     @Override
     public Profile profile() {
-        return new Profile("Production setup: SMC", "seed step 5", List.of(change()));
+        return new Profile(profileName(), Messages.format("production.profile.seedStep", "5"), List.of(change()));
     }
 
     // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----

@@ -35,7 +35,7 @@ public final class TimeWaitStepModel extends HostStepModel {
 
     @Override
     public Profile profile() {
-        return new Profile("Production setup: TIME-WAIT", "seed step 4", List.copyOf(sysctls()));
+        return new Profile(profileName(), Messages.format("production.profile.seedStep", "4"), List.copyOf(sysctls()));
     }
 
     static String number(String what, String text, long min, long max) {
@@ -48,7 +48,7 @@ public final class TimeWaitStepModel extends HostStepModel {
         } catch (NumberFormatException e) {
             // Said below, with what is allowed.
         }
-        throw new IllegalArgumentException(what + " must be a whole number from " + min + " to " + max + ", not '" + t + "'.");
+        throw new IllegalArgumentException(Messages.format("production.number.invalid", what, String.valueOf(min), String.valueOf(max), t));
     }
 
     // ---- properties (the JavaFX style: private state, xxxProperty() accessors) ----

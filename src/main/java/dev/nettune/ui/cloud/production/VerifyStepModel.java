@@ -93,10 +93,7 @@ public final class VerifyStepModel {
     }
 
     public String why() {
-        return "ethtool -x shows what the NIC was told, not what it does: after a reboot or a channel change a device may keep"
-                + " showing a table it no longer uses. This sends designed flows, a few per queue chosen from the live key and"
-                + " table, one burst per queue, and counts where each burst lands. PASS only when every burst lands on its"
-                + " predicted queue; the false-pass probability is the chance a NIC steering any other way would have passed.";
+        return Messages.get("production.step.why.verify");
     }
 
     /** True while the page must not be left: the verification runs, or it has neither a verdict nor been skipped. */

@@ -59,7 +59,7 @@ public final class XpsStepModel extends HostStepModel {
 
     @Override
     public Profile profile() {
-        return new Profile("Production setup: XPS", "seed step 6", entries());
+        return new Profile(profileName(), Messages.format("production.profile.seedStep", "6"), entries());
     }
 
     /** What will be written, queue by queue: "tx-0: CPUs 0-3 → mask f". */
@@ -75,8 +75,8 @@ public final class XpsStepModel extends HostStepModel {
             StringBuilder sb = new StringBuilder();
             for (ProfileEntry e : entries()) {
                 XpsChange x = (XpsChange) e;
-                sb.append(sb.length() == 0 ? "" : "\n").append("tx-").append(x.txQueue()).append(": CPUs ").append(x.cpus())
-                        .append(" \u2192 writes the mask ").append(XpsChange.mask(x.cpus())).append(" to ").append(x.path());
+                sb.append(sb.length() == 0 ? "" : "\n").append("tx-").append(x.txQueue()).append(Messages.format("production.xps.maskLine", x.cpus(),
+                        XpsChange.mask(x.cpus()), x.path()));
             }
             return sb.toString();
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.nettune.ui.cloud.rss;
 
+import dev.nettune.ui.common.Messages;
 import dev.nettune.cloud.PreflightCheck;
 import dev.nettune.cloud.RssPreflight;
 import javafx.fxml.FXML;
@@ -76,7 +77,6 @@ public final class RssPageController {
         });
         ignorePreflight.selectedProperty().bindBidirectional(model.ignorePreflightProperty());
         host.textProperty().bindBidirectional(model.hostProperty());
-        preview.setText(RssPreflight.PREVIEW_NOTE + " It takes effect after re-attaching a secondary ENI, or restarting the instance"
-                + " for the primary one; the review page asks you to accept that interruption.");
+        preview.setText(Messages.say(RssPreflight.PREVIEW_PHRASE) + " " + Messages.get("rssWizard.takesEffect"));
     }
 }

@@ -62,7 +62,7 @@ public final class RssWizardModel {
 
     /** Reads the ENI's instance, its instance type and the current setting off the UI thread. */
     public void load() {
-        loadStatus.set("Reading " + eni.id() + ", its instance and instance type\u2026");
+        loadStatus.set(Messages.format("rssWizard.status.reading", eni.id().toString()));
         tasks.submit(() -> {
             Optional<CloudInstance> i = eni.instanceId().flatMap(id -> session.api().describeInstance(session.region(), id));
             Optional<InstanceTypeInfo> t = i.flatMap(x -> session.api().describeInstanceType(session.region(), x.instanceType()));
@@ -76,8 +76,10 @@ public final class RssWizardModel {
             currentRss.set(rss);
             instance.set(i);
             enable.set(!rss.orElse(false));
-            loadStatus.set(eni.id() + " (" + eni.type() + ", " + eni.status() + i.map(x -> " on " + x.id() + " " + x.instanceType()).orElse("")
-                    + "): custom RSS is " + rss.map(b -> b ? "enabled" : "disabled").orElse("not set (disabled)") + ".");
+            String where = i.map(x -> Messages.format("rssWizard.status.on", eni.type(), eni.status(), x.id().toString(), x.instanceType()))
+                    .orElse(Messages.format("rssWizard.status.detached", eni.type(), eni.status()));
+            loadStatus.set(Messages.format("rssWizard.status.read", eni.id().toString(), where,
+                    Messages.get(rss.map(b -> b ? "rssWizard.status.enabled" : "rssWizard.status.disabled").orElse("rssWizard.status.notSet"))));
             recheck();
         }, e -> loadStatus.set(Messages.format("rssWizard.status.cannotRead", Messages.problem(e))));
     }
@@ -88,7 +90,7 @@ public final class RssWizardModel {
         }
         Optional<CloudInstance> i = instance.get();
         RssPreflight.Result r = RssPreflight.check(new RssPreflight.Inputs(session.region(), type.get(),
-                i.map(CloudInstance::instanceType).orElse("(ENI not attached)"), i.map(CloudInstance::osName),
+                i.map(CloudInstance::instanceType).orElse(Messages.get("rssWizard.notAttached")), i.map(CloudInstance::osName),
                 Optional.ofNullable(kernel.get()).filter(s -> !s.isBlank()), dpdk.get(),
                 Optional.ofNullable(dpdkVersion.get()).filter(s -> !s.isBlank())));
         checks.setAll(r.checks());
