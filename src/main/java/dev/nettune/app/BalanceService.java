@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -68,9 +69,12 @@ public final class BalanceService {
         this(KeySearch.Options.defaults());
     }
 
-    /** What was read from the host: the NIC's RSS state, its addresses and the flows received on them. */
+    /**
+     * What was read from the host: the NIC's RSS state, its addresses and the flows received on them, with notes on
+     * what could not be read (phrases, said in the user's language; {@link Phrase#toString()} is their English).
+     */
     public record HostFlows(String nic, RssKey key, IndirectionTable table, Set<IpAddress> addresses,
-                            List<ObservedFlow> flows, Optional<PredictedVsObserved.QueueCounts> counters, List<String> notes) {
+                            List<ObservedFlow> flows, Optional<PredictedVsObserved.QueueCounts> counters, List<Phrase> notes) {
         public HostFlows {
             addresses = Set.copyOf(addresses);
             flows = List.copyOf(flows);
@@ -99,7 +103,8 @@ public final class BalanceService {
                 case "ss" -> SS;
                 case "conntrack" -> CONNTRACK;
                 case "all", "both" -> ALL;
-                default -> throw new RssInputException("'" + text + "' is not a flow source: use ss, conntrack or all.");
+                default -> throw new RssInputException(Phrase.of("app.balance.flowSource",
+                        "'{0}' is not a flow source: use ss, conntrack or all.", String.valueOf(text)));
             };
         }
     }
@@ -119,17 +124,18 @@ public final class BalanceService {
                 Command.of("conntrack", "-L", "-o", "extended"),
                 Command.of("cat", "/proc/net/nf_conntrack")), TIMEOUT);
         EthtoolRss rss = ethtool(r.get(0), nic);
-        RssKey key = rss.key().orElseThrow(() -> new RssInputException(nic + " shows no RSS key ("
-                + rss.keyProblem().orElse("not in ethtool -x") + "): nothing to balance with."));
-        IndirectionTable table = rss.table().orElseThrow(() -> new RssInputException(nic + " shows no indirection table ("
-                + rss.tableProblem().orElse("not in ethtool -x") + ")."));
+        RssKey key = rss.key().orElseThrow(() -> new RssInputException(Phrase.of("app.balance.noKey",
+                "{0} shows no RSS key ({1}): nothing to balance with.", nic, problem(rss.keyProblem()))));
+        IndirectionTable table = rss.table().orElseThrow(() -> new RssInputException(Phrase.of("app.balance.noTable",
+                "{0} shows no indirection table ({1}).", nic, problem(rss.tableProblem()))));
         if (rss.ringCount().isPresent()) {
             table = table.withRingCount(rss.ringCount().getAsInt());
         }
-        List<String> notes = new ArrayList<>();
+        List<Phrase> notes = new ArrayList<>();
         Set<IpAddress> addresses = r.get(1).ok() ? NicAddresses.parseIpAddr(r.get(1).stdout()) : Set.of();
         if (addresses.isEmpty()) {
-            notes.add("ip -o addr show dev " + nic + " gave no address: flows on every address are counted.");
+            notes.add(Phrase.of("app.balance.noAddress",
+                    "ip -o addr show dev {0} gave no address: flows on every address are counted.", nic));
         }
         List<ObservedFlow> flows = new ArrayList<>();
         Set<Flow> seen = new HashSet<>();
@@ -141,7 +147,7 @@ public final class BalanceService {
                     }
                 }
             } else {
-                notes.add("ss -tinH failed: " + firstLine(r.get(2)));
+                notes.add(Phrase.of("app.balance.ssFailed", "ss -tinH failed: {0}", firstLine(r.get(2))));
             }
         }
         if (source != FlowSource.SS) {
@@ -151,35 +157,38 @@ public final class BalanceService {
     }
 
     /** The NIC's per-queue receive counters in the unit flows are weighed in (packets for flows), as the monitor reads them. */
-    private static Optional<PredictedVsObserved.QueueCounts> counters(Host host, String nic, WeightUnit unit, List<String> notes)
+    private static Optional<PredictedVsObserved.QueueCounts> counters(Host host, String nic, WeightUnit unit, List<Phrase> notes)
             throws InterruptedException {
         try {
             CounterSnapshot s = new HostCounterReader(host, NicIdentity.read(host, nic)).read();
             Optional<PredictedVsObserved.QueueCounts> c = PredictedVsObserved.QueueCounts.of(s, unit == WeightUnit.BYTES);
             if (c.isEmpty()) {
-                notes.add(nic + " reports no per-queue receive counters (" + s.source() + "): observed shares are not shown.");
+                notes.add(Phrase.of("app.balance.noQueueCounters",
+                        "{0} reports no per-queue receive counters ({1}): observed shares are not shown.", nic, s.source()));
             }
             return c;
         } catch (HostException e) {
-            notes.add("The per-queue counters of " + nic + " could not be read (" + e.getMessage() + "): observed shares are not shown.");
+            notes.add(Phrase.of("app.balance.countersUnread",
+                    "The per-queue counters of {0} could not be read ({1}): observed shares are not shown.", nic, Phrase.from(e)));
             return Optional.empty();
         }
     }
 
     /** Adds the received flows of connection tracking: conntrack's listing where the tool answers, else the /proc file. */
     private static void conntrack(CommandResult tool, CommandResult proc, Set<IpAddress> addresses, WeightUnit unit,
-                                  FlowSource source, Set<Flow> seen, List<ObservedFlow> flows, List<String> notes) {
+                                  FlowSource source, Set<Flow> seen, List<ObservedFlow> flows, List<Phrase> notes) {
         CommandResult used = tool.ok() && !tool.stdout().isBlank() ? tool : proc.ok() ? proc : null;
         if (used == null) {
             if (source == FlowSource.CONNTRACK) {
-                notes.add("no connection tracking listing: conntrack -L -o extended failed (" + firstLine(tool)
-                        + ") and /proc/net/nf_conntrack is not readable (" + firstLine(proc) + ").");
+                notes.add(Phrase.of("app.balance.noConntrack", "no connection tracking listing: conntrack -L -o extended failed ({0})"
+                        + " and /proc/net/nf_conntrack is not readable ({1}).", firstLine(tool), firstLine(proc)));
             }
             return;
         }
         String from = used == tool ? "conntrack -L -o extended" : "/proc/net/nf_conntrack";
         if (addresses.isEmpty()) {
-            notes.add(from + " skipped: without the NIC's addresses the received direction of an entry is unknown.");
+            notes.add(Phrase.of("app.balance.conntrackSkipped",
+                    "{0} skipped: without the NIC's addresses the received direction of an entry is unknown.", from));
             return;
         }
         List<ConntrackFlows.Entry> entries = ConntrackFlows.parse(used.stdout());
@@ -192,21 +201,27 @@ public final class BalanceService {
             }
         }
         if (added > 0 || source == FlowSource.CONNTRACK) {
-            notes.add(added + " flow(s) from " + from
-                    + (entries.isEmpty() || ConntrackFlows.accounted(entries) || unit == WeightUnit.FLOWS ? ""
-                    : " (no accounting: net.netfilter.nf_conntrack_acct is 0, each counts 1)") + ".");
+            notes.add(entries.isEmpty() || ConntrackFlows.accounted(entries) || unit == WeightUnit.FLOWS
+                    ? Phrase.of("app.balance.conntrackFlows", "{0} flow(s) from {1}.", added, from)
+                    : Phrase.of("app.balance.conntrackFlowsUnaccounted",
+                            "{0} flow(s) from {1} (no accounting: net.netfilter.nf_conntrack_acct is 0, each counts 1).", added, from));
         }
     }
 
     private static EthtoolRss ethtool(CommandResult r, String nic) {
         if (!r.ok()) {
-            throw new RssInputException("ethtool -x " + nic + " failed: " + firstLine(r));
+            throw new RssInputException(Phrase.of("app.balance.ethtoolFailed", "ethtool -x {0} failed: {1}", nic, firstLine(r)));
         }
         try {
             return EthtoolRssParser.parse(r.stdout());
         } catch (LinuxParseException e) {
-            throw new RssInputException("ethtool -x " + nic + ": " + e.getMessage());
+            throw new RssInputException(Phrase.of("app.balance.ethtoolUnparsed", "ethtool -x {0}: {1}", nic, e.getMessage()));
         }
+    }
+
+    // What ethtool said is missing (its own words), or that the line is not in its output at all.
+    private static Object problem(Optional<String> said) {
+        return said.isPresent() ? said.get() : Phrase.of("app.balance.notInEthtool", "not in ethtool -x");
     }
 
     private static String firstLine(CommandResult r) {
@@ -221,12 +236,13 @@ public final class BalanceService {
      */
     public BalanceReport advise(HostFlows read, List<ObservedFlow> flows, Set<BalanceMode> modes, BooleanSupplier cancelled) {
         if (flows.isEmpty()) {
-            String to = read.addresses().isEmpty() ? "" : " to " + read.addresses().stream().map(IpAddress::toString).sorted()
-                    .collect(java.util.stream.Collectors.joining(", "));
-            String notes = read.notes().isEmpty() ? "" : " (" + String.join(" ", read.notes()) + ")";
-            throw new RssInputException("No flows to balance: " + read.nic() + " has no established TCP socket or tracked flow"
-                    + to + notes + ". Balance weighs the flows the NIC receives now: run it while the host carries its"
-                    + " traffic, or give the flows as a CSV with --flows FILE (src,dst,sport,dport[,weight]).");
+            Object to = read.addresses().isEmpty() ? "" : Phrase.of("app.balance.toAddresses", " to {0}",
+                    read.addresses().stream().map(IpAddress::toString).sorted().collect(java.util.stream.Collectors.joining(", ")));
+            Object notes = read.notes().isEmpty() ? "" : Phrase.of("app.balance.readNotes", " ({0})", Phrase.joined(" ", read.notes()));
+            throw new RssInputException(Phrase.of("app.balance.noFlows",
+                    "No flows to balance: {0} has no established TCP socket or tracked flow{1}{2}. Balance weighs the flows the NIC"
+                    + " receives now: run it while the host carries its traffic, or give the flows as a CSV with --flows FILE"
+                    + " (src,dst,sport,dport[,weight]).", read.nic(), to, notes));
         }
         return advise(flows, read.key(), read.table(), modes, cancelled);
     }
@@ -240,11 +256,12 @@ public final class BalanceService {
     /** The tuning entries that set a proposal with {@code ethtool -X}: its key and/or its weights. */
     public static List<ProfileEntry> entries(String nic, BalanceProposal p) {
         if (p.mode() == BalanceMode.RETA) {
-            throw new RssInputException("A RETA sets every entry on its own, which ethtool -X cannot: paste its testpmd lines"
-                    + " into DPDK's testpmd, or apply the weights, key or both proposal.");
+            throw new RssInputException(Phrase.of("app.balance.retaNotEthtool", "A RETA sets every entry on its own, which"
+                    + " ethtool -X cannot: paste its testpmd lines into DPDK's testpmd, or apply the weights, key or both proposal."));
         }
         if (!p.changes()) {
-            throw new RssInputException("The " + p.mode().label() + " proposal keeps today's mapping: nothing to apply.");
+            throw new RssInputException(Phrase.of("app.balance.keepsMapping",
+                    "The {0} proposal keeps today's mapping: nothing to apply.", p.mode().label()));
         }
         List<ProfileEntry> out = new ArrayList<>();
         p.key().ifPresent(k -> out.add(new RssKeyChange(nic, k.toColonHex())));
@@ -260,7 +277,9 @@ public final class BalanceService {
                                     ApplyListener listener, Cancellation cancel) throws HostException, InterruptedException {
         Plan plan = plan(host, nic, p);
         if (!plan.applicable()) {
-            throw new RssInputException("The plan cannot be applied on " + host.name() + ":\n" + PlanPreview.text(plan));
+            // The preview is the tuning area's English text: the head of the sentence at least is said in the user's language.
+            throw new RssInputException(Phrase.of("app.balance.notApplicable", "The plan cannot be applied on {0}:\n{1}",
+                    host.name(), PlanPreview.text(plan)));
         }
         return engine.apply(host, plan, options, listener, cancel);
     }

@@ -194,7 +194,7 @@ final class RssBalanceCommand implements Callable<Integer> {
     }
 
 
-    private void print(PrintWriter out, BalanceReport r, String nicName, List<String> notes,
+    private void print(PrintWriter out, BalanceReport r, String nicName, List<dev.nettune.Phrase> notes,
                        Optional<PredictedVsObserved.QueueCounts> counters) {
         PredictedVsObserved today = PredictedVsObserved.of(r.today(), counters);
         if (json) {
@@ -229,12 +229,12 @@ final class RssBalanceCommand implements Callable<Integer> {
             m.put("proposals", ps);
             m.put("elephants", r.elephants().flows().stream().map(f -> Map.of("flow", f.flow().toString(), "weight", f.weight())).toList());
             m.put("warning", r.elephants().warning());
-            m.put("notes", notes);
+            m.put("notes", notes.stream().map(dev.nettune.Phrase::toString).toList());
             out.println(CliJson.write(m));
             out.flush();
             return;
         }
-        notes.forEach(n -> out.println("note: " + n));
+        notes.forEach(n -> out.println(CliText.format("rss.key.note", n.in(CliText.locale()))));
         out.printf(Locale.ROOT, "%d flows over queues %d-%d (table of %d)%n", r.flows(), r.span().first(), r.span().last(),
                 r.table().size());
         out.printf(Locale.ROOT, "today:    max/mean %.3f  CV %.3f   loads %s%n", r.today().maxOverMean(),

@@ -66,4 +66,17 @@ class RssErrorsInChineseTest {
         refusedInChinese(run("dpdk", "testpmd", "--key", KEY, "--table", "weight", "--lang", "zh_CN"), "weight");
         refusedInChinese(run("dpdk", "testpmd", "--key", KEY, "--table", "default", "--lang", "zh_CN"), "但 RX 环数未知");
     }
+
+    @Test
+    void balanceOfANicWithNoFlowsIsRefusedInChinese() {
+        CliRun r = run("rss", "balance", "sandbox", "--nic", "eth1", "--lang", "zh_CN");
+
+        refusedInChinese(r, "没有可均衡的流：eth1 上没有已建立的 TCP 套接字或被跟踪的流");
+    }
+
+    @Test
+    void balanceFromAnUnknownFlowSourceIsRefusedInChinese() {
+        refusedInChinese(run("rss", "balance", "sandbox", "--nic", "eth1", "--from", "netstat", "--lang", "zh_CN"),
+                "'netstat' 不是流来源：请用 ss、conntrack 或 all。");
+    }
 }
