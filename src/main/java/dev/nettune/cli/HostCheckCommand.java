@@ -35,16 +35,16 @@ final class HostCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws HostException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        context.hostResolver().configNotes(host).forEach(n -> spec.commandLine().getErr().println("note: " + n));
+        context.hostResolver().configNotes(host).forEach(n -> spec.commandLine().getErr().println(CliText.format("host.check.note", n)));
         try (Host h = context.hostResolver().resolve(host, connection.toHostOptions())) {
             CommandResult r = h.run(Command.of("uname", "-r"), Duration.ofSeconds(30));
             String kernel = r.stdoutOrThrow().strip();
-            out.println(h.name() + ": reachable, kernel " + kernel);
+            out.println(CliText.format("host.check.reachable", h.name(), kernel));
             if (h instanceof SharedSshHost) {
                 SharedSshHost ssh = (SharedSshHost) h;
-                out.println("  as " + ssh.targetDisplay());
-                ssh.hostKeyFingerprint().ifPresent(fp -> out.println("  host key " + fp + " "
-                        + ssh.hostKeyTrust().map(dev.nettune.host.HostKeyTrust::describe).orElse("verified")));
+                out.println(CliText.format("host.check.as", ssh.targetDisplay()));
+                ssh.hostKeyFingerprint().ifPresent(fp -> out.println(CliText.format("host.check.hostKey", fp,
+                        ssh.hostKeyTrust().map(t -> t.describePhrase().in(CliText.locale())).orElse(CliText.get("host.check.verified")))));
             }
             out.flush();
             return 0;

@@ -50,25 +50,27 @@ final class HostStateCommand implements Callable<Integer> {
         Optional<NicName> only = nic == null ? Optional.empty() : Optional.of(NicName.of(nic));
         PrintWriter out = spec.commandLine().getOut();
         HostState state;
-        java.util.Map<String, String> rssWarnings = new java.util.LinkedHashMap<>();
+        java.util.Map<String, dev.nettune.app.RssInEffect.Warning> rssWarnings = new java.util.LinkedHashMap<>();
         try (Host h = context.hostResolver().resolve(host, connection.toHostOptions())) {
             state = new HostStateReader().read(h, only, HostStateReader.DEFAULT_TIMEOUT);
             // Whether the key and table shown are in effect: pushed by NetTune since this boot, no channel change after.
             dev.nettune.app.RssInEffect effect = new dev.nettune.app.RssInEffect(context.tuningJournal());
             for (var n : state.nics()) {
-                effect.warning(h, n.name()).ifPresent(w -> rssWarnings.put(n.name(), w));
+                effect.check(h, n.name()).ifPresent(w -> rssWarnings.put(n.name(), w));
             }
         }
         if (only.isPresent() && state.nics().isEmpty()) {
-            throw new CliInputException(host + " has no NIC " + nic + ".");
+            throw new CliInputException(CliText.format("host.state.noSuchNic", host, nic));
         }
         if (json) {
             java.util.Map<String, Object> tree = new java.util.LinkedHashMap<>(HostStateDocument.toTree(state));
-            tree.put("rssWarnings", rssWarnings);
+            java.util.Map<String, String> english = new java.util.LinkedHashMap<>();
+            rssWarnings.forEach((n, w) -> english.put(n, w.text()));
+            tree.put("rssWarnings", english);
             out.println(CliJson.write(tree));
         } else {
-            out.print(HostStateDocument.toText(state, table));
-            rssWarnings.forEach((n, w) -> out.println("WARNING (" + n + "): " + w));
+            out.print(HostStateDocument.toText(state, table, CliText.locale()));
+            rssWarnings.forEach((n, w) -> out.println(CliText.format("host.state.warning", n, w.said().in(CliText.locale()))));
         }
         out.flush();
         return 0;

@@ -291,6 +291,17 @@ public final class TuneCommand implements Runnable {
         }
     }
 
+    /** A built-in profile's description in the CLI's language (the name stays: it is what --profile takes); any other as written. */
+    static String description(Profile p) {
+        String key = switch (p.name()) {
+            case Profile.ECS_HIGH_THROUGHPUT -> "tune.profiles.builtIn.ecsHighThroughput";
+            case Profile.SEED_WORKFLOW -> "tune.profiles.builtIn.seedWorkflow";
+            case Profile.LOW_LATENCY -> "tune.profiles.builtIn.lowLatency";
+            default -> null;
+        };
+        return key == null || !"zh".equals(CliText.locale().getLanguage()) ? p.description() : CliText.get(key);
+    }
+
     /** {@code nettune tune profiles [--export NAME [--to FILE] [--format json|ansible|cloud-init] | --import FILE]}. */
     @Command(name = "profiles", mixinStandardHelpOptions = true, description = "List, import or export tuning profiles"
             + " (export also as an Ansible playbook or cloud-init user-data for teams that run their own engine).")
@@ -324,8 +335,7 @@ public final class TuneCommand implements Runnable {
                     out.println("WARNING: " + b);
                 }
                 if (!p.beyondLimits().isEmpty()) {
-                    out.println("WARNING: this profile is marked unrestricted; tune plan and tune apply run it only with "
-                            + ProfileLimits.FLAG + ".");
+                    out.println(CliText.format("tune.profiles.unrestrictedWarning", ProfileLimits.FLAG));
                 }
                 return 0;
             }
@@ -337,7 +347,7 @@ public final class TuneCommand implements Runnable {
                     throw new CliInputException(CliText.problem(e));
                 }
                 if (exportFile == null && f == ProfileFormat.JSON) {
-                    throw new CliInputException("--export needs --to FILE (or --format ansible|cloud-init to print it).");
+                    throw new CliInputException(CliText.get("tune.profiles.exportNeedsTo"));
                 }
                 if (exportFile == null) {
                     out.print(f.render(ctx.profiles().find(exportName)));
@@ -350,11 +360,11 @@ public final class TuneCommand implements Runnable {
             }
             ProfileLibrary.Listing listing = ctx.profiles().listing();
             for (Profile p : listing.profiles()) {
-                out.println(p.name() + " - " + p.description() + " (" + p.entries().size() + " entries"
-                        + (p.beyondLimits().isEmpty() ? "" : "; unrestricted: needs " + ProfileLimits.FLAG) + ")");
+                out.println(CliText.format(p.beyondLimits().isEmpty() ? "tune.profiles.line" : "tune.profiles.lineUnrestricted",
+                        p.name(), description(p), String.valueOf(p.entries().size()), ProfileLimits.FLAG));
             }
             for (ProfileLibrary.Unusable u : listing.unusable()) {
-                out.println("NOT USABLE: " + u.file() + " - " + u.why());
+                out.println(CliText.format("tune.profiles.unusable", String.valueOf(u.file()), u.why()));
             }
             return 0;
         }

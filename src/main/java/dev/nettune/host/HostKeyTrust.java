@@ -60,11 +60,17 @@ public record HostKeyTrust(How how, String fingerprint, Optional<Path> file) {
 
     /** The CLI's words for it, as OpenSSH users read them. */
     public String describe() {
+        return describePhrase().toString();
+    }
+
+    /** {@link #describe()} as a phrase the CLI and the screens say in the user's language. */
+    public dev.nettune.Phrase describePhrase() {
         return switch (how) {
-            case VERIFIED -> "verified against " + file.orElseThrow();
-            case ACCEPTED_AND_SAVED -> "trusted now (first connection; saved to " + file.orElseThrow() + ")";
-            case ACCEPTED_ONCE -> "trusted now for this run only (not saved)";
-            case ACCEPTED_EARLIER_THIS_RUN -> "trusted for this run (accepted once, not saved)";
+            case VERIFIED -> dev.nettune.Phrase.of("host.trust.verified", "verified against {0}", file.orElseThrow());
+            case ACCEPTED_AND_SAVED -> dev.nettune.Phrase.of("host.trust.saved", "trusted now (first connection; saved to {0})",
+                    file.orElseThrow());
+            case ACCEPTED_ONCE -> dev.nettune.Phrase.of("host.trust.once", "trusted now for this run only (not saved)");
+            case ACCEPTED_EARLIER_THIS_RUN -> dev.nettune.Phrase.of("host.trust.earlier", "trusted for this run (accepted once, not saved)");
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.nettune.linux;
 
+import dev.nettune.Phrase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,76 +140,128 @@ public final class HostStateDocument {
 
     /** The report as a person reads it; {@code withTable} adds each NIC's indirection table in ethtool's layout. */
     public static String toText(HostState s, boolean withTable) {
+        return toText(s, withTable, java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * The report in {@code locale}: labels and NetTune's words from the phrases bundle, values (names, numbers, a
+     * driver's or a tool's own text) as read; English is the text {@code host state} always printed.
+     */
+    public static String toText(HostState s, boolean withTable, java.util.Locale locale) {
+        Text t = new Text(locale);
         StringBuilder sb = new StringBuilder();
-        sb.append(s.host()).append(": ").append(s.os().describe(OsRelease::prettyName)).append('\n');
-        sb.append("  kernel     ").append(s.kernel().describe()).append('\n');
-        sb.append("  CPUs       ").append(s.cpuCount().describe()).append(", online ").append(s.onlineCpus().describe(CpuSet::toList)).append('\n');
-        sb.append("  TIME-WAIT  ").append(s.timeWaitSysctls().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + " = " + e.getValue().describe()).collect(Collectors.joining(", "))).append('\n');
-        sb.append("  SMC        module ").append(s.smcModuleLoaded().describe(b -> b ? "loaded" : "not loaded")).append("; ")
-                .append(s.smcSysctls().describe(m -> m.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                        .collect(Collectors.joining(", ")))).append('\n');
-        sb.append("  services   ").append(HostState.SERVICES.stream().map(n -> n + " "
-                + (s.services().containsKey(n) ? s.services().get(n).describe() : "not read")).collect(Collectors.joining(", "))).append('\n');
+        sb.append(s.host()).append(": ").append(t.of(s.os(), OsRelease::prettyName)).append('\n');
+        sb.append(t.label(Phrase.of("linux.state.kernel", "kernel"))).append(t.of(s.kernel(), String::valueOf)).append('\n');
+        sb.append(t.label(Phrase.of("linux.state.cpus", "CPUs"))).append(t.say(Phrase.of("linux.state.cpusOnline", "{0}, online {1}",
+                t.of(s.cpuCount(), String::valueOf), t.of(s.onlineCpus(), CpuSet::toList)))).append('\n');
+        sb.append(t.label(Phrase.literal("TIME-WAIT"))).append(s.timeWaitSysctls().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " = " + t.of(e.getValue(), String::valueOf)).collect(Collectors.joining(", "))).append('\n');
+        sb.append(t.label(Phrase.literal("SMC"))).append(t.say(Phrase.of("linux.state.smc", "module {0}; {1}",
+                t.of(s.smcModuleLoaded(), b -> t.say(b ? Phrase.of("linux.state.loaded", "loaded") : Phrase.of("linux.state.notLoaded", "not loaded"))),
+                t.of(s.smcSysctls(), m -> m.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                        .collect(Collectors.joining(", ")))))).append('\n');
+        sb.append(t.label(Phrase.of("linux.state.services", "services"))).append(HostState.SERVICES.stream().map(n -> n + " "
+                + (s.services().containsKey(n) ? t.of(s.services().get(n), String::valueOf) : t.say(Phrase.of("linux.state.notRead", "not read"))))
+                .collect(Collectors.joining(", "))).append('\n');
         sb.append("  ").append(HostState.TUNING_CONF).append(": ")
-                .append(s.tuningConf().describe(o -> o.map(c -> "\n" + indent(c, "      ")).orElse("absent"))).append('\n');
+                .append(t.of(s.tuningConf(), o -> o.map(c -> "\n" + indent(c, "      ")).orElse(t.say(Phrase.of("linux.state.absent", "absent")))))
+                .append('\n');
         for (NicState n : s.nics()) {
             sb.append('\n');
-            nicText(sb, n, withTable);
+            nicText(sb, n, withTable, t);
         }
         if (s.nics().isEmpty()) {
-            sb.append("\n(no NICs read)\n");
+            sb.append('\n').append(t.say(Phrase.of("linux.state.noNics", "(no NICs read)"))).append('\n');
         }
         return sb.toString();
     }
 
-    private static void nicText(StringBuilder sb, NicState n, boolean withTable) {
-        sb.append(n.name()).append(": ").append(n.driver().describe(d -> d.driver() + " " + d.version() + " at " + d.busInfo()))
+    private static void nicText(StringBuilder sb, NicState n, boolean withTable, Text t) {
+        sb.append(n.name()).append(": ").append(t.of(n.driver(), d -> t.say(Phrase.of("linux.state.driver", "{0} {1} at {2}", d.driver(),
+                d.version(), d.busInfo())))).append('\n');
+        sb.append(t.label(Phrase.of("linux.state.link", "link"))).append(t.of(n.link(), l -> t.say(Phrase.of("linux.state.linkIs",
+                "{0}, mtu {1}, {2}", l.mac().orElse(t.say(Phrase.of("linux.state.noMac", "no MAC"))), l.mtu(), l.state()))))
+                .append(t.say(Phrase.of("linux.state.nm", "; NetworkManager {0}", t.of(n.managedByNetworkManager(), b -> t.say(b
+                        ? Phrase.of("linux.state.nmManages", "manages it") : Phrase.of("linux.state.nmDoesNotManage", "does not manage it"))))))
                 .append('\n');
-        sb.append("  link       ").append(n.link().describe(l -> l.mac().orElse("no MAC") + ", mtu " + l.mtu() + ", " + l.state()))
-                .append("; NetworkManager ").append(n.managedByNetworkManager().describe(b -> b ? "manages it" : "does not manage it"))
+        sb.append(t.label(Phrase.of("linux.state.channels", "channels"))).append(t.of(n.channels(), c -> c.maxCombined().isPresent()
+                ? t.say(Phrase.of("linux.state.channelsMax", "{0} in use (max {1} combined)", c.rxQueues(), c.maxCombined().getAsInt()))
+                : t.say(Phrase.of("linux.state.channelsInUse", "{0} in use", c.rxQueues()))))
                 .append('\n');
-        sb.append("  channels   ").append(n.channels().describe(c -> c.rxQueues() + " in use"
-                + (c.maxCombined().isPresent() ? " (max " + c.maxCombined().getAsInt() + " combined)" : ""))).append('\n');
-        sb.append("  RSS        ").append(n.rss().describe(r -> {
-            String fn = r.activeHashFunction().orElse("no hash function");
-            String key = r.key().map(k -> "key " + k.toColonHex()).orElse("key unknown because " + r.keyProblem().orElse("-"));
-            String table = r.table().map(t -> "table " + t.size() + " entries, buckets per queue " + t.bucketsPerQueue())
-                    .orElse("table unknown because " + r.tableProblem().orElse("-"));
+        sb.append(t.label(Phrase.literal("RSS"))).append(t.of(n.rss(), r -> {
+            String fn = r.activeHashFunction().orElse(t.say(Phrase.of("linux.state.noHashFunction", "no hash function")));
+            String key = r.key().map(k -> t.say(Phrase.of("linux.state.key", "key {0}", k.toColonHex())))
+                    .orElse(t.say(Phrase.of("linux.state.keyUnknown", "key unknown because {0}", r.keyProblem().orElse("-"))));
+            String table = r.table().map(x -> t.say(Phrase.of("linux.state.table", "table {0} entries, buckets per queue {1}", x.size(),
+                    x.bucketsPerQueue()))).orElse(t.say(Phrase.of("linux.state.tableUnknown", "table unknown because {0}",
+                    r.tableProblem().orElse("-"))));
             return fn + "; " + key + "; " + table;
         })).append('\n');
-        sb.append("  flow hash  ").append(java.util.Arrays.stream(FlowType.values()).map(t -> {
-            Reading<RxFlowHash> r = n.flowHash().get(t);
-            return t.arg() + " " + (r == null ? "not read" : r.describe(h -> h.hashesNothing() ? "none" : h.letters()));
+        sb.append(t.label(Phrase.of("linux.state.flowHash", "flow hash"))).append(java.util.Arrays.stream(FlowType.values()).map(ft -> {
+            Reading<RxFlowHash> r = n.flowHash().get(ft);
+            return ft.arg() + " " + (r == null ? t.say(Phrase.of("linux.state.notRead", "not read"))
+                    : t.of(r, h -> h.hashesNothing() ? t.say(Phrase.of("linux.state.none", "none")) : h.letters()));
         }).collect(Collectors.joining(", "))).append('\n');
-        sb.append("  counters   ").append(n.counters().describe(c -> c.source().label() + (c.note().isEmpty() ? "" : " (" + c.note() + ")")))
-                .append('\n');
+        sb.append(t.label(Phrase.of("linux.state.counters", "counters"))).append(t.of(n.counters(), c -> c.source().label()
+                + (c.note().isEmpty() ? "" : " (" + t.say(c.notePhrase()) + ")"))).append('\n');
         int queues = n.queueCount().orElse(0);
         QueueCounters c = n.counters().orElse(null);
         List<QueueIrq> irqs = n.irqs().orElse(List.of());
         SortedMap<Integer, Reading<CpuSet>> xps = n.xps().orElse(new java.util.TreeMap<>());
         if (queues > 0) {
-            sb.append(String.format("  %-5s %12s %12s  %-18s %-10s %s%n", "queue", "rx", "tx", "rx irq", "affinity", "xps"));
+            // Padded by terminal columns (a CJK character takes two), so a Chinese header stays over its column.
+            sb.append("  ").append(Text.right(t.say(Phrase.of("linux.state.colQueue", "queue")), -5)).append(' ')
+                    .append(Text.right("rx", 12)).append(' ').append(Text.right("tx", 12)).append("  ")
+                    .append(Text.right(t.say(Phrase.of("linux.state.colRxIrq", "rx irq")), -18)).append(' ')
+                    .append(Text.right(t.say(Phrase.of("linux.state.colAffinity", "affinity")), -10)).append(' ').append("xps")
+                    .append(System.lineSeparator());
             for (int q = 0; q < queues; q++) {
                 final int qq = q;
                 String rx = c == null || !c.hasPerQueue() ? "-" : Long.toString(c.rxPackets(q));
                 String tx = c == null || !c.hasPerQueue() ? "-" : c.tx().stream().filter(x -> x.queue() == qq).map(x -> Long.toString(x.packets()))
                         .findFirst().orElse("-");
                 QueueIrq irq = irqs.stream().filter(i -> i.queue() == qq && i.servesRx()).findFirst().orElse(null);
-                String x = xps.containsKey(q) ? xps.get(q).describe(CpuSet::toMask) : n.xps().isKnown() ? "-" : "unknown";
+                String x = xps.containsKey(q) ? t.of(xps.get(q), CpuSet::toMask) : n.xps().isKnown() ? "-"
+                        : t.say(Phrase.of("linux.state.unknown", "unknown"));
                 sb.append(String.format("  %-5d %12s %12s  %-18s %-10s %s%n", q, rx, tx,
                         irq == null ? "-" : irq.irq() + " " + irq.name(), irq == null ? "-" : irq.affinity().map(CpuSet::toList).orElse("?"), x));
             }
         }
         if (!n.irqs().isKnown()) {
-            sb.append("  IRQs       ").append(n.irqs().describe()).append('\n');
+            sb.append(t.label(Phrase.literal("IRQs"))).append(t.of(n.irqs(), String::valueOf)).append('\n');
         }
         if (!n.xps().isKnown()) {
-            sb.append("  XPS        ").append(n.xps().describe()).append('\n');
+            sb.append(t.label(Phrase.literal("XPS"))).append(t.of(n.xps(), String::valueOf)).append('\n');
         }
         if (withTable) {
-            n.rss().asOptional().flatMap(EthtoolRss::table).ifPresent(t -> sb.append(indent(
-                    EthtoolRssParser.formatTable(n.name(), n.rss().orElse(null).ringCount().orElse(queues), t), "  ")));
+            n.rss().asOptional().flatMap(EthtoolRss::table).ifPresent(x -> sb.append(indent(
+                    EthtoolRssParser.formatTable(n.name(), n.rss().orElse(null).ringCount().orElse(queues), x), "  ")));
+        }
+    }
+
+    /** The report's words in one language: readings, labels padded to one column. */
+    private record Text(java.util.Locale locale) {
+        String say(Phrase p) {
+            return p.in(locale);
+        }
+
+        /** A reading's value, or "unknown because ..." with the reason in this language. */
+        <T> String of(Reading<T> r, Function<? super T, String> format) {
+            return r.isKnown() ? format.apply(r.asOptional().get())
+                    : say(Phrase.of("linux.state.unknownBecause", "unknown because {0}", r.unknownPhrase().get()));
+        }
+
+        /** "  label" padded to the values' column (11 terminal columns after the indent). */
+        String label(Phrase p) {
+            return "  " + right(say(p), -11);
+        }
+
+        /** {@code text} padded to {@code columns} terminal columns: on the left when positive, on the right when negative. */
+        static String right(String text, int columns) {
+            int width = text.codePoints().map(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                    || (cp >= 0xFF00 && cp <= 0xFFEF) ? 2 : 1).sum();
+            String pad = " ".repeat(Math.max(0, Math.abs(columns) - width));
+            return columns > 0 ? pad + text : text + pad;
         }
     }
 

@@ -70,4 +70,32 @@ class TuneInChineseTest {
             assertThat(EnglishLeft.in(List.of(journal.text()))).as(journal.text()).isEmpty();
         }
     }
+
+    @Test
+    void theProfilesListAndAnExportWithoutAFileAreSaidInChinese() {
+        try (dev.nettune.app.AppContext context = new dev.nettune.app.AppContext(dir.resolve("config"))) {
+            CliRun list = CliRun.in(context, "tune", "profiles", "--lang", "zh_CN");
+            CliRun export = CliRun.in(context, "tune", "profiles", "--export", "ECS high throughput", "--lang", "zh_CN");
+
+            assertThat(list.exit()).as(list.text()).isZero();
+            assertThat(list.out()).contains("ECS high throughput - 减少 TCP TIME-WAIT 堆积").contains(" 项）");
+            assertThat(EnglishLeft.in(List.of(list.text()))).as(list.text()).isEmpty();
+            assertThat(export.exit()).isEqualTo(2);
+            assertThat(export.err()).contains("--export 需要 --to FILE");
+            assertThat(EnglishLeft.in(List.of(export.text()))).as(export.text()).isEmpty();
+        }
+    }
+
+    @Test
+    void hostStateAndHostCheckOfTheSandboxAreSaidInChinese() {
+        try (dev.nettune.app.AppContext context = new dev.nettune.app.AppContext(dir.resolve("config"))) {
+            CliRun state = CliRun.in(context, "host", "state", "sandbox", "--lang", "zh_CN");
+            CliRun check = CliRun.in(context, "host", "check", "sandbox", "--lang", "zh_CN");
+
+            assertThat(state.exit()).as(state.text()).isZero();
+            assertThat(check.exit()).as(check.text()).isZero();
+            assertThat(EnglishLeft.in(List.of(state.text()))).as(state.text()).isEmpty();
+            assertThat(EnglishLeft.in(List.of(check.text()))).as(check.text()).isEmpty();
+        }
+    }
 }
