@@ -82,7 +82,7 @@ public record DesignedVerdict(Verdict verdict, Phrase said, Explanation cause, O
                         Explanation.AS_PREDICTED, Optional.empty(), p, obs);
             }
         }
-        String hashNote = hashes.map(h -> " " + h.sentence()).orElse(""); // the driver's hash evidence is said in English
+        Phrase hashNote = hashes.map(h -> Phrase.of("monitor.verdict.hashNote", " {0}", h.said())).orElse(Phrase.literal(""));
         if (hashes.isPresent() && !hashes.get().agrees() && hashes.get().cause() != Explanation.OTHER_HASH) {
             Explanation c = hashes.get().cause();
             return new DesignedVerdict(Verdict.FAIL, Phrase.of("monitor.verdict.hashCause", "Not as predicted:{0} Cause: {1}. {2}",

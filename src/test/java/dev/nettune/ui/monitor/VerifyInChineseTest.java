@@ -308,6 +308,24 @@ class VerifyInChineseTest {
         assertThat(english()).isEmpty();
     }
 
+    @Test
+    void theHashesTheDriverReportedAreSaidInChinese() {
+        context.sandboxInstance().faults().hashReported(true);
+        verify.verify();
+
+        assertThat(verify.verdictProperty().get()).startsWith("PASS");
+        assertThat(verify.verdictDetailProperty().get()).contains("驱动报告的哈希值与 NetTune 用当前哈希密钥算出的 Toeplitz 哈希在全部 ");
+
+        context.sandboxInstance().faults().keyShiftedByOneByte(true);
+        verify.verify();
+
+        assertThat(verify.verdictProperty().get()).startsWith("FAIL");
+        assertThat(verify.verdictDetailProperty().get()).contains("条与 NetTune 用当前哈希密钥算出的 Toeplitz 哈希不同（tcp ")
+                .contains("：报告为 0x").contains("每一个都是基于移动了一个字节的哈希密钥的 Toeplitz 哈希。");
+        assertThat(english()).isEmpty();
+        assertThat(shown.stream().filter(l -> l.contains("reported") || l.contains("Toeplitz over"))).isEmpty();
+    }
+
     /** The sandbox's sender that reboots the receiver while it sends: its counters start again from zero. */
     private final class Rebooting implements TrafficSender {
         private final SandboxSender real;
