@@ -17,11 +17,11 @@ import java.util.Optional;
 public final class CloudPlans {
     /** One journaled plan: what it is, how far it got, and what can be done with it now. */
     public record Summary(String id, String title, Instant created, String state, int done, int total, boolean resumable, boolean undoable,
-            String detail) {
+            dev.nettune.Phrase detail) {
     }
 
     /** The account undo and resume act on, as the user should confirm it. */
-    public record Target(String display, boolean sandbox) {
+    public record Target(dev.nettune.Phrase display, boolean sandbox) {
     }
 
     private final CloudJournal journal;
@@ -49,7 +49,9 @@ public final class CloudPlans {
                 && s.state() != StepState.UNDONE);
         String state = undoFailed ? "UNDO_FAILED" : undone && !tookEffect ? "UNDONE" : p.isComplete() ? "COMPLETE" : failed ? "FAILED" : "INCOMPLETE";
         Optional<String> error = p.steps().stream().map(CloudJournal.JournaledStep::error).filter(e -> !e.isBlank()).reduce((a, b) -> b);
-        String detail = done + " of " + total + " steps done" + error.map(e -> "; last error: " + e).orElse("");
+        // The API's error is quoted as it came (the server's own words).
+        dev.nettune.Phrase detail = error.map(e -> dev.nettune.Phrase.of("cloud.summary.doneWithError", "{0} of {1} steps done; last error: {2}",
+                done, total, e)).orElse(dev.nettune.Phrase.of("cloud.summary.done", "{0} of {1} steps done", done, total));
         boolean resumable = !p.isComplete() && !undone;
         return new Summary(p.planId(), p.title(), p.created(), state, (int) done, total, resumable, tookEffect, detail);
     }
@@ -59,10 +61,17 @@ public final class CloudPlans {
         Optional<CloudAccounts.Choice> choice = accounts.remembered();
         Optional<CloudAccounts.Account> account = choice.flatMap(c -> accounts.find(c.account()));
         if (account.isEmpty() || account.get().sandbox()) {
-            return new Target("the sandbox region", true);
+            return new Target(dev.nettune.Phrase.of("cloud.target.sandbox", "the sandbox region"), true);
         }
         CloudAccounts.Choice c = choice.get();
-        return new Target(account.get().display() + c.region().map(r -> " in " + r).orElse("") + c.endpoint().map(e -> " via " + e).orElse(""), false);
+        dev.nettune.Phrase where = dev.nettune.Phrase.literal(account.get().display());
+        if (c.region().isPresent()) {
+            where = dev.nettune.Phrase.of("cloud.target.inRegion", "{0} in {1}", where, c.region().get());
+        }
+        if (c.endpoint().isPresent()) {
+            where = dev.nettune.Phrase.of("cloud.target.via", "{0} via {1}", where, c.endpoint().get());
+        }
+        return new Target(where, false);
     }
 
     /** Undoes the plan's steps that took effect, newest first (blocks: call off the FX thread). */

@@ -112,8 +112,8 @@ public final class JournalViewModel {
                         Messages.say(p.detailPhrase()), open.stream().anyMatch(u -> u.id().equals(p.id())))).toList());
                 List<CloudPlans.Summary> cloud = host.isPresent() && !"cloud".equalsIgnoreCase(host.get()) ? List.of()
                         : cloudPlans.get().map(c -> c.recent(CLOUD_PLANS_SHOWN)).orElse(List.of());
-                cloud.forEach(c -> rows.add(new PlanRow(c.id(), "cloud", c.title(), "cloud plan", TIME.format(c.created()), c.state(),
-                        c.detail(), c.resumable() && c.done() > 0, true)));
+                cloud.forEach(c -> rows.add(new PlanRow(c.id(), "cloud", c.title(), Messages.get("journal.kind.cloud"), TIME.format(c.created()),
+                        Messages.get("journal.cloudState." + c.state()), Messages.say(c.detail()), c.resumable() && c.done() > 0, true)));
                 // Host and cloud plans alike, newest first.
                 rows.sort(java.util.Comparator.comparing(PlanRow::started).reversed());
                 List<String> notes = open.stream().map(p -> Messages.format("journal.note.unfinished", String.valueOf(p.id()), p.host(),
@@ -244,7 +244,8 @@ public final class JournalViewModel {
     /** True when the selected plan is a cloud plan that stopped before its end and was not undone. */
     public javafx.beans.binding.BooleanBinding resumableProperty() {
         return javafx.beans.binding.Bindings.createBooleanBinding(() -> selectedPlan.get() != null && selectedPlan.get().cloud()
-                && (selectedPlan.get().status().equals("INCOMPLETE") || selectedPlan.get().status().equals("FAILED")), selectedPlan);
+                && (selectedPlan.get().status().equals(Messages.get("journal.cloudState.INCOMPLETE"))
+                || selectedPlan.get().status().equals(Messages.get("journal.cloudState.FAILED"))), selectedPlan);
     }
 
     private interface CloudWork {
@@ -256,12 +257,12 @@ public final class JournalViewModel {
         CloudPlans c = cloudPlans.get().orElseThrow();
         CloudPlans.Target target = c.target();
         String verb = Messages.get(undo ? "journal.cloud.undo" : "journal.cloud.resume");
-        if (!target.sandbox() && !confirm.confirm(Messages.format("journal.cloud.confirm", verb, p.id(), p.profile(), target.display()))) {
+        if (!target.sandbox() && !confirm.confirm(Messages.format("journal.cloud.confirm", verb, p.id(), p.profile(), Messages.say(target.display())))) {
             status.set(Messages.format("journal.cloud.cancelled", verb, p.id()));
             return;
         }
         busy.set(true);
-        status.set(Messages.format("journal.cloud.working", verb, p.id(), target.display()));
+        status.set(Messages.format("journal.cloud.working", verb, p.id(), Messages.say(target.display())));
         worker.execute(() -> {
             try {
                 var run = work.run(c, message -> ui.accept(() -> status.set(Messages.say(message))));

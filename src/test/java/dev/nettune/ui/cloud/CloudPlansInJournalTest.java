@@ -114,6 +114,32 @@ class CloudPlansInJournalTest {
     }
 
     @Test
+    void inChineseACloudPlanRowAndTheConfirmationBeforeItsUndoSpeakChinese(FxRobot robot) throws Exception {
+        CloudPlan plan = CloudPlanner.timeouts(REGION, ENI, new ConnectionTrackingTimeouts(300, 15, 30), Optional.empty());
+        assertThat(runOnProd(plan).completed()).isTrue();
+        dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.CHINESE);
+        try {
+            JournalViewModel model = openJournal(robot);
+            JournalViewModel.PlanRow row = select(robot, model, plan.id());
+            assertThat(row.kind()).isEqualTo("云上计划");
+            assertThat(row.status()).isEqualTo("已完成");
+            assertThat(row.detail()).isEqualTo("已完成 1/1 步");
+            robot.clickOn("#undoPlan");
+            DialogPane alert = robot.lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
+                    .filter(d -> d.getScene().getWindow().isShowing()).findFirst().orElseThrow(() -> new AssertionError("no confirmation"));
+            String question = alert.getContentText();
+            robot.clickOn((Button) alert.lookupButton(ButtonType.CANCEL));
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(question).contains("Profile prod", "（" + RealAccountRig.REGION + " 地域）", "经由 " + rig.endpoint());
+            assertThat(dev.nettune.testing.EnglishLeft.in(List.of(question, row.kind(), row.status(), row.detail(),
+                    model.statusProperty().get()))).isEmpty();
+        } finally {
+            dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
+        }
+    }
+
+    @Test
     void cancellingTheConfirmationChangesNothing(FxRobot robot) throws Exception {
         CloudPlan plan = CloudPlanner.timeouts(REGION, ENI, new ConnectionTrackingTimeouts(300, 15, 30), Optional.empty());
         runOnProd(plan);
