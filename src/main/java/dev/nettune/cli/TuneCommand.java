@@ -331,8 +331,8 @@ public final class TuneCommand implements Runnable {
             if (importFile != null) {
                 Profile p = ctx.profiles().importFile(importFile);
                 out.println(CliText.format("tune.imported", p.name(), String.valueOf(ctx.profiles().directory())));
-                for (String b : p.beyondLimits()) {
-                    out.println("WARNING: " + b);
+                for (dev.nettune.Phrase b : p.beyondLimitPhrases()) {
+                    out.println(CliText.format("tune.profiles.warning", b.in(CliText.locale())));
                 }
                 if (!p.beyondLimits().isEmpty()) {
                     out.println(CliText.format("tune.profiles.unrestrictedWarning", ProfileLimits.FLAG));

@@ -55,7 +55,7 @@ public final class Planner {
         if (!beyond.isEmpty() && !allowUnrestricted) {
             throw new TuningInputException(Phrase.of("tuning.plan.unrestricted", "Profile '{0}' is marked unrestricted and goes"
                     + " beyond what a tuning profile may do: {1} Read it, then pass {2} to plan or apply it anyway.",
-                    profile.name(), String.join(" ", beyond), ProfileLimits.FLAG));
+                    profile.name(), Phrase.joined(" ", profile.beyondLimitPhrases()), ProfileLimits.FLAG));
         }
     }
 
@@ -172,7 +172,7 @@ public final class Planner {
     private static Plan warned(Plan plan) {
         List<Step> steps = new ArrayList<>();
         for (Step s : plan.steps()) {
-            List<String> beyond = ProfileLimits.beyond(s.change());
+            List<Phrase> beyond = ProfileLimits.beyondPhrases(s.change());
             if (beyond.isEmpty()) {
                 steps.add(s);
                 continue;

@@ -22,13 +22,16 @@ public record Profile(String name, String description, List<ProfileEntry> entrie
         }
         description = description == null ? "" : description;
         entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
-        List<String> beyond = ProfileLimits.beyond(entries);
+        List<Phrase> beyond = ProfileLimits.beyondPhrases(entries);
         if (!unrestricted && !beyond.isEmpty()) {
-            throw new TuningInputException("Profile '" + name + "' goes beyond what a tuning profile may do: "
-                    + String.join(" ", beyond.subList(0, Math.min(3, beyond.size())))
-                    + (beyond.size() > 3 ? " (and " + (beyond.size() - 3) + " more)" : "")
-                    + " To run it anyway, mark the profile " + ProfileLimits.MARK + " and pass "
-                    + ProfileLimits.FLAG + " (each such step is then shown with a WARNING in the plan).");
+            Phrase first = Phrase.joined(" ", beyond.subList(0, Math.min(3, beyond.size())));
+            throw new TuningInputException(beyond.size() > 3
+                    ? Phrase.of("tuning.profile.beyondMore", "Profile '{0}' goes beyond what a tuning profile may do: {1} (and {2}"
+                            + " more) To run it anyway, mark the profile {3} and pass {4} (each such step is then shown with a"
+                            + " WARNING in the plan).", name, first, beyond.size() - 3, ProfileLimits.MARK, ProfileLimits.FLAG)
+                    : Phrase.of("tuning.profile.beyond", "Profile '{0}' goes beyond what a tuning profile may do: {1} To run it"
+                            + " anyway, mark the profile {2} and pass {3} (each such step is then shown with a WARNING in the plan).",
+                            name, first, ProfileLimits.MARK, ProfileLimits.FLAG));
         }
     }
 
@@ -40,6 +43,11 @@ public record Profile(String name, String description, List<ProfileEntry> entrie
     /** What this (marked) profile does beyond {@link ProfileLimits}, one line each; empty for any other profile. */
     public List<String> beyondLimits() {
         return ProfileLimits.beyond(entries);
+    }
+
+    /** {@link #beyondLimits()} as phrases the screens and the CLI say in the user's language. */
+    public List<Phrase> beyondLimitPhrases() {
+        return ProfileLimits.beyondPhrases(entries);
     }
 
     /**

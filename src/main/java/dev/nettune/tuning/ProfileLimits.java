@@ -1,5 +1,6 @@
 package dev.nettune.tuning;
 
+import dev.nettune.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,27 +48,38 @@ public final class ProfileLimits {
 
     /** Every thing these entries do beyond the limits, each naming the field, the value and what is allowed; empty when none. */
     public static List<String> beyond(List<? extends ProfileEntry> entries) {
-        List<String> out = new ArrayList<>();
-        entries.forEach(e -> out.addAll(beyond(e)));
+        return beyondPhrases(entries).stream().map(Phrase::toString).toList();
+    }
+
+    /** {@link #beyond(List)} as phrases the screens and the CLI say in the user's language. */
+    public static List<Phrase> beyondPhrases(List<? extends ProfileEntry> entries) {
+        List<Phrase> out = new ArrayList<>();
+        entries.forEach(e -> out.addAll(beyondPhrases(e)));
         return out;
     }
 
     /** What one entry (or expanded change) does beyond the limits. */
     public static List<String> beyond(ProfileEntry e) {
-        List<String> out = new ArrayList<>();
+        return beyondPhrases(e).stream().map(Phrase::toString).toList();
+    }
+
+    /** {@link #beyond(ProfileEntry)} as phrases. */
+    public static List<Phrase> beyondPhrases(ProfileEntry e) {
+        List<Phrase> out = new ArrayList<>();
         if (e instanceof SysctlChange s) {
-            sysctl("sysctl entry", s.name(), out);
+            sysctl(entry("sysctl"), s.name(), out);
         } else if (e instanceof SysctlFileChange f) {
-            sysctlFile("sysctl-file entry", f.path(), out);
-            f.settings().keySet().forEach(k -> sysctl("sysctl-file entry " + f.path(), k, out));
+            sysctlFile(entry("sysctl-file"), f.path(), out);
+            f.settings().keySet().forEach(k -> sysctl(entry("sysctl-file", f.path()), k, out));
         } else if (e instanceof ProfileEntry.PersistSysctls p) {
-            sysctlFile("persist-sysctls entry", p.path(), out);
+            sysctlFile(entry("persist-sysctls"), p.path(), out);
         } else if (e instanceof SmcChange s) {
-            s.sysctls().keySet().forEach(k -> sysctl("smc entry", k, out));
+            s.sysctls().keySet().forEach(k -> sysctl(entry("smc"), k, out));
         } else if (e instanceof ServiceChange s) {
             if (!service(s.unit())) {
-                out.add("service entry: unit '" + s.unit() + "' is not one a profile may start or stop; allowed: "
-                        + String.join(", ", SERVICES.stream().sorted().toList()) + " and NetTune's own nettune-*.service.");
+                out.add(Phrase.of("tuning.limits.service", "{0}: unit '{1}' is not one a profile may start or stop; allowed: {2}"
+                        + " and NetTune's own nettune-*.service.", entry("service"), s.unit(),
+                        String.join(", ", SERVICES.stream().sorted().toList())));
             }
         } else if (e instanceof FileChange f) {
             file(f, out);
@@ -75,24 +87,34 @@ public final class ProfileLimits {
         return out;
     }
 
-    private static void sysctl(String field, String name, List<String> out) {
+    // The profile's entry type (its JSON "type") as the messages name it: "sysctl entry", "file entry /etc/...".
+    private static Phrase entry(String type) {
+        return Phrase.of("tuning.limits.entry", "{0} entry", type);
+    }
+
+    private static Phrase entry(String type, String path) {
+        return Phrase.of("tuning.limits.entryOf", "{0} entry {1}", type, path);
+    }
+
+    private static void sysctl(Phrase field, String name, List<Phrase> out) {
         if (!name.startsWith(SYSCTL_PREFIX)) {
-            out.add(field + ": sysctl '" + name + "' is outside net.*; a profile tunes only net.* sysctls.");
+            out.add(Phrase.of("tuning.limits.sysctl", "{0}: sysctl '{1}' is outside net.*; a profile tunes only net.* sysctls.",
+                    field, name));
         }
     }
 
-    private static void sysctlFile(String field, String path, List<String> out) {
+    private static void sysctlFile(Phrase field, String path, List<Phrase> out) {
         if (!path.equals(SysctlFileChange.SYSTEM_CONF) && !inRoot(path, "/etc/sysctl.d/")) {
-            out.add(field + ": path '" + path + "' is not a sysctl file; allowed: /etc/sysctl.d/NAME.conf or "
-                    + SysctlFileChange.SYSTEM_CONF + ".");
+            out.add(Phrase.of("tuning.limits.sysctlFile", "{0}: path '{1}' is not a sysctl file; allowed: /etc/sysctl.d/NAME.conf"
+                    + " or {2}.", field, path, SysctlFileChange.SYSTEM_CONF));
         }
     }
 
-    private static void file(FileChange f, List<String> out) {
+    private static void file(FileChange f, List<Phrase> out) {
         String path = f.path();
         if (FILE_ROOTS.stream().noneMatch(r -> inRoot(path, r))) {
-            out.add("file entry: path '" + path + "' is outside the places tuning writes; allowed: NAME.conf directly in "
-                    + String.join(", ", FILE_ROOTS) + " (no '..', '.', sub-folders or hidden names).");
+            out.add(Phrase.of("tuning.limits.fileOutside", "{0}: path '{1}' is outside the places tuning writes; allowed: NAME.conf"
+                    + " directly in {2} (no '..', '.', sub-folders or hidden names).", entry("file"), path, String.join(", ", FILE_ROOTS)));
         } else if (inRoot(path, "/etc/sysctl.d/")) {
             // A sysctl.d file is loaded as root at every boot: its keys obey the same net.* limit as a sysctl entry.
             for (String line : f.content().split("\n")) {
@@ -104,16 +126,16 @@ public final class ProfileLimits {
                 String key = eq > 0 ? t.substring(0, eq).strip() : t;
                 key = key.startsWith("-") ? key.substring(1) : key;
                 if (!key.startsWith(SYSCTL_PREFIX) || eq <= 0) {
-                    out.add("file entry " + path + ": line '" + clip(t) + "' is not a net.* sysctl setting; a sysctl.d"
-                            + " file of a profile holds only 'net.NAME = VALUE' lines and comments.");
+                    out.add(Phrase.of("tuning.limits.fileLine", "{0}: line '{1}' is not a net.* sysctl setting; a sysctl.d"
+                            + " file of a profile holds only 'net.NAME = VALUE' lines and comments.", entry("file", path), clip(t)));
                 }
             }
         } else if (inRoot(path, "/etc/modules-load.d/")) {
             for (String line : f.content().split("\n")) {
                 String t = line.strip();
                 if (!t.isEmpty() && !t.startsWith("#") && !t.startsWith(";") && !MODULES.contains(t)) {
-                    out.add("file entry " + path + ": module '" + clip(t) + "' is not one tuning loads; allowed: "
-                            + String.join(", ", MODULES.stream().sorted().toList()) + ".");
+                    out.add(Phrase.of("tuning.limits.fileModule", "{0}: module '{1}' is not one tuning loads; allowed: {2}.",
+                            entry("file", path), clip(t), String.join(", ", MODULES.stream().sorted().toList())));
                 }
             }
         }
@@ -122,8 +144,8 @@ public final class ProfileLimits {
         commands.addAll(f.afterRemove());
         for (List<String> argv : commands) {
             if (!command(argv)) {
-                out.add("file entry " + path + ": command '" + clip(String.join(" ", argv)) + "' is not one a profile"
-                        + " may run as root; allowed: " + ALLOWED_COMMANDS + ".");
+                out.add(Phrase.of("tuning.limits.fileCommand", "{0}: command '{1}' is not one a profile may run as root; allowed:"
+                        + " {2}.", entry("file", path), clip(String.join(" ", argv)), ALLOWED_COMMANDS));
             }
         }
     }

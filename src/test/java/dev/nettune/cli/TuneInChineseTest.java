@@ -98,4 +98,21 @@ class TuneInChineseTest {
             assertThat(EnglishLeft.in(List.of(check.text()))).as(check.text()).isEmpty();
         }
     }
+
+    @Test
+    void aProfileBeyondTheLimitsIsImportedWithChineseWarningsAndRefusedInChinese() throws Exception {
+        java.nio.file.Path profile = java.nio.file.Files.writeString(dir.resolve("marked.json"), "{\"name\": \"marked\", \"unrestricted\": true,"
+                + " \"entries\": [{\"type\": \"sysctl\", \"name\": \"kernel.sysrq\", \"value\": \"0\"}]}");
+        try (dev.nettune.app.AppContext context = new dev.nettune.app.AppContext(dir.resolve("config"))) {
+            CliRun imported = CliRun.in(context, "tune", "profiles", "--import", profile.toString(), "--lang", "zh_CN");
+            CliRun refused = CliRun.in(context, "tune", "plan", "sandbox", "--profile", "marked", "--lang", "zh_CN");
+
+            assertThat(imported.exit()).as(imported.text()).isZero();
+            assertThat(imported.out()).contains("警告：sysctl 条目：sysctl“kernel.sysrq”不在 net.* 之内");
+            assertThat(EnglishLeft.in(List.of(imported.text()))).as(imported.text()).isEmpty();
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).contains("kernel.sysrq");
+            assertThat(EnglishLeft.in(List.of(refused.text()))).as(refused.text()).isEmpty();
+        }
+    }
 }

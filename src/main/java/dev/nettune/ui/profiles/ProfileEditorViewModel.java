@@ -197,7 +197,7 @@ public final class ProfileEditorViewModel {
             status.set(Messages.get("profiles.status.empty"));
             ok = false;
         }
-        List<String> beyond = ok ? dev.nettune.tuning.ProfileLimits.beyond(entries) : List.of();
+        List<String> beyond = ok ? dev.nettune.tuning.ProfileLimits.beyondPhrases(entries).stream().map(Messages::say).toList() : List.of();
         if (!beyond.isEmpty()) {
             String what = String.join(" ", beyond.subList(0, Math.min(3, beyond.size())))
                     + (beyond.size() > 3 ? " (+" + (beyond.size() - 3) + ")" : "");
@@ -272,7 +272,8 @@ public final class ProfileEditorViewModel {
                     profiles.setAll(all);
                     selected.set(all.stream().filter(x -> x.name().equals(p.name())).findFirst().orElse(p));
                     status.set(Messages.format("profiles.status.imported", ProfileNames.shown(p), String.valueOf(file)) + (p.beyondLimits().isEmpty() ? ""
-                            : " " + Messages.format("profiles.status.importedUnrestricted", String.join(" ", p.beyondLimits()))));
+                            : " " + Messages.format("profiles.status.importedUnrestricted",
+                                    String.join(" ", p.beyondLimitPhrases().stream().map(Messages::say).toList()))));
                 });
             } catch (RuntimeException e) {
                 ui.accept(() -> fail(Messages.format("profiles.status.cannotImport", String.valueOf(file), Messages.problem(e))));

@@ -242,7 +242,7 @@ public final class TuningViewModel {
     public String unrestrictedQuestion() {
         Profile p = profile.get();
         return Messages.format("tuning.confirm.unrestricted", ProfileNames.shown(p),
-                p == null ? "" : "- " + String.join("\n- ", p.beyondLimits()));
+                p == null ? "" : "- " + String.join("\n- ", p.beyondLimitPhrases().stream().map(Messages::say).toList()));
     }
 
     /** Plans the editor's XPS lists. */

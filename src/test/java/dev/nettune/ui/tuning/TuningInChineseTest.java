@@ -54,4 +54,16 @@ class TuningInChineseTest {
         assertThat(EnglishLeft.in(applied)).as(String.join("\n", applied)).isEmpty();
         assertThat(EnglishLeft.in(shown())).as(String.join("\n", shown())).isEmpty();
     }
+
+    @Test
+    void theQuestionBeforeAnUnrestrictedProfileListsWhatItDoesInChinese() {
+        model.profileProperty().set(new dev.nettune.tuning.Profile("marked", "", List.of(new dev.nettune.tuning.SysctlChange("kernel.sysrq", "0"),
+                new dev.nettune.tuning.FileChange("/etc/modprobe.d/x.conf", "options x y=1\n", "644",
+                        List.of(List.of("reboot")), List.of())), true));
+
+        String question = model.unrestrictedQuestion();
+
+        assertThat(question).contains("sysctl 条目：sysctl“kernel.sysrq”不在 net.* 之内").contains("命令“reboot”");
+        assertThat(EnglishLeft.in(List.of(question))).as(question).isEmpty();
+    }
 }
