@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.HostException;
 import dev.nettune.linux.EthtoolRss;
 import dev.nettune.rss.IndirectionTable;
@@ -8,6 +9,7 @@ import dev.nettune.rss.dpdk.DpdkRssConfig;
 import dev.nettune.rss.dpdk.L3fwdBinding;
 import dev.nettune.rss.dpdk.TestpmdCommands;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The DPDK configuration that reproduces a NIC's RSS (testpmd commands, the l3fwd binding, C
@@ -32,25 +34,35 @@ public final class DpdkExport {
      * (the NIC shows no key or no table).
      */
     public static String guide(int port, List<Integer> lcores, String pci, EthtoolRss rss, String nic, String host) {
+        return guide(port, lcores, pci, rss, nic, host, Locale.ENGLISH);
+    }
+
+    /** {@link #guide(int, List, String, EthtoolRss, String, String)} with its comment lines in {@code locale}; the code stays code. */
+    public static String guide(int port, List<Integer> lcores, String pci, EthtoolRss rss, String nic, String host, Locale locale) {
         if (rss.key().isEmpty() || rss.table().isEmpty()) {
-            return nic + " on " + host + " shows no RSS " + (rss.key().isEmpty() ? "key" : "table") + ": "
-                    + rss.keyProblem().or(rss::tableProblem).orElse("not reported") + ".";
+            Object why = rss.keyProblem().or(rss::tableProblem).<Object>map(s -> s)
+                    .orElse(Phrase.of("app.dpdk.notReported", "not reported"));
+            return (rss.key().isEmpty()
+                    ? Phrase.of("app.dpdk.noKey", "{0} on {1} shows no RSS key: {2}.", nic, host, why)
+                    : Phrase.of("app.dpdk.noTable", "{0} on {1} shows no RSS table: {2}.", nic, host, why)).in(locale);
         }
         IndirectionTable t = rss.table().get();
         DpdkRssConfig config = DpdkRssConfig.forTable(port, rss.key().get(), t);
         int queues = config.queueCount();
         TestpmdCommands testpmd = new TestpmdCommands(config);
         StringBuilder sb = new StringBuilder();
-        sb.append("# DPDK >= ").append(DpdkRssConfig.MINIMUM_DPDK).append(": key and table of ").append(nic).append(" on ")
-                .append(host).append(", ").append(queues).append(" queues\n");
-        sb.append("# start testpmd:\n").append(testpmd.launchCommand(pci)).append("\n\n");
-        sb.append("# at the testpmd> prompt (the RETA takes a numeric port id, 8 pairs per line):\n").append(testpmd.script());
+        sb.append(Phrase.of("app.dpdk.head", "# DPDK >= {0}: key and table of {1} on {2}, {3} queues",
+                DpdkRssConfig.MINIMUM_DPDK, nic, host, queues).in(locale)).append('\n');
+        sb.append(Phrase.of("app.dpdk.startTestpmd", "# start testpmd:").in(locale)).append('\n')
+                .append(testpmd.launchCommand(pci)).append("\n\n");
+        sb.append(Phrase.of("app.dpdk.atPrompt", "# at the testpmd> prompt (the RETA takes a numeric port id, 8 pairs per line):")
+                .in(locale)).append('\n').append(testpmd.script());
         try {
             L3fwdBinding binding = L3fwdBinding.roundRobin(port, queues, lcores);
-            sb.append("\n# l3fwd, queues dealt to lcores ").append(binding.lcoreList()).append(":\n")
-                    .append(binding.commandLine(pci)).append("\n");
+            sb.append('\n').append(Phrase.of("app.dpdk.l3fwd", "# l3fwd, queues dealt to lcores {0}:", binding.lcoreList()).in(locale))
+                    .append('\n').append(binding.commandLine(pci)).append("\n");
         } catch (IllegalArgumentException e) {
-            sb.append("\n# l3fwd: ").append(e.getMessage()).append("\n");
+            sb.append('\n').append(Phrase.of("app.dpdk.l3fwdProblem", "# l3fwd: {0}", Phrase.from(e)).in(locale)).append("\n");
         }
         sb.append("\n").append(DpdkCSnippet.render(config));
         return sb.toString();

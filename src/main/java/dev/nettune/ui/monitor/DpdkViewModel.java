@@ -47,7 +47,7 @@ public final class DpdkViewModel {
         text.set(Messages.format("monitor.dpdk.reading", n, h));
         tasks.submit(() -> {
             EthtoolRss rss = new NicRssService(hosts).read(h, n, HostOptions.defaults());
-            return DpdkExport.guide(p, cores, address, rss, n, h);
+            return DpdkExport.guide(p, cores, address, rss, n, h, Messages.locale());
         }, text::set, e -> text.set(Messages.format("monitor.dpdk.failed", MonitorViewModel.message(e))));
     }
 
