@@ -66,7 +66,7 @@ final class FleetOutput {
                 + run.profile() + "\", " + run.policy().display() + "): " + run.status() + ". " + run.detail());
         for (FleetInstanceResult r : run.instances()) {
             out.printf(Locale.ROOT, "  %-24s %-11s %s%s%n", r.instance().target().name(), r.status(),
-                    r.canary() ? "[canary] " : "", r.reason());
+                    r.canary() ? "[canary] " : "", r.why().in(CliText.locale()));
             if (r.instance().target().kind() == FleetTarget.Kind.INSTANCE && r.instance().reach().transport() == Transport.SSH) {
                 // An instance id alone does not say where SSH went: the address, login and bastion the run keeps.
                 out.println("    reached: " + r.instance().reach().display());
@@ -122,7 +122,7 @@ final class FleetOutput {
 
             @Override
             public void instanceFinished(FleetInstanceResult r) {
-                line(r.instance() + ": " + r.status() + (r.reason().isEmpty() ? "" : " - " + r.reason()));
+                line(r.instance() + ": " + r.status() + (r.reason().isEmpty() ? "" : " - " + r.why().in(CliText.locale())));
             }
 
             private void line(String s) {

@@ -28,7 +28,8 @@ public interface FleetJournal {
     /** Links the tuning plan that runs on instance {@code position}: its journal entries are that instance's. */
     void instancePlanned(String runId, int position, String planId);
 
-    void instanceFinished(String runId, int position, InstanceStatus status, String reason);
+    /** Instance {@code position} ended {@code status}, for the reason given (kept as a phrase: read back, it is said in the language in use). */
+    void instanceFinished(String runId, int position, InstanceStatus status, dev.nettune.Phrase reason);
 
     void runFinished(String runId, RunStatus status, String detail);
 

@@ -1,5 +1,7 @@
 package dev.nettune.fleet;
 
+import dev.nettune.Phrase;
+
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.tuning.ApplyListener;
@@ -162,8 +164,8 @@ public final class RollingApply {
                 throw new FleetInputException("No instance at position " + i + " to skip.");
             }
             known[i] = FleetInstanceResult.pending(instances.get(i), i < canaries)
-                    .with(InstanceStatus.SKIPPED, "Not started: " + e.getValue() + " (preflight).");
-            journal.instanceFinished(runId, i, InstanceStatus.SKIPPED, known[i].reason());
+                    .with(InstanceStatus.SKIPPED, Phrase.of("fleet.reason.preflight", "Not started: {0} (preflight).", e.getValue()));
+            journal.instanceFinished(runId, i, InstanceStatus.SKIPPED, known[i].why());
         }
         return known;
     }
@@ -175,20 +177,21 @@ public final class RollingApply {
         try (Host h = hosts.open(inst)) {
             Plan plan = previewed.isPresent() ? previewed.get() : new Planner().plan(h, profile);
             if (!plan.applicable()) {
-                return r.with(InstanceStatus.FAILED, "The plan cannot be applied: " + String.join(" ", plan.problems())
-                        + " Nothing was changed.");
+                return r.with(InstanceStatus.FAILED, Phrase.of("fleet.reason.notApplicable", "The plan cannot be applied: {0} Nothing was changed.",
+                        Phrase.joined(" ", plan.problemPhrases())));
             }
             journal.instancePlanned(runId, inst.position(), plan.id());
             r = new FleetInstanceResult(inst, InstanceStatus.PENDING, "", Optional.of(plan.id()), canary);
             ApplyResult result = engine.apply(h, plan, applyOptions.apply(inst), relay(inst, listener), cancel);
             return r.with(status(result), result.message());
         } catch (TuningLockedException | TuningInputException e) {
-            return r.with(InstanceStatus.FAILED, e.getMessage());
+            return r.with(InstanceStatus.FAILED, Phrase.from(e));
         } catch (HostException e) {
-            return r.with(InstanceStatus.FAILED, "Cannot reach or read " + inst.hostName() + ": " + e.getMessage()
-                    + (r.planId().isEmpty() ? " Nothing was changed." : ""));
+            return r.with(InstanceStatus.FAILED, r.planId().isEmpty()
+                    ? Phrase.of("fleet.reason.unreachableUnchanged", "Cannot reach or read {0}: {1} Nothing was changed.", inst.hostName(), said(e))
+                    : Phrase.of("fleet.reason.unreachable", "Cannot reach or read {0}: {1}", inst.hostName(), said(e)));
         } catch (RuntimeException e) {
-            return r.with(InstanceStatus.FAILED, message(e));
+            return r.with(InstanceStatus.FAILED, said(e));
         }
     }
 
@@ -243,15 +246,17 @@ public final class RollingApply {
             FleetInstanceResult was = before.get(inst.position());
             FleetInstanceResult r = FleetInstanceResult.pending(inst, false);
             if (was.planId().isEmpty() || was.status() != InstanceStatus.APPLIED) {
-                return r.with(InstanceStatus.SKIPPED, "Nothing to undo: the run left it " + was.status()
-                        + (was.reason().isEmpty() ? "." : " (" + was.reason() + ")."));
+                return r.with(InstanceStatus.SKIPPED, was.reason().isEmpty()
+                        ? Phrase.of("fleet.reason.undoLeft", "Nothing to undo: the run left it {0}.", was.status())
+                        : Phrase.of("fleet.reason.undoLeftWhy", "Nothing to undo: the run left it {0} ({1}).", was.status(), was.why()));
             }
             if (engine.journal().plan(was.planId().get()).map(p -> p.status() == Journal.PlanStatus.UNDONE).orElse(false)) {
-                return r.with(InstanceStatus.SKIPPED, "Plan " + was.planId().get() + " was undone already.");
+                return r.with(InstanceStatus.SKIPPED, Phrase.of("fleet.reason.undoneAlready", "Plan {0} was undone already.", was.planId().get()));
             }
             if (engine.journal().entries(was.planId(), Optional.empty()).stream()
                     .noneMatch(e -> e.phase() == Journal.Phase.APPLY && e.outcome() == Journal.Outcome.APPLIED)) {
-                return r.with(InstanceStatus.SKIPPED, "Nothing to undo: the instance already had every value of the profile.");
+                return r.with(InstanceStatus.SKIPPED, Phrase.of("fleet.reason.undoNothing",
+                        "Nothing to undo: the instance already had every value of the profile."));
             }
             try (Host h = hosts.open(inst)) {
                 ApplyResult result = undo.undoPlan(h, was.planId().get(), applyOptions.apply(inst), relay(inst, listener), cancel);
@@ -260,11 +265,11 @@ public final class RollingApply {
                         Optional.of(result.planId()), false);
                 return linked.with(status(result), result.message());
             } catch (TuningLockedException | TuningInputException e) {
-                return r.with(InstanceStatus.FAILED, e.getMessage());
+                return r.with(InstanceStatus.FAILED, Phrase.from(e));
             } catch (HostException e) {
-                return r.with(InstanceStatus.FAILED, "Cannot reach " + inst.hostName() + " to undo: " + e.getMessage());
+                return r.with(InstanceStatus.FAILED, Phrase.of("fleet.reason.unreachableUndo", "Cannot reach {0} to undo: {1}", inst.hostName(), said(e)));
             } catch (RuntimeException e) {
-                return r.with(InstanceStatus.FAILED, message(e));
+                return r.with(InstanceStatus.FAILED, said(e));
             }
         };
         FleetRun done = rollout.rollOut(undoId, instances, policy, 0, new FleetInstanceResult[instances.size()], task, listener, cancel);
@@ -349,8 +354,8 @@ public final class RollingApply {
             // An instance left in flight is not skipped: its plan may have changed it, so it must be read again.
             if (i >= 0 && i < n && known[i] == null && !inFlight.containsKey(i)) {
                 known[i] = FleetInstanceResult.pending(instances.get(i), run.instances().get(i).canary())
-                        .with(InstanceStatus.SKIPPED, "Not started: " + e.getValue() + " (preflight).");
-                journal.instanceFinished(runId, i, InstanceStatus.SKIPPED, known[i].reason());
+                        .with(InstanceStatus.SKIPPED, Phrase.of("fleet.reason.preflight", "Not started: {0} (preflight).", e.getValue()));
+                journal.instanceFinished(runId, i, InstanceStatus.SKIPPED, known[i].why());
             }
         }
         Rollout.InstanceTask task = (inst, canary) -> {
@@ -385,13 +390,15 @@ public final class RollingApply {
                 case APPLIED -> {
                     List<String> off = notAsPlanned(h, planId);
                     return off.isEmpty()
-                            ? r.with(InstanceStatus.APPLIED, "Applied before NetTune stopped; read again on resume: every value as planned.")
-                            : r.with(InstanceStatus.FAILED, "Plan " + planId + " was applied before NetTune stopped, but now "
-                                    + String.join("; ", off) + ". Nothing was changed on resume; `nettune fleet drift` shows it.");
+                            ? r.with(InstanceStatus.APPLIED, Phrase.of("fleet.reason.resumeApplied",
+                                    "Applied before NetTune stopped; read again on resume: every value as planned."))
+                            : r.with(InstanceStatus.FAILED, Phrase.of("fleet.reason.resumeDrifted", "Plan {0} was applied before NetTune"
+                                    + " stopped, but now {1}. Nothing was changed on resume; `nettune fleet drift` shows it.", planId,
+                                    String.join("; ", off)));
                 }
                 case ROLLED_BACK, REVERTED_BY_HOST, UNDONE, PARTLY_UNDONE -> {
-                    return r.with(InstanceStatus.ROLLED_BACK, "Plan " + planId + " ended " + ps + " before NetTune stopped: "
-                            + rec.get().detail());
+                    return r.with(InstanceStatus.ROLLED_BACK, Phrase.of("fleet.reason.resumeEnded", "Plan {0} ended {1} before NetTune stopped: {2}",
+                            planId, ps, rec.get().detail()));
                 }
                 default -> {
                     // RUNNING, ROLLBACK_FAILED, REVERTING_ON_HOST: left in the middle.
@@ -402,30 +409,31 @@ public final class RollingApply {
             boolean goingBack = ps != Journal.PlanStatus.RUNNING || j.entries(Optional.of(planId), Optional.empty()).stream()
                     .anyMatch(e -> e.phase() != Journal.Phase.APPLY || (e.outcome() != Journal.Outcome.APPLIED
                             && e.outcome() != Journal.Outcome.PENDING));
-            String why;
+            Phrase why;
             if (!goingBack) {
                 listener.instanceMessage(inst, "plan " + planId + " was left in the middle: reading every planned value to finish it");
                 ApplyResult fin = undo.finishUnfinished(h, planId, options, relay(inst, listener), cancel);
                 if (fin.applied()) {
-                    return r.with(InstanceStatus.APPLIED, "Finished on resume: " + fin.message());
+                    return r.with(InstanceStatus.APPLIED, Phrase.of("fleet.reason.resumeFinished", "Finished on resume: {0}", fin.message()));
                 }
-                why = "could not be finished (" + fin.message() + ")";
+                why = Phrase.of("fleet.reason.notFinished", "could not be finished ({0})", fin.message());
             } else {
-                why = "was rolling back when NetTune stopped";
+                why = Phrase.of("fleet.reason.wasRollingBack", "was rolling back when NetTune stopped");
             }
             listener.instanceMessage(inst, "plan " + planId + " " + why + ": reverting it");
             ApplyResult back = undo.revertUnfinished(h, planId, options, relay(inst, listener), cancel);
             return back.applied()
-                    ? r.with(InstanceStatus.ROLLED_BACK, "Plan " + planId + " " + why + "; rolled back on resume: " + back.message())
-                    : r.with(InstanceStatus.FAILED, "Plan " + planId + " " + why + ", and reverting it failed: " + back.message()
-                            + " The journal keeps the before values.");
+                    ? r.with(InstanceStatus.ROLLED_BACK, Phrase.of("fleet.reason.resumeRolledBack", "Plan {0} {1}; rolled back on resume: {2}",
+                            planId, why, back.message()))
+                    : r.with(InstanceStatus.FAILED, Phrase.of("fleet.reason.resumeRevertFailed", "Plan {0} {1}, and reverting it failed: {2}"
+                            + " The journal keeps the before values.", planId, why, back.message()));
         } catch (TuningLockedException | TuningInputException e) {
-            return r.with(InstanceStatus.FAILED, e.getMessage());
+            return r.with(InstanceStatus.FAILED, Phrase.from(e));
         } catch (HostException e) {
-            return r.with(InstanceStatus.FAILED, "Cannot reach " + inst.hostName() + " to read plan " + planId
-                    + " again: " + e.getMessage() + " It is left as NetTune stopped it; resume again when it is reachable.");
+            return r.with(InstanceStatus.FAILED, Phrase.of("fleet.reason.unreachableResume", "Cannot reach {0} to read plan {1} again: {2}"
+                    + " It is left as NetTune stopped it; resume again when it is reachable.", inst.hostName(), planId, said(e)));
         } catch (RuntimeException e) {
-            return r.with(InstanceStatus.FAILED, message(e));
+            return r.with(InstanceStatus.FAILED, said(e));
         }
     }
 
@@ -486,6 +494,11 @@ public final class RollingApply {
     private static String oneLine(String v) {
         String s = v.replace("\n", "\u23ce ");
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /** What an error says, as a phrase: an input error's own, else its message (or its type when it has none). */
+    private static Phrase said(Exception e) {
+        return e instanceof dev.nettune.InputException ie ? ie.phrase() : Phrase.literal(message(e));
     }
 
     private static String message(Exception e) {

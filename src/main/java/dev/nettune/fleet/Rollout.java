@@ -1,5 +1,7 @@
 package dev.nettune.fleet;
 
+import dev.nettune.Phrase;
+
 import dev.nettune.tuning.Cancellation;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +60,7 @@ final class Rollout {
         int n = instances.size();
         FleetInstanceResult[] results = new FleetInstanceResult[n];
         AtomicInteger failures = new AtomicInteger();
-        AtomicReference<String> stop = new AtomicReference<>();
+        AtomicReference<Phrase> stop = new AtomicReference<>();
         AtomicReference<Throwable> crash = new AtomicReference<>();
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(policy.parallel(), n)), threads("fleet-" + runId));
@@ -73,16 +75,15 @@ final class Rollout {
                     awaitAll(inFlight);
                     for (int c = 0; c < canaries; c++) {
                         if (results[c].status().failure()) {
-                            stop.compareAndSet(null, "the canary " + instances.get(c).hostName() + " failed ("
-                                    + results[c].status() + ")");
+                            stop.compareAndSet(null, Phrase.of("fleet.stop.canary", "the canary {0} failed ({1})",
+                                    instances.get(c).hostName(), results[c].status()));
                         }
                     }
                 }
                 if (known[i] != null) {
                     results[i] = known[i];
                     if (known[i].status().failure() && failures.incrementAndGet() > policy.maxFailures()) {
-                        stop.compareAndSet(null, failures.get() + (failures.get() == 1 ? " instance" : " instances")
-                                + " failed, more than --max-failures " + policy.maxFailures() + " allows");
+                        stop.compareAndSet(null, tooMany(failures.get(), policy));
                     }
                     continue;
                 }
@@ -92,11 +93,11 @@ final class Rollout {
                 if (crash.get() != null) {
                     break;
                 }
-                String why = stop.get();
+                Phrase why = stop.get();
                 if (why != null || cancel.isCancelled()) {
                     slots.release();
-                    results[i] = skip(runId, inst, canary, cancel.isCancelled() ? "Not started: the run was cancelled."
-                            : "Not started: " + why + ".", listener);
+                    results[i] = skip(runId, inst, canary, cancel.isCancelled() ? CANCELLED
+                            : Phrase.of("fleet.reason.notStarted", "Not started: {0}.", why), listener);
                     continue;
                 }
                 journal.instanceStarted(runId, inst.position());
@@ -107,13 +108,13 @@ final class Rollout {
                         try {
                             r = task.run(inst, canary);
                         } catch (InterruptedException e) {
-                            r = FleetInstanceResult.pending(inst, canary).with(InstanceStatus.FAILED, "Interrupted.");
+                            r = FleetInstanceResult.pending(inst, canary).with(InstanceStatus.FAILED,
+                                    Phrase.of("fleet.reason.interrupted", "Interrupted."));
                         }
                         results[idx] = r;
-                        journal.instanceFinished(runId, inst.position(), r.status(), r.reason());
+                        journal.instanceFinished(runId, inst.position(), r.status(), r.why());
                         if (r.status().failure() && failures.incrementAndGet() > policy.maxFailures()) {
-                            stop.compareAndSet(null, failures.get() + (failures.get() == 1 ? " instance" : " instances")
-                                    + " failed, more than --max-failures " + policy.maxFailures() + " allows");
+                            stop.compareAndSet(null, tooMany(failures.get(), policy));
                         }
                         listener.instanceFinished(r);
                     } catch (RuntimeException | Error e) {
@@ -145,7 +146,7 @@ final class Rollout {
         cancelled |= cancel.isCancelled();
         for (int i = 0; i < n; i++) {
             if (results[i] == null) {
-                results[i] = skip(runId, instances.get(i), i < canaries, "Not started: the run was cancelled.", listener);
+                results[i] = skip(runId, instances.get(i), i < canaries, CANCELLED, listener);
             }
         }
         List<FleetInstanceResult> all = List.of(results);
@@ -183,9 +184,17 @@ final class Rollout {
         return run;
     }
 
-    private FleetInstanceResult skip(String runId, FleetInstance inst, boolean canary, String why, FleetListener listener) {
+    private static final Phrase CANCELLED = Phrase.of("fleet.reason.cancelled", "Not started: the run was cancelled.");
+
+    /** Why a run stops starting instances: more failed than {@code --max-failures} allows. */
+    private static Phrase tooMany(int failed, RolloutPolicy policy) {
+        return failed == 1 ? Phrase.of("fleet.stop.tooManyOne", "1 instance failed, more than --max-failures {0} allows", policy.maxFailures())
+                : Phrase.of("fleet.stop.tooMany", "{0} instances failed, more than --max-failures {1} allows", failed, policy.maxFailures());
+    }
+
+    private FleetInstanceResult skip(String runId, FleetInstance inst, boolean canary, Phrase why, FleetListener listener) {
         FleetInstanceResult r = FleetInstanceResult.pending(inst, canary).with(InstanceStatus.SKIPPED, why);
-        journal.instanceFinished(runId, inst.position(), r.status(), r.reason());
+        journal.instanceFinished(runId, inst.position(), r.status(), r.why());
         listener.instanceFinished(r);
         return r;
     }

@@ -52,6 +52,30 @@ public final class SqliteFleetJournal implements FleetJournal {
         this.db = db;
         db.ensureSchema(SCHEMA);
         addBastionColumn(db);
+        addColumn(db, "reason_phrase");
+    }
+
+    /** A database from before reasons kept their phrases gains the (empty) column: its reasons read in English as before. */
+    private static void addColumn(Database db, String column) {
+        try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            boolean has = false;
+            try (ResultSet rs = s.executeQuery("PRAGMA table_info(fleet_instance)")) {
+                while (rs.next()) {
+                    has |= column.equalsIgnoreCase(rs.getString("name"));
+                }
+            }
+            if (!has) {
+                try {
+                    s.execute("ALTER TABLE fleet_instance ADD COLUMN " + column + " TEXT");
+                } catch (SQLException e) {
+                    if (e.getMessage() == null || !e.getMessage().contains("duplicate column")) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot add the " + column + " column to the fleet journal: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -152,7 +176,7 @@ public final class SqliteFleetJournal implements FleetJournal {
 
     @Override
     public void instanceStarted(String runId, int position) {
-        update("UPDATE fleet_instance SET status = ?, reason = '' WHERE run_id = ? AND position = ?",
+        update("UPDATE fleet_instance SET status = ?, reason = '', reason_phrase = NULL WHERE run_id = ? AND position = ?",
                 InstanceStatus.IN_FLIGHT.name(), runId, position);
     }
 
@@ -162,9 +186,19 @@ public final class SqliteFleetJournal implements FleetJournal {
     }
 
     @Override
-    public void instanceFinished(String runId, int position, InstanceStatus status, String reason) {
-        update("UPDATE fleet_instance SET status = ?, reason = ? WHERE run_id = ? AND position = ?", status.name(), reason,
-                runId, position);
+    public void instanceFinished(String runId, int position, InstanceStatus status, dev.nettune.Phrase reason) {
+        // The English stays in reason, readable with sqlite3 and by older NetTune; the phrase beside it says it in Chinese.
+        update("UPDATE fleet_instance SET status = ?, reason = ?, reason_phrase = ? WHERE run_id = ? AND position = ?", status.name(),
+                reason.toString(), phraseJson(reason), runId, position);
+    }
+
+    private static String phraseJson(dev.nettune.Phrase reason) {
+        return PhraseJson.write(reason);
+    }
+
+    // Journaled before reasons kept their phrases: the English as it is.
+    private static dev.nettune.Phrase reason(String english, String json) {
+        return PhraseJson.read(json, english == null ? "" : english);
     }
 
     @Override
@@ -273,7 +307,7 @@ public final class SqliteFleetJournal implements FleetJournal {
     private static List<FleetInstanceResult> instances(Connection c, String runId) throws SQLException {
         List<FleetInstanceResult> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT position, target_kind, target, transport, address, login_user,"
-                + " key_file, known_hosts, region, endpoint, account, canary, plan_id, status, reason, bastion FROM fleet_instance"
+                + " key_file, known_hosts, region, endpoint, account, canary, plan_id, status, reason, bastion, reason_phrase FROM fleet_instance"
                 + " WHERE run_id = ? ORDER BY position")) {
             p.setString(1, runId);
             try (ResultSet rs = p.executeQuery()) {
@@ -282,7 +316,7 @@ public final class SqliteFleetJournal implements FleetJournal {
                             opt(rs, 6), opt(rs, 7), opt(rs, 8), opt(rs, 9), opt(rs, 10), opt(rs, 11), opt(rs, 16));
                     FleetInstance inst = new FleetInstance(rs.getInt(1),
                             new FleetTarget(FleetTarget.Kind.valueOf(rs.getString(2)), rs.getString(3)), reach);
-                    out.add(new FleetInstanceResult(inst, InstanceStatus.valueOf(rs.getString(14)), rs.getString(15),
+                    out.add(new FleetInstanceResult(inst, InstanceStatus.valueOf(rs.getString(14)), reason(rs.getString(15), rs.getString(17)),
                             opt(rs, 13), rs.getInt(12) == 1));
                 }
             }

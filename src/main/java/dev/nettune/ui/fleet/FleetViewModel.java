@@ -182,7 +182,7 @@ public final class FleetViewModel implements AutoCloseable {
                 for (FleetInstanceResult r : was.instances()) {
                     MemberRow row = new MemberRow(r.instance());
                     row.status.set(r.status().name());
-                    row.reason.set(r.reason());
+                    row.reason.set(Messages.say(r.why()));
                     boolean done = r.status().failure() || r.status() == InstanceStatus.APPLIED;
                     row.progress.set(done ? 1 : 0);
                     left += done ? 0 : 1;
@@ -418,7 +418,7 @@ public final class FleetViewModel implements AutoCloseable {
                 ui.execute(() -> {
                     row(result.instance()).ifPresent(r -> {
                         r.status.set(result.status().name());
-                        r.reason.set(result.reason());
+                        r.reason.set(Messages.say(result.why()));
                         r.progress.set(1);
                     });
                     done[0]++;
