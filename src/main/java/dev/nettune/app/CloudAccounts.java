@@ -120,7 +120,7 @@ public final class CloudAccounts {
     }
 
     /** Null when {@code text} is a usable endpoint override (or blank: none); otherwise what is wrong and what is allowed. */
-    public static String endpointProblem(String text) {
+    public static dev.nettune.Phrase endpointProblem(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -128,9 +128,10 @@ public final class CloudAccounts {
             ApiEndpoint.parse(text);
             return null;
         } catch (CloudInputException e) {
-            return e.getMessage();
+            return e.phrase();
         }
     }
+
 
     /**
      * Connects to {@code account}: the region given, else the profile's, else {@link #FALLBACK_REGION};
@@ -140,16 +141,18 @@ public final class CloudAccounts {
         if (account.sandbox()) {
             return CloudConnection.open(context, Optional.of(CloudConnection.SANDBOX), Optional.empty(), region, loader);
         }
-        String endpointProblem = endpointProblem(endpoint.orElse(null));
+        dev.nettune.Phrase endpointProblem = endpointProblem(endpoint.orElse(null));
         if (endpointProblem != null) {
             throw new CloudInputException(endpointProblem);
         }
         CredentialLoader.Loaded loaded = switch (account.kind()) {
             case PROFILE -> loader.load(Optional.of(account.name())).orElseThrow();
             case ENVIRONMENT -> loader.fromEnvironment().orElseThrow(() -> new CloudInputException(
-                    "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are no longer set in NetTune's environment."));
+                    dev.nettune.Phrase.of("cloud.accounts.environmentGone", "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"
+                            + " are no longer set in NetTune's environment.")));
             case ECS_RAM_ROLE -> loader.fromEcsRamRole().orElseThrow(() -> new CloudInputException(
-                    "ALIBABA_CLOUD_ECS_METADATA (the ECS RAM role's name) is no longer set in NetTune's environment."));
+                    dev.nettune.Phrase.of("cloud.accounts.roleGone", "ALIBABA_CLOUD_ECS_METADATA (the ECS RAM role's name) is no longer"
+                            + " set in NetTune's environment.")));
             case SANDBOX -> throw new IllegalStateException("handled above");
         };
         RegionId r = RegionId.of(region.or(loaded::region).orElse(FALLBACK_REGION.value()));

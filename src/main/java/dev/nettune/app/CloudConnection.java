@@ -34,7 +34,8 @@ public record CloudConnection(CloudApi api, RegionId region, String endpoint, St
             CredentialLoader loader) {
         if (endpoint.filter(SANDBOX::equalsIgnoreCase).isPresent()) {
             if (profile.isPresent()) {
-                throw new CloudInputException("--profile and --endpoint sandbox do not go together: the sandbox uses its own fake demo key.");
+                throw new CloudInputException(dev.nettune.Phrase.of("cloud.connect.profileAndSandbox", "--profile and --endpoint sandbox"
+                        + " do not go together: the sandbox uses its own fake demo key."));
             }
             LocalOpenApiServer server = context.cloudSandbox();
             SandboxCredentials demo = SandboxCredentials.DEMO;
@@ -44,9 +45,10 @@ public record CloudConnection(CloudApi api, RegionId region, String endpoint, St
                     "sandbox demo key " + CloudCredentials.mask(demo.accessKeyId()), true);
         }
         Optional<ApiEndpoint> override = endpoint.map(ApiEndpoint::parse);
-        CredentialLoader.Loaded loaded = loader.load(profile).orElseThrow(() -> new CloudInputException(loader.noCredentialsMessage()));
+        CredentialLoader.Loaded loaded = loader.load(profile).orElseThrow(() -> new CloudInputException(loader.noCredentials()));
         String r = region.or(loaded::region).orElseThrow(() -> new CloudInputException(
-                "No region: pass --region (e.g. cn-hongkong), or set region_id in the profile, or ALIBABA_CLOUD_REGION_ID."));
+                dev.nettune.Phrase.of("cloud.connect.noRegion", "No region: pass --region (e.g. cn-hongkong), or set region_id in the"
+                        + " profile, or ALIBABA_CLOUD_REGION_ID.")));
         RegionId regionId = RegionId.of(r);
         AliyunCloudApi api = new AliyunCloudApi(loaded.credentials(), override);
         return new CloudConnection(api, regionId, api.endpointDescription(regionId), loaded.display(), false);

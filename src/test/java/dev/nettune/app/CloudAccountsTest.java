@@ -121,8 +121,9 @@ class CloudAccountsTest {
 
     @Test
     void anEndpointThatIsNotAnHttpUrlIsRefusedSayingWhatIsAllowed() {
-        assertThat(CloudAccounts.endpointProblem("ftp://example.com")).contains("must be an http:// or https:// URL");
-        assertThat(CloudAccounts.endpointProblem("http://127.0.0.1:8080/path")).contains("no path");
+        assertThat(CloudAccounts.endpointProblem("ftp://example.com")).asString().contains("must be an http:// or https:// URL");
+        assertThat(CloudAccounts.endpointProblem("http://127.0.0.1:8080/path")).asString().contains("no path");
+        assertThat(CloudAccounts.endpointProblem("http://127.0.0.1:8080/path").in(java.util.Locale.SIMPLIFIED_CHINESE)).contains("不带路径");
         assertThat(CloudAccounts.endpointProblem("https://ecs-vpc.cn-hongkong.aliyuncs.com")).isNull();
         assertThat(CloudAccounts.endpointProblem("")).isNull();
         try (RealAccountRig rig = new RealAccountRig(dir)) {

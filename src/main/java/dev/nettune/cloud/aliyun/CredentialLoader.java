@@ -135,9 +135,14 @@ public final class CredentialLoader {
 
     /** The message when nothing is configured: every place we looked, and the sandbox way out. */
     public String noCredentialsMessage() {
-        return "No Alibaba Cloud credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, "
-                + "or create a profile with `aliyun configure` (" + configFile() + "), or pass --profile NAME; "
-                + "to try NetTune without an account use --endpoint sandbox.";
+        return noCredentials().toString();
+    }
+
+    /** {@link #noCredentialsMessage()} as a phrase the GUI and the CLI say in the user's language. */
+    public dev.nettune.Phrase noCredentials() {
+        return dev.nettune.Phrase.of("cloud.credentials.none", "No Alibaba Cloud credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and"
+                + " ALIBABA_CLOUD_ACCESS_KEY_SECRET, or create a profile with `aliyun configure` ({0}), or pass --profile NAME; to try"
+                + " NetTune without an account use --endpoint sandbox.", configFile());
     }
 
     private Optional<Loaded> fromProfile(String name, boolean required) {

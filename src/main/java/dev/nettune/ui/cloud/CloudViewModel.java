@@ -59,8 +59,8 @@ public final class CloudViewModel {
     private final ObjectProperty<CloudRegion> region = new SimpleObjectProperty<>();
     private final StringProperty endpoint = new SimpleStringProperty("");
     private final StringBinding endpointProblem = Bindings.createStringBinding(() -> {
-        String problem = CloudAccounts.endpointProblem(endpoint.get());
-        return problem == null ? "" : problem;
+        dev.nettune.Phrase problem = CloudAccounts.endpointProblem(endpoint.get());
+        return problem == null ? "" : Messages.say(problem);
     }, endpoint);
     private final ObservableList<CloudInstance> instances = FXCollections.observableArrayList();
     private final ObservableList<NetworkInterface> networkInterfaces = FXCollections.observableArrayList();

@@ -98,14 +98,17 @@ class HostAndAccountRefusalsInChineseTest {
         Throwable badMode = catchThrowable(() -> new CredentialLoader(Map.of(), home).load(Optional.of("odd")));
         Throwable missing = catchThrowable(() -> new CredentialLoader(Map.of(), home).load(Optional.of("prod")));
         Throwable half = catchThrowable(() -> new CredentialLoader(Map.of(), home).load(Optional.of("half")));
+        String none = Messages.say(new CredentialLoader(Map.of(), dir.resolve("nobody")).noCredentials());
 
-        List<String> said = java.util.stream.Stream.of(oneKey, noFile, badMode, missing, half).map(Messages::problem).toList();
+        List<String> said = java.util.stream.Stream.concat(java.util.stream.Stream.of(oneKey, noFile, badMode, missing, half)
+                .map(Messages::problem), java.util.stream.Stream.of(none)).toList();
 
         assertThat(said).allMatch(s -> s.matches("(?s).*\\p{IsHan}.*"), "Chinese");
         assertThat(EnglishLeft.in(said)).isEmpty();
         assertThat(said.get(1)).contains("aliyun configure --profile prod");
         assertThat(said.get(3)).contains("'prod'", "odd", "half");
         assertThat(said.get(4)).contains("'half'", "AK");
+        assertThat(said.get(5)).contains("未找到阿里云凭证", "--endpoint sandbox");
     }
 
     @Test
