@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -86,7 +87,7 @@ public final class SharedSshHost implements Host {
 
     private void checkOpen() throws HostException {
         if (closed.get()) {
-            throw new HostException("This handle on " + host.name() + " was closed; resolve the host again.");
+            throw new HostException(Phrase.of("host.shared.closed", "This handle on {0} was closed; resolve the host again.", host.name()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.host;
 
+import dev.nettune.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -199,17 +200,18 @@ public final class ShellScript {
             String[] f = line.substring(b.length()).split(" ", 3);
             switch (f[0]) {
                 case "FAIL":
-                    throw new HostException("The host cannot run NetTune's command script: "
-                            + (f.length > 1 ? line.substring(b.length() + 5) : "unknown reason") + ".");
+                    throw new HostException(Phrase.of("host.script.cannotRun", "The host cannot run NetTune's command script: {0}.",
+                            f.length > 1 ? line.substring(b.length() + 5) : Phrase.of("host.script.unknownReason", "unknown reason")));
                 case "SUDO": {
                     StringBuilder err = new StringBuilder();
                     while (i < lines.length && !lines[i].startsWith(b)) {
                         err.append(lines[i++]);
                     }
                     String msg = decode(err.toString()).strip();
-                    throw new SudoPasswordRequiredException("sudo did not accept the password"
-                            + (msg.isEmpty() ? "" : " (" + msg + ")")
-                            + ". Enter the sudo password of this login again.", true);
+                    throw new SudoPasswordRequiredException(msg.isEmpty()
+                            ? Phrase.of("host.sudo.rejected", "sudo did not accept the password. Enter the sudo password of this login again.")
+                            : Phrase.of("host.sudo.rejectedSaying", "sudo did not accept the password ({0}). Enter the sudo password of this login again.", msg),
+                            true);
                 }
                 case "R": {
                     int index = Integer.parseInt(f[1]);
@@ -225,15 +227,15 @@ public final class ShellScript {
                     }
                     i++;
                     if (index != results.size()) {
-                        throw new HostException("The host's answer is out of order (result " + index
-                                + " where " + results.size() + " was expected).");
+                        throw new HostException(Phrase.of("host.script.outOfOrder", "The host's answer is out of order (result {0} where {1} was expected).",
+                                index, results.size()));
                     }
                     Command c = batch.commands().get(index);
                     String stderr = decode(err.toString());
                     if (c.needsRoot() && exit == 1 && stderr.contains(SUDO_PASSWORD_REQUIRED)) {
-                        throw new SudoPasswordRequiredException("'" + c.display() + "' needs root, and sudo on this host"
+                        throw new SudoPasswordRequiredException(Phrase.of("host.sudo.needed", "'{0}' needs root, and sudo on this host"
                                 + " asks for a password (sudo: a password is required). Enter the sudo password"
-                                + " (kept in memory only), log in as root, or allow the user passwordless sudo.", false);
+                                + " (kept in memory only), log in as root, or allow the user passwordless sudo.", c.display()), false);
                     }
                     results.add(new CommandResult(c, exit, decode(out.toString()), stderr));
                     break;
@@ -246,8 +248,8 @@ public final class ShellScript {
             }
         }
         if (!done || results.size() != batch.commands().size()) {
-            throw new HostException("The host's answer ended early: " + results.size() + " of "
-                    + batch.commands().size() + " commands reported back (the connection dropped or the shell was killed).");
+            throw new HostException(Phrase.of("host.script.endedEarly", "The host's answer ended early: {0} of {1} commands reported back"
+                    + " (the connection dropped or the shell was killed).", results.size(), batch.commands().size()));
         }
         return results;
     }
@@ -256,7 +258,7 @@ public final class ShellScript {
         try {
             return new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new HostException("The host's answer is garbled (bad base64): " + e.getMessage(), e);
+            throw new HostException(Phrase.of("host.script.garbled", "The host's answer is garbled (bad base64): {0}", e.getMessage()), e);
         }
     }
 }

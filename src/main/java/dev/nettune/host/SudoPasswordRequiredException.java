@@ -13,6 +13,11 @@ public class SudoPasswordRequiredException extends HostException {
         this.passwordRejected = passwordRejected;
     }
 
+    public SudoPasswordRequiredException(dev.nettune.Phrase phrase, boolean passwordRejected) {
+        super(phrase);
+        this.passwordRejected = passwordRejected;
+    }
+
     /** True when a password was given and sudo refused it; false when none was given. */
     public boolean passwordRejected() {
         return passwordRejected;

@@ -1,5 +1,6 @@
 package dev.nettune.sandbox;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -285,7 +286,7 @@ public final class SandboxInstance implements Host {
      */
     public Host connect() throws HostException {
         if (faults.takeRefusal()) {
-            throw new HostException("ssh: connect to host sandbox port 22: Connection timed out (an injected fault).");
+            throw new HostException(Phrase.of("sandbox.fault.refused", "ssh: connect to host sandbox port 22: Connection timed out (an injected fault)."));
         }
         return this;
     }
@@ -341,7 +342,7 @@ public final class SandboxInstance implements Host {
             enter(Duration.ofDays(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HostException("Cancelled before the stream started.");
+            throw new HostException(Phrase.of("sandbox.fault.cancelled", "Cancelled before the stream started."));
         }
         if (SamplerScript.isSamplerCommand(command)) {
             return samplerStream(SamplerScript.nicOf(command), SamplerScript.intervalOf(command), sink);
@@ -375,7 +376,7 @@ public final class SandboxInstance implements Host {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     if (faults.streamCuts() != cutsAtStart) {
-                        sink.ended(-1, new HostException("Connection to sandbox lost (the stream was cut)."));
+                        sink.ended(-1, new HostException(Phrase.of("sandbox.fault.streamCut", "Connection to sandbox lost (the stream was cut).")));
                         return;
                     }
                     String frame;
@@ -420,13 +421,13 @@ public final class SandboxInstance implements Host {
     private void enter(Duration timeout) throws HostException, InterruptedException {
         roundTrips.incrementAndGet();
         if (faults.takeDrop()) {
-            throw new HostException("Connection to sandbox lost (the sandbox dropped it on purpose: an injected fault).");
+            throw new HostException(Phrase.of("sandbox.fault.dropped", "Connection to sandbox lost (the sandbox dropped it on purpose: an injected fault)."));
         }
         Duration d = faults.delay();
         if (!d.isZero()) {
             if (d.compareTo(timeout) >= 0) {
                 Thread.sleep(timeout.toMillis());
-                throw new HostException("sandbox did not answer within " + timeout.toMillis() + " ms (timed out).");
+                throw new HostException(Phrase.of("sandbox.fault.slow", "sandbox did not answer within {0} ms (timed out).", timeout.toMillis()));
             }
             Thread.sleep(d.toMillis());
         }

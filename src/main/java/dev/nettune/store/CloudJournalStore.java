@@ -78,7 +78,7 @@ public final class CloudJournalStore implements CloudJournal {
                 c.commit();
             }
         } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("Cannot journal plan " + plan.id() + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.cloud.cannotJournalPlan", "Cannot journal plan {0}: {1}", plan.id(), e.getMessage()), e);
         }
     }
 
@@ -93,10 +93,10 @@ public final class CloudJournalStore implements CloudJournal {
             s.setString(5, planId);
             s.setInt(6, index);
             if (s.executeUpdate() != 1) {
-                throw new StoreException("Plan " + planId + " has no step " + (index + 1) + " in the journal.", null);
+                throw new StoreException(Phrase.of("store.cloud.noStep", "Plan {0} has no step {1} in the journal.", planId, (index + 1)), null);
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot journal step " + (index + 1) + " of plan " + planId + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.cloud.cannotJournalStep", "Cannot journal step {0} of plan {1}: {2}", (index + 1), planId, e.getMessage()), e);
         }
     }
 
@@ -112,7 +112,7 @@ public final class CloudJournalStore implements CloudJournal {
                 return Optional.of(new JournaledPlan(planId, rs.getString(1), notes(rs.getString(2)), Instant.parse(rs.getString(3)), steps(c, planId)));
             }
         } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("Cannot read plan " + planId + " from the journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.cloud.cannotReadPlan", "Cannot read plan {0} from the journal: {1}", planId, e.getMessage()), e);
         }
     }
 
@@ -128,7 +128,7 @@ public final class CloudJournalStore implements CloudJournal {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot list plans in the journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.cloud.cannotList", "Cannot list plans in the journal: {0}", e.getMessage()), e);
         }
         return ids.stream().map(this::load).flatMap(Optional::stream).toList();
     }

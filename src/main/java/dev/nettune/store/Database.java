@@ -1,5 +1,6 @@
 package dev.nettune.store;
 
+import dev.nettune.Phrase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ public final class Database {
             }
             return db;
         } catch (Exception e) {
-            throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.db.cannotOpen", "Cannot open the database {0}: {1}", file, e.getMessage()), e);
         }
     }
 
@@ -86,19 +87,19 @@ public final class Database {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot create tables in " + file + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.db.cannotCreate", "Cannot create tables in {0}: {1}", file, e.getMessage()), e);
         }
     }
 
     /** Runs one INSERT, UPDATE or DELETE with {@code args} bound in order; a failure says it could not {@code what}. */
-    public void update(String what, String sql, Object... args) {
+    public void update(Phrase what, String sql, Object... args) {
         try (Connection c = connect(); PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 p.setObject(i + 1, args[i]);
             }
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.db.cannot", "Cannot {0}: {1}", what, e.getMessage()), e);
         }
     }
 }

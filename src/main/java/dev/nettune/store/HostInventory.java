@@ -1,5 +1,6 @@
 package dev.nettune.store;
 
+import dev.nettune.Phrase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,7 +46,7 @@ public final class HostInventory {
             }
             return hosts;
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the saved hosts from " + db.file() + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.hosts.cannotRead", "Cannot read the saved hosts from {0}: {1}", db.file(), e.getMessage()), e);
         }
     }
 
@@ -58,7 +59,7 @@ public final class HostInventory {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the saved host '" + name + "' from " + db.file() + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.hosts.cannotReadOne", "Cannot read the saved host '{0}' from {1}: {2}", name, db.file(), e.getMessage()), e);
         }
     }
 
@@ -80,7 +81,7 @@ public final class HostInventory {
             ps.setString(7, Instant.now().toString());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new StoreException("Cannot save the host '" + host.name() + "' in " + db.file() + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.hosts.cannotSave", "Cannot save the host '{0}' in {1}: {2}", host.name(), db.file(), e.getMessage()), e);
         }
     }
 
@@ -90,7 +91,7 @@ public final class HostInventory {
             ps.setString(1, name);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new StoreException("Cannot remove the host '" + name + "' from " + db.file() + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.hosts.cannotRemove", "Cannot remove the host '{0}' from {1}: {2}", name, db.file(), e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.store;
 
+import dev.nettune.Phrase;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -89,7 +90,8 @@ public final class JacksonChangeCodec implements ChangeCodec {
         try {
             return JSON.readValue(json, Change.class);
         } catch (JsonProcessingException e) {
-            throw new TuningInputException("This journaled change cannot be read back: " + e.getOriginalMessage());
+            throw new TuningInputException(Phrase.of("store.codec.unreadableChange", "This journaled change cannot be read back: {0}",
+                    e.getOriginalMessage()));
         }
     }
 
@@ -108,11 +110,12 @@ public final class JacksonChangeCodec implements ChangeCodec {
             return JSON.readValue(json, Profile.class);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
-            throw new TuningInputException(cause != null && cause.getMessage() != null ? cause.getMessage()
-                    : e.getOriginalMessage());
+            // The profile's own refusal (a bad value), in the user's language when it has a phrase.
+            throw new TuningInputException(cause != null && cause.getMessage() != null ? Phrase.from(cause)
+                    : Phrase.literal(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new TuningInputException("Not a NetTune profile: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+            throw new TuningInputException(Phrase.of("store.codec.notAProfile", "Not a NetTune profile: {0}{1}", e.getOriginalMessage(),
+                    e.getLocation() != null ? Phrase.of("store.codec.atLine", " (line {0})", e.getLocation().getLineNr()) : ""));
         }
     }
 }

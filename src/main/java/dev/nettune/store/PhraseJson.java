@@ -20,7 +20,7 @@ final class PhraseJson {
         try {
             return JSON.writeValueAsString(node(p));
         } catch (JsonProcessingException e) {
-            throw new StoreException("Cannot journal a message: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.journal.cannotJournalMessage", "Cannot journal a message: {0}", e.getMessage()), e);
         }
     }
 

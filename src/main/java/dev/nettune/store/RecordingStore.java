@@ -1,5 +1,6 @@
 package dev.nettune.store;
 
+import dev.nettune.Phrase;
 import dev.nettune.monitor.RateSample;
 import dev.nettune.monitor.RecordedSeries;
 import dev.nettune.monitor.Recording;
@@ -70,7 +71,7 @@ public final class RecordingStore implements Recordings {
                 return new Writer(rs.getLong(1));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot start a recording in " + db.file() + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.rec.cannotStart", "Cannot start a recording in {0}: {1}", db.file(), e.getMessage()), e);
         }
     }
 
@@ -141,7 +142,7 @@ public final class RecordingStore implements Recordings {
                 c.commit();
                 pending.clear();
             } catch (SQLException e) {
-                throw new StoreException("Cannot write recording " + id + ": " + e.getMessage(), e);
+                throw new StoreException(Phrase.of("store.rec.cannotWrite", "Cannot write recording {0}: {1}", id, e.getMessage()), e);
             }
         }
 
@@ -158,7 +159,7 @@ public final class RecordingStore implements Recordings {
                 ps.setLong(2, id);
                 ps.executeUpdate();
             } catch (SQLException e) {
-                throw new StoreException("Cannot stop recording " + id + ": " + e.getMessage(), e);
+                throw new StoreException(Phrase.of("store.rec.cannotStop", "Cannot stop recording {0}: {1}", id, e.getMessage()), e);
             }
         }
     }
@@ -175,7 +176,7 @@ public final class RecordingStore implements Recordings {
                 out.add(recording(rs));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot list recordings: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.rec.cannotList", "Cannot list recordings: {0}", e.getMessage()), e);
         }
         return out;
     }
@@ -188,8 +189,7 @@ public final class RecordingStore implements Recordings {
     /** Reads a recording back, samples and gaps in time order. */
     @Override
     public RecordedSeries load(long id) {
-        Recording r = find(id).orElseThrow(() -> new StoreException("There is no recording " + id + ": `nettune monitor "
-                + "recordings` lists them.", null));
+        Recording r = find(id).orElseThrow(() -> new StoreException(Phrase.of("store.rec.none", "There is no recording {0}: `nettune monitor recordings` lists them.", id), null));
         List<RecordedSeries.Entry> entries = new ArrayList<>();
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM recording_sample WHERE recording_id = ? ORDER BY t, rowid")) {
@@ -211,7 +211,7 @@ public final class RecordingStore implements Recordings {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read recording " + id + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.rec.cannotRead", "Cannot read recording {0}: {1}", id, e.getMessage()), e);
         }
         return new RecordedSeries(r, entries);
     }
@@ -222,7 +222,7 @@ public final class RecordingStore implements Recordings {
             ps.setLong(1, id);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Cannot delete recording " + id + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.rec.cannotDelete", "Cannot delete recording {0}: {1}", id, e.getMessage()), e);
         }
     }
 

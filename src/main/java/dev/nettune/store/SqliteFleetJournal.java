@@ -1,5 +1,6 @@
 package dev.nettune.store;
 
+import dev.nettune.Phrase;
 import dev.nettune.fleet.FleetInstance;
 import dev.nettune.fleet.FleetInstanceResult;
 import dev.nettune.fleet.FleetJournal;
@@ -100,7 +101,7 @@ public final class SqliteFleetJournal implements FleetJournal {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot add the bastion column to the fleet journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.fleet.cannotAddBastion", "Cannot add the bastion column to the fleet journal: {0}", e.getMessage()), e);
         }
     }
 
@@ -149,7 +150,7 @@ public final class SqliteFleetJournal implements FleetJournal {
             claim(c, runId);
             c.commit();
         } catch (SQLException e) {
-            throw new StoreException("Cannot journal fleet run " + runId + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.fleet.cannotJournalRun", "Cannot journal fleet run {0}: {1}", runId, e.getMessage()), e);
         }
     }
 
@@ -170,7 +171,7 @@ public final class SqliteFleetJournal implements FleetJournal {
                 return Optional.of(ChangeCodec.json().profileFromJson(rs.getString(1)));
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the fleet journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.fleet.cannotRead", "Cannot read the fleet journal: {0}", e.getMessage()), e);
         }
     }
 
@@ -225,7 +226,7 @@ public final class SqliteFleetJournal implements FleetJournal {
             claim(c, runId);
             c.commit();
         } catch (SQLException e) {
-            throw new StoreException("Cannot journal the resume of fleet run " + runId + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.fleet.cannotJournalResume", "Cannot journal the resume of fleet run {0}: {1}", runId, e.getMessage()), e);
         }
     }
 
@@ -258,7 +259,7 @@ public final class SqliteFleetJournal implements FleetJournal {
     }
 
     private void update(String sql, Object... args) {
-        db.update("update the fleet journal", sql, args);
+        db.update(Phrase.of("store.fleet.update", "update the fleet journal"), sql, args);
     }
 
     @Override
@@ -300,7 +301,7 @@ public final class SqliteFleetJournal implements FleetJournal {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the fleet journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.fleet.cannotRead", "Cannot read the fleet journal: {0}", e.getMessage()), e);
         }
     }
 

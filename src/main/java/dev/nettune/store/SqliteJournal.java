@@ -1,5 +1,6 @@
 package dev.nettune.store;
 
+import dev.nettune.Phrase;
 import dev.nettune.tuning.ChangeCodec;
 import dev.nettune.tuning.HostLock;
 import dev.nettune.tuning.Journal;
@@ -73,7 +74,7 @@ public final class SqliteJournal implements Journal {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot add the column " + column + " to the journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.journal.cannotAddColumn", "Cannot add the column {0} to the journal: {1}", column, e.getMessage()), e);
         }
     }
 
@@ -107,7 +108,7 @@ public final class SqliteJournal implements Journal {
             }
             c.commit();
         } catch (SQLException e) {
-            throw new StoreException("Cannot journal plan " + plan.id() + ": " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.journal.cannotJournalPlan", "Cannot journal plan {0}: {1}", plan.id(), e.getMessage()), e);
         }
     }
 
@@ -135,7 +136,7 @@ public final class SqliteJournal implements Journal {
                 return k.getLong(1);
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot journal the step before it runs: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.journal.cannotJournalStep", "Cannot journal the step before it runs: {0}", e.getMessage()), e);
         }
     }
 
@@ -154,7 +155,7 @@ public final class SqliteJournal implements Journal {
     }
 
     private void update(String sql, Object... args) {
-        db.update("write the journal", sql, args);
+        db.update(Phrase.of("store.journal.write", "write the journal"), sql, args);
     }
 
     @Override
@@ -187,7 +188,7 @@ public final class SqliteJournal implements Journal {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.journal.cannotRead", "Cannot read the journal: {0}", e.getMessage()), e);
         }
         return out;
     }
@@ -205,7 +206,7 @@ public final class SqliteJournal implements Journal {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.journal.cannotRead", "Cannot read the journal: {0}", e.getMessage()), e);
         }
         return out;
     }
@@ -266,7 +267,7 @@ public final class SqliteJournal implements Journal {
             tx.execute("COMMIT");
             return Optional.empty();
         } catch (SQLException e) {
-            throw new StoreException("Cannot take the tuning lock of " + host + " in the journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.journal.cannotTakeLock", "Cannot take the tuning lock of {0} in the journal: {1}", host, e.getMessage()), e);
         }
     }
 
@@ -299,7 +300,7 @@ public final class SqliteJournal implements Journal {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.journal.cannotRead", "Cannot read the journal: {0}", e.getMessage()), e);
         }
         return out;
     }
@@ -322,7 +323,7 @@ public final class SqliteJournal implements Journal {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.journal.cannotRead", "Cannot read the journal: {0}", e.getMessage()), e);
         }
         return out;
     }

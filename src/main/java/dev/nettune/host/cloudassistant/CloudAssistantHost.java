@@ -1,5 +1,6 @@
 package dev.nettune.host.cloudassistant;
 
+import dev.nettune.Phrase;
 import dev.nettune.cloud.CloudApi;
 import dev.nettune.cloud.CloudApiException;
 import dev.nettune.cloud.CloudAssistantInvocation;
@@ -83,31 +84,33 @@ public final class CloudAssistantHost implements Host {
         try {
             invokeId = api.runShellScript(region, instance, batch.script(), seconds);
         } catch (CloudApiException e) {
-            throw new HostException("Cloud Assistant refused to run " + describe(commands) + " on " + instance + ": "
-                    + e.getMessage(), e);
+            throw new HostException(Phrase.of("host.ca.refused", "Cloud Assistant refused to run {0} on {1}: {2}",
+                    describe(commands), instance, e.getMessage()), e);
         }
         CloudAssistantInvocation inv = await(invokeId, timeout.plus(REPORT_GRACE), commands);
         if (!inv.ran()) {
             if ("Timeout".equals(inv.status())) {
-                throw new HostException("'" + describe(commands) + "' did not finish within " + seconds + " s on "
-                        + instance + "; Cloud Assistant stopped it (invocation " + invokeId + ").");
+                throw new HostException(Phrase.of("host.ca.timedOut", "'{0}' did not finish within {1} s on {2}; Cloud Assistant stopped it"
+                        + " (invocation {3}).", describe(commands), seconds, instance, invokeId));
             }
-            throw new HostException("Cloud Assistant did not run the script on " + instance + ": invocation " + invokeId
-                    + " ended " + inv.status() + inv.errorCode().map(c -> " with " + c).orElse("")
-                    + (inv.errorInfo().isBlank() ? "" : " (" + inv.errorInfo().strip() + ")") + ".");
+            throw new HostException(Phrase.of("host.ca.notRun", "Cloud Assistant did not run the script on {0}: invocation {1} ended {2}{3}{4}.",
+                    instance, invokeId, inv.status(),
+                    inv.errorCode().<Object>map(c -> Phrase.of("host.ca.withCode", " with {0}", c)).orElse(""),
+                    inv.errorInfo().isBlank() ? "" : " (" + inv.errorInfo().strip() + ")"));
         }
         if (inv.truncated()) {
             // A cut output can look complete (the read-back value may even be in it): it is never used as a reading.
-            throw new HostException("output truncated, could not verify: Cloud Assistant kept only "
-                    + CloudAssistantInvocation.OUTPUT_LIMIT / 1024 + " KB of what '" + describe(commands) + "' printed on "
-                    + instance + inv.dropped().map(d -> " (" + d + " bytes dropped").orElse(" (the output fills the limit")
-                    + ", invocation " + invokeId + "); NetTune does not take a cut output as complete.");
+            throw new HostException(Phrase.of("host.ca.truncated", "output truncated, could not verify: Cloud Assistant kept only"
+                    + " {0} KB of what '{1}' printed on {2}{3}, invocation {4}); NetTune does not take a cut output as complete.",
+                    CloudAssistantInvocation.OUTPUT_LIMIT / 1024, describe(commands), instance,
+                    inv.dropped().map(d -> Phrase.of("host.ca.dropped", " ({0} bytes dropped", d))
+                            .orElse(Phrase.of("host.ca.fillsLimit", " (the output fills the limit")), invokeId));
         }
         try {
             return batch.parse(inv.output());
         } catch (HostException e) {
-            throw new HostException(e.getMessage() + " (Cloud Assistant invocation " + invokeId + " on " + instance
-                    + ", exit code " + inv.exitCode().orElse(-1) + "; its output may have been cut at the API's size limit.)", e);
+            throw new HostException(Phrase.of("host.ca.unparsed", "{0} (Cloud Assistant invocation {1} on {2}, exit code {3};"
+                    + " its output may have been cut at the API's size limit.)", e.phrase(), invokeId, instance, inv.exitCode().orElse(-1)), e);
         }
     }
 
@@ -120,15 +123,15 @@ public final class CloudAssistantHost implements Host {
             try {
                 inv = api.describeInvocationResult(region, invokeId, instance);
             } catch (CloudApiException e) {
-                throw new HostException("Cannot read the result of invocation " + invokeId + " on " + instance + ": "
-                        + e.getMessage(), e);
+                throw new HostException(Phrase.of("host.ca.unreadable", "Cannot read the result of invocation {0} on {1}: {2}",
+                        invokeId, instance, e.getMessage()), e);
             }
             if (inv.done()) {
                 return inv;
             }
             if (System.nanoTime() > deadline) {
-                throw new HostException("'" + describe(commands) + "' on " + instance + " has not reported back within "
-                        + limit.toSeconds() + " s (invocation " + invokeId + " is " + inv.status() + ").");
+                throw new HostException(Phrase.of("host.ca.silent", "'{0}' on {1} has not reported back within {2} s (invocation {3} is {4}).",
+                        describe(commands), instance, limit.toSeconds(), invokeId, inv.status()));
             }
             sleeper.sleep(wait);
             wait = wait.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : wait.multipliedBy(2);
@@ -138,8 +141,8 @@ public final class CloudAssistantHost implements Host {
     /** Cloud Assistant hands back a script's output only when it ends: live streams (the monitor's sampler) need SSH. */
     @Override
     public LineStream stream(Command command, LineStream.Sink sink) throws HostException {
-        throw new HostException("Cloud Assistant returns a script's output only when it ends, so '" + command.display()
-                + "' cannot stream from " + instance + "; reach it over SSH for live monitoring.");
+        throw new HostException(Phrase.of("host.ca.noStream", "Cloud Assistant returns a script's output only when it ends, so '{0}'"
+                + " cannot stream from {1}; reach it over SSH for live monitoring.", command.display(), instance));
     }
 
     @Override
@@ -147,7 +150,8 @@ public final class CloudAssistantHost implements Host {
         // Nothing to close per instance: the API client belongs to the cloud connection.
     }
 
-    private static String describe(List<Command> commands) {
-        return commands.size() == 1 ? commands.get(0).display() : commands.size() + " commands (" + commands.get(0).display() + ", ...)";
+    private static Phrase describe(List<Command> commands) {
+        return commands.size() == 1 ? Phrase.literal(commands.get(0).display())
+                : Phrase.of("host.commands", "{0} commands ({1}, ...)", commands.size(), commands.get(0).display());
     }
 }

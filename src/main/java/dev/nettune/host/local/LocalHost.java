@@ -1,5 +1,6 @@
 package dev.nettune.host.local;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -113,15 +114,15 @@ public final class LocalHost implements Host {
             long left = deadline - System.nanoTime();
             if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
                 destroyTree(process);
-                throw new HostException("'" + command.display() + "' did not finish within " + timeout.toSeconds()
-                        + " s on this workstation; it was stopped.");
+                throw new HostException(Phrase.of("host.local.timedOut", "'{0}' did not finish within {1} s on this workstation; it was stopped.",
+                        command.display(), timeout.toSeconds()));
             }
             String stdout = new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
             String stderr = new String(err.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
             int exit = process.exitValue();
             if (command.needsRoot() && !runningAsRoot && exit == 1 && stderr.contains(ShellScript.SUDO_PASSWORD_REQUIRED)) {
-                throw new SudoPasswordRequiredException("'" + command.display() + "' needs root, and sudo on this"
-                        + " workstation asks for a password. Enter it (kept in memory only) or run NetTune as root.", false);
+                throw new SudoPasswordRequiredException(Phrase.of("host.local.sudoNeeded", "'{0}' needs root, and sudo on this"
+                        + " workstation asks for a password. Enter it (kept in memory only) or run NetTune as root.", command.display()), false);
             }
             return new CommandResult(command, exit, stdout, stderr);
         } catch (InterruptedException e) {
@@ -129,7 +130,7 @@ public final class LocalHost implements Host {
             throw e;
         } catch (ExecutionException | TimeoutException e) {
             destroyTree(process);
-            throw new HostException("Could not read the output of '" + command.display() + "': " + e.getMessage(), e);
+            throw new HostException(Phrase.of("host.local.unreadable", "Could not read the output of '{0}': {1}", command.display(), e.getMessage()), e);
         }
     }
 
@@ -138,7 +139,7 @@ public final class LocalHost implements Host {
             ProcessBuilder pb = new ProcessBuilder(argv(command)).redirectErrorStream(mergeErrors);
             return pb.start();
         } catch (IOException e) {
-            throw new HostException("Cannot start '" + command.display() + "' on this workstation: " + e.getMessage(), e);
+            throw new HostException(Phrase.of("host.local.cannotStart", "Cannot start '{0}' on this workstation: {1}", command.display(), e.getMessage()), e);
         }
     }
 
@@ -177,7 +178,7 @@ public final class LocalHost implements Host {
         }
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             destroyTree(p);
-            throw new HostException("sudo did not answer within 30 s on this workstation.");
+            throw new HostException(Phrase.of("host.local.sudoSilent", "sudo did not answer within 30 s on this workstation."));
         }
         if (p.exitValue() != 0) {
             String msg;
@@ -186,8 +187,10 @@ public final class LocalHost implements Host {
             } catch (ExecutionException | TimeoutException e) {
                 msg = "";
             }
-            throw new SudoPasswordRequiredException("sudo did not accept the password" + (msg.isEmpty() ? "" : " (" + msg + ")")
-                    + ". Enter the sudo password of this user again.", true);
+            throw new SudoPasswordRequiredException(msg.isEmpty()
+                    ? Phrase.of("host.local.sudoRejected", "sudo did not accept the password. Enter the sudo password of this user again.")
+                    : Phrase.of("host.local.sudoRejectedSaying", "sudo did not accept the password ({0}). Enter the sudo password of this user again.", msg),
+                    true);
         }
     }
 
