@@ -46,8 +46,8 @@ public final class VerificationService {
     public TrafficSender sender(String sender, String receiver, String nic, HostOptions options) throws HostException {
         if (sender.equals(SandboxInstance.NAME)) {
             if (!receiver.equals(SandboxInstance.NAME)) {
-                throw new IllegalArgumentException("The sandbox sender reaches only the sandbox instance: pick a real sender "
-                        + "host with hping3 for " + receiver + ".");
+                throw new dev.nettune.InputException(Phrase.of("monitor.verify.sender.sandboxOnly", "The sandbox sender reaches only"
+                        + " the sandbox instance: pick a real sender host with hping3 for {0}.", receiver));
             }
             return new SandboxSender(context.sandboxTraffic(), nic);
         }

@@ -105,12 +105,14 @@ final class RecordingCommand implements Runnable {
             Recordings store = context.recordings();
             RecordingComparison c = RecordingComparison.of(store.load(before), store.load(after));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%5s %14s %14s %9s %9s%n", "queue", "before pkt/s", "after pkt/s", "before", "after");
+            out.println(String.join(" ", CliText.padLeft(CliText.get("recording.col.queue"), 5),
+                    CliText.padLeft(CliText.get("recording.col.beforePps"), 14), CliText.padLeft(CliText.get("recording.col.afterPps"), 14),
+                    CliText.padLeft(CliText.get("recording.col.before"), 9), CliText.padLeft(CliText.get("recording.col.after"), 9)));
             for (RecordingComparison.QueueLine l : c.queues()) {
                 out.printf(Locale.ROOT, "%5d %14.0f %14.0f %8.1f%% %8.1f%%%n", l.queue(), l.meanBefore(), l.meanAfter(),
                         l.shareBefore() * 100, l.shareAfter() * 100);
             }
-            out.println(c.summary());
+            out.println(c.said().in(CliText.locale()));
             out.flush();
             return 0;
         }

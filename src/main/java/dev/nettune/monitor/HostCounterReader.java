@@ -24,8 +24,11 @@ public final class HostCounterReader implements CounterReader {
         SampleFrameReader reader = new SampleFrameReader(f -> frame[0] = f, System::currentTimeMillis);
         r.stdout().lines().forEach(reader::line);
         if (frame[0] == null) {
-            throw new HostException("Reading the counters of " + nic.nic() + " on " + host.name() + " printed no snapshot"
-                    + (r.stderr().isBlank() ? "." : ": " + r.stderr().strip()));
+            throw new HostException(r.stderr().isBlank()
+                    ? dev.nettune.Phrase.of("monitor.counters.noSnapshot", "Reading the counters of {0} on {1} printed no snapshot.",
+                            nic.nic(), host.name())
+                    : dev.nettune.Phrase.of("monitor.counters.noSnapshotBecause", "Reading the counters of {0} on {1} printed no"
+                            + " snapshot: {2}", nic.nic(), host.name(), r.stderr().strip()));
         }
         return parser.parse(frame[0]);
     }

@@ -109,12 +109,13 @@ public final class Hping3Sender implements TrafficSender {
 
     private void checkStarted(CommandResult r, Command c) throws HostException {
         if (r.stderr().contains("Operation not permitted") || r.stderr().contains("you must be root")) {
-            throw new HostException("hping3 on " + host.name() + " needs root (" + c.display() + "): " + r.stderr().strip());
+            throw new HostException(Phrase.of("monitor.verify.sender.needsRootRunning", "hping3 on {0} needs root ({1}): {2}",
+                    host.name(), c.display(), r.stderr().strip()));
         }
         // hping3 exits 1 when no reply came back, which is normal for SYNs to a closed port; only a start failure matters.
         if (r.exitCode() != 0 && r.exitCode() != 1) {
-            throw new HostException(describe() + " failed (exit " + r.exitCode() + ") running " + c.display() + ": "
-                    + r.stderr().strip());
+            throw new HostException(Phrase.of("monitor.verify.sender.failedRunning", "{0} failed (exit {1}) running {2}: {3}",
+                    describe(), r.exitCode(), c.display(), r.stderr().strip()));
         }
     }
 
@@ -124,10 +125,12 @@ public final class Hping3Sender implements TrafficSender {
         CommandResult r = host.run(command(t), timeout);
         // hping3 exits 1 when no reply came back, which is normal for SYNs to a closed port; only a start failure matters.
         if (r.exitCode() != 0 && r.exitCode() != 1) {
-            throw new HostException(describe() + " failed (exit " + r.exitCode() + "): " + r.stderr().strip());
+            throw new HostException(Phrase.of("monitor.verify.sender.failed", "{0} failed (exit {1}): {2}", describe(), r.exitCode(),
+                    r.stderr().strip()));
         }
         if (r.stderr().contains("Operation not permitted") || r.stderr().contains("you must be root")) {
-            throw new HostException("hping3 on " + host.name() + " needs root: " + r.stderr().strip());
+            throw new HostException(Phrase.of("monitor.verify.sender.needsRoot", "hping3 on {0} needs root: {1}", host.name(),
+                    r.stderr().strip()));
         }
     }
 }

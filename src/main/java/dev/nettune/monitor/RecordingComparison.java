@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,12 @@ import java.util.Locale;
  * share in both, and the imbalance figures of both, with a one-line summary.
  */
 public record RecordingComparison(Recording before, Recording after, List<QueueLine> queues, Imbalance imbalanceBefore,
-        Imbalance imbalanceAfter, double totalBefore, double totalAfter, String summary) {
+        Imbalance imbalanceAfter, double totalBefore, double totalAfter, Phrase said) {
+
+    /** The one-line summary in English ({@link #said()} in the user's language). */
+    public String summary() {
+        return said.toString();
+    }
 
     /** One queue in both recordings (NaN where a recording lacks the queue). */
     public record QueueLine(int queue, double meanBefore, double meanAfter, double shareBefore, double shareAfter) {
@@ -29,23 +35,27 @@ public record RecordingComparison(Recording before, Recording after, List<QueueL
         }
         Imbalance ia = Imbalance.of(a);
         Imbalance ib = Imbalance.of(b);
-        String summary = String.format(Locale.ROOT,
-                "Busiest queue / mean: %.2f before, %.2f after; coefficient of variation %.2f before, %.2f after (%s). "
-                        + "Total %.0f pkt/s before, %.0f after.",
-                ia.maxOverMean(), ib.maxOverMean(), ia.coefficientOfVariation(), ib.coefficientOfVariation(),
-                better(ia, ib), ta, tb);
+        Phrase summary = Phrase.of("monitor.comparison.summary",
+                "Busiest queue / mean: {0} before, {1} after; coefficient of variation {2} before, {3} after ({4}). "
+                        + "Total {5} pkt/s before, {6} after.",
+                two(ia.maxOverMean()), two(ib.maxOverMean()), two(ia.coefficientOfVariation()), two(ib.coefficientOfVariation()),
+                better(ia, ib), String.format(Locale.ROOT, "%.0f", ta), String.format(Locale.ROOT, "%.0f", tb));
         return new RecordingComparison(before.recording(), after.recording(), lines, ia, ib, ta, tb, summary);
     }
 
-    private static String better(Imbalance a, Imbalance b) {
+    private static String two(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static Phrase better(Imbalance a, Imbalance b) {
         if (Double.isNaN(a.coefficientOfVariation()) || Double.isNaN(b.coefficientOfVariation())) {
-            return "no traffic to compare";
+            return Phrase.of("monitor.comparison.noTraffic", "no traffic to compare");
         }
         double d = b.coefficientOfVariation() - a.coefficientOfVariation();
         if (Math.abs(d) < 0.05) {
-            return "about as even";
+            return Phrase.of("monitor.comparison.asEven", "about as even");
         }
-        return d < 0 ? "more even after" : "less even after";
+        return d < 0 ? Phrase.of("monitor.comparison.moreEven", "more even after") : Phrase.of("monitor.comparison.lessEven", "less even after");
     }
 
     /** Mean rx packets/s per queue over the recording's samples (gaps left out). */

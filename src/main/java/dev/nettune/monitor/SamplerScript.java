@@ -75,8 +75,8 @@ public final class SamplerScript {
     /** Checks a NIC name; the message says what is allowed. */
     public static String checkNic(String nic) {
         if (nic == null || !NIC.matcher(nic).matches()) {
-            throw new IllegalArgumentException("'" + nic + "' is not a network interface name: use 1-15 letters, digits, "
-                    + "'_', '.', ':' or '-' (for example eth1).");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("monitor.nic.name", "'{0}' is not a network interface name:"
+                    + " use 1-15 letters, digits, '_', '.', ':' or '-' (for example eth1).", String.valueOf(nic)));
         }
         return nic;
     }

@@ -144,4 +144,37 @@ class VerifyAndMonitorInChineseTest {
         assertThat(r.err()).contains("# 正在启动 sandbox 上 eth1 的采样器").contains("# 计数器已重置：");
         assertThat(english(r)).isEmpty();
     }
+
+    @Test
+    void aNicNameTheMonitorRefusesIsSaidInChinese() {
+        CliRun r = run("monitor", "sandbox", "--nic", "eth1;reboot", "--lang", "zh_CN");
+
+        assertThat(r.exit()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("'eth1;reboot' 不是网卡名称：请用 1-15 个字母");
+        assertThat(english(r)).isEmpty();
+    }
+
+    @Test
+    void theSandboxSenderForAnotherReceiverIsRefusedInChinese() {
+        CliRun r = run("verify", "local", "--nic", "eth0", "--sender", "sandbox", "--lang", "zh_CN");
+
+        assertThat(r.exit()).isEqualTo(NetTuneCommand.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("沙箱发送端只能到达沙箱实例：请为 local 选择一台装有 hping3 的真实发送主机。");
+        assertThat(english(r)).isEmpty();
+    }
+
+    @Test
+    void twoRecordingsAreComparedInChinese() {
+        for (int i = 0; i < 2; i++) {
+            CliRun m = run("monitor", "sandbox", "--nic", "eth1", "--interval", "0.2", "--duration", "1", "--record", "--lang", "zh_CN");
+            assertThat(m.exit()).as(m.text()).isZero();
+            assertThat(english(m)).isEmpty();
+        }
+
+        CliRun r = run("recording", "compare", "1", "2", "--lang", "zh_CN");
+
+        assertThat(r.exit()).as(r.text()).isZero();
+        assertThat(r.out()).contains("队列").contains("之前 包/秒").contains("最忙队列/平均：之前 ");
+        assertThat(english(r)).isEmpty();
+    }
 }

@@ -94,7 +94,7 @@ public final class RecordingsViewModel {
             return RecordingComparison.of(s.load(before.id()), s.load(after.id()));
         }, c -> {
             comparison.setAll(c.queues());
-            status.set(Messages.format("recordings.compared", Long.toString(before.id()), Long.toString(after.id()), c.summary()));
+            status.set(Messages.format("recordings.compared", Long.toString(before.id()), Long.toString(after.id()), Messages.say(c.said())));
         }, e -> status.set(Messages.format("recordings.cannotCompare", MonitorViewModel.message(e))));
     }
 
