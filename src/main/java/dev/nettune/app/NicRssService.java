@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -58,13 +59,32 @@ public final class NicRssService {
         }
     }
 
-    /** One preflight check: what was checked, whether it holds, and what was found (or what is wrong). */
-    public record Check(String what, boolean ok, String found) {
+    /** One preflight check: what was checked, whether it holds, and what was found (or what is wrong), as phrases. */
+    public record Check(Phrase what, boolean ok, Phrase found) {
         /** "ok    NIC exists: eth1 is in /sys/class/net" or "FAIL  ...": the check as one line of the preflight. */
         public String line() {
-            return (ok ? "ok    " : "FAIL  ") + what + ": " + found;
+            return line(java.util.Locale.ENGLISH);
+        }
+
+        /** {@link #line()} in {@code locale} ("ok" and "FAIL" stay as printed, like a verdict). */
+        public String line(java.util.Locale locale) {
+            String colon = "zh".equals(locale.getLanguage()) ? "\uff1a" : ": ";
+            return (ok ? "ok    " : "FAIL  ") + what.in(locale) + colon + found.in(locale);
+        }
+
+        /** The host could not be opened for the preflight at all: {@code found} says why. */
+        public static Check unreachable(String found) {
+            return new Check(REACHABLE, false, Phrase.literal(found));
         }
     }
+
+    private static final Phrase NIC_NAME = Phrase.of("app.nicRss.check.nicName", "NIC name");
+    private static final Phrase REACHABLE = Phrase.of("app.nicRss.check.reachable", "Host reachable");
+    private static final Phrase NIC_EXISTS = Phrase.of("app.nicRss.check.nicExists", "NIC exists");
+    private static final Phrase DRIVER = Phrase.of("app.nicRss.check.driver", "Driver");
+    private static final Phrase CHANNELS = Phrase.of("app.nicRss.check.channels", "Channels");
+    private static final Phrase READ_BACK = Phrase.of("app.nicRss.check.readBack", "Key and table read back");
+    private static final Phrase SENDER = Phrase.of("app.nicRss.check.sender", "Sender for the verification");
 
     /** The preflight of an RSS push and its verification: every check in order, and what was read. */
     public record Preflight(List<Check> checks, Optional<EthtoolRss> live, Optional<String> driver, Optional<Channels> channels) {
@@ -95,7 +115,8 @@ public final class NicRssService {
     public Preflight preflight(Host host, String nic, SenderSource sender) throws InterruptedException {
         List<Check> checks = new ArrayList<>();
         if (!NicName.isValid(nic)) {
-            checks.add(new Check("NIC name", false, "'" + nic + "' is not a network interface name (for example eth1)"));
+            checks.add(new Check(NIC_NAME, false, Phrase.of("app.nicRss.badNicName",
+                    "'{0}' is not a network interface name (for example eth1)", nic)));
             return new Preflight(checks, Optional.empty(), Optional.empty(), Optional.empty());
         }
         List<CommandResult> r;
@@ -103,20 +124,23 @@ public final class NicRssService {
             r = host.runAll(List.of(Command.of("uname", "-r"), Command.of("ls", "/sys/class/net/" + nic + "/queues"),
                     Command.of("ethtool", "-i", nic), Command.of("ethtool", "-l", nic), NicRssReader.command(nic)), TIMEOUT);
         } catch (HostException e) {
-            checks.add(new Check("Host reachable", false, host.name() + " did not answer: " + e.getMessage()));
+            checks.add(new Check(REACHABLE, false, Phrase.of("app.nicRss.noAnswer", "{0} did not answer: {1}", host.name(), Phrase.from(e))));
             return new Preflight(checks, Optional.empty(), Optional.empty(), Optional.empty());
         }
-        checks.add(new Check("Host reachable", r.get(0).ok(), r.get(0).ok() ? host.name() + ", kernel " + r.get(0).stdout().strip()
-                : host.name() + " answered but uname failed: " + r.get(0).stderr().strip()));
+        checks.add(new Check(REACHABLE, r.get(0).ok(), r.get(0).ok()
+                ? Phrase.of("app.nicRss.kernel", "{0}, kernel {1}", host.name(), r.get(0).stdout().strip())
+                : Phrase.of("app.nicRss.unameFailed", "{0} answered but uname failed: {1}", host.name(), r.get(0).stderr().strip())));
         boolean exists = r.get(1).ok();
-        checks.add(new Check("NIC exists", exists, exists ? nic + " is in /sys/class/net"
-                : "no " + nic + " in /sys/class/net: check the NIC name (the secondary ENI is eth1 at device index 1) and that it is attached"));
+        checks.add(new Check(NIC_EXISTS, exists, exists ? Phrase.of("app.nicRss.nicFound", "{0} is in /sys/class/net", nic)
+                : Phrase.of("app.nicRss.noNic", "no {0} in /sys/class/net: check the NIC name (the secondary ENI is eth1 at device index 1)"
+                        + " and that it is attached", nic)));
         if (!exists) {
             return new Preflight(checks, Optional.empty(), Optional.empty(), Optional.empty());
         }
         Optional<String> driver = r.get(2).ok() ? Optional.of(DriverInfo.parse(r.get(2).stdout()).driver()).filter(d -> !d.isBlank())
                 : Optional.empty();
-        checks.add(new Check("Driver", driver.isPresent(), driver.orElse("ethtool -i " + nic + " failed: " + r.get(2).stderr().strip())));
+        checks.add(new Check(DRIVER, driver.isPresent(), driver.map(Phrase::literal)
+                .orElse(failed("ethtool -i", nic, r.get(2)))));
         Optional<Channels> channels = Optional.empty();
         if (r.get(3).ok()) {
             try {
@@ -125,9 +149,10 @@ public final class NicRssService {
                 channels = Optional.empty();
             }
         }
-        checks.add(new Check("Channels", channels.isPresent(), channels.map(c -> c.rxQueues() + " RX queue(s) in use"
-                + c.maxCombined().stream().mapToObj(m -> ", at most " + m + " combined").findFirst().orElse(""))
-                .orElse("ethtool -l " + nic + " failed: " + r.get(3).stderr().strip())));
+        checks.add(new Check(CHANNELS, channels.isPresent(), channels.map(c -> c.maxCombined().isPresent()
+                ? Phrase.of("app.nicRss.channelsAtMost", "{0} RX queue(s) in use, at most {1} combined", c.rxQueues(), c.maxCombined().getAsInt())
+                : Phrase.of("app.nicRss.channels", "{0} RX queue(s) in use", c.rxQueues()))
+                .orElse(failed("ethtool -l", nic, r.get(3)))));
         Optional<EthtoolRss> live = Optional.empty();
         if (r.get(4).ok()) {
             try {
@@ -136,14 +161,15 @@ public final class NicRssService {
                 live = Optional.empty();
             }
         }
-        checks.add(new Check("Key and table read back", live.map(l -> l.table().isPresent() && l.key().isPresent()).orElse(false),
-                live.map(NicRssService::describe).orElse("ethtool -x " + nic + " failed: " + r.get(4).stderr().strip())));
+        checks.add(new Check(READ_BACK, live.map(l -> l.table().isPresent() && l.key().isPresent()).orElse(false),
+                live.map(NicRssService::describePhrase).orElse(failed("ethtool -x", nic, r.get(4)))));
         try {
             TrafficSender s = sender.open();
             TrafficSender.Readiness ready = s.check();
-            checks.add(new Check("Sender for the verification", ready.ready(), s.describe() + ": " + ready.message()));
+            // The sender's own words (the verification's): said as they are.
+            checks.add(new Check(SENDER, ready.ready(), Phrase.literal(s.describe() + ": " + ready.message())));
         } catch (HostException | RuntimeException e) {
-            checks.add(new Check("Sender for the verification", false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            checks.add(new Check(SENDER, false, Phrase.from(e)));
         }
         return new Preflight(checks, live, driver, channels);
     }
@@ -154,19 +180,34 @@ public final class NicRssService {
         TrafficSender open() throws HostException;
     }
 
-    /** "key 6d:5a:…:fa, table equal 4 (128 entries, 4 rings), toeplitz", or what is missing. */
-    public static String describe(EthtoolRss rss) {
-        String key = rss.key().map(k -> "key " + shortKey(k)).orElse("no key (" + rss.keyProblem().orElse("not shown") + ")");
-        String table = rss.table().isPresent() && rss.ringCount().isPresent()
-                ? "table " + new RssTableChange(rss.nic(), "default").show(RssTableChange.value(rss.table().get(), rss.ringCount().getAsInt()))
-                : "no table (" + rss.tableProblem().orElse("not shown") + ")";
-        return key + ", " + table + rss.activeHashFunction().map(f -> ", " + f).orElse("");
+    private static Phrase failed(String tool, String nic, CommandResult r) {
+        return Phrase.of("app.nicRss.toolFailed", "{0} {1} failed: {2}", tool, nic, r.stderr().strip());
     }
 
-    private static String shortKey(RssKey k) {
+    /** "key 6d:5a:…:fa, table equal 4 (128 entries, 4 rings), toeplitz", or what is missing. */
+    public static String describe(EthtoolRss rss) {
+        return describePhrase(rss).toString();
+    }
+
+    /** {@link #describe(EthtoolRss)} as a phrase, said in the user's language. */
+    public static Phrase describePhrase(EthtoolRss rss) {
+        Phrase notShown = Phrase.of("app.nicRss.notShown", "not shown");
+        Phrase key = rss.key().map(k -> Phrase.of("app.nicRss.key", "key {0}", shortKey(k)))
+                .orElse(Phrase.of("app.nicRss.noKey", "no key ({0})", rss.keyProblem().<Object>map(p -> p).orElse(notShown)));
+        // The table's request form ("equal 4 (128 entries, 4 rings)") is the tuning step's own text.
+        Phrase table = rss.table().isPresent() && rss.ringCount().isPresent()
+                ? Phrase.of("app.nicRss.table", "table {0}", new RssTableChange(rss.nic(), "default")
+                        .show(RssTableChange.value(rss.table().get(), rss.ringCount().getAsInt())))
+                : Phrase.of("app.nicRss.noTable", "no table ({0})", rss.tableProblem().<Object>map(p -> p).orElse(notShown));
+        List<Phrase> parts = new ArrayList<>(List.of(key, table));
+        rss.activeHashFunction().ifPresent(f -> parts.add(Phrase.literal(f)));
+        return Phrase.joined(", ", parts);
+    }
+
+    private static Phrase shortKey(RssKey k) {
         String hex = k.toColonHex();
-        return hex.length() <= 20 ? hex : hex.substring(0, 11) + "\u2026" + hex.substring(hex.length() - 5) + " (" + k.length()
-                + " bytes)";
+        return hex.length() <= 20 ? Phrase.literal(hex) : Phrase.of("app.nicRss.shortKey", "{0}\u2026{1} ({2} bytes)",
+                hex.substring(0, 11), hex.substring(hex.length() - 5), k.length());
     }
 
     /**

@@ -121,7 +121,7 @@ public final class RssStepModel extends HostStepModel {
                     return work.verification().sender(from, h, n, HostOptions.defaults());
                 });
             } catch (HostException | RuntimeException e) {
-                p = new NicRssService.Preflight(List.of(new NicRssService.Check("Host reachable", false, h + ": " + message(e))),
+                p = new NicRssService.Preflight(List.of(NicRssService.Check.unreachable(h + ": " + message(e))),
                         Optional.empty(), Optional.empty(), Optional.empty());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -135,7 +135,7 @@ public final class RssStepModel extends HostStepModel {
             work.ui().accept(() -> {
                 preflight.set(done.ok() ? Preflight.PASSED : Preflight.FAILED);
                 List<PreflightLine> lines = new ArrayList<>();
-                done.checks().forEach(c -> lines.add(new PreflightLine(c.line(), c.ok() ? PreflightLine.Kind.OK : PreflightLine.Kind.FAILED)));
+                done.checks().forEach(c -> lines.add(new PreflightLine(c.line(Messages.locale()), c.ok() ? PreflightLine.Kind.OK : PreflightLine.Kind.FAILED)));
                 if (!done.ok()) {
                     lines.add(new PreflightLine(Messages.get("production.step.rss.fixAndRetry"), PreflightLine.Kind.NOTE));
                 }
@@ -163,7 +163,7 @@ public final class RssStepModel extends HostStepModel {
     protected Plan plan(Host open, Profile p) throws HostException, InterruptedException {
         String n = nic.get();
         boolean again = work.verification().rssWarning(open, n).isPresent();
-        live = dev.nettune.host.NicRssReader.readIfAvailable(open, n).map(NicRssService::describe).orElse("");
+        live = dev.nettune.host.NicRssReader.readIfAvailable(open, n).map(r -> NicRssService.describePhrase(r).in(Messages.locale())).orElse("");
         return work.rss().planPush(open, n, Optional.ofNullable(key.get()), Optional.ofNullable(table.get()), again);
     }
 
