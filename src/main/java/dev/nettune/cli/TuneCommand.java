@@ -364,7 +364,7 @@ public final class TuneCommand implements Runnable {
                         p.name(), description(p), String.valueOf(p.entries().size()), ProfileLimits.FLAG));
             }
             for (ProfileLibrary.Unusable u : listing.unusable()) {
-                out.println(CliText.format("tune.profiles.unusable", String.valueOf(u.file()), u.why()));
+                out.println(CliText.format("tune.profiles.unusable", String.valueOf(u.file()), u.whyPhrase().in(CliText.locale())));
             }
             return 0;
         }

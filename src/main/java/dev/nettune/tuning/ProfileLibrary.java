@@ -32,7 +32,11 @@ public final class ProfileLibrary {
     }
 
     /** A saved profile file that cannot be used, and why: listed beside the profiles so that none silently disappears. */
-    public record Unusable(Path file, String why) {
+    public record Unusable(Path file, dev.nettune.Phrase whyPhrase) {
+        /** Why, in English. */
+        public String why() {
+            return whyPhrase.toString();
+        }
     }
 
     /** The usable profiles (built-in first) and the saved files that cannot be used, with why. */
@@ -51,7 +55,7 @@ public final class ProfileLibrary {
             try {
                 out.add(read(f));
             } catch (TuningInputException e) {
-                unusable.add(new Unusable(f, e.getMessage()));
+                unusable.add(new Unusable(f, e.phrase()));
             }
         }
         return new Listing(out, unusable);
@@ -93,8 +97,10 @@ public final class ProfileLibrary {
         } catch (TuningInputException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
             // A bare field name is what a null check says: tell which field and what a profile holds.
-            throw new TuningInputException(file.getFileName() + ": " + (m.matches("[A-Za-z]+") ? "the field '" + m
-                    + "' is missing or null; a profile is {\"name\": \"...\", \"entries\": [...]}." : m));
+            // The reason keeps its phrase (a profile beyond the limits), so the list says it in the user's language.
+            throw new TuningInputException(dev.nettune.Phrase.of("tuning.profile.inFile", "{0}: {1}", file.getFileName(),
+                    m.matches("[A-Za-z]+") ? dev.nettune.Phrase.literal("the field '" + m + "' is missing or null; a profile is"
+                            + " {\"name\": \"...\", \"entries\": [...]}.") : e.phrase()));
         } catch (NullPointerException e) {
             throw new TuningInputException(file.getFileName() + ": the field '" + e.getMessage()
                     + "' is missing or null; a profile is {\"name\": \"...\", \"entries\": [...]}.");

@@ -115,4 +115,20 @@ class TuneInChineseTest {
             assertThat(EnglishLeft.in(List.of(refused.text()))).as(refused.text()).isEmpty();
         }
     }
+
+    @Test
+    void aSavedProfileThatCannotBeUsedIsListedWithWhyInChinese() throws Exception {
+        try (dev.nettune.app.AppContext context = new dev.nettune.app.AppContext(dir.resolve("config"))) {
+            java.nio.file.Path saved = context.profiles().directory();
+            java.nio.file.Files.createDirectories(saved);
+            java.nio.file.Files.writeString(saved.resolve("beyond.json"), "{\"name\": \"beyond\", \"entries\":"
+                    + " [{\"type\": \"sysctl\", \"name\": \"kernel.sysrq\", \"value\": \"0\"}]}");
+
+            CliRun list = CliRun.in(context, "tune", "profiles", "--lang", "zh_CN");
+
+            assertThat(list.exit()).as(list.text()).isZero();
+            assertThat(list.out()).as(list.text()).contains("不可用：").contains("调优方案“beyond”超出了调优方案允许的范围");
+            assertThat(EnglishLeft.in(List.of(list.text()))).as(list.text()).isEmpty();
+        }
+    }
 }

@@ -124,7 +124,7 @@ public final class ProfileEditorViewModel {
                         // After selecting, so the editing line does not hide that a saved file was left out.
                         ProfileLibrary.Unusable u = listing.unusable().get(0);
                         status.set(Messages.format("profiles.status.unusable", listing.unusable().size(),
-                                String.valueOf(u.file().getFileName()), u.why()));
+                                String.valueOf(u.file().getFileName()), Messages.say(u.whyPhrase())));
                     }
                 });
             } catch (RuntimeException e) {
