@@ -101,7 +101,7 @@ final class FleetMonitorCommand implements Callable<Integer> {
                 shares.append(q == 0 ? "" : " ").append(Float.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f", share * 100));
             }
             out.printf(Locale.ROOT, "%-24s %-9s %12s %10s %10s  %-24s %s%n", r.instance(), r.health(), number(r.pps(), "%.0f"),
-                    number(r.maxOverMean(), "%.2f"), number(r.dropsPerSecond(), "%.0f"), shares, r.verdict());
+                    number(r.maxOverMean(), "%.2f"), number(r.dropsPerSecond(), "%.0f"), shares, r.said().in(CliText.locale()));
         }
         out.println();
         out.flush();

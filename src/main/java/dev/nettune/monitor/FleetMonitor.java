@@ -70,10 +70,15 @@ public final class FleetMonitor {
      * last samples, oldest first (NaN for gaps). Arrays are copies the reader owns.
      */
     public record Row(String instance, int queues, float[] shares, float[] imbalanceTrend, double pps, double maxOverMean,
-                      int busiestQueue, double dropsPerSecond, Health health, String verdict, long lastSampleMillis) {
+                      int busiestQueue, double dropsPerSecond, Health health, dev.nettune.Phrase said, long lastSampleMillis) {
         public Row {
             Objects.requireNonNull(instance, "instance");
             Objects.requireNonNull(health, "health");
+        }
+
+        /** Why the instance has its health, in English ({@link #said()} in the user's language). */
+        public String verdict() {
+            return said.toString();
         }
     }
 
@@ -231,27 +236,29 @@ public final class FleetMonitor {
                 tr[i] = trend[(trendHead + i) % trend.length];
             }
             Health h;
-            String verdict;
+            dev.nettune.Phrase verdict;
             if (lastSampleMillis == Long.MIN_VALUE) {
                 h = Health.WAITING;
-                verdict = "waiting for the first sample";
+                verdict = dev.nettune.Phrase.of("monitor.fleet.waiting", "waiting for the first sample");
             } else if (now - lastSampleMillis > t.staleAfterMillis()) {
                 h = Health.STALE;
-                verdict = "no sample for " + (now - lastSampleMillis) / 1000 + " s";
+                verdict = dev.nettune.Phrase.of("monitor.fleet.stale", "no sample for {0} s", (now - lastSampleMillis) / 1000);
             } else if (dropsPerSecond > 0) {
                 h = Health.DROPPING;
-                verdict = String.format(Locale.ROOT, "dropping %.0f packets/s", dropsPerSecond);
+                verdict = dev.nettune.Phrase.of("monitor.fleet.dropping", "dropping {0} packets/s",
+                        String.format(Locale.ROOT, "%.0f", dropsPerSecond));
             } else if (!(pps >= t.minPps()) || Double.isNaN(maxOverMean)) {
                 h = Health.IDLE;
-                verdict = String.format(Locale.ROOT, "too little traffic to judge (%.0f packets/s, under %.0f)",
-                        Double.isNaN(pps) ? 0 : pps, t.minPps());
+                verdict = dev.nettune.Phrase.of("monitor.fleet.idle", "too little traffic to judge ({0} packets/s, under {1})",
+                        String.format(Locale.ROOT, "%.0f", Double.isNaN(pps) ? 0 : pps), String.format(Locale.ROOT, "%.0f", t.minPps()));
             } else if (maxOverMean > t.imbalance()) {
                 h = Health.IMBALANCED;
-                verdict = String.format(Locale.ROOT, "queue %d carries %.1f× the mean (over %.1f×)", busiest, maxOverMean,
-                        t.imbalance());
+                verdict = dev.nettune.Phrase.of("monitor.fleet.imbalanced", "queue {0} carries {1}× the mean (over {2}×)", busiest,
+                        String.format(Locale.ROOT, "%.1f", maxOverMean), String.format(Locale.ROOT, "%.1f", t.imbalance()));
             } else {
                 h = Health.BALANCED;
-                verdict = String.format(Locale.ROOT, "busiest queue %.2f× the mean", maxOverMean);
+                verdict = dev.nettune.Phrase.of("monitor.fleet.balanced", "busiest queue {0}× the mean",
+                        String.format(Locale.ROOT, "%.2f", maxOverMean));
             }
             return new Row(instance, queues, Arrays.copyOf(shares, queues), tr, pps, maxOverMean, busiest, dropsPerSecond,
                     h, verdict, lastSampleMillis);

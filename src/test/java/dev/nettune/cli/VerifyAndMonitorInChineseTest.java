@@ -177,4 +177,12 @@ class VerifyAndMonitorInChineseTest {
         assertThat(r.out()).contains("队列").contains("之前 包/秒").contains("最忙队列/平均：之前 ");
         assertThat(english(r)).isEmpty();
     }
+
+    @Test
+    void theFleetMonitorsVerdictPerInstanceIsChinese() {
+        CliRun r = run("fleet", "monitor", "--hosts", "sandbox", "--nic", "eth1", "--duration", "3", "--lang", "zh_CN");
+
+        assertThat(r.exit()).as(r.text()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^sandbox\\s+[A-Z]+\\s.*(最忙队列为平均值的|流量太少，无法判断|正在等待第一个采样|每秒丢弃|承载平均值的)");
+    }
 }

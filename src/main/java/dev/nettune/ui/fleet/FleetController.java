@@ -155,7 +155,7 @@ public final class FleetController {
                 .setCellFactory(c -> textCell(r -> Double.isNaN(r.dropsPerSecond()) ? "–" : String.format(Locale.ROOT, "%,.0f", r.dropsPerSecond())));
         monitorColumn("fleet.col.queues", 92, r -> r, FleetMonitor.comparator(FleetMonitor.SortKey.QUEUES))
                 .setCellFactory(c -> textCell(r -> Integer.toString(r.queues())));
-        monitorColumn("fleet.col.why", 300, FleetMonitor.Row::verdict, java.util.Comparator.naturalOrder());
+        monitorColumn("fleet.col.why", 300, r -> Messages.say(r.said()), java.util.Comparator.naturalOrder());
         monitorTable.setRowFactory(t -> {
             TableRow<FleetMonitor.Row> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
