@@ -151,8 +151,8 @@ public final class HostDirectory {
     public Entry save(NewHost host) {
         SavedHost h = new SavedHost(host.name(), host.address(), host.user(), host.port(), host.jump(), host.key());
         if (!inventory.get().add(h)) {
-            throw new IllegalArgumentException("A host named '" + h.name() + "' is saved already; remove it first"
-                    + " (nettune host remove " + h.name() + ") or pick another name.");
+            throw new dev.nettune.InputException(Phrase.of("host.saved.taken", "A host named '{0}' is saved already; remove it first"
+                    + " (nettune host remove {0}) or pick another name.", h.name()));
         }
         return entry(h);
     }
@@ -165,8 +165,10 @@ public final class HostDirectory {
             Optional<String> user, Optional<String> jump, Optional<Path> identity) throws IOException {
         SshConfig config = SshConfig.load(sshConfig.orElseGet(sshConfigFile));
         if (!config.hasAlias(alias)) {
-            throw new IllegalArgumentException("'" + alias + "' is not a Host alias of " + config.file()
-                    + (config.aliases().isEmpty() ? " (it has none)." : "; aliases there: " + String.join(", ", config.aliases()) + "."));
+            throw new dev.nettune.InputException(config.aliases().isEmpty()
+                    ? Phrase.of("host.saved.notAliasNone", "'{0}' is not a Host alias of {1} (it has none).", alias, config.file())
+                    : Phrase.of("host.saved.notAlias", "'{0}' is not a Host alias of {1}; aliases there: {2}.", alias, config.file(),
+                            String.join(", ", config.aliases())));
         }
         SshTarget t = config.resolve(alias, port.orElse(0), user.orElse(null));
         Optional<Path> key = identity.isPresent() ? identity : t.identities().stream().findFirst();

@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Host;
 import dev.nettune.host.HostException;
 import dev.nettune.host.HostKeyDecision;
@@ -92,7 +93,8 @@ public final class HostResolver {
      */
     public Host resolveVia(String name, String jump, HostOptions options) throws HostException {
         if (builtIns.find(name).isPresent()) {
-            throw new HostException(name + " is a built-in host; it is not reached over SSH, so not through a bastion.");
+            throw new HostException(Phrase.of("host.resolve.builtInNoBastion", "{0} is a built-in host; it is not reached over SSH,"
+                    + " so not through a bastion.", name));
         }
         return pooled(name, sshTargetVia(name, jump, options), options);
     }
@@ -104,8 +106,8 @@ public final class HostResolver {
         for (String hop : jump.split(",")) {
             String h = hop.strip();
             if (builtIns.find(h).isPresent()) {
-                throw new IllegalArgumentException(h + " is a built-in host, not an SSH server; a bastion is a saved host,"
-                        + " an alias of ~/.ssh/config or user@host[:port].");
+                throw new dev.nettune.InputException(Phrase.of("host.resolve.builtInBastion", "{0} is a built-in host, not an SSH server;"
+                        + " a bastion is a saved host, an alias of ~/.ssh/config or user@host[:port].", h));
             }
             // Each hop as ssh resolves a ProxyJump entry (its own user, port, keys; --identity tried first, as for the
             // target: one fleet key usually opens the bastion too); a later hop is reached through the one before.
@@ -208,7 +210,7 @@ public final class HostResolver {
             Optional<SavedHost> saved = name.contains("@") || name.contains(":") ? Optional.empty() : inventory.get().find(name);
             target = saved.isPresent() ? fromSaved(saved.get(), config) : config.resolveSpec(name);
         } catch (IOException e) {
-            throw new HostException("Cannot read " + config.file() + ": " + e.getMessage(), e);
+            throw new HostException(Phrase.of("host.resolve.cannotRead", "Cannot read {0}: {1}", config.file(), e.getMessage()), e);
         }
         if (options.identity().isPresent()) {
             List<Path> ids = new ArrayList<>();
@@ -252,7 +254,7 @@ public final class HostResolver {
             return saved.isPresent() ? config.resolution(saved.get().address(), saved.get().port().orElse(0),
                     saved.get().user().orElse(null)) : config.resolutionOfSpec(name);
         } catch (IOException e) {
-            throw new HostException("Cannot read " + config.file() + ": " + e.getMessage(), e);
+            throw new HostException(Phrase.of("host.resolve.cannotRead", "Cannot read {0}: {1}", config.file(), e.getMessage()), e);
         }
     }
 
@@ -321,7 +323,7 @@ public final class HostResolver {
         try {
             return SshConfig.load(file);
         } catch (IOException | RuntimeException e) {
-            throw new HostException("Cannot read the ssh configuration " + file + ": " + e.getMessage(), e);
+            throw new HostException(Phrase.of("host.resolve.cannotReadConfig", "Cannot read the ssh configuration {0}: {1}", file, e.getMessage()), e);
         }
     }
 

@@ -63,8 +63,7 @@ final class ByteLines implements CharSequence {
         int keep = filled - pos;
         if (keep == buf.length) {
             // A line longer than the whole buffer is not a CSV row (/dev/zero, a binary file): stop, do not grow.
-            throw new InputFiles.LineTooLongException("a line is longer than " + buf.length
-                    + " characters; that is not a row of this file (binary data or a device?).");
+            throw new InputFiles.LineTooLongException(CliText.format("input.rowTooLong", String.valueOf(buf.length)));
         } else if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, keep);
         }

@@ -53,15 +53,14 @@ final class HostAddCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         HostDirectory.Entry host = context.hostDirectory().save(fromSshConfig != null ? fromConfig() : byHand());
-        spec.commandLine().getOut().println("Saved " + host.name() + " (" + host.reach() + ").");
+        spec.commandLine().getOut().println(CliText.format("host.add.done", host.name(), host.reach()));
         spec.commandLine().getOut().flush();
         return 0;
     }
 
     private HostDirectory.NewHost byHand() {
         if (name == null || address == null) {
-            throw new CliInputException("Give a NAME and --address (nettune host add NAME --address ADDR ...),"
-                    + " or --from-ssh-config ALIAS.");
+            throw new CliInputException(CliText.get("host.add.needNameAndAddress"));
         }
         return new HostDirectory.NewHost(name, address, Optional.ofNullable(user),
                 port == null ? OptionalInt.empty() : OptionalInt.of(port), Optional.ofNullable(jump), Optional.ofNullable(identity));
@@ -69,7 +68,7 @@ final class HostAddCommand implements Callable<Integer> {
 
     private HostDirectory.NewHost fromConfig() throws IOException {
         if (address != null) {
-            throw new CliInputException("--from-ssh-config takes the address from the ssh configuration; leave out --address.");
+            throw new CliInputException(CliText.get("host.add.addressFromConfig"));
         }
         return context.hostDirectory().fromSshConfig(fromSshConfig, Optional.ofNullable(name), Optional.ofNullable(sshConfig),
                 port == null ? OptionalInt.empty() : OptionalInt.of(port), Optional.ofNullable(user), Optional.ofNullable(jump),

@@ -24,9 +24,9 @@ final class HostRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!context.hostDirectory().remove(name)) {
-            throw new CliInputException("No saved host is named '" + name + "' (see nettune host list).");
+            throw new CliInputException(CliText.format("host.remove.none", name));
         }
-        spec.commandLine().getOut().println("Removed " + name + ".");
+        spec.commandLine().getOut().println(CliText.format("host.remove.done", name));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -29,15 +29,15 @@ final class InputFiles {
         checkRegular(file, what, false);
         try {
             if (Files.size(file) > MAX_TEXT_BYTES) {
-                throw new CliInputException(what + " " + shown(file) + " is larger than " + MAX_TEXT_BYTES / (1024 * 1024)
-                        + " MB; that is not " + what + ".");
+                throw new CliInputException(CliText.format("input.tooLarge", said(what), shown(file),
+                        String.valueOf(MAX_TEXT_BYTES / (1024 * 1024))));
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new CliInputException(what + " " + shown(file) + " is not UTF-8 text.");
+            throw new CliInputException(CliText.format("input.notUtf8", said(what), shown(file)));
         } catch (IOException e) {
-            throw new CliInputException("Cannot read " + what + " " + shown(file) + ". Give a readable file.");
+            throw new CliInputException(CliText.format("input.unreadable", said(what), shown(file)));
         }
     }
 
@@ -55,7 +55,7 @@ final class InputFiles {
             try {
                 raw = Files.newBufferedReader(p, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new CliInputException("Cannot read " + what + " " + shown(p) + ". Give a readable file, or - for standard input.");
+                throw new CliInputException(CliText.format("input.unreadableOrStdin", said(what), shown(p)));
             }
         }
         return new BufferedReader(new LineCap(raw, name.equals("-") ? "standard input" : shown(Path.of(name))), 1 << 16);
@@ -71,25 +71,24 @@ final class InputFiles {
         try {
             return Files.newInputStream(p);
         } catch (IOException e) {
-            throw new CliInputException("Cannot read " + what + " " + shown(p) + ". Give a readable file, or - for standard input.");
+            throw new CliInputException(CliText.format("input.unreadableOrStdin", said(what), shown(p)));
         }
     }
 
     /** Refuses what is not a regular file, naming what it is. */
     static void checkRegular(Path file, String what, boolean stdinAllowed) {
-        String alternative = stdinAllowed ? "; give a file, or - for standard input" : "; give a file";
+        String alternative = CliText.get(stdinAllowed ? "input.giveFileOrStdin" : "input.giveFile");
         if (!Files.exists(file)) {
-            throw new CliInputException(what + " " + shown(file) + ": no such file" + alternative + ".");
+            throw new CliInputException(CliText.format("input.noSuchFile", said(what), shown(file), alternative));
         }
         if (Files.isDirectory(file)) {
-            throw new CliInputException(what + " " + shown(file) + " is a folder, not a file" + alternative + ".");
+            throw new CliInputException(CliText.format("input.folder", said(what), shown(file), alternative));
         }
         if (!Files.isRegularFile(file)) {
-            throw new CliInputException(what + " " + shown(file) + " is not a regular file (a device, a pipe or a socket)"
-                    + alternative + ".");
+            throw new CliInputException(CliText.format("input.notRegular", said(what), shown(file), alternative));
         }
         if (!Files.isReadable(file)) {
-            throw new CliInputException(what + " " + shown(file) + " cannot be read (permissions)" + alternative + ".");
+            throw new CliInputException(CliText.format("input.permissions", said(what), shown(file), alternative));
         }
     }
 
@@ -131,10 +130,15 @@ final class InputFiles {
                 column = 0;
                 line++;
             } else if (++column > MAX_LINE) {
-                throw new LineTooLongException(source + " line " + line + " is longer than " + MAX_LINE
-                        + " characters; that is not a line of this file (binary data or a device?).");
+                throw new LineTooLongException(CliText.format("input.lineTooLong", "standard input".equals(source)
+                        ? CliText.get("input.stdin") : source, String.valueOf(line), String.valueOf(MAX_LINE)));
             }
         }
+    }
+
+    // What the file is, as the message names it: an option (--flows) as typed, "the file" in the CLI's language.
+    private static String said(String what) {
+        return "the file".equals(what) ? CliText.get("input.theFile") : what;
     }
 
     /** A line past {@link #MAX_LINE}: its message is the user's message. */
