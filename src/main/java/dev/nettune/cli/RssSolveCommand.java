@@ -131,7 +131,7 @@ final class RssSolveCommand implements Callable<Integer> {
             out.println(CliJson.write(m));
         }
         if (!result.solved()) {
-            result.conflicts().forEach(c -> spec.commandLine().getErr().println("nettune: " + c.reason()));
+            result.conflicts().forEach(c -> spec.commandLine().getErr().println("nettune: " + c.reason(CliText.locale())));
             return NetTuneCommand.EXIT_BAD_INPUT;
         }
         if (json) {

@@ -128,14 +128,24 @@ public final class KeySolver {
     }
 
     /** Flows that cannot all be met: their goal numbers (from 1, in the order given) and why. */
-    public record Conflict(List<Integer> goals, String reason) {
+    public record Conflict(List<Integer> goals, Phrase why) {
         public Conflict {
             goals = List.copyOf(goals);
         }
 
+        /** Why, in English. */
+        public String reason() {
+            return why.toString();
+        }
+
+        /** Why, in {@code locale} (the Calculator's conflicts table, {@code rss solve}). */
+        public String reason(java.util.Locale locale) {
+            return why.in(locale);
+        }
+
         @Override
         public String toString() {
-            return reason;
+            return reason();
         }
     }
 
@@ -203,17 +213,17 @@ public final class KeySolver {
             if (!g.flow().protocol().isHashed()) {
                 boolean fine = !g.target().bucket() && g.target().value() == 0;
                 if (!fine) {
-                    out.add(new Conflict(List.of(i + 1), "Flow " + (i + 1) + " is non-IP: it is never hashed and always"
-                            + " goes to queue 0, so it cannot be sent to " + g.target() + "."));
+                    out.add(new Conflict(List.of(i + 1), Phrase.of("rss.solve.nonIp", "Flow {0} is non-IP: it is never hashed and always"
+                            + " goes to queue 0, so it cannot be sent to {1}.", i + 1, g.target())));
                 }
                 continue;
             }
             String input = java.util.HexFormat.of().formatHex(g.flow().hashInput());
             Integer first = firstByInput.putIfAbsent(input, i);
             if (first != null && !compatible(goals.get(first).target(), g.target())) {
-                out.add(new Conflict(List.of(first + 1, i + 1), "Flows " + (first + 1) + " and " + (i + 1)
-                        + " hash the same tuple (" + g.flow() + ") but want " + goals.get(first).target() + " and "
-                        + g.target() + ": no key can separate identical tuples."));
+                out.add(new Conflict(List.of(first + 1, i + 1), Phrase.of("rss.solve.sameTuple", "Flows {0} and {1}"
+                        + " hash the same tuple ({2}) but want {3} and {4}: no key can separate identical tuples.",
+                        first + 1, i + 1, g.flow(), goals.get(first).target(), g.target())));
             }
         }
         return out;
@@ -462,28 +472,35 @@ public final class KeySolver {
             for (int g = f.involved().nextSetBit(0); g >= 0; g = f.involved().nextSetBit(g + 1)) {
                 numbers.add(g + 1);
             }
-            String what = bitsPerGoal == 32 ? "their whole hashes" : "the low " + bitsPerGoal + " hash bits (the bucket)";
+            Phrase what = bitsPerGoal == 32 ? Phrase.of("rss.solve.wholeHashes", "their whole hashes")
+                    : Phrase.of("rss.solve.lowBits", "the low {0} hash bits (the bucket)", bitsPerGoal);
             if (f.budgetSpent()) {
-                return new Conflict(numbers, "No key found within " + options.maxTries() + " bucket choices; flows "
-                        + join(numbers) + " were still in conflict. Give fewer flows, or a table with more buckets per queue.");
+                return new Conflict(numbers, Phrase.of("rss.solve.budgetSpent", "No key found within {0} bucket choices; flows"
+                        + " {1} were still in conflict. Give fewer flows, or a table with more buckets per queue.",
+                        options.maxTries(), join(numbers)));
             }
             if (numbers.size() == 1) {
                 int g = numbers.get(0) - 1;
-                return new Conflict(numbers, "Flow " + numbers.get(0) + " (" + goals.get(g).flow() + ") cannot reach "
-                        + goals.get(g).target() + " with any key: the bits of its tuple fix " + what
-                        + " to values that no bucket of that target has.");
+                return new Conflict(numbers, Phrase.of("rss.solve.unreachable", "Flow {0} ({1}) cannot reach {2} with any key:"
+                        + " the bits of its tuple fix {3} to values that no bucket of that target has.",
+                        numbers.get(0), goals.get(g).flow(), goals.get(g).target(), what));
             }
-            return new Conflict(numbers, "Flows " + join(numbers) + " cannot all be met: " + what
+            return new Conflict(numbers, Phrase.of("rss.solve.dependent", "Flows {0} cannot all be met: {1}"
                     + " of these tuples are linearly dependent (one tuple's bits are the XOR of others'), so their"
-                    + " buckets are tied together and no key gives each the target it wants. Drop or change one of them.");
+                    + " buckets are tied together and no key gives each the target it wants. Drop or change one of them.",
+                    join(numbers), what));
         }
 
-        private String join(List<Integer> n) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < n.size(); i++) {
-                sb.append(i == 0 ? "" : i == n.size() - 1 ? " and " : ", ").append(n.get(i));
+        // "1, 2 and 3" in the user's language.
+        private Object join(List<Integer> n) {
+            if (n.size() == 1) {
+                return String.valueOf(n.get(0));
             }
-            return sb.toString();
+            StringBuilder head = new StringBuilder();
+            for (int i = 0; i < n.size() - 1; i++) {
+                head.append(i == 0 ? "" : ", ").append(n.get(i));
+            }
+            return Phrase.of("rss.solve.flowList", "{0} and {1}", head.toString(), n.get(n.size() - 1));
         }
     }
 }

@@ -79,4 +79,12 @@ class RssErrorsInChineseTest {
         refusedInChinese(run("rss", "balance", "sandbox", "--nic", "eth1", "--from", "netstat", "--lang", "zh_CN"),
                 "'netstat' 不是流来源：请用 ss、conntrack 或 all。");
     }
+
+    @Test
+    void solveSaysWhyNoKeyExistsInChinese() {
+        CliRun r = run("rss", "solve", "--equal", "4", "--flow", "10.0.0.1:1000,10.0.0.2:80=1", "--flow", "10.0.0.1:1000,10.0.0.2:80=2",
+                "--lang", "zh_CN");
+
+        refusedInChinese(r, "流 1 和 2 的元组相同");
+    }
 }

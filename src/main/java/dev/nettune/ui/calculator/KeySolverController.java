@@ -61,7 +61,7 @@ public final class KeySolverController {
         placementsTable.setPlaceholder(new Label(dev.nettune.ui.common.Messages.get("calculator.keySolver.placeholder")));
         conflictsTable.getColumns().setAll(List.of(
                 Columns.<KeySolver.Conflict>text(Messages.get("column.flows"), 80, c -> c.goals().toString()),
-                Columns.<KeySolver.Conflict>text(Messages.get("column.whyNoKeyExists"), 560, KeySolver.Conflict::reason)));
+                Columns.<KeySolver.Conflict>text(Messages.get("column.whyNoKeyExists"), 560, c -> c.reason(Messages.locale()))));
         conflictsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         conflictsTable.setItems(model.conflicts());
         conflictsTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.conflicts()));

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 /** The Key solving panel's refusals from the solver itself, in Chinese, as its status line shows them. */
 class KeySolverInChineseTest {
     private KeySolverViewModel solver;
+    private CalculatorViewModel calculator;
 
     @BeforeEach
     void chinese() {
         Messages.use(Messages.CHINESE);
-        CalculatorViewModel calculator = new CalculatorViewModel();
+        calculator = new CalculatorViewModel();
         calculator.keyTextProperty().set(RssKey.MICROSOFT.toColonHex());
         calculator.equalQueuesProperty().set("4");
         solver = new KeySolverViewModel(calculator, TestTasks.sameThread().newWork());
@@ -53,5 +54,19 @@ class KeySolverInChineseTest {
         String status = solver.work().statusProperty().get();
         assertThat(status).startsWith("2001 条流太多，无法求解");
         assertThat(EnglishLeft.in(List.of(status))).isEmpty();
+    }
+
+    @Test
+    void flowsTiedTogetherAreExplainedInChineseAsTheConflictsTableShowsThem() {
+        calculator.equalQueuesProperty().set("64");
+        solver.goalsProperty().set("10.0.0.252,10.0.0.5,10000,80,0\n10.0.0.252,10.0.0.5,10001,80,1\n"
+                + "10.0.0.252,10.0.0.5,10002,80,2\n");
+
+        solver.run();
+
+        // KeySolverController's "why no key exists" column shows reason(Messages.locale()).
+        String why = solver.conflicts().get(0).reason(Messages.locale());
+        assertThat(why).startsWith("流 1, 2 和 3 无法同时满足：这些元组的哈希的低 7 位（即桶）线性相关");
+        assertThat(EnglishLeft.in(List.of(why, solver.work().statusProperty().get()))).isEmpty();
     }
 }
