@@ -190,7 +190,7 @@ public final class BalanceViewModel {
         String n = readNic;
         BalanceProposal p = r.get().proposal();
         work.start(Messages.format("balance.work.applying", p.mode().label(), n, h), x -> applier.apply(h, n, p),
-                res -> summary.set(res.status() + ": " + res.message()), res -> res.status() + ": " + res.message());
+                res -> summary.set(outcome(res)), BalanceViewModel::outcome);
     }
 
     public BackgroundWork work() {
@@ -245,5 +245,10 @@ public final class BalanceViewModel {
     /** What the comparison of predicted and observed shares says. */
     public StringProperty comparisonProperty() {
         return comparison;
+    }
+
+    // An apply's status and message, in the language in use ("APPLIED: ..." / "已应用：...").
+    private static String outcome(dev.nettune.tuning.ApplyResult res) {
+        return Messages.say(res.status().phrase()) + ": " + Messages.say(res.messagePhrase());
     }
 }

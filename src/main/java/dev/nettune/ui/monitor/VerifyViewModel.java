@@ -301,7 +301,7 @@ public final class VerifyViewModel implements AutoCloseable {
             boolean applied = r.status() == Journal.PlanStatus.APPLIED;
             canRepush.set(!applied);
             status.set(applied ? Messages.format("monitor.verify.repush.done", n, h, String.valueOf(r.planId()))
-                    : Messages.format("monitor.verify.repush.notApplied", r.message()));
+                    : Messages.format("monitor.verify.repush.notApplied", Messages.say(r.messagePhrase())));
             fix.set(status.get());
         }, e -> {
             verifying.set(false);

@@ -263,7 +263,7 @@ public abstract class HostStepModel {
                         onSettled.run();
                     } else {
                         state.set(State.FAILED);
-                        status.set(r.status() + ": " + r.message());
+                        status.set(Messages.say(r.status().phrase()) + ": " + Messages.say(r.messagePhrase()));
                     }
                 });
             } catch (HostException | RuntimeException e) {
@@ -295,7 +295,7 @@ public abstract class HostStepModel {
                         status.set(Messages.format("production.step.undone", String.valueOf(id), h));
                         onSettled.run();
                     } else {
-                        status.set(Messages.format("production.step.undoIncomplete", String.valueOf(r.status()), r.message()));
+                        status.set(Messages.format("production.step.undoIncomplete", Messages.say(r.status().phrase()), Messages.say(r.messagePhrase())));
                     }
                 });
             } catch (HostException | RuntimeException e) {

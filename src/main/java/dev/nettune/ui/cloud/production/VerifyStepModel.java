@@ -274,7 +274,7 @@ public final class VerifyStepModel {
                     if (r.status() == Journal.PlanStatus.APPLIED) {
                         reset(Messages.format("production.verify.repushed", n, h, String.valueOf(r.planId())));
                     } else {
-                        status.set(Messages.format("production.verify.repushNotApplied", r.message()));
+                        status.set(Messages.format("production.verify.repushNotApplied", Messages.say(r.messagePhrase())));
                     }
                 });
             } catch (HostException | RuntimeException e) {
