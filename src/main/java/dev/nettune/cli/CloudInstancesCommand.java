@@ -47,7 +47,7 @@ final class CloudInstancesCommand implements Callable<Integer> {
                 }
                 return rows;
             }, o -> {
-                o.println("Region " + c.region() + " via " + c.endpoint() + " as " + c.credentials());
+                o.println(CliText.format("cloud.connectedAs", String.valueOf(c.region()), String.valueOf(c.endpoint()), String.valueOf(c.credentials())));
                 CliOutput.Table table = new CliOutput.Table(o, "%-26s %-26s %-16s %-9s %-16s %s%n",
                         "INSTANCE", "NAME", "TYPE", "STATUS", "PRIVATE IP", "ENIS");
                 for (CloudInstance i : instances) {

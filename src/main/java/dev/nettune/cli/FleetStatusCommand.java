@@ -36,16 +36,14 @@ final class FleetStatusCommand implements Callable<Integer> {
             List<FleetRun> runs = ctx.fleet().runs();
             CliOutput.print(out, json, () -> runs.stream().map(FleetOutput::json).toList(), o -> {
                 if (runs.isEmpty()) {
-                    o.println("No fleet runs yet: `nettune fleet apply --profile NAME --hosts ...` starts one.");
+                    o.println(CliText.get("fleet.status.none"));
                 }
                 for (FleetRun r : runs) {
                     o.printf(Locale.ROOT, "%-28s %-6s %-10s %s  %s%n", r.id(), r.kind(), r.status(), r.started(), r.summary());
                 }
                 long unfinished = runs.stream().filter(r -> r.status() == RunStatus.UNFINISHED).count();
                 if (unfinished > 0) {
-                    o.println(unfinished + (unfinished == 1 ? " run is" : " runs are") + " UNFINISHED (NetTune stopped in the"
-                            + " middle): `nettune fleet status RUN` shows which instances are done, in flight and pending;"
-                            + " `nettune fleet apply --resume RUN` continues one.");
+                    o.println(CliText.format("fleet.status.unfinished", unfinished));
                 }
             });
             return 0;

@@ -109,13 +109,14 @@ final class RssDistributionCommand implements Callable<Integer> {
             out.println(CliJson.write(m));
             return 0;
         }
-        out.printf("%d flows over %d buckets (table %s)%n", d.flows(), t.size(), table.describe());
-        out.println("queue  buckets      flows   share  expected");
+        out.println(CliText.format("rss.distribution.summary", String.valueOf(d.flows()), String.valueOf(t.size()), table.describe()));
+        out.println(CliText.get("rss.distribution.header"));
         for (Distribution.QueueLoad q : d.queues()) {
             out.printf("%5d  %7d  %9d  %5.2f%%  %7.2f%%%n", q.queue(), q.buckets(), q.flows(), 100 * q.share(), 100 * q.expectedShare());
         }
-        out.printf("chi-square vs uniform hash: queues %.2f (%d dof, p = %.4f); buckets %.2f (%d dof, p = %.4f)%n",
-                qc.statistic(), qc.degreesOfFreedom(), qc.pValue(), bc.statistic(), bc.degreesOfFreedom(), bc.pValue());
+        out.println(CliText.format("rss.distribution.chiSquare", String.format("%.2f", qc.statistic()), String.valueOf(qc.degreesOfFreedom()),
+                String.format("%.4f", qc.pValue()), String.format("%.2f", bc.statistic()), String.valueOf(bc.degreesOfFreedom()),
+                String.format("%.4f", bc.pValue())));
         return 0;
     }
 

@@ -78,11 +78,13 @@ final class RssFindPortsCommand implements Callable<Integer> {
             out.println(CliJson.write(m));
             return 0;
         }
-        String fixed = side == PortSide.SOURCE ? "destination port " + template.destinationPort() : "source port " + template.sourcePort();
-        out.printf("%d of %d %s ports in %d-%d send %s %s -> %s (%s) to %s:%n", result.ports().size(), result.scanned(),
-                side.label(), r.from(), r.to(), template.protocol().label(), template.source(), template.destination(),
-                fixed, target);
-        out.println(result.ports().isEmpty() ? "(none)" : result.ranges());
+        String fixed = side == PortSide.SOURCE ? CliText.format("rss.findPorts.destinationPort", String.valueOf(template.destinationPort()))
+                : CliText.format("rss.findPorts.sourcePort", String.valueOf(template.sourcePort()));
+        out.println(CliText.format(side == PortSide.SOURCE ? "rss.findPorts.summary.source" : "rss.findPorts.summary.destination",
+                String.valueOf(result.ports().size()), String.valueOf(result.scanned()), String.valueOf(r.from()), String.valueOf(r.to()),
+                template.protocol().label(), String.valueOf(template.source()), String.valueOf(template.destination()), fixed,
+                CliText.format(target.bucket() ? "rss.target.bucket" : "rss.target.queue", String.valueOf(target.value()))));
+        out.println(result.ports().isEmpty() ? CliText.get("rss.findPorts.none") : result.ranges());
         return 0;
     }
 }

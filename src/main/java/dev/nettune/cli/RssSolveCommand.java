@@ -140,8 +140,8 @@ final class RssSolveCommand implements Callable<Integer> {
         KeySolver.Solution s = result.solution().orElseThrow();
         out.println("key:    " + s.key().toColonHex());
         out.println("set:    ethtool -X " + nic + " hkey " + s.key().toColonHex());
-        out.println("buckets used: " + s.bucketsUsed());
-        out.println("verified by hashing every flow with the new key:");
+        out.println(CliText.format("rss.solve.bucketsUsed", String.valueOf(s.bucketsUsed())));
+        out.println(CliText.get("rss.solve.verified"));
         for (KeySolver.Placement pl : s.placements()) {
             out.printf("  %d. %s  hash 0x%08x  index %d  queue %d  (wanted %s)%n", pl.goal(), pl.flow(), pl.hash(),
                     pl.bucket(), pl.queue(), pl.target());
