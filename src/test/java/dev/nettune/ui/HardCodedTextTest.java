@@ -96,9 +96,6 @@ class HardCodedTextTest {
             // The flows CSV sample's header is the file format (the user edits it; FlowCsv reads it).
             "# src,dst,sport,dport,queue (both ports empty = ICMP, addresses only)\\n");
 
-    /** Files whose English is being moved to phrases in work under way (#13); this set only shrinks. */
-    private static final Set<String> NOT_YET = Set.of("RssStepModel.java");
-
     /**
      * The string literals of Java source, comments left out, each with its line; the English default of a domain
      * {@code Phrase.of(key, english)} is left out too (the phrases bundle says it in Chinese).
@@ -175,7 +172,7 @@ class HardCodedTextTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 for (String lit : literals(Files.readString(f))) {
                     String text = lit.substring(lit.indexOf(": ") + 2);
-                    if (isProse(text) && !NOT_WORDS.contains(text.strip()) && !NOT_YET.contains(f.getFileName().toString())) {
+                    if (isProse(text) && !NOT_WORDS.contains(text.strip())) {
                         found.add(UI_CODE.relativize(f) + ":" + lit);
                     }
                 }
