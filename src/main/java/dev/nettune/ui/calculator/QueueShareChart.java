@@ -90,7 +90,7 @@ final class QueueShareChart {
         axis.setTickMarksVisible(!many);
         axis.setLabel(many ? Messages.format("calculator.chart.queues", String.valueOf(queues.size() - 1)) : Messages.get("calculator.chart.queue"));
         axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
-        axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        axis.setTickLabelFont(dev.nettune.ui.common.Fonts.chart(Font.PLAIN, 11));
     }
 
     /** The number of queues drawn, for tests. */

@@ -73,7 +73,8 @@ public final class Columns {
             return l.getFont();
         }
         // Before the first layout: the themes' base size, never smaller than the platform default.
-        return Font.font(Font.getDefault().getFamily(), Math.max(14, Font.getDefault().getSize()));
+        // The family is the language's (a Chinese one where the toolkit's own has no CJK glyphs), as the headers will be drawn.
+        return Font.font(Fonts.forLanguage().orElse(Font.getDefault().getFamily()), Math.max(14, Font.getDefault().getSize()));
     }
 
     private static double width(String s, Font font) {

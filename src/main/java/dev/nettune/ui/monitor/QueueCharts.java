@@ -52,7 +52,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * and CPU as a heat map. Updates replace whole datasets, so a redraw is one swap per chart.
  */
 public final class QueueCharts {
-    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private final Font small = dev.nettune.ui.common.Fonts.chart(Font.PLAIN, 11);
 
     private final DefaultXYDataset lines = new DefaultXYDataset();
     private final XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
@@ -73,9 +73,9 @@ public final class QueueCharts {
 
     public QueueCharts() {
         DateAxis time = new DateAxis();
-        time.setTickLabelFont(SMALL);
+        time.setTickLabelFont(small);
         NumberAxis pps = new NumberAxis(dev.nettune.ui.common.Messages.get("monitor.chart.ppsAxis"));
-        pps.setTickLabelFont(SMALL);
+        pps.setTickLabelFont(small);
         pps.setAutoRangeIncludesZero(true);
         // With no traffic every value is 0: a minimum range and positive-only keep the axis at 0..10, not 5E-9..-5E-9.
         pps.setRangeType(RangeType.POSITIVE);
@@ -85,16 +85,16 @@ public final class QueueCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
-        timeChart = new JFreeChart(null, SMALL, plot, false);
+        timeChart = new JFreeChart(null, small, plot, false);
         timeChart.setBackgroundPaint(Color.WHITE);
-        timeChart.addSubtitle(new TextTitle(dev.nettune.ui.common.Messages.get("monitor.chart.ppsTitle"), new Font(Font.SANS_SERIF, Font.BOLD, 12)));
+        timeChart.addSubtitle(new TextTitle(dev.nettune.ui.common.Messages.get("monitor.chart.ppsTitle"), dev.nettune.ui.common.Fonts.chart(Font.BOLD, 12)));
 
         CategoryAxis queues = new CategoryAxis(dev.nettune.ui.common.Messages.get("monitor.chart.queueAxis"));
-        queues.setTickLabelFont(SMALL);
+        queues.setTickLabelFont(small);
         queues.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         queues.setCategoryMargin(0.1);
         NumberAxis share = new NumberAxis(dev.nettune.ui.common.Messages.get("monitor.chart.shareAxis"));
-        share.setTickLabelFont(SMALL);
+        share.setTickLabelFont(small);
         share.setNumberFormatOverride(new NonNegativePercent());
         share.setRangeType(RangeType.POSITIVE);
         share.setAutoRangeMinimumSize(MIN_SHARE_RANGE);
@@ -116,28 +116,28 @@ public final class QueueCharts {
         barPlot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         barPlot.setBackgroundPaint(Color.WHITE);
         barPlot.setRangeGridlinePaint(new Color(0xdddddd));
-        barChart = new JFreeChart(null, SMALL, barPlot, false);
+        barChart = new JFreeChart(null, small, barPlot, false);
         barChart.setBackgroundPaint(Color.WHITE);
         barChart.addSubtitle(new TextTitle(dev.nettune.ui.common.Messages.get("monitor.chart.shareTitle"),
-                new Font(Font.SANS_SERIF, Font.BOLD, 12)));
+                dev.nettune.ui.common.Fonts.chart(Font.BOLD, 12)));
 
         NumberAxis cpu = new NumberAxis("CPU");
         cpu.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        cpu.setTickLabelFont(SMALL);
+        cpu.setTickLabelFont(small);
         NumberAxis queue = new NumberAxis(dev.nettune.ui.common.Messages.get("monitor.chart.queueAxis"));
         queue.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        queue.setTickLabelFont(SMALL);
+        queue.setTickLabelFont(small);
         queue.setInverted(true);
         heatPlot = new XYPlot(heat, cpu, queue, heatRenderer);
         heatPlot.setBackgroundPaint(Color.WHITE);
         // Without per-CPU interrupt counts (none sampled yet, or a source that has none) the map says so instead of staying blank.
         heatPlot.setNoDataMessage(dev.nettune.ui.common.Messages.get("monitor.heat.noData"));
-        heatPlot.setNoDataMessageFont(SMALL);
-        heatChart = new JFreeChart(null, SMALL, heatPlot, false);
+        heatPlot.setNoDataMessageFont(small);
+        heatChart = new JFreeChart(null, small, heatPlot, false);
         heatChart.setBackgroundPaint(Color.WHITE);
-        heatChart.addSubtitle(new TextTitle(dev.nettune.ui.common.Messages.get("monitor.chart.irqTitle"), new Font(Font.SANS_SERIF, Font.BOLD, 12)));
-        heatLegendAxis.setTickLabelFont(SMALL);
-        heatLegendAxis.setLabelFont(SMALL);
+        heatChart.addSubtitle(new TextTitle(dev.nettune.ui.common.Messages.get("monitor.chart.irqTitle"), dev.nettune.ui.common.Fonts.chart(Font.BOLD, 12)));
+        heatLegendAxis.setTickLabelFont(small);
+        heatLegendAxis.setLabelFont(small);
         heatLegendAxis.setRange(0, 1);
         heatLegend = new PaintScaleLegend(heatScale, heatLegendAxis);
         heatLegend.setPosition(RectangleEdge.RIGHT);
@@ -333,10 +333,10 @@ public final class QueueCharts {
             g.setColor(background);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setColor(text);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            g.setFont(dev.nettune.ui.common.Fonts.chart(Font.BOLD, 14));
             g.drawString(caption, 12, 22);
             timeChart.draw(g, new Rectangle2D.Double(0, captionHeight, width, lineHeight));
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setFont(dev.nettune.ui.common.Fonts.chart(Font.PLAIN, 12));
             int y = captionHeight + lineHeight + 8;
             if (queues == 0) {
                 g.setColor(text);

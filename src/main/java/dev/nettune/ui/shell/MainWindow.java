@@ -160,8 +160,10 @@ public final class MainWindow {
 
     private static void applyTheme(boolean dark) {
         Theme.darkProperty().set(dark);
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String primer = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        var url = PrimerLight.class.getResource(primer);
+        Application.setUserAgentStylesheet(dev.nettune.ui.common.Fonts.userAgentStylesheet(url == null ? primer : url.toExternalForm()));
+        org.jfree.chart.ChartFactory.setChartTheme(dev.nettune.ui.common.Fonts.chartTheme());
     }
 
     public BorderPane root() {
@@ -203,6 +205,8 @@ public final class MainWindow {
             Locale.setDefault(Messages.locale());
         }
         remember(st -> st.withLanguage(java.util.Optional.of(locale.getLanguage().equals("zh") ? "zh-CN" : "en")));
+        // The root font (a Chinese family where the toolkit has none) and the charts' fonts follow the language.
+        applyTheme(dark.get());
         ScreenId shown = current;
         close();
         content.getChildren().clear();
@@ -289,6 +293,8 @@ public final class MainWindow {
         language.setMaxWidth(Double.MAX_VALUE);
         Label languageGlyph = new Label("\u6587A");
         languageGlyph.getStyleClass().add("nav-glyph");
+        // "文" in either language: named in a family that has it, where the toolkit's own font does not.
+        dev.nettune.ui.common.Fonts.chineseFamily().ifPresent(f -> languageGlyph.setStyle("-fx-font-family: \"" + f + "\";"));
         language.setGraphic(languageGlyph);
         language.setContentDisplay(ContentDisplay.TOP);
         language.setTooltip(new Tooltip(Messages.get("nav.language.tooltip")));

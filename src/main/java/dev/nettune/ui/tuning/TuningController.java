@@ -120,7 +120,7 @@ public final class TuningController {
         });
         beforeColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().before()));
         afterColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().after()));
-        confirmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().commitConfirmed() ? "yes" : ""));
+        confirmColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().commitConfirmed() ? Messages.get("tuning.confirmColumn.yes") : ""));
         stateColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().status()));
         readBackColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().readBack()));
         // Value columns as wide as their header and widest cell; the setting column takes the rest and wraps.

@@ -112,6 +112,21 @@ class ChineseScreensTest {
     }
 
     @org.junit.jupiter.api.Test
+    void chineseIsDrawnInAFamilyThatHasItsGlyphs() {
+        // JavaFX's "System" font on Linux has no CJK fallback when only Noto CJK is installed: it drew boxes.
+        String family = dev.nettune.ui.common.Fonts.chineseFamily().orElse(null);
+        Assumptions.assumeTrue(family != null, "none of the usual Chinese families is installed");
+        robot.interact(() -> window.show(ScreenId.WELCOME));
+        Parent content = (Parent) window.root().getCenter();
+        LayoutTest.settle(content);
+        List<String> families = new ArrayList<>();
+        robot.interact(() -> descendants(content).stream().filter(n -> n instanceof Labeled l && l.isVisible() && l.getText() != null
+                && l.getText().matches("(?s).*\\p{IsHan}.*")).forEach(n -> families.add(((Labeled) n).getFont().getFamily())));
+        assertThat(families).as("the families Chinese labels are drawn in").isNotEmpty().containsOnly(family);
+        assertThat(dev.nettune.ui.common.Fonts.chart(java.awt.Font.PLAIN, 11).getFamily()).as("the charts' family").isEqualTo(family);
+    }
+
+    @org.junit.jupiter.api.Test
     @SuppressWarnings("unchecked")
     void theBuiltInProfilesAreNamedInChineseWhereTheyArePicked() {
         for (ScreenId screen : List.of(ScreenId.TUNING, ScreenId.PROFILES)) {
