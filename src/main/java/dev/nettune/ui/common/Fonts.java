@@ -14,7 +14,12 @@ public final class Fonts {
     private static final List<String> CHINESE = List.of("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC",
             "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "Microsoft YaHei", "PingFang SC");
 
+    /** Monospaced families with Simplified Chinese glyphs, for logs and previews (their Chinese lines). */
+    private static final List<String> CHINESE_MONO = List.of("Noto Sans Mono CJK SC", "Sarasa Mono SC", "WenQuanYi Zen Hei Mono",
+            "WenQuanYi Micro Hei Mono");
+
     private static volatile Optional<String> chinese;
+    private static volatile Optional<String> chineseMono;
 
     private Fonts() {
     }
@@ -25,6 +30,17 @@ public final class Fonts {
         if (c == null) {
             c = firstInstalled(Set.copyOf(javafx.scene.text.Font.getFamilies()));
             chinese = c;
+        }
+        return c;
+    }
+
+    /** The first of the usual Chinese monospaced families installed here, else the first Chinese family of any kind. */
+    public static Optional<String> chineseMonoFamily() {
+        Optional<String> c = chineseMono;
+        if (c == null) {
+            Set<String> installed = Set.copyOf(javafx.scene.text.Font.getFamilies());
+            c = CHINESE_MONO.stream().filter(installed::contains).findFirst().or(() -> firstInstalled(installed));
+            chineseMono = c;
         }
         return c;
     }
@@ -56,15 +72,15 @@ public final class Fonts {
     }
 
     /**
-     * The user-agent stylesheet {@code base} (a URL), with the Chinese family as every scene's root font when Chinese
-     * is in use: one stylesheet for the window, its dialogs and wizards alike.
+     * The user-agent stylesheet {@code base} (a URL) with NetTune's font rules, one stylesheet for the window, its
+     * dialogs and wizards alike: the {@code .mono} text (logs, previews, commands) in a monospaced family, and, when
+     * Chinese is in use, every scene's root font and the monospaced one in families that have Chinese glyphs.
      */
     public static String userAgentStylesheet(String base) {
-        Optional<String> family = forLanguage();
-        if (family.isEmpty()) {
-            return base;
-        }
-        String css = "@import url(\"" + base + "\");\n.root { -fx-font-family: \"" + family.get() + "\"; }\n";
-        return "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(css.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String mono = forLanguage().flatMap(f -> chineseMonoFamily()).orElse("monospace");
+        StringBuilder css = new StringBuilder("@import url(\"").append(base).append("\");\n");
+        forLanguage().ifPresent(f -> css.append(".root { -fx-font-family: \"").append(f).append("\"; }\n"));
+        css.append(".mono, .mono .text, .monospace { -fx-font-family: \"").append(mono).append("\"; }\n");
+        return "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(css.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -124,6 +124,13 @@ class ChineseScreensTest {
                 && l.getText().matches("(?s).*\\p{IsHan}.*")).forEach(n -> families.add(((Labeled) n).getFont().getFamily())));
         assertThat(families).as("the families Chinese labels are drawn in").isNotEmpty().containsOnly(family);
         assertThat(dev.nettune.ui.common.Fonts.chart(java.awt.Font.PLAIN, 11).getFamily()).as("the charts' family").isEqualTo(family);
+
+        // Logs and previews (.mono) hold Chinese lines too: a monospaced family that has the glyphs.
+        robot.interact(() -> window.show(ScreenId.TUNING));
+        LayoutTest.settle((Parent) window.root().getCenter());
+        String[] mono = new String[1];
+        robot.interact(() -> mono[0] = ((javafx.scene.control.TextArea) window.root().getCenter().lookup("#previewArea")).getFont().getFamily());
+        assertThat(mono[0]).as("the Tuning preview's family").isEqualTo(dev.nettune.ui.common.Fonts.chineseMonoFamily().orElseThrow());
     }
 
     @org.junit.jupiter.api.Test

@@ -70,7 +70,11 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(window.darkProperty().get()).isTrue();
-        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+        // The user-agent stylesheet imports the theme's (with NetTune's font rules beside it, ui.common.Fonts).
+        String ua = Application.getUserAgentStylesheet();
+        String css = ua.startsWith("data:text/css;base64,") ? new String(java.util.Base64.getDecoder().decode(
+                ua.substring("data:text/css;base64,".length())), java.nio.charset.StandardCharsets.UTF_8) : ua;
+        assertThat(css).contains("primer-dark");
         context.settings().flush();
         assertThat(Files.readString(config.resolve("settings.properties"))).contains("theme=dark");
         assertThat(dev.nettune.app.SettingsStore.open(config).current().dark()).isTrue();
