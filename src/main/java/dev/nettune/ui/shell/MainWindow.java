@@ -293,8 +293,11 @@ public final class MainWindow {
         language.setMaxWidth(Double.MAX_VALUE);
         Label languageGlyph = new Label("\u6587A");
         languageGlyph.getStyleClass().add("nav-glyph");
-        // "文" in either language: named in a family that has it, where the toolkit's own font does not.
-        dev.nettune.ui.common.Fonts.chineseFamily().ifPresent(f -> languageGlyph.setStyle("-fx-font-family: \"" + f + "\";"));
+        // "文" and, in English, the button's "中文": named in a family that has them, where the toolkit's own font does not.
+        dev.nettune.ui.common.Fonts.chineseFamily().ifPresent(f -> {
+            languageGlyph.setStyle("-fx-font-family: \"" + f + "\";");
+            language.setStyle("-fx-font-family: \"" + f + "\";");
+        });
         language.setGraphic(languageGlyph);
         language.setContentDisplay(ContentDisplay.TOP);
         language.setTooltip(new Tooltip(Messages.get("nav.language.tooltip")));

@@ -109,6 +109,9 @@ class MainWindowTest {
 
         assertThat(robot.lookup("#nav-calculator").queryAs(ToggleButton.class).getText()).isEqualTo("Calculator");
         assertThat(context.settings().current().language()).contains("en");
+        // In English the button says 中文: drawn in a family that has it (on Linux the toolkit's own font drew boxes).
+        javafx.scene.control.Button language = robot.lookup("#nav-language").queryAs(javafx.scene.control.Button.class);
+        dev.nettune.ui.common.Fonts.chineseFamily().ifPresent(f -> assertThat(language.getFont().getFamily()).isEqualTo(f));
     }
 
     @Test
