@@ -62,7 +62,8 @@ public final class CloudJournalStore implements CloudJournal {
                 p.setString(1, plan.id());
                 p.setString(2, plan.title());
                 ArrayNode notes = JSON.createArrayNode();
-                plan.notePhrases().forEach(n -> notes.add(phraseJson(n)));
+                // A note keeps its key and arguments, so a plan resumed or undone from the journal says it in the language in use.
+                plan.notePhrases().forEach(n -> notes.add(PhraseJson.node(n)));
                 p.setString(3, JSON.writeValueAsString(notes));
                 p.setString(4, now);
                 p.executeUpdate();
@@ -151,39 +152,12 @@ public final class CloudJournalStore implements CloudJournal {
     private static List<Phrase> notes(String json) throws JsonProcessingException {
         List<Phrase> out = new ArrayList<>();
         for (JsonNode n : JSON.readTree(json)) {
-            out.add(phrase(n));
+            // Journals written before notes kept their phrases hold the English: read as a literal.
+            out.add(PhraseJson.phrase(n));
         }
         return out;
     }
 
-    // A note keeps its key and arguments, so a plan resumed or undone from the journal says it in the language in use.
-    private static JsonNode phraseJson(Phrase p) {
-        ObjectNode o = JSON.createObjectNode();
-        if (p.key() != null) {
-            o.put("key", p.key());
-        }
-        o.put("english", p.english());
-        ArrayNode args = o.putArray("args");
-        for (Object a : p.args()) {
-            if (a instanceof Phrase inner) {
-                args.add(phraseJson(inner));
-            } else {
-                args.add(String.valueOf(a));
-            }
-        }
-        return o;
-    }
-
-    private static Phrase phrase(JsonNode n) {
-        if (n.isTextual()) {
-            return Phrase.literal(n.asText()); // journals written before notes kept their phrases hold the English
-        }
-        List<Object> args = new ArrayList<>();
-        for (JsonNode a : n.path("args")) {
-            args.add(a.isTextual() ? a.asText() : phrase(a));
-        }
-        return new Phrase(n.hasNonNull("key") ? n.get("key").asText() : null, n.path("english").asText(), args);
-    }
 
     static String encode(CloudCall call) throws JsonProcessingException {
         ObjectNode o = JSON.createObjectNode();
