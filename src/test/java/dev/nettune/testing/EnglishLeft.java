@@ -25,6 +25,10 @@ public final class EnglishLeft {
      */
     private static final List<String> DATA = List.of("RX flow hash indirection table for ", "# src,dst,sport,dport");
 
+    /** A command line NetTune shows the user to type (a help example, a remedy): words of the command, not prose. */
+    private static final Pattern COMMAND = Pattern.compile(
+            "^\\s*(\\$ )?nettune (rss|host|tune|journal|monitor|verify|cloud|cloud-sandbox|fleet|recording|dpdk|help)( [-\\w.:=,@/'\"]+)*\\s*$");
+
     private EnglishLeft() {
     }
 
@@ -38,7 +42,8 @@ public final class EnglishLeft {
             // Line by line: a Chinese line may quote a command ("nmcli dev set NIC managed no").
             for (String line : t.split("\n")) {
                 if (!line.matches(".*\\p{IsHan}.*") && SENTENCE.matcher(line).find() && !out.contains(line)
-                        && DATA.stream().noneMatch(line::startsWith)) {
+                        && DATA.stream().noneMatch(line::startsWith)
+                        && !COMMAND.matcher(line).matches()) {
                     out.add(line);
                 }
             }
