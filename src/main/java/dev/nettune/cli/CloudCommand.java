@@ -56,7 +56,7 @@ final class CloudCommand implements Runnable {
             return RegionId.of("cn-hongkong");
         }
         return CloudConnection.profileRegion(context, o.profile())
-                .orElseThrow(() -> new CloudInputException("No region: pass --region (e.g. cn-hongkong)."));
+                .orElseThrow(() -> new CloudInputException(dev.nettune.Phrase.of("cloud.cli.noRegion", "No region: pass --region (e.g. cn-hongkong).")));
     }
 
     /**
@@ -165,9 +165,26 @@ final class CloudCommand implements Runnable {
             }
             out.println(CliText.format("cloud.interrupts", why));
             out.flush();
-            String answer = console.readLine("Proceed with \"%s\"? [y/N] ", step.describe());
-            return answer != null && answer.strip().equalsIgnoreCase("y");
+            return confirms(console.readLine("%s", proceedPrompt(step)));
         };
+    }
+
+    /** The question before a step that interrupts service, naming the step in the CLI's language. */
+    static String proceedPrompt(CloudAction step) {
+        return CliText.format("cloud.proceed", step.title().in(CliText.locale())) + " ";
+    }
+
+    /**
+     * Whether the answer to {@link #proceedPrompt} is a yes: y or yes in every language, and the words the prompt
+     * tells a Chinese user to type (the bundle's {@code cloud.proceed.yes}); anything else, or nothing, is a no.
+     */
+    static boolean confirms(String answer) {
+        if (answer == null) {
+            return false;
+        }
+        String a = answer.strip().toLowerCase(java.util.Locale.ROOT);
+        return a.equals("y") || a.equals("yes") || java.util.Arrays.stream(CliText.get("cloud.proceed.yes").split(","))
+                .map(String::strip).anyMatch(w -> !w.isEmpty() && w.toLowerCase(java.util.Locale.ROOT).equals(a));
     }
 
     static void printPlan(CloudPlan plan, PrintWriter out) {

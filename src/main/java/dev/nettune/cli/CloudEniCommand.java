@@ -127,7 +127,7 @@ final class CloudEniCommand implements Runnable {
         return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "on", "true", "yes", "enable" -> true;
             case "off", "false", "no", "disable" -> false;
-            default -> throw new CloudInputException("'" + v + "' is not on or off.");
+            default -> throw new CloudInputException(dev.nettune.Phrase.of("cloud.cli.notOnOff", "'{0}' is not on or off.", v));
         };
     }
 
@@ -162,7 +162,7 @@ final class CloudEniCommand implements Runnable {
             connection.check(host);
             Optional<DeviceIndex> expected = Optional.ofNullable(deviceIndex).map(DeviceIndex::of);
             expected.filter(DeviceIndex::isPrimary).ifPresent(d -> {
-                throw new CloudInputException("Device index 0 is the primary ENI; a secondary ENI is attached at 1 or above.");
+                throw new CloudInputException(CloudPlanner.PRIMARY_INDEX);
             });
             NetworkInterfaceId id = NetworkInterfaceId.of(eni);
             CloudPlan plan = CloudPlanner.attach(CloudCommand.planRegion(context, options), id, InstanceId.of(instance), expected);
@@ -175,7 +175,7 @@ final class CloudEniCommand implements Runnable {
                         String mac = c.api().describeNetworkInterface(c.region(), id).map(NetworkInterface::macAddress).orElse("");
                         try (dev.nettune.host.Host h = CloudCommand.host(context, host, connection)) {
                             String nic = new dev.nettune.cloud.GuestNics(h).awaitNic(mac, java.time.Duration.ofSeconds(60), m -> out.println("  .. " + m.in(CliText.locale())));
-                            out.println("Guest " + h.name() + ": " + id + " is " + nic + ".");
+                            out.println(CliText.format("cloud.guest.eniIs", h.name(), String.valueOf(id), nic));
                         }
                         return 0;
                     });
@@ -230,7 +230,7 @@ final class CloudEniCommand implements Runnable {
             try (CloudConnection c = CloudCommand.connect(context, options)) {
                 if (id.isPresent()) {
                     NetworkInterface n = c.api().describeNetworkInterface(c.region(), id.get())
-                            .orElseThrow(() -> new CloudInputException("There is no ENI " + id.get() + " in " + c.region() + "."));
+                            .orElseThrow(() -> noEni(id.get(), c.region()));
                     ConnectionTrackingTimeouts t = c.api().describeConnectionTracking(c.region(), id.get());
                     Optional<Boolean> rss = c.api().describeCustomRss(c.region(), id.get());
                     CliOutput.print(out, options.json, () -> {
@@ -242,8 +242,9 @@ final class CloudEniCommand implements Runnable {
                         return m;
                     }, o -> {
                         o.println(n);
-                        o.println("  timeouts: " + t);
-                        o.println("  custom RSS: " + rss.map(b -> b ? "enabled" : "disabled").orElse("never set (disabled)"));
+                        o.println(CliText.format("cloud.eni.timeouts", t.phrase().in(CliText.locale())));
+                        o.println(CliText.format("cloud.eni.customRss", CliText.get(rss.map(b -> b ? "cloud.eni.rssEnabled" : "cloud.eni.rssDisabled")
+                                .orElse("cloud.eni.rssNeverSet"))));
                     });
                 } else {
                     List<NetworkInterface> all = c.api().describeNetworkInterfaces(c.region(), on);
@@ -258,6 +259,11 @@ final class CloudEniCommand implements Runnable {
                 return 0;
             }
         }
+    }
+
+    /** The refusal when the region has no such ENI (an input error: exit 2, nothing changed). */
+    static CloudInputException noEni(NetworkInterfaceId id, RegionId region) {
+        return new CloudInputException(dev.nettune.Phrase.of("cloud.cli.noEni", "There is no ENI {0} in {1}.", id, region));
     }
 
     static Map<String, Object> eniJson(NetworkInterface n) {
@@ -320,8 +326,8 @@ final class CloudEniCommand implements Runnable {
                         m.put("udpTimeout", current.udp());
                         return m;
                     }, o -> {
-                        o.println(id + ": " + current);
-                        o.println("  " + ConnectionTrackingTimeouts.LOAD_BALANCER_NOTE);
+                        o.println(id + ": " + current.phrase().in(CliText.locale()));
+                        o.println("  " + ConnectionTrackingTimeouts.LOAD_BALANCER_PHRASE.in(CliText.locale()));
                     });
                     return 0;
                 }
@@ -385,7 +391,7 @@ final class CloudEniCommand implements Runnable {
             CloudConnection c = CloudCommand.connect(context, options);
             RegionId region = c.region();
             NetworkInterface n = c.api().describeNetworkInterface(region, id)
-                    .orElseThrow(() -> new CloudInputException("There is no ENI " + id + " in " + region + "."));
+                    .orElseThrow(() -> noEni(id, region));
             if (enable) {
                 Optional<CloudInstance> instance = n.instanceId().flatMap(i -> c.api().describeInstance(region, i));
                 String type = instance.map(CloudInstance::instanceType).orElse("(not attached)");
@@ -393,12 +399,12 @@ final class CloudEniCommand implements Runnable {
                 RssPreflight.Result pre = RssPreflight.check(new RssPreflight.Inputs(region, info, type, instance.map(CloudInstance::osName),
                         Optional.ofNullable(kernel), dpdk != null, Optional.ofNullable(dpdk)));
                 if (!options.json) {
-                    out.println("Preflight for custom RSS on " + id + ":");
-                    pre.checks().forEach(ch -> out.println("  " + ch));
+                    out.println(CliText.format("cloud.rss.preflight", String.valueOf(id)));
+                    pre.checks().forEach(ch -> out.println("  " + ch.line().in(CliText.locale())));
                 }
                 if (pre.anyFailed() && !ignorePreflight) {
-                    err.println("nettune: the preflight failed (" + pre.checks().stream().filter(x -> x.status() == PreflightCheck.Status.FAIL)
-                            .map(PreflightCheck::name).toList() + "); fix it, or pass --ignore-preflight.");
+                    err.println(CliText.format("cloud.rss.preflightFailed", String.valueOf(pre.checks().stream()
+                            .filter(x -> x.status() == PreflightCheck.Status.FAIL).map(x -> x.namePhrase().in(CliText.locale())).toList())));
                     c.close();
                     return 1;
                 }
@@ -412,10 +418,11 @@ final class CloudEniCommand implements Runnable {
                     dev.nettune.cloud.GuestNics guest = new dev.nettune.cloud.GuestNics(h);
                     Optional<String> nic = guest.nicWithMac(n.macAddress());
                     if (nic.isEmpty()) {
-                        out.println("Guest " + h.name() + " shows no NIC with MAC " + n.macAddress() + " (not attached?): nothing to read.");
+                        out.println(CliText.format("cloud.guest.noNic", h.name(), n.macAddress()));
                         return 0;
                     }
-                    out.println("Guest " + h.name() + ": " + dev.nettune.cloud.GuestNics.describe(guest.rss(nic.get())));
+                    out.println(CliText.format("cloud.guest.rss", h.name(), dev.nettune.cloud.GuestNics.describePhrase(guest.rss(nic.get()))
+                            .in(CliText.locale())));
                 }
                 return 0;
             });

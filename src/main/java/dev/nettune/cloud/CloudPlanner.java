@@ -4,6 +4,10 @@ import java.util.Optional;
 
 /** Turns what the user asked for into plans, adding the steps that make a change take effect and the notes to read first. */
 public final class CloudPlanner {
+    /** Why an expected device index of 0 is refused: index 0 is the primary ENI. */
+    public static final dev.nettune.Phrase PRIMARY_INDEX = dev.nettune.Phrase.of("cloud.plan.primaryIndex",
+            "Device index 0 is the primary ENI; a secondary ENI is attached at 1 or above.");
+
     private CloudPlanner() {
     }
 
@@ -14,14 +18,16 @@ public final class CloudPlanner {
             boolean eipOnEni) {
         public SecondaryEniRequest {
             if (create.isPresent() == existing.isPresent()) {
-                throw new CloudInputException("Either create a new ENI or pick an existing one (not both, not neither).");
+                throw new CloudInputException(dev.nettune.Phrase.of("cloud.plan.createOrPick",
+                        "Either create a new ENI or pick an existing one (not both, not neither)."));
             }
             if (rule.isPresent() != ruleGroup.isPresent()) {
-                throw new CloudInputException("A security-group rule needs its security group, and a group needs the rule to add.");
+                throw new CloudInputException(dev.nettune.Phrase.of("cloud.plan.ruleAndGroup",
+                        "A security-group rule needs its security group, and a group needs the rule to add."));
             }
             expectedIndex.ifPresent(i -> {
                 if (i.isPrimary()) {
-                    throw new CloudInputException("Device index 0 is the primary ENI; a secondary ENI is attached at 1 or above.");
+                    throw new CloudInputException(PRIMARY_INDEX);
                 }
             });
         }

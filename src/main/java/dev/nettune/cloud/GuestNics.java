@@ -68,20 +68,31 @@ public final class GuestNics {
     /** {@code ethtool -x NIC}, parsed. */
     public EthtoolRss rss(String nic) throws HostException, InterruptedException {
         if (!NIC.matcher(nic).matches()) {
-            throw new CloudInputException("'" + nic + "' is not an interface name.");
+            throw new CloudInputException(dev.nettune.Phrase.of("cloud.guest.badNic", "'{0}' is not an interface name.", nic));
         }
         try {
             return NicRssReader.read(host, nic, Duration.ofSeconds(10));
         } catch (CommandFailedException e) {
-            throw new CloudWaitException("ethtool -x " + nic + " failed on " + host.name() + ": " + e.result().stderr().strip());
+            // The tool's own error stays as it said it.
+            throw new CloudWaitException(dev.nettune.Phrase.of("cloud.guest.ethtoolFailed", "ethtool -x {0} failed on {1}: {2}", nic, host.name(),
+                    e.result().stderr().strip()));
         }
     }
 
-    /** One line for a person: how many queues, the key, the function, whether the table is custom. */
+    /** One line for a person: how many queues, the key, the function, whether the table is custom (English). */
     public static String describe(EthtoolRss rss) {
-        return rss.nic() + ": " + rss.ringCount().stream().mapToObj(n -> n + " RX rings").findFirst().orElse("rings unknown")
-                + ", table " + rss.table().map(t -> t.size() + " entries").orElse(rss.tableProblem().orElse("not readable"))
-                + ", key " + rss.key().map(Object::toString).orElse(rss.keyProblem().orElse("not readable"))
-                + ", hash function " + rss.activeHashFunction().orElse("unknown");
+        return describePhrase(rss).toString();
+    }
+
+    /** {@link #describe} in the user's language; the tool's own words (a table or key it could not read) stay as it said them. */
+    public static dev.nettune.Phrase describePhrase(EthtoolRss rss) {
+        dev.nettune.Phrase notReadable = dev.nettune.Phrase.of("cloud.guest.notReadable", "not readable");
+        Object rings = rss.ringCount().stream().mapToObj(n -> (Object) dev.nettune.Phrase.of("cloud.guest.rings", "{0} RX rings", n)).findFirst()
+                .orElse(dev.nettune.Phrase.of("cloud.guest.ringsUnknown", "rings unknown"));
+        Object table = rss.table().<Object>map(t -> dev.nettune.Phrase.of("cloud.guest.entries", "{0} entries", t.size()))
+                .or(() -> rss.tableProblem().map(x -> x)).orElse(notReadable);
+        Object key = rss.key().<Object>map(Object::toString).or(() -> rss.keyProblem().map(x -> x)).orElse(notReadable);
+        Object function = rss.activeHashFunction().<Object>map(x -> x).orElse(dev.nettune.Phrase.of("cloud.guest.functionUnknown", "unknown"));
+        return dev.nettune.Phrase.of("cloud.guest.rss", "{0}: {1}, table {2}, key {3}, hash function {4}", rss.nic(), rings, table, key, function);
     }
 }

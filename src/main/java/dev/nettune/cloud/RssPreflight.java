@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,8 @@ public final class RssPreflight {
     /** A kernel release as uname -r prints it (6.12.0, 5.10.134-16.al8.x86_64); anything else is refused before any call. */
     public static String checkKernelRelease(String release) {
         if (release == null || !KERNEL_RELEASE.matcher(release).matches()) {
-            throw new CloudInputException("'" + clip(release) + "' is not a kernel release: give what uname -r prints, like"
-                    + " 6.12.0 or 5.10.134-16.al8.x86_64 (digits, letters, '.', '-', '_', '+', '~').");
+            throw new CloudInputException(Phrase.of("cloud.preflight.badKernel", "'{0}' is not a kernel release: give what uname -r"
+                    + " prints, like 6.12.0 or 5.10.134-16.al8.x86_64 (digits, letters, '.', '-', '_', '+', '~').", clip(release)));
         }
         return release;
     }
@@ -51,7 +52,8 @@ public final class RssPreflight {
     /** A DPDK version like 21.11 or 23.11.1; anything else is refused before any call. */
     public static String checkDpdkVersion(String version) {
         if (version == null || !DPDK_VERSION.matcher(version).matches()) {
-            throw new CloudInputException("'" + clip(version) + "' is not a DPDK version: write it like 21.11 or 23.11.1.");
+            throw new CloudInputException(Phrase.of("cloud.preflight.badDpdk", "'{0}' is not a DPDK version: write it like 21.11 or 23.11.1.",
+                    clip(version)));
         }
         return version;
     }
@@ -90,61 +92,76 @@ public final class RssPreflight {
     }
 
     static PreflightCheck region(RegionId region) {
-        String name = "Region";
+        Phrase name = Phrase.of("cloud.preflight.region", "Region");
+        String regions = String.join(", ", REGIONS);
         if (region.isSandbox()) {
-            return PreflightCheck.pass(name, "sandbox: the local simulated region offers custom RSS for trying it out.");
+            return PreflightCheck.pass(name, Phrase.of("cloud.preflight.region.sandbox",
+                    "sandbox: the local simulated region offers custom RSS for trying it out."));
         }
         if (REGIONS.contains(region.value())) {
-            return PreflightCheck.pass(name, region + " is among the regions where custom RSS is available (" + String.join(", ", REGIONS) + ").");
+            return PreflightCheck.pass(name, Phrase.of("cloud.preflight.region.available",
+                    "{0} is among the regions where custom RSS is available ({1}).", region, regions));
         }
-        return PreflightCheck.fail(name, region + " is not among the regions where custom RSS is available today ("
-                + String.join(", ", REGIONS) + "); it is rolled out in phases.");
+        return PreflightCheck.fail(name, Phrase.of("cloud.preflight.region.notAvailable",
+                "{0} is not among the regions where custom RSS is available today ({1}); it is rolled out in phases.", region, regions));
     }
 
     static PreflightCheck instanceType(String typeName, Optional<InstanceTypeInfo> info) {
-        String name = "Instance type RssSupport";
+        Phrase name = Phrase.of("cloud.preflight.instanceType", "Instance type RssSupport");
         if (info.isEmpty()) {
-            return PreflightCheck.unknown(name, "DescribeInstanceTypes returned nothing for " + typeName + ".");
+            return PreflightCheck.unknown(name, Phrase.of("cloud.preflight.type.nothing", "DescribeInstanceTypes returned nothing for {0}.",
+                    typeName));
         }
         Optional<Boolean> s = info.get().rssSupport();
         if (s.isEmpty()) {
-            return PreflightCheck.unknown(name, "DescribeInstanceTypes does not report RssSupport for " + typeName
-                    + "; families such as g9i and r9i support custom RSS.");
+            return PreflightCheck.unknown(name, Phrase.of("cloud.preflight.type.notReported", "DescribeInstanceTypes does not report"
+                    + " RssSupport for {0}; families such as g9i and r9i support custom RSS.", typeName));
         }
-        return s.get() ? PreflightCheck.pass(name, typeName + " reports RssSupport=true.")
-                : PreflightCheck.fail(name, typeName + " reports RssSupport=false: choose a family that supports it, such as g9i or r9i.");
+        return s.get() ? PreflightCheck.pass(name, Phrase.of("cloud.preflight.type.supports", "{0} reports RssSupport=true.", typeName))
+                : PreflightCheck.fail(name, Phrase.of("cloud.preflight.type.unsupported", "{0} reports RssSupport=false: choose a family"
+                        + " that supports it, such as g9i or r9i.", typeName));
     }
 
     static PreflightCheck image(Optional<String> osName, Optional<String> kernelRelease) {
-        String name = "Image and kernel";
+        Phrase name = Phrase.of("cloud.preflight.image", "Image and kernel");
         boolean alinux3 = osName.map(o -> o.toLowerCase(Locale.ROOT)).filter(o -> o.contains("alibaba cloud linux") && o.contains(" 3")).isPresent()
                 || kernelRelease.filter(k -> k.contains(".al8")).isPresent();
         Optional<int[]> kernel = kernelRelease.flatMap(RssPreflight::version);
         if (kernel.isPresent() && atLeast(kernel.get(), MIN_KERNEL)) {
-            return PreflightCheck.pass(name, "kernel " + kernelRelease.get() + " is 6.12 or later.");
+            return PreflightCheck.pass(name, Phrase.of("cloud.preflight.image.newKernel", "kernel {0} is 6.12 or later.", kernelRelease.get()));
         }
         if (alinux3) {
-            return PreflightCheck.pass(name, osName.orElse("Alibaba Cloud Linux 3") + ": the recommended image (Alibaba Cloud Linux 3.2104 LTS 64-bit).");
+            return PreflightCheck.pass(name, Phrase.of("cloud.preflight.image.alinux3",
+                    "{0}: the recommended image (Alibaba Cloud Linux 3.2104 LTS 64-bit).", osName.orElse("Alibaba Cloud Linux 3")));
         }
         if (kernel.isPresent()) {
-            return PreflightCheck.fail(name, "kernel " + kernelRelease.get() + " is older than 6.12, and the image "
-                    + osName.map(o -> "(" + o + ") ").orElse("") + "is not Alibaba Cloud Linux 3: use that image or a kernel 6.12 or later.");
+            // The image's name is the API's, quoted as it is.
+            return PreflightCheck.fail(name, osName.map(o -> Phrase.of("cloud.preflight.image.oldKernelOf", "kernel {0} is older than 6.12,"
+                    + " and the image ({1}) is not Alibaba Cloud Linux 3: use that image or a kernel 6.12 or later.", kernelRelease.get(), o))
+                    .orElse(Phrase.of("cloud.preflight.image.oldKernel", "kernel {0} is older than 6.12, and the image is not"
+                    + " Alibaba Cloud Linux 3: use that image or a kernel 6.12 or later.", kernelRelease.get())));
         }
-        return PreflightCheck.unknown(name, "the kernel version is not known" + osName.map(o -> " (image: " + o + ")").orElse("")
-                + "; Alibaba Cloud Linux 3 or a kernel 6.12 or later is needed. Connect the host to check uname -r.");
+        return PreflightCheck.unknown(name, osName.map(o -> Phrase.of("cloud.preflight.image.unknownKernelOf", "the kernel version is not"
+                + " known (image: {0}); Alibaba Cloud Linux 3 or a kernel 6.12 or later is needed. Connect the host to check uname -r.", o))
+                .orElse(Phrase.of("cloud.preflight.image.unknownKernel", "the kernel version is not known; Alibaba Cloud Linux 3 or a kernel"
+                + " 6.12 or later is needed. Connect the host to check uname -r.")));
     }
 
     static PreflightCheck dpdk(Optional<String> version) {
-        String name = "DPDK version";
+        Phrase name = Phrase.of("cloud.preflight.dpdk", "DPDK version");
         if (version.isEmpty() || version.get().isBlank()) {
-            return PreflightCheck.unknown(name, "DPDK will drive the NIC, but its version is not known; 21.11 or later is needed.");
+            return PreflightCheck.unknown(name, Phrase.of("cloud.preflight.dpdk.unknown",
+                    "DPDK will drive the NIC, but its version is not known; 21.11 or later is needed."));
         }
         Optional<int[]> v = version(version.get());
         if (v.isEmpty()) {
-            return PreflightCheck.unknown(name, "'" + version.get() + "' is not a DPDK version such as 22.11.3; 21.11 or later is needed.");
+            return PreflightCheck.unknown(name, Phrase.of("cloud.preflight.dpdk.notVersion",
+                    "'{0}' is not a DPDK version such as 22.11.3; 21.11 or later is needed.", version.get()));
         }
-        return atLeast(v.get(), MIN_DPDK) ? PreflightCheck.pass(name, "DPDK " + version.get() + " is 21.11 or later.")
-                : PreflightCheck.fail(name, "DPDK " + version.get() + " is older than 21.11: upgrade DPDK to use custom RSS.");
+        return atLeast(v.get(), MIN_DPDK) ? PreflightCheck.pass(name, Phrase.of("cloud.preflight.dpdk.new", "DPDK {0} is 21.11 or later.",
+                version.get()))
+                : PreflightCheck.fail(name, Phrase.of("cloud.preflight.dpdk.old", "DPDK {0} is older than 21.11: upgrade DPDK to use custom RSS.",
+                        version.get()));
     }
 
     static Optional<int[]> version(String text) {

@@ -69,7 +69,7 @@ public final class RssPageController {
                     case FAIL -> "\u2716";
                     case UNKNOWN -> "?";
                 };
-                setText(mark + "  " + c.name() + ": " + c.reason());
+                setText(mark + "  " + Messages.format("rssWizard.check", Messages.say(c.namePhrase()), Messages.say(c.reasonPhrase())));
                 setWrapText(true);
                 setPrefWidth(0);
                 getStyleClass().add("check-" + c.status().name().toLowerCase(java.util.Locale.ROOT));

@@ -115,7 +115,7 @@ public final class RssWizardModel {
                 if (nic.isEmpty()) {
                     return Messages.format("rssWizard.guest.noNic", name, String.valueOf(eni.macAddress()));
                 }
-                return name + ": " + dev.nettune.cloud.GuestNics.describe(guest.rss(nic.get()));
+                return name + ": " + Messages.say(dev.nettune.cloud.GuestNics.describePhrase(guest.rss(nic.get())));
             }
         }, guestRss::set, e -> guestRss.set(Messages.format("rssWizard.guest.cannotRead", name, Messages.problem(e))));
     }

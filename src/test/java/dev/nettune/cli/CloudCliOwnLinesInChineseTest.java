@@ -1,0 +1,102 @@
+package dev.nettune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nettune.app.AppContext;
+import dev.nettune.sandbox.cloud.DemoSeed;
+import dev.nettune.testing.EnglishLeft;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The `nettune cloud ...` commands' own lines with --lang zh_CN against the sandbox region: what they show of an ENI,
+ * the custom-RSS preflight, the guest's NIC, the plans' titles and the refusals of their own checks. EnglishLeft passes
+ * a line holding any Chinese, so the lines NetTune writes around an id are also asserted in Chinese.
+ */
+class CloudCliOwnLinesInChineseTest {
+    static final String ENI = DemoSeed.SECONDARY_ENI;
+    static final String INSTANCE = DemoSeed.SANDBOX_INSTANCE;
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path home;
+    private AppContext context;
+
+    @BeforeEach
+    void isolateCredentials() {
+        context = new AppContext(dir);
+        context.cloudCredentialsFrom(Map.of(), home);
+    }
+
+    @AfterEach
+    void restore() {
+        context.close();
+        CliText.use(Locale.ENGLISH);
+    }
+
+    private CliRun zh(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--lang";
+        all[args.length + 1] = "zh_CN";
+        CliRun r = CliRun.in(context, all);
+        System.out.println("$ nettune " + String.join(" ", all) + "  (exit " + r.exit() + ")\n" + r.text());
+        return r;
+    }
+
+    @Test
+    void anEniItsTimeoutsAndAMissingOneAreShownInChinese() {
+        CliRun show = zh("cloud", "eni", "show", ENI, "--endpoint", "sandbox");
+        CliRun timeouts = zh("cloud", "eni", "timeouts", ENI, "--endpoint", "sandbox");
+        CliRun missing = zh("cloud", "eni", "show", "eni-bp1nosuchenifake01", "--endpoint", "sandbox");
+        CliRun rssMissing = zh("cloud", "eni", "rss", "eni-bp1nosuchenifake01", "--enable", "--endpoint", "sandbox");
+
+        assertThat(show.exit()).as(show.text()).isZero();
+        assertThat(show.out()).contains("连接跟踪超时：", "自定义RSS：");
+        assertThat(timeouts.out()).doesNotContain("TCP established");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("没有弹性网卡 eni-bp1nosuchenifake01");
+        assertThat(rssMissing.err()).contains("没有弹性网卡 eni-bp1nosuchenifake01");
+        assertThat(EnglishLeft.in(List.of(show.text(), timeouts.text(), missing.text(), rssMissing.text()))).isEmpty();
+    }
+
+    @Test
+    void theCustomRssPreflightAndTheGuestsNicSpeakChinese() {
+        CliRun attach = zh("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox", "--host", "sandbox");
+        CliRun failed = zh("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox", "--dpdk", "20.11");
+        CliRun rss = zh("cloud", "eni", "rss", ENI, "--enable", "--endpoint", "sandbox", "--host", "sandbox", "--yes");
+
+        assertThat(attach.exit()).as(attach.text()).isZero();
+        assertThat(attach.out()).contains("实例内 sandbox：" + ENI + " 为 eth1。");
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.out()).contains("自定义RSS预检", "[未通过] DPDK 版本");
+        assertThat(failed.err()).contains("--ignore-preflight");
+        assertThat(rss.exit()).as(rss.text()).isZero();
+        assertThat(rss.out()).contains("[通过] 地域").contains("实例内 sandbox：eth1");
+        assertThat(EnglishLeft.in(List.of(attach.text(), failed.text(), rss.text()))).isEmpty();
+    }
+
+    @Test
+    void theQuestionBeforeAStepThatInterruptsServiceAsksInChineseAndTakesTheAnswerItAsksFor() {
+        dev.nettune.cloud.CloudAction detach = dev.nettune.cloud.CloudPlanner.detach(dev.nettune.cloud.RegionId.of("cn-hongkong"),
+                dev.nettune.cloud.NetworkInterfaceId.of(ENI), dev.nettune.cloud.InstanceId.of(INSTANCE)).steps().get(0);
+        String english = CloudCommand.proceedPrompt(detach);
+        CliText.use(CliLocale.CHINESE);
+        String chinese = CloudCommand.proceedPrompt(detach);
+
+        assertThat(english).isEqualTo("Proceed with \"" + detach.describe() + "\"? [y/N] ");
+        assertThat(chinese).contains("从实例 " + INSTANCE + " 卸载弹性网卡 " + ENI).contains("“是”");
+        assertThat(EnglishLeft.in(List.of(chinese))).isEmpty();
+        assertThat(List.of("是", " 是 ", "y", "Y", "yes", "YES")).allMatch(CloudCommand::confirms);
+        assertThat(java.util.Arrays.asList("", "n", "否", "no", null)).noneMatch(CloudCommand::confirms);
+        CliText.use(Locale.ENGLISH);
+        assertThat(CloudCommand.confirms("y")).isTrue();
+        assertThat(CloudCommand.confirms("是")).as("an English prompt asks for y").isFalse();
+    }
+}
