@@ -293,12 +293,12 @@ public final class TuningViewModel {
         preview.set(PlanPreview.text(made, Messages.locale()));
         canApply.set(made.applicable() && !made.nothingToDo());
         progress.set(0);
-        log(Messages.format("tuning.log.planned", made.host(), made.profile(), made.steps().size(), String.valueOf(made.id())));
+        log(Messages.format("tuning.log.planned", made.host(), ProfileNames.shown(made.profile()), made.steps().size(), String.valueOf(made.id())));
         // A plan the host skipped whole (nmcli with NetworkManager stopped) says why, not that the host "already has every value".
         boolean skippedWhole = made.nothingToDo() && made.unchanged().isEmpty() && !made.notes().isEmpty();
         status.set(!made.applicable() ? Messages.get("tuning.status.notApplicable")
                 : skippedWhole ? Messages.format("tuning.note.skipped", made.notePhrases().stream().map(Messages::say).collect(java.util.stream.Collectors.joining(" ")))
-                : made.nothingToDo() ? Messages.format("tuning.status.nothingToDo", made.host(), made.profile())
+                : made.nothingToDo() ? Messages.format("tuning.status.nothingToDo", made.host(), ProfileNames.shown(made.profile()))
                 : Messages.format(made.needsCommitConfirmed() ? "tuning.status.toApplyConfirmed" : "tuning.status.toApply",
                         made.steps().size()));
     }
@@ -317,7 +317,7 @@ public final class TuningViewModel {
     public String applyQuestion() {
         Plan p = plan;
         int n = p == null ? 0 : p.steps().size();
-        return Messages.format("tuning.confirm.apply", n, p == null ? "" : p.profile(), host.get());
+        return Messages.format("tuning.confirm.apply", n, p == null ? "" : ProfileNames.shown(p.profile()), host.get());
     }
 
     /** The question asked before undoing the last plan on a real host. */

@@ -66,4 +66,16 @@ class TuningInChineseTest {
         assertThat(question).contains("sysctl 条目：sysctl“kernel.sysrq”不在 net.* 之内").contains("命令“reboot”");
         assertThat(EnglishLeft.in(List.of(question))).as(question).isEmpty();
     }
+
+    @Test
+    void theRunLogAndTheQuestionsNameTheBuiltInProfileAsThePickerDoes() {
+        model.makePlan();
+        String question = model.applyQuestion();
+        model.apply();
+        model.makePlan();
+
+        List<String> said = new ArrayList<>(shown());
+        said.add(question);
+        assertThat(String.join("\n", said)).contains("ECS 高吞吐").doesNotContain("ECS high throughput");
+    }
 }
