@@ -36,11 +36,15 @@ public final class JournalViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    /** One plan in the list; {@code cloud} plans are undone and resumed through the cloud API, host plans over the host. */
+    /**
+     * One plan in the list; {@code cloud} plans are undone and resumed through the cloud API, host plans over the host.
+     * {@code status} is shown in the user's language; {@code state} is the journal's own word for it (a cloud plan's
+     * INCOMPLETE, FAILED..., a host plan's status name), which decisions use: the shown words change with the language.
+     */
     public record PlanRow(String id, String host, String profile, String kind, String started, String status,
-                          String detail, boolean unfinished, boolean cloud) {
+                          String detail, boolean unfinished, boolean cloud, String state) {
         public PlanRow(String id, String host, String profile, String kind, String started, String status, String detail, boolean unfinished) {
-            this(id, host, profile, kind, started, status, detail, unfinished, false);
+            this(id, host, profile, kind, started, status, detail, unfinished, false, "");
         }
     }
 
@@ -49,6 +53,9 @@ public final class JournalViewModel {
     public interface Confirm {
         boolean confirm(String question);
     }
+
+    /** The states of a cloud plan that stopped before its end and was not undone (CloudPlans.Summary's words). */
+    private static final java.util.Set<String> RESUMABLE_CLOUD_STATES = java.util.Set.of("INCOMPLETE", "FAILED");
 
     /** The number of cloud plans listed (newest first). */
     static final int CLOUD_PLANS_SHOWN = 200;
@@ -108,12 +115,12 @@ public final class JournalViewModel {
             try {
                 List<Journal.PlanRecord> open = journal.get().unfinished();
                 List<PlanRow> rows = new java.util.ArrayList<>(journal.get().plans(host).stream().map(p -> new PlanRow(p.id(), p.host(),
-                        Messages.say(Undo.planName(p.profile())), kind(p) , TIME.format(p.started()), Messages.say(p.status().phrase()),
-                        Messages.say(p.detailPhrase()), open.stream().anyMatch(u -> u.id().equals(p.id())))).toList());
+                        dev.nettune.ui.common.ProfileNames.shown(Messages.say(Undo.planName(p.profile()))), kind(p) , TIME.format(p.started()), Messages.say(p.status().phrase()),
+                        Messages.say(p.detailPhrase()), open.stream().anyMatch(u -> u.id().equals(p.id())), false, p.status().name())).toList());
                 List<CloudPlans.Summary> cloud = host.isPresent() && !"cloud".equalsIgnoreCase(host.get()) ? List.of()
                         : cloudPlans.get().map(c -> c.recent(CLOUD_PLANS_SHOWN)).orElse(List.of());
                 cloud.forEach(c -> rows.add(new PlanRow(c.id(), "cloud", c.title(), Messages.get("journal.kind.cloud"), TIME.format(c.created()),
-                        Messages.get("journal.cloudState." + c.state()), Messages.say(c.detail()), c.resumable() && c.done() > 0, true)));
+                        Messages.get("journal.cloudState." + c.state()), Messages.say(c.detail()), c.resumable() && c.done() > 0, true, c.state())));
                 // Host and cloud plans alike, newest first.
                 rows.sort(java.util.Comparator.comparing(PlanRow::started).reversed());
                 List<String> notes = open.stream().map(p -> Messages.format("journal.note.unfinished", String.valueOf(p.id()), p.host(),
@@ -244,8 +251,7 @@ public final class JournalViewModel {
     /** True when the selected plan is a cloud plan that stopped before its end and was not undone. */
     public javafx.beans.binding.BooleanBinding resumableProperty() {
         return javafx.beans.binding.Bindings.createBooleanBinding(() -> selectedPlan.get() != null && selectedPlan.get().cloud()
-                && (selectedPlan.get().status().equals(Messages.get("journal.cloudState.INCOMPLETE"))
-                || selectedPlan.get().status().equals(Messages.get("journal.cloudState.FAILED"))), selectedPlan);
+                && RESUMABLE_CLOUD_STATES.contains(selectedPlan.get().state()), selectedPlan);
     }
 
     private interface CloudWork {

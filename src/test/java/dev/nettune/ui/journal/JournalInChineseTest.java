@@ -80,6 +80,8 @@ class JournalInChineseTest {
 
         assertThat(journal.statusProperty().get()).startsWith("已撤销：计划 " + plan + " 已撤销");
         assertThat(journal.plans()).anyMatch(p -> p.status().equals("已回滚") && p.detail().contains("已回滚：主机已恢复为更改前的值。"));
+        assertThat(journal.plans()).as("a built-in profile is named as the Tuning screen's picker names it")
+                .anyMatch(p -> p.profile().equals("ECS 高吞吐")).noneMatch(p -> p.profile().equals("ECS high throughput"));
         List<String> shown = shown();
         assertThat(EnglishLeft.in(shown)).as(String.join("\n", shown)).isEmpty();
     }
