@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.rss.balance.LoadStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ public record PredictedVsObserved(List<Line> queues, Optional<QueueCounts> obser
 
     /** Per-queue totals of one counter, as the NIC reports them since its counters began. */
     public record QueueCounts(long[] perQueue, String counter, String source) {
+        /** The counters compared (as --json names them). */
+        public static final String RX_BYTES = "rx bytes";
+        public static final String RX_PACKETS = "rx packets";
+
         public QueueCounts {
             perQueue = perQueue.clone();
             Objects.requireNonNull(counter, "counter");
@@ -35,6 +40,15 @@ public record PredictedVsObserved(List<Line> queues, Optional<QueueCounts> obser
                             + counter + " for every queue.");
                 }
             }
+        }
+
+        /** {@link #counter()} as a phrase: "rx bytes" or "rx packets" in the user's language. */
+        public Phrase counterPhrase() {
+            return switch (counter) {
+                case RX_BYTES -> Phrase.of("monitor.compare.rxBytes", "rx bytes");
+                case RX_PACKETS -> Phrase.of("monitor.compare.rxPackets", "rx packets");
+                default -> Phrase.literal(counter);
+            };
         }
 
         @Override
@@ -55,7 +69,7 @@ public record PredictedVsObserved(List<Line> queues, Optional<QueueCounts> obser
             if (!known && bytes) {
                 return of(s, false);
             }
-            return known ? Optional.of(new QueueCounts(c, c == s.rxBytes() ? "rx bytes" : "rx packets", s.source()))
+            return known ? Optional.of(new QueueCounts(c, c == s.rxBytes() ? RX_BYTES : RX_PACKETS, s.source()))
                     : Optional.empty();
         }
     }
@@ -106,24 +120,28 @@ public record PredictedVsObserved(List<Line> queues, Optional<QueueCounts> obser
         return queues.stream().filter(Line::flagged).toList();
     }
 
-    /** One sentence: what was compared and which queues differ. */
+    /** One sentence in English: what was compared and which queues differ ({@link #said()} in the user's language). */
     public String summary() {
+        return said().toString();
+    }
+
+    /** One sentence: what was compared and which queues differ, as a phrase the Balance screen and the CLI say. */
+    public Phrase said() {
         if (observed.isEmpty()) {
-            return "No per-queue counters to compare with: the shares are predictions only.";
+            return Phrase.of("monitor.compare.noCounters", "No per-queue counters to compare with: the shares are predictions only.");
         }
         QueueCounts c = observed.get();
+        String tolerance = String.format(Locale.ROOT, "%.0f", TOLERANCE * 100);
         List<Line> off = flagged();
         if (off.isEmpty()) {
-            return String.format(Locale.ROOT, "Every queue's observed share (%s, %s) is within %.0f points of the prediction.",
-                    c.counter(), c.source(), TOLERANCE * 100);
+            return Phrase.of("monitor.compare.within", "Every queue's observed share ({0}, {1}) is within {2} points of the prediction.",
+                    c.counterPhrase(), c.source(), tolerance);
         }
-        StringBuilder sb = new StringBuilder();
-        for (Line l : off) {
-            sb.append(sb.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "queue %d observed %.1f %% where %.1f %% is predicted",
-                    l.queue(), 100 * l.observedShare().getAsDouble(), 100 * l.predictedShare()));
-        }
-        return String.format(Locale.ROOT, "Off by more than %.0f points (%s, %s): %s. The flows read do not explain what the NIC "
+        List<Phrase> queues = off.stream().map(l -> Phrase.of("monitor.compare.offQueue", "queue {0} observed {1} % where {2} % is predicted",
+                l.queue(), String.format(Locale.ROOT, "%.1f", 100 * l.observedShare().getAsDouble()),
+                String.format(Locale.ROOT, "%.1f", 100 * l.predictedShare()))).toList();
+        return Phrase.of("monitor.compare.off", "Off by more than {0} points ({1}, {2}): {3}. The flows read do not explain what the NIC "
                 + "received: flows the listing missed, a table changed since the counters began, or a NIC that does not hash as "
-                + "its table says (run the designed verification).", TOLERANCE * 100, c.counter(), c.source(), sb);
+                + "its table says (run the designed verification).", tolerance, c.counterPhrase(), c.source(), Phrase.joined("; ", queues));
     }
 }

@@ -1,8 +1,10 @@
 package dev.nettune.rss.balance;
 
+import dev.nettune.Phrase;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The flows no mapping can balance: RSS keeps every packet of a flow on one queue by design (so
@@ -45,28 +47,36 @@ public record Elephants(List<ObservedFlow> flows, double lowerBoundMaxOverMean, 
         return !flows.isEmpty();
     }
 
-    /** One sentence for a person: which flows, how heavy, and why no mapping helps. */
+    /** One sentence for a person in English: which flows, how heavy, and why no mapping helps ({@link #said()} in any language). */
     public String warning() {
+        return flows.isEmpty() ? "" : said().toString();
+    }
+
+    /**
+     * One sentence for a person: which flows (the five heaviest), how heavy, and why no mapping helps, as a phrase the
+     * Balance screen and the CLI say in the user's language; an empty literal when no flow is too heavy.
+     */
+    public Phrase said() {
         if (flows.isEmpty()) {
-            return "";
+            return Phrase.literal("");
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(flows.size() == 1 ? "One flow carries" : flows.size() + " flows each carry")
-                .append(" more than a queue's fair share: ");
         int shown = Math.min(5, flows.size());
+        List<Phrase> parts = new ArrayList<>();
         for (int i = 0; i < shown; i++) {
             ObservedFlow f = flows.get(i);
-            if (i > 0) {
-                sb.append("; ");
-            }
-            sb.append(f.flow()).append(String.format(" (%.1fx fair)", f.weight() / fairShare));
+            parts.add(Phrase.of("rss.elephants.flow", "{0} ({1}x fair)", f.flow(), String.format(Locale.ROOT, "%.1f", f.weight() / fairShare)));
         }
         if (flows.size() > shown) {
-            sb.append("; and ").append(flows.size() - shown).append(" more");
+            parts.add(Phrase.of("rss.elephants.more", "and {0} more", flows.size() - shown));
         }
-        sb.append(String.format(". RSS keeps every packet of a flow on one queue by design, so no key or table can bring"
-                + " max/mean below %.2f; split such traffic over more connections, or pin it with flow steering (ethtool -N).",
-                lowerBoundMaxOverMean));
-        return sb.toString();
+        Phrase which = Phrase.joined("; ", parts);
+        String bound = String.format(Locale.ROOT, "%.2f", lowerBoundMaxOverMean);
+        return flows.size() == 1
+                ? Phrase.of("rss.elephants.one", "One flow carries more than a queue's fair share: {0}. RSS keeps every packet of"
+                        + " a flow on one queue by design, so no key or table can bring max/mean below {1}; split such traffic over"
+                        + " more connections, or pin it with flow steering (ethtool -N).", which, bound)
+                : Phrase.of("rss.elephants.many", "{0} flows each carry more than a queue's fair share: {1}. RSS keeps every packet"
+                        + " of a flow on one queue by design, so no key or table can bring max/mean below {2}; split such traffic"
+                        + " over more connections, or pin it with flow steering (ethtool -N).", flows.size(), which, bound);
     }
 }

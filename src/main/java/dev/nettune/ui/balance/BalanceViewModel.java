@@ -121,7 +121,7 @@ public final class BalanceViewModel {
         summary.set(Messages.format("balance.summary", Integer.toString(r.flows()),
                 Integer.toString(r.span().first()), Integer.toString(r.span().last()), String.format(Locale.ROOT, "%.3f", r.today().maxOverMean()),
                 String.format(Locale.ROOT, "%.3f", r.today().coefficientOfVariation())));
-        warning.set(r.elephants().warning());
+        warning.set(Messages.say(r.elephants().said()));
         todayBuckets.set(r.bucketLoads());
         rows.setAll(r.proposals().stream().map(p -> row(r, p)).toList());
         selected.set(r.best().flatMap(b -> rows.stream().filter(x -> x.proposal() == b).findFirst()).orElse(
@@ -145,10 +145,10 @@ public final class BalanceViewModel {
         }
         queueRows.setAll(today.queues().stream().map(l -> new QueueRow(l.queue(), percent(l.predictedShare()),
                 l.observedShare().isPresent() ? percent(l.observedShare().getAsDouble()) : Messages.get("balance.notReported"),
-                l.observedShare().isPresent() ? String.format(Locale.ROOT, "%+.1f pts%s", 100 * l.difference(),
-                        l.flagged() ? "  \u26a0 off" : "") : "",
+                l.observedShare().isPresent() ? Messages.format("balance.queue.difference", String.format(Locale.ROOT, "%+.1f", 100 * l.difference()))
+                        + (l.flagged() ? Messages.get("balance.queue.off") : "") : "",
                 l.flagged(), sel == null ? "" : percent(proposed.getOrDefault(l.queue(), 0.0)))).toList());
-        comparison.set(today.summary());
+        comparison.set(Messages.say(today.said()));
     }
 
     private static String percent(double share) {
