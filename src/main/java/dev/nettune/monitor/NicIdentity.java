@@ -1,5 +1,6 @@
 package dev.nettune.monitor;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.Command;
 import dev.nettune.host.CommandResult;
 import dev.nettune.host.Host;
@@ -21,7 +22,8 @@ public record NicIdentity(String nic, String driver, String busInfo, Optional<St
     public static NicIdentity read(Host host, String nic) throws HostException, InterruptedException {
         SamplerScript.checkNic(nic);
         List<CommandResult> r = host.runAll(List.of(Command.of("ethtool", "-i", nic),
-                Command.of("readlink", "/sys/class/net/" + nic + "/device")), Duration.ofSeconds(20));
+                Command.of("readlink", "/sys/class/net/" + nic + "/device"), Command.of("ls", "/sys/class/net")), Duration.ofSeconds(20));
+        checkPresent(host, nic, r.get(2));
         if (!r.get(0).ok()) {
             // No driver information (loopback, a missing ethtool): the NIC's totals are still worth watching.
             return new NicIdentity(nic, UNKNOWN_DRIVER, "", Optional.empty());
@@ -31,5 +33,20 @@ public record NicIdentity(String nic, String driver, String busInfo, Optional<St
                 ? Optional.of(r.get(1).stdout().strip()).map(p -> p.substring(p.lastIndexOf('/') + 1)).filter(d -> d.startsWith("virtio"))
                 : Optional.empty();
         return new NicIdentity(nic, info.driver(), info.busInfo(), virtio);
+    }
+
+    /**
+     * A mistyped NIC must be refused, not watched: its counters read as nothing, which looked like a NIC with no
+     * traffic ("no traffic: no balance to judge") and a verification with nothing to compare.
+     */
+    private static void checkPresent(Host host, String nic, CommandResult ls) throws HostException {
+        if (!ls.ok()) {
+            return; // no listing (a host without sysfs access): the sampler's own errors will say what it cannot read
+        }
+        List<String> nics = List.of(ls.stdout().strip().split("\\s+"));
+        if (!nics.contains(nic)) {
+            throw new HostException(Phrase.of("monitor.nic.missing", "{0} has no NIC {1}; its NICs: {2}.", host.name(), nic,
+                    String.join(", ", nics)));
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.nettune.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nettune.host.HostException;
 import dev.nettune.host.local.LocalHost;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -30,6 +32,16 @@ class MonitorSessionLocalTest {
             assertThat(s.source()).isEqualTo("totals only");
             assertThat(s.rxPps()[0]).isGreaterThanOrEqualTo(0);
             assertThat(session.restarts()).isZero();
+        }
+    }
+
+    @Test
+    void aNicThisMachineDoesNotHaveIsRefusedNamingTheOnesItHas() {
+        try (LocalHost local = new LocalHost();
+             MonitorSession session = new MonitorSession(local, "nettune-none0", SamplingInterval.ofSeconds("0.2"), Duration.ofMinutes(1),
+                     scheduler, System::currentTimeMillis)) {
+            assertThatThrownBy(session::start).isInstanceOf(HostException.class)
+                    .hasMessageContaining("has no NIC nettune-none0; its NICs: ").hasMessageContaining("lo");
         }
     }
 }

@@ -55,4 +55,13 @@ class MonitorSessionSandboxTest {
             assertThat(f.values()[0][f.points() - 1]).isGreaterThan(0f);
         }
     }
+
+    @Test
+    void aNicTheSandboxDoesNotHaveIsRefusedNamingItsNics() {
+        try (MonitorSession session = new MonitorSession(sandbox, "eth9", SamplingInterval.ofSeconds("0.2"), java.time.Duration.ofMinutes(1),
+                scheduler, System::currentTimeMillis)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(session::start).isInstanceOf(dev.nettune.host.HostException.class)
+                    .hasMessage("sandbox has no NIC eth9; its NICs: eth0, eth1, lo.");
+        }
+    }
 }
