@@ -1,5 +1,6 @@
 package dev.nettune.linux;
 
+import dev.nettune.Phrase;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -21,8 +22,9 @@ public record Channels(OptionalInt maxRx, OptionalInt maxTx, OptionalInt maxOthe
         int max = text.indexOf("Pre-set maximums:");
         int cur = text.indexOf("Current hardware settings:");
         if (max < 0 || cur < 0) {
-            throw new LinuxParseException("Not ethtool -l output: expected 'Pre-set maximums:' and 'Current hardware settings:', got '"
-                    + KeyValueLines.firstLine(output) + "'.");
+            throw new LinuxParseException(Phrase.of("linux.parse.notEthtoolL",
+                    "Not ethtool -l output: expected 'Pre-set maximums:' and 'Current hardware settings:', got '{0}'.",
+                    KeyValueLines.firstLine(output)));
         }
         Map<String, String> m = KeyValueLines.parse(text.substring(max, cur), ':');
         Map<String, String> c = KeyValueLines.parse(text.substring(cur), ':');
@@ -38,7 +40,8 @@ public record Channels(OptionalInt maxRx, OptionalInt maxTx, OptionalInt maxOthe
         try {
             return OptionalInt.of(Integer.parseInt(v));
         } catch (NumberFormatException e) {
-            throw new LinuxParseException("ethtool -l: '" + key + "' is '" + v + "', expected a number or n/a.");
+            throw new LinuxParseException(Phrase.of("linux.parse.ethtoolLNotNumber", "ethtool -l: '{0}' is '{1}', expected a number or n/a.",
+                    key, v));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nettune.linux;
 
+import dev.nettune.Phrase;
 import java.util.Map;
 
 /** What {@code ethtool -i NIC} says about a NIC's driver: name, version, firmware and bus address. */
@@ -10,7 +11,8 @@ public record DriverInfo(String driver, String version, String firmwareVersion, 
         Map<String, String> fields = KeyValueLines.parse(output, ':');
         String driver = fields.get("driver");
         if (driver == null || driver.isEmpty()) {
-            throw new LinuxParseException("Not ethtool -i output: no 'driver:' line in '" + KeyValueLines.firstLine(output) + "'.");
+            throw new LinuxParseException(Phrase.of("linux.parse.notEthtoolI", "Not ethtool -i output: no 'driver:' line in '{0}'.",
+                    KeyValueLines.firstLine(output)));
         }
         return new DriverInfo(driver, fields.getOrDefault("version", ""), fields.getOrDefault("firmware-version", ""),
                 fields.getOrDefault("bus-info", ""));

@@ -1,5 +1,6 @@
 package dev.nettune.linux;
 
+import dev.nettune.Phrase;
 import dev.nettune.rss.IndirectionTable;
 import dev.nettune.rss.RssKey;
 import java.util.ArrayList;
@@ -72,8 +73,8 @@ public final class EthtoolRssParser {
                     if (r.matches()) {
                         int index = Integer.parseInt(r.group(1));
                         if (index != entries.size()) {
-                            throw new LinuxParseException("ethtool -x: row " + index + " follows " + entries.size()
-                                    + " entries; the table is not contiguous.");
+                            throw new LinuxParseException(Phrase.of("linux.parse.ethtoolXGap",
+                                    "ethtool -x: row {0} follows {1} entries; the table is not contiguous.", index, entries.size()));
                         }
                         for (String v : r.group(2).strip().split("\\s+")) {
                             entries.add(Integer.parseInt(v));
@@ -101,9 +102,10 @@ public final class EthtoolRssParser {
             }
         }
         if (!sawHeader) {
-            String first = output.strip().isEmpty() ? "(no output)" : output.strip().lines().findFirst().orElse("");
-            throw new LinuxParseException("Not ethtool -x output: expected 'RX flow hash indirection table for ...', got '"
-                    + first + "'.");
+            Object first = output.strip().isEmpty() ? Phrase.of("linux.parse.noOutput", "(no output)")
+                    : output.strip().lines().findFirst().orElse("");
+            throw new LinuxParseException(Phrase.of("linux.parse.notEthtoolX",
+                    "Not ethtool -x output: expected 'RX flow hash indirection table for ...', got '{0}'.", first));
         }
         Optional<IndirectionTable> table = Optional.empty();
         if (!entries.isEmpty()) {
@@ -111,7 +113,7 @@ public final class EthtoolRssParser {
             table = Optional.of(IndirectionTable.of(e, OptionalInt.empty()));
             tableProblem = Optional.empty();
         } else if (tableProblem.isEmpty()) {
-            tableProblem = Optional.of("no indirection table in the output");
+            tableProblem = Optional.of(EthtoolRss.NO_TABLE);
         }
         Optional<RssKey> key = Optional.empty();
         if (keyText.length() > 0) {
@@ -119,7 +121,7 @@ public final class EthtoolRssParser {
             key = Optional.of(RssKey.parse(k, k.split(":").length));
             keyProblem = Optional.empty();
         } else if (keyProblem.isEmpty()) {
-            keyProblem = Optional.of("no hash key in the output");
+            keyProblem = Optional.of(EthtoolRss.NO_KEY);
         }
         return new EthtoolRss(nic, rings, table, tableProblem, key, keyProblem, functions);
     }

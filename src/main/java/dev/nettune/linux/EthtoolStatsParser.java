@@ -103,8 +103,8 @@ public final class EthtoolStatsParser {
             pos = eol + 1;
         }
         if (!header) {
-            throw new LinuxParseException("Not ethtool -S output: expected 'NIC statistics:', got '"
-                    + KeyValueLines.firstLine(output) + "'.");
+            throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.notEthtoolS", "Not ethtool -S output: expected 'NIC statistics:', got '{0}'.",
+                    KeyValueLines.firstLine(output)));
         }
     }
 

@@ -36,7 +36,7 @@ public final class HostStateAssembler {
         Reading<String> kernel = read(out.apply(HostStateScript.KERNEL), "uname -r", s -> {
             String k = s.strip();
             if (k.isEmpty() || k.contains(" ")) {
-                throw new LinuxParseException("uname -r printed '" + k + "'");
+                throw new LinuxParseException(Phrase.of("linux.parse.unameR", "uname -r printed '{0}'", k));
             }
             return k;
         });
@@ -184,7 +184,7 @@ public final class HostStateAssembler {
                 }
                 why = fromEthtool.notePhrase();
             } catch (LinuxParseException e) {
-                why = Phrase.of("linux.state.statsUnreadable", "ethtool -S printed something NetTune cannot read: {0}", e.getMessage());
+                why = Phrase.of("linux.state.statsUnreadable", "ethtool -S printed something NetTune cannot read: {0}", Phrase.from(e));
             }
         } else if (stats == null) {
             why = Phrase.of("linux.state.statsNotRun", "ethtool -S was not run");
@@ -265,7 +265,8 @@ public final class HostStateAssembler {
         try {
             return Reading.known(parser.apply(p.stdout()));
         } catch (RuntimeException e) {
-            return Reading.unknown(Phrase.of("linux.state.unreadable", "{0} printed something NetTune cannot read ({1})", what, e.getMessage()));
+            // The parser's complaint is a phrase (LinuxParseException, a CpuSet's InputException): said in the reader's language.
+            return Reading.unknown(Phrase.of("linux.state.unreadable", "{0} printed something NetTune cannot read ({1})", what, Phrase.from(e)));
         }
     }
 

@@ -191,10 +191,10 @@ public final class HostStateDocument {
         sb.append(t.label(Phrase.literal("RSS"))).append(t.of(n.rss(), r -> {
             String fn = r.activeHashFunction().orElse(t.say(Phrase.of("linux.state.noHashFunction", "no hash function")));
             String key = r.key().map(k -> t.say(Phrase.of("linux.state.key", "key {0}", k.toColonHex())))
-                    .orElse(t.say(Phrase.of("linux.state.keyUnknown", "key unknown because {0}", r.keyProblem().orElse("-"))));
+                    .orElse(t.say(Phrase.of("linux.state.keyUnknown", "key unknown because {0}", r.keyReason().orElse(Phrase.literal("-")))));
             String table = r.table().map(x -> t.say(Phrase.of("linux.state.table", "table {0} entries, buckets per queue {1}", x.size(),
                     x.bucketsPerQueue()))).orElse(t.say(Phrase.of("linux.state.tableUnknown", "table unknown because {0}",
-                    r.tableProblem().orElse("-"))));
+                    r.tableReason().orElse(Phrase.literal("-")))));
             return fn + "; " + key + "; " + table;
         })).append('\n');
         sb.append(t.label(Phrase.of("linux.state.flowHash", "flow hash"))).append(java.util.Arrays.stream(FlowType.values()).map(ft -> {

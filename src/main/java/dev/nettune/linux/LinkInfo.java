@@ -25,7 +25,7 @@ public record LinkInfo(int index, String name, Set<String> flags, int mtu, Strin
             int c1 = line.indexOf(": ");
             int c2 = c1 < 0 ? -1 : line.indexOf(": ", c1 + 2);
             if (c1 < 0 || c2 < 0) {
-                throw new LinuxParseException("Not ip -o link output: '" + line + "'.");
+                throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.notIpLink", "Not ip -o link output: '{0}'.", line));
             }
             int index = Integer.parseInt(line.substring(0, c1).strip());
             String name = line.substring(c1 + 2, c2);
@@ -67,7 +67,8 @@ public record LinkInfo(int index, String name, Set<String> flags, int mtu, Strin
     public static List<LinkInfo> parseJson(String output) {
         String t = output.strip();
         if (!t.startsWith("[")) {
-            throw new LinuxParseException("Not ip -j link output: expected a JSON array, got '" + KeyValueLines.firstLine(output) + "'.");
+            throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.notIpJson", "Not ip -j link output: expected a JSON array, got '{0}'.",
+                    KeyValueLines.firstLine(output)));
         }
         List<LinkInfo> links = new ArrayList<>();
         int i = 1;
@@ -106,7 +107,7 @@ public record LinkInfo(int index, String name, Set<String> flags, int mtu, Strin
                 }
             }
         }
-        throw new LinuxParseException("ip -j link: an object is not closed.");
+        throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.ipJsonUnclosed", "ip -j link: an object is not closed."));
     }
 
     private static LinkInfo fromJsonObject(String body) {
@@ -135,7 +136,8 @@ public record LinkInfo(int index, String name, Set<String> flags, int mtu, Strin
         java.util.regex.Matcher type = java.util.regex.Pattern.compile("\"link_type\"\\s*:\\s*\"([^\"]*)\"").matcher(o);
         java.util.regex.Matcher flags = java.util.regex.Pattern.compile("\"flags\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(o);
         if (!idx.find() || !name.find()) {
-            throw new LinuxParseException("ip -j link: an interface without ifindex or ifname: '" + body.strip() + "'.");
+            throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.ipJsonNoName",
+                    "ip -j link: an interface without ifindex or ifname: '{0}'.", body.strip()));
         }
         Set<String> fs = new java.util.HashSet<>();
         if (flags.find()) {

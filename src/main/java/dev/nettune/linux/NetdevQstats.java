@@ -25,7 +25,8 @@ public final class NetdevQstats {
     /** The queues of interface {@code ifindex}, labelled {@link CounterSource#NETDEV_QSTATS}; totals only if none. */
     public static QueueCounters parse(String output, int ifindex) {
         if (!output.strip().startsWith("[")) {
-            throw new LinuxParseException("Not ynl qstats-get output: expected a list, got '" + KeyValueLines.firstLine(output) + "'.");
+            throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.notQstats", "Not ynl qstats-get output: expected a list, got '{0}'.",
+                    KeyValueLines.firstLine(output)));
         }
         QueueCounters.Builder b = new QueueCounters.Builder();
         Matcher o = OBJECT.matcher(output);

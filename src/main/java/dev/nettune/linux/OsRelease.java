@@ -23,7 +23,8 @@ public record OsRelease(Map<String, String> fields) {
             map.put(line.substring(0, eq).strip(), v);
         }
         if (!map.containsKey("ID") && !map.containsKey("NAME")) {
-            throw new LinuxParseException("Not /etc/os-release: no ID= or NAME= in '" + KeyValueLines.firstLine(output) + "'.");
+            throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.notOsRelease", "Not /etc/os-release: no ID= or NAME= in '{0}'.",
+                    KeyValueLines.firstLine(output)));
         }
         return new OsRelease(map);
     }

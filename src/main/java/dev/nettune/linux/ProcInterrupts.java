@@ -54,7 +54,8 @@ public record ProcInterrupts(int cpuColumns, List<Line> lines) {
             }
         }
         if (header < 0) {
-            throw new LinuxParseException("Not /proc/interrupts: no 'CPU0 ...' header in '" + KeyValueLines.firstLine(output) + "'.");
+            throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.notInterrupts", "Not /proc/interrupts: no 'CPU0 ...' header in '{0}'.",
+                    KeyValueLines.firstLine(output)));
         }
         List<Line> lines = new ArrayList<>();
         for (int i = header + 1; i < rows.length; i++) {

@@ -37,14 +37,16 @@ public record RxFlowHash(FlowType flowType, Set<HashField> fields) {
                     }
                 }
                 if (type == null) {
-                    throw new LinuxParseException("ethtool -n rx-flow-hash: unknown flow type '" + title + "'.");
+                    throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.unknownFlowType", "ethtool -n rx-flow-hash: unknown flow type '{0}'.",
+                            title));
                 }
                 i++;
                 break;
             }
         }
         if (type == null) {
-            throw new LinuxParseException("Not ethtool -n rx-flow-hash output: '" + KeyValueLines.firstLine(output) + "'.");
+            throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.notRxFlowHash", "Not ethtool -n rx-flow-hash output: '{0}'.",
+                    KeyValueLines.firstLine(output)));
         }
         List<HashField> fields = new ArrayList<>();
         for (; i < lines.length; i++) {
@@ -54,7 +56,8 @@ public record RxFlowHash(FlowType flowType, Set<HashField> fields) {
             }
             HashField f = HashField.fromLabel(l);
             if (f == null) {
-                throw new LinuxParseException("ethtool -n rx-flow-hash: unknown hash field '" + l + "'.");
+                throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.unknownHashField", "ethtool -n rx-flow-hash: unknown hash field '{0}'.",
+                        l));
             }
             fields.add(f);
         }

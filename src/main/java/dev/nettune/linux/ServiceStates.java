@@ -18,13 +18,13 @@ public final class ServiceStates {
         String[] lines = output.strip().split("\n");
         Map<String, String> states = new LinkedHashMap<>();
         if (lines.length != units.size()) {
-            throw new LinuxParseException("systemctl is-active printed " + lines.length + " lines for " + units.size()
-                    + " units: '" + KeyValueLines.firstLine(output) + "'.");
+            throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.isActiveLines", "systemctl is-active printed {0} lines for {1} units: '{2}'.",
+                    lines.length, units.size(), KeyValueLines.firstLine(output)));
         }
         for (int i = 0; i < units.size(); i++) {
             String s = lines[i].strip();
             if (!s.matches("[a-z-]+")) {
-                throw new LinuxParseException("systemctl is-active: '" + s + "' is not a unit state.");
+                throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.notUnitState", "systemctl is-active: '{0}' is not a unit state.", s));
             }
             states.put(units.get(i), s);
         }
@@ -49,7 +49,7 @@ public final class ServiceStates {
                 }
             }
             if (sep < 0) {
-                throw new LinuxParseException("Not nmcli -t output: '" + line + "'.");
+                throw new LinuxParseException(dev.nettune.Phrase.of("linux.parse.notNmcli", "Not nmcli -t output: '{0}'.", line));
             }
             String device = line.substring(0, sep).replace("\\:", ":");
             String rest = line.substring(sep + 1);
