@@ -16,8 +16,12 @@ import java.util.Optional;
  */
 public final class CloudPlans {
     /** One journaled plan: what it is, how far it got, and what can be done with it now. */
-    public record Summary(String id, String title, Instant created, String state, int done, int total, boolean resumable, boolean undoable,
-            dev.nettune.Phrase detail) {
+    public record Summary(String id, dev.nettune.Phrase titlePhrase, Instant created, String state, int done, int total, boolean resumable,
+            boolean undoable, dev.nettune.Phrase detail) {
+        /** The title in English. */
+        public String title() {
+            return titlePhrase.toString();
+        }
     }
 
     /** The account undo and resume act on, as the user should confirm it. */
@@ -53,7 +57,7 @@ public final class CloudPlans {
         dev.nettune.Phrase detail = error.map(e -> dev.nettune.Phrase.of("cloud.summary.doneWithError", "{0} of {1} steps done; last error: {2}",
                 done, total, e)).orElse(dev.nettune.Phrase.of("cloud.summary.done", "{0} of {1} steps done", done, total));
         boolean resumable = !p.isComplete() && !undone;
-        return new Summary(p.planId(), p.title(), p.created(), state, (int) done, total, resumable, tookEffect, detail);
+        return new Summary(p.planId(), p.titlePhrase(), p.created(), state, (int) done, total, resumable, tookEffect, detail);
     }
 
     /** The account undo and resume will use: the Cloud screen's remembered one, else the sandbox. */

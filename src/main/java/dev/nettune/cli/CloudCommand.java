@@ -188,7 +188,7 @@ final class CloudCommand implements Runnable {
     }
 
     static void printPlan(CloudPlan plan, PrintWriter out) {
-        out.println(CliText.format("cloud.plan", String.valueOf(plan.id()), plan.title()));
+        out.println(CliText.format("cloud.plan", String.valueOf(plan.id()), plan.titlePhrase().in(CliText.locale())));
         List<String> lines = AliyunCliScript.lines(plan);
         for (int i = 0; i < plan.steps().size(); i++) {
             CloudAction s = plan.steps().get(i);

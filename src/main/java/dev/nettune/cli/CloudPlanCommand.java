@@ -69,14 +69,16 @@ final class CloudPlanCommand implements Runnable {
                 m.put("planId", p.planId());
                 m.put("created", p.created().toString());
                 m.put("title", p.title());
+                m.put("shownTitle", p.titlePhrase().in(CliText.locale()));
                 m.put("states", p.steps().stream().map(s -> s.state().name()).toList());
                 rows.add(m);
             }
             if (json) {
+                rows.forEach(r -> r.remove("shownTitle"));
                 out.println(CliJson.write(rows));
             } else {
                 for (Map<String, Object> r : rows) {
-                    out.println(r.get("planId") + "  " + r.get("created") + "  " + r.get("title") + "  " + r.get("states"));
+                    out.println(r.get("planId") + "  " + r.get("created") + "  " + r.get("shownTitle") + "  " + r.get("states"));
                 }
             }
             return 0;

@@ -18,10 +18,16 @@ public interface CloudJournal {
     List<JournaledPlan> recent(int limit);
 
     /** A plan as the journal holds it. */
-    record JournaledPlan(String planId, String title, List<dev.nettune.Phrase> notePhrases, Instant created, List<JournaledStep> steps) {
+    record JournaledPlan(String planId, dev.nettune.Phrase titlePhrase, List<dev.nettune.Phrase> notePhrases, Instant created,
+            List<JournaledStep> steps) {
         public JournaledPlan {
             notePhrases = List.copyOf(notePhrases);
             steps = List.copyOf(steps);
+        }
+
+        /** The title in English. */
+        public String title() {
+            return titlePhrase.toString();
         }
 
         /** The notes in English. */
@@ -31,7 +37,7 @@ public interface CloudJournal {
 
         /** The plan again, its steps decoded from their journaled calls and its notes said in the language in use. */
         public CloudPlan toPlan() {
-            return new CloudPlan(planId, title, steps.stream().map(s -> CloudActionWire.decode(s.call())).toList(), notePhrases);
+            return new CloudPlan(planId, titlePhrase, steps.stream().map(s -> CloudActionWire.decode(s.call())).toList(), notePhrases);
         }
 
         public boolean isComplete() {

@@ -12,12 +12,22 @@ import java.util.UUID;
  * (new timeouts apply to new connections only, the load-balancer advice, preview status), as phrases the screens say in
  * the user's language; {@link #notes()} is their English (what the journal, --json and the aliyun script keep).
  */
-public record CloudPlan(String id, String title, List<CloudAction> steps, List<dev.nettune.Phrase> notePhrases) {
+public record CloudPlan(String id, dev.nettune.Phrase titlePhrase, List<CloudAction> steps, List<dev.nettune.Phrase> notePhrases) {
     public CloudPlan {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(titlePhrase, "title");
         steps = List.copyOf(steps);
         notePhrases = List.copyOf(notePhrases);
+    }
+
+    /** A plan whose title has no translation (said as is in every language). */
+    public CloudPlan(String id, String title, List<CloudAction> steps, List<dev.nettune.Phrase> notePhrases) {
+        this(id, dev.nettune.Phrase.literal(Objects.requireNonNull(title, "title")), steps, notePhrases);
+    }
+
+    /** The title in English (what the journal's title column, --json and the exports keep). */
+    public String title() {
+        return titlePhrase.toString();
     }
 
     /** The notes in English. */
@@ -25,7 +35,8 @@ public record CloudPlan(String id, String title, List<CloudAction> steps, List<d
         return notePhrases.stream().map(dev.nettune.Phrase::toString).toList();
     }
 
-    public static Builder builder(String title) {
+    /** A plan titled in the user's language (the title is journaled with its key, so the Journal says it in Chinese too). */
+    public static Builder builder(dev.nettune.Phrase title) {
         return new Builder(title);
     }
 
@@ -46,11 +57,11 @@ public record CloudPlan(String id, String title, List<CloudAction> steps, List<d
 
     /** Adds steps and notes in order. */
     public static final class Builder {
-        private final String title;
+        private final dev.nettune.Phrase title;
         private final List<CloudAction> steps = new ArrayList<>();
         private final List<dev.nettune.Phrase> notes = new ArrayList<>();
 
-        private Builder(String title) {
+        private Builder(dev.nettune.Phrase title) {
             this.title = title;
         }
 

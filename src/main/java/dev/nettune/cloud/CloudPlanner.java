@@ -1,5 +1,6 @@
 package dev.nettune.cloud;
 
+import dev.nettune.Phrase;
 import java.util.Optional;
 
 /** Turns what the user asked for into plans, adding the steps that make a change take effect and the notes to read first. */
@@ -34,7 +35,7 @@ public final class CloudPlanner {
     }
 
     public static CloudPlan secondaryEni(SecondaryEniRequest r) {
-        CloudPlan.Builder b = CloudPlan.builder("Secondary ENI for " + r.instance());
+        CloudPlan.Builder b = CloudPlan.builder(Phrase.of("cloud.plan.title.secondaryEni", "Secondary ENI for {0}", r.instance()));
         NetworkInterfaceRef eni;
         if (r.create().isPresent()) {
             EniSpec spec = r.create().get();
@@ -86,7 +87,7 @@ public final class CloudPlanner {
     /** New connection-tracking timeouts for an ENI (nothing to do when they already hold). */
     public static CloudPlan timeouts(RegionId region, NetworkInterfaceId eni, ConnectionTrackingTimeouts wanted,
             Optional<ConnectionTrackingTimeouts> current) {
-        CloudPlan.Builder b = CloudPlan.builder("Connection timeouts of " + eni);
+        CloudPlan.Builder b = CloudPlan.builder(Phrase.of("cloud.plan.title.timeouts", "Connection timeouts of {0}", eni));
         if (current.isPresent() && current.get().equals(wanted)) {
             b.note(dev.nettune.Phrase.of("cloud.note.timeoutsAlready", "ENI {0} already has {1}: nothing to change.", eni, wanted));
         } else {
@@ -101,7 +102,9 @@ public final class CloudPlanner {
      * then a check that the API reports the new setting.
      */
     public static CloudPlan customRss(RegionId region, NetworkInterface eni, boolean enable) {
-        CloudPlan.Builder b = CloudPlan.builder((enable ? "Enable" : "Disable") + " custom RSS on " + eni.id());
+        CloudPlan.Builder b = CloudPlan.builder(enable
+                ? Phrase.of("cloud.plan.title.enableRss", "Enable custom RSS on {0}", eni.id())
+                : Phrase.of("cloud.plan.title.disableRss", "Disable custom RSS on {0}", eni.id()));
         NetworkInterfaceRef ref = NetworkInterfaceRef.of(eni.id());
         b.step(new CloudAction.ModifyCustomRss(region, ref, enable));
         if (eni.instanceId().isPresent() && NetworkInterface.IN_USE.equals(eni.status())) {
@@ -128,17 +131,18 @@ public final class CloudPlanner {
     }
 
     public static CloudPlan allow(RegionId region, SecurityGroupId group, SecurityGroupRule rule) {
-        return CloudPlan.builder("Allow " + rule.protocol() + " " + rule.ports() + " from " + rule.source() + " in " + group)
+        return CloudPlan.builder(Phrase.of("cloud.plan.title.allow", "Allow {0} {1} from {2} in {3}", rule.protocol(), rule.ports(),
+                rule.source(), group))
                 .step(new CloudAction.AuthorizeSecurityGroup(region, group, rule)).build();
     }
 
     public static CloudPlan associateEip(RegionId region, EipBinding binding) {
-        return CloudPlan.builder("Bind " + binding.allocationId() + " to " + binding.target().id())
+        return CloudPlan.builder(Phrase.of("cloud.plan.title.bindEip", "Bind {0} to {1}", binding.allocationId(), binding.target().id()))
                 .step(new CloudAction.AssociateEip(region, binding)).build();
     }
 
     public static CloudPlan create(RegionId region, EniSpec spec) {
-        CloudPlan.Builder b = CloudPlan.builder("Create an ENI in " + spec.vSwitchId())
+        CloudPlan.Builder b = CloudPlan.builder(Phrase.of("cloud.plan.title.create", "Create an ENI in {0}", spec.vSwitchId()))
                 .step(new CloudAction.CreateNetworkInterface(region, spec));
         spec.timeouts().ifPresent(t -> b.note(ConnectionTrackingTimeouts.LOAD_BALANCER_PHRASE));
         spec.customRss().filter(x -> x).ifPresent(x -> b.note(RssPreflight.PREVIEW_PHRASE));
@@ -146,12 +150,12 @@ public final class CloudPlanner {
     }
 
     public static CloudPlan attach(RegionId region, NetworkInterfaceId eni, InstanceId instance, Optional<DeviceIndex> expected) {
-        return CloudPlan.builder("Attach " + eni + " to " + instance)
+        return CloudPlan.builder(Phrase.of("cloud.plan.title.attach", "Attach {0} to {1}", eni, instance))
                 .step(new CloudAction.AttachNetworkInterface(region, NetworkInterfaceRef.of(eni), instance, expected)).build();
     }
 
     public static CloudPlan detach(RegionId region, NetworkInterfaceId eni, InstanceId instance) {
-        return CloudPlan.builder("Detach " + eni + " from " + instance)
+        return CloudPlan.builder(Phrase.of("cloud.plan.title.detach", "Detach {0} from {1}", eni, instance))
                 .step(new CloudAction.DetachNetworkInterface(region, NetworkInterfaceRef.of(eni), instance)).build();
     }
 }

@@ -48,6 +48,34 @@ public final class CloudJournalStore implements CloudJournal {
     public CloudJournalStore(Database db) {
         this.db = db;
         db.ensureSchema(SCHEMA);
+        addTitlePhraseColumn();
+    }
+
+    /**
+     * A journal from before plan titles were kept as phrases gains the (empty) column: its plans read their English
+     * title as before. Two processes may both find it missing; the loser's duplicate is harmless.
+     */
+    private void addTitlePhraseColumn() {
+        try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            boolean has = false;
+            try (ResultSet rs = s.executeQuery("PRAGMA table_info(cloud_plan)")) {
+                while (rs.next()) {
+                    has |= "title_phrase".equalsIgnoreCase(rs.getString("name"));
+                }
+            }
+            if (!has) {
+                try {
+                    s.execute("ALTER TABLE cloud_plan ADD COLUMN title_phrase TEXT");
+                } catch (SQLException e) {
+                    if (e.getMessage() == null || !e.getMessage().contains("duplicate column")) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(Phrase.of("store.journal.cannotAddColumn", "Cannot add the column {0} to the journal: {1}", "title_phrase",
+                    e.getMessage()), e);
+        }
     }
 
     @Override
@@ -56,7 +84,8 @@ public final class CloudJournalStore implements CloudJournal {
         List<CloudCall> calls = plan.calls();
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO cloud_plan(plan_id, title, notes, created_at) VALUES (?,?,?,?)");
+            try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO cloud_plan(plan_id, title, notes, created_at, title_phrase)"
+                    + " VALUES (?,?,?,?,?)");
                     PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO cloud_journal(plan_id, step_index, call_json, state, output, error, updated_at)"
                             + " VALUES (?,?,?,?,'','',?)")) {
                 p.setString(1, plan.id());
@@ -66,6 +95,8 @@ public final class CloudJournalStore implements CloudJournal {
                 plan.notePhrases().forEach(n -> notes.add(PhraseJson.node(n)));
                 p.setString(3, JSON.writeValueAsString(notes));
                 p.setString(4, now);
+                // The title keeps its key and arguments too (the Journal screen and a resumed run say it in the language in use).
+                p.setString(5, PhraseJson.write(plan.titlePhrase()));
                 p.executeUpdate();
                 for (int i = 0; i < calls.size(); i++) {
                     s.setString(1, plan.id());
@@ -104,13 +135,13 @@ public final class CloudJournalStore implements CloudJournal {
     @Override
     public Optional<JournaledPlan> load(String planId) {
         try (Connection c = db.connect();
-                PreparedStatement p = c.prepareStatement("SELECT title, notes, created_at FROM cloud_plan WHERE plan_id=?")) {
+                PreparedStatement p = c.prepareStatement("SELECT title, notes, created_at, title_phrase FROM cloud_plan WHERE plan_id=?")) {
             p.setString(1, planId);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new JournaledPlan(planId, rs.getString(1), notes(rs.getString(2)), Instant.parse(rs.getString(3)), steps(c, planId)));
+                return Optional.of(new JournaledPlan(planId, PhraseJson.read(rs.getString(4), rs.getString(1)), notes(rs.getString(2)), Instant.parse(rs.getString(3)), steps(c, planId)));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException(Phrase.of("store.cloud.cannotReadPlan", "Cannot read plan {0} from the journal: {1}", planId, e.getMessage()), e);

@@ -99,4 +99,24 @@ class CloudCliOwnLinesInChineseTest {
         assertThat(CloudCommand.confirms("y")).isTrue();
         assertThat(CloudCommand.confirms("是")).as("an English prompt asks for y").isFalse();
     }
+
+    @Test
+    void aPlansTitleIsChineseInItsHeaderInThePlanListAndInTheJournaledPlanWhileJsonKeepsTheEnglish() {
+        CliRun dry = zh("cloud", "eni", "timeouts", ENI, "--udp", "100", "--endpoint", "sandbox", "--dry-run");
+        String planId = dry.out().replaceAll("(?s)^规划 (\\S+)：.*", "$1");
+        CliRun list = zh("cloud", "plan", "list");
+        CliRun resume = zh("cloud", "plan", "resume", planId, "--endpoint", "sandbox");
+        CliRun show = zh("cloud", "plan", "show", planId);
+        CliRun json = CliRun.in(context, "cloud", "plan", "list", "--json");
+        CliRun allow = zh("cloud", "sg", "allow", DemoSeed.SECURITY_GROUP, "--protocol", "tcp", "--ports", "80/80", "--source", "10.0.0.0/8",
+                "--endpoint", "sandbox", "--dry-run");
+
+        assertThat(dry.out()).startsWith("规划 " + planId + "：弹性网卡 " + ENI + " 的连接超时\n");
+        assertThat(list.out()).contains("弹性网卡 " + ENI + " 的连接超时").doesNotContain("Connection timeouts of");
+        assertThat(resume.exit()).as(resume.text()).isZero();
+        assertThat(show.out()).startsWith("规划 " + planId + "：弹性网卡 " + ENI + " 的连接超时\n");
+        assertThat(json.out()).contains("\"title\":\"Connection timeouts of " + ENI + "\"").doesNotContain("shownTitle");
+        assertThat(allow.out()).contains("：在安全组 " + DemoSeed.SECURITY_GROUP + " 中允许来自 10.0.0.0/8 的 ");
+        assertThat(EnglishLeft.in(List.of(dry.text(), list.text(), resume.text(), allow.text()))).isEmpty();
+    }
 }

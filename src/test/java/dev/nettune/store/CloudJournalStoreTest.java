@@ -69,4 +69,40 @@ class CloudJournalStoreTest {
         assertThat(back.notes()).isEqualTo(List.of("Custom RSS set at create takes effect when the ENI is attached."));
         assertThat(back.toPlan().notePhrases().get(0).in(Locale.SIMPLIFIED_CHINESE)).isEqualTo(back.notes().get(0));
     }
+
+    @Test
+    void aPlansTitleIsJournaledAsAPhraseAndSaidInChinese() {
+        CloudPlan plan = PlanRenderingTestAccess.fullWorkflow();
+        Database db = Database.open(dir.resolve("nettune.db"));
+        new CloudJournalStore(db).recordPlan(plan);
+
+        CloudJournal.JournaledPlan back = new CloudJournalStore(db).load(plan.id()).orElseThrow();
+
+        assertThat(back.title()).isEqualTo(plan.title()).startsWith("Secondary ENI for ");
+        assertThat(back.titlePhrase().in(Locale.SIMPLIFIED_CHINESE)).endsWith(" 的辅助弹性网卡");
+        assertThat(back.toPlan().titlePhrase().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo(back.titlePhrase().in(Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
+    void aJournalWrittenBeforeTitlesKeptTheirPhrasesOpensAndReadsItsEnglishTitle() throws Exception {
+        Database db = Database.open(dir.resolve("nettune.db"));
+        db.ensureSchema("""
+                CREATE TABLE cloud_plan (plan_id TEXT PRIMARY KEY, title TEXT NOT NULL, notes TEXT NOT NULL, created_at TEXT NOT NULL);
+                CREATE TABLE cloud_journal (plan_id TEXT NOT NULL REFERENCES cloud_plan(plan_id) ON DELETE CASCADE, step_index INTEGER NOT NULL,
+                  call_json TEXT NOT NULL, state TEXT NOT NULL, output TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',
+                  updated_at TEXT NOT NULL, PRIMARY KEY (plan_id, step_index))
+                """);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO cloud_plan VALUES ('old-1', 'Attach eni-bp17pdijfczax0001 to i-bp67acfmxazb4p0001', '[]',"
+                    + " '2026-01-02T03:04:05Z')");
+        }
+
+        CloudJournalStore store = new CloudJournalStore(db);
+        CloudJournal.JournaledPlan old = store.load("old-1").orElseThrow();
+        store.recordPlan(PlanRenderingTestAccess.fullWorkflow());
+
+        assertThat(old.title()).isEqualTo("Attach eni-bp17pdijfczax0001 to i-bp67acfmxazb4p0001");
+        assertThat(old.titlePhrase().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo(old.title());
+        assertThat(store.recent(5)).hasSize(2);
+    }
 }

@@ -119,7 +119,7 @@ public final class JournalViewModel {
                         Messages.say(p.detailPhrase()), open.stream().anyMatch(u -> u.id().equals(p.id())), false, p.status().name())).toList());
                 List<CloudPlans.Summary> cloud = host.isPresent() && !"cloud".equalsIgnoreCase(host.get()) ? List.of()
                         : cloudPlans.get().map(c -> c.recent(CLOUD_PLANS_SHOWN)).orElse(List.of());
-                cloud.forEach(c -> rows.add(new PlanRow(c.id(), "cloud", c.title(), Messages.get("journal.kind.cloud"), TIME.format(c.created()),
+                cloud.forEach(c -> rows.add(new PlanRow(c.id(), "cloud", Messages.say(c.titlePhrase()), Messages.get("journal.kind.cloud"), TIME.format(c.created()),
                         Messages.get("journal.cloudState." + c.state()), Messages.say(c.detail()), c.resumable() && c.done() > 0, true, c.state())));
                 // Host and cloud plans alike, newest first.
                 rows.sort(java.util.Comparator.comparing(PlanRow::started).reversed());

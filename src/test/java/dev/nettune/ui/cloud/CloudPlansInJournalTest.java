@@ -122,6 +122,7 @@ class CloudPlansInJournalTest {
             JournalViewModel model = openJournal(robot);
             JournalViewModel.PlanRow row = select(robot, model, plan.id());
             assertThat(row.kind()).isEqualTo("云上计划");
+            assertThat(row.profile()).isEqualTo("弹性网卡 " + ENI + " 的连接超时");
             assertThat(row.status()).isEqualTo("已完成");
             assertThat(row.detail()).isEqualTo("已完成 1/1 步");
             robot.clickOn("#undoPlan");
@@ -132,7 +133,7 @@ class CloudPlansInJournalTest {
             WaitForAsyncUtils.waitForFxEvents();
 
             assertThat(question).contains("Profile prod", "（" + RealAccountRig.REGION + " 地域）", "经由 " + rig.endpoint());
-            assertThat(dev.nettune.testing.EnglishLeft.in(List.of(question, row.kind(), row.status(), row.detail(),
+            assertThat(dev.nettune.testing.EnglishLeft.in(List.of(question, row.profile(), row.kind(), row.status(), row.detail(),
                     model.statusProperty().get()))).isEmpty();
         } finally {
             dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
