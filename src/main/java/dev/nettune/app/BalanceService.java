@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -273,9 +274,9 @@ public final class BalanceService {
      * Applies a proposal to {@code host}'s NIC through the tuning engine, as {@code rss apply} does:
      * planned (only what differs), journaled, read back, commit-confirmed, undoable.
      */
-    public static ApplyResult apply(TuningEngine engine, Host host, String nic, BalanceProposal p, ApplyOptions options,
+    public static ApplyResult apply(TuningEngine engine, Host host, String nic, BalanceProposal p, Locale language, ApplyOptions options,
                                     ApplyListener listener, Cancellation cancel) throws HostException, InterruptedException {
-        Plan plan = plan(host, nic, p);
+        Plan plan = plan(host, nic, p, language);
         if (!plan.applicable()) {
             // The preview is the tuning area's English text: the head of the sentence at least is said in the user's language.
             throw new RssInputException(Phrase.of("app.balance.notApplicable", "The plan cannot be applied on {0}:\n{1}",
@@ -284,9 +285,18 @@ public final class BalanceService {
         return engine.apply(host, plan, options, listener, cancel);
     }
 
-    /** The tuning plan that sets a proposal (previewable before anything changes). */
-    public static Plan plan(Host host, String nic, BalanceProposal p) throws HostException, InterruptedException {
-        return new Planner().plan(host, new Profile("Balance " + nic, "nettune rss balance " + p.mode().label(), entries(nic, p)));
+    /**
+     * The tuning plan that sets a proposal (previewable before anything changes), under a profile named in
+     * {@code language}: the name is journaled as made, so it is made in the language of the user who applies it.
+     */
+    public static Plan plan(Host host, String nic, BalanceProposal p, Locale language) throws HostException, InterruptedException {
+        return new Planner().plan(host, new Profile(profileName(nic).in(language), "nettune rss balance " + p.mode().label(),
+                entries(nic, p)));
+    }
+
+    /** The name of the profile that applies a balance proposal to {@code nic} ("Balance eth1"). */
+    public static Phrase profileName(String nic) {
+        return Phrase.of("app.balance.profileName", "Balance {0}", nic);
     }
 
     /** testpmd lines that set a proposal's key and table on DPDK port {@code port}. */

@@ -11,6 +11,7 @@ import dev.nettune.linux.DriverInfo;
 import dev.nettune.linux.EthtoolRss;
 import dev.nettune.linux.NicName;
 import dev.nettune.monitor.TrafficSender;
+import dev.nettune.rss.RssInputException;
 import dev.nettune.rss.RssKey;
 import dev.nettune.tuning.ApplyListener;
 import dev.nettune.tuning.ApplyOptions;
@@ -26,6 +27,7 @@ import dev.nettune.tuning.TuningEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -215,16 +217,28 @@ public final class NicRssService {
      * back now (the key byte for byte, the table entry for entry), so "already in effect" means the live values are
      * the wanted ones; {@code again} pushes even equal values (a device that shows a table it does not use).
      */
-    public Plan planPush(Host host, String nic, Optional<String> key, Optional<String> table, boolean again)
+    public Plan planPush(Host host, String nic, Optional<String> key, Optional<String> table, boolean again, Locale language)
             throws HostException, InterruptedException {
         List<ProfileEntry> entries = new ArrayList<>();
         key.filter(k -> !k.isBlank()).ifPresent(k -> entries.add(new RssKeyChange(nic, k.strip())));
         table.filter(t -> !t.isBlank()).ifPresent(t -> entries.add(new RssTableChange(nic, t.strip())));
         if (entries.isEmpty()) {
-            throw new IllegalArgumentException("Give a key, a table request (for example equal 4), or both.");
+            throw new RssInputException(Phrase.of("app.nicRss.nothingToPush", "Give a key, a table request (for example equal 4), or both."));
         }
-        Profile p = new Profile("RSS push on " + nic, "key and table of " + nic, entries);
+        // Named in the user's language: the journal keeps the name as made.
+        Profile p = new Profile(Phrase.of("app.nicRss.pushProfile", "RSS push on {0}", nic).in(language),
+                Phrase.of("app.nicRss.pushDescription", "key and table of {0}", nic).in(language), entries);
         return again ? new Planner().planRepush(host, p) : new Planner().plan(host, p);
+    }
+
+    /** The name of the profile `rss apply` sets a NIC's key and/or table with ("RSS on eth1"). */
+    public static Phrase setProfileName(String nic) {
+        return Phrase.of("app.nicRss.setProfile", "RSS on {0}", nic);
+    }
+
+    /** The name of the profile that pushes a NIC's live key and table again ("RSS re-push on eth1"). */
+    public static Phrase repushProfileName(String nic) {
+        return Phrase.of("app.nicRss.repushProfile", "RSS re-push on {0}", nic);
     }
 
     /** Applies a planned push through the tuning engine: journaled (with the boot id), read back, undoable. */

@@ -53,18 +53,17 @@ final class DpdkCommand implements Runnable {
             IndirectionTable t;
             if (fromHost != null) {
                 if (nic == null) {
-                    throw new CliInputException("--from-host needs --nic NIC, the interface whose key and table to read.");
+                    throw new CliInputException(CliText.get("dpdk.fromHostNeedsNic"));
                 }
                 EthtoolRss live = readLive(context, fromHost, nic, connection);
                 k = key != null ? RssKey.parse(key) : live.key().orElseThrow(() -> new CliInputException(
-                        fromHost + " shows no RSS key for " + nic + " (" + live.keyProblem().orElse("not reported") + "): give --key."));
+                        CliText.format("dpdk.noKey", fromHost, nic, live.keyProblem().orElse(CliText.get("dpdk.notReported")))));
                 t = table != null ? TableSpec.parse(table).build(OptionalInt.empty()) : live.table().orElseThrow(() ->
-                        new CliInputException(fromHost + " shows no RSS table for " + nic + " ("
-                                + live.tableProblem().orElse("not reported") + "): give --table."));
+                        new CliInputException(CliText.format("dpdk.noTable", fromHost, nic,
+                                live.tableProblem().orElse(CliText.get("dpdk.notReported")))));
             } else {
                 if (key == null || table == null) {
-                    throw new CliInputException("Give --key and --table (for example --table 'equal 64'), or read both from a "
-                            + "host with --from-host HOST --nic NIC.");
+                    throw new CliInputException(CliText.get("dpdk.needKeyAndTable"));
                 }
                 k = RssKey.parse(key);
                 t = TableSpec.parse(table).build(OptionalInt.empty());
@@ -79,10 +78,10 @@ final class DpdkCommand implements Runnable {
         try {
             return context.dpdkExport().readLive(host, nic, connection.toHostOptions());
         } catch (HostException e) {
-            throw new CliInputException("Cannot read the key and table of " + nic + " on " + host + ": " + e.getMessage());
+            throw new CliInputException(CliText.format("dpdk.cannotRead", nic, host, CliText.problem(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliInputException("Interrupted while reading " + host + ".");
+            throw new CliInputException(CliText.format("dpdk.interrupted", host));
         }
     }
 
@@ -108,11 +107,11 @@ final class DpdkCommand implements Runnable {
             TestpmdCommands c = new TestpmdCommands(source.config(context), flowType);
             PrintWriter out = spec.commandLine().getOut();
             if (pci != null) {
-                out.println("# start testpmd:");
+                out.println(CliText.get("dpdk.startTestpmd"));
                 out.println("# " + c.launchCommand(pci));
             }
-            out.println("# testpmd takes 'port config <port_id> rss reta (hash,queue)[,(hash,queue)]' with a numeric port id");
-            out.println("# ('all' is not accepted there), and at most 127 characters of pairs per command.");
+            out.println(CliText.get("dpdk.retaNote"));
+            out.println(CliText.get("dpdk.retaNote2"));
             out.print(c.script());
             out.flush();
             return 0;

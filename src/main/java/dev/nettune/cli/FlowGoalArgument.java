@@ -20,17 +20,17 @@ final class FlowGoalArgument {
         String s = text.strip();
         int eq = s.lastIndexOf('=');
         if (eq < 0) {
-            throw new CliInputException("--flow '" + text + "' has no target: write SRC:SPORT,DST:DPORT=QUEUE (or =bucket:B).");
+            throw new CliInputException(CliText.format("rss.flowGoal.noTarget", text));
         }
         FlowTarget target = target(s.substring(eq + 1).strip(), text);
         String[] ends = s.substring(0, eq).split(",", -1);
         if (ends.length != 2) {
-            throw new CliInputException("--flow '" + text + "' needs two endpoints separated by one comma: SRC:SPORT,DST:DPORT=QUEUE.");
+            throw new CliInputException(CliText.format("rss.flowGoal.twoEndpoints", text));
         }
         String[] src = endpoint(ends[0].strip(), text);
         String[] dst = endpoint(ends[1].strip(), text);
         if ((src[1] == null) != (dst[1] == null)) {
-            throw new CliInputException("--flow '" + text + "': give both ports (4-tuple) or neither (2-tuple).");
+            throw new CliInputException(CliText.format("rss.flowGoal.bothPorts", text));
         }
         Flow flow = src[1] == null
                 ? new Flow(IpAddress.parse(src[0]), IpAddress.parse(dst[0]), 0, 0, Protocol.ICMP)
@@ -46,7 +46,7 @@ final class FlowGoalArgument {
             }
             return FlowTarget.queue(FlowCsv.parseQueue(t));
         } catch (RssInputException e) {
-            throw new CliInputException("--flow '" + text + "': the target '" + t + "' is not a queue number or bucket:B.");
+            throw new CliInputException(CliText.format("rss.flowGoal.badTarget", text, t));
         }
     }
 
@@ -55,11 +55,11 @@ final class FlowGoalArgument {
         if (e.startsWith("[")) {
             int close = e.indexOf(']');
             if (close < 0) {
-                throw new CliInputException("--flow '" + text + "': '" + e + "' opens [ without closing it; write [fd00::1]:443.");
+                throw new CliInputException(CliText.format("rss.flowGoal.openBracket", text, e));
             }
             String rest = e.substring(close + 1);
             if (!rest.isEmpty() && !rest.startsWith(":")) {
-                throw new CliInputException("--flow '" + text + "': after ']' comes ':PORT', not '" + rest + "'.");
+                throw new CliInputException(CliText.format("rss.flowGoal.afterBracket", text, rest));
             }
             return new String[] {e.substring(1, close), rest.isEmpty() ? null : rest.substring(1)};
         }

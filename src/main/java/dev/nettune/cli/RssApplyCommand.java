@@ -1,6 +1,7 @@
 package dev.nettune.cli;
 
 import dev.nettune.app.AppContext;
+import dev.nettune.app.NicRssService;
 import dev.nettune.host.Host;
 import dev.nettune.rss.TableSpec;
 import dev.nettune.tuning.ApplyOptions;
@@ -74,7 +75,7 @@ final class RssApplyCommand implements Callable<Integer> {
         boolean table = dflt || equal != null || (weight != null && !weight.isEmpty()) || start != null;
         if (table) {
             if (dflt && (equal != null || weight != null || start != null)) {
-                throw new CliInputException("--default cannot be combined with --equal, --weight or --start.");
+                throw new CliInputException(CliText.get("rss.apply.defaultAlone"));
             }
             TableSpec request = dflt ? TableSpec.defaultSpread() : TableSpec.of(
                     equal == null ? OptionalInt.empty() : OptionalInt.of(equal), weight,
@@ -82,8 +83,7 @@ final class RssApplyCommand implements Callable<Integer> {
             entries.add(new RssTableChange(nic, request.toString()));
         }
         if (entries.isEmpty() && !force) {
-            throw new CliInputException("Nothing to set: give --key, or a table (--equal N, --weight W..., --default), "
-                    + "or --force to push the live key and table again.");
+            throw new CliInputException(CliText.get("rss.apply.nothingToSet"));
         }
         ApplyOptions options = TuneCommand.options(ctx, host, connection, confirmTimeout);
         PrintWriter out = spec.commandLine().getOut();
@@ -97,9 +97,11 @@ final class RssApplyCommand implements Callable<Integer> {
                         again.add(live);
                     }
                 }
-                plan = new Planner().planRepush(h, new Profile("RSS re-push on " + nic, "nettune rss apply --force", again));
+                plan = new Planner().planRepush(h, new Profile(NicRssService.repushProfileName(nic).in(CliText.locale()),
+                        "nettune rss apply --force", again));
             } else {
-                plan = new Planner().plan(h, new Profile("RSS on " + nic, "nettune rss apply", entries));
+                plan = new Planner().plan(h, new Profile(NicRssService.setProfileName(nic).in(CliText.locale()), "nettune rss apply",
+                        entries));
             }
             if (TuneCommand.preview(spec, plan) != 0) {
                 return NetTuneCommand.EXIT_BAD_INPUT;
@@ -108,7 +110,7 @@ final class RssApplyCommand implements Callable<Integer> {
                 return 0;
             }
             ApplyResult r = ctx.tuningEngine().apply(h, plan, options, TuneCommand.printer(out), new Cancellation());
-            out.println(r.status() + ": " + r.message());
+            out.println(TuneCommand.outcome(r));
             return TuneCommand.exitCode(r);
         }
     }

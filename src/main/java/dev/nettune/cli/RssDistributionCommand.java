@@ -81,7 +81,7 @@ final class RssDistributionCommand implements Callable<Integer> {
     public Integer call() {
         int chosen = (packets != null ? 1 : 0) + (sweep != null ? 1 : 0) + (csv != null ? 1 : 0);
         if (chosen != 1) {
-            throw new CliInputException("Choose one population: --packets N (hping3 scenario), --sweep source|destination, or --flows CSV.");
+            throw new CliInputException(CliText.get("rss.distribution.onePopulation"));
         }
         IndirectionTable t = table.requiredTable();
         RssCalculator calc = new RssCalculator(table.key(key, keyLength), t);
@@ -129,7 +129,7 @@ final class RssDistributionCommand implements Callable<Integer> {
         PortSide side = switch (sweep) {
             case "source", "src" -> PortSide.SOURCE;
             case "destination", "dst" -> PortSide.DESTINATION;
-            default -> throw new CliInputException("--sweep " + sweep + " is not allowed: use source or destination.");
+            default -> throw new CliInputException(CliText.format("rss.distribution.badSweep", sweep));
         };
         PortSpan r = PortSpan.parse(range);
         return new FlowPopulation.PortSweep(flow.flow(side == PortSide.SOURCE, true), side, r.from(), r.to());
@@ -172,14 +172,13 @@ final class RssDistributionCommand implements Callable<Integer> {
             }
             if (good == 0) {
                 // Nothing counted is not a distribution: exit 2 instead of a table of zeros.
-                throw new CliInputException("--flows " + InputFiles.shown(csv) + " has no usable flow"
-                        + (bad == 0 ? " (no rows)." : ": all " + bad + " row(s) are bad; the first, " + firstBad)
-                        + " Rows are src,dst,sport,dport.");
+                throw new CliInputException(bad == 0 ? CliText.format("rss.distribution.noRows", InputFiles.shown(csv))
+                        : CliText.format("rss.distribution.allRowsBad", InputFiles.shown(csv), String.valueOf(bad), firstBad));
             }
         } catch (InputFiles.LineTooLongException e) {
             throw new CliInputException("--flows " + InputFiles.shown(csv) + ": " + CliText.problem(e));
         } catch (IOException e) {
-            throw new CliInputException("Cannot read --flows " + InputFiles.shown(csv) + ". Give a readable CSV file src,dst,sport,dport.");
+            throw new CliInputException(CliText.format("rss.distribution.unreadable", InputFiles.shown(csv)));
         }
         return counter.result();
     }

@@ -57,10 +57,10 @@ final class RssFindPortsCommand implements Callable<Integer> {
         PortSide side = switch (vary) {
             case "source", "src" -> PortSide.SOURCE;
             case "destination", "dst" -> PortSide.DESTINATION;
-            default -> throw new CliInputException("--vary " + vary + " is not allowed: use source or destination.");
+            default -> throw new CliInputException(CliText.format("rss.findPorts.badVary", vary));
         };
         if ((queue == null) == (bucket == null)) {
-            throw new CliInputException("Give exactly one target: --queue Q or --bucket B.");
+            throw new CliInputException(CliText.get("rss.findPorts.oneTarget"));
         }
         FlowTarget target = queue != null ? FlowTarget.queue(queue) : FlowTarget.bucket(bucket);
         PortSpan r = PortSpan.parse(range);

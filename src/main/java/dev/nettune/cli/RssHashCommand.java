@@ -65,10 +65,10 @@ final class RssHashCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (batch != null) {
             if (flow.any()) {
-                throw new CliInputException("--batch reads the flows from the CSV: drop -t, -r, -T, -R and --proto.");
+                throw new CliInputException(CliText.get("rss.hash.batchTakesNoFlow"));
             }
             if (json) {
-                throw new CliInputException("--batch writes CSV: drop --json.");
+                throw new CliInputException(CliText.get("rss.hash.batchTakesNoJson"));
             }
             return batch(new ToeplitzHash(k), t, out, spec.commandLine().getErr());
         }
@@ -112,7 +112,7 @@ final class RssHashCommand implements Callable<Integer> {
             return new FlowResult(f, h, index, t.get().entry(index));
         }
         if (table.size < 1) {
-            throw new CliInputException("--size " + table.size + " is out of range: 1-65536 entries (an ENI has 128).");
+            throw new CliInputException(CliText.format("rss.hash.badSize", String.valueOf(table.size)));
         }
         return new FlowResult(f, h, Integer.remainderUnsigned(h, table.size), -1);
     }
@@ -138,7 +138,7 @@ final class RssHashCommand implements Callable<Integer> {
         int[] entries = t.map(IndirectionTable::entries).orElse(null);
         int size = t.map(IndirectionTable::size).orElse(table.size);
         if (t.isEmpty() && size < 1) {
-            throw new CliInputException("--size " + table.size + " is out of range: 1-65536 entries (an ENI has 128).");
+            throw new CliInputException(CliText.format("rss.hash.badSize", String.valueOf(table.size)));
         }
         try (InputStream in = open(batch)) {
             ByteLines lines = new ByteLines(in);
@@ -181,7 +181,7 @@ final class RssHashCommand implements Callable<Integer> {
             throw new CliInputException("--batch " + dev.nettune.host.Printable.clip(batch) + ": " + CliText.problem(e));
         } catch (IOException e) {
             o.flush();
-            throw new CliInputException("Cannot read --batch " + dev.nettune.host.Printable.clip(batch) + ". Give a CSV file or - for standard input.");
+            throw new CliInputException(CliText.format("rss.hash.unreadableBatch", dev.nettune.host.Printable.clip(batch)));
         }
         o.flush();
         out.flush();
@@ -256,7 +256,7 @@ final class RssHashCommand implements Callable<Integer> {
             return true;
         } catch (RssInputException e) {
             o.flush();
-            err.println("nettune: " + (batch.equals("-") ? "stdin" : dev.nettune.host.Printable.clip(batch)) + " "
+            err.println("nettune: " + (batch.equals("-") ? CliText.get("rss.hash.stdin") : dev.nettune.host.Printable.clip(batch)) + " "
                     + FlowCsv.onLine(n, dev.nettune.host.Printable.escape(CliText.problem(e))).in(CliText.locale()));
             return false;
         }

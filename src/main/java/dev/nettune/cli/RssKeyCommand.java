@@ -35,7 +35,7 @@ final class RssKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (length < 4 || length > 256) {
-            throw new CliInputException("--length " + length + " is out of range: 4-256 bytes (an ENI uses 40).");
+            throw new CliInputException(CliText.format("rss.key.badLength", String.valueOf(length)));
         }
         if (kind.symmetric) {
             spec.commandLine().getOut().println(RssKey.symmetric(length).toColonHex());

@@ -69,7 +69,7 @@ final class RssSolveCommand implements Callable<Integer> {
     public Integer call() {
         Protocol p = Protocol.parse(protocol);
         if (!p.hashesPorts()) {
-            throw new CliInputException("--proto " + protocol + ": flows with ports are tcp or udp; write a flow without ports for the 2-tuple.");
+            throw new CliInputException(CliText.format("rss.solve.portsNeedTcpOrUdp", protocol));
         }
         List<KeySolver.Goal> goals = new ArrayList<>();
         for (String f : flows) {
@@ -79,12 +79,12 @@ final class RssSolveCommand implements Callable<Integer> {
             FlowCsv.Result r = FlowCsv.parse(RssTableOptions.readFile(csv), true);
             if (!r.problems().isEmpty()) {
                 r.problems().forEach(pr -> spec.commandLine().getErr().println("nettune: " + csv + " " + pr.phrase().in(CliText.locale())));
-                throw new CliInputException(r.problems().size() + " bad row(s) in " + csv + ": fix them first (the key must meet every flow).");
+                throw new CliInputException(CliText.format("rss.solve.badRows", String.valueOf(r.problems().size()), csv));
             }
             r.rows().forEach(row -> goals.add(KeySolver.Goal.toQueue(row.flow(), row.queue().orElseThrow())));
         }
         if (goals.isEmpty()) {
-            throw new CliInputException("No flows given: use --flow SRC:SPORT,DST:DPORT=QUEUE (repeatable) or --flows CSV.");
+            throw new CliInputException(CliText.get("rss.solve.noFlows"));
         }
         IndirectionTable t = table.requiredTable();
         KeySolver.Options o = KeySolver.Options.defaults().withKeyLength(keyLength).withMaxTries(maxTries);
@@ -98,7 +98,7 @@ final class RssSolveCommand implements Callable<Integer> {
                 RssKey base = table.key(baseKey, keyLength);
                 o = o.withBaseKey(base);
             }
-            default -> throw new CliInputException("--free " + free + " is not allowed: use random, zero or base.");
+            default -> throw new CliInputException(CliText.format("rss.solve.badFree", free));
         }
         KeySolver.Result result = new KeySolver(t).solve(goals, o);
         PrintWriter out = spec.commandLine().getOut();
@@ -138,13 +138,14 @@ final class RssSolveCommand implements Callable<Integer> {
             return 0;
         }
         KeySolver.Solution s = result.solution().orElseThrow();
-        out.println("key:    " + s.key().toColonHex());
-        out.println("set:    ethtool -X " + nic + " hkey " + s.key().toColonHex());
+        out.println(CliText.format("rss.solve.key", s.key().toColonHex()));
+        out.println(CliText.format("rss.solve.set", "ethtool -X " + nic + " hkey " + s.key().toColonHex()));
         out.println(CliText.format("rss.solve.bucketsUsed", String.valueOf(s.bucketsUsed())));
         out.println(CliText.get("rss.solve.verified"));
         for (KeySolver.Placement pl : s.placements()) {
-            out.printf("  %d. %s  hash 0x%08x  index %d  queue %d  (wanted %s)%n", pl.goal(), pl.flow(), pl.hash(),
-                    pl.bucket(), pl.queue(), pl.target());
+            out.println(CliText.format("rss.solve.placement", String.valueOf(pl.goal()), pl.flow().toString(),
+                    String.format("0x%08x", pl.hash()), String.valueOf(pl.bucket()), String.valueOf(pl.queue()),
+                    CliText.format(pl.target().bucket() ? "rss.target.bucket" : "rss.target.queue", String.valueOf(pl.target().value()))));
         }
         return 0;
     }

@@ -66,7 +66,7 @@ class RigBalanceTest {
         BalanceProposal best = advice.best().orElseThrow(() -> new AssertionError("no proposal beats today: " + advice.today()));
         RigGuest.figure(report, "balance", advice.today() + " -> " + best.mode().label() + " " + best.stats());
 
-        ApplyResult applied = tuning.apply(BalanceService.plan(rig.host(), RigGuest.NIC, best));
+        ApplyResult applied = tuning.apply(BalanceService.plan(rig.host(), RigGuest.NIC, best, java.util.Locale.ENGLISH));
         assertThat(applied.status()).as(applied.message()).isEqualTo(Journal.PlanStatus.APPLIED);
 
         long[] landed = rig.inject(population, RigGuest.QUEUES);

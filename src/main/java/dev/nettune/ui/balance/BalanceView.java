@@ -30,7 +30,7 @@ public final class BalanceView implements ScreenView {
                 },
                 (h, n, p) -> {
                     try (Host host = context.hostResolver().resolve(h, HostOptions.defaults())) {
-                        return BalanceService.apply(context.tuningEngine(), host, n, p,
+                        return BalanceService.apply(context.tuningEngine(), host, n, p, dev.nettune.ui.common.Messages.locale(),
                                 ApplyOptions.defaults(() -> context.hostResolver().resolve(h, HostOptions.defaults())),
                                 ApplyListener.NONE, new Cancellation());
                     }

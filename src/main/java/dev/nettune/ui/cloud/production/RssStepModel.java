@@ -164,7 +164,8 @@ public final class RssStepModel extends HostStepModel {
         String n = nic.get();
         boolean again = work.verification().rssWarning(open, n).isPresent();
         live = dev.nettune.host.NicRssReader.readIfAvailable(open, n).map(r -> NicRssService.describePhrase(r).in(Messages.locale())).orElse("");
-        return work.rss().planPush(open, n, Optional.ofNullable(key.get()), Optional.ofNullable(table.get()), again);
+        return work.rss().planPush(open, n, Optional.ofNullable(key.get()), Optional.ofNullable(table.get()), again,
+                Messages.locale());
     }
 
     @Override
