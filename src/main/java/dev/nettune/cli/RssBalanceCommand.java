@@ -123,10 +123,10 @@ final class RssBalanceCommand implements Callable<Integer> {
         BalanceService service = new BalanceService();
         if (host == null) {
             if (apply) {
-                throw new CliInputException("--apply needs a HOST: offline, the proposal is printed for you to apply.");
+                throw new CliInputException(CliText.get("rss.balance.applyNeedsHost"));
             }
             if (flowsFile == null) {
-                throw new CliInputException("Offline balance needs --flows FILE (or give a HOST to read its flows).");
+                throw new CliInputException(CliText.get("rss.balance.offlineNeedsFlows"));
             }
             RssKey k = table.key(key, keyLength);
             IndirectionTable t = table.requiredTable();
@@ -139,10 +139,10 @@ final class RssBalanceCommand implements Callable<Integer> {
             return 0;
         }
         if (nic == null) {
-            throw new CliInputException("Give the NIC: --nic eth1.");
+            throw new CliInputException(CliText.get("rss.balance.needsNic"));
         }
         if (table.hasRequest() || key != null) {
-            throw new CliInputException("With a HOST the key and table are read from the NIC: drop -k and the table options.");
+            throw new CliInputException(CliText.get("rss.balance.hostGivesKeyAndTable"));
         }
         try (Host h = TuneCommand.open(ctx, host, connection)) {
             BalanceService.HostFlows hf = service.read(h, nic, WeightUnit.parse(by), BalanceService.FlowSource.parse(from));
@@ -158,11 +158,11 @@ final class RssBalanceCommand implements Callable<Integer> {
             BalanceProposal chosen = (mode == null ? r.best() : r.proposal(BalanceMode.parse(mode)).filter(BalanceProposal::changes))
                     .orElse(null);
             if (chosen == null || !chosen.changes()) {
-                err.println("nettune: no proposal beats today's mapping: nothing to apply.");
+                err.println(CliText.get("rss.balance.nothingToApply"));
                 return 0;
             }
-            Plan plan = new Planner().plan(h, new Profile("Balance " + nic, "nettune rss balance " + chosen.mode().label(),
-                    BalanceService.entries(nic, chosen)));
+            Plan plan = new Planner().plan(h, new Profile(BalanceService.profileName(nic).in(CliText.locale()),
+                    "nettune rss balance " + chosen.mode().label(), BalanceService.entries(nic, chosen)));
             PrintWriter planOut = json ? err : out;
             planOut.print(PlanPreview.text(plan, CliText.locale()));
             if (!plan.applicable()) {
@@ -173,7 +173,7 @@ final class RssBalanceCommand implements Callable<Integer> {
             }
             ApplyResult ar = ctx.tuningEngine().apply(h, plan, TuneCommand.options(ctx, host, connection, confirmTimeout),
                     TuneCommand.printer(planOut), new Cancellation());
-            planOut.println(ar.status() + ": " + ar.message());
+            planOut.println(TuneCommand.outcome(ar));
             planOut.flush();
             return TuneCommand.exitCode(ar);
         }
@@ -187,7 +187,7 @@ final class RssBalanceCommand implements Callable<Integer> {
         } catch (InputFiles.LineTooLongException e) {
             throw new CliInputException(CliText.problem(e));
         } catch (IOException e) {
-            throw new CliInputException("Cannot read --flows " + InputFiles.shown(Path.of(flowsFile)) + ". Give a CSV src,dst,sport,dport[,weight].");
+            throw new CliInputException(CliText.format("rss.balance.unreadableFlows", InputFiles.shown(Path.of(flowsFile))));
         }
         problems.forEach(p -> err.println("nettune: " + flowsFile + " " + p.phrase().in(CliText.locale())));
         return flows;
@@ -235,13 +235,13 @@ final class RssBalanceCommand implements Callable<Integer> {
             return;
         }
         notes.forEach(n -> out.println(CliText.format("rss.key.note", n.in(CliText.locale()))));
-        out.printf(Locale.ROOT, "%d flows over queues %d-%d (table of %d)%n", r.flows(), r.span().first(), r.span().last(),
-                r.table().size());
-        out.printf(Locale.ROOT, "today:    max/mean %.3f  CV %.3f   loads %s%n", r.today().maxOverMean(),
-                r.today().coefficientOfVariation(), Arrays.toString(r.today().queueLoads()));
+        out.println(CliText.format("rss.balance.flows", String.valueOf(r.flows()), String.valueOf(r.span().first()),
+                String.valueOf(r.span().last()), String.valueOf(r.table().size())));
+        out.println(CliText.format("rss.balance.today", decimal(r.today().maxOverMean()), decimal(r.today().coefficientOfVariation()),
+                Arrays.toString(r.today().queueLoads())));
         for (BalanceProposal p : r.proposals()) {
-            out.printf(Locale.ROOT, "%-8s  max/mean %.3f  CV %.3f   %s%n", p.mode().label() + ":", p.stats().maxOverMean(),
-                    p.stats().coefficientOfVariation(), p.improves() ? "" : "(keeps today's mapping)");
+            out.println(CliText.format("rss.balance.proposal." + p.mode().label(), decimal(p.stats().maxOverMean()),
+                    decimal(p.stats().coefficientOfVariation()), p.improves() ? "" : CliText.get("rss.balance.keepsToday")));
             if (!p.improves()) {
                 continue;
             }
@@ -255,7 +255,7 @@ final class RssBalanceCommand implements Callable<Integer> {
         }
         printPerQueue(out, r, today, counters);
         if (r.elephants().present()) {
-            out.println("warning: " + r.elephants().warning());
+            out.println(CliText.format("rss.balance.warning", r.elephants().warning()));
         }
         out.flush();
     }
@@ -266,16 +266,22 @@ final class RssBalanceCommand implements Callable<Integer> {
         Optional<BalanceProposal> best = r.best();
         Map<Integer, Double> proposed = new java.util.HashMap<>();
         best.ifPresent(b -> PredictedVsObserved.of(b.stats(), counters).queues().forEach(l -> proposed.put(l.queue(), l.predictedShare())));
-        out.printf(Locale.ROOT, "per queue: predicted today   observed   difference%s%n",
-                best.map(b -> "   " + b.mode().label() + " proposal").orElse(""));
+        out.println(CliText.format("rss.balance.perQueue",
+                best.map(b -> CliText.get("rss.balance.perQueue.proposal." + b.mode().label())).orElse("")));
         for (PredictedVsObserved.Line l : today.queues()) {
             out.printf(Locale.ROOT, "  %5d    %8.1f %%   %s   %s%s%s%n", l.queue(), 100 * l.predictedShare(),
                     l.observedShare().isPresent() ? String.format(Locale.ROOT, "%6.1f %%", 100 * l.observedShare().getAsDouble()) : "     -  ",
-                    l.observedShare().isPresent() ? String.format(Locale.ROOT, "%+7.1f pts", 100 * l.difference()) : "      -   ",
+                    l.observedShare().isPresent() ? CliText.format("rss.balance.points", String.format(Locale.ROOT, "%+7.1f", 100 * l.difference()))
+                            : "      -   ",
                     best.isPresent() ? String.format(Locale.ROOT, "   %8.1f %%", 100 * proposed.getOrDefault(l.queue(), 0.0)) : "",
-                    l.flagged() ? "   <- off" : "");
+                    l.flagged() ? CliText.get("rss.balance.off") : "");
         }
-        out.println("observed: " + today.summary());
+        out.println(CliText.format("rss.balance.observed", today.summary()));
+    }
+
+    /** A ratio as the report prints it: three decimals, a point whatever the language. */
+    private static String decimal(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static List<Map<String, Object>> perQueue(PredictedVsObserved c) {
