@@ -50,7 +50,7 @@ class BalanceObservedInChineseTest {
             }
         }, (h, n, p) -> {
             try (Host host = ctx.hostResolver().resolve(h, HostOptions.defaults())) {
-                return BalanceService.apply(ctx.tuningEngine(), host, n, p,
+                return BalanceService.apply(ctx.tuningEngine(), host, n, p, dev.nettune.ui.common.Messages.locale(),
                         ApplyOptions.defaults(() -> ctx.hostResolver().resolve(h, HostOptions.defaults())),
                         ApplyListener.NONE, new Cancellation());
             }
