@@ -36,7 +36,7 @@ public final class FleetMonitorService implements AutoCloseable {
     private final FleetMonitor model;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
-    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private final Map<String, dev.nettune.Phrase> problems = new ConcurrentHashMap<>();
     private final List<AutoCloseable> open = new ArrayList<>();
     private volatile boolean closed;
 
@@ -52,8 +52,15 @@ public final class FleetMonitorService implements AutoCloseable {
         return model;
     }
 
-    /** Why an instance shows no samples (could not be opened, no such NIC), by instance. */
+    /** Why an instance shows no samples (could not be opened, no such NIC), by instance, in English ({@code --json}). */
     public Map<String, String> problems() {
+        Map<String, String> out = new java.util.HashMap<>();
+        problems.forEach((k, v) -> out.put(k, v.toString()));
+        return Map.copyOf(out);
+    }
+
+    /** {@link #problems()} as phrases, said in the user's language. */
+    public Map<String, dev.nettune.Phrase> problemPhrases() {
         return Map.copyOf(problems);
     }
 
@@ -102,7 +109,8 @@ public final class FleetMonitorService implements AutoCloseable {
                 s.start();
             }
         } catch (HostException | RuntimeException e) {
-            problems.put(name, e.getMessage() == null ? e.toString() : e.getMessage());
+            problems.put(name, e instanceof dev.nettune.Phrased p ? p.phrase()
+                    : dev.nettune.Phrase.literal(e.getMessage() == null ? e.toString() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -132,7 +140,8 @@ public final class FleetMonitorService implements AutoCloseable {
                 SampleFrameReader reader = new SampleFrameReader(frames::add, clock);
                 r.stdout().lines().forEach(reader::line);
                 if (frames.isEmpty()) {
-                    problems.put(name, "no snapshot of " + nic + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
+                    problems.put(name, r.stderr().isBlank() ? dev.nettune.Phrase.of("fleet.monitor.noSnapshot", "no snapshot of {0}", nic)
+                            : dev.nettune.Phrase.of("fleet.monitor.noSnapshotWhy", "no snapshot of {0}: {1}", nic, r.stderr().strip()));
                     model.gap(name, clock.getAsLong());
                     return;
                 }
@@ -145,7 +154,8 @@ public final class FleetMonitorService implements AutoCloseable {
                     model.gap(name, clock.getAsLong());
                 }
             } catch (HostException | RuntimeException e) {
-                problems.put(name, e.getMessage() == null ? e.toString() : e.getMessage());
+                problems.put(name, e instanceof dev.nettune.Phrased p ? p.phrase()
+                    : dev.nettune.Phrase.literal(e.getMessage() == null ? e.toString() : e.getMessage()));
                 rates.clear();
                 model.gap(name, clock.getAsLong());
             } catch (InterruptedException e) {

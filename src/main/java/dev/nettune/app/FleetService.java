@@ -1,5 +1,6 @@
 package dev.nettune.app;
 
+import dev.nettune.Phrase;
 import dev.nettune.cloud.CloudInputException;
 import dev.nettune.cloud.CloudInstance;
 import dev.nettune.cloud.ElasticIp;
@@ -76,8 +77,8 @@ public final class FleetService implements AutoCloseable {
         record Tag(String key, String value) implements InstanceQuery {
             public Tag {
                 if (key == null || key.isBlank() || key.length() > 128 || value == null || value.length() > 128) {
-                    throw new FleetInputException("A tag is KEY=VALUE with a key of 1-128 characters and a value of"
-                            + " at most 128; got '" + key + "=" + value + "'.");
+                    throw new FleetInputException(Phrase.of("fleet.tag.bad", "A tag is KEY=VALUE with a key of 1-128 characters and a"
+                            + " value of at most 128; got '{0}={1}'.", key, value));
                 }
             }
 
@@ -85,7 +86,8 @@ public final class FleetService implements AutoCloseable {
             public static Tag parse(String text) {
                 int eq = text == null ? -1 : text.indexOf('=');
                 if (eq <= 0) {
-                    throw new FleetInputException("--tag takes KEY=VALUE, e.g. --tag app=web; got '" + text + "'.");
+                    throw new FleetInputException(Phrase.of("fleet.tag.notKeyValue", "--tag takes KEY=VALUE, e.g. --tag app=web; got '{0}'.",
+                            text));
                 }
                 return new Tag(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
             }
@@ -132,7 +134,8 @@ public final class FleetService implements AutoCloseable {
         List<FleetInstance> out = new ArrayList<>();
         for (FleetTarget t : hosts) {
             if (t.kind() != FleetTarget.Kind.HOST) {
-                throw new FleetInputException(t.name() + " is an instance id; list it with --instances.");
+                throw new FleetInputException(Phrase.of("fleet.target.instanceInHosts", "{0} is an instance id; list it with --instances.",
+                        t.name()));
             }
             TransportChoice reach;
             if (ctx.builtInHosts().find(t.name()).isPresent()) {
@@ -163,8 +166,8 @@ public final class FleetService implements AutoCloseable {
             bastion = bastion == null ? Optional.empty() : bastion.map(String::strip).filter(b -> !b.isEmpty());
             user.ifPresent(u -> {
                 if (!USER.matcher(u).matches()) {
-                    throw new FleetInputException("Not a login name: '" + dev.nettune.host.Printable.clip(u) + "'. --ssh-user"
-                            + " takes letters, digits, '.', '_' and '-', up to 64 characters, not starting with '-'.");
+                    throw new FleetInputException(Phrase.of("fleet.sshUser.bad", "Not a login name: '{0}'. --ssh-user takes letters,"
+                            + " digits, '.', '_' and '-', up to 64 characters, not starting with '-'.", dev.nettune.host.Printable.clip(u)));
                 }
             });
             bastion.ifPresent(TransportChoice::checkBastion);
@@ -195,12 +198,13 @@ public final class FleetService implements AutoCloseable {
     public List<FleetInstance> instances(CloudAccess access, InstanceQuery query, Transport via, HostOptions ssh,
                                          SshReach reach) {
         if (via == Transport.BUILT_IN) {
-            throw new FleetInputException("Instances are reached over ssh or cloud-assistant.");
+            throw new FleetInputException(Phrase.of("fleet.via.builtIn", "Instances are reached over ssh or cloud-assistant."));
         }
         if (via == Transport.CLOUD_ASSISTANT && (reach.bastion().isPresent() || reach.address() != InstanceAddress.PRIVATE
                 || reach.user().isPresent())) {
-            throw new FleetInputException("--bastion, --address and --ssh-user say how to reach instances over SSH;"
-                    + " add --via ssh, or leave them out for Cloud Assistant (which needs no address, login or bastion).");
+            throw new FleetInputException(Phrase.of("fleet.via.sshOptions", "--bastion, --address and --ssh-user say how to reach"
+                    + " instances over SSH; add --via ssh, or leave them out for Cloud Assistant (which needs no address, login or"
+                    + " bastion)."));
         }
         if (reach.bastion().isPresent()) {
             checkBastionResolves(reach.bastion().get(), ssh);
@@ -210,12 +214,13 @@ public final class FleetService implements AutoCloseable {
         if (query instanceof InstanceQuery.Ids ids) {
             for (FleetTarget t : ids.ids()) {
                 found.add(c.api().describeInstance(c.region(), InstanceId.of(t.name())).orElseThrow(() -> new FleetInputException(
-                        "There is no instance " + t.name() + " in " + c.region() + " (" + c.endpoint() + ").")));
+                        Phrase.of("fleet.instance.none", "There is no instance {0} in {1} ({2}).", t.name(), c.region(), c.endpoint()))));
             }
         } else if (query instanceof InstanceQuery.Tag tag) {
             found.addAll(c.api().describeInstancesByTag(c.region(), tag.key(), tag.value()));
             if (found.isEmpty()) {
-                throw new FleetInputException("No instance in " + c.region() + " has the tag " + tag.key() + "=" + tag.value() + ".");
+                throw new FleetInputException(Phrase.of("fleet.tag.none", "No instance in {0} has the tag {1}={2}.", c.region(), tag.key(),
+                        tag.value()));
             }
         } else {
             found.addAll(c.api().describeInstances(c.region()).stream().filter(CloudInstance::isRunning).toList());
@@ -229,8 +234,8 @@ public final class FleetService implements AutoCloseable {
                 choice = TransportChoice.cloudAssistant(i.id().value(), c.region().value(), access.endpoint(), access.account());
             } else {
                 String ip = reach.address() == InstanceAddress.EIP ? eipOf(i, eips) : i.privateIpAddresses().stream().findFirst()
-                        .orElseThrow(() -> new FleetInputException(i.id() + " has no private IP address to reach over SSH;"
-                                + " use --address eip or --via cloud-assistant."));
+                        .orElseThrow(() -> new FleetInputException(Phrase.of("fleet.instance.noPrivateIp", "{0} has no private IP address"
+                                + " to reach over SSH; use --address eip or --via cloud-assistant.", i.id())));
                 String user = reach.user().orElse("root");
                 String address = user + "@" + (ip.contains(":") ? "[" + ip + "]" : ip);
                 Optional<String> bastion = reach.bastion();
@@ -239,7 +244,7 @@ public final class FleetService implements AutoCloseable {
                         // Kept with the run, so that undo and resume go the same way even if ~/.ssh/config changes.
                         bastion = ctx.hostResolver().configProxyJump(address);
                     } catch (HostException e) {
-                        throw new FleetInputException(e.getMessage());
+                        throw new FleetInputException(Phrase.from(e));
                     }
                 }
                 choice = TransportChoice.ssh(address, Optional.of(user), ssh.identity().map(Path::toString),
@@ -259,8 +264,9 @@ public final class FleetService implements AutoCloseable {
                 return e.ipAddress();
             }
         }
-        throw new FleetInputException(i.id() + " has no EIP bound (DescribeEipAddresses lists none in use by it or its ENIs);"
-                + " use --address private (with --bastion when NetTune is outside the VPC) or --via cloud-assistant.");
+        throw new FleetInputException(Phrase.of("fleet.instance.noEip", "{0} has no EIP bound (DescribeEipAddresses lists none in use by"
+                + " it or its ENIs); use --address private (with --bastion when NetTune is outside the VPC) or --via cloud-assistant.",
+                i.id()));
     }
 
     /** Refuses a bastion that names a built-in host or that ~/.ssh/config cannot resolve, before any API call. */
@@ -268,13 +274,14 @@ public final class FleetService implements AutoCloseable {
         for (String hop : chain.split(",")) {
             String h = hop.strip();
             if (ctx.builtInHosts().find(h).isPresent()) {
-                throw new FleetInputException(h + " is a built-in host, not an SSH server; --bastion takes a saved host, an"
-                        + " alias of ~/.ssh/config or user@host[:port].");
+                throw new FleetInputException(Phrase.of("fleet.bastion.builtIn", "{0} is a built-in host, not an SSH server; --bastion"
+                        + " takes a saved host, an alias of ~/.ssh/config or user@host[:port].", h));
             }
             try {
                 ctx.hostResolver().sshTarget(h, ssh);
             } catch (HostException | IllegalArgumentException e) {
-                throw new FleetInputException("--bastion " + dev.nettune.host.Printable.clip(h) + ": " + e.getMessage());
+                throw new FleetInputException(Phrase.of("fleet.bastion.unresolved", "--bastion {0}: {1}", dev.nettune.host.Printable.clip(h),
+                        Phrase.from(e)));
             }
         }
     }
@@ -284,14 +291,14 @@ public final class FleetService implements AutoCloseable {
      * (DescribeCloudAssistantStatus for every member reached over Cloud Assistant, 50 ids a call), each with
      * the reason, so that they are listed before the run and never discovered in the middle of it.
      */
-    public Map<String, String> cloudAssistantOffline(List<FleetInstance> members) {
+    public Map<String, Phrase> cloudAssistantOffline(List<FleetInstance> members) {
         Map<String, List<FleetInstance>> byAccess = new HashMap<>();
         for (FleetInstance m : members) {
             if (m.reach().transport() == Transport.CLOUD_ASSISTANT) {
                 byAccess.computeIfAbsent(access(m.reach()).key(), k -> new ArrayList<>()).add(m);
             }
         }
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, Phrase> out = new java.util.LinkedHashMap<>();
         for (List<FleetInstance> group : byAccess.values()) {
             CloudConnection c = cloud(access(group.get(0).reach()));
             RegionId region = RegionId.of(group.get(0).reach().region().orElseThrow());
@@ -300,9 +307,11 @@ public final class FleetService implements AutoCloseable {
             for (FleetInstance m : group) {
                 Boolean on = status.get(InstanceId.of(m.reach().address()));
                 if (on == null) {
-                    out.put(m.hostName(), "Cloud Assistant is not installed (DescribeCloudAssistantStatus does not list it)");
+                    out.put(m.hostName(), Phrase.of("fleet.preflight.notInstalled", "Cloud Assistant is not installed (DescribeCloudAssistantStatus"
+                            + " does not list it)"));
                 } else if (!on) {
-                    out.put(m.hostName(), "its Cloud Assistant agent is offline (DescribeCloudAssistantStatus: false)");
+                    out.put(m.hostName(), Phrase.of("fleet.preflight.offline", "its Cloud Assistant agent is offline (DescribeCloudAssistantStatus:"
+                            + " false)"));
                 }
             }
         }
@@ -333,7 +342,7 @@ public final class FleetService implements AutoCloseable {
      * started: the run journals them SKIPPED with the reason and does not count as a success.
      */
     public FleetRun apply(Profile profile, List<FleetInstance> members, RolloutPolicy policy, List<InstancePreview> previewed,
-                          Map<String, String> skip, HostOptions options, FleetListener listener, Cancellation cancel)
+                          Map<String, Phrase> skip, HostOptions options, FleetListener listener, Cancellation cancel)
             throws InterruptedException {
         refuseUnrestricted(profile);
         Map<Integer, Plan> plans = new HashMap<>();
@@ -350,17 +359,19 @@ public final class FleetService implements AutoCloseable {
     private static void refuseUnrestricted(Profile profile) {
         List<String> beyond = profile.beyondLimits();
         if (!beyond.isEmpty()) {
-            throw new FleetInputException("Profile '" + profile.name() + "' is marked unrestricted and goes beyond what a"
-                    + " tuning profile may do (" + beyond.get(0) + (beyond.size() > 1 ? " and " + (beyond.size() - 1) + " more" : "")
-                    + "): a fleet run takes only profiles within NetTune's limits. Apply it host by host with `nettune tune"
-                    + " apply HOST --profile ... " + dev.nettune.tuning.ProfileLimits.FLAG + "`, or remove what goes beyond.");
+            Phrase said = profile.beyondLimitPhrases().get(0);
+            Phrase first = beyond.size() > 1 ? Phrase.of("fleet.unrestricted.more", "{0} and {1} more", said, beyond.size() - 1) : said;
+            throw new FleetInputException(Phrase.of("fleet.unrestricted", "Profile '{0}' is marked unrestricted and goes beyond what a"
+                    + " tuning profile may do ({1}): a fleet run takes only profiles within NetTune's limits. Apply it host by host"
+                    + " with `nettune tune apply HOST --profile ... {2}`, or remove what goes beyond.", profile.name(), first,
+                    dev.nettune.tuning.ProfileLimits.FLAG));
         }
     }
 
-    private static Map<Integer, String> positions(List<FleetInstance> members, Map<String, String> byName) {
-        Map<Integer, String> out = new HashMap<>();
+    private static Map<Integer, Phrase> positions(List<FleetInstance> members, Map<String, Phrase> byName) {
+        Map<Integer, Phrase> out = new HashMap<>();
         for (FleetInstance m : members) {
-            String why = byName.get(m.hostName());
+            Phrase why = byName.get(m.hostName());
             if (why != null) {
                 out.put(m.position(), why);
             }
@@ -375,8 +386,8 @@ public final class FleetService implements AutoCloseable {
      */
     public FleetRun resume(String runId, HostOptions options, FleetListener listener, Cancellation cancel)
             throws InterruptedException {
-        FleetRun run = journal.run(runId).orElseThrow(() -> new FleetInputException(
-                "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
+        FleetRun run = journal.run(runId).orElseThrow(() -> new FleetInputException(Phrase.of("fleet.run.none",
+                "There is no fleet run {0}: `nettune fleet status` lists them.", runId)));
         // A run from before NetTune kept the profile: the profile of that name, as `fleet apply --profile` finds it.
         Profile profile = journal.keptProfile(runId).orElseGet(() -> ctx.profiles().find(run.profile()));
         // The preflight again: an agent that went offline since is skipped, never discovered mid-rollout.
@@ -425,8 +436,8 @@ public final class FleetService implements AutoCloseable {
         return m -> {
             TransportChoice r = m.reach();
             return switch (r.transport()) {
-                case BUILT_IN -> ctx.builtInHosts().find(r.address()).orElseThrow(() -> new HostException(
-                        "There is no built-in host " + r.address() + " in this NetTune.")).get();
+                case BUILT_IN -> ctx.builtInHosts().find(r.address()).orElseThrow(() -> new HostException(Phrase.of(
+                        "fleet.builtIn.none", "There is no built-in host {0} in this NetTune.", r.address()))).get();
                 case SSH -> {
                     HostOptions o = options;
                     if (r.keyFile().isPresent()) {
@@ -443,7 +454,8 @@ public final class FleetService implements AutoCloseable {
                     try {
                         c = cloud(access(r));
                     } catch (RuntimeException e) {
-                        throw new HostException("Cannot reach the cloud API for " + r.address() + ": " + e.getMessage(), e);
+                        throw new HostException(Phrase.of("fleet.cloud.unreachable", "Cannot reach the cloud API for {0}: {1}", r.address(),
+                                Phrase.from(e)), e);
                     }
                     yield new CloudAssistantHost(r.address(), c.api(), RegionId.of(r.region().orElseThrow()),
                             InstanceId.of(r.address()), pollSleeper);
@@ -463,7 +475,8 @@ public final class FleetService implements AutoCloseable {
             if (c == null) {
                 a.region().ifPresent(RegionId::of);
                 if (a.account().isPresent() && a.endpoint().filter(CloudConnection.SANDBOX::equalsIgnoreCase).isPresent()) {
-                    throw new CloudInputException("--account and --endpoint sandbox do not go together: the sandbox uses its own fake demo key.");
+                    throw new CloudInputException(Phrase.of("fleet.cloud.accountWithSandbox", "--account and --endpoint sandbox do not go"
+                            + " together: the sandbox uses its own fake demo key."));
                 }
                 c = CloudConnection.open(ctx, a.endpoint(), a.account(), a.region());
                 clouds.put(a.key(), c);

@@ -1,5 +1,6 @@
 package dev.nettune.cli;
 
+import dev.nettune.Phrase;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.FleetService;
 import dev.nettune.app.HostOptions;
@@ -70,7 +71,7 @@ final class FleetApplyCommand implements Callable<Integer> {
             return resumeRun();
         }
         if (profile == null) {
-            throw new CliInputException("Give --profile NAME and the targets, or --resume RUN to continue a run.");
+            throw new CliInputException(CliText.get("fleet.apply.needProfile"));
         }
         RolloutPolicy policy = new RolloutPolicy(canary, parallel, maxFailures);
         Profile p = ctx.profiles().find(profile);
@@ -81,30 +82,32 @@ final class FleetApplyCommand implements Callable<Integer> {
         List<FleetInstance> members = reach.resolve(fleet);
         HostOptions options = reach.connection.toHostOptions();
         // Preflight: every agent is asked before anything is read or changed, so none is found offline mid-rollout.
-        Map<String, String> offline = fleet.cloudAssistantOffline(members);
+        Map<String, Phrase> offline = fleet.cloudAssistantOffline(members);
         List<FleetInstance> reachable = members.stream().filter(m -> !offline.containsKey(m.hostName())).toList();
         List<InstancePreview> previews = fleet.preview(reachable, p, parallel, options, new Cancellation(), x -> { });
         Map<String, InstancePreview> byName = new LinkedHashMap<>();
         previews.forEach(x -> byName.put(x.instance().hostName(), x));
         PrintWriter log = json ? err : out;
-        log.println("Preview of \"" + p.name() + "\" on " + members.size() + " instance" + (members.size() == 1 ? "" : "s") + ":");
+        log.println(members.size() == 1 ? CliText.format("fleet.preview.headerOne", p.name())
+                : CliText.format("fleet.preview.header", p.name(), String.valueOf(members.size())));
         printPreview(log, members, byName, offline);
         log.flush();
         if (!offline.isEmpty()) {
-            String list = offline.size() + " of " + members.size() + " instances cannot be reached through Cloud Assistant ("
-                    + String.join(", ", offline.keySet()) + ")";
+            String list = CliText.format("fleet.apply.offline", String.valueOf(offline.size()), String.valueOf(members.size()),
+                    String.join(", ", offline.keySet()));
             if (!skipOffline || reachable.isEmpty()) {
-                err.println("nettune: nothing was changed: " + list + ". " + (reachable.isEmpty() ? "No instance is left to run on."
-                        : "Bring their agents online, or give --skip-offline to run on the others (the skipped ones are"
-                        + " journaled SKIPPED and the run exits 1)."));
+                err.println(CliText.format(reachable.isEmpty() ? "fleet.apply.offlineNoneLeft" : "fleet.apply.offlineRefused", list));
                 err.flush();
                 return 1;
             }
-            log.println("Skipping (--skip-offline): " + list + ".");
+            log.println(CliText.format("fleet.apply.skipping", list));
             log.flush();
         }
-        if (!FleetOutput.confirmed(yes, "Apply \"" + p.name() + "\" to " + reachable.size() + " instances (" + policy.display() + ")"
-                + (offline.isEmpty() ? "" : ", skipping " + offline.size()) + "?", err)) {
+        String question = offline.isEmpty()
+                ? CliText.format("fleet.apply.question", p.name(), String.valueOf(reachable.size()), policy.displayPhrase().in(CliText.locale()))
+                : CliText.format("fleet.apply.questionSkipping", p.name(), String.valueOf(reachable.size()),
+                        policy.displayPhrase().in(CliText.locale()), String.valueOf(offline.size()));
+        if (!FleetOutput.confirmed(yes, question, err)) {
             return NetTuneCommand.EXIT_BAD_INPUT;
         }
         FleetRun run = untilCtrlC(cancel -> fleet.apply(p, members, policy, previews, offline, options, FleetOutput.printer(log, false), cancel));
@@ -117,34 +120,37 @@ final class FleetApplyCommand implements Callable<Integer> {
      * before/after hide the one instance that differs otherwise.
      */
     static void printPreview(PrintWriter log, List<FleetInstance> members, Map<String, InstancePreview> byName,
-                             Map<String, String> offline) {
+                             Map<String, Phrase> offline) {
+        Locale l = CliText.locale();
         Map<List<String>, List<String>> groups = new LinkedHashMap<>();
         List<String> what = new ArrayList<>();
         for (FleetInstance m : members) {
             InstancePreview x = byName.get(m.hostName());
             if (x == null) {
-                what.add("NOT REACHABLE: " + offline.get(m.hostName()));
+                what.add(CliText.format("fleet.preview.notReachable", offline.get(m.hostName()).in(l)));
                 continue;
             }
-            List<String> lines = x.plan().map(plan -> plan.steps().stream().map(st -> st.change().title() + ": "
-                    + oneLine(st.before()) + " -> " + oneLine(st.after())).toList()).orElse(List.of());
+            List<String> lines = x.plan().map(plan -> plan.steps().stream().map(st -> st.change().titlePhrase().in(l) + ": "
+                    + shown(st.change(), st.before(), l) + " -> " + shown(st.change(), st.after(), l)).toList()).orElse(List.of());
             if (lines.isEmpty()) {
-                what.add(x.summary());
+                what.add(x.summaryPhrase().in(l));
                 continue;
             }
             groups.computeIfAbsent(lines, k -> new ArrayList<>()).add(m.target().name());
             int letter = new ArrayList<>(groups.keySet()).indexOf(lines);
-            what.add(x.changes() + (x.changes() == 1 ? " setting differs" : " settings differ") + ": changes "
-                    + groupName(letter) + (x.plan().get().problems().isEmpty() ? "" : "; " + x.summary()));
+            what.add((x.changes() == 1 ? CliText.format("fleet.preview.changesOne", groupName(letter))
+                    : CliText.format("fleet.preview.changes", String.valueOf(x.changes()), groupName(letter)))
+                    + (x.plan().get().problems().isEmpty() ? "" : "; " + x.summaryPhrase().in(l)));
         }
         for (int i = 0; i < members.size(); i++) {
             FleetInstance m = members.get(i);
-            log.printf(Locale.ROOT, "  %-24s %-40s %s%n", m.target().name(), m.reach().display(), what.get(i));
+            log.printf(Locale.ROOT, "  %-24s %-40s %s%n", m.target().name(), FleetOutput.reach(m.reach()), what.get(i));
         }
         int letter = 0;
         for (Map.Entry<List<String>, List<String>> g : groups.entrySet()) {
             int n = g.getValue().size();
-            log.println("  Changes " + groupName(letter++) + " (on " + n + " instance" + (n == 1 ? "" : "s") + "):");
+            log.println("  " + (n == 1 ? CliText.format("fleet.preview.groupOne", groupName(letter++))
+                    : CliText.format("fleet.preview.group", groupName(letter++), String.valueOf(n))));
             g.getKey().forEach(line -> log.println("      " + line));
         }
     }
@@ -158,25 +164,22 @@ final class FleetApplyCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         for (String o : List.of("--profile", "--parallel", "--canary", "--max-failures", "--via", "--user", "--skip-offline")) {
             if (parsed.hasMatchedOption(o)) {
-                throw new CliInputException("--resume continues the run with its own profile, targets and policy; " + o
-                        + " cannot be given with it.");
+                throw new CliInputException(CliText.format("fleet.resume.notWith", o));
             }
         }
         if (reach.named()) {
-            throw new CliInputException("--resume continues the run on its own targets; --hosts, --instances and --tag"
-                    + " cannot be given with it.");
+            throw new CliInputException(CliText.get("fleet.resume.noTargets"));
         }
         FleetService fleet = ctx.fleet();
         fleet.confirmTimeout(java.time.Duration.ofSeconds(confirmTimeout));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter log = json ? err : out;
-        FleetRun run = fleet.run(resume).orElseThrow(() -> new CliInputException(
-                "There is no fleet run " + resume + ": `nettune fleet status` lists them."));
+        FleetRun run = fleet.run(resume).orElseThrow(() -> new CliInputException(CliText.format("fleet.run.none", resume)));
         FleetOutput.report(log, run);
         long left = run.instances().stream().filter(r -> !r.status().failure() && r.status() != InstanceStatus.APPLIED).count();
-        if (!FleetOutput.confirmed(yes, "Resume run " + run.id() + " on the " + left + " instance" + (left == 1 ? "" : "s")
-                + " not done yet?", err)) {
+        if (!FleetOutput.confirmed(yes, left == 1 ? CliText.format("fleet.resume.questionOne", run.id())
+                : CliText.format("fleet.resume.question", run.id(), String.valueOf(left)), err)) {
             return NetTuneCommand.EXIT_BAD_INPUT;
         }
         HostOptions options = reach.connection.toHostOptions();
@@ -218,6 +221,17 @@ final class FleetApplyCommand implements Callable<Integer> {
     @FunctionalInterface
     private interface RunBody {
         FleetRun run(Cancellation cancel) throws Exception;
+    }
+
+    /**
+     * A before or after value on one line: in English as it reads; in another language a value the change has its own
+     * words for ("(no file)") in those, while file contents and long values are what is on the host, as they are.
+     */
+    private static String shown(dev.nettune.tuning.Change c, String value, Locale l) {
+        if (!"zh".equals(l.getLanguage()) || value.contains("\n") || !c.show(value).equals(value)) {
+            return oneLine(value);
+        }
+        return oneLine(c.showPhrase(value).in(l));
     }
 
     private static String oneLine(String v) {

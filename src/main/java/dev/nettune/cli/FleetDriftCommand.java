@@ -65,9 +65,10 @@ final class FleetDriftCommand implements Callable<Integer> {
             return Map.of("profile", p.name(), "differing", differing, "instances", list);
         }, o -> {
             for (InstancePreview x : previews) {
-                o.printf(Locale.ROOT, "%-24s %s%n", x.instance().target().name(), x.differs() ? "DIFFERS  " + x.summary() : "ok       matches the profile");
+                o.printf(Locale.ROOT, "%-24s %s%n", x.instance().target().name(), x.differs()
+                        ? "DIFFERS  " + x.summaryPhrase().in(CliText.locale()) : "ok       " + x.summaryPhrase().in(CliText.locale()));
             }
-            o.println(differing + " of " + previews.size() + " differ from \"" + p.name() + "\".");
+            o.println(CliText.format("fleet.drift.summary", String.valueOf(differing), String.valueOf(previews.size()), p.name()));
         });
         return differing == 0 ? 0 : 1;
     }

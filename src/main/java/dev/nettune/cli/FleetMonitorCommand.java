@@ -49,10 +49,10 @@ final class FleetMonitorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SamplerScript.checkNic(nic);
         if (duration != null && duration < 1) {
-            throw new CliInputException("--duration " + duration + " is not allowed: give at least 1 second.");
+            throw new CliInputException(CliText.format("fleet.monitor.duration", String.valueOf(duration)));
         }
         if (poll < 2 || poll > 300) {
-            throw new CliInputException("--poll " + poll + " is not allowed: give 2 to 300 seconds.");
+            throw new CliInputException(CliText.format("fleet.monitor.poll", String.valueOf(poll)));
         }
         List<FleetInstance> members = reach.resolve(ctx.fleet());
         PrintWriter out = spec.commandLine().getOut();
@@ -69,7 +69,7 @@ final class FleetMonitorCommand implements Callable<Integer> {
             while (System.nanoTime() < end) {
                 Thread.sleep(1000);
                 table(out, members.size(), model.rows(System.currentTimeMillis(), FleetMonitor.SortKey.INSTANCE, false),
-                        service.problems(), terminal);
+                        service.problemPhrases(), terminal);
             }
         } finally {
             scheduler.shutdownNow();
@@ -77,7 +77,8 @@ final class FleetMonitorCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void table(PrintWriter out, int watched, List<FleetMonitor.Row> rows, Map<String, String> problems, boolean terminal) {
+    private void table(PrintWriter out, int watched, List<FleetMonitor.Row> rows, Map<String, dev.nettune.Phrase> problems,
+                       boolean terminal) {
         if (json) {
             out.println(CliJson.write(document(rows, problems)));
             out.flush();
@@ -86,13 +87,14 @@ final class FleetMonitorCommand implements Callable<Integer> {
         if (terminal) {
             out.print("\033[H\033[2J");
         }
-        out.printf(Locale.ROOT, "%s  %s on %d instances%n", java.time.Instant.now(), nic, watched);
-        out.printf(Locale.ROOT, "%-24s %-9s %12s %10s %10s  %-24s %s%n", "instance", "health", "rx pkt/s", "busy/mean", "drops/s",
-                "rx share per queue (%)", "verdict");
+        out.println(java.time.Instant.now() + "  " + CliText.format("fleet.monitor.watching", nic, String.valueOf(watched)));
+        out.printf(Locale.ROOT, "%-24s %-9s %12s %10s %10s  %-24s %s%n", CliText.get("fleet.monitor.column.instance"),
+                CliText.get("fleet.monitor.column.health"), CliText.get("fleet.monitor.column.pps"), CliText.get("fleet.monitor.column.busy"),
+                CliText.get("fleet.monitor.column.drops"), CliText.get("fleet.monitor.column.shares"), CliText.get("fleet.monitor.column.verdict"));
         for (FleetMonitor.Row r : rows) {
-            String problem = problems.get(r.instance());
+            dev.nettune.Phrase problem = problems.get(r.instance());
             if (r.lastSampleMillis() <= 0 && problem != null) {
-                out.printf(Locale.ROOT, "%-24s %s%n", r.instance(), problem);
+                out.printf(Locale.ROOT, "%-24s %s%n", r.instance(), problem.in(CliText.locale()));
                 continue;
             }
             StringBuilder shares = new StringBuilder();
@@ -112,7 +114,7 @@ final class FleetMonitorCommand implements Callable<Integer> {
     }
 
     /** One refresh as JSON; a number not known yet (no second sample, no counter) is left out, not written as NaN. */
-    private Map<String, Object> document(List<FleetMonitor.Row> rows, Map<String, String> problems) {
+    private Map<String, Object> document(List<FleetMonitor.Row> rows, Map<String, dev.nettune.Phrase> problems) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", java.time.Instant.now().toString());
         m.put("nic", nic);
@@ -130,9 +132,9 @@ final class FleetMonitorCommand implements Callable<Integer> {
             }
             i.put("shares", shares);
             i.put("verdict", r.verdict());
-            String problem = problems.get(r.instance());
+            dev.nettune.Phrase problem = problems.get(r.instance());
             if (problem != null) {
-                i.put("problem", problem);
+                i.put("problem", problem.toString());
             }
             list.add(i);
         }

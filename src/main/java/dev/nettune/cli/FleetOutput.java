@@ -8,6 +8,7 @@ import dev.nettune.fleet.FleetTarget;
 import dev.nettune.fleet.InstanceStatus;
 import dev.nettune.fleet.RunStatus;
 import dev.nettune.fleet.Transport;
+import dev.nettune.fleet.TransportChoice;
 import dev.nettune.tuning.Journal;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -62,62 +63,78 @@ final class FleetOutput {
     }
 
     static void report(PrintWriter out, FleetRun run) {
-        out.println("Run " + run.id() + " (" + run.kind() + run.undoes().map(u -> " of " + u).orElse("") + ", profile \""
-                + run.profile() + "\", " + run.policy().display() + "): " + run.status() + ". " + run.detail());
+        Locale l = CliText.locale();
+        String kind = run.undoes().map(u -> CliText.format("fleet.report.undoOf", run.kind(), u)).orElse(run.kind());
+        out.println(CliText.format("fleet.report.header", run.id(), kind, run.profile(), run.policy().displayPhrase().in(l),
+                run.status().name(), run.detailPhrase().in(l)));
         for (FleetInstanceResult r : run.instances()) {
             out.printf(Locale.ROOT, "  %-24s %-11s %s%s%n", r.instance().target().name(), r.status(),
-                    r.canary() ? "[canary] " : "", r.why().in(CliText.locale()));
+                    r.canary() ? CliText.get("fleet.report.canary") + " " : "", r.why().in(l));
             if (r.instance().target().kind() == FleetTarget.Kind.INSTANCE && r.instance().reach().transport() == Transport.SSH) {
                 // An instance id alone does not say where SSH went: the address, login and bastion the run keeps.
-                out.println("    reached: " + r.instance().reach().display());
+                out.println("    " + CliText.format("fleet.report.reached", reach(r.instance().reach())));
             }
         }
         List<String> untouched = run.instances().stream().filter(r -> r.status() == InstanceStatus.SKIPPED)
                 .map(r -> r.instance().target().name()).toList();
         if (!untouched.isEmpty()) {
-            out.println("Untouched: " + String.join(", ", untouched));
+            out.println(CliText.format("fleet.report.untouched", String.join(", ", untouched)));
         }
         if (run.status() == RunStatus.UNFINISHED || run.status() == RunStatus.RUNNING) {
-            out.println((run.status() == RunStatus.UNFINISHED ? "NOT FINISHED: NetTune stopped before the run ended."
-                    : "Still running in a NetTune process.") + " Done: " + names(run, InstanceStatus.APPLIED,
-                    InstanceStatus.ROLLED_BACK, InstanceStatus.FAILED) + ". In flight: " + names(run, InstanceStatus.IN_FLIGHT)
-                    + ". Pending: " + names(run, InstanceStatus.PENDING, InstanceStatus.SKIPPED) + ".");
+            out.println(CliText.format(run.status() == RunStatus.UNFINISHED ? "fleet.report.notFinished" : "fleet.report.stillRunning",
+                    names(run, InstanceStatus.APPLIED, InstanceStatus.ROLLED_BACK, InstanceStatus.FAILED),
+                    names(run, InstanceStatus.IN_FLIGHT), names(run, InstanceStatus.PENDING, InstanceStatus.SKIPPED)));
         }
         if (run.status().resumable() && run.kind().equals("apply")) {
-            out.println("Resume it with `nettune fleet apply --resume " + run.id() + "`: done instances are left alone,"
-                    + " one in flight is read again and finished or rolled back, the rest start under the same policy.");
+            out.println(CliText.format("fleet.report.resume", run.id()));
         }
         if (run.status().resumable() && run.kind().equals("undo")) {
-            out.println("Continue it with `nettune fleet undo " + run.id() + "` (or `nettune fleet undo " + run.undoes().orElse("RUN")
-                    + "` again): instances already put back are skipped, the rest are undone.");
+            out.println(CliText.format("fleet.report.continueUndo", run.id(), run.undoes().orElse("RUN")));
         }
-        out.println(run.summary() + ".");
+        out.println(CliText.format("fleet.report.summary", run.summaryPhrase().in(l)));
         out.flush();
+    }
+
+    /** How an instance is reached, in the CLI's language (in English as {@code display()} says it). */
+    static String reach(TransportChoice c) {
+        return c.displayPhrase().in(CliText.locale());
     }
 
     private static String names(FleetRun run, InstanceStatus... any) {
         List<String> n = run.instances().stream().filter(r -> List.of(any).contains(r.status()))
                 .map(r -> r.instance().target().name()).toList();
-        return n.isEmpty() ? "none" : String.join(", ", n) + " (" + n.size() + ")";
+        return n.isEmpty() ? CliText.get("fleet.report.none") : String.join(", ", n) + " (" + n.size() + ")";
     }
 
-    /** Prints per-instance progress, one line per event, each line whole (instances run in parallel). */
+    /** Prints per-instance progress, one line per event, each line whole (instances run in parallel), in the CLI's language. */
     static FleetListener printer(PrintWriter out, boolean quiet) {
         return new FleetListener() {
             @Override
             public void instanceStarted(FleetInstance instance, boolean canary) {
-                line(instance + ": started" + (canary ? " (canary)" : ""));
+                line(instance + ": " + CliText.get(canary ? "fleet.progress.startedCanary" : "fleet.progress.started"));
             }
 
             @Override
             public void instanceStep(FleetInstance instance, int seq, int total, String title, Journal.Phase phase) {
-                line(instance + ": " + (phase == Journal.Phase.APPLY ? "" : phase.name().toLowerCase(Locale.ROOT) + " ")
-                        + "[" + seq + "/" + total + "] " + title);
+                instanceStep(instance, seq, total, dev.nettune.Phrase.literal(title), phase);
+            }
+
+            @Override
+            public void instanceStep(FleetInstance instance, int seq, int total, dev.nettune.Phrase title, Journal.Phase phase) {
+                Locale l = CliText.locale();
+                String phaseWord = "zh".equals(l.getLanguage()) ? phase.phrase().in(l) : phase.name().toLowerCase(Locale.ROOT);
+                line(instance + ": " + (phase == Journal.Phase.APPLY ? "" : phaseWord + " ")
+                        + "[" + seq + "/" + total + "] " + title.in(l));
             }
 
             @Override
             public void instanceMessage(FleetInstance instance, String text) {
                 line(instance + ":   " + text);
+            }
+
+            @Override
+            public void instanceMessage(FleetInstance instance, dev.nettune.Phrase text) {
+                line(instance + ":   " + text.in(CliText.locale()));
             }
 
             @Override
@@ -143,7 +160,7 @@ final class FleetOutput {
         }
         java.io.Console console = System.console();
         if (console == null) {
-            err.println("nettune: nothing was changed: " + question + " needs --yes when there is no terminal to ask on.");
+            err.println(CliText.format("fleet.needsYes", question));
             err.flush();
             return false;
         }

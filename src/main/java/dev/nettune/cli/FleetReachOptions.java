@@ -2,7 +2,6 @@ package dev.nettune.cli;
 
 import dev.nettune.app.FleetService;
 import dev.nettune.app.HostOptions;
-import dev.nettune.fleet.FleetInputException;
 import dev.nettune.fleet.FleetInstance;
 import dev.nettune.fleet.FleetTarget;
 import dev.nettune.fleet.InstanceAddress;
@@ -72,17 +71,15 @@ final class FleetReachOptions {
 
     List<FleetInstance> resolve(FleetService fleet) throws Exception {
         if (!named()) {
-            throw new CliInputException("Name the targets: --hosts H1,H2,..., --instances i-1,i-2,... or --tag KEY=VALUE.");
+            throw new CliInputException(CliText.get("fleet.targets.none"));
         }
         HostOptions options = connection.toHostOptions();
         if (targets.hosts != null) {
             if (via != null && Transport.parse(via) != Transport.SSH) {
-                throw new FleetInputException("--hosts are reached over ssh; --via cloud-assistant needs --instances or --tag.");
+                throw new CliInputException(CliText.get("fleet.targets.hostsOverSsh"));
             }
             if (address != null || bastion != null || user != null) {
-                throw new FleetInputException("--address, --bastion and --ssh-user are for --instances and --tag over ssh;"
-                        + " a host in --hosts says its own login and bastion (user@host:port, a saved host or an alias of"
-                        + " ~/.ssh/config with ProxyJump).");
+                throw new CliInputException(CliText.get("fleet.targets.hostsSayTheirOwn"));
             }
             return fleet.hosts(FleetTarget.parseList(targets.hosts, FleetTarget.Kind.HOST), options);
         }

@@ -39,7 +39,7 @@ final class FleetStatusCommand implements Callable<Integer> {
                     o.println(CliText.get("fleet.status.none"));
                 }
                 for (FleetRun r : runs) {
-                    o.printf(Locale.ROOT, "%-28s %-6s %-10s %s  %s%n", r.id(), r.kind(), r.status(), r.started(), r.summary());
+                    o.printf(Locale.ROOT, "%-28s %-6s %-10s %s  %s%n", r.id(), r.kind(), r.status(), r.started(), r.summaryPhrase().in(CliText.locale()));
                 }
                 long unfinished = runs.stream().filter(r -> r.status() == RunStatus.UNFINISHED).count();
                 if (unfinished > 0) {
@@ -48,13 +48,13 @@ final class FleetStatusCommand implements Callable<Integer> {
             });
             return 0;
         }
-        FleetRun run = ctx.fleet().run(runId).orElseThrow(() -> new CliInputException(
-                "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
+        FleetRun run = ctx.fleet().run(runId).orElseThrow(() -> new CliInputException(CliText.format("fleet.run.none", runId)));
         CliOutput.print(out, json, () -> FleetOutput.json(run), o -> {
             FleetOutput.report(o, run);
             for (FleetInstanceResult r : run.instances()) {
-                o.println("  " + r.instance().target().name() + " reached by " + r.instance().reach().display()
-                        + r.planId().map(p -> ", plan " + p).orElse(""));
+                String reached = FleetOutput.reach(r.instance().reach());
+                o.println("  " + r.planId().map(p -> CliText.format("fleet.status.reachedPlan", r.instance().target().name(), reached, p))
+                        .orElseGet(() -> CliText.format("fleet.status.reached", r.instance().target().name(), reached)));
             }
         });
         return run.succeeded() || run.status() == RunStatus.RUNNING ? 0 : 1;

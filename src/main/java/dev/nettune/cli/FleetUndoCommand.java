@@ -40,19 +40,18 @@ final class FleetUndoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FleetRun run = ctx.fleet().run(runId).orElseThrow(() -> new CliInputException(
-                "There is no fleet run " + runId + ": `nettune fleet status` lists them."));
+        FleetRun run = ctx.fleet().run(runId).orElseThrow(() -> new CliInputException(CliText.format("fleet.run.none", runId)));
         String question;
         if (run.kind().equals("undo")) {
             // An undo NetTune stopped in the middle of: this continues it (the service refuses one that ended).
-            question = "Continue undo run " + run.id() + " of run " + run.undoes().orElse("?") + " (instances already put back are skipped)?";
+            question = CliText.format("fleet.undo.questionContinue", run.id(), run.undoes().orElse("?"));
         } else {
             long changed = run.instances().stream().filter(r -> r.status() == InstanceStatus.APPLIED).count();
-            question = "Undo run " + run.id() + " on " + changed + " instance" + (changed == 1 ? "" : "s") + "?";
+            question = changed == 1 ? CliText.format("fleet.undo.questionOne", run.id())
+                    : CliText.format("fleet.undo.question", run.id(), String.valueOf(changed));
         }
         if (run.kind().equals("undo") && !run.status().resumable() && run.status() != RunStatus.RUNNING) {
-            throw new CliInputException("Undo run " + run.id() + " ended " + run.status() + ": there is nothing to continue."
-                    + " `nettune fleet undo " + run.undoes().orElse("RUN") + "` tries again what it could not put back.");
+            throw new CliInputException(CliText.format("fleet.undo.ended", run.id(), run.status().name(), run.undoes().orElse("RUN")));
         }
         if (!FleetOutput.confirmed(yes, question, err)) {
             return NetTuneCommand.EXIT_BAD_INPUT;

@@ -31,13 +31,24 @@ public interface FleetJournal {
     /** Instance {@code position} ended {@code status}, for the reason given (kept as a phrase: read back, it is said in the language in use). */
     void instanceFinished(String runId, int position, InstanceStatus status, dev.nettune.Phrase reason);
 
-    void runFinished(String runId, RunStatus status, String detail);
+    /** The run ended {@code status}; the detail is kept as a phrase (read back, it is said in the language in use). */
+    void runFinished(String runId, RunStatus status, dev.nettune.Phrase detail);
+
+    /** As {@link #runFinished(String, RunStatus, dev.nettune.Phrase)}, with a detail that has no translation. */
+    default void runFinished(String runId, RunStatus status, String detail) {
+        runFinished(runId, status, dev.nettune.Phrase.literal(detail));
+    }
 
     /** This process stopped running the run before it ended (it failed unexpectedly): the run reads UNFINISHED. */
     void runLeft(String runId);
 
     /** This process takes over an unfinished or cancelled run to continue it: it reads RUNNING again, not finished. */
-    void runResumed(String runId, String detail);
+    void runResumed(String runId, dev.nettune.Phrase detail);
+
+    /** As {@link #runResumed(String, dev.nettune.Phrase)}, with a detail that has no translation. */
+    default void runResumed(String runId, String detail) {
+        runResumed(runId, dev.nettune.Phrase.literal(detail));
+    }
 
     Optional<FleetRun> run(String runId);
 

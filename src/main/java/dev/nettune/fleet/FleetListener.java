@@ -21,7 +21,17 @@ public interface FleetListener {
     default void instanceStep(FleetInstance instance, int seq, int total, String title, Journal.Phase phase) {
     }
 
+    /** A step started, its title as a phrase: a listener that shows text in the user's language overrides this one. */
+    default void instanceStep(FleetInstance instance, int seq, int total, dev.nettune.Phrase title, Journal.Phase phase) {
+        instanceStep(instance, seq, total, title.toString(), phase);
+    }
+
     default void instanceMessage(FleetInstance instance, String text) {
+    }
+
+    /** A sentence about the instance (armed, waiting, reverting, how it ended); the String one hears its English. */
+    default void instanceMessage(FleetInstance instance, dev.nettune.Phrase text) {
+        instanceMessage(instance, text.toString());
     }
 
     default void instanceFinished(FleetInstanceResult result) {

@@ -92,7 +92,7 @@ public final class RollingApply {
                     FleetInstance inst = instances.get(k);
                     InstancePreview p;
                     if (cancel.isCancelled()) {
-                        p = InstancePreview.unreadable(inst, "cancelled before it was read");
+                        p = InstancePreview.unreadable(inst, Phrase.of("fleet.preview.cancelled", "cancelled before it was read"));
                     } else {
                         p = readOne(inst, profile, hosts);
                     }
@@ -112,7 +112,7 @@ public final class RollingApply {
         try (Host h = hosts.open(inst)) {
             return InstancePreview.of(inst, new Planner().plan(h, profile));
         } catch (HostException | RuntimeException e) {
-            return InstancePreview.unreadable(inst, message(e));
+            return InstancePreview.unreadable(inst, said(e));
         }
     }
 
@@ -135,7 +135,7 @@ public final class RollingApply {
      * that reason before anything starts; a run that skipped any of them is not a success.
      */
     public FleetRun apply(String profileName, Profile profile, List<FleetInstance> instances, RolloutPolicy policy,
-                          Map<Integer, Plan> previewed, Map<Integer, String> notStarted, FleetListener listener,
+                          Map<Integer, Plan> previewed, Map<Integer, Phrase> notStarted, FleetListener listener,
                           Cancellation cancel) throws InterruptedException {
         checkPositions(instances);
         String runId = newRunId();
@@ -156,12 +156,12 @@ public final class RollingApply {
 
     /** The instances a preflight found unreachable, journaled SKIPPED with why, as known results of the run. */
     private FleetInstanceResult[] preflightSkips(String runId, List<FleetInstance> instances, int canaries,
-                                                 Map<Integer, String> notStarted) {
+                                                 Map<Integer, Phrase> notStarted) {
         FleetInstanceResult[] known = new FleetInstanceResult[instances.size()];
-        for (Map.Entry<Integer, String> e : notStarted.entrySet()) {
+        for (Map.Entry<Integer, Phrase> e : notStarted.entrySet()) {
             int i = e.getKey();
             if (i < 0 || i >= instances.size()) {
-                throw new FleetInputException("No instance at position " + i + " to skip.");
+                throw new FleetInputException(Phrase.of("fleet.run.noPosition", "No instance at position {0} to skip.", i));
             }
             known[i] = FleetInstanceResult.pending(instances.get(i), i < canaries)
                     .with(InstanceStatus.SKIPPED, Phrase.of("fleet.reason.preflight", "Not started: {0} (preflight).", e.getValue()));
@@ -183,7 +183,7 @@ public final class RollingApply {
             journal.instancePlanned(runId, inst.position(), plan.id());
             r = new FleetInstanceResult(inst, InstanceStatus.PENDING, "", Optional.of(plan.id()), canary);
             ApplyResult result = engine.apply(h, plan, applyOptions.apply(inst), relay(inst, listener), cancel);
-            return r.with(status(result), result.message());
+            return r.with(status(result), result.messagePhrase());
         } catch (TuningLockedException | TuningInputException e) {
             return r.with(InstanceStatus.FAILED, Phrase.from(e));
         } catch (HostException e) {
@@ -222,7 +222,7 @@ public final class RollingApply {
             if (!given.status().resumable() || given.undoes().isEmpty()) {
                 throw new FleetInputException(dev.nettune.Phrase.of("fleet.undo.ended", "Undo run {0} ended {1} ({2}): there is nothing"
                         + " to continue. `nettune fleet undo {3}` tries again what it could not put back.", runId, given.status(),
-                        given.detail(), given.undoes().orElse("RUN")));
+                        given.detailPhrase(), given.undoes().orElse("RUN")));
             }
             String of = given.undoes().get();
             original = journal.run(of).orElseThrow(() -> new FleetInputException(dev.nettune.Phrase.of("fleet.undo.gone",
@@ -263,7 +263,7 @@ public final class RollingApply {
                 journal.instancePlanned(undoId, inst.position(), result.planId());
                 FleetInstanceResult linked = new FleetInstanceResult(inst, InstanceStatus.PENDING, "",
                         Optional.of(result.planId()), false);
-                return linked.with(status(result), result.message());
+                return linked.with(status(result), result.messagePhrase());
             } catch (TuningLockedException | TuningInputException e) {
                 return r.with(InstanceStatus.FAILED, Phrase.from(e));
             } catch (HostException e) {
@@ -277,8 +277,8 @@ public final class RollingApply {
             return done;
         }
         // Said on the new run, so that `fleet status` of either run leads to the other.
-        journal.runFinished(undoId, done.status(), "Continues undo run " + continues.get() + ", which NetTune stopped in the"
-                + " middle of. " + done.detail());
+        journal.runFinished(undoId, done.status(), Phrase.of("fleet.detail.continues", "Continues undo run {0}, which NetTune stopped"
+                + " in the middle of. {1}", continues.get(), done.detailPhrase()));
         return journal.run(undoId).orElse(done);
     }
 
@@ -291,9 +291,10 @@ public final class RollingApply {
         for (FleetRun r : journal.runs()) {
             if (r.kind().equals("undo") && r.undoes().equals(Optional.of(applyId)) && !r.id().equals(undoId)
                     && r.status().resumable()) {
-                journal.runFinished(r.id(), RunStatus.CONTINUED, "Continued by undo run " + undoId + " (this one was "
-                        + r.status() + ": NetTune stopped it in the middle of putting back run " + applyId + ")."
-                        + (r.detail().isEmpty() ? "" : " " + r.detail()));
+                Phrase continued = Phrase.of("fleet.detail.continued", "Continued by undo run {0} (this one was {1}: NetTune stopped it"
+                        + " in the middle of putting back run {2}).", undoId, r.status(), applyId);
+                journal.runFinished(r.id(), RunStatus.CONTINUED, r.detail().isEmpty() ? continued
+                        : Phrase.joined(" ", List.of(continued, r.detailPhrase())));
             }
         }
     }
@@ -314,7 +315,7 @@ public final class RollingApply {
 
     /** As {@link #resume(String, Profile, FleetListener, Cancellation)}; instances not done yet that a preflight found
      * unreachable now ({@code notStarted}: position to why) are SKIPPED with that reason instead of being started. */
-    public FleetRun resume(String runId, Profile profile, Map<Integer, String> notStarted, FleetListener listener,
+    public FleetRun resume(String runId, Profile profile, Map<Integer, Phrase> notStarted, FleetListener listener,
                            Cancellation cancel) throws InterruptedException {
         FleetRun run = journal.run(runId).orElseThrow(() -> noRun(runId));
         if (!run.kind().equals("apply")) {
@@ -328,7 +329,7 @@ public final class RollingApply {
         if (!run.status().resumable()) {
             throw new FleetInputException(dev.nettune.Phrase.of("fleet.resume.ended", "Run {0} ended {1} ({2}): there is nothing to"
                     + " resume. `nettune fleet undo {0}` puts it back; a new `nettune fleet apply` starts again.", runId, run.status(),
-                    run.detail()));
+                    run.detailPhrase()));
         }
         List<FleetInstance> instances = run.instances().stream().map(FleetInstanceResult::instance).toList();
         int n = instances.size();
@@ -347,9 +348,9 @@ public final class RollingApply {
             }
         }
         long done = java.util.Arrays.stream(known).filter(java.util.Objects::nonNull).count();
-        journal.runResumed(runId, "Resumed: " + done + " of " + n + " instances were done, " + inFlight.size()
-                + " in flight.");
-        for (Map.Entry<Integer, String> e : notStarted.entrySet()) {
+        journal.runResumed(runId, Phrase.of("fleet.detail.resuming", "Resumed: {0} of {1} instances were done, {2} in flight.", done, n,
+                inFlight.size()));
+        for (Map.Entry<Integer, Phrase> e : notStarted.entrySet()) {
             int i = e.getKey();
             // An instance left in flight is not skipped: its plan may have changed it, so it must be read again.
             if (i >= 0 && i < n && known[i] == null && !inFlight.containsKey(i)) {
@@ -380,7 +381,8 @@ public final class RollingApply {
         Journal j = engine.journal();
         Optional<Journal.PlanRecord> rec = j.plan(planId);
         if (rec.isEmpty() || rec.get().status() == Journal.PlanStatus.REFUSED) {
-            listener.instanceMessage(inst, "plan " + planId + " changed nothing before NetTune stopped: planning it again");
+            listener.instanceMessage(inst, Phrase.of("fleet.progress.replan", "plan {0} changed nothing before NetTune stopped: planning it again",
+                    planId));
             return applyOne(runId, inst, canary, profile, Optional.empty(), listener, cancel);
         }
         FleetInstanceResult r = new FleetInstanceResult(inst, InstanceStatus.IN_FLIGHT, "", Optional.of(planId), canary);
@@ -388,13 +390,13 @@ public final class RollingApply {
         try (Host h = hosts.open(inst)) {
             switch (ps) {
                 case APPLIED -> {
-                    List<String> off = notAsPlanned(h, planId);
+                    List<Phrase> off = notAsPlanned(h, planId);
                     return off.isEmpty()
                             ? r.with(InstanceStatus.APPLIED, Phrase.of("fleet.reason.resumeApplied",
                                     "Applied before NetTune stopped; read again on resume: every value as planned."))
                             : r.with(InstanceStatus.FAILED, Phrase.of("fleet.reason.resumeDrifted", "Plan {0} was applied before NetTune"
                                     + " stopped, but now {1}. Nothing was changed on resume; `nettune fleet drift` shows it.", planId,
-                                    String.join("; ", off)));
+                                    Phrase.joined("; ", off)));
                 }
                 case ROLLED_BACK, REVERTED_BY_HOST, UNDONE, PARTLY_UNDONE -> {
                     return r.with(InstanceStatus.ROLLED_BACK, Phrase.of("fleet.reason.resumeEnded", "Plan {0} ended {1} before NetTune stopped: {2}",
@@ -411,22 +413,23 @@ public final class RollingApply {
                             && e.outcome() != Journal.Outcome.PENDING));
             Phrase why;
             if (!goingBack) {
-                listener.instanceMessage(inst, "plan " + planId + " was left in the middle: reading every planned value to finish it");
+                listener.instanceMessage(inst, Phrase.of("fleet.progress.finishing", "plan {0} was left in the middle: reading every planned"
+                        + " value to finish it", planId));
                 ApplyResult fin = undo.finishUnfinished(h, planId, options, relay(inst, listener), cancel);
                 if (fin.applied()) {
-                    return r.with(InstanceStatus.APPLIED, Phrase.of("fleet.reason.resumeFinished", "Finished on resume: {0}", fin.message()));
+                    return r.with(InstanceStatus.APPLIED, Phrase.of("fleet.reason.resumeFinished", "Finished on resume: {0}", fin.messagePhrase()));
                 }
-                why = Phrase.of("fleet.reason.notFinished", "could not be finished ({0})", fin.message());
+                why = Phrase.of("fleet.reason.notFinished", "could not be finished ({0})", fin.messagePhrase());
             } else {
                 why = Phrase.of("fleet.reason.wasRollingBack", "was rolling back when NetTune stopped");
             }
-            listener.instanceMessage(inst, "plan " + planId + " " + why + ": reverting it");
+            listener.instanceMessage(inst, Phrase.of("fleet.progress.reverting", "plan {0} {1}: reverting it", planId, why));
             ApplyResult back = undo.revertUnfinished(h, planId, options, relay(inst, listener), cancel);
             return back.applied()
                     ? r.with(InstanceStatus.ROLLED_BACK, Phrase.of("fleet.reason.resumeRolledBack", "Plan {0} {1}; rolled back on resume: {2}",
-                            planId, why, back.message()))
+                            planId, why, back.messagePhrase()))
                     : r.with(InstanceStatus.FAILED, Phrase.of("fleet.reason.resumeRevertFailed", "Plan {0} {1}, and reverting it failed: {2}"
-                            + " The journal keeps the before values.", planId, why, back.message()));
+                            + " The journal keeps the before values.", planId, why, back.messagePhrase()));
         } catch (TuningLockedException | TuningInputException e) {
             return r.with(InstanceStatus.FAILED, Phrase.from(e));
         } catch (HostException e) {
@@ -438,16 +441,20 @@ public final class RollingApply {
     }
 
     /** Each planned value of {@code planId} that the host does not have now, as {@code title reads value}. */
-    private List<String> notAsPlanned(Host h, String planId) throws HostException, InterruptedException {
+    private List<Phrase> notAsPlanned(Host h, String planId) throws HostException, InterruptedException {
         List<dev.nettune.tuning.Change> all = engine.journal().plannedSteps(planId).stream()
                 .map(Journal.PlannedStep::change).toList();
         List<dev.nettune.linux.Reading<String>> now = Planner.readAll(h, all);
-        List<String> off = new ArrayList<>();
+        List<Phrase> off = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             dev.nettune.tuning.Change c = all.get(i);
             dev.nettune.linux.Reading<String> reading = now.get(i);
             if (!reading.isKnown() || !c.satisfies(reading.asOptional().get(), c.desiredGiven(reading.asOptional().get()))) {
-                off.add(c.title() + " reads " + oneLine(reading.show()));
+                String shown = oneLine(reading.show());
+                // Why it could not be read, in the user's language, unless it had to be cut to one line.
+                Object value = reading.isKnown() || !shown.equals(reading.show()) ? shown
+                        : Phrase.of("fleet.reason.unreadable", "({0})", reading.unknownPhrase().orElseThrow());
+                off.add(Phrase.of("fleet.reason.reads", "{0} reads {1}", c.titlePhrase(), value));
             }
         }
         return off;
@@ -458,18 +465,25 @@ public final class RollingApply {
         return new ApplyListener() {
             @Override
             public void stepStarted(Step step, int total, Journal.Phase phase) {
-                listener.instanceStep(inst, step.seq(), total, step.change().title(), phase);
+                listener.instanceStep(inst, step.seq(), total, step.change().titlePhrase(), phase);
             }
 
             @Override
             public void countdown(Step step, Duration remaining) {
                 if (remaining.toSeconds() % 10 == 0) {
-                    listener.instanceMessage(inst, "waiting: the instance reverts by itself in " + remaining.toSeconds() + " s");
+                    listener.instanceMessage(inst, Phrase.of("fleet.progress.countdown", "waiting: the instance reverts by itself in {0} s",
+                            remaining.toSeconds()));
                 }
             }
 
             @Override
             public void message(String text) {
+                listener.instanceMessage(inst, text);
+            }
+
+            // The engine says its sentences as phrases: relayed as they are, so each listener says them in its language.
+            @Override
+            public void message(Phrase text) {
                 listener.instanceMessage(inst, text);
             }
         };
@@ -498,7 +512,7 @@ public final class RollingApply {
 
     /** What an error says, as a phrase: an input error's own, else its message (or its type when it has none). */
     private static Phrase said(Exception e) {
-        return e instanceof dev.nettune.InputException ie ? ie.phrase() : Phrase.literal(message(e));
+        return e instanceof dev.nettune.Phrased p ? p.phrase() : Phrase.literal(message(e));
     }
 
     private static String message(Exception e) {

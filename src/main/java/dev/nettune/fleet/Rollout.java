@@ -154,29 +154,31 @@ final class Rollout {
         long skipped = all.stream().filter(r -> r.status() == InstanceStatus.SKIPPED).count();
         long unreachable = java.util.Arrays.stream(known).filter(r -> r != null && r.status() == InstanceStatus.SKIPPED).count();
         RunStatus status;
-        String detail;
+        Phrase detail;
         if (cancelled) {
             status = RunStatus.CANCELLED;
-            detail = "Cancelled.";
+            detail = Phrase.of("fleet.detail.cancelled", "Cancelled.");
         } else if (stop.get() != null && skipped > unreachable) {
             status = RunStatus.STOPPED;
-            detail = "Stopped: " + stop.get() + ".";
+            detail = Phrase.of("fleet.detail.stopped", "Stopped: {0}.", stop.get());
         } else if (failed > 0 || unreachable > 0) {
             // Not every instance has the profile: an instance the preflight skipped is as much a miss as a failed one.
             status = RunStatus.FAILED;
-            detail = (failed > 0 ? failed + " of " + n + " instances failed." : "")
-                    + (failed > 0 && unreachable > 0 ? " " : "")
-                    + (unreachable > 0 ? unreachable + " of " + n + " not started: unreachable before the run (preflight)." : "");
+            Phrase failedOnes = Phrase.of("fleet.detail.failed", "{0} of {1} instances failed.", failed, n);
+            Phrase unreachableOnes = Phrase.of("fleet.detail.unreachable", "{0} of {1} not started: unreachable before the run"
+                    + " (preflight).", unreachable, n);
+            detail = failed > 0 && unreachable > 0 ? Phrase.joined(" ", List.of(failedOnes, unreachableOnes))
+                    : failed > 0 ? failedOnes : unreachableOnes;
         } else if (skipped > 0 && skipped == n) {
             status = RunStatus.SUCCEEDED;
-            detail = "Nothing to do on any instance.";
+            detail = Phrase.of("fleet.detail.nothingToDo", "Nothing to do on any instance.");
         } else {
             status = RunStatus.SUCCEEDED;
-            detail = "Every instance done and read back.";
+            detail = Phrase.of("fleet.detail.done", "Every instance done and read back.");
         }
         long before = java.util.Arrays.stream(known).filter(r -> r != null && r.status() != InstanceStatus.SKIPPED).count();
         if (before > 0) {
-            detail = detail + " (Resumed: " + before + " of " + n + " were done before.)";
+            detail = Phrase.of("fleet.detail.resumed", "{0} (Resumed: {1} of {2} were done before.)", detail, before, n);
         }
         journal.runFinished(runId, status, detail);
         FleetRun run = journal.run(runId).orElseThrow();

@@ -33,6 +33,13 @@ public record RolloutPolicy(int canary, int parallel, int maxFailures) {
         return new RolloutPolicy(0, parallel, Integer.MAX_VALUE);
     }
 
+    /** {@link #display()} as a phrase the CLI says in the user's language. */
+    public dev.nettune.Phrase displayPhrase() {
+        return maxFailures == Integer.MAX_VALUE
+                ? dev.nettune.Phrase.of("fleet.policy.displayUnlimited", "canary {0}, parallel {1}, max failures unlimited", canary, parallel)
+                : dev.nettune.Phrase.of("fleet.policy.display", "canary {0}, parallel {1}, max failures {2}", canary, parallel, maxFailures);
+    }
+
     /** {@code canary 1, parallel 10, max failures 0}, as the journal and the report show it. */
     public String display() {
         return "canary " + canary + ", parallel " + parallel + ", max failures "

@@ -53,21 +53,25 @@ public final class SqliteFleetJournal implements FleetJournal {
         this.db = db;
         db.ensureSchema(SCHEMA);
         addBastionColumn(db);
-        addColumn(db, "reason_phrase");
+        addColumn(db, "fleet_instance", "reason_phrase");
+        addColumn(db, "fleet_run", "detail_phrase");
     }
 
-    /** A database from before reasons kept their phrases gains the (empty) column: its reasons read in English as before. */
-    private static void addColumn(Database db, String column) {
+    /**
+     * A database from before reasons (and run details) kept their phrases gains the (empty) column: its reasons and
+     * details read in English as before.
+     */
+    private static void addColumn(Database db, String table, String column) {
         try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
             boolean has = false;
-            try (ResultSet rs = s.executeQuery("PRAGMA table_info(fleet_instance)")) {
+            try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
                 while (rs.next()) {
                     has |= column.equalsIgnoreCase(rs.getString("name"));
                 }
             }
             if (!has) {
                 try {
-                    s.execute("ALTER TABLE fleet_instance ADD COLUMN " + column + " TEXT");
+                    s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT");
                 } catch (SQLException e) {
                     if (e.getMessage() == null || !e.getMessage().contains("duplicate column")) {
                         throw e;
@@ -75,7 +79,8 @@ public final class SqliteFleetJournal implements FleetJournal {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot add the " + column + " column to the fleet journal: " + e.getMessage(), e);
+            throw new StoreException(Phrase.of("store.fleet.cannotAddColumn", "Cannot add the {0} column to the fleet journal: {1}", column,
+                    e.getMessage()), e);
         }
     }
 
@@ -203,9 +208,10 @@ public final class SqliteFleetJournal implements FleetJournal {
     }
 
     @Override
-    public void runFinished(String runId, RunStatus status, String detail) {
-        update("UPDATE fleet_run SET status = ?, detail = ?, finished = ? WHERE id = ?", status.name(), detail,
-                Instant.now().toString(), runId);
+    public void runFinished(String runId, RunStatus status, Phrase detail) {
+        // As with reasons: the English in detail, the phrase beside it.
+        update("UPDATE fleet_run SET status = ?, detail = ?, detail_phrase = ?, finished = ? WHERE id = ?", status.name(),
+                detail.toString(), PhraseJson.write(detail), Instant.now().toString(), runId);
     }
 
     @Override
@@ -214,13 +220,15 @@ public final class SqliteFleetJournal implements FleetJournal {
     }
 
     @Override
-    public void runResumed(String runId, String detail) {
+    public void runResumed(String runId, Phrase detail) {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement("UPDATE fleet_run SET status = ?, detail = ?, finished = NULL WHERE id = ?")) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE fleet_run SET status = ?, detail = ?, detail_phrase = ?, finished = NULL"
+                    + " WHERE id = ?")) {
                 p.setString(1, RunStatus.RUNNING.name());
-                p.setString(2, detail);
-                p.setString(3, runId);
+                p.setString(2, detail.toString());
+                p.setString(3, PhraseJson.write(detail));
+                p.setString(4, runId);
                 p.executeUpdate();
             }
             claim(c, runId);
@@ -277,7 +285,7 @@ public final class SqliteFleetJournal implements FleetJournal {
         try (Connection c = db.connect()) {
             List<FleetRun> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT id, kind, profile, undoes, canary, parallel, max_failures,"
-                    + " started, finished, status, detail, o.pid, o.process_started, o.run_id FROM fleet_run"
+                    + " started, finished, status, detail, o.pid, o.process_started, o.run_id, detail_phrase FROM fleet_run"
                     + " LEFT JOIN fleet_run_owner o ON o.run_id = fleet_run.id " + where)) {
                 for (int i = 0; i < args.length; i++) {
                     p.setObject(i + 1, args[i]);
@@ -295,7 +303,7 @@ public final class SqliteFleetJournal implements FleetJournal {
                         out.add(new FleetRun(id, rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)),
                                 new RolloutPolicy(rs.getInt(5), rs.getInt(6), rs.getInt(7)), Instant.parse(rs.getString(8)),
                                 Optional.ofNullable(rs.getString(9)).map(Instant::parse), status,
-                                rs.getString(11), instances(c, id)));
+                                reason(rs.getString(11), rs.getString(15)), instances(c, id)));
                     }
                 }
             }

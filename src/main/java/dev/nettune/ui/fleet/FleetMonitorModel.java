@@ -83,15 +83,15 @@ public final class FleetMonitorModel {
             return;
         }
         List<FleetMonitor.Row> now = m.model().rows(clock.getAsLong(), FleetMonitor.SortKey.HEALTH, false);
-        Map<String, String> problems = m.problems();
+        Map<String, dev.nettune.Phrase> problems = m.problemPhrases();
         ui.execute(() -> {
             if (monitor != m) {
                 return;
             }
             rows.setAll(now);
             if (!problems.isEmpty()) {
-                Map.Entry<String, String> first = problems.entrySet().iterator().next();
-                status.set(Messages.format("fleet.monitor.notWatched", problems.size(), first.getKey(), first.getValue()));
+                Map.Entry<String, dev.nettune.Phrase> first = problems.entrySet().iterator().next();
+                status.set(Messages.format("fleet.monitor.notWatched", problems.size(), first.getKey(), Messages.say(first.getValue())));
             }
         });
     }

@@ -196,7 +196,7 @@ public final class FleetViewModel implements AutoCloseable {
                 ui.execute(() -> {
                     lastRun.set(run.id());
                     resumableRun.set(run.status().resumable() ? run.id() : "");
-                    finish(Messages.format("fleet.status.resumed", run.id(), runStatus(run), run.summary()));
+                    finish(Messages.format("fleet.status.resumed", run.id(), runStatus(run), Messages.say(run.summaryPhrase())));
                 });
             } catch (Exception e) {
                 fail(e);
@@ -233,15 +233,15 @@ public final class FleetViewModel implements AutoCloseable {
                             : FleetService.SshReach.defaults();
                     found = fleet.instances(access, q, how, options, reach);
                 }
-                Map<String, String> offline = s == Source.HOSTS ? Map.of() : fleet.cloudAssistantOffline(found);
+                Map<String, dev.nettune.Phrase> offline = s == Source.HOSTS ? Map.of() : fleet.cloudAssistantOffline(found);
                 ui.execute(() -> {
                     List<MemberRow> rows = new ArrayList<>();
                     for (FleetInstance m : found) {
                         MemberRow r = new MemberRow(m);
-                        String why = offline.get(m.hostName());
+                        dev.nettune.Phrase why = offline.get(m.hostName());
                         if (why != null) {
                             r.selected.set(false);
-                            r.reason.set(why);
+                            r.reason.set(Messages.say(why));
                         }
                         rows.add(r);
                     }
@@ -290,7 +290,7 @@ public final class FleetViewModel implements AutoCloseable {
                             MemberRow r = byName.get(each.instance().hostName());
                             if (r != null) {
                                 r.previewed = each;
-                                r.preview.set(each.summary());
+                                r.preview.set(Messages.say(each.summaryPhrase()));
                             }
                         }));
                 long differ = result.stream().filter(InstancePreview::differs).count();
@@ -299,7 +299,7 @@ public final class FleetViewModel implements AutoCloseable {
                         MemberRow r = byName.get(each.instance().hostName());
                         if (r != null) {
                             r.previewed = each;
-                            r.preview.set(each.summary());
+                            r.preview.set(Messages.say(each.summaryPhrase()));
                         }
                     }
                     previewed.set(!c.isCancelled());
@@ -339,7 +339,7 @@ public final class FleetViewModel implements AutoCloseable {
             try {
                 List<FleetInstance> picked = rows.stream().map(r -> r.member).toList();
                 // Preflight: an agent that went offline since the list was loaded is skipped, never found mid-rollout.
-                Map<String, String> offline = fleet.cloudAssistantOffline(picked);
+                Map<String, dev.nettune.Phrase> offline = fleet.cloudAssistantOffline(picked);
                 FleetRun run = fleet.apply(p, picked, policy, previews.size() == rows.size() ? previews : List.of(), offline, options,
                         listener(byName, rows.size()), c);
                 ui.execute(() -> {
@@ -348,7 +348,7 @@ public final class FleetViewModel implements AutoCloseable {
                         resumableRun.set(run.id());
                     }
                     forgetPreview();
-                    finish(Messages.format("fleet.status.ran", run.id(), runStatus(run), run.summary()));
+                    finish(Messages.format("fleet.status.ran", run.id(), runStatus(run), Messages.say(run.summaryPhrase())));
                 });
             } catch (Exception e) {
                 fail(e);
@@ -374,7 +374,7 @@ public final class FleetViewModel implements AutoCloseable {
                 FleetRun run = fleet.undo(id, par, options, listener(byName, byName.size()), c);
                 ui.execute(() -> {
                     forgetPreview();
-                    finish(Messages.format("fleet.status.undone", run.id(), id, runStatus(run), run.summary()));
+                    finish(Messages.format("fleet.status.undone", run.id(), id, runStatus(run), Messages.say(run.summaryPhrase())));
                     if (run.succeeded()) {
                         lastRun.set("");
                     }
@@ -400,17 +400,17 @@ public final class FleetViewModel implements AutoCloseable {
             }
 
             @Override
-            public void instanceStep(FleetInstance instance, int seq, int steps, String title, Journal.Phase phase) {
+            public void instanceStep(FleetInstance instance, int seq, int steps, dev.nettune.Phrase title, Journal.Phase phase) {
                 ui.execute(() -> row(instance).ifPresent(r -> {
                     r.progress.set(steps == 0 ? 1 : (double) seq / steps);
                     r.reason.set(Messages.format(phase == Journal.Phase.ROLLBACK ? "fleet.status.stepRollback" : "fleet.status.step",
-                            String.valueOf(seq), String.valueOf(steps), title));
+                            String.valueOf(seq), String.valueOf(steps), Messages.say(title)));
                 }));
             }
 
             @Override
-            public void instanceMessage(FleetInstance instance, String text) {
-                ui.execute(() -> row(instance).ifPresent(r -> r.reason.set(text)));
+            public void instanceMessage(FleetInstance instance, dev.nettune.Phrase text) {
+                ui.execute(() -> row(instance).ifPresent(r -> r.reason.set(Messages.say(text))));
             }
 
             @Override
