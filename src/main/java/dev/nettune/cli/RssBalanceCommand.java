@@ -255,7 +255,7 @@ final class RssBalanceCommand implements Callable<Integer> {
         }
         printPerQueue(out, r, today, counters);
         if (r.elephants().present()) {
-            out.println(CliText.format("rss.balance.warning", r.elephants().warning()));
+            out.println(CliText.format("rss.balance.warning", r.elephants().said().in(CliText.locale())));
         }
         out.flush();
     }
@@ -276,7 +276,7 @@ final class RssBalanceCommand implements Callable<Integer> {
                     best.isPresent() ? String.format(Locale.ROOT, "   %8.1f %%", 100 * proposed.getOrDefault(l.queue(), 0.0)) : "",
                     l.flagged() ? CliText.get("rss.balance.off") : "");
         }
-        out.println(CliText.format("rss.balance.observed", today.summary()));
+        out.println(CliText.format("rss.balance.observed", today.said().in(CliText.locale())));
     }
 
     /** A ratio as the report prints it: three decimals, a point whatever the language. */

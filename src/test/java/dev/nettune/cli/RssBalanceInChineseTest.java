@@ -32,6 +32,15 @@ class RssBalanceInChineseTest {
         assertThat(EnglishLeft.in(List.of(r.text()))).as(r.text()).isEmpty();
     }
 
+    /**
+     * Stricter than {@link EnglishLeft} for the report, whose lines all start with a Chinese label: no English sentence
+     * after the label either (the commands it prints to set a proposal are commands, not sentences).
+     */
+    private static void noEnglishSentenceInTheReport(CliRun r) {
+        assertThat(r.out().lines().filter(l -> !l.strip().startsWith("ethtool ") && !l.strip().startsWith("port config ")
+                && EnglishLeft.SENTENCE.matcher(l).find()).toList()).as(r.out()).isEmpty();
+    }
+
     /** One heavy flow (an elephant on 4 queues) and 39 light ones to 10.0.0.5. */
     private Path skewedCsv() throws Exception {
         StringBuilder sb = new StringBuilder("src,dst,sport,dport,weight\n10.0.1.1,10.0.0.5,40000,8080,5000\n");
@@ -50,6 +59,7 @@ class RssBalanceInChineseTest {
             assertThat(r.exit()).as(r.text()).isZero();
             assertThat(r.out()).contains("40 条流").contains("当前").contains("每个队列").contains("警告");
             noEnglishLeft(r);
+            noEnglishSentenceInTheReport(r);
         }
     }
 
@@ -63,6 +73,7 @@ class RssBalanceInChineseTest {
             assertThat(r.exit()).as(r.text()).isZero();
             assertThat(r.out()).contains("保持当前映射");
             noEnglishLeft(r);
+            noEnglishSentenceInTheReport(r);
         }
     }
 
@@ -76,6 +87,7 @@ class RssBalanceInChineseTest {
             CliRun report = CliRun.in(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--lang", "zh_CN");
             assertThat(report.exit()).as(report.text()).isZero();
             noEnglishLeft(report);
+            noEnglishSentenceInTheReport(report);
 
             CliRun applied = CliRun.in(ctx, "rss", "balance", "sandbox", "--nic", "eth1", "--by", "packets", "--mode", "weights",
                     "--apply", "--lang", "zh_CN");
