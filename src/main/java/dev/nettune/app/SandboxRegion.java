@@ -29,13 +29,18 @@ public final class SandboxRegion implements AutoCloseable {
 
     /** What the region holds and the key that opens it, one line each, for a person to copy from. */
     public List<String> description() {
+        return descriptionPhrases().stream().map(dev.nettune.Phrase::toString).toList();
+    }
+
+    /** {@link #description()} in the user's language (ids and keys as they are). */
+    public List<dev.nettune.Phrase> descriptionPhrases() {
         // These keys are fake, made for the sandbox only and published in the source; they open nothing else.
-        return List.of("Region " + DemoSeed.REGION + ", sandbox instance " + DemoSeed.SANDBOX_INSTANCE
-                        + ", available ENI " + DemoSeed.SECONDARY_ENI + ", EIP " + DemoSeed.EIP + ".",
-                DemoSeed.FLEET_INSTANCES.size() + " fleet instances with Cloud Assistant, tag " + DemoSeed.FLEET_TAG_KEY + "="
-                        + DemoSeed.FLEET_TAG_VALUE + " (" + DemoSeed.FLEET_INSTANCES.get(0) + " ...).",
-                "FAKE demo AccessKey (sandbox only): id " + SandboxCredentials.DEMO.accessKeyId()
-                        + ", secret " + SandboxCredentials.DEMO.accessKeySecret());
+        return List.of(dev.nettune.Phrase.of("cloud.sandbox.region", "Region {0}, sandbox instance {1}, available ENI {2}, EIP {3}.",
+                        DemoSeed.REGION, DemoSeed.SANDBOX_INSTANCE, DemoSeed.SECONDARY_ENI, DemoSeed.EIP),
+                dev.nettune.Phrase.of("cloud.sandbox.fleet", "{0} fleet instances with Cloud Assistant, tag {1}={2} ({3} ...).",
+                        DemoSeed.FLEET_INSTANCES.size(), DemoSeed.FLEET_TAG_KEY, DemoSeed.FLEET_TAG_VALUE, DemoSeed.FLEET_INSTANCES.get(0)),
+                dev.nettune.Phrase.of("cloud.sandbox.key", "FAKE demo AccessKey (sandbox only): id {0}, secret {1}",
+                        SandboxCredentials.DEMO.accessKeyId(), SandboxCredentials.DEMO.accessKeySecret()));
     }
 
     @Override

@@ -62,7 +62,8 @@ final class CloudEipCommand implements Runnable {
             EipTarget t = target.instance != null ? new EipTarget.Instance(InstanceId.of(target.instance))
                     : new EipTarget.Eni(NetworkInterfaceRef.of(NetworkInterfaceId.of(target.eni)), Optional.ofNullable(privateIp));
             if (privateIp != null && target.instance != null) {
-                throw new dev.nettune.cloud.CloudInputException("--private-ip goes with --eni, not --instance.");
+                throw new dev.nettune.cloud.CloudInputException(dev.nettune.Phrase.of("cloud.cli.privateIpWithEni",
+                        "--private-ip goes with --eni, not --instance."));
             }
             EipBinding binding = new EipBinding(EipAllocationId.of(eip), t, EipMode.parse(mode));
             return CloudCommand.showAndRun(context, options, CloudPlanner.associateEip(CloudCommand.planRegion(context, options), binding),

@@ -3,6 +3,7 @@ package dev.nettune.cli;
 import dev.nettune.app.AppContext;
 import dev.nettune.app.CloudConnection;
 import dev.nettune.cloud.AliyunCliScript;
+import dev.nettune.cloud.CloudAction;
 import dev.nettune.cloud.CloudInputException;
 import dev.nettune.cloud.CloudJournal;
 import dev.nettune.cloud.CloudPlan;
@@ -40,10 +41,12 @@ final class CloudPlanCommand implements Runnable {
     static CloudJournal.JournaledPlan load(AppContext context, String id) {
         if (id == null || id.isBlank() || id.equals("last")) {
             return context.cloudJournal().recent(1).stream().findFirst()
-                    .orElseThrow(() -> new CloudInputException("The journal holds no cloud plan yet; make one, e.g. with --dry-run."));
+                    .orElseThrow(() -> new CloudInputException(dev.nettune.Phrase.of("cloud.cli.noPlanYet",
+                            "The journal holds no cloud plan yet; make one, e.g. with --dry-run.")));
         }
         return context.cloudJournal().load(id.strip())
-                .orElseThrow(() -> new CloudInputException("There is no plan " + id + " in the journal; see `nettune cloud plan list`."));
+                .orElseThrow(() -> new CloudInputException(dev.nettune.Phrase.of("cloud.cli.noPlan",
+                        "There is no plan {0} in the journal; see `nettune cloud plan list`.", id)));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The newest plans and how far each got.")
@@ -103,8 +106,10 @@ final class CloudPlanCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             CloudCommand.printPlan(jp.toPlan(), out);
             for (CloudJournal.JournaledStep s : jp.steps()) {
-                out.println("  step " + (s.index() + 1) + ": " + s.state() + (s.output().isEmpty() ? "" : " -> " + s.output())
-                        + (s.error().isEmpty() ? "" : "  error: " + s.error()));
+                // The output's words (attached, deleted ...) in the CLI's language, ids and values as journaled; the API's error as it came.
+                out.println(CliText.format("cloud.plan.step", String.valueOf(s.index() + 1), CliText.get("cloud.stepState." + s.state().name()))
+                        + (s.output().isEmpty() ? "" : CliText.format("cloud.plan.stepOutput", CloudAction.journaledWord(s.output()).in(CliText.locale())))
+                        + (s.error().isEmpty() ? "" : CliText.format("cloud.plan.stepError", s.error())));
             }
             return 0;
         }
@@ -131,26 +136,27 @@ final class CloudPlanCommand implements Runnable {
         public Integer call() throws IOException {
             String f = format.strip().toLowerCase(java.util.Locale.ROOT);
             if (!f.equals("aliyun-cli") && !f.equals("terraform")) {
-                throw new CloudInputException("'" + format + "' is not an export format: use aliyun-cli or terraform.");
+                throw new CloudInputException(dev.nettune.Phrase.of("cloud.cli.notExportFormat",
+                        "'{0}' is not an export format: use aliyun-cli or terraform.", format));
             }
             CloudPlan plan = load(context, id).toPlan();
             String text;
-            List<String> missing = List.of();
+            List<dev.nettune.Phrase> missing = List.of();
             if (f.equals("aliyun-cli")) {
                 text = AliyunCliScript.script(plan);
             } else {
                 TerraformExport.Result tf = TerraformExport.render(plan);
                 text = tf.hcl();
-                missing = tf.notExpressible();
+                missing = tf.notExpressiblePhrases();
             }
             if (output != null) {
                 Files.writeString(output, text);
-                spec.commandLine().getOut().println("Wrote " + output);
+                spec.commandLine().getOut().println(CliText.format("cloud.plan.wrote", String.valueOf(output)));
             } else {
                 spec.commandLine().getOut().print(text);
             }
-            for (String m : missing) {
-                spec.commandLine().getErr().println("nettune: Terraform cannot express: " + m);
+            for (dev.nettune.Phrase m : missing) {
+                spec.commandLine().getErr().println(CliText.format("cloud.plan.cannotExpress", m.in(CliText.locale())));
             }
             spec.commandLine().getOut().flush();
             return 0;
@@ -208,7 +214,7 @@ final class CloudPlanCommand implements Runnable {
         }
         if (options.dryRun) {
             CloudCommand.printPlan(plan, out);
-            out.println("Dry run: nothing was sent.");
+            out.println(CliText.get("cloud.plan.dryRunNothingSent"));
             return 0;
         }
         try (CloudConnection c = CloudCommand.connect(context, options)) {

@@ -36,22 +36,22 @@ public final class CloudSandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new CliInputException("--port must be 0 (any free port) or 1 to 65535; got " + port + ".");
+            throw new CliInputException(CliText.format("cloud.sandbox.badPort", String.valueOf(port)));
         }
         if (transitionMs < 0 || transitionMs > 600_000) {
-            throw new CliInputException("--transition-ms must be 0 to 600000; got " + transitionMs + ".");
+            throw new CliInputException(CliText.format("cloud.sandbox.badTransition", String.valueOf(transitionMs)));
         }
         if (forSeconds != null && (forSeconds < 0 || forSeconds > 86_400)) {
-            throw new CliInputException("--for must be 0 to 86400 seconds; got " + forSeconds + ".");
+            throw new CliInputException(CliText.format("cloud.sandbox.badFor", String.valueOf(forSeconds)));
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         try (SandboxRegion server = SandboxRegion.start(port, Duration.ofMillis(transitionMs))) {
             Thread hook = new Thread(stopped::countDown, "cloud-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("Sandbox OpenAPI server (ECS 2014-05-26, VPC 2016-04-28) on http://" + server.endpoint());
-            server.description().forEach(out::println);
-            out.println(forSeconds == null ? "Press Ctrl-C to stop." : "Stopping in " + forSeconds + " s.");
+            out.println(CliText.format("cloud.sandbox.on", server.endpoint()));
+            server.descriptionPhrases().forEach(p -> out.println(p.in(CliText.locale())));
+            out.println(forSeconds == null ? CliText.get("cloud.sandbox.pressCtrlC") : CliText.format("cloud.sandbox.stoppingIn", String.valueOf(forSeconds)));
             out.flush();
             if (forSeconds == null) {
                 stopped.await();
@@ -64,7 +64,7 @@ public final class CloudSandboxCommand implements Callable<Integer> {
                 // The JVM is already exiting (Ctrl-C); the server closes below either way.
             }
         }
-        out.println("Sandbox OpenAPI server stopped.");
+        out.println(CliText.get("cloud.sandbox.stopped"));
         return 0;
     }
 }

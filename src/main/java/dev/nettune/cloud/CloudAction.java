@@ -68,6 +68,14 @@ public sealed interface CloudAction permits CloudAction.CreateNetworkInterface, 
         return target instanceof EipTarget.Eni e ? shown(e.eni()) : target.id();
     }
 
+    /**
+     * A journaled output as a person reads it (nettune cloud plan show): the words steps journal ("attached", "deleted" ...)
+     * translated, ids and values as they are; its English is the output itself.
+     */
+    static Phrase journaledWord(String output) {
+        return word(output);
+    }
+
     /** An output word a step journals ("deleted", "already gone" ...) as a person reads it; anything else (an id, an IP) as is. */
     private static Phrase word(String output) {
         return switch (output == null ? "" : output) {

@@ -16,15 +16,20 @@ public final class TerraformExport {
     }
 
     /** The HCL and the settings it leaves out (each with the aliyun CLI line that does it instead). */
-    public record Result(String hcl, List<String> notExpressible) {
+    public record Result(String hcl, List<dev.nettune.Phrase> notExpressiblePhrases) {
         public Result {
-            notExpressible = List.copyOf(notExpressible);
+            notExpressiblePhrases = List.copyOf(notExpressiblePhrases);
+        }
+
+        /** What Terraform leaves out, in English (the HCL's comments say the same). */
+        public List<String> notExpressible() {
+            return notExpressiblePhrases.stream().map(dev.nettune.Phrase::toString).toList();
         }
     }
 
     public static Result render(CloudPlan plan) {
         StringBuilder sb = new StringBuilder();
-        List<String> missing = new ArrayList<>();
+        List<dev.nettune.Phrase> missing = new ArrayList<>();
         PlanNames names = new PlanNames();
         sb.append("# NetTune plan: ").append(plan.title().replace('\n', ' ')).append('\n');
         sb.append("terraform {\n  required_providers {\n    alicloud = {\n      source = \"aliyun/alicloud\"\n    }\n  }\n}\n\n");
@@ -45,14 +50,16 @@ public final class TerraformExport {
                 s.queueNumber().ifPresent(q -> sb.append("  queue_number       = ").append(q).append('\n'));
                 sb.append("}\n");
                 s.timeouts().ifPresent(t -> {
-                    String m = "Connection-tracking timeouts of alicloud_ecs_network_interface." + name + " (" + t
-                            + "): the provider has no argument for them; set them with ModifyNetworkInterfaceAttribute after apply.";
+                    dev.nettune.Phrase m = dev.nettune.Phrase.of("cloud.terraform.timeouts", "Connection-tracking timeouts of"
+                            + " alicloud_ecs_network_interface.{0} ({1}): the provider has no argument for them; set them with"
+                            + " ModifyNetworkInterfaceAttribute after apply.", name, t.phrase());
                     missing.add(m);
                     sb.append("# Not expressible: ").append(m).append('\n');
                 });
                 s.customRss().ifPresent(r -> {
-                    String m = "EnhancedNetwork.EnableRss=" + r + " of alicloud_ecs_network_interface." + name
-                            + ": the provider has no argument for it; set it with ModifyNetworkInterfaceAttribute (aliyun ... --force) after apply.";
+                    dev.nettune.Phrase m = dev.nettune.Phrase.of("cloud.terraform.rss", "EnhancedNetwork.EnableRss={0} of"
+                            + " alicloud_ecs_network_interface.{1}: the provider has no argument for it; set it with"
+                            + " ModifyNetworkInterfaceAttribute (aliyun ... --force) after apply.", r, name);
                     missing.add(m);
                     sb.append("# Not expressible: ").append(m).append('\n');
                 });
@@ -96,9 +103,10 @@ public final class TerraformExport {
                 sb.append("  mode          = ").append(str(b.mode().name())).append('\n');
                 sb.append("}\n");
             } else {
-                String m = step.describe() + ": a one-off action, not a resource; run `" + AliyunCliScript.line(step.toCall(names)) + "`.";
+                dev.nettune.Phrase m = dev.nettune.Phrase.of("cloud.terraform.oneOff", "{0}: a one-off action, not a resource; run `{1}`.",
+                        step.title(), AliyunCliScript.line(step.toCall(names)));
                 missing.add(m);
-                sb.append("\n# Not expressible: ").append(m.replace('\n', ' ')).append('\n');
+                sb.append("\n# Not expressible: ").append(m.toString().replace('\n', ' ')).append('\n');
             }
         }
         return new Result(sb.toString(), missing);

@@ -119,4 +119,41 @@ class CloudCliOwnLinesInChineseTest {
         assertThat(allow.out()).contains("：在安全组 " + DemoSeed.SECURITY_GROUP + " 中允许来自 10.0.0.0/8 的 ");
         assertThat(EnglishLeft.in(List.of(dry.text(), list.text(), resume.text(), allow.text()))).isEmpty();
     }
+
+    @Test
+    void aJournaledPlanItsExportAndTheirRefusalsSpeakChinese() throws Exception {
+        CliRun attach = zh("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox");
+        CliRun show = zh("cloud", "plan", "show");
+        CliRun create = zh("cloud", "eni", "create", "--vswitch", DemoSeed.VSWITCH_B, "--security-group", DemoSeed.SECURITY_GROUP,
+                "--udp", "100", "--rss", "on", "--endpoint", "sandbox", "--dry-run");
+        Path tf = dir.resolve("plan.tf");
+        CliRun export = zh("cloud", "plan", "export", "--format", "terraform", "-o", tf.toString());
+        CliRun dryUndo = zh("cloud", "plan", "undo", "--dry-run", "--endpoint", "sandbox", create.out().replaceAll("(?s)^规划 (\\S+)：.*", "$1"));
+        CliRun yaml = zh("cloud", "plan", "export", "--format", "yaml");
+        CliRun noPlan = zh("cloud", "plan", "show", "no-such-plan");
+        CliRun privateIp = zh("cloud", "eip", "associate", DemoSeed.EIP, "--instance", INSTANCE, "--private-ip", "10.0.0.9", "--endpoint", "sandbox");
+
+        assertThat(attach.exit()).as(attach.text()).isZero();
+        assertThat(show.out()).contains("  第 1 步：已完成 -> 设备索引 1");
+        assertThat(export.out()).contains("已写入 " + tf);
+        assertThat(export.err()).contains("Terraform 无法表达：alicloud_ecs_network_interface.").contains("的连接跟踪超时（TCP 已建立连接 910 秒");
+        assertThat(java.nio.file.Files.readString(tf)).as("the file stays English").contains("# Not expressible: Connection-tracking timeouts");
+        assertThat(dryUndo.out()).contains("试运行：未发送任何请求。");
+        assertThat(yaml.exit()).isEqualTo(2);
+        assertThat(yaml.err()).contains("'yaml' 不是导出格式");
+        assertThat(noPlan.err()).contains("变更日志中没有规划 no-such-plan");
+        assertThat(privateIp.err()).contains("--private-ip 与 --eni 一起使用");
+        assertThat(EnglishLeft.in(List.of(show.text(), export.text(), dryUndo.text(), yaml.text(), noPlan.text(), privateIp.text()))).isEmpty();
+    }
+
+    @Test
+    void theSandboxRegionsServerSaysWhatItHoldsInChinese() {
+        CliRun run = zh("cloud-sandbox", "--for", "0");
+        CliRun port = zh("cloud-sandbox", "--port", "70000", "--for", "0");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("沙箱 OpenAPI 服务").contains("LTAI5tSandboxDemoFakeKey").contains("已停止");
+        assertThat(port.err()).contains("--port 必须为 0");
+        assertThat(EnglishLeft.in(List.of(run.text(), port.text()))).isEmpty();
+    }
 }
