@@ -1,5 +1,6 @@
 package dev.nettune.host;
 
+import dev.nettune.Phrase;
 import java.util.Optional;
 
 /** The connection was stopped because the host's key was not trusted: unknown and refused, changed, or revoked. */
@@ -14,6 +15,11 @@ public class HostKeyRejectedException extends HostException {
     private final String knownFingerprint;
 
     public HostKeyRejectedException(Reason reason, String message, String presentedFingerprint, String knownFingerprint) {
+        this(reason, Phrase.literal(message), presentedFingerprint, knownFingerprint);
+    }
+
+    /** A refusal the CLI and the screens say in the user's language. */
+    public HostKeyRejectedException(Reason reason, Phrase message, String presentedFingerprint, String knownFingerprint) {
         super(message);
         this.reason = reason;
         this.presentedFingerprint = presentedFingerprint;

@@ -1,5 +1,6 @@
 package dev.nettune.host.ssh;
 
+import dev.nettune.Phrase;
 import dev.nettune.host.HostKeyDecision;
 import dev.nettune.host.HostKeyRejectedException;
 import dev.nettune.host.HostKeyTrust;
@@ -117,7 +118,8 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         String presented = fingerprint(key);
         if (type == KeyType.UNKNOWN) {
             rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,
-                    host + " presented a key of a type NetTune does not know; refused.", presented, null);
+                    Phrase.of("host.key.unknownType", "{0} presented a key of a type NetTune does not know; refused.", host),
+                    presented, null);
             return false;
         }
         try {
@@ -131,7 +133,8 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                     }
                     if (e.getLine().startsWith("@revoked") && keyBlobFingerprint(e.getLine()).equals(presented)) {
                         rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.REVOKED,
-                                "The host key of " + host + " (" + presented + ") is marked @revoked in " + f + "; refused.",
+                                Phrase.of("host.key.revoked", "The host key of {0} ({1}) is marked @revoked in {2}; refused.", host,
+                                        presented, f),
                                 presented, presented);
                         return false;
                     }
@@ -154,24 +157,25 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             if (!changedFrom.isEmpty()) {
                 String old = String.join(", ", changedFrom.stream().map(e -> keyBlobFingerprint(e.line())).toList());
                 rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.CHANGED,
-                        "WARNING: THE HOST KEY OF " + host + " HAS CHANGED. " + filesOf(changedFrom) + " has " + type + " "
-                                + old + "; the host now presents " + presented + ". Someone may be intercepting the"
-                                + " connection (man in the middle), or the host was re-installed. NetTune refuses to connect."
-                                + " If you know the change is legitimate, remove the old entry (" + removal(host, changedFrom)
-                                + ") and connect again.",
+                        Phrase.of("host.key.changed", "WARNING: THE HOST KEY OF {0} HAS CHANGED. {1} has {2} {3}; the host now"
+                                + " presents {4}. Someone may be intercepting the connection (man in the middle), or the host was"
+                                + " re-installed. NetTune refuses to connect. If you know the change is legitimate, remove the old"
+                                + " entry ({5}) and connect again.", host, filesOf(changedFrom), type, old, presented,
+                                removal(host, changedFrom)),
                         presented, keyBlobFingerprint(changedFrom.get(0).line()));
                 return false;
             }
             if (!otherKeys.isEmpty()) {
                 // OpenSSH (accept-new included) treats a key of another type for a host it knows as a changed key.
-                String known = String.join(", ", otherKeys.stream()
-                        .map(e -> e.entry().getType() + " " + keyBlobFingerprint(e.line()) + " (in " + e.file() + ")")
-                        .distinct().toList());
+                List<Phrase> knownKeys = otherKeys.stream()
+                        .map(e -> Phrase.of("host.key.knownIn", "{0} {1} (in {2})", e.entry().getType(), keyBlobFingerprint(e.line()),
+                                e.file()))
+                        .distinct().toList();
                 rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.CHANGED,
-                        "The host key of " + host + " is not the one known: " + known + "; the host now presents "
-                                + type + " " + presented + ". NetTune refuses it, even with --accept-new-host-key (a host"
-                                + " does not drop its known key type by itself). If the change is legitimate, remove the old"
-                                + " entry (" + removal(host, otherKeys) + ") and connect again.",
+                        Phrase.of("host.key.otherType", "The host key of {0} is not the one known: {1}; the host now presents"
+                                + " {2} {3}. NetTune refuses it, even with --accept-new-host-key (a host does not drop its known"
+                                + " key type by itself). If the change is legitimate, remove the old entry ({4}) and connect again.",
+                                host, Phrase.joined(", ", knownKeys), type, presented, removal(host, otherKeys)),
                         presented, keyBlobFingerprint(otherKeys.get(0).line()));
                 return false;
             }
@@ -195,16 +199,16 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
                     return true;
                 default:
                     rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,
-                            "The host key of " + host + " is not in " + String.join(", ", files().stream()
-                                    .map(Path::toString).toList()) + " (" + type + " " + presented
-                                    + ") and was not accepted. Check the fingerprint and accept it (CLI: --accept-new-host-key).",
+                            Phrase.of("host.key.notAccepted", "The host key of {0} is not in {1} ({2} {3}) and was not accepted."
+                                    + " Check the fingerprint and accept it (CLI: --accept-new-host-key).", host,
+                                    String.join(", ", files().stream().map(Path::toString).toList()), type, presented),
                             presented, null);
                     return false;
             }
         } catch (IOException | RuntimeException e) {
             rejection = new HostKeyRejectedException(HostKeyRejectedException.Reason.UNKNOWN_REFUSED,
-                    "Cannot check the host key of " + host + " against " + String.join(", ", files().stream()
-                            .map(Path::toString).toList()) + ": " + e.getMessage(), presented, null);
+                    Phrase.of("host.key.cannotCheck", "Cannot check the host key of {0} against {1}: {2}", host,
+                            String.join(", ", files().stream().map(Path::toString).toList()), Phrase.from(e)), presented, null);
             return false;
         }
     }

@@ -161,8 +161,8 @@ public final class SshHost implements Host {
             if (rejected != null) {
                 if (t != target) {
                     // Say it is the bastion's key: the user named the target and may not know which hop refused.
-                    throw new HostKeyRejectedException(rejected.reason(), "Bastion " + t.display() + " (the way to "
-                            + target.hostName() + "): " + rejected.getMessage(), rejected.presentedFingerprint(),
+                    throw new HostKeyRejectedException(rejected.reason(), Phrase.of("host.ssh.bastionHop", "Bastion {0} (the way to {1}): {2}",
+                            t.display(), target.hostName(), rejected), rejected.presentedFingerprint(),
                             rejected.knownFingerprint().orElse(null));
                 }
                 throw rejected;
