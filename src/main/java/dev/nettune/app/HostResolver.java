@@ -210,7 +210,7 @@ public final class HostResolver {
             Optional<SavedHost> saved = name.contains("@") || name.contains(":") ? Optional.empty() : inventory.get().find(name);
             target = saved.isPresent() ? fromSaved(saved.get(), config) : config.resolveSpec(name);
         } catch (IOException e) {
-            throw new HostException(Phrase.of("host.resolve.cannotRead", "Cannot read {0}: {1}", config.file(), e.getMessage()), e);
+            throw new HostException(Phrase.of("host.resolve.cannotRead", "Cannot read {0}: {1}", config.file(), Phrase.from(e)), e);
         }
         if (options.identity().isPresent()) {
             List<Path> ids = new ArrayList<>();
@@ -254,7 +254,7 @@ public final class HostResolver {
             return saved.isPresent() ? config.resolution(saved.get().address(), saved.get().port().orElse(0),
                     saved.get().user().orElse(null)) : config.resolutionOfSpec(name);
         } catch (IOException e) {
-            throw new HostException(Phrase.of("host.resolve.cannotRead", "Cannot read {0}: {1}", config.file(), e.getMessage()), e);
+            throw new HostException(Phrase.of("host.resolve.cannotRead", "Cannot read {0}: {1}", config.file(), Phrase.from(e)), e);
         }
     }
 
@@ -267,7 +267,7 @@ public final class HostResolver {
      * What the ssh config could not apply for {@code name} (a {@code Match exec} block, ProxyCommand, ...), to show
      * beside the result; empty for built-in and saved hosts and when nothing was skipped.
      */
-    public List<String> configNotes(String name) {
+    public List<Phrase> configNotes(String name) {
         if (builtIns.find(name).isPresent() || name.contains("@") || name.contains(":")) {
             return List.of();
         }
@@ -323,7 +323,7 @@ public final class HostResolver {
         try {
             return SshConfig.load(file);
         } catch (IOException | RuntimeException e) {
-            throw new HostException(Phrase.of("host.resolve.cannotReadConfig", "Cannot read the ssh configuration {0}: {1}", file, e.getMessage()), e);
+            throw new HostException(Phrase.of("host.resolve.cannotReadConfig", "Cannot read the ssh configuration {0}: {1}", file, Phrase.from(e)), e);
         }
     }
 

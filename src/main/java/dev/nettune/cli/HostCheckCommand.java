@@ -35,7 +35,8 @@ final class HostCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws HostException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        context.hostResolver().configNotes(host).forEach(n -> spec.commandLine().getErr().println(CliText.format("host.check.note", n)));
+        context.hostResolver().configNotes(host).forEach(n -> spec.commandLine().getErr().println(CliText.format("host.check.note",
+                n.in(CliText.locale()))));
         try (Host h = context.hostResolver().resolve(host, connection.toHostOptions())) {
             CommandResult r = h.run(Command.of("uname", "-r"), Duration.ofSeconds(30));
             String kernel = r.stdoutOrThrow().strip();

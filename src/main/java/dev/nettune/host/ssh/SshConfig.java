@@ -102,7 +102,7 @@ public final class SshConfig {
      * written), and notes about what was skipped.
      */
     public record Resolution(String hostName, OptionalInt port, Optional<String> user, List<String> identityFiles,
-                             Optional<String> proxyJump, List<String> userKnownHostsFiles, List<String> notes,
+                             Optional<String> proxyJump, List<String> userKnownHostsFiles, List<Phrase> notes,
                              Optional<String> strictHostKeyChecking) {
         public Resolution {
             identityFiles = List.copyOf(identityFiles);
@@ -127,7 +127,7 @@ public final class SshConfig {
         boolean proxyDecided;
         List<String> knownHosts;
         String strictHostKeyChecking;
-        final List<String> notes = new ArrayList<>();
+        final List<Phrase> notes = new ArrayList<>();
 
         Walk(String host, String user, int port) {
             this.originalHost = host;
@@ -137,7 +137,7 @@ public final class SshConfig {
             this.localUser = System.getProperty("user.name");
         }
 
-        void note(String s) {
+        void note(Phrase s) {
             if (!notes.contains(s)) {
                 notes.add(s);
             }
@@ -168,7 +168,7 @@ public final class SshConfig {
 
         boolean hostLineMatches(Directive d) throws IOException {
             if (d.args().isEmpty()) {
-                throw new IOException(d.where() + ": Host needs at least one pattern.");
+                throw new SshConfigException(Phrase.of("host.config.hostNoPattern", "{0}: Host needs at least one pattern.", d.where()));
             }
             boolean match = false;
             for (String p : d.args()) {
@@ -187,7 +187,8 @@ public final class SshConfig {
         boolean matchLineMatches(Directive d) throws IOException {
             List<String> a = d.args();
             if (a.isEmpty()) {
-                throw new IOException(d.where() + ": Match needs a criterion (all, host, originalhost, user, localuser, exec, ...).");
+                throw new SshConfigException(Phrase.of("host.config.matchNoCriterion",
+                        "{0}: Match needs a criterion (all, host, originalhost, user, localuser, exec, ...).", d.where()));
             }
             boolean result = true;
             for (int i = 0; i < a.size(); i++) {
@@ -197,7 +198,8 @@ public final class SshConfig {
                 switch (criterion) {
                     case "all" -> {
                         if (a.size() > 1 && !(a.size() == 2 && isPassWord(a.get(i == 0 ? 1 : 0)))) {
-                            throw new IOException(d.where() + ": 'Match all' cannot be combined with other criteria.");
+                            throw new SshConfigException(Phrase.of("host.config.matchAllCombined",
+                                    "{0}: 'Match all' cannot be combined with other criteria.", d.where()));
                         }
                         result &= !negate;
                         continue;
@@ -211,7 +213,8 @@ public final class SshConfig {
                     }
                 }
                 if (i + 1 >= a.size()) {
-                    throw new IOException(d.where() + ": Match " + criterion + " needs an argument.");
+                    throw new SshConfigException(Phrase.of("host.config.matchNoArgument", "{0}: Match {1} needs an argument.", d.where(),
+                            criterion));
                 }
                 String arg = a.get(++i);
                 switch (criterion) {
@@ -221,21 +224,22 @@ public final class SshConfig {
                     case "localuser" -> result &= patternList(localUser, arg) != negate;
                     case "exec" -> {
                         if (result) {
-                            note(d.where() + ": 'Match exec' is not run by NetTune (it would run a command from the"
-                                    + " config); that block is treated as not matching. Use an alias without it, or"
-                                    + " user@host:port.");
+                            note(Phrase.of("host.config.matchExecSkipped", "{0}: 'Match exec' is not run by NetTune (it would run a command"
+                                    + " from the config); that block is treated as not matching. Use an alias without it, or"
+                                    + " user@host:port.", d.where()));
                             result = false;
                         }
                     }
                     case "localnetwork", "tagged" -> {
                         if (result) {
-                            note(d.where() + ": 'Match " + criterion + "' is not evaluated by NetTune; that block is"
-                                    + " treated as not matching.");
+                            note(Phrase.of("host.config.matchSkipped", "{0}: 'Match {1}' is not evaluated by NetTune; that block is"
+                                    + " treated as not matching.", d.where(), criterion));
                             result = false;
                         }
                     }
-                    default -> throw new IOException(d.where() + ": unsupported Match criterion '" + criterion
-                            + "'. Allowed: all, canonical, final, exec, host, originalhost, user, localuser, localnetwork, tagged.");
+                    default -> throw new SshConfigException(Phrase.of("host.config.matchUnsupported", "{0}: unsupported Match criterion"
+                            + " '{1}'. Allowed: all, canonical, final, exec, host, originalhost, user, localuser, localnetwork, tagged.",
+                            d.where(), criterion));
                 }
             }
             return result;
@@ -280,15 +284,16 @@ public final class SshConfig {
                     if (!proxyDecided) {
                         proxyDecided = true;
                         if (!String.join(" ", a).equalsIgnoreCase("none")) {
-                            note(d.where() + ": ProxyCommand is not run by NetTune; the host is reached directly."
-                                    + " Use ProxyJump for a bastion.");
+                            note(Phrase.of("host.config.proxyCommandSkipped", "{0}: ProxyCommand is not run by NetTune; the host is"
+                                    + " reached directly. Use ProxyJump for a bastion.", d.where()));
                         }
                     }
                 }
                 case "userknownhostsfile" -> {
                     if (knownHosts == null) {
                         if (a.isEmpty()) {
-                            throw new IOException(d.where() + ": UserKnownHostsFile needs a file name.");
+                            throw new SshConfigException(Phrase.of("host.config.knownHostsNoFile", "{0}: UserKnownHostsFile needs a file name.",
+                                    d.where()));
                         }
                         knownHosts = new ArrayList<>(a);
                     }
@@ -301,15 +306,15 @@ public final class SshConfig {
                             case "no", "false", "off" -> "no";
                             case "ask" -> "ask";
                             case "accept-new" -> "accept-new";
-                            default -> throw new IOException(d.where() + ": StrictHostKeyChecking takes yes, accept-new,"
-                                    + " no, off or ask; not '" + one(d) + "'.");
+                            default -> throw new SshConfigException(Phrase.of("host.config.strictValue", "{0}: StrictHostKeyChecking takes"
+                                    + " yes, accept-new, no, off or ask; not '{1}'.", d.where(), one(d)));
                         };
                     }
                 }
                 case "canonicalizehostname" -> {
                     if (!a.isEmpty() && !a.get(0).equalsIgnoreCase("no")) {
-                        note(d.where() + ": CanonicalizeHostname is not applied by NetTune (no DNS search);"
-                                + " names are used as written.");
+                        note(Phrase.of("host.config.canonicalizeSkipped", "{0}: CanonicalizeHostname is not applied by NetTune (no DNS"
+                                + " search); names are used as written.", d.where()));
                     }
                 }
                 default -> {
@@ -320,7 +325,7 @@ public final class SshConfig {
 
         String one(Directive d) throws IOException {
             if (d.args().isEmpty()) {
-                throw new IOException(d.where() + ": " + d.keyword() + " needs a value.");
+                throw new SshConfigException(Phrase.of("host.config.needsValue", "{0}: {1} needs a value.", d.where(), d.keyword()));
             }
             return d.args().get(0);
         }
@@ -328,7 +333,8 @@ public final class SshConfig {
 
     private static int parsePort(String s, String where) throws IOException {
         if (!s.matches("[0-9]{1,5}") || Integer.parseInt(s) < 1 || Integer.parseInt(s) > 65535) {
-            throw new IOException(where + ": Port '" + clip(s) + "' is not a port; allowed: 1 to 65535.");
+            throw new SshConfigException(Phrase.of("host.config.badPort", "{0}: Port '{1}' is not a port; allowed: 1 to 65535.", where,
+                    clip(s)));
         }
         return Integer.parseInt(s);
     }
@@ -424,7 +430,7 @@ public final class SshConfig {
     }
 
     /** The notes (skipped Match exec, ProxyCommand, ...) of resolving {@code host}; empty when nothing was skipped. */
-    public List<String> notes(String host) throws IOException {
+    public List<Phrase> notes(String host) throws IOException {
         return resolution(host, 0, null).notes();
     }
 
@@ -454,7 +460,8 @@ public final class SshConfig {
 
     private SshTarget resolve(String host, int port, String user, int depth) throws IOException {
         if (depth > MAX_HOPS) {
-            throw new IOException("ProxyJump in " + file + " nests more than " + MAX_HOPS + " hops (a loop?) at '" + host + "'.");
+            throw new SshConfigException(Phrase.of("host.config.jumpLoop", "ProxyJump in {0} nests more than {1} hops (a loop?) at '{2}'.",
+                    file, MAX_HOPS, host));
         }
         Resolution r = resolution(host, port, user);
         int effectivePort = r.port().orElse(22);

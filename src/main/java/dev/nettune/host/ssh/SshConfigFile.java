@@ -1,5 +1,6 @@
 package dev.nettune.host.ssh;
 
+import dev.nettune.Phrase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -34,13 +35,15 @@ final class SshConfigFile {
 
     private static List<Directive> parse(Path f, Path sshDir, Path home, int depth) throws IOException {
         if (depth > MAX_INCLUDE_DEPTH) {
-            throw new IOException("Include nests more than " + MAX_INCLUDE_DEPTH + " files deep at " + f + " (an Include loop?).");
+            throw new SshConfigException(Phrase.of("host.config.includeLoop", "Include nests more than {0} files deep at {1} (an Include loop?).",
+                    MAX_INCLUDE_DEPTH, f));
         }
         if (!Files.isRegularFile(f)) {
-            throw new IOException(f + " is not a regular file; an ssh configuration must be one.");
+            throw new SshConfigException(Phrase.of("host.config.notRegular", "{0} is not a regular file; an ssh configuration must be one.", f));
         }
         if (Files.size(f) > MAX_FILE_BYTES) {
-            throw new IOException(f + " is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; that is not an ssh configuration.");
+            throw new SshConfigException(Phrase.of("host.config.tooLarge", "{0} is larger than {1} MB; that is not an ssh configuration.", f,
+                    MAX_FILE_BYTES / (1024 * 1024)));
         }
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         List<Directive> out = new ArrayList<>();
@@ -58,7 +61,7 @@ final class SshConfigFile {
             List<String> args = words.subList(1, words.size());
             if (keyword.equals("include")) {
                 if (args.isEmpty()) {
-                    throw new IOException(where + ": Include needs at least one file name.");
+                    throw new SshConfigException(Phrase.of("host.config.includeNoFile", "{0}: Include needs at least one file name.", where));
                 }
                 List<Directive> body = new ArrayList<>();
                 for (String pattern : args) {
@@ -133,7 +136,7 @@ final class SshConfigFile {
                 i++;
             }
             if (quote != 0) {
-                throw new IOException(where + ": unterminated quote.");
+                throw new SshConfigException(Phrase.of("host.config.unterminatedQuote", "{0}: unterminated quote.", where));
             }
             words.add(w.toString());
         }
