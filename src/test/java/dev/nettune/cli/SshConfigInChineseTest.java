@@ -90,6 +90,9 @@ class SshConfigInChineseTest {
             assertThat(zh.exit()).as(config + zh.text()).isNotZero();
         }
         assertThat(EnglishLeft.in(shown)).as("English left in " + shown).isEmpty();
+        // Each refusal is "cannot read the ssh configuration X: <why>": the why must be Chinese too, not only its frame.
+        assertThat(EnglishLeft.in(shown.stream().flatMap(t -> java.util.Arrays.stream(t.split("[：；（）。，]"))).toList()))
+                .as("English inside the Chinese frame of " + shown).isEmpty();
 
         assertThat(check("Host lab\n  Port abc\n", "lab", false).err())
                 .contains(sshConfig + ":2: Port 'abc' is not a port; allowed: 1 to 65535.");
