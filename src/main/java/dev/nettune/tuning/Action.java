@@ -19,8 +19,8 @@ public sealed interface Action {
     static String checkPath(String path) {
         Objects.requireNonNull(path, "path");
         if (!PATH.matcher(path).matches() || path.contains("/../") || path.endsWith("/..")) {
-            throw new TuningInputException("'" + path + "' is not a file path NetTune writes: an absolute path of"
-                    + " letters, digits and _.@:+- without '..'.");
+            throw new TuningInputException(dev.nettune.Phrase.of("tuning.file.badPath", "'{0}' is not a file path NetTune writes: an absolute path of"
+                    + " letters, digits and _.@:+- without '..'.", path));
         }
         return path;
     }
@@ -58,7 +58,7 @@ public sealed interface Action {
             checkPath(path);
             Objects.requireNonNull(content, "content");
             if (!mode.matches("0?[0-7]{3}")) {
-                throw new TuningInputException("File mode '" + mode + "' is not an octal mode like 644.");
+                throw new TuningInputException(dev.nettune.Phrase.of("tuning.file.badMode", "File mode '{0}' is not an octal mode like 644.", mode));
             }
         }
 

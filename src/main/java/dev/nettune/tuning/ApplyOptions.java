@@ -28,8 +28,8 @@ public record ApplyOptions(Duration confirmTimeout, Optional<Connector> connecto
 
     public ApplyOptions {
         if (confirmTimeout.compareTo(Duration.ofSeconds(10)) < 0 || confirmTimeout.compareTo(Duration.ofHours(1)) > 0) {
-            throw new TuningInputException("The confirm timeout is " + confirmTimeout.toSeconds()
-                    + " s: it must be 10-3600 seconds (long enough to reconnect, short enough to wait for).");
+            throw new TuningInputException(dev.nettune.Phrase.of("tuning.confirmTimeout.outOfRange", "The confirm timeout is {0}"
+                    + " s: it must be 10-3600 seconds (long enough to reconnect, short enough to wait for).", confirmTimeout.toSeconds()));
         }
     }
 

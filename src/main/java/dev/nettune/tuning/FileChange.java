@@ -22,7 +22,7 @@ public record FileChange(String path, String content, String mode, List<List<Str
         Action.checkPath(path);
         Objects.requireNonNull(content, "content");
         if (ABSENT.equals(content)) {
-            throw new TuningInputException("A file's content cannot be '" + ABSENT + "'.");
+            throw new TuningInputException(dev.nettune.Phrase.of("tuning.file.absentContent", "A file's content cannot be '{0}'.", ABSENT));
         }
         mode = mode == null ? "644" : mode;
         afterWrite = argvs(afterWrite);
@@ -39,7 +39,7 @@ public record FileChange(String path, String content, String mode, List<List<Str
         List<List<String>> out = new ArrayList<>();
         for (List<String> argv : in == null ? List.<List<String>>of() : in) {
             if (argv.isEmpty()) {
-                throw new TuningInputException("A command after a file write needs a program.");
+                throw new TuningInputException(dev.nettune.Phrase.of("tuning.file.noProgram", "A command after a file write needs a program."));
             }
             Command.of(argv.get(0), argv.subList(1, argv.size()));
             out.add(List.copyOf(argv));

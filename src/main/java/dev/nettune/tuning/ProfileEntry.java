@@ -72,7 +72,7 @@ public interface ProfileEntry {
         public BanIrqs {
             irqs = List.copyOf(irqs);
             if (irqs.isEmpty() || irqs.stream().anyMatch(i -> i < 0 || i > 65535)) {
-                throw new TuningInputException("Ban IRQs: give one or more IRQ numbers 0-65535.");
+                throw new TuningInputException(dev.nettune.Phrase.of("tuning.banIrqs.none", "Ban IRQs: give one or more IRQ numbers 0-65535."));
             }
         }
 

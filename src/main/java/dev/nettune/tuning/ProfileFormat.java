@@ -43,6 +43,6 @@ public enum ProfileFormat {
                 return f;
             }
         }
-        throw new TuningInputException("'" + id + "' is not an export format: use json, ansible or cloud-init.");
+        throw new TuningInputException(dev.nettune.Phrase.of("tuning.export.badFormat", "'{0}' is not an export format: use json, ansible or cloud-init.", id));
     }
 }

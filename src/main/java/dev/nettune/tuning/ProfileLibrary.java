@@ -79,39 +79,46 @@ public final class ProfileLibrary {
             return read(saved);
         }
         Optional<Profile> byName = all().stream().filter(p -> p.name().equalsIgnoreCase(nameOrFile)).findFirst();
-        return byName.orElseThrow(() -> new TuningInputException("No profile '" + nameOrFile + "': give a file, or one of: "
-                + String.join(", ", all().stream().map(Profile::name).toList()) + "."));
+        return byName.orElseThrow(() -> new TuningInputException(dev.nettune.Phrase.of("tuning.profile.none", "No profile '{0}': give a file, or one of: {1}.",
+                nameOrFile, String.join(", ", all().stream().map(Profile::name).toList()))));
     }
 
     /** Reads and validates one profile file; every problem is a {@link TuningInputException} naming the file. */
     public Profile read(Path file) {
         try {
             if (files.size(file) > 4L * 1024 * 1024) {
-                throw new TuningInputException(file.getFileName() + " is larger than 4 MB; that is not a NetTune profile.");
+                throw new TuningInputException(dev.nettune.Phrase.of("tuning.profile.tooLarge", "{0} is larger than 4 MB; that is not a NetTune profile.",
+                        file.getFileName()));
             }
             String text = files.readUtf8(file);
             // Editors on Windows write a byte-order mark; it is not part of the JSON.
             return ChangeCodec.json().profileFromJson(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (IOException e) {
-            throw new TuningInputException("Cannot read the profile " + file.getFileName() + " (not UTF-8 text, or unreadable).");
+            throw new TuningInputException(dev.nettune.Phrase.of("tuning.profile.unreadable", "Cannot read the profile {0} (not UTF-8 text, or unreadable).",
+                    file.getFileName()));
         } catch (TuningInputException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
             // A bare field name is what a null check says: tell which field and what a profile holds.
             // The reason keeps its phrase (a profile beyond the limits), so the list says it in the user's language.
             throw new TuningInputException(dev.nettune.Phrase.of("tuning.profile.inFile", "{0}: {1}", file.getFileName(),
-                    m.matches("[A-Za-z]+") ? dev.nettune.Phrase.literal("the field '" + m + "' is missing or null; a profile is"
-                            + " {\"name\": \"...\", \"entries\": [...]}.") : e.phrase()));
+                    m.matches("[A-Za-z]+") ? missingField(m) : e.phrase()));
         } catch (NullPointerException e) {
-            throw new TuningInputException(file.getFileName() + ": the field '" + e.getMessage()
-                    + "' is missing or null; a profile is {\"name\": \"...\", \"entries\": [...]}.");
+            throw new TuningInputException(dev.nettune.Phrase.of("tuning.profile.inFile", "{0}: {1}", file.getFileName(), missingField(e.getMessage())));
         }
+    }
+
+    // The JSON a profile is, quoted in the message as code (the same in every language).
+    private static dev.nettune.Phrase missingField(String field) {
+        return dev.nettune.Phrase.of("tuning.profile.missingField", "the field '{0}' is missing or null; a profile is {1}.", field,
+                "{\"name\": \"...\", \"entries\": [...]}");
     }
 
     /** Saves a user profile as {@code <slug>.json} (atomically); built-in names are taken. */
     public Path save(Profile profile) {
         for (Profile b : Profile.builtIn()) {
             if (b.name().equalsIgnoreCase(profile.name())) {
-                throw new TuningInputException("'" + profile.name() + "' is a built-in profile: save yours under another name.");
+                throw new TuningInputException(dev.nettune.Phrase.of("tuning.profile.builtInName", "'{0}' is a built-in profile: save yours under another name.",
+                        profile.name()));
             }
         }
         Path target = dir.resolve(slug(profile.name()) + ".json");

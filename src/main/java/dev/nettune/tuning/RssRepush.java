@@ -18,7 +18,8 @@ public final class RssRepush {
         RssTableChange probe = new RssTableChange(nic, "default");
         List<Reading<String>> now = Planner.readAll(host, List.of(probe, new RssKeyChange(nic, "00:00:00:00")));
         if (!now.get(0).isKnown()) {
-            throw new TuningInputException("Cannot re-push the table of " + nic + ": " + now.get(0).unknownReason().get() + ".");
+            throw new TuningInputException(dev.nettune.Phrase.of("tuning.repush.unknownTable", "Cannot re-push the table of {0}: {1}.", nic,
+                    now.get(0).unknownPhrase().get()));
         }
         String request = RssTableChange.Parsed.of(now.get(0).asOptional().get()).request();
         RssTableChange table = new RssTableChange(nic, RssTableChange.CUSTOM.equals(request) ? "default" : request);

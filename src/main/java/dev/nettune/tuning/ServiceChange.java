@@ -10,7 +10,7 @@ import java.util.List;
 public record ServiceChange(String unit, boolean active) implements Change {
     public ServiceChange {
         if (unit == null || !unit.matches("[A-Za-z0-9@_.:-]{1,64}")) {
-            throw new TuningInputException("'" + unit + "' is not a systemd unit name: letters, digits and @_.:-.");
+            throw new TuningInputException(Phrase.of("tuning.service.badUnit", "'{0}' is not a systemd unit name: letters, digits and @_.:-.", unit));
         }
     }
 

@@ -36,7 +36,7 @@ public record SysctlFileChange(String path, Map<String, String> settings, boolea
         Map<String, String> checked = new LinkedHashMap<>();
         settings.forEach((k, v) -> checked.put(SysctlSpec.checkName(k), SysctlSpec.checkValue(k, v)));
         if (checked.isEmpty()) {
-            throw new TuningInputException("A sysctl file needs at least one setting.");
+            throw new TuningInputException(dev.nettune.Phrase.of("tuning.sysctlFile.empty", "A sysctl file needs at least one setting."));
         }
         settings = java.util.Collections.unmodifiableMap(checked);
     }
