@@ -469,7 +469,8 @@ public final class CloudActionWire {
                 spec.make.apply(new Values(call));
             }
         }
-        throw new CloudInputException("The journal holds an action NetTune does not know: " + call.action() + ".");
+        throw new CloudInputException(dev.nettune.Phrase.of("cloud.wire.unknownAction", "The journal holds an action NetTune does not know: {0}.",
+                call.action()));
     }
 
     private static String required(CloudCall call, String name) {
@@ -477,6 +478,6 @@ public final class CloudActionWire {
     }
 
     private static CloudInputException missing(CloudCall call, String name) {
-        return new CloudInputException(call.action() + " in the journal has no " + name + ".");
+        return new CloudInputException(dev.nettune.Phrase.of("cloud.wire.missingParam", "{0} in the journal has no {1}.", call.action(), name));
     }
 }

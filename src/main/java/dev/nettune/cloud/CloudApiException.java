@@ -100,7 +100,9 @@ public class CloudApiException extends RuntimeException {
      * advice in the user's language.
      */
     public dev.nettune.Phrase phrase() {
-        dev.nettune.Phrase raw = dev.nettune.Phrase.literal(getMessage());
+        // The code and the message are the API's own words; only the words around them are NetTune's.
+        dev.nettune.Phrase raw = requestId.isEmpty() ? dev.nettune.Phrase.of("cloud.api.error", "{0}: {1}", code, apiMessage)
+                : dev.nettune.Phrase.of("cloud.api.errorWithId", "{0}: {1} (RequestId {2})", code, apiMessage, requestId);
         return advicePhrase().map(a -> dev.nettune.Phrase.joined(" ", java.util.List.of(raw, a))).orElse(raw);
     }
 

@@ -156,4 +156,15 @@ class CloudCliOwnLinesInChineseTest {
         assertThat(port.err()).contains("--port 必须为 0");
         assertThat(EnglishLeft.in(List.of(run.text(), port.text()))).isEmpty();
     }
+
+    @Test
+    void anApiErrorKeepsTheApisWordsAndSaysNetTunesOwnInChinese() {
+        context.cloudSandbox().faults().failNext(1, "AttachNetworkInterface", 403, "Forbidden.RAM", "User not authorized to operate on the specified resource.");
+        CliRun failed = zh("cloud", "eni", "attach", ENI, "--instance", INSTANCE, "--endpoint", "sandbox");
+
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).contains("Forbidden.RAM：User not authorized to operate on the specified resource.（RequestId ")
+                .contains("RAM 用户或角色");
+        assertThat(EnglishLeft.in(List.of(failed.err()))).isEmpty();
+    }
 }
