@@ -60,12 +60,23 @@ final class CliText {
      * column header padded by character count would push the table's columns apart.
      */
     static String padLeft(String text, int columns) {
+        int width = width(text);
+        return width >= columns ? text : " ".repeat(columns - width) + text;
+    }
+
+    /** {@code text} left-aligned in {@code columns} terminal columns ({@code %-Ns} by display width, see {@link #padLeft}). */
+    static String padRight(String text, int columns) {
+        int width = width(text);
+        return width >= columns ? text : text + " ".repeat(columns - width);
+    }
+
+    private static int width(String text) {
         int width = 0;
         for (int i = 0; i < text.length(); i++) {
             width += Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN
                     || (text.charAt(i) >= '\uFF00' && text.charAt(i) <= '\uFFEF') ? 2 : 1;
         }
-        return width >= columns ? text : " ".repeat(columns - width) + text;
+        return width;
     }
 
     private static ResourceBundle load(Locale locale) {

@@ -53,7 +53,7 @@ final class HostAddCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         HostDirectory.Entry host = context.hostDirectory().save(fromSshConfig != null ? fromConfig() : byHand());
-        spec.commandLine().getOut().println(CliText.format("host.add.done", host.name(), host.reach()));
+        spec.commandLine().getOut().println(CliText.format("host.add.done", host.name(), host.reachPhrase().in(CliText.locale())));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -36,25 +36,22 @@ public final class HostConnectionOptions {
         }
         if (identity != null) {
             if (!java.nio.file.Files.exists(identity)) {
-                throw new CliInputException("--identity " + dev.nettune.host.Printable.clip(identity.toString())
-                        + ": no such file; give a private key file (OpenSSH or PEM).");
+                throw new CliInputException(CliText.format("host.options.identityMissing", dev.nettune.host.Printable.clip(identity.toString())));
             }
             if (!java.nio.file.Files.isRegularFile(identity)) {
-                throw new CliInputException("--identity " + dev.nettune.host.Printable.clip(identity.toString())
-                        + " is not a regular file (a directory, a device or a pipe); give a private key file (OpenSSH or PEM).");
+                throw new CliInputException(CliText.format("host.options.identityNotFile", dev.nettune.host.Printable.clip(identity.toString())));
             }
             try {
                 if (java.nio.file.Files.size(identity) > MAX_KEY_BYTES) {
-                    throw new CliInputException("--identity " + dev.nettune.host.Printable.clip(identity.toString())
-                            + " is larger than 1 MB; that is not a private key.");
+                    throw new CliInputException(CliText.format("host.options.identityTooLarge",
+                            dev.nettune.host.Printable.clip(identity.toString())));
                 }
             } catch (java.io.IOException e) {
-                throw new CliInputException("--identity " + dev.nettune.host.Printable.clip(identity.toString()) + " cannot be read.");
+                throw new CliInputException(CliText.format("host.options.identityUnreadable", dev.nettune.host.Printable.clip(identity.toString())));
             }
         }
         if (knownHosts != null && java.nio.file.Files.exists(knownHosts) && !java.nio.file.Files.isRegularFile(knownHosts)) {
-            throw new CliInputException("--known-hosts " + dev.nettune.host.Printable.clip(knownHosts.toString())
-                    + " is not a regular file; give a known_hosts file (it is created if missing).");
+            throw new CliInputException(CliText.format("host.options.knownHostsNotFile", dev.nettune.host.Printable.clip(knownHosts.toString())));
         }
     }
 

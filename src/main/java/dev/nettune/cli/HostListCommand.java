@@ -39,13 +39,29 @@ final class HostListCommand implements Callable<Integer> {
                     h.port().isPresent() ? h.port().getAsInt() : null, h.jump().orElse(null), h.key().map(Path::toString).orElse(null)));
         }
         CliOutput.print(spec.commandLine().getOut(), json, () -> rows, out -> {
-            CliOutput.Table table = new CliOutput.Table(out, "%-20s %-10s %-24s %-12s %-5s %-24s %s%n",
-                    "NAME", "KIND", "ADDRESS", "USER", "PORT", "JUMP", "KEY");
+            out.println(line(CliText.get("host.list.col.name"), CliText.get("host.list.col.kind"), CliText.get("host.list.col.address"),
+                    CliText.get("host.list.col.user"), CliText.get("host.list.col.port"), CliText.get("host.list.col.jump"),
+                    CliText.get("host.list.col.key")));
             for (Map<String, Object> r : rows) {
-                table.row(r.get("name"), r.get("kind"), r.get("address"), r.get("user"), r.get("port"), r.get("jump"), r.get("key"));
+                // The kind is said in the CLI's language in the table; --json keeps the English word.
+                out.println(line(r.get("name"), CliText.get("host.list.kind." + r.get("kind")), r.get("address"), r.get("user"),
+                        r.get("port"), r.get("jump"), r.get("key")));
             }
         });
         return 0;
+    }
+
+    // Columns of 20, 10, 24, 12, 5 and 24 terminal columns (a CJK character takes two), then the key: the layout the
+    // English table always had ("%-20s %-10s %-24s %-12s %-5s %-24s %s"), with Chinese headers over their columns.
+    private static final int[] WIDTHS = {20, 10, 24, 12, 5, 24};
+
+    private static String line(Object... cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            String c = cells[i] == null ? "-" : String.valueOf(cells[i]);
+            sb.append(i < WIDTHS.length ? CliText.padRight(c, WIDTHS[i]) + " " : c);
+        }
+        return sb.toString();
     }
 
     private static Map<String, Object> row(String name, String kind, String address, String user, Integer port, String jump, String key) {

@@ -44,8 +44,14 @@ final class RecordingCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%5s  %-20s %-8s %-24s %8s %7s %7s  %s%n", "id", "host", "nic", "started", "interval", "queues",
-                    "samples", "note");
+            // Padded by terminal columns, as the rows' "%5s  %-20s %-8s %-24s %8s %7s %7s  %s": Chinese headers stay over them.
+            out.println(CliText.padLeft(CliText.get("recording.list.col.id"), 5) + "  "
+                    + CliText.padRight(CliText.get("recording.list.col.host"), 20) + " "
+                    + CliText.padRight(CliText.get("recording.list.col.nic"), 8) + " "
+                    + CliText.padRight(CliText.get("recording.list.col.started"), 24) + " "
+                    + CliText.padLeft(CliText.get("recording.list.col.interval"), 8) + " "
+                    + CliText.padLeft(CliText.get("recording.list.col.queues"), 7) + " "
+                    + CliText.padLeft(CliText.get("recording.list.col.samples"), 7) + "  " + CliText.get("recording.list.col.note"));
             for (Recording r : context.recordings().list()) {
                 out.printf(Locale.ROOT, "%5d  %-20s %-8s %-24s %7.1fs %7d %7d  %s%n", r.id(), r.host(), r.nic(),
                         Instant.ofEpochMilli(r.startedAtMillis()), r.intervalMillis() / 1000.0, r.queueCount(), r.samples(), r.note());
@@ -80,7 +86,7 @@ final class RecordingCommand implements Runnable {
                 try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                     new RateCsv(w).series(series);
                 }
-                spec.commandLine().getOut().println("Wrote " + csv);
+                spec.commandLine().getOut().println(CliText.format("recording.export.wrote", csv.toString()));
             }
             return 0;
         }

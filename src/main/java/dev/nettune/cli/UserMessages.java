@@ -48,37 +48,39 @@ final class UserMessages {
             return "";
         }
         String m = JAVA_TYPE.matcher(message).replaceAll("");
-        m = FOR_INPUT_STRING.matcher(m).replaceAll(r -> "'" + java.util.regex.Matcher.quoteReplacement(r.group(1)) + "' is not a number");
-        m = m.replace("No value present", "a required value is missing");
-        m = m.replace(": Is a directory", " is a folder, not a file");
+        // The JDK's words are said again in the CLI's language; the value it quotes stays as it came.
+        m = FOR_INPUT_STRING.matcher(m).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(CliText.format("error.notANumber", r.group(1))));
+        m = m.replace("No value present", CliText.get("error.valueMissingShort"));
+        m = m.replace(": Is a directory", CliText.get("error.isAFolderSuffix"));
         m = Printable.escapeText(m);
-        return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + "… (message cut)" : m;
+        return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) + CliText.get("error.messageCut") : m;
     }
 
     private static String plain(Throwable t) {
         if (t instanceof NoSuchFileException f) {
-            return "No such file: " + Printable.clip(f.getFile()) + ".";
+            return CliText.format("error.noSuchFile", Printable.clip(f.getFile()));
         }
         if (t instanceof AccessDeniedException f) {
-            return "Permission denied: " + Printable.clip(f.getFile()) + ".";
+            return CliText.format("error.permissionDenied", Printable.clip(f.getFile()));
         }
         if (t instanceof FileSystemException f && f.getReason() != null) {
-            String reason = f.getReason().equals("Is a directory") ? "is a folder, not a file" : f.getReason().toLowerCase(java.util.Locale.ROOT);
-            return Printable.clip(String.valueOf(f.getFile())) + ": " + reason + ".";
+            // A Chinese frame around the JDK's own reason (the operating system's words), which stays as it came.
+            return f.getReason().equals("Is a directory") ? CliText.format("error.isAFolder", Printable.clip(String.valueOf(f.getFile())))
+                    : CliText.format("error.fileSystem", Printable.clip(String.valueOf(f.getFile())), f.getReason().toLowerCase(java.util.Locale.ROOT));
         }
         if (t instanceof InvalidPathException p) {
-            return "'" + Printable.clip(p.getInput()) + "' is not a usable file name (" + p.getReason() + ").";
+            return CliText.format("error.badFileName", Printable.clip(p.getInput()), p.getReason());
         }
         if (t instanceof NumberFormatException) {
             return FOR_INPUT_STRING.matcher(String.valueOf(t.getMessage())).find()
-                    ? scrub(t.getMessage()) + ": give a whole number in digits 0-9." : "A number was expected: give digits 0-9.";
+                    ? CliText.format("error.wholeNumber", scrub(t.getMessage())) : CliText.get("error.numberExpected");
         }
         if (t instanceof NoSuchElementException || t instanceof NullPointerException) {
             LOG.debug("Missing value", t);
-            return "A required value is missing (nothing was given where NetTune needs one).";
+            return CliText.get("error.valueMissing");
         }
         if (t instanceof OutOfMemoryError) {
-            return "The input is too large for memory; give a smaller file.";
+            return CliText.get("error.tooLargeForMemory");
         }
         return CliText.problem(t);
     }
