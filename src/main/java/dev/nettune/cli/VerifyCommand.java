@@ -132,7 +132,7 @@ final class VerifyCommand implements Callable<Integer> {
                 m.put("explanation", "Could not run: " + e.getMessage());
                 out.println(CliJson.write(m));
             } else {
-                out.println(CliText.format("verify.couldNotRun", e.getMessage()));
+                out.println(CliText.format("verify.couldNotRun", CliText.problem(e)));
             }
             out.flush();
             return EXIT_NOT_RUN;
