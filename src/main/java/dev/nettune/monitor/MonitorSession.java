@@ -56,7 +56,7 @@ public final class MonitorSession implements AutoCloseable {
     private volatile SnapshotParser parser;
     private volatile Optional<IndirectionTable> table = Optional.empty();
     private volatile RecordingSink recording;
-    private volatile String status = "not started";
+    private volatile Phrase status = Phrase.of("monitor.status.notStarted", "not started");
     private QueueSampler sampler;
 
     public MonitorSession(Host host, String nic, SamplingInterval interval, Duration window, ScheduledExecutorService scheduler,
@@ -94,7 +94,8 @@ public final class MonitorSession implements AutoCloseable {
         return table;
     }
 
-    public String status() {
+    /** What the session is doing now (the last status its listeners were told), said in any language. */
+    public Phrase status() {
         return status;
     }
 
@@ -192,7 +193,7 @@ public final class MonitorSession implements AutoCloseable {
     }
 
     private void setStatus(Phrase s) {
-        status = s.toString();
+        status = s;
         for (Listener l : listeners) {
             l.status(s);
         }
