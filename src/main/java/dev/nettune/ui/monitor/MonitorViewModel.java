@@ -214,7 +214,7 @@ public final class MonitorViewModel implements AutoCloseable {
         }
         return Messages.format("monitor.summary", String.format(Locale.ROOT, "%.0f", latest.totalRxPps()), i.busiestQueue(),
                 String.format(Locale.ROOT, "%.2f", i.maxOverMean()), String.format(Locale.ROOT, "%.2f", i.coefficientOfVariation()),
-                latest.source());
+                Messages.say(latest.sourcePhrase()));
     }
 
     /** Stops monitoring; call on the FX thread (properties change here). */
