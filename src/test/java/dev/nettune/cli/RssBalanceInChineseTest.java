@@ -64,6 +64,21 @@ class RssBalanceInChineseTest {
     }
 
     @Test
+    void theEnglishReportKeepsItsLinesByteForByte() throws Exception {
+        try (AppContext ctx = new AppContext(dir.resolve("config"))) {
+            CliRun r = CliRun.in(ctx, "rss", "balance", "--flows", skewedCsv().toString(), "-k", RssKey.MICROSOFT.toColonHex(),
+                    "--rings", "4", "--equal", "4");
+
+            assertThat(r.exit()).as(r.text()).isZero();
+            assertThat(r.out()).startsWith("40 flows over queues 0-3 (table of 128)\ntoday:    max/mean ")
+                    .contains("\nweights:  max/mean ").contains("\nkey:      max/mean ").contains("\nboth:     max/mean ")
+                    .contains("\nper queue: predicted today   observed   difference   both proposal\n")
+                    .contains("\nobserved: No per-queue counters to compare with: the shares are predictions only.\n"
+                            + "warning: One flow carries more than a queue's fair share: tcp 10.0.1.1:40000 -> 10.0.0.5:8080 (");
+        }
+    }
+
+    @Test
     void theRetaProposalAndAMappingThatCannotImproveAreChinese() throws Exception {
         Path csv = Files.writeString(dir.resolve("one.csv"), "10.0.1.1,10.0.0.5,40000,80,900\n");
         try (AppContext ctx = new AppContext(dir.resolve("config"))) {
