@@ -34,7 +34,7 @@ public final class RssWizard {
         });
         model.guestRssProperty().addListener((o, was, is) -> {
             if (is != null && !is.isBlank()) {
-                model.runner().log().add("guest: " + is);
+                model.runner().log().add(dev.nettune.ui.common.Messages.format("rssWizard.guestLog", is));
             }
         });
         wizard.getDialog().setOnHidden(e -> model.runner().cancel());
