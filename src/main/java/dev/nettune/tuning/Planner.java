@@ -69,7 +69,7 @@ public final class Planner {
                 Command.of("systemctl", "is-active", "irqbalance")));
         List<String> nicList = List.copyOf(nics);
         nicList.forEach(n -> cmds.add(Command.of("ls", "/sys/class/net/" + TuningInputException.checkNic(n) + "/queues")));
-        List<CommandResult> r = host.runAll(cmds, READ_TIMEOUT);
+        List<CommandResult> r = answered(host.runAll(cmds, READ_TIMEOUT), cmds);
         String kernel = r.get(0).ok() ? r.get(0).stdout().strip() : "unknown";
         String online = r.get(1).ok() ? r.get(1).stdout().strip() : "";
         boolean systemd = r.get(2).ok();
@@ -186,14 +186,20 @@ public final class Planner {
                 plan.problemPhrases(), plan.facts());
     }
 
+    // A batch of reads with an answer per command; a connection that lost some is a host failure, said as one.
+    private static List<CommandResult> answered(List<CommandResult> results, List<Command> cmds) throws HostException {
+        if (results.size() != cmds.size()) {
+            throw new HostException(Phrase.of("tuning.plan.answeredShort", "The host answered {0} of {1} reads.", results.size(),
+                    cmds.size()));
+        }
+        return results;
+    }
+
     /** Reads the current value of every change in one round trip. */
     public static List<Reading<String>> readAll(Host host, List<Change> changes) throws HostException, InterruptedException {
         List<Command> cmds = new ArrayList<>();
         changes.forEach(c -> cmds.addAll(c.readCommands()));
-        List<CommandResult> results = cmds.isEmpty() ? List.of() : host.runAll(cmds, READ_TIMEOUT);
-        if (results.size() != cmds.size()) {
-            throw new HostException("The host answered " + results.size() + " of " + cmds.size() + " reads.");
-        }
+        List<CommandResult> results = cmds.isEmpty() ? List.of() : answered(host.runAll(cmds, READ_TIMEOUT), cmds);
         List<Reading<String>> readings = new ArrayList<>();
         int i = 0;
         for (Change c : changes) {
