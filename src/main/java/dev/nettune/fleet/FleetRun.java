@@ -57,7 +57,7 @@ public record FleetRun(String id, String kind, String profile, Optional<String> 
                 counts.add(counted(s, n));
             }
         }
-        Phrase all = Phrase.joined(", ", counts);
+        Phrase all = InstancePreview.listed(counts);
         return instances.size() == 1 ? Phrase.of("fleet.summary.one", "1 instance: {0}", all)
                 : Phrase.of("fleet.summary.many", "{0} instances: {1}", instances.size(), all);
     }

@@ -65,8 +65,17 @@ public record InstancePreview(FleetInstance instance, Optional<Plan> plan, Optio
         if (p.steps().isEmpty()) {
             return Phrase.of("fleet.preview.matches", "matches the profile");
         }
-        Phrase titles = Phrase.joined(", ", p.steps().stream().map(s -> s.change().titlePhrase()).toList());
+        Phrase titles = listed(p.steps().stream().map(s -> s.change().titlePhrase()).toList());
         return p.steps().size() == 1 ? Phrase.of("fleet.preview.differsOne", "1 setting differs: {0}", titles)
                 : Phrase.of("fleet.preview.differs", "{0} settings differ: {1}", p.steps().size(), titles);
+    }
+
+    /** {@code a, b, c}: a list as a phrase, whose comma is the language's own (，in Chinese). */
+    static Phrase listed(java.util.List<Phrase> items) {
+        Phrase out = items.isEmpty() ? Phrase.literal("") : items.get(0);
+        for (int i = 1; i < items.size(); i++) {
+            out = Phrase.of("fleet.list.next", "{0}, {1}", out, items.get(i));
+        }
+        return out;
     }
 }

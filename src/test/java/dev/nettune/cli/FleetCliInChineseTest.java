@@ -134,4 +134,13 @@ class FleetCliInChineseTest {
         List<String> said = List.of(apply.text(), status.text());
         assertThat(EnglishLeft.in(said)).as(String.join("\n----\n", said)).isEmpty();
     }
+
+    @Test
+    void theFleetMonitorsHeaderIsChinese() {
+        CliRun r = zh("fleet", "monitor", "--hosts", "sandbox", "--nic", "eth1", "--duration", "3");
+
+        assertThat(r.exit()).as(r.text()).isZero();
+        assertThat(r.out()).contains("eth1，共 1 个实例").contains("各队列 RX 占比（%）");
+        assertThat(EnglishLeft.in(List.of(r.text()))).as(r.text()).isEmpty();
+    }
 }
