@@ -29,6 +29,16 @@ final class CliParseErrors {
             new Shape(Pattern.compile("(?:Error: )?(.*) are mutually exclusive \\(specify only one\\)"), "parse.mutuallyExclusive"),
             new Shape(Pattern.compile("(?:Error: )?Missing required argument\\(s\\): (.*)"), "parse.missingArguments"));
 
+    // The reasons inside "Invalid value for ...": NetTune's number converters say theirs before --lang is read (picocli
+    // converts a value as it meets it), so they come in English and are said again; then picocli's own conversion words.
+    private static final List<Shape> REASONS = List.of(
+            new Shape(Pattern.compile("'(.*)' is not a whole number: write digits 0-9 \\(like 42\\), without '\\+', spaces, a decimal"
+                    + " point or an exponent", Pattern.DOTALL), "error.notWholeNumber"),
+            new Shape(Pattern.compile("'(.*)' is too large; allowed: (\\S+) to (\\S+)", Pattern.DOTALL), "error.tooLarge"),
+            new Shape(Pattern.compile("expected one of \\[(.*)\\] \\(case-(?:in)?sensitive\\) but was '(.*)'", Pattern.DOTALL),
+                    "parse.expectedOneOf"),
+            new Shape(Pattern.compile("'(.*)' is not an? ([\\w.]+)", Pattern.DOTALL), "parse.notA"));
+
     private CliParseErrors() {
     }
 
@@ -39,6 +49,24 @@ final class CliParseErrors {
             return english;
         }
         for (Shape s : SHAPES) {
+            Matcher m = s.english().matcher(english);
+            if (m.matches()) {
+                Object[] groups = new Object[m.groupCount()];
+                for (int i = 0; i < groups.length; i++) {
+                    groups[i] = reason(m.group(i + 1));
+                }
+                return CliText.format(s.key(), groups);
+            }
+        }
+        return english;
+    }
+
+    /** A conversion reason in the CLI's language when its shape is known; else as it came. */
+    private static String reason(String english) {
+        if (english == null) {
+            return null;
+        }
+        for (Shape s : REASONS) {
             Matcher m = s.english().matcher(english);
             if (m.matches()) {
                 Object[] groups = new Object[m.groupCount()];

@@ -46,7 +46,8 @@ public final class HostStateReader {
         }
         List<CommandResult> results = host.runAll(commands, timeout);
         if (results.size() != probes.size()) {
-            throw new HostException(host.name() + " answered " + results.size() + " of " + probes.size() + " probes.");
+            throw new HostException(dev.nettune.Phrase.of("host.state.partialAnswer", "{0} answered {1} of {2} probes.", host.name(),
+                    results.size(), probes.size()));
         }
         Map<String, ProbeOutput> outputs = new LinkedHashMap<>();
         for (int i = 0; i < probes.size(); i++) {
