@@ -164,7 +164,8 @@ final class FleetOutput {
             err.flush();
             return false;
         }
-        String answer = console.readLine("%s [y/N] ", question);
-        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+        // The Chinese prompt asks for y or 是; the answers are the ones cloud's prompt takes.
+        String answer = console.readLine("%s", CliText.format("fleet.confirm", question) + " ");
+        return CloudCommand.confirms(answer);
     }
 }
