@@ -32,6 +32,20 @@ final class CliOutput {
             out.printf(format, (Object[]) header);
         }
 
+        /**
+         * Prints the header's cells left-aligned in {@code widths} terminal columns (a Chinese header's characters take two
+         * each, which printf's widths count as one), the last cell as it is; {@code format} lays out the rows.
+         */
+        Table(PrintWriter out, String format, int[] widths, String... header) {
+            this.out = out;
+            this.format = format;
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < header.length; i++) {
+                line.append(i < widths.length ? CliText.padRight(header[i], widths[i]) + " " : header[i]);
+            }
+            out.println(line);
+        }
+
         void row(Object... cells) {
             Object[] shown = new Object[cells.length];
             for (int i = 0; i < cells.length; i++) {

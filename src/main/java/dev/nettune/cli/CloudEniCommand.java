@@ -250,7 +250,9 @@ final class CloudEniCommand implements Runnable {
                     List<NetworkInterface> all = c.api().describeNetworkInterfaces(c.region(), on);
                     CliOutput.print(out, options.json, () -> all.stream().map(CloudEniCommand::eniJson).toList(), o -> {
                         CliOutput.Table table = new CliOutput.Table(o, "%-26s %-10s %-10s %-24s %-6s %-18s %s%n",
-                                "ENI", "TYPE", "STATUS", "INSTANCE", "INDEX", "MAC", "PRIVATE IP");
+                                new int[] {26, 10, 10, 24, 6, 18}, CliText.get("cloud.col.eni"), CliText.get("cloud.col.type"),
+                                CliText.get("cloud.col.status"), CliText.get("cloud.col.instance"), CliText.get("cloud.col.index"),
+                                CliText.get("cloud.col.mac"), CliText.get("cloud.col.privateIp"));
                         for (NetworkInterface n : all) {
                             table.row(n.id(), n.type(), n.status(), n.instanceId(), n.deviceIndex(), n.macAddress(), n.privateIpAddress());
                         }

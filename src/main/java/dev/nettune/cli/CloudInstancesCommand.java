@@ -48,8 +48,9 @@ final class CloudInstancesCommand implements Callable<Integer> {
                 return rows;
             }, o -> {
                 o.println(CliText.format("cloud.connectedAs", String.valueOf(c.region()), String.valueOf(c.endpoint()), String.valueOf(c.credentials())));
-                CliOutput.Table table = new CliOutput.Table(o, "%-26s %-26s %-16s %-9s %-16s %s%n",
-                        "INSTANCE", "NAME", "TYPE", "STATUS", "PRIVATE IP", "ENIS");
+                CliOutput.Table table = new CliOutput.Table(o, "%-26s %-26s %-16s %-9s %-16s %s%n", new int[] {26, 26, 16, 9, 16},
+                        CliText.get("cloud.col.instance"), CliText.get("cloud.col.name"), CliText.get("cloud.col.instanceType"),
+                        CliText.get("cloud.col.status"), CliText.get("cloud.col.privateIp"), CliText.get("cloud.col.enis"));
                 for (CloudInstance i : instances) {
                     table.row(i.id(), i.name(), i.instanceType(), i.status(), String.join(",", i.privateIpAddresses()),
                             String.join(",", i.networkInterfaces().stream().map(Object::toString).toList()));

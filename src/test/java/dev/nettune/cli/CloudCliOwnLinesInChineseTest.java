@@ -167,4 +167,24 @@ class CloudCliOwnLinesInChineseTest {
                 .contains("RAM 用户或角色");
         assertThat(EnglishLeft.in(List.of(failed.err()))).isEmpty();
     }
+
+    @Test
+    void theRegionsEnisAndInstancesAreListedUnderChineseColumnsThatLineUp() {
+        CliRun enis = zh("cloud", "eni", "show", "--endpoint", "sandbox");
+        CliRun instances = zh("cloud", "instances", "--endpoint", "sandbox");
+        CliRun english = CliRun.in(context, "cloud", "eni", "show", "--endpoint", "sandbox");
+
+        String header = enis.out().lines().findFirst().orElseThrow();
+        String row = enis.out().lines().filter(l -> l.startsWith(ENI)).findFirst().orElseThrow();
+        assertThat(header).startsWith("弹性网卡").contains("类型", "状态", "实例", "索引", "私网IP");
+        assertThat(displayColumn(header, "类型")).as("the TYPE column starts where the rows' type does").isEqualTo(row.indexOf("Secondary"));
+        assertThat(instances.out()).contains("实例", "名称", "规格", "私网IP");
+        assertThat(english.out().lines().findFirst().orElseThrow()).startsWith("ENI                        TYPE       STATUS     INSTANCE");
+    }
+
+    /** The terminal column at which {@code word} starts in {@code line} (a Chinese character takes two). */
+    private static int displayColumn(String line, String word) {
+        String before = line.substring(0, line.indexOf(word));
+        return before.length() + (int) before.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+    }
 }
