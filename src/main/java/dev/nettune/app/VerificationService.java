@@ -27,6 +27,7 @@ import dev.nettune.tuning.Planner;
 import dev.nettune.tuning.Profile;
 import dev.nettune.tuning.RssRepush;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -77,10 +78,25 @@ public final class VerificationService {
     /**
      * The re-push of the NIC's live key and table (what {@code rss apply --force} does), planned for preview: a device
      * that ignores its table until the first {@code ethtool -X}, after boot or a channel change, uses it from then on.
+     * Its profile is named in English.
      */
     public Plan planRepush(Host receiver, String nic) throws HostException, InterruptedException {
-        return new Planner().planRepush(receiver, new Profile("RSS re-push on " + nic,
-                "Verify: push the live key and table again", RssRepush.liveEntries(receiver, nic)));
+        return planRepush(receiver, nic, Locale.ENGLISH);
+    }
+
+    /**
+     * {@link #planRepush(Host, String)} under a profile named and described in {@code language}: the name is journaled
+     * as made, so it is made in the language of the user who pushes (the Journal and the preview show it as it is).
+     */
+    public Plan planRepush(Host receiver, String nic, Locale language) throws HostException, InterruptedException {
+        return new Planner().planRepush(receiver, new Profile(repushName(nic).in(language),
+                Phrase.of("app.verify.repushDescription", "Verify: push the live key and table again").in(language),
+                RssRepush.liveEntries(receiver, nic)));
+    }
+
+    /** The name of the profile that pushes a NIC's live key and table again ("RSS re-push on eth1"). */
+    public static Phrase repushName(String nic) {
+        return Phrase.of("app.verify.repushName", "RSS re-push on {0}", nic);
     }
 
     /** Applies a planned re-push through the tuning engine: journaled (with the boot id), read back, commit-confirmed, undoable. */

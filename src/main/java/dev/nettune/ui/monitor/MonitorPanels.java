@@ -28,7 +28,7 @@ public final class MonitorPanels {
         model.onRepush(new VerifyViewModel.Repusher() {
             @Override
             public dev.nettune.tuning.Plan plan(String host, String nic) throws Exception {
-                return service.planRepush(service.receiver(host, dev.nettune.app.HostOptions.defaults()), nic);
+                return service.planRepush(service.receiver(host, dev.nettune.app.HostOptions.defaults()), nic, Messages.locale());
             }
 
             @Override
