@@ -15,13 +15,15 @@ public record Command(String program, List<String> args, Optional<String> stdin,
     public Command {
         Objects.requireNonNull(program, "program");
         if (!PROGRAM.matcher(program).matches()) {
-            throw new IllegalArgumentException("Not a program name: '" + program + "'.");
+            throw new dev.nettune.InputException(dev.nettune.Phrase.of("host.command.badProgram", "Not a program name: '{0}'.",
+                    program));
         }
         args = List.copyOf(args);
         for (String a : args) {
             if (a.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("An argument of " + program + " contains a NUL character; programs"
-                        + " receive C strings, so any character but NUL is allowed.");
+                // A value from a profile or a flows file may carry one; said in the user's language (an InputException).
+                throw new dev.nettune.InputException(dev.nettune.Phrase.of("host.command.nulArgument", "An argument of {0} contains a"
+                        + " NUL character; programs receive C strings, so any character but NUL is allowed.", program));
             }
         }
         Objects.requireNonNull(stdin, "stdin");

@@ -12,8 +12,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A host that answers fewer probes than asked (a shell cut short) is refused in Chinese; the English is as it was. */
-class HostStateReaderInChineseTest {
+/**
+ * Refusals of the host package in Chinese: a host that answers fewer probes than asked (a shell cut short), a command
+ * argument with a NUL character (a value from a profile file), a program name that is not one. The English is as it was.
+ */
+class HostRefusalsInChineseTest {
     @Test
     void aHostThatAnswersTooFewProbesIsRefusedInChinese() {
         SandboxInstance box = SandboxInstance.demo();
@@ -50,5 +53,18 @@ class HostStateReaderInChineseTest {
         String zh = Phrase.describe(t, Locale.SIMPLIFIED_CHINESE);
         assertThat(zh).matches("web1 只回答了 \\d+ 个探测中的 \\d+ 个。");
         assertThat(EnglishLeft.in(List.of(zh))).isEmpty();
+    }
+
+    @Test
+    void aCommandNoHostCouldRunIsRefusedInChinese() {
+        Throwable nul = catchThrowable(() -> Command.of("sysctl", "-w", "net.core.somaxconn=4096\0"));
+        Throwable program = catchThrowable(() -> Command.of("rm -rf /", "x"));
+
+        assertThat(nul).isInstanceOf(IllegalArgumentException.class).hasMessage("An argument of sysctl contains a NUL character;"
+                + " programs receive C strings, so any character but NUL is allowed.");
+        assertThat(program).hasMessage("Not a program name: 'rm -rf /'.");
+        List<String> zh = List.of(Phrase.describe(nul, Locale.SIMPLIFIED_CHINESE), Phrase.describe(program, Locale.SIMPLIFIED_CHINESE));
+        assertThat(zh).allMatch(t -> t.matches("(?s).*\\p{IsHan}.*"));
+        assertThat(EnglishLeft.in(zh)).isEmpty();
     }
 }
