@@ -109,6 +109,11 @@ public final class JournalViewModel {
 
     /** Reloads plans (newest first) and the unfinished ones: read on a worker, shown through the UI executor. */
     public void refresh() {
+        refresh(() -> { });
+    }
+
+    /** Reloads as {@link #refresh()} does, then runs {@code whenShown} on the UI executor (also when the read failed). */
+    private void refresh(Runnable whenShown) {
         Optional<String> host = hostFilter.get() == null || hostFilter.get().isBlank() ? Optional.empty()
                 : Optional.of(hostFilter.get().strip());
         worker.execute(() -> {
@@ -125,9 +130,15 @@ public final class JournalViewModel {
                 rows.sort(java.util.Comparator.comparing(PlanRow::started).reversed());
                 List<String> notes = open.stream().map(p -> Messages.format("journal.note.unfinished", String.valueOf(p.id()), p.host(),
                         Messages.say(p.status().phrase()))).toList();
-                ui.accept(() -> show(rows, notes));
+                ui.accept(() -> {
+                    show(rows, notes);
+                    whenShown.run();
+                });
             } catch (RuntimeException e) {
-                ui.accept(() -> status.set(Messages.format("journal.status.cannotRead", Messages.problem(e))));
+                ui.accept(() -> {
+                    status.set(Messages.format("journal.status.cannotRead", Messages.problem(e)));
+                    whenShown.run();
+                });
             }
         });
     }
@@ -333,10 +344,13 @@ public final class JournalViewModel {
         });
     }
 
+    /**
+     * Busy ends only when the rows show what the work did: ended before the reload, a row could still say COMPLETE
+     * for a plan just undone (and a test waiting for "not busy" read it so).
+     */
     private void done(String message) {
-        busy.set(false);
         status.set(message);
-        refresh();
+        refresh(() -> busy.set(false));
     }
 
     public ObservableList<PlanRow> plans() {
