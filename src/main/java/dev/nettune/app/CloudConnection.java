@@ -21,6 +21,15 @@ import java.util.Optional;
  * NetTune's own files); the sandbox needs none.
  */
 public record CloudConnection(CloudApi api, RegionId region, String endpoint, String credentials, boolean sandbox) implements AutoCloseable {
+    /** Who the connection calls as, in the user's language: the sandbox's fake demo key, else the credentials as they show. */
+    public dev.nettune.Phrase credentialsPhrase() {
+        return sandbox && credentials.equals(sandboxKey().toString()) ? sandboxKey() : dev.nettune.Phrase.literal(credentials);
+    }
+
+    private static dev.nettune.Phrase sandboxKey() {
+        return dev.nettune.Phrase.of("cloud.connect.sandboxKey", "sandbox demo key {0}", CloudCredentials.mask(SandboxCredentials.DEMO.accessKeyId()));
+    }
+
     /** The endpoint name that selects the built-in local server. */
     public static final String SANDBOX = "sandbox";
 
@@ -42,7 +51,7 @@ public record CloudConnection(CloudApi api, RegionId region, String endpoint, St
             ApiEndpoint local = ApiEndpoint.parse("http://" + server.endpoint());
             AliyunCloudApi api = new AliyunCloudApi(new CloudCredentials.AccessKey(demo.accessKeyId(), demo.accessKeySecret()), Optional.of(local));
             return new CloudConnection(api, RegionId.of(region.orElse(DemoSeed.REGION)), "sandbox (" + local.url() + ")",
-                    "sandbox demo key " + CloudCredentials.mask(demo.accessKeyId()), true);
+                    sandboxKey().toString(), true);
         }
         Optional<ApiEndpoint> override = endpoint.map(ApiEndpoint::parse);
         CredentialLoader.Loaded loaded = loader.load(profile).orElseThrow(() -> new CloudInputException(loader.noCredentials()));

@@ -47,7 +47,7 @@ final class CloudInstancesCommand implements Callable<Integer> {
                 }
                 return rows;
             }, o -> {
-                o.println(CliText.format("cloud.connectedAs", String.valueOf(c.region()), String.valueOf(c.endpoint()), String.valueOf(c.credentials())));
+                o.println(CliText.format("cloud.connectedAs", String.valueOf(c.region()), String.valueOf(c.endpoint()), c.credentialsPhrase().in(CliText.locale())));
                 CliOutput.Table table = new CliOutput.Table(o, "%-26s %-26s %-16s %-9s %-16s %s%n", new int[] {26, 26, 16, 9, 16},
                         CliText.get("cloud.col.instance"), CliText.get("cloud.col.name"), CliText.get("cloud.col.instanceType"),
                         CliText.get("cloud.col.status"), CliText.get("cloud.col.privateIp"), CliText.get("cloud.col.enis"));

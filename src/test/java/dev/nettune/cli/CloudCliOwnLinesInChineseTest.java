@@ -179,6 +179,7 @@ class CloudCliOwnLinesInChineseTest {
         assertThat(header).startsWith("弹性网卡").contains("类型", "状态", "实例", "索引", "私网IP");
         assertThat(displayColumn(header, "类型")).as("the TYPE column starts where the rows' type does").isEqualTo(row.indexOf("Secondary"));
         assertThat(instances.out()).contains("实例", "名称", "规格", "私网IP");
+        assertThat(instances.out()).contains("，身份 沙箱演示密钥 ****").doesNotContain("demo key");
         assertThat(english.out().lines().findFirst().orElseThrow()).startsWith("ENI                        TYPE       STATUS     INSTANCE");
     }
 

@@ -69,7 +69,7 @@ public final class CloudScreen implements ScreenView {
             public CloudViewModel.Connected connect(CloudAccounts.Account account, Optional<String> region, Optional<String> endpoint) {
                 CloudConnection c = accounts.connect(account, region, endpoint);
                 List<CloudRegion> regions = accounts.regions(c);
-                CloudSession s = new CloudSession(c.api(), c.region(), dev.nettune.ui.common.Messages.format("cloud.session.description", c.endpoint(), c.credentials()), context.cloudJournal(), waiter,
+                CloudSession s = new CloudSession(c.api(), c.region(), dev.nettune.ui.common.Messages.format("cloud.session.description", c.endpoint(), dev.nettune.ui.common.Messages.say(c.credentialsPhrase())), context.cloudJournal(), waiter,
                         name -> context.hostResolver().resolve(name, HostOptions.defaults()), c.sandbox());
                 return new CloudViewModel.Connected(s, regions);
             }
