@@ -201,7 +201,7 @@ public final class ShellScript {
             switch (f[0]) {
                 case "FAIL":
                     throw new HostException(Phrase.of("host.script.cannotRun", "The host cannot run NetTune's command script: {0}.",
-                            f.length > 1 ? line.substring(b.length() + 5) : Phrase.of("host.script.unknownReason", "unknown reason")));
+                            f.length > 1 ? failReason(line.substring(b.length() + 5)) : Phrase.of("host.script.unknownReason", "unknown reason")));
                 case "SUDO": {
                     StringBuilder err = new StringBuilder();
                     while (i < lines.length && !lines[i].startsWith(b)) {
@@ -260,5 +260,14 @@ public final class ShellScript {
         } catch (IllegalArgumentException e) {
             throw new HostException(Phrase.of("host.script.garbled", "The host's answer is garbled (bad base64): {0}", e.getMessage()), e);
         }
+    }
+
+    /** The script's own FAIL words (written by NetTune, above) in the user's language; anything else as the host printed it. */
+    private static Object failReason(String said) {
+        return switch (said.strip()) {
+            case "base64 is not installed" -> Phrase.of("host.script.noBase64", "base64 is not installed");
+            case "mktemp failed" -> Phrase.of("host.script.mktempFailed", "mktemp failed");
+            default -> said;
+        };
     }
 }
