@@ -144,7 +144,7 @@ final class FleetApplyCommand implements Callable<Integer> {
         }
         for (int i = 0; i < members.size(); i++) {
             FleetInstance m = members.get(i);
-            log.printf(Locale.ROOT, "  %-24s %-40s %s%n", m.target().name(), FleetOutput.reach(m.reach()), what.get(i));
+            log.println("  " + CliText.padRight(m.target().name(), 24) + " " + CliText.padRight(FleetOutput.reach(m.reach()), 40) + " " + what.get(i));
         }
         int letter = 0;
         for (Map.Entry<List<String>, List<String>> g : groups.entrySet()) {

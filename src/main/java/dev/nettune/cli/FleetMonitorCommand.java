@@ -88,9 +88,13 @@ final class FleetMonitorCommand implements Callable<Integer> {
             out.print("\033[H\033[2J");
         }
         out.println(java.time.Instant.now() + "  " + CliText.format("fleet.monitor.watching", nic, String.valueOf(watched)));
-        out.printf(Locale.ROOT, "%-24s %-9s %12s %10s %10s  %-24s %s%n", CliText.get("fleet.monitor.column.instance"),
-                CliText.get("fleet.monitor.column.health"), CliText.get("fleet.monitor.column.pps"), CliText.get("fleet.monitor.column.busy"),
-                CliText.get("fleet.monitor.column.drops"), CliText.get("fleet.monitor.column.shares"), CliText.get("fleet.monitor.column.verdict"));
+        // Padded by display width: a Chinese header padded by characters (%-24s) pushed the columns apart.
+        out.println(CliText.padRight(CliText.get("fleet.monitor.column.instance"), 24) + " "
+                + CliText.padRight(CliText.get("fleet.monitor.column.health"), 9) + " "
+                + CliText.padLeft(CliText.get("fleet.monitor.column.pps"), 12) + " "
+                + CliText.padLeft(CliText.get("fleet.monitor.column.busy"), 10) + " "
+                + CliText.padLeft(CliText.get("fleet.monitor.column.drops"), 10) + "  "
+                + CliText.padRight(CliText.get("fleet.monitor.column.shares"), 24) + " " + CliText.get("fleet.monitor.column.verdict"));
         for (FleetMonitor.Row r : rows) {
             dev.nettune.Phrase problem = problems.get(r.instance());
             if (r.lastSampleMillis() <= 0 && problem != null) {
