@@ -7,7 +7,7 @@ import java.util.Optional;
  * An error answered by the cloud API (or no answer at all): always shown with its code, message and
  * RequestId so the user can quote them in a ticket.
  */
-public class CloudApiException extends RuntimeException {
+public class CloudApiException extends RuntimeException implements dev.nettune.Phrased {
     private static final long serialVersionUID = 1L;
     private final String code;
     private final String apiMessage;
@@ -99,6 +99,7 @@ public class CloudApiException extends RuntimeException {
      * The error for a person: code, message and RequestId as the API gave them (quoted in a ticket as they are), then the
      * advice in the user's language.
      */
+    @Override
     public dev.nettune.Phrase phrase() {
         // The code and the message are the API's own words; only the words around them are NetTune's.
         dev.nettune.Phrase raw = requestId.isEmpty() ? dev.nettune.Phrase.of("cloud.api.error", "{0}: {1}", code, apiMessage)
