@@ -126,9 +126,9 @@ public final class BalanceService {
                 Command.of("cat", "/proc/net/nf_conntrack")), TIMEOUT);
         EthtoolRss rss = ethtool(r.get(0), nic);
         RssKey key = rss.key().orElseThrow(() -> new RssInputException(Phrase.of("app.balance.noKey",
-                "{0} shows no RSS key ({1}): nothing to balance with.", nic, problem(rss.keyProblem()))));
+                "{0} shows no RSS key ({1}): nothing to balance with.", nic, problem(rss.keyReason()))));
         IndirectionTable table = rss.table().orElseThrow(() -> new RssInputException(Phrase.of("app.balance.noTable",
-                "{0} shows no indirection table ({1}).", nic, problem(rss.tableProblem()))));
+                "{0} shows no indirection table ({1}).", nic, problem(rss.tableReason()))));
         if (rss.ringCount().isPresent()) {
             table = table.withRingCount(rss.ringCount().getAsInt());
         }
@@ -216,12 +216,12 @@ public final class BalanceService {
         try {
             return EthtoolRssParser.parse(r.stdout());
         } catch (LinuxParseException e) {
-            throw new RssInputException(Phrase.of("app.balance.ethtoolUnparsed", "ethtool -x {0}: {1}", nic, e.getMessage()));
+            throw new RssInputException(Phrase.of("app.balance.ethtoolUnparsed", "ethtool -x {0}: {1}", nic, Phrase.from(e)));
         }
     }
 
     // What ethtool said is missing (its own words), or that the line is not in its output at all.
-    private static Object problem(Optional<String> said) {
+    private static Object problem(Optional<Phrase> said) {
         return said.isPresent() ? said.get() : Phrase.of("app.balance.notInEthtool", "not in ethtool -x");
     }
 

@@ -40,7 +40,7 @@ public final class DpdkExport {
     /** {@link #guide(int, List, String, EthtoolRss, String, String)} with its comment lines in {@code locale}; the code stays code. */
     public static String guide(int port, List<Integer> lcores, String pci, EthtoolRss rss, String nic, String host, Locale locale) {
         if (rss.key().isEmpty() || rss.table().isEmpty()) {
-            Object why = rss.keyProblem().or(rss::tableProblem).<Object>map(s -> s)
+            Object why = rss.keyReason().or(rss::tableReason).<Object>map(s -> s)
                     .orElse(Phrase.of("app.dpdk.notReported", "not reported"));
             return (rss.key().isEmpty()
                     ? Phrase.of("app.dpdk.noKey", "{0} on {1} shows no RSS key: {2}.", nic, host, why)

@@ -195,12 +195,12 @@ public final class NicRssService {
     public static Phrase describePhrase(EthtoolRss rss) {
         Phrase notShown = Phrase.of("app.nicRss.notShown", "not shown");
         Phrase key = rss.key().map(k -> Phrase.of("app.nicRss.key", "key {0}", shortKey(k)))
-                .orElse(Phrase.of("app.nicRss.noKey", "no key ({0})", rss.keyProblem().<Object>map(p -> p).orElse(notShown)));
+                .orElse(Phrase.of("app.nicRss.noKey", "no key ({0})", rss.keyReason().<Object>map(p -> p).orElse(notShown)));
         // The table's request form ("equal 4 (128 entries, 4 rings)") is the tuning step's own text.
         Phrase table = rss.table().isPresent() && rss.ringCount().isPresent()
                 ? Phrase.of("app.nicRss.table", "table {0}", new RssTableChange(rss.nic(), "default")
                         .show(RssTableChange.value(rss.table().get(), rss.ringCount().getAsInt())))
-                : Phrase.of("app.nicRss.noTable", "no table ({0})", rss.tableProblem().<Object>map(p -> p).orElse(notShown));
+                : Phrase.of("app.nicRss.noTable", "no table ({0})", rss.tableReason().<Object>map(p -> p).orElse(notShown));
         List<Phrase> parts = new ArrayList<>(List.of(key, table));
         rss.activeHashFunction().ifPresent(f -> parts.add(Phrase.literal(f)));
         return Phrase.joined(", ", parts);

@@ -57,10 +57,10 @@ final class DpdkCommand implements Runnable {
                 }
                 EthtoolRss live = readLive(context, fromHost, nic, connection);
                 k = key != null ? RssKey.parse(key) : live.key().orElseThrow(() -> new CliInputException(
-                        CliText.format("dpdk.noKey", fromHost, nic, live.keyProblem().orElse(CliText.get("dpdk.notReported")))));
+                        CliText.format("dpdk.noKey", fromHost, nic, live.keyReason().map(p -> p.in(CliText.locale())).orElse(CliText.get("dpdk.notReported")))));
                 t = table != null ? TableSpec.parse(table).build(OptionalInt.empty()) : live.table().orElseThrow(() ->
                         new CliInputException(CliText.format("dpdk.noTable", fromHost, nic,
-                                live.tableProblem().orElse(CliText.get("dpdk.notReported")))));
+                                live.tableReason().map(p -> p.in(CliText.locale())).orElse(CliText.get("dpdk.notReported")))));
             } else {
                 if (key == null || table == null) {
                     throw new CliInputException(CliText.get("dpdk.needKeyAndTable"));

@@ -55,7 +55,7 @@ final class RssShowCommand implements Callable<Integer> {
         if (rss.key().isPresent()) {
             out.println(CliText.format("rss.show.key", rss.key().get().toString(), String.valueOf(rss.key().get().length())));
         } else {
-            out.println(CliText.format("rss.show.noKey", rss.keyProblem().orElse("")));
+            out.println(CliText.format("rss.show.noKey", rss.keyReason().map(p -> p.in(CliText.locale())).orElse("")));
         }
         if (rss.table().isPresent()) {
             IndirectionTable t = rss.table().get();
@@ -65,7 +65,7 @@ final class RssShowCommand implements Callable<Integer> {
             t.bucketsPerQueue().forEach((q, n) -> out.println(CliText.format("rss.table.queueLine", String.valueOf(q), String.valueOf(n),
                     String.format(java.util.Locale.ROOT, "%.2f", 100.0 * n / t.size()))));
         } else {
-            out.println(CliText.format("rss.show.noTable", rss.tableProblem().orElse("")));
+            out.println(CliText.format("rss.show.noTable", rss.tableReason().map(p -> p.in(CliText.locale())).orElse("")));
         }
         return 0;
     }

@@ -81,7 +81,7 @@ final class RssTableOptions {
             }
             EthtoolRss rss = file().orElseThrow();
             IndirectionTable t = rss.table().orElseThrow(() -> new CliInputException(CliText.format("rss.options.fileHasNoTable",
-                    tableFile.toString(), rss.tableProblem().orElse(CliText.get("rss.options.notInOutput")))));
+                    tableFile.toString(), rss.tableReason().map(p -> p.in(CliText.locale())).orElse(CliText.get("rss.options.notInOutput")))));
             OptionalInt r = rings != null ? OptionalInt.of(rings) : rss.ringCount();
             return Optional.of(r.isPresent() ? t.withRingCount(r.getAsInt()) : t);
         }
@@ -104,7 +104,7 @@ final class RssTableOptions {
         if (tableFile != null) {
             EthtoolRss rss = file().orElseThrow();
             return rss.key().orElseThrow(() -> new CliInputException(CliText.format("rss.options.fileHasNoKey",
-                    tableFile.toString(), rss.keyProblem().orElse(CliText.get("rss.options.notInOutput")))));
+                    tableFile.toString(), rss.keyReason().map(p -> p.in(CliText.locale())).orElse(CliText.get("rss.options.notInOutput")))));
         }
         throw new CliInputException(CliText.get("rss.options.noKey"));
     }

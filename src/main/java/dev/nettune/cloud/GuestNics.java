@@ -90,8 +90,8 @@ public final class GuestNics {
         Object rings = rss.ringCount().stream().mapToObj(n -> (Object) dev.nettune.Phrase.of("cloud.guest.rings", "{0} RX rings", n)).findFirst()
                 .orElse(dev.nettune.Phrase.of("cloud.guest.ringsUnknown", "rings unknown"));
         Object table = rss.table().<Object>map(t -> dev.nettune.Phrase.of("cloud.guest.entries", "{0} entries", t.size()))
-                .or(() -> rss.tableProblem().map(x -> x)).orElse(notReadable);
-        Object key = rss.key().<Object>map(Object::toString).or(() -> rss.keyProblem().map(x -> x)).orElse(notReadable);
+                .or(() -> rss.tableReason().map(x -> x)).orElse(notReadable);
+        Object key = rss.key().<Object>map(Object::toString).or(() -> rss.keyReason().map(x -> x)).orElse(notReadable);
         Object function = rss.activeHashFunction().<Object>map(x -> x).orElse(dev.nettune.Phrase.of("cloud.guest.functionUnknown", "unknown"));
         return dev.nettune.Phrase.of("cloud.guest.rss", "{0}: {1}, table {2}, key {3}, hash function {4}", rss.nic(), rings, table, key, function);
     }

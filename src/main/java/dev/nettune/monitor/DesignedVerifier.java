@@ -74,10 +74,10 @@ public final class DesignedVerifier {
         if (table.isEmpty() || key.isEmpty()) {
             return DesignedResult.without(Verdict.INCONCLUSIVE, table.isEmpty()
                     ? Phrase.of("monitor.verify.noTable", "{0} on {1} shows no RSS table ({2}), so no flow's queue can be predicted.",
-                            nic, receiver.name(), rss.tableProblem().map(Phrase::literal)
+                            nic, receiver.name(), rss.tableReason()
                             .orElse(Phrase.of("monitor.verify.noneShown", "none")))
                     : Phrase.of("monitor.verify.noKey", "{0} on {1} shows no key ({2}), so no flow's queue can be predicted.",
-                            nic, receiver.name(), rss.keyProblem().map(Phrase::literal)
+                            nic, receiver.name(), rss.keyReason()
                             .orElse(RssVerifier.notReported())), List.of(), key, table, since(t0));
         }
         int rings = table.get().ringCount().orElse(table.get().highestQueue() + 1);

@@ -74,14 +74,14 @@ public final class RssVerifier {
         Optional<RssKey> key = rss.key();
         if (table.isEmpty()) {
             return inconclusive(traffic, commands, Phrase.of("monitor.verify.simple.noTable",
-                    "{0} on {1} has no RSS table to verify against: {2}.", nic, receiver.name(), rss.tableProblem()
-                            .map(Phrase::literal).orElse(Phrase.of("monitor.verify.simple.noTableShown", "ethtool -x shows none"))),
+                    "{0} on {1} has no RSS table to verify against: {2}.", nic, receiver.name(), rss.tableReason()
+                            .map(p -> p).orElse(Phrase.of("monitor.verify.simple.noTableShown", "ethtool -x shows none"))),
                     key, table);
         }
         if (traffic.scenario() == Scenario.FIXED_FLOW && key.isEmpty()) {
             return inconclusive(traffic, commands, Phrase.of("monitor.verify.simple.noKey",
-                    "ethtool -x shows no key for {0} ({1}), so no queue can be predicted.", nic, rss.keyProblem()
-                            .map(Phrase::literal).orElse(notReported())), key, table);
+                    "ethtool -x shows no key for {0} ({1}), so no queue can be predicted.", nic, rss.keyReason()
+                            .map(p -> p).orElse(notReported())), key, table);
         }
         OptionalInt predicted = OptionalInt.empty();
         if (traffic.scenario() == Scenario.FIXED_FLOW) {

@@ -46,7 +46,7 @@ public interface Change extends ProfileEntry {
             return parse.apply(result.stdout());
         } catch (LinuxParseException e) {
             return Reading.unknown(dev.nettune.Phrase.of("tuning.read.unreadable", "{0} printed something NetTune cannot read: {1}",
-                    what, e.getMessage()));
+                    what, dev.nettune.Phrase.from(e)));
         }
     }
 

@@ -55,7 +55,7 @@ public record RssKeyChange(String nic, String key) implements Change {
             EthtoolRss rss = NicRssReader.parse(out);
             if (rss.key().isEmpty()) {
                 return Reading.unknown(Phrase.of("tuning.read.noKey", "{0} has no settable RSS key ({1})", nic,
-                        rss.keyProblem().<Object>map(Phrase::literal).orElse(Phrase.of("tuning.read.ethtoolShowsNone", "ethtool -x shows none"))));
+                        rss.keyReason().<Object>map(p -> p).orElse(Phrase.of("tuning.read.ethtoolShowsNone", "ethtool -x shows none"))));
             }
             return Reading.known(rss.key().get().toColonHex());
         });

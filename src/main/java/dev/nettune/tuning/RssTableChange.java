@@ -151,7 +151,7 @@ public record RssTableChange(String nic, String spec) implements Change {
             EthtoolRss rss = NicRssReader.parse(out);
             if (rss.table().isEmpty() || rss.ringCount().isEmpty()) {
                 return Reading.unknown(Phrase.of("tuning.read.noTable", "{0} has no settable RSS table ({1})", nic,
-                        rss.tableProblem().<Object>map(Phrase::literal).orElse(Phrase.of("tuning.read.ethtoolShowsNone", "ethtool -x shows none"))));
+                        rss.tableReason().<Object>map(p -> p).orElse(Phrase.of("tuning.read.ethtoolShowsNone", "ethtool -x shows none"))));
             }
             return Reading.known(value(rss.table().get(), rss.ringCount().getAsInt()));
         });

@@ -137,7 +137,7 @@ public final class CalculatorViewModel {
             return false;
         }
         if (rss.table().isEmpty()) {
-            pasteError.set(Messages.format("calculator.paste.noTable", rss.tableProblem().orElse("none")));
+            pasteError.set(Messages.format("calculator.paste.noTable", rss.tableReason().map(Messages::say).orElse("-")));
             return false;
         }
         pasteError.set("");

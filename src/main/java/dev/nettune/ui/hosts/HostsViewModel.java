@@ -462,7 +462,7 @@ public final class HostsViewModel {
                 + "  \u00b7  " + shown(n.managedByNetworkManager(), b -> Messages.get(b ? "hosts.summary.nmManages" : "hosts.summary.nmDoesNotManage")));
         rssSummary.set(shown(n.rss(), r -> r.activeHashFunction().orElse(Messages.get("hosts.summary.noHashFunction")) + "  \u00b7  "
                 + Messages.format("hosts.summary.key", r.key().map(k -> k.toColonHex()).orElse(Messages.format("hosts.unknownBecause",
-                        r.keyProblem().orElse("-")))))
+                        r.keyReason().map(Messages::say).orElse("-")))))
                 + "\nrx-flow-hash: " + java.util.Arrays.stream(FlowType.values()).map(t -> t.arg() + " "
                         + Optional.ofNullable(n.flowHash().get(t)).map(h -> shown(h, RxFlowHash::letters))
                                 .map(x -> x.isEmpty() ? Messages.get("hosts.summary.none") : x).orElse(Messages.get("hosts.summary.notRead")))
@@ -472,7 +472,7 @@ public final class HostsViewModel {
         Optional<IndirectionTable> t = n.rss().asOptional().flatMap(EthtoolRss::table);
         table.set(t.orElse(null));
         tableProblem.set(t.isPresent() ? "" : Messages.format("hosts.noTable", shown(n.rss(), r ->
-                Messages.format("hosts.unknownBecause", r.tableProblem().orElse(Messages.get("hosts.noTable.none"))))));
+                Messages.format("hosts.unknownBecause", r.tableReason().map(Messages::say).orElse(Messages.get("hosts.noTable.none"))))));
         queueRows.setAll(rows(n));
     }
 
