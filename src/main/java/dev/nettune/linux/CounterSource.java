@@ -20,6 +20,11 @@ public enum CounterSource {
         return label;
     }
 
+    /** {@link #label()} as shown to a person: a command or a file stays as it is, "totals only" is said in their language. */
+    public dev.nettune.Phrase labelPhrase() {
+        return this == TOTALS_ONLY ? dev.nettune.Phrase.of("linux.counters.totalsOnly", "totals only") : dev.nettune.Phrase.literal(label);
+    }
+
     /** One sentence saying what the numbers are. */
     public String meaning() {
         return meaning;

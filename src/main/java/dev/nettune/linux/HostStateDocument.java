@@ -202,7 +202,7 @@ public final class HostStateDocument {
             return ft.arg() + " " + (r == null ? t.say(Phrase.of("linux.state.notRead", "not read"))
                     : t.of(r, h -> h.hashesNothing() ? t.say(Phrase.of("linux.state.none", "none")) : h.letters()));
         }).collect(Collectors.joining(", "))).append('\n');
-        sb.append(t.label(Phrase.of("linux.state.counters", "counters"))).append(t.of(n.counters(), c -> c.source().label()
+        sb.append(t.label(Phrase.of("linux.state.counters", "counters"))).append(t.of(n.counters(), c -> t.say(c.source().labelPhrase())
                 + (c.note().isEmpty() ? "" : " (" + t.say(c.notePhrase()) + ")"))).append('\n');
         int queues = n.queueCount().orElse(0);
         QueueCounters c = n.counters().orElse(null);

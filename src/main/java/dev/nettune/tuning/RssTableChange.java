@@ -181,6 +181,17 @@ public record RssTableChange(String nic, String spec) implements Change {
     }
 
     @Override
+    public Phrase showPhrase(String value) {
+        if (!value.contains("|")) {
+            return Phrase.literal(value);
+        }
+        Parsed p = Parsed.of(value);
+        // The request ("equal 4", "default") is what ethtool -X takes: it stays as typed.
+        return Phrase.of("tuning.rssTable.shown", "{0} ({1} entries, {2} rings)", p.request(), String.valueOf(p.entries().length),
+                String.valueOf(p.rings()));
+    }
+
+    @Override
     public Optional<String> affectedNic() {
         return Optional.of(nic);
     }

@@ -51,6 +51,14 @@ class PlanInChineseTest {
     }
 
     @Test
+    void anRssTableIsShownWithItsEntriesAndRingsInChinese() throws Exception {
+        Plan plan = plan(new RssTableChange("eth1", "equal 2"));
+
+        assertThat(PlanPreview.text(plan, ZH)).contains("equal 2（128 项，4 个环）").doesNotContain(" entries, ");
+        assertThat(PlanPreview.text(plan)).contains("equal 2 (128 entries, 4 rings)");
+    }
+
+    @Test
     void aStepsNoteIsSaidInChinese() throws Exception {
         Plan plan = new Planner().plan(new SandboxInstance(7, 8, 4), new Profile("smc", "", List.of(SmcChange.seedValues())));
 

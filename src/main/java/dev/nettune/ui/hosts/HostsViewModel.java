@@ -467,7 +467,7 @@ public final class HostsViewModel {
                         + Optional.ofNullable(n.flowHash().get(t)).map(h -> shown(h, RxFlowHash::letters))
                                 .map(x -> x.isEmpty() ? Messages.get("hosts.summary.none") : x).orElse(Messages.get("hosts.summary.notRead")))
                         .collect(Collectors.joining("   ")));
-        countersSummary.set(Messages.format("hosts.summary.counters", shown(n.counters(), c -> c.source().label() + ": "
+        countersSummary.set(Messages.format("hosts.summary.counters", shown(n.counters(), c -> Messages.say(c.source().labelPhrase()) + ": "
                 + Messages.get("counterSource." + c.source().name()) + (c.note().isEmpty() ? "" : " (" + Messages.say(c.notePhrase()) + ")"))));
         Optional<IndirectionTable> t = n.rss().asOptional().flatMap(EthtoolRss::table);
         table.set(t.orElse(null));
