@@ -167,7 +167,7 @@ public final class BalanceViewModel {
             p.weights().ifPresent(w -> sb.append(sb.length() > 0 ? "\n" : "").append("ethtool -X ").append(nic.get()).append(' ').append(w));
             action = sb.toString();
         }
-        return new Row(p.mode().label(),
+        return new Row(Messages.get("balance.mode." + p.mode().label()),
                 String.format(Locale.ROOT, "%.3f \u2192 %.3f", r.today().maxOverMean(), p.stats().maxOverMean()),
                 String.format(Locale.ROOT, "%.3f \u2192 %.3f", r.today().coefficientOfVariation(), p.stats().coefficientOfVariation()),
                 action, p);
@@ -189,7 +189,7 @@ public final class BalanceViewModel {
         String h = readHost;
         String n = readNic;
         BalanceProposal p = r.get().proposal();
-        work.start(Messages.format("balance.work.applying", p.mode().label(), n, h), x -> applier.apply(h, n, p),
+        work.start(Messages.format("balance.work.applying", Messages.get("balance.mode." + p.mode().label()), n, h), x -> applier.apply(h, n, p),
                 res -> summary.set(outcome(res)), BalanceViewModel::outcome);
     }
 

@@ -63,6 +63,20 @@ class BalanceViewModelTest {
     }
 
     @Test
+    void theProposalsAreNamedInChineseOnAChineseScreen() {
+        dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.CHINESE);
+        try (AppContext ctx = new AppContext(config)) {
+            traffic(ctx);
+            BalanceViewModel m = model(ctx);
+            m.unitProperty().set("packets");
+            m.advise();
+            assertThat(m.rows()).extracting(BalanceViewModel.Row::mode).containsExactly("权重", "哈希密钥", "两者");
+        } finally {
+            dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
+        }
+    }
+
+    @Test
     void applyingTheSelectedProposalSetsItOnTheNicThroughTheTuningEngine() {
         try (AppContext ctx = new AppContext(config)) {
             traffic(ctx);
