@@ -91,7 +91,7 @@ public final class FleetController {
                 .or(model.sourceProperty().isEqualTo(FleetViewModel.Source.HOSTS)));
 
         profileBox.setItems(model.profiles());
-        profileBox.setConverter(converter(dev.nettune.tuning.Profile::name));
+        profileBox.setConverter(converter(dev.nettune.ui.common.ProfileNames::shown));
         profileBox.valueProperty().bindBidirectional(model.profileProperty());
         spinner(canarySpinner, 0, 64, model.canaryProperty());
         spinner(parallelSpinner, 1, 256, model.parallelProperty());

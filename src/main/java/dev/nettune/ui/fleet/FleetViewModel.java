@@ -304,7 +304,7 @@ public final class FleetViewModel implements AutoCloseable {
                     }
                     previewed.set(!c.isCancelled());
                     finish(c.isCancelled() ? Messages.get("fleet.status.previewStopped")
-                            : Messages.format("fleet.status.differ", differ, result.size(), p.name()));
+                            : Messages.format("fleet.status.differ", differ, result.size(), dev.nettune.ui.common.ProfileNames.shown(p)));
                 });
             } catch (Exception e) {
                 fail(e);
@@ -330,11 +330,11 @@ public final class FleetViewModel implements AutoCloseable {
         Cancellation c = newCancel();
         Map<String, MemberRow> byName = index(rows);
         rows.forEach(r -> {
-            r.status.set("pending");
+            r.status.set(Messages.get("fleet.status.pending"));
             r.progress.set(0);
             r.reason.set("");
         });
-        start("Applying \"" + p.name() + "\" to " + rows.size() + " instances…");
+        start(Messages.format("fleet.status.applying", dev.nettune.ui.common.ProfileNames.shown(p), String.valueOf(rows.size())));
         workers.execute(() -> {
             try {
                 List<FleetInstance> picked = rows.stream().map(r -> r.member).toList();

@@ -76,4 +76,27 @@ class FleetScreenInChineseTest {
         robot.interact(() -> shown.addAll(EnglishLeft.shownTexts(members)));
         assertThat(shown).contains("未启动：1 个实例失败，超过了 --max-failures 0 允许的数量。");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyStatusAnApplyShowsIsChineseAndNamesTheProfileAsThePickerDoes(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-fleet");
+        TableView<FleetViewModel.MemberRow> members = robot.lookup("#memberTable").queryAs(TableView.class);
+        robot.clickOn("#fleetLoad");
+        waitUntil(() -> members.getItems().size() == 12);
+        robot.interact(() -> members.getItems().subList(2, 12).forEach(r -> r.selected.set(false)));
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javafx.scene.control.Labeled status = robot.lookup("#statusLabel").queryLabeled();
+        robot.interact(() -> {
+            status.textProperty().addListener((o, a, b) -> said.add(b));
+            members.getItems().subList(0, 2).forEach(r -> r.status.addListener((o, a, b) -> said.add(b)));
+        });
+
+        robot.clickOn("#fleetApply");
+        waitUntil(() -> !members.getItems().get(1).status.get().isEmpty() && !status.getText().startsWith("正在"));
+
+        assertThat(said).anyMatch(t -> t.startsWith("正在把“ECS 高吞吐”应用到 2 个实例"));
+        assertThat(said).doesNotContain("pending").noneMatch(t -> t.contains("ECS high throughput"));
+        assertThat(EnglishLeft.in(said)).isEmpty();
+    }
 }
