@@ -458,7 +458,7 @@ public final class HostsViewModel {
                 + "  \u00b7  " + shown(n.link(), l -> l.mac().orElse(Messages.get("hosts.summary.noMac")) + "  \u00b7  mtu " + l.mtu()
                         + "  \u00b7  " + l.state())
                 + "  \u00b7  " + shown(n.channels(), c -> Messages.format("hosts.summary.queues", c.rxQueues())
-                        + (c.maxCombined().isPresent() ? " (max " + c.maxCombined().getAsInt() + ")" : ""))
+                        + (c.maxCombined().isPresent() ? Messages.format("hosts.summary.maxQueues", String.valueOf(c.maxCombined().getAsInt())) : ""))
                 + "  \u00b7  " + shown(n.managedByNetworkManager(), b -> Messages.get(b ? "hosts.summary.nmManages" : "hosts.summary.nmDoesNotManage")));
         rssSummary.set(shown(n.rss(), r -> r.activeHashFunction().orElse(Messages.get("hosts.summary.noHashFunction")) + "  \u00b7  "
                 + Messages.format("hosts.summary.key", r.key().map(k -> k.toColonHex()).orElse(Messages.format("hosts.unknownBecause",

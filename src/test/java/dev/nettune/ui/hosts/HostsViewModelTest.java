@@ -96,6 +96,23 @@ class HostsViewModelTest {
     }
 
     @Test
+    void theNicLineSaysItsQueuesAndTheirMaximumInTheUsersLanguage() throws Exception {
+        HostsViewModel m = model(sandboxSource());
+        m.select(m.hosts().get(0));
+        runUi();
+        assertThat(m.nicSummaryProperty().get()).contains("4 queues (max 4)");
+        dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.CHINESE);
+        try {
+            HostsViewModel zh = model(sandboxSource());
+            zh.select(zh.hosts().get(0));
+            runUi();
+            assertThat(zh.nicSummaryProperty().get()).contains("4 个队列（最多 4）").doesNotContain("max");
+        } finally {
+            dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
+        }
+    }
+
+    @Test
     void aNicWithoutATableSaysWhy() throws Exception {
         HostsViewModel m = model(sandboxSource());
         m.select(m.hosts().get(0));
