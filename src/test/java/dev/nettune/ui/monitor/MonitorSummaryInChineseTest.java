@@ -41,6 +41,6 @@ class MonitorSummaryInChineseTest {
 
         String text = MonitorViewModel.imbalanceText(history.frame(QueueMetric.RX_PACKETS, 0, 1000));
 
-        assertThat(text).startsWith("合计 200 pkt/s").endsWith("来源：/proc/interrupts（无每队列包计数器）");
+        assertThat(text).startsWith("合计 200 包/秒").endsWith("来源：/proc/interrupts（无每队列包计数器）");
     }
 }
