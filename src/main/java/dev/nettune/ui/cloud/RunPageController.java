@@ -44,6 +44,7 @@ public final class RunPageController {
                     dev.nettune.ui.common.Messages.format("cloud.run.undo.question", runner.planId(), runner.session().region(),
                             runner.session().description()), javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
             a.initOwner(status.getScene().getWindow());
+            dev.nettune.ui.common.DialogButtons.say(a.getDialogPane());
             if (a.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isEmpty()) {
                 return;
             }

@@ -24,17 +24,8 @@ public final class WizardPages {
             public void onEnteringPage(Wizard wizard) {
                 wizard.invalidProperty().unbind();
                 wizard.invalidProperty().bind(invalid.get());
-                // ControlsFX ships its Previous/Next labels in English only: they follow the app's language here.
-                for (javafx.scene.control.ButtonType t : getButtonTypes()) {
-                    String key = switch (t.getButtonData()) {
-                        case BACK_PREVIOUS -> "wizard.button.previous";
-                        case NEXT_FORWARD -> "wizard.button.next";
-                        default -> null;
-                    };
-                    if (key != null && lookupButton(t) instanceof javafx.scene.control.Button b) {
-                        b.setText(dev.nettune.ui.common.Messages.get(key));
-                    }
-                }
+                // ControlsFX ships its Previous/Next labels in English only, JavaFX its Cancel/Finish in the JVM's locale.
+                dev.nettune.ui.common.DialogButtons.say(this);
                 onEnter.run();
             }
 

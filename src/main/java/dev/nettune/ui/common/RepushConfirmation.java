@@ -30,6 +30,7 @@ public final class RepushConfirmation {
         a.setResizable(true);
         a.getButtonTypes().setAll(new ButtonType(Messages.get("monitor.verify.repush.confirm"), ButtonBar.ButtonData.OK_DONE),
                 ButtonType.CANCEL);
+        DialogButtons.say(a.getDialogPane());
         a.initOwner(anchor.getScene() == null ? null : anchor.getScene().getWindow());
         return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     }

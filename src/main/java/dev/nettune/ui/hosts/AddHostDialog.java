@@ -41,6 +41,7 @@ final class AddHostDialog {
         }
         dialog.getDialogPane().setContent(g);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dev.nettune.ui.common.DialogButtons.say(dialog.getDialogPane());
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
                 .bind(name.textProperty().isEmpty().or(address.textProperty().isEmpty()));
         dialog.setResultConverter(b -> b == ButtonType.OK

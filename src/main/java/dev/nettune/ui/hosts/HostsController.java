@@ -263,12 +263,14 @@ public final class HostsController {
     private void problem(String what, Throwable e) {
         Alert a = new Alert(Alert.AlertType.ERROR, what + ": " + Messages.problem(e));
         a.setHeaderText(null);
+        dev.nettune.ui.common.DialogButtons.say(a.getDialogPane());
         a.show();
     }
 
     private void info(String text) {
         Alert a = new Alert(Alert.AlertType.INFORMATION, text);
         a.setHeaderText(null);
+        dev.nettune.ui.common.DialogButtons.say(a.getDialogPane());
         a.show();
     }
 

@@ -94,6 +94,7 @@ public final class JournalController {
                     javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
             a.setHeaderText(dev.nettune.ui.common.Messages.get("journal.realAccount.header"));
             a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            dev.nettune.ui.common.DialogButtons.say(a.getDialogPane());
             a.initOwner(planTable.getScene() == null ? null : planTable.getScene().getWindow());
             return a.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent();
         });

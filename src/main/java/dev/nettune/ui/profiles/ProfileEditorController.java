@@ -188,6 +188,7 @@ public final class ProfileEditorController {
         ask.setHeaderText(dev.nettune.ui.common.Messages.format("profiles.delete.header", model.nameProperty().get()));
         ask.initOwner(root.getScene().getWindow());
         ask.setResizable(true);
+        dev.nettune.ui.common.DialogButtons.say(ask.getDialogPane());
         if (ask.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
             model.delete();
         }

@@ -240,6 +240,7 @@ public final class TuningController {
         alert.setHeaderText(title);
         alert.initOwner(root.getScene().getWindow());
         alert.getDialogPane().setId("tuningConfirm");
+        dev.nettune.ui.common.DialogButtons.say(alert.getDialogPane());
         alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.setResizable(true);
         return alert.showAndWait().filter(go::equals).isPresent();

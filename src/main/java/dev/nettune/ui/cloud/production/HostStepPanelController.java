@@ -94,6 +94,7 @@ public final class HostStepPanelController {
     private boolean confirm(String action, String question) {
         ButtonType go = new ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, go, ButtonType.CANCEL);
+        dev.nettune.ui.common.DialogButtons.say(a.getDialogPane());
         a.initOwner(status.getScene().getWindow());
         a.setTitle(Messages.format("cloud.production.confirm.title", action, model.host.get()));
         a.setHeaderText(Messages.get("cloud.production.confirm.header"));
