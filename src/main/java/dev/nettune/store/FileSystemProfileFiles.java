@@ -48,7 +48,9 @@ public final class FileSystemProfileFiles implements ProfileFiles {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+            // Said in the user's language on the Profiles screen; the JDK's reason stays as it came.
+            throw new StoreException(dev.nettune.Phrase.of("store.profile.cannotWrite", "Cannot write {0}: {1}", target.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 

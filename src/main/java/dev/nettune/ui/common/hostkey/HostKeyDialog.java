@@ -35,6 +35,11 @@ public final class HostKeyDialog {
         Button save = (Button) dialog.getDialogPane().lookupButton(ACCEPT_AND_SAVE);
         Button once = (Button) dialog.getDialogPane().lookupButton(ACCEPT_ONCE);
         Button refuse = (Button) dialog.getDialogPane().lookupButton(REFUSE);
+        // The types are constants (results are compared to them), named in the language of first use: each dialog names
+        // its buttons again in the app's language now.
+        save.setText(dev.nettune.ui.common.Messages.get("hostkey.acceptAndSave"));
+        once.setText(dev.nettune.ui.common.Messages.get("hostkey.acceptOnce"));
+        refuse.setText(dev.nettune.ui.common.Messages.get("hostkey.refuse"));
         save.setDefaultButton(false);
         refuse.setDefaultButton(true);
         save.disableProperty().bind(model.mismatchProperty());

@@ -64,6 +64,23 @@ class HostKeyDialogTest {
     }
 
     @Test
+    void afterASwitchToChineseTheButtonsAreChineseAndStillAnswer(FxRobot robot) throws Exception {
+        // HostKeyDialog's button types are made once, in English here (the language of first use).
+        assertThat(HostKeyDialog.REFUSE.getText()).isEqualTo("Refuse");
+        dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.CHINESE);
+        try {
+            CompletableFuture<Choice> answer = askFromAConnectionThread();
+            waitForVisible(robot, ".host-key-dialog");
+            assertThat(robot.lookup("接受并保存").tryQuery()).isPresent();
+            assertThat(robot.lookup("仅本次接受").tryQuery()).isPresent();
+            robot.clickOn("拒绝");
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(Choice.REFUSE);
+        } finally {
+            dev.nettune.ui.common.Messages.use(dev.nettune.ui.common.Messages.ENGLISH);
+        }
+    }
+
+    @Test
     void enterRefuses(FxRobot robot) throws Exception {
         CompletableFuture<Choice> answer = askFromAConnectionThread();
         waitForVisible(robot, ".host-key-dialog");
