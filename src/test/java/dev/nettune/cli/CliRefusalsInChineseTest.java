@@ -2,16 +2,12 @@ package dev.nettune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nettune.app.AppContext;
 import dev.nettune.testing.EnglishLeft;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,24 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is wrong and what is allowed in the user's language, and the command exits non-zero. The value the user typed and
  * the names of options and commands stay as they are.
  */
-class CliRefusalsInChineseTest {
+class CliRefusalsInChineseTest extends ChineseCliContext {
     static final String KEY = CliSpeaksChineseTest.KEY;
-
-    @TempDir
-    static Path dir;
-
-    static AppContext context;
-
-    @BeforeAll
-    static void open() {
-        context = new AppContext(dir.resolve("config"));
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
-        CliText.use(java.util.Locale.ENGLISH);
-    }
 
     static Stream<List<String>> refusals() throws Exception {
         Path notEthtool = Files.writeString(dir.resolve("not-ethtool.txt"), "this is not what ethtool -x prints\n");

@@ -2,7 +2,6 @@ package dev.nettune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nettune.app.AppContext;
 import dev.nettune.sandbox.cloud.DemoSeed;
 import dev.nettune.testing.EnglishLeft;
 import dev.nettune.testing.Fixtures;
@@ -11,9 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,24 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * would, says no English sentence of NetTune's own: outcomes, summaries, notes and refusals come from the bundles
  * or are phrases. Data stays as it is (addresses, keys, commands, files written to a host, the host's own words).
  */
-class CliSpeaksChineseTest {
+class CliSpeaksChineseTest extends ChineseCliContext {
     static final String KEY = "69:e8:7c:56:bf:03:9f:63:d7:c5:e5:96:b3:00:36:93:02:8c:d2:8f:cc:a9:00:65:fd:c8:94:71:5f:fd:c8:de:7a:30:a9:73:b3:33:0c:c6";
-
-    @TempDir
-    static Path dir;
-
-    static AppContext context;
-
-    @BeforeAll
-    static void open() {
-        context = new AppContext(dir.resolve("config"));
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
-        CliText.use(java.util.Locale.ENGLISH);
-    }
 
     /**
      * The lines of a preview that are a file's content as NetTune will write it on the host ("   | # Network

@@ -2,35 +2,14 @@ package dev.nettune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nettune.app.AppContext;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A table the command line prints keeps its columns under Chinese headers: a CJK character takes two terminal
  * columns, so a header padded by characters pushed every column after it out of line with the rows.
  */
-class CliTablesLineUpInChineseTest {
-    @TempDir
-    static Path dir;
-
-    static AppContext context;
-
-    @BeforeAll
-    static void open() {
-        context = new AppContext(dir.resolve("config"));
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
-        CliText.use(java.util.Locale.ENGLISH);
-    }
-
+class CliTablesLineUpInChineseTest extends ChineseCliContext {
     /** Terminal columns of a text: two for a CJK (wide) character, one otherwise. */
     static int columns(String text) {
         return text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN

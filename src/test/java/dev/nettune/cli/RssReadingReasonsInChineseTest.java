@@ -2,38 +2,18 @@ package dev.nettune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nettune.app.AppContext;
 import dev.nettune.testing.EnglishLeft;
 import dev.nettune.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Why ethtool -x output has no table or no key is said in the user's language where it is shown: the reason was
  * NetTune's English ("no indirection table in the output") inside a Chinese line, which a line-by-line search for
  * English sentences let through.
  */
-class RssReadingReasonsInChineseTest {
-    @TempDir
-    static Path dir;
-
-    static AppContext context;
-
-    @BeforeAll
-    static void open() {
-        context = new AppContext(dir.resolve("config"));
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
-        CliText.use(java.util.Locale.ENGLISH);
-    }
-
+class RssReadingReasonsInChineseTest extends ChineseCliContext {
     /** The captured ethtool -x of the rig's virtio NIC with its table cut out: only the key and the function are left. */
     private static Path withoutTable() throws Exception {
         String captured = Files.readString(Fixtures.path("linux/virtio_net-6.1-qemu-4q/ethtool-x.txt"));
